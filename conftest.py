@@ -1,0 +1,1 @@
+pytest_plugins = ["praxis_common.testing.plugin"]

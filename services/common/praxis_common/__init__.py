@@ -1,0 +1,1 @@
+"""Praxis shared kernel: the parts every service needs once, and no domain code."""

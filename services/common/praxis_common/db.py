@@ -1,0 +1,98 @@
+"""Async engine, table metadata conventions and the unit of work that writes outbox rows atomically."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+from typing import Self
+
+from sqlalchemy import MetaData, text
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
+
+from praxis_common.events import IntegrationEvent
+from praxis_common.outbox import outbox_insert
+
+# Stable constraint names so alembic autogenerate and hand-written migrations agree.
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+def new_metadata() -> MetaData:
+    return MetaData(naming_convention=NAMING_CONVENTION)
+
+
+def create_engine(url: str, *, pool_size: int = 10) -> AsyncEngine:
+    return create_async_engine(url, pool_size=pool_size, max_overflow=pool_size, pool_pre_ping=True)
+
+
+async def database_ready(engine: AsyncEngine, timeout: float = 2.0) -> bool:
+    try:
+        async with asyncio.timeout(timeout):
+            async with engine.connect() as conn:
+                await conn.execute(text("SELECT 1"))
+        return True
+    except Exception:
+        return False
+
+
+class UnitOfWork:
+    """One transaction: the handler's changes and the events they raise commit together.
+
+    async with uow_factory() as uow:
+        ...change rows through uow.session...
+        uow.emit(event)
+        await uow.commit()
+    """
+
+    def __init__(
+        self,
+        session_factory: async_sessionmaker[AsyncSession],
+        *,
+        event_prefix: str,
+        on_commit: Callable[[], None] | None = None,
+    ) -> None:
+        self._session_factory = session_factory
+        self._event_prefix = event_prefix
+        self._on_commit = on_commit
+        self._events: list[IntegrationEvent] = []
+        self.session: AsyncSession
+
+    async def __aenter__(self) -> Self:
+        self.session = self._session_factory()
+        await self.session.begin()
+        self._events = []
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        if self.session.in_transaction():
+            await self.session.rollback()
+        await self.session.close()
+
+    def emit(self, *events: IntegrationEvent) -> None:
+        self._events.extend(events)
+
+    async def commit(self) -> None:
+        # Changes are flushed first so the aggregate's row lock is held before the outbox rows get
+        # their positions: per-aggregate position order is then commit order.
+        await self.session.flush()
+        if self._events:
+            await self.session.execute(outbox_insert(), [e.outbox_row(self._event_prefix) for e in self._events])
+        await self.session.commit()
+        had_events, self._events = bool(self._events), []
+        if had_events and self._on_commit:
+            self._on_commit()
+
+
+class UnitOfWorkFactory:
+    def __init__(self, session_factory: async_sessionmaker[AsyncSession], *, event_prefix: str) -> None:
+        self.session_factory = session_factory
+        self.event_prefix = event_prefix
+        self.committed = asyncio.Event()  # wakes the local outbox relay right away
+
+    def __call__(self) -> UnitOfWork:
+        return UnitOfWork(self.session_factory, event_prefix=self.event_prefix, on_commit=self.committed.set)

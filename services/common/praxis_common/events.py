@@ -1,0 +1,96 @@
+"""Integration events and their CloudEvents envelope in NATS headers (the CloudEvents NATS binding).
+
+Payloads are protobuf messages from praxis.events.v1, carried as JSON (protobuf JSON mapping), so
+the .proto files stay the one source of truth while messages remain readable on the wire.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import TypeVar
+
+from google.protobuf import json_format
+from google.protobuf.message import Message
+
+from praxis_common.errors import InvalidInput
+
+CONTENT_TYPE = "application/json"
+SPEC_VERSION = "1.0"
+M = TypeVar("M", bound=Message)
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+@dataclass(frozen=True)
+class IntegrationEvent:
+    """An event leaving a service. `topic` is the subject without the deployment prefix,
+    e.g. "internships.agreement.activated"; the type adds the namespace and version."""
+
+    source: str  # producing service, e.g. "internships"
+    topic: str
+    aggregate_type: str
+    aggregate_id: str
+    payload: Message
+    version: int = 1
+    id: uuid.UUID = field(default_factory=uuid.uuid4)
+    time: datetime = field(default_factory=utcnow)
+
+    @property
+    def type(self) -> str:
+        return f"praxis.{self.topic}.v{self.version}"
+
+    def headers(self) -> dict[str, str]:
+        return {
+            "Nats-Msg-Id": str(self.id),
+            "ce-specversion": SPEC_VERSION,
+            "ce-id": str(self.id),
+            "ce-source": f"/praxis/{self.source}",
+            "ce-type": self.type,
+            "ce-time": self.time.isoformat(),
+            "ce-subject": f"{self.aggregate_type}/{self.aggregate_id}",
+            "content-type": CONTENT_TYPE,
+        }
+
+    def outbox_row(self, prefix: str) -> dict:
+        return {
+            "id": self.id,
+            "subject": f"{prefix}.{self.topic}",
+            "aggregate_type": self.aggregate_type,
+            "aggregate_id": self.aggregate_id,
+            "headers": self.headers(),
+            "payload": json_format.MessageToJson(self.payload, sort_keys=True).encode(),
+            "occurred_at": self.time,
+        }
+
+
+@dataclass(frozen=True)
+class ReceivedEvent:
+    """An event as a consumer sees it: CloudEvents attributes plus the raw data."""
+
+    id: str
+    type: str
+    source: str
+    subject: str
+    time: str
+    data: bytes
+
+    @classmethod
+    def from_message(cls, headers: dict[str, str] | None, data: bytes) -> ReceivedEvent:
+        h = headers or {}
+        missing = [k for k in ("ce-id", "ce-type", "ce-source") if not h.get(k)]
+        if missing:
+            raise InvalidInput(f"not a CloudEvent: missing {', '.join(missing)}")
+        return cls(
+            id=h["ce-id"], type=h["ce-type"], source=h["ce-source"],
+            subject=h.get("ce-subject", ""), time=h.get("ce-time", ""), data=data,
+        )
+
+    def parse(self, message_type: type[M]) -> M:
+        try:
+            return json_format.Parse(self.data, message_type(), ignore_unknown_fields=True)
+        except (json_format.ParseError, UnicodeDecodeError) as exc:
+            raise InvalidInput(f"event {self.id} ({self.type}) has a bad payload: {exc}") from exc

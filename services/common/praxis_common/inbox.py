@@ -1,0 +1,33 @@
+"""Inbox: event ids a consumer has applied, so a redelivered event is applied once."""
+
+from __future__ import annotations
+
+from sqlalchemy import Column, DateTime, MetaData, PrimaryKeyConstraint, String, Table, func, text
+from sqlalchemy.dialects.postgresql import insert
+from sqlalchemy.ext.asyncio import AsyncSession
+
+_metadata = MetaData()
+
+inbox = Table(
+    "inbox", _metadata,
+    Column("consumer", String(128), nullable=False),
+    Column("event_id", String(64), nullable=False),
+    Column("event_type", String(255), nullable=False),
+    Column("processed_at", DateTime(timezone=True), nullable=False, server_default=func.now()),
+    PrimaryKeyConstraint("consumer", "event_id", name="pk_inbox"),
+)
+
+_PRUNE = text("DELETE FROM inbox WHERE processed_at < now() - make_interval(hours => :hours)")
+
+
+async def claim(session: AsyncSession, consumer: str, event_id: str, event_type: str) -> bool:
+    """Record the event for this consumer inside the caller's transaction; False if already applied."""
+    result = await session.execute(
+        insert(inbox).values(consumer=consumer, event_id=event_id, event_type=event_type)
+        .on_conflict_do_nothing().returning(inbox.c.event_id)
+    )
+    return result.first() is not None
+
+
+async def prune(session: AsyncSession, hours: int) -> None:
+    await session.execute(_PRUNE, {"hours": hours})

@@ -1,0 +1,68 @@
+"""Applies a service's alembic migrations, and the DDL of the kernel's own tables (outbox, inbox)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.operations import Operations
+
+from praxis_common.inbox import inbox
+from praxis_common.outbox import outbox
+
+
+def alembic_config(script_location: Path, database_url: str) -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(script_location))
+    config.set_main_option("sqlalchemy.url", database_url.replace("%", "%%"))
+    return config
+
+
+def upgrade(script_location: Path, database_url: str, revision: str = "head") -> None:
+    command.upgrade(alembic_config(script_location, database_url), revision)
+
+
+def create_messaging_tables(op: Operations) -> None:
+    """Kernel tables every service has (outbox, inbox), with their indexes.
+
+    Called from each service's first migration. Changing these tables later takes a new kernel
+    function called from a new migration in each service, never an edit here."""
+    bind = op.get_bind()
+    outbox.create(bind)
+    inbox.create(bind)
+
+
+def drop_messaging_tables(op: Operations) -> None:
+    op.drop_table("inbox")
+    op.drop_table("outbox")
+
+
+def run_env(context, target_metadata) -> None:
+    """The body of every service's migrations/env.py: online migrations over the async engine."""
+    import asyncio
+
+    from sqlalchemy import pool
+    from sqlalchemy.ext.asyncio import async_engine_from_config
+
+    config = context.config
+
+    def do_run(connection) -> None:
+        context.configure(connection=connection, target_metadata=target_metadata, compare_type=True)
+        with context.begin_transaction():
+            context.run_migrations()
+
+    async def run_async() -> None:
+        engine = async_engine_from_config(
+            config.get_section(config.config_ini_section, {}), prefix="sqlalchemy.", poolclass=pool.NullPool)
+        async with engine.connect() as connection:
+            await connection.run_sync(do_run)
+        await engine.dispose()
+
+    if context.is_offline_mode():
+        context.configure(url=config.get_main_option("sqlalchemy.url"), target_metadata=target_metadata,
+                          literal_binds=True)
+        with context.begin_transaction():
+            context.run_migrations()
+    else:
+        asyncio.run(run_async())

@@ -1,0 +1,152 @@
+"""Transactional outbox: the table, and the relay that publishes unsent rows to JetStream.
+
+The relay never tracks progress as "id > last seen" (sequences commit out of order, a late row
+would be skipped forever). It locks unsent rows with FOR UPDATE SKIP LOCKED, takes only the
+oldest unsent row of each aggregate (so per-aggregate order holds even with several relays and
+failed publishes), publishes them concurrently (pipelined on one connection), and marks a row sent
+only after JetStream acknowledged it. Failed rows back off exponentially, capped at
+MAX_BACKOFF_SECONDS; streams keep a duplicate window longer than that (see jetstream.py), and
+consumers dedupe with their inbox beyond it.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from datetime import timedelta
+
+from sqlalchemy import (
+    BigInteger, Column, DateTime, Identity, Index, Integer, LargeBinary, MetaData, String, Table, Text,
+    func, insert, text,
+)
+from sqlalchemy.dialects.postgresql import JSONB, UUID
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from praxis_common.events import utcnow
+
+log = logging.getLogger("praxis.outbox")
+
+MAX_BACKOFF_SECONDS = 30.0
+PUBLISH_TIMEOUT_SECONDS = 5.0
+
+_metadata = MetaData()
+
+outbox = Table(
+    "outbox", _metadata,
+    Column("position", BigInteger, Identity(always=True), primary_key=True),
+    Column("id", UUID(as_uuid=True), nullable=False, unique=True),
+    Column("subject", String(255), nullable=False),
+    Column("aggregate_type", String(64), nullable=False),
+    Column("aggregate_id", String(64), nullable=False),
+    Column("headers", JSONB, nullable=False),
+    Column("payload", LargeBinary, nullable=False),
+    Column("occurred_at", DateTime(timezone=True), nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False, server_default=func.now()),
+    Column("sent_at", DateTime(timezone=True)),
+    Column("attempts", Integer, nullable=False, server_default="0"),
+    Column("next_attempt_at", DateTime(timezone=True)),
+    Column("last_error", Text),
+    Index("ix_outbox_unsent", "position", postgresql_where=text("sent_at IS NULL")),
+    Index("ix_outbox_unsent_aggregate", "aggregate_type", "aggregate_id", "position",
+          postgresql_where=text("sent_at IS NULL")),
+)
+
+
+def outbox_insert():
+    return insert(outbox)
+
+
+# The oldest unsent row of each aggregate that is due, locked; rows another relay holds are skipped
+# and, through NOT EXISTS, so are their successors.
+_CLAIM = text("""
+    SELECT o.position, o.id, o.subject, o.headers, o.payload, o.attempts
+    FROM outbox o
+    WHERE o.sent_at IS NULL
+      AND (o.next_attempt_at IS NULL OR o.next_attempt_at <= now())
+      AND NOT EXISTS (
+        SELECT 1 FROM outbox p
+        WHERE p.sent_at IS NULL AND p.aggregate_type = o.aggregate_type
+          AND p.aggregate_id = o.aggregate_id AND p.position < o.position)
+    ORDER BY o.position
+    LIMIT :limit
+    FOR UPDATE OF o SKIP LOCKED
+""")
+_MARK_SENT = text("UPDATE outbox SET sent_at = now(), last_error = NULL WHERE position = ANY(:positions)")
+_MARK_FAILED = text("""
+    UPDATE outbox SET attempts = attempts + 1, last_error = :error,
+                      next_attempt_at = now() + make_interval(secs => :delay)
+    WHERE position = :position
+""")
+_PRUNE = text("DELETE FROM outbox WHERE sent_at < :before")
+_UNSENT = text("SELECT count(*) FROM outbox WHERE sent_at IS NULL")
+
+
+def backoff_seconds(attempts: int) -> float:
+    return min(MAX_BACKOFF_SECONDS, 0.2 * 2**attempts)
+
+
+class OutboxRelay:
+    def __init__(
+        self, engine: AsyncEngine, bus, *, wakeup: asyncio.Event, poll_seconds: float = 0.5,
+        batch_size: int = 256, retention: timedelta = timedelta(days=7),
+    ) -> None:
+        self.engine = engine
+        self.bus = bus
+        self.wakeup = wakeup
+        self.poll_seconds = poll_seconds
+        self.batch_size = batch_size
+        self.retention = retention
+
+    async def publish_pending(self) -> int:
+        """One pass: publish what is due. Returns how many rows were marked sent."""
+        async with self.engine.begin() as conn:
+            rows = (await conn.execute(_CLAIM, {"limit": self.batch_size})).all()
+            if not rows:
+                return 0
+            results = await asyncio.gather(
+                *(self.bus.publish(r.subject, r.payload, headers=r.headers, timeout=PUBLISH_TIMEOUT_SECONDS)
+                  for r in rows),
+                return_exceptions=True,
+            )
+            sent = [r.position for r, res in zip(rows, results) if not isinstance(res, BaseException)]
+            if sent:
+                await conn.execute(_MARK_SENT, {"positions": sent})
+            for r, res in zip(rows, results):
+                if isinstance(res, BaseException):
+                    await conn.execute(_MARK_FAILED, {
+                        "position": r.position, "error": f"{type(res).__name__}: {res}"[:1000],
+                        "delay": backoff_seconds(r.attempts),
+                    })
+            failed = len(rows) - len(sent)
+            if failed:
+                log.warning("outbox publish failed", extra={"failed": failed, "sent": len(sent)})
+            return len(sent)
+
+    async def unsent(self) -> int:
+        async with self.engine.connect() as conn:
+            return int((await conn.execute(_UNSENT)).scalar_one())
+
+    async def prune(self) -> None:
+        async with self.engine.begin() as conn:
+            await conn.execute(_PRUNE, {"before": utcnow() - self.retention})
+
+    async def run(self, stop: asyncio.Event) -> None:
+        last_prune = 0.0
+        loop = asyncio.get_running_loop()
+        while not stop.is_set():
+            published = 0
+            self.wakeup.clear()  # before the pass: a commit during it wakes the next one at once
+            try:
+                if self.bus.connected:
+                    published = await self.publish_pending()
+                if loop.time() - last_prune > 600:
+                    await self.prune()
+                    last_prune = loop.time()
+            except Exception:
+                log.exception("outbox relay pass failed")
+            if published >= self.batch_size:
+                continue  # more may be waiting
+            waiters = [asyncio.ensure_future(self.wakeup.wait()), asyncio.ensure_future(stop.wait())]
+            await asyncio.wait(waiters, timeout=self.poll_seconds, return_when=asyncio.FIRST_COMPLETED)
+            for w in waiters:
+                w.cancel()

@@ -1,0 +1,142 @@
+"""Read model of active partnerships (agreements), kept from the internships service's agreement events.
+
+Mentors and projects both need it to decide who may see what, and both keep their own copy in
+their own database. The projection only mirrors the events, so it lives once here rather than as
+a copy per service. Applying is idempotent and order-tolerant: `ended` is terminal, so an
+`activated` that arrives after it changes nothing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from alembic.operations import Operations
+from fastapi import APIRouter
+from praxis.events.v1 import agreements_pb2
+from pydantic import BaseModel
+from sqlalchemy import Boolean, Column, Date, DateTime, Index, Integer, MetaData, String, Table, or_, select
+from sqlalchemy.dialects.postgresql import insert
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from praxis_common.auth import Principal
+from praxis_common.consumer import Subscription
+from praxis_common.errors import InvalidInput
+from praxis_common.events import ReceivedEvent
+from praxis_common.http import PrincipalDep
+
+ACTIVATED = "praxis.internships.agreement.activated.v1"
+ENDED = "praxis.internships.agreement.ended.v1"
+
+_metadata = MetaData()
+
+partnership = Table(
+    "partnership", _metadata,
+    Column("agreement_id", String(64), primary_key=True),
+    Column("school_org", String(64), nullable=False),
+    Column("enterprise_org", String(64), nullable=False),
+    Column("valid_from", Date),
+    Column("valid_to", Date),
+    Column("intern_quota", Integer),
+    Column("active", Boolean, nullable=False),
+    Column("activated_at", DateTime(timezone=True)),
+    Column("ended_at", DateTime(timezone=True)),
+    Column("end_reason", String(16)),
+    Index("ix_partnership_school", "school_org", "active"),
+    Index("ix_partnership_enterprise", "enterprise_org", "active"),
+)
+
+
+def create_partnership_table(op: Operations) -> None:
+    """Schema version 1 of the read model; called from a service migration."""
+    partnership.create(op.get_bind())
+
+
+@dataclass(frozen=True)
+class Partnership:
+    agreement_id: str
+    school_org: str
+    enterprise_org: str
+    valid_from: date | None
+    valid_to: date | None
+    intern_quota: int | None
+    active: bool
+    activated_at: datetime | None
+    ended_at: datetime | None
+    end_reason: str | None
+
+
+async def apply_agreement_event(session: AsyncSession, event: ReceivedEvent) -> None:
+    if event.type == ACTIVATED:
+        e = event.parse(agreements_pb2.AgreementActivated)
+        await session.execute(insert(partnership).values(
+            agreement_id=e.agreement_id, school_org=e.school_org, enterprise_org=e.enterprise_org,
+            valid_from=_date(e.valid_from), valid_to=_date(e.valid_to), intern_quota=e.intern_quota,
+            active=True, activated_at=_time(e.activated_at),
+        ).on_conflict_do_nothing())
+    elif event.type == ENDED:
+        e = event.parse(agreements_pb2.AgreementEnded)
+        values = {"active": False, "ended_at": _time(e.ended_at),
+                  "end_reason": agreements_pb2.AgreementEndReason.Name(e.reason).rsplit("_", 1)[-1].lower()}
+        await session.execute(insert(partnership).values(
+            agreement_id=e.agreement_id, school_org=e.school_org, enterprise_org=e.enterprise_org, **values,
+        ).on_conflict_do_update(index_elements=["agreement_id"], set_=values))
+    # other agreement events are not this projection's business
+
+
+async def partnerships_of(session: AsyncSession, org: str, *, include_ended: bool = False) -> list[Partnership]:
+    query = select(partnership).where(or_(partnership.c.school_org == org, partnership.c.enterprise_org == org))
+    if not include_ended:
+        query = query.where(partnership.c.active.is_(True))
+    rows = (await session.execute(query.order_by(partnership.c.activated_at, partnership.c.agreement_id))).all()
+    return [Partnership(**dict(r._mapping)) for r in rows]
+
+
+def subscription(service: str) -> Subscription:
+    return Subscription(
+        durable=f"{service}-partnerships", source="internships", topics=["internships.agreement.>"],
+        handler=apply_agreement_event)
+
+
+class PartnershipRead(BaseModel):
+    agreement_id: str
+    school_org: str
+    enterprise_org: str
+    valid_from: date | None
+    valid_to: date | None
+    intern_quota: int | None
+    active: bool
+    activated_at: datetime | None
+    ended_at: datetime | None
+    end_reason: str | None
+
+
+def router(session_factory: async_sessionmaker[AsyncSession]) -> APIRouter:
+    r = APIRouter(prefix="/v1/partnerships", tags=["partnerships"])
+
+    @r.get("", response_model=list[PartnershipRead])
+    async def list_(principal: PrincipalDep, include_ended: bool = False) -> list[PartnershipRead]:
+        return [PartnershipRead.model_validate(p, from_attributes=True)
+                for p in await list_for(session_factory, principal, include_ended=include_ended)]
+
+    return r
+
+
+async def list_for(session_factory: async_sessionmaker[AsyncSession], principal: Principal, *,
+                   include_ended: bool) -> list[Partnership]:
+    async with session_factory() as session:
+        return await partnerships_of(session, principal.org, include_ended=include_ended)
+
+
+def _date(value: str) -> date | None:
+    try:
+        return date.fromisoformat(value) if value else None
+    except ValueError as exc:
+        raise InvalidInput(f"bad date {value!r}") from exc
+
+
+def _time(value: str) -> datetime | None:
+    try:
+        return datetime.fromisoformat(value) if value else None
+    except ValueError as exc:
+        raise InvalidInput(f"bad timestamp {value!r}") from exc

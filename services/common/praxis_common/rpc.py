@@ -1,0 +1,125 @@
+"""gRPC edge: grpc.aio server bootstrap with health, reflection, and auth + error-mapping interceptors."""
+
+from __future__ import annotations
+
+import contextvars
+import logging
+from collections.abc import Awaitable, Callable
+
+import grpc
+from grpc_health.v1 import health, health_pb2, health_pb2_grpc
+from grpc_reflection.v1alpha import reflection
+
+from praxis_common import errors
+from praxis_common.auth import Principal, TokenVerifier, bearer_token
+
+log = logging.getLogger("praxis.grpc")
+
+current_principal: contextvars.ContextVar[Principal] = contextvars.ContextVar("current_principal")
+
+STATUS = {
+    errors.InvalidInput: grpc.StatusCode.INVALID_ARGUMENT,
+    errors.MalformedRequest: grpc.StatusCode.INVALID_ARGUMENT,
+    errors.Unauthenticated: grpc.StatusCode.UNAUTHENTICATED,
+    errors.Forbidden: grpc.StatusCode.PERMISSION_DENIED,
+    errors.NotFound: grpc.StatusCode.NOT_FOUND,
+    errors.Conflict: grpc.StatusCode.FAILED_PRECONDITION,
+    errors.Unavailable: grpc.StatusCode.UNAVAILABLE,
+}
+
+# Reachable without a token: probes and tooling.
+PUBLIC_PREFIXES = ("/grpc.health.v1.Health/", "/grpc.reflection.")
+
+Behavior = Callable[[object, grpc.aio.ServicerContext], Awaitable[object]]
+
+
+def _wrap_unary(handler: grpc.RpcMethodHandler, wrap: Callable[[Behavior], Behavior]) -> grpc.RpcMethodHandler:
+    if handler is None or handler.unary_unary is None:
+        return handler  # streaming methods are not used yet; they pass through unwrapped
+    return grpc.unary_unary_rpc_method_handler(
+        wrap(handler.unary_unary),
+        request_deserializer=handler.request_deserializer,
+        response_serializer=handler.response_serializer,
+    )
+
+
+class ErrorInterceptor(grpc.aio.ServerInterceptor):
+    """Maps PraxisError to its status code; anything unexpected becomes INTERNAL, logged."""
+
+    async def intercept_service(self, continuation, details):
+        def wrap(inner: Behavior) -> Behavior:
+            async def behavior(request, context: grpc.aio.ServicerContext):
+                try:
+                    return await inner(request, context)
+                except errors.PraxisError as exc:
+                    message = exc.detail
+                    if exc.errors:
+                        message += " (" + "; ".join(f"{e.field}: {e.message}" for e in exc.errors) + ")"
+                    await context.abort(STATUS.get(type(exc), grpc.StatusCode.INTERNAL), message)
+                except grpc.aio.AbortError:
+                    raise
+                except Exception:
+                    log.exception("unhandled error", extra={"method": details.method})
+                    await context.abort(grpc.StatusCode.INTERNAL, "unexpected error; see server logs")
+            return behavior
+
+        return _wrap_unary(await continuation(details), wrap)
+
+
+class AuthInterceptor(grpc.aio.ServerInterceptor):
+    """Verifies the bearer token in `authorization` metadata; the principal goes in a contextvar."""
+
+    def __init__(self, verifier: TokenVerifier) -> None:
+        self.verifier = verifier
+
+    async def intercept_service(self, continuation, details):
+        handler = await continuation(details)
+        if details.method.startswith(PUBLIC_PREFIXES):
+            return handler
+
+        def wrap(inner: Behavior) -> Behavior:
+            async def behavior(request, context: grpc.aio.ServicerContext):
+                metadata = dict(context.invocation_metadata() or ())
+                principal = await self.verifier.verify(bearer_token(metadata.get("authorization")))
+                token = current_principal.set(principal)
+                try:
+                    return await inner(request, context)
+                finally:
+                    current_principal.reset(token)
+            return behavior
+
+        return _wrap_unary(handler, wrap)
+
+
+class GrpcServer:
+    """A grpc.aio server with health (SERVING while up, NOT_SERVING on shutdown) and reflection."""
+
+    def __init__(self, verifier: TokenVerifier, *, host: str, port: int) -> None:
+        # Error mapping outermost, so authentication failures map to UNAUTHENTICATED too.
+        self.server = grpc.aio.server(interceptors=[ErrorInterceptor(), AuthInterceptor(verifier)])
+        self.health = health.aio.HealthServicer()
+        health_pb2_grpc.add_HealthServicer_to_server(self.health, self.server)
+        self.address = f"{host}:{port}"
+        self.service_names: list[str] = []
+
+    def add(self, register: Callable[[grpc.aio.Server], None], service_name: str) -> None:
+        register(self.server)
+        self.service_names.append(service_name)
+
+    async def start(self) -> None:
+        reflection.enable_server_reflection(
+            [*self.service_names, health_pb2.DESCRIPTOR.services_by_name["Health"].full_name,
+             reflection.SERVICE_NAME], self.server)
+        if self.server.add_insecure_port(self.address) == 0:
+            raise OSError(f"cannot bind gRPC to {self.address}")
+        await self.server.start()
+        for name in ["", *self.service_names]:
+            await self.health.set(name, health_pb2.HealthCheckResponse.SERVING)
+
+    async def stop(self, grace: float) -> None:
+        await self.health.enter_graceful_shutdown()
+        await self.server.stop(grace)
+
+
+def principal() -> Principal:
+    return current_principal.get()

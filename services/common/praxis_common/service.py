@@ -1,0 +1,154 @@
+"""One service process: REST (uvicorn), gRPC, outbox relay, consumers and timers on one event loop.
+
+A service describes itself with a ServiceSpec; `run` builds everything inside the running loop,
+serves until SIGTERM/SIGINT, then shuts down in order: report NOT_SERVING, stop taking requests
+and let in-flight ones finish, stop consumers (nothing more is acked), stop the relay, close
+NATS and the database.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import errno
+import logging
+import signal
+import socket
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from datetime import timedelta
+
+import grpc
+import uvicorn
+from fastapi import APIRouter
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
+
+from praxis_common.auth import TokenVerifier
+from praxis_common.consumer import Consumer, Subscription
+from praxis_common.db import UnitOfWorkFactory, create_engine, database_ready
+from praxis_common.http import create_app
+from praxis_common.jetstream import Bus, service_streams
+from praxis_common.outbox import OutboxRelay
+from praxis_common.rpc import GrpcServer
+from praxis_common.settings import ServiceSettings
+
+log = logging.getLogger("praxis.service")
+
+
+@dataclass
+class Runtime:
+    """What edges and workers of a running service share; built inside the running loop."""
+
+    settings: ServiceSettings
+    engine: AsyncEngine
+    session_factory: async_sessionmaker[AsyncSession]
+    uow: UnitOfWorkFactory
+    bus: Bus
+    verifier: TokenVerifier
+
+    async def readiness(self) -> dict[str, bool]:
+        db, nats = await asyncio.gather(database_ready(self.engine), self.bus.ready())
+        return {"database": db, "nats": nats}
+
+
+@dataclass
+class ServiceSpec:
+    name: str
+    routers: Callable[[Runtime], list[APIRouter]]
+    grpc_services: Callable[[Runtime], list[tuple[Callable[[grpc.aio.Server], None], str]]]
+    subscriptions: Callable[[Runtime], list[Subscription]] = lambda rt: []
+    # Periodic jobs (e.g. time-driven state changes): each runs until the stop event is set.
+    workers: Callable[[Runtime], list[Callable[[asyncio.Event], Awaitable[None]]]] = lambda rt: []
+    publishes: bool = True  # owns a stream of its own
+
+
+class PortInUse(SystemExit):
+    pass
+
+
+def check_port_free(host: str, port: int, variable: str) -> None:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            s.bind((host, port))
+        except OSError as exc:
+            if exc.errno == errno.EADDRINUSE:
+                raise PortInUse(f"port {port} on {host} is already in use: set {variable} to a free port") from exc
+            raise
+
+
+async def build_runtime(name: str, settings: ServiceSettings) -> Runtime:
+    engine = create_engine(settings.database_url, pool_size=settings.database_pool_size)
+    session_factory = async_sessionmaker(engine, expire_on_commit=False)
+    bus = Bus(settings.nats_url, name=f"praxis-{name}")
+    await bus.connect()
+    return Runtime(
+        settings=settings, engine=engine, session_factory=session_factory,
+        uow=UnitOfWorkFactory(session_factory, event_prefix=settings.event_prefix),
+        bus=bus, verifier=TokenVerifier.from_settings(settings),
+    )
+
+
+async def run(spec: ServiceSpec, settings: ServiceSettings, *, stop: asyncio.Event | None = None) -> None:
+    prefix = settings.model_config.get("env_prefix", "")
+    check_port_free(settings.http_host, settings.http_port, f"{prefix}HTTP_PORT")
+    check_port_free(settings.grpc_host, settings.grpc_port, f"{prefix}GRPC_PORT")
+
+    stop = stop or asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        try:
+            loop.add_signal_handler(sig, stop.set)
+        except (NotImplementedError, RuntimeError):
+            pass  # not the main thread (tests run services in-process)
+
+    rt = await build_runtime(spec.name, settings)
+    streams = service_streams(settings.event_prefix, spec.name, settings.stream_replicas) if spec.publishes else []
+    await rt.bus.ensure_streams(streams)
+
+    grpc_server = GrpcServer(rt.verifier, host=settings.grpc_host, port=settings.grpc_port)
+    for register, service_name in spec.grpc_services(rt):
+        grpc_server.add(register, service_name)
+    await grpc_server.start()
+
+    app = create_app(title=f"Praxis {spec.name}", verifier=rt.verifier, routers=spec.routers(rt),
+                     readiness=rt.readiness)
+    http = uvicorn.Server(uvicorn.Config(
+        app, host=settings.http_host, port=settings.http_port, log_config=None, access_log=False,
+        timeout_graceful_shutdown=int(settings.shutdown_grace_seconds), lifespan="off"))
+    http.install_signal_handlers = lambda: None  # we own the signals (older uvicorn)
+
+    workers_stop = asyncio.Event()  # consumers, relay and timers stop after the edges drain
+    relay = OutboxRelay(rt.engine, rt.bus, wakeup=rt.uow.committed, poll_seconds=settings.outbox_poll_seconds,
+                        batch_size=settings.outbox_batch_size,
+                        retention=timedelta(hours=settings.outbox_retention_hours))
+    consumers = [
+        Consumer(rt.bus, rt.session_factory, sub, service=spec.name, prefix=settings.event_prefix,
+                 max_deliver=settings.consumer_max_deliver, replicas=settings.stream_replicas)
+        for sub in spec.subscriptions(rt)
+    ]
+    tasks = [
+        asyncio.create_task(http.serve(), name="http"),
+        asyncio.create_task(relay.run(workers_stop), name="outbox-relay"),
+        *(asyncio.create_task(c.run(workers_stop), name=f"consumer:{c.sub.durable}") for c in consumers),
+        *(asyncio.create_task(w(workers_stop), name="worker") for w in spec.workers(rt)),
+    ]
+    log.info("service started", extra={
+        "http": f"{settings.http_host}:{settings.http_port}", "grpc": grpc_server.address,
+        "consumers": [c.sub.durable for c in consumers]})
+    try:
+        done_early = asyncio.ensure_future(asyncio.wait(tasks, return_when=asyncio.FIRST_EXCEPTION))
+        await asyncio.wait([done_early, asyncio.ensure_future(stop.wait())], return_when=asyncio.FIRST_COMPLETED)
+        for t in tasks:
+            if t.done() and not t.cancelled() and t.exception():
+                log.error("task failed", exc_info=t.exception(), extra={"task": t.get_name()})
+    finally:
+        log.info("shutting down")
+        http.should_exit = True
+        await grpc_server.stop(settings.shutdown_grace_seconds)
+        workers_stop.set()
+        await asyncio.wait(tasks, timeout=settings.shutdown_grace_seconds + 5)
+        for t in tasks:
+            t.cancel()
+        await rt.bus.close()
+        await rt.engine.dispose()
+        log.info("stopped")

@@ -1,0 +1,19 @@
+"""Settings of the internships service, read from INTERNSHIPS_* environment variables."""
+
+from functools import lru_cache
+
+from pydantic_settings import SettingsConfigDict
+
+from praxis_common.settings import ServiceSettings
+
+
+class Settings(ServiceSettings):
+    model_config = SettingsConfigDict(env_prefix="INTERNSHIPS_", extra="ignore")
+
+    http_port: int = 8101
+    grpc_port: int = 50101
+
+
+@lru_cache
+def get_settings() -> Settings:
+    return Settings()  # type: ignore[call-arg]

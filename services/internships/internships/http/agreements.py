@@ -1,0 +1,52 @@
+"""REST routes for cooperation agreements (/v1/agreements); thin: validate, call the handler, map out."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Annotated
+
+from fastapi import APIRouter, Query, Response
+
+from internships import handlers
+from internships.domain import commands
+from internships.domain.agreements import Status
+from internships.http.schemas import AgreementCreate, AgreementPage, AgreementRead, AgreementTerminate
+from praxis_common.http import PrincipalDep
+from praxis_common.service import Runtime
+
+
+def router(rt: Runtime) -> APIRouter:
+    r = APIRouter(prefix="/v1/agreements", tags=["agreements"])
+
+    @r.post("", status_code=201, response_model=AgreementRead)
+    async def create(body: AgreementCreate, principal: PrincipalDep, response: Response) -> AgreementRead:
+        agreement = await handlers.draft_agreement(commands.DraftAgreement(**body.model_dump()), principal, uow=rt.uow)
+        response.headers["Location"] = f"/v1/agreements/{agreement.id}"
+        return AgreementRead.of(agreement)
+
+    @r.get("", response_model=AgreementPage)
+    async def list_(
+        principal: PrincipalDep,
+        status: Status | None = None,
+        page_size: Annotated[int, Query(ge=1, le=200)] = 50,
+        page_token: Annotated[str | None, Query(max_length=200)] = None,
+    ) -> AgreementPage:
+        items, token = await handlers.list_agreements(
+            commands.ListAgreements(status=status, page_size=page_size, page_token=page_token), principal, uow=rt.uow)
+        return AgreementPage(items=[AgreementRead.of(a) for a in items], next_page_token=token)
+
+    @r.get("/{agreement_id}", response_model=AgreementRead)
+    async def get(agreement_id: uuid.UUID, principal: PrincipalDep) -> AgreementRead:
+        return AgreementRead.of(await handlers.get_agreement(agreement_id, principal, uow=rt.uow))
+
+    @r.post("/{agreement_id}/sign", response_model=AgreementRead)
+    async def sign(agreement_id: uuid.UUID, principal: PrincipalDep) -> AgreementRead:
+        return AgreementRead.of(
+            await handlers.sign_agreement(commands.SignAgreement(agreement_id), principal, uow=rt.uow))
+
+    @r.post("/{agreement_id}/terminate", response_model=AgreementRead)
+    async def terminate(agreement_id: uuid.UUID, body: AgreementTerminate, principal: PrincipalDep) -> AgreementRead:
+        return AgreementRead.of(await handlers.terminate_agreement(
+            commands.TerminateAgreement(agreement_id, body.reason), principal, uow=rt.uow))
+
+    return r
