@@ -1,0 +1,129 @@
+"""The three services as real processes against the test servers, for cross-service tests."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import signal
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TypeVar
+
+from praxis_common.testing.servers import free_port, wait_until
+from praxis_common.tokens import PUBLIC_KEY, generate_keypair, mint_token
+
+SERVICES = ("internships", "mentors", "projects")
+T = TypeVar("T")
+
+
+@dataclass
+class ServiceProcess:
+    name: str
+    env: dict[str, str]
+    log_path: Path
+    proc: subprocess.Popen | None = None
+
+    @property
+    def http_port(self) -> int:
+        return int(self.env[f"{self.name.upper()}_HTTP_PORT"])
+
+    @property
+    def grpc_target(self) -> str:
+        return f"127.0.0.1:{self.env[f'{self.name.upper()}_GRPC_PORT']}"
+
+    @property
+    def base_url(self) -> str:
+        return f"http://127.0.0.1:{self.http_port}"
+
+    @property
+    def database_url(self) -> str:
+        return self.env[f"{self.name.upper()}_DATABASE_URL"]
+
+    def start(self, timeout: float = 60) -> None:
+        log = open(self.log_path, "ab")
+        self.proc = subprocess.Popen([sys.executable, "-m", "praxis_common.cli", "serve", self.name],
+                                     env=self.env, stdout=log, stderr=log)
+        wait_until(lambda: self._ready(), timeout=timeout, what=f"{self.name} /readyz (log {self.log_path})")
+
+    def _ready(self) -> bool:
+        if self.proc is not None and self.proc.poll() is not None:
+            raise RuntimeError(f"{self.name} exited with {self.proc.returncode}:\n{self.log_path.read_text()[-3000:]}")
+        try:
+            with urllib.request.urlopen(self.base_url + "/readyz", timeout=1) as r:
+                return r.status == 200
+        except OSError:
+            return False
+
+    def stop(self, timeout: float = 30) -> int | None:
+        if self.proc is None or self.proc.poll() is not None:
+            return self.proc.returncode if self.proc else None
+        self.proc.send_signal(signal.SIGTERM)
+        try:
+            return self.proc.wait(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            return self.proc.wait()
+
+
+@dataclass
+class Stack:
+    nats_url: str
+    prefix: str
+    workdir: Path
+    database_factory: Callable[[str], str]
+    services: dict[str, ServiceProcess] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.private_key, self.public_key = generate_keypair(self.workdir / "keys")
+
+    def start(self, names: tuple[str, ...] = SERVICES) -> Stack:
+        for name in names:
+            prefix = name.upper() + "_"
+            env = {
+                **os.environ,
+                prefix + "DATABASE_URL": self.database_factory(name),
+                prefix + "NATS_URL": self.nats_url,
+                prefix + "EVENT_PREFIX": self.prefix,
+                prefix + "HTTP_PORT": str(free_port()),
+                prefix + "GRPC_PORT": str(free_port()),
+                prefix + "JWT_PUBLIC_KEY_FILE": str(self.workdir / "keys" / PUBLIC_KEY),
+                prefix + "ENVIRONMENT": "test",
+                prefix + "OUTBOX_POLL_SECONDS": "0.2",
+                prefix + "SHUTDOWN_GRACE_SECONDS": "3",
+            }
+            subprocess.run([sys.executable, "-m", "praxis_common.cli", "migrate", name], env=env, check=True,
+                           capture_output=True)
+            self.services[name] = ServiceProcess(name, env, self.workdir / f"{name}.log")
+        for name in names:
+            self.services[name].start()
+        return self
+
+    def stop(self) -> None:
+        for service in self.services.values():
+            service.stop()
+
+    def __getitem__(self, name: str) -> ServiceProcess:
+        return self.services[name]
+
+    def token(self, org: str, kind: str, *roles: str, sub: str | None = None, **kwargs) -> str:
+        return mint_token(self.private_key.read_bytes(), org=org, org_kind=kind, roles=list(roles), sub=sub, **kwargs)
+
+    def auth(self, org: str, kind: str, *roles: str) -> dict[str, str]:
+        return {"Authorization": f"Bearer {self.token(org, kind, *roles)}"}
+
+
+async def eventually(probe: Callable[[], Awaitable[T]], *, timeout: float, what: str, interval: float = 0.05) -> T:
+    """Poll an async probe until it returns something truthy; fail with `what` after `timeout` seconds."""
+    deadline = time.monotonic() + timeout
+    while True:
+        value = await probe()
+        if value:
+            return value
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out after {timeout}s waiting for {what} (last: {value!r})")
+        await asyncio.sleep(interval)  # polling interval, bounded by the deadline
