@@ -60,6 +60,9 @@ class Bus:
         self.nc: Client | None = None
         self.js: JetStreamContext | None = None
         self._listeners: list[asyncio.Event] = []
+        # Set when the connection drops: publishes in flight then fail at once instead of waiting out
+        # their timeout for an ack that the old connection will never deliver (nats.py #529).
+        self._lost = asyncio.Event()
 
     async def connect(self, *, timeout: float = 30.0) -> None:
         """Connect, retrying until `timeout` (the server may still be starting)."""
@@ -86,11 +89,13 @@ class Bus:
 
     async def _on_reconnected(self) -> None:
         log.info("nats reconnected", extra={"url": self.url})
+        self._lost = asyncio.Event()
         for event in self._listeners:
             event.set()
 
     async def _on_disconnected(self) -> None:
         log.warning("nats disconnected", extra={"url": self.url})
+        self._lost.set()
 
     async def _on_error(self, exc: Exception) -> None:
         log.debug("nats error: %s", exc)
@@ -125,7 +130,19 @@ class Bus:
 
     async def publish(self, subject: str, payload: bytes, *, headers: dict[str, str], timeout: float) -> None:
         assert self.js is not None
-        await self.js.publish(subject, payload, timeout=timeout, headers=headers)
+        lost = self._lost
+        if lost.is_set():
+            raise ConnectionError("NATS connection lost")
+        publish = asyncio.ensure_future(self.js.publish(subject, payload, timeout=timeout, headers=headers))
+        dropped = asyncio.ensure_future(lost.wait())
+        try:
+            await asyncio.wait([publish, dropped], return_when=asyncio.FIRST_COMPLETED)
+        finally:
+            dropped.cancel()
+        if not publish.done():
+            publish.cancel()
+            raise ConnectionError("NATS connection lost while publishing")
+        publish.result()
 
     async def close(self) -> None:
         if self.nc is not None and not self.nc.is_closed:

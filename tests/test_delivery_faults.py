@@ -1,0 +1,106 @@
+"""Nothing is lost between services when NATS goes away: real service processes, a real nats-server we stop."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from datetime import date, timedelta
+
+import asyncpg
+import httpx
+import pytest
+
+from praxis_common.testing.servers import plain_url
+from praxis_common.testing.stack import Stack, eventually
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture
+def faulty_stack(restartable_nats, event_prefix, database_factory, tmp_path):
+    s = Stack(restartable_nats.url, event_prefix, tmp_path, database_factory)
+    try:
+        yield s.start(), restartable_nats
+    finally:
+        s.stop()
+
+
+async def sign_agreement(client: httpx.AsyncClient, stack: Stack, n: int) -> str:
+    school, enterprise = f"school-f{n}", f"enterprise-f{n}"
+    today = date.today()
+    r = await client.post("/v1/agreements", headers=stack.auth(school, "school", "admin"), json={
+        "school_org": school, "enterprise_org": enterprise, "valid_from": today.isoformat(),
+        "valid_to": (today + timedelta(days=90)).isoformat(), "intern_quota": n})
+    assert r.status_code == 201, r.text
+    agreement_id = r.json()["id"]
+    for headers in (stack.auth(school, "school", "admin"), stack.auth(enterprise, "enterprise", "hr")):
+        signed = await client.post(f"/v1/agreements/{agreement_id}/sign", headers=headers)
+        assert signed.status_code == 200, signed.text
+    assert signed.json()["status"] == "active"
+    return agreement_id
+
+
+async def query(url: str, sql: str):
+    conn = await asyncpg.connect(plain_url(url))
+    try:
+        return await conn.fetch(sql)
+    finally:
+        await conn.close()
+
+
+async def partnership_ids(stack: Stack, service: str) -> set[str]:
+    return {r["agreement_id"] for r in await query(stack[service].database_url, "SELECT agreement_id FROM partnership")}
+
+
+async def assert_applied_once(stack: Stack, expected: set[str]) -> None:
+    """Each consumer's inbox holds exactly one entry per activation event, and the read model one row each."""
+    unsent = await query(stack["internships"].database_url, "SELECT count(*) AS n FROM outbox WHERE sent_at IS NULL")
+    assert unsent[0]["n"] == 0
+    for service in ("mentors", "projects"):
+        rows = await query(stack[service].database_url,
+                           "SELECT event_id FROM inbox WHERE event_type = 'praxis.internships.agreement.activated.v1'")
+        assert len(rows) == len({r["event_id"] for r in rows}) == len(expected)
+        assert await partnership_ids(stack, service) == expected
+
+
+async def test_agreements_signed_while_nats_is_down_reach_both_services_once_it_returns(faulty_stack):
+    stack, nats = faulty_stack
+    nats.stop()
+    async with httpx.AsyncClient(base_url=stack["internships"].base_url, timeout=10) as client:
+        signed = {await sign_agreement(client, stack, n) for n in range(8)}  # REST keeps working
+    pending = await query(stack["internships"].database_url,
+                          "SELECT count(*) AS n FROM outbox WHERE sent_at IS NULL")
+    assert pending[0]["n"] == 8  # committed with their events, waiting in the outbox
+    nats.start()
+    for service in ("mentors", "projects"):
+        await eventually(lambda s=service: _has_all(stack, s, signed), timeout=30,
+                         what=f"{service} to receive every activation")
+    await assert_applied_once(stack, signed)
+
+
+async def test_restarting_nats_while_agreements_flow_loses_nothing(faulty_stack):
+    stack, nats = faulty_stack
+    signed: set[str] = set()
+    async with httpx.AsyncClient(base_url=stack["internships"].base_url, timeout=10) as client:
+        for n in range(5):
+            signed.add(await sign_agreement(client, stack, n))
+        restart = asyncio.create_task(asyncio.to_thread(nats.restart))
+        n = 5
+        while not restart.done():
+            signed.add(await sign_agreement(client, stack, n))
+            n += 1
+        await restart
+        back = time.monotonic()
+        after = await sign_agreement(client, stack, n)
+        signed.add(after)
+    for service in ("mentors", "projects"):
+        await eventually(lambda s=service: _has_all(stack, s, {after}), timeout=10,
+                         what=f"{service} to resume consuming within 10 s of the restart")
+    print(f"both consumers resumed {time.monotonic() - back:.2f}s after nats-server was back")
+    for service in ("mentors", "projects"):
+        await eventually(lambda s=service: _has_all(stack, s, signed), timeout=30, what=f"{service} to catch up")
+    await assert_applied_once(stack, signed)
+
+
+async def _has_all(stack: Stack, service: str, ids: set[str]) -> bool:
+    return ids <= await partnership_ids(stack, service)
