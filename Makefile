@@ -1,0 +1,37 @@
+# Two commands on a fresh machine (Python >= 3.11 and make): `make run` and `make test`.
+# Both create or update .venv by themselves; versions are pinned by constraints.txt.
+
+PYTHON ?= $(shell for p in python3.13 python3.12 python3.11 python3; do command -v $$p >/dev/null 2>&1 && $$p -c 'import sys; sys.exit(sys.version_info < (3, 11))' && echo $$p && break; done)
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+PACKAGES := -e proto -e 'services/common[embedded]' -e services/internships -e services/mentors -e services/projects
+SOURCES := constraints.txt requirements-test.txt proto/pyproject.toml services/common/pyproject.toml \
+           services/internships/pyproject.toml services/mentors/pyproject.toml services/projects/pyproject.toml
+
+.PHONY: run test proto lint format clean
+
+$(STAMP): $(SOURCES)
+	@test -n "$(PYTHON)" || { echo "Python >= 3.11 is required"; exit 1; }
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -c constraints.txt $(PACKAGES) -r requirements-test.txt
+	@touch $(STAMP)
+
+run: $(STAMP)  ## NATS + PostgreSQL + the three services, embedded; Ctrl-C stops everything
+	$(BIN)/praxis up
+
+test: $(STAMP)  ## the whole suite against real PostgreSQL and NATS (started by the test plugin)
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+proto: $(STAMP)  ## regenerate proto/python from proto/praxis/**/*.proto
+	$(BIN)/python proto/generate.py
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+
+format: $(STAMP)
+	$(BIN)/ruff format services tests proto/generate.py
+
+clean:
+	rm -rf $(VENV) .praxis

@@ -1,0 +1,62 @@
+"""Token verification: what becomes a Principal and what is refused."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import jwt
+import pytest
+
+from praxis_common.auth import TokenVerifier, bearer_token
+from praxis_common.errors import Unauthenticated
+from praxis_common.tokens import generate_keypair, mint_token
+
+
+@pytest.fixture
+def keys(tmp_path):
+    private, public = generate_keypair(tmp_path / "k")
+    other, _ = generate_keypair(tmp_path / "other")
+    return private.read_bytes(), public.read_text(), other.read_bytes()
+
+
+@pytest.fixture
+def verifier(keys):
+    return TokenVerifier(issuer="praxis-dev", audience="praxis", public_key=keys[1])
+
+
+async def test_valid_token_gives_the_principal(keys, verifier):
+    token = mint_token(keys[0], org="s1", org_kind="school", roles=["admin", "teacher"], sub="u1")
+    p = await verifier.verify(token)
+    assert (p.sub, p.org, p.org_kind, p.roles) == ("u1", "s1", "school", frozenset({"admin", "teacher"}))
+    assert p.has_any_role("teacher") and not p.has_any_role("hr")
+
+
+@pytest.mark.parametrize("case", ["expired", "other key", "audience", "issuer", "kind", "org", "roles", "alg none"])
+async def test_bad_tokens_are_refused(keys, verifier, case):
+    private, _, other = keys
+    claims = dict(org="s1", org_kind="school", roles=["admin"])
+    token = {
+        "expired": lambda: mint_token(private, **claims, ttl=timedelta(minutes=-5)),
+        "other key": lambda: mint_token(other, **claims),
+        "audience": lambda: mint_token(private, **claims, audience="elsewhere"),
+        "issuer": lambda: mint_token(private, **claims, issuer="mallory"),
+        "kind": lambda: mint_token(private, **{**claims, "org_kind": "ministry"}),
+        "org": lambda: mint_token(private, **{**claims, "org": ""}),
+        "roles": lambda: jwt.encode({"sub": "x", "org": "s1", "org_kind": "school", "roles": "admin",
+                                     "iss": "praxis-dev", "aud": "praxis", "exp": 9999999999}, private, "ES256"),
+        "alg none": lambda: jwt.encode({"sub": "x", "org": "s1", "org_kind": "school", "iss": "praxis-dev",
+                                        "aud": "praxis", "exp": 9999999999}, None, "none"),
+    }[case]()
+    with pytest.raises(Unauthenticated):
+        await verifier.verify(token)
+
+
+@pytest.mark.parametrize("header", [None, "", "Bearer", "Bearer   ", "Basic abc", "token abc"])
+def test_authorization_header_must_be_bearer(header):
+    with pytest.raises(Unauthenticated):
+        bearer_token(header)
+
+
+def test_exactly_one_key_source():
+    with pytest.raises(ValueError):
+        TokenVerifier(issuer="i", audience="a")
