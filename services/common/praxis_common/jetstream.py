@@ -144,9 +144,13 @@ class Bus:
             raise ConnectionError("NATS connection lost while publishing")
         publish.result()
 
-    async def close(self) -> None:
-        if self.nc is not None and not self.nc.is_closed:
-            try:
-                await self.nc.drain()
-            except Exception:
-                await self.nc.close()
+    async def close(self, timeout: float = 5.0) -> None:
+        """Drain (flush what is buffered, stop subscriptions), but never wait longer than `timeout`."""
+        if self.nc is None or self.nc.is_closed:
+            return
+        try:
+            await asyncio.wait_for(self.nc.drain(), timeout)
+        except Exception:
+            log.warning("nats drain did not finish; closing")
+        if not self.nc.is_closed:
+            await self.nc.close()

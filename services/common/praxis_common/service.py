@@ -146,8 +146,9 @@ async def run(spec: ServiceSpec, settings: ServiceSettings, *, stop: asyncio.Eve
         http.should_exit = True
         await grpc_server.stop(settings.shutdown_grace_seconds)
         workers_stop.set()
-        await asyncio.wait(tasks, timeout=settings.shutdown_grace_seconds + 5)
-        for t in tasks:
+        _, stuck = await asyncio.wait(tasks, timeout=settings.shutdown_grace_seconds)
+        for t in stuck:
+            log.warning("task did not stop in time; cancelling", extra={"task": t.get_name()})
             t.cancel()
         await rt.bus.close()
         await rt.engine.dispose()

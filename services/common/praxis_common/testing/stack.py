@@ -45,9 +45,15 @@ class ServiceProcess:
         return self.env[f"{self.name.upper()}_DATABASE_URL"]
 
     def start(self, timeout: float = 60) -> None:
+        self.spawn()
+        self.wait_ready(timeout)
+
+    def spawn(self) -> None:
         log = open(self.log_path, "ab")
         self.proc = subprocess.Popen([sys.executable, "-m", "praxis_common.cli", "serve", self.name],
                                      env=self.env, stdout=log, stderr=log)
+
+    def wait_ready(self, timeout: float = 60) -> None:
         wait_until(lambda: self._ready(), timeout=timeout, what=f"{self.name} /readyz (log {self.log_path})")
 
     def _ready(self) -> bool:
@@ -59,7 +65,8 @@ class ServiceProcess:
         except OSError:
             return False
 
-    def stop(self, timeout: float = 30) -> int | None:
+    def stop(self, timeout: float = 15) -> int | None:
+        """SIGTERM, as an orchestrator would; a service that does not exit in time is killed and reported."""
         if self.proc is None or self.proc.poll() is not None:
             return self.proc.returncode if self.proc else None
         self.proc.send_signal(signal.SIGTERM)
@@ -67,7 +74,8 @@ class ServiceProcess:
             return self.proc.wait(timeout=timeout)
         except subprocess.TimeoutExpired:
             self.proc.kill()
-            return self.proc.wait()
+            self.proc.wait()
+            raise RuntimeError(f"{self.name} ignored SIGTERM for {timeout}s:\n{self.log_path.read_text()[-3000:]}")
 
 
 @dataclass
@@ -96,11 +104,18 @@ class Stack:
                 prefix + "OUTBOX_POLL_SECONDS": "0.2",
                 prefix + "SHUTDOWN_GRACE_SECONDS": "3",
             }
-            subprocess.run([sys.executable, "-m", "praxis_common.cli", "migrate", name], env=env, check=True,
-                           capture_output=True)
             self.services[name] = ServiceProcess(name, env, self.workdir / f"{name}.log")
+        migrations = [subprocess.Popen([sys.executable, "-m", "praxis_common.cli", "migrate", name],
+                                       env=self.services[name].env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+                      for name in names]
+        for name, proc in zip(names, migrations):
+            output, _ = proc.communicate(timeout=120)
+            if proc.returncode:
+                raise RuntimeError(f"migrating {name} failed:\n{output.decode(errors='replace')[-3000:]}")
         for name in names:
-            self.services[name].start()
+            self.services[name].spawn()
+        for name in names:
+            self.services[name].wait_ready()
         return self
 
     def stop(self) -> None:
