@@ -8,13 +8,13 @@ import grpc
 import httpx
 import pytest
 from grpc_health.v1 import health_pb2, health_pb2_grpc
+
 from praxis.internships.v1 import internships_pb2 as ipb
 from praxis.internships.v1 import internships_pb2_grpc as ipb_grpc
 from praxis.mentors.v1 import mentors_pb2 as mpb
 from praxis.mentors.v1 import mentors_pb2_grpc as mpb_grpc
 from praxis.projects.v1 import projects_pb2 as ppb
 from praxis.projects.v1 import projects_pb2_grpc as ppb_grpc
-
 from praxis_common.testing.stack import eventually
 
 SCHOOL, ENTERPRISE = "school-e2e", "enterprise-e2e"
@@ -22,9 +22,14 @@ SCHOOL, ENTERPRISE = "school-e2e", "enterprise-e2e"
 
 def agreement_body(**overrides) -> dict:
     today = date.today()
-    return {"school_org": SCHOOL, "enterprise_org": ENTERPRISE, "title": "Cross-border e-commerce",
-            "valid_from": today.isoformat(), "valid_to": (today + timedelta(days=365)).isoformat(),
-            "intern_quota": 12} | overrides
+    return {
+        "school_org": SCHOOL,
+        "enterprise_org": ENTERPRISE,
+        "title": "Cross-border e-commerce",
+        "valid_from": today.isoformat(),
+        "valid_to": (today + timedelta(days=365)).isoformat(),
+        "intern_quota": 12,
+    } | overrides
 
 
 async def draft_and_sign(client: httpx.AsyncClient, stack, **overrides) -> dict:
@@ -48,6 +53,7 @@ async def test_signed_agreement_becomes_active_and_reaches_both_read_models(stac
 
     for service in ("mentors", "projects"):
         async with httpx.AsyncClient(base_url=stack[service].base_url) as client:
+
             async def seen():
                 r = await client.get("/v1/partnerships", headers=stack.auth(SCHOOL, "school", "teacher"))
                 return [p for p in r.json() if p["agreement_id"] == agreement["id"]]
@@ -68,19 +74,29 @@ async def test_signed_agreement_becomes_active_and_reaches_both_read_models(stac
 async def test_terminated_agreement_ends_in_both_read_models(stack):
     async with httpx.AsyncClient(base_url=stack["internships"].base_url) as client:
         agreement = await draft_and_sign(client, stack)
-        ended = await client.post(f"/v1/agreements/{agreement['id']}/terminate", json={"reason": "programme closed"},
-                                  headers=stack.auth(ENTERPRISE, "enterprise", "admin"))
+        ended = await client.post(
+            f"/v1/agreements/{agreement['id']}/terminate",
+            json={"reason": "programme closed"},
+            headers=stack.auth(ENTERPRISE, "enterprise", "admin"),
+        )
         assert ended.status_code == 200 and ended.json()["status"] == "terminated"
-        again = await client.post(f"/v1/agreements/{agreement['id']}/terminate", json={"reason": "twice"},
-                                  headers=stack.auth(SCHOOL, "school", "admin"))
+        again = await client.post(
+            f"/v1/agreements/{agreement['id']}/terminate",
+            json={"reason": "twice"},
+            headers=stack.auth(SCHOOL, "school", "admin"),
+        )
         assert again.status_code == 409
         assert again.headers["content-type"] == "application/problem+json"
 
     for service in ("mentors", "projects"):
         async with httpx.AsyncClient(base_url=stack[service].base_url) as client:
+
             async def ended_there():
-                r = await client.get("/v1/partnerships", params={"include_ended": "true"},
-                                     headers=stack.auth(ENTERPRISE, "enterprise", "hr"))
+                r = await client.get(
+                    "/v1/partnerships",
+                    params={"include_ended": "true"},
+                    headers=stack.auth(ENTERPRISE, "enterprise", "hr"),
+                )
                 return [p for p in r.json() if p["agreement_id"] == agreement["id"] and not p["active"]]
 
             [partnership] = await eventually(ended_there, timeout=10, what=f"{service} to see the end")
@@ -98,10 +114,13 @@ async def test_agreement_through_grpc_matches_rest(stack):
         created = (await stub.CreateAgreement(ipb.CreateAgreementRequest(**body), metadata=school, timeout=5)).agreement
         assert created.status == ipb.AGREEMENT_STATUS_DRAFT
         await stub.SignAgreement(ipb.SignAgreementRequest(id=created.id), metadata=enterprise, timeout=5)
-        signed = (await stub.SignAgreement(ipb.SignAgreementRequest(id=created.id), metadata=school, timeout=5)).agreement
+        signed = (
+            await stub.SignAgreement(ipb.SignAgreementRequest(id=created.id), metadata=school, timeout=5)
+        ).agreement
         assert signed.status == ipb.AGREEMENT_STATUS_ACTIVE
-        listed = await stub.ListAgreements(ipb.ListAgreementsRequest(status=ipb.AGREEMENT_STATUS_ACTIVE),
-                                           metadata=enterprise, timeout=5)
+        listed = await stub.ListAgreements(
+            ipb.ListAgreementsRequest(status=ipb.AGREEMENT_STATUS_ACTIVE), metadata=enterprise, timeout=5
+        )
         assert created.id in [a.id for a in listed.agreements]
     async with httpx.AsyncClient(base_url=stack["internships"].base_url) as client:
         r = await client.get(f"/v1/agreements/{created.id}", headers=stack.auth(ENTERPRISE, "enterprise", "hr"))
@@ -124,8 +143,11 @@ async def test_listing_pages_through_own_agreements_only(stack):
     async with httpx.AsyncClient(base_url=stack["internships"].base_url) as client:
         ids = set()
         for i in range(5):
-            r = await client.post("/v1/agreements", headers=headers,
-                                  json=agreement_body(school_org=school, enterprise_org=f"ent-pager-{i}"))
+            r = await client.post(
+                "/v1/agreements",
+                headers=headers,
+                json=agreement_body(school_org=school, enterprise_org=f"ent-pager-{i}"),
+            )
             ids.add(r.json()["id"])
         seen, token = [], None
         while True:
@@ -140,11 +162,14 @@ async def test_listing_pages_through_own_agreements_only(stack):
         assert bad.status_code == 422 and bad.json()["errors"][0]["field"] == "page_token"
 
 
-@pytest.mark.parametrize("outsider", [
-    ("school-other", "school", "admin"),
-    ("enterprise-other", "enterprise", "hr"),
-    ("platform-ops", "platform", "ops"),
-])
+@pytest.mark.parametrize(
+    "outsider",
+    [
+        ("school-other", "school", "admin"),
+        ("enterprise-other", "enterprise", "hr"),
+        ("platform-ops", "platform", "ops"),
+    ],
+)
 async def test_a_third_organisation_gets_404_on_every_agreement_endpoint(stack, outsider):
     async with httpx.AsyncClient(base_url=stack["internships"].base_url) as client:
         agreement = await draft_and_sign(client, stack)
@@ -165,11 +190,13 @@ async def test_a_third_organisation_gets_404_on_every_agreement_endpoint(stack, 
     metadata = (("authorization", f"Bearer {stack.token(*outsider)}"),)
     async with grpc.aio.insecure_channel(stack["internships"].grpc_target) as channel:
         stub = ipb_grpc.InternshipsServiceStub(channel)
-        for call in (lambda: stub.GetAgreement(ipb.GetAgreementRequest(id=agreement["id"]), metadata=metadata, timeout=5),
-                     lambda: stub.SignAgreement(ipb.SignAgreementRequest(id=agreement["id"]), metadata=metadata,
-                                                timeout=5),
-                     lambda: stub.TerminateAgreement(ipb.TerminateAgreementRequest(id=agreement["id"], reason="x"),
-                                                     metadata=metadata, timeout=5)):
+        for call in (
+            lambda: stub.GetAgreement(ipb.GetAgreementRequest(id=agreement["id"]), metadata=metadata, timeout=5),
+            lambda: stub.SignAgreement(ipb.SignAgreementRequest(id=agreement["id"]), metadata=metadata, timeout=5),
+            lambda: stub.TerminateAgreement(
+                ipb.TerminateAgreementRequest(id=agreement["id"], reason="x"), metadata=metadata, timeout=5
+            ),
+        ):
             with pytest.raises(grpc.aio.AioRpcError) as err:
                 await call()
             assert err.value.code() == grpc.StatusCode.NOT_FOUND

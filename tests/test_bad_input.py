@@ -7,15 +7,20 @@ from datetime import timedelta
 import grpc
 import httpx
 import pytest
+
 from praxis.internships.v1 import internships_pb2 as ipb
 from praxis.internships.v1 import internships_pb2_grpc as ipb_grpc
 from praxis.mentors.v1 import mentors_pb2 as mpb
 from praxis.mentors.v1 import mentors_pb2_grpc as mpb_grpc
-
 from praxis_common.tokens import generate_keypair, mint_token
 
-GOOD = {"school_org": "school-bad", "enterprise_org": "ent-bad", "valid_from": "2030-01-01",
-        "valid_to": "2030-12-31", "intern_quota": 5}
+GOOD = {
+    "school_org": "school-bad",
+    "enterprise_org": "ent-bad",
+    "valid_from": "2030-01-01",
+    "valid_to": "2030-12-31",
+    "intern_quota": 5,
+}
 
 
 @pytest.fixture(scope="module")
@@ -28,17 +33,20 @@ def school(stack) -> dict:
     return stack.auth("school-bad", "school", "admin")
 
 
-@pytest.mark.parametrize(("body", "field"), [
-    ({**GOOD, "intern_quota": "lots"}, "intern_quota"),
-    ({**GOOD, "intern_quota": "5"}, "intern_quota"),
-    ({**GOOD, "intern_quota": -1}, "intern_quota"),
-    ({**GOOD, "valid_from": "yesterday"}, "valid_from"),
-    ({**GOOD, "valid_to": 20301231}, "valid_to"),
-    ({**GOOD, "school_org": ""}, "school_org"),
-    ({**GOOD, "school_org": ["a"]}, "school_org"),
-    ({**GOOD, "unexpected": 1}, "unexpected"),
-    ({k: v for k, v in GOOD.items() if k != "valid_to"}, "valid_to"),
-])
+@pytest.mark.parametrize(
+    ("body", "field"),
+    [
+        ({**GOOD, "intern_quota": "lots"}, "intern_quota"),
+        ({**GOOD, "intern_quota": "5"}, "intern_quota"),
+        ({**GOOD, "intern_quota": -1}, "intern_quota"),
+        ({**GOOD, "valid_from": "yesterday"}, "valid_from"),
+        ({**GOOD, "valid_to": 20301231}, "valid_to"),
+        ({**GOOD, "school_org": ""}, "school_org"),
+        ({**GOOD, "school_org": ["a"]}, "school_org"),
+        ({**GOOD, "unexpected": 1}, "unexpected"),
+        ({k: v for k, v in GOOD.items() if k != "valid_to"}, "valid_to"),
+    ],
+)
 async def test_wrong_types_and_missing_fields_are_422_naming_the_field(stack, body, field):
     async with httpx.AsyncClient(base_url=stack["internships"].base_url) as client:
         r = await client.post("/v1/agreements", json=body, headers=school(stack))
@@ -49,11 +57,14 @@ async def test_wrong_types_and_missing_fields_are_422_naming_the_field(stack, bo
     assert field in [e["field"] for e in problem["errors"]]
 
 
-@pytest.mark.parametrize(("body", "field"), [
-    ({**GOOD, "valid_to": "2029-12-31"}, "valid_to"),  # before valid_from
-    ({**GOOD, "valid_from": "2020-01-01", "valid_to": "2020-06-30"}, "valid_to"),  # in the past
-    ({**GOOD, "enterprise_org": "school-bad"}, "enterprise_org"),  # same party twice
-])
+@pytest.mark.parametrize(
+    ("body", "field"),
+    [
+        ({**GOOD, "valid_to": "2029-12-31"}, "valid_to"),  # before valid_from
+        ({**GOOD, "valid_from": "2020-01-01", "valid_to": "2020-06-30"}, "valid_to"),  # in the past
+        ({**GOOD, "enterprise_org": "school-bad"}, "enterprise_org"),  # same party twice
+    ],
+)
 async def test_domain_rules_are_422_naming_the_field(stack, body, field):
     async with httpx.AsyncClient(base_url=stack["internships"].base_url) as client:
         r = await client.post("/v1/agreements", json=body, headers=school(stack))
@@ -64,7 +75,9 @@ async def test_domain_rules_are_422_naming_the_field(stack, body, field):
 @pytest.mark.parametrize("raw", [b"{bad", b"", b"[1, 2", b"\xff\xfe", b"null", b"[]"])
 async def test_malformed_json_is_a_4xx_problem(stack, raw):
     async with httpx.AsyncClient(base_url=stack["internships"].base_url) as client:
-        r = await client.post("/v1/agreements", content=raw, headers={**school(stack), "content-type": "application/json"})
+        r = await client.post(
+            "/v1/agreements", content=raw, headers={**school(stack), "content-type": "application/json"}
+        )
     assert r.status_code in (400, 422), r.text
     assert r.headers["content-type"] == "application/problem+json"
     if raw in (b"{bad", b"[1, 2"):
@@ -90,10 +103,12 @@ def bad_credentials(stack, foreign_key) -> dict[str, dict[str, str]]:
         "missing token": {},
         "not bearer": {"Authorization": "Basic dXNlcjpwYXNz"},
         "garbage token": {"Authorization": "Bearer not.a.jwt"},
-        "expired token": {"Authorization": "Bearer " + stack.token(
-            "school-bad", "school", "admin", ttl=timedelta(minutes=-5))},
-        "token signed by another key": {"Authorization": "Bearer " + mint_token(
-            foreign_key, org="school-bad", org_kind="school", roles=["admin"])},
+        "expired token": {
+            "Authorization": "Bearer " + stack.token("school-bad", "school", "admin", ttl=timedelta(minutes=-5))
+        },
+        "token signed by another key": {
+            "Authorization": "Bearer " + mint_token(foreign_key, org="school-bad", org_kind="school", roles=["admin"])
+        },
         "wrong audience": {"Authorization": "Bearer " + stack.token("school-bad", "school", "admin", audience="other")},
         "wrong issuer": {"Authorization": "Bearer " + stack.token("school-bad", "school", "admin", issuer="evil")},
         "unknown org kind": {"Authorization": "Bearer " + stack.token("school-bad", "ministry", "admin")},
@@ -130,13 +145,16 @@ async def test_invalid_grpc_requests_are_invalid_argument(stack):
     async with grpc.aio.insecure_channel(stack["internships"].grpc_target) as channel:
         stub = ipb_grpc.InternshipsServiceStub(channel)
         cases = [
-            stub.CreateAgreement(ipb.CreateAgreementRequest(**{**GOOD, "valid_from": "soon"}), metadata=metadata,
-                                 timeout=5),
-            stub.CreateAgreement(ipb.CreateAgreementRequest(**{**GOOD, "intern_quota": -3}), metadata=metadata,
-                                 timeout=5),
+            stub.CreateAgreement(
+                ipb.CreateAgreementRequest(**{**GOOD, "valid_from": "soon"}), metadata=metadata, timeout=5
+            ),
+            stub.CreateAgreement(
+                ipb.CreateAgreementRequest(**{**GOOD, "intern_quota": -3}), metadata=metadata, timeout=5
+            ),
             stub.GetAgreement(ipb.GetAgreementRequest(id="42"), metadata=metadata, timeout=5),
-            stub.TerminateAgreement(ipb.TerminateAgreementRequest(id="00000000-0000-0000-0000-000000000000"),
-                                    metadata=metadata, timeout=5),
+            stub.TerminateAgreement(
+                ipb.TerminateAgreementRequest(id="00000000-0000-0000-0000-000000000000"), metadata=metadata, timeout=5
+            ),
             stub.ListAgreements(ipb.ListAgreementsRequest(page_token="%%%"), metadata=metadata, timeout=5),
         ]
         for call in cases:
@@ -149,6 +167,7 @@ async def test_roles_and_kinds_are_enforced(stack):
     async with httpx.AsyncClient(base_url=stack["internships"].base_url) as client:
         student = await client.post("/v1/agreements", json=GOOD, headers=stack.auth("school-bad", "school", "student"))
         assert student.status_code == 403 and student.json()["type"] == "urn:praxis:problem:forbidden"
-        for_other = await client.post("/v1/agreements", json={**GOOD, "school_org": "someone-else"},
-                                      headers=school(stack))
+        for_other = await client.post(
+            "/v1/agreements", json={**GOOD, "school_org": "someone-else"}, headers=school(stack)
+        )
         assert for_other.status_code == 403

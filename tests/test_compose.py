@@ -120,8 +120,10 @@ def parse_ports(compose_svc: dict, where: str) -> list[tuple[int | None, int]]:
         if isinstance(entry, dict):
             published = entry.get("published")
             result.append(
-                (int(interpolate(published, where)) if published is not None else None,
-                 int(interpolate(entry["target"], where)))
+                (
+                    int(interpolate(published, where)) if published is not None else None,
+                    int(interpolate(entry["target"], where)),
+                )
             )
             continue
         spec = interpolate(entry, where).split("/")[0]
@@ -224,8 +226,7 @@ def compose() -> dict:
 
 
 def _by_image(compose: dict, image: str) -> str:
-    names = [n for n, s in compose["services"].items()
-             if str(s.get("image", "")).split("/")[-1].split(":")[0] == image]
+    names = [n for n, s in compose["services"].items() if str(s.get("image", "")).split("/")[-1].split(":")[0] == image]
     assert len(names) == 1, f"expected exactly one compose service with image {image}:…, found {names}"
     return names[0]
 
@@ -250,11 +251,8 @@ def app_env(compose: dict, svc: str) -> dict[str, str]:
 
 
 def migrate_service_name(compose: dict, svc: str) -> str:
-    names = [n for n, s in compose["services"].items()
-             if command_list(s.get("command")) == ["praxis", "migrate", svc]]
-    assert len(names) == 1, (
-        f"expected exactly one compose service running `praxis migrate {svc}`, found {names}"
-    )
+    names = [n for n, s in compose["services"].items() if command_list(s.get("command")) == ["praxis", "migrate", svc]]
+    assert len(names) == 1, f"expected exactly one compose service running `praxis migrate {svc}`, found {names}"
     return names[0]
 
 
@@ -274,8 +272,7 @@ def test_required_settings_are_set(compose, svc):
     stray = sorted(k for k in env if not k.startswith(env_prefix(cls)))
     assert not stray, f"compose service {svc!r} sets {stray}, which {svc} does not read (prefix {env_prefix(cls)})"
     unknown = sorted(
-        k for k in env
-        if k.startswith(env_prefix(cls)) and k not in {env_name(cls, f) for f in cls.model_fields}
+        k for k in env if k.startswith(env_prefix(cls)) and k not in {env_name(cls, f) for f in cls.model_fields}
     )
     assert not unknown, f"compose service {svc!r} sets {unknown}: no such field in {svc}.config.Settings (typo?)"
 
@@ -290,9 +287,13 @@ def test_exactly_one_jwt_key_source(compose, svc):
     key_file = env.get(env_name(cls, "jwt_public_key_file"), "")
     if key_file.startswith("/run/secrets/"):
         secret = key_file.removeprefix("/run/secrets/")
-        mounted = [s if isinstance(s, str) else s.get("target") or s.get("source")
-                   for s in app(compose, svc).get("secrets") or []]
-        assert secret in mounted, f"{svc}: {key_file} is read but secret {secret!r} is not in its `secrets:` ({mounted})"
+        mounted = [
+            s if isinstance(s, str) else s.get("target") or s.get("source")
+            for s in app(compose, svc).get("secrets") or []
+        ]
+        assert secret in mounted, (
+            f"{svc}: {key_file} is read but secret {secret!r} is not in its `secrets:` ({mounted})"
+        )
         top = (compose.get("secrets") or {}).get(secret)
         assert top, f"top-level `secrets:` does not define {secret!r} used by {svc}"
 
@@ -333,7 +334,9 @@ def test_ports_and_healthcheck_match_settings(compose, svc):
     ports = parse_ports(app(compose, svc), f"services.{svc}.ports")
     for port, field in ((http_port, "http_port"), (grpc_port, "grpc_port")):
         targets = [p for p in ports if p[1] == port]
-        assert targets, f"{svc}: {env_name(cls, field)}={port} but `ports:` publishes no container port {port} ({ports})"
+        assert targets, (
+            f"{svc}: {env_name(cls, field)}={port} but `ports:` publishes no container port {port} ({ports})"
+        )
     stray = [p for p in ports if p[1] not in (http_port, grpc_port)]
     assert not stray, f"{svc}: `ports:` publishes {stray}, which {svc} does not listen on ({http_port}, {grpc_port})"
     published = sorted(p[0] for p in ports)
@@ -380,7 +383,9 @@ def test_migration_step(compose, svc, postgres_name):
         f"{name} migrates {m_env[url_var]!r} but {svc} uses {app_env(compose, svc)[url_var]!r}"
     )
     cond = ((migrate.get("depends_on") or {}).get(postgres_name) or {}).get("condition")
-    assert cond == "service_healthy", f"{name}: depends_on.{postgres_name}.condition is {cond!r}, expected 'service_healthy'"
+    assert cond == "service_healthy", (
+        f"{name}: depends_on.{postgres_name}.condition is {cond!r}, expected 'service_healthy'"
+    )
     assert migrate.get("restart", "no") in ("no", False), f"{name} is one-shot; restart must be 'no'"
     assert migrate.get("image") == app(compose, svc).get("image"), (
         f"{name} and {svc} should run the same image ({migrate.get('image')!r} vs {app(compose, svc).get('image')!r})"
@@ -392,7 +397,9 @@ def test_service_image_and_command(compose, svc):
     service = app(compose, svc)
     build = service.get("build")
     assert isinstance(build, dict), f"{svc}: build must be a mapping with context and dockerfile"
-    assert build.get("context") in (".", "./"), f"{svc}: build context must be the repository root, is {build.get('context')!r}"
+    assert build.get("context") in (".", "./"), (
+        f"{svc}: build context must be the repository root, is {build.get('context')!r}"
+    )
     assert build.get("dockerfile") == f"services/{svc}/Dockerfile", f"{svc}: dockerfile is {build.get('dockerfile')!r}"
     assert (ROOT / build["dockerfile"]).is_file(), f"{build['dockerfile']} does not exist"
     command = command_list(service.get("command"))
@@ -404,14 +411,22 @@ def test_dockerfile(svc):
     cls = settings_class(svc)
     text = (ROOT / "services" / svc / "Dockerfile").read_text()
     final = text.split("\nFROM ")[-1]  # the runtime stage
-    assert re.match(r"python:3\.11-slim\b", final), f"services/{svc}/Dockerfile: runtime stage should be python:3.11-slim"
+    assert re.match(r"python:3\.11-slim\b", final), (
+        f"services/{svc}/Dockerfile: runtime stage should be python:3.11-slim"
+    )
     user = re.findall(r"(?m)^USER\s+(\S+)", final)
-    assert user and user[-1].split(":")[0] not in ("root", "0"), f"services/{svc}/Dockerfile must run as a non-root USER"
+    assert user and user[-1].split(":")[0] not in ("root", "0"), (
+        f"services/{svc}/Dockerfile must run as a non-root USER"
+    )
     exposed = {int(p.split("/")[0]) for line in re.findall(r"(?m)^EXPOSE\s+(.+)$", final) for p in line.split()}
     defaults = {cls.model_fields["http_port"].default, cls.model_fields["grpc_port"].default}
     assert defaults <= exposed, f"services/{svc}/Dockerfile EXPOSEs {sorted(exposed)}, expected {sorted(defaults)}"
-    assert re.search(rf'(?m)^CMD \["praxis", "serve", "{svc}"\]', final), f"services/{svc}/Dockerfile: CMD must be praxis serve {svc}"
-    assert re.search(r"(?ms)^HEALTHCHECK .*?/readyz", final), f"services/{svc}/Dockerfile: HEALTHCHECK on /readyz missing"
+    assert re.search(rf'(?m)^CMD \["praxis", "serve", "{svc}"\]', final), (
+        f"services/{svc}/Dockerfile: CMD must be praxis serve {svc}"
+    )
+    assert re.search(r"(?ms)^HEALTHCHECK .*?/readyz", final), (
+        f"services/{svc}/Dockerfile: HEALTHCHECK on /readyz missing"
+    )
     for path in ("./proto", "./services/common", f"./services/{svc}"):
         assert path in text, f"services/{svc}/Dockerfile does not pip install {path}"
 
@@ -428,16 +443,21 @@ def test_each_service_has_its_own_database_and_role(compose, postgres_name):
         cls = settings_class(svc)
         url = app_env(compose, svc)[env_name(cls, "database_url")]
         parts = urlsplit(url)
-        assert parts.scheme == "postgresql+asyncpg", f"{svc}: DATABASE_URL scheme is {parts.scheme!r}, expected postgresql+asyncpg"
-        assert parts.hostname == postgres_name, f"{svc}: DATABASE_URL host is {parts.hostname!r}, expected the compose service {postgres_name!r}"
+        assert parts.scheme == "postgresql+asyncpg", (
+            f"{svc}: DATABASE_URL scheme is {parts.scheme!r}, expected postgresql+asyncpg"
+        )
+        assert parts.hostname == postgres_name, (
+            f"{svc}: DATABASE_URL host is {parts.hostname!r}, expected the compose service {postgres_name!r}"
+        )
         assert parts.password, f"{svc}: DATABASE_URL has no password"
         db, role = parts.path.lstrip("/"), parts.username
         assert db and role, f"{svc}: DATABASE_URL must name a role and a database: {url}"
         assert db not in seen_db, f"{svc} and {seen_db.get(db)} share database {db!r}"
         assert role not in seen_role, f"{svc} and {seen_role.get(role)} share role {role!r}"
-        assert role not in ("postgres", compose["services"][postgres_name].get("environment", {}).get("POSTGRES_USER")), (
-            f"{svc} connects as the superuser {role!r}"
-        )
+        assert role not in (
+            "postgres",
+            compose["services"][postgres_name].get("environment", {}).get("POSTGRES_USER"),
+        ), f"{svc} connects as the superuser {role!r}"
         seen_db[db], seen_role[role] = svc, svc
 
 
@@ -448,8 +468,9 @@ def test_postgres_init_creates_isolated_databases(compose, postgres_name):
     mounts = [str(v) for v in pg.get("volumes") or []]
     init = [m for m in mounts if "/docker-entrypoint-initdb.d" in m]
     assert init, f"{postgres_name}: no init script mounted into /docker-entrypoint-initdb.d ({mounts})"
-    assert any(not m.split(":")[0].startswith((".", "/")) and m.split(":")[1].startswith("/var/lib/postgresql")
-               for m in mounts), f"{postgres_name}: PGDATA is not on a named volume ({mounts})"
+    assert any(
+        not m.split(":")[0].startswith((".", "/")) and m.split(":")[1].startswith("/var/lib/postgresql") for m in mounts
+    ), f"{postgres_name}: PGDATA is not on a named volume ({mounts})"
     pg_env = service_env(pg, f"services.{postgres_name}")
     for mount in init:
         script = (ROOT / mount.split(":")[0]).read_text()
@@ -469,10 +490,14 @@ def test_services_share_the_event_namespace_and_broker(compose, nats_name):
         env = app_env(compose, svc)
         prefixes[svc] = effective(cls, env, "event_prefix")
         urls[svc] = effective(cls, env, "nats_url")
-    assert len(set(prefixes.values())) == 1, f"services must share one EVENT_PREFIX to see each other's events: {prefixes}"
+    assert len(set(prefixes.values())) == 1, (
+        f"services must share one EVENT_PREFIX to see each other's events: {prefixes}"
+    )
     for svc, url in urls.items():
         parts = urlsplit(url)
-        assert (parts.hostname, parts.port) == (nats_name, 4222), f"{svc}: NATS_URL is {url!r}, expected nats://{nats_name}:4222"
+        assert (parts.hostname, parts.port) == (nats_name, 4222), (
+            f"{svc}: NATS_URL is {url!r}, expected nats://{nats_name}:4222"
+        )
 
 
 def test_compose_nats_has_jetstream_volume_and_durable_config(compose, nats_name):
@@ -484,7 +509,9 @@ def test_compose_nats_has_jetstream_volume_and_durable_config(compose, nats_name
     assert len(confs) == 1, f"{nats_name}: expected one mounted .conf file, found {confs}"
     host, target = confs[0].split(":")[:2]
     command = " ".join(command_list(nats.get("command")))
-    assert target in command, f"{nats_name}: config is mounted at {target} but the command ({command!r}) does not load it"
+    assert target in command, (
+        f"{nats_name}: config is mounted at {target} but the command ({command!r}) does not load it"
+    )
     text = (ROOT / host).read_text()
     assert_sync_always(text, host)
     store = re.search(r"(?m)^\s*store_dir\s*[:=]?\s*['\"]?([^'\"\s]+)", strip_nats_comments(text))
@@ -533,7 +560,10 @@ def test_nats_configs_parse_with_nats_server(tmp_path):
         conf = tmp_path / f"{i}.conf"
         conf.write_text(text)
         proc = subprocess.run(
-            [binary, "-t", "-c", str(conf)], capture_output=True, text=True, timeout=30,
+            [binary, "-t", "-c", str(conf)],
+            capture_output=True,
+            text=True,
+            timeout=30,
             env={**os.environ, "SERVER_NAME": "nats-0"},
         )
         assert proc.returncode == 0, f"nats-server rejects {where}:\n{proc.stdout}{proc.stderr}"
@@ -546,7 +576,9 @@ def test_k8s_manifests_match_settings(svc, monkeypatch):
     config = docs.get(("ConfigMap", f"{svc}-config"))
     deployment = docs.get(("Deployment", svc))
     job = docs.get(("Job", f"{svc}-migrate"))
-    assert config and deployment and job, f"deploy/k8s: need ConfigMap {svc}-config, Deployment {svc}, Job {svc}-migrate"
+    assert config and deployment and job, (
+        f"deploy/k8s: need ConfigMap {svc}-config, Deployment {svc}, Job {svc}-migrate"
+    )
     env = {k: str(v) for k, v in (config.get("data") or {}).items()}
     container = deployment["spec"]["template"]["spec"]["containers"][0]
     secret_vars = {e["name"] for e in container.get("env") or [] if "secretKeyRef" in (e.get("valueFrom") or {})}
@@ -562,7 +594,9 @@ def test_k8s_manifests_match_settings(svc, monkeypatch):
         settings = cls()
     except Exception as exc:
         pytest.fail(f"deploy/k8s ConfigMap {svc}-config is rejected by {svc}.config.Settings:\n{exc}")
-    assert settings.http_host == "0.0.0.0" and settings.grpc_host == "0.0.0.0", f"deploy/k8s {svc}: hosts must be 0.0.0.0"
+    assert settings.http_host == "0.0.0.0" and settings.grpc_host == "0.0.0.0", (
+        f"deploy/k8s {svc}: hosts must be 0.0.0.0"
+    )
     ports = {p["containerPort"] for p in container.get("ports") or []}
     assert {settings.http_port, settings.grpc_port} <= ports, f"deploy/k8s {svc}: containerPorts {ports}"
     assert container["readinessProbe"]["grpc"]["port"] == settings.grpc_port, f"deploy/k8s {svc}: gRPC readiness port"
@@ -570,7 +604,9 @@ def test_k8s_manifests_match_settings(svc, monkeypatch):
         f"deploy/k8s {svc}: liveness must be GET /healthz on {settings.http_port}"
     )
     job_container = job["spec"]["template"]["spec"]["containers"][0]
-    assert job_container.get("args") == ["praxis", "migrate", svc], f"deploy/k8s Job {svc}-migrate must run praxis migrate {svc}"
-    assert job_container.get("env") == container.get("env") and job_container.get("envFrom") == container.get("envFrom"), (
-        f"deploy/k8s: Job {svc}-migrate and Deployment {svc} should read the same settings"
+    assert job_container.get("args") == ["praxis", "migrate", svc], (
+        f"deploy/k8s Job {svc}-migrate must run praxis migrate {svc}"
     )
+    assert job_container.get("env") == container.get("env") and job_container.get("envFrom") == container.get(
+        "envFrom"
+    ), f"deploy/k8s: Job {svc}-migrate and Deployment {svc} should read the same settings"

@@ -28,9 +28,17 @@ def faulty_stack(restartable_nats, event_prefix, database_factory, tmp_path):
 async def sign_agreement(client: httpx.AsyncClient, stack: Stack, n: int) -> str:
     school, enterprise = f"school-f{n}", f"enterprise-f{n}"
     today = date.today()
-    r = await client.post("/v1/agreements", headers=stack.auth(school, "school", "admin"), json={
-        "school_org": school, "enterprise_org": enterprise, "valid_from": today.isoformat(),
-        "valid_to": (today + timedelta(days=90)).isoformat(), "intern_quota": n})
+    r = await client.post(
+        "/v1/agreements",
+        headers=stack.auth(school, "school", "admin"),
+        json={
+            "school_org": school,
+            "enterprise_org": enterprise,
+            "valid_from": today.isoformat(),
+            "valid_to": (today + timedelta(days=90)).isoformat(),
+            "intern_quota": n,
+        },
+    )
     assert r.status_code == 201, r.text
     agreement_id = r.json()["id"]
     for headers in (stack.auth(school, "school", "admin"), stack.auth(enterprise, "enterprise", "hr")):
@@ -57,8 +65,10 @@ async def assert_applied_once(stack: Stack, expected: set[str]) -> None:
     unsent = await query(stack["internships"].database_url, "SELECT count(*) AS n FROM outbox WHERE sent_at IS NULL")
     assert unsent[0]["n"] == 0
     for service in ("mentors", "projects"):
-        rows = await query(stack[service].database_url,
-                           "SELECT event_id FROM inbox WHERE event_type = 'praxis.internships.agreement.activated.v1'")
+        rows = await query(
+            stack[service].database_url,
+            "SELECT event_id FROM inbox WHERE event_type = 'praxis.internships.agreement.activated.v1'",
+        )
         assert len(rows) == len({r["event_id"] for r in rows}) == len(expected)
         assert await partnership_ids(stack, service) == expected
 
@@ -68,13 +78,13 @@ async def test_agreements_signed_while_nats_is_down_reach_both_services_once_it_
     nats.stop()
     async with httpx.AsyncClient(base_url=stack["internships"].base_url, timeout=10) as client:
         signed = {await sign_agreement(client, stack, n) for n in range(8)}  # REST keeps working
-    pending = await query(stack["internships"].database_url,
-                          "SELECT count(*) AS n FROM outbox WHERE sent_at IS NULL")
+    pending = await query(stack["internships"].database_url, "SELECT count(*) AS n FROM outbox WHERE sent_at IS NULL")
     assert pending[0]["n"] == 8  # committed with their events, waiting in the outbox
     nats.start()
     for service in ("mentors", "projects"):
-        await eventually(lambda s=service: _has_all(stack, s, signed), timeout=30,
-                         what=f"{service} to receive every activation")
+        await eventually(
+            lambda s=service: _has_all(stack, s, signed), timeout=30, what=f"{service} to receive every activation"
+        )
     await assert_applied_once(stack, signed)
 
 
@@ -94,8 +104,11 @@ async def test_restarting_nats_while_agreements_flow_loses_nothing(faulty_stack)
         after = await sign_agreement(client, stack, n)
         signed.add(after)
     for service in ("mentors", "projects"):
-        await eventually(lambda s=service: _has_all(stack, s, {after}), timeout=10,
-                         what=f"{service} to resume consuming within 10 s of the restart")
+        await eventually(
+            lambda s=service: _has_all(stack, s, {after}),
+            timeout=10,
+            what=f"{service} to resume consuming within 10 s of the restart",
+        )
     print(f"both consumers resumed {time.monotonic() - back:.2f}s after nats-server was back")
     for service in ("mentors", "projects"):
         await eventually(lambda s=service: _has_all(stack, s, signed), timeout=30, what=f"{service} to catch up")

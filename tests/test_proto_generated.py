@@ -15,8 +15,11 @@ def test_generated_code_is_current(tmp_path):
     subprocess.run([sys.executable, str(ROOT / "proto" / "generate.py"), "--out", str(tmp_path)], check=True)
     committed = ROOT / "proto" / "python"
     fresh = {p.relative_to(tmp_path) for p in (tmp_path / "praxis").rglob("*") if p.is_file()}
-    current = {p.relative_to(committed) for p in (committed / "praxis").rglob("*")
-               if p.is_file() and "__pycache__" not in p.parts}
+    current = {
+        p.relative_to(committed)
+        for p in (committed / "praxis").rglob("*")
+        if p.is_file() and "__pycache__" not in p.parts
+    }
     assert fresh == current, f"files differ: run `make proto` ({sorted(map(str, fresh ^ current))})"
     stale = [str(p) for p in sorted(fresh) if not filecmp.cmp(tmp_path / p, committed / p, shallow=False)]
     assert not stale, f"stale generated code, run `make proto`: {stale}"
@@ -30,7 +33,8 @@ def test_packages_follow_the_naming_rules():
         fd = importlib.import_module(module).DESCRIPTOR
         assert fd.package == ".".join(rel.parent.parts), rel
         enums = list(fd.enum_types_by_name.values()) + [
-            e for m in fd.message_types_by_name.values() for e in m.enum_types]
+            e for m in fd.message_types_by_name.values() for e in m.enum_types
+        ]
         for enum in enums:
             zero = enum.values_by_number[0].name
             assert zero.endswith("_UNSPECIFIED"), (rel, enum.name)

@@ -34,8 +34,15 @@ class Principal:
 
 
 class TokenVerifier:
-    def __init__(self, *, issuer: str, audience: str, public_key: str | None = None,
-                 jwks_url: str | None = None, leeway_seconds: int = 30) -> None:
+    def __init__(
+        self,
+        *,
+        issuer: str,
+        audience: str,
+        public_key: str | None = None,
+        jwks_url: str | None = None,
+        leeway_seconds: int = 30,
+    ) -> None:
         if bool(public_key) == bool(jwks_url):
             raise ValueError("give exactly one of public_key, jwks_url")
         self.issuer = issuer
@@ -46,8 +53,13 @@ class TokenVerifier:
 
     @classmethod
     def from_settings(cls, s: ServiceSettings) -> TokenVerifier:
-        return cls(issuer=s.jwt_issuer, audience=s.jwt_audience, public_key=s.public_key_pem(),
-                   jwks_url=s.jwt_jwks_url, leeway_seconds=s.jwt_leeway_seconds)
+        return cls(
+            issuer=s.jwt_issuer,
+            audience=s.jwt_audience,
+            public_key=s.public_key_pem(),
+            jwks_url=s.jwt_jwks_url,
+            leeway_seconds=s.jwt_leeway_seconds,
+        )
 
     async def verify(self, token: str) -> Principal:
         try:
@@ -57,8 +69,13 @@ class TokenVerifier:
             else:
                 key = self._key
             claims = jwt.decode(
-                token, key, algorithms=ALGORITHMS, audience=self.audience, issuer=self.issuer,
-                leeway=self.leeway, options={"require": ["exp", "sub", "iss", "aud"]},
+                token,
+                key,
+                algorithms=ALGORITHMS,
+                audience=self.audience,
+                issuer=self.issuer,
+                leeway=self.leeway,
+                options={"require": ["exp", "sub", "iss", "aud"]},
             )
         except jwt.ExpiredSignatureError as exc:
             raise Unauthenticated("token expired") from exc
@@ -85,4 +102,3 @@ def bearer_token(authorization: str | None) -> str:
     if scheme.lower() != "bearer" or not token.strip():
         raise Unauthenticated("Authorization header must be 'Bearer <token>'")
     return token.strip()
-

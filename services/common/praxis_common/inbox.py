@@ -9,7 +9,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 _metadata = MetaData()
 
 inbox = Table(
-    "inbox", _metadata,
+    "inbox",
+    _metadata,
     Column("consumer", String(128), nullable=False),
     Column("event_id", String(64), nullable=False),
     Column("event_type", String(255), nullable=False),
@@ -23,8 +24,10 @@ _PRUNE = text("DELETE FROM inbox WHERE processed_at < now() - make_interval(hour
 async def claim(session: AsyncSession, consumer: str, event_id: str, event_type: str) -> bool:
     """Record the event for this consumer inside the caller's transaction; False if already applied."""
     result = await session.execute(
-        insert(inbox).values(consumer=consumer, event_id=event_id, event_type=event_type)
-        .on_conflict_do_nothing().returning(inbox.c.event_id)
+        insert(inbox)
+        .values(consumer=consumer, event_id=event_id, event_type=event_type)
+        .on_conflict_do_nothing()
+        .returning(inbox.c.event_id)
     )
     return result.first() is not None
 

@@ -70,9 +70,14 @@ class Bus:
         while True:
             try:
                 self.nc = await nats.connect(
-                    self.url, name=self.name, max_reconnect_attempts=-1, reconnect_time_wait=0.5,
-                    connect_timeout=2, allow_reconnect=True,
-                    reconnected_cb=self._on_reconnected, disconnected_cb=self._on_disconnected,
+                    self.url,
+                    name=self.name,
+                    max_reconnect_attempts=-1,
+                    reconnect_time_wait=0.5,
+                    connect_timeout=2,
+                    allow_reconnect=True,
+                    reconnected_cb=self._on_reconnected,
+                    disconnected_cb=self._on_disconnected,
                     error_cb=self._on_error,
                 )
                 break
@@ -118,9 +123,13 @@ class Bus:
         assert self.js is not None
         for spec in specs:
             config = StreamConfig(
-                name=spec.name, subjects=spec.subjects, storage=StorageType.FILE,
-                retention=RetentionPolicy.LIMITS, discard=DiscardPolicy.OLD,
-                max_age=STREAM_MAX_AGE_SECONDS, duplicate_window=DUPLICATE_WINDOW_SECONDS,
+                name=spec.name,
+                subjects=spec.subjects,
+                storage=StorageType.FILE,
+                retention=RetentionPolicy.LIMITS,
+                discard=DiscardPolicy.OLD,
+                max_age=STREAM_MAX_AGE_SECONDS,
+                duplicate_window=DUPLICATE_WINDOW_SECONDS,
                 num_replicas=spec.replicas,
             )
             try:

@@ -16,8 +16,20 @@ import logging
 from datetime import timedelta
 
 from sqlalchemy import (
-    BigInteger, Column, DateTime, Identity, Index, Integer, LargeBinary, MetaData, String, Table, Text,
-    func, insert, text,
+    BigInteger,
+    Column,
+    DateTime,
+    Identity,
+    Index,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Table,
+    Text,
+    func,
+    insert,
+    text,
 )
 from sqlalchemy.dialects.postgresql import JSONB, UUID
 from sqlalchemy.ext.asyncio import AsyncEngine
@@ -32,7 +44,8 @@ PUBLISH_TIMEOUT_SECONDS = 5.0
 _metadata = MetaData()
 
 outbox = Table(
-    "outbox", _metadata,
+    "outbox",
+    _metadata,
     Column("position", BigInteger, Identity(always=True), primary_key=True),
     Column("id", UUID(as_uuid=True), nullable=False, unique=True),
     Column("subject", String(255), nullable=False),
@@ -47,8 +60,13 @@ outbox = Table(
     Column("next_attempt_at", DateTime(timezone=True)),
     Column("last_error", Text),
     Index("ix_outbox_unsent", "position", postgresql_where=text("sent_at IS NULL")),
-    Index("ix_outbox_unsent_aggregate", "aggregate_type", "aggregate_id", "position",
-          postgresql_where=text("sent_at IS NULL")),
+    Index(
+        "ix_outbox_unsent_aggregate",
+        "aggregate_type",
+        "aggregate_id",
+        "position",
+        postgresql_where=text("sent_at IS NULL"),
+    ),
 )
 
 
@@ -87,8 +105,14 @@ def backoff_seconds(attempts: int) -> float:
 
 class OutboxRelay:
     def __init__(
-        self, engine: AsyncEngine, bus, *, wakeup: asyncio.Event, poll_seconds: float = 0.5,
-        batch_size: int = 256, retention: timedelta = timedelta(days=7),
+        self,
+        engine: AsyncEngine,
+        bus,
+        *,
+        wakeup: asyncio.Event,
+        poll_seconds: float = 0.5,
+        batch_size: int = 256,
+        retention: timedelta = timedelta(days=7),
     ) -> None:
         self.engine = engine
         self.bus = bus
@@ -104,19 +128,25 @@ class OutboxRelay:
             if not rows:
                 return 0
             results = await asyncio.gather(
-                *(self.bus.publish(r.subject, r.payload, headers=r.headers, timeout=PUBLISH_TIMEOUT_SECONDS)
-                  for r in rows),
+                *(
+                    self.bus.publish(r.subject, r.payload, headers=r.headers, timeout=PUBLISH_TIMEOUT_SECONDS)
+                    for r in rows
+                ),
                 return_exceptions=True,
             )
-            sent = [r.position for r, res in zip(rows, results) if not isinstance(res, BaseException)]
+            sent = [r.position for r, res in zip(rows, results, strict=True) if not isinstance(res, BaseException)]
             if sent:
                 await conn.execute(_MARK_SENT, {"positions": sent})
-            for r, res in zip(rows, results):
+            for r, res in zip(rows, results, strict=True):
                 if isinstance(res, BaseException):
-                    await conn.execute(_MARK_FAILED, {
-                        "position": r.position, "error": f"{type(res).__name__}: {res}"[:1000],
-                        "delay": backoff_seconds(r.attempts),
-                    })
+                    await conn.execute(
+                        _MARK_FAILED,
+                        {
+                            "position": r.position,
+                            "error": f"{type(res).__name__}: {res}"[:1000],
+                            "delay": backoff_seconds(r.attempts),
+                        },
+                    )
             failed = len(rows) - len(sent)
             if failed:
                 log.warning("outbox publish failed", extra={"failed": failed, "sent": len(sent)})

@@ -13,12 +13,12 @@ from datetime import date, datetime
 
 from alembic.operations import Operations
 from fastapi import APIRouter
-from praxis.events.v1 import agreements_pb2
 from pydantic import BaseModel
 from sqlalchemy import Boolean, Column, Date, DateTime, Index, Integer, MetaData, String, Table, or_, select
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from praxis.events.v1 import agreements_pb2
 from praxis_common.auth import Principal
 from praxis_common.consumer import Subscription
 from praxis_common.errors import InvalidInput
@@ -31,7 +31,8 @@ ENDED = "praxis.internships.agreement.ended.v1"
 _metadata = MetaData()
 
 partnership = Table(
-    "partnership", _metadata,
+    "partnership",
+    _metadata,
     Column("agreement_id", String(64), primary_key=True),
     Column("school_org", String(64), nullable=False),
     Column("enterprise_org", String(64), nullable=False),
@@ -69,18 +70,37 @@ class Partnership:
 async def apply_agreement_event(session: AsyncSession, event: ReceivedEvent) -> None:
     if event.type == ACTIVATED:
         e = event.parse(agreements_pb2.AgreementActivated)
-        await session.execute(insert(partnership).values(
-            agreement_id=e.agreement_id, school_org=e.school_org, enterprise_org=e.enterprise_org,
-            valid_from=_date(e.valid_from), valid_to=_date(e.valid_to), intern_quota=e.intern_quota,
-            active=True, activated_at=_time(e.activated_at),
-        ).on_conflict_do_nothing())
+        await session.execute(
+            insert(partnership)
+            .values(
+                agreement_id=e.agreement_id,
+                school_org=e.school_org,
+                enterprise_org=e.enterprise_org,
+                valid_from=_date(e.valid_from),
+                valid_to=_date(e.valid_to),
+                intern_quota=e.intern_quota,
+                active=True,
+                activated_at=_time(e.activated_at),
+            )
+            .on_conflict_do_nothing()
+        )
     elif event.type == ENDED:
         e = event.parse(agreements_pb2.AgreementEnded)
-        values = {"active": False, "ended_at": _time(e.ended_at),
-                  "end_reason": agreements_pb2.AgreementEndReason.Name(e.reason).rsplit("_", 1)[-1].lower()}
-        await session.execute(insert(partnership).values(
-            agreement_id=e.agreement_id, school_org=e.school_org, enterprise_org=e.enterprise_org, **values,
-        ).on_conflict_do_update(index_elements=["agreement_id"], set_=values))
+        values = {
+            "active": False,
+            "ended_at": _time(e.ended_at),
+            "end_reason": agreements_pb2.AgreementEndReason.Name(e.reason).rsplit("_", 1)[-1].lower(),
+        }
+        await session.execute(
+            insert(partnership)
+            .values(
+                agreement_id=e.agreement_id,
+                school_org=e.school_org,
+                enterprise_org=e.enterprise_org,
+                **values,
+            )
+            .on_conflict_do_update(index_elements=["agreement_id"], set_=values)
+        )
     # other agreement events are not this projection's business
 
 
@@ -94,8 +114,11 @@ async def partnerships_of(session: AsyncSession, org: str, *, include_ended: boo
 
 def subscription(service: str) -> Subscription:
     return Subscription(
-        durable=f"{service}-partnerships", source="internships", topics=["internships.agreement.>"],
-        handler=apply_agreement_event)
+        durable=f"{service}-partnerships",
+        source="internships",
+        topics=["internships.agreement.>"],
+        handler=apply_agreement_event,
+    )
 
 
 class PartnershipRead(BaseModel):
@@ -116,14 +139,17 @@ def router(session_factory: async_sessionmaker[AsyncSession]) -> APIRouter:
 
     @r.get("", response_model=list[PartnershipRead])
     async def list_(principal: PrincipalDep, include_ended: bool = False) -> list[PartnershipRead]:
-        return [PartnershipRead.model_validate(p, from_attributes=True)
-                for p in await list_for(session_factory, principal, include_ended=include_ended)]
+        return [
+            PartnershipRead.model_validate(p, from_attributes=True)
+            for p in await list_for(session_factory, principal, include_ended=include_ended)
+        ]
 
     return r
 
 
-async def list_for(session_factory: async_sessionmaker[AsyncSession], principal: Principal, *,
-                   include_ended: bool) -> list[Partnership]:
+async def list_for(
+    session_factory: async_sessionmaker[AsyncSession], principal: Principal, *, include_ended: bool
+) -> list[Partnership]:
     async with session_factory() as session:
         return await partnerships_of(session, principal.org, include_ended=include_ended)
 

@@ -61,6 +61,7 @@ class ErrorInterceptor(grpc.aio.ServerInterceptor):
                 except Exception:
                     log.exception("unhandled error", extra={"method": details.method})
                     await context.abort(grpc.StatusCode.INTERNAL, "unexpected error; see server logs")
+
             return behavior
 
         return _wrap_unary(await continuation(details), wrap)
@@ -86,6 +87,7 @@ class AuthInterceptor(grpc.aio.ServerInterceptor):
                     return await inner(request, context)
                 finally:
                     current_principal.reset(token)
+
             return behavior
 
         return _wrap_unary(handler, wrap)
@@ -108,8 +110,9 @@ class GrpcServer:
 
     async def start(self) -> None:
         reflection.enable_server_reflection(
-            [*self.service_names, health_pb2.DESCRIPTOR.services_by_name["Health"].full_name,
-             reflection.SERVICE_NAME], self.server)
+            [*self.service_names, health_pb2.DESCRIPTOR.services_by_name["Health"].full_name, reflection.SERVICE_NAME],
+            self.server,
+        )
         if self.server.add_insecure_port(self.address) == 0:
             raise OSError(f"cannot bind gRPC to {self.address}")
         await self.server.start()

@@ -9,12 +9,10 @@ NATS and the database.
 from __future__ import annotations
 
 import asyncio
-import errno
 import logging
 import signal
-import socket
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import timedelta
 
 import grpc
@@ -28,6 +26,7 @@ from praxis_common.db import UnitOfWorkFactory, create_engine, database_ready
 from praxis_common.http import create_app
 from praxis_common.jetstream import Bus, service_streams
 from praxis_common.outbox import OutboxRelay
+from praxis_common.processes import ensure_port_free
 from praxis_common.rpc import GrpcServer
 from praxis_common.settings import ServiceSettings
 
@@ -61,37 +60,25 @@ class ServiceSpec:
     publishes: bool = True  # owns a stream of its own
 
 
-class PortInUse(SystemExit):
-    pass
-
-
-def check_port_free(host: str, port: int, variable: str) -> None:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
-        s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        try:
-            s.bind((host, port))
-        except OSError as exc:
-            if exc.errno == errno.EADDRINUSE:
-                raise PortInUse(f"port {port} on {host} is already in use: set {variable} to a free port") from exc
-            raise
-
-
 async def build_runtime(name: str, settings: ServiceSettings) -> Runtime:
     engine = create_engine(settings.database_url, pool_size=settings.database_pool_size)
     session_factory = async_sessionmaker(engine, expire_on_commit=False)
     bus = Bus(settings.nats_url, name=f"praxis-{name}")
     await bus.connect()
     return Runtime(
-        settings=settings, engine=engine, session_factory=session_factory,
+        settings=settings,
+        engine=engine,
+        session_factory=session_factory,
         uow=UnitOfWorkFactory(session_factory, event_prefix=settings.event_prefix),
-        bus=bus, verifier=TokenVerifier.from_settings(settings),
+        bus=bus,
+        verifier=TokenVerifier.from_settings(settings),
     )
 
 
 async def run(spec: ServiceSpec, settings: ServiceSettings, *, stop: asyncio.Event | None = None) -> None:
     prefix = settings.model_config.get("env_prefix", "")
-    check_port_free(settings.http_host, settings.http_port, f"{prefix}HTTP_PORT")
-    check_port_free(settings.grpc_host, settings.grpc_port, f"{prefix}GRPC_PORT")
+    ensure_port_free(settings.http_host, settings.http_port, f"{prefix}HTTP_PORT")
+    ensure_port_free(settings.grpc_host, settings.grpc_port, f"{prefix}GRPC_PORT")
 
     stop = stop or asyncio.Event()
     loop = asyncio.get_running_loop()
@@ -110,20 +97,41 @@ async def run(spec: ServiceSpec, settings: ServiceSettings, *, stop: asyncio.Eve
         grpc_server.add(register, service_name)
     await grpc_server.start()
 
-    app = create_app(title=f"Praxis {spec.name}", verifier=rt.verifier, routers=spec.routers(rt),
-                     readiness=rt.readiness)
-    http = uvicorn.Server(uvicorn.Config(
-        app, host=settings.http_host, port=settings.http_port, log_config=None, access_log=False,
-        timeout_graceful_shutdown=int(settings.shutdown_grace_seconds), lifespan="off"))
+    app = create_app(
+        title=f"Praxis {spec.name}", verifier=rt.verifier, routers=spec.routers(rt), readiness=rt.readiness
+    )
+    http = uvicorn.Server(
+        uvicorn.Config(
+            app,
+            host=settings.http_host,
+            port=settings.http_port,
+            log_config=None,
+            access_log=False,
+            timeout_graceful_shutdown=int(settings.shutdown_grace_seconds),
+            lifespan="off",
+        )
+    )
     http.install_signal_handlers = lambda: None  # we own the signals (older uvicorn)
 
     workers_stop = asyncio.Event()  # consumers, relay and timers stop after the edges drain
-    relay = OutboxRelay(rt.engine, rt.bus, wakeup=rt.uow.committed, poll_seconds=settings.outbox_poll_seconds,
-                        batch_size=settings.outbox_batch_size,
-                        retention=timedelta(hours=settings.outbox_retention_hours))
+    relay = OutboxRelay(
+        rt.engine,
+        rt.bus,
+        wakeup=rt.uow.committed,
+        poll_seconds=settings.outbox_poll_seconds,
+        batch_size=settings.outbox_batch_size,
+        retention=timedelta(hours=settings.outbox_retention_hours),
+    )
     consumers = [
-        Consumer(rt.bus, rt.session_factory, sub, service=spec.name, prefix=settings.event_prefix,
-                 max_deliver=settings.consumer_max_deliver, replicas=settings.stream_replicas)
+        Consumer(
+            rt.bus,
+            rt.session_factory,
+            sub,
+            service=spec.name,
+            prefix=settings.event_prefix,
+            max_deliver=settings.consumer_max_deliver,
+            replicas=settings.stream_replicas,
+        )
         for sub in spec.subscriptions(rt)
     ]
     tasks = [
@@ -132,9 +140,14 @@ async def run(spec: ServiceSpec, settings: ServiceSettings, *, stop: asyncio.Eve
         *(asyncio.create_task(c.run(workers_stop), name=f"consumer:{c.sub.durable}") for c in consumers),
         *(asyncio.create_task(w(workers_stop), name="worker") for w in spec.workers(rt)),
     ]
-    log.info("service started", extra={
-        "http": f"{settings.http_host}:{settings.http_port}", "grpc": grpc_server.address,
-        "consumers": [c.sub.durable for c in consumers]})
+    log.info(
+        "service started",
+        extra={
+            "http": f"{settings.http_host}:{settings.http_port}",
+            "grpc": grpc_server.address,
+            "consumers": [c.sub.durable for c in consumers],
+        },
+    )
     try:
         done_early = asyncio.ensure_future(asyncio.wait(tasks, return_when=asyncio.FIRST_EXCEPTION))
         await asyncio.wait([done_early, asyncio.ensure_future(stop.wait())], return_when=asyncio.FIRST_COMPLETED)

@@ -48,7 +48,7 @@ class ServiceSettings(BaseSettings):
     log_level: str = "INFO"
 
     @model_validator(mode="after")
-    def _one_key_source(self) -> "ServiceSettings":
+    def _one_key_source(self) -> ServiceSettings:
         sources = [s for s in (self.jwt_jwks_url, self.jwt_public_key, self.jwt_public_key_file) if s]
         prefix = self.model_config.get("env_prefix", "")
         if len(sources) != 1:

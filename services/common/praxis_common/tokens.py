@@ -22,21 +22,40 @@ def generate_keypair(directory: Path) -> tuple[Path, Path]:
     private_path, public_path = directory / PRIVATE_KEY, directory / PUBLIC_KEY
     if not private_path.exists():
         key = ec.generate_private_key(ec.SECP256R1())
-        private_path.write_bytes(key.private_bytes(
-            serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()))
+        private_path.write_bytes(
+            key.private_bytes(
+                serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+            )
+        )
         private_path.chmod(0o600)
-        public_path.write_bytes(key.public_key().public_bytes(
-            serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo))
+        public_path.write_bytes(
+            key.public_key().public_bytes(serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo)
+        )
     return private_path, public_path
 
 
 def mint_token(
-    private_key_pem: bytes | str, *, org: str, org_kind: str, roles: list[str], sub: str | None = None,
-    issuer: str = "praxis-dev", audience: str = "praxis", ttl: timedelta = timedelta(hours=12),
+    private_key_pem: bytes | str,
+    *,
+    org: str,
+    org_kind: str,
+    roles: list[str],
+    sub: str | None = None,
+    issuer: str = "praxis-dev",
+    audience: str = "praxis",
+    ttl: timedelta = timedelta(hours=12),
 ) -> str:
     now = datetime.now(UTC)
     claims = {
-        "sub": sub or f"{org}:user", "org": org, "org_kind": org_kind, "roles": roles,
-        "iss": issuer, "aud": audience, "iat": now, "nbf": now, "exp": now + ttl, "jti": uuid.uuid4().hex,
+        "sub": sub or f"{org}:user",
+        "org": org,
+        "org_kind": org_kind,
+        "roles": roles,
+        "iss": issuer,
+        "aud": audience,
+        "iat": now,
+        "nbf": now,
+        "exp": now + ttl,
+        "jti": uuid.uuid4().hex,
     }
     return jwt.encode(claims, private_key_pem, algorithm="ES256")

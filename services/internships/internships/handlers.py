@@ -27,14 +27,23 @@ def utc_clock() -> datetime:
     return datetime.now(UTC)
 
 
-async def draft_agreement(cmd: commands.DraftAgreement, principal: Principal, *, uow: UowFactory,
-                          clock: Clock = utc_clock) -> Agreement:
+async def draft_agreement(
+    cmd: commands.DraftAgreement, principal: Principal, *, uow: UowFactory, clock: Clock = utc_clock
+) -> Agreement:
     side = policy.acting_side(principal)
     now = clock()
     agreement = Agreement.draft(
-        drafter_org=principal.org, drafter_side=side, school_org=cmd.school_org, enterprise_org=cmd.enterprise_org,
-        title=cmd.title, valid_from=cmd.valid_from, valid_to=cmd.valid_to, intern_quota=cmd.intern_quota,
-        today=now.date(), now=now)
+        drafter_org=principal.org,
+        drafter_side=side,
+        school_org=cmd.school_org,
+        enterprise_org=cmd.enterprise_org,
+        title=cmd.title,
+        valid_from=cmd.valid_from,
+        valid_to=cmd.valid_to,
+        intern_quota=cmd.intern_quota,
+        today=now.date(),
+        now=now,
+    )
     async with uow() as u:
         await AgreementRepository(u.session).add(agreement)
         await u.commit()
@@ -46,8 +55,9 @@ async def get_agreement(agreement_id: uuid.UUID, principal: Principal, *, uow: U
         return policy.visible(await AgreementRepository(u.session).get(agreement_id), principal)
 
 
-async def sign_agreement(cmd: commands.SignAgreement, principal: Principal, *, uow: UowFactory,
-                         clock: Clock = utc_clock) -> Agreement:
+async def sign_agreement(
+    cmd: commands.SignAgreement, principal: Principal, *, uow: UowFactory, clock: Clock = utc_clock
+) -> Agreement:
     async with uow() as u:
         repo = AgreementRepository(u.session)
         agreement = policy.visible(await repo.get(cmd.agreement_id, for_update=True), principal)
@@ -59,8 +69,9 @@ async def sign_agreement(cmd: commands.SignAgreement, principal: Principal, *, u
     return agreement
 
 
-async def terminate_agreement(cmd: commands.TerminateAgreement, principal: Principal, *, uow: UowFactory,
-                              clock: Clock = utc_clock) -> Agreement:
+async def terminate_agreement(
+    cmd: commands.TerminateAgreement, principal: Principal, *, uow: UowFactory, clock: Clock = utc_clock
+) -> Agreement:
     async with uow() as u:
         repo = AgreementRepository(u.session)
         agreement = policy.visible(await repo.get(cmd.agreement_id, for_update=True), principal)
@@ -71,12 +82,14 @@ async def terminate_agreement(cmd: commands.TerminateAgreement, principal: Princ
     return agreement
 
 
-async def list_agreements(query: commands.ListAgreements, principal: Principal, *,
-                          uow: UowFactory) -> tuple[list[Agreement], str | None]:
+async def list_agreements(
+    query: commands.ListAgreements, principal: Principal, *, uow: UowFactory
+) -> tuple[list[Agreement], str | None]:
     after = _decode_page_token(query.page_token) if query.page_token else None
     async with uow() as u:
         page = await AgreementRepository(u.session).list_for_org(
-            principal.org, status=query.status, after=after, limit=query.page_size + 1)
+            principal.org, status=query.status, after=after, limit=query.page_size + 1
+        )
     more = len(page) > query.page_size
     page = page[: query.page_size]
     return page, (_encode_page_token(page[-1]) if more else None)

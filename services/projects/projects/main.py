@@ -5,11 +5,11 @@ from __future__ import annotations
 import asyncio
 from pathlib import Path
 
-from projects import rpc
-from projects.config import Settings
 from praxis_common import migrations, partnerships
 from praxis_common.service import ServiceSpec
 from praxis_common.service import run as run_service
+from projects import rpc
+from projects.config import Settings
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 

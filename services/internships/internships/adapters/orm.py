@@ -8,7 +8,8 @@ from praxis_common.db import new_metadata
 metadata = new_metadata()
 
 agreement = Table(
-    "agreement", metadata,
+    "agreement",
+    metadata,
     Column("id", UUID(as_uuid=True), primary_key=True),
     Column("school_org", String(64), nullable=False),
     Column("enterprise_org", String(64), nullable=False),

@@ -44,14 +44,18 @@ class AgreementRepository:
         """Write back a loaded aggregate; the version check catches writers that skipped the lock."""
         row = _to_row(a)
         row["version"] = a.version + 1
-        result = await self.session.execute(
-            update(t).where(t.c.id == a.id, t.c.version == a.version).values(row))
+        result = await self.session.execute(update(t).where(t.c.id == a.id, t.c.version == a.version).values(row))
         if result.rowcount != 1:
             raise RuntimeError(f"agreement {a.id} changed concurrently")
         a.version += 1
 
     async def list_for_org(
-        self, org: str, *, status: Status | None, after: tuple[datetime, uuid.UUID] | None, limit: int,
+        self,
+        org: str,
+        *,
+        status: Status | None,
+        after: tuple[datetime, uuid.UUID] | None,
+        limit: int,
     ) -> list[Agreement]:
         query = select(t).where(or_(t.c.school_org == org, t.c.enterprise_org == org))
         if status is not None:
@@ -66,11 +70,15 @@ class AgreementRepository:
         """Agreements whose state the date changes, locked; rows another process holds are skipped."""
         query = (
             select(t)
-            .where(or_(
-                and_(t.c.status == Status.SIGNED.value, t.c.valid_from <= today),
-                and_(t.c.status.in_([Status.DRAFT.value, Status.SIGNED.value, Status.ACTIVE.value]),
-                     t.c.valid_to < today),
-            ))
+            .where(
+                or_(
+                    and_(t.c.status == Status.SIGNED.value, t.c.valid_from <= today),
+                    and_(
+                        t.c.status.in_([Status.DRAFT.value, Status.SIGNED.value, Status.ACTIVE.value]),
+                        t.c.valid_to < today,
+                    ),
+                )
+            )
             .order_by(t.c.valid_from)
             .limit(limit)
             .with_for_update(skip_locked=True)

@@ -72,8 +72,18 @@ class Agreement:
 
     @classmethod
     def draft(
-        cls, *, drafter_org: str, drafter_side: Side, school_org: str, enterprise_org: str, title: str,
-        valid_from: date, valid_to: date, intern_quota: int, today: date, now: datetime,
+        cls,
+        *,
+        drafter_org: str,
+        drafter_side: Side,
+        school_org: str,
+        enterprise_org: str,
+        title: str,
+        valid_from: date,
+        valid_to: date,
+        intern_quota: int,
+        today: date,
+        now: datetime,
     ) -> Agreement:
         problems = []
         if school_org == enterprise_org:
@@ -92,9 +102,15 @@ class Agreement:
         if drafter_org != own:
             raise Forbidden(f"a {drafter_side} may draft only agreements where it is the {drafter_side} party")
         return cls(
-            id=uuid.uuid4(), school_org=school_org, enterprise_org=enterprise_org, title=title,
-            valid_from=valid_from, valid_to=valid_to, intern_quota=intern_quota,
-            drafted_by_org=drafter_org, created_at=now,
+            id=uuid.uuid4(),
+            school_org=school_org,
+            enterprise_org=enterprise_org,
+            title=title,
+            valid_from=valid_from,
+            valid_to=valid_to,
+            intern_quota=intern_quota,
+            drafted_by_org=drafter_org,
+            created_at=now,
         )
 
     def side_of(self, org: str, kind: str) -> Side | None:

@@ -32,7 +32,8 @@ def router(rt: Runtime) -> APIRouter:
         page_token: Annotated[str | None, Query(max_length=200)] = None,
     ) -> AgreementPage:
         items, token = await handlers.list_agreements(
-            commands.ListAgreements(status=status, page_size=page_size, page_token=page_token), principal, uow=rt.uow)
+            commands.ListAgreements(status=status, page_size=page_size, page_token=page_token), principal, uow=rt.uow
+        )
         return AgreementPage(items=[AgreementRead.of(a) for a in items], next_page_token=token)
 
     @r.get("/{agreement_id}", response_model=AgreementRead)
@@ -42,11 +43,15 @@ def router(rt: Runtime) -> APIRouter:
     @r.post("/{agreement_id}/sign", response_model=AgreementRead)
     async def sign(agreement_id: uuid.UUID, principal: PrincipalDep) -> AgreementRead:
         return AgreementRead.of(
-            await handlers.sign_agreement(commands.SignAgreement(agreement_id), principal, uow=rt.uow))
+            await handlers.sign_agreement(commands.SignAgreement(agreement_id), principal, uow=rt.uow)
+        )
 
     @r.post("/{agreement_id}/terminate", response_model=AgreementRead)
     async def terminate(agreement_id: uuid.UUID, body: AgreementTerminate, principal: PrincipalDep) -> AgreementRead:
-        return AgreementRead.of(await handlers.terminate_agreement(
-            commands.TerminateAgreement(agreement_id, body.reason), principal, uow=rt.uow))
+        return AgreementRead.of(
+            await handlers.terminate_agreement(
+                commands.TerminateAgreement(agreement_id, body.reason), principal, uow=rt.uow
+            )
+        )
 
     return r

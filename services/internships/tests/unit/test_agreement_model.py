@@ -7,7 +7,12 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 
 from internships.domain.agreements import (
-    Agreement, AgreementActivated, AgreementEnded, EndReason, Side, Status,
+    Agreement,
+    AgreementActivated,
+    AgreementEnded,
+    EndReason,
+    Side,
+    Status,
 )
 from praxis_common.errors import Conflict, Forbidden, InvalidInput
 
@@ -16,8 +21,18 @@ NOW = datetime(2026, 11, 22, 9, 0, tzinfo=UTC)
 
 
 def draft(**overrides) -> Agreement:
-    args = dict(drafter_org="s1", drafter_side=Side.SCHOOL, school_org="s1", enterprise_org="e1", title="t",
-                valid_from=TODAY, valid_to=TODAY + timedelta(days=365), intern_quota=10, today=TODAY, now=NOW)
+    args = dict(
+        drafter_org="s1",
+        drafter_side=Side.SCHOOL,
+        school_org="s1",
+        enterprise_org="e1",
+        title="t",
+        valid_from=TODAY,
+        valid_to=TODAY + timedelta(days=365),
+        intern_quota=10,
+        today=TODAY,
+        now=NOW,
+    )
     return Agreement.draft(**(args | overrides))
 
 
@@ -94,13 +109,16 @@ def test_cannot_sign_after_the_period():
         a.sign(Side.SCHOOL, "alice", today=TODAY + timedelta(days=1), now=NOW)
 
 
-@pytest.mark.parametrize(("overrides", "field"), [
-    ({"enterprise_org": "s1"}, "enterprise_org"),
-    ({"valid_to": TODAY - timedelta(days=1)}, "valid_to"),
-    ({"valid_from": TODAY - timedelta(days=30), "valid_to": TODAY - timedelta(days=1)}, "valid_to"),
-    ({"intern_quota": -1}, "intern_quota"),
-    ({"valid_to": TODAY + timedelta(days=366 * 11)}, "valid_to"),
-])
+@pytest.mark.parametrize(
+    ("overrides", "field"),
+    [
+        ({"enterprise_org": "s1"}, "enterprise_org"),
+        ({"valid_to": TODAY - timedelta(days=1)}, "valid_to"),
+        ({"valid_from": TODAY - timedelta(days=30), "valid_to": TODAY - timedelta(days=1)}, "valid_to"),
+        ({"intern_quota": -1}, "intern_quota"),
+        ({"valid_to": TODAY + timedelta(days=366 * 11)}, "valid_to"),
+    ],
+)
 def test_invalid_drafts_name_the_field(overrides, field):
     with pytest.raises(InvalidInput) as err:
         draft(**overrides)
