@@ -1,0 +1,79 @@
+"""`praxis up` (behind `make run`): everything comes up on the documented ports, and Ctrl-C leaves nothing running."""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import urllib.request
+
+import psutil
+import pytest
+
+from praxis_common.processes import free_port, wait_until
+
+pytestmark = pytest.mark.slow
+
+
+def _ready(port: int) -> bool:
+    try:
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/readyz", timeout=1) as r:
+            return r.status == 200
+    except OSError:
+        return False
+
+
+def test_praxis_up_serves_all_three_and_ctrl_c_stops_everything(tmp_path):
+    ports = {name: (free_port(), free_port()) for name in ("internships", "mentors", "projects")}
+    env = {**os.environ, "PRAXIS_HOME": str(tmp_path / "state"), "PRAXIS_NATS_PORT": str(free_port())}
+    for name, (http, grpc) in ports.items():
+        env[f"{name.upper()}_HTTP_PORT"], env[f"{name.upper()}_GRPC_PORT"] = str(http), str(grpc)
+    out = tmp_path / "up.log"
+    with open(out, "wb") as log:
+        up = subprocess.Popen([sys.executable, "-m", "praxis_common.cli", "up"], env=env, stdout=log, stderr=log)
+    try:
+        wait_until(lambda: "Praxis is up" in out.read_text() or up.poll() is not None, timeout=120, what="praxis up")
+        text = out.read_text()
+        assert "Praxis is up" in text, text
+        for name, (http, grpc) in ports.items():
+            assert f"REST http://127.0.0.1:{http}  gRPC 127.0.0.1:{grpc}" in text
+            assert _ready(http), name
+        assert "school-demo admin:" in text
+        children = psutil.Process(up.pid).children(recursive=True)
+        assert len(children) >= 4  # nats-server and three services at least
+    finally:
+        up.send_signal(signal.SIGINT)
+        code = up.wait(timeout=60)
+    assert code == 0, out.read_text()[-2000:]
+    assert "stopped." in out.read_text()
+    gone = psutil.wait_procs(children, timeout=10)[1]
+    assert not gone, f"left running: {gone}"
+    for http, grpc in ports.values():
+        for port in (http, grpc):
+            with socket.socket() as s:
+                assert s.connect_ex(("127.0.0.1", port)) != 0, f"port {port} still open"
+
+
+def test_a_taken_port_is_named_with_its_variable(tmp_path):
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        env = {
+            **os.environ,
+            "PRAXIS_HOME": str(tmp_path),
+            "MENTORS_GRPC_PORT": str(port),
+            "PRAXIS_NATS_PORT": str(free_port()),
+        }
+        for name in ("INTERNSHIPS", "MENTORS", "PROJECTS"):
+            env.setdefault(f"{name}_HTTP_PORT", str(free_port()))
+            if name != "MENTORS":
+                env[f"{name}_GRPC_PORT"] = str(free_port())
+        done = subprocess.run(
+            [sys.executable, "-m", "praxis_common.cli", "up"], env=env, capture_output=True, text=True, timeout=60
+        )
+    assert done.returncode != 0
+    assert f"port {port}" in done.stderr and "MENTORS_GRPC_PORT" in done.stderr
+    assert not (tmp_path / "nats").exists()  # refused before starting anything
