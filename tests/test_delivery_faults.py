@@ -7,8 +7,10 @@ import time
 from datetime import date, timedelta
 
 import asyncpg
+import grpc
 import httpx
 import pytest
+from grpc_health.v1 import health_pb2, health_pb2_grpc
 
 from praxis_common.testing.servers import plain_url
 from praxis_common.testing.stack import Stack, eventually
@@ -76,7 +78,14 @@ async def assert_applied_once(stack: Stack, expected: set[str]) -> None:
 async def test_agreements_signed_while_nats_is_down_reach_both_services_once_it_returns(faulty_stack):
     stack, nats = faulty_stack
     nats.stop()
+    await eventually(
+        lambda: _health(stack, "mentors", health_pb2.HealthCheckResponse.NOT_SERVING),
+        timeout=10,
+        what="gRPC health to report NOT_SERVING without NATS",
+    )
     async with httpx.AsyncClient(base_url=stack["internships"].base_url, timeout=10) as client:
+        not_ready = await client.get("/readyz")
+        assert not_ready.status_code == 503 and not_ready.json()["checks"] == {"database": True, "nats": False}
         signed = {await sign_agreement(client, stack, n) for n in range(8)}  # REST keeps working
     pending = await query(stack["internships"].database_url, "SELECT count(*) AS n FROM outbox WHERE sent_at IS NULL")
     assert pending[0]["n"] == 8  # committed with their events, waiting in the outbox
@@ -113,6 +122,12 @@ async def test_restarting_nats_while_agreements_flow_loses_nothing(faulty_stack)
     for service in ("mentors", "projects"):
         await eventually(lambda s=service: _has_all(stack, s, signed), timeout=30, what=f"{service} to catch up")
     await assert_applied_once(stack, signed)
+
+
+async def _health(stack: Stack, service: str, status) -> bool:
+    async with grpc.aio.insecure_channel(stack[service].grpc_target) as channel:
+        reply = await health_pb2_grpc.HealthStub(channel).Check(health_pb2.HealthCheckRequest(), timeout=2)
+        return reply.status == status
 
 
 async def _has_all(stack: Stack, service: str, ids: set[str]) -> bool:

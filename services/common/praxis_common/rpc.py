@@ -116,8 +116,13 @@ class GrpcServer:
         if self.server.add_insecure_port(self.address) == 0:
             raise OSError(f"cannot bind gRPC to {self.address}")
         await self.server.start()
+        await self.set_serving(True)
+
+    async def set_serving(self, serving: bool) -> None:
+        """gRPC health follows readiness, so a Kubernetes gRPC probe sees a lost database or NATS."""
+        status = health_pb2.HealthCheckResponse.SERVING if serving else health_pb2.HealthCheckResponse.NOT_SERVING
         for name in ["", *self.service_names]:
-            await self.health.set(name, health_pb2.HealthCheckResponse.SERVING)
+            await self.health.set(name, status)
 
     async def stop(self, grace: float) -> None:
         await self.health.enter_graceful_shutdown()

@@ -134,8 +134,17 @@ async def run(spec: ServiceSpec, settings: ServiceSettings, *, stop: asyncio.Eve
         )
         for sub in spec.subscriptions(rt)
     ]
+    async def follow_readiness(stop: asyncio.Event) -> None:
+        while not stop.is_set():
+            await grpc_server.set_serving(all((await rt.readiness()).values()))
+            try:
+                await asyncio.wait_for(stop.wait(), 2.0)
+            except TimeoutError:
+                pass
+
     tasks = [
         asyncio.create_task(http.serve(), name="http"),
+        asyncio.create_task(follow_readiness(workers_stop), name="health"),
         asyncio.create_task(relay.run(workers_stop), name="outbox-relay"),
         *(asyncio.create_task(c.run(workers_stop), name=f"consumer:{c.sub.durable}") for c in consumers),
         *(asyncio.create_task(w(workers_stop), name="worker") for w in spec.workers(rt)),
