@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from alembic import command
@@ -38,14 +39,17 @@ def drop_messaging_tables(op: Operations) -> None:
     op.drop_table("outbox")
 
 
-def run_env(context, target_metadata) -> None:
-    """The body of every service's migrations/env.py: online migrations over the async engine."""
+def run_env(context, target_metadata, settings_url: Callable[[], str]) -> None:
+    """The body of every service's migrations/env.py: online migrations over the async engine.
+
+    The URL comes from `praxis migrate` (set on the config) or, when the plain `alembic` command
+    runs from the service's directory, from the service's settings (<PREFIX>DATABASE_URL)."""
     import asyncio
 
     from sqlalchemy import pool
-    from sqlalchemy.ext.asyncio import async_engine_from_config
+    from sqlalchemy.ext.asyncio import create_async_engine
 
-    config = context.config
+    url = context.config.get_main_option("sqlalchemy.url") or settings_url()
 
     def do_run(connection) -> None:
         context.configure(connection=connection, target_metadata=target_metadata, compare_type=True)
@@ -53,17 +57,13 @@ def run_env(context, target_metadata) -> None:
             context.run_migrations()
 
     async def run_async() -> None:
-        engine = async_engine_from_config(
-            config.get_section(config.config_ini_section, {}), prefix="sqlalchemy.", poolclass=pool.NullPool
-        )
+        engine = create_async_engine(url, poolclass=pool.NullPool)
         async with engine.connect() as connection:
             await connection.run_sync(do_run)
         await engine.dispose()
 
     if context.is_offline_mode():
-        context.configure(
-            url=config.get_main_option("sqlalchemy.url"), target_metadata=target_metadata, literal_binds=True
-        )
+        context.configure(url=url, target_metadata=target_metadata, literal_binds=True)
         with context.begin_transaction():
             context.run_migrations()
     else:

@@ -8,7 +8,6 @@ a copy per service. Applying is idempotent and order-tolerant: `ended` is termin
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, datetime
 
 from alembic.operations import Operations
@@ -53,8 +52,9 @@ def create_partnership_table(op: Operations) -> None:
     partnership.create(op.get_bind())
 
 
-@dataclass(frozen=True)
-class Partnership:
+class Partnership(BaseModel):
+    """One row of the read model, as the REST API shows it."""
+
     agreement_id: str
     school_org: str
     enterprise_org: str
@@ -109,7 +109,7 @@ async def partnerships_of(session: AsyncSession, org: str, *, include_ended: boo
     if not include_ended:
         query = query.where(partnership.c.active.is_(True))
     rows = (await session.execute(query.order_by(partnership.c.activated_at, partnership.c.agreement_id))).all()
-    return [Partnership(**dict(r._mapping)) for r in rows]
+    return [Partnership.model_validate(dict(r._mapping)) for r in rows]
 
 
 def subscription(service: str) -> Subscription:
@@ -121,28 +121,12 @@ def subscription(service: str) -> Subscription:
     )
 
 
-class PartnershipRead(BaseModel):
-    agreement_id: str
-    school_org: str
-    enterprise_org: str
-    valid_from: date | None
-    valid_to: date | None
-    intern_quota: int | None
-    active: bool
-    activated_at: datetime | None
-    ended_at: datetime | None
-    end_reason: str | None
-
-
 def router(session_factory: async_sessionmaker[AsyncSession]) -> APIRouter:
     r = APIRouter(prefix="/v1/partnerships", tags=["partnerships"])
 
-    @r.get("", response_model=list[PartnershipRead])
-    async def list_(principal: PrincipalDep, include_ended: bool = False) -> list[PartnershipRead]:
-        return [
-            PartnershipRead.model_validate(p, from_attributes=True)
-            for p in await list_for(session_factory, principal, include_ended=include_ended)
-        ]
+    @r.get("", response_model=list[Partnership])
+    async def list_(principal: PrincipalDep, include_ended: bool = False) -> list[Partnership]:
+        return await list_for(session_factory, principal, include_ended=include_ended)
 
     return r
 
@@ -152,6 +136,25 @@ async def list_for(
 ) -> list[Partnership]:
     async with session_factory() as session:
         return await partnerships_of(session, principal.org, include_ended=include_ended)
+
+
+def to_message(message_type, p: Partnership):
+    """A Partnership as the caller's proto message (mentors.v1 and projects.v1 each define one)."""
+    return message_type(
+        agreement_id=p.agreement_id,
+        school_org=p.school_org,
+        enterprise_org=p.enterprise_org,
+        valid_from=_iso(p.valid_from),
+        valid_to=_iso(p.valid_to),
+        intern_quota=p.intern_quota or 0,
+        active=p.active,
+        activated_at=_iso(p.activated_at),
+        ended_at=_iso(p.ended_at),
+    )
+
+
+def _iso(value: date | datetime | None) -> str:
+    return value.isoformat() if value else ""
 
 
 def _date(value: str) -> date | None:

@@ -134,6 +134,7 @@ async def run(spec: ServiceSpec, settings: ServiceSettings, *, stop: asyncio.Eve
         )
         for sub in spec.subscriptions(rt)
     ]
+
     async def follow_readiness(stop: asyncio.Event) -> None:
         while not stop.is_set():
             await grpc_server.set_serving(all((await rt.readiness()).values()))

@@ -4,6 +4,9 @@ Never used by a service to verify: services only read the public key (or a JWKS 
 
 from __future__ import annotations
 
+import base64
+import hashlib
+import json
 import uuid
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -11,6 +14,7 @@ from pathlib import Path
 import jwt
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import ec
+from jwt.algorithms import ECAlgorithm
 
 PRIVATE_KEY = "jwt-private.pem"
 PUBLIC_KEY = "jwt-public.pem"
@@ -32,6 +36,15 @@ def generate_keypair(directory: Path) -> tuple[Path, Path]:
             key.public_key().public_bytes(serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo)
         )
     return private_path, public_path
+
+
+def public_jwk(public_pem: bytes | str) -> dict:
+    """The public key as a JWK with `kid` = its RFC 7638 thumbprint (what a JWKS endpoint serves)."""
+    key = serialization.load_pem_public_key(public_pem.encode() if isinstance(public_pem, str) else public_pem)
+    jwk = ECAlgorithm.to_jwk(key, as_dict=True)
+    canonical = json.dumps({k: jwk[k] for k in ("crv", "kty", "x", "y")}, separators=(",", ":"), sort_keys=True)
+    kid = base64.urlsafe_b64encode(hashlib.sha256(canonical.encode()).digest()).rstrip(b"=").decode()
+    return {**jwk, "kid": kid, "alg": "ES256", "use": "sig"}
 
 
 def mint_token(
@@ -58,4 +71,10 @@ def mint_token(
         "exp": now + ttl,
         "jti": uuid.uuid4().hex,
     }
-    return jwt.encode(claims, private_key_pem, algorithm="ES256")
+    private = serialization.load_pem_private_key(
+        private_key_pem.encode() if isinstance(private_key_pem, str) else private_key_pem, password=None
+    )
+    public_pem = private.public_key().public_bytes(
+        serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo
+    )
+    return jwt.encode(claims, private, algorithm="ES256", headers={"kid": public_jwk(public_pem)["kid"]})

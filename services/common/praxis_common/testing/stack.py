@@ -10,6 +10,7 @@ import sys
 import time
 import urllib.request
 from collections.abc import Awaitable, Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
@@ -128,8 +129,12 @@ class Stack:
         return self
 
     def stop(self) -> None:
-        for service in self.services.values():
-            service.stop()
+        """Stop every service (in parallel, as an orchestrator would); then report any that misbehaved."""
+        with ThreadPoolExecutor(len(self.services) or 1) as pool:
+            outcomes = list(pool.map(_stop_quietly, self.services.values()))
+        problems = [o for o in outcomes if o]
+        if problems:
+            raise RuntimeError("\n\n".join(problems))
 
     def __getitem__(self, name: str) -> ServiceProcess:
         return self.services[name]
@@ -139,6 +144,14 @@ class Stack:
 
     def auth(self, org: str, kind: str, *roles: str) -> dict[str, str]:
         return {"Authorization": f"Bearer {self.token(org, kind, *roles)}"}
+
+
+def _stop_quietly(service: ServiceProcess) -> str | None:
+    try:
+        code = service.stop()
+    except RuntimeError as exc:
+        return str(exc)
+    return None if code in (0, None) else f"{service.name} exited with {code}"
 
 
 async def eventually(probe: Callable[[], Awaitable[T]], *, timeout: float, what: str, interval: float = 0.05) -> T:

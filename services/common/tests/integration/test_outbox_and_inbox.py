@@ -5,10 +5,13 @@ from __future__ import annotations
 import asyncio
 import time
 import uuid
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
 
 import pytest
-from sqlalchemy import Column, Integer, MetaData, String, Table, func, insert, select, text
-from sqlalchemy.ext.asyncio import async_sessionmaker, create_async_engine
+from sqlalchemy import Column, Integer, MetaData, String, Table, insert, select, text
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
 
 from praxis.events.v1 import agreements_pb2
 from praxis_common.consumer import Consumer, Subscription
@@ -26,7 +29,6 @@ applied = Table(
     meta,
     Column("n", Integer, primary_key=True, autoincrement=True),
     Column("event_id", String(64), nullable=False),
-    Column("aggregate", String(64)),
 )
 
 
@@ -40,68 +42,110 @@ def event(aggregate: str, seq: int) -> IntegrationEvent:
     )
 
 
-@pytest.fixture
-async def env(database_factory, nats_server, request):
-    url = database_factory("kernel")
-    engine = create_async_engine(url)
+async def record(session: AsyncSession, received: ReceivedEvent) -> None:
+    received.parse(agreements_pb2.AgreementActivated)
+    await session.execute(insert(applied).values(event_id=received.id))
+
+
+@dataclass
+class Kernel:
+    """A producer's outbox and a consumer's inbox in one test database, on a real NATS."""
+
+    engine: AsyncEngine
+    sessions: async_sessionmaker[AsyncSession]
+    bus: Bus
+    prefix: str
+
+    @property
+    def uow(self) -> UnitOfWorkFactory:
+        return UnitOfWorkFactory(self.sessions, event_prefix=self.prefix)
+
+    def relay(self, uow: UnitOfWorkFactory | None = None, **kwargs) -> OutboxRelay:
+        wakeup = uow.committed if uow else asyncio.Event()
+        return OutboxRelay(self.engine, self.bus, wakeup=wakeup, poll_seconds=0.1, **kwargs)
+
+    def consumer(self, durable: str) -> Consumer:
+        sub = Subscription(durable, "producer", ["producer.>"], record)
+        return Consumer(self.bus, self.sessions, sub, service="test", prefix=self.prefix)
+
+    async def emit(self, uow: UnitOfWorkFactory, e: IntegrationEvent) -> str:
+        async with uow() as u:
+            u.emit(e)
+            await u.commit()
+        return str(e.id)
+
+    async def applied_ids(self) -> list[str]:
+        async with self.engine.connect() as conn:
+            return list((await conn.execute(select(applied.c.event_id))).scalars().all())
+
+    async def stream(self, stream: str | None = None, subject: str | None = None) -> list:
+        """Every message in a stream, in stream order (an ephemeral ordered read)."""
+        stream = stream or stream_name(self.prefix, "producer")
+        sub = await self.bus.js.subscribe(subject or f"{self.prefix}.>", ordered_consumer=True, stream=stream)
+        count = (await self.bus.js.stream_info(stream)).state.messages
+        try:
+            return [await sub.next_msg(timeout=5) for _ in range(count)]
+        finally:
+            await sub.unsubscribe()
+
+
+@asynccontextmanager
+async def kernel(database_url: str, nats_url: str) -> AsyncIterator[Kernel]:
+    engine = create_async_engine(database_url)
     async with engine.begin() as conn:
         for table in (outbox, inbox, applied):
             await conn.run_sync(table.create)
-    prefix = "k" + uuid.uuid4().hex[:8]
-    bus = Bus(nats_server.url, name="kernel-test")
+    bus = Bus(nats_url, name="kernel-test")
     await bus.connect()
+    prefix = "k" + uuid.uuid4().hex[:8]
     await bus.ensure_streams(service_streams(prefix, "producer"))
-    sessions = async_sessionmaker(engine, expire_on_commit=False)
-    yield engine, sessions, bus, prefix
-    await bus.close()
-    await engine.dispose()
-
-
-async def record(session, received: ReceivedEvent) -> None:
-    body = received.parse(agreements_pb2.AgreementActivated)
-    await session.execute(insert(applied).values(event_id=received.id, aggregate=body.agreement_id))
-
-
-async def stream_messages(bus: Bus, stream: str, subject: str) -> list:
-    """Every message in the stream, in stream order (an ephemeral ordered read)."""
-    sub = await bus.js.subscribe(subject, ordered_consumer=True, stream=stream)
-    info = await bus.js.stream_info(stream)
-    out = []
     try:
-        while len(out) < info.state.messages:
-            out.append(await sub.next_msg(timeout=5))
+        yield Kernel(engine, async_sessionmaker(engine, expire_on_commit=False), bus, prefix)
     finally:
-        await sub.unsubscribe()
-    return out
+        await bus.close()
+        await engine.dispose()
 
 
-async def test_row_committed_late_is_still_published(env):
+@asynccontextmanager
+async def running(*workers) -> AsyncIterator[asyncio.Event]:
+    stop = asyncio.Event()
+    tasks = [asyncio.create_task(w.run(stop)) for w in workers]
+    try:
+        yield stop
+    finally:
+        stop.set()
+        await asyncio.gather(*tasks, return_exceptions=True)
+
+
+@pytest.fixture
+async def k(database_factory, nats_server) -> AsyncIterator[Kernel]:
+    async with kernel(database_factory("kernel"), nats_server.url) as env:
+        yield env
+
+
+@pytest.fixture
+async def k_restartable(database_factory, restartable_nats) -> AsyncIterator[tuple[Kernel, object]]:
+    async with kernel(database_factory("kernel"), restartable_nats.url) as env:
+        yield env, restartable_nats
+
+
+async def test_row_committed_late_is_still_published(k):
     """A row with a lower position that commits after a higher one is not skipped (no `id > last_seen`)."""
-    engine, sessions, bus, prefix = env
-    relay = OutboxRelay(engine, bus, wakeup=asyncio.Event())
-    uow = UnitOfWorkFactory(sessions, event_prefix=prefix)
+    relay, uow = k.relay(), k.uow
     early, late = event("a", 1), event("b", 1)
-    slow = uow()
-    await slow.__aenter__()
-    slow.emit(early)
-    await slow.session.flush()
-    await slow.session.execute(insert(outbox).values(early.outbox_row(prefix)))  # takes the lower position now
-    async with uow() as fast:
-        fast.emit(late)
-        await fast.commit()
+    async with uow() as slow:
+        await slow.session.execute(insert(outbox).values(early.outbox_row(k.prefix)))  # takes the lower position
+        await k.emit(uow, late)  # commits first
+        assert await relay.publish_pending() == 1
+        await slow.commit()
     assert await relay.publish_pending() == 1
-    await slow.session.commit()
-    await slow.__aexit__(None, None, None)
-    assert await relay.publish_pending() == 1
-    ids = {m.headers["ce-id"] for m in await stream_messages(bus, stream_name(prefix, "producer"), f"{prefix}.>")}
-    assert ids == {str(early.id), str(late.id)}
+    assert {m.headers["ce-id"] for m in await k.stream()} == {str(early.id), str(late.id)}
     assert await relay.unsent() == 0
 
 
-async def test_two_relays_publish_everything_once_and_in_order_per_aggregate(env):
-    engine, sessions, bus, prefix = env
-    uow = UnitOfWorkFactory(sessions, event_prefix=prefix)
-    expected = {f"agg{i}": [] for i in range(10)}
+async def test_two_relays_publish_everything_once_and_in_order_per_aggregate(k):
+    uow = k.uow
+    expected: dict[str, list[str]] = {f"agg{i}": [] for i in range(10)}
     for seq in range(20):
         async with uow() as u:
             for aggregate, ids in expected.items():
@@ -109,214 +153,120 @@ async def test_two_relays_publish_everything_once_and_in_order_per_aggregate(env
                 ids.append(str(e.id))
                 u.emit(e)
             await u.commit()
-    relays = [OutboxRelay(engine, bus, wakeup=asyncio.Event(), batch_size=7) for _ in range(2)]
+    relays = [k.relay(batch_size=7) for _ in range(2)]
 
     async def drain(relay):
         while await relay.publish_pending():
             pass
 
     await asyncio.gather(*(drain(r) for r in relays))
-    await eventually(lambda: _zero(relays[0]), timeout=10, what="the outbox to empty")
-    messages = await stream_messages(bus, stream_name(prefix, "producer"), f"{prefix}.>")
-    assert len(messages) == 200
+    assert await relays[0].unsent() == 0
     got: dict[str, list[str]] = {}
-    for m in messages:
+    for m in await k.stream():
         got.setdefault(m.headers["ce-subject"].split("/")[1], []).append(m.headers["ce-id"])
-    assert got == expected
+    assert got == expected  # 200 messages, each once, each aggregate's in commit order
 
 
-async def _zero(relay) -> bool:
-    return await relay.unsent() == 0
-
-
-async def test_events_wait_in_the_outbox_while_nats_is_down_and_all_arrive_once_after(
-    database_factory, restartable_nats
-):
-    url = database_factory("nats_down")
-    engine = create_async_engine(url)
-    async with engine.begin() as conn:
-        for table in (outbox, inbox, applied):
-            await conn.run_sync(table.create)
-    prefix = "d" + uuid.uuid4().hex[:8]
-    sessions = async_sessionmaker(engine, expire_on_commit=False)
-    bus = Bus(restartable_nats.url, name="down-test")
-    await bus.connect()
-    await bus.ensure_streams(service_streams(prefix, "producer"))
-    uow = UnitOfWorkFactory(sessions, event_prefix=prefix)
-    stop = asyncio.Event()
-    relay = OutboxRelay(engine, bus, wakeup=uow.committed, poll_seconds=0.1)
-    consumer = Consumer(
-        bus, sessions, Subscription("down-test", "producer", ["producer.>"], record), service="test", prefix=prefix
-    )
-    tasks = [asyncio.create_task(relay.run(stop)), asyncio.create_task(consumer.run(stop))]
-    try:
-        restartable_nats.stop()
-        await eventually(lambda: _async(not bus.connected), timeout=10, what="the client to notice")
-        sent = []
-        for i in range(30):
-            async with uow() as u:
-                e = event(f"agg{i % 3}", i)
-                u.emit(e)
-                await u.commit()
-                sent.append(str(e.id))
+async def test_events_wait_in_the_outbox_while_nats_is_down_and_all_arrive_once_after(k_restartable):
+    k, nats = k_restartable
+    uow = k.uow
+    relay = k.relay(uow)
+    async with running(relay, k.consumer("down-test")):
+        nats.stop()
+        await eventually(lambda: _value(not k.bus.connected), timeout=10, what="the client to notice")
+        sent = [await k.emit(uow, event(f"agg{i % 3}", i)) for i in range(30)]
         assert await relay.unsent() == 30  # committed, waiting, nothing lost
-        restartable_nats.start()
-
-        async def all_applied():
-            async with engine.connect() as conn:
-                return (await conn.execute(select(func.count()).select_from(applied))).scalar_one() >= 30
-
-        await eventually(all_applied, timeout=20, what="every event to be applied after NATS returned")
-        async with engine.connect() as conn:
-            rows = (await conn.execute(select(applied.c.event_id))).scalars().all()
-        assert sorted(rows) == sorted(sent)  # each exactly once
-        assert await relay.unsent() == 0
-    finally:
-        stop.set()
-        await asyncio.gather(*tasks, return_exceptions=True)
-        await bus.close()
-        await engine.dispose()
+        nats.start()
+        await eventually(lambda: _has_all(k, sent), timeout=20, what="every event applied after NATS returned")
+    assert sorted(await k.applied_ids()) == sorted(sent)  # each exactly once
+    assert await relay.unsent() == 0
 
 
-async def _async(value):
-    return value
-
-
-async def test_same_event_delivered_twice_is_applied_once(env):
-    engine, sessions, bus, prefix = env
-    e = event("dup", 1)
-    row = e.outbox_row(prefix)
-    for msg_id in ("first-delivery", "second-delivery"):  # different Nats-Msg-Id: JetStream keeps both
-        await bus.publish(row["subject"], row["payload"], headers={**row["headers"], "Nats-Msg-Id": msg_id}, timeout=5)
-    stop = asyncio.Event()
-    consumer = Consumer(
-        bus, sessions, Subscription("dup-test", "producer", ["producer.>"], record), service="test", prefix=prefix
-    )
-    await consumer.provision()
-    task = asyncio.create_task(consumer.run(stop))
-    try:
-
-        async def both_acked():
-            info = await bus.js.consumer_info(stream_name(prefix, "producer"), "dup-test")
-            return info.ack_floor.stream_seq == 2 and info.num_ack_pending == 0
-
-        await eventually(both_acked, timeout=10, what="both deliveries to be acknowledged")
-    finally:
-        stop.set()
-        await task
-    async with engine.connect() as conn:
-        rows = (await conn.execute(select(applied.c.event_id))).scalars().all()
-        in_inbox = (await conn.execute(text("SELECT count(*) FROM inbox"))).scalar_one()
-    assert rows == [str(e.id)]
-    assert in_inbox == 1
-
-
-async def test_poison_message_goes_to_the_dead_letter_stream(env):
-    engine, sessions, bus, prefix = env
-    await bus.publish(
-        f"{prefix}.producer.thing.happened",
-        b"not json",
-        timeout=5,
-        headers={"ce-id": "poison-1", "ce-type": "praxis.producer.thing.happened.v1", "ce-source": "/praxis/producer"},
-    )
-    await bus.publish(f"{prefix}.producer.thing.happened", b"{}", timeout=5, headers={"no": "envelope"})
-    stop = asyncio.Event()
-    consumer = Consumer(
-        bus, sessions, Subscription("poison-test", "producer", ["producer.>"], record), service="test", prefix=prefix
-    )
-    await consumer.provision()
-    task = asyncio.create_task(consumer.run(stop))
-    try:
-
-        async def dead_lettered():
-            try:
-                info = await bus.js.stream_info(dead_letter_stream(prefix))
-            except Exception:
-                return False
-            return info.state.messages == 2
-
-        await eventually(dead_lettered, timeout=10, what="two dead letters")
-    finally:
-        stop.set()
-        await task
-    letters = await stream_messages(bus, dead_letter_stream(prefix), f"{prefix}.dlq.>")
-    assert {m.subject for m in letters} == {f"{prefix}.dlq.test.poison-test"}
-    assert all("praxis-dlq-reason" in m.headers for m in letters)
-    async with engine.connect() as conn:
-        assert (await conn.execute(select(func.count()).select_from(applied))).scalar_one() == 0
-
-
-async def test_consumption_resumes_after_a_nats_restart_with_nothing_lost_or_doubled(
-    database_factory, restartable_nats
-):
-    url = database_factory("restart")
-    engine = create_async_engine(url)
-    async with engine.begin() as conn:
-        for table in (outbox, inbox, applied):
-            await conn.run_sync(table.create)
-    prefix = "r" + uuid.uuid4().hex[:8]
-    sessions = async_sessionmaker(engine, expire_on_commit=False)
-    bus = Bus(restartable_nats.url, name="restart-test")
-    await bus.connect()
-    await bus.ensure_streams(service_streams(prefix, "producer"))
-    uow = UnitOfWorkFactory(sessions, event_prefix=prefix)
-    stop, producing = asyncio.Event(), asyncio.Event()
+async def test_consumption_resumes_after_a_nats_restart_with_nothing_lost_or_doubled(k_restartable):
+    k, nats = k_restartable
+    uow = k.uow
+    producing = asyncio.Event()
     producing.set()
     sent: list[str] = []
 
     async def produce():
         i = 0
         while producing.is_set():
-            async with uow() as u:
-                e = event(f"agg{i % 5}", i)
-                u.emit(e)
-                await u.commit()
-                sent.append(str(e.id))
+            sent.append(await k.emit(uow, event(f"agg{i % 5}", i)))
             i += 1
             await asyncio.sleep(0.01)  # the producer's pace, not synchronisation
 
-    async def applied_ids() -> set[str]:
-        async with engine.connect() as conn:
-            return set((await conn.execute(select(applied.c.event_id))).scalars().all())
-
-    relay = OutboxRelay(engine, bus, wakeup=uow.committed, poll_seconds=0.1)
-    consumer = Consumer(
-        bus, sessions, Subscription("restart-test", "producer", ["producer.>"], record), service="test", prefix=prefix
-    )
-    tasks = [
-        asyncio.create_task(relay.run(stop)),
-        asyncio.create_task(consumer.run(stop)),
-        asyncio.create_task(produce()),
-    ]
-    try:
-        await eventually(lambda: _count_at_least(applied_ids, 20), timeout=10, what="events flowing before restart")
-        await asyncio.to_thread(restartable_nats.restart)
+    async with running(k.relay(uow), k.consumer("restart-test")):
+        producer = asyncio.create_task(produce())
+        await eventually(lambda: _count_at_least(k, 20), timeout=10, what="events flowing before the restart")
+        await asyncio.to_thread(nats.restart)
         after_restart, back = len(sent), time.monotonic()
         await eventually(
-            lambda: _count_at_least(applied_ids, 0, among=lambda ids: set(sent[after_restart:]) & ids),
-            timeout=10,
-            what="consumption to resume within 10 s of the restart",
+            lambda: _has_any(k, sent[after_restart:]), timeout=10, what="consumption to resume within 10 s"
         )
         print(f"consumption resumed {time.monotonic() - back:.2f}s after nats-server was back")
         producing.clear()
-        await tasks[2]
-        await eventually(lambda: _all_in(applied_ids, sent), timeout=20, what="every event to be applied")
-        async with engine.connect() as conn:
-            rows = (await conn.execute(select(applied.c.event_id))).scalars().all()
-        assert len(rows) == len(sent) == len(set(rows))  # nothing lost, nothing applied twice
-        assert len(sent) > after_restart > 20
-    finally:
-        producing.clear()
-        stop.set()
-        await asyncio.gather(*tasks, return_exceptions=True)
-        await bus.close()
-        await engine.dispose()
+        await producer
+        await eventually(lambda: _has_all(k, sent), timeout=20, what="every event to be applied")
+    rows = await k.applied_ids()
+    assert len(rows) == len(sent) == len(set(rows))  # nothing lost, nothing applied twice
+    assert len(sent) > after_restart > 20
 
 
-async def _count_at_least(probe, n, among=None) -> bool:
-    ids = await probe()
-    return bool(among(ids)) if among else len(ids) >= n
+async def test_same_event_delivered_twice_is_applied_once(k):
+    e = event("dup", 1)
+    row = e.outbox_row(k.prefix)
+    for msg_id in ("first-delivery", "second-delivery"):  # different Nats-Msg-Id: JetStream keeps both
+        await k.bus.publish(
+            row["subject"], row["payload"], headers={**row["headers"], "Nats-Msg-Id": msg_id}, timeout=5
+        )
+    consumer = k.consumer("dup-test")
+    await consumer.provision()
+
+    async def both_acked():
+        info = await k.bus.js.consumer_info(stream_name(k.prefix, "producer"), "dup-test")
+        return info.ack_floor.stream_seq == 2 and info.num_ack_pending == 0
+
+    async with running(consumer):
+        await eventually(both_acked, timeout=10, what="both deliveries to be acknowledged")
+    assert await k.applied_ids() == [str(e.id)]
+    async with k.engine.connect() as conn:
+        assert (await conn.execute(text("SELECT count(*) FROM inbox"))).scalar_one() == 1
 
 
-async def _all_in(probe, sent) -> bool:
-    return set(sent) <= await probe()
+async def test_poison_messages_go_to_the_dead_letter_stream(k):
+    subject = f"{k.prefix}.producer.thing.happened"
+    envelope = {"ce-id": "poison-1", "ce-type": "praxis.producer.thing.happened.v1", "ce-source": "/praxis/producer"}
+    await k.bus.publish(subject, b"not json", timeout=5, headers=envelope)
+    await k.bus.publish(subject, b"{}", timeout=5, headers={"no": "envelope"})
+    consumer = k.consumer("poison-test")
+    await consumer.provision()
+
+    async def dead_lettered():
+        try:
+            return (await k.bus.js.stream_info(dead_letter_stream(k.prefix))).state.messages == 2
+        except Exception:
+            return False
+
+    async with running(consumer):
+        await eventually(dead_lettered, timeout=10, what="two dead letters")
+    letters = await k.stream(dead_letter_stream(k.prefix), f"{k.prefix}.dlq.>")
+    assert {m.subject for m in letters} == {f"{k.prefix}.dlq.test.poison-test"}
+    assert all("praxis-dlq-reason" in m.headers for m in letters)
+    assert await k.applied_ids() == []
+
+
+async def _value(value):
+    return value
+
+
+async def _has_all(k: Kernel, ids: list[str]) -> bool:
+    return set(ids) <= set(await k.applied_ids())
+
+
+async def _has_any(k: Kernel, ids: list[str]) -> bool:
+    return bool(set(ids) & set(await k.applied_ids()))
+
+
+async def _count_at_least(k: Kernel, n: int) -> bool:
+    return len(await k.applied_ids()) >= n

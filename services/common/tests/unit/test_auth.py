@@ -74,3 +74,41 @@ def test_authorization_header_must_be_bearer(header):
 def test_exactly_one_key_source():
     with pytest.raises(ValueError):
         TokenVerifier(issuer="i", audience="a")
+
+
+async def test_keys_from_a_jwks_url(keys, tmp_path):
+    """The production path: keys fetched (and cached) from the identity provider's JWKS endpoint."""
+    import json
+    import threading
+    from http.server import BaseHTTPRequestHandler, HTTPServer
+
+    from praxis_common.tokens import public_jwk
+
+    body = json.dumps({"keys": [public_jwk(keys[1])]}).encode()
+    hits = []
+
+    class Jwks(BaseHTTPRequestHandler):
+        def do_GET(self):  # noqa: N802 (http.server's name)
+            hits.append(self.path)
+            self.send_response(200)
+            self.send_header("content-type", "application/json")
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args):
+            pass
+
+    server = HTTPServer(("127.0.0.1", 0), Jwks)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        verifier = TokenVerifier(
+            issuer="praxis-dev", audience="praxis", jwks_url=f"http://127.0.0.1:{server.server_port}/jwks.json"
+        )
+        for _ in range(3):
+            p = await verifier.verify(mint_token(keys[0], org="e1", org_kind="enterprise", roles=["hr"]))
+            assert p.org == "e1" and p.org_kind == "enterprise"
+        assert len(hits) == 1  # cached
+        with pytest.raises(Unauthenticated):
+            await verifier.verify(mint_token(keys[2], org="e1", org_kind="enterprise", roles=["hr"]))
+    finally:
+        server.shutdown()
