@@ -117,7 +117,9 @@ def run_embedded(state: Path, *, demo: bool = True) -> None:
                 prefix + "GRPC_PORT": str(grpc),
             }
             cli = [sys.executable, "-m", "praxis_common.cli"]
-            subprocess.run([*cli, "migrate", name], env=env, check=True, stdout=subprocess.DEVNULL)
+            migrated = subprocess.run([*cli, "migrate", name], env=env, capture_output=True, text=True)
+            if migrated.returncode:
+                raise SystemExit(f"migrating {name} failed:\n{migrated.stdout}{migrated.stderr}")
             log = open(state / f"{name}.log", "ab")
             children.append(subprocess.Popen([*cli, "serve", name], env=env, stdout=log, stderr=log))
         for name, (http, grpc) in ports.items():
