@@ -76,6 +76,9 @@ class UnitOfWork:
     def emit(self, *events: IntegrationEvent) -> None:
         self._events.extend(events)
 
+    def discard_events(self) -> None:
+        self._events = []
+
     async def commit(self) -> None:
         # Changes are flushed first so the aggregate's row lock is held before the outbox rows get
         # their positions: per-aggregate position order is then commit order.
@@ -86,6 +89,31 @@ class UnitOfWork:
         had_events, self._events = bool(self._events), []
         if had_events and self._on_commit:
             self._on_commit()
+
+
+class JoinedUnitOfWork:
+    """An open unit of work lent to a handler: the handler's `commit` flushes its changes and hands its
+    events to the owner, who decides when the transaction really commits (e.g. idempotency keys,
+    which store the response in the same transaction as the change)."""
+
+    def __init__(self, owner: UnitOfWork) -> None:
+        self._owner = owner
+        self.session = owner.session
+        self._events: list[IntegrationEvent] = []
+
+    async def __aenter__(self) -> Self:
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        self._events = []  # not committed: dropped with the owner's savepoint
+
+    def emit(self, *events: IntegrationEvent) -> None:
+        self._events.extend(events)
+
+    async def commit(self) -> None:
+        await self.session.flush()
+        self._owner.emit(*self._events)
+        self._events = []
 
 
 class UnitOfWorkFactory:

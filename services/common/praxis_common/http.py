@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+import json
 import logging
 from collections.abc import Awaitable, Callable
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, FastAPI, Request
+from fastapi import APIRouter, Depends, FastAPI, Header, Request, Response
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from pydantic import BaseModel
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from praxis_common import errors
+from praxis_common import errors, idempotency
 from praxis_common.auth import Principal, TokenVerifier, bearer_token
+from praxis_common.db import UnitOfWork
+from praxis_common.idempotency import StoredResponse
 
 log = logging.getLogger("praxis.http")
 
@@ -33,12 +37,14 @@ def problem_response(problem: errors.Problem, headers: dict[str, str] | None = N
     return JSONResponse(problem.to_json(), status_code=problem.status, media_type=PROBLEM_JSON, headers=headers)
 
 
+def _problem(request: Request, exc: errors.PraxisError) -> errors.Problem:
+    return errors.Problem(STATUS.get(type(exc), 500), exc.code, exc.title, exc.detail, request.url.path, exc.errors)
+
+
 def _from_error(request: Request, exc: errors.PraxisError) -> JSONResponse:
-    status = STATUS.get(type(exc), 500)
-    headers = {"WWW-Authenticate": 'Bearer error="invalid_token"'} if status == 401 else None
-    return problem_response(
-        errors.Problem(status, exc.code, exc.title, exc.detail, request.url.path, exc.errors), headers
-    )
+    problem = _problem(request, exc)
+    headers = {"WWW-Authenticate": 'Bearer error="invalid_token"'} if problem.status == 401 else None
+    return problem_response(problem, headers)
 
 
 def _from_validation(request: Request, exc: RequestValidationError) -> JSONResponse:
@@ -97,6 +103,52 @@ def create_app(
     for router in routers:
         app.include_router(router)
     return app
+
+
+IdempotencyKey = Annotated[
+    str | None,
+    Header(
+        alias="Idempotency-Key",
+        description="Retry-safe key for this create request (kept 24 h, per organisation): "
+        "a retry returns the first response; the same key with another body is a 422.",
+        examples=["b7c1e2f0-booking-42"],
+    ),
+]
+
+
+async def created(
+    request: Request,
+    principal: Principal,
+    uow: Callable[[], UnitOfWork],
+    key: str | None,
+    *,
+    body: BaseModel,
+    create: Callable[[Callable[[], object]], Awaitable[tuple[BaseModel, str]]],
+) -> Response:
+    """201 with Location for a create use case, made retry-safe when the client sent an Idempotency-Key."""
+    if key is None:
+        model, location = await create(uow)
+        return Response(model.model_dump_json(), 201, {"Location": location}, media_type="application/json")
+
+    async def run(joined) -> StoredResponse:
+        model, location = await create(joined)
+        return StoredResponse(201, model.model_dump_json().encode(), {"Location": location})
+
+    def on_error(exc: errors.PraxisError) -> StoredResponse:
+        problem = _problem(request, exc)
+        return StoredResponse(problem.status, json.dumps(problem.to_json()).encode(), {})
+
+    stored = await idempotency.run_once(
+        uow,
+        org=principal.org,
+        key=idempotency.check_key(key),
+        request_fingerprint=idempotency.fingerprint(request.method, request.url.path, body.model_dump(mode="json")),
+        run=run,
+        on_error=on_error,
+    )
+    headers = {**stored.headers, **({"Idempotent-Replayed": "true"} if stored.replayed else {})}
+    media = PROBLEM_JSON if stored.status >= 400 else "application/json"
+    return Response(stored.body, stored.status, headers, media_type=media)
 
 
 async def current_principal(request: Request) -> Principal:

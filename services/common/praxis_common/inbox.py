@@ -32,5 +32,6 @@ async def claim(session: AsyncSession, consumer: str, event_id: str, event_type:
     return result.first() is not None
 
 
-async def prune(session: AsyncSession, hours: int) -> None:
-    await session.execute(_PRUNE, {"hours": hours})
+async def prune(conn, hours: int) -> None:
+    """Applied ids older than `hours` (far beyond any redelivery) are forgotten."""
+    await conn.execute(_PRUNE, {"hours": hours})

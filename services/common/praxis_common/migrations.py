@@ -9,6 +9,7 @@ from alembic import command
 from alembic.config import Config
 from alembic.operations import Operations
 
+from praxis_common.idempotency import idempotency_key
 from praxis_common.inbox import inbox
 from praxis_common.outbox import outbox
 
@@ -32,6 +33,11 @@ def create_messaging_tables(op: Operations) -> None:
     bind = op.get_bind()
     outbox.create(bind)
     inbox.create(bind)
+
+
+def create_idempotency_table(op: Operations) -> None:
+    """The kernel's idempotency-key table (schema version 1), for services with create endpoints."""
+    idempotency_key.create(op.get_bind())
 
 
 def drop_messaging_tables(op: Operations) -> None:

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from datetime import timedelta
 
 from sqlalchemy import (
     BigInteger,
@@ -33,8 +32,6 @@ from sqlalchemy import (
 )
 from sqlalchemy.dialects.postgresql import JSONB, UUID
 from sqlalchemy.ext.asyncio import AsyncEngine
-
-from praxis_common.events import utcnow
 
 log = logging.getLogger("praxis.outbox")
 
@@ -95,8 +92,13 @@ _MARK_FAILED = text("""
                       next_attempt_at = now() + make_interval(secs => :delay)
     WHERE position = :position
 """)
-_PRUNE = text("DELETE FROM outbox WHERE sent_at < :before")
+_PRUNE = text("DELETE FROM outbox WHERE sent_at < now() - make_interval(hours => :hours)")
 _UNSENT = text("SELECT count(*) FROM outbox WHERE sent_at IS NULL")
+
+
+async def prune(conn, hours: int) -> None:
+    """Sent rows are kept `hours` for inspection, then deleted; unsent rows never are."""
+    await conn.execute(_PRUNE, {"hours": hours})
 
 
 def backoff_seconds(attempts: int) -> float:
@@ -112,14 +114,12 @@ class OutboxRelay:
         wakeup: asyncio.Event,
         poll_seconds: float = 0.5,
         batch_size: int = 256,
-        retention: timedelta = timedelta(days=7),
     ) -> None:
         self.engine = engine
         self.bus = bus
         self.wakeup = wakeup
         self.poll_seconds = poll_seconds
         self.batch_size = batch_size
-        self.retention = retention
 
     async def publish_pending(self) -> int:
         """One pass: publish what is due. Returns how many rows were marked sent."""
@@ -156,22 +156,13 @@ class OutboxRelay:
         async with self.engine.connect() as conn:
             return int((await conn.execute(_UNSENT)).scalar_one())
 
-    async def prune(self) -> None:
-        async with self.engine.begin() as conn:
-            await conn.execute(_PRUNE, {"before": utcnow() - self.retention})
-
     async def run(self, stop: asyncio.Event) -> None:
-        last_prune = 0.0
-        loop = asyncio.get_running_loop()
         while not stop.is_set():
             published = 0
             self.wakeup.clear()  # before the pass: a commit during it wakes the next one at once
             try:
                 if self.bus.connected:
                     published = await self.publish_pending()
-                if loop.time() - last_prune > 600:
-                    await self.prune()
-                    last_prune = loop.time()
             except Exception:
                 log.exception("outbox relay pass failed")
             if published >= self.batch_size:

@@ -13,13 +13,13 @@ import logging
 import signal
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from datetime import timedelta
 
 import grpc
 import uvicorn
 from fastapi import APIRouter
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
+from praxis_common import idempotency, inbox, outbox
 from praxis_common.auth import TokenVerifier
 from praxis_common.consumer import Consumer, Subscription
 from praxis_common.db import UnitOfWorkFactory, create_engine, database_ready
@@ -75,6 +75,25 @@ async def build_runtime(name: str, settings: ServiceSettings) -> Runtime:
     )
 
 
+HOUSEKEEPING_SECONDS = 600
+
+
+async def housekeeping(rt: Runtime, stop: asyncio.Event) -> None:
+    """Forget what is no longer needed: sent outbox rows, old inbox ids, expired idempotency keys."""
+    while not stop.is_set():
+        try:
+            async with rt.engine.begin() as conn:
+                await outbox.prune(conn, rt.settings.outbox_retention_hours)
+                await inbox.prune(conn, rt.settings.inbox_retention_hours)
+                await idempotency.prune(conn)
+        except Exception:
+            log.exception("housekeeping failed")
+        try:
+            await asyncio.wait_for(stop.wait(), HOUSEKEEPING_SECONDS)
+        except TimeoutError:
+            pass
+
+
 async def run(spec: ServiceSpec, settings: ServiceSettings, *, stop: asyncio.Event | None = None) -> None:
     prefix = settings.model_config.get("env_prefix", "")
     ensure_port_free(settings.http_host, settings.http_port, f"{prefix}HTTP_PORT")
@@ -120,7 +139,6 @@ async def run(spec: ServiceSpec, settings: ServiceSettings, *, stop: asyncio.Eve
         wakeup=rt.uow.committed,
         poll_seconds=settings.outbox_poll_seconds,
         batch_size=settings.outbox_batch_size,
-        retention=timedelta(hours=settings.outbox_retention_hours),
     )
     consumers = [
         Consumer(
@@ -145,6 +163,7 @@ async def run(spec: ServiceSpec, settings: ServiceSettings, *, stop: asyncio.Eve
 
     tasks = [
         asyncio.create_task(http.serve(), name="http"),
+        asyncio.create_task(housekeeping(rt, workers_stop), name="housekeeping"),
         asyncio.create_task(follow_readiness(workers_stop), name="health"),
         asyncio.create_task(relay.run(workers_stop), name="outbox-relay"),
         *(asyncio.create_task(c.run(workers_stop), name=f"consumer:{c.sub.durable}") for c in consumers),

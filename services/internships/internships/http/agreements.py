@@ -5,24 +5,30 @@ from __future__ import annotations
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Response
+from fastapi import APIRouter, Query, Request, Response
 
 from internships import handlers
 from internships.domain import commands
 from internships.domain.agreements import Status
 from internships.http.schemas import AgreementCreate, AgreementPage, AgreementRead, AgreementTerminate
-from praxis_common.http import PrincipalDep
+from praxis_common.http import IdempotencyKey, PrincipalDep, created
 from praxis_common.service import Runtime
 
 
 def router(rt: Runtime) -> APIRouter:
     r = APIRouter(prefix="/v1/agreements", tags=["agreements"])
 
-    @r.post("", status_code=201, response_model=AgreementRead)
-    async def create(body: AgreementCreate, principal: PrincipalDep, response: Response) -> AgreementRead:
-        agreement = await handlers.draft_agreement(commands.DraftAgreement(**body.model_dump()), principal, uow=rt.uow)
-        response.headers["Location"] = f"/v1/agreements/{agreement.id}"
-        return AgreementRead.of(agreement)
+    @r.post("", status_code=201, response_model=AgreementRead, summary="Draft an agreement")
+    async def create(
+        request: Request, body: AgreementCreate, principal: PrincipalDep, idempotency_key: IdempotencyKey = None
+    ) -> Response:
+        """Either party drafts; each then signs with its own token. Send an Idempotency-Key to retry safely."""
+
+        async def draft(uow) -> tuple[AgreementRead, str]:
+            agreement = await handlers.draft_agreement(commands.DraftAgreement(**body.model_dump()), principal, uow=uow)
+            return AgreementRead.of(agreement), f"/v1/agreements/{agreement.id}"
+
+        return await created(request, principal, rt.uow, idempotency_key, body=body, create=draft)
 
     @r.get("", response_model=AgreementPage)
     async def list_(

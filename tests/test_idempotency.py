@@ -1,0 +1,97 @@
+"""Idempotency-Key on create endpoints, through REST against real service processes."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import date, timedelta
+
+import httpx
+
+SCHOOL = "school-idem"
+
+
+def body(enterprise: str = "ent-idem", quota: int = 3) -> dict:
+    today = date.today()
+    return {
+        "school_org": SCHOOL,
+        "enterprise_org": enterprise,
+        "valid_from": today.isoformat(),
+        "valid_to": (today + timedelta(days=60)).isoformat(),
+        "intern_quota": quota,
+    }
+
+
+async def count_agreements(client, headers, enterprise) -> int:
+    page = (await client.get("/v1/agreements", params={"page_size": 200}, headers=headers)).json()
+    return sum(a["enterprise_org"] == enterprise for a in page["items"])
+
+
+async def test_a_retry_returns_the_first_response_and_creates_nothing_new(stack):
+    headers = {**stack.auth(SCHOOL, "school", "admin"), "Idempotency-Key": "retry-1"}
+    async with httpx.AsyncClient(base_url=stack["internships"].base_url) as client:
+        first = await client.post("/v1/agreements", json=body("ent-retry"), headers=headers)
+        again = await client.post("/v1/agreements", json=body("ent-retry"), headers=headers)
+        assert first.status_code == again.status_code == 201
+        assert first.json() == again.json() and first.headers["location"] == again.headers["location"]
+        assert "idempotent-replayed" not in first.headers and again.headers["idempotent-replayed"] == "true"
+        assert await count_agreements(client, headers, "ent-retry") == 1
+
+
+async def test_the_same_key_with_another_body_is_422(stack):
+    headers = {**stack.auth(SCHOOL, "school", "admin"), "Idempotency-Key": "retry-2"}
+    async with httpx.AsyncClient(base_url=stack["internships"].base_url) as client:
+        assert (await client.post("/v1/agreements", json=body("ent-a"), headers=headers)).status_code == 201
+        other = await client.post("/v1/agreements", json=body("ent-a", quota=4), headers=headers)
+    assert other.status_code == 422
+    assert other.json()["errors"][0]["field"] == "Idempotency-Key"
+
+
+async def test_keys_belong_to_one_organisation(stack):
+    async with httpx.AsyncClient(base_url=stack["internships"].base_url) as client:
+        mine = await client.post(
+            "/v1/agreements",
+            json=body("ent-shared"),
+            headers={**stack.auth(SCHOOL, "school", "admin"), "Idempotency-Key": "shared"},
+        )
+        theirs = await client.post(
+            "/v1/agreements",
+            json={**body("ent-shared"), "school_org": "school-other-idem"},
+            headers={**stack.auth("school-other-idem", "school", "admin"), "Idempotency-Key": "shared"},
+        )
+    assert mine.status_code == theirs.status_code == 201 and mine.json()["id"] != theirs.json()["id"]
+
+
+async def test_concurrent_retries_create_once_and_the_rest_replay_or_are_told_to_wait(stack):
+    headers = {**stack.auth(SCHOOL, "school", "admin"), "Idempotency-Key": "burst"}
+    async with httpx.AsyncClient(base_url=stack["internships"].base_url) as client:
+        replies = await asyncio.gather(
+            *(client.post("/v1/agreements", json=body("ent-burst"), headers=headers) for _ in range(20))
+        )
+        created = [r for r in replies if r.status_code == 201]
+        waiting = [r for r in replies if r.status_code == 409]
+        assert len(created) + len(waiting) == 20, [r.text for r in replies]
+        assert len({r.json()["id"] for r in created}) == 1
+        assert sum("idempotent-replayed" not in r.headers for r in created) == 1
+        assert all("still being processed" in r.json()["detail"] for r in waiting)
+        assert await count_agreements(client, headers, "ent-burst") == 1
+
+
+async def test_a_refusal_is_remembered_too(stack):
+    headers = {**stack.auth(SCHOOL, "school", "admin"), "Idempotency-Key": "refused"}
+    past = {**body("ent-past"), "valid_from": "2020-01-01", "valid_to": "2020-02-01"}
+    async with httpx.AsyncClient(base_url=stack["internships"].base_url) as client:
+        first = await client.post("/v1/agreements", json=past, headers=headers)
+        again = await client.post("/v1/agreements", json=past, headers=headers)
+    assert first.status_code == again.status_code == 422
+    assert first.json() == again.json() and again.headers["idempotent-replayed"] == "true"
+    assert again.headers["content-type"] == "application/problem+json"
+
+
+async def test_a_bad_key_is_a_clear_422(stack):
+    async with httpx.AsyncClient(base_url=stack["internships"].base_url) as client:
+        r = await client.post(
+            "/v1/agreements",
+            json=body("ent-badkey"),
+            headers={**stack.auth(SCHOOL, "school", "admin"), "Idempotency-Key": "x" * 300},
+        )
+    assert r.status_code == 422 and r.json()["errors"][0]["field"] == "Idempotency-Key"
