@@ -95,3 +95,35 @@ async def test_a_bad_key_is_a_clear_422(stack):
             headers={**stack.auth(SCHOOL, "school", "admin"), "Idempotency-Key": "x" * 300},
         )
     assert r.status_code == 422 and r.json()["errors"][0]["field"] == "Idempotency-Key"
+
+
+async def test_grpc_create_honours_the_same_idempotency_key_rules(stack):
+    import grpc
+    import pytest
+
+    from praxis.internships.v1 import internships_pb2 as ipb
+    from praxis.internships.v1 import internships_pb2_grpc as ipb_grpc
+
+    token = stack.token(SCHOOL, "school", "admin")
+    metadata = (("authorization", f"Bearer {token}"), ("idempotency-key", "grpc-1"))
+    async with grpc.aio.insecure_channel(stack["internships"].grpc_target) as channel:
+        stub = ipb_grpc.InternshipsServiceStub(channel)
+        request = ipb.CreateAgreementRequest(**body("ent-grpc"))
+        first = await stub.CreateAgreement(request, metadata=metadata, timeout=5)
+        call = stub.CreateAgreement(request, metadata=metadata, timeout=5)
+        again = await call
+        assert again == first
+        assert ("idempotent-replayed", "true") in tuple(await call.trailing_metadata())
+        with pytest.raises(grpc.aio.AioRpcError) as err:
+            await stub.CreateAgreement(
+                ipb.CreateAgreementRequest(**body("ent-grpc", quota=9)), metadata=metadata, timeout=5
+            )
+        assert err.value.code() == grpc.StatusCode.INVALID_ARGUMENT
+        past = ipb.CreateAgreementRequest(
+            **{**body("ent-grpc-past"), "valid_from": "2020-01-01", "valid_to": "2020-01-31"}
+        )
+        refused = (("authorization", f"Bearer {token}"), ("idempotency-key", "grpc-2"))
+        for _ in range(2):  # the refusal is stored and replayed with the same status
+            with pytest.raises(grpc.aio.AioRpcError) as err:
+                await stub.CreateAgreement(past, metadata=refused, timeout=5)
+            assert err.value.code() == grpc.StatusCode.INVALID_ARGUMENT

@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import contextvars
+import json
 import logging
 from collections.abc import Awaitable, Callable
 
 import grpc
+from google.protobuf.message import Message
 from grpc_health.v1 import health, health_pb2, health_pb2_grpc
 from grpc_reflection.v1alpha import reflection
 
-from praxis_common import errors
+from praxis_common import errors, idempotency
 from praxis_common.auth import Principal, TokenVerifier, bearer_token
+from praxis_common.db import UnitOfWork
+from praxis_common.idempotency import StoredResponse
 
 log = logging.getLogger("praxis.grpc")
 
@@ -131,3 +135,46 @@ class GrpcServer:
 
 def principal() -> Principal:
     return current_principal.get()
+
+
+_ERRORS_BY_CODE = {cls.code: cls for cls in STATUS}
+
+
+async def created(
+    context: grpc.aio.ServicerContext,
+    uow: Callable[[], UnitOfWork],
+    request: Message,
+    create: Callable[[Callable[[], object]], Awaitable[Message]],
+    response_type: type[Message],
+) -> Message:
+    """A create call, made retry-safe by an `idempotency-key` metadata entry (the same store as REST).
+
+    A replay returns the stored response (or raises the stored error) and sets the trailing metadata
+    `idempotent-replayed: true`."""
+    key = dict(context.invocation_metadata() or ()).get("idempotency-key")
+    if key is None:
+        return await create(uow)
+
+    async def run(joined) -> StoredResponse:
+        return StoredResponse(0, (await create(joined)).SerializeToString(), {})
+
+    def on_error(exc: errors.PraxisError) -> StoredResponse:
+        return StoredResponse(1, json.dumps({"code": exc.code, "detail": exc.detail}).encode(), {})
+
+    method = type(request).DESCRIPTOR.full_name
+    stored = await idempotency.run_once(
+        uow,
+        org=principal().org,
+        key=idempotency.check_key(key),
+        request_fingerprint=idempotency.fingerprint(
+            "grpc", method, request.SerializeToString(deterministic=True).hex()
+        ),
+        run=run,
+        on_error=on_error,
+    )
+    if stored.replayed:
+        context.set_trailing_metadata((("idempotent-replayed", "true"),))
+    if stored.status:
+        failure = json.loads(stored.body)
+        raise _ERRORS_BY_CODE.get(failure["code"], errors.PraxisError)(failure["detail"])
+    return response_type.FromString(stored.body)

@@ -8,6 +8,7 @@ from internships.domain.agreements import Agreement, Status
 from internships.http.schemas import AgreementCreate, AgreementTerminate
 from praxis.internships.v1 import internships_pb2 as pb
 from praxis.internships.v1 import internships_pb2_grpc as pb_grpc
+from praxis_common import rpc
 from praxis_common.rpc import principal
 from praxis_common.service import Runtime
 from praxis_common.validation import parse_uuid, validate
@@ -57,10 +58,14 @@ class InternshipsServicer(pb_grpc.InternshipsServiceServicer):
                 "intern_quota": request.intern_quota,
             },
         )
-        agreement = await handlers.draft_agreement(
-            commands.DraftAgreement(**body.model_dump()), principal(), uow=self.rt.uow
-        )
-        return pb.CreateAgreementResponse(agreement=to_pb(agreement))
+
+        async def draft(uow) -> pb.CreateAgreementResponse:
+            agreement = await handlers.draft_agreement(
+                commands.DraftAgreement(**body.model_dump()), principal(), uow=uow
+            )
+            return pb.CreateAgreementResponse(agreement=to_pb(agreement))
+
+        return await rpc.created(context, self.rt.uow, request, draft, pb.CreateAgreementResponse)
 
     async def GetAgreement(self, request: pb.GetAgreementRequest, context) -> pb.GetAgreementResponse:
         agreement = await handlers.get_agreement(parse_uuid(request.id, "id"), principal(), uow=self.rt.uow)
