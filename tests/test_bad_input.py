@@ -6,6 +6,7 @@ from datetime import timedelta
 
 import grpc
 import httpx
+import jwt
 import pytest
 
 from praxis.internships.v1 import internships_pb2 as ipb
@@ -44,6 +45,8 @@ def school(stack) -> dict:
         ({**GOOD, "school_org": ""}, "school_org"),
         ({**GOOD, "school_org": ["a"]}, "school_org"),
         ({**GOOD, "unexpected": 1}, "unexpected"),
+        ({**GOOD, "title": "a\u0000b"}, "title"),
+        ({**GOOD, "title": "x" * 201}, "title"),
         ({k: v for k, v in GOOD.items() if k != "valid_to"}, "valid_to"),
     ],
 )
@@ -96,6 +99,29 @@ async def test_unknown_ids_and_routes_are_problems(stack):
         assert wrong_method.status_code == 405 and wrong_method.headers["content-type"] == "application/problem+json"
         bad_status = await client.get("/v1/agreements", params={"status": "happy"}, headers=school(stack))
         assert bad_status.status_code == 422
+        for forged in (
+            "MHwwMDAwMDAwMC0wMDAwLTAwMDAtMDAwMC0wMDAwMDAwMDAwMDA=",  # 0|uuid, in range
+            "LTk5OTk5OTk5OTk5OTk5OTk5OTl8MDAwMDAwMDAtMDAwMC0wMDAwLTAwMDAtMDAwMDAwMDAwMDAw",  # far past
+            "OTk5OTk5OTk5OTk5OTk5OTk5OTk5fDAwMDAwMDAwLTAwMDAtMDAwMC0wMDAwLTAwMDAwMDAwMDAwMA==",
+        ):
+            r = await client.get("/v1/agreements", params={"page_token": forged}, headers=school(stack))
+            assert r.status_code in (200, 422), r.text
+        terminate = await client.post(
+            "/v1/agreements/00000000-0000-0000-0000-000000000000/terminate",
+            json={"reason": "x\u0000y"},
+            headers=school(stack),
+        )
+        assert terminate.status_code == 422 and terminate.json()["errors"][0]["field"] == "reason"
+
+
+def rsa_private_pem() -> bytes:
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric import rsa
+
+    key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    return key.private_bytes(
+        serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+    )
 
 
 def bad_credentials(stack, foreign_key) -> dict[str, dict[str, str]]:
@@ -109,6 +135,22 @@ def bad_credentials(stack, foreign_key) -> dict[str, dict[str, str]]:
         "token signed by another key": {
             "Authorization": "Bearer " + mint_token(foreign_key, org="school-bad", org_kind="school", roles=["admin"])
         },
+        "token for another key type": {
+            "Authorization": "Bearer "
+            + jwt.encode(
+                {
+                    "sub": "x",
+                    "org": "school-bad",
+                    "org_kind": "school",
+                    "iss": "praxis-dev",
+                    "aud": "praxis",
+                    "exp": 9999999999,
+                },
+                rsa_private_pem(),
+                "RS256",
+            )
+        },
+        "oversized subject": {"Authorization": "Bearer " + stack.token("school-bad", "school", "admin", sub="u" * 300)},
         "wrong audience": {"Authorization": "Bearer " + stack.token("school-bad", "school", "admin", audience="other")},
         "wrong issuer": {"Authorization": "Bearer " + stack.token("school-bad", "school", "admin", issuer="evil")},
         "unknown org kind": {"Authorization": "Bearer " + stack.token("school-bad", "ministry", "admin")},
@@ -171,3 +213,12 @@ async def test_roles_and_kinds_are_enforced(stack):
             "/v1/agreements", json={**GOOD, "school_org": "someone-else"}, headers=school(stack)
         )
         assert for_other.status_code == 403
+
+
+async def test_bytes_that_are_not_a_protobuf_message_are_invalid_argument(stack):
+    metadata = (("authorization", f"Bearer {stack.token('school-bad', 'school', 'admin')}"),)
+    async with grpc.aio.insecure_channel(stack["internships"].grpc_target) as channel:
+        call = channel.unary_unary("/praxis.internships.v1.InternshipsService/CreateAgreement")
+        with pytest.raises(grpc.aio.AioRpcError) as err:
+            await call(b"\xff\xff\xff\xff garbage", metadata=metadata, timeout=5)
+    assert err.value.code() == grpc.StatusCode.INVALID_ARGUMENT

@@ -7,19 +7,25 @@ whose tokens `praxis token` mints). Praxis runs no identity provider of its own.
 from __future__ import annotations
 
 import asyncio
+import logging
 from dataclasses import dataclass
 from datetime import timedelta
 from typing import Literal
 
 import jwt
+from cryptography.hazmat.primitives.asymmetric import ec, rsa
 from cryptography.hazmat.primitives.serialization import load_pem_public_key
 
-from praxis_common.errors import Unauthenticated
+from praxis_common.errors import Unauthenticated, Unavailable
 from praxis_common.settings import ServiceSettings
 
 OrgKind = Literal["school", "enterprise", "platform"]
 ORG_KINDS = ("school", "enterprise", "platform")
+log = logging.getLogger("praxis.auth")
 ALGORITHMS = ["RS256", "ES256"]
+MAX_TOKEN_LENGTH = 8192
+MAX_ORG_LENGTH = 64  # organisation ids are stored in 64-character columns
+MAX_SUB_LENGTH = 255
 
 
 @dataclass(frozen=True)
@@ -49,7 +55,10 @@ class TokenVerifier:
         self.audience = audience
         self.leeway = timedelta(seconds=leeway_seconds)
         self._key = load_pem_public_key(public_key.encode()) if public_key else None
-        self._jwks = jwt.PyJWKClient(jwks_url, cache_keys=True, lifespan=300) if jwks_url else None
+        self._algorithms = [_algorithm_for(self._key)] if self._key is not None else ALGORITHMS
+        # The key set is cached for 5 minutes, so a key the IdP withdraws stops working within that;
+        # no per-key cache (PyJWT's never expires). A slow IdP costs at most 3 s per fetch.
+        self._jwks = jwt.PyJWKClient(jwks_url, cache_keys=False, lifespan=300, timeout=3) if jwks_url else None
 
     @classmethod
     def from_settings(cls, s: ServiceSettings) -> TokenVerifier:
@@ -62,16 +71,19 @@ class TokenVerifier:
         )
 
     async def verify(self, token: str) -> Principal:
+        if len(token) > MAX_TOKEN_LENGTH:
+            raise Unauthenticated("token too long")
         try:
             if self._jwks is not None:
                 # PyJWKClient fetches over blocking HTTP (cached); keep it off the event loop.
-                key = (await asyncio.to_thread(self._jwks.get_signing_key_from_jwt, token)).key
+                jwk = await asyncio.to_thread(self._jwks.get_signing_key_from_jwt, token)
+                key, algorithms = jwk.key, [jwk.algorithm_name] if jwk.algorithm_name in ALGORITHMS else []
             else:
-                key = self._key
+                key, algorithms = self._key, self._algorithms
             claims = jwt.decode(
                 token,
                 key,
-                algorithms=ALGORITHMS,
+                algorithms=algorithms,
                 audience=self.audience,
                 issuer=self.issuer,
                 leeway=self.leeway,
@@ -79,20 +91,36 @@ class TokenVerifier:
             )
         except jwt.ExpiredSignatureError as exc:
             raise Unauthenticated("token expired") from exc
-        except (jwt.PyJWTError, ValueError) as exc:
+        except jwt.PyJWKClientConnectionError as exc:
+            log.warning("cannot fetch the identity provider's keys: %s", exc)
+            raise Unavailable("cannot verify tokens right now: the identity provider's keys are unreachable") from exc
+        except jwt.PyJWTError as exc:
             raise Unauthenticated(f"invalid token: {exc}") from exc
+        except Exception as exc:  # a token crafted to trip key handling (wrong key type, odd encodings)
+            raise Unauthenticated("invalid token") from exc
         return principal_from_claims(claims)
 
 
 def principal_from_claims(claims: dict) -> Principal:
     org, kind, roles = claims.get("org"), claims.get("org_kind"), claims.get("roles", [])
-    if not isinstance(org, str) or not org:
-        raise Unauthenticated("token has no 'org' claim")
+    if not isinstance(org, str) or not org or len(org) > MAX_ORG_LENGTH:
+        raise Unauthenticated(f"token's 'org' claim must be a string of 1 to {MAX_ORG_LENGTH} characters")
+    sub = claims["sub"]
+    if not isinstance(sub, str) or not sub or len(sub) > MAX_SUB_LENGTH:
+        raise Unauthenticated(f"token's 'sub' claim must be a string of 1 to {MAX_SUB_LENGTH} characters")
     if kind not in ORG_KINDS:
         raise Unauthenticated(f"token's 'org_kind' must be one of {', '.join(ORG_KINDS)}")
     if not isinstance(roles, list) or not all(isinstance(r, str) for r in roles):
         raise Unauthenticated("token's 'roles' must be a list of strings")
-    return Principal(sub=str(claims["sub"]), org=org, org_kind=kind, roles=frozenset(roles))
+    return Principal(sub=sub, org=org, org_kind=kind, roles=frozenset(roles))
+
+
+def _algorithm_for(key) -> str:
+    if isinstance(key, ec.EllipticCurvePublicKey):
+        return "ES256"
+    if isinstance(key, rsa.RSAPublicKey):
+        return "RS256"
+    raise ValueError(f"unsupported public key type {type(key).__name__}; use an EC P-256 or RSA key")
 
 
 def bearer_token(authorization: str | None) -> str:

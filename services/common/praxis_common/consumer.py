@@ -16,9 +16,12 @@ from dataclasses import dataclass
 
 from nats.errors import TimeoutError as NatsTimeout
 from nats.js.api import AckPolicy, ConsumerConfig, DeliverPolicy
+from sqlalchemy.exc import DataError, InterfaceError, OperationalError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from praxis_common import inbox
+from praxis_common.db import database_ready
 from praxis_common.errors import InvalidInput
 from praxis_common.events import ReceivedEvent
 from praxis_common.jetstream import Bus, dead_letter_subject, service_streams, stream_name
@@ -26,6 +29,9 @@ from praxis_common.jetstream import Bus, dead_letter_subject, service_streams, s
 log = logging.getLogger("praxis.consumer")
 
 Handler = Callable[[AsyncSession, ReceivedEvent], Awaitable[None]]
+
+# Failures of our own infrastructure rather than of the event.
+TRANSIENT = (OperationalError, InterfaceError, PoolTimeout, OSError, TimeoutError)
 
 
 @dataclass(frozen=True)
@@ -55,6 +61,7 @@ class Consumer:
         self.replicas = replicas
         self.bus = bus
         self.session_factory = session_factory
+        self.engine = session_factory.kw["bind"]
         self.sub = sub
         self.service = service
         self.prefix = prefix
@@ -67,7 +74,7 @@ class Consumer:
     async def provision(self) -> None:
         assert self.bus.js is not None
         # The producer owns its stream; creating it here too (same settings) lets services start in any order.
-        await self.bus.ensure_streams(service_streams(self.prefix, self.sub.source, self.replicas))
+        await self.bus.ensure_streams(service_streams(self.prefix, self.sub.source, self.replicas), owner=False)
         await self.bus.js.add_consumer(
             self.stream,
             ConsumerConfig(
@@ -76,8 +83,9 @@ class Consumer:
                 deliver_policy=DeliverPolicy.ALL,
                 filter_subjects=[f"{self.prefix}.{t}" for t in self.sub.topics],
                 ack_wait=self.ack_wait,
-                # We dead-letter at max_deliver ourselves; the server-side cap only stops a crash loop.
-                max_deliver=self.max_deliver + 2,
+                # We dead-letter handler failures at max_deliver ourselves; deliveries that met a database
+                # outage do not count against the event, so the server must not cap them.
+                max_deliver=-1,
                 max_ack_pending=1000,
             ),
         )
@@ -109,7 +117,11 @@ class Consumer:
                         for rest in msgs[i:]:  # not applied: let another instance have them now
                             await _quietly(rest.nak())
                         break
-                    await self.handle(msg)
+                    if not await self.handle(msg):
+                        for rest in msgs[i + 1 :]:
+                            await _quietly(rest.nak(delay=1.0))
+                        await self._wait_for_database(stop)
+                        break
             except asyncio.CancelledError:
                 raise
             except Exception as exc:
@@ -121,17 +133,27 @@ class Consumer:
         if psub is not None:
             await _quietly(psub.unsubscribe())
 
-    async def handle(self, msg) -> None:
+    async def handle(self, msg) -> bool:
+        """Apply one message. False when our own infrastructure failed (the message waits; nothing counts)."""
         attempt = msg.metadata.num_delivered
         try:
             event = ReceivedEvent.from_message(msg.headers, msg.data)
             async with self.session_factory() as session, session.begin():
                 if await inbox.claim(session, self.sub.durable, event.id, event.type):
                     await self.sub.handler(session, event)
-        except InvalidInput as exc:
-            await self.dead_letter(msg, f"poison: {exc.detail}")
-            return
+        except (InvalidInput, DataError) as exc:  # this event can never apply
+            detail = exc.detail if isinstance(exc, InvalidInput) else str(exc.orig)
+            await self.dead_letter(msg, f"poison: {detail}")
+            return True
         except Exception as exc:
+            if isinstance(exc, TRANSIENT) or not await database_ready(self.engine):
+                # Our database (or the way to it) is down: not the event's fault, so this delivery must
+                # not count towards the dead-letter stream. The event waits until the database is back.
+                log.warning(
+                    "database unavailable; event will wait", extra={"durable": self.sub.durable, "error": repr(exc)}
+                )
+                await _quietly(msg.nak(delay=2.0))
+                return False
             if attempt >= self.max_deliver:
                 await self.dead_letter(msg, f"gave up after {attempt} attempts: {exc!r}")
             else:
@@ -140,8 +162,13 @@ class Consumer:
                     extra={"durable": self.sub.durable, "attempt": attempt, "error": repr(exc)},
                 )
                 await _quietly(msg.nak(delay=min(30.0, 0.5 * 2**attempt)))
-            return
+            return True
         await _quietly(msg.ack())  # if this ack is lost, the redelivery is a no-op thanks to the inbox
+        return True
+
+    async def _wait_for_database(self, stop: asyncio.Event) -> None:
+        while not stop.is_set() and not await database_ready(self.engine):
+            await _wait_for(stop, 1.0)
 
     async def dead_letter(self, msg, reason: str) -> None:
         headers = dict(msg.headers or {})

@@ -98,7 +98,11 @@ def run_embedded(state: Path, *, demo: bool = True) -> None:
         conf = state / "nats" / "nats.conf"
         conf.write_text(NATS_CONF.format(port=nats_port, store=state / "nats" / "jetstream"))
         nats_log = open(state / "nats" / "nats.log", "ab")
-        children.append(subprocess.Popen([nats_server_binary(), "-c", str(conf)], stdout=nats_log, stderr=nats_log))
+        # Own sessions: Ctrl-C reaches only us, and we stop the children in order (services, then NATS).
+        nats = subprocess.Popen(
+            [nats_server_binary(), "-c", str(conf)], stdout=nats_log, stderr=nats_log, start_new_session=True
+        )
+        children.append(nats)
         wait_until(lambda: _port_open(nats_port), timeout=15, what=f"nats-server on port {nats_port}")
         print(f"nats-server       nats://127.0.0.1:{nats_port} (JetStream in {state / 'nats'})", flush=True)
 
@@ -121,7 +125,9 @@ def run_embedded(state: Path, *, demo: bool = True) -> None:
             if migrated.returncode:
                 raise SystemExit(f"migrating {name} failed:\n{migrated.stdout}{migrated.stderr}")
             log = open(state / f"{name}.log", "ab")
-            children.append(subprocess.Popen([*cli, "serve", name], env=env, stdout=log, stderr=log))
+            children.append(
+                subprocess.Popen([*cli, "serve", name], env=env, stdout=log, stderr=log, start_new_session=True)
+            )
         for name, (http, grpc) in ports.items():
             wait_until(lambda port=http: _ready(port) or stopping, timeout=60, what=f"{name} (log: {state / name}.log)")
             print(f"{name:<17} REST http://127.0.0.1:{http}  gRPC 127.0.0.1:{grpc}", flush=True)
@@ -144,14 +150,17 @@ def run_embedded(state: Path, *, demo: bool = True) -> None:
             time.sleep(0.2)  # supervision interval
     finally:
         print("stopping…", flush=True)
-        for child in reversed(children):
-            if child.poll() is None:
-                child.send_signal(signal.SIGTERM)
-        for child in reversed(children):
-            try:
-                child.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                child.kill()
+        services, infrastructure = children[1:], children[:1]
+        for group in (services, infrastructure):  # services drain against a live NATS, then NATS stops
+            for child in group:
+                if child.poll() is None:
+                    child.send_signal(signal.SIGTERM)
+            for child in group:
+                try:
+                    child.wait(timeout=20)
+                except subprocess.TimeoutExpired:
+                    child.kill()
+                    child.wait()
         if pg is not None:
             pg.cleanup()
         print("stopped.", flush=True)

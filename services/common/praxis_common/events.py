@@ -84,6 +84,8 @@ class ReceivedEvent:
         missing = [k for k in ("ce-id", "ce-type", "ce-source") if not h.get(k)]
         if missing:
             raise InvalidInput(f"not a CloudEvent: missing {', '.join(missing)}")
+        if len(h["ce-id"]) > 64 or len(h["ce-type"]) > 255:
+            raise InvalidInput("CloudEvent id longer than 64 or type longer than 255 characters")
         return cls(
             id=h["ce-id"],
             type=h["ce-type"],
@@ -96,5 +98,5 @@ class ReceivedEvent:
     def parse(self, message_type: type[M]) -> M:
         try:
             return json_format.Parse(self.data, message_type(), ignore_unknown_fields=True)
-        except (json_format.ParseError, UnicodeDecodeError) as exc:
+        except (json_format.ParseError, UnicodeDecodeError, ValueError) as exc:
             raise InvalidInput(f"event {self.id} ({self.type}) has a bad payload: {exc}") from exc

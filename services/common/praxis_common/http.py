@@ -68,7 +68,7 @@ def _from_http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
 
 
 def _from_unexpected(request: Request, exc: Exception) -> JSONResponse:
-    log.exception("unhandled error", extra={"path": request.url.path})
+    log.error("unhandled error", exc_info=exc, extra={"path": request.url.path})
     return problem_response(
         errors.Problem(500, "internal", "Internal error", "unexpected error; see server logs", request.url.path)
     )

@@ -119,7 +119,9 @@ class Bus:
         except Exception:
             return False
 
-    async def ensure_streams(self, specs: list[StreamSpec]) -> None:
+    async def ensure_streams(self, specs: list[StreamSpec], *, owner: bool = True) -> None:
+        """Create missing streams. The owner also brings an existing stream's settings in line;
+        a consumer (owner=False) leaves an existing stream alone, so two versions never fight over it."""
         assert self.js is not None
         for spec in specs:
             config = StreamConfig(
@@ -134,8 +136,9 @@ class Bus:
             )
             try:
                 await self.js.add_stream(config)
-            except BadRequestError:
-                await self.js.update_stream(config)  # exists with other settings: bring it in line
+            except BadRequestError:  # exists with other settings
+                if owner:
+                    await self.js.update_stream(config)
 
     async def publish(self, subject: str, payload: bytes, *, headers: dict[str, str], timeout: float) -> None:
         assert self.js is not None

@@ -14,6 +14,8 @@ from __future__ import annotations
 import asyncio
 import logging
 
+from nats.errors import NoRespondersError
+from nats.js.errors import NoStreamResponseError
 from sqlalchemy import (
     BigInteger,
     Column,
@@ -36,6 +38,8 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 log = logging.getLogger("praxis.outbox")
 
 MAX_BACKOFF_SECONDS = 30.0
+STUCK_ATTEMPTS = 20  # about ten minutes of failures: worth an error in the logs
+NO_STREAM = (NoStreamResponseError, NoRespondersError)
 PUBLISH_TIMEOUT_SECONDS = 5.0
 
 _metadata = MetaData()
@@ -114,7 +118,9 @@ class OutboxRelay:
         wakeup: asyncio.Event,
         poll_seconds: float = 0.5,
         batch_size: int = 256,
+        streams: list | None = None,
     ) -> None:
+        self.streams = streams or []  # re-created if they vanish (a wiped or new NATS server)
         self.engine = engine
         self.bus = bus
         self.wakeup = wakeup
@@ -147,9 +153,21 @@ class OutboxRelay:
                             "delay": backoff_seconds(r.attempts),
                         },
                     )
-            failed = len(rows) - len(sent)
-            if failed:
-                log.warning("outbox publish failed", extra={"failed": failed, "sent": len(sent)})
+            failures = [res for res in results if isinstance(res, BaseException)]
+            if failures:
+                log.warning("outbox publish failed", extra={"failed": len(failures), "sent": len(sent)})
+                stuck = [
+                    r.position
+                    for r, res in zip(rows, results, strict=True)
+                    if isinstance(res, BaseException) and r.attempts + 1 >= STUCK_ATTEMPTS
+                ]
+                if stuck:
+                    log.error(
+                        "outbox rows keep failing; their aggregates' later events wait behind them",
+                        extra={"positions": stuck[:20], "error": repr(failures[0])},
+                    )
+                if self.streams and any(isinstance(f, NO_STREAM) for f in failures):
+                    await self.bus.ensure_streams(self.streams)
             return len(sent)
 
     async def unsent(self) -> int:
@@ -165,8 +183,8 @@ class OutboxRelay:
                     published = await self.publish_pending()
             except Exception:
                 log.exception("outbox relay pass failed")
-            if published >= self.batch_size:
-                continue  # more may be waiting
+            if published:
+                continue  # more may be waiting, e.g. the next event of an aggregate just published
             waiters = [asyncio.ensure_future(self.wakeup.wait()), asyncio.ensure_future(stop.wait())]
             await asyncio.wait(waiters, timeout=self.poll_seconds, return_when=asyncio.FIRST_COMPLETED)
             for w in waiters:

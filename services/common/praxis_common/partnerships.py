@@ -8,12 +8,12 @@ a copy per service. Applying is idempotent and order-tolerant: `ended` is termin
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 
 from alembic.operations import Operations
 from fastapi import APIRouter
 from pydantic import BaseModel
-from sqlalchemy import Boolean, Column, Date, DateTime, Index, Integer, MetaData, String, Table, or_, select
+from sqlalchemy import Boolean, Column, Date, DateTime, Index, Integer, MetaData, String, Table, select
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
@@ -67,9 +67,23 @@ class Partnership(BaseModel):
     end_reason: str | None
 
 
+_END_REASONS = {
+    agreements_pb2.AGREEMENT_END_REASON_TERMINATED: "terminated",
+    agreements_pb2.AGREEMENT_END_REASON_EXPIRED: "expired",
+}
+
+
+def _parties(e) -> None:
+    for name in ("agreement_id", "school_org", "enterprise_org"):
+        value = getattr(e, name)
+        if not value or len(value) > 64:
+            raise InvalidInput(f"{name} must be 1 to 64 characters")
+
+
 async def apply_agreement_event(session: AsyncSession, event: ReceivedEvent) -> None:
     if event.type == ACTIVATED:
         e = event.parse(agreements_pb2.AgreementActivated)
+        _parties(e)
         await session.execute(
             insert(partnership)
             .values(
@@ -86,11 +100,8 @@ async def apply_agreement_event(session: AsyncSession, event: ReceivedEvent) -> 
         )
     elif event.type == ENDED:
         e = event.parse(agreements_pb2.AgreementEnded)
-        values = {
-            "active": False,
-            "ended_at": _time(e.ended_at),
-            "end_reason": agreements_pb2.AgreementEndReason.Name(e.reason).rsplit("_", 1)[-1].lower(),
-        }
+        _parties(e)
+        values = {"active": False, "ended_at": _time(e.ended_at), "end_reason": _END_REASONS.get(e.reason, "unknown")}
         await session.execute(
             insert(partnership)
             .values(
@@ -104,8 +115,16 @@ async def apply_agreement_event(session: AsyncSession, event: ReceivedEvent) -> 
     # other agreement events are not this projection's business
 
 
-async def partnerships_of(session: AsyncSession, org: str, *, include_ended: bool = False) -> list[Partnership]:
-    query = select(partnership).where(or_(partnership.c.school_org == org, partnership.c.enterprise_org == org))
+async def partnerships_of(
+    session: AsyncSession, principal: Principal, *, include_ended: bool = False
+) -> list[Partnership]:
+    """The caller's partnerships: a school's as the school party, an enterprise's as the enterprise party."""
+    if principal.org_kind == "school":
+        query = select(partnership).where(partnership.c.school_org == principal.org)
+    elif principal.org_kind == "enterprise":
+        query = select(partnership).where(partnership.c.enterprise_org == principal.org)
+    else:
+        return []
     if not include_ended:
         query = query.where(partnership.c.active.is_(True))
     rows = (await session.execute(query.order_by(partnership.c.activated_at, partnership.c.agreement_id))).all()
@@ -135,7 +154,7 @@ async def list_for(
     session_factory: async_sessionmaker[AsyncSession], principal: Principal, *, include_ended: bool
 ) -> list[Partnership]:
     async with session_factory() as session:
-        return await partnerships_of(session, principal.org, include_ended=include_ended)
+        return await partnerships_of(session, principal, include_ended=include_ended)
 
 
 def to_message(message_type, p: Partnership):
@@ -166,6 +185,9 @@ def _date(value: str) -> date | None:
 
 def _time(value: str) -> datetime | None:
     try:
-        return datetime.fromisoformat(value) if value else None
-    except ValueError as exc:
+        parsed = datetime.fromisoformat(value) if value else None
+        if parsed is not None and parsed.tzinfo is None:
+            raise ValueError("no time zone")
+        return parsed.astimezone(UTC) if parsed else None
+    except (ValueError, OverflowError) as exc:
         raise InvalidInput(f"bad timestamp {value!r}") from exc

@@ -8,7 +8,7 @@ import logging
 from collections.abc import Awaitable, Callable
 
 import grpc
-from google.protobuf.message import Message
+from google.protobuf.message import DecodeError, Message
 from grpc_health.v1 import health, health_pb2, health_pb2_grpc
 from grpc_reflection.v1alpha import reflection
 
@@ -47,12 +47,36 @@ def _wrap_unary(handler: grpc.RpcMethodHandler, wrap: Callable[[Behavior], Behav
     )
 
 
+class _Undecodable:
+    """Stands in for a request whose bytes were not a valid message of the method's type."""
+
+    def __init__(self, error: Exception) -> None:
+        self.error = error
+
+
+def _tolerant(deserializer):
+    def deserialize(data: bytes):
+        try:
+            return deserializer(data) if deserializer else data
+        except DecodeError as exc:
+            return _Undecodable(exc)
+
+    return deserialize
+
+
 class ErrorInterceptor(grpc.aio.ServerInterceptor):
-    """Maps PraxisError to its status code; anything unexpected becomes INTERNAL, logged."""
+    """Maps PraxisError to its status code; undecodable requests to INVALID_ARGUMENT; anything unexpected
+    becomes INTERNAL, logged."""
 
     async def intercept_service(self, continuation, details):
+        handler = await continuation(details)
+        if handler is not None and handler.unary_unary is not None:
+            handler = handler._replace(request_deserializer=_tolerant(handler.request_deserializer))
+
         def wrap(inner: Behavior) -> Behavior:
             async def behavior(request, context: grpc.aio.ServicerContext):
+                if isinstance(request, _Undecodable):
+                    await context.abort(grpc.StatusCode.INVALID_ARGUMENT, "request is not a valid protobuf message")
                 try:
                     return await inner(request, context)
                 except errors.PraxisError as exc:
@@ -68,7 +92,7 @@ class ErrorInterceptor(grpc.aio.ServerInterceptor):
 
             return behavior
 
-        return _wrap_unary(await continuation(details), wrap)
+        return _wrap_unary(handler, wrap)
 
 
 class AuthInterceptor(grpc.aio.ServerInterceptor):

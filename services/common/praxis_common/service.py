@@ -139,6 +139,7 @@ async def run(spec: ServiceSpec, settings: ServiceSettings, *, stop: asyncio.Eve
         wakeup=rt.uow.committed,
         poll_seconds=settings.outbox_poll_seconds,
         batch_size=settings.outbox_batch_size,
+        streams=streams,
     )
     consumers = [
         Consumer(
@@ -192,6 +193,7 @@ async def run(spec: ServiceSpec, settings: ServiceSettings, *, stop: asyncio.Eve
         for t in stuck:
             log.warning("task did not stop in time; cancelling", extra={"task": t.get_name()})
             t.cancel()
+        await asyncio.gather(*stuck, return_exceptions=True)
         await rt.bus.close()
         await rt.engine.dispose()
         log.info("stopped")

@@ -5,13 +5,25 @@ REST gets this from FastAPI; gRPC servicers call `validate` so both edges apply 
 from __future__ import annotations
 
 import uuid
-from typing import TypeVar
+from typing import Annotated, TypeVar
 
-from pydantic import BaseModel, ValidationError
+from pydantic import AfterValidator, BaseModel, ValidationError
 
 from praxis_common.errors import FieldError, InvalidInput
 
 T = TypeVar("T", bound=BaseModel)
+
+_CONTROL = {chr(c) for c in range(32)} - {"\t", "\n", "\r"} | {"\x7f"}
+
+
+def _no_control_characters(value: str) -> str:
+    if any(ch in _CONTROL for ch in value):
+        raise ValueError("must not contain control characters (NUL and the like)")
+    return value
+
+
+# Free text as PostgreSQL can store it: no NUL (and no other control characters but tab and newlines).
+Text = Annotated[str, AfterValidator(_no_control_characters)]
 
 
 def validate(model: type[T], data: dict) -> T:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import base64
 import uuid
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 from internships import policy
 from internships.adapters.repositories import AgreementRepository
@@ -88,7 +88,7 @@ async def list_agreements(
     after = _decode_page_token(query.page_token) if query.page_token else None
     async with uow() as u:
         page = await AgreementRepository(u.session).list_for_org(
-            principal.org, status=query.status, after=after, limit=query.page_size + 1
+            principal.org, principal.org_kind, status=query.status, after=after, limit=query.page_size + 1
         )
     more = len(page) > query.page_size
     page = page[: query.page_size]
@@ -119,13 +119,17 @@ async def _save(u: UnitOfWork, repo: AgreementRepository, agreement: Agreement) 
     u.emit(*(integration_event(e) for e in agreement.pull_events()))
 
 
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+
+
 def _encode_page_token(a: Agreement) -> str:
-    return base64.urlsafe_b64encode(f"{a.created_at.isoformat()}|{a.id}".encode()).decode()
+    micros = (a.created_at - _EPOCH) // timedelta(microseconds=1)  # exact, unlike float timestamps
+    return base64.urlsafe_b64encode(f"{micros}|{a.id}".encode()).decode()
 
 
 def _decode_page_token(token: str) -> tuple[datetime, uuid.UUID]:
     try:
-        created, _, ident = base64.urlsafe_b64decode(token.encode()).decode().partition("|")
-        return datetime.fromisoformat(created), uuid.UUID(ident)
-    except (ValueError, UnicodeDecodeError) as exc:
+        micros, _, ident = base64.urlsafe_b64decode(token.encode()).decode().partition("|")
+        return _EPOCH + timedelta(microseconds=int(micros)), uuid.UUID(ident)
+    except (ValueError, UnicodeDecodeError, OverflowError, OSError) as exc:
         raise InvalidInput("bad page token", errors=[FieldError("page_token", "not a token this API issued")]) from exc

@@ -23,7 +23,8 @@ def acting_side(principal: Principal) -> Side:
 
 
 def visible(agreement: Agreement | None, principal: Principal) -> Agreement:
-    if agreement is None or not agreement.is_party(principal.org):
+    # A party is an organisation of the right kind: an enterprise named like a school is not that school.
+    if agreement is None or agreement.side_of(principal.org, principal.org_kind) is None:
         raise NotFound("no such agreement")
     return agreement
 

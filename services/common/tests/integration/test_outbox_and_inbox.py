@@ -64,9 +64,9 @@ class Kernel:
         wakeup = uow.committed if uow else asyncio.Event()
         return OutboxRelay(self.engine, self.bus, wakeup=wakeup, poll_seconds=0.1, **kwargs)
 
-    def consumer(self, durable: str) -> Consumer:
+    def consumer(self, durable: str, max_deliver: int = 10) -> Consumer:
         sub = Subscription(durable, "producer", ["producer.>"], record)
-        return Consumer(self.bus, self.sessions, sub, service="test", prefix=self.prefix)
+        return Consumer(self.bus, self.sessions, sub, service="test", prefix=self.prefix, max_deliver=max_deliver)
 
     async def emit(self, uow: UnitOfWorkFactory, e: IntegrationEvent) -> str:
         async with uow() as u:
@@ -270,3 +270,47 @@ async def _has_any(k: Kernel, ids: list[str]) -> bool:
 
 async def _count_at_least(k: Kernel, n: int) -> bool:
     return len(await k.applied_ids()) >= n
+
+
+async def test_a_database_outage_does_not_push_events_to_the_dead_letter_stream(k, postgres_server):
+    import asyncpg
+
+    consumer = k.consumer("outage-test", max_deliver=1)  # one handler failure would dead-letter
+    await consumer.provision()
+    database = k.engine.url.database
+    admin = await asyncpg.connect(postgres_server.url("postgres"))
+    try:
+        await admin.execute(f'ALTER DATABASE "{database}" ALLOW_CONNECTIONS false')
+        await admin.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1", database)
+        await k.engine.dispose()
+        row = event("outage", 1).outbox_row(k.prefix)
+        await k.bus.publish(row["subject"], row["payload"], headers=row["headers"], timeout=5)
+
+        async def delivered_during_outage():
+            info = await k.bus.js.consumer_info(stream_name(k.prefix, "producer"), "outage-test")
+            return info.delivered.stream_seq >= 1
+
+        async with running(consumer):
+            await eventually(delivered_during_outage, timeout=10, what="a delivery while the database is down")
+            await admin.execute(f'ALTER DATABASE "{database}" ALLOW_CONNECTIONS true')
+            await eventually(
+                lambda: _has_all(k, [str(row["id"])]), timeout=20, what="the event once the database is back"
+            )
+    finally:
+        await admin.execute(f'ALTER DATABASE "{database}" ALLOW_CONNECTIONS true')
+        await admin.close()
+    try:
+        letters = (await k.bus.js.stream_info(dead_letter_stream(k.prefix))).state.messages
+    except Exception:
+        letters = 0
+    assert letters == 0
+
+
+async def test_the_relay_recreates_a_stream_that_vanished(k):
+    streams = service_streams(k.prefix, "producer")
+    relay = k.relay(streams=streams)
+    await k.bus.js.delete_stream(streams[0].name)
+    sent = await k.emit(k.uow, event("gone", 1))
+    assert await relay.publish_pending() == 0  # no stream: nothing acknowledged, nothing marked sent
+    await eventually(relay.publish_pending, timeout=10, what="a publish once the stream is back")
+    assert [m.headers["ce-id"] for m in await k.stream()] == [sent]

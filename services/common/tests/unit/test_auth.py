@@ -112,3 +112,44 @@ async def test_keys_from_a_jwks_url(keys, tmp_path):
             await verifier.verify(mint_token(keys[2], org="e1", org_kind="enterprise", roles=["hr"]))
     finally:
         server.shutdown()
+
+
+async def test_a_token_for_another_key_type_is_refused_not_a_crash(keys, verifier):
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric import rsa
+
+    rsa_key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    pem = rsa_key.private_bytes(
+        serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+    )
+    claims = {"sub": "x", "org": "s1", "org_kind": "school", "iss": "praxis-dev", "aud": "praxis", "exp": 9999999999}
+    for token in (jwt.encode(claims, pem, "RS256"), jwt.encode(claims, "s" * 32, "HS256")):
+        with pytest.raises(Unauthenticated):
+            await verifier.verify(token)
+
+
+@pytest.mark.parametrize("claim", [{"sub": "u" * 300}, {"org": "o" * 65}, {"sub": ""}])
+async def test_oversized_or_empty_identity_claims_are_refused(keys, verifier, claim):
+    base = {
+        "sub": "u",
+        "org": "s1",
+        "org_kind": "school",
+        "roles": [],
+        "iss": "praxis-dev",
+        "aud": "praxis",
+        "exp": 9999999999,
+    }
+    with pytest.raises(Unauthenticated):
+        await verifier.verify(jwt.encode(base | claim, keys[0], "ES256"))
+
+
+async def test_an_unreachable_identity_provider_is_unavailable_not_the_clients_fault(keys):
+    from praxis_common.errors import Unavailable
+    from praxis_common.processes import free_port
+
+    verifier = TokenVerifier(
+        issuer="praxis-dev", audience="praxis", jwks_url=f"http://127.0.0.1:{free_port()}/jwks.json"
+    )
+    with pytest.raises(Unavailable) as err:
+        await verifier.verify(mint_token(keys[0], org="s1", org_kind="school", roles=[]))
+    assert "127.0.0.1" not in err.value.detail

@@ -52,12 +52,17 @@ class AgreementRepository:
     async def list_for_org(
         self,
         org: str,
+        kind: str,
         *,
         status: Status | None,
         after: tuple[datetime, uuid.UUID] | None,
         limit: int,
     ) -> list[Agreement]:
-        query = select(t).where(or_(t.c.school_org == org, t.c.enterprise_org == org))
+        """The organisation's agreements as the party of its kind (a school as school, an enterprise as enterprise)."""
+        column = {"school": t.c.school_org, "enterprise": t.c.enterprise_org}.get(kind)
+        if column is None:
+            return []
+        query = select(t).where(column == org)
         if status is not None:
             query = query.where(t.c.status == status.value)
         if after is not None:

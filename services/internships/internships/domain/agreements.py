@@ -120,9 +120,6 @@ class Agreement:
             return Side.ENTERPRISE
         return None
 
-    def is_party(self, org: str) -> bool:
-        return org in (self.school_org, self.enterprise_org)
-
     @property
     def fully_signed(self) -> bool:
         return self.school_signed_at is not None and self.enterprise_signed_at is not None

@@ -9,6 +9,7 @@ from typing import Annotated
 from pydantic import BaseModel, ConfigDict, Field, StrictInt
 
 from internships.domain.agreements import MAX_QUOTA, Agreement, Status
+from praxis_common.validation import Text
 
 OrgId = Annotated[str, Field(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9][A-Za-z0-9._:-]*$")]
 
@@ -18,7 +19,7 @@ class AgreementCreate(BaseModel):
 
     school_org: OrgId
     enterprise_org: OrgId
-    title: Annotated[str, Field(max_length=200)] = ""
+    title: Annotated[Text, Field(max_length=200)] = ""
     valid_from: date
     valid_to: date
     intern_quota: Annotated[StrictInt, Field(ge=0, le=MAX_QUOTA)]
@@ -27,7 +28,7 @@ class AgreementCreate(BaseModel):
 class AgreementTerminate(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    reason: Annotated[str, Field(min_length=1, max_length=1000)]
+    reason: Annotated[Text, Field(min_length=1, max_length=1000)]
 
 
 class AgreementRead(BaseModel):
