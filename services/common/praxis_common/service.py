@@ -13,6 +13,8 @@ import logging
 import signal
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
+from datetime import datetime
+from zoneinfo import ZoneInfo
 
 import grpc
 import uvicorn
@@ -43,6 +45,10 @@ class Runtime:
     uow: UnitOfWorkFactory
     bus: Bus
     verifier: TokenVerifier
+
+    def clock(self) -> datetime:
+        """Now, in the deployment's zone: `.date()` is the local calendar date."""
+        return datetime.now(ZoneInfo(self.settings.timezone))
 
     async def readiness(self) -> dict[str, bool]:
         db, nats = await asyncio.gather(database_ready(self.engine), self.bus.ready())

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 from typing import Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import Field, model_validator
+from pydantic import Field, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 # The embedded default's NATS port: 4222 is often taken by a system nats-server.
@@ -39,6 +40,9 @@ class ServiceSettings(BaseSettings):
     jwt_audience: str = "praxis"
     jwt_leeway_seconds: int = 30
 
+    # The zone in which calendar dates (agreement periods, terms) begin and end, e.g. Asia/Shanghai.
+    timezone: str = "UTC"
+
     outbox_poll_seconds: float = 0.5
     outbox_batch_size: int = 256
     outbox_retention_hours: int = 168
@@ -59,6 +63,15 @@ class ServiceSettings(BaseSettings):
         if self.environment == "prod" and self.jwt_issuer == "praxis-dev":
             raise ValueError(f"{prefix}JWT_ISSUER must name your identity provider in prod")
         return self
+
+    @field_validator("timezone")
+    @classmethod
+    def _known_zone(cls, value: str) -> str:
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError) as exc:
+            raise ValueError(f"unknown time zone {value!r} (use an IANA name such as Asia/Shanghai)") from exc
+        return value
 
     @property
     def service_name(self) -> str:

@@ -25,7 +25,7 @@ def calendar_worker(rt: Runtime):
     async def run(stop: asyncio.Event) -> None:
         while not stop.is_set():
             try:
-                changed = await handlers.apply_calendar(uow=rt.uow)
+                changed = await handlers.apply_calendar(uow=rt.uow, clock=rt.clock)
                 if changed:
                     log.info("agreements advanced by the calendar", extra={"count": changed})
             except Exception:

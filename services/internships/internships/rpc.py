@@ -61,7 +61,7 @@ class InternshipsServicer(pb_grpc.InternshipsServiceServicer):
 
         async def draft(uow) -> pb.CreateAgreementResponse:
             agreement = await handlers.draft_agreement(
-                commands.DraftAgreement(**body.model_dump()), principal(), uow=uow
+                commands.DraftAgreement(**body.model_dump()), principal(), uow=uow, clock=self.rt.clock
             )
             return pb.CreateAgreementResponse(agreement=to_pb(agreement))
 
@@ -83,14 +83,14 @@ class InternshipsServicer(pb_grpc.InternshipsServiceServicer):
     async def SignAgreement(self, request: pb.SignAgreementRequest, context) -> pb.SignAgreementResponse:
         cmd = commands.SignAgreement(parse_uuid(request.id, "id"))
         return pb.SignAgreementResponse(
-            agreement=to_pb(await handlers.sign_agreement(cmd, principal(), uow=self.rt.uow))
+            agreement=to_pb(await handlers.sign_agreement(cmd, principal(), uow=self.rt.uow, clock=self.rt.clock))
         )
 
     async def TerminateAgreement(self, request: pb.TerminateAgreementRequest, context) -> pb.TerminateAgreementResponse:
         body = validate(AgreementTerminate, {"reason": request.reason})
         cmd = commands.TerminateAgreement(parse_uuid(request.id, "id"), body.reason)
         return pb.TerminateAgreementResponse(
-            agreement=to_pb(await handlers.terminate_agreement(cmd, principal(), uow=self.rt.uow))
+            agreement=to_pb(await handlers.terminate_agreement(cmd, principal(), uow=self.rt.uow, clock=self.rt.clock))
         )
 
 

@@ -25,7 +25,9 @@ def router(rt: Runtime) -> APIRouter:
         """Either party drafts; each then signs with its own token. Send an Idempotency-Key to retry safely."""
 
         async def draft(uow) -> tuple[AgreementRead, str]:
-            agreement = await handlers.draft_agreement(commands.DraftAgreement(**body.model_dump()), principal, uow=uow)
+            agreement = await handlers.draft_agreement(
+                commands.DraftAgreement(**body.model_dump()), principal, uow=uow, clock=rt.clock
+            )
             return AgreementRead.of(agreement), f"/v1/agreements/{agreement.id}"
 
         return await created(request, principal, rt.uow, idempotency_key, body=body, create=draft)
@@ -49,14 +51,14 @@ def router(rt: Runtime) -> APIRouter:
     @r.post("/{agreement_id}/sign", response_model=AgreementRead)
     async def sign(agreement_id: uuid.UUID, principal: PrincipalDep) -> AgreementRead:
         return AgreementRead.of(
-            await handlers.sign_agreement(commands.SignAgreement(agreement_id), principal, uow=rt.uow)
+            await handlers.sign_agreement(commands.SignAgreement(agreement_id), principal, uow=rt.uow, clock=rt.clock)
         )
 
     @r.post("/{agreement_id}/terminate", response_model=AgreementRead)
     async def terminate(agreement_id: uuid.UUID, body: AgreementTerminate, principal: PrincipalDep) -> AgreementRead:
         return AgreementRead.of(
             await handlers.terminate_agreement(
-                commands.TerminateAgreement(agreement_id, body.reason), principal, uow=rt.uow
+                commands.TerminateAgreement(agreement_id, body.reason), principal, uow=rt.uow, clock=rt.clock
             )
         )
 

@@ -124,3 +124,18 @@ async def test_terminate_racing_the_calendar_leaves_one_consistent_ending(uow):
     assert await events_for(uow, a.id) == ["t.internships.agreement.activated", "t.internships.agreement.ended"]
     if final.status is Status.EXPIRED:  # the calendar won; terminating an expired agreement is a clear conflict
         assert type(outcome[0]).__name__ == "Conflict"
+
+
+async def test_the_calendar_follows_the_deployments_time_zone(uow):
+    """At 01:00 in Shanghai it is still the previous day in UTC: a Shanghai deployment starts the agreement."""
+    from zoneinfo import ZoneInfo
+
+    a = await draft(uow, valid_from=START + timedelta(days=400), valid_to=START + timedelta(days=500))
+    for who in (SCHOOL, ENTERPRISE):
+        await handlers.sign_agreement(commands.SignAgreement(a.id), who, uow=uow, clock=at(START))
+    first_day = START + timedelta(days=400)
+    utc_evening = datetime(first_day.year, first_day.month, first_day.day, tzinfo=UTC) - timedelta(hours=7)
+    await handlers.apply_calendar(uow=uow, clock=lambda: utc_evening)
+    assert (await handlers.get_agreement(a.id, SCHOOL, uow=uow)).status is Status.SIGNED
+    await handlers.apply_calendar(uow=uow, clock=lambda: utc_evening.astimezone(ZoneInfo("Asia/Shanghai")))
+    assert (await handlers.get_agreement(a.id, SCHOOL, uow=uow)).status is Status.ACTIVE
