@@ -20,10 +20,11 @@ class PraxisError(Exception):
     code = "internal"
     title = "Internal error"
 
-    def __init__(self, detail: str = "", *, errors: list[FieldError] | None = None) -> None:
+    def __init__(self, detail: str = "", *, errors: list[FieldError] | None = None, **extensions: object) -> None:
         super().__init__(detail or self.title)
         self.detail = detail or self.title
         self.errors = errors or []
+        self.extensions = extensions  # extra problem members (RFC 9457 §3.2), e.g. rule="interns-per-post"
 
 
 class InvalidInput(PraxisError):
@@ -66,6 +67,7 @@ class Problem:
     detail: str
     instance: str | None = None
     errors: list[FieldError] = field(default_factory=list)
+    extensions: dict = field(default_factory=dict)
 
     @property
     def type(self) -> str:
@@ -77,4 +79,4 @@ class Problem:
             body["instance"] = self.instance
         if self.errors:
             body["errors"] = [{"field": e.field, "message": e.message} for e in self.errors]
-        return body
+        return {**self.extensions, **body}

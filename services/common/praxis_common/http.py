@@ -38,7 +38,8 @@ def problem_response(problem: errors.Problem, headers: dict[str, str] | None = N
 
 
 def _problem(request: Request, exc: errors.PraxisError) -> errors.Problem:
-    return errors.Problem(STATUS.get(type(exc), 500), exc.code, exc.title, exc.detail, request.url.path, exc.errors)
+    status = next((STATUS[c] for c in type(exc).__mro__ if c in STATUS), 500)  # subclasses share their base's
+    return errors.Problem(status, exc.code, exc.title, exc.detail, request.url.path, exc.errors, exc.extensions)
 
 
 def _from_error(request: Request, exc: errors.PraxisError) -> JSONResponse:

@@ -13,6 +13,8 @@ from praxis_common.idempotency import idempotency_key
 from praxis_common.inbox import inbox
 from praxis_common.outbox import outbox
 
+KERNEL_TABLES = {"outbox", "inbox", "idempotency_key", "partnership"}
+
 
 def alembic_config(script_location: Path, database_url: str) -> Config:
     config = Config()
@@ -57,8 +59,14 @@ def run_env(context, target_metadata, settings_url: Callable[[], str]) -> None:
 
     url = context.config.get_main_option("sqlalchemy.url") or settings_url()
 
+    def include_object(obj, name, type_, reflected, compare_to) -> bool:
+        # The kernel's tables are created by the kernel's helpers; autogenerate must not drop them.
+        return not (type_ == "table" and compare_to is None and name in KERNEL_TABLES)
+
     def do_run(connection) -> None:
-        context.configure(connection=connection, target_metadata=target_metadata, compare_type=True)
+        context.configure(
+            connection=connection, target_metadata=target_metadata, compare_type=True, include_object=include_object
+        )
         with context.begin_transaction():
             context.run_migrations()
 

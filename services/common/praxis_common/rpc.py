@@ -83,7 +83,8 @@ class ErrorInterceptor(grpc.aio.ServerInterceptor):
                     message = exc.detail
                     if exc.errors:
                         message += " (" + "; ".join(f"{e.field}: {e.message}" for e in exc.errors) + ")"
-                    await context.abort(STATUS.get(type(exc), grpc.StatusCode.INTERNAL), message)
+                    code = next((STATUS[c] for c in type(exc).__mro__ if c in STATUS), grpc.StatusCode.INTERNAL)
+                    await context.abort(code, message)
                 except grpc.aio.AbortError:
                     raise
                 except Exception:
@@ -161,7 +162,12 @@ def principal() -> Principal:
     return current_principal.get()
 
 
-_ERRORS_BY_CODE = {cls.code: cls for cls in STATUS}
+def _error_classes(cls: type[errors.PraxisError]) -> list[type[errors.PraxisError]]:
+    return [cls, *(c for sub in cls.__subclasses__() for c in _error_classes(sub))]
+
+
+def _error_by_code(code: str) -> type[errors.PraxisError]:
+    return next((c for c in _error_classes(errors.PraxisError) if c.code == code), errors.PraxisError)
 
 
 async def created(
@@ -200,5 +206,5 @@ async def created(
         context.set_trailing_metadata((("idempotent-replayed", "true"),))
     if stored.status:
         failure = json.loads(stored.body)
-        raise _ERRORS_BY_CODE.get(failure["code"], errors.PraxisError)(failure["detail"])
+        raise _error_by_code(failure["code"])(failure["detail"])
     return response_type.FromString(stored.body)

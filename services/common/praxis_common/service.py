@@ -81,23 +81,39 @@ async def build_runtime(name: str, settings: ServiceSettings) -> Runtime:
     )
 
 
+def every(seconds: float, job: Callable[[], Awaitable[object]], *, name: str):
+    """A worker that runs `job` now and then every `seconds` until stopped; a failing pass is logged, not fatal.
+    A truthy result (e.g. how many rows changed) is logged."""
+
+    async def run(stop: asyncio.Event) -> None:
+        while not stop.is_set():
+            try:
+                done = await job()
+                if done:
+                    log.info(f"{name}: done", extra={"result": done})
+            except Exception:
+                log.exception(f"{name} failed")
+            try:
+                await asyncio.wait_for(stop.wait(), seconds)
+            except TimeoutError:
+                pass
+
+    return run
+
+
 HOUSEKEEPING_SECONDS = 600
 
 
-async def housekeeping(rt: Runtime, stop: asyncio.Event) -> None:
+def housekeeping(rt: Runtime):
     """Forget what is no longer needed: sent outbox rows, old inbox ids, expired idempotency keys."""
-    while not stop.is_set():
-        try:
-            async with rt.engine.begin() as conn:
-                await outbox.prune(conn, rt.settings.outbox_retention_hours)
-                await inbox.prune(conn, rt.settings.inbox_retention_hours)
-                await idempotency.prune(conn)
-        except Exception:
-            log.exception("housekeeping failed")
-        try:
-            await asyncio.wait_for(stop.wait(), HOUSEKEEPING_SECONDS)
-        except TimeoutError:
-            pass
+
+    async def prune() -> None:
+        async with rt.engine.begin() as conn:
+            await outbox.prune(conn, rt.settings.outbox_retention_hours)
+            await inbox.prune(conn, rt.settings.inbox_retention_hours)
+            await idempotency.prune(conn)
+
+    return every(HOUSEKEEPING_SECONDS, prune, name="housekeeping")
 
 
 async def run(spec: ServiceSpec, settings: ServiceSettings, *, stop: asyncio.Event | None = None) -> None:
@@ -170,7 +186,7 @@ async def run(spec: ServiceSpec, settings: ServiceSettings, *, stop: asyncio.Eve
 
     tasks = [
         asyncio.create_task(http.serve(), name="http"),
-        asyncio.create_task(housekeeping(rt, workers_stop), name="housekeeping"),
+        asyncio.create_task(housekeeping(rt)(workers_stop), name="housekeeping"),
         asyncio.create_task(follow_readiness(workers_stop), name="health"),
         asyncio.create_task(relay.run(workers_stop), name="outbox-relay"),
         *(asyncio.create_task(c.run(workers_stop), name=f"consumer:{c.sub.durable}") for c in consumers),

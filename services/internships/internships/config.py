@@ -2,6 +2,7 @@
 
 from functools import lru_cache
 
+from pydantic import Field
 from pydantic_settings import SettingsConfigDict
 
 from praxis_common.settings import ServiceSettings
@@ -12,6 +13,8 @@ class Settings(ServiceSettings):
 
     http_port: int = 8101
     grpc_port: int = 50101
+    # How long an enterprise has to answer a placement request before it expires and frees the seat.
+    placement_hold_hours: float = Field(default=72.0, gt=0)
 
 
 @lru_cache

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from functools import singledispatch
+
 from internships.domain.agreements import AgreementActivated, AgreementEnded, EndReason
-from praxis.events.v1 import agreements_pb2
+from internships.domain.placements import PlacementChanged
+from internships.domain.positions import BaseCreated, PositionClosed, PositionPublished
+from praxis.events.v1 import agreements_pb2, placements_pb2
 from praxis_common.events import IntegrationEvent
 
 SERVICE = "internships"
@@ -14,11 +18,29 @@ _END_REASON = {
 }
 
 
-def integration_event(event: AgreementActivated | AgreementEnded) -> IntegrationEvent:
+def _event(topic: str, aggregate_type: str, aggregate_id, payload) -> IntegrationEvent:
+    return IntegrationEvent(
+        source=SERVICE,
+        topic=f"internships.{topic}",
+        aggregate_type=aggregate_type,
+        aggregate_id=str(aggregate_id),
+        payload=payload,
+    )
+
+
+@singledispatch
+def integration_event(event, **context) -> IntegrationEvent:
+    raise TypeError(f"no integration event for {type(event).__name__}")
+
+
+@integration_event.register
+def _(event: AgreementActivated, **context) -> IntegrationEvent:
     a = event.agreement
-    if isinstance(event, AgreementActivated):
-        topic = "internships.agreement.activated"
-        payload = agreements_pb2.AgreementActivated(
+    return _event(
+        "agreement.activated",
+        "agreement",
+        a.id,
+        agreements_pb2.AgreementActivated(
             agreement_id=str(a.id),
             school_org=a.school_org,
             enterprise_org=a.enterprise_org,
@@ -26,10 +48,18 @@ def integration_event(event: AgreementActivated | AgreementEnded) -> Integration
             valid_to=a.valid_to.isoformat(),
             intern_quota=a.intern_quota,
             activated_at=a.activated_at.isoformat(),
-        )
-    else:
-        topic = "internships.agreement.ended"
-        payload = agreements_pb2.AgreementEnded(
+        ),
+    )
+
+
+@integration_event.register
+def _(event: AgreementEnded, **context) -> IntegrationEvent:
+    a = event.agreement
+    return _event(
+        "agreement.ended",
+        "agreement",
+        a.id,
+        agreements_pb2.AgreementEnded(
             agreement_id=str(a.id),
             school_org=a.school_org,
             enterprise_org=a.enterprise_org,
@@ -37,7 +67,82 @@ def integration_event(event: AgreementActivated | AgreementEnded) -> Integration
             ended_at=a.ended_at.isoformat(),
             terminated_by_org=a.terminated_by_org or "",
             note=a.termination_reason or "",
-        )
-    return IntegrationEvent(
-        source=SERVICE, topic=topic, aggregate_type="agreement", aggregate_id=str(a.id), payload=payload
+        ),
+    )
+
+
+@integration_event.register
+def _(event: BaseCreated, **context) -> IntegrationEvent:
+    b = event.base
+    return _event(
+        "base.created",
+        "base",
+        b.id,
+        placements_pb2.BaseCreated(
+            base_id=str(b.id),
+            agreement_id=str(b.agreement_id),
+            school_org=b.school_org,
+            enterprise_org=b.enterprise_org,
+            name=b.name,
+            tier=int(b.tier),
+            country=b.country,
+            city=b.city,
+            capacity=b.capacity,
+        ),
+    )
+
+
+@integration_event.register(PositionPublished)
+@integration_event.register(PositionClosed)
+def _(event, *, country: str = "", **context) -> IntegrationEvent:
+    p = event.position
+    return _event(
+        f"position.{p.status.value}",
+        "position",
+        p.id,
+        placements_pb2.PositionChanged(
+            position_id=str(p.id),
+            base_id=str(p.base_id),
+            enterprise_org=p.enterprise_org,
+            title=p.title,
+            seats=p.seats,
+            starts_on=p.starts_on.isoformat(),
+            ends_on=p.ends_on.isoformat(),
+            competencies=p.competencies,
+            languages=p.languages,
+            country=country,
+            status=p.status.value,
+        ),
+    )
+
+
+@integration_event.register
+def _(event: PlacementChanged, *, position_competencies: list[str] = (), **context) -> IntegrationEvent:
+    p = event.placement
+    at = {
+        "requested": p.requested_at,
+        "confirmed": p.decided_at,
+        "rejected": p.decided_at,
+        "started": p.started_at,
+    }.get(event.kind, p.ended_at)
+    return _event(
+        f"placement.{event.kind}",
+        "placement",
+        p.id,
+        placements_pb2.PlacementChanged(
+            placement_id=str(p.id),
+            position_id=str(p.position_id),
+            agreement_id=str(p.agreement_id),
+            school_org=p.school_org,
+            enterprise_org=p.enterprise_org,
+            student_ref=p.student_ref,
+            status=p.status.value,
+            starts_on=p.starts_on.isoformat(),
+            ends_on=p.ends_on.isoformat(),
+            reason=p.reason or "",
+            occurred_at=at.isoformat() if at else "",
+            position_competencies=list(position_competencies),
+            student_competencies=list(p.profile.get("competencies", [])),
+            student_languages=list(p.profile.get("languages", [])),
+        ),
     )

@@ -36,3 +36,17 @@ def own_side(agreement: Agreement, principal: Principal) -> Side:
     if agreement.side_of(principal.org, side) is None:
         raise NotFound("no such agreement")
     return side
+
+
+# Who manages bases, positions and placements for their organisation.
+MANAGING_ROLES = {"school": ("admin", "coordinator"), "enterprise": ("admin", "hr")}
+
+
+def manager(principal: Principal, *kinds: str) -> str:
+    """The principal's organisation kind, if it is one of `kinds` and the principal may manage for it."""
+    if principal.org_kind not in kinds:
+        raise Forbidden(f"only {' or '.join(k + 's' for k in kinds)} may do this")
+    roles = MANAGING_ROLES[principal.org_kind]
+    if not principal.has_any_role(*roles):
+        raise Forbidden(f"needs one of the roles {', '.join(roles)}")
+    return principal.org_kind

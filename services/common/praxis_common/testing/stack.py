@@ -128,6 +128,16 @@ class Stack:
             self.services[name].wait_ready()
         return self
 
+    def add_replica(self, name: str) -> ServiceProcess:
+        """Another process of a running service: same database and NATS, its own ports."""
+        original = self.services[name]
+        prefix = name.upper() + "_"
+        env = {**original.env, prefix + "HTTP_PORT": str(free_port()), prefix + "GRPC_PORT": str(free_port())}
+        replica = ServiceProcess(name, env, self.workdir / f"{name}-{len(self.services)}.log")
+        self.services[f"{name}#{len(self.services)}"] = replica
+        replica.start()
+        return replica
+
     def stop(self) -> None:
         """Stop every service (in parallel, as an orchestrator would); then report any that misbehaved."""
         with ThreadPoolExecutor(len(self.services) or 1) as pool:

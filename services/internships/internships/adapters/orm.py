@@ -1,7 +1,19 @@
 """Tables of the internships service (SQLAlchemy Core; alembic owns the schema)."""
 
-from sqlalchemy import CheckConstraint, Column, Date, DateTime, Index, Integer, String, Table, Text
-from sqlalchemy.dialects.postgresql import UUID
+from sqlalchemy import (
+    CheckConstraint,
+    Column,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    SmallInteger,
+    String,
+    Table,
+    Text,
+)
+from sqlalchemy.dialects.postgresql import ARRAY, JSONB, UUID
 
 from praxis_common.db import new_metadata
 
@@ -29,6 +41,9 @@ agreement = Table(
     Column("terminated_by_org", String(64)),
     Column("created_at", DateTime(timezone=True), nullable=False),
     Column("version", Integer, nullable=False),
+    # Interns placed under this agreement: taken and given back with conditional UPDATEs, never counted.
+    Column("interns_placed", Integer, nullable=False, server_default="0"),
+    CheckConstraint("interns_placed >= 0 AND interns_placed <= intern_quota", name="quota_used"),
     CheckConstraint("valid_to >= valid_from", name="period"),
     CheckConstraint("intern_quota >= 0", name="quota"),
     CheckConstraint("school_org <> enterprise_org", name="two_parties"),
@@ -36,4 +51,81 @@ agreement = Table(
     Index("ix_agreement_school", "school_org", "created_at", "id"),
     Index("ix_agreement_enterprise", "enterprise_org", "created_at", "id"),
     Index("ix_agreement_clock", "status", "valid_from", "valid_to"),
+)
+
+practice_base = Table(
+    "practice_base",
+    metadata,
+    Column("id", UUID(as_uuid=True), primary_key=True),
+    Column("agreement_id", UUID(as_uuid=True), ForeignKey("agreement.id"), nullable=False),
+    Column("school_org", String(64), nullable=False),
+    Column("enterprise_org", String(64), nullable=False),
+    Column("name", String(200), nullable=False),
+    Column("tier", SmallInteger, nullable=False),
+    Column("country", String(2), nullable=False),
+    Column("city", String(100), nullable=False),
+    Column("capacity", Integer, nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    CheckConstraint("tier BETWEEN 1 AND 3", name="tier"),
+    CheckConstraint("capacity >= 0", name="capacity"),
+    Index("ix_practice_base_enterprise", "enterprise_org", "created_at"),
+    Index("ix_practice_base_school", "school_org", "created_at"),
+)
+
+position = Table(
+    "position",
+    metadata,
+    Column("id", UUID(as_uuid=True), primary_key=True),
+    Column("base_id", UUID(as_uuid=True), ForeignKey("practice_base.id"), nullable=False),
+    Column("enterprise_org", String(64), nullable=False),
+    Column("title", String(200), nullable=False),
+    Column("description", Text, nullable=False),
+    Column("seats", Integer, nullable=False),
+    Column("seats_taken", Integer, nullable=False, server_default="0"),
+    Column("starts_on", Date, nullable=False),
+    Column("ends_on", Date, nullable=False),
+    Column("languages", ARRAY(String(32)), nullable=False),
+    Column("competencies", ARRAY(String(64)), nullable=False),
+    Column("duties", JSONB, nullable=False),
+    Column("status", String(16), nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("published_at", DateTime(timezone=True)),
+    Column("closed_at", DateTime(timezone=True)),
+    Column("version", Integer, nullable=False),
+    CheckConstraint("seats_taken >= 0 AND seats_taken <= seats", name="seats"),
+    CheckConstraint("ends_on >= starts_on", name="term"),
+    CheckConstraint("status IN ('draft','published','closed')", name="status"),
+    Index("ix_position_enterprise", "enterprise_org", "created_at", "id"),
+    Index("ix_position_published", "status", "published_at", "id"),
+    Index("ix_position_competencies", "competencies", postgresql_using="gin"),
+)
+
+placement = Table(
+    "placement",
+    metadata,
+    Column("id", UUID(as_uuid=True), primary_key=True),
+    Column("position_id", UUID(as_uuid=True), ForeignKey("position.id"), nullable=False),
+    Column("agreement_id", UUID(as_uuid=True), ForeignKey("agreement.id"), nullable=False),
+    Column("school_org", String(64), nullable=False),
+    Column("enterprise_org", String(64), nullable=False),
+    Column("student_ref", String(128), nullable=False),
+    Column("profile", JSONB, nullable=False),
+    Column("starts_on", Date, nullable=False),
+    Column("ends_on", Date, nullable=False),
+    Column("requested_at", DateTime(timezone=True), nullable=False),
+    Column("hold_expires_at", DateTime(timezone=True), nullable=False),
+    Column("status", String(16), nullable=False),
+    Column("decided_at", DateTime(timezone=True)),
+    Column("started_at", DateTime(timezone=True)),
+    Column("ended_at", DateTime(timezone=True)),
+    Column("reason", Text),
+    Column("version", Integer, nullable=False),
+    CheckConstraint(
+        "status IN ('requested','confirmed','rejected','active','completed','withdrawn','terminated','expired')",
+        name="status",
+    ),
+    Index("ix_placement_school", "school_org", "requested_at", "id"),
+    Index("ix_placement_enterprise", "enterprise_org", "requested_at", "id"),
+    Index("ix_placement_student", "school_org", "student_ref"),
+    Index("ix_placement_hold", "hold_expires_at", postgresql_where="status = 'requested'"),
 )

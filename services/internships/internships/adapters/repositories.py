@@ -5,23 +5,30 @@ from __future__ import annotations
 import uuid
 from datetime import date, datetime
 
-from sqlalchemy import and_, insert, or_, select, update
+from sqlalchemy import and_, exists, func, insert, or_, select, text, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from internships.adapters.orm import agreement as t
+from internships.adapters.orm import placement as pl_t
+from internships.adapters.orm import position as pos_t
+from internships.adapters.orm import practice_base as base_t
 from internships.domain.agreements import Agreement, Status
+from internships.domain.placements import HOLDING, Placement, PlacementStatus
+from internships.domain.positions import Duty, DutyKind, Position, PositionStatus, PracticeBase, Tier
+
+agr_t = t
 
 _FIELDS = [c.name for c in t.columns]
 
 
 def _to_domain(row) -> Agreement:
-    data = dict(row._mapping)
+    data = {c: row._mapping[c] for c in _FIELDS if c != "interns_placed"}
     data["status"] = Status(data["status"])
     return Agreement(**data)
 
 
 def _to_row(a: Agreement) -> dict:
-    row = {name: getattr(a, name) for name in _FIELDS}
+    row = {name: getattr(a, name) for name in _FIELDS if name != "interns_placed"}
     row["status"] = a.status.value
     return row
 
@@ -71,6 +78,47 @@ class AgreementRepository:
         query = query.order_by(t.c.created_at.desc(), t.c.id.desc()).limit(limit)
         return [_to_domain(r) for r in (await self.session.execute(query)).all()]
 
+    async def covering(self, school_org: str, enterprise_org: str, day: date) -> uuid.UUID | None:
+        """The active agreement between the two whose period covers `day` (the latest-ending if several)."""
+        return await self.session.scalar(
+            select(t.c.id)
+            .where(
+                t.c.school_org == school_org,
+                t.c.enterprise_org == enterprise_org,
+                t.c.status == Status.ACTIVE.value,
+                t.c.valid_from <= day,
+                t.c.valid_to >= day,
+            )
+            .order_by(t.c.valid_to.desc())
+            .limit(1)
+        )
+
+    async def active_with(self, school_org: str, enterprise_org: str) -> bool:
+        found = await self.session.scalar(
+            select(t.c.id)
+            .where(
+                t.c.school_org == school_org, t.c.enterprise_org == enterprise_org, t.c.status == Status.ACTIVE.value
+            )
+            .limit(1)
+        )
+        return found is not None
+
+    async def take_quota(self, agreement_id: uuid.UUID) -> bool:
+        """Count one more intern against the quota, in one conditional statement (as seats are taken)."""
+        result = await self.session.execute(
+            update(t)
+            .where(t.c.id == agreement_id, t.c.interns_placed < t.c.intern_quota)
+            .values(interns_placed=t.c.interns_placed + 1)
+        )
+        return result.rowcount == 1
+
+    async def release_quota(self, agreement_id: uuid.UUID) -> None:
+        await self.session.execute(
+            update(t)
+            .where(t.c.id == agreement_id, t.c.interns_placed > 0)
+            .values(interns_placed=t.c.interns_placed - 1)
+        )
+
     async def due_for_calendar(self, today: date, limit: int) -> list[Agreement]:
         """Agreements whose state the date changes, locked; rows another process holds are skipped."""
         query = (
@@ -89,3 +137,243 @@ class AgreementRepository:
             .with_for_update(skip_locked=True)
         )
         return [_to_domain(r) for r in (await self.session.execute(query)).all()]
+
+
+def _positions_query():
+    return select(pos_t, base_t.c.country).join(base_t, base_t.c.id == pos_t.c.base_id)
+
+
+class BaseRepository:
+    def __init__(self, session: AsyncSession) -> None:
+        self.session = session
+
+    async def add(self, b: PracticeBase) -> None:
+        await self.session.execute(insert(base_t).values({c.name: getattr(b, c.name) for c in base_t.columns}))
+
+    async def get(self, base_id: uuid.UUID, *, for_update: bool = False) -> PracticeBase | None:
+        query = select(base_t).where(base_t.c.id == base_id)
+        row = (await self.session.execute(query.with_for_update() if for_update else query)).first()
+        return _base(row) if row else None
+
+    async def list_for(self, org: str, kind: str, limit: int = 500) -> list[PracticeBase]:
+        column = {"school": base_t.c.school_org, "enterprise": base_t.c.enterprise_org}.get(kind)
+        if column is None:
+            return []
+        rows = await self.session.execute(
+            select(base_t).where(column == org).order_by(base_t.c.created_at.desc()).limit(limit)
+        )
+        return [_base(r) for r in rows]
+
+    async def seats_offered(self, base_id: uuid.UUID) -> int:
+        total = await self.session.scalar(
+            select(func.coalesce(func.sum(pos_t.c.seats), 0)).where(
+                pos_t.c.base_id == base_id, pos_t.c.status != PositionStatus.CLOSED.value
+            )
+        )
+        return int(total or 0)
+
+
+def _base(row) -> PracticeBase:
+    data = dict(row._mapping)
+    data["tier"] = Tier(data["tier"])
+    return PracticeBase(**data)
+
+
+class PositionRepository:
+    def __init__(self, session: AsyncSession) -> None:
+        self.session = session
+
+    async def add(self, p: Position) -> None:
+        await self.session.execute(insert(pos_t).values(_position_row(p)))
+
+    async def get(self, position_id: uuid.UUID, *, for_update: bool = False) -> Position | None:
+        query = select(pos_t).where(pos_t.c.id == position_id)
+        row = (await self.session.execute(query.with_for_update() if for_update else query)).first()
+        return _position(row) if row else None
+
+    async def save(self, p: Position) -> None:
+        row = _position_row(p)
+        row.pop("seats_taken")  # owned by take_seat / release_seat
+        row["version"] = p.version + 1
+        result = await self.session.execute(
+            update(pos_t).where(pos_t.c.id == p.id, pos_t.c.version == p.version).values(row)
+        )
+        if result.rowcount != 1:
+            raise RuntimeError(f"position {p.id} changed concurrently")
+        p.version += 1
+
+    async def take_seat(self, position_id: uuid.UUID) -> bool:
+        """One conditional statement: under READ COMMITTED a waiting UPDATE re-checks the condition on the
+        row as the winner left it, so concurrent bookings can never take more seats than there are."""
+        result = await self.session.execute(
+            update(pos_t)
+            .where(
+                pos_t.c.id == position_id,
+                pos_t.c.status == PositionStatus.PUBLISHED.value,
+                pos_t.c.seats_taken < pos_t.c.seats,
+            )
+            .values(seats_taken=pos_t.c.seats_taken + 1)
+        )
+        return result.rowcount == 1
+
+    async def release_seat(self, position_id: uuid.UUID) -> None:
+        await self.session.execute(
+            update(pos_t)
+            .where(pos_t.c.id == position_id, pos_t.c.seats_taken > 0)
+            .values(seats_taken=pos_t.c.seats_taken - 1)
+        )
+
+    async def search(
+        self,
+        *,
+        visible_to_school: str | None,
+        enterprise: str | None,
+        competencies: list[str],
+        country: str | None,
+        starts_from: date | None,
+        ends_by: date | None,
+        open_only: bool,
+        text: str | None,
+        after: tuple[datetime, uuid.UUID] | None,
+        limit: int,
+    ) -> list[Position]:
+        """Positions in newest-first order. A school sees published positions of enterprises it holds an
+        active agreement with; an enterprise sees its own in any state."""
+        query = _positions_query()
+        if visible_to_school is not None:
+            query = query.where(
+                pos_t.c.status == PositionStatus.PUBLISHED.value,
+                exists().where(
+                    agr_t.c.school_org == visible_to_school,
+                    agr_t.c.enterprise_org == pos_t.c.enterprise_org,
+                    agr_t.c.status == "active",
+                ),
+            )
+        if enterprise is not None:
+            query = query.where(pos_t.c.enterprise_org == enterprise)
+        if competencies:
+            query = query.where(pos_t.c.competencies.overlap(competencies))
+        if country:
+            query = query.where(base_t.c.country == country)
+        if starts_from:
+            query = query.where(pos_t.c.starts_on >= starts_from)
+        if ends_by:
+            query = query.where(pos_t.c.ends_on <= ends_by)
+        if open_only:
+            query = query.where(pos_t.c.seats_taken < pos_t.c.seats)
+        if text:
+            pattern = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+            query = query.where(or_(pos_t.c.title.ilike(pattern), pos_t.c.description.ilike(pattern)))
+        if after is not None:
+            created_at, last_id = after
+            query = query.where(
+                or_(pos_t.c.created_at < created_at, and_(pos_t.c.created_at == created_at, pos_t.c.id < last_id))
+            )
+        rows = await self.session.execute(query.order_by(pos_t.c.created_at.desc(), pos_t.c.id.desc()).limit(limit))
+        return [_position(r) for r in rows]
+
+    async def country_of(self, position_id: uuid.UUID) -> str:
+        return await self.session.scalar(
+            select(base_t.c.country).join(pos_t, pos_t.c.base_id == base_t.c.id).where(pos_t.c.id == position_id)
+        )
+
+
+def _position_row(p: Position) -> dict:
+    row = {c.name: getattr(p, c.name) for c in pos_t.columns}
+    row["status"] = p.status.value
+    row["duties"] = [{"name": d.name, "kind": d.kind.value} for d in p.duties]
+    return row
+
+
+def _position(row) -> Position:
+    data = {c.name: row._mapping[c.name] for c in pos_t.columns}
+    data["status"] = PositionStatus(data["status"])
+    data["duties"] = [Duty(d["name"], DutyKind(d["kind"])) for d in data["duties"]]
+    return Position(**data)
+
+
+class PlacementRepository:
+    def __init__(self, session: AsyncSession) -> None:
+        self.session = session
+
+    async def add(self, p: Placement) -> None:
+        await self.session.execute(insert(pl_t).values(_placement_row(p)))
+
+    async def get(self, placement_id: uuid.UUID, *, for_update: bool = False) -> Placement | None:
+        query = select(pl_t).where(pl_t.c.id == placement_id)
+        row = (await self.session.execute(query.with_for_update() if for_update else query)).first()
+        return _placement(row) if row else None
+
+    async def save(self, p: Placement) -> None:
+        row = _placement_row(p)
+        row["version"] = p.version + 1
+        result = await self.session.execute(
+            update(pl_t).where(pl_t.c.id == p.id, pl_t.c.version == p.version).values(row)
+        )
+        if result.rowcount != 1:
+            raise RuntimeError(f"placement {p.id} changed concurrently")
+        p.version += 1
+
+    async def lock_student(self, school_org: str, student_ref: str) -> None:
+        """Serialises bookings of one student (transaction-scoped), so the overlap check below holds."""
+        await self.session.execute(
+            text("SELECT pg_advisory_xact_lock(hashtextextended(:k, 1))"),
+            {"k": f"student\x1f{school_org}\x1f{student_ref}"},
+        )
+
+    async def overlapping(self, school_org: str, student_ref: str, starts_on: date, ends_on: date) -> bool:
+        found = await self.session.scalar(
+            select(pl_t.c.id)
+            .where(
+                pl_t.c.school_org == school_org,
+                pl_t.c.student_ref == student_ref,
+                pl_t.c.status.in_([s.value for s in HOLDING]),
+                pl_t.c.starts_on <= ends_on,
+                pl_t.c.ends_on >= starts_on,
+            )
+            .limit(1)
+        )
+        return found is not None
+
+    async def list_for(
+        self,
+        org: str,
+        kind: str,
+        *,
+        status: PlacementStatus | None,
+        after: tuple[datetime, uuid.UUID] | None,
+        limit: int,
+    ) -> list[Placement]:
+        column = {"school": pl_t.c.school_org, "enterprise": pl_t.c.enterprise_org}.get(kind)
+        if column is None:
+            return []
+        query = select(pl_t).where(column == org)
+        if status is not None:
+            query = query.where(pl_t.c.status == status.value)
+        if after is not None:
+            at, last_id = after
+            query = query.where(or_(pl_t.c.requested_at < at, and_(pl_t.c.requested_at == at, pl_t.c.id < last_id)))
+        rows = await self.session.execute(query.order_by(pl_t.c.requested_at.desc(), pl_t.c.id.desc()).limit(limit))
+        return [_placement(r) for r in rows]
+
+    async def expired_holds(self, now: datetime, limit: int) -> list[Placement]:
+        rows = await self.session.execute(
+            select(pl_t)
+            .where(pl_t.c.status == PlacementStatus.REQUESTED.value, pl_t.c.hold_expires_at <= now)
+            .order_by(pl_t.c.hold_expires_at)
+            .limit(limit)
+            .with_for_update(skip_locked=True)
+        )
+        return [_placement(r) for r in rows]
+
+
+def _placement_row(p: Placement) -> dict:
+    row = {c.name: getattr(p, c.name) for c in pl_t.columns}
+    row["status"] = p.status.value
+    return row
+
+
+def _placement(row) -> Placement:
+    data = dict(row._mapping)
+    data["status"] = PlacementStatus(data["status"])
+    return Placement(**data)

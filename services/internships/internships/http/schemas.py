@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import date, datetime
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StrictInt
 
@@ -57,4 +57,196 @@ class AgreementRead(BaseModel):
 
 class AgreementPage(BaseModel):
     items: list[AgreementRead]
+    next_page_token: str | None
+
+
+Tag = Annotated[str, Field(min_length=1, max_length=64, pattern=r"^[a-z0-9][a-z0-9._-]*$")]
+Language = Annotated[str, Field(min_length=2, max_length=32, pattern=r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")]
+
+
+class BaseCreate(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {
+                    "agreement_id": "6b3d5e61-2435-4fc0-a24a-a28c086b40de",
+                    "name": "Shenzhen cross-border hub",
+                    "tier": 1,
+                    "country": "CN",
+                    "city": "Shenzhen",
+                    "capacity": 40,
+                }
+            ]
+        },
+    )
+
+    agreement_id: uuid.UUID = Field(description="The active agreement the base belongs to")
+    name: Annotated[Text, Field(min_length=1, max_length=200)]
+    tier: Annotated[StrictInt, Field(ge=1, le=3, description="1 flagship/regional, 2 school-level, 3 basic")]
+    country: Annotated[str, Field(pattern=r"^[A-Z]{2}$", description="ISO 3166-1 alpha-2, e.g. CN, MY, TH")]
+    city: Annotated[Text, Field(min_length=1, max_length=100)]
+    capacity: Annotated[StrictInt, Field(ge=0, le=100_000, description="Most interns the base can host at once")]
+
+
+class BaseRead(BaseModel):
+    id: uuid.UUID
+    agreement_id: uuid.UUID
+    school_org: str
+    enterprise_org: str
+    name: str
+    tier: int
+    country: str
+    city: str
+    capacity: int
+    created_at: datetime
+
+
+class DutyIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    name: Annotated[Text, Field(min_length=1, max_length=200)]
+    kind: Literal["core", "peripheral"] = Field(description="core work (store operation, marketing…) or peripheral")
+
+
+class PositionCreate(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {
+                    "base_id": "0d9a1f0e-7a55-4a5c-b4a4-9d9c1f7e1a10",
+                    "title": "Cross-border store operations intern",
+                    "description": "Runs listings and promotions for the Southeast Asia storefront.",
+                    "seats": 4,
+                    "starts_on": "2027-03-01",
+                    "ends_on": "2027-06-30",
+                    "languages": ["en", "zh"],
+                    "competencies": ["platform-operation", "digital-marketing"],
+                    "duties": [
+                        {"name": "listing optimisation", "kind": "core"},
+                        {"name": "customer chat", "kind": "peripheral"},
+                    ],
+                }
+            ]
+        },
+    )
+
+    base_id: uuid.UUID
+    title: Annotated[Text, Field(min_length=1, max_length=200)]
+    description: Annotated[Text, Field(max_length=10_000)] = ""
+    seats: Annotated[StrictInt, Field(ge=1, le=10_000)]
+    starts_on: date
+    ends_on: date
+    languages: Annotated[list[Language], Field(max_length=20)] = []
+    competencies: Annotated[list[Tag], Field(max_length=50)] = []
+    duties: Annotated[list[DutyIn], Field(min_length=1, max_length=50)]
+
+
+class PositionRead(BaseModel):
+    id: uuid.UUID
+    base_id: uuid.UUID
+    enterprise_org: str
+    title: str
+    description: str
+    seats: int
+    seats_taken: int
+    open_seats: int
+    starts_on: date
+    ends_on: date
+    languages: list[str]
+    competencies: list[str]
+    duties: list[DutyIn]
+    status: str
+    created_at: datetime
+    published_at: datetime | None
+    closed_at: datetime | None
+
+    @classmethod
+    def of(cls, p) -> PositionRead:
+        return cls(
+            **{name: getattr(p, name) for name in cls.model_fields if name != "duties"},
+            duties=[DutyIn(name=d.name, kind=d.kind.value) for d in p.duties],
+        )
+
+
+class PositionPage(BaseModel):
+    items: list[PositionRead]
+    next_page_token: str | None
+
+
+class StudentProfile(BaseModel):
+    """The minimum the school chooses to share with the enterprise; nothing else about the student."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    display_name: Annotated[Text, Field(max_length=100)] | None = None
+    programme: Annotated[Text, Field(max_length=200)] | None = None
+    competencies: Annotated[list[Tag], Field(max_length=50)] = []
+    languages: Annotated[list[Language], Field(max_length=20)] = []
+
+
+class PlacementCreate(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {
+                    "position_id": "5f0c2b7e-4c1d-4f57-9a0e-2b1f8d6a3c11",
+                    "student_ref": "2024-ECOM-0317",
+                    "profile": {
+                        "display_name": "Li Wei",
+                        "programme": "Cross-border e-commerce",
+                        "competencies": ["platform-operation"],
+                        "languages": ["zh", "en"],
+                    },
+                }
+            ]
+        },
+    )
+
+    position_id: uuid.UUID
+    student_ref: Annotated[
+        str,
+        Field(
+            min_length=1,
+            max_length=128,
+            pattern=r"^[A-Za-z0-9][A-Za-z0-9._:/-]*$",
+            description="The school's opaque id for the student",
+        ),
+    ]
+    profile: StudentProfile = StudentProfile()
+
+
+class PlacementAction(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    reason: Annotated[Text, Field(min_length=1, max_length=1000)] | None = None
+
+
+class PlacementRead(BaseModel):
+    id: uuid.UUID
+    position_id: uuid.UUID
+    agreement_id: uuid.UUID
+    school_org: str
+    enterprise_org: str
+    student_ref: str
+    profile: dict
+    status: str
+    starts_on: date
+    ends_on: date
+    requested_at: datetime
+    hold_expires_at: datetime
+    decided_at: datetime | None
+    started_at: datetime | None
+    ended_at: datetime | None
+    reason: str | None
+
+    @classmethod
+    def of(cls, p) -> PlacementRead:
+        return cls.model_validate(p, from_attributes=True)
+
+
+class PlacementPage(BaseModel):
+    items: list[PlacementRead]
     next_page_token: str | None

@@ -1,23 +1,19 @@
-"""Use cases of the internships service: one async function per command or query, each in a unit of work.
-
-REST and gRPC edges both call these; they take already-validated commands and a Principal.
-"""
+"""Agreement use cases: draft, sign, terminate, read, list, and the calendar that starts and ends them."""
 
 from __future__ import annotations
 
-import base64
 import uuid
 from collections.abc import Callable
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 
 from internships import policy
 from internships.adapters.repositories import AgreementRepository
 from internships.domain import commands
 from internships.domain.agreements import Agreement
+from internships.handlers.pages import decode_page_token, encode_page_token
 from internships.outgoing import integration_event
 from praxis_common.auth import Principal
 from praxis_common.db import UnitOfWork
-from praxis_common.errors import FieldError, InvalidInput
 
 Clock = Callable[[], datetime]
 UowFactory = Callable[[], UnitOfWork]
@@ -85,14 +81,14 @@ async def terminate_agreement(
 async def list_agreements(
     query: commands.ListAgreements, principal: Principal, *, uow: UowFactory
 ) -> tuple[list[Agreement], str | None]:
-    after = _decode_page_token(query.page_token) if query.page_token else None
+    after = decode_page_token(query.page_token) if query.page_token else None
     async with uow() as u:
         page = await AgreementRepository(u.session).list_for_org(
             principal.org, principal.org_kind, status=query.status, after=after, limit=query.page_size + 1
         )
     more = len(page) > query.page_size
     page = page[: query.page_size]
-    return page, (_encode_page_token(page[-1]) if more else None)
+    return page, (encode_page_token(page[-1].created_at, page[-1].id) if more else None)
 
 
 async def apply_calendar(*, uow: UowFactory, clock: Clock = utc_clock, batch: int = 200) -> int:
@@ -117,19 +113,3 @@ async def apply_calendar(*, uow: UowFactory, clock: Clock = utc_clock, batch: in
 async def _save(u: UnitOfWork, repo: AgreementRepository, agreement: Agreement) -> None:
     await repo.save(agreement)
     u.emit(*(integration_event(e) for e in agreement.pull_events()))
-
-
-_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
-
-
-def _encode_page_token(a: Agreement) -> str:
-    micros = (a.created_at - _EPOCH) // timedelta(microseconds=1)  # exact, unlike float timestamps
-    return base64.urlsafe_b64encode(f"{micros}|{a.id}".encode()).decode()
-
-
-def _decode_page_token(token: str) -> tuple[datetime, uuid.UUID]:
-    try:
-        micros, _, ident = base64.urlsafe_b64decode(token.encode()).decode().partition("|")
-        return _EPOCH + timedelta(microseconds=int(micros)), uuid.UUID(ident)
-    except (ValueError, UnicodeDecodeError, OverflowError, OSError) as exc:
-        raise InvalidInput("bad page token", errors=[FieldError("page_token", "not a token this API issued")]) from exc

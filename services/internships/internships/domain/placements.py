@@ -1,0 +1,188 @@
+"""Placements: one student in one position, from request to completion.
+
+requested ─confirm─▶ confirmed ─start─▶ active ─complete─▶ completed
+    │ reject ▶ rejected    │                 └─terminate─▶ terminated
+    │ withdraw ▶ withdrawn ◀┘ (school, before start)
+    └ hold period passes ▶ expired
+
+The seat (and the agreement's quota) is taken at `requested` and given back on rejected,
+withdrawn and expired; completed and terminated placements keep counting (the intern was there).
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from enum import StrEnum
+
+from praxis_common.errors import Conflict, Forbidden
+
+
+class PlacementStatus(StrEnum):
+    REQUESTED = "requested"
+    CONFIRMED = "confirmed"
+    REJECTED = "rejected"
+    ACTIVE = "active"
+    COMPLETED = "completed"
+    WITHDRAWN = "withdrawn"
+    TERMINATED = "terminated"
+    EXPIRED = "expired"
+
+
+SEAT_RELEASING = {PlacementStatus.REJECTED, PlacementStatus.WITHDRAWN, PlacementStatus.EXPIRED}
+HOLDING = {PlacementStatus.REQUESTED, PlacementStatus.CONFIRMED, PlacementStatus.ACTIVE}
+
+
+class Party(StrEnum):
+    SCHOOL = "school"
+    ENTERPRISE = "enterprise"
+    CLOCK = "clock"
+
+
+# action: (from states, to state, who may do it)
+TRANSITIONS: dict[str, tuple[frozenset[PlacementStatus], PlacementStatus, frozenset[Party]]] = {
+    "confirm": (frozenset({PlacementStatus.REQUESTED}), PlacementStatus.CONFIRMED, frozenset({Party.ENTERPRISE})),
+    "reject": (frozenset({PlacementStatus.REQUESTED}), PlacementStatus.REJECTED, frozenset({Party.ENTERPRISE})),
+    "withdraw": (
+        frozenset({PlacementStatus.REQUESTED, PlacementStatus.CONFIRMED}),
+        PlacementStatus.WITHDRAWN,
+        frozenset({Party.SCHOOL}),
+    ),
+    "start": (
+        frozenset({PlacementStatus.CONFIRMED}),
+        PlacementStatus.ACTIVE,
+        frozenset({Party.SCHOOL, Party.ENTERPRISE}),
+    ),
+    "complete": (
+        frozenset({PlacementStatus.ACTIVE}),
+        PlacementStatus.COMPLETED,
+        frozenset({Party.SCHOOL, Party.ENTERPRISE}),
+    ),
+    "terminate": (
+        frozenset({PlacementStatus.ACTIVE}),
+        PlacementStatus.TERMINATED,
+        frozenset({Party.SCHOOL, Party.ENTERPRISE}),
+    ),
+    "expire": (frozenset({PlacementStatus.REQUESTED}), PlacementStatus.EXPIRED, frozenset({Party.CLOCK})),
+}
+NEEDS_REASON = {"terminate"}
+
+
+class IllegalTransition(Conflict):
+    code, title = "illegal-transition", "Not possible in the placement's current state"
+
+
+@dataclass(frozen=True)
+class PlacementChanged:
+    """placement.<kind>: requested, confirmed, rejected, started, completed, withdrawn, terminated, expired."""
+
+    placement: Placement
+    kind: str
+
+
+EVENT_KIND = {
+    PlacementStatus.REQUESTED: "requested",
+    PlacementStatus.CONFIRMED: "confirmed",
+    PlacementStatus.REJECTED: "rejected",
+    PlacementStatus.ACTIVE: "started",
+    PlacementStatus.COMPLETED: "completed",
+    PlacementStatus.WITHDRAWN: "withdrawn",
+    PlacementStatus.TERMINATED: "terminated",
+    PlacementStatus.EXPIRED: "expired",
+}
+
+
+@dataclass
+class Placement:
+    id: uuid.UUID
+    position_id: uuid.UUID
+    agreement_id: uuid.UUID
+    school_org: str
+    enterprise_org: str
+    student_ref: str
+    profile: dict
+    starts_on: date
+    ends_on: date
+    requested_at: datetime
+    hold_expires_at: datetime
+    status: PlacementStatus = PlacementStatus.REQUESTED
+    decided_at: datetime | None = None
+    started_at: datetime | None = None
+    ended_at: datetime | None = None
+    reason: str | None = None
+    version: int = 0
+    events: list[PlacementChanged] = field(default_factory=list, repr=False, compare=False)
+
+    @classmethod
+    def request(
+        cls,
+        *,
+        position_id: uuid.UUID,
+        agreement_id: uuid.UUID,
+        school_org: str,
+        enterprise_org: str,
+        student_ref: str,
+        profile: dict,
+        starts_on: date,
+        ends_on: date,
+        now: datetime,
+        hold: timedelta,
+    ) -> Placement:
+        p = cls(
+            id=uuid.uuid4(),
+            position_id=position_id,
+            agreement_id=agreement_id,
+            school_org=school_org,
+            enterprise_org=enterprise_org,
+            student_ref=student_ref,
+            profile=profile,
+            starts_on=starts_on,
+            ends_on=ends_on,
+            requested_at=now,
+            hold_expires_at=now + hold,
+        )
+        p.events.append(PlacementChanged(p, "requested"))
+        return p
+
+    def party(self, org: str, kind: str) -> Party | None:
+        if kind == "school" and org == self.school_org:
+            return Party.SCHOOL
+        if kind == "enterprise" and org == self.enterprise_org:
+            return Party.ENTERPRISE
+        return None
+
+    @property
+    def holds_seat(self) -> bool:
+        return self.status not in SEAT_RELEASING
+
+    def apply(self, action: str, by: Party, *, now: datetime, reason: str | None = None) -> bool:
+        """Move along the state machine. Returns True when the seat is to be given back."""
+        if action not in TRANSITIONS:
+            raise IllegalTransition(f"unknown action {action!r}")
+        sources, target, allowed = TRANSITIONS[action]
+        if by not in allowed:
+            raise Forbidden(f"only the {' or '.join(sorted(allowed))} may {action} a placement")
+        if self.status not in sources:
+            raise IllegalTransition(f"cannot {action} a placement that is {self.status}")
+        if action in NEEDS_REASON and not reason:
+            raise IllegalTransition(f"{action} needs a reason")
+        if action == "start" and now.date() < self.starts_on:
+            raise IllegalTransition(f"the placement starts on {self.starts_on.isoformat()}")
+        if action == "expire" and now < self.hold_expires_at:
+            raise IllegalTransition("the hold period has not passed")
+        self.status = target
+        if target in (PlacementStatus.CONFIRMED, PlacementStatus.REJECTED):
+            self.decided_at = now
+        elif target is PlacementStatus.ACTIVE:
+            self.started_at = now
+        else:
+            self.ended_at = now
+        if reason:
+            self.reason = reason
+        self.events.append(PlacementChanged(self, EVENT_KIND[target]))
+        return target in SEAT_RELEASING
+
+    def pull_events(self) -> list[PlacementChanged]:
+        events, self.events = self.events, []
+        return events

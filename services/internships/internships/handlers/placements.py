@@ -1,0 +1,164 @@
+"""Placement use cases: book a seat, move a placement along its life, expire unanswered requests."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field
+from datetime import timedelta
+
+from internships import policy
+from internships.adapters.repositories import AgreementRepository, PlacementRepository, PositionRepository
+from internships.domain.placements import Party, Placement, PlacementStatus
+from internships.handlers.agreements import Clock, UowFactory, utc_clock
+from internships.handlers.pages import decode_page_token, encode_page_token
+from internships.handlers.positions import visible_position
+from internships.outgoing import integration_event
+from praxis_common.auth import Principal
+from praxis_common.errors import Conflict, NotFound
+
+DEFAULT_HOLD = timedelta(hours=72)
+
+
+class SeatsExhausted(Conflict):
+    code, title = "seats-exhausted", "No seat left in this position"
+
+
+class QuotaExhausted(Conflict):
+    code, title = "quota-exhausted", "The agreement's intern quota is used up"
+
+
+class OverlappingPlacement(Conflict):
+    code, title = "overlapping-placement", "The student already holds a placement in this period"
+
+
+class NoAgreementForTerm(Conflict):
+    code, title = "no-agreement-for-term", "No active agreement covers this position's term"
+
+
+@dataclass(frozen=True)
+class BookPlacement:
+    position_id: uuid.UUID
+    student_ref: str
+    profile: dict = field(default_factory=dict)  # what the school chooses to share
+
+
+@dataclass(frozen=True)
+class ListPlacements:
+    status: PlacementStatus | None = None
+    page_size: int = 50
+    page_token: str | None = None
+
+
+async def book_placement(
+    cmd: BookPlacement,
+    principal: Principal,
+    *,
+    uow: UowFactory,
+    clock: Clock = utc_clock,
+    hold: timedelta = DEFAULT_HOLD,
+) -> Placement:
+    """Take a seat for a student: one transaction takes the seat, counts the intern against the agreement's
+    quota, checks the student holds nothing overlapping, and records the request with its event."""
+    policy.manager(principal, "school")
+    async with uow() as u:
+        position = await visible_position(u, cmd.position_id, principal)
+        agreements, placements = AgreementRepository(u.session), PlacementRepository(u.session)
+        agreement_id = await agreements.covering(principal.org, position.enterprise_org, position.starts_on)
+        if agreement_id is None:
+            raise NoAgreementForTerm(
+                f"no active agreement with {position.enterprise_org} covers {position.starts_on.isoformat()}"
+            )
+        await placements.lock_student(principal.org, cmd.student_ref)
+        if await placements.overlapping(principal.org, cmd.student_ref, position.starts_on, position.ends_on):
+            raise OverlappingPlacement(
+                "the student already holds a placement overlapping "
+                f"{position.starts_on.isoformat()}–{position.ends_on.isoformat()}"
+            )
+        if not await PositionRepository(u.session).take_seat(position.id):
+            raise SeatsExhausted(f"all {position.seats} seats of this position are taken")
+        if not await agreements.take_quota(agreement_id):
+            raise QuotaExhausted("the agreement's intern quota is used up")
+        placement = Placement.request(
+            position_id=position.id,
+            agreement_id=agreement_id,
+            school_org=principal.org,
+            enterprise_org=position.enterprise_org,
+            student_ref=cmd.student_ref,
+            profile=cmd.profile,
+            starts_on=position.starts_on,
+            ends_on=position.ends_on,
+            now=clock(),
+            hold=hold,
+        )
+        await placements.add(placement)
+        u.emit(*(integration_event(e, position_competencies=position.competencies) for e in placement.pull_events()))
+        await u.commit()
+    return placement
+
+
+async def get_placement(placement_id: uuid.UUID, principal: Principal, *, uow: UowFactory) -> Placement:
+    async with uow() as u:
+        return _visible(await PlacementRepository(u.session).get(placement_id), principal)[0]
+
+
+async def list_placements(
+    query: ListPlacements, principal: Principal, *, uow: UowFactory
+) -> tuple[list[Placement], str | None]:
+    after = decode_page_token(query.page_token) if query.page_token else None
+    async with uow() as u:
+        page = await PlacementRepository(u.session).list_for(
+            principal.org, principal.org_kind, status=query.status, after=after, limit=query.page_size + 1
+        )
+    more = len(page) > query.page_size
+    page = page[: query.page_size]
+    return page, (encode_page_token(page[-1].requested_at, page[-1].id) if more else None)
+
+
+async def change_placement(
+    placement_id: uuid.UUID,
+    action: str,
+    principal: Principal,
+    *,
+    uow: UowFactory,
+    reason: str | None = None,
+    clock: Clock = utc_clock,
+) -> Placement:
+    policy.manager(principal, "school", "enterprise")
+    async with uow() as u:
+        repo = PlacementRepository(u.session)
+        placement, party = _visible(await repo.get(placement_id, for_update=True), principal)
+        await _apply(u, placement, action, party, clock=clock, reason=reason)
+        await u.commit()
+    return placement
+
+
+async def expire_holds(*, uow: UowFactory, clock: Clock = utc_clock, batch: int = 200) -> int:
+    """Requests the enterprise left unanswered past the hold period expire and give their seat back.
+    Safe in every process at once (SKIP LOCKED)."""
+    expired = 0
+    while True:
+        async with uow() as u:
+            due = await PlacementRepository(u.session).expired_holds(clock(), batch)
+            for placement in due:
+                await _apply(u, placement, "expire", Party.CLOCK, clock=clock)
+            await u.commit()
+        expired += len(due)
+        if len(due) < batch:
+            return expired
+
+
+async def _apply(u, placement: Placement, action: str, party: Party, *, clock: Clock, reason: str | None = None):
+    releases = placement.apply(action, party, now=clock(), reason=reason)
+    if releases:
+        await PositionRepository(u.session).release_seat(placement.position_id)
+        await AgreementRepository(u.session).release_quota(placement.agreement_id)
+    await PlacementRepository(u.session).save(placement)
+    position = await PositionRepository(u.session).get(placement.position_id)
+    u.emit(*(integration_event(e, position_competencies=position.competencies) for e in placement.pull_events()))
+
+
+def _visible(placement: Placement | None, principal: Principal) -> tuple[Placement, Party]:
+    party = placement.party(principal.org, principal.org_kind) if placement else None
+    if placement is None or party is None:
+        raise NotFound("no such placement")
+    return placement, party

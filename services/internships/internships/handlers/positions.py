@@ -1,0 +1,181 @@
+"""Practice base and position use cases: create, publish, close, read, search."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import date
+
+from internships import policy
+from internships.adapters.repositories import AgreementRepository, BaseRepository, PositionRepository
+from internships.domain.agreements import Status
+from internships.domain.positions import Duty, Position, PositionStatus, PracticeBase
+from internships.handlers.agreements import Clock, UowFactory, utc_clock
+from internships.handlers.pages import decode_page_token, encode_page_token
+from internships.outgoing import integration_event
+from praxis_common.auth import Principal
+from praxis_common.errors import Conflict, NotFound
+
+
+@dataclass(frozen=True)
+class CreateBase:
+    agreement_id: uuid.UUID
+    name: str
+    tier: int
+    country: str
+    city: str
+    capacity: int
+
+
+@dataclass(frozen=True)
+class CreatePosition:
+    base_id: uuid.UUID
+    title: str
+    description: str
+    seats: int
+    starts_on: date
+    ends_on: date
+    languages: list[str]
+    competencies: list[str]
+    duties: list[Duty]
+
+
+@dataclass(frozen=True)
+class SearchPositions:
+    competencies: tuple[str, ...] = ()
+    country: str | None = None
+    starts_from: date | None = None
+    ends_by: date | None = None
+    open_only: bool = False
+    text: str | None = None
+    page_size: int = 50
+    page_token: str | None = None
+
+
+async def create_base(
+    cmd: CreateBase, principal: Principal, *, uow: UowFactory, clock: Clock = utc_clock
+) -> PracticeBase:
+    policy.manager(principal, "enterprise")
+    async with uow() as u:
+        agreement = await AgreementRepository(u.session).get(cmd.agreement_id)
+        if agreement is None or agreement.enterprise_org != principal.org:
+            raise NotFound("no such agreement")
+        if agreement.status is not Status.ACTIVE:
+            raise Conflict(f"the agreement is {agreement.status}; bases hang off active agreements")
+        base = PracticeBase.create(
+            agreement_id=agreement.id,
+            school_org=agreement.school_org,
+            enterprise_org=agreement.enterprise_org,
+            name=cmd.name,
+            tier=cmd.tier,
+            country=cmd.country,
+            city=cmd.city,
+            capacity=cmd.capacity,
+            now=clock(),
+        )
+        await BaseRepository(u.session).add(base)
+        u.emit(*(integration_event(e) for e in base.events))
+        await u.commit()
+    return base
+
+
+async def get_base(base_id: uuid.UUID, principal: Principal, *, uow: UowFactory) -> PracticeBase:
+    async with uow() as u:
+        base = await BaseRepository(u.session).get(base_id)
+    if base is None or principal.org != {"school": base.school_org, "enterprise": base.enterprise_org}.get(
+        principal.org_kind
+    ):
+        raise NotFound("no such practice base")
+    return base
+
+
+async def list_bases(principal: Principal, *, uow: UowFactory) -> list[PracticeBase]:
+    async with uow() as u:
+        return await BaseRepository(u.session).list_for(principal.org, principal.org_kind)
+
+
+async def create_position(
+    cmd: CreatePosition, principal: Principal, *, uow: UowFactory, clock: Clock = utc_clock
+) -> Position:
+    policy.manager(principal, "enterprise")
+    async with uow() as u:
+        bases = BaseRepository(u.session)
+        base = await bases.get(cmd.base_id, for_update=True)  # serialises seat totals per base
+        if base is None or base.enterprise_org != principal.org:
+            raise NotFound("no such practice base")
+        position = Position.create(
+            base=base,
+            title=cmd.title,
+            description=cmd.description,
+            seats=cmd.seats,
+            starts_on=cmd.starts_on,
+            ends_on=cmd.ends_on,
+            languages=cmd.languages,
+            competencies=cmd.competencies,
+            duties=cmd.duties,
+            seats_at_base=await bases.seats_offered(base.id),
+            now=clock(),
+        )
+        await PositionRepository(u.session).add(position)
+        await u.commit()
+    return position
+
+
+async def get_position(position_id: uuid.UUID, principal: Principal, *, uow: UowFactory) -> Position:
+    async with uow() as u:
+        return await visible_position(u, position_id, principal)
+
+
+async def visible_position(u, position_id: uuid.UUID, principal: Principal, *, for_update: bool = False) -> Position:
+    position = await PositionRepository(u.session).get(position_id, for_update=for_update)
+    if position is not None:
+        if principal.org_kind == "enterprise" and position.enterprise_org == principal.org:
+            return position
+        if (
+            principal.org_kind == "school"
+            and position.status is PositionStatus.PUBLISHED
+            and await AgreementRepository(u.session).active_with(principal.org, position.enterprise_org)
+        ):
+            return position
+    raise NotFound("no such position")
+
+
+async def change_position(
+    position_id: uuid.UUID, action: str, principal: Principal, *, uow: UowFactory, clock: Clock = utc_clock
+) -> Position:
+    policy.manager(principal, "enterprise")
+    async with uow() as u:
+        repo = PositionRepository(u.session)
+        position = await repo.get(position_id, for_update=True)
+        if position is None or position.enterprise_org != principal.org:
+            raise NotFound("no such position")
+        getattr(position, action)(now=clock())  # publish | close
+        await repo.save(position)
+        country = await repo.country_of(position.id)
+        u.emit(*(integration_event(e, country=country) for e in position.pull_events()))
+        await u.commit()
+    return position
+
+
+async def search_positions(
+    query: SearchPositions, principal: Principal, *, uow: UowFactory
+) -> tuple[list[Position], str | None]:
+    if principal.org_kind not in ("school", "enterprise"):
+        return [], None
+    after = decode_page_token(query.page_token) if query.page_token else None
+    async with uow() as u:
+        page = await PositionRepository(u.session).search(
+            visible_to_school=principal.org if principal.org_kind == "school" else None,
+            enterprise=principal.org if principal.org_kind == "enterprise" else None,
+            competencies=list(query.competencies),
+            country=query.country,
+            starts_from=query.starts_from,
+            ends_by=query.ends_by,
+            open_only=query.open_only,
+            text=query.text,
+            after=after,
+            limit=query.page_size + 1,
+        )
+    more = len(page) > query.page_size
+    page = page[: query.page_size]
+    return page, (encode_page_token(page[-1].created_at, page[-1].id) if more else None)

@@ -1,0 +1,88 @@
+"""REST routes for placements (/v1/placements)."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import timedelta
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, Query, Request, Response
+
+from internships.domain.placements import PlacementStatus
+from internships.handlers import placements as handlers
+from internships.http.schemas import PlacementAction, PlacementCreate, PlacementPage, PlacementRead
+from praxis_common.http import IdempotencyKey, PrincipalDep, created
+from praxis_common.service import Runtime
+
+
+def router(rt: Runtime) -> APIRouter:
+    r = APIRouter(prefix="/v1/placements", tags=["placements"])
+    hold = timedelta(hours=rt.settings.placement_hold_hours)
+
+    @r.post(
+        "",
+        status_code=201,
+        response_model=PlacementRead,
+        summary="Book a seat for a student (school)",
+        responses={
+            409: {
+                "description": "seats-exhausted, quota-exhausted, overlapping-placement or "
+                "no-agreement-for-term (problem+json)"
+            }
+        },
+    )
+    async def book(
+        request: Request, body: PlacementCreate, principal: PrincipalDep, idempotency_key: IdempotencyKey = None
+    ) -> Response:
+        """Takes a seat at once (state `requested`); the enterprise confirms or rejects within the hold
+        period, after which the request expires and the seat is free again. Send an Idempotency-Key."""
+
+        async def book_it(uow):
+            placement = await handlers.book_placement(
+                handlers.BookPlacement(body.position_id, body.student_ref, body.profile.model_dump(exclude_none=True)),
+                principal,
+                uow=uow,
+                clock=rt.clock,
+                hold=hold,
+            )
+            return PlacementRead.of(placement), f"/v1/placements/{placement.id}"
+
+        return await created(request, principal, rt.uow, idempotency_key, body=body, create=book_it)
+
+    @r.get("", response_model=PlacementPage, summary="The caller's placements")
+    async def list_(
+        principal: PrincipalDep,
+        status: PlacementStatus | None = None,
+        page_size: Annotated[int, Query(ge=1, le=200)] = 50,
+        page_token: Annotated[str | None, Query(max_length=200)] = None,
+    ) -> PlacementPage:
+        items, token = await handlers.list_placements(
+            handlers.ListPlacements(status=status, page_size=page_size, page_token=page_token), principal, uow=rt.uow
+        )
+        return PlacementPage(items=[PlacementRead.of(p) for p in items], next_page_token=token)
+
+    @r.get("/{placement_id}", response_model=PlacementRead, summary="One placement (its school or enterprise)")
+    async def get(placement_id: uuid.UUID, principal: PrincipalDep) -> PlacementRead:
+        return PlacementRead.of(await handlers.get_placement(placement_id, principal, uow=rt.uow))
+
+    @r.post(
+        "/{placement_id}/{action}",
+        response_model=PlacementRead,
+        summary="Move a placement along",
+        responses={409: {"description": "illegal-transition (problem+json)"}},
+    )
+    async def change(
+        placement_id: uuid.UUID,
+        action: Literal["confirm", "reject", "withdraw", "start", "complete", "terminate"],
+        principal: PrincipalDep,
+        body: PlacementAction | None = None,
+    ) -> PlacementRead:
+        """confirm / reject (enterprise, while requested); withdraw (school, before start); start,
+        complete (either); terminate (either, after start, with a reason)."""
+        return PlacementRead.of(
+            await handlers.change_placement(
+                placement_id, action, principal, uow=rt.uow, reason=body.reason if body else None, clock=rt.clock
+            )
+        )
+
+    return r

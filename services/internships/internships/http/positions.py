@@ -1,0 +1,103 @@
+"""REST routes for practice bases (/v1/bases) and positions (/v1/positions)."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, Query, Request, Response
+
+from internships.domain.positions import Duty, DutyKind
+from internships.handlers import positions as handlers
+from internships.http.schemas import BaseCreate, BaseRead, PositionCreate, PositionPage, PositionRead
+from praxis_common.http import IdempotencyKey, PrincipalDep, created
+from praxis_common.service import Runtime
+
+
+def router(rt: Runtime) -> APIRouter:
+    r = APIRouter(prefix="/v1", tags=["bases and positions"])
+
+    @r.post("/bases", status_code=201, response_model=BaseRead, summary="Create a practice base (enterprise)")
+    async def create_base(
+        request: Request, body: BaseCreate, principal: PrincipalDep, idempotency_key: IdempotencyKey = None
+    ) -> Response:
+        """A base hangs off an active agreement the enterprise is party to; both parties then see it."""
+
+        async def create(uow):
+            base = await handlers.create_base(
+                handlers.CreateBase(**body.model_dump()), principal, uow=uow, clock=rt.clock
+            )
+            return BaseRead.model_validate(base, from_attributes=True), f"/v1/bases/{base.id}"
+
+        return await created(request, principal, rt.uow, idempotency_key, body=body, create=create)
+
+    @r.get("/bases", response_model=list[BaseRead], summary="The caller's practice bases")
+    async def list_bases(principal: PrincipalDep) -> list[BaseRead]:
+        return [
+            BaseRead.model_validate(b, from_attributes=True) for b in await handlers.list_bases(principal, uow=rt.uow)
+        ]
+
+    @r.get("/bases/{base_id}", response_model=BaseRead, summary="One practice base (either party)")
+    async def get_base(base_id: uuid.UUID, principal: PrincipalDep) -> BaseRead:
+        return BaseRead.model_validate(await handlers.get_base(base_id, principal, uow=rt.uow), from_attributes=True)
+
+    @r.post("/positions", status_code=201, response_model=PositionRead, summary="Create a position (draft)")
+    async def create_position(
+        request: Request, body: PositionCreate, principal: PrincipalDep, idempotency_key: IdempotencyKey = None
+    ) -> Response:
+        """Seats count against the base's capacity; duties are each marked core or peripheral."""
+
+        async def create(uow):
+            data = body.model_dump()
+            data["duties"] = [Duty(d["name"], DutyKind(d["kind"])) for d in data["duties"]]
+            position = await handlers.create_position(
+                handlers.CreatePosition(**data), principal, uow=uow, clock=rt.clock
+            )
+            return PositionRead.of(position), f"/v1/positions/{position.id}"
+
+        return await created(request, principal, rt.uow, idempotency_key, body=body, create=create)
+
+    @r.get("/positions", response_model=PositionPage, summary="Search positions")
+    async def search(
+        principal: PrincipalDep,
+        competency: Annotated[list[str], Query(max_length=20, description="any of these competency tags")] = [],  # noqa: B006
+        country: Annotated[str | None, Query(pattern=r"^[A-Z]{2}$")] = None,
+        starts_from: date | None = None,
+        ends_by: date | None = None,
+        open_seats: Annotated[bool, Query(description="only positions with a free seat")] = False,
+        q: Annotated[str | None, Query(max_length=200, description="free text in title or description")] = None,
+        page_size: Annotated[int, Query(ge=1, le=200)] = 50,
+        page_token: Annotated[str | None, Query(max_length=200)] = None,
+    ) -> PositionPage:
+        """Schools see published positions of enterprises they hold an active agreement with; an
+        enterprise sees its own in every state."""
+        items, token = await handlers.search_positions(
+            handlers.SearchPositions(
+                competencies=tuple(competency),
+                country=country,
+                starts_from=starts_from,
+                ends_by=ends_by,
+                open_only=open_seats,
+                text=q or None,
+                page_size=page_size,
+                page_token=page_token,
+            ),
+            principal,
+            uow=rt.uow,
+        )
+        return PositionPage(items=[PositionRead.of(p) for p in items], next_page_token=token)
+
+    @r.get("/positions/{position_id}", response_model=PositionRead, summary="One position")
+    async def get_position(position_id: uuid.UUID, principal: PrincipalDep) -> PositionRead:
+        return PositionRead.of(await handlers.get_position(position_id, principal, uow=rt.uow))
+
+    @r.post("/positions/{position_id}/{action}", response_model=PositionRead, summary="Publish or close a position")
+    async def change(
+        position_id: uuid.UUID, action: Literal["publish", "close"], principal: PrincipalDep
+    ) -> PositionRead:
+        return PositionRead.of(
+            await handlers.change_position(position_id, action, principal, uow=rt.uow, clock=rt.clock)
+        )
+
+    return r

@@ -1,0 +1,257 @@
+"""Placements through REST against real processes: capacity and quota under concurrency, lifecycle, isolation."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import date, timedelta
+
+import httpx
+import pytest
+
+from praxis_common.testing.stack import Stack, eventually
+
+TODAY = date.today()
+
+
+@pytest.fixture(scope="module")
+def replica(stack: Stack):
+    """A second internships process sharing the first one's database."""
+    return stack.add_replica("internships")
+
+
+async def active_agreement(client: httpx.AsyncClient, stack: Stack, school: str, enterprise: str, quota: int) -> str:
+    s, e = stack.auth(school, "school", "admin"), stack.auth(enterprise, "enterprise", "hr")
+    r = await client.post(
+        "/v1/agreements",
+        headers=s,
+        json={
+            "school_org": school,
+            "enterprise_org": enterprise,
+            "valid_from": TODAY.isoformat(),
+            "valid_to": (TODAY + timedelta(days=365)).isoformat(),
+            "intern_quota": quota,
+        },
+    )
+    agreement_id = r.json()["id"]
+    for headers in (s, e):
+        assert (await client.post(f"/v1/agreements/{agreement_id}/sign", headers=headers)).status_code == 200
+    return agreement_id
+
+
+async def published_position(
+    client,
+    stack: Stack,
+    enterprise: str,
+    agreement_id: str,
+    seats: int,
+    *,
+    capacity: int = 500,
+    competencies=("platform-operation",),
+    starts_in: int = 30,
+) -> dict:
+    e = stack.auth(enterprise, "enterprise", "hr")
+    base = await client.post(
+        "/v1/bases",
+        headers=e,
+        json={
+            "agreement_id": agreement_id,
+            "name": "Hub",
+            "tier": 1,
+            "country": "CN",
+            "city": "Shenzhen",
+            "capacity": capacity,
+        },
+    )
+    assert base.status_code == 201, base.text
+    position = await client.post(
+        "/v1/positions",
+        headers=e,
+        json={
+            "base_id": base.json()["id"],
+            "title": "Store operations intern",
+            "description": "listings and promotions",
+            "seats": seats,
+            "starts_on": (TODAY + timedelta(days=starts_in)).isoformat(),
+            "ends_on": (TODAY + timedelta(days=starts_in + 90)).isoformat(),
+            "languages": ["en"],
+            "competencies": list(competencies),
+            "duties": [{"name": "listings", "kind": "core"}],
+        },
+    )
+    assert position.status_code == 201, position.text
+    published = await client.post(f"/v1/positions/{position.json()['id']}/publish", headers=e)
+    assert published.status_code == 200 and published.json()["status"] == "published"
+    return published.json()
+
+
+async def storm(stack: Stack, replica, school: str, position_id: str, n: int) -> list[httpx.Response]:
+    """n bookings at once for n different students, spread over two service processes."""
+    headers = stack.auth(school, "school", "admin")
+    limits = httpx.Limits(max_connections=100)
+    async with (
+        httpx.AsyncClient(base_url=stack["internships"].base_url, limits=limits, timeout=30) as a,
+        httpx.AsyncClient(base_url=replica.base_url, limits=limits, timeout=30) as b,
+    ):
+        return await asyncio.gather(
+            *(
+                (a if i % 2 else b).post(
+                    "/v1/placements", headers=headers, json={"position_id": position_id, "student_ref": f"stu-{i}"}
+                )
+                for i in range(n)
+            )
+        )
+
+
+async def test_200_concurrent_bookings_for_10_seats_on_two_processes(stack, replica):
+    school, enterprise = "school-rush", "ent-rush"
+    async with httpx.AsyncClient(base_url=stack["internships"].base_url) as client:
+        agreement = await active_agreement(client, stack, school, enterprise, quota=1000)
+        position = await published_position(client, stack, enterprise, agreement, seats=10)
+        replies = await storm(stack, replica, school, position["id"], 200)
+        booked = [r for r in replies if r.status_code == 201]
+        refused = [r for r in replies if r.status_code == 409]
+        assert (len(booked), len(refused)) == (10, 190), sorted({r.status_code for r in replies})
+        assert {r.json()["type"] for r in refused} == {"urn:praxis:problem:seats-exhausted"}
+        assert all(r.headers["content-type"] == "application/problem+json" for r in refused)
+        after = await client.get(f"/v1/positions/{position['id']}", headers=stack.auth(enterprise, "enterprise", "hr"))
+        assert after.json()["seats_taken"] == 10 and after.json()["open_seats"] == 0
+        listed = await client.get(
+            "/v1/placements", params={"page_size": 200}, headers=stack.auth(school, "school", "admin")
+        )
+        assert len(listed.json()["items"]) == 10
+
+
+async def test_200_concurrent_bookings_against_an_intern_quota_of_10(stack, replica):
+    school, enterprise = "school-quota", "ent-quota"
+    async with httpx.AsyncClient(base_url=stack["internships"].base_url) as client:
+        agreement = await active_agreement(client, stack, school, enterprise, quota=10)
+        first = await published_position(client, stack, enterprise, agreement, seats=150)
+        second = await published_position(client, stack, enterprise, agreement, seats=150, starts_in=200)
+        replies = await asyncio.gather(
+            storm(stack, replica, school, first["id"], 100), storm(stack, replica, school, second["id"], 100)
+        )
+        replies = [r for batch in replies for r in batch]
+        booked = [r for r in replies if r.status_code == 201]
+        refused = [r for r in replies if r.status_code == 409]
+        assert (len(booked), len(refused)) == (10, 190), sorted({r.status_code for r in replies})
+        assert {r.json()["type"] for r in refused} <= {
+            "urn:praxis:problem:quota-exhausted",
+            "urn:praxis:problem:overlapping-placement",
+        }
+
+
+async def test_lifecycle_frees_and_keeps_seats_as_it_should(stack):
+    school, enterprise = "school-life", "ent-life"
+    s, e = stack.auth(school, "school", "admin"), stack.auth(enterprise, "enterprise", "hr")
+    async with httpx.AsyncClient(base_url=stack["internships"].base_url) as client:
+        agreement = await active_agreement(client, stack, school, enterprise, quota=5)
+        position = await published_position(client, stack, enterprise, agreement, seats=1, starts_in=0)
+
+        async def book(student, attempt=1):
+            return await client.post(
+                "/v1/placements",
+                headers={**s, "Idempotency-Key": f"book-{student}-{attempt}"},
+                json={
+                    "position_id": position["id"],
+                    "student_ref": student,
+                    "profile": {"display_name": "Li Wei", "languages": ["zh"]},
+                },
+            )
+
+        first = await book("stu-a")
+        assert first.status_code == 201 and first.json()["status"] == "requested"
+        assert (await book("stu-b")).status_code == 409  # the only seat is held
+        assert (await book("stu-a")).headers.get("idempotent-replayed") == "true"
+        pid = first.json()["id"]
+        rejected = await client.post(f"/v1/placements/{pid}/reject", headers=e, json={"reason": "not this term"})
+        assert rejected.json()["status"] == "rejected"
+        assert (await book("stu-b")).status_code == 409  # same key: the first answer is the answer
+        second = await book("stu-b", attempt=2)
+        assert second.status_code == 201  # the seat came back
+        pid = second.json()["id"]
+        wrong_side = await client.post(f"/v1/placements/{pid}/confirm", headers=s)
+        assert wrong_side.status_code == 403
+        assert (await client.post(f"/v1/placements/{pid}/confirm", headers=e)).json()["status"] == "confirmed"
+        early = await client.post(f"/v1/placements/{pid}/complete", headers=e)
+        assert early.status_code == 409 and early.json()["type"] == "urn:praxis:problem:illegal-transition"
+        assert (await client.post(f"/v1/placements/{pid}/start", headers=s)).json()["status"] == "active"
+        no_reason = await client.post(f"/v1/placements/{pid}/terminate", headers=s)
+        assert no_reason.status_code == 409
+        done = await client.post(f"/v1/placements/{pid}/terminate", headers=s, json={"reason": "moved city"})
+        assert done.json()["status"] == "terminated" and done.json()["reason"] == "moved city"
+        seats = (await client.get(f"/v1/positions/{position['id']}", headers=e)).json()
+        assert seats["seats_taken"] == 1  # a terminated placement still counts
+        shared = (await client.get(f"/v1/placements/{pid}", headers=e)).json()["profile"]
+        assert shared == {"display_name": "Li Wei", "languages": ["zh"], "competencies": []}
+
+
+async def test_a_student_cannot_hold_two_overlapping_placements(stack):
+    school, enterprise = "school-overlap", "ent-overlap"
+    s = stack.auth(school, "school", "admin")
+    async with httpx.AsyncClient(base_url=stack["internships"].base_url) as client:
+        agreement = await active_agreement(client, stack, school, enterprise, quota=5)
+        one = await published_position(client, stack, enterprise, agreement, seats=3)
+        two = await published_position(client, stack, enterprise, agreement, seats=3, starts_in=60)
+        later = await published_position(client, stack, enterprise, agreement, seats=3, starts_in=200)
+        replies = await asyncio.gather(
+            *(
+                client.post("/v1/placements", headers=s, json={"position_id": p["id"], "student_ref": "stu-x"})
+                for p in (one, two)
+            )
+        )
+        assert sorted(r.status_code for r in replies) == [201, 409]
+        assert [r.json()["type"] for r in replies if r.status_code == 409] == [
+            "urn:praxis:problem:overlapping-placement"
+        ]
+        assert (
+            await client.post("/v1/placements", headers=s, json={"position_id": later["id"], "student_ref": "stu-x"})
+        ).status_code == 201
+
+
+async def test_schools_see_positions_only_of_enterprises_they_hold_an_agreement_with(stack):
+    async with httpx.AsyncClient(base_url=stack["internships"].base_url) as client:
+        agreement = await active_agreement(client, stack, "school-see", "ent-see", quota=5)
+        position = await published_position(
+            client, stack, "ent-see", agreement, seats=2, competencies=("data-analysis",)
+        )
+        mine = await client.get(
+            "/v1/positions", params={"competency": "data-analysis"}, headers=stack.auth("school-see", "school", "admin")
+        )
+        assert [p["id"] for p in mine.json()["items"]] == [position["id"]]
+        outsider = stack.auth("school-stranger", "school", "admin")
+        assert (await client.get("/v1/positions", headers=outsider)).json()["items"] == []
+        assert (await client.get(f"/v1/positions/{position['id']}", headers=outsider)).status_code == 404
+        booked = await client.post(
+            "/v1/placements", headers=outsider, json={"position_id": position["id"], "student_ref": "s1"}
+        )
+        assert booked.status_code == 404
+
+
+async def test_events_reach_the_stream(stack):
+    """placement.requested leaves through the outbox (the other services will consume it)."""
+    import nats
+
+    async with httpx.AsyncClient(base_url=stack["internships"].base_url) as client:
+        agreement = await active_agreement(client, stack, "school-ev", "ent-ev", quota=5)
+        position = await published_position(client, stack, "ent-ev", agreement, seats=2)
+        booked = await client.post(
+            "/v1/placements",
+            headers=stack.auth("school-ev", "school", "admin"),
+            json={"position_id": position["id"], "student_ref": "stu-ev"},
+        )
+    nc = await nats.connect(stack.nats_url)
+    try:
+        js = nc.jetstream()
+        sub = await js.subscribe(f"{stack.prefix}.internships.placement.requested", ordered_consumer=True)
+
+        async def mine():
+            try:
+                msg = await sub.next_msg(timeout=0.5)
+            except Exception:
+                return None
+            return msg if booked.json()["id"] in msg.data.decode() else None
+
+        msg = await eventually(mine, timeout=10, what="the placement.requested event")
+        assert msg.headers["ce-type"] == "praxis.internships.placement.requested.v1"
+    finally:
+        await nc.close()
