@@ -2,9 +2,10 @@
 
 from functools import lru_cache
 
-from pydantic import Field
+from pydantic import Field, field_validator
 from pydantic_settings import SettingsConfigDict
 
+from internships.domain.compliance import CompliancePolicy
 from praxis_common.settings import ServiceSettings
 
 
@@ -15,6 +16,18 @@ class Settings(ServiceSettings):
     grpc_port: int = 50101
     # How long an enterprise has to answer a placement request before it expires and frees the seat.
     placement_hold_hours: float = Field(default=72.0, gt=0)
+    # The rules bookings, starts and logbooks are checked against: cn-vocational-2021 (default) or none.
+    compliance_policy: str = "cn-vocational-2021"
+
+    @field_validator("compliance_policy")
+    @classmethod
+    def _known_policy(cls, value: str) -> str:
+        CompliancePolicy.named(value)  # ValueError names the choices
+        return value
+
+    @property
+    def compliance(self) -> CompliancePolicy:
+        return CompliancePolicy.named(self.compliance_policy)
 
 
 @lru_cache

@@ -5,6 +5,7 @@ from __future__ import annotations
 from functools import singledispatch
 
 from internships.domain.agreements import AgreementActivated, AgreementEnded, EndReason
+from internships.domain.logbooks import LogbookApproved
 from internships.domain.placements import PlacementChanged
 from internships.domain.positions import BaseCreated, PositionClosed, PositionPublished
 from praxis.events.v1 import agreements_pb2, placements_pb2
@@ -144,5 +145,25 @@ def _(event: PlacementChanged, *, position_competencies: list[str] = (), **conte
             position_competencies=list(position_competencies),
             student_competencies=list(p.profile.get("competencies", [])),
             student_languages=list(p.profile.get("languages", [])),
+        ),
+    )
+
+
+@integration_event.register
+def _(event: LogbookApproved, **context) -> IntegrationEvent:
+    w, p = event.week, event.placement
+    return _event(
+        "logbook.approved",
+        "placement",
+        p.id,
+        placements_pb2.LogbookApproved(
+            placement_id=str(p.id),
+            school_org=p.school_org,
+            enterprise_org=p.enterprise_org,
+            student_ref=p.student_ref,
+            week_start=w.week_start.isoformat(),
+            total_hours=str(w.total_hours),
+            core_hours=str(w.core_hours),
+            approved_at=w.reviewed_at.isoformat(),
         ),
     )

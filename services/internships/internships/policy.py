@@ -50,3 +50,14 @@ def manager(principal: Principal, *kinds: str) -> str:
     if not principal.has_any_role(*roles):
         raise Forbidden(f"needs one of the roles {', '.join(roles)}")
     return principal.org_kind
+
+
+STAFF_ROLES = {"admin", "coordinator", "teacher", "hr", "mentor"}
+
+
+def own_student_ref(principal: Principal) -> str | None:
+    """A principal signed in as a student (holding no staff role) sees only their own records: their `sub` is
+    the school's student_ref. None for staff."""
+    if principal.has_any_role("student") and not principal.roles & STAFF_ROLES:
+        return principal.sub
+    return None

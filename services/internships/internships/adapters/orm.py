@@ -8,10 +8,12 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    Numeric,
     SmallInteger,
     String,
     Table,
     Text,
+    UniqueConstraint,
 )
 from sqlalchemy.dialects.postgresql import ARRAY, JSONB, UUID
 
@@ -128,4 +130,25 @@ placement = Table(
     Index("ix_placement_enterprise", "enterprise_org", "requested_at", "id"),
     Index("ix_placement_student", "school_org", "student_ref"),
     Index("ix_placement_hold", "hold_expires_at", postgresql_where="status = 'requested'"),
+)
+
+logbook_week = Table(
+    "logbook_week",
+    metadata,
+    Column("id", UUID(as_uuid=True), primary_key=True),
+    Column("placement_id", UUID(as_uuid=True), ForeignKey("placement.id"), nullable=False),
+    Column("week_start", Date, nullable=False),
+    Column("lines", JSONB, nullable=False),
+    Column("total_hours", Numeric(6, 2), nullable=False),
+    Column("core_hours", Numeric(6, 2), nullable=False),
+    Column("status", String(16), nullable=False),
+    Column("submitted_at", DateTime(timezone=True), nullable=False),
+    Column("submitted_by", String(255), nullable=False),
+    Column("reviewed_at", DateTime(timezone=True)),
+    Column("reviewed_by", String(255)),
+    Column("comment", Text),
+    Column("version", Integer, nullable=False),
+    UniqueConstraint("placement_id", "week_start", name="uq_logbook_week_placement_week"),
+    CheckConstraint("status IN ('submitted','approved','returned')", name="status"),
+    CheckConstraint("core_hours >= 0 AND core_hours <= total_hours", name="hours"),
 )

@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 import uuid
-from datetime import date, datetime
+from datetime import date, datetime, time
+from decimal import Decimal
 
 from sqlalchemy import and_, exists, func, insert, or_, select, text, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from internships.adapters.orm import agreement as t
+from internships.adapters.orm import logbook_week as log_t
 from internships.adapters.orm import placement as pl_t
 from internships.adapters.orm import position as pos_t
 from internships.adapters.orm import practice_base as base_t
 from internships.domain.agreements import Agreement, Status
+from internships.domain.logbooks import LogbookWeek, LogLine, WeekStatus
 from internships.domain.placements import HOLDING, Placement, PlacementStatus
 from internships.domain.positions import Duty, DutyKind, Position, PositionStatus, PracticeBase, Tier
 
@@ -343,11 +346,14 @@ class PlacementRepository:
         status: PlacementStatus | None,
         after: tuple[datetime, uuid.UUID] | None,
         limit: int,
+        student_ref: str | None = None,
     ) -> list[Placement]:
         column = {"school": pl_t.c.school_org, "enterprise": pl_t.c.enterprise_org}.get(kind)
         if column is None:
             return []
         query = select(pl_t).where(column == org)
+        if student_ref is not None:
+            query = query.where(pl_t.c.student_ref == student_ref)
         if status is not None:
             query = query.where(pl_t.c.status == status.value)
         if after is not None:
@@ -377,3 +383,59 @@ def _placement(row) -> Placement:
     data = dict(row._mapping)
     data["status"] = PlacementStatus(data["status"])
     return Placement(**data)
+
+
+class LogbookRepository:
+    def __init__(self, session: AsyncSession) -> None:
+        self.session = session
+
+    async def get(self, placement_id: uuid.UUID, week_start: date, *, for_update: bool = False) -> LogbookWeek | None:
+        query = select(log_t).where(log_t.c.placement_id == placement_id, log_t.c.week_start == week_start)
+        row = (await self.session.execute(query.with_for_update() if for_update else query)).first()
+        return _week(row) if row else None
+
+    async def weeks(self, placement_id: uuid.UUID) -> list[LogbookWeek]:
+        rows = await self.session.execute(
+            select(log_t).where(log_t.c.placement_id == placement_id).order_by(log_t.c.week_start)
+        )
+        return [_week(r) for r in rows]
+
+    async def save(self, w: LogbookWeek, *, new: bool) -> None:
+        row = {c.name: getattr(w, c.name) for c in log_t.columns}
+        row["status"] = w.status.value
+        row["lines"] = [
+            {
+                "day": ln.day.isoformat(),
+                "duty": ln.duty,
+                "hours": str(ln.hours),
+                "start": ln.start.isoformat() if ln.start else None,
+                "end": ln.end.isoformat() if ln.end else None,
+            }
+            for ln in w.lines
+        ]
+        if new:
+            await self.session.execute(insert(log_t).values(row))
+            return
+        row["version"] = w.version + 1
+        result = await self.session.execute(
+            update(log_t).where(log_t.c.id == w.id, log_t.c.version == w.version).values(row)
+        )
+        if result.rowcount != 1:
+            raise RuntimeError(f"logbook week {w.id} changed concurrently")
+        w.version += 1
+
+
+def _week(row) -> LogbookWeek:
+    data = dict(row._mapping)
+    data["status"] = WeekStatus(data["status"])
+    data["lines"] = [
+        LogLine(
+            date.fromisoformat(ln["day"]),
+            ln["duty"],
+            Decimal(ln["hours"]),
+            time.fromisoformat(ln["start"]) if ln["start"] else None,
+            time.fromisoformat(ln["end"]) if ln["end"] else None,
+        )
+        for ln in data["lines"]
+    ]
+    return LogbookWeek(**data)

@@ -98,7 +98,7 @@ async def book_placement(
 
 async def get_placement(placement_id: uuid.UUID, principal: Principal, *, uow: UowFactory) -> Placement:
     async with uow() as u:
-        return _visible(await PlacementRepository(u.session).get(placement_id), principal)[0]
+        return visible(await PlacementRepository(u.session).get(placement_id), principal)[0]
 
 
 async def list_placements(
@@ -107,7 +107,12 @@ async def list_placements(
     after = decode_page_token(query.page_token) if query.page_token else None
     async with uow() as u:
         page = await PlacementRepository(u.session).list_for(
-            principal.org, principal.org_kind, status=query.status, after=after, limit=query.page_size + 1
+            principal.org,
+            principal.org_kind,
+            status=query.status,
+            student_ref=policy.own_student_ref(principal),
+            after=after,
+            limit=query.page_size + 1,
         )
     more = len(page) > query.page_size
     page = page[: query.page_size]
@@ -126,7 +131,7 @@ async def change_placement(
     policy.manager(principal, "school", "enterprise")
     async with uow() as u:
         repo = PlacementRepository(u.session)
-        placement, party = _visible(await repo.get(placement_id, for_update=True), principal)
+        placement, party = visible(await repo.get(placement_id, for_update=True), principal)
         await _apply(u, placement, action, party, clock=clock, reason=reason)
         await u.commit()
     return placement
@@ -157,8 +162,9 @@ async def _apply(u, placement: Placement, action: str, party: Party, *, clock: C
     u.emit(*(integration_event(e, position_competencies=position.competencies) for e in placement.pull_events()))
 
 
-def _visible(placement: Placement | None, principal: Principal) -> tuple[Placement, Party]:
+def visible(placement: Placement | None, principal: Principal) -> tuple[Placement, Party]:
     party = placement.party(principal.org, principal.org_kind) if placement else None
-    if placement is None or party is None:
+    student = policy.own_student_ref(principal)
+    if placement is None or party is None or (student is not None and placement.student_ref != student):
         raise NotFound("no such placement")
     return placement, party

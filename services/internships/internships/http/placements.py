@@ -3,14 +3,25 @@
 from __future__ import annotations
 
 import uuid
-from datetime import timedelta
+from datetime import date, timedelta
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query, Request, Response
 
+from internships.domain.logbooks import LogLine
 from internships.domain.placements import PlacementStatus
+from internships.handlers import logbooks
 from internships.handlers import placements as handlers
-from internships.http.schemas import PlacementAction, PlacementCreate, PlacementPage, PlacementRead
+from internships.http.schemas import (
+    LogbookRead,
+    LogbookWeekIn,
+    LogbookWeekRead,
+    PlacementAction,
+    PlacementCreate,
+    PlacementPage,
+    PlacementRead,
+    ReviewIn,
+)
 from praxis_common.http import IdempotencyKey, PrincipalDep, created
 from praxis_common.service import Runtime
 
@@ -83,6 +94,59 @@ def router(rt: Runtime) -> APIRouter:
             await handlers.change_placement(
                 placement_id, action, principal, uow=rt.uow, reason=body.reason if body else None, clock=rt.clock
             )
+        )
+
+    policy = rt.settings.compliance
+
+    @r.put(
+        "/{placement_id}/logbook/{week}",
+        response_model=LogbookWeekRead,
+        summary="File a logbook week",
+        responses={422: {"description": "invalid lines, or compliance-violation naming the rule"}},
+    )
+    async def file_week(
+        placement_id: uuid.UUID, week: date, body: LogbookWeekIn, principal: PrincipalDep
+    ) -> LogbookWeekRead:
+        """The student (or the school on their behalf) files the hours of one week (`week` = its Monday),
+        per duty, during an active placement; a returned week can be filed again."""
+        lines = [LogLine(ln.day, ln.duty, ln.hours, ln.start, ln.end) for ln in body.lines]
+        return LogbookWeekRead.of(
+            await logbooks.file_week(placement_id, week, lines, principal, uow=rt.uow, policy=policy, clock=rt.clock)
+        )
+
+    @r.post(
+        "/{placement_id}/logbook/{week}/{decision}",
+        response_model=LogbookWeekRead,
+        summary="Approve or return a logbook week (enterprise)",
+    )
+    async def review(
+        placement_id: uuid.UUID,
+        week: date,
+        decision: Literal["approve", "return"],
+        principal: PrincipalDep,
+        body: ReviewIn | None = None,
+    ) -> LogbookWeekRead:
+        return LogbookWeekRead.of(
+            await logbooks.review_week(
+                placement_id,
+                week,
+                principal,
+                approve=decision == "approve",
+                comment=body.comment if body else None,
+                uow=rt.uow,
+                clock=rt.clock,
+            )
+        )
+
+    @r.get("/{placement_id}/logbook", response_model=LogbookRead, summary="A placement's logbook and core-work share")
+    async def logbook(placement_id: uuid.UUID, principal: PrincipalDep) -> LogbookRead:
+        book = await logbooks.get_logbook(placement_id, principal, uow=rt.uow)
+        return LogbookRead(
+            placement_id=book.placement.id,
+            weeks=[LogbookWeekRead.of(w) for w in book.weeks],
+            approved_hours=book.approved_hours,
+            approved_core_hours=book.approved_core_hours,
+            core_work_share=book.core_work_share,
         )
 
     return r

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import uuid
-from datetime import date, datetime
+from datetime import date, datetime, time
+from decimal import Decimal
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StrictInt
@@ -250,3 +251,65 @@ class PlacementRead(BaseModel):
 class PlacementPage(BaseModel):
     items: list[PlacementRead]
     next_page_token: str | None
+
+
+class LogLineIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    day: date
+    duty: Annotated[Text, Field(min_length=1, max_length=200, description="one of the position's duties")]
+    hours: Annotated[Decimal, Field(gt=0, le=24, max_digits=4, decimal_places=2)]
+    start: time | None = Field(default=None, description="when work began (with `end`; checked for night work)")
+    end: time | None = None
+
+
+class LogbookWeekIn(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {
+                    "lines": [
+                        {"day": "2027-03-01", "duty": "listings", "hours": "6", "start": "09:00", "end": "16:00"},
+                        {"day": "2027-03-01", "duty": "customer chat", "hours": "1.5"},
+                    ]
+                }
+            ]
+        },
+    )
+
+    lines: Annotated[list[LogLineIn], Field(min_length=1, max_length=100)]
+
+
+class ReviewIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    comment: Annotated[Text, Field(min_length=1, max_length=2000)] | None = None
+
+
+class LogbookWeekRead(BaseModel):
+    week_start: date
+    status: str
+    lines: list[LogLineIn]
+    total_hours: Decimal
+    core_hours: Decimal
+    submitted_at: datetime
+    submitted_by: str
+    reviewed_at: datetime | None
+    reviewed_by: str | None
+    comment: str | None
+
+    @classmethod
+    def of(cls, w) -> LogbookWeekRead:
+        return cls(
+            **{n: getattr(w, n) for n in cls.model_fields if n != "lines"},
+            lines=[LogLineIn.model_validate(ln, from_attributes=True) for ln in w.lines],
+        )
+
+
+class LogbookRead(BaseModel):
+    placement_id: uuid.UUID
+    weeks: list[LogbookWeekRead]
+    approved_hours: Decimal
+    approved_core_hours: Decimal
+    core_work_share: Decimal | None = Field(description="approved core hours / approved hours; null before any")

@@ -85,3 +85,23 @@ class PlacementChanged(_message.Message):
     student_competencies: _containers.RepeatedScalarFieldContainer[str]
     student_languages: _containers.RepeatedScalarFieldContainer[str]
     def __init__(self, placement_id: _Optional[str] = ..., position_id: _Optional[str] = ..., agreement_id: _Optional[str] = ..., school_org: _Optional[str] = ..., enterprise_org: _Optional[str] = ..., student_ref: _Optional[str] = ..., status: _Optional[str] = ..., starts_on: _Optional[str] = ..., ends_on: _Optional[str] = ..., reason: _Optional[str] = ..., occurred_at: _Optional[str] = ..., position_competencies: _Optional[_Iterable[str]] = ..., student_competencies: _Optional[_Iterable[str]] = ..., student_languages: _Optional[_Iterable[str]] = ...) -> None: ...
+
+class LogbookApproved(_message.Message):
+    __slots__ = ("placement_id", "school_org", "enterprise_org", "student_ref", "week_start", "total_hours", "core_hours", "approved_at")
+    PLACEMENT_ID_FIELD_NUMBER: _ClassVar[int]
+    SCHOOL_ORG_FIELD_NUMBER: _ClassVar[int]
+    ENTERPRISE_ORG_FIELD_NUMBER: _ClassVar[int]
+    STUDENT_REF_FIELD_NUMBER: _ClassVar[int]
+    WEEK_START_FIELD_NUMBER: _ClassVar[int]
+    TOTAL_HOURS_FIELD_NUMBER: _ClassVar[int]
+    CORE_HOURS_FIELD_NUMBER: _ClassVar[int]
+    APPROVED_AT_FIELD_NUMBER: _ClassVar[int]
+    placement_id: str
+    school_org: str
+    enterprise_org: str
+    student_ref: str
+    week_start: str
+    total_hours: str
+    core_hours: str
+    approved_at: str
+    def __init__(self, placement_id: _Optional[str] = ..., school_org: _Optional[str] = ..., enterprise_org: _Optional[str] = ..., student_ref: _Optional[str] = ..., week_start: _Optional[str] = ..., total_hours: _Optional[str] = ..., core_hours: _Optional[str] = ..., approved_at: _Optional[str] = ...) -> None: ...
