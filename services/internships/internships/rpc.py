@@ -1,24 +1,138 @@
-"""gRPC edge of the internships service: protobuf ↔ commands; the same handlers as REST."""
+"""gRPC edge of the internships service: protobuf ↔ commands; the same handlers as REST.
+
+Inputs are validated by the REST pydantic schemas (praxis_common.validation.validate), so both edges
+apply the same rules and a bad field is INVALID_ARGUMENT naming it; create calls go through
+praxis_common.rpc.created for `idempotency-key` metadata. No business rules live here."""
 
 from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field
 
 from internships import handlers
 from internships.domain import commands
 from internships.domain.agreements import Agreement, Status
-from internships.http.schemas import AgreementCreate, AgreementTerminate
+from internships.domain.placements import Placement, PlacementStatus
+from internships.domain.positions import Duty, DutyKind, Position, PositionStatus, PracticeBase
+from internships.handlers import placements as placement_handlers
+from internships.handlers import positions as position_handlers
+from internships.http.schemas import (
+    AgreementCreate,
+    AgreementTerminate,
+    BaseCreate,
+    PlacementAction,
+    PlacementCreate,
+    PositionCreate,
+)
 from praxis.internships.v1 import internships_pb2 as pb
 from praxis.internships.v1 import internships_pb2_grpc as pb_grpc
 from praxis_common import rpc
 from praxis_common.rpc import principal
 from praxis_common.service import Runtime
-from praxis_common.validation import parse_uuid, validate
+from praxis_common.validation import Text, parse_uuid, validate
 
 _STATUS_TO_PB = {s: getattr(pb, f"AGREEMENT_STATUS_{s.name}") for s in Status}
 _STATUS_FROM_PB = {v: k for k, v in _STATUS_TO_PB.items()}
+_POSITION_STATUS_TO_PB = {s: getattr(pb, f"POSITION_STATUS_{s.name}") for s in PositionStatus}
+_PLACEMENT_STATUS_TO_PB = {s: getattr(pb, f"PLACEMENT_STATUS_{s.name}") for s in PlacementStatus}
+_PLACEMENT_STATUS_FROM_PB = {v: k for k, v in _PLACEMENT_STATUS_TO_PB.items()}
+_DUTY_KIND_TO_PB = {k: getattr(pb, f"DUTY_KIND_{k.name}") for k in DutyKind}
+_DUTY_KIND_FROM_PB = {v: k.value for k, v in _DUTY_KIND_TO_PB.items()}  # UNSPECIFIED → None → invalid
+_PROFILE_FIELDS = set(pb.StudentProfile.DESCRIPTOR.fields_by_name)
+
+
+class _PositionQuery(BaseModel):
+    """The query parameters of GET /v1/positions, with the same limits, for SearchPositions."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    competencies: Annotated[list[Text], Field(max_length=20)] = []
+    country: Annotated[str, Field(pattern=r"^[A-Z]{2}$")] | None = None
+    starts_from: date | None = None
+    ends_by: date | None = None
+    open_seats: bool = False
+    q: Annotated[Text, Field(max_length=200)] | None = None
+    page_token: Annotated[str, Field(max_length=200)] | None = None
 
 
 def _ts(value) -> str:
     return value.isoformat() if value else ""
+
+
+def _page_size(requested: int) -> int:
+    """0 means the default (50); like ListAgreements, anything else is clamped to 1..200."""
+    return min(max(requested or 50, 1), 200)
+
+
+def base_to_pb(b: PracticeBase) -> pb.PracticeBase:
+    return pb.PracticeBase(
+        id=str(b.id),
+        agreement_id=str(b.agreement_id),
+        school_org=b.school_org,
+        enterprise_org=b.enterprise_org,
+        name=b.name,
+        tier=int(b.tier),  # BaseTier numbers are the tiers
+        country=b.country,
+        city=b.city,
+        capacity=b.capacity,
+        created_at=_ts(b.created_at),
+    )
+
+
+def position_to_pb(p: Position) -> pb.Position:
+    return pb.Position(
+        id=str(p.id),
+        base_id=str(p.base_id),
+        enterprise_org=p.enterprise_org,
+        title=p.title,
+        description=p.description,
+        seats=p.seats,
+        seats_taken=p.seats_taken,
+        open_seats=p.open_seats,
+        starts_on=p.starts_on.isoformat(),
+        ends_on=p.ends_on.isoformat(),
+        languages=p.languages,
+        competencies=p.competencies,
+        duties=[pb.Duty(name=d.name, kind=_DUTY_KIND_TO_PB[d.kind]) for d in p.duties],
+        status=_POSITION_STATUS_TO_PB[p.status],
+        created_at=_ts(p.created_at),
+        published_at=_ts(p.published_at),
+        closed_at=_ts(p.closed_at),
+    )
+
+
+def placement_to_pb(p: Placement) -> pb.Placement:
+    return pb.Placement(
+        id=str(p.id),
+        position_id=str(p.position_id),
+        agreement_id=str(p.agreement_id),
+        school_org=p.school_org,
+        enterprise_org=p.enterprise_org,
+        student_ref=p.student_ref,
+        profile=pb.StudentProfile(
+            **{k: v for k, v in (p.profile or {}).items() if k in _PROFILE_FIELDS and v is not None}
+        ),
+        status=_PLACEMENT_STATUS_TO_PB[p.status],
+        starts_on=p.starts_on.isoformat(),
+        ends_on=p.ends_on.isoformat(),
+        requested_at=_ts(p.requested_at),
+        hold_expires_at=_ts(p.hold_expires_at),
+        decided_at=_ts(p.decided_at),
+        started_at=_ts(p.started_at),
+        ended_at=_ts(p.ended_at),
+        reason=p.reason or "",
+    )
+
+
+def _profile(message: pb.StudentProfile) -> dict:
+    """Only what the school set: unset optional strings stay absent, as with REST's JSON."""
+    data: dict = {"competencies": list(message.competencies), "languages": list(message.languages)}
+    for name in ("display_name", "programme"):
+        if message.HasField(name):
+            data[name] = getattr(message, name)
+    return data
 
 
 def to_pb(a: Agreement) -> pb.Agreement:
@@ -45,6 +159,7 @@ def to_pb(a: Agreement) -> pb.Agreement:
 class InternshipsServicer(pb_grpc.InternshipsServiceServicer):
     def __init__(self, rt: Runtime) -> None:
         self.rt = rt
+        self.hold = timedelta(hours=rt.settings.placement_hold_hours)
 
     async def CreateAgreement(self, request: pb.CreateAgreementRequest, context) -> pb.CreateAgreementResponse:
         body = validate(
@@ -92,6 +207,178 @@ class InternshipsServicer(pb_grpc.InternshipsServiceServicer):
         return pb.TerminateAgreementResponse(
             agreement=to_pb(await handlers.terminate_agreement(cmd, principal(), uow=self.rt.uow, clock=self.rt.clock))
         )
+
+    # Practice bases
+
+    async def CreateBase(self, request: pb.CreateBaseRequest, context) -> pb.CreateBaseResponse:
+        body = validate(
+            BaseCreate,
+            {
+                "agreement_id": request.agreement_id,
+                "name": request.name,
+                "tier": int(request.tier),  # UNSPECIFIED (0) fails like a missing tier
+                "country": request.country,
+                "city": request.city,
+                "capacity": request.capacity,
+            },
+        )
+
+        async def create(uow) -> pb.CreateBaseResponse:
+            base = await position_handlers.create_base(
+                position_handlers.CreateBase(**body.model_dump()), principal(), uow=uow, clock=self.rt.clock
+            )
+            return pb.CreateBaseResponse(base=base_to_pb(base))
+
+        return await rpc.created(context, self.rt.uow, request, create, pb.CreateBaseResponse)
+
+    async def GetBase(self, request: pb.GetBaseRequest, context) -> pb.GetBaseResponse:
+        base = await position_handlers.get_base(parse_uuid(request.id, "id"), principal(), uow=self.rt.uow)
+        return pb.GetBaseResponse(base=base_to_pb(base))
+
+    async def ListBases(self, request: pb.ListBasesRequest, context) -> pb.ListBasesResponse:
+        bases = await position_handlers.list_bases(principal(), uow=self.rt.uow)
+        return pb.ListBasesResponse(bases=[base_to_pb(b) for b in bases])
+
+    # Positions
+
+    async def CreatePosition(self, request: pb.CreatePositionRequest, context) -> pb.CreatePositionResponse:
+        body = validate(
+            PositionCreate,
+            {
+                "base_id": request.base_id,
+                "title": request.title,
+                "description": request.description,
+                "seats": request.seats,
+                "starts_on": request.starts_on,
+                "ends_on": request.ends_on,
+                "languages": list(request.languages),
+                "competencies": list(request.competencies),
+                "duties": [{"name": d.name, "kind": _DUTY_KIND_FROM_PB.get(d.kind)} for d in request.duties],
+            },
+        )
+
+        async def create(uow) -> pb.CreatePositionResponse:
+            data = body.model_dump()
+            data["duties"] = [Duty(d["name"], DutyKind(d["kind"])) for d in data["duties"]]
+            position = await position_handlers.create_position(
+                position_handlers.CreatePosition(**data), principal(), uow=uow, clock=self.rt.clock
+            )
+            return pb.CreatePositionResponse(position=position_to_pb(position))
+
+        return await rpc.created(context, self.rt.uow, request, create, pb.CreatePositionResponse)
+
+    async def GetPosition(self, request: pb.GetPositionRequest, context) -> pb.GetPositionResponse:
+        position = await position_handlers.get_position(parse_uuid(request.id, "id"), principal(), uow=self.rt.uow)
+        return pb.GetPositionResponse(position=position_to_pb(position))
+
+    async def SearchPositions(self, request: pb.SearchPositionsRequest, context) -> pb.SearchPositionsResponse:
+        query = validate(
+            _PositionQuery,
+            {
+                "competencies": list(request.competencies),
+                "country": request.country or None,
+                "starts_from": request.starts_from or None,
+                "ends_by": request.ends_by or None,
+                "open_seats": request.open_seats,
+                "q": request.q or None,
+                "page_token": request.page_token or None,
+            },
+        )
+        items, token = await position_handlers.search_positions(
+            position_handlers.SearchPositions(
+                competencies=tuple(query.competencies),
+                country=query.country,
+                starts_from=query.starts_from,
+                ends_by=query.ends_by,
+                open_only=query.open_seats,
+                text=query.q,
+                page_size=_page_size(request.page_size),
+                page_token=query.page_token,
+            ),
+            principal(),
+            uow=self.rt.uow,
+        )
+        return pb.SearchPositionsResponse(positions=[position_to_pb(p) for p in items], next_page_token=token or "")
+
+    async def PublishPosition(self, request: pb.PublishPositionRequest, context) -> pb.PublishPositionResponse:
+        return pb.PublishPositionResponse(position=await self._change_position(request.id, "publish"))
+
+    async def ClosePosition(self, request: pb.ClosePositionRequest, context) -> pb.ClosePositionResponse:
+        return pb.ClosePositionResponse(position=await self._change_position(request.id, "close"))
+
+    async def _change_position(self, position_id: str, action: str) -> pb.Position:
+        position = await position_handlers.change_position(
+            parse_uuid(position_id, "id"), action, principal(), uow=self.rt.uow, clock=self.rt.clock
+        )
+        return position_to_pb(position)
+
+    # Placements
+
+    async def BookPlacement(self, request: pb.BookPlacementRequest, context) -> pb.BookPlacementResponse:
+        data = {"position_id": request.position_id, "student_ref": request.student_ref}
+        if request.HasField("profile"):
+            data["profile"] = _profile(request.profile)
+        body = validate(PlacementCreate, data)
+
+        async def book(uow) -> pb.BookPlacementResponse:
+            placement = await placement_handlers.book_placement(
+                placement_handlers.BookPlacement(
+                    body.position_id, body.student_ref, body.profile.model_dump(exclude_none=True)
+                ),
+                principal(),
+                uow=uow,
+                clock=self.rt.clock,
+                hold=self.hold,
+            )
+            return pb.BookPlacementResponse(placement=placement_to_pb(placement))
+
+        return await rpc.created(context, self.rt.uow, request, book, pb.BookPlacementResponse)
+
+    async def GetPlacement(self, request: pb.GetPlacementRequest, context) -> pb.GetPlacementResponse:
+        placement = await placement_handlers.get_placement(parse_uuid(request.id, "id"), principal(), uow=self.rt.uow)
+        return pb.GetPlacementResponse(placement=placement_to_pb(placement))
+
+    async def ListPlacements(self, request: pb.ListPlacementsRequest, context) -> pb.ListPlacementsResponse:
+        items, token = await placement_handlers.list_placements(
+            placement_handlers.ListPlacements(
+                status=_PLACEMENT_STATUS_FROM_PB.get(request.status),
+                page_size=_page_size(request.page_size),
+                page_token=request.page_token or None,
+            ),
+            principal(),
+            uow=self.rt.uow,
+        )
+        return pb.ListPlacementsResponse(placements=[placement_to_pb(p) for p in items], next_page_token=token or "")
+
+    async def ConfirmPlacement(self, request: pb.ConfirmPlacementRequest, context) -> pb.ConfirmPlacementResponse:
+        return pb.ConfirmPlacementResponse(placement=await self._change_placement(request.id, "confirm"))
+
+    async def RejectPlacement(self, request: pb.RejectPlacementRequest, context) -> pb.RejectPlacementResponse:
+        return pb.RejectPlacementResponse(placement=await self._change_placement(request.id, "reject", request.reason))
+
+    async def WithdrawPlacement(self, request: pb.WithdrawPlacementRequest, context) -> pb.WithdrawPlacementResponse:
+        return pb.WithdrawPlacementResponse(
+            placement=await self._change_placement(request.id, "withdraw", request.reason)
+        )
+
+    async def StartPlacement(self, request: pb.StartPlacementRequest, context) -> pb.StartPlacementResponse:
+        return pb.StartPlacementResponse(placement=await self._change_placement(request.id, "start"))
+
+    async def CompletePlacement(self, request: pb.CompletePlacementRequest, context) -> pb.CompletePlacementResponse:
+        return pb.CompletePlacementResponse(placement=await self._change_placement(request.id, "complete"))
+
+    async def TerminatePlacement(self, request: pb.TerminatePlacementRequest, context) -> pb.TerminatePlacementResponse:
+        return pb.TerminatePlacementResponse(
+            placement=await self._change_placement(request.id, "terminate", request.reason)
+        )
+
+    async def _change_placement(self, placement_id: str, action: str, reason: str = "") -> pb.Placement:
+        placement_uuid = parse_uuid(placement_id, "id")
+        body = validate(PlacementAction, {"reason": reason or None})  # proto3: "" is "no reason"
+        placement = await placement_handlers.change_placement(
+            placement_uuid, action, principal(), uow=self.rt.uow, reason=body.reason, clock=self.rt.clock
+        )
+        return placement_to_pb(placement)
 
 
 def services(rt: Runtime) -> list[tuple]:

@@ -131,9 +131,7 @@ def _validate(
         elif line.day > today:
             problems.append(FieldError(f"lines.{i}.day", "is in the future"))
         if line.duty not in duties:
-            problems.append(
-                FieldError(f"lines.{i}.duty", f"not a duty of this position ({', '.join(sorted(duties))})")
-            )
+            problems.append(FieldError(f"lines.{i}.duty", f"not a duty of this position ({', '.join(sorted(duties))})"))
     if problems:
         raise InvalidInput("the logbook week cannot be filed", errors=problems)
     total = sum((ln.hours for ln in lines), Decimal(0))

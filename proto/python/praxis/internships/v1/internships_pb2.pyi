@@ -15,12 +15,64 @@ class AgreementStatus(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
     AGREEMENT_STATUS_ACTIVE: _ClassVar[AgreementStatus]
     AGREEMENT_STATUS_TERMINATED: _ClassVar[AgreementStatus]
     AGREEMENT_STATUS_EXPIRED: _ClassVar[AgreementStatus]
+
+class BaseTier(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
+    __slots__ = ()
+    BASE_TIER_UNSPECIFIED: _ClassVar[BaseTier]
+    BASE_TIER_FLAGSHIP: _ClassVar[BaseTier]
+    BASE_TIER_SCHOOL: _ClassVar[BaseTier]
+    BASE_TIER_BASIC: _ClassVar[BaseTier]
+
+class PositionStatus(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
+    __slots__ = ()
+    POSITION_STATUS_UNSPECIFIED: _ClassVar[PositionStatus]
+    POSITION_STATUS_DRAFT: _ClassVar[PositionStatus]
+    POSITION_STATUS_PUBLISHED: _ClassVar[PositionStatus]
+    POSITION_STATUS_CLOSED: _ClassVar[PositionStatus]
+
+class DutyKind(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
+    __slots__ = ()
+    DUTY_KIND_UNSPECIFIED: _ClassVar[DutyKind]
+    DUTY_KIND_CORE: _ClassVar[DutyKind]
+    DUTY_KIND_PERIPHERAL: _ClassVar[DutyKind]
+
+class PlacementStatus(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
+    __slots__ = ()
+    PLACEMENT_STATUS_UNSPECIFIED: _ClassVar[PlacementStatus]
+    PLACEMENT_STATUS_REQUESTED: _ClassVar[PlacementStatus]
+    PLACEMENT_STATUS_CONFIRMED: _ClassVar[PlacementStatus]
+    PLACEMENT_STATUS_REJECTED: _ClassVar[PlacementStatus]
+    PLACEMENT_STATUS_ACTIVE: _ClassVar[PlacementStatus]
+    PLACEMENT_STATUS_COMPLETED: _ClassVar[PlacementStatus]
+    PLACEMENT_STATUS_WITHDRAWN: _ClassVar[PlacementStatus]
+    PLACEMENT_STATUS_TERMINATED: _ClassVar[PlacementStatus]
+    PLACEMENT_STATUS_EXPIRED: _ClassVar[PlacementStatus]
 AGREEMENT_STATUS_UNSPECIFIED: AgreementStatus
 AGREEMENT_STATUS_DRAFT: AgreementStatus
 AGREEMENT_STATUS_SIGNED: AgreementStatus
 AGREEMENT_STATUS_ACTIVE: AgreementStatus
 AGREEMENT_STATUS_TERMINATED: AgreementStatus
 AGREEMENT_STATUS_EXPIRED: AgreementStatus
+BASE_TIER_UNSPECIFIED: BaseTier
+BASE_TIER_FLAGSHIP: BaseTier
+BASE_TIER_SCHOOL: BaseTier
+BASE_TIER_BASIC: BaseTier
+POSITION_STATUS_UNSPECIFIED: PositionStatus
+POSITION_STATUS_DRAFT: PositionStatus
+POSITION_STATUS_PUBLISHED: PositionStatus
+POSITION_STATUS_CLOSED: PositionStatus
+DUTY_KIND_UNSPECIFIED: DutyKind
+DUTY_KIND_CORE: DutyKind
+DUTY_KIND_PERIPHERAL: DutyKind
+PLACEMENT_STATUS_UNSPECIFIED: PlacementStatus
+PLACEMENT_STATUS_REQUESTED: PlacementStatus
+PLACEMENT_STATUS_CONFIRMED: PlacementStatus
+PLACEMENT_STATUS_REJECTED: PlacementStatus
+PLACEMENT_STATUS_ACTIVE: PlacementStatus
+PLACEMENT_STATUS_COMPLETED: PlacementStatus
+PLACEMENT_STATUS_WITHDRAWN: PlacementStatus
+PLACEMENT_STATUS_TERMINATED: PlacementStatus
+PLACEMENT_STATUS_EXPIRED: PlacementStatus
 
 class Agreement(_message.Message):
     __slots__ = ("id", "school_org", "enterprise_org", "title", "valid_from", "valid_to", "intern_quota", "status", "drafted_by_org", "school_signed_at", "enterprise_signed_at", "activated_at", "ended_at", "termination_reason", "created_at", "version")
@@ -135,3 +187,381 @@ class TerminateAgreementResponse(_message.Message):
     AGREEMENT_FIELD_NUMBER: _ClassVar[int]
     agreement: Agreement
     def __init__(self, agreement: _Optional[_Union[Agreement, _Mapping]] = ...) -> None: ...
+
+class PracticeBase(_message.Message):
+    __slots__ = ("id", "agreement_id", "school_org", "enterprise_org", "name", "tier", "country", "city", "capacity", "created_at")
+    ID_FIELD_NUMBER: _ClassVar[int]
+    AGREEMENT_ID_FIELD_NUMBER: _ClassVar[int]
+    SCHOOL_ORG_FIELD_NUMBER: _ClassVar[int]
+    ENTERPRISE_ORG_FIELD_NUMBER: _ClassVar[int]
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    TIER_FIELD_NUMBER: _ClassVar[int]
+    COUNTRY_FIELD_NUMBER: _ClassVar[int]
+    CITY_FIELD_NUMBER: _ClassVar[int]
+    CAPACITY_FIELD_NUMBER: _ClassVar[int]
+    CREATED_AT_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    agreement_id: str
+    school_org: str
+    enterprise_org: str
+    name: str
+    tier: BaseTier
+    country: str
+    city: str
+    capacity: int
+    created_at: str
+    def __init__(self, id: _Optional[str] = ..., agreement_id: _Optional[str] = ..., school_org: _Optional[str] = ..., enterprise_org: _Optional[str] = ..., name: _Optional[str] = ..., tier: _Optional[_Union[BaseTier, str]] = ..., country: _Optional[str] = ..., city: _Optional[str] = ..., capacity: _Optional[int] = ..., created_at: _Optional[str] = ...) -> None: ...
+
+class CreateBaseRequest(_message.Message):
+    __slots__ = ("agreement_id", "name", "tier", "country", "city", "capacity")
+    AGREEMENT_ID_FIELD_NUMBER: _ClassVar[int]
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    TIER_FIELD_NUMBER: _ClassVar[int]
+    COUNTRY_FIELD_NUMBER: _ClassVar[int]
+    CITY_FIELD_NUMBER: _ClassVar[int]
+    CAPACITY_FIELD_NUMBER: _ClassVar[int]
+    agreement_id: str
+    name: str
+    tier: BaseTier
+    country: str
+    city: str
+    capacity: int
+    def __init__(self, agreement_id: _Optional[str] = ..., name: _Optional[str] = ..., tier: _Optional[_Union[BaseTier, str]] = ..., country: _Optional[str] = ..., city: _Optional[str] = ..., capacity: _Optional[int] = ...) -> None: ...
+
+class CreateBaseResponse(_message.Message):
+    __slots__ = ("base",)
+    BASE_FIELD_NUMBER: _ClassVar[int]
+    base: PracticeBase
+    def __init__(self, base: _Optional[_Union[PracticeBase, _Mapping]] = ...) -> None: ...
+
+class GetBaseRequest(_message.Message):
+    __slots__ = ("id",)
+    ID_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    def __init__(self, id: _Optional[str] = ...) -> None: ...
+
+class GetBaseResponse(_message.Message):
+    __slots__ = ("base",)
+    BASE_FIELD_NUMBER: _ClassVar[int]
+    base: PracticeBase
+    def __init__(self, base: _Optional[_Union[PracticeBase, _Mapping]] = ...) -> None: ...
+
+class ListBasesRequest(_message.Message):
+    __slots__ = ()
+    def __init__(self) -> None: ...
+
+class ListBasesResponse(_message.Message):
+    __slots__ = ("bases",)
+    BASES_FIELD_NUMBER: _ClassVar[int]
+    bases: _containers.RepeatedCompositeFieldContainer[PracticeBase]
+    def __init__(self, bases: _Optional[_Iterable[_Union[PracticeBase, _Mapping]]] = ...) -> None: ...
+
+class Duty(_message.Message):
+    __slots__ = ("name", "kind")
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    KIND_FIELD_NUMBER: _ClassVar[int]
+    name: str
+    kind: DutyKind
+    def __init__(self, name: _Optional[str] = ..., kind: _Optional[_Union[DutyKind, str]] = ...) -> None: ...
+
+class Position(_message.Message):
+    __slots__ = ("id", "base_id", "enterprise_org", "title", "description", "seats", "seats_taken", "open_seats", "starts_on", "ends_on", "languages", "competencies", "duties", "status", "created_at", "published_at", "closed_at")
+    ID_FIELD_NUMBER: _ClassVar[int]
+    BASE_ID_FIELD_NUMBER: _ClassVar[int]
+    ENTERPRISE_ORG_FIELD_NUMBER: _ClassVar[int]
+    TITLE_FIELD_NUMBER: _ClassVar[int]
+    DESCRIPTION_FIELD_NUMBER: _ClassVar[int]
+    SEATS_FIELD_NUMBER: _ClassVar[int]
+    SEATS_TAKEN_FIELD_NUMBER: _ClassVar[int]
+    OPEN_SEATS_FIELD_NUMBER: _ClassVar[int]
+    STARTS_ON_FIELD_NUMBER: _ClassVar[int]
+    ENDS_ON_FIELD_NUMBER: _ClassVar[int]
+    LANGUAGES_FIELD_NUMBER: _ClassVar[int]
+    COMPETENCIES_FIELD_NUMBER: _ClassVar[int]
+    DUTIES_FIELD_NUMBER: _ClassVar[int]
+    STATUS_FIELD_NUMBER: _ClassVar[int]
+    CREATED_AT_FIELD_NUMBER: _ClassVar[int]
+    PUBLISHED_AT_FIELD_NUMBER: _ClassVar[int]
+    CLOSED_AT_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    base_id: str
+    enterprise_org: str
+    title: str
+    description: str
+    seats: int
+    seats_taken: int
+    open_seats: int
+    starts_on: str
+    ends_on: str
+    languages: _containers.RepeatedScalarFieldContainer[str]
+    competencies: _containers.RepeatedScalarFieldContainer[str]
+    duties: _containers.RepeatedCompositeFieldContainer[Duty]
+    status: PositionStatus
+    created_at: str
+    published_at: str
+    closed_at: str
+    def __init__(self, id: _Optional[str] = ..., base_id: _Optional[str] = ..., enterprise_org: _Optional[str] = ..., title: _Optional[str] = ..., description: _Optional[str] = ..., seats: _Optional[int] = ..., seats_taken: _Optional[int] = ..., open_seats: _Optional[int] = ..., starts_on: _Optional[str] = ..., ends_on: _Optional[str] = ..., languages: _Optional[_Iterable[str]] = ..., competencies: _Optional[_Iterable[str]] = ..., duties: _Optional[_Iterable[_Union[Duty, _Mapping]]] = ..., status: _Optional[_Union[PositionStatus, str]] = ..., created_at: _Optional[str] = ..., published_at: _Optional[str] = ..., closed_at: _Optional[str] = ...) -> None: ...
+
+class CreatePositionRequest(_message.Message):
+    __slots__ = ("base_id", "title", "description", "seats", "starts_on", "ends_on", "languages", "competencies", "duties")
+    BASE_ID_FIELD_NUMBER: _ClassVar[int]
+    TITLE_FIELD_NUMBER: _ClassVar[int]
+    DESCRIPTION_FIELD_NUMBER: _ClassVar[int]
+    SEATS_FIELD_NUMBER: _ClassVar[int]
+    STARTS_ON_FIELD_NUMBER: _ClassVar[int]
+    ENDS_ON_FIELD_NUMBER: _ClassVar[int]
+    LANGUAGES_FIELD_NUMBER: _ClassVar[int]
+    COMPETENCIES_FIELD_NUMBER: _ClassVar[int]
+    DUTIES_FIELD_NUMBER: _ClassVar[int]
+    base_id: str
+    title: str
+    description: str
+    seats: int
+    starts_on: str
+    ends_on: str
+    languages: _containers.RepeatedScalarFieldContainer[str]
+    competencies: _containers.RepeatedScalarFieldContainer[str]
+    duties: _containers.RepeatedCompositeFieldContainer[Duty]
+    def __init__(self, base_id: _Optional[str] = ..., title: _Optional[str] = ..., description: _Optional[str] = ..., seats: _Optional[int] = ..., starts_on: _Optional[str] = ..., ends_on: _Optional[str] = ..., languages: _Optional[_Iterable[str]] = ..., competencies: _Optional[_Iterable[str]] = ..., duties: _Optional[_Iterable[_Union[Duty, _Mapping]]] = ...) -> None: ...
+
+class CreatePositionResponse(_message.Message):
+    __slots__ = ("position",)
+    POSITION_FIELD_NUMBER: _ClassVar[int]
+    position: Position
+    def __init__(self, position: _Optional[_Union[Position, _Mapping]] = ...) -> None: ...
+
+class GetPositionRequest(_message.Message):
+    __slots__ = ("id",)
+    ID_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    def __init__(self, id: _Optional[str] = ...) -> None: ...
+
+class GetPositionResponse(_message.Message):
+    __slots__ = ("position",)
+    POSITION_FIELD_NUMBER: _ClassVar[int]
+    position: Position
+    def __init__(self, position: _Optional[_Union[Position, _Mapping]] = ...) -> None: ...
+
+class SearchPositionsRequest(_message.Message):
+    __slots__ = ("competencies", "country", "starts_from", "ends_by", "open_seats", "q", "page_size", "page_token")
+    COMPETENCIES_FIELD_NUMBER: _ClassVar[int]
+    COUNTRY_FIELD_NUMBER: _ClassVar[int]
+    STARTS_FROM_FIELD_NUMBER: _ClassVar[int]
+    ENDS_BY_FIELD_NUMBER: _ClassVar[int]
+    OPEN_SEATS_FIELD_NUMBER: _ClassVar[int]
+    Q_FIELD_NUMBER: _ClassVar[int]
+    PAGE_SIZE_FIELD_NUMBER: _ClassVar[int]
+    PAGE_TOKEN_FIELD_NUMBER: _ClassVar[int]
+    competencies: _containers.RepeatedScalarFieldContainer[str]
+    country: str
+    starts_from: str
+    ends_by: str
+    open_seats: bool
+    q: str
+    page_size: int
+    page_token: str
+    def __init__(self, competencies: _Optional[_Iterable[str]] = ..., country: _Optional[str] = ..., starts_from: _Optional[str] = ..., ends_by: _Optional[str] = ..., open_seats: _Optional[bool] = ..., q: _Optional[str] = ..., page_size: _Optional[int] = ..., page_token: _Optional[str] = ...) -> None: ...
+
+class SearchPositionsResponse(_message.Message):
+    __slots__ = ("positions", "next_page_token")
+    POSITIONS_FIELD_NUMBER: _ClassVar[int]
+    NEXT_PAGE_TOKEN_FIELD_NUMBER: _ClassVar[int]
+    positions: _containers.RepeatedCompositeFieldContainer[Position]
+    next_page_token: str
+    def __init__(self, positions: _Optional[_Iterable[_Union[Position, _Mapping]]] = ..., next_page_token: _Optional[str] = ...) -> None: ...
+
+class PublishPositionRequest(_message.Message):
+    __slots__ = ("id",)
+    ID_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    def __init__(self, id: _Optional[str] = ...) -> None: ...
+
+class PublishPositionResponse(_message.Message):
+    __slots__ = ("position",)
+    POSITION_FIELD_NUMBER: _ClassVar[int]
+    position: Position
+    def __init__(self, position: _Optional[_Union[Position, _Mapping]] = ...) -> None: ...
+
+class ClosePositionRequest(_message.Message):
+    __slots__ = ("id",)
+    ID_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    def __init__(self, id: _Optional[str] = ...) -> None: ...
+
+class ClosePositionResponse(_message.Message):
+    __slots__ = ("position",)
+    POSITION_FIELD_NUMBER: _ClassVar[int]
+    position: Position
+    def __init__(self, position: _Optional[_Union[Position, _Mapping]] = ...) -> None: ...
+
+class StudentProfile(_message.Message):
+    __slots__ = ("display_name", "programme", "competencies", "languages")
+    DISPLAY_NAME_FIELD_NUMBER: _ClassVar[int]
+    PROGRAMME_FIELD_NUMBER: _ClassVar[int]
+    COMPETENCIES_FIELD_NUMBER: _ClassVar[int]
+    LANGUAGES_FIELD_NUMBER: _ClassVar[int]
+    display_name: str
+    programme: str
+    competencies: _containers.RepeatedScalarFieldContainer[str]
+    languages: _containers.RepeatedScalarFieldContainer[str]
+    def __init__(self, display_name: _Optional[str] = ..., programme: _Optional[str] = ..., competencies: _Optional[_Iterable[str]] = ..., languages: _Optional[_Iterable[str]] = ...) -> None: ...
+
+class Placement(_message.Message):
+    __slots__ = ("id", "position_id", "agreement_id", "school_org", "enterprise_org", "student_ref", "profile", "status", "starts_on", "ends_on", "requested_at", "hold_expires_at", "decided_at", "started_at", "ended_at", "reason")
+    ID_FIELD_NUMBER: _ClassVar[int]
+    POSITION_ID_FIELD_NUMBER: _ClassVar[int]
+    AGREEMENT_ID_FIELD_NUMBER: _ClassVar[int]
+    SCHOOL_ORG_FIELD_NUMBER: _ClassVar[int]
+    ENTERPRISE_ORG_FIELD_NUMBER: _ClassVar[int]
+    STUDENT_REF_FIELD_NUMBER: _ClassVar[int]
+    PROFILE_FIELD_NUMBER: _ClassVar[int]
+    STATUS_FIELD_NUMBER: _ClassVar[int]
+    STARTS_ON_FIELD_NUMBER: _ClassVar[int]
+    ENDS_ON_FIELD_NUMBER: _ClassVar[int]
+    REQUESTED_AT_FIELD_NUMBER: _ClassVar[int]
+    HOLD_EXPIRES_AT_FIELD_NUMBER: _ClassVar[int]
+    DECIDED_AT_FIELD_NUMBER: _ClassVar[int]
+    STARTED_AT_FIELD_NUMBER: _ClassVar[int]
+    ENDED_AT_FIELD_NUMBER: _ClassVar[int]
+    REASON_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    position_id: str
+    agreement_id: str
+    school_org: str
+    enterprise_org: str
+    student_ref: str
+    profile: StudentProfile
+    status: PlacementStatus
+    starts_on: str
+    ends_on: str
+    requested_at: str
+    hold_expires_at: str
+    decided_at: str
+    started_at: str
+    ended_at: str
+    reason: str
+    def __init__(self, id: _Optional[str] = ..., position_id: _Optional[str] = ..., agreement_id: _Optional[str] = ..., school_org: _Optional[str] = ..., enterprise_org: _Optional[str] = ..., student_ref: _Optional[str] = ..., profile: _Optional[_Union[StudentProfile, _Mapping]] = ..., status: _Optional[_Union[PlacementStatus, str]] = ..., starts_on: _Optional[str] = ..., ends_on: _Optional[str] = ..., requested_at: _Optional[str] = ..., hold_expires_at: _Optional[str] = ..., decided_at: _Optional[str] = ..., started_at: _Optional[str] = ..., ended_at: _Optional[str] = ..., reason: _Optional[str] = ...) -> None: ...
+
+class BookPlacementRequest(_message.Message):
+    __slots__ = ("position_id", "student_ref", "profile")
+    POSITION_ID_FIELD_NUMBER: _ClassVar[int]
+    STUDENT_REF_FIELD_NUMBER: _ClassVar[int]
+    PROFILE_FIELD_NUMBER: _ClassVar[int]
+    position_id: str
+    student_ref: str
+    profile: StudentProfile
+    def __init__(self, position_id: _Optional[str] = ..., student_ref: _Optional[str] = ..., profile: _Optional[_Union[StudentProfile, _Mapping]] = ...) -> None: ...
+
+class BookPlacementResponse(_message.Message):
+    __slots__ = ("placement",)
+    PLACEMENT_FIELD_NUMBER: _ClassVar[int]
+    placement: Placement
+    def __init__(self, placement: _Optional[_Union[Placement, _Mapping]] = ...) -> None: ...
+
+class GetPlacementRequest(_message.Message):
+    __slots__ = ("id",)
+    ID_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    def __init__(self, id: _Optional[str] = ...) -> None: ...
+
+class GetPlacementResponse(_message.Message):
+    __slots__ = ("placement",)
+    PLACEMENT_FIELD_NUMBER: _ClassVar[int]
+    placement: Placement
+    def __init__(self, placement: _Optional[_Union[Placement, _Mapping]] = ...) -> None: ...
+
+class ListPlacementsRequest(_message.Message):
+    __slots__ = ("status", "page_size", "page_token")
+    STATUS_FIELD_NUMBER: _ClassVar[int]
+    PAGE_SIZE_FIELD_NUMBER: _ClassVar[int]
+    PAGE_TOKEN_FIELD_NUMBER: _ClassVar[int]
+    status: PlacementStatus
+    page_size: int
+    page_token: str
+    def __init__(self, status: _Optional[_Union[PlacementStatus, str]] = ..., page_size: _Optional[int] = ..., page_token: _Optional[str] = ...) -> None: ...
+
+class ListPlacementsResponse(_message.Message):
+    __slots__ = ("placements", "next_page_token")
+    PLACEMENTS_FIELD_NUMBER: _ClassVar[int]
+    NEXT_PAGE_TOKEN_FIELD_NUMBER: _ClassVar[int]
+    placements: _containers.RepeatedCompositeFieldContainer[Placement]
+    next_page_token: str
+    def __init__(self, placements: _Optional[_Iterable[_Union[Placement, _Mapping]]] = ..., next_page_token: _Optional[str] = ...) -> None: ...
+
+class ConfirmPlacementRequest(_message.Message):
+    __slots__ = ("id",)
+    ID_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    def __init__(self, id: _Optional[str] = ...) -> None: ...
+
+class ConfirmPlacementResponse(_message.Message):
+    __slots__ = ("placement",)
+    PLACEMENT_FIELD_NUMBER: _ClassVar[int]
+    placement: Placement
+    def __init__(self, placement: _Optional[_Union[Placement, _Mapping]] = ...) -> None: ...
+
+class RejectPlacementRequest(_message.Message):
+    __slots__ = ("id", "reason")
+    ID_FIELD_NUMBER: _ClassVar[int]
+    REASON_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    reason: str
+    def __init__(self, id: _Optional[str] = ..., reason: _Optional[str] = ...) -> None: ...
+
+class RejectPlacementResponse(_message.Message):
+    __slots__ = ("placement",)
+    PLACEMENT_FIELD_NUMBER: _ClassVar[int]
+    placement: Placement
+    def __init__(self, placement: _Optional[_Union[Placement, _Mapping]] = ...) -> None: ...
+
+class WithdrawPlacementRequest(_message.Message):
+    __slots__ = ("id", "reason")
+    ID_FIELD_NUMBER: _ClassVar[int]
+    REASON_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    reason: str
+    def __init__(self, id: _Optional[str] = ..., reason: _Optional[str] = ...) -> None: ...
+
+class WithdrawPlacementResponse(_message.Message):
+    __slots__ = ("placement",)
+    PLACEMENT_FIELD_NUMBER: _ClassVar[int]
+    placement: Placement
+    def __init__(self, placement: _Optional[_Union[Placement, _Mapping]] = ...) -> None: ...
+
+class StartPlacementRequest(_message.Message):
+    __slots__ = ("id",)
+    ID_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    def __init__(self, id: _Optional[str] = ...) -> None: ...
+
+class StartPlacementResponse(_message.Message):
+    __slots__ = ("placement",)
+    PLACEMENT_FIELD_NUMBER: _ClassVar[int]
+    placement: Placement
+    def __init__(self, placement: _Optional[_Union[Placement, _Mapping]] = ...) -> None: ...
+
+class CompletePlacementRequest(_message.Message):
+    __slots__ = ("id",)
+    ID_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    def __init__(self, id: _Optional[str] = ...) -> None: ...
+
+class CompletePlacementResponse(_message.Message):
+    __slots__ = ("placement",)
+    PLACEMENT_FIELD_NUMBER: _ClassVar[int]
+    placement: Placement
+    def __init__(self, placement: _Optional[_Union[Placement, _Mapping]] = ...) -> None: ...
+
+class TerminatePlacementRequest(_message.Message):
+    __slots__ = ("id", "reason")
+    ID_FIELD_NUMBER: _ClassVar[int]
+    REASON_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    reason: str
+    def __init__(self, id: _Optional[str] = ..., reason: _Optional[str] = ...) -> None: ...
+
+class TerminatePlacementResponse(_message.Message):
+    __slots__ = ("placement",)
+    PLACEMENT_FIELD_NUMBER: _ClassVar[int]
+    placement: Placement
+    def __init__(self, placement: _Optional[_Union[Placement, _Mapping]] = ...) -> None: ...

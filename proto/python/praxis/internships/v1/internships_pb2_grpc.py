@@ -26,7 +26,8 @@ if _version_not_supported:
 
 
 class InternshipsServiceStub:
-    """Missing associated documentation comment in .proto file."""
+    """Cooperation agreements between a school and an enterprise.
+    """
 
     def __init__(self, channel):
         """Constructor.
@@ -59,37 +60,265 @@ class InternshipsServiceStub:
                 request_serializer=praxis_dot_internships_dot_v1_dot_internships__pb2.TerminateAgreementRequest.SerializeToString,
                 response_deserializer=praxis_dot_internships_dot_v1_dot_internships__pb2.TerminateAgreementResponse.FromString,
                 _registered_method=True)
+        self.CreateBase = channel.unary_unary(
+                '/praxis.internships.v1.InternshipsService/CreateBase',
+                request_serializer=praxis_dot_internships_dot_v1_dot_internships__pb2.CreateBaseRequest.SerializeToString,
+                response_deserializer=praxis_dot_internships_dot_v1_dot_internships__pb2.CreateBaseResponse.FromString,
+                _registered_method=True)
+        self.GetBase = channel.unary_unary(
+                '/praxis.internships.v1.InternshipsService/GetBase',
+                request_serializer=praxis_dot_internships_dot_v1_dot_internships__pb2.GetBaseRequest.SerializeToString,
+                response_deserializer=praxis_dot_internships_dot_v1_dot_internships__pb2.GetBaseResponse.FromString,
+                _registered_method=True)
+        self.ListBases = channel.unary_unary(
+                '/praxis.internships.v1.InternshipsService/ListBases',
+                request_serializer=praxis_dot_internships_dot_v1_dot_internships__pb2.ListBasesRequest.SerializeToString,
+                response_deserializer=praxis_dot_internships_dot_v1_dot_internships__pb2.ListBasesResponse.FromString,
+                _registered_method=True)
+        self.CreatePosition = channel.unary_unary(
+                '/praxis.internships.v1.InternshipsService/CreatePosition',
+                request_serializer=praxis_dot_internships_dot_v1_dot_internships__pb2.CreatePositionRequest.SerializeToString,
+                response_deserializer=praxis_dot_internships_dot_v1_dot_internships__pb2.CreatePositionResponse.FromString,
+                _registered_method=True)
+        self.GetPosition = channel.unary_unary(
+                '/praxis.internships.v1.InternshipsService/GetPosition',
+                request_serializer=praxis_dot_internships_dot_v1_dot_internships__pb2.GetPositionRequest.SerializeToString,
+                response_deserializer=praxis_dot_internships_dot_v1_dot_internships__pb2.GetPositionResponse.FromString,
+                _registered_method=True)
+        self.SearchPositions = channel.unary_unary(
+                '/praxis.internships.v1.InternshipsService/SearchPositions',
+                request_serializer=praxis_dot_internships_dot_v1_dot_internships__pb2.SearchPositionsRequest.SerializeToString,
+                response_deserializer=praxis_dot_internships_dot_v1_dot_internships__pb2.SearchPositionsResponse.FromString,
+                _registered_method=True)
+        self.PublishPosition = channel.unary_unary(
+                '/praxis.internships.v1.InternshipsService/PublishPosition',
+                request_serializer=praxis_dot_internships_dot_v1_dot_internships__pb2.PublishPositionRequest.SerializeToString,
+                response_deserializer=praxis_dot_internships_dot_v1_dot_internships__pb2.PublishPositionResponse.FromString,
+                _registered_method=True)
+        self.ClosePosition = channel.unary_unary(
+                '/praxis.internships.v1.InternshipsService/ClosePosition',
+                request_serializer=praxis_dot_internships_dot_v1_dot_internships__pb2.ClosePositionRequest.SerializeToString,
+                response_deserializer=praxis_dot_internships_dot_v1_dot_internships__pb2.ClosePositionResponse.FromString,
+                _registered_method=True)
+        self.BookPlacement = channel.unary_unary(
+                '/praxis.internships.v1.InternshipsService/BookPlacement',
+                request_serializer=praxis_dot_internships_dot_v1_dot_internships__pb2.BookPlacementRequest.SerializeToString,
+                response_deserializer=praxis_dot_internships_dot_v1_dot_internships__pb2.BookPlacementResponse.FromString,
+                _registered_method=True)
+        self.GetPlacement = channel.unary_unary(
+                '/praxis.internships.v1.InternshipsService/GetPlacement',
+                request_serializer=praxis_dot_internships_dot_v1_dot_internships__pb2.GetPlacementRequest.SerializeToString,
+                response_deserializer=praxis_dot_internships_dot_v1_dot_internships__pb2.GetPlacementResponse.FromString,
+                _registered_method=True)
+        self.ListPlacements = channel.unary_unary(
+                '/praxis.internships.v1.InternshipsService/ListPlacements',
+                request_serializer=praxis_dot_internships_dot_v1_dot_internships__pb2.ListPlacementsRequest.SerializeToString,
+                response_deserializer=praxis_dot_internships_dot_v1_dot_internships__pb2.ListPlacementsResponse.FromString,
+                _registered_method=True)
+        self.ConfirmPlacement = channel.unary_unary(
+                '/praxis.internships.v1.InternshipsService/ConfirmPlacement',
+                request_serializer=praxis_dot_internships_dot_v1_dot_internships__pb2.ConfirmPlacementRequest.SerializeToString,
+                response_deserializer=praxis_dot_internships_dot_v1_dot_internships__pb2.ConfirmPlacementResponse.FromString,
+                _registered_method=True)
+        self.RejectPlacement = channel.unary_unary(
+                '/praxis.internships.v1.InternshipsService/RejectPlacement',
+                request_serializer=praxis_dot_internships_dot_v1_dot_internships__pb2.RejectPlacementRequest.SerializeToString,
+                response_deserializer=praxis_dot_internships_dot_v1_dot_internships__pb2.RejectPlacementResponse.FromString,
+                _registered_method=True)
+        self.WithdrawPlacement = channel.unary_unary(
+                '/praxis.internships.v1.InternshipsService/WithdrawPlacement',
+                request_serializer=praxis_dot_internships_dot_v1_dot_internships__pb2.WithdrawPlacementRequest.SerializeToString,
+                response_deserializer=praxis_dot_internships_dot_v1_dot_internships__pb2.WithdrawPlacementResponse.FromString,
+                _registered_method=True)
+        self.StartPlacement = channel.unary_unary(
+                '/praxis.internships.v1.InternshipsService/StartPlacement',
+                request_serializer=praxis_dot_internships_dot_v1_dot_internships__pb2.StartPlacementRequest.SerializeToString,
+                response_deserializer=praxis_dot_internships_dot_v1_dot_internships__pb2.StartPlacementResponse.FromString,
+                _registered_method=True)
+        self.CompletePlacement = channel.unary_unary(
+                '/praxis.internships.v1.InternshipsService/CompletePlacement',
+                request_serializer=praxis_dot_internships_dot_v1_dot_internships__pb2.CompletePlacementRequest.SerializeToString,
+                response_deserializer=praxis_dot_internships_dot_v1_dot_internships__pb2.CompletePlacementResponse.FromString,
+                _registered_method=True)
+        self.TerminatePlacement = channel.unary_unary(
+                '/praxis.internships.v1.InternshipsService/TerminatePlacement',
+                request_serializer=praxis_dot_internships_dot_v1_dot_internships__pb2.TerminatePlacementRequest.SerializeToString,
+                response_deserializer=praxis_dot_internships_dot_v1_dot_internships__pb2.TerminatePlacementResponse.FromString,
+                _registered_method=True)
 
 
 class InternshipsServiceServicer:
-    """Missing associated documentation comment in .proto file."""
+    """Cooperation agreements between a school and an enterprise.
+    """
 
     def CreateAgreement(self, request, context):
-        """Missing associated documentation comment in .proto file."""
+        """Drafts an agreement for a term with an intern quota; the calling party is one of the two orgs.
+        Honours `idempotency-key` metadata.
+        """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
     def GetAgreement(self, request, context):
-        """Missing associated documentation comment in .proto file."""
+        """One agreement, to its parties; NOT_FOUND to anyone else.
+        """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
     def ListAgreements(self, request, context):
-        """Missing associated documentation comment in .proto file."""
+        """The caller's agreements, optionally by status, with cursor pagination.
+        """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
     def SignAgreement(self, request, context):
-        """Missing associated documentation comment in .proto file."""
+        """Signs for the caller's side; with both signatures the agreement is signed, and active once its
+        period begins.
+        """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
     def TerminateAgreement(self, request, context):
-        """Missing associated documentation comment in .proto file."""
+        """Ends an agreement early, with a reason.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def CreateBase(self, request, context):
+        """Practice bases (enterprise-owned, under an active agreement).
+
+        Creates a practice base under an active agreement the calling enterprise is party to (roles admin
+        or hr). Both parties of the agreement see it. Honours `idempotency-key` metadata.
+        FAILED_PRECONDITION when the agreement is not active; NOT_FOUND when it is not the caller's.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetBase(self, request, context):
+        """One practice base, to its school or its enterprise; NOT_FOUND to anyone else.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListBases(self, request, context):
+        """The caller's practice bases (as the school or as the enterprise).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def CreatePosition(self, request, context):
+        """Positions (enterprise-owned, at a base): draft → published → closed.
+
+        Creates a draft position at one of the enterprise's bases; seats count against the base's capacity
+        and each duty is marked core or peripheral. Honours `idempotency-key` metadata.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetPosition(self, request, context):
+        """One position: an enterprise sees its own in any state; a school sees published positions of
+        enterprises it holds an active agreement with. NOT_FOUND otherwise.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def SearchPositions(self, request, context):
+        """Searches the positions visible to the caller (same filters as GET /v1/positions), newest first,
+        with cursor pagination.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def PublishPosition(self, request, context):
+        """Publishes a draft position so schools can book it (the enterprise; publishing again is a no-op).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ClosePosition(self, request, context):
+        """Closes a position to new bookings; placements already made stay (the enterprise).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def BookPlacement(self, request, context):
+        """Placements: requested → confirmed | rejected | withdrawn | expired; confirmed → active | withdrawn;
+        active → completed | terminated.
+
+        A school books a seat in a published position for one of its students (roles admin or coordinator).
+        The seat is taken at once (status REQUESTED); the enterprise confirms or rejects within the hold
+        period, after which the request expires and frees the seat. Honours `idempotency-key` metadata:
+        a retry returns the first answer (placement or error). FAILED_PRECONDITION with the detail of
+        seats-exhausted, quota-exhausted, overlapping-placement or no-agreement-for-term.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetPlacement(self, request, context):
+        """One placement, to its school or its enterprise; NOT_FOUND to anyone else.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListPlacements(self, request, context):
+        """The caller's placements, newest first, with cursor pagination.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ConfirmPlacement(self, request, context):
+        """The enterprise accepts a requested placement.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def RejectPlacement(self, request, context):
+        """The enterprise turns down a requested placement; the seat is freed.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def WithdrawPlacement(self, request, context):
+        """The school withdraws a placement before it starts; the seat is freed.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def StartPlacement(self, request, context):
+        """Either party starts a confirmed placement, on or after its start date.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def CompletePlacement(self, request, context):
+        """Either party completes an active placement.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def TerminatePlacement(self, request, context):
+        """Either party ends an active placement early; a reason is required (FAILED_PRECONDITION without).
+        """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
@@ -122,6 +351,91 @@ def add_InternshipsServiceServicer_to_server(servicer, server):
                     request_deserializer=praxis_dot_internships_dot_v1_dot_internships__pb2.TerminateAgreementRequest.FromString,
                     response_serializer=praxis_dot_internships_dot_v1_dot_internships__pb2.TerminateAgreementResponse.SerializeToString,
             ),
+            'CreateBase': grpc.unary_unary_rpc_method_handler(
+                    servicer.CreateBase,
+                    request_deserializer=praxis_dot_internships_dot_v1_dot_internships__pb2.CreateBaseRequest.FromString,
+                    response_serializer=praxis_dot_internships_dot_v1_dot_internships__pb2.CreateBaseResponse.SerializeToString,
+            ),
+            'GetBase': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetBase,
+                    request_deserializer=praxis_dot_internships_dot_v1_dot_internships__pb2.GetBaseRequest.FromString,
+                    response_serializer=praxis_dot_internships_dot_v1_dot_internships__pb2.GetBaseResponse.SerializeToString,
+            ),
+            'ListBases': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListBases,
+                    request_deserializer=praxis_dot_internships_dot_v1_dot_internships__pb2.ListBasesRequest.FromString,
+                    response_serializer=praxis_dot_internships_dot_v1_dot_internships__pb2.ListBasesResponse.SerializeToString,
+            ),
+            'CreatePosition': grpc.unary_unary_rpc_method_handler(
+                    servicer.CreatePosition,
+                    request_deserializer=praxis_dot_internships_dot_v1_dot_internships__pb2.CreatePositionRequest.FromString,
+                    response_serializer=praxis_dot_internships_dot_v1_dot_internships__pb2.CreatePositionResponse.SerializeToString,
+            ),
+            'GetPosition': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetPosition,
+                    request_deserializer=praxis_dot_internships_dot_v1_dot_internships__pb2.GetPositionRequest.FromString,
+                    response_serializer=praxis_dot_internships_dot_v1_dot_internships__pb2.GetPositionResponse.SerializeToString,
+            ),
+            'SearchPositions': grpc.unary_unary_rpc_method_handler(
+                    servicer.SearchPositions,
+                    request_deserializer=praxis_dot_internships_dot_v1_dot_internships__pb2.SearchPositionsRequest.FromString,
+                    response_serializer=praxis_dot_internships_dot_v1_dot_internships__pb2.SearchPositionsResponse.SerializeToString,
+            ),
+            'PublishPosition': grpc.unary_unary_rpc_method_handler(
+                    servicer.PublishPosition,
+                    request_deserializer=praxis_dot_internships_dot_v1_dot_internships__pb2.PublishPositionRequest.FromString,
+                    response_serializer=praxis_dot_internships_dot_v1_dot_internships__pb2.PublishPositionResponse.SerializeToString,
+            ),
+            'ClosePosition': grpc.unary_unary_rpc_method_handler(
+                    servicer.ClosePosition,
+                    request_deserializer=praxis_dot_internships_dot_v1_dot_internships__pb2.ClosePositionRequest.FromString,
+                    response_serializer=praxis_dot_internships_dot_v1_dot_internships__pb2.ClosePositionResponse.SerializeToString,
+            ),
+            'BookPlacement': grpc.unary_unary_rpc_method_handler(
+                    servicer.BookPlacement,
+                    request_deserializer=praxis_dot_internships_dot_v1_dot_internships__pb2.BookPlacementRequest.FromString,
+                    response_serializer=praxis_dot_internships_dot_v1_dot_internships__pb2.BookPlacementResponse.SerializeToString,
+            ),
+            'GetPlacement': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetPlacement,
+                    request_deserializer=praxis_dot_internships_dot_v1_dot_internships__pb2.GetPlacementRequest.FromString,
+                    response_serializer=praxis_dot_internships_dot_v1_dot_internships__pb2.GetPlacementResponse.SerializeToString,
+            ),
+            'ListPlacements': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListPlacements,
+                    request_deserializer=praxis_dot_internships_dot_v1_dot_internships__pb2.ListPlacementsRequest.FromString,
+                    response_serializer=praxis_dot_internships_dot_v1_dot_internships__pb2.ListPlacementsResponse.SerializeToString,
+            ),
+            'ConfirmPlacement': grpc.unary_unary_rpc_method_handler(
+                    servicer.ConfirmPlacement,
+                    request_deserializer=praxis_dot_internships_dot_v1_dot_internships__pb2.ConfirmPlacementRequest.FromString,
+                    response_serializer=praxis_dot_internships_dot_v1_dot_internships__pb2.ConfirmPlacementResponse.SerializeToString,
+            ),
+            'RejectPlacement': grpc.unary_unary_rpc_method_handler(
+                    servicer.RejectPlacement,
+                    request_deserializer=praxis_dot_internships_dot_v1_dot_internships__pb2.RejectPlacementRequest.FromString,
+                    response_serializer=praxis_dot_internships_dot_v1_dot_internships__pb2.RejectPlacementResponse.SerializeToString,
+            ),
+            'WithdrawPlacement': grpc.unary_unary_rpc_method_handler(
+                    servicer.WithdrawPlacement,
+                    request_deserializer=praxis_dot_internships_dot_v1_dot_internships__pb2.WithdrawPlacementRequest.FromString,
+                    response_serializer=praxis_dot_internships_dot_v1_dot_internships__pb2.WithdrawPlacementResponse.SerializeToString,
+            ),
+            'StartPlacement': grpc.unary_unary_rpc_method_handler(
+                    servicer.StartPlacement,
+                    request_deserializer=praxis_dot_internships_dot_v1_dot_internships__pb2.StartPlacementRequest.FromString,
+                    response_serializer=praxis_dot_internships_dot_v1_dot_internships__pb2.StartPlacementResponse.SerializeToString,
+            ),
+            'CompletePlacement': grpc.unary_unary_rpc_method_handler(
+                    servicer.CompletePlacement,
+                    request_deserializer=praxis_dot_internships_dot_v1_dot_internships__pb2.CompletePlacementRequest.FromString,
+                    response_serializer=praxis_dot_internships_dot_v1_dot_internships__pb2.CompletePlacementResponse.SerializeToString,
+            ),
+            'TerminatePlacement': grpc.unary_unary_rpc_method_handler(
+                    servicer.TerminatePlacement,
+                    request_deserializer=praxis_dot_internships_dot_v1_dot_internships__pb2.TerminatePlacementRequest.FromString,
+                    response_serializer=praxis_dot_internships_dot_v1_dot_internships__pb2.TerminatePlacementResponse.SerializeToString,
+            ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
             'praxis.internships.v1.InternshipsService', rpc_method_handlers)
@@ -131,7 +445,8 @@ def add_InternshipsServiceServicer_to_server(servicer, server):
 
  # This class is part of an EXPERIMENTAL API.
 class InternshipsService:
-    """Missing associated documentation comment in .proto file."""
+    """Cooperation agreements between a school and an enterprise.
+    """
 
     @staticmethod
     def CreateAgreement(request,
@@ -258,6 +573,465 @@ class InternshipsService:
             '/praxis.internships.v1.InternshipsService/TerminateAgreement',
             praxis_dot_internships_dot_v1_dot_internships__pb2.TerminateAgreementRequest.SerializeToString,
             praxis_dot_internships_dot_v1_dot_internships__pb2.TerminateAgreementResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def CreateBase(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/praxis.internships.v1.InternshipsService/CreateBase',
+            praxis_dot_internships_dot_v1_dot_internships__pb2.CreateBaseRequest.SerializeToString,
+            praxis_dot_internships_dot_v1_dot_internships__pb2.CreateBaseResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetBase(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/praxis.internships.v1.InternshipsService/GetBase',
+            praxis_dot_internships_dot_v1_dot_internships__pb2.GetBaseRequest.SerializeToString,
+            praxis_dot_internships_dot_v1_dot_internships__pb2.GetBaseResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListBases(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/praxis.internships.v1.InternshipsService/ListBases',
+            praxis_dot_internships_dot_v1_dot_internships__pb2.ListBasesRequest.SerializeToString,
+            praxis_dot_internships_dot_v1_dot_internships__pb2.ListBasesResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def CreatePosition(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/praxis.internships.v1.InternshipsService/CreatePosition',
+            praxis_dot_internships_dot_v1_dot_internships__pb2.CreatePositionRequest.SerializeToString,
+            praxis_dot_internships_dot_v1_dot_internships__pb2.CreatePositionResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetPosition(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/praxis.internships.v1.InternshipsService/GetPosition',
+            praxis_dot_internships_dot_v1_dot_internships__pb2.GetPositionRequest.SerializeToString,
+            praxis_dot_internships_dot_v1_dot_internships__pb2.GetPositionResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def SearchPositions(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/praxis.internships.v1.InternshipsService/SearchPositions',
+            praxis_dot_internships_dot_v1_dot_internships__pb2.SearchPositionsRequest.SerializeToString,
+            praxis_dot_internships_dot_v1_dot_internships__pb2.SearchPositionsResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def PublishPosition(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/praxis.internships.v1.InternshipsService/PublishPosition',
+            praxis_dot_internships_dot_v1_dot_internships__pb2.PublishPositionRequest.SerializeToString,
+            praxis_dot_internships_dot_v1_dot_internships__pb2.PublishPositionResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ClosePosition(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/praxis.internships.v1.InternshipsService/ClosePosition',
+            praxis_dot_internships_dot_v1_dot_internships__pb2.ClosePositionRequest.SerializeToString,
+            praxis_dot_internships_dot_v1_dot_internships__pb2.ClosePositionResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def BookPlacement(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/praxis.internships.v1.InternshipsService/BookPlacement',
+            praxis_dot_internships_dot_v1_dot_internships__pb2.BookPlacementRequest.SerializeToString,
+            praxis_dot_internships_dot_v1_dot_internships__pb2.BookPlacementResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetPlacement(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/praxis.internships.v1.InternshipsService/GetPlacement',
+            praxis_dot_internships_dot_v1_dot_internships__pb2.GetPlacementRequest.SerializeToString,
+            praxis_dot_internships_dot_v1_dot_internships__pb2.GetPlacementResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListPlacements(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/praxis.internships.v1.InternshipsService/ListPlacements',
+            praxis_dot_internships_dot_v1_dot_internships__pb2.ListPlacementsRequest.SerializeToString,
+            praxis_dot_internships_dot_v1_dot_internships__pb2.ListPlacementsResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ConfirmPlacement(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/praxis.internships.v1.InternshipsService/ConfirmPlacement',
+            praxis_dot_internships_dot_v1_dot_internships__pb2.ConfirmPlacementRequest.SerializeToString,
+            praxis_dot_internships_dot_v1_dot_internships__pb2.ConfirmPlacementResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def RejectPlacement(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/praxis.internships.v1.InternshipsService/RejectPlacement',
+            praxis_dot_internships_dot_v1_dot_internships__pb2.RejectPlacementRequest.SerializeToString,
+            praxis_dot_internships_dot_v1_dot_internships__pb2.RejectPlacementResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def WithdrawPlacement(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/praxis.internships.v1.InternshipsService/WithdrawPlacement',
+            praxis_dot_internships_dot_v1_dot_internships__pb2.WithdrawPlacementRequest.SerializeToString,
+            praxis_dot_internships_dot_v1_dot_internships__pb2.WithdrawPlacementResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def StartPlacement(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/praxis.internships.v1.InternshipsService/StartPlacement',
+            praxis_dot_internships_dot_v1_dot_internships__pb2.StartPlacementRequest.SerializeToString,
+            praxis_dot_internships_dot_v1_dot_internships__pb2.StartPlacementResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def CompletePlacement(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/praxis.internships.v1.InternshipsService/CompletePlacement',
+            praxis_dot_internships_dot_v1_dot_internships__pb2.CompletePlacementRequest.SerializeToString,
+            praxis_dot_internships_dot_v1_dot_internships__pb2.CompletePlacementResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def TerminatePlacement(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/praxis.internships.v1.InternshipsService/TerminatePlacement',
+            praxis_dot_internships_dot_v1_dot_internships__pb2.TerminatePlacementRequest.SerializeToString,
+            praxis_dot_internships_dot_v1_dot_internships__pb2.TerminatePlacementResponse.FromString,
             options,
             channel_credentials,
             insecure,
