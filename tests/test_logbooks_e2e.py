@@ -46,6 +46,7 @@ async def placement(stack: Stack) -> dict:
                     "country": "MY",
                     "city": "Kuala Lumpur",
                     "capacity": 10,
+                    "staff": 500,
                 },
             )
         ).json()["id"]
@@ -60,14 +61,22 @@ async def placement(stack: Stack) -> dict:
                     "starts_on": (MONDAY - timedelta(days=7)).isoformat(),
                     "ends_on": (TODAY + timedelta(days=60)).isoformat(),
                     "duties": [{"name": "listings", "kind": "core"}, {"name": "data entry", "kind": "peripheral"}],
+                    "post_staff": 50,
+                    "monthly_pay": "4000",
+                    "reference_monthly_wage": "4200",
                 },
             )
         ).json()
         await c.post(f"/v1/positions/{position['id']}/publish", headers=e)
         booked = (
-            await c.post("/v1/placements", headers=s, json={"position_id": position["id"], "student_ref": "stu-log"})
+            await c.post(
+                "/v1/placements",
+                headers=s,
+                json={"position_id": position["id"], "student_ref": "stu-log", "birth_date": "2004-01-01"},
+            )
         ).json()
         await c.post(f"/v1/placements/{booked['id']}/confirm", headers=e)
+        await c.post(f"/v1/placements/{booked['id']}/consent", headers=s, json={"student": True})
         started = (await c.post(f"/v1/placements/{booked['id']}/start", headers=s)).json()
     assert started["status"] == "active", started
     return started

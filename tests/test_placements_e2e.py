@@ -60,6 +60,7 @@ async def published_position(
             "country": "CN",
             "city": "Shenzhen",
             "capacity": capacity,
+            "staff": 10_000,
         },
     )
     assert base.status_code == 201, base.text
@@ -76,6 +77,9 @@ async def published_position(
             "languages": ["en"],
             "competencies": list(competencies),
             "duties": [{"name": "listings", "kind": "core"}],
+            "post_staff": 5_000,
+            "monthly_pay": "4000",
+            "reference_monthly_wage": "4500",
         },
     )
     assert position.status_code == 201, position.text
@@ -155,6 +159,7 @@ async def test_lifecycle_frees_and_keeps_seats_as_it_should(stack):
                     "position_id": position["id"],
                     "student_ref": student,
                     "profile": {"display_name": "Li Wei", "languages": ["zh"]},
+                    "birth_date": "2005-05-05",
                 },
             )
 
@@ -174,7 +179,12 @@ async def test_lifecycle_frees_and_keeps_seats_as_it_should(stack):
         assert (await client.post(f"/v1/placements/{pid}/confirm", headers=e)).json()["status"] == "confirmed"
         early = await client.post(f"/v1/placements/{pid}/complete", headers=e)
         assert early.status_code == 409 and early.json()["type"] == "urn:praxis:problem:illegal-transition"
-        assert (await client.post(f"/v1/placements/{pid}/start", headers=s)).json()["status"] == "active"
+        unsigned = await client.post(f"/v1/placements/{pid}/start", headers=s)
+        assert unsigned.status_code == 422 and unsigned.json()["rule"] == "student-consent"
+        consented = await client.post(f"/v1/placements/{pid}/consent", headers=s, json={"student": True})
+        assert consented.json()["student_consent_at"], consented.text
+        started = await client.post(f"/v1/placements/{pid}/start", headers=s)
+        assert started.json()["status"] == "active", started.text
         no_reason = await client.post(f"/v1/placements/{pid}/terminate", headers=s)
         assert no_reason.status_code == 409
         done = await client.post(f"/v1/placements/{pid}/terminate", headers=s, json={"reason": "moved city"})

@@ -58,6 +58,7 @@ class Api:
                 country="MY",
                 city="George Town",
                 capacity=capacity,
+                staff=10_000,
             ),
             self.enterprise,
         )
@@ -77,6 +78,9 @@ class Api:
                 pb.Duty(name="listing optimisation", kind=pb.DUTY_KIND_CORE),
                 pb.Duty(name="packing", kind=pb.DUTY_KIND_PERIPHERAL),
             ],
+            "post_staff": 5_000,
+            "monthly_pay": "4000",
+            "reference_monthly_wage": "4500",
         }
         return pb.CreatePositionRequest(**{**fields, **overrides})
 
@@ -88,7 +92,7 @@ class Api:
     async def book(self, position_id: str, student: str, metadata=None) -> pb.Placement:
         reply = await self.call(
             "BookPlacement",
-            pb.BookPlacementRequest(position_id=position_id, student_ref=student),
+            pb.BookPlacementRequest(position_id=position_id, student_ref=student, birth_date="2004-04-04"),
             metadata or self.school,
         )
         return reply.placement
@@ -147,6 +151,7 @@ async def test_base_position_and_placement_lifecycle_over_grpc(stack, channel):
                 position_id=draft.id,
                 student_ref="2026-ECOM-0001",
                 profile=pb.StudentProfile(display_name="Nur Aisyah", languages=["ms", "en"]),
+                birth_date="2005-02-02",
             ),
             g.school,
         )
@@ -156,6 +161,10 @@ async def test_base_position_and_placement_lifecycle_over_grpc(stack, channel):
 
     confirmed = (await g.call("ConfirmPlacement", pb.ConfirmPlacementRequest(id=booked.id), g.enterprise)).placement
     assert confirmed.status == pb.PLACEMENT_STATUS_CONFIRMED and confirmed.decided_at
+    unsigned = await refused(g.call("StartPlacement", pb.StartPlacementRequest(id=booked.id), g.school))
+    assert unsigned.code() == grpc.StatusCode.INVALID_ARGUMENT and "student-consent" in unsigned.details()
+    consented = await g.call("RecordConsent", pb.RecordConsentRequest(id=booked.id, student=True), g.school)
+    assert consented.placement.student_consent_at
     started = (await g.call("StartPlacement", pb.StartPlacementRequest(id=booked.id), g.school)).placement
     assert started.status == pb.PLACEMENT_STATUS_ACTIVE and started.started_at
     done = (await g.call("CompletePlacement", pb.CompletePlacementRequest(id=booked.id), g.enterprise)).placement
@@ -196,6 +205,7 @@ async def test_other_transitions_reasons_and_sides(stack, channel):
     await g.call("ConfirmPlacement", pb.ConfirmPlacementRequest(id=third.id), g.enterprise)
     early = await refused(g.call("CompletePlacement", pb.CompletePlacementRequest(id=third.id), g.school))
     assert early.code() == grpc.StatusCode.FAILED_PRECONDITION and "confirmed" in early.details()
+    await g.call("RecordConsent", pb.RecordConsentRequest(id=third.id, student=True), g.school)
     await g.call("StartPlacement", pb.StartPlacementRequest(id=third.id), g.enterprise)
     no_reason = await refused(g.call("TerminatePlacement", pb.TerminatePlacementRequest(id=third.id), g.school))
     assert no_reason.code() == grpc.StatusCode.FAILED_PRECONDITION and "reason" in no_reason.details()

@@ -78,6 +78,7 @@ def base_to_pb(b: PracticeBase) -> pb.PracticeBase:
         city=b.city,
         capacity=b.capacity,
         created_at=_ts(b.created_at),
+        staff=b.staff,
     )
 
 
@@ -100,6 +101,9 @@ def position_to_pb(p: Position) -> pb.Position:
         created_at=_ts(p.created_at),
         published_at=_ts(p.published_at),
         closed_at=_ts(p.closed_at),
+        post_staff=p.post_staff,
+        monthly_pay=_decimal(p.monthly_pay),
+        reference_monthly_wage=_decimal(p.reference_monthly_wage),
     )
 
 
@@ -123,7 +127,17 @@ def placement_to_pb(p: Placement) -> pb.Placement:
         started_at=_ts(p.started_at),
         ended_at=_ts(p.ended_at),
         reason=p.reason or "",
+        student_consent_at=_ts(p.student_consent_at),
+        guardian_consent_at=_ts(p.guardian_consent_at),
     )
+
+
+def _decimal(value) -> str:
+    return str(value) if value is not None else ""
+
+
+def _optional(message, name: str):
+    return getattr(message, name) if message.HasField(name) else None
 
 
 def _profile(message: pb.StudentProfile) -> dict:
@@ -160,6 +174,7 @@ class InternshipsServicer(pb_grpc.InternshipsServiceServicer):
     def __init__(self, rt: Runtime) -> None:
         self.rt = rt
         self.hold = timedelta(hours=rt.settings.placement_hold_hours)
+        self.compliance = rt.settings.compliance
 
     async def CreateAgreement(self, request: pb.CreateAgreementRequest, context) -> pb.CreateAgreementResponse:
         body = validate(
@@ -220,6 +235,7 @@ class InternshipsServicer(pb_grpc.InternshipsServiceServicer):
                 "country": request.country,
                 "city": request.city,
                 "capacity": request.capacity,
+                "staff": _optional(request, "staff"),
             },
         )
 
@@ -254,6 +270,9 @@ class InternshipsServicer(pb_grpc.InternshipsServiceServicer):
                 "languages": list(request.languages),
                 "competencies": list(request.competencies),
                 "duties": [{"name": d.name, "kind": _DUTY_KIND_FROM_PB.get(d.kind)} for d in request.duties],
+                "post_staff": _optional(request, "post_staff"),
+                "monthly_pay": request.monthly_pay or None,
+                "reference_monthly_wage": request.reference_monthly_wage or None,
             },
         )
 
@@ -315,7 +334,12 @@ class InternshipsServicer(pb_grpc.InternshipsServiceServicer):
     # Placements
 
     async def BookPlacement(self, request: pb.BookPlacementRequest, context) -> pb.BookPlacementResponse:
-        data = {"position_id": request.position_id, "student_ref": request.student_ref}
+        data = {
+            "position_id": request.position_id,
+            "student_ref": request.student_ref,
+            "birth_date": request.birth_date or None,
+            "study_year": _optional(request, "study_year"),
+        }
         if request.HasField("profile"):
             data["profile"] = _profile(request.profile)
         body = validate(PlacementCreate, data)
@@ -323,12 +347,17 @@ class InternshipsServicer(pb_grpc.InternshipsServiceServicer):
         async def book(uow) -> pb.BookPlacementResponse:
             placement = await placement_handlers.book_placement(
                 placement_handlers.BookPlacement(
-                    body.position_id, body.student_ref, body.profile.model_dump(exclude_none=True)
+                    body.position_id,
+                    body.student_ref,
+                    body.profile.model_dump(exclude_none=True),
+                    birth_date=body.birth_date,
+                    study_year=body.study_year,
                 ),
                 principal(),
                 uow=uow,
                 clock=self.rt.clock,
                 hold=self.hold,
+                compliance=self.compliance,
             )
             return pb.BookPlacementResponse(placement=placement_to_pb(placement))
 
@@ -376,9 +405,26 @@ class InternshipsServicer(pb_grpc.InternshipsServiceServicer):
         placement_uuid = parse_uuid(placement_id, "id")
         body = validate(PlacementAction, {"reason": reason or None})  # proto3: "" is "no reason"
         placement = await placement_handlers.change_placement(
-            placement_uuid, action, principal(), uow=self.rt.uow, reason=body.reason, clock=self.rt.clock
+            placement_uuid,
+            action,
+            principal(),
+            uow=self.rt.uow,
+            reason=body.reason,
+            clock=self.rt.clock,
+            compliance=self.compliance,
         )
         return placement_to_pb(placement)
+
+    async def RecordConsent(self, request: pb.RecordConsentRequest, context) -> pb.RecordConsentResponse:
+        placement = await placement_handlers.record_consent(
+            parse_uuid(request.id, "id"),
+            principal(),
+            student=request.student,
+            guardian=request.guardian,
+            uow=self.rt.uow,
+            clock=self.rt.clock,
+        )
+        return pb.RecordConsentResponse(placement=placement_to_pb(placement))
 
 
 def services(rt: Runtime) -> list[tuple]:

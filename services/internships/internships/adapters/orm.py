@@ -68,7 +68,9 @@ practice_base = Table(
     Column("city", String(100), nullable=False),
     Column("capacity", Integer, nullable=False),
     Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("staff", Integer),  # on-post staff of the unit, declared for the intern ratio rule
     CheckConstraint("tier BETWEEN 1 AND 3", name="tier"),
+    CheckConstraint("staff IS NULL OR staff >= 0", name="staff"),
     CheckConstraint("capacity >= 0", name="capacity"),
     Index("ix_practice_base_enterprise", "enterprise_org", "created_at"),
     Index("ix_practice_base_school", "school_org", "created_at"),
@@ -94,6 +96,10 @@ position = Table(
     Column("published_at", DateTime(timezone=True)),
     Column("closed_at", DateTime(timezone=True)),
     Column("version", Integer, nullable=False),
+    # Declared for the compliance policy: staff in this kind of post, the intern's pay, the post's reference wage.
+    Column("post_staff", Integer),
+    Column("monthly_pay", Numeric(12, 2)),
+    Column("reference_monthly_wage", Numeric(12, 2)),
     CheckConstraint("seats_taken >= 0 AND seats_taken <= seats", name="seats"),
     CheckConstraint("ends_on >= starts_on", name="term"),
     CheckConstraint("status IN ('draft','published','closed')", name="status"),
@@ -122,6 +128,11 @@ placement = Table(
     Column("ended_at", DateTime(timezone=True)),
     Column("reason", Text),
     Column("version", Integer, nullable=False),
+    # Known to the school only (never in the profile shared with the enterprise); used by the compliance checks.
+    Column("student_birth_date", Date),
+    Column("study_year", SmallInteger),
+    Column("student_consent_at", DateTime(timezone=True)),
+    Column("guardian_consent_at", DateTime(timezone=True)),
     CheckConstraint(
         "status IN ('requested','confirmed','rejected','active','completed','withdrawn','terminated','expired')",
         name="status",

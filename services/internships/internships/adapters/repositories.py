@@ -362,6 +362,19 @@ class PlacementRepository:
         rows = await self.session.execute(query.order_by(pl_t.c.requested_at.desc(), pl_t.c.id.desc()).limit(limit))
         return [_placement(r) for r in rows]
 
+    async def current_interns(self, *, base_id: uuid.UUID, position_id: uuid.UUID) -> tuple[int, int]:
+        """Interns now at the base (the internship unit) and in the position: requested, confirmed or active."""
+        current = pl_t.c.status.in_([s.value for s in HOLDING])
+        at_base = await self.session.scalar(
+            select(func.count())
+            .select_from(pl_t.join(pos_t, pos_t.c.id == pl_t.c.position_id))
+            .where(pos_t.c.base_id == base_id, current)
+        )
+        in_post = await self.session.scalar(
+            select(func.count()).select_from(pl_t).where(pl_t.c.position_id == position_id, current)
+        )
+        return int(at_base), int(in_post)
+
     async def expired_holds(self, now: datetime, limit: int) -> list[Placement]:
         rows = await self.session.execute(
             select(pl_t)

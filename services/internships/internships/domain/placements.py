@@ -112,6 +112,10 @@ class Placement:
     ended_at: datetime | None = None
     reason: str | None = None
     version: int = 0
+    student_birth_date: date | None = None  # the school's; not shared with the enterprise
+    study_year: int | None = None
+    student_consent_at: datetime | None = None  # the student signed the tripartite agreement
+    guardian_consent_at: datetime | None = None
     events: list[PlacementChanged] = field(default_factory=list, repr=False, compare=False)
 
     @classmethod
@@ -128,6 +132,8 @@ class Placement:
         ends_on: date,
         now: datetime,
         hold: timedelta,
+        student_birth_date: date | None = None,
+        study_year: int | None = None,
     ) -> Placement:
         p = cls(
             id=uuid.uuid4(),
@@ -141,6 +147,8 @@ class Placement:
             ends_on=ends_on,
             requested_at=now,
             hold_expires_at=now + hold,
+            student_birth_date=student_birth_date,
+            study_year=study_year,
         )
         p.events.append(PlacementChanged(p, "requested"))
         return p
@@ -182,6 +190,15 @@ class Placement:
             self.reason = reason
         self.events.append(PlacementChanged(self, EVENT_KIND[target]))
         return target in SEAT_RELEASING
+
+    def record_consent(self, *, student: bool, guardian: bool, now: datetime) -> None:
+        """The school records the signatures on the tripartite agreement (and the guardian's consent) before start."""
+        if self.status not in (PlacementStatus.REQUESTED, PlacementStatus.CONFIRMED):
+            raise IllegalTransition(f"consent is recorded before the start; the placement is {self.status}")
+        if student and self.student_consent_at is None:
+            self.student_consent_at = now
+        if guardian and self.guardian_consent_at is None:
+            self.guardian_consent_at = now
 
     def pull_events(self) -> list[PlacementChanged]:
         events, self.events = self.events, []

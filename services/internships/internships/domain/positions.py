@@ -11,6 +11,7 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from decimal import Decimal
 from enum import IntEnum, StrEnum
 
 from praxis_common.errors import Conflict, FieldError, InvalidInput
@@ -66,6 +67,7 @@ class PracticeBase:
     city: str
     capacity: int
     created_at: datetime
+    staff: int | None = None  # on-post staff of the unit (for the intern ratio rule)
     events: list[BaseCreated] = field(default_factory=list, repr=False, compare=False)
 
     @classmethod
@@ -81,6 +83,7 @@ class PracticeBase:
         city: str,
         capacity: int,
         now: datetime,
+        staff: int | None = None,
     ) -> PracticeBase:
         problems = []
         if tier not in {t.value for t in Tier}:
@@ -89,10 +92,22 @@ class PracticeBase:
             problems.append(FieldError("country", "must be an ISO 3166-1 alpha-2 code such as CN or MY"))
         if capacity < 0:
             problems.append(FieldError("capacity", "must not be negative"))
+        if staff is not None and staff < 0:
+            problems.append(FieldError("staff", "must not be negative"))
         if problems:
             raise InvalidInput("the practice base cannot be created", errors=problems)
         base = cls(
-            uuid.uuid4(), agreement_id, school_org, enterprise_org, name, Tier(tier), country, city, capacity, now
+            uuid.uuid4(),
+            agreement_id,
+            school_org,
+            enterprise_org,
+            name,
+            Tier(tier),
+            country,
+            city,
+            capacity,
+            now,
+            staff,
         )
         base.events.append(BaseCreated(base))
         return base
@@ -117,6 +132,9 @@ class Position:
     published_at: datetime | None = None
     closed_at: datetime | None = None
     version: int = 0
+    post_staff: int | None = None
+    monthly_pay: Decimal | None = None
+    reference_monthly_wage: Decimal | None = None
     events: list[PositionPublished | PositionClosed] = field(default_factory=list, repr=False, compare=False)
 
     @classmethod
@@ -134,8 +152,13 @@ class Position:
         duties: list[Duty],
         seats_at_base: int,
         now: datetime,
+        post_staff: int | None = None,
+        monthly_pay: Decimal | None = None,
+        reference_monthly_wage: Decimal | None = None,
     ) -> Position:
         problems = []
+        if post_staff is not None and base.staff is not None and post_staff > base.staff:
+            problems.append(FieldError("post_staff", f"exceeds the base's declared staff ({base.staff})"))
         if seats < 1:
             problems.append(FieldError("seats", "must be at least 1"))
         if ends_on < starts_on:
@@ -161,6 +184,9 @@ class Position:
             competencies=sorted(set(competencies)),
             duties=list(duties),
             created_at=now,
+            post_staff=post_staff,
+            monthly_pay=monthly_pay,
+            reference_monthly_wage=reference_monthly_wage,
         )
 
     @property

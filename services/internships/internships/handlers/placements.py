@@ -4,10 +4,16 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import date, timedelta
 
 from internships import policy
-from internships.adapters.repositories import AgreementRepository, PlacementRepository, PositionRepository
+from internships.adapters.repositories import (
+    AgreementRepository,
+    BaseRepository,
+    PlacementRepository,
+    PositionRepository,
+)
+from internships.domain.compliance import CompliancePolicy, check_booking, check_start
 from internships.domain.placements import Party, Placement, PlacementStatus
 from internships.handlers.agreements import Clock, UowFactory, utc_clock
 from internships.handlers.pages import decode_page_token, encode_page_token
@@ -40,6 +46,8 @@ class BookPlacement:
     position_id: uuid.UUID
     student_ref: str
     profile: dict = field(default_factory=dict)  # what the school chooses to share
+    birth_date: date | None = None  # the school's, for the age rules; not shared with the enterprise
+    study_year: int | None = None
 
 
 @dataclass(frozen=True)
@@ -56,6 +64,7 @@ async def book_placement(
     uow: UowFactory,
     clock: Clock = utc_clock,
     hold: timedelta = DEFAULT_HOLD,
+    compliance: CompliancePolicy = CompliancePolicy.CN_VOCATIONAL_2021,
 ) -> Placement:
     """Take a seat for a student: one transaction takes the seat, counts the intern against the agreement's
     quota, checks the student holds nothing overlapping, and records the request with its event."""
@@ -74,6 +83,21 @@ async def book_placement(
                 "the student already holds a placement overlapping "
                 f"{position.starts_on.isoformat()}–{position.ends_on.isoformat()}"
             )
+        # The base row lock serialises bookings at one unit, so the intern counts below cannot race.
+        base = await BaseRepository(u.session).get(position.base_id, for_update=True)
+        at_base, in_post = await placements.current_interns(base_id=base.id, position_id=position.id)
+        check_booking(
+            compliance,
+            enterprise_staff=base.staff,
+            enterprise_interns_after=at_base + 1,
+            post_staff=position.post_staff,
+            post_interns_after=in_post + 1,
+            monthly_pay=position.monthly_pay,
+            probation_monthly_wage=position.reference_monthly_wage,
+            student_birth_date=cmd.birth_date,
+            on=position.starts_on,
+            study_year=cmd.study_year,
+        )
         if not await PositionRepository(u.session).take_seat(position.id):
             raise SeatsExhausted(f"all {position.seats} seats of this position are taken")
         if not await agreements.take_quota(agreement_id):
@@ -89,6 +113,8 @@ async def book_placement(
             ends_on=position.ends_on,
             now=clock(),
             hold=hold,
+            student_birth_date=cmd.birth_date,
+            study_year=cmd.study_year,
         )
         await placements.add(placement)
         u.emit(*(integration_event(e, position_competencies=position.competencies) for e in placement.pull_events()))
@@ -127,12 +153,41 @@ async def change_placement(
     uow: UowFactory,
     reason: str | None = None,
     clock: Clock = utc_clock,
+    compliance: CompliancePolicy = CompliancePolicy.CN_VOCATIONAL_2021,
 ) -> Placement:
     policy.manager(principal, "school", "enterprise")
     async with uow() as u:
         repo = PlacementRepository(u.session)
         placement, party = visible(await repo.get(placement_id, for_update=True), principal)
+        if action == "start" and placement.status is PlacementStatus.CONFIRMED:
+            check_start(
+                compliance,
+                consent_recorded=placement.student_consent_at is not None,
+                student_birth_date=placement.student_birth_date,
+                guardian_consent_recorded=placement.guardian_consent_at is not None,
+                on=clock().date(),
+            )
         await _apply(u, placement, action, party, clock=clock, reason=reason)
+        await u.commit()
+    return placement
+
+
+async def record_consent(
+    placement_id: uuid.UUID,
+    principal: Principal,
+    *,
+    student: bool,
+    guardian: bool,
+    uow: UowFactory,
+    clock: Clock = utc_clock,
+) -> Placement:
+    """The school records that the student (and, for a minor, the guardian) signed, before the start."""
+    policy.manager(principal, "school")
+    async with uow() as u:
+        repo = PlacementRepository(u.session)
+        placement, _ = visible(await repo.get(placement_id, for_update=True), principal)
+        placement.record_consent(student=student, guardian=guardian, now=clock())
+        await repo.save(placement)
         await u.commit()
     return placement
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 
 from internships import policy
 from internships.adapters.repositories import AgreementRepository, BaseRepository, PositionRepository
@@ -25,6 +26,7 @@ class CreateBase:
     country: str
     city: str
     capacity: int
+    staff: int | None = None
 
 
 @dataclass(frozen=True)
@@ -38,6 +40,9 @@ class CreatePosition:
     languages: list[str]
     competencies: list[str]
     duties: list[Duty]
+    post_staff: int | None = None
+    monthly_pay: Decimal | None = None
+    reference_monthly_wage: Decimal | None = None
 
 
 @dataclass(frozen=True)
@@ -71,6 +76,7 @@ async def create_base(
             country=cmd.country,
             city=cmd.city,
             capacity=cmd.capacity,
+            staff=cmd.staff,
             now=clock(),
         )
         await BaseRepository(u.session).add(base)
@@ -114,6 +120,9 @@ async def create_position(
             competencies=cmd.competencies,
             duties=cmd.duties,
             seats_at_base=await bases.seats_offered(base.id),
+            post_staff=cmd.post_staff,
+            monthly_pay=cmd.monthly_pay,
+            reference_monthly_wage=cmd.reference_monthly_wage,
             now=clock(),
         )
         await PositionRepository(u.session).add(position)

@@ -13,6 +13,7 @@ from internships.domain.placements import PlacementStatus
 from internships.handlers import logbooks
 from internships.handlers import placements as handlers
 from internships.http.schemas import (
+    ConsentIn,
     LogbookRead,
     LogbookWeekIn,
     LogbookWeekRead,
@@ -29,6 +30,7 @@ from praxis_common.service import Runtime
 def router(rt: Runtime) -> APIRouter:
     r = APIRouter(prefix="/v1/placements", tags=["placements"])
     hold = timedelta(hours=rt.settings.placement_hold_hours)
+    policy = rt.settings.compliance
 
     @r.post(
         "",
@@ -50,11 +52,18 @@ def router(rt: Runtime) -> APIRouter:
 
         async def book_it(uow):
             placement = await handlers.book_placement(
-                handlers.BookPlacement(body.position_id, body.student_ref, body.profile.model_dump(exclude_none=True)),
+                handlers.BookPlacement(
+                    body.position_id,
+                    body.student_ref,
+                    body.profile.model_dump(exclude_none=True),
+                    birth_date=body.birth_date,
+                    study_year=body.study_year,
+                ),
                 principal,
                 uow=uow,
                 clock=rt.clock,
                 hold=hold,
+                compliance=policy,
             )
             return PlacementRead.of(placement), f"/v1/placements/{placement.id}"
 
@@ -76,6 +85,16 @@ def router(rt: Runtime) -> APIRouter:
     async def get(placement_id: uuid.UUID, principal: PrincipalDep) -> PlacementRead:
         return PlacementRead.of(await handlers.get_placement(placement_id, principal, uow=rt.uow))
 
+    @r.post("/{placement_id}/consent", response_model=PlacementRead, summary="Record consent (school)")
+    async def consent(placement_id: uuid.UUID, body: ConsentIn, principal: PrincipalDep) -> PlacementRead:
+        """The student's signature on the tripartite agreement (and a minor's guardian's consent), recorded
+        before the start; the compliance policy refuses a start without them."""
+        return PlacementRead.of(
+            await handlers.record_consent(
+                placement_id, principal, student=body.student, guardian=body.guardian, uow=rt.uow, clock=rt.clock
+            )
+        )
+
     @r.post(
         "/{placement_id}/{action}",
         response_model=PlacementRead,
@@ -92,11 +111,15 @@ def router(rt: Runtime) -> APIRouter:
         complete (either); terminate (either, after start, with a reason)."""
         return PlacementRead.of(
             await handlers.change_placement(
-                placement_id, action, principal, uow=rt.uow, reason=body.reason if body else None, clock=rt.clock
+                placement_id,
+                action,
+                principal,
+                uow=rt.uow,
+                reason=body.reason if body else None,
+                clock=rt.clock,
+                compliance=policy,
             )
         )
-
-    policy = rt.settings.compliance
 
     @r.put(
         "/{placement_id}/logbook/{week}",

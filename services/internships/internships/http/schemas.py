@@ -88,6 +88,9 @@ class BaseCreate(BaseModel):
     country: Annotated[str, Field(pattern=r"^[A-Z]{2}$", description="ISO 3166-1 alpha-2, e.g. CN, MY, TH")]
     city: Annotated[Text, Field(min_length=1, max_length=100)]
     capacity: Annotated[StrictInt, Field(ge=0, le=100_000, description="Most interns the base can host at once")]
+    staff: Annotated[StrictInt, Field(ge=0, le=10_000_000)] | None = Field(
+        default=None, description="On-post staff of the unit; interns may be at most 10% of it (compliance policy)"
+    )
 
 
 class BaseRead(BaseModel):
@@ -100,6 +103,7 @@ class BaseRead(BaseModel):
     country: str
     city: str
     capacity: int
+    staff: int | None
     created_at: datetime
 
 
@@ -142,6 +146,15 @@ class PositionCreate(BaseModel):
     languages: Annotated[list[Language], Field(max_length=20)] = []
     competencies: Annotated[list[Tag], Field(max_length=50)] = []
     duties: Annotated[list[DutyIn], Field(min_length=1, max_length=50)]
+    post_staff: Annotated[StrictInt, Field(ge=0, le=10_000_000)] | None = Field(
+        default=None, description="Staff in this kind of post; interns may be at most 20% of it"
+    )
+    monthly_pay: Annotated[Decimal, Field(ge=0, max_digits=12, decimal_places=2)] | None = Field(
+        default=None, description="The intern's monthly pay"
+    )
+    reference_monthly_wage: Annotated[Decimal, Field(ge=0, max_digits=12, decimal_places=2)] | None = Field(
+        default=None, description="The post's (probation) wage; pay must be at least 80% of it"
+    )
 
 
 class PositionRead(BaseModel):
@@ -162,6 +175,9 @@ class PositionRead(BaseModel):
     created_at: datetime
     published_at: datetime | None
     closed_at: datetime | None
+    post_staff: int | None
+    monthly_pay: Decimal | None
+    reference_monthly_wage: Decimal | None
 
     @classmethod
     def of(cls, p) -> PositionRead:
@@ -217,6 +233,10 @@ class PlacementCreate(BaseModel):
         ),
     ]
     profile: StudentProfile = StudentProfile()
+    birth_date: date | None = Field(
+        default=None, description="Kept by Praxis for the age rules, never shown to the enterprise"
+    )
+    study_year: Annotated[StrictInt, Field(ge=1, le=10)] | None = Field(default=None, description="1 = first year")
 
 
 class PlacementAction(BaseModel):
@@ -242,6 +262,8 @@ class PlacementRead(BaseModel):
     started_at: datetime | None
     ended_at: datetime | None
     reason: str | None
+    student_consent_at: datetime | None
+    guardian_consent_at: datetime | None
 
     @classmethod
     def of(cls, p) -> PlacementRead:
@@ -313,3 +335,10 @@ class LogbookRead(BaseModel):
     approved_hours: Decimal
     approved_core_hours: Decimal
     core_work_share: Decimal | None = Field(description="approved core hours / approved hours; null before any")
+
+
+class ConsentIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    student: bool = Field(description="the student signed the tripartite internship agreement")
+    guardian: bool = Field(default=False, description="the guardian consented (required for minors)")

@@ -189,7 +189,7 @@ class TerminateAgreementResponse(_message.Message):
     def __init__(self, agreement: _Optional[_Union[Agreement, _Mapping]] = ...) -> None: ...
 
 class PracticeBase(_message.Message):
-    __slots__ = ("id", "agreement_id", "school_org", "enterprise_org", "name", "tier", "country", "city", "capacity", "created_at")
+    __slots__ = ("id", "agreement_id", "school_org", "enterprise_org", "name", "tier", "country", "city", "capacity", "created_at", "staff")
     ID_FIELD_NUMBER: _ClassVar[int]
     AGREEMENT_ID_FIELD_NUMBER: _ClassVar[int]
     SCHOOL_ORG_FIELD_NUMBER: _ClassVar[int]
@@ -200,6 +200,7 @@ class PracticeBase(_message.Message):
     CITY_FIELD_NUMBER: _ClassVar[int]
     CAPACITY_FIELD_NUMBER: _ClassVar[int]
     CREATED_AT_FIELD_NUMBER: _ClassVar[int]
+    STAFF_FIELD_NUMBER: _ClassVar[int]
     id: str
     agreement_id: str
     school_org: str
@@ -210,23 +211,26 @@ class PracticeBase(_message.Message):
     city: str
     capacity: int
     created_at: str
-    def __init__(self, id: _Optional[str] = ..., agreement_id: _Optional[str] = ..., school_org: _Optional[str] = ..., enterprise_org: _Optional[str] = ..., name: _Optional[str] = ..., tier: _Optional[_Union[BaseTier, str]] = ..., country: _Optional[str] = ..., city: _Optional[str] = ..., capacity: _Optional[int] = ..., created_at: _Optional[str] = ...) -> None: ...
+    staff: int
+    def __init__(self, id: _Optional[str] = ..., agreement_id: _Optional[str] = ..., school_org: _Optional[str] = ..., enterprise_org: _Optional[str] = ..., name: _Optional[str] = ..., tier: _Optional[_Union[BaseTier, str]] = ..., country: _Optional[str] = ..., city: _Optional[str] = ..., capacity: _Optional[int] = ..., created_at: _Optional[str] = ..., staff: _Optional[int] = ...) -> None: ...
 
 class CreateBaseRequest(_message.Message):
-    __slots__ = ("agreement_id", "name", "tier", "country", "city", "capacity")
+    __slots__ = ("agreement_id", "name", "tier", "country", "city", "capacity", "staff")
     AGREEMENT_ID_FIELD_NUMBER: _ClassVar[int]
     NAME_FIELD_NUMBER: _ClassVar[int]
     TIER_FIELD_NUMBER: _ClassVar[int]
     COUNTRY_FIELD_NUMBER: _ClassVar[int]
     CITY_FIELD_NUMBER: _ClassVar[int]
     CAPACITY_FIELD_NUMBER: _ClassVar[int]
+    STAFF_FIELD_NUMBER: _ClassVar[int]
     agreement_id: str
     name: str
     tier: BaseTier
     country: str
     city: str
     capacity: int
-    def __init__(self, agreement_id: _Optional[str] = ..., name: _Optional[str] = ..., tier: _Optional[_Union[BaseTier, str]] = ..., country: _Optional[str] = ..., city: _Optional[str] = ..., capacity: _Optional[int] = ...) -> None: ...
+    staff: int
+    def __init__(self, agreement_id: _Optional[str] = ..., name: _Optional[str] = ..., tier: _Optional[_Union[BaseTier, str]] = ..., country: _Optional[str] = ..., city: _Optional[str] = ..., capacity: _Optional[int] = ..., staff: _Optional[int] = ...) -> None: ...
 
 class CreateBaseResponse(_message.Message):
     __slots__ = ("base",)
@@ -265,7 +269,7 @@ class Duty(_message.Message):
     def __init__(self, name: _Optional[str] = ..., kind: _Optional[_Union[DutyKind, str]] = ...) -> None: ...
 
 class Position(_message.Message):
-    __slots__ = ("id", "base_id", "enterprise_org", "title", "description", "seats", "seats_taken", "open_seats", "starts_on", "ends_on", "languages", "competencies", "duties", "status", "created_at", "published_at", "closed_at")
+    __slots__ = ("id", "base_id", "enterprise_org", "title", "description", "seats", "seats_taken", "open_seats", "starts_on", "ends_on", "languages", "competencies", "duties", "status", "created_at", "published_at", "closed_at", "post_staff", "monthly_pay", "reference_monthly_wage")
     ID_FIELD_NUMBER: _ClassVar[int]
     BASE_ID_FIELD_NUMBER: _ClassVar[int]
     ENTERPRISE_ORG_FIELD_NUMBER: _ClassVar[int]
@@ -283,6 +287,9 @@ class Position(_message.Message):
     CREATED_AT_FIELD_NUMBER: _ClassVar[int]
     PUBLISHED_AT_FIELD_NUMBER: _ClassVar[int]
     CLOSED_AT_FIELD_NUMBER: _ClassVar[int]
+    POST_STAFF_FIELD_NUMBER: _ClassVar[int]
+    MONTHLY_PAY_FIELD_NUMBER: _ClassVar[int]
+    REFERENCE_MONTHLY_WAGE_FIELD_NUMBER: _ClassVar[int]
     id: str
     base_id: str
     enterprise_org: str
@@ -300,10 +307,13 @@ class Position(_message.Message):
     created_at: str
     published_at: str
     closed_at: str
-    def __init__(self, id: _Optional[str] = ..., base_id: _Optional[str] = ..., enterprise_org: _Optional[str] = ..., title: _Optional[str] = ..., description: _Optional[str] = ..., seats: _Optional[int] = ..., seats_taken: _Optional[int] = ..., open_seats: _Optional[int] = ..., starts_on: _Optional[str] = ..., ends_on: _Optional[str] = ..., languages: _Optional[_Iterable[str]] = ..., competencies: _Optional[_Iterable[str]] = ..., duties: _Optional[_Iterable[_Union[Duty, _Mapping]]] = ..., status: _Optional[_Union[PositionStatus, str]] = ..., created_at: _Optional[str] = ..., published_at: _Optional[str] = ..., closed_at: _Optional[str] = ...) -> None: ...
+    post_staff: int
+    monthly_pay: str
+    reference_monthly_wage: str
+    def __init__(self, id: _Optional[str] = ..., base_id: _Optional[str] = ..., enterprise_org: _Optional[str] = ..., title: _Optional[str] = ..., description: _Optional[str] = ..., seats: _Optional[int] = ..., seats_taken: _Optional[int] = ..., open_seats: _Optional[int] = ..., starts_on: _Optional[str] = ..., ends_on: _Optional[str] = ..., languages: _Optional[_Iterable[str]] = ..., competencies: _Optional[_Iterable[str]] = ..., duties: _Optional[_Iterable[_Union[Duty, _Mapping]]] = ..., status: _Optional[_Union[PositionStatus, str]] = ..., created_at: _Optional[str] = ..., published_at: _Optional[str] = ..., closed_at: _Optional[str] = ..., post_staff: _Optional[int] = ..., monthly_pay: _Optional[str] = ..., reference_monthly_wage: _Optional[str] = ...) -> None: ...
 
 class CreatePositionRequest(_message.Message):
-    __slots__ = ("base_id", "title", "description", "seats", "starts_on", "ends_on", "languages", "competencies", "duties")
+    __slots__ = ("base_id", "title", "description", "seats", "starts_on", "ends_on", "languages", "competencies", "duties", "post_staff", "monthly_pay", "reference_monthly_wage")
     BASE_ID_FIELD_NUMBER: _ClassVar[int]
     TITLE_FIELD_NUMBER: _ClassVar[int]
     DESCRIPTION_FIELD_NUMBER: _ClassVar[int]
@@ -313,6 +323,9 @@ class CreatePositionRequest(_message.Message):
     LANGUAGES_FIELD_NUMBER: _ClassVar[int]
     COMPETENCIES_FIELD_NUMBER: _ClassVar[int]
     DUTIES_FIELD_NUMBER: _ClassVar[int]
+    POST_STAFF_FIELD_NUMBER: _ClassVar[int]
+    MONTHLY_PAY_FIELD_NUMBER: _ClassVar[int]
+    REFERENCE_MONTHLY_WAGE_FIELD_NUMBER: _ClassVar[int]
     base_id: str
     title: str
     description: str
@@ -322,7 +335,10 @@ class CreatePositionRequest(_message.Message):
     languages: _containers.RepeatedScalarFieldContainer[str]
     competencies: _containers.RepeatedScalarFieldContainer[str]
     duties: _containers.RepeatedCompositeFieldContainer[Duty]
-    def __init__(self, base_id: _Optional[str] = ..., title: _Optional[str] = ..., description: _Optional[str] = ..., seats: _Optional[int] = ..., starts_on: _Optional[str] = ..., ends_on: _Optional[str] = ..., languages: _Optional[_Iterable[str]] = ..., competencies: _Optional[_Iterable[str]] = ..., duties: _Optional[_Iterable[_Union[Duty, _Mapping]]] = ...) -> None: ...
+    post_staff: int
+    monthly_pay: str
+    reference_monthly_wage: str
+    def __init__(self, base_id: _Optional[str] = ..., title: _Optional[str] = ..., description: _Optional[str] = ..., seats: _Optional[int] = ..., starts_on: _Optional[str] = ..., ends_on: _Optional[str] = ..., languages: _Optional[_Iterable[str]] = ..., competencies: _Optional[_Iterable[str]] = ..., duties: _Optional[_Iterable[_Union[Duty, _Mapping]]] = ..., post_staff: _Optional[int] = ..., monthly_pay: _Optional[str] = ..., reference_monthly_wage: _Optional[str] = ...) -> None: ...
 
 class CreatePositionResponse(_message.Message):
     __slots__ = ("position",)
@@ -407,7 +423,7 @@ class StudentProfile(_message.Message):
     def __init__(self, display_name: _Optional[str] = ..., programme: _Optional[str] = ..., competencies: _Optional[_Iterable[str]] = ..., languages: _Optional[_Iterable[str]] = ...) -> None: ...
 
 class Placement(_message.Message):
-    __slots__ = ("id", "position_id", "agreement_id", "school_org", "enterprise_org", "student_ref", "profile", "status", "starts_on", "ends_on", "requested_at", "hold_expires_at", "decided_at", "started_at", "ended_at", "reason")
+    __slots__ = ("id", "position_id", "agreement_id", "school_org", "enterprise_org", "student_ref", "profile", "status", "starts_on", "ends_on", "requested_at", "hold_expires_at", "decided_at", "started_at", "ended_at", "reason", "student_consent_at", "guardian_consent_at")
     ID_FIELD_NUMBER: _ClassVar[int]
     POSITION_ID_FIELD_NUMBER: _ClassVar[int]
     AGREEMENT_ID_FIELD_NUMBER: _ClassVar[int]
@@ -424,6 +440,8 @@ class Placement(_message.Message):
     STARTED_AT_FIELD_NUMBER: _ClassVar[int]
     ENDED_AT_FIELD_NUMBER: _ClassVar[int]
     REASON_FIELD_NUMBER: _ClassVar[int]
+    STUDENT_CONSENT_AT_FIELD_NUMBER: _ClassVar[int]
+    GUARDIAN_CONSENT_AT_FIELD_NUMBER: _ClassVar[int]
     id: str
     position_id: str
     agreement_id: str
@@ -440,17 +458,23 @@ class Placement(_message.Message):
     started_at: str
     ended_at: str
     reason: str
-    def __init__(self, id: _Optional[str] = ..., position_id: _Optional[str] = ..., agreement_id: _Optional[str] = ..., school_org: _Optional[str] = ..., enterprise_org: _Optional[str] = ..., student_ref: _Optional[str] = ..., profile: _Optional[_Union[StudentProfile, _Mapping]] = ..., status: _Optional[_Union[PlacementStatus, str]] = ..., starts_on: _Optional[str] = ..., ends_on: _Optional[str] = ..., requested_at: _Optional[str] = ..., hold_expires_at: _Optional[str] = ..., decided_at: _Optional[str] = ..., started_at: _Optional[str] = ..., ended_at: _Optional[str] = ..., reason: _Optional[str] = ...) -> None: ...
+    student_consent_at: str
+    guardian_consent_at: str
+    def __init__(self, id: _Optional[str] = ..., position_id: _Optional[str] = ..., agreement_id: _Optional[str] = ..., school_org: _Optional[str] = ..., enterprise_org: _Optional[str] = ..., student_ref: _Optional[str] = ..., profile: _Optional[_Union[StudentProfile, _Mapping]] = ..., status: _Optional[_Union[PlacementStatus, str]] = ..., starts_on: _Optional[str] = ..., ends_on: _Optional[str] = ..., requested_at: _Optional[str] = ..., hold_expires_at: _Optional[str] = ..., decided_at: _Optional[str] = ..., started_at: _Optional[str] = ..., ended_at: _Optional[str] = ..., reason: _Optional[str] = ..., student_consent_at: _Optional[str] = ..., guardian_consent_at: _Optional[str] = ...) -> None: ...
 
 class BookPlacementRequest(_message.Message):
-    __slots__ = ("position_id", "student_ref", "profile")
+    __slots__ = ("position_id", "student_ref", "profile", "birth_date", "study_year")
     POSITION_ID_FIELD_NUMBER: _ClassVar[int]
     STUDENT_REF_FIELD_NUMBER: _ClassVar[int]
     PROFILE_FIELD_NUMBER: _ClassVar[int]
+    BIRTH_DATE_FIELD_NUMBER: _ClassVar[int]
+    STUDY_YEAR_FIELD_NUMBER: _ClassVar[int]
     position_id: str
     student_ref: str
     profile: StudentProfile
-    def __init__(self, position_id: _Optional[str] = ..., student_ref: _Optional[str] = ..., profile: _Optional[_Union[StudentProfile, _Mapping]] = ...) -> None: ...
+    birth_date: str
+    study_year: int
+    def __init__(self, position_id: _Optional[str] = ..., student_ref: _Optional[str] = ..., profile: _Optional[_Union[StudentProfile, _Mapping]] = ..., birth_date: _Optional[str] = ..., study_year: _Optional[int] = ...) -> None: ...
 
 class BookPlacementResponse(_message.Message):
     __slots__ = ("placement",)
@@ -533,6 +557,22 @@ class StartPlacementRequest(_message.Message):
     ID_FIELD_NUMBER: _ClassVar[int]
     id: str
     def __init__(self, id: _Optional[str] = ...) -> None: ...
+
+class RecordConsentRequest(_message.Message):
+    __slots__ = ("id", "student", "guardian")
+    ID_FIELD_NUMBER: _ClassVar[int]
+    STUDENT_FIELD_NUMBER: _ClassVar[int]
+    GUARDIAN_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    student: bool
+    guardian: bool
+    def __init__(self, id: _Optional[str] = ..., student: _Optional[bool] = ..., guardian: _Optional[bool] = ...) -> None: ...
+
+class RecordConsentResponse(_message.Message):
+    __slots__ = ("placement",)
+    PLACEMENT_FIELD_NUMBER: _ClassVar[int]
+    placement: Placement
+    def __init__(self, placement: _Optional[_Union[Placement, _Mapping]] = ...) -> None: ...
 
 class StartPlacementResponse(_message.Message):
     __slots__ = ("placement",)

@@ -135,6 +135,11 @@ class InternshipsServiceStub:
                 request_serializer=praxis_dot_internships_dot_v1_dot_internships__pb2.StartPlacementRequest.SerializeToString,
                 response_deserializer=praxis_dot_internships_dot_v1_dot_internships__pb2.StartPlacementResponse.FromString,
                 _registered_method=True)
+        self.RecordConsent = channel.unary_unary(
+                '/praxis.internships.v1.InternshipsService/RecordConsent',
+                request_serializer=praxis_dot_internships_dot_v1_dot_internships__pb2.RecordConsentRequest.SerializeToString,
+                response_deserializer=praxis_dot_internships_dot_v1_dot_internships__pb2.RecordConsentResponse.FromString,
+                _registered_method=True)
         self.CompletePlacement = channel.unary_unary(
                 '/praxis.internships.v1.InternshipsService/CompletePlacement',
                 request_serializer=praxis_dot_internships_dot_v1_dot_internships__pb2.CompletePlacementRequest.SerializeToString,
@@ -309,6 +314,14 @@ class InternshipsServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def RecordConsent(self, request, context):
+        """The school records the student's signature on the tripartite agreement (and a minor's guardian's
+        consent) before the start; the compliance policy refuses a start without them.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
     def CompletePlacement(self, request, context):
         """Either party completes an active placement.
         """
@@ -425,6 +438,11 @@ def add_InternshipsServiceServicer_to_server(servicer, server):
                     servicer.StartPlacement,
                     request_deserializer=praxis_dot_internships_dot_v1_dot_internships__pb2.StartPlacementRequest.FromString,
                     response_serializer=praxis_dot_internships_dot_v1_dot_internships__pb2.StartPlacementResponse.SerializeToString,
+            ),
+            'RecordConsent': grpc.unary_unary_rpc_method_handler(
+                    servicer.RecordConsent,
+                    request_deserializer=praxis_dot_internships_dot_v1_dot_internships__pb2.RecordConsentRequest.FromString,
+                    response_serializer=praxis_dot_internships_dot_v1_dot_internships__pb2.RecordConsentResponse.SerializeToString,
             ),
             'CompletePlacement': grpc.unary_unary_rpc_method_handler(
                     servicer.CompletePlacement,
@@ -978,6 +996,33 @@ class InternshipsService:
             '/praxis.internships.v1.InternshipsService/StartPlacement',
             praxis_dot_internships_dot_v1_dot_internships__pb2.StartPlacementRequest.SerializeToString,
             praxis_dot_internships_dot_v1_dot_internships__pb2.StartPlacementResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def RecordConsent(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/praxis.internships.v1.InternshipsService/RecordConsent',
+            praxis_dot_internships_dot_v1_dot_internships__pb2.RecordConsentRequest.SerializeToString,
+            praxis_dot_internships_dot_v1_dot_internships__pb2.RecordConsentResponse.FromString,
             options,
             channel_credentials,
             insecure,
