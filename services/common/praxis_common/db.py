@@ -27,7 +27,9 @@ def new_metadata() -> MetaData:
 
 
 def create_engine(url: str, *, pool_size: int = 10) -> AsyncEngine:
-    return create_async_engine(url, pool_size=pool_size, max_overflow=pool_size, pool_pre_ping=True)
+    # No pool_pre_ping: it costs a round trip per checkout; a connection that died is invalidated by
+    # SQLAlchemy on its first error and the request is answered 503/500, and pool_recycle retires old ones.
+    return create_async_engine(url, pool_size=pool_size, max_overflow=pool_size, pool_recycle=1800)
 
 
 async def database_ready(engine: AsyncEngine, timeout: float = 2.0) -> bool:

@@ -42,25 +42,25 @@ def _problem(request: Request, exc: errors.PraxisError) -> errors.Problem:
     return errors.Problem(status, exc.code, exc.title, exc.detail, request.url.path, exc.errors, exc.extensions)
 
 
-def _from_error(request: Request, exc: errors.PraxisError) -> JSONResponse:
+async def _from_error(request: Request, exc: errors.PraxisError) -> JSONResponse:
     problem = _problem(request, exc)
     headers = {"WWW-Authenticate": 'Bearer error="invalid_token"'} if problem.status == 401 else None
     return problem_response(problem, headers)
 
 
-def _from_validation(request: Request, exc: RequestValidationError) -> JSONResponse:
+async def _from_validation(request: Request, exc: RequestValidationError) -> JSONResponse:
     items = exc.errors()
     if any(e.get("type") == "json_invalid" for e in items):
-        return _from_error(request, errors.MalformedRequest("request body is not valid JSON"))
+        return await _from_error(request, errors.MalformedRequest("request body is not valid JSON"))
     field_errors = [
         errors.FieldError(".".join(str(p) for p in e.get("loc", ()) if p != "body") or "body", e.get("msg", "invalid"))
         for e in items
     ]
     names = ", ".join(f.field for f in field_errors)
-    return _from_error(request, errors.InvalidInput(f"invalid fields: {names}", errors=field_errors))
+    return await _from_error(request, errors.InvalidInput(f"invalid fields: {names}", errors=field_errors))
 
 
-def _from_http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+async def _from_http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
     code = {404: "not-found", 405: "method-not-allowed"}.get(exc.status_code, "http-error")
     return problem_response(
         errors.Problem(exc.status_code, code, str(exc.detail), str(exc.detail), request.url.path),
@@ -68,7 +68,7 @@ def _from_http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
     )
 
 
-def _from_unexpected(request: Request, exc: Exception) -> JSONResponse:
+async def _from_unexpected(request: Request, exc: Exception) -> JSONResponse:
     log.error("unhandled error", exc_info=exc, extra={"path": request.url.path})
     return problem_response(
         errors.Problem(500, "internal", "Internal error", "unexpected error; see server logs", request.url.path)

@@ -106,6 +106,7 @@ position = Table(
     Index("ix_position_enterprise", "enterprise_org", "created_at", "id"),
     Index("ix_position_published", "status", "published_at", "id"),
     Index("ix_position_competencies", "competencies", postgresql_using="gin"),
+    Index("ix_position_base", "base_id"),
 )
 
 placement = Table(
@@ -140,6 +141,7 @@ placement = Table(
     Index("ix_placement_school", "school_org", "requested_at", "id"),
     Index("ix_placement_enterprise", "enterprise_org", "requested_at", "id"),
     Index("ix_placement_student", "school_org", "student_ref"),
+    Index("ix_placement_position", "position_id", "status"),
     Index("ix_placement_hold", "hold_expires_at", postgresql_where="status = 'requested'"),
 )
 
