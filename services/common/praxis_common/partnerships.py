@@ -143,7 +143,11 @@ def subscription(service: str) -> Subscription:
 def router(session_factory: async_sessionmaker[AsyncSession]) -> APIRouter:
     r = APIRouter(prefix="/v1/partnerships", tags=["partnerships"])
 
-    @r.get("", response_model=list[Partnership])
+    @r.get(
+        "",
+        response_model=list[Partnership],
+        summary="The caller's partnerships (active agreements) as this service knows them",
+    )
     async def list_(principal: PrincipalDep, include_ended: bool = False) -> list[Partnership]:
         return await list_for(session_factory, principal, include_ended=include_ended)
 

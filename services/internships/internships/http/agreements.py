@@ -32,7 +32,7 @@ def router(rt: Runtime) -> APIRouter:
 
         return await created(request, principal, rt.uow, idempotency_key, body=body, create=draft)
 
-    @r.get("", response_model=AgreementPage)
+    @r.get("", response_model=AgreementPage, summary="The caller's agreements, newest first")
     async def list_(
         principal: PrincipalDep,
         status: Status | None = None,
@@ -44,17 +44,21 @@ def router(rt: Runtime) -> APIRouter:
         )
         return AgreementPage(items=[AgreementRead.of(a) for a in items], next_page_token=token)
 
-    @r.get("/{agreement_id}", response_model=AgreementRead)
+    @r.get("/{agreement_id}", response_model=AgreementRead, summary="One agreement (either party; others get 404)")
     async def get(agreement_id: uuid.UUID, principal: PrincipalDep) -> AgreementRead:
         return AgreementRead.of(await handlers.get_agreement(agreement_id, principal, uow=rt.uow))
 
-    @r.post("/{agreement_id}/sign", response_model=AgreementRead)
+    @r.post(
+        "/{agreement_id}/sign",
+        response_model=AgreementRead,
+        summary="Sign for the caller's side; active once both signed and the period has begun",
+    )
     async def sign(agreement_id: uuid.UUID, principal: PrincipalDep) -> AgreementRead:
         return AgreementRead.of(
             await handlers.sign_agreement(commands.SignAgreement(agreement_id), principal, uow=rt.uow, clock=rt.clock)
         )
 
-    @r.post("/{agreement_id}/terminate", response_model=AgreementRead)
+    @r.post("/{agreement_id}/terminate", response_model=AgreementRead, summary="End the agreement (either party)")
     async def terminate(agreement_id: uuid.UUID, body: AgreementTerminate, principal: PrincipalDep) -> AgreementRead:
         return AgreementRead.of(
             await handlers.terminate_agreement(

@@ -16,7 +16,21 @@ OrgId = Annotated[str, Field(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9]
 
 
 class AgreementCreate(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {
+                    "school_org": "gdpi",
+                    "enterprise_org": "sea-commerce-ltd",
+                    "title": "Cross-border e-commerce 2027",
+                    "valid_from": "2027-02-01",
+                    "valid_to": "2028-01-31",
+                    "intern_quota": 30,
+                }
+            ]
+        },
+    )
 
     school_org: OrgId
     enterprise_org: OrgId
@@ -27,7 +41,7 @@ class AgreementCreate(BaseModel):
 
 
 class AgreementTerminate(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [{"reason": "programme closed"}]})
 
     reason: Annotated[Text, Field(min_length=1, max_length=1000)]
 
@@ -240,7 +254,7 @@ class PlacementCreate(BaseModel):
 
 
 class PlacementAction(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [{"reason": "moved to another city"}]})
 
     reason: Annotated[Text, Field(min_length=1, max_length=1000)] | None = None
 
@@ -304,7 +318,7 @@ class LogbookWeekIn(BaseModel):
 
 
 class ReviewIn(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [{"comment": "Tuesday was a holiday"}]})
 
     comment: Annotated[Text, Field(min_length=1, max_length=2000)] | None = None
 
@@ -338,7 +352,7 @@ class LogbookRead(BaseModel):
 
 
 class ConsentIn(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [{"student": True, "guardian": False}]})
 
     student: bool = Field(description="the student signed the tripartite internship agreement")
     guardian: bool = Field(default=False, description="the guardian consented (required for minors)")
