@@ -58,7 +58,7 @@ def router(rt: Runtime) -> APIRouter:
 
         return await created(request, principal, rt.uow, idempotency_key, body=body, create=create)
 
-    @r.get("/positions", response_model=PositionPage, summary="Search positions")
+    @r.get("/positions", response_model=PositionPage, summary="Search positions open to the caller")
     async def search(
         principal: PrincipalDep,
         competency: Annotated[list[str], Query(max_length=20, description="any of these competency tags")] = [],  # noqa: B006
@@ -88,7 +88,11 @@ def router(rt: Runtime) -> APIRouter:
         )
         return PositionPage(items=[PositionRead.of(p) for p in items], next_page_token=token)
 
-    @r.get("/positions/{position_id}", response_model=PositionRead, summary="One position")
+    @r.get(
+        "/positions/{position_id}",
+        response_model=PositionRead,
+        summary="One position (its enterprise, or a partner school once published)",
+    )
     async def get_position(position_id: uuid.UUID, principal: PrincipalDep) -> PositionRead:
         return PositionRead.of(await handlers.get_position(position_id, principal, uow=rt.uow))
 
