@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import date, timedelta
 
+import httpx
 import pytest
 
 from praxis_common.testing.stack import Stack
@@ -16,3 +18,101 @@ def stack(nats_server, event_prefix, database_factory, tmp_path_factory) -> Iter
         yield s.start()
     finally:
         s.stop()
+
+
+class Internships:
+    """REST set-up shared by the internships tests: agreements signed by both sides, bases, positions, bookings.
+
+    Figures default to what the default compliance policy accepts; pass overrides to test the rules."""
+
+    BASE = {"tier": 1, "country": "CN", "city": "Shenzhen", "capacity": 500, "staff": 10_000}
+    POSITION = {
+        "post_staff": 5_000,
+        "monthly_pay": "4000",
+        "reference_monthly_wage": "4500",
+        "duties": [{"name": "listings", "kind": "core"}],
+    }
+
+    def __init__(self, stack: Stack) -> None:
+        self.stack = stack
+
+    def client(self) -> httpx.AsyncClient:
+        return httpx.AsyncClient(base_url=self.stack["internships"].base_url, timeout=30)
+
+    async def agreement(
+        self,
+        c: httpx.AsyncClient,
+        school: str,
+        enterprise: str,
+        *,
+        quota: int = 5,
+        valid_from: date | None = None,
+        days: int = 365,
+    ) -> str:
+        start = valid_from or date.today()
+        s, e = self.stack.auth(school, "school", "admin"), self.stack.auth(enterprise, "enterprise", "hr")
+        r = await c.post(
+            "/v1/agreements",
+            headers=s,
+            json={
+                "school_org": school,
+                "enterprise_org": enterprise,
+                "valid_from": start.isoformat(),
+                "valid_to": (start + timedelta(days=days)).isoformat(),
+                "intern_quota": quota,
+            },
+        )
+        assert r.status_code == 201, r.text
+        for headers in (s, e):
+            signed = await c.post(f"/v1/agreements/{r.json()['id']}/sign", headers=headers)
+            assert signed.status_code == 200, signed.text
+        return r.json()["id"]
+
+    async def position(
+        self,
+        c: httpx.AsyncClient,
+        enterprise: str,
+        agreement_id: str,
+        *,
+        seats: int,
+        starts_on: date,
+        days: int = 90,
+        base: dict | None = None,
+        **fields,
+    ) -> dict:
+        """A published position at a base of its own."""
+        e = self.stack.auth(enterprise, "enterprise", "hr")
+        made = await c.post(
+            "/v1/bases",
+            headers=e,
+            json={"agreement_id": agreement_id, "name": "Hub", **(self.BASE if base is None else base)},
+        )
+        assert made.status_code == 201, made.text
+        position = await c.post(
+            "/v1/positions",
+            headers=e,
+            json={
+                "base_id": made.json()["id"],
+                "title": "Store operations intern",
+                "seats": seats,
+                "starts_on": starts_on.isoformat(),
+                "ends_on": (starts_on + timedelta(days=days)).isoformat(),
+                **(self.POSITION | fields),
+            },
+        )
+        assert position.status_code == 201, position.text
+        published = await c.post(f"/v1/positions/{position.json()['id']}/publish", headers=e)
+        assert published.status_code == 200, published.text
+        return published.json()
+
+    async def book(self, c: httpx.AsyncClient, school: str, position_id: str, student: str, **fields):
+        return await c.post(
+            "/v1/placements",
+            headers=self.stack.auth(school, "school", "admin"),
+            json={"position_id": position_id, "student_ref": student, **fields},
+        )
+
+
+@pytest.fixture(scope="module")
+def internships(stack: Stack) -> Internships:
+    return Internships(stack)

@@ -11,8 +11,6 @@ from datetime import date, timedelta
 import httpx
 import pytest
 
-from praxis_common.testing.stack import Stack
-
 TODAY = date.today()
 START = TODAY + timedelta(days=30)
 _n = itertools.count()
@@ -22,55 +20,32 @@ COMPLIANT_POSITION = {"post_staff": 10, "monthly_pay": "3600", "reference_monthl
 ADULT = (START - timedelta(days=20 * 365)).isoformat()
 
 
-async def setup(c: httpx.AsyncClient, stack: Stack, base_extra: dict, position_extra: dict, seats: int = 3):
+async def setup(c: httpx.AsyncClient, internships, base_extra: dict, position_extra: dict, seats: int = 3):
     n = next(_n)
     school, enterprise = f"school-c{n}", f"ent-c{n}"
-    s, e = stack.auth(school, "school", "admin"), stack.auth(enterprise, "enterprise", "hr")
-    agreement = (
-        await c.post(
-            "/v1/agreements",
-            headers=s,
-            json={
-                "school_org": school,
-                "enterprise_org": enterprise,
-                "valid_from": TODAY.isoformat(),
-                "valid_to": (TODAY + timedelta(days=300)).isoformat(),
-                "intern_quota": 20,
-            },
-        )
-    ).json()["id"]
-    for h in (s, e):
-        await c.post(f"/v1/agreements/{agreement}/sign", headers=h)
-    base = await c.post(
-        "/v1/bases",
-        headers=e,
-        json={
-            "agreement_id": agreement,
-            "name": "Unit",
-            "tier": 3,
-            "country": "CN",
-            "city": "Yiwu",
-            "capacity": 50,
-            **base_extra,
-        },
+    agreement = await internships.agreement(c, school, enterprise, quota=20, days=300)
+    base = {"tier": 3, "country": "CN", "city": "Yiwu", "capacity": 50, **base_extra}
+    position = await internships.position(
+        c,
+        enterprise,
+        agreement,
+        seats=seats,
+        starts_on=START,
+        days=60,
+        base=base,
+        duties=[{"name": "orders", "kind": "core"}],
+        **_undeclared(position_extra),
     )
-    assert base.status_code == 201, base.text
-    position = await c.post(
-        "/v1/positions",
-        headers=e,
-        json={
-            "base_id": base.json()["id"],
-            "title": "Intern",
-            "seats": seats,
-            "starts_on": START.isoformat(),
-            "ends_on": (START + timedelta(days=60)).isoformat(),
-            "duties": [{"name": "orders", "kind": "core"}],
-            **position_extra,
-        },
+    return (
+        position["id"],
+        internships.stack.auth(school, "school", "admin"),
+        internships.stack.auth(enterprise, "enterprise", "hr"),
     )
-    assert position.status_code == 201, position.text
-    await c.post(f"/v1/positions/{position.json()['id']}/publish", headers=e)
-    return position.json()["id"], s, e
+
+
+def _undeclared(extra: dict) -> dict:
+    """The position's figures exactly as the case declares them: what it leaves out is undeclared."""
+    return {"post_staff": None, "monthly_pay": None, "reference_monthly_wage": None, **extra}
 
 
 async def book(c, position_id, s, student, **extra):
@@ -89,9 +64,11 @@ async def book(c, position_id, s, student, **extra):
         (COMPLIANT_BASE, {"post_staff": 10}, False, "pay-undeclared"),
     ],
 )
-async def test_a_booking_breaking_a_rule_is_422_naming_it(stack, base_extra, position_extra, first_ok, rule):
+async def test_a_booking_breaking_a_rule_is_422_naming_it(
+    stack, internships, base_extra, position_extra, first_ok, rule
+):
     async with httpx.AsyncClient(base_url=stack["internships"].base_url) as c:
-        position_id, s, _ = await setup(c, stack, base_extra, position_extra)
+        position_id, s, _ = await setup(c, internships, base_extra, position_extra)
         first = await book(c, position_id, s, "stu-1", birth_date=ADULT)
         if first_ok:
             assert first.status_code == 201, first.text  # compliant up to the limit
@@ -112,17 +89,17 @@ async def test_a_booking_breaking_a_rule_is_422_naming_it(stack, base_extra, pos
         ({"birth_date": ADULT, "study_year": 1}, "first-year-student"),
     ],
 )
-async def test_student_rules_at_booking(stack, extra, rule):
+async def test_student_rules_at_booking(stack, internships, extra, rule):
     async with httpx.AsyncClient(base_url=stack["internships"].base_url) as c:
-        position_id, s, _ = await setup(c, stack, COMPLIANT_BASE, COMPLIANT_POSITION)
+        position_id, s, _ = await setup(c, internships, COMPLIANT_BASE, COMPLIANT_POSITION)
         refused = await book(c, position_id, s, "stu-young", **extra)
         assert refused.status_code == 422 and refused.json()["rule"] == rule, refused.text
         ok = await book(c, position_id, s, "stu-ok", birth_date=ADULT, study_year=2)
         assert ok.status_code == 201, ok.text
 
 
-async def start_case(c, stack, birth_date, consents):
-    position_id, s, e = await setup(c, stack, COMPLIANT_BASE, COMPLIANT_POSITION)
+async def start_case(c, internships, birth_date, consents):
+    position_id, s, e = await setup(c, internships, COMPLIANT_BASE, COMPLIANT_POSITION)
     extra = {"birth_date": birth_date} if birth_date else {}
     pid = (await book(c, position_id, s, "stu-start", **extra)).json()["id"]
     await c.post(f"/v1/placements/{pid}/confirm", headers=e)
@@ -139,11 +116,11 @@ async def start_case(c, stack, birth_date, consents):
         (None, {"student": True}, "age-undeclared"),
     ],
 )
-async def test_a_start_breaking_a_rule_is_422_naming_it(stack, birth_date, consents, rule):
+async def test_a_start_breaking_a_rule_is_422_naming_it(stack, internships, birth_date, consents, rule):
     """The start is refused at the door; the placement would start in 30 days, so only the rule can refuse it
     here — a compliant start is then refused only by its date (409), which shows the rules passed."""
     async with httpx.AsyncClient(base_url=stack["internships"].base_url) as c:
-        pid, s = await start_case(c, stack, birth_date, consents)
+        pid, s = await start_case(c, internships, birth_date, consents)
         refused = await c.post(f"/v1/placements/{pid}/start", headers=s)
         assert refused.status_code == 422 and refused.json()["rule"] == rule, refused.text
         fixed = {"student-consent": {"student": True}, "guardian-consent": {"student": True, "guardian": True}}

@@ -19,28 +19,9 @@ def replica(stack: Stack):
     return stack.add_replica("internships")
 
 
-async def active_agreement(client: httpx.AsyncClient, stack: Stack, school: str, enterprise: str, quota: int) -> str:
-    s, e = stack.auth(school, "school", "admin"), stack.auth(enterprise, "enterprise", "hr")
-    r = await client.post(
-        "/v1/agreements",
-        headers=s,
-        json={
-            "school_org": school,
-            "enterprise_org": enterprise,
-            "valid_from": TODAY.isoformat(),
-            "valid_to": (TODAY + timedelta(days=365)).isoformat(),
-            "intern_quota": quota,
-        },
-    )
-    agreement_id = r.json()["id"]
-    for headers in (s, e):
-        assert (await client.post(f"/v1/agreements/{agreement_id}/sign", headers=headers)).status_code == 200
-    return agreement_id
-
-
 async def published_position(
     client,
-    stack: Stack,
+    internships,
     enterprise: str,
     agreement_id: str,
     seats: int,
@@ -49,43 +30,17 @@ async def published_position(
     competencies=("platform-operation",),
     starts_in: int = 30,
 ) -> dict:
-    e = stack.auth(enterprise, "enterprise", "hr")
-    base = await client.post(
-        "/v1/bases",
-        headers=e,
-        json={
-            "agreement_id": agreement_id,
-            "name": "Hub",
-            "tier": 1,
-            "country": "CN",
-            "city": "Shenzhen",
-            "capacity": capacity,
-            "staff": 10_000,
-        },
+    return await internships.position(
+        client,
+        enterprise,
+        agreement_id,
+        seats=seats,
+        starts_on=TODAY + timedelta(days=starts_in),
+        base={**internships.BASE, "capacity": capacity},
+        competencies=list(competencies),
+        languages=["en"],
+        description="listings and promotions",
     )
-    assert base.status_code == 201, base.text
-    position = await client.post(
-        "/v1/positions",
-        headers=e,
-        json={
-            "base_id": base.json()["id"],
-            "title": "Store operations intern",
-            "description": "listings and promotions",
-            "seats": seats,
-            "starts_on": (TODAY + timedelta(days=starts_in)).isoformat(),
-            "ends_on": (TODAY + timedelta(days=starts_in + 90)).isoformat(),
-            "languages": ["en"],
-            "competencies": list(competencies),
-            "duties": [{"name": "listings", "kind": "core"}],
-            "post_staff": 5_000,
-            "monthly_pay": "4000",
-            "reference_monthly_wage": "4500",
-        },
-    )
-    assert position.status_code == 201, position.text
-    published = await client.post(f"/v1/positions/{position.json()['id']}/publish", headers=e)
-    assert published.status_code == 200 and published.json()["status"] == "published"
-    return published.json()
 
 
 async def storm(stack: Stack, replica, school: str, position_id: str, n: int) -> list[httpx.Response]:
@@ -106,11 +61,11 @@ async def storm(stack: Stack, replica, school: str, position_id: str, n: int) ->
         )
 
 
-async def test_200_concurrent_bookings_for_10_seats_on_two_processes(stack, replica):
+async def test_200_concurrent_bookings_for_10_seats_on_two_processes(stack, replica, internships):
     school, enterprise = "school-rush", "ent-rush"
     async with httpx.AsyncClient(base_url=stack["internships"].base_url) as client:
-        agreement = await active_agreement(client, stack, school, enterprise, quota=1000)
-        position = await published_position(client, stack, enterprise, agreement, seats=10)
+        agreement = await internships.agreement(client, school, enterprise, quota=1000)
+        position = await published_position(client, internships, enterprise, agreement, seats=10)
         replies = await storm(stack, replica, school, position["id"], 200)
         booked = [r for r in replies if r.status_code == 201]
         refused = [r for r in replies if r.status_code == 409]
@@ -125,12 +80,12 @@ async def test_200_concurrent_bookings_for_10_seats_on_two_processes(stack, repl
         assert len(listed.json()["items"]) == 10
 
 
-async def test_200_concurrent_bookings_against_an_intern_quota_of_10(stack, replica):
+async def test_200_concurrent_bookings_against_an_intern_quota_of_10(stack, replica, internships):
     school, enterprise = "school-quota", "ent-quota"
     async with httpx.AsyncClient(base_url=stack["internships"].base_url) as client:
-        agreement = await active_agreement(client, stack, school, enterprise, quota=10)
-        first = await published_position(client, stack, enterprise, agreement, seats=150)
-        second = await published_position(client, stack, enterprise, agreement, seats=150, starts_in=200)
+        agreement = await internships.agreement(client, school, enterprise, quota=10)
+        first = await published_position(client, internships, enterprise, agreement, seats=150)
+        second = await published_position(client, internships, enterprise, agreement, seats=150, starts_in=200)
         replies = await asyncio.gather(
             storm(stack, replica, school, first["id"], 100), storm(stack, replica, school, second["id"], 100)
         )
@@ -144,12 +99,12 @@ async def test_200_concurrent_bookings_against_an_intern_quota_of_10(stack, repl
         }
 
 
-async def test_lifecycle_frees_and_keeps_seats_as_it_should(stack):
+async def test_lifecycle_frees_and_keeps_seats_as_it_should(stack, internships):
     school, enterprise = "school-life", "ent-life"
     s, e = stack.auth(school, "school", "admin"), stack.auth(enterprise, "enterprise", "hr")
     async with httpx.AsyncClient(base_url=stack["internships"].base_url) as client:
-        agreement = await active_agreement(client, stack, school, enterprise, quota=5)
-        position = await published_position(client, stack, enterprise, agreement, seats=1, starts_in=0)
+        agreement = await internships.agreement(client, school, enterprise, quota=5)
+        position = await published_position(client, internships, enterprise, agreement, seats=1, starts_in=0)
 
         async def book(student, attempt=1):
             return await client.post(
@@ -195,14 +150,14 @@ async def test_lifecycle_frees_and_keeps_seats_as_it_should(stack):
         assert shared == {"display_name": "Li Wei", "languages": ["zh"], "competencies": []}
 
 
-async def test_a_student_cannot_hold_two_overlapping_placements(stack):
+async def test_a_student_cannot_hold_two_overlapping_placements(stack, internships):
     school, enterprise = "school-overlap", "ent-overlap"
     s = stack.auth(school, "school", "admin")
     async with httpx.AsyncClient(base_url=stack["internships"].base_url) as client:
-        agreement = await active_agreement(client, stack, school, enterprise, quota=5)
-        one = await published_position(client, stack, enterprise, agreement, seats=3)
-        two = await published_position(client, stack, enterprise, agreement, seats=3, starts_in=60)
-        later = await published_position(client, stack, enterprise, agreement, seats=3, starts_in=200)
+        agreement = await internships.agreement(client, school, enterprise, quota=5)
+        one = await published_position(client, internships, enterprise, agreement, seats=3)
+        two = await published_position(client, internships, enterprise, agreement, seats=3, starts_in=60)
+        later = await published_position(client, internships, enterprise, agreement, seats=3, starts_in=200)
         replies = await asyncio.gather(
             *(
                 client.post("/v1/placements", headers=s, json={"position_id": p["id"], "student_ref": "stu-x"})
@@ -218,11 +173,11 @@ async def test_a_student_cannot_hold_two_overlapping_placements(stack):
         ).status_code == 201
 
 
-async def test_schools_see_positions_only_of_enterprises_they_hold_an_agreement_with(stack):
+async def test_schools_see_positions_only_of_enterprises_they_hold_an_agreement_with(stack, internships):
     async with httpx.AsyncClient(base_url=stack["internships"].base_url) as client:
-        agreement = await active_agreement(client, stack, "school-see", "ent-see", quota=5)
+        agreement = await internships.agreement(client, "school-see", "ent-see", quota=5)
         position = await published_position(
-            client, stack, "ent-see", agreement, seats=2, competencies=("data-analysis",)
+            client, internships, "ent-see", agreement, seats=2, competencies=("data-analysis",)
         )
         mine = await client.get(
             "/v1/positions", params={"competency": "data-analysis"}, headers=stack.auth("school-see", "school", "admin")
@@ -237,13 +192,13 @@ async def test_schools_see_positions_only_of_enterprises_they_hold_an_agreement_
         assert booked.status_code == 404
 
 
-async def test_events_reach_the_stream(stack):
+async def test_events_reach_the_stream(stack, internships):
     """placement.requested leaves through the outbox (the other services will consume it)."""
     import nats
 
     async with httpx.AsyncClient(base_url=stack["internships"].base_url) as client:
-        agreement = await active_agreement(client, stack, "school-ev", "ent-ev", quota=5)
-        position = await published_position(client, stack, "ent-ev", agreement, seats=2)
+        agreement = await internships.agreement(client, "school-ev", "ent-ev", quota=5)
+        position = await published_position(client, internships, "ent-ev", agreement, seats=2)
         booked = await client.post(
             "/v1/placements",
             headers=stack.auth("school-ev", "school", "admin"),

@@ -7,6 +7,7 @@ praxis_common.rpc.created for `idempotency-key` metadata. No business rules live
 from __future__ import annotations
 
 from datetime import date, timedelta
+from decimal import Decimal
 from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -14,17 +15,22 @@ from pydantic import BaseModel, ConfigDict, Field
 from internships import handlers
 from internships.domain import commands
 from internships.domain.agreements import Agreement, Status
+from internships.domain.logbooks import LogbookWeek, LogLine, WeekStatus
 from internships.domain.placements import Placement, PlacementStatus
 from internships.domain.positions import Duty, DutyKind, Position, PositionStatus, PracticeBase
+from internships.handlers import logbooks as logbook_handlers
 from internships.handlers import placements as placement_handlers
 from internships.handlers import positions as position_handlers
+from internships.handlers import reports as report_handlers
 from internships.http.schemas import (
     AgreementCreate,
     AgreementTerminate,
     BaseCreate,
+    LogbookWeekIn,
     PlacementAction,
     PlacementCreate,
     PositionCreate,
+    ReviewIn,
 )
 from praxis.internships.v1 import internships_pb2 as pb
 from praxis.internships.v1 import internships_pb2_grpc as pb_grpc
@@ -41,6 +47,15 @@ _PLACEMENT_STATUS_FROM_PB = {v: k for k, v in _PLACEMENT_STATUS_TO_PB.items()}
 _DUTY_KIND_TO_PB = {k: getattr(pb, f"DUTY_KIND_{k.name}") for k in DutyKind}
 _DUTY_KIND_FROM_PB = {v: k.value for k, v in _DUTY_KIND_TO_PB.items()}  # UNSPECIFIED → None → invalid
 _PROFILE_FIELDS = set(pb.StudentProfile.DESCRIPTOR.fields_by_name)
+_WEEK_STATUS_TO_PB = {s: getattr(pb, f"LOGBOOK_WEEK_STATUS_{s.name}") for s in WeekStatus}
+
+
+class _Week(BaseModel):
+    """The {week} path parameter of the logbook routes: an ISO date (the domain checks it is a Monday)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    week_start: date
 
 
 class _PositionQuery(BaseModel):
@@ -129,6 +144,30 @@ def placement_to_pb(p: Placement) -> pb.Placement:
         reason=p.reason or "",
         student_consent_at=_ts(p.student_consent_at),
         guardian_consent_at=_ts(p.guardian_consent_at),
+    )
+
+
+def week_to_pb(w: LogbookWeek) -> pb.LogbookWeek:
+    return pb.LogbookWeek(
+        week_start=w.week_start.isoformat(),
+        status=_WEEK_STATUS_TO_PB[w.status],
+        lines=[
+            pb.LogLine(
+                day=ln.day.isoformat(),
+                duty=ln.duty,
+                hours=str(ln.hours),
+                start=_ts(ln.start),
+                end=_ts(ln.end),
+            )
+            for ln in w.lines
+        ],
+        total_hours=str(w.total_hours),
+        core_hours=str(w.core_hours),
+        submitted_at=_ts(w.submitted_at),
+        submitted_by=w.submitted_by,
+        reviewed_at=_ts(w.reviewed_at),
+        reviewed_by=w.reviewed_by or "",
+        comment=w.comment or "",
     )
 
 
@@ -425,6 +464,89 @@ class InternshipsServicer(pb_grpc.InternshipsServiceServicer):
             clock=self.rt.clock,
         )
         return pb.RecordConsentResponse(placement=placement_to_pb(placement))
+
+    # Logbooks
+
+    async def FileLogbookWeek(self, request: pb.FileLogbookWeekRequest, context) -> pb.FileLogbookWeekResponse:
+        placement_id = parse_uuid(request.placement_id, "placement_id")
+        week = validate(_Week, {"week_start": request.week_start})
+        body = validate(
+            LogbookWeekIn,
+            {
+                "lines": [
+                    {
+                        "day": ln.day,
+                        "duty": ln.duty,
+                        "hours": ln.hours,
+                        "start": ln.start or None,  # proto3: "" is "not given"
+                        "end": ln.end or None,
+                    }
+                    for ln in request.lines
+                ]
+            },
+        )
+        lines = [LogLine(ln.day, ln.duty, ln.hours, ln.start, ln.end) for ln in body.lines]
+        filed = await logbook_handlers.file_week(
+            placement_id,
+            week.week_start,
+            lines,
+            principal(),
+            uow=self.rt.uow,
+            policy=self.compliance,
+            clock=self.rt.clock,
+        )
+        return pb.FileLogbookWeekResponse(week=week_to_pb(filed))
+
+    async def ReviewLogbookWeek(self, request: pb.ReviewLogbookWeekRequest, context) -> pb.ReviewLogbookWeekResponse:
+        placement_id = parse_uuid(request.placement_id, "placement_id")
+        week = validate(_Week, {"week_start": request.week_start})
+        body = validate(ReviewIn, {"comment": request.comment or None})  # proto3: "" is "no comment"
+        reviewed = await logbook_handlers.review_week(
+            placement_id,
+            week.week_start,
+            principal(),
+            approve=request.approve,
+            comment=body.comment,
+            uow=self.rt.uow,
+            clock=self.rt.clock,
+        )
+        return pb.ReviewLogbookWeekResponse(week=week_to_pb(reviewed))
+
+    async def GetLogbook(self, request: pb.GetLogbookRequest, context) -> pb.GetLogbookResponse:
+        book = await logbook_handlers.get_logbook(
+            parse_uuid(request.placement_id, "placement_id"), principal(), uow=self.rt.uow
+        )
+        return pb.GetLogbookResponse(
+            placement_id=str(book.placement.id),
+            weeks=[week_to_pb(w) for w in book.weeks],
+            approved_hours=str(book.approved_hours),
+            approved_core_hours=str(book.approved_core_hours),
+            core_work_share=_decimal(book.core_work_share),
+        )
+
+    # Reports
+
+    async def GetPlacementReport(self, request: pb.GetPlacementReportRequest, context) -> pb.GetPlacementReportResponse:
+        report = await report_handlers.placement_report(principal(), uow=self.rt.uow)
+        return pb.GetPlacementReportResponse(
+            by_status=report.by_status,
+            by_tier=report.by_tier,
+            by_country=report.by_country,
+            positions=[
+                pb.PositionFill(
+                    position_id=p.position_id,
+                    title=p.title,
+                    seats=p.seats,
+                    seats_taken=p.seats_taken,
+                    fill_rate=str((Decimal(p.seats_taken) / p.seats).quantize(Decimal("0.0001"))) if p.seats else "",
+                )
+                for p in report.positions
+            ],
+            core_share_buckets=report.core_share_buckets,
+            core_share_mean=_decimal(report.core_share_mean),
+            placements_without_approved_hours=report.placements_without_approved_hours,
+            agreements_without_placements=report.agreements_without_placements,
+        )
 
 
 def services(rt: Runtime) -> list[tuple]:

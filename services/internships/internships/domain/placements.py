@@ -173,7 +173,7 @@ class Placement:
             raise Forbidden(f"only the {' or '.join(sorted(allowed))} may {action} a placement")
         if self.status not in sources:
             raise IllegalTransition(f"cannot {action} a placement that is {self.status}")
-        if action in NEEDS_REASON and not reason:
+        if action in NEEDS_REASON and not (reason and reason.strip()):
             raise IllegalTransition(f"{action} needs a reason")
         if action == "start" and now.date() < self.starts_on:
             raise IllegalTransition(f"the placement starts on {self.starts_on.isoformat()}")
