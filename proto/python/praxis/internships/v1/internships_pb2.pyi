@@ -47,6 +47,13 @@ class PlacementStatus(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
     PLACEMENT_STATUS_WITHDRAWN: _ClassVar[PlacementStatus]
     PLACEMENT_STATUS_TERMINATED: _ClassVar[PlacementStatus]
     PLACEMENT_STATUS_EXPIRED: _ClassVar[PlacementStatus]
+
+class LogbookWeekStatus(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
+    __slots__ = ()
+    LOGBOOK_WEEK_STATUS_UNSPECIFIED: _ClassVar[LogbookWeekStatus]
+    LOGBOOK_WEEK_STATUS_SUBMITTED: _ClassVar[LogbookWeekStatus]
+    LOGBOOK_WEEK_STATUS_APPROVED: _ClassVar[LogbookWeekStatus]
+    LOGBOOK_WEEK_STATUS_RETURNED: _ClassVar[LogbookWeekStatus]
 AGREEMENT_STATUS_UNSPECIFIED: AgreementStatus
 AGREEMENT_STATUS_DRAFT: AgreementStatus
 AGREEMENT_STATUS_SIGNED: AgreementStatus
@@ -73,6 +80,10 @@ PLACEMENT_STATUS_COMPLETED: PlacementStatus
 PLACEMENT_STATUS_WITHDRAWN: PlacementStatus
 PLACEMENT_STATUS_TERMINATED: PlacementStatus
 PLACEMENT_STATUS_EXPIRED: PlacementStatus
+LOGBOOK_WEEK_STATUS_UNSPECIFIED: LogbookWeekStatus
+LOGBOOK_WEEK_STATUS_SUBMITTED: LogbookWeekStatus
+LOGBOOK_WEEK_STATUS_APPROVED: LogbookWeekStatus
+LOGBOOK_WEEK_STATUS_RETURNED: LogbookWeekStatus
 
 class Agreement(_message.Message):
     __slots__ = ("id", "school_org", "enterprise_org", "title", "valid_from", "valid_to", "intern_quota", "status", "drafted_by_org", "school_signed_at", "enterprise_signed_at", "activated_at", "ended_at", "termination_reason", "created_at", "version")
@@ -605,3 +616,161 @@ class TerminatePlacementResponse(_message.Message):
     PLACEMENT_FIELD_NUMBER: _ClassVar[int]
     placement: Placement
     def __init__(self, placement: _Optional[_Union[Placement, _Mapping]] = ...) -> None: ...
+
+class LogLine(_message.Message):
+    __slots__ = ("day", "duty", "hours", "start", "end")
+    DAY_FIELD_NUMBER: _ClassVar[int]
+    DUTY_FIELD_NUMBER: _ClassVar[int]
+    HOURS_FIELD_NUMBER: _ClassVar[int]
+    START_FIELD_NUMBER: _ClassVar[int]
+    END_FIELD_NUMBER: _ClassVar[int]
+    day: str
+    duty: str
+    hours: str
+    start: str
+    end: str
+    def __init__(self, day: _Optional[str] = ..., duty: _Optional[str] = ..., hours: _Optional[str] = ..., start: _Optional[str] = ..., end: _Optional[str] = ...) -> None: ...
+
+class LogbookWeek(_message.Message):
+    __slots__ = ("week_start", "status", "lines", "total_hours", "core_hours", "submitted_at", "submitted_by", "reviewed_at", "reviewed_by", "comment")
+    WEEK_START_FIELD_NUMBER: _ClassVar[int]
+    STATUS_FIELD_NUMBER: _ClassVar[int]
+    LINES_FIELD_NUMBER: _ClassVar[int]
+    TOTAL_HOURS_FIELD_NUMBER: _ClassVar[int]
+    CORE_HOURS_FIELD_NUMBER: _ClassVar[int]
+    SUBMITTED_AT_FIELD_NUMBER: _ClassVar[int]
+    SUBMITTED_BY_FIELD_NUMBER: _ClassVar[int]
+    REVIEWED_AT_FIELD_NUMBER: _ClassVar[int]
+    REVIEWED_BY_FIELD_NUMBER: _ClassVar[int]
+    COMMENT_FIELD_NUMBER: _ClassVar[int]
+    week_start: str
+    status: LogbookWeekStatus
+    lines: _containers.RepeatedCompositeFieldContainer[LogLine]
+    total_hours: str
+    core_hours: str
+    submitted_at: str
+    submitted_by: str
+    reviewed_at: str
+    reviewed_by: str
+    comment: str
+    def __init__(self, week_start: _Optional[str] = ..., status: _Optional[_Union[LogbookWeekStatus, str]] = ..., lines: _Optional[_Iterable[_Union[LogLine, _Mapping]]] = ..., total_hours: _Optional[str] = ..., core_hours: _Optional[str] = ..., submitted_at: _Optional[str] = ..., submitted_by: _Optional[str] = ..., reviewed_at: _Optional[str] = ..., reviewed_by: _Optional[str] = ..., comment: _Optional[str] = ...) -> None: ...
+
+class FileLogbookWeekRequest(_message.Message):
+    __slots__ = ("placement_id", "week_start", "lines")
+    PLACEMENT_ID_FIELD_NUMBER: _ClassVar[int]
+    WEEK_START_FIELD_NUMBER: _ClassVar[int]
+    LINES_FIELD_NUMBER: _ClassVar[int]
+    placement_id: str
+    week_start: str
+    lines: _containers.RepeatedCompositeFieldContainer[LogLine]
+    def __init__(self, placement_id: _Optional[str] = ..., week_start: _Optional[str] = ..., lines: _Optional[_Iterable[_Union[LogLine, _Mapping]]] = ...) -> None: ...
+
+class FileLogbookWeekResponse(_message.Message):
+    __slots__ = ("week",)
+    WEEK_FIELD_NUMBER: _ClassVar[int]
+    week: LogbookWeek
+    def __init__(self, week: _Optional[_Union[LogbookWeek, _Mapping]] = ...) -> None: ...
+
+class ReviewLogbookWeekRequest(_message.Message):
+    __slots__ = ("placement_id", "week_start", "approve", "comment")
+    PLACEMENT_ID_FIELD_NUMBER: _ClassVar[int]
+    WEEK_START_FIELD_NUMBER: _ClassVar[int]
+    APPROVE_FIELD_NUMBER: _ClassVar[int]
+    COMMENT_FIELD_NUMBER: _ClassVar[int]
+    placement_id: str
+    week_start: str
+    approve: bool
+    comment: str
+    def __init__(self, placement_id: _Optional[str] = ..., week_start: _Optional[str] = ..., approve: _Optional[bool] = ..., comment: _Optional[str] = ...) -> None: ...
+
+class ReviewLogbookWeekResponse(_message.Message):
+    __slots__ = ("week",)
+    WEEK_FIELD_NUMBER: _ClassVar[int]
+    week: LogbookWeek
+    def __init__(self, week: _Optional[_Union[LogbookWeek, _Mapping]] = ...) -> None: ...
+
+class GetLogbookRequest(_message.Message):
+    __slots__ = ("placement_id",)
+    PLACEMENT_ID_FIELD_NUMBER: _ClassVar[int]
+    placement_id: str
+    def __init__(self, placement_id: _Optional[str] = ...) -> None: ...
+
+class GetLogbookResponse(_message.Message):
+    __slots__ = ("placement_id", "weeks", "approved_hours", "approved_core_hours", "core_work_share")
+    PLACEMENT_ID_FIELD_NUMBER: _ClassVar[int]
+    WEEKS_FIELD_NUMBER: _ClassVar[int]
+    APPROVED_HOURS_FIELD_NUMBER: _ClassVar[int]
+    APPROVED_CORE_HOURS_FIELD_NUMBER: _ClassVar[int]
+    CORE_WORK_SHARE_FIELD_NUMBER: _ClassVar[int]
+    placement_id: str
+    weeks: _containers.RepeatedCompositeFieldContainer[LogbookWeek]
+    approved_hours: str
+    approved_core_hours: str
+    core_work_share: str
+    def __init__(self, placement_id: _Optional[str] = ..., weeks: _Optional[_Iterable[_Union[LogbookWeek, _Mapping]]] = ..., approved_hours: _Optional[str] = ..., approved_core_hours: _Optional[str] = ..., core_work_share: _Optional[str] = ...) -> None: ...
+
+class PositionFill(_message.Message):
+    __slots__ = ("position_id", "title", "seats", "seats_taken", "fill_rate")
+    POSITION_ID_FIELD_NUMBER: _ClassVar[int]
+    TITLE_FIELD_NUMBER: _ClassVar[int]
+    SEATS_FIELD_NUMBER: _ClassVar[int]
+    SEATS_TAKEN_FIELD_NUMBER: _ClassVar[int]
+    FILL_RATE_FIELD_NUMBER: _ClassVar[int]
+    position_id: str
+    title: str
+    seats: int
+    seats_taken: int
+    fill_rate: str
+    def __init__(self, position_id: _Optional[str] = ..., title: _Optional[str] = ..., seats: _Optional[int] = ..., seats_taken: _Optional[int] = ..., fill_rate: _Optional[str] = ...) -> None: ...
+
+class GetPlacementReportRequest(_message.Message):
+    __slots__ = ()
+    def __init__(self) -> None: ...
+
+class GetPlacementReportResponse(_message.Message):
+    __slots__ = ("by_status", "by_tier", "by_country", "positions", "core_share_buckets", "core_share_mean", "placements_without_approved_hours", "agreements_without_placements")
+    class ByStatusEntry(_message.Message):
+        __slots__ = ("key", "value")
+        KEY_FIELD_NUMBER: _ClassVar[int]
+        VALUE_FIELD_NUMBER: _ClassVar[int]
+        key: str
+        value: int
+        def __init__(self, key: _Optional[str] = ..., value: _Optional[int] = ...) -> None: ...
+    class ByTierEntry(_message.Message):
+        __slots__ = ("key", "value")
+        KEY_FIELD_NUMBER: _ClassVar[int]
+        VALUE_FIELD_NUMBER: _ClassVar[int]
+        key: int
+        value: int
+        def __init__(self, key: _Optional[int] = ..., value: _Optional[int] = ...) -> None: ...
+    class ByCountryEntry(_message.Message):
+        __slots__ = ("key", "value")
+        KEY_FIELD_NUMBER: _ClassVar[int]
+        VALUE_FIELD_NUMBER: _ClassVar[int]
+        key: str
+        value: int
+        def __init__(self, key: _Optional[str] = ..., value: _Optional[int] = ...) -> None: ...
+    class CoreShareBucketsEntry(_message.Message):
+        __slots__ = ("key", "value")
+        KEY_FIELD_NUMBER: _ClassVar[int]
+        VALUE_FIELD_NUMBER: _ClassVar[int]
+        key: str
+        value: int
+        def __init__(self, key: _Optional[str] = ..., value: _Optional[int] = ...) -> None: ...
+    BY_STATUS_FIELD_NUMBER: _ClassVar[int]
+    BY_TIER_FIELD_NUMBER: _ClassVar[int]
+    BY_COUNTRY_FIELD_NUMBER: _ClassVar[int]
+    POSITIONS_FIELD_NUMBER: _ClassVar[int]
+    CORE_SHARE_BUCKETS_FIELD_NUMBER: _ClassVar[int]
+    CORE_SHARE_MEAN_FIELD_NUMBER: _ClassVar[int]
+    PLACEMENTS_WITHOUT_APPROVED_HOURS_FIELD_NUMBER: _ClassVar[int]
+    AGREEMENTS_WITHOUT_PLACEMENTS_FIELD_NUMBER: _ClassVar[int]
+    by_status: _containers.ScalarMap[str, int]
+    by_tier: _containers.ScalarMap[int, int]
+    by_country: _containers.ScalarMap[str, int]
+    positions: _containers.RepeatedCompositeFieldContainer[PositionFill]
+    core_share_buckets: _containers.ScalarMap[str, int]
+    core_share_mean: str
+    placements_without_approved_hours: int
+    agreements_without_placements: _containers.RepeatedScalarFieldContainer[str]
+    def __init__(self, by_status: _Optional[_Mapping[str, int]] = ..., by_tier: _Optional[_Mapping[int, int]] = ..., by_country: _Optional[_Mapping[str, int]] = ..., positions: _Optional[_Iterable[_Union[PositionFill, _Mapping]]] = ..., core_share_buckets: _Optional[_Mapping[str, int]] = ..., core_share_mean: _Optional[str] = ..., placements_without_approved_hours: _Optional[int] = ..., agreements_without_placements: _Optional[_Iterable[str]] = ...) -> None: ...

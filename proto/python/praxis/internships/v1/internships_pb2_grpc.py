@@ -150,6 +150,26 @@ class InternshipsServiceStub:
                 request_serializer=praxis_dot_internships_dot_v1_dot_internships__pb2.TerminatePlacementRequest.SerializeToString,
                 response_deserializer=praxis_dot_internships_dot_v1_dot_internships__pb2.TerminatePlacementResponse.FromString,
                 _registered_method=True)
+        self.FileLogbookWeek = channel.unary_unary(
+                '/praxis.internships.v1.InternshipsService/FileLogbookWeek',
+                request_serializer=praxis_dot_internships_dot_v1_dot_internships__pb2.FileLogbookWeekRequest.SerializeToString,
+                response_deserializer=praxis_dot_internships_dot_v1_dot_internships__pb2.FileLogbookWeekResponse.FromString,
+                _registered_method=True)
+        self.ReviewLogbookWeek = channel.unary_unary(
+                '/praxis.internships.v1.InternshipsService/ReviewLogbookWeek',
+                request_serializer=praxis_dot_internships_dot_v1_dot_internships__pb2.ReviewLogbookWeekRequest.SerializeToString,
+                response_deserializer=praxis_dot_internships_dot_v1_dot_internships__pb2.ReviewLogbookWeekResponse.FromString,
+                _registered_method=True)
+        self.GetLogbook = channel.unary_unary(
+                '/praxis.internships.v1.InternshipsService/GetLogbook',
+                request_serializer=praxis_dot_internships_dot_v1_dot_internships__pb2.GetLogbookRequest.SerializeToString,
+                response_deserializer=praxis_dot_internships_dot_v1_dot_internships__pb2.GetLogbookResponse.FromString,
+                _registered_method=True)
+        self.GetPlacementReport = channel.unary_unary(
+                '/praxis.internships.v1.InternshipsService/GetPlacementReport',
+                request_serializer=praxis_dot_internships_dot_v1_dot_internships__pb2.GetPlacementReportRequest.SerializeToString,
+                response_deserializer=praxis_dot_internships_dot_v1_dot_internships__pb2.GetPlacementReportResponse.FromString,
+                _registered_method=True)
 
 
 class InternshipsServiceServicer:
@@ -336,6 +356,46 @@ class InternshipsServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def FileLogbookWeek(self, request, context):
+        """Weekly logbooks of an active placement (as PUT/POST/GET /v1/placements/{id}/logbook...).
+
+        The student (or the school on their behalf: roles admin, coordinator, teacher) files the hours of one
+        week, per duty, during an active placement; a returned week can be filed again. INVALID_ARGUMENT for
+        bad lines (naming the field, e.g. lines.0.duty) or a compliance violation (naming the rule, e.g.
+        hours-per-day, hours-per-week, night-work); FAILED_PRECONDITION when the placement is not active or
+        the week is approved already.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ReviewLogbookWeek(self, request, context):
+        """The host enterprise's mentor (or hr, admin) approves or returns a submitted week; returning needs a
+        comment (INVALID_ARGUMENT without). FAILED_PRECONDITION when the week is not submitted.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetLogbook(self, request, context):
+        """A placement's logbook with its approved hours and core-work share, to its school, its enterprise
+        and the student themselves; NOT_FOUND to anyone else.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetPlacementReport(self, request, context):
+        """Reports (as GET /v1/reports/placements).
+
+        The placement report of the caller's organisation (a school or an enterprise), over its own data
+        only: placements by status, base tier and country, seat fill per position, the core-work share
+        distribution and active agreements without any placement. PERMISSION_DENIED for other callers.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_InternshipsServiceServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -453,6 +513,26 @@ def add_InternshipsServiceServicer_to_server(servicer, server):
                     servicer.TerminatePlacement,
                     request_deserializer=praxis_dot_internships_dot_v1_dot_internships__pb2.TerminatePlacementRequest.FromString,
                     response_serializer=praxis_dot_internships_dot_v1_dot_internships__pb2.TerminatePlacementResponse.SerializeToString,
+            ),
+            'FileLogbookWeek': grpc.unary_unary_rpc_method_handler(
+                    servicer.FileLogbookWeek,
+                    request_deserializer=praxis_dot_internships_dot_v1_dot_internships__pb2.FileLogbookWeekRequest.FromString,
+                    response_serializer=praxis_dot_internships_dot_v1_dot_internships__pb2.FileLogbookWeekResponse.SerializeToString,
+            ),
+            'ReviewLogbookWeek': grpc.unary_unary_rpc_method_handler(
+                    servicer.ReviewLogbookWeek,
+                    request_deserializer=praxis_dot_internships_dot_v1_dot_internships__pb2.ReviewLogbookWeekRequest.FromString,
+                    response_serializer=praxis_dot_internships_dot_v1_dot_internships__pb2.ReviewLogbookWeekResponse.SerializeToString,
+            ),
+            'GetLogbook': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetLogbook,
+                    request_deserializer=praxis_dot_internships_dot_v1_dot_internships__pb2.GetLogbookRequest.FromString,
+                    response_serializer=praxis_dot_internships_dot_v1_dot_internships__pb2.GetLogbookResponse.SerializeToString,
+            ),
+            'GetPlacementReport': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetPlacementReport,
+                    request_deserializer=praxis_dot_internships_dot_v1_dot_internships__pb2.GetPlacementReportRequest.FromString,
+                    response_serializer=praxis_dot_internships_dot_v1_dot_internships__pb2.GetPlacementReportResponse.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -1077,6 +1157,114 @@ class InternshipsService:
             '/praxis.internships.v1.InternshipsService/TerminatePlacement',
             praxis_dot_internships_dot_v1_dot_internships__pb2.TerminatePlacementRequest.SerializeToString,
             praxis_dot_internships_dot_v1_dot_internships__pb2.TerminatePlacementResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def FileLogbookWeek(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/praxis.internships.v1.InternshipsService/FileLogbookWeek',
+            praxis_dot_internships_dot_v1_dot_internships__pb2.FileLogbookWeekRequest.SerializeToString,
+            praxis_dot_internships_dot_v1_dot_internships__pb2.FileLogbookWeekResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ReviewLogbookWeek(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/praxis.internships.v1.InternshipsService/ReviewLogbookWeek',
+            praxis_dot_internships_dot_v1_dot_internships__pb2.ReviewLogbookWeekRequest.SerializeToString,
+            praxis_dot_internships_dot_v1_dot_internships__pb2.ReviewLogbookWeekResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetLogbook(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/praxis.internships.v1.InternshipsService/GetLogbook',
+            praxis_dot_internships_dot_v1_dot_internships__pb2.GetLogbookRequest.SerializeToString,
+            praxis_dot_internships_dot_v1_dot_internships__pb2.GetLogbookResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetPlacementReport(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/praxis.internships.v1.InternshipsService/GetPlacementReport',
+            praxis_dot_internships_dot_v1_dot_internships__pb2.GetPlacementReportRequest.SerializeToString,
+            praxis_dot_internships_dot_v1_dot_internships__pb2.GetPlacementReportResponse.FromString,
             options,
             channel_credentials,
             insecure,
