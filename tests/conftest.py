@@ -116,3 +116,41 @@ class Internships:
 @pytest.fixture(scope="module")
 def internships(stack: Stack) -> Internships:
     return Internships(stack)
+
+
+async def active_placement(
+    internships: Internships,
+    c: httpx.AsyncClient,
+    school: str,
+    enterprise: str,
+    student: str,
+    *,
+    starts_on: date,
+    duties: list[dict],
+    base: dict | None = None,
+) -> dict:
+    """A placement that has started (booked, confirmed, consented, started), at a position of its own."""
+    stack = internships.stack
+    s, e = stack.auth(school, "school", "admin"), stack.auth(enterprise, "enterprise", "hr")
+    agreement = await internships.agreement(c, school, enterprise, valid_from=starts_on - timedelta(days=7))
+    position = await internships.position(
+        c, enterprise, agreement, seats=2, starts_on=starts_on, days=120, base=base, duties=duties
+    )
+    booked = await internships.book(c, school, position["id"], student, birth_date="2004-01-01")
+    assert booked.status_code == 201, booked.text
+    placement = booked.json()["id"]
+    await c.post(f"/v1/placements/{placement}/confirm", headers=e)
+    await c.post(f"/v1/placements/{placement}/consent", headers=s, json={"student": True})
+    started = await c.post(f"/v1/placements/{placement}/start", headers=s)
+    assert started.json()["status"] == "active", started.text
+    return started.json()
+
+
+@pytest.fixture(scope="module")
+def start_placement(internships: Internships):
+    """`await start_placement(client, school, enterprise, student, starts_on=…, duties=[…])`."""
+
+    async def start(c: httpx.AsyncClient, school: str, enterprise: str, student: str, **kwargs) -> dict:
+        return await active_placement(internships, c, school, enterprise, student, **kwargs)
+
+    return start

@@ -308,9 +308,10 @@ def test_settings_accept_the_compose_environment(compose, svc, monkeypatch):
     for key, value in app_env(compose, svc).items():
         monkeypatch.setenv(key, value)
     try:
-        cls()
+        settings = cls()
     except Exception as exc:  # pydantic.ValidationError: show it whole
         pytest.fail(f"{svc}.config.Settings rejects the environment docker-compose.yml gives {svc!r}:\n{exc}")
+    assert settings.database_url == app_env(compose, svc)[env_prefix(cls) + "DATABASE_URL"]
 
 
 @pytest.mark.parametrize("svc", SERVICES)

@@ -26,81 +26,44 @@ OUTSIDERS = {
 }
 
 
-async def world(c: httpx.AsyncClient, stack: Stack, school: str, enterprise: str, student: str) -> dict:
-    s, e = stack.auth(school, "school", "admin"), stack.auth(enterprise, "enterprise", "hr")
-    agreement = (
-        await c.post(
-            "/v1/agreements",
-            headers=s,
-            json={
-                "school_org": school,
-                "enterprise_org": enterprise,
-                "valid_from": (TODAY - timedelta(days=30)).isoformat(),
-                "valid_to": (TODAY + timedelta(days=200)).isoformat(),
-                "intern_quota": 5,
-            },
-        )
-    ).json()["id"]
-    for h in (s, e):
-        await c.post(f"/v1/agreements/{agreement}/sign", headers=h)
-    base = (
-        await c.post(
-            "/v1/bases",
-            headers=e,
-            json={
-                "agreement_id": agreement,
-                "name": "Hub",
-                "tier": 1,
-                "country": "TH",
-                "city": "Bangkok",
-                "capacity": 20,
-                "staff": 200,
-            },
-        )
-    ).json()["id"]
-    position = (
-        await c.post(
-            "/v1/positions",
-            headers=e,
-            json={
-                "base_id": base,
-                "title": "Ops",
-                "seats": 3,
-                "starts_on": (MONDAY - timedelta(days=7)).isoformat(),
-                "ends_on": (TODAY + timedelta(days=90)).isoformat(),
-                "duties": [{"name": "orders", "kind": "core"}],
-                "post_staff": 50,
-                "monthly_pay": "4000",
-                "reference_monthly_wage": "4000",
-            },
-        )
-    ).json()["id"]
-    await c.post(f"/v1/positions/{position}/publish", headers=e)
-    placement = (
-        await c.post(
-            "/v1/placements",
-            headers=s,
-            json={"position_id": position, "student_ref": student, "birth_date": "2004-04-04"},
-        )
-    ).json()["id"]
-    await c.post(f"/v1/placements/{placement}/confirm", headers=e)
-    await c.post(f"/v1/placements/{placement}/consent", headers=s, json={"student": True})
-    started = await c.post(f"/v1/placements/{placement}/start", headers=s)
-    assert started.json()["status"] == "active", started.text
+async def world(
+    c: httpx.AsyncClient, stack: Stack, start_placement, school: str, enterprise: str, student: str
+) -> dict:
+    """An active placement (and so an agreement, a base and a position) with one filed logbook week."""
+    placement = await start_placement(
+        c,
+        school,
+        enterprise,
+        student,
+        starts_on=MONDAY - timedelta(days=7),
+        duties=[{"name": "orders", "kind": "core"}],
+        base={"tier": 1, "country": "TH", "city": "Bangkok", "capacity": 20, "staff": 10_000},
+    )
+    s = stack.auth(school, "school", "admin")
     filed = await c.put(
-        f"/v1/placements/{placement}/logbook/{MONDAY}",
+        f"/v1/placements/{placement['id']}/logbook/{MONDAY}",
         headers=s,
         json={"lines": [{"day": MONDAY.isoformat(), "duty": "orders", "hours": "6"}]},
     )
     assert filed.status_code == 200, filed.text
-    return {"agreement": agreement, "base": base, "position": position, "placement": placement}
+    position = (
+        await c.get(f"/v1/positions/{placement['position_id']}", headers=stack.auth(enterprise, "enterprise", "hr"))
+    ).json()
+    return {
+        "agreement": placement["agreement_id"],
+        "base": position["base_id"],
+        "position": position["id"],
+        "placement": placement["id"],
+    }
 
 
 @pytest_asyncio.fixture(scope="module", loop_scope="module")
-async def owned(stack: Stack) -> dict:
+async def owned(stack: Stack, start_placement) -> dict:
     async with httpx.AsyncClient(base_url=stack["internships"].base_url) as c:
-        ids = await world(c, stack, OWNER_SCHOOL, OWNER_ENTERPRISE, "stu-own")
-        await world(c, stack, "school-else", "ent-else", "stu-else")  # the outsiders have lives of their own
+        ids = await world(c, stack, start_placement, OWNER_SCHOOL, OWNER_ENTERPRISE, "stu-own")
+        await world(
+            c, stack, start_placement, "school-else", "ent-else", "stu-else"
+        )  # the outsiders have lives of their own
     return ids
 
 
@@ -172,7 +135,7 @@ async def test_the_owners_report_counts_their_own_placements_only(stack, owned):
             assert report["by_status"] == {"active": 1} and report["by_tier"] == {"1": 1}
             assert report["by_country"] == {"TH": 1}
             assert [(p["position_id"], p["seats_taken"], p["fill_rate"]) for p in report["positions"]] == [
-                (owned["position"], 1, "0.3333")
+                (owned["position"], 1, "0.5000")  # 1 of the 2 seats
             ]
             assert report["core_share_buckets"]["75-100%"] == 1 and report["core_share_mean"] == "1.0000"
             assert report["agreements_without_placements"] == []

@@ -15,71 +15,18 @@ MONDAY = TODAY - timedelta(days=TODAY.weekday() + 14)  # the Monday two weeks ag
 
 
 @pytest_asyncio.fixture(scope="module", loop_scope="module")
-async def placement(stack: Stack) -> dict:
+async def placement(stack: Stack, start_placement) -> dict:
     """An active placement that began three weeks ago, with one core and one peripheral duty."""
-    school, enterprise = "school-log", "ent-log"
-    s, e = stack.auth(school, "school", "admin"), stack.auth(enterprise, "enterprise", "hr")
     async with httpx.AsyncClient(base_url=stack["internships"].base_url) as c:
-        agreement = (
-            await c.post(
-                "/v1/agreements",
-                headers=s,
-                json={
-                    "school_org": school,
-                    "enterprise_org": enterprise,
-                    "valid_from": (TODAY - timedelta(days=60)).isoformat(),
-                    "valid_to": (TODAY + timedelta(days=300)).isoformat(),
-                    "intern_quota": 5,
-                },
-            )
-        ).json()["id"]
-        for h in (s, e):
-            await c.post(f"/v1/agreements/{agreement}/sign", headers=h)
-        base = (
-            await c.post(
-                "/v1/bases",
-                headers=e,
-                json={
-                    "agreement_id": agreement,
-                    "name": "Hub",
-                    "tier": 2,
-                    "country": "MY",
-                    "city": "Kuala Lumpur",
-                    "capacity": 10,
-                    "staff": 500,
-                },
-            )
-        ).json()["id"]
-        position = (
-            await c.post(
-                "/v1/positions",
-                headers=e,
-                json={
-                    "base_id": base,
-                    "title": "Store ops",
-                    "seats": 2,
-                    "starts_on": (MONDAY - timedelta(days=7)).isoformat(),
-                    "ends_on": (TODAY + timedelta(days=60)).isoformat(),
-                    "duties": [{"name": "listings", "kind": "core"}, {"name": "data entry", "kind": "peripheral"}],
-                    "post_staff": 50,
-                    "monthly_pay": "4000",
-                    "reference_monthly_wage": "4200",
-                },
-            )
-        ).json()
-        await c.post(f"/v1/positions/{position['id']}/publish", headers=e)
-        booked = (
-            await c.post(
-                "/v1/placements",
-                headers=s,
-                json={"position_id": position["id"], "student_ref": "stu-log", "birth_date": "2004-01-01"},
-            )
-        ).json()
-        await c.post(f"/v1/placements/{booked['id']}/confirm", headers=e)
-        await c.post(f"/v1/placements/{booked['id']}/consent", headers=s, json={"student": True})
-        started = (await c.post(f"/v1/placements/{booked['id']}/start", headers=s)).json()
-    assert started["status"] == "active", started
-    return started
+        return await start_placement(
+            c,
+            "school-log",
+            "ent-log",
+            "stu-log",
+            starts_on=MONDAY - timedelta(days=7),
+            base={"tier": 2, "country": "MY", "city": "Kuala Lumpur", "capacity": 10, "staff": 10_000},
+            duties=[{"name": "listings", "kind": "core"}, {"name": "data entry", "kind": "peripheral"}],
+        )
 
 
 def day(n: int) -> str:

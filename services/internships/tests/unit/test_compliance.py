@@ -24,7 +24,8 @@ ADULT = date(2006, 3, 15)  # 20 on START
 MONDAY = date(2026, 11, 16)  # ISO week 47 of 2026
 
 
-def book(policy: CompliancePolicy = CN, **overrides) -> None:
+def book(policy: CompliancePolicy = CN, **overrides) -> bool:
+    """True when the booking complies (check_booking raised nothing)."""
     args = dict(
         enterprise_staff=100,
         enterprise_interns_after=5,
@@ -36,11 +37,14 @@ def book(policy: CompliancePolicy = CN, **overrides) -> None:
         on=START,
     )
     check_booking(policy, **(args | overrides))
+    return True
 
 
-def start(policy: CompliancePolicy = CN, **overrides) -> None:
+def start(policy: CompliancePolicy = CN, **overrides) -> bool:
+    """True when the start complies (check_start raised nothing)."""
     args = dict(consent_recorded=True, student_birth_date=ADULT, guardian_consent_recorded=False, on=START)
     check_start(policy, **(args | overrides))
+    return True
 
 
 def week(*hours: str, start_at: time | None = None, end_at: time | None = None) -> list[WorkDay]:
@@ -87,7 +91,7 @@ def test_more_than_ten_percent_of_the_enterprise_staff_breaks_interns_per_enterp
 
 
 def test_exactly_ten_percent_of_the_enterprise_staff_passes():
-    book(enterprise_staff=100, enterprise_interns_after=10, post_staff=10, post_interns_after=2)
+    assert book(enterprise_staff=100, enterprise_interns_after=10, post_staff=10, post_interns_after=2)
 
 
 def test_a_fractional_allowance_rounds_down():
@@ -107,7 +111,7 @@ def test_more_than_twenty_percent_of_the_post_staff_breaks_interns_per_post():
 
 
 def test_exactly_twenty_percent_of_the_post_staff_passes():
-    book(post_staff=20, post_interns_after=4)
+    assert book(post_staff=20, post_interns_after=4)
 
 
 # -------------------------------------------------------------------------------------------- undeclared headcounts
@@ -121,7 +125,7 @@ def test_undeclared_headcounts_are_refused_while_the_ratio_rules_apply():
 
 def test_undeclared_headcounts_are_fine_when_the_ratio_rules_are_off():
     policy = CN.with_overrides(max_interns_share_of_staff=None, max_interns_share_of_post=None)
-    book(policy, enterprise_staff=None, post_staff=None, enterprise_interns_after=500, post_interns_after=500)
+    assert book(policy, enterprise_staff=None, post_staff=None, enterprise_interns_after=500, post_interns_after=500)
 
 
 # ---------------------------------------------------------------------------------------------------- minimum pay
@@ -135,8 +139,8 @@ def test_pay_under_eighty_percent_of_the_wage_breaks_minimum_pay():
 
 
 def test_pay_of_exactly_eighty_percent_passes():
-    book(monthly_pay=Decimal("3600"), probation_monthly_wage=Decimal("4500"))
-    book(monthly_pay=Decimal("3600.00"), probation_monthly_wage=Decimal("4500.00"))
+    assert book(monthly_pay=Decimal("3600"), probation_monthly_wage=Decimal("4500"))
+    assert book(monthly_pay=Decimal("3600.00"), probation_monthly_wage=Decimal("4500.00"))
 
 
 def test_undeclared_pay_or_wage_is_refused_while_minimum_pay_applies():
@@ -159,8 +163,8 @@ def test_a_student_under_sixteen_at_the_start_breaks_minimum_age_at_booking_and_
 
 
 def test_a_student_sixteen_on_the_start_date_passes():
-    book(student_birth_date=date(2010, 9, 1))
-    start(student_birth_date=date(2010, 9, 1), guardian_consent_recorded=True)
+    assert book(student_birth_date=date(2010, 9, 1))
+    assert start(student_birth_date=date(2010, 9, 1), guardian_consent_recorded=True)
 
 
 def test_a_booking_without_a_birth_date_is_not_refused_but_the_start_is():
@@ -204,7 +208,7 @@ def test_a_minor_needs_the_guardians_consent():
 
 
 def test_an_adult_of_exactly_eighteen_needs_no_guardian():
-    start(student_birth_date=date(2008, 9, 1), guardian_consent_recorded=False)
+    assert start(student_birth_date=date(2008, 9, 1), guardian_consent_recorded=False)
 
 
 # ------------------------------------------------------------------------------------------------------- hours
