@@ -63,7 +63,6 @@ class ServiceSpec:
     subscriptions: Callable[[Runtime], list[Subscription]] = lambda rt: []
     # Periodic jobs (e.g. time-driven state changes): each runs until the stop event is set.
     workers: Callable[[Runtime], list[Callable[[asyncio.Event], Awaitable[None]]]] = lambda rt: []
-    publishes: bool = True  # owns a stream of its own
 
 
 async def build_runtime(name: str, settings: ServiceSettings) -> Runtime:
@@ -130,7 +129,7 @@ async def run(spec: ServiceSpec, settings: ServiceSettings, *, stop: asyncio.Eve
             pass  # not the main thread (tests run services in-process)
 
     rt = await build_runtime(spec.name, settings)
-    streams = service_streams(settings.event_prefix, spec.name, settings.stream_replicas) if spec.publishes else []
+    streams = service_streams(settings.event_prefix, spec.name, settings.stream_replicas)
     await rt.bus.ensure_streams(streams)
 
     grpc_server = GrpcServer(rt.verifier, host=settings.grpc_host, port=settings.grpc_port)

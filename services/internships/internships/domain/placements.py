@@ -160,10 +160,6 @@ class Placement:
             return Party.ENTERPRISE
         return None
 
-    @property
-    def holds_seat(self) -> bool:
-        return self.status not in SEAT_RELEASING
-
     def apply(self, action: str, by: Party, *, now: datetime, reason: str | None = None) -> bool:
         """Move along the state machine. Returns True when the seat is to be given back."""
         if action not in TRANSITIONS:
