@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import time
 from dataclasses import dataclass
 from datetime import timedelta
 from typing import Literal
@@ -26,6 +27,11 @@ ALGORITHMS = ["RS256", "ES256"]
 MAX_TOKEN_LENGTH = 8192
 MAX_ORG_LENGTH = 64  # organisation ids are stored in 64-character columns
 MAX_SUB_LENGTH = 255
+# Verified tokens are remembered (a signature check costs more than the rest of a small request): at most this
+# many, each until its expiry or for VERIFIED_SECONDS, whichever comes first, so a key the IdP withdraws still
+# stops working within the JWKS refresh (5 minutes) plus this.
+VERIFIED_CACHE_SIZE = 4096
+VERIFIED_SECONDS = 60.0
 
 
 @dataclass(frozen=True)
@@ -59,6 +65,7 @@ class TokenVerifier:
         # The key set is cached for 5 minutes, so a key the IdP withdraws stops working within that;
         # no per-key cache (PyJWT's never expires). A slow IdP costs at most 3 s per fetch.
         self._jwks = jwt.PyJWKClient(jwks_url, cache_keys=False, lifespan=300, timeout=3) if jwks_url else None
+        self._verified: dict[str, tuple[float, Principal]] = {}
 
     @classmethod
     def from_settings(cls, s: ServiceSettings) -> TokenVerifier:
@@ -73,6 +80,10 @@ class TokenVerifier:
     async def verify(self, token: str) -> Principal:
         if len(token) > MAX_TOKEN_LENGTH:
             raise Unauthenticated("token too long")
+        now = time.time()
+        known = self._verified.get(token)
+        if known is not None and known[0] > now:
+            return known[1]
         try:
             if self._jwks is not None:
                 # PyJWKClient fetches over blocking HTTP (cached); keep it off the event loop.
@@ -98,7 +109,20 @@ class TokenVerifier:
             raise Unauthenticated(f"invalid token: {exc}") from exc
         except Exception as exc:  # a token crafted to trip key handling (wrong key type, odd encodings)
             raise Unauthenticated("invalid token") from exc
-        return principal_from_claims(claims)
+        principal = principal_from_claims(claims)
+        self._remember(
+            token, principal, until=min(float(claims["exp"]) + self.leeway.total_seconds(), now + VERIFIED_SECONDS)
+        )
+        return principal
+
+    def _remember(self, token: str, principal: Principal, *, until: float) -> None:
+        if len(self._verified) >= VERIFIED_CACHE_SIZE:
+            now = time.time()
+            for stale in [t for t, (expires, _) in self._verified.items() if expires <= now]:
+                del self._verified[stale]
+            while len(self._verified) >= VERIFIED_CACHE_SIZE:
+                del self._verified[next(iter(self._verified))]  # the oldest entry
+        self._verified[token] = (until, principal)
 
 
 def principal_from_claims(claims: dict) -> Principal:

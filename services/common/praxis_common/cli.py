@@ -41,7 +41,18 @@ def load_service(name: str):
 def cmd_serve(args: argparse.Namespace) -> None:
     main, settings = load_service(args.service)
     configure_logging(args.service, settings.log_level)
-    asyncio.run(main.serve(settings))
+    run_loop(main.serve(settings))
+
+
+def run_loop(coro) -> None:
+    """uvloop where it is installed (uvicorn[standard] brings it; it halves the per-request cost of sockets),
+    else asyncio's own loop."""
+    try:
+        import uvloop
+    except ImportError:
+        asyncio.run(coro)
+    else:
+        uvloop.run(coro)
 
 
 def cmd_migrate(args: argparse.Namespace) -> None:

@@ -20,7 +20,9 @@ class ServiceSettings(BaseSettings):
 
     environment: Literal["dev", "test", "prod"] = "dev"
     database_url: str = Field(description="SQLAlchemy async URL, postgresql+asyncpg://…")
-    database_pool_size: int = 10
+    # Connections per process. No overflow beyond it: connections opened past the pool were closed again on
+    # return, and opening one costs more than the request that needed it; a request waits for one instead.
+    database_pool_size: int = Field(20, ge=1, le=500)
     nats_url: str = DEFAULT_NATS_URL
     # Subject/stream namespace. Tests give each module its own so runs never see each other.
     event_prefix: str = "praxis"

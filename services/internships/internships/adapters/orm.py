@@ -69,7 +69,11 @@ practice_base = Table(
     Column("capacity", Integer, nullable=False),
     Column("created_at", DateTime(timezone=True), nullable=False),
     Column("staff", Integer),  # on-post staff of the unit, declared for the intern ratio rule
+    # Current interns (placements requested, confirmed or active) at this unit, for the ratio rule: kept by the
+    # database functions book_placement and end_hold.
+    Column("interns_current", Integer, nullable=False, server_default="0"),
     CheckConstraint("tier BETWEEN 1 AND 3", name="tier"),
+    CheckConstraint("interns_current >= 0", name="interns_current"),
     CheckConstraint("staff IS NULL OR staff >= 0", name="staff"),
     CheckConstraint("capacity >= 0", name="capacity"),
     Index("ix_practice_base_enterprise", "enterprise_org", "created_at"),
@@ -100,7 +104,11 @@ position = Table(
     Column("post_staff", Integer),
     Column("monthly_pay", Numeric(12, 2)),
     Column("reference_monthly_wage", Numeric(12, 2)),
+    # Current interns in this post (requested, confirmed, active), for the ratio rule; seats stay taken after
+    # an internship ran, these do not. Kept with seats_taken by book_placement and end_hold.
+    Column("interns_current", Integer, nullable=False, server_default="0"),
     CheckConstraint("seats_taken >= 0 AND seats_taken <= seats", name="seats"),
+    CheckConstraint("interns_current >= 0", name="interns_current"),
     CheckConstraint("ends_on >= starts_on", name="term"),
     CheckConstraint("status IN ('draft','published','closed')", name="status"),
     Index("ix_position_enterprise", "enterprise_org", "created_at", "id"),

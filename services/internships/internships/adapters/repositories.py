@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import uuid
+from dataclasses import dataclass
 from datetime import date, datetime, time
 from decimal import Decimal
 
-from sqlalchemy import and_, exists, func, insert, or_, select, text, update
+from sqlalchemy import and_, bindparam, exists, func, insert, or_, select, text, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from internships.adapters.orm import agreement as t
@@ -16,7 +18,7 @@ from internships.adapters.orm import position as pos_t
 from internships.adapters.orm import practice_base as base_t
 from internships.domain.agreements import Agreement, Status
 from internships.domain.logbooks import LogbookWeek, LogLine, WeekStatus
-from internships.domain.placements import HOLDING, Placement, PlacementStatus
+from internships.domain.placements import Placement, PlacementStatus
 from internships.domain.positions import Duty, DutyKind, Position, PositionStatus, PracticeBase, Tier
 
 agr_t = t
@@ -106,22 +108,6 @@ class AgreementRepository:
         )
         return found is not None
 
-    async def take_quota(self, agreement_id: uuid.UUID) -> bool:
-        """Count one more intern against the quota, in one conditional statement (as seats are taken)."""
-        result = await self.session.execute(
-            update(t)
-            .where(t.c.id == agreement_id, t.c.interns_placed < t.c.intern_quota)
-            .values(interns_placed=t.c.interns_placed + 1)
-        )
-        return result.rowcount == 1
-
-    async def release_quota(self, agreement_id: uuid.UUID) -> None:
-        await self.session.execute(
-            update(t)
-            .where(t.c.id == agreement_id, t.c.interns_placed > 0)
-            .values(interns_placed=t.c.interns_placed - 1)
-        )
-
     async def due_for_calendar(self, today: date, limit: int) -> list[Agreement]:
         """Agreements whose state the date changes, locked; rows another process holds are skipped."""
         query = (
@@ -196,7 +182,7 @@ class PositionRepository:
 
     async def save(self, p: Position) -> None:
         row = _position_row(p)
-        row.pop("seats_taken")  # owned by take_seat / release_seat
+        del row["seats_taken"], row["interns_current"]  # owned by the database functions book_placement, end_hold
         row["version"] = p.version + 1
         result = await self.session.execute(
             update(pos_t).where(pos_t.c.id == p.id, pos_t.c.version == p.version).values(row)
@@ -204,27 +190,6 @@ class PositionRepository:
         if result.rowcount != 1:
             raise RuntimeError(f"position {p.id} changed concurrently")
         p.version += 1
-
-    async def take_seat(self, position_id: uuid.UUID) -> bool:
-        """One conditional statement: under READ COMMITTED a waiting UPDATE re-checks the condition on the
-        row as the winner left it, so concurrent bookings can never take more seats than there are."""
-        result = await self.session.execute(
-            update(pos_t)
-            .where(
-                pos_t.c.id == position_id,
-                pos_t.c.status == PositionStatus.PUBLISHED.value,
-                pos_t.c.seats_taken < pos_t.c.seats,
-            )
-            .values(seats_taken=pos_t.c.seats_taken + 1)
-        )
-        return result.rowcount == 1
-
-    async def release_seat(self, position_id: uuid.UUID) -> None:
-        await self.session.execute(
-            update(pos_t)
-            .where(pos_t.c.id == position_id, pos_t.c.seats_taken > 0)
-            .values(seats_taken=pos_t.c.seats_taken - 1)
-        )
 
     async def search(
         self,
@@ -317,27 +282,6 @@ class PlacementRepository:
             raise RuntimeError(f"placement {p.id} changed concurrently")
         p.version += 1
 
-    async def lock_student(self, school_org: str, student_ref: str) -> None:
-        """Serialises bookings of one student (transaction-scoped), so the overlap check below holds."""
-        await self.session.execute(
-            text("SELECT pg_advisory_xact_lock(hashtextextended(:k, 1))"),
-            {"k": f"student\x1f{school_org}\x1f{student_ref}"},
-        )
-
-    async def overlapping(self, school_org: str, student_ref: str, starts_on: date, ends_on: date) -> bool:
-        found = await self.session.scalar(
-            select(pl_t.c.id)
-            .where(
-                pl_t.c.school_org == school_org,
-                pl_t.c.student_ref == student_ref,
-                pl_t.c.status.in_([s.value for s in HOLDING]),
-                pl_t.c.starts_on <= ends_on,
-                pl_t.c.ends_on >= starts_on,
-            )
-            .limit(1)
-        )
-        return found is not None
-
     async def list_for(
         self,
         org: str,
@@ -362,18 +306,38 @@ class PlacementRepository:
         rows = await self.session.execute(query.order_by(pl_t.c.requested_at.desc(), pl_t.c.id.desc()).limit(limit))
         return [_placement(r) for r in rows]
 
-    async def current_interns(self, *, base_id: uuid.UUID, position_id: uuid.UUID) -> tuple[int, int]:
-        """Interns now at the base (the internship unit) and in the position: requested, confirmed or active."""
-        current = pl_t.c.status.in_([s.value for s in HOLDING])
-        at_base = await self.session.scalar(
-            select(func.count())
-            .select_from(pl_t.join(pos_t, pos_t.c.id == pl_t.c.position_id))
-            .where(pos_t.c.base_id == base_id, current)
+    async def booking_target(self, position_id: uuid.UUID, school_org: str) -> BookingTarget | None:
+        """In one round trip: the position with its base's declared staff, whether the school may see it (an
+        active agreement with the enterprise) and the active agreement covering its start, if any."""
+        row = (await self.session.execute(_BOOKING_TARGET, {"position_id": position_id, "school": school_org})).first()
+        if row is None:
+            return None
+        m = row._mapping
+        return BookingTarget(_position(row), m["base_staff"], m["visible"], m["agreement_id"])
+
+    async def book(self, p: Placement, outbox_rows: list[dict], *, max_at_base: int | None, max_in_post: int | None):
+        """Take the seat, count the intern at the base and against the agreement's quota, and insert the placement
+        with its outbox rows, in one statement (the `book_placement` database function), or change nothing.
+        Returns (refusal or None, interns at the base, interns in the post) as the function saw them."""
+        row = (
+            await self.session.execute(
+                _BOOK,
+                {
+                    "placement": json.dumps(_placement_row(p), default=str),
+                    "outbox": json.dumps([{**r, "payload": r["payload"].decode()} for r in outbox_rows], default=str),
+                    "max_at_base": max_at_base,
+                    "max_in_post": max_in_post,
+                },
+            )
+        ).one()
+        return row.refusal, row.interns_at_base, row.interns_in_post
+
+    async def end_hold(self, p: Placement, *, give_back_seat: bool) -> None:
+        """The placement no longer counts as a current intern of its position and base; with `give_back_seat`
+        its seat and its place in the agreement's quota come back too."""
+        await self.session.execute(
+            _END_HOLD, {"position_id": p.position_id, "agreement_id": p.agreement_id, "seat": give_back_seat}
         )
-        in_post = await self.session.scalar(
-            select(func.count()).select_from(pl_t).where(pl_t.c.position_id == position_id, current)
-        )
-        return int(at_base), int(in_post)
 
     async def expired_holds(self, now: datetime, limit: int) -> list[Placement]:
         rows = await self.session.execute(
@@ -384,6 +348,41 @@ class PlacementRepository:
             .with_for_update(skip_locked=True)
         )
         return [_placement(r) for r in rows]
+
+
+@dataclass(frozen=True)
+class BookingTarget:
+    position: Position
+    base_staff: int | None
+    visible: bool  # the school holds an active agreement with the enterprise
+    agreement_id: uuid.UUID | None  # the active agreement covering the position's start
+
+
+_active_agreement = and_(
+    agr_t.c.school_org == bindparam("school"),
+    agr_t.c.enterprise_org == pos_t.c.enterprise_org,
+    agr_t.c.status == Status.ACTIVE.value,
+)
+_BOOKING_TARGET = (
+    select(
+        pos_t,
+        base_t.c.staff.label("base_staff"),
+        exists().where(_active_agreement).label("visible"),
+        select(agr_t.c.id)
+        .where(_active_agreement, agr_t.c.valid_from <= pos_t.c.starts_on, agr_t.c.valid_to >= pos_t.c.starts_on)
+        .order_by(agr_t.c.valid_to.desc())
+        .limit(1)
+        .scalar_subquery()
+        .label("agreement_id"),
+    )
+    .join(base_t, base_t.c.id == pos_t.c.base_id)
+    .where(pos_t.c.id == bindparam("position_id"))
+)
+_BOOK = text(
+    "SELECT refusal, interns_at_base, interns_in_post FROM "
+    "book_placement(CAST(:placement AS jsonb), CAST(:outbox AS jsonb), :max_at_base, :max_in_post)"
+)
+_END_HOLD = text("SELECT end_hold(:position_id, :agreement_id, :seat)")
 
 
 def _placement_row(p: Placement) -> dict:

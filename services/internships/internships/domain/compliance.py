@@ -344,6 +344,20 @@ def check_booking(
     _raise(policy, breaches)
 
 
+def intern_caps(
+    policy: CompliancePolicy, *, enterprise_staff: int | None, post_staff: int | None
+) -> tuple[int | None, int | None]:
+    """The most interns the ratio rules allow at the enterprise and in the post (None: no cap), for the booking
+    statement that counts interns atomically. The same arithmetic as check_booking: a count `n` breaks a rule
+    exactly when n > the cap. An undeclared headcount gives no cap here; check_booking refuses it beforehand."""
+    at_enterprise = in_post = None
+    if policy.max_interns_share_of_staff is not None and enterprise_staff is not None:
+        at_enterprise = _most(policy.max_interns_share_of_staff, enterprise_staff)
+    if policy.max_interns_share_of_post is not None and post_staff is not None:
+        in_post = _most(policy.max_interns_share_of_post, post_staff)
+    return at_enterprise, in_post
+
+
 def check_start(
     policy: CompliancePolicy,
     *,

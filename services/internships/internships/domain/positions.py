@@ -68,6 +68,7 @@ class PracticeBase:
     capacity: int
     created_at: datetime
     staff: int | None = None  # on-post staff of the unit (for the intern ratio rule)
+    interns_current: int = 0  # placements requested, confirmed or active here; kept by the database
     events: list[BaseCreated] = field(default_factory=list, repr=False, compare=False)
 
     @classmethod
@@ -128,6 +129,7 @@ class Position:
     duties: list[Duty]
     created_at: datetime
     seats_taken: int = 0
+    interns_current: int = 0  # placements requested, confirmed or active here; kept by the database
     status: PositionStatus = PositionStatus.DRAFT
     published_at: datetime | None = None
     closed_at: datetime | None = None

@@ -7,17 +7,12 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from internships import policy
-from internships.adapters.repositories import (
-    AgreementRepository,
-    BaseRepository,
-    PlacementRepository,
-    PositionRepository,
-)
-from internships.domain.compliance import CompliancePolicy, check_booking, check_start
-from internships.domain.placements import Party, Placement, PlacementStatus
+from internships.adapters.repositories import PlacementRepository, PositionRepository
+from internships.domain.compliance import CompliancePolicy, check_booking, check_start, intern_caps
+from internships.domain.placements import HOLDING, Party, Placement, PlacementStatus
+from internships.domain.positions import PositionStatus
 from internships.handlers.agreements import Clock, UowFactory, utc_clock
 from internships.handlers.pages import decode_page_token, encode_page_token
-from internships.handlers.positions import visible_position
 from internships.outgoing import integration_event
 from praxis_common.auth import Principal
 from praxis_common.errors import Conflict, NotFound
@@ -66,45 +61,35 @@ async def book_placement(
     hold: timedelta = DEFAULT_HOLD,
     compliance: CompliancePolicy = CompliancePolicy.CN_VOCATIONAL_2021,
 ) -> Placement:
-    """Take a seat for a student: one transaction takes the seat, counts the intern against the agreement's
-    quota, checks the student holds nothing overlapping, and records the request with its event."""
+    """Take a seat for a student. One read finds the position, its base's staff and the agreement covering it;
+    the rules no count can change are checked here; then one statement (the `book_placement` database function)
+    takes the seat, counts the intern at the base and against the agreement's quota under the policy's caps,
+    checks the student holds nothing overlapping, and records the request with its event — or changes nothing."""
     policy.manager(principal, "school")
     async with uow() as u:
-        position = await visible_position(u, cmd.position_id, principal)
-        agreements, placements = AgreementRepository(u.session), PlacementRepository(u.session)
-        agreement_id = await agreements.covering(principal.org, position.enterprise_org, position.starts_on)
-        if agreement_id is None:
+        placements = PlacementRepository(u.session)
+        target = await placements.booking_target(cmd.position_id, principal.org)
+        if target is None or not target.visible or target.position.status is not PositionStatus.PUBLISHED:
+            raise NotFound("no such position")
+        position = target.position
+        if target.agreement_id is None:
             raise NoAgreementForTerm(
                 f"no active agreement with {position.enterprise_org} covers {position.starts_on.isoformat()}"
             )
-        await placements.lock_student(principal.org, cmd.student_ref)
-        if await placements.overlapping(principal.org, cmd.student_ref, position.starts_on, position.ends_on):
-            raise OverlappingPlacement(
-                "the student already holds a placement overlapping "
-                f"{position.starts_on.isoformat()}–{position.ends_on.isoformat()}"
-            )
-        # The base row lock serialises bookings at one unit, so the intern counts below cannot race.
-        base = await BaseRepository(u.session).get(position.base_id, for_update=True)
-        at_base, in_post = await placements.current_interns(base_id=base.id, position_id=position.id)
-        check_booking(
-            compliance,
-            enterprise_staff=base.staff,
-            enterprise_interns_after=at_base + 1,
+        figures = dict(
+            enterprise_staff=target.base_staff,
             post_staff=position.post_staff,
-            post_interns_after=in_post + 1,
             monthly_pay=position.monthly_pay,
             probation_monthly_wage=position.reference_monthly_wage,
             student_birth_date=cmd.birth_date,
             on=position.starts_on,
             study_year=cmd.study_year,
         )
-        if not await PositionRepository(u.session).take_seat(position.id):
-            raise SeatsExhausted(f"all {position.seats} seats of this position are taken")
-        if not await agreements.take_quota(agreement_id):
-            raise QuotaExhausted("the agreement's intern quota is used up")
+        # The rules a count cannot change; the intern ratios are capped inside the booking statement.
+        check_booking(compliance, enterprise_interns_after=1, post_interns_after=1, **figures)
         placement = Placement.request(
             position_id=position.id,
-            agreement_id=agreement_id,
+            agreement_id=target.agreement_id,
             school_org=principal.org,
             enterprise_org=position.enterprise_org,
             student_ref=cmd.student_ref,
@@ -116,10 +101,38 @@ async def book_placement(
             student_birth_date=cmd.birth_date,
             study_year=cmd.study_year,
         )
-        await placements.add(placement)
         u.emit(*(integration_event(e, position_competencies=position.competencies) for e in placement.pull_events()))
+        max_at_base, max_in_post = intern_caps(
+            compliance, enterprise_staff=target.base_staff, post_staff=position.post_staff
+        )
+        refusal, at_base, in_post = await placements.book(
+            placement, u.outbox_rows(), max_at_base=max_at_base, max_in_post=max_in_post
+        )
+        if refusal == "intern-cap":
+            check_booking(compliance, enterprise_interns_after=at_base + 1, post_interns_after=in_post + 1, **figures)
+            raise RuntimeError(f"book_placement refused on a cap check_booking accepts ({at_base}, {in_post})")
+        if refusal is not None:
+            raise _REFUSALS[refusal](_refusal_detail(refusal, position))
         await u.commit()
     return placement
+
+
+_REFUSALS = {
+    "seats-exhausted": SeatsExhausted,
+    "quota-exhausted": QuotaExhausted,
+    "overlapping-placement": OverlappingPlacement,
+}
+
+
+def _refusal_detail(refusal: str, position) -> str:
+    if refusal == "seats-exhausted":
+        return f"all {position.seats} seats of this position are taken"
+    if refusal == "quota-exhausted":
+        return "the agreement's intern quota is used up"
+    return (
+        "the student already holds a placement overlapping "
+        f"{position.starts_on.isoformat()}–{position.ends_on.isoformat()}"
+    )
 
 
 async def get_placement(placement_id: uuid.UUID, principal: Principal, *, uow: UowFactory) -> Placement:
@@ -208,11 +221,12 @@ async def expire_holds(*, uow: UowFactory, clock: Clock = utc_clock, batch: int 
 
 
 async def _apply(u, placement: Placement, action: str, party: Party, *, clock: Clock, reason: str | None = None):
+    was_current = placement.status in HOLDING
     releases = placement.apply(action, party, now=clock(), reason=reason)
-    if releases:
-        await PositionRepository(u.session).release_seat(placement.position_id)
-        await AgreementRepository(u.session).release_quota(placement.agreement_id)
-    await PlacementRepository(u.session).save(placement)
+    repo = PlacementRepository(u.session)
+    if was_current and placement.status not in HOLDING:
+        await repo.end_hold(placement, give_back_seat=releases)
+    await repo.save(placement)
     position = await PositionRepository(u.session).get(placement.position_id)
     u.emit(*(integration_event(e, position_competencies=position.competencies) for e in placement.pull_events()))
 

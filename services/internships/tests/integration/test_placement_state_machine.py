@@ -10,7 +10,8 @@ figures that pass its ratio and pay rules, so of it only the consents needed bef
 
 After every step the database must agree: seats_taken of each position and interns_placed of the
 agreement equal the number of seat-holding placements (requested, confirmed, active, completed,
-terminated), the quota is never exceeded, every status is a known one with the timestamps of the way there,
+terminated), the current-intern counters of positions and base equal the requested, confirmed and active
+ones, the quota is never exceeded, every status is a known one with the timestamps of the way there,
 no student holds two overlapping requested/confirmed/active placements, and each placement's outbox events
 are exactly its successful transitions. A call the model calls illegal must raise the expected error and
 change nothing; its REST problem (through the edge's own mapping) is 409 for IllegalTransition and the
@@ -526,7 +527,9 @@ class PlacementMachine(RuleBasedStateMachine):
             ).all()
             positions = (
                 await conn.execute(
-                    text("SELECT id, seats, seats_taken, status FROM position WHERE enterprise_org = :e"),
+                    text(
+                        "SELECT id, seats, seats_taken, interns_current, status FROM position WHERE enterprise_org = :e"
+                    ),
                     {"e": self.enterprise},
                 )
             ).all()
@@ -536,6 +539,12 @@ class PlacementMachine(RuleBasedStateMachine):
                     {"id": self.agreement_id},
                 )
             ).one()
+            at_bases = (
+                await conn.execute(
+                    text("SELECT sum(interns_current) FROM practice_base WHERE enterprise_org = :e"),
+                    {"e": self.enterprise},
+                )
+            ).scalar_one()
             events = (
                 await conn.execute(
                     text(
@@ -572,8 +581,11 @@ class PlacementMachine(RuleBasedStateMachine):
                 f"position {p.id}: seats_taken {p.seats_taken} but {[r.status for r in rows if r.position_id == p.id]}"
             )
             assert 0 <= p.seats_taken <= p.seats
+            assert p.interns_current == sum(1 for r in rows if r.position_id == p.id and r.status in OVERLAP_BLOCKING)
         assert placed == len(holding), f"interns_placed {placed} but {len(holding)} seat-holding placements"
         assert placed <= quota == self.quota
+        current = sum(1 for r in rows if r.status in OVERLAP_BLOCKING)  # the interns the ratio rules count
+        assert at_bases == current, f"the base counts {at_bases} current interns, the placements say {current}"
 
         live = [r for r in rows if r.status in OVERLAP_BLOCKING]
         for a, b in itertools.combinations(live, 2):
