@@ -240,73 +240,71 @@ class Refused(Exception):
 
 
 async def book_sql(conn: asyncpg.Connection, position_id: uuid.UUID, student_ref: str, prefix: str) -> None:
-    """The booking transaction of book_placement, statement for statement (refusals raise, rolling back)."""
-    async with conn.transaction():
-        pos = await conn.fetchrow(BOOKING_TARGET, SCHOOL, position_id)
-        if pos is None or pos["status"] != "published" or not pos["visible"]:
-            raise Refused("404 no such position")
-        if pos["agreement_id"] is None:
-            raise Refused("409 no-agreement-for-term")
-        if pos["monthly_pay"] < pos["reference_monthly_wage"] * 8 / 10:
-            raise Refused("422 compliance")
-        now = datetime.now(UTC)
-        placement_id, event_id = uuid.uuid4(), uuid.uuid4()
-        placement = {
-            "id": placement_id,
-            "position_id": position_id,
-            "agreement_id": pos["agreement_id"],
-            "school_org": SCHOOL,
-            "enterprise_org": pos["enterprise_org"],
-            "student_ref": student_ref,
-            "profile": PROFILE,
-            "starts_on": pos["starts_on"],
-            "ends_on": pos["ends_on"],
-            "requested_at": now,
-            "hold_expires_at": now + timedelta(hours=72),
-            "status": "requested",
-            "version": 0,
-            "student_birth_date": BIRTH_DATE,
-        }
-        headers = {
-            "Nats-Msg-Id": str(event_id),
-            "ce-specversion": "1.0",
-            "ce-id": str(event_id),
-            "ce-source": "/praxis/internships",
-            "ce-type": "internships.placement.requested",
-            "ce-time": now.isoformat(),
-            "ce-subject": f"placement/{placement_id}",
-            "content-type": "application/json",
-        }
-        payload = {
-            "placementId": str(placement_id),
-            "positionId": str(position_id),
-            "agreementId": str(pos["agreement_id"]),
-            "schoolOrg": SCHOOL,
-            "enterpriseOrg": pos["enterprise_org"],
-            "studentRef": student_ref,
-            "status": "requested",
-            "startsOn": pos["starts_on"].isoformat(),
-            "endsOn": pos["ends_on"].isoformat(),
-            "occurredAt": now.isoformat(),
-            "positionCompetencies": list(pos["competencies"]),
-            "studentCompetencies": PROFILE["competencies"],
-            "studentLanguages": PROFILE["languages"],
-        }
-        outbox = {
-            "id": event_id,
-            "subject": f"{prefix}.internships.placement.requested",
-            "aggregate_type": "placement",
-            "aggregate_id": str(placement_id),
-            "headers": headers,
-            "payload": json.dumps(payload, sort_keys=True),
-            "occurred_at": now,
-        }
-        caps = (int(pos["base_staff"] * Decimal("0.10")), int(pos["post_staff"] * Decimal("0.20")))
-        refusal = await conn.fetchval(
-            BOOK, json.dumps(placement, default=str), json.dumps([outbox], default=str), *caps
-        )
-        if refusal is not None:
-            raise Refused(f"409 {refusal}")
+    """The booking of book_placement, statement for statement: like the service, no explicit transaction (the
+    book_placement function is one atomic statement that writes the placement with its outbox row)."""
+    pos = await conn.fetchrow(BOOKING_TARGET, SCHOOL, position_id)
+    if pos is None or pos["status"] != "published" or not pos["visible"]:
+        raise Refused("404 no such position")
+    if pos["agreement_id"] is None:
+        raise Refused("409 no-agreement-for-term")
+    if pos["monthly_pay"] < pos["reference_monthly_wage"] * 8 / 10:
+        raise Refused("422 compliance")
+    now = datetime.now(UTC)
+    placement_id, event_id = uuid.uuid4(), uuid.uuid4()
+    placement = {
+        "id": placement_id,
+        "position_id": position_id,
+        "agreement_id": pos["agreement_id"],
+        "school_org": SCHOOL,
+        "enterprise_org": pos["enterprise_org"],
+        "student_ref": student_ref,
+        "profile": PROFILE,
+        "starts_on": pos["starts_on"],
+        "ends_on": pos["ends_on"],
+        "requested_at": now,
+        "hold_expires_at": now + timedelta(hours=72),
+        "status": "requested",
+        "version": 0,
+        "student_birth_date": BIRTH_DATE,
+    }
+    headers = {
+        "Nats-Msg-Id": str(event_id),
+        "ce-specversion": "1.0",
+        "ce-id": str(event_id),
+        "ce-source": "/praxis/internships",
+        "ce-type": "internships.placement.requested",
+        "ce-time": now.isoformat(),
+        "ce-subject": f"placement/{placement_id}",
+        "content-type": "application/json",
+    }
+    payload = {
+        "placementId": str(placement_id),
+        "positionId": str(position_id),
+        "agreementId": str(pos["agreement_id"]),
+        "schoolOrg": SCHOOL,
+        "enterpriseOrg": pos["enterprise_org"],
+        "studentRef": student_ref,
+        "status": "requested",
+        "startsOn": pos["starts_on"].isoformat(),
+        "endsOn": pos["ends_on"].isoformat(),
+        "occurredAt": now.isoformat(),
+        "positionCompetencies": list(pos["competencies"]),
+        "studentCompetencies": PROFILE["competencies"],
+        "studentLanguages": PROFILE["languages"],
+    }
+    outbox = {
+        "id": event_id,
+        "subject": f"{prefix}.internships.placement.requested",
+        "aggregate_type": "placement",
+        "aggregate_id": str(placement_id),
+        "headers": headers,
+        "payload": json.dumps(payload, sort_keys=True),
+        "occurred_at": now,
+    }
+    caps = (int(pos["base_staff"] * Decimal("0.10")), int(pos["post_staff"] * Decimal("0.20")))
+    refusal = await conn.fetchval(BOOK, json.dumps(placement, default=str), json.dumps([outbox], default=str), *caps)
+    if refusal is not None:
+        raise Refused(f"409 {refusal}")
 
 
 async def sql_run(dsn: str, plan: list[tuple[str, str]], clients: int, prefix: str, warm: str) -> Tally:

@@ -46,7 +46,7 @@ class ServiceSettings(BaseSettings):
     timezone: str = "UTC"
 
     outbox_poll_seconds: float = 0.5
-    outbox_batch_size: int = 256
+    outbox_batch_size: int = 64
     outbox_retention_hours: int = 168
     inbox_retention_hours: int = 720
     consumer_max_deliver: int = 10

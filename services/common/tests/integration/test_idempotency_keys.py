@@ -7,7 +7,7 @@ from datetime import timedelta
 
 import pytest
 from sqlalchemy import Column, Integer, MetaData, Table, func, insert, select
-from sqlalchemy.ext.asyncio import async_sessionmaker, create_async_engine
+from sqlalchemy.ext.asyncio import create_async_engine
 
 from praxis_common.db import UnitOfWorkFactory
 from praxis_common.errors import Conflict, InvalidInput
@@ -24,7 +24,7 @@ async def uow(database_factory):
     async with engine.begin() as conn:
         for table in (outbox, inbox, idempotency_key, things):
             await conn.run_sync(table.create)
-    yield UnitOfWorkFactory(async_sessionmaker(engine, expire_on_commit=False), event_prefix="t")
+    yield UnitOfWorkFactory(engine, event_prefix="t")
     await engine.dispose()
 
 

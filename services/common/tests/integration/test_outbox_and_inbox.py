@@ -58,7 +58,7 @@ class Kernel:
 
     @property
     def uow(self) -> UnitOfWorkFactory:
-        return UnitOfWorkFactory(self.sessions, event_prefix=self.prefix)
+        return UnitOfWorkFactory(self.engine, event_prefix=self.prefix)
 
     def relay(self, uow: UnitOfWorkFactory | None = None, **kwargs) -> OutboxRelay:
         wakeup = uow.committed if uow else asyncio.Event()

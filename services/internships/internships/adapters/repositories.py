@@ -9,7 +9,7 @@ from datetime import date, datetime, time
 from decimal import Decimal
 
 from sqlalchemy import and_, bindparam, exists, func, insert, or_, select, text, update
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.ext.asyncio import AsyncConnection
 
 from internships.adapters.orm import agreement as t
 from internships.adapters.orm import logbook_week as log_t
@@ -39,7 +39,7 @@ def _to_row(a: Agreement) -> dict:
 
 
 class AgreementRepository:
-    def __init__(self, session: AsyncSession) -> None:
+    def __init__(self, session: AsyncConnection) -> None:
         self.session = session
 
     async def add(self, a: Agreement) -> None:
@@ -133,7 +133,7 @@ def _positions_query():
 
 
 class BaseRepository:
-    def __init__(self, session: AsyncSession) -> None:
+    def __init__(self, session: AsyncConnection) -> None:
         self.session = session
 
     async def add(self, b: PracticeBase) -> None:
@@ -169,7 +169,7 @@ def _base(row) -> PracticeBase:
 
 
 class PositionRepository:
-    def __init__(self, session: AsyncSession) -> None:
+    def __init__(self, session: AsyncConnection) -> None:
         self.session = session
 
     async def add(self, p: Position) -> None:
@@ -261,7 +261,7 @@ def _position(row) -> Position:
 
 
 class PlacementRepository:
-    def __init__(self, session: AsyncSession) -> None:
+    def __init__(self, session: AsyncConnection) -> None:
         self.session = session
 
     async def add(self, p: Placement) -> None:
@@ -398,7 +398,7 @@ def _placement(row) -> Placement:
 
 
 class LogbookRepository:
-    def __init__(self, session: AsyncSession) -> None:
+    def __init__(self, session: AsyncConnection) -> None:
         self.session = session
 
     async def get(self, placement_id: uuid.UUID, week_start: date, *, for_update: bool = False) -> LogbookWeek | None:

@@ -67,6 +67,7 @@ async def book_placement(
     checks the student holds nothing overlapping, and records the request with its event — or changes nothing."""
     policy.manager(principal, "school")
     async with uow() as u:
+        await u.autocommit()  # the one change is the book_placement statement
         placements = PlacementRepository(u.session)
         target = await placements.booking_target(cmd.position_id, principal.org)
         if target is None or not target.visible or target.position.status is not PositionStatus.PUBLISHED:

@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from sqlalchemy import text
-from sqlalchemy.ext.asyncio import async_sessionmaker, create_async_engine
+from sqlalchemy.ext.asyncio import create_async_engine
 
 from internships import handlers
 from internships.domain import commands
@@ -38,7 +38,7 @@ def database_url(database_factory):
 @pytest.fixture
 async def uow(database_url):
     engine = create_async_engine(database_url, pool_size=20)
-    yield UnitOfWorkFactory(async_sessionmaker(engine, expire_on_commit=False), event_prefix="t")
+    yield UnitOfWorkFactory(engine, event_prefix="t")
     await engine.dispose()
 
 

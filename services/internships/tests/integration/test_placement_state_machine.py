@@ -43,7 +43,7 @@ from hypothesis.stateful import (
     run_state_machine_as_test,
 )
 from sqlalchemy import text
-from sqlalchemy.ext.asyncio import async_sessionmaker, create_async_engine
+from sqlalchemy.ext.asyncio import create_async_engine
 from starlette.requests import Request
 
 from internships import handlers
@@ -146,7 +146,7 @@ class PlacementMachine(RuleBasedStateMachine):
         super().__init__()
         self.loop = asyncio.new_event_loop()
         self.engine = create_async_engine(self.database_url, pool_size=2, max_overflow=0)
-        self.uow = UnitOfWorkFactory(async_sessionmaker(self.engine, expire_on_commit=False), event_prefix=PREFIX)
+        self.uow = UnitOfWorkFactory(self.engine, event_prefix=PREFIX)
         n = next(_examples)
         self.school, self.enterprise = f"s{n}", f"e{n}"
         self.actors = {
