@@ -175,6 +175,11 @@ class Placement:
             raise IllegalTransition(f"the placement starts on {self.starts_on.isoformat()}")
         if action == "expire" and now < self.hold_expires_at:
             raise IllegalTransition("the hold period has not passed")
+        if action in ("confirm", "reject") and now >= self.hold_expires_at:
+            # The request lapsed: the answer does not depend on when the expiry sweep runs next.
+            raise IllegalTransition(
+                f"the request lapsed unanswered at {self.hold_expires_at.isoformat()}; the school may book again"
+            )
         self.status = target
         if target in (PlacementStatus.CONFIRMED, PlacementStatus.REJECTED):
             self.decided_at = now

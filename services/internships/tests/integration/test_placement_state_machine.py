@@ -436,6 +436,8 @@ class PlacementMachine(RuleBasedStateMachine):
             return IllegalTransition, None
         if action == "terminate" and not reason:
             return IllegalTransition, None
+        if action in ("confirm", "reject") and self.now >= e.hold_expires_at:
+            return IllegalTransition, None  # lapsed, whether or not the sweep has run
         if action == "start" and e.status == C and self._missing_consent(e):
             return ComplianceViolation, None  # checked before the domain's own start rules
         if action == "start" and self.now.date() < e.starts_on:
