@@ -32,6 +32,10 @@ class OverlappingPlacement(Conflict):
     code, title = "overlapping-placement", "The student already holds a placement in this period"
 
 
+class TermEnded(Conflict):
+    code, title = "term-ended", "The position's term has ended"
+
+
 class NoAgreementForTerm(Conflict):
     code, title = "no-agreement-for-term", "No active agreement covers this position's term"
 
@@ -73,6 +77,8 @@ async def book_placement(
         if target is None or not target.visible or target.position.status is not PositionStatus.PUBLISHED:
             raise NotFound("no such position")
         position = target.position
+        if position.ends_on < clock().date():
+            raise TermEnded(f"the position's term ended on {position.ends_on.isoformat()}")
         if target.agreement_id is None:
             raise NoAgreementForTerm(
                 f"no active agreement with {position.enterprise_org} covers {position.starts_on.isoformat()}"

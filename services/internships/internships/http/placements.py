@@ -39,8 +39,8 @@ def router(rt: Runtime) -> APIRouter:
         summary="Book a seat for a student (school)",
         responses={
             409: {
-                "description": "seats-exhausted, quota-exhausted, overlapping-placement or "
-                "no-agreement-for-term (problem+json)"
+                "description": "seats-exhausted, quota-exhausted, overlapping-placement, "
+                "no-agreement-for-term or term-ended (problem+json)"
             }
         },
     )

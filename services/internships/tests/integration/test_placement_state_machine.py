@@ -57,6 +57,7 @@ from internships.handlers.placements import (
     OverlappingPlacement,
     QuotaExhausted,
     SeatsExhausted,
+    TermEnded,
     book_placement,
     change_placement,
     expire_holds,
@@ -402,6 +403,8 @@ class PlacementMachine(RuleBasedStateMachine):
         if actor == "foreign_school":
             return NotFound  # no agreement with the enterprise: the position does not exist for it
         _, seats, starts_on, ends_on = self.positions[index]
+        if self.now.date() > ends_on:
+            return TermEnded  # booking stays open into the term (late joiners), not past its end
         for e in self.expected.values():
             if (
                 e.student == student

@@ -286,7 +286,7 @@ class InternshipsServiceServicer:
         The seat is taken at once (status REQUESTED); the enterprise confirms or rejects within the hold
         period, after which the request expires and frees the seat. Honours `idempotency-key` metadata:
         a retry returns the first answer (placement or error). FAILED_PRECONDITION with the detail of
-        seats-exhausted, quota-exhausted, overlapping-placement or no-agreement-for-term.
+        seats-exhausted, quota-exhausted, overlapping-placement, no-agreement-for-term or term-ended.
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
