@@ -4,7 +4,7 @@ Compares, in one run on the same servers, the relay (one head row per aggregate,
 pipelined, rows marked sent after the acks) against a baseline that awaits each publish in turn.
 Both publish to a file-backed stream on a nats-server with `sync_interval: always`.
 
-    .venv/bin/python bench/outbox_relay.py [--events 5000] [--aggregates 1000] [--batch 256] [--repeat 3]
+    .venv/bin/python bench/outbox_relay.py [--events 5000] [--aggregates 1000] [--batch 64] [--repeat 3]
 """
 
 from __future__ import annotations
@@ -87,7 +87,7 @@ if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--events", type=int, default=5000)
     parser.add_argument("--aggregates", type=int, default=1000)
-    parser.add_argument("--batch", type=int, default=256)
+    parser.add_argument("--batch", type=int, default=64)  # the service default (outbox_batch_size)
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
     asyncio.run(main(args.events, args.aggregates, args.batch, args.repeat))
