@@ -154,3 +154,36 @@ def start_placement(internships: Internships):
         return await active_placement(internships, c, school, enterprise, student, **kwargs)
 
     return start
+
+
+class Mentors:
+    """REST set-up shared by the mentors tests: mentors of an organisation, and a student's current mentors."""
+
+    def __init__(self, stack: Stack) -> None:
+        self.stack = stack
+
+    def client(self, replica: str = "mentors") -> httpx.AsyncClient:
+        return httpx.AsyncClient(base_url=self.stack[replica].base_url, timeout=30)
+
+    def manager(self, org: str, kind: str) -> dict[str, str]:
+        return self.stack.auth(org, kind, "admin" if kind == "school" else "hr")
+
+    async def mentor(self, c: httpx.AsyncClient, org: str, kind: str, *, capacity: int, **fields) -> dict:
+        """A mentor of `org` (created by one of its managers); `fields` as in POST /v1/mentors."""
+        body = {"kind": kind, "display_name": f"{org} mentor", "capacity": capacity, **fields}
+        r = await c.post("/v1/mentors", headers=self.manager(org, kind), json=body)
+        assert r.status_code == 201, r.text
+        return r.json()
+
+    async def of_student(self, c: httpx.AsyncClient, org: str, kind: str, student: str) -> dict[str, dict]:
+        """The student's current assignments as `org` sees them, by side ({} when it sees none)."""
+        r = await c.get(f"/v1/students/{student}/mentors", headers=self.manager(org, kind))
+        if r.status_code == 404:
+            return {}
+        assert r.status_code == 200, r.text
+        return {a["side"]: a for a in r.json()["assignments"]}
+
+
+@pytest.fixture(scope="module")
+def mentors(stack: Stack) -> Mentors:
+    return Mentors(stack)

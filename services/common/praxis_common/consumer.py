@@ -57,8 +57,12 @@ class Consumer:
         ack_wait: float = 30.0,
         batch: int = 64,
         replicas: int = 1,
+        on_commit: Callable[[], None] | None = None,
     ) -> None:
         self.replicas = replicas
+        # Called after an event was applied: a handler may have written outbox rows, and the local relay
+        # should publish them now rather than at its next poll.
+        self.on_commit = on_commit
         self.bus = bus
         self.session_factory = session_factory
         self.engine = session_factory.kw["bind"]
@@ -139,8 +143,11 @@ class Consumer:
         try:
             event = ReceivedEvent.from_message(msg.headers, msg.data)
             async with self.session_factory() as session, session.begin():
-                if await inbox.claim(session, self.sub.durable, event.id, event.type):
+                applied = await inbox.claim(session, self.sub.durable, event.id, event.type)
+                if applied:
                     await self.sub.handler(session, event)
+            if applied and self.on_commit is not None:
+                self.on_commit()
         except (InvalidInput, DataError) as exc:  # this event can never apply
             detail = exc.detail if isinstance(exc, InvalidInput) else str(exc.orig)
             await self.dead_letter(msg, f"poison: {detail}")

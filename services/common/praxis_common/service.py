@@ -172,6 +172,7 @@ async def run(spec: ServiceSpec, settings: ServiceSettings, *, stop: asyncio.Eve
             prefix=settings.event_prefix,
             max_deliver=settings.consumer_max_deliver,
             replicas=settings.stream_replicas,
+            on_commit=rt.uow.committed.set,
         )
         for sub in spec.subscriptions(rt)
     ]

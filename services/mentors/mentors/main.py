@@ -5,19 +5,37 @@ from __future__ import annotations
 import asyncio
 from pathlib import Path
 
-from mentors import rpc
+from mentors import consumers, rpc
 from mentors.config import Settings
+from mentors.handlers.assignments import sweep_pending
+from mentors.http import assignments, mentors, reports
 from praxis_common import migrations, partnerships
-from praxis_common.service import ServiceSpec
+from praxis_common.service import ServiceSpec, every
 from praxis_common.service import run as run_service
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 
 SPEC = ServiceSpec(
     name="mentors",
-    routers=lambda rt: [partnerships.router(rt.session_factory)],
+    routers=lambda rt: [
+        partnerships.router(rt.session_factory),
+        mentors.router(rt),
+        assignments.router(rt),
+        assignments.students_router(rt),
+        reports.router(rt),
+    ],
     grpc_services=rpc.services,
-    subscriptions=lambda rt: [partnerships.subscription("mentors")],
+    subscriptions=lambda rt: [
+        partnerships.subscription("mentors"),
+        consumers.subscription(rt.settings.event_prefix, clock=rt.clock),
+    ],
+    workers=lambda rt: [
+        every(
+            rt.settings.pending_sweep_seconds,
+            lambda: sweep_pending(uow=rt.uow, clock=rt.clock),
+            name="pending assignment sweep",
+        )
+    ],
 )
 
 

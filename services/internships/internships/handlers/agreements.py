@@ -10,10 +10,10 @@ from internships import policy
 from internships.adapters.repositories import AgreementRepository
 from internships.domain import commands
 from internships.domain.agreements import Agreement
-from internships.handlers.pages import decode_page_token, encode_page_token
 from internships.outgoing import integration_event
 from praxis_common.auth import Principal
 from praxis_common.db import UnitOfWork
+from praxis_common.pages import decode_page_token, encode_page_token
 
 Clock = Callable[[], datetime]
 UowFactory = Callable[[], UnitOfWork]

@@ -12,10 +12,10 @@ from internships.domain.compliance import CompliancePolicy, check_booking, check
 from internships.domain.placements import HOLDING, Party, Placement, PlacementStatus
 from internships.domain.positions import PositionStatus
 from internships.handlers.agreements import Clock, UowFactory, utc_clock
-from internships.handlers.pages import decode_page_token, encode_page_token
 from internships.outgoing import integration_event
 from praxis_common.auth import Principal
 from praxis_common.errors import Conflict, NotFound
+from praxis_common.pages import decode_page_token, encode_page_token
 
 DEFAULT_HOLD = timedelta(hours=72)
 

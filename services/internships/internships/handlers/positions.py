@@ -12,10 +12,10 @@ from internships.adapters.repositories import AgreementRepository, BaseRepositor
 from internships.domain.agreements import Status
 from internships.domain.positions import Duty, Position, PositionStatus, PracticeBase
 from internships.handlers.agreements import Clock, UowFactory, utc_clock
-from internships.handlers.pages import decode_page_token, encode_page_token
 from internships.outgoing import integration_event
 from praxis_common.auth import Principal
 from praxis_common.errors import Conflict, NotFound
+from praxis_common.pages import decode_page_token, encode_page_token
 
 
 @dataclass(frozen=True)

@@ -24,19 +24,75 @@ _sym_db = _symbol_database.Default()
 
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x1fpraxis/mentors/v1/mentors.proto\x12\x11praxis.mentors.v1\"\xc3\x01\n\x0bPartnership\x12\x14\n\x0c\x61greement_id\x18\x01 \x01(\t\x12\x12\n\nschool_org\x18\x02 \x01(\t\x12\x16\n\x0e\x65nterprise_org\x18\x03 \x01(\t\x12\x12\n\nvalid_from\x18\x04 \x01(\t\x12\x10\n\x08valid_to\x18\x05 \x01(\t\x12\x14\n\x0cintern_quota\x18\x06 \x01(\x05\x12\x0e\n\x06\x61\x63tive\x18\x07 \x01(\x08\x12\x14\n\x0c\x61\x63tivated_at\x18\x08 \x01(\t\x12\x10\n\x08\x65nded_at\x18\t \x01(\t\"0\n\x17ListPartnershipsRequest\x12\x15\n\rinclude_ended\x18\x01 \x01(\x08\"P\n\x18ListPartnershipsResponse\x12\x34\n\x0cpartnerships\x18\x01 \x03(\x0b\x32\x1e.praxis.mentors.v1.Partnership2}\n\x0eMentorsService\x12k\n\x10ListPartnerships\x12*.praxis.mentors.v1.ListPartnershipsRequest\x1a+.praxis.mentors.v1.ListPartnershipsResponseb\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x1fpraxis/mentors/v1/mentors.proto\x12\x11praxis.mentors.v1\"\xc3\x01\n\x0bPartnership\x12\x14\n\x0c\x61greement_id\x18\x01 \x01(\t\x12\x12\n\nschool_org\x18\x02 \x01(\t\x12\x16\n\x0e\x65nterprise_org\x18\x03 \x01(\t\x12\x12\n\nvalid_from\x18\x04 \x01(\t\x12\x10\n\x08valid_to\x18\x05 \x01(\t\x12\x14\n\x0cintern_quota\x18\x06 \x01(\x05\x12\x0e\n\x06\x61\x63tive\x18\x07 \x01(\x08\x12\x14\n\x0c\x61\x63tivated_at\x18\x08 \x01(\t\x12\x10\n\x08\x65nded_at\x18\t \x01(\t\"0\n\x17ListPartnershipsRequest\x12\x15\n\rinclude_ended\x18\x01 \x01(\x08\"P\n\x18ListPartnershipsResponse\x12\x34\n\x0cpartnerships\x18\x01 \x03(\x0b\x32\x1e.praxis.mentors.v1.Partnership\"\x9d\x02\n\x06Mentor\x12\n\n\x02id\x18\x01 \x01(\t\x12\x0b\n\x03org\x18\x02 \x01(\t\x12%\n\x04kind\x18\x03 \x01(\x0e\x32\x17.praxis.mentors.v1.Side\x12\x14\n\x0c\x64isplay_name\x18\x04 \x01(\t\x12\x11\n\texpertise\x18\x05 \x03(\t\x12\x11\n\tlanguages\x18\x06 \x03(\t\x12\x10\n\x08\x63\x61pacity\x18\x07 \x01(\x05\x12\x0c\n\x04load\x18\x08 \x01(\x05\x12\x0e\n\x06\x61\x63tive\x18\t \x01(\x08\x12\x0f\n\x07\x61\x63\x63ount\x18\n \x01(\t\x12\x1b\n\x0e\x64ual_qualified\x18\x0b \x01(\x08H\x00\x88\x01\x01\x12\x12\n\ncreated_at\x18\x0c \x01(\t\x12\x12\n\nupdated_at\x18\r \x01(\tB\x11\n\x0f_dual_qualified\"\xcc\x01\n\x13\x43reateMentorRequest\x12%\n\x04kind\x18\x01 \x01(\x0e\x32\x17.praxis.mentors.v1.Side\x12\x14\n\x0c\x64isplay_name\x18\x02 \x01(\t\x12\x11\n\texpertise\x18\x03 \x03(\t\x12\x11\n\tlanguages\x18\x04 \x03(\t\x12\x10\n\x08\x63\x61pacity\x18\x05 \x01(\x05\x12\x13\n\x06\x61\x63tive\x18\x06 \x01(\x08H\x00\x88\x01\x01\x12\x14\n\x07\x61\x63\x63ount\x18\x07 \x01(\tH\x01\x88\x01\x01\x42\t\n\x07_activeB\n\n\x08_account\"A\n\x14\x43reateMentorResponse\x12)\n\x06mentor\x18\x01 \x01(\x0b\x32\x19.praxis.mentors.v1.Mentor\"\x1e\n\x10GetMentorRequest\x12\n\n\x02id\x18\x01 \x01(\t\">\n\x11GetMentorResponse\x12)\n\x06mentor\x18\x01 \x01(\x0b\x32\x19.praxis.mentors.v1.Mentor\")\n\x12ListMentorsRequest\x12\x13\n\x0b\x61\x63tive_only\x18\x01 \x01(\x08\"A\n\x13ListMentorsResponse\x12*\n\x07mentors\x18\x01 \x03(\x0b\x32\x19.praxis.mentors.v1.Mentor\"\xda\x03\n\nAssignment\x12\n\n\x02id\x18\x01 \x01(\t\x12\x34\n\x0c\x63ontext_kind\x18\x02 \x01(\x0e\x32\x1e.praxis.mentors.v1.ContextKind\x12\x12\n\ncontext_id\x18\x03 \x01(\t\x12%\n\x04side\x18\x04 \x01(\x0e\x32\x17.praxis.mentors.v1.Side\x12\x0b\n\x03org\x18\x05 \x01(\t\x12\x12\n\nschool_org\x18\x06 \x01(\t\x12\x16\n\x0e\x65nterprise_org\x18\x07 \x01(\t\x12\x13\n\x0bstudent_ref\x18\x08 \x01(\t\x12\x33\n\x06status\x18\t \x01(\x0e\x32#.praxis.mentors.v1.AssignmentStatus\x12\x11\n\tmentor_id\x18\n \x01(\t\x12\x1b\n\x13mentor_display_name\x18\x0b \x01(\t\x12\x12\n\ncreated_at\x18\x0c \x01(\t\x12\x13\n\x0b\x61ssigned_at\x18\r \x01(\t\x12\x10\n\x08\x65nded_at\x18\x0e \x01(\t\x12\x12\n\nend_reason\x18\x0f \x01(\t\x12\x13\n\x0bposition_id\x18\x10 \x01(\t\x12\x11\n\tstarts_on\x18\x11 \x01(\t\x12\x0f\n\x07\x65nds_on\x18\x12 \x01(\t\x12\x14\n\x0c\x63ompetencies\x18\x13 \x03(\t\"P\n\x15GetAssignmentsRequest\x12\x13\n\x0bstudent_ref\x18\x01 \x01(\t\x12\x15\n\rinclude_ended\x18\x02 \x01(\x08\x12\x0b\n\x03org\x18\x03 \x01(\t\"L\n\x16GetAssignmentsResponse\x12\x32\n\x0b\x61ssignments\x18\x01 \x03(\x0b\x32\x1d.praxis.mentors.v1.Assignment\"\x92\x01\n\x11IsMentorOfRequest\x12\x11\n\tmentor_id\x18\x01 \x01(\t\x12\x13\n\x0bstudent_ref\x18\x02 \x01(\t\x12\x34\n\x0c\x63ontext_kind\x18\x03 \x01(\x0e\x32\x1e.praxis.mentors.v1.ContextKind\x12\x12\n\ncontext_id\x18\x04 \x01(\t\x12\x0b\n\x03org\x18\x05 \x01(\t\"e\n\x12IsMentorOfResponse\x12\x11\n\tis_mentor\x18\x01 \x01(\x08\x12\x15\n\rassignment_id\x18\x02 \x01(\t\x12%\n\x04side\x18\x03 \x01(\x0e\x32\x17.praxis.mentors.v1.Side\"O\n\x13\x41ssignMentorRequest\x12\x15\n\rassignment_id\x18\x01 \x01(\t\x12\x11\n\tmentor_id\x18\x02 \x01(\t\x12\x0e\n\x06reason\x18\x03 \x01(\t\"I\n\x14\x41ssignMentorResponse\x12\x31\n\nassignment\x18\x01 \x01(\x0b\x32\x1d.praxis.mentors.v1.Assignment\"\x82\x01\n\x0cHistoryEntry\x12\n\n\x02\x61t\x18\x01 \x01(\t\x12\x0e\n\x06\x61\x63tion\x18\x02 \x01(\t\x12\x11\n\tmentor_id\x18\x03 \x01(\t\x12\x1a\n\x12previous_mentor_id\x18\x04 \x01(\t\x12\x0b\n\x03how\x18\x05 \x01(\t\x12\x0e\n\x06reason\x18\x06 \x01(\t\x12\n\n\x02\x62y\x18\x07 \x01(\t\"4\n\x1bGetAssignmentHistoryRequest\x12\x15\n\rassignment_id\x18\x01 \x01(\t\"P\n\x1cGetAssignmentHistoryResponse\x12\x30\n\x07\x65ntries\x18\x01 \x03(\x0b\x32\x1f.praxis.mentors.v1.HistoryEntry\"\x1f\n\x1dListPendingAssignmentsRequest\"T\n\x1eListPendingAssignmentsResponse\x12\x32\n\x0b\x61ssignments\x18\x01 \x03(\x0b\x32\x1d.praxis.mentors.v1.Assignment\"\xa3\x02\n\x0fGuidanceSession\x12\n\n\x02id\x18\x01 \x01(\t\x12\x15\n\rassignment_id\x18\x02 \x01(\t\x12\x11\n\tmentor_id\x18\x03 \x01(\t\x12%\n\x04side\x18\x04 \x01(\x0e\x32\x17.praxis.mentors.v1.Side\x12\x0f\n\x07held_on\x18\x05 \x01(\t\x12,\n\x04mode\x18\x06 \x01(\x0e\x32\x1e.praxis.mentors.v1.SessionMode\x12\x0f\n\x07minutes\x18\x07 \x01(\x05\x12\r\n\x05notes\x18\x08 \x01(\t\x12\x13\n\x0brecorded_at\x18\t \x01(\t\x12\x13\n\x0brecorded_by\x18\n \x01(\t\x12\x14\n\x0c\x63onfirmed_at\x18\x0b \x01(\t\x12\x14\n\x0c\x63onfirmed_by\x18\x0c \x01(\t\"\x8c\x01\n\x14RecordSessionRequest\x12\x15\n\rassignment_id\x18\x01 \x01(\t\x12\x0f\n\x07held_on\x18\x02 \x01(\t\x12,\n\x04mode\x18\x03 \x01(\x0e\x32\x1e.praxis.mentors.v1.SessionMode\x12\x0f\n\x07minutes\x18\x04 \x01(\x05\x12\r\n\x05notes\x18\x05 \x01(\t\"L\n\x15RecordSessionResponse\x12\x33\n\x07session\x18\x01 \x01(\x0b\x32\".praxis.mentors.v1.GuidanceSession\"B\n\x15\x43onfirmSessionRequest\x12\x15\n\rassignment_id\x18\x01 \x01(\t\x12\x12\n\nsession_id\x18\x02 \x01(\t\"M\n\x16\x43onfirmSessionResponse\x12\x33\n\x07session\x18\x01 \x01(\x0b\x32\".praxis.mentors.v1.GuidanceSession*B\n\x04Side\x12\x14\n\x10SIDE_UNSPECIFIED\x10\x00\x12\x0f\n\x0bSIDE_SCHOOL\x10\x01\x12\x13\n\x0fSIDE_ENTERPRISE\x10\x02*\x8f\x01\n\x10\x41ssignmentStatus\x12!\n\x1d\x41SSIGNMENT_STATUS_UNSPECIFIED\x10\x00\x12\x1d\n\x19\x41SSIGNMENT_STATUS_PENDING\x10\x01\x12\x1c\n\x18\x41SSIGNMENT_STATUS_ACTIVE\x10\x02\x12\x1b\n\x17\x41SSIGNMENT_STATUS_ENDED\x10\x03*a\n\x0b\x43ontextKind\x12\x1c\n\x18\x43ONTEXT_KIND_UNSPECIFIED\x10\x00\x12\x1a\n\x16\x43ONTEXT_KIND_PLACEMENT\x10\x01\x12\x18\n\x14\x43ONTEXT_KIND_PROJECT\x10\x02*]\n\x0bSessionMode\x12\x1c\n\x18SESSION_MODE_UNSPECIFIED\x10\x00\x12\x17\n\x13SESSION_MODE_ONSITE\x10\x01\x12\x17\n\x13SESSION_MODE_ONLINE\x10\x02\x32\xfa\x08\n\x0eMentorsService\x12k\n\x10ListPartnerships\x12*.praxis.mentors.v1.ListPartnershipsRequest\x1a+.praxis.mentors.v1.ListPartnershipsResponse\x12_\n\x0c\x43reateMentor\x12&.praxis.mentors.v1.CreateMentorRequest\x1a\'.praxis.mentors.v1.CreateMentorResponse\x12V\n\tGetMentor\x12#.praxis.mentors.v1.GetMentorRequest\x1a$.praxis.mentors.v1.GetMentorResponse\x12\\\n\x0bListMentors\x12%.praxis.mentors.v1.ListMentorsRequest\x1a&.praxis.mentors.v1.ListMentorsResponse\x12\x65\n\x0eGetAssignments\x12(.praxis.mentors.v1.GetAssignmentsRequest\x1a).praxis.mentors.v1.GetAssignmentsResponse\x12Y\n\nIsMentorOf\x12$.praxis.mentors.v1.IsMentorOfRequest\x1a%.praxis.mentors.v1.IsMentorOfResponse\x12_\n\x0c\x41ssignMentor\x12&.praxis.mentors.v1.AssignMentorRequest\x1a\'.praxis.mentors.v1.AssignMentorResponse\x12w\n\x14GetAssignmentHistory\x12..praxis.mentors.v1.GetAssignmentHistoryRequest\x1a/.praxis.mentors.v1.GetAssignmentHistoryResponse\x12}\n\x16ListPendingAssignments\x12\x30.praxis.mentors.v1.ListPendingAssignmentsRequest\x1a\x31.praxis.mentors.v1.ListPendingAssignmentsResponse\x12\x62\n\rRecordSession\x12\'.praxis.mentors.v1.RecordSessionRequest\x1a(.praxis.mentors.v1.RecordSessionResponse\x12\x65\n\x0e\x43onfirmSession\x12(.praxis.mentors.v1.ConfirmSessionRequest\x1a).praxis.mentors.v1.ConfirmSessionResponseb\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
 _builder.BuildTopDescriptorsAndMessages(DESCRIPTOR, 'praxis.mentors.v1.mentors_pb2', _globals)
 if not _descriptor._USE_C_DESCRIPTORS:
   DESCRIPTOR._loaded_options = None
+  _globals['_SIDE']._serialized_start=3247
+  _globals['_SIDE']._serialized_end=3313
+  _globals['_ASSIGNMENTSTATUS']._serialized_start=3316
+  _globals['_ASSIGNMENTSTATUS']._serialized_end=3459
+  _globals['_CONTEXTKIND']._serialized_start=3461
+  _globals['_CONTEXTKIND']._serialized_end=3558
+  _globals['_SESSIONMODE']._serialized_start=3560
+  _globals['_SESSIONMODE']._serialized_end=3653
   _globals['_PARTNERSHIP']._serialized_start=55
   _globals['_PARTNERSHIP']._serialized_end=250
   _globals['_LISTPARTNERSHIPSREQUEST']._serialized_start=252
   _globals['_LISTPARTNERSHIPSREQUEST']._serialized_end=300
   _globals['_LISTPARTNERSHIPSRESPONSE']._serialized_start=302
   _globals['_LISTPARTNERSHIPSRESPONSE']._serialized_end=382
-  _globals['_MENTORSSERVICE']._serialized_start=384
-  _globals['_MENTORSSERVICE']._serialized_end=509
+  _globals['_MENTOR']._serialized_start=385
+  _globals['_MENTOR']._serialized_end=670
+  _globals['_CREATEMENTORREQUEST']._serialized_start=673
+  _globals['_CREATEMENTORREQUEST']._serialized_end=877
+  _globals['_CREATEMENTORRESPONSE']._serialized_start=879
+  _globals['_CREATEMENTORRESPONSE']._serialized_end=944
+  _globals['_GETMENTORREQUEST']._serialized_start=946
+  _globals['_GETMENTORREQUEST']._serialized_end=976
+  _globals['_GETMENTORRESPONSE']._serialized_start=978
+  _globals['_GETMENTORRESPONSE']._serialized_end=1040
+  _globals['_LISTMENTORSREQUEST']._serialized_start=1042
+  _globals['_LISTMENTORSREQUEST']._serialized_end=1083
+  _globals['_LISTMENTORSRESPONSE']._serialized_start=1085
+  _globals['_LISTMENTORSRESPONSE']._serialized_end=1150
+  _globals['_ASSIGNMENT']._serialized_start=1153
+  _globals['_ASSIGNMENT']._serialized_end=1627
+  _globals['_GETASSIGNMENTSREQUEST']._serialized_start=1629
+  _globals['_GETASSIGNMENTSREQUEST']._serialized_end=1709
+  _globals['_GETASSIGNMENTSRESPONSE']._serialized_start=1711
+  _globals['_GETASSIGNMENTSRESPONSE']._serialized_end=1787
+  _globals['_ISMENTOROFREQUEST']._serialized_start=1790
+  _globals['_ISMENTOROFREQUEST']._serialized_end=1936
+  _globals['_ISMENTOROFRESPONSE']._serialized_start=1938
+  _globals['_ISMENTOROFRESPONSE']._serialized_end=2039
+  _globals['_ASSIGNMENTORREQUEST']._serialized_start=2041
+  _globals['_ASSIGNMENTORREQUEST']._serialized_end=2120
+  _globals['_ASSIGNMENTORRESPONSE']._serialized_start=2122
+  _globals['_ASSIGNMENTORRESPONSE']._serialized_end=2195
+  _globals['_HISTORYENTRY']._serialized_start=2198
+  _globals['_HISTORYENTRY']._serialized_end=2328
+  _globals['_GETASSIGNMENTHISTORYREQUEST']._serialized_start=2330
+  _globals['_GETASSIGNMENTHISTORYREQUEST']._serialized_end=2382
+  _globals['_GETASSIGNMENTHISTORYRESPONSE']._serialized_start=2384
+  _globals['_GETASSIGNMENTHISTORYRESPONSE']._serialized_end=2464
+  _globals['_LISTPENDINGASSIGNMENTSREQUEST']._serialized_start=2466
+  _globals['_LISTPENDINGASSIGNMENTSREQUEST']._serialized_end=2497
+  _globals['_LISTPENDINGASSIGNMENTSRESPONSE']._serialized_start=2499
+  _globals['_LISTPENDINGASSIGNMENTSRESPONSE']._serialized_end=2583
+  _globals['_GUIDANCESESSION']._serialized_start=2586
+  _globals['_GUIDANCESESSION']._serialized_end=2877
+  _globals['_RECORDSESSIONREQUEST']._serialized_start=2880
+  _globals['_RECORDSESSIONREQUEST']._serialized_end=3020
+  _globals['_RECORDSESSIONRESPONSE']._serialized_start=3022
+  _globals['_RECORDSESSIONRESPONSE']._serialized_end=3098
+  _globals['_CONFIRMSESSIONREQUEST']._serialized_start=3100
+  _globals['_CONFIRMSESSIONREQUEST']._serialized_end=3166
+  _globals['_CONFIRMSESSIONRESPONSE']._serialized_start=3168
+  _globals['_CONFIRMSESSIONRESPONSE']._serialized_end=3245
+  _globals['_MENTORSSERVICE']._serialized_start=3656
+  _globals['_MENTORSSERVICE']._serialized_end=4802
 # @@protoc_insertion_point(module_scope)

@@ -39,6 +39,56 @@ class MentorsServiceStub:
                 request_serializer=praxis_dot_mentors_dot_v1_dot_mentors__pb2.ListPartnershipsRequest.SerializeToString,
                 response_deserializer=praxis_dot_mentors_dot_v1_dot_mentors__pb2.ListPartnershipsResponse.FromString,
                 _registered_method=True)
+        self.CreateMentor = channel.unary_unary(
+                '/praxis.mentors.v1.MentorsService/CreateMentor',
+                request_serializer=praxis_dot_mentors_dot_v1_dot_mentors__pb2.CreateMentorRequest.SerializeToString,
+                response_deserializer=praxis_dot_mentors_dot_v1_dot_mentors__pb2.CreateMentorResponse.FromString,
+                _registered_method=True)
+        self.GetMentor = channel.unary_unary(
+                '/praxis.mentors.v1.MentorsService/GetMentor',
+                request_serializer=praxis_dot_mentors_dot_v1_dot_mentors__pb2.GetMentorRequest.SerializeToString,
+                response_deserializer=praxis_dot_mentors_dot_v1_dot_mentors__pb2.GetMentorResponse.FromString,
+                _registered_method=True)
+        self.ListMentors = channel.unary_unary(
+                '/praxis.mentors.v1.MentorsService/ListMentors',
+                request_serializer=praxis_dot_mentors_dot_v1_dot_mentors__pb2.ListMentorsRequest.SerializeToString,
+                response_deserializer=praxis_dot_mentors_dot_v1_dot_mentors__pb2.ListMentorsResponse.FromString,
+                _registered_method=True)
+        self.GetAssignments = channel.unary_unary(
+                '/praxis.mentors.v1.MentorsService/GetAssignments',
+                request_serializer=praxis_dot_mentors_dot_v1_dot_mentors__pb2.GetAssignmentsRequest.SerializeToString,
+                response_deserializer=praxis_dot_mentors_dot_v1_dot_mentors__pb2.GetAssignmentsResponse.FromString,
+                _registered_method=True)
+        self.IsMentorOf = channel.unary_unary(
+                '/praxis.mentors.v1.MentorsService/IsMentorOf',
+                request_serializer=praxis_dot_mentors_dot_v1_dot_mentors__pb2.IsMentorOfRequest.SerializeToString,
+                response_deserializer=praxis_dot_mentors_dot_v1_dot_mentors__pb2.IsMentorOfResponse.FromString,
+                _registered_method=True)
+        self.AssignMentor = channel.unary_unary(
+                '/praxis.mentors.v1.MentorsService/AssignMentor',
+                request_serializer=praxis_dot_mentors_dot_v1_dot_mentors__pb2.AssignMentorRequest.SerializeToString,
+                response_deserializer=praxis_dot_mentors_dot_v1_dot_mentors__pb2.AssignMentorResponse.FromString,
+                _registered_method=True)
+        self.GetAssignmentHistory = channel.unary_unary(
+                '/praxis.mentors.v1.MentorsService/GetAssignmentHistory',
+                request_serializer=praxis_dot_mentors_dot_v1_dot_mentors__pb2.GetAssignmentHistoryRequest.SerializeToString,
+                response_deserializer=praxis_dot_mentors_dot_v1_dot_mentors__pb2.GetAssignmentHistoryResponse.FromString,
+                _registered_method=True)
+        self.ListPendingAssignments = channel.unary_unary(
+                '/praxis.mentors.v1.MentorsService/ListPendingAssignments',
+                request_serializer=praxis_dot_mentors_dot_v1_dot_mentors__pb2.ListPendingAssignmentsRequest.SerializeToString,
+                response_deserializer=praxis_dot_mentors_dot_v1_dot_mentors__pb2.ListPendingAssignmentsResponse.FromString,
+                _registered_method=True)
+        self.RecordSession = channel.unary_unary(
+                '/praxis.mentors.v1.MentorsService/RecordSession',
+                request_serializer=praxis_dot_mentors_dot_v1_dot_mentors__pb2.RecordSessionRequest.SerializeToString,
+                response_deserializer=praxis_dot_mentors_dot_v1_dot_mentors__pb2.RecordSessionResponse.FromString,
+                _registered_method=True)
+        self.ConfirmSession = channel.unary_unary(
+                '/praxis.mentors.v1.MentorsService/ConfirmSession',
+                request_serializer=praxis_dot_mentors_dot_v1_dot_mentors__pb2.ConfirmSessionRequest.SerializeToString,
+                response_deserializer=praxis_dot_mentors_dot_v1_dot_mentors__pb2.ConfirmSessionResponse.FromString,
+                _registered_method=True)
 
 
 class MentorsServiceServicer:
@@ -51,6 +101,90 @@ class MentorsServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def CreateMentor(self, request, context):
+        """Mentors.
+
+        Creates a mentor of the caller's organisation (managers: a school's admin/coordinator, an enterprise's
+        admin/hr); the kind must be the organisation's kind. Waiting assignments of the organisation are filled
+        from the new mentor's capacity at once. Honours `idempotency-key` metadata.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetMentor(self, request, context):
+        """One mentor of the caller's organisation, with the derived dual-qualified status; NOT_FOUND otherwise.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListMentors(self, request, context):
+        """The caller's organisation's mentors, by display name.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetAssignments(self, request, context):
+        """Assignments.
+
+        The student's assignments the caller may see ("who mentors student S now, and for what"): current ones,
+        or all with include_ended. A school sees its own student's; an enterprise those of contexts it hosts;
+        a platform service any organisation's (or the one named in `org`). Empty when none is visible.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def IsMentorOf(self, request, context):
+        """Whether the mentor currently holds an active assignment for the student (in the given context, when
+        context_kind and context_id are set). False, never NOT_FOUND, when nothing visible to the caller matches.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def AssignMentor(self, request, context):
+        """Assigns a mentor to a pending assignment, or reassigns an active one, with a reason. Only the side that
+        owns the assignment (its managers) may; the mentor must be an active mentor of that organisation with a
+        free seat (FAILED_PRECONDITION otherwise). The previous mentor's seat goes to the oldest waiting assignment.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetAssignmentHistory(self, request, context):
+        """Every change of one assignment, oldest first (automatic, manual, filled, pending, ended).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListPendingAssignments(self, request, context):
+        """The caller's organisation's "needs a mentor" list: its pending assignments, oldest first.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def RecordSession(self, request, context):
+        """Guidance sessions.
+
+        Records a guidance session for an assignment: by its side's managers or its mentor. held_on must not be
+        in the future; minutes 1 to 1440. Honours `idempotency-key` metadata.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ConfirmSession(self, request, context):
+        """The student's school (its managers, or the student) confirms a session took place.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_MentorsServiceServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -58,6 +192,56 @@ def add_MentorsServiceServicer_to_server(servicer, server):
                     servicer.ListPartnerships,
                     request_deserializer=praxis_dot_mentors_dot_v1_dot_mentors__pb2.ListPartnershipsRequest.FromString,
                     response_serializer=praxis_dot_mentors_dot_v1_dot_mentors__pb2.ListPartnershipsResponse.SerializeToString,
+            ),
+            'CreateMentor': grpc.unary_unary_rpc_method_handler(
+                    servicer.CreateMentor,
+                    request_deserializer=praxis_dot_mentors_dot_v1_dot_mentors__pb2.CreateMentorRequest.FromString,
+                    response_serializer=praxis_dot_mentors_dot_v1_dot_mentors__pb2.CreateMentorResponse.SerializeToString,
+            ),
+            'GetMentor': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetMentor,
+                    request_deserializer=praxis_dot_mentors_dot_v1_dot_mentors__pb2.GetMentorRequest.FromString,
+                    response_serializer=praxis_dot_mentors_dot_v1_dot_mentors__pb2.GetMentorResponse.SerializeToString,
+            ),
+            'ListMentors': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListMentors,
+                    request_deserializer=praxis_dot_mentors_dot_v1_dot_mentors__pb2.ListMentorsRequest.FromString,
+                    response_serializer=praxis_dot_mentors_dot_v1_dot_mentors__pb2.ListMentorsResponse.SerializeToString,
+            ),
+            'GetAssignments': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetAssignments,
+                    request_deserializer=praxis_dot_mentors_dot_v1_dot_mentors__pb2.GetAssignmentsRequest.FromString,
+                    response_serializer=praxis_dot_mentors_dot_v1_dot_mentors__pb2.GetAssignmentsResponse.SerializeToString,
+            ),
+            'IsMentorOf': grpc.unary_unary_rpc_method_handler(
+                    servicer.IsMentorOf,
+                    request_deserializer=praxis_dot_mentors_dot_v1_dot_mentors__pb2.IsMentorOfRequest.FromString,
+                    response_serializer=praxis_dot_mentors_dot_v1_dot_mentors__pb2.IsMentorOfResponse.SerializeToString,
+            ),
+            'AssignMentor': grpc.unary_unary_rpc_method_handler(
+                    servicer.AssignMentor,
+                    request_deserializer=praxis_dot_mentors_dot_v1_dot_mentors__pb2.AssignMentorRequest.FromString,
+                    response_serializer=praxis_dot_mentors_dot_v1_dot_mentors__pb2.AssignMentorResponse.SerializeToString,
+            ),
+            'GetAssignmentHistory': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetAssignmentHistory,
+                    request_deserializer=praxis_dot_mentors_dot_v1_dot_mentors__pb2.GetAssignmentHistoryRequest.FromString,
+                    response_serializer=praxis_dot_mentors_dot_v1_dot_mentors__pb2.GetAssignmentHistoryResponse.SerializeToString,
+            ),
+            'ListPendingAssignments': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListPendingAssignments,
+                    request_deserializer=praxis_dot_mentors_dot_v1_dot_mentors__pb2.ListPendingAssignmentsRequest.FromString,
+                    response_serializer=praxis_dot_mentors_dot_v1_dot_mentors__pb2.ListPendingAssignmentsResponse.SerializeToString,
+            ),
+            'RecordSession': grpc.unary_unary_rpc_method_handler(
+                    servicer.RecordSession,
+                    request_deserializer=praxis_dot_mentors_dot_v1_dot_mentors__pb2.RecordSessionRequest.FromString,
+                    response_serializer=praxis_dot_mentors_dot_v1_dot_mentors__pb2.RecordSessionResponse.SerializeToString,
+            ),
+            'ConfirmSession': grpc.unary_unary_rpc_method_handler(
+                    servicer.ConfirmSession,
+                    request_deserializer=praxis_dot_mentors_dot_v1_dot_mentors__pb2.ConfirmSessionRequest.FromString,
+                    response_serializer=praxis_dot_mentors_dot_v1_dot_mentors__pb2.ConfirmSessionResponse.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -87,6 +271,276 @@ class MentorsService:
             '/praxis.mentors.v1.MentorsService/ListPartnerships',
             praxis_dot_mentors_dot_v1_dot_mentors__pb2.ListPartnershipsRequest.SerializeToString,
             praxis_dot_mentors_dot_v1_dot_mentors__pb2.ListPartnershipsResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def CreateMentor(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/praxis.mentors.v1.MentorsService/CreateMentor',
+            praxis_dot_mentors_dot_v1_dot_mentors__pb2.CreateMentorRequest.SerializeToString,
+            praxis_dot_mentors_dot_v1_dot_mentors__pb2.CreateMentorResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetMentor(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/praxis.mentors.v1.MentorsService/GetMentor',
+            praxis_dot_mentors_dot_v1_dot_mentors__pb2.GetMentorRequest.SerializeToString,
+            praxis_dot_mentors_dot_v1_dot_mentors__pb2.GetMentorResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListMentors(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/praxis.mentors.v1.MentorsService/ListMentors',
+            praxis_dot_mentors_dot_v1_dot_mentors__pb2.ListMentorsRequest.SerializeToString,
+            praxis_dot_mentors_dot_v1_dot_mentors__pb2.ListMentorsResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetAssignments(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/praxis.mentors.v1.MentorsService/GetAssignments',
+            praxis_dot_mentors_dot_v1_dot_mentors__pb2.GetAssignmentsRequest.SerializeToString,
+            praxis_dot_mentors_dot_v1_dot_mentors__pb2.GetAssignmentsResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def IsMentorOf(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/praxis.mentors.v1.MentorsService/IsMentorOf',
+            praxis_dot_mentors_dot_v1_dot_mentors__pb2.IsMentorOfRequest.SerializeToString,
+            praxis_dot_mentors_dot_v1_dot_mentors__pb2.IsMentorOfResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def AssignMentor(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/praxis.mentors.v1.MentorsService/AssignMentor',
+            praxis_dot_mentors_dot_v1_dot_mentors__pb2.AssignMentorRequest.SerializeToString,
+            praxis_dot_mentors_dot_v1_dot_mentors__pb2.AssignMentorResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetAssignmentHistory(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/praxis.mentors.v1.MentorsService/GetAssignmentHistory',
+            praxis_dot_mentors_dot_v1_dot_mentors__pb2.GetAssignmentHistoryRequest.SerializeToString,
+            praxis_dot_mentors_dot_v1_dot_mentors__pb2.GetAssignmentHistoryResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListPendingAssignments(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/praxis.mentors.v1.MentorsService/ListPendingAssignments',
+            praxis_dot_mentors_dot_v1_dot_mentors__pb2.ListPendingAssignmentsRequest.SerializeToString,
+            praxis_dot_mentors_dot_v1_dot_mentors__pb2.ListPendingAssignmentsResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def RecordSession(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/praxis.mentors.v1.MentorsService/RecordSession',
+            praxis_dot_mentors_dot_v1_dot_mentors__pb2.RecordSessionRequest.SerializeToString,
+            praxis_dot_mentors_dot_v1_dot_mentors__pb2.RecordSessionResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ConfirmSession(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/praxis.mentors.v1.MentorsService/ConfirmSession',
+            praxis_dot_mentors_dot_v1_dot_mentors__pb2.ConfirmSessionRequest.SerializeToString,
+            praxis_dot_mentors_dot_v1_dot_mentors__pb2.ConfirmSessionResponse.FromString,
             options,
             channel_credentials,
             insecure,

@@ -1,4 +1,5 @@
-"""Opaque cursor tokens for keyset pagination: (timestamp, id) of the last item of a page."""
+"""Opaque cursor tokens for keyset pagination: (timestamp, id) of the last item of a page, shared by the
+services' list endpoints."""
 
 from __future__ import annotations
 

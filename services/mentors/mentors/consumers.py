@@ -1,0 +1,131 @@
+"""The events this service listens to: internships' placement events → open or close mentoring.
+
+placement.confirmed opens mentoring for the placement (a school-side and an enterprise-side assignment);
+placement.completed / withdrawn / terminated / expired close it and release the mentors' seats. Other
+placement events (requested, rejected, started) change nothing here.
+
+Applied exactly once per event id through the kernel's inbox (durable `mentors-placements`); beyond that,
+the mentoring context's key makes a replayed `confirmed` (even under a new event id) open nothing, and an
+`ended` that overtakes its `confirmed` is remembered so the late `confirmed` opens nothing either.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from mentors.domain.assignments import ContextKind, ContextStatus, MentoringContext
+from mentors.domain.mentors import normalise_tags
+from mentors.handlers import Clock, utc_clock
+from mentors.handlers.assignments import close_mentoring, open_mentoring
+from praxis.events.v1 import placements_pb2
+from praxis_common.consumer import Subscription
+from praxis_common.errors import InvalidInput
+from praxis_common.events import IntegrationEvent, ReceivedEvent
+from praxis_common.outbox import outbox_insert
+
+OPENING = "confirmed"
+CLOSING = ("completed", "withdrawn", "terminated", "expired")
+DURABLE = "mentors-placements"
+
+
+def event_type(kind: str) -> str:
+    return f"praxis.internships.placement.{kind}.v1"
+
+
+class EventUnit:
+    """The consumer's open transaction lent to a use case: the events it emits are written to the outbox in
+    that transaction, which the consumer commits together with the inbox entry."""
+
+    def __init__(self, session: AsyncSession, event_prefix: str) -> None:
+        self.session = session
+        self._prefix = event_prefix
+        self._events: list[IntegrationEvent] = []
+
+    def emit(self, *events: IntegrationEvent) -> None:
+        self._events.extend(events)
+
+    async def flush(self) -> None:
+        if self._events:
+            await self.session.execute(outbox_insert(), [e.outbox_row(self._prefix) for e in self._events])
+            self._events = []
+
+
+def context_of(event: ReceivedEvent, *, now: datetime) -> tuple[str, MentoringContext] | None:
+    """(the placement event's kind, the mentoring context it describes), or None for events not ours.
+    A payload that can never apply raises InvalidInput (the consumer dead-letters it)."""
+    kind = next((k for k in (OPENING, *CLOSING) if event.type == event_type(k)), None)
+    if kind is None:
+        return None
+    e = event.parse(placements_pb2.PlacementChanged)
+    for name, most in (("placement_id", 64), ("school_org", 64), ("enterprise_org", 64), ("student_ref", 128)):
+        value = getattr(e, name)
+        if not value or len(value) > most:
+            raise InvalidInput(f"event {event.id}: {name} must be 1 to {most} characters")
+    competencies = normalise_tags(list(e.position_competencies))
+    languages = normalise_tags(list(e.student_languages))
+    if any(len(c) > 64 for c in competencies) or any(len(lang) > 32 for lang in languages) or len(e.position_id) > 64:
+        raise InvalidInput(f"event {event.id}: over-long competency, language or position id")
+    ended = kind in CLOSING
+    at = _time(e.occurred_at) or now
+    return kind, MentoringContext(
+        kind=ContextKind.PLACEMENT,
+        id=e.placement_id,
+        school_org=e.school_org,
+        enterprise_org=e.enterprise_org,
+        student_ref=e.student_ref,
+        opened_at=now,
+        position_id=e.position_id or None,
+        starts_on=_date(e.starts_on),
+        ends_on=_date(e.ends_on),
+        competencies=competencies,
+        languages=languages,
+        status=ContextStatus.ENDED if ended else ContextStatus.OPEN,
+        ended_at=at if ended else None,
+        end_reason=kind if ended else None,
+    )
+
+
+async def apply_placement_event(
+    session: AsyncSession, event: ReceivedEvent, *, event_prefix: str, clock: Clock = utc_clock
+) -> None:
+    found = context_of(event, now=clock())
+    if found is None:
+        return
+    kind, context = found
+    unit = EventUnit(session, event_prefix)
+    if kind == OPENING:
+        await open_mentoring(unit, context, clock=clock)
+    else:
+        await close_mentoring(unit, context, clock=clock)
+    await unit.flush()
+
+
+def subscription(event_prefix: str, clock: Clock = utc_clock) -> Subscription:
+    async def handle(session: AsyncSession, event: ReceivedEvent) -> None:
+        await apply_placement_event(session, event, event_prefix=event_prefix, clock=clock)
+
+    return Subscription(
+        durable=DURABLE,
+        source="internships",
+        topics=[f"internships.placement.{k}" for k in (OPENING, *CLOSING)],
+        handler=handle,
+    )
+
+
+def _date(value: str) -> date | None:
+    try:
+        return date.fromisoformat(value) if value else None
+    except ValueError as exc:
+        raise InvalidInput(f"bad date {value!r}") from exc
+
+
+def _time(value: str) -> datetime | None:
+    try:
+        parsed = datetime.fromisoformat(value) if value else None
+        if parsed is not None and parsed.tzinfo is None:
+            raise ValueError("no time zone")
+        return parsed.astimezone(UTC) if parsed else None
+    except (ValueError, OverflowError) as exc:
+        raise InvalidInput(f"bad timestamp {value!r}") from exc

@@ -1,0 +1,99 @@
+"""Guidance-session use cases: record (the assignment's side: its managers or its mentor), confirm (the
+student's school: its managers or the student), list, and the overdue-guidance list."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import date
+
+from mentors import policy
+from mentors.adapters.repositories import AssignmentRepository, AssignmentView, SessionRepository
+from mentors.domain.mentors import Side
+from mentors.domain.sessions import GuidanceSession, overdue_since
+from mentors.handlers import Clock, UowFactory, utc_clock
+from mentors.handlers.assignments import visible_assignment
+from praxis_common.auth import Principal
+from praxis_common.errors import Forbidden, NotFound
+
+
+@dataclass(frozen=True)
+class RecordSession:
+    held_on: date
+    mode: str
+    minutes: int
+    notes: str = ""
+
+
+@dataclass(frozen=True)
+class Overdue:
+    assignment: AssignmentView
+    last_onsite: date | None
+
+
+async def record_session(
+    assignment_id: uuid.UUID, cmd: RecordSession, principal: Principal, *, uow: UowFactory, clock: Clock = utc_clock
+) -> GuidanceSession:
+    viewer = policy.viewer(principal)
+    now = clock()
+    async with uow() as u:
+        a = await visible_assignment(u, assignment_id, viewer)
+        if not viewer.owns(a.org, a.side) or viewer.student_ref is not None:
+            raise Forbidden(f"only the {a.side} side's mentor or managers record this assignment's sessions")
+        session = GuidanceSession.record(
+            a,
+            held_on=cmd.held_on,
+            mode=cmd.mode,
+            minutes=cmd.minutes,
+            notes=cmd.notes,
+            by=principal.sub,
+            today=now.date(),
+            now=now,
+        )
+        await SessionRepository(u.session).add(session)
+        await u.commit()
+    return session
+
+
+async def confirm_session(
+    assignment_id: uuid.UUID,
+    session_id: uuid.UUID,
+    principal: Principal,
+    *,
+    uow: UowFactory,
+    clock: Clock = utc_clock,
+) -> GuidanceSession:
+    viewer = policy.viewer(principal)
+    async with uow() as u:
+        a = await visible_assignment(u, assignment_id, viewer)
+        sessions = SessionRepository(u.session)
+        session = await sessions.get(a.id, session_id, for_update=True)
+        if session is None:
+            raise NotFound("no such session")
+        school_side = viewer.side is Side.SCHOOL and viewer.org == a.school_org
+        if not school_side or not (viewer.manager or viewer.student_ref is not None):
+            raise Forbidden("the student's school (its managers, or the student) confirms sessions")
+        if session.confirm(by=principal.sub, now=clock()):
+            await sessions.confirm(session)
+        await u.commit()
+    return session
+
+
+async def list_sessions(assignment_id: uuid.UUID, principal: Principal, *, uow: UowFactory) -> list[GuidanceSession]:
+    async with uow() as u:
+        a = await visible_assignment(u, assignment_id, policy.viewer(principal))
+        return await SessionRepository(u.session).of_assignment(a.id)
+
+
+async def overdue_guidance(
+    principal: Principal, *, uow: UowFactory, days: int, clock: Clock = utc_clock, limit: int = 1000
+) -> list[Overdue]:
+    """Active enterprise-side assignments of the caller's contexts (the school's students, or the students the
+    enterprise hosts) whose context began at least `days` days ago and that had no on-site session with the
+    enterprise mentor in the last `days` days."""
+    viewer = policy.viewer(principal)
+    async with uow() as u:
+        found = await AssignmentRepository(u.session).overdue_guidance(
+            viewer, since=overdue_since(clock().date(), days), limit=limit
+        )
+    return [Overdue(view, last) for view, last in found]

@@ -1,0 +1,185 @@
+"""REST routes for reports (/v1/reports): over the caller's own organisation only."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date, datetime
+from decimal import Decimal
+
+from fastapi import APIRouter, Query
+from pydantic import BaseModel, Field
+
+from mentors.handlers import reports as handlers
+from mentors.http.schemas import AssignmentRead, QualificationRead
+from praxis_common.http import PrincipalDep
+from praxis_common.service import Runtime
+
+
+class RuleRead(BaseModel):
+    min_months: int = Field(description="30-day months of enterprise practice needed ...")
+    window_years: int = Field(description="... within this many years")
+    certificates: list[str] = Field(description="... or one of these certificates, valid today")
+
+
+class DualQualifiedMentor(BaseModel):
+    mentor_id: uuid.UUID
+    display_name: str
+    qualification: QualificationRead
+
+
+class DualQualifiedReportRead(BaseModel):
+    school_org: str
+    as_of: date
+    rule: RuleRead
+    mentors_total: int = Field(description="active school mentors")
+    dual_qualified: int
+    ratio: Decimal | None = Field(description="dual_qualified / mentors_total; null without mentors")
+    mentors: list[DualQualifiedMentor] = Field(description="the list behind the ratio")
+
+
+class MentorLoad(BaseModel):
+    mentor_id: uuid.UUID
+    display_name: str
+    kind: str
+    active: bool
+    capacity: int
+    load: int
+    free_seats: int
+
+
+class LoadReportRead(BaseModel):
+    org: str
+    total_capacity: int = Field(description="of active mentors")
+    total_load: int
+    utilisation: Decimal | None
+    by_load: dict[int, int] = Field(description="active mentees → how many active mentors have that many")
+    buckets: dict[str, int] = Field(description="active mentors: idle, partly, full, no-capacity")
+    mentors: list[MentorLoad]
+
+
+class MentorGuidanceRead(BaseModel):
+    mentor_id: uuid.UUID
+    display_name: str
+    side: str
+    org: str
+    sessions: int
+    onsite_sessions: int
+    minutes: int
+    confirmed_sessions: int
+    students: int = Field(description="distinct students guided in the period")
+    current_mentees: int
+    sessions_per_30_days: Decimal
+
+
+class StudentGuidanceRead(BaseModel):
+    school_org: str
+    student_ref: str
+    sessions: int
+    onsite_sessions: int
+    minutes: int
+    last_held_on: date | None
+    sessions_per_30_days: Decimal
+
+
+class GuidanceReportRead(BaseModel):
+    org: str
+    from_date: date = Field(alias="from")
+    to_date: date = Field(alias="to")
+    per_mentor: list[MentorGuidanceRead]
+    per_student: list[StudentGuidanceRead]
+
+
+class PendingReportRead(BaseModel):
+    org: str
+    total: int
+    by_side: dict[str, int]
+    oldest_since: datetime | None
+    items: list[AssignmentRead] = Field(description="oldest first")
+
+
+def router(rt: Runtime) -> APIRouter:
+    r = APIRouter(prefix="/v1/reports", tags=["reports"])
+    rule = rt.settings.dual_rule
+
+    @r.get("/dual-qualified", response_model=DualQualifiedReportRead, summary="Dual-qualified ratio of your school")
+    async def dual_qualified(principal: PrincipalDep) -> DualQualifiedReportRead:
+        """Active school mentors who are dual-qualified under the configured rule, with the list behind the
+        ratio and each mentor's practice months, hours and qualifying certificates. Schools only."""
+        report = await handlers.dual_qualified_report(principal, uow=rt.uow, rule=rule, clock=rt.clock)
+        return DualQualifiedReportRead(
+            school_org=report.school_org,
+            as_of=report.as_of,
+            rule=RuleRead(
+                min_months=rule.min_months,
+                window_years=rule.window_years,
+                certificates=sorted(rt.settings.dual_qualified_certificates),
+            ),
+            mentors_total=report.mentors_total,
+            dual_qualified=report.dual_qualified,
+            ratio=report.ratio,
+            mentors=[
+                DualQualifiedMentor(mentor_id=m.id, display_name=m.display_name, qualification=QualificationRead.of(q))
+                for m, q in report.mentors
+            ],
+        )
+
+    @r.get("/mentor-load", response_model=LoadReportRead, summary="Mentor load distribution of your organisation")
+    async def mentor_load(principal: PrincipalDep) -> LoadReportRead:
+        report = await handlers.load_report(principal, uow=rt.uow)
+        return LoadReportRead(
+            org=report.org,
+            total_capacity=report.total_capacity,
+            total_load=report.total_load,
+            utilisation=report.utilisation,
+            by_load=report.by_load,
+            buckets=report.buckets,
+            mentors=[
+                MentorLoad(
+                    mentor_id=m.id,
+                    display_name=m.display_name,
+                    kind=m.kind.value,
+                    active=m.active,
+                    capacity=m.capacity,
+                    load=m.load,
+                    free_seats=m.free_seats,
+                )
+                for m in report.mentors
+            ],
+        )
+
+    @r.get("/guidance", response_model=GuidanceReportRead, summary="Guidance frequency per mentor and student")
+    async def guidance(
+        principal: PrincipalDep,
+        from_date: date | None = Query(default=None, alias="from"),
+        to_date: date | None = Query(default=None, alias="to"),
+    ) -> GuidanceReportRead:
+        """Sessions held in the period (default: the last 90 days) in your contexts: per mentor (sessions,
+        on-site, minutes, confirmed, students) and per student; current mentors and students without any
+        session appear with zeros."""
+        report = await handlers.guidance_report(
+            principal, uow=rt.uow, from_date=from_date, to_date=to_date, clock=rt.clock
+        )
+        return GuidanceReportRead.model_validate(
+            {
+                "org": report.org,
+                "from": report.from_date,
+                "to": report.to_date,
+                "per_mentor": [vars(m) for m in report.per_mentor],
+                "per_student": [vars(s) for s in report.per_student],
+            }
+        )
+
+    @r.get("/pending-assignments", response_model=PendingReportRead, summary="Assignments waiting for a mentor")
+    async def pending(principal: PrincipalDep) -> PendingReportRead:
+        """In your contexts, on either side: a school also sees its students still waiting for an enterprise
+        mentor, an enterprise the students it hosts still waiting for a school mentor."""
+        report = await handlers.pending_report(principal, uow=rt.uow)
+        return PendingReportRead(
+            org=report.org,
+            total=report.total,
+            by_side=report.by_side,
+            oldest_since=report.oldest_since,
+            items=[AssignmentRead.of(v) for v in report.items],
+        )
+
+    return r

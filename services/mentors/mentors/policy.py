@@ -1,0 +1,96 @@
+"""Who may do what in the mentors service. Rows of another organisation answer as if they did not exist (404).
+
+- Organisation managers (a school's admin/coordinator, an enterprise's admin/hr) manage their own
+  organisation's mentors and its side of every assignment.
+- A mentor signing in (role mentor or teacher, their `sub` recorded as the mentor's account) sees the
+  assignments they hold and records sessions for them.
+- A student (role student, no staff role) sees their own assignments and confirms their sessions.
+- Both parties of a mentoring context (the student's school, the host enterprise) see both of its
+  assignments; only the side that owns an assignment changes it.
+- A platform principal with role "service" (another Praxis service) may query any organisation over gRPC.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from mentors.domain.mentors import Side
+from praxis_common.auth import Principal
+from praxis_common.errors import Forbidden
+
+MANAGING_ROLES = {"school": ("admin", "coordinator"), "enterprise": ("admin", "hr")}
+MENTOR_ROLES = ("mentor", "teacher")
+STAFF_ROLES = {"admin", "coordinator", "teacher", "hr", "mentor"}
+SERVICE_ROLE = "service"
+
+
+def is_manager(principal: Principal) -> bool:
+    roles = MANAGING_ROLES.get(principal.org_kind)
+    return bool(roles) and principal.has_any_role(*roles)
+
+
+def manager(principal: Principal) -> Side:
+    """The side the principal manages for (their organisation's kind), or Forbidden."""
+    if principal.org_kind not in MANAGING_ROLES:
+        raise Forbidden("only schools and enterprises manage mentors")
+    if not is_manager(principal):
+        raise Forbidden(f"needs one of the roles {', '.join(MANAGING_ROLES[principal.org_kind])}")
+    return Side(principal.org_kind)
+
+
+def member(principal: Principal) -> Side:
+    """A school's or an enterprise's staff (any staff role): may read their organisation's mentors."""
+    if principal.org_kind not in MANAGING_ROLES:
+        raise Forbidden("only schools and enterprises have mentors")
+    if not principal.roles & STAFF_ROLES:
+        raise Forbidden(f"needs a staff role ({', '.join(sorted(STAFF_ROLES))})")
+    return Side(principal.org_kind)
+
+
+def is_service(principal: Principal) -> bool:
+    return principal.org_kind == "platform" and principal.has_any_role(SERVICE_ROLE)
+
+
+@dataclass(frozen=True)
+class Viewer:
+    """Which assignments (and their sessions) a caller sees.
+
+    `org`/`side`: the caller's organisation and kind (None for a platform service: every organisation);
+    `mentor_account`: only the assignments of the mentor signed in with this account;
+    `student_ref`: only this student's (a signed-in student)."""
+
+    org: str | None
+    side: Side | None
+    sub: str
+    manager: bool = False
+    mentor_account: str | None = None
+    student_ref: str | None = None
+
+    @property
+    def unrestricted(self) -> bool:
+        return self.org is None
+
+    def owns(self, org: str, side: Side) -> bool:
+        return self.org == org and self.side is side
+
+
+def viewer(principal: Principal, *, service_org: str | None = None) -> Viewer:
+    """The caller's view of assignments. A platform service may name the organisation whose view it takes
+    (`service_org`); without one it sees every organisation. Anyone else sees only their own organisation's
+    contexts, narrowed to their own assignments (mentor) or their own record (student)."""
+    if is_service(principal):
+        if service_org is None:
+            return Viewer(org=None, side=None, sub=principal.sub, manager=True)
+        return Viewer(org=service_org, side=None, sub=principal.sub, manager=True)
+    if service_org is not None and service_org != principal.org:
+        raise Forbidden("only a platform service may query another organisation")
+    if principal.org_kind not in MANAGING_ROLES:
+        raise Forbidden("only schools, enterprises and platform services see assignments")
+    side = Side(principal.org_kind)
+    if is_manager(principal):
+        return Viewer(org=principal.org, side=side, sub=principal.sub, manager=True)
+    if principal.has_any_role(*MENTOR_ROLES):
+        return Viewer(org=principal.org, side=side, sub=principal.sub, mentor_account=principal.sub)
+    if side is Side.SCHOOL and principal.has_any_role("student"):
+        return Viewer(org=principal.org, side=side, sub=principal.sub, student_ref=principal.sub)
+    raise Forbidden("needs a managing, mentor or student role")

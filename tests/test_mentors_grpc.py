@@ -1,0 +1,229 @@
+"""The mentors gRPC API against real processes: the questions other services ask (with deadlines), scoped to
+the caller's organisation or open to a platform service; the main use cases; bad input."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import grpc
+import pytest
+import pytest_asyncio
+
+from praxis.mentors.v1 import mentors_pb2 as pb
+from praxis.mentors.v1 import mentors_pb2_grpc as pb_grpc
+from praxis_common.testing.stack import Stack, eventually
+
+TODAY = date.today()
+SCHOOL, ENTERPRISE, STUDENT = "school-rpc", "ent-rpc", "stu-rpc"
+DEADLINE = 5.0
+
+
+def meta(stack: Stack, org: str, kind: str, *roles: str, **extra: str) -> tuple:
+    return (("authorization", f"Bearer {stack.token(org, kind, *roles)}"), *extra.items())
+
+
+@pytest_asyncio.fixture(scope="module", loop_scope="module")
+async def world(stack: Stack, internships, mentors) -> dict:
+    async with internships.client() as c, mentors.client() as m:
+        teacher = await mentors.mentor(m, SCHOOL, "school", capacity=1, display_name="Teacher")
+        host = await mentors.mentor(m, ENTERPRISE, "enterprise", capacity=5, display_name="Host")
+        agreement = await internships.agreement(c, SCHOOL, ENTERPRISE)
+        position = await internships.position(c, ENTERPRISE, agreement, seats=2, starts_on=TODAY + timedelta(days=10))
+        placements = []
+        for student in (STUDENT, "stu-rpc-2"):
+            booked = await internships.book(c, SCHOOL, position["id"], student)
+            assert booked.status_code == 201, booked.text
+            placements.append(booked.json()["id"])
+            confirmed = await c.post(
+                f"/v1/placements/{placements[-1]}/confirm", headers=stack.auth(ENTERPRISE, "enterprise", "hr")
+            )
+            assert confirmed.status_code == 200, confirmed.text
+
+        async def settled():
+            first = await mentors.of_student(m, SCHOOL, "school", STUDENT)
+            second = await mentors.of_student(m, SCHOOL, "school", "stu-rpc-2")
+            return (first, second) if len(first) == 2 and len(second) == 2 else None
+
+        first, second = await eventually(settled, timeout=30, what="both placements' assignments")
+    # The teacher has one seat: whichever placement came first holds it, the other waits.
+    holder, waiter = (first, second) if first["school"]["status"] == "active" else (second, first)
+    return {
+        "teacher": teacher["id"],
+        "host": host["id"],
+        "holder": holder,
+        "waiter": waiter,
+        "placement": first["school"]["context_id"],
+        "first": first,
+    }
+
+
+@pytest.fixture
+async def stub(stack: Stack):
+    async with grpc.aio.insecure_channel(stack["mentors"].grpc_target) as channel:
+        yield pb_grpc.MentorsServiceStub(channel)
+
+
+async def test_get_assignments_is_scoped_to_the_caller_or_open_to_a_platform_service(stack, stub, world):
+    request = pb.GetAssignmentsRequest(student_ref=STUDENT)
+    own = await stub.GetAssignments(request, metadata=meta(stack, SCHOOL, "school", "admin"), timeout=DEADLINE)
+    assert sorted(a.side for a in own.assignments) == [pb.SIDE_SCHOOL, pb.SIDE_ENTERPRISE]
+    assert {a.context_id for a in own.assignments} == {world["placement"]}
+    assert all(a.context_kind == pb.CONTEXT_KIND_PLACEMENT for a in own.assignments)
+    host = await stub.GetAssignments(request, metadata=meta(stack, ENTERPRISE, "enterprise", "hr"), timeout=DEADLINE)
+    assert {a.id for a in host.assignments} == {a.id for a in own.assignments}
+    other = await stub.GetAssignments(request, metadata=meta(stack, "school-x", "school", "admin"), timeout=DEADLINE)
+    assert list(other.assignments) == []
+    service = meta(stack, "projects", "platform", "service")
+    anywhere = await stub.GetAssignments(request, metadata=service, timeout=DEADLINE)
+    assert {a.id for a in anywhere.assignments} == {a.id for a in own.assignments}
+    scoped = await stub.GetAssignments(
+        pb.GetAssignmentsRequest(student_ref=STUDENT, org=SCHOOL), metadata=service, timeout=DEADLINE
+    )
+    assert len(scoped.assignments) == 2
+    elsewhere = await stub.GetAssignments(
+        pb.GetAssignmentsRequest(student_ref=STUDENT, org="school-x"), metadata=service, timeout=DEADLINE
+    )
+    assert list(elsewhere.assignments) == []
+    for forbidden in (
+        meta(stack, "platform", "platform", "ops"),  # platform staff, not a service
+    ):
+        with pytest.raises(grpc.aio.AioRpcError) as raised:
+            await stub.GetAssignments(request, metadata=forbidden, timeout=DEADLINE)
+        assert raised.value.code() == grpc.StatusCode.PERMISSION_DENIED
+    with pytest.raises(grpc.aio.AioRpcError) as raised:  # only a service may name another organisation
+        await stub.GetAssignments(
+            pb.GetAssignmentsRequest(student_ref=STUDENT, org=SCHOOL),
+            metadata=meta(stack, "school-x", "school", "admin"),
+            timeout=DEADLINE,
+        )
+    assert raised.value.code() == grpc.StatusCode.PERMISSION_DENIED
+
+
+async def test_is_mentor_of_answers_for_the_student_and_context(stack, stub, world):
+    holder = world["holder"]
+    context = holder["school"]["context_id"]
+    student = holder["school"]["student_ref"]
+    service = meta(stack, "projects", "platform", "service")
+
+    async def ask(mentor_id: str, *, kind=pb.CONTEXT_KIND_UNSPECIFIED, context_id="", metadata=service, who=student):
+        return await stub.IsMentorOf(
+            pb.IsMentorOfRequest(mentor_id=mentor_id, student_ref=who, context_kind=kind, context_id=context_id),
+            metadata=metadata,
+            timeout=DEADLINE,
+        )
+
+    yes = await ask(world["teacher"], kind=pb.CONTEXT_KIND_PLACEMENT, context_id=context)
+    assert yes.is_mentor and yes.side == pb.SIDE_SCHOOL and yes.assignment_id == holder["school"]["id"]
+    assert (await ask(world["host"])).side == pb.SIDE_ENTERPRISE
+    assert (await ask(world["teacher"], metadata=meta(stack, ENTERPRISE, "enterprise", "hr"))).is_mentor
+    assert not (await ask(world["teacher"], who="somebody-else")).is_mentor
+    assert not (await ask(world["teacher"], kind=pb.CONTEXT_KIND_PROJECT, context_id=context)).is_mentor
+    assert not (await ask(world["teacher"], metadata=meta(stack, "school-x", "school", "admin"))).is_mentor
+    waiting_student = world["waiter"]["school"]["student_ref"]
+    assert not (await ask(world["teacher"], who=waiting_student)).is_mentor  # pending: nobody mentors them yet
+    for bad in (
+        pb.IsMentorOfRequest(mentor_id="nope", student_ref=student),
+        pb.IsMentorOfRequest(mentor_id=world["teacher"], student_ref=""),
+        pb.IsMentorOfRequest(mentor_id=world["teacher"], student_ref=student, context_kind=pb.CONTEXT_KIND_PLACEMENT),
+        pb.IsMentorOfRequest(mentor_id=world["teacher"], student_ref=student, context_id=context),
+        pb.IsMentorOfRequest(mentor_id=world["teacher"], student_ref="x" * 129),
+    ):
+        with pytest.raises(grpc.aio.AioRpcError) as raised:
+            await stub.IsMentorOf(bad, metadata=service, timeout=DEADLINE)
+        assert raised.value.code() == grpc.StatusCode.INVALID_ARGUMENT, bad
+
+
+async def test_manage_mentors_assignments_and_sessions_over_grpc(stack, stub, world):
+    school = meta(stack, SCHOOL, "school", "admin")
+    host = meta(stack, ENTERPRISE, "enterprise", "hr")
+    pending = await stub.ListPendingAssignments(pb.ListPendingAssignmentsRequest(), metadata=school, timeout=DEADLINE)
+    assert [a.id for a in pending.assignments] == [world["waiter"]["school"]["id"]]
+
+    create = pb.CreateMentorRequest(kind=pb.SIDE_SCHOOL, display_name="Second", capacity=2, expertise=["logistics"])
+    keyed = (*school, ("idempotency-key", "mentor-second"))
+    made = await stub.CreateMentor(create, metadata=keyed, timeout=DEADLINE)
+    call = stub.CreateMentor(create, metadata=keyed, timeout=DEADLINE)
+    replay = await call
+    assert replay.mentor.id == made.mentor.id and made.mentor.dual_qualified is False
+    assert ("idempotent-replayed", "true") in tuple(await call.trailing_metadata())
+    # The new mentor's capacity went to the waiting student at once.
+    fetched = await stub.GetMentor(pb.GetMentorRequest(id=made.mentor.id), metadata=school, timeout=DEADLINE)
+    assert fetched.mentor.load == 1
+    still = await stub.ListPendingAssignments(pb.ListPendingAssignmentsRequest(), metadata=school, timeout=DEADLINE)
+    assert list(still.assignments) == []
+
+    moved = await stub.AssignMentor(
+        pb.AssignMentorRequest(
+            assignment_id=world["holder"]["school"]["id"], mentor_id=made.mentor.id, reason="logistics expert"
+        ),
+        metadata=school,
+        timeout=DEADLINE,
+    )
+    assert moved.assignment.mentor_id == made.mentor.id and moved.assignment.status == pb.ASSIGNMENT_STATUS_ACTIVE
+    history = await stub.GetAssignmentHistory(
+        pb.GetAssignmentHistoryRequest(assignment_id=world["holder"]["school"]["id"]), metadata=school, timeout=DEADLINE
+    )
+    assert [(e.action, e.how, e.reason) for e in history.entries][-1] == ("reassigned", "manual", "logistics expert")
+
+    enterprise_side = world["holder"]["enterprise"]["id"]
+    recorded = await stub.RecordSession(
+        pb.RecordSessionRequest(
+            assignment_id=enterprise_side, held_on=TODAY.isoformat(), mode=pb.SESSION_MODE_ONSITE, minutes=45
+        ),
+        metadata=host,
+        timeout=DEADLINE,
+    )
+    assert recorded.session.mentor_id == world["host"] and not recorded.session.confirmed_at
+    confirmed = await stub.ConfirmSession(
+        pb.ConfirmSessionRequest(assignment_id=enterprise_side, session_id=recorded.session.id),
+        metadata=school,
+        timeout=DEADLINE,
+    )
+    assert confirmed.session.confirmed_at
+    listed = await stub.ListMentors(pb.ListMentorsRequest(active_only=True), metadata=school, timeout=DEADLINE)
+    assert {m.display_name for m in listed.mentors} == {"Teacher", "Second"}
+
+
+@pytest.mark.parametrize(
+    ("method", "request_", "field"),
+    [
+        ("CreateMentor", pb.CreateMentorRequest(display_name="x", capacity=1), "kind"),
+        ("CreateMentor", pb.CreateMentorRequest(kind=pb.SIDE_ENTERPRISE, display_name="x", capacity=1), "kind"),
+        ("CreateMentor", pb.CreateMentorRequest(kind=pb.SIDE_SCHOOL, display_name="x", capacity=-1), "capacity"),
+        (
+            "CreateMentor",
+            pb.CreateMentorRequest(kind=pb.SIDE_SCHOOL, display_name="x" * 201, capacity=1),
+            "display_name",
+        ),
+        ("GetMentor", pb.GetMentorRequest(id="not-a-uuid"), "id"),
+        (
+            "RecordSession",
+            pb.RecordSessionRequest(assignment_id="nope", held_on=TODAY.isoformat(), mode=1, minutes=5),
+            "assignment_id",
+        ),
+        ("AssignMentor", pb.AssignMentorRequest(assignment_id="nope", mentor_id="nope", reason="x"), "assignment_id"),
+        ("GetAssignments", pb.GetAssignmentsRequest(student_ref=""), "student_ref"),
+    ],
+)
+async def test_bad_requests_are_invalid_argument_naming_the_field(stack, stub, method, request_, field):
+    with pytest.raises(grpc.aio.AioRpcError) as raised:
+        await getattr(stub, method)(request_, metadata=meta(stack, SCHOOL, "school", "admin"), timeout=DEADLINE)
+    assert raised.value.code() == grpc.StatusCode.INVALID_ARGUMENT
+    assert field in raised.value.details()
+
+
+async def test_sessions_in_the_future_or_without_minutes_are_refused(stack, stub, world):
+    host = meta(stack, ENTERPRISE, "enterprise", "hr")
+    enterprise_side = world["holder"]["enterprise"]["id"]
+    for held_on, minutes, mode, field in (
+        ((TODAY + timedelta(days=1)).isoformat(), 30, pb.SESSION_MODE_ONLINE, "held_on"),
+        (TODAY.isoformat(), 0, pb.SESSION_MODE_ONLINE, "minutes"),
+        (TODAY.isoformat(), 30, pb.SESSION_MODE_UNSPECIFIED, "mode"),
+    ):
+        with pytest.raises(grpc.aio.AioRpcError) as raised:
+            await stub.RecordSession(
+                pb.RecordSessionRequest(assignment_id=enterprise_side, held_on=held_on, mode=mode, minutes=minutes),
+                metadata=host,
+                timeout=DEADLINE,
+            )
+        assert raised.value.code() == grpc.StatusCode.INVALID_ARGUMENT and field in raised.value.details()
