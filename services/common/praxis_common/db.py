@@ -150,6 +150,25 @@ class JoinedUnitOfWork:
         self._events = []
 
 
+class EventUnit:
+    """A consumer's open transaction lent to a use case: the events it emits are written to the outbox in that
+    transaction (at `flush`), which the consumer commits together with its inbox entry, and which then wakes
+    the relay (Consumer.on_commit)."""
+
+    def __init__(self, session, event_prefix: str) -> None:
+        self.session = session
+        self._prefix = event_prefix
+        self._events: list[IntegrationEvent] = []
+
+    def emit(self, *events: IntegrationEvent) -> None:
+        self._events.extend(events)
+
+    async def flush(self) -> None:
+        if self._events:
+            await self.session.execute(outbox_insert(), [e.outbox_row(self._prefix) for e in self._events])
+            self._events = []
+
+
 class UnitOfWorkFactory:
     def __init__(self, engine: AsyncEngine, *, event_prefix: str) -> None:
         self.engine = engine

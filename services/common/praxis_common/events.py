@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import TypeVar
 
 from google.protobuf import json_format
@@ -101,3 +101,22 @@ class ReceivedEvent:
             return json_format.Parse(self.data, message_type(), ignore_unknown_fields=True)
         except (json_format.ParseError, UnicodeDecodeError, ValueError) as exc:
             raise InvalidInput(f"event {self.id} ({self.type}) has a bad payload: {exc}") from exc
+
+
+def payload_date(value: str) -> date | None:
+    """An ISO date field of an event payload ("" = absent); a bad one makes the event unappliable."""
+    try:
+        return date.fromisoformat(value) if value else None
+    except ValueError as exc:
+        raise InvalidInput(f"bad date {value!r}") from exc
+
+
+def payload_time(value: str) -> datetime | None:
+    """An RFC 3339 timestamp field of an event payload ("" = absent), in UTC; it must carry its zone."""
+    try:
+        parsed = datetime.fromisoformat(value) if value else None
+        if parsed is not None and parsed.tzinfo is None:
+            raise ValueError("no time zone")
+        return parsed.astimezone(UTC) if parsed else None
+    except (ValueError, OverflowError) as exc:
+        raise InvalidInput(f"bad timestamp {value!r}") from exc

@@ -8,7 +8,7 @@ a copy per service. Applying is idempotent and order-tolerant: `ended` is termin
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 
 from alembic.operations import Operations
 from fastapi import APIRouter
@@ -21,7 +21,7 @@ from praxis.events.v1 import agreements_pb2
 from praxis_common.auth import Principal
 from praxis_common.consumer import Subscription
 from praxis_common.errors import InvalidInput
-from praxis_common.events import ReceivedEvent
+from praxis_common.events import ReceivedEvent, payload_date, payload_time
 from praxis_common.http import PrincipalDep
 
 ACTIVATED = "praxis.internships.agreement.activated.v1"
@@ -90,18 +90,22 @@ async def apply_agreement_event(session: AsyncSession, event: ReceivedEvent) -> 
                 agreement_id=e.agreement_id,
                 school_org=e.school_org,
                 enterprise_org=e.enterprise_org,
-                valid_from=_date(e.valid_from),
-                valid_to=_date(e.valid_to),
+                valid_from=payload_date(e.valid_from),
+                valid_to=payload_date(e.valid_to),
                 intern_quota=e.intern_quota,
                 active=True,
-                activated_at=_time(e.activated_at),
+                activated_at=payload_time(e.activated_at),
             )
             .on_conflict_do_nothing()
         )
     elif event.type == ENDED:
         e = event.parse(agreements_pb2.AgreementEnded)
         _parties(e)
-        values = {"active": False, "ended_at": _time(e.ended_at), "end_reason": _END_REASONS.get(e.reason, "unknown")}
+        values = {
+            "active": False,
+            "ended_at": payload_time(e.ended_at),
+            "end_reason": _END_REASONS.get(e.reason, "unknown"),
+        }
         await session.execute(
             insert(partnership)
             .values(
@@ -178,20 +182,3 @@ def to_message(message_type, p: Partnership):
 
 def _iso(value: date | datetime | None) -> str:
     return value.isoformat() if value else ""
-
-
-def _date(value: str) -> date | None:
-    try:
-        return date.fromisoformat(value) if value else None
-    except ValueError as exc:
-        raise InvalidInput(f"bad date {value!r}") from exc
-
-
-def _time(value: str) -> datetime | None:
-    try:
-        parsed = datetime.fromisoformat(value) if value else None
-        if parsed is not None and parsed.tzinfo is None:
-            raise ValueError("no time zone")
-        return parsed.astimezone(UTC) if parsed else None
-    except (ValueError, OverflowError) as exc:
-        raise InvalidInput(f"bad timestamp {value!r}") from exc

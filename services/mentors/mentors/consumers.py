@@ -11,7 +11,7 @@ the mentoring context's key makes a replayed `confirmed` (even under a new event
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -21,9 +21,9 @@ from mentors.handlers import Clock, utc_clock
 from mentors.handlers.assignments import close_mentoring, open_mentoring
 from praxis.events.v1 import placements_pb2
 from praxis_common.consumer import Subscription
+from praxis_common.db import EventUnit
 from praxis_common.errors import InvalidInput
-from praxis_common.events import IntegrationEvent, ReceivedEvent
-from praxis_common.outbox import outbox_insert
+from praxis_common.events import ReceivedEvent, payload_date, payload_time
 
 OPENING = "confirmed"
 CLOSING = ("completed", "withdrawn", "terminated", "expired")
@@ -32,24 +32,6 @@ DURABLE = "mentors-placements"
 
 def event_type(kind: str) -> str:
     return f"praxis.internships.placement.{kind}.v1"
-
-
-class EventUnit:
-    """The consumer's open transaction lent to a use case: the events it emits are written to the outbox in
-    that transaction, which the consumer commits together with the inbox entry."""
-
-    def __init__(self, session: AsyncSession, event_prefix: str) -> None:
-        self.session = session
-        self._prefix = event_prefix
-        self._events: list[IntegrationEvent] = []
-
-    def emit(self, *events: IntegrationEvent) -> None:
-        self._events.extend(events)
-
-    async def flush(self) -> None:
-        if self._events:
-            await self.session.execute(outbox_insert(), [e.outbox_row(self._prefix) for e in self._events])
-            self._events = []
 
 
 def context_of(event: ReceivedEvent, *, now: datetime) -> tuple[str, MentoringContext] | None:
@@ -68,7 +50,7 @@ def context_of(event: ReceivedEvent, *, now: datetime) -> tuple[str, MentoringCo
     if any(len(c) > 64 for c in competencies) or any(len(lang) > 32 for lang in languages) or len(e.position_id) > 64:
         raise InvalidInput(f"event {event.id}: over-long competency, language or position id")
     ended = kind in CLOSING
-    at = _time(e.occurred_at) or now
+    at = payload_time(e.occurred_at) or now
     return kind, MentoringContext(
         kind=ContextKind.PLACEMENT,
         id=e.placement_id,
@@ -77,8 +59,8 @@ def context_of(event: ReceivedEvent, *, now: datetime) -> tuple[str, MentoringCo
         student_ref=e.student_ref,
         opened_at=now,
         position_id=e.position_id or None,
-        starts_on=_date(e.starts_on),
-        ends_on=_date(e.ends_on),
+        starts_on=payload_date(e.starts_on),
+        ends_on=payload_date(e.ends_on),
         competencies=competencies,
         languages=languages,
         status=ContextStatus.ENDED if ended else ContextStatus.OPEN,
@@ -112,20 +94,3 @@ def subscription(event_prefix: str, clock: Clock = utc_clock) -> Subscription:
         topics=[f"internships.placement.{k}" for k in (OPENING, *CLOSING)],
         handler=handle,
     )
-
-
-def _date(value: str) -> date | None:
-    try:
-        return date.fromisoformat(value) if value else None
-    except ValueError as exc:
-        raise InvalidInput(f"bad date {value!r}") from exc
-
-
-def _time(value: str) -> datetime | None:
-    try:
-        parsed = datetime.fromisoformat(value) if value else None
-        if parsed is not None and parsed.tzinfo is None:
-            raise ValueError("no time zone")
-        return parsed.astimezone(UTC) if parsed else None
-    except (ValueError, OverflowError) as exc:
-        raise InvalidInput(f"bad timestamp {value!r}") from exc
