@@ -120,6 +120,8 @@ def run_embedded(state: Path, *, demo: bool = True) -> None:
                 prefix + "HTTP_PORT": str(http),
                 prefix + "GRPC_PORT": str(grpc),
             }
+            if name == "projects":  # asks mentors whether an evaluator is the team's mentor
+                env["PROJECTS_MENTORS_GRPC_TARGET"] = f"127.0.0.1:{ports['mentors'][1]}"
             cli = [sys.executable, "-m", "praxis_common.cli"]
             migrated = subprocess.run([*cli, "migrate", name], env=env, capture_output=True, text=True)
             if migrated.returncode:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 from pathlib import Path
 
-from mentors import consumers, rpc
+from mentors import consumers, consumers_projects, rpc
 from mentors.config import Settings
 from mentors.handlers.assignments import sweep_pending
 from mentors.http import assignments, mentors, reports
@@ -28,6 +28,7 @@ SPEC = ServiceSpec(
     subscriptions=lambda rt: [
         partnerships.subscription("mentors"),
         consumers.subscription(rt.settings.event_prefix, clock=rt.clock),
+        consumers_projects.subscription(rt.settings.event_prefix, clock=rt.clock),
     ],
     workers=lambda rt: [
         every(

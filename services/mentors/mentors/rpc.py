@@ -92,6 +92,7 @@ def assignment_to_pb(v: AssignmentView) -> pb.Assignment:
         starts_on=_ts(v.starts_on),
         ends_on=_ts(v.ends_on),
         competencies=v.competencies,
+        members=v.members,
     )
 
 
@@ -187,7 +188,7 @@ class MentorsServicer(pb_grpc.MentorsServiceServicer):
         return pb.GetAssignmentsResponse(assignments=[assignment_to_pb(v) for v in found])
 
     async def IsMentorOf(self, request: pb.IsMentorOfRequest, context) -> pb.IsMentorOfResponse:
-        mentor_id = parse_uuid(request.mentor_id, "mentor_id")
+        mentor_id = parse_uuid(request.mentor_id, "mentor_id") if request.mentor_id else None  # None: the caller
         query = validate(
             _StudentQuery,
             {
@@ -213,7 +214,10 @@ class MentorsServicer(pb_grpc.MentorsServiceServicer):
         if found is None:
             return pb.IsMentorOfResponse(is_mentor=False)
         return pb.IsMentorOfResponse(
-            is_mentor=True, assignment_id=str(found.assignment.id), side=_SIDE_TO_PB[found.assignment.side]
+            is_mentor=True,
+            assignment_id=str(found.assignment.id),
+            side=_SIDE_TO_PB[found.assignment.side],
+            mentor_id=str(found.assignment.mentor_id),
         )
 
     async def AssignMentor(self, request: pb.AssignMentorRequest, context) -> pb.AssignMentorResponse:

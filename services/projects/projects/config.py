@@ -2,6 +2,7 @@
 
 from functools import lru_cache
 
+from pydantic import Field
 from pydantic_settings import SettingsConfigDict
 
 from praxis_common.settings import ServiceSettings
@@ -12,6 +13,11 @@ class Settings(ServiceSettings):
 
     http_port: int = 8103
     grpc_port: int = 50103
+
+    # The mentors service's gRPC address (host:port), asked whether a reviewer or evaluator is the team's mentor.
+    mentors_grpc_target: str = "127.0.0.1:50102"
+    # How long one such question may take in all (a retry on UNAVAILABLE included); past it the request is a 503.
+    mentors_deadline_seconds: float = Field(default=2.0, gt=0, le=30)
 
 
 @lru_cache

@@ -19,6 +19,8 @@ from praxis_common.processes import free_port, wait_until
 from praxis_common.tokens import PUBLIC_KEY, generate_keypair, mint_token
 
 SERVICES = ("internships", "mentors", "projects")
+# Which setting of a service names another service's gRPC address: wired to the stack's own processes.
+PEERS = {("projects", "mentors"): "PROJECTS_MENTORS_GRPC_TARGET"}
 T = TypeVar("T")
 
 
@@ -109,6 +111,9 @@ class Stack:
                 prefix + "SHUTDOWN_GRACE_SECONDS": "3",
             }
             self.services[name] = ServiceProcess(name, env, self.workdir / f"{name}.log")
+        for (client, server), variable in PEERS.items():
+            if client in self.services and server in self.services:
+                self.services[client].env[variable] = self.services[server].grpc_target
         migrations = [
             subprocess.Popen(
                 [sys.executable, "-m", "praxis_common.cli", "migrate", name],

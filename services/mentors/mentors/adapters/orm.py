@@ -101,6 +101,21 @@ mentoring_context = Table(
     CheckConstraint("status IN ('open','ended')", name="status"),
 )
 
+# The students of a project team's context (a placement context has none: its student_ref is the student).
+mentoring_context_member = Table(
+    "mentoring_context_member",
+    metadata,
+    Column("context_kind", String(16), primary_key=True),
+    Column("context_id", String(64), primary_key=True),
+    Column("student_ref", String(128), primary_key=True),
+    ForeignKeyConstraint(
+        ["context_kind", "context_id"],
+        ["mentoring_context.kind", "mentoring_context.id"],
+        name="fk_mentoring_context_member_context_mentoring_context",
+    ),
+    Index("ix_mentoring_context_member_student", "student_ref"),
+)
+
 assignment = Table(
     "assignment",
     metadata,

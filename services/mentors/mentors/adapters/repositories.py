@@ -13,7 +13,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import and_, delete, func, insert, literal_column, or_, select, update
+from sqlalchemy import and_, delete, exists, func, insert, literal_column, or_, select, update
+from sqlalchemy.dialects.postgresql import aggregate_order_by
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -25,6 +26,7 @@ from mentors.adapters.orm import (
     mentor,
     mentor_certificate,
     mentoring_context,
+    mentoring_context_member,
     practice_period,
 )
 from mentors.domain.assignments import (
@@ -80,6 +82,12 @@ class MentorRepository:
             if _account_conflict(exc):
                 raise AccountTaken(errors=[FieldError("account", "already used by another mentor")]) from exc
             raise
+
+    async def by_account(self, org: str, kind: Side, account: str) -> uuid.UUID | None:
+        """The mentor of the organisation who signs in with this account (a token's `sub`), if any."""
+        return await self.session.scalar(
+            select(mentor.c.id).where(mentor.c.org == org, mentor.c.kind == kind.value, mentor.c.account == account)
+        )
 
     async def get(self, mentor_id: uuid.UUID, *, for_update: bool = False) -> Mentor | None:
         query = select(mentor).where(mentor.c.id == mentor_id)
@@ -217,11 +225,24 @@ def _context_row(c: MentoringContext) -> dict:
     }
 
 
-def _context(row) -> MentoringContext:
+def _context(row, members: list[str]) -> MentoringContext:
     data = dict(row._mapping)
     data["kind"], data["status"] = ContextKind(data["kind"]), ContextStatus(data["status"])
     data["competencies"], data["languages"] = list(data["competencies"]), list(data["languages"])
-    return MentoringContext(**data)
+    return MentoringContext(**data, members=members)
+
+
+def _member_of(student_ref: str):
+    """The SQL condition "the assignment is for this student": the student's own (a placement), or one of a team
+    whose context lists the student among its members."""
+    return or_(
+        assignment.c.student_ref == student_ref,
+        exists().where(
+            mentoring_context_member.c.context_kind == assignment.c.context_kind,
+            mentoring_context_member.c.context_id == assignment.c.context_id,
+            mentoring_context_member.c.student_ref == student_ref,
+        ),
+    )
 
 
 class ContextRepository:
@@ -236,7 +257,22 @@ class ContextRepository:
             .on_conflict_do_nothing(index_elements=["kind", "id"])
             .returning(mentoring_context.c.id)
         )
+        if opened is not None and c.members:
+            await self.session.execute(
+                insert(mentoring_context_member),
+                [{"context_kind": c.kind.value, "context_id": c.id, "student_ref": s} for s in c.members],
+            )
         return opened is not None
+
+    async def has_member(self, kind: ContextKind, context_id: str, student_ref: str) -> bool:
+        found = await self.session.scalar(
+            select(mentoring_context_member.c.student_ref).where(
+                mentoring_context_member.c.context_kind == kind.value,
+                mentoring_context_member.c.context_id == context_id,
+                mentoring_context_member.c.student_ref == student_ref,
+            )
+        )
+        return found is not None
 
     async def close(self, c: MentoringContext) -> bool:
         """Mark the context ended. True when an open context was ended now; a context not seen before is
@@ -264,7 +300,17 @@ class ContextRepository:
                 )
             )
         ).first()
-        return _context(row) if row else None
+        if row is None:
+            return None
+        members = await self.session.scalars(
+            select(mentoring_context_member.c.student_ref)
+            .where(
+                mentoring_context_member.c.context_kind == kind.value,
+                mentoring_context_member.c.context_id == context_id,
+            )
+            .order_by(mentoring_context_member.c.student_ref)
+        )
+        return _context(row, list(members))
 
 
 def _assignment(row) -> Assignment:
@@ -290,6 +336,7 @@ class AssignmentView:
     starts_on: date | None
     ends_on: date | None
     competencies: list[str]
+    members: list[str]  # a project team's students; empty for a placement
 
 
 @dataclass(frozen=True)
@@ -324,7 +371,7 @@ def visible_clause(viewer: Viewer):
             )
         )
     if viewer.student_ref is not None:
-        conditions.append(assignment.c.student_ref == viewer.student_ref)
+        conditions.append(_member_of(viewer.student_ref))
     return and_(*conditions) if conditions else literal_column("true")
 
 
@@ -335,6 +382,17 @@ _VIEW_COLUMNS = (
     mentoring_context.c.starts_on,
     mentoring_context.c.ends_on,
     mentoring_context.c.competencies,
+    select(
+        func.array_agg(
+            aggregate_order_by(mentoring_context_member.c.student_ref, mentoring_context_member.c.student_ref)
+        )
+    )
+    .where(
+        mentoring_context_member.c.context_kind == assignment.c.context_kind,
+        mentoring_context_member.c.context_id == assignment.c.context_id,
+    )
+    .scalar_subquery()
+    .label("members"),
 )
 _VIEW_FROM = assignment.join(
     mentoring_context,
@@ -350,6 +408,7 @@ def _view(row) -> AssignmentView:
         starts_on=row.starts_on,
         ends_on=row.ends_on,
         competencies=list(row.competencies),
+        members=list(row.members or []),
     )
 
 
@@ -475,7 +534,7 @@ class AssignmentRepository:
         if side is not None:
             query = query.where(assignment.c.side == side.value)
         if student_ref is not None:
-            query = query.where(assignment.c.student_ref == student_ref)
+            query = query.where(_member_of(student_ref))
         if mentor_id is not None:
             query = query.where(assignment.c.mentor_id == mentor_id)
         if owned_by is not None:

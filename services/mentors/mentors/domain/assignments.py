@@ -1,5 +1,9 @@
-"""Dual-mentor assignments: every mentoring context (a confirmed placement, later a project team) gets one
+"""Dual-mentor assignments: every mentoring context (a confirmed placement, a project team) gets one
 school-side and one enterprise-side assignment.
+
+A placement context is one student's. A project team's context is the team's: one pair of mentors for the whole
+team (each mentor's seat counts the team once), its `student_ref` names the team (`team:<team id>`) and its
+`members` are the team's students, each of whom the pair mentors (IsMentorOf answers for every member).
 
     (context opens) ─▶ pending ─(a mentor takes it)─▶ active ─(context ends)─▶ ended
                           └────────────(context ends)──────────────────────────▶ ended
@@ -24,7 +28,7 @@ from praxis_common.errors import Conflict
 
 class ContextKind(StrEnum):
     PLACEMENT = "placement"
-    PROJECT = "project"  # a project team (the projects service, later)
+    PROJECT = "project"  # a project team (the projects service's team events)
 
 
 class AssignmentStatus(StrEnum):
@@ -46,7 +50,8 @@ class ContextStatus(StrEnum):
 
 @dataclass(frozen=True)
 class MentoringContext:
-    """What a pair of mentors is for: one student's placement (or project team), as the events described it."""
+    """What a pair of mentors is for: one student's placement, or a project team (whose students are `members`),
+    as the producing service's events described it."""
 
     kind: ContextKind
     id: str
@@ -62,6 +67,7 @@ class MentoringContext:
     status: ContextStatus = ContextStatus.OPEN
     ended_at: datetime | None = None
     end_reason: str | None = None
+    members: list[str] = field(default_factory=list)  # a project team's students; empty for a placement
 
     def org_of(self, side: Side) -> str:
         return self.school_org if side is Side.SCHOOL else self.enterprise_org
@@ -91,6 +97,11 @@ class AssignmentEnded:
 AssignmentEvent = MentorAssigned | MentorPending | AssignmentEnded
 
 SYSTEM = "system"
+
+
+def team_ref(team_id: str) -> str:
+    """The student_ref of a team's context and assignments: the team, not one of its students."""
+    return f"team:{team_id}"
 
 
 @dataclass

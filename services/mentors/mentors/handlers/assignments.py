@@ -234,7 +234,8 @@ async def sees(u: Unit, viewer: Viewer, a: Assignment) -> bool:
         if viewer.side is None and viewer.org not in (a.school_org, a.enterprise_org):
             return False
     if viewer.student_ref is not None and a.student_ref != viewer.student_ref:
-        return False
+        if not await ContextRepository(u.session).has_member(a.context_kind, a.context_id, viewer.student_ref):
+            return False
     if viewer.mentor_account is not None:
         if not viewer.owns(a.org, a.side) or a.mentor_id is None:
             return False
@@ -318,7 +319,7 @@ async def student_mentors(
 
 
 async def is_mentor_of(
-    mentor_id: uuid.UUID,
+    mentor_id: uuid.UUID | None,
     student_ref: str,
     principal: Principal,
     *,
@@ -327,10 +328,23 @@ async def is_mentor_of(
     service_org: str | None = None,
 ) -> AssignmentView | None:
     """The active assignment in which the mentor mentors the student (in the context, if given), among those
-    the caller sees; None otherwise."""
+    the caller sees; None otherwise. A student of a project team is mentored by the team's pair.
+
+    Without a mentor_id the question is about the caller: the mentor of the caller's organisation who signs in
+    with the caller's account (`sub`). Another service that forwards its user's token asks this way, so the
+    answer binds the user's identity to the mentor record here, not to an id the user typed."""
+    viewer = policy.viewer(principal, service_org=service_org)
     async with uow() as u:
+        if mentor_id is None:
+            if viewer.side is None:
+                raise InvalidInput(
+                    "a platform service must name the mentor", errors=[FieldError("mentor_id", "required")]
+                )
+            mentor_id = await MentorRepository(u.session).by_account(principal.org, viewer.side, principal.sub)
+            if mentor_id is None:
+                return None
         found = await AssignmentRepository(u.session).list_visible(
-            policy.viewer(principal, service_org=service_org),
+            viewer,
             status=AssignmentStatus.ACTIVE,
             student_ref=student_ref,
             mentor_id=mentor_id,

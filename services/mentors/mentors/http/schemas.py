@@ -211,8 +211,8 @@ class MentorRef(BaseModel):
 
 class AssignmentRead(BaseModel):
     id: uuid.UUID
-    context_kind: str = Field(description="placement (or project)")
-    context_id: str = Field(description="what the pair of mentors is for, e.g. the placement id")
+    context_kind: str = Field(description="placement or project (a project team)")
+    context_id: str = Field(description="what the pair of mentors is for: the placement id or the team id")
     side: str = Field(description="school or enterprise")
     org: str = Field(description="the side's organisation, which owns the assignment")
     school_org: str
@@ -228,6 +228,7 @@ class AssignmentRead(BaseModel):
     starts_on: date | None
     ends_on: date | None
     competencies: list[str]
+    members: list[str] = Field(description="project teams: the team's students (student_ref then names the team)")
 
     @classmethod
     def of(cls, v: AssignmentView) -> AssignmentRead:
@@ -251,6 +252,7 @@ class AssignmentRead(BaseModel):
             starts_on=v.starts_on,
             ends_on=v.ends_on,
             competencies=v.competencies,
+            members=v.members,
         )
 
 

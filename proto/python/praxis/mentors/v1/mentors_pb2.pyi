@@ -158,7 +158,7 @@ class ListMentorsResponse(_message.Message):
     def __init__(self, mentors: _Optional[_Iterable[_Union[Mentor, _Mapping]]] = ...) -> None: ...
 
 class Assignment(_message.Message):
-    __slots__ = ("id", "context_kind", "context_id", "side", "org", "school_org", "enterprise_org", "student_ref", "status", "mentor_id", "mentor_display_name", "created_at", "assigned_at", "ended_at", "end_reason", "position_id", "starts_on", "ends_on", "competencies")
+    __slots__ = ("id", "context_kind", "context_id", "side", "org", "school_org", "enterprise_org", "student_ref", "status", "mentor_id", "mentor_display_name", "created_at", "assigned_at", "ended_at", "end_reason", "position_id", "starts_on", "ends_on", "competencies", "members")
     ID_FIELD_NUMBER: _ClassVar[int]
     CONTEXT_KIND_FIELD_NUMBER: _ClassVar[int]
     CONTEXT_ID_FIELD_NUMBER: _ClassVar[int]
@@ -178,6 +178,7 @@ class Assignment(_message.Message):
     STARTS_ON_FIELD_NUMBER: _ClassVar[int]
     ENDS_ON_FIELD_NUMBER: _ClassVar[int]
     COMPETENCIES_FIELD_NUMBER: _ClassVar[int]
+    MEMBERS_FIELD_NUMBER: _ClassVar[int]
     id: str
     context_kind: ContextKind
     context_id: str
@@ -197,7 +198,8 @@ class Assignment(_message.Message):
     starts_on: str
     ends_on: str
     competencies: _containers.RepeatedScalarFieldContainer[str]
-    def __init__(self, id: _Optional[str] = ..., context_kind: _Optional[_Union[ContextKind, str]] = ..., context_id: _Optional[str] = ..., side: _Optional[_Union[Side, str]] = ..., org: _Optional[str] = ..., school_org: _Optional[str] = ..., enterprise_org: _Optional[str] = ..., student_ref: _Optional[str] = ..., status: _Optional[_Union[AssignmentStatus, str]] = ..., mentor_id: _Optional[str] = ..., mentor_display_name: _Optional[str] = ..., created_at: _Optional[str] = ..., assigned_at: _Optional[str] = ..., ended_at: _Optional[str] = ..., end_reason: _Optional[str] = ..., position_id: _Optional[str] = ..., starts_on: _Optional[str] = ..., ends_on: _Optional[str] = ..., competencies: _Optional[_Iterable[str]] = ...) -> None: ...
+    members: _containers.RepeatedScalarFieldContainer[str]
+    def __init__(self, id: _Optional[str] = ..., context_kind: _Optional[_Union[ContextKind, str]] = ..., context_id: _Optional[str] = ..., side: _Optional[_Union[Side, str]] = ..., org: _Optional[str] = ..., school_org: _Optional[str] = ..., enterprise_org: _Optional[str] = ..., student_ref: _Optional[str] = ..., status: _Optional[_Union[AssignmentStatus, str]] = ..., mentor_id: _Optional[str] = ..., mentor_display_name: _Optional[str] = ..., created_at: _Optional[str] = ..., assigned_at: _Optional[str] = ..., ended_at: _Optional[str] = ..., end_reason: _Optional[str] = ..., position_id: _Optional[str] = ..., starts_on: _Optional[str] = ..., ends_on: _Optional[str] = ..., competencies: _Optional[_Iterable[str]] = ..., members: _Optional[_Iterable[str]] = ...) -> None: ...
 
 class GetAssignmentsRequest(_message.Message):
     __slots__ = ("student_ref", "include_ended", "org")
@@ -230,14 +232,16 @@ class IsMentorOfRequest(_message.Message):
     def __init__(self, mentor_id: _Optional[str] = ..., student_ref: _Optional[str] = ..., context_kind: _Optional[_Union[ContextKind, str]] = ..., context_id: _Optional[str] = ..., org: _Optional[str] = ...) -> None: ...
 
 class IsMentorOfResponse(_message.Message):
-    __slots__ = ("is_mentor", "assignment_id", "side")
+    __slots__ = ("is_mentor", "assignment_id", "side", "mentor_id")
     IS_MENTOR_FIELD_NUMBER: _ClassVar[int]
     ASSIGNMENT_ID_FIELD_NUMBER: _ClassVar[int]
     SIDE_FIELD_NUMBER: _ClassVar[int]
+    MENTOR_ID_FIELD_NUMBER: _ClassVar[int]
     is_mentor: bool
     assignment_id: str
     side: Side
-    def __init__(self, is_mentor: _Optional[bool] = ..., assignment_id: _Optional[str] = ..., side: _Optional[_Union[Side, str]] = ...) -> None: ...
+    mentor_id: str
+    def __init__(self, is_mentor: _Optional[bool] = ..., assignment_id: _Optional[str] = ..., side: _Optional[_Union[Side, str]] = ..., mentor_id: _Optional[str] = ...) -> None: ...
 
 class AssignMentorRequest(_message.Message):
     __slots__ = ("assignment_id", "mentor_id", "reason")

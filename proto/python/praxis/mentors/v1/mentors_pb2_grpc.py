@@ -140,6 +140,9 @@ class MentorsServiceServicer:
     def IsMentorOf(self, request, context):
         """Whether the mentor currently holds an active assignment for the student (in the given context, when
         context_kind and context_id are set). False, never NOT_FOUND, when nothing visible to the caller matches.
+        Without mentor_id it asks about the caller: the mentor of the caller's organisation whose account is the
+        token's `sub` (what a service forwarding its user's token asks: "is this user the student's mentor?").
+        A member of a project team is mentored by the team's pair (context PROJECT, context_id = the team id).
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')

@@ -39,6 +39,116 @@ class ProjectsServiceStub:
                 request_serializer=praxis_dot_projects_dot_v1_dot_projects__pb2.ListPartnershipsRequest.SerializeToString,
                 response_deserializer=praxis_dot_projects_dot_v1_dot_projects__pb2.ListPartnershipsResponse.FromString,
                 _registered_method=True)
+        self.CreateProject = channel.unary_unary(
+                '/praxis.projects.v1.ProjectsService/CreateProject',
+                request_serializer=praxis_dot_projects_dot_v1_dot_projects__pb2.CreateProjectRequest.SerializeToString,
+                response_deserializer=praxis_dot_projects_dot_v1_dot_projects__pb2.CreateProjectResponse.FromString,
+                _registered_method=True)
+        self.GetProject = channel.unary_unary(
+                '/praxis.projects.v1.ProjectsService/GetProject',
+                request_serializer=praxis_dot_projects_dot_v1_dot_projects__pb2.GetProjectRequest.SerializeToString,
+                response_deserializer=praxis_dot_projects_dot_v1_dot_projects__pb2.GetProjectResponse.FromString,
+                _registered_method=True)
+        self.ListProjects = channel.unary_unary(
+                '/praxis.projects.v1.ProjectsService/ListProjects',
+                request_serializer=praxis_dot_projects_dot_v1_dot_projects__pb2.ListProjectsRequest.SerializeToString,
+                response_deserializer=praxis_dot_projects_dot_v1_dot_projects__pb2.ListProjectsResponse.FromString,
+                _registered_method=True)
+        self.PublishProject = channel.unary_unary(
+                '/praxis.projects.v1.ProjectsService/PublishProject',
+                request_serializer=praxis_dot_projects_dot_v1_dot_projects__pb2.PublishProjectRequest.SerializeToString,
+                response_deserializer=praxis_dot_projects_dot_v1_dot_projects__pb2.PublishProjectResponse.FromString,
+                _registered_method=True)
+        self.CompleteProject = channel.unary_unary(
+                '/praxis.projects.v1.ProjectsService/CompleteProject',
+                request_serializer=praxis_dot_projects_dot_v1_dot_projects__pb2.CompleteProjectRequest.SerializeToString,
+                response_deserializer=praxis_dot_projects_dot_v1_dot_projects__pb2.CompleteProjectResponse.FromString,
+                _registered_method=True)
+        self.SetPlatformTargets = channel.unary_unary(
+                '/praxis.projects.v1.ProjectsService/SetPlatformTargets',
+                request_serializer=praxis_dot_projects_dot_v1_dot_projects__pb2.SetPlatformTargetsRequest.SerializeToString,
+                response_deserializer=praxis_dot_projects_dot_v1_dot_projects__pb2.SetPlatformTargetsResponse.FromString,
+                _registered_method=True)
+        self.ShareProject = channel.unary_unary(
+                '/praxis.projects.v1.ProjectsService/ShareProject',
+                request_serializer=praxis_dot_projects_dot_v1_dot_projects__pb2.ShareProjectRequest.SerializeToString,
+                response_deserializer=praxis_dot_projects_dot_v1_dot_projects__pb2.ShareProjectResponse.FromString,
+                _registered_method=True)
+        self.RevokeSchool = channel.unary_unary(
+                '/praxis.projects.v1.ProjectsService/RevokeSchool',
+                request_serializer=praxis_dot_projects_dot_v1_dot_projects__pb2.RevokeSchoolRequest.SerializeToString,
+                response_deserializer=praxis_dot_projects_dot_v1_dot_projects__pb2.RevokeSchoolResponse.FromString,
+                _registered_method=True)
+        self.AddMaterial = channel.unary_unary(
+                '/praxis.projects.v1.ProjectsService/AddMaterial',
+                request_serializer=praxis_dot_projects_dot_v1_dot_projects__pb2.AddMaterialRequest.SerializeToString,
+                response_deserializer=praxis_dot_projects_dot_v1_dot_projects__pb2.AddMaterialResponse.FromString,
+                _registered_method=True)
+        self.ListMaterial = channel.unary_unary(
+                '/praxis.projects.v1.ProjectsService/ListMaterial',
+                request_serializer=praxis_dot_projects_dot_v1_dot_projects__pb2.ListMaterialRequest.SerializeToString,
+                response_deserializer=praxis_dot_projects_dot_v1_dot_projects__pb2.ListMaterialResponse.FromString,
+                _registered_method=True)
+        self.FormTeam = channel.unary_unary(
+                '/praxis.projects.v1.ProjectsService/FormTeam',
+                request_serializer=praxis_dot_projects_dot_v1_dot_projects__pb2.FormTeamRequest.SerializeToString,
+                response_deserializer=praxis_dot_projects_dot_v1_dot_projects__pb2.FormTeamResponse.FromString,
+                _registered_method=True)
+        self.GetTeam = channel.unary_unary(
+                '/praxis.projects.v1.ProjectsService/GetTeam',
+                request_serializer=praxis_dot_projects_dot_v1_dot_projects__pb2.GetTeamRequest.SerializeToString,
+                response_deserializer=praxis_dot_projects_dot_v1_dot_projects__pb2.GetTeamResponse.FromString,
+                _registered_method=True)
+        self.ListTeams = channel.unary_unary(
+                '/praxis.projects.v1.ProjectsService/ListTeams',
+                request_serializer=praxis_dot_projects_dot_v1_dot_projects__pb2.ListTeamsRequest.SerializeToString,
+                response_deserializer=praxis_dot_projects_dot_v1_dot_projects__pb2.ListTeamsResponse.FromString,
+                _registered_method=True)
+        self.DissolveTeam = channel.unary_unary(
+                '/praxis.projects.v1.ProjectsService/DissolveTeam',
+                request_serializer=praxis_dot_projects_dot_v1_dot_projects__pb2.DissolveTeamRequest.SerializeToString,
+                response_deserializer=praxis_dot_projects_dot_v1_dot_projects__pb2.DissolveTeamResponse.FromString,
+                _registered_method=True)
+        self.SubmitDeliverable = channel.unary_unary(
+                '/praxis.projects.v1.ProjectsService/SubmitDeliverable',
+                request_serializer=praxis_dot_projects_dot_v1_dot_projects__pb2.SubmitDeliverableRequest.SerializeToString,
+                response_deserializer=praxis_dot_projects_dot_v1_dot_projects__pb2.SubmitDeliverableResponse.FromString,
+                _registered_method=True)
+        self.ReviewStage = channel.unary_unary(
+                '/praxis.projects.v1.ProjectsService/ReviewStage',
+                request_serializer=praxis_dot_projects_dot_v1_dot_projects__pb2.ReviewStageRequest.SerializeToString,
+                response_deserializer=praxis_dot_projects_dot_v1_dot_projects__pb2.ReviewStageResponse.FromString,
+                _registered_method=True)
+        self.RecordMetrics = channel.unary_unary(
+                '/praxis.projects.v1.ProjectsService/RecordMetrics',
+                request_serializer=praxis_dot_projects_dot_v1_dot_projects__pb2.RecordMetricsRequest.SerializeToString,
+                response_deserializer=praxis_dot_projects_dot_v1_dot_projects__pb2.RecordMetricsResponse.FromString,
+                _registered_method=True)
+        self.RecordEvaluation = channel.unary_unary(
+                '/praxis.projects.v1.ProjectsService/RecordEvaluation',
+                request_serializer=praxis_dot_projects_dot_v1_dot_projects__pb2.RecordEvaluationRequest.SerializeToString,
+                response_deserializer=praxis_dot_projects_dot_v1_dot_projects__pb2.RecordEvaluationResponse.FromString,
+                _registered_method=True)
+        self.RatePeer = channel.unary_unary(
+                '/praxis.projects.v1.ProjectsService/RatePeer',
+                request_serializer=praxis_dot_projects_dot_v1_dot_projects__pb2.RatePeerRequest.SerializeToString,
+                response_deserializer=praxis_dot_projects_dot_v1_dot_projects__pb2.RatePeerResponse.FromString,
+                _registered_method=True)
+        self.GetScorecard = channel.unary_unary(
+                '/praxis.projects.v1.ProjectsService/GetScorecard',
+                request_serializer=praxis_dot_projects_dot_v1_dot_projects__pb2.GetScorecardRequest.SerializeToString,
+                response_deserializer=praxis_dot_projects_dot_v1_dot_projects__pb2.GetScorecardResponse.FromString,
+                _registered_method=True)
+        self.ListCredits = channel.unary_unary(
+                '/praxis.projects.v1.ProjectsService/ListCredits',
+                request_serializer=praxis_dot_projects_dot_v1_dot_projects__pb2.ListCreditsRequest.SerializeToString,
+                response_deserializer=praxis_dot_projects_dot_v1_dot_projects__pb2.ListCreditsResponse.FromString,
+                _registered_method=True)
+        self.ExportCredits = channel.unary_unary(
+                '/praxis.projects.v1.ProjectsService/ExportCredits',
+                request_serializer=praxis_dot_projects_dot_v1_dot_projects__pb2.ExportCreditsRequest.SerializeToString,
+                response_deserializer=praxis_dot_projects_dot_v1_dot_projects__pb2.ExportCreditsResponse.FromString,
+                _registered_method=True)
 
 
 class ProjectsServiceServicer:
@@ -51,6 +161,172 @@ class ProjectsServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def CreateProject(self, request, context):
+        """Projects.
+
+        Drafts a project of the caller's enterprise (admin, hr). Stages default to the six of a cross-border store,
+        weights to 0.3 / 0.3 / 0.2 / 0.2 (they must sum to 1).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetProject(self, request, context):
+        """One project the caller sees (its enterprise's staff; a school it is shared with, while partners).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListProjects(self, request, context):
+        """The projects the caller sees, newest first.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def PublishProject(self, request, context):
+        """Publishes a draft: schools it is shared with see it and may form teams.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def CompleteProject(self, request, context):
+        """Completes a published project: teams complete, scorecards settle, passing students get credit records.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def SetPlatformTargets(self, request, context):
+        """Replaces the platform-score rule: a target per metric.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ShareProject(self, request, context):
+        """Shares the project with a partner school (an active agreement), or restores a revoked school.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def RevokeSchool(self, request, context):
+        """Revokes a school: it loses the project and its material at once; its teams' records stay its own.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def AddMaterial(self, request, context):
+        """Adds a reference to desensitised material the enterprise shares.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListMaterial(self, request, context):
+        """The project's material (its enterprise, and schools that see the project now).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def FormTeam(self, request, context):
+        """Teams.
+
+        A school (admin, coordinator) forms a team of its students on a project it sees; FAILED_PRECONDITION when
+        the project's team slots are taken (never exceeded under concurrency) or a student is in another team.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetTeam(self, request, context):
+        """One team the caller sees, with its milestones.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListTeams(self, request, context):
+        """The teams the caller sees (an enterprise: of one of its projects).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def DissolveTeam(self, request, context):
+        """The team's school dissolves it: the slot and the students are free again.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def SubmitDeliverable(self, request, context):
+        """A student of the team or its school's staff submits a deliverable for an open stage.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ReviewStage(self, request, context):
+        """The team's mentor (checked with the mentors service) accepts or returns a submitted stage.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def RecordMetrics(self, request, context):
+        """The enterprise or its platform integration posts a team's metrics per period.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def RecordEvaluation(self, request, context):
+        """Evaluation.
+
+        The team's mentor scores a student (school mentor: process, knowledge; enterprise mentor: skills, qualities).
+        PERMISSION_DENIED unless the mentors service confirms the caller is that team's mentor of that side;
+        UNAVAILABLE (nothing recorded) when it cannot answer in time.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def RatePeer(self, request, context):
+        """A student rates a teammate's collaboration: not themselves, once per stage.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetScorecard(self, request, context):
+        """One student's scorecard: party scores, weighted total, what is missing, value-added.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListCredits(self, request, context):
+        """Credits.
+
+        Credit records the caller sees, newest first.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ExportCredits(self, request, context):
+        """Every credit record the caller sees as a CSV (RFC 4180, with a header row) for an academic system.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_ProjectsServiceServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -58,6 +334,116 @@ def add_ProjectsServiceServicer_to_server(servicer, server):
                     servicer.ListPartnerships,
                     request_deserializer=praxis_dot_projects_dot_v1_dot_projects__pb2.ListPartnershipsRequest.FromString,
                     response_serializer=praxis_dot_projects_dot_v1_dot_projects__pb2.ListPartnershipsResponse.SerializeToString,
+            ),
+            'CreateProject': grpc.unary_unary_rpc_method_handler(
+                    servicer.CreateProject,
+                    request_deserializer=praxis_dot_projects_dot_v1_dot_projects__pb2.CreateProjectRequest.FromString,
+                    response_serializer=praxis_dot_projects_dot_v1_dot_projects__pb2.CreateProjectResponse.SerializeToString,
+            ),
+            'GetProject': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetProject,
+                    request_deserializer=praxis_dot_projects_dot_v1_dot_projects__pb2.GetProjectRequest.FromString,
+                    response_serializer=praxis_dot_projects_dot_v1_dot_projects__pb2.GetProjectResponse.SerializeToString,
+            ),
+            'ListProjects': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListProjects,
+                    request_deserializer=praxis_dot_projects_dot_v1_dot_projects__pb2.ListProjectsRequest.FromString,
+                    response_serializer=praxis_dot_projects_dot_v1_dot_projects__pb2.ListProjectsResponse.SerializeToString,
+            ),
+            'PublishProject': grpc.unary_unary_rpc_method_handler(
+                    servicer.PublishProject,
+                    request_deserializer=praxis_dot_projects_dot_v1_dot_projects__pb2.PublishProjectRequest.FromString,
+                    response_serializer=praxis_dot_projects_dot_v1_dot_projects__pb2.PublishProjectResponse.SerializeToString,
+            ),
+            'CompleteProject': grpc.unary_unary_rpc_method_handler(
+                    servicer.CompleteProject,
+                    request_deserializer=praxis_dot_projects_dot_v1_dot_projects__pb2.CompleteProjectRequest.FromString,
+                    response_serializer=praxis_dot_projects_dot_v1_dot_projects__pb2.CompleteProjectResponse.SerializeToString,
+            ),
+            'SetPlatformTargets': grpc.unary_unary_rpc_method_handler(
+                    servicer.SetPlatformTargets,
+                    request_deserializer=praxis_dot_projects_dot_v1_dot_projects__pb2.SetPlatformTargetsRequest.FromString,
+                    response_serializer=praxis_dot_projects_dot_v1_dot_projects__pb2.SetPlatformTargetsResponse.SerializeToString,
+            ),
+            'ShareProject': grpc.unary_unary_rpc_method_handler(
+                    servicer.ShareProject,
+                    request_deserializer=praxis_dot_projects_dot_v1_dot_projects__pb2.ShareProjectRequest.FromString,
+                    response_serializer=praxis_dot_projects_dot_v1_dot_projects__pb2.ShareProjectResponse.SerializeToString,
+            ),
+            'RevokeSchool': grpc.unary_unary_rpc_method_handler(
+                    servicer.RevokeSchool,
+                    request_deserializer=praxis_dot_projects_dot_v1_dot_projects__pb2.RevokeSchoolRequest.FromString,
+                    response_serializer=praxis_dot_projects_dot_v1_dot_projects__pb2.RevokeSchoolResponse.SerializeToString,
+            ),
+            'AddMaterial': grpc.unary_unary_rpc_method_handler(
+                    servicer.AddMaterial,
+                    request_deserializer=praxis_dot_projects_dot_v1_dot_projects__pb2.AddMaterialRequest.FromString,
+                    response_serializer=praxis_dot_projects_dot_v1_dot_projects__pb2.AddMaterialResponse.SerializeToString,
+            ),
+            'ListMaterial': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListMaterial,
+                    request_deserializer=praxis_dot_projects_dot_v1_dot_projects__pb2.ListMaterialRequest.FromString,
+                    response_serializer=praxis_dot_projects_dot_v1_dot_projects__pb2.ListMaterialResponse.SerializeToString,
+            ),
+            'FormTeam': grpc.unary_unary_rpc_method_handler(
+                    servicer.FormTeam,
+                    request_deserializer=praxis_dot_projects_dot_v1_dot_projects__pb2.FormTeamRequest.FromString,
+                    response_serializer=praxis_dot_projects_dot_v1_dot_projects__pb2.FormTeamResponse.SerializeToString,
+            ),
+            'GetTeam': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetTeam,
+                    request_deserializer=praxis_dot_projects_dot_v1_dot_projects__pb2.GetTeamRequest.FromString,
+                    response_serializer=praxis_dot_projects_dot_v1_dot_projects__pb2.GetTeamResponse.SerializeToString,
+            ),
+            'ListTeams': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListTeams,
+                    request_deserializer=praxis_dot_projects_dot_v1_dot_projects__pb2.ListTeamsRequest.FromString,
+                    response_serializer=praxis_dot_projects_dot_v1_dot_projects__pb2.ListTeamsResponse.SerializeToString,
+            ),
+            'DissolveTeam': grpc.unary_unary_rpc_method_handler(
+                    servicer.DissolveTeam,
+                    request_deserializer=praxis_dot_projects_dot_v1_dot_projects__pb2.DissolveTeamRequest.FromString,
+                    response_serializer=praxis_dot_projects_dot_v1_dot_projects__pb2.DissolveTeamResponse.SerializeToString,
+            ),
+            'SubmitDeliverable': grpc.unary_unary_rpc_method_handler(
+                    servicer.SubmitDeliverable,
+                    request_deserializer=praxis_dot_projects_dot_v1_dot_projects__pb2.SubmitDeliverableRequest.FromString,
+                    response_serializer=praxis_dot_projects_dot_v1_dot_projects__pb2.SubmitDeliverableResponse.SerializeToString,
+            ),
+            'ReviewStage': grpc.unary_unary_rpc_method_handler(
+                    servicer.ReviewStage,
+                    request_deserializer=praxis_dot_projects_dot_v1_dot_projects__pb2.ReviewStageRequest.FromString,
+                    response_serializer=praxis_dot_projects_dot_v1_dot_projects__pb2.ReviewStageResponse.SerializeToString,
+            ),
+            'RecordMetrics': grpc.unary_unary_rpc_method_handler(
+                    servicer.RecordMetrics,
+                    request_deserializer=praxis_dot_projects_dot_v1_dot_projects__pb2.RecordMetricsRequest.FromString,
+                    response_serializer=praxis_dot_projects_dot_v1_dot_projects__pb2.RecordMetricsResponse.SerializeToString,
+            ),
+            'RecordEvaluation': grpc.unary_unary_rpc_method_handler(
+                    servicer.RecordEvaluation,
+                    request_deserializer=praxis_dot_projects_dot_v1_dot_projects__pb2.RecordEvaluationRequest.FromString,
+                    response_serializer=praxis_dot_projects_dot_v1_dot_projects__pb2.RecordEvaluationResponse.SerializeToString,
+            ),
+            'RatePeer': grpc.unary_unary_rpc_method_handler(
+                    servicer.RatePeer,
+                    request_deserializer=praxis_dot_projects_dot_v1_dot_projects__pb2.RatePeerRequest.FromString,
+                    response_serializer=praxis_dot_projects_dot_v1_dot_projects__pb2.RatePeerResponse.SerializeToString,
+            ),
+            'GetScorecard': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetScorecard,
+                    request_deserializer=praxis_dot_projects_dot_v1_dot_projects__pb2.GetScorecardRequest.FromString,
+                    response_serializer=praxis_dot_projects_dot_v1_dot_projects__pb2.GetScorecardResponse.SerializeToString,
+            ),
+            'ListCredits': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListCredits,
+                    request_deserializer=praxis_dot_projects_dot_v1_dot_projects__pb2.ListCreditsRequest.FromString,
+                    response_serializer=praxis_dot_projects_dot_v1_dot_projects__pb2.ListCreditsResponse.SerializeToString,
+            ),
+            'ExportCredits': grpc.unary_unary_rpc_method_handler(
+                    servicer.ExportCredits,
+                    request_deserializer=praxis_dot_projects_dot_v1_dot_projects__pb2.ExportCreditsRequest.FromString,
+                    response_serializer=praxis_dot_projects_dot_v1_dot_projects__pb2.ExportCreditsResponse.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -87,6 +473,600 @@ class ProjectsService:
             '/praxis.projects.v1.ProjectsService/ListPartnerships',
             praxis_dot_projects_dot_v1_dot_projects__pb2.ListPartnershipsRequest.SerializeToString,
             praxis_dot_projects_dot_v1_dot_projects__pb2.ListPartnershipsResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def CreateProject(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/praxis.projects.v1.ProjectsService/CreateProject',
+            praxis_dot_projects_dot_v1_dot_projects__pb2.CreateProjectRequest.SerializeToString,
+            praxis_dot_projects_dot_v1_dot_projects__pb2.CreateProjectResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetProject(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/praxis.projects.v1.ProjectsService/GetProject',
+            praxis_dot_projects_dot_v1_dot_projects__pb2.GetProjectRequest.SerializeToString,
+            praxis_dot_projects_dot_v1_dot_projects__pb2.GetProjectResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListProjects(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/praxis.projects.v1.ProjectsService/ListProjects',
+            praxis_dot_projects_dot_v1_dot_projects__pb2.ListProjectsRequest.SerializeToString,
+            praxis_dot_projects_dot_v1_dot_projects__pb2.ListProjectsResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def PublishProject(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/praxis.projects.v1.ProjectsService/PublishProject',
+            praxis_dot_projects_dot_v1_dot_projects__pb2.PublishProjectRequest.SerializeToString,
+            praxis_dot_projects_dot_v1_dot_projects__pb2.PublishProjectResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def CompleteProject(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/praxis.projects.v1.ProjectsService/CompleteProject',
+            praxis_dot_projects_dot_v1_dot_projects__pb2.CompleteProjectRequest.SerializeToString,
+            praxis_dot_projects_dot_v1_dot_projects__pb2.CompleteProjectResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def SetPlatformTargets(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/praxis.projects.v1.ProjectsService/SetPlatformTargets',
+            praxis_dot_projects_dot_v1_dot_projects__pb2.SetPlatformTargetsRequest.SerializeToString,
+            praxis_dot_projects_dot_v1_dot_projects__pb2.SetPlatformTargetsResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ShareProject(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/praxis.projects.v1.ProjectsService/ShareProject',
+            praxis_dot_projects_dot_v1_dot_projects__pb2.ShareProjectRequest.SerializeToString,
+            praxis_dot_projects_dot_v1_dot_projects__pb2.ShareProjectResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def RevokeSchool(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/praxis.projects.v1.ProjectsService/RevokeSchool',
+            praxis_dot_projects_dot_v1_dot_projects__pb2.RevokeSchoolRequest.SerializeToString,
+            praxis_dot_projects_dot_v1_dot_projects__pb2.RevokeSchoolResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def AddMaterial(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/praxis.projects.v1.ProjectsService/AddMaterial',
+            praxis_dot_projects_dot_v1_dot_projects__pb2.AddMaterialRequest.SerializeToString,
+            praxis_dot_projects_dot_v1_dot_projects__pb2.AddMaterialResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListMaterial(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/praxis.projects.v1.ProjectsService/ListMaterial',
+            praxis_dot_projects_dot_v1_dot_projects__pb2.ListMaterialRequest.SerializeToString,
+            praxis_dot_projects_dot_v1_dot_projects__pb2.ListMaterialResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def FormTeam(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/praxis.projects.v1.ProjectsService/FormTeam',
+            praxis_dot_projects_dot_v1_dot_projects__pb2.FormTeamRequest.SerializeToString,
+            praxis_dot_projects_dot_v1_dot_projects__pb2.FormTeamResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetTeam(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/praxis.projects.v1.ProjectsService/GetTeam',
+            praxis_dot_projects_dot_v1_dot_projects__pb2.GetTeamRequest.SerializeToString,
+            praxis_dot_projects_dot_v1_dot_projects__pb2.GetTeamResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListTeams(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/praxis.projects.v1.ProjectsService/ListTeams',
+            praxis_dot_projects_dot_v1_dot_projects__pb2.ListTeamsRequest.SerializeToString,
+            praxis_dot_projects_dot_v1_dot_projects__pb2.ListTeamsResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def DissolveTeam(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/praxis.projects.v1.ProjectsService/DissolveTeam',
+            praxis_dot_projects_dot_v1_dot_projects__pb2.DissolveTeamRequest.SerializeToString,
+            praxis_dot_projects_dot_v1_dot_projects__pb2.DissolveTeamResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def SubmitDeliverable(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/praxis.projects.v1.ProjectsService/SubmitDeliverable',
+            praxis_dot_projects_dot_v1_dot_projects__pb2.SubmitDeliverableRequest.SerializeToString,
+            praxis_dot_projects_dot_v1_dot_projects__pb2.SubmitDeliverableResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ReviewStage(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/praxis.projects.v1.ProjectsService/ReviewStage',
+            praxis_dot_projects_dot_v1_dot_projects__pb2.ReviewStageRequest.SerializeToString,
+            praxis_dot_projects_dot_v1_dot_projects__pb2.ReviewStageResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def RecordMetrics(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/praxis.projects.v1.ProjectsService/RecordMetrics',
+            praxis_dot_projects_dot_v1_dot_projects__pb2.RecordMetricsRequest.SerializeToString,
+            praxis_dot_projects_dot_v1_dot_projects__pb2.RecordMetricsResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def RecordEvaluation(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/praxis.projects.v1.ProjectsService/RecordEvaluation',
+            praxis_dot_projects_dot_v1_dot_projects__pb2.RecordEvaluationRequest.SerializeToString,
+            praxis_dot_projects_dot_v1_dot_projects__pb2.RecordEvaluationResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def RatePeer(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/praxis.projects.v1.ProjectsService/RatePeer',
+            praxis_dot_projects_dot_v1_dot_projects__pb2.RatePeerRequest.SerializeToString,
+            praxis_dot_projects_dot_v1_dot_projects__pb2.RatePeerResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetScorecard(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/praxis.projects.v1.ProjectsService/GetScorecard',
+            praxis_dot_projects_dot_v1_dot_projects__pb2.GetScorecardRequest.SerializeToString,
+            praxis_dot_projects_dot_v1_dot_projects__pb2.GetScorecardResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListCredits(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/praxis.projects.v1.ProjectsService/ListCredits',
+            praxis_dot_projects_dot_v1_dot_projects__pb2.ListCreditsRequest.SerializeToString,
+            praxis_dot_projects_dot_v1_dot_projects__pb2.ListCreditsResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ExportCredits(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/praxis.projects.v1.ProjectsService/ExportCredits',
+            praxis_dot_projects_dot_v1_dot_projects__pb2.ExportCreditsRequest.SerializeToString,
+            praxis_dot_projects_dot_v1_dot_projects__pb2.ExportCreditsResponse.FromString,
             options,
             channel_credentials,
             insecure,

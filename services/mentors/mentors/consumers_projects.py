@@ -1,0 +1,99 @@
+"""The events this service listens to from projects: a team formed → open mentoring for the team; the team
+dissolved or its project completed → close it.
+
+A team is one mentoring context (kind `project`, id = the team id) with one school-side and one enterprise-side
+assignment, found and capacity-checked by the same `open_mentoring` as a placement's; the context lists the
+team's students as its members, so every member is mentored by the pair. Applied once per event id through the
+inbox (durable `mentors-project-teams`); a replayed `formed` opens nothing, and a `completed` / `dissolved`
+that overtakes its `formed` is remembered so the late `formed` opens nothing either.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from mentors.domain.assignments import ContextKind, ContextStatus, MentoringContext, team_ref
+from mentors.domain.mentors import normalise_tags
+from mentors.handlers import Clock, utc_clock
+from mentors.handlers.assignments import close_mentoring, open_mentoring
+from praxis.events.v1 import projects_pb2
+from praxis_common.consumer import Subscription
+from praxis_common.db import EventUnit
+from praxis_common.errors import InvalidInput
+from praxis_common.events import ReceivedEvent, payload_date, payload_time
+
+OPENING = "formed"
+CLOSING = ("completed", "dissolved")
+DURABLE = "mentors-project-teams"
+MAX_MEMBERS = 50
+
+
+def event_type(kind: str) -> str:
+    return f"praxis.projects.team.{kind}.v1"
+
+
+def team_context_of(event: ReceivedEvent, *, now: datetime) -> tuple[str, MentoringContext] | None:
+    """(the team event's kind, the mentoring context it describes), or None for events not ours. A payload that
+    can never apply raises InvalidInput (the consumer dead-letters it)."""
+    kind = next((k for k in (OPENING, *CLOSING) if event.type == event_type(k)), None)
+    if kind is None:
+        return None
+    e = event.parse(projects_pb2.TeamChanged)
+    for name in ("team_id", "school_org", "enterprise_org"):
+        value = getattr(e, name)
+        if not value or len(value) > 64:
+            raise InvalidInput(f"event {event.id}: {name} must be 1 to 64 characters")
+    members = sorted(set(e.members))
+    if kind == OPENING and not members:
+        raise InvalidInput(f"event {event.id}: a formed team has members")
+    if len(members) > MAX_MEMBERS or any(not m or len(m) > 128 for m in members):
+        raise InvalidInput(f"event {event.id}: members must be at most {MAX_MEMBERS} refs of 1 to 128 characters")
+    competencies = normalise_tags(list(e.competencies))
+    if any(len(c) > 64 for c in competencies):
+        raise InvalidInput(f"event {event.id}: over-long competency")
+    ended = kind in CLOSING
+    at = payload_time(e.occurred_at) or now
+    return kind, MentoringContext(
+        kind=ContextKind.PROJECT,
+        id=e.team_id,
+        school_org=e.school_org,
+        enterprise_org=e.enterprise_org,
+        student_ref=team_ref(e.team_id),
+        opened_at=now,
+        starts_on=payload_date(e.starts_on),
+        ends_on=payload_date(e.ends_on),
+        competencies=competencies,
+        status=ContextStatus.ENDED if ended else ContextStatus.OPEN,
+        ended_at=at if ended else None,
+        end_reason=kind if ended else None,
+        members=members,
+    )
+
+
+async def apply_team_event(
+    session: AsyncSession, event: ReceivedEvent, *, event_prefix: str, clock: Clock = utc_clock
+) -> None:
+    found = team_context_of(event, now=clock())
+    if found is None:
+        return
+    kind, context = found
+    unit = EventUnit(session, event_prefix)
+    if kind == OPENING:
+        await open_mentoring(unit, context, clock=clock)
+    else:
+        await close_mentoring(unit, context, clock=clock)
+    await unit.flush()
+
+
+def subscription(event_prefix: str, clock: Clock = utc_clock) -> Subscription:
+    async def handle(session: AsyncSession, event: ReceivedEvent) -> None:
+        await apply_team_event(session, event, event_prefix=event_prefix, clock=clock)
+
+    return Subscription(
+        durable=DURABLE,
+        source="projects",
+        topics=[f"projects.team.{k}" for k in (OPENING, *CLOSING)],
+        handler=handle,
+    )

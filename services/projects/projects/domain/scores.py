@@ -1,0 +1,289 @@
+"""Four-party evaluation and the scorecard, on one documented scale: every score is a number from 0 to 100
+(100 = fully meets the standard), kept to two decimals (half up).
+
+The parties and what each scores:
+  teacher     the team's school mentor: process and knowledge
+  enterprise  the team's enterprise mentor: skills and qualities
+  platform    computed from the team's measured metrics against the enterprise's targets (domain/metrics.py)
+  peer        each teammate rates each other teammate's collaboration, once per stage, never themselves
+
+A mentor's evaluation is an assessment of one student: `baseline` (at the start; one per party and student)
+or `progress` (any number; the latest counts). Its score is the mean of its criteria. Every record keeps who
+gave it and when; nothing is overwritten.
+
+The scorecard of a student:
+  part score     teacher / enterprise: the latest progress assessment; platform: the team's platform score;
+                 peer: the mean of every collaboration rating the student received
+  weighted total Σ weight × part score over the parts present: a missing part counts 0 until it arrives
+                 (so the total only grows as parts come in, and is final when nothing is missing)
+  missing        each part without a score, and a missing baseline, with the reason
+  value-added    growth from the baseline to the latest assessment, over the mentor parties that have both:
+                 baseline = mean of their baseline scores, latest = mean of their latest progress scores;
+                 absolute = latest − baseline, relative = absolute / baseline (none for a baseline of 0)
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import datetime
+from decimal import ROUND_HALF_UP, Decimal
+from enum import StrEnum
+
+from praxis_common.errors import Conflict, FieldError, Forbidden, InvalidInput
+
+HUNDREDTH = Decimal("0.01")
+SCALE = (Decimal(0), Decimal(100))
+
+
+def quantize(value: Decimal) -> Decimal:
+    return value.quantize(HUNDREDTH, ROUND_HALF_UP)
+
+
+class Party(StrEnum):
+    TEACHER = "teacher"
+    ENTERPRISE = "enterprise"
+    PLATFORM = "platform"
+    PEER = "peer"
+
+
+class Assessment(StrEnum):
+    BASELINE = "baseline"
+    PROGRESS = "progress"
+
+
+# What each mentor party scores.
+CRITERIA = {
+    Party.TEACHER: ("process", "knowledge"),
+    Party.ENTERPRISE: ("skills", "qualities"),
+}
+# The mentor side that gives each mentor party's scores.
+SIDE_OF = {Party.TEACHER: "school", Party.ENTERPRISE: "enterprise"}
+
+
+def check_score(value: Decimal, field: str) -> Decimal:
+    if not value.is_finite() or not SCALE[0] <= value <= SCALE[1]:
+        raise InvalidInput(f"{field} is outside 0–100", errors=[FieldError(field, "a score is from 0 to 100")])
+    return quantize(value)
+
+
+@dataclass(frozen=True)
+class Evaluation:
+    """One mentor's assessment of one student of a team."""
+
+    id: uuid.UUID
+    team_id: uuid.UUID
+    student_ref: str
+    party: Party
+    assessment: Assessment
+    criteria: dict[str, Decimal]
+    score: Decimal  # the mean of the criteria
+    comments: str
+    evaluator: str  # the mentor's sub
+    mentor_id: str | None  # as the mentors service knows them
+    recorded_at: datetime
+
+    @classmethod
+    def record(
+        cls,
+        *,
+        team_id: uuid.UUID,
+        student_ref: str,
+        party: Party,
+        assessment: Assessment,
+        criteria: dict[str, Decimal],
+        comments: str,
+        evaluator: str,
+        mentor_id: str | None,
+        now: datetime,
+    ) -> Evaluation:
+        if party not in CRITERIA:
+            raise InvalidInput(f"the {party} score is not given by a person", errors=[FieldError("party", "invalid")])
+        expected = CRITERIA[party]
+        if set(criteria) != set(expected):
+            raise InvalidInput(
+                f"the {party} mentor scores {' and '.join(expected)}",
+                errors=[FieldError("scores", f"exactly {', '.join(expected)}")],
+            )
+        scores = {name: check_score(criteria[name], f"scores.{name}") for name in expected}
+        mean = quantize(sum(scores.values(), Decimal(0)) / len(scores))
+        return cls(
+            id=uuid.uuid4(),
+            team_id=team_id,
+            student_ref=student_ref,
+            party=party,
+            assessment=assessment,
+            criteria=scores,
+            score=mean,
+            comments=comments,
+            evaluator=evaluator,
+            mentor_id=mentor_id,
+            recorded_at=now,
+        )
+
+
+@dataclass(frozen=True)
+class PeerRating:
+    """One teammate's rating of another's collaboration in one stage."""
+
+    id: uuid.UUID
+    team_id: uuid.UUID
+    stage: str
+    rater_ref: str
+    ratee_ref: str
+    score: Decimal
+    comments: str
+    recorded_at: datetime
+
+    @classmethod
+    def rate(
+        cls,
+        *,
+        team_id: uuid.UUID,
+        members: list[str],
+        stages: list[str],
+        already_rated: set[tuple[str, str, str]],
+        stage: str,
+        rater_ref: str,
+        ratee_ref: str,
+        score: Decimal,
+        comments: str,
+        now: datetime,
+    ) -> PeerRating:
+        """The rules: the rater is a member (Forbidden otherwise), the ratee another member, the stage one of the
+        project's, the score on the scale, and each (stage, rater, ratee) once (Conflict)."""
+        if rater_ref not in members:
+            raise Forbidden("only the team's students rate their teammates")
+        if ratee_ref == rater_ref:
+            raise InvalidInput("nobody rates themselves", errors=[FieldError("ratee_ref", "must be a teammate")])
+        if ratee_ref not in members:
+            raise InvalidInput(
+                "the ratee is not in this team", errors=[FieldError("ratee_ref", "not a member of the team")]
+            )
+        if stage not in stages:
+            raise InvalidInput(f"no stage {stage!r} in this project", errors=[FieldError("stage", "unknown stage")])
+        if (stage, rater_ref, ratee_ref) in already_rated:
+            raise PeerAlreadyRated(f"{rater_ref} already rated {ratee_ref} for stage {stage}")
+        return cls(
+            id=uuid.uuid4(),
+            team_id=team_id,
+            stage=stage,
+            rater_ref=rater_ref,
+            ratee_ref=ratee_ref,
+            score=check_score(score, "score"),
+            comments=comments,
+            recorded_at=now,
+        )
+
+
+class PeerAlreadyRated(Conflict):
+    code, title = "already-rated", "This teammate was already rated for this stage"
+
+
+@dataclass(frozen=True)
+class PartScore:
+    party: Party
+    weight: Decimal
+    score: Decimal | None
+    weighted: Decimal  # weight × score (0 while missing)
+    given_by: list[str]  # who gave the scores behind it (subs; "platform" for computed ones)
+    at: datetime | None  # when its latest input was recorded
+    missing: str | None  # why there is no score yet
+
+
+@dataclass(frozen=True)
+class ValueAdded:
+    baseline: Decimal
+    latest: Decimal
+    absolute: Decimal
+    relative: Decimal | None  # absolute / baseline, e.g. 0.25 = grew by a quarter; None for a baseline of 0
+    parties: list[Party]  # the mentor parties it is computed over
+
+
+@dataclass(frozen=True)
+class Missing:
+    part: str  # teacher | enterprise | platform | peer | baseline
+    reason: str
+
+
+@dataclass(frozen=True)
+class Scorecard:
+    student_ref: str
+    parts: list[PartScore]
+    weighted_total: Decimal
+    complete: bool  # nothing missing from the total
+    missing: list[Missing]
+    value_added: ValueAdded | None
+    pass_mark: Decimal
+    passes: bool  # weighted_total >= pass_mark
+
+
+def latest(evaluations: list[Evaluation], party: Party, assessment: Assessment) -> Evaluation | None:
+    mine = [e for e in evaluations if e.party is party and e.assessment is assessment]
+    return max(mine, key=lambda e: (e.recorded_at, str(e.id))) if mine else None
+
+
+def value_added(evaluations: list[Evaluation]) -> ValueAdded | None:
+    pairs = []
+    for party in CRITERIA:
+        base, last = (
+            latest(evaluations, party, Assessment.BASELINE),
+            latest(evaluations, party, Assessment.PROGRESS),
+        )
+        if base is not None and last is not None:
+            pairs.append((party, base.score, last.score))
+    if not pairs:
+        return None
+    baseline = quantize(sum((b for _, b, _ in pairs), Decimal(0)) / len(pairs))
+    current = quantize(sum((c for _, _, c in pairs), Decimal(0)) / len(pairs))
+    absolute = current - baseline
+    relative = (absolute / baseline).quantize(Decimal("0.0001"), ROUND_HALF_UP) if baseline else None
+    return ValueAdded(baseline, current, absolute, relative, [p for p, _, _ in pairs])
+
+
+def scorecard(
+    *,
+    student_ref: str,
+    weights: dict[Party, Decimal],
+    evaluations: list[Evaluation],
+    peer_ratings: list[PeerRating],
+    platform: tuple[Decimal | None, str | None, datetime | None],
+    pass_mark: Decimal,
+) -> Scorecard:
+    """The student's scorecard from their evaluations, the ratings they received and their team's platform score
+    (score, why missing, when its latest data was recorded)."""
+    mine = [e for e in evaluations if e.student_ref == student_ref]
+    received = [r for r in peer_ratings if r.ratee_ref == student_ref]
+    parts, missing = [], []
+    for party in Party:
+        weight = weights[party]
+        if party in CRITERIA:
+            last = latest(mine, party, Assessment.PROGRESS)
+            score = last.score if last else None
+            given_by, at = ([last.evaluator], last.recorded_at) if last else ([], None)
+            why = None if last else f"no progress assessment by the {party} mentor yet"
+        elif party is Party.PLATFORM:
+            score, why, at = platform
+            given_by = ["platform"] if score is not None else []
+        else:
+            score = quantize(sum((r.score for r in received), Decimal(0)) / len(received)) if received else None
+            given_by = sorted({r.rater_ref for r in received})
+            at = max((r.recorded_at for r in received), default=None)
+            why = None if received else "no teammate has rated this student yet"
+        weighted = quantize(weight * score) if score is not None else Decimal("0.00")
+        parts.append(PartScore(party, weight, score, weighted, given_by, at, why))
+        if score is None:
+            missing.append(Missing(party.value, why or "missing"))
+    if not any(e.assessment is Assessment.BASELINE for e in mine):
+        missing.append(Missing("baseline", "no baseline assessment: value-added cannot be computed"))
+    total = quantize(sum((p.weight * p.score for p in parts if p.score is not None), Decimal(0)))
+    return Scorecard(
+        student_ref=student_ref,
+        parts=parts,
+        weighted_total=total,
+        complete=all(p.score is not None for p in parts),
+        missing=missing,
+        value_added=value_added(mine),
+        pass_mark=pass_mark,
+        passes=total >= pass_mark,
+    )

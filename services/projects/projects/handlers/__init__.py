@@ -1,0 +1,36 @@
+"""Use cases of the projects service: one async function per command or query, each in a unit of work.
+
+REST and gRPC call these; they take already-validated commands and a Principal. The mentors service is reached
+through the MentorDirectory port (adapters/mentors.py over gRPC), never inside an open transaction."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Protocol
+
+from praxis_common.db import UnitOfWork
+
+Clock = Callable[[], datetime]
+UowFactory = Callable[[], UnitOfWork]
+
+
+def utc_clock() -> datetime:
+    return datetime.now(UTC)
+
+
+@dataclass(frozen=True)
+class MentorRole:
+    """The caller is the team's mentor of this side (as the mentors service knows it)."""
+
+    side: str  # school | enterprise
+    mentor_id: str
+    assignment_id: str
+
+
+class MentorDirectory(Protocol):
+    async def role_of_caller(self, token: str, *, student_ref: str, team_id: str) -> MentorRole | None:
+        """The caller's (the token's) active mentoring of the student in the team, or None. Raises Unavailable
+        when the mentors service cannot answer in time: nothing is then accepted unchecked."""
+        ...

@@ -1,0 +1,138 @@
+"""Completing a project and the credit records it awards; listing and exporting them (CSV and JSON) for a
+school's academic system."""
+
+from __future__ import annotations
+
+import csv
+import io
+import uuid
+from dataclasses import dataclass
+
+from praxis_common.auth import Principal
+from praxis_common.pages import decode_page_token, encode_page_token
+from projects import policy
+from projects.adapters.repositories import CreditRepository, ProjectRepository, TeamRepository
+from projects.domain.credits import Credit, CreditAwarded, award
+from projects.domain.projects import Project
+from projects.domain.scores import Scorecard
+from projects.domain.teams import Team, TeamStatus
+from projects.handlers import Clock, UowFactory, utc_clock
+from projects.handlers.evaluations import compute_scores
+from projects.handlers.projects import owned_project
+from projects.outgoing import integration_event
+
+CSV_COLUMNS = (
+    "student_ref",
+    "school_org",
+    "project_id",
+    "project_title",
+    "enterprise_org",
+    "team_id",
+    "credits",
+    "score",
+    "awarded_on",
+)
+MAX_EXPORT = 100_000
+
+
+@dataclass(frozen=True)
+class Completion:
+    project: Project
+    teams: list[Team]
+    scorecards: list[Scorecard]
+    credits: list[Credit]
+
+
+async def complete_project(
+    project_id: uuid.UUID, principal: Principal, *, uow: UowFactory, clock: Clock = utc_clock
+) -> Completion:
+    """The enterprise completes its project: in one transaction every current team completes (mentoring closes),
+    each student's scorecard is settled as it stands (a part still missing counts 0) and students at or above the
+    pass mark get a credit record. Dissolved teams earn nothing."""
+    async with uow() as u:
+        p = await owned_project(u, project_id, principal, for_update=True)
+        p.require_published()
+        teams_repo = TeamRepository(u.session)
+        # Locking the teams waits for evaluations being added to them (they hold the team FOR SHARE), so every
+        # score committed before completion counts, and none can be added after.
+        teams = [t for t in await teams_repo.of_project(p.id, lock=True) if t.status is TeamStatus.FORMED]
+        now = clock()
+        cards, credits = [], []
+        for t in teams:
+            scores = await compute_scores(u, t, p)
+            cards.extend(scores.cards)
+            credits.extend(c for c in (award(p, t, card, now=now) for card in scores.cards) if c is not None)
+            t.complete(p, now=now)
+            await teams_repo.save_status(t)
+            u.emit(*(integration_event(e) for e in t.pull_events()))
+        await CreditRepository(u.session).add(credits)
+        u.emit(*(integration_event(CreditAwarded(c)) for c in credits))
+        p.complete(now=now, team_ids=[t.id for t in teams], credits_awarded=len(credits))
+        await ProjectRepository(u.session).save(p)
+        u.emit(*(integration_event(e) for e in p.pull_events()))
+        await u.commit()
+    return Completion(p, teams, cards, credits)
+
+
+def _scope(principal: Principal) -> dict:
+    """Whose credits the caller sees: a school's staff its students', a student their own, an enterprise's staff
+    those earned on its projects."""
+    policy.reader(principal)
+    if principal.org_kind == "enterprise":
+        return {"enterprise_org": principal.org}
+    if policy.is_student(principal):
+        return {"school_org": principal.org, "student_ref": principal.sub}
+    return {"school_org": principal.org}
+
+
+async def list_credits(
+    principal: Principal,
+    *,
+    uow: UowFactory,
+    project_id: uuid.UUID | None = None,
+    page_size: int = 100,
+    page_token: str | None = None,
+) -> tuple[list[Credit], str | None]:
+    """Newest first."""
+    scope = _scope(principal)
+    after = decode_page_token(page_token) if page_token else None
+    async with uow() as u:
+        page = await CreditRepository(u.session).list(**scope, project_id=project_id, after=after, limit=page_size + 1)
+    more = len(page) > page_size
+    page = page[:page_size]
+    return page, (encode_page_token(page[-1].awarded_at, page[-1].id) if more and page else None)
+
+
+async def export_credits(principal: Principal, *, uow: UowFactory, project_id: uuid.UUID | None = None) -> list[Credit]:
+    """Every credit record the caller sees (for an academic system), oldest first."""
+    scope = _scope(principal)
+    async with uow() as u:
+        found = await CreditRepository(u.session).list(**scope, project_id=project_id, limit=MAX_EXPORT)
+    return list(reversed(found))
+
+
+def credits_csv(credits: list[Credit]) -> str:
+    """RFC 4180 CSV with a header row. Text cells that a spreadsheet would run as a formula are prefixed with an
+    apostrophe (OWASP CSV injection)."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(CSV_COLUMNS)
+    for c in credits:
+        writer.writerow(
+            [
+                _cell(c.student_ref),
+                _cell(c.school_org),
+                str(c.project_id),
+                _cell(c.project_title),
+                _cell(c.enterprise_org),
+                str(c.team_id),
+                format(c.credits, "f"),
+                format(c.score, "f"),
+                c.awarded_on.isoformat(),
+            ]
+        )
+    return out.getvalue()
+
+
+def _cell(text: str) -> str:
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text

@@ -1,0 +1,256 @@
+"""Evaluation use cases: the mentors' assessments (checked with the mentors service: no such assignment, no
+score), peer ratings, platform metrics, and the scorecards computed from them."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from praxis_common.auth import Principal
+from praxis_common.errors import FieldError, Forbidden, InvalidInput, NotFound
+from projects import policy
+from projects.adapters.repositories import EvaluationRepository, MetricRepository, ProjectRepository
+from projects.domain.metrics import DataPoint, PlatformScore, check_points, platform_score
+from projects.domain.projects import Project
+from projects.domain.scores import (
+    SIDE_OF,
+    Assessment,
+    Evaluation,
+    Party,
+    PeerRating,
+    Scorecard,
+    scorecard,
+)
+from projects.domain.teams import Team
+from projects.handlers import Clock, MentorDirectory, UowFactory, utc_clock
+from projects.handlers.teams import visible_team, workable
+from projects.outgoing import evaluation_recorded, peer_rated
+from projects.policy import TeamRole
+
+
+@dataclass(frozen=True)
+class RecordEvaluation:
+    student_ref: str
+    assessment: Assessment
+    scores: dict[str, Decimal]
+    comments: str = ""
+
+
+@dataclass(frozen=True)
+class RatePeer:
+    stage: str
+    ratee_ref: str
+    score: Decimal
+    comments: str = ""
+
+
+@dataclass(frozen=True)
+class TeamScores:
+    team: Team
+    project: Project
+    platform: PlatformScore
+    cards: list[Scorecard]
+
+
+PARTY_OF_SIDE = {side: party for party, side in SIDE_OF.items()}
+
+
+def _member(t: Team, student_ref: str, field: str = "student_ref") -> None:
+    if student_ref not in t.member_refs:
+        raise InvalidInput("not a student of this team", errors=[FieldError(field, "not a member of the team")])
+
+
+async def record_evaluation(
+    team_id: uuid.UUID,
+    cmd: RecordEvaluation,
+    principal: Principal,
+    *,
+    token: str,
+    uow: UowFactory,
+    mentors: MentorDirectory,
+    clock: Clock = utc_clock,
+) -> Evaluation:
+    """The team's school mentor scores process and knowledge (party teacher), its enterprise mentor skills and
+    qualities (party enterprise); which party is the caller's organisation's side. The mentors service must
+    confirm the caller is that team's mentor of that side (no such assignment: 403; mentors unreachable: 503 —
+    nothing is recorded unchecked). The check runs outside any transaction; the team is checked again after it."""
+    async with uow() as u:
+        t, role = await visible_team(u, team_id, principal)
+        if role is TeamRole.MEMBER:
+            raise Forbidden("the team's mentors score; students rate their teammates")
+        party = PARTY_OF_SIDE[principal.org_kind]
+        _member(t, cmd.student_ref)
+        await workable(u, t)
+        # Validate before asking another service: bad scores are the caller's to fix.
+        Evaluation.record(
+            team_id=t.id,
+            student_ref=cmd.student_ref,
+            party=party,
+            assessment=cmd.assessment,
+            criteria=cmd.scores,
+            comments=cmd.comments,
+            evaluator=principal.sub,
+            mentor_id=None,
+            now=clock(),
+        )
+    found = await mentors.role_of_caller(token, student_ref=cmd.student_ref, team_id=str(t.id))
+    if found is None or found.side != SIDE_OF[party]:
+        raise Forbidden(f"only the team's {SIDE_OF[party]} mentor gives the {party} score")
+    async with uow() as u:
+        t, _ = await visible_team(u, team_id, principal, lock="share")
+        await workable(u, t)
+        e = Evaluation.record(
+            team_id=t.id,
+            student_ref=cmd.student_ref,
+            party=party,
+            assessment=cmd.assessment,
+            criteria=cmd.scores,
+            comments=cmd.comments,
+            evaluator=principal.sub,
+            mentor_id=found.mentor_id,
+            now=clock(),
+        )
+        await EvaluationRepository(u.session).add(e)
+        u.emit(evaluation_recorded(e, t))
+        await u.commit()
+    return e
+
+
+async def list_evaluations(
+    team_id: uuid.UUID, principal: Principal, *, uow: UowFactory, student_ref: str | None = None
+) -> list[Evaluation]:
+    """Every assessment with who gave it and when, oldest first; a student sees their own."""
+    async with uow() as u:
+        t, role = await visible_team(u, team_id, principal)
+        if role is TeamRole.MEMBER:
+            if student_ref not in (None, principal.sub):
+                raise NotFound("no such student in your view")
+            student_ref = principal.sub
+        return await EvaluationRepository(u.session).of_team(t.id, student_ref=student_ref)
+
+
+async def rate_peer(
+    team_id: uuid.UUID, cmd: RatePeer, principal: Principal, *, uow: UowFactory, clock: Clock = utc_clock
+) -> PeerRating:
+    """A student rates a teammate's collaboration in a stage: not themselves, once per stage and teammate."""
+    async with uow() as u:
+        t, role = await visible_team(u, team_id, principal, lock="share")
+        if role is not TeamRole.MEMBER:
+            raise Forbidden("only the team's students rate their teammates")
+        p = await workable(u, t)
+        repo = EvaluationRepository(u.session)
+        rated = {(r.stage, r.rater_ref, r.ratee_ref) for r in await repo.ratings(t.id) if r.rater_ref == principal.sub}
+        r = PeerRating.rate(
+            team_id=t.id,
+            members=t.member_refs,
+            stages=p.stage_keys(),
+            already_rated=rated,
+            stage=cmd.stage,
+            rater_ref=principal.sub,
+            ratee_ref=cmd.ratee_ref,
+            score=cmd.score,
+            comments=cmd.comments,
+            now=clock(),
+        )
+        await repo.add_rating(r)  # the unique constraint backs "once" against a concurrent duplicate
+        u.emit(peer_rated(r, t))
+        await u.commit()
+    return r
+
+
+async def list_peer_ratings(team_id: uuid.UUID, principal: Principal, *, uow: UowFactory) -> list[PeerRating]:
+    """The school's and the enterprise's staff see every rating; a student the ratings they gave."""
+    async with uow() as u:
+        t, role = await visible_team(u, team_id, principal)
+        ratings = await EvaluationRepository(u.session).ratings(t.id)
+    return [r for r in ratings if role is not TeamRole.MEMBER or r.rater_ref == principal.sub]
+
+
+# Platform metrics
+
+
+async def record_metrics(
+    team_id: uuid.UUID, points: list[DataPoint], principal: Principal, *, uow: UowFactory, clock: Clock = utc_clock
+) -> list[DataPoint]:
+    """The enterprise (admin, hr) or its platform integration posts measured metrics of a team per period. A
+    period posted again replaces its value. Unknown metrics or units are refused (422)."""
+    if not points:
+        raise InvalidInput("no metrics", errors=[FieldError("metrics", "at least one")])
+    async with uow() as u:
+        t, role = await visible_team(u, team_id, principal, lock="share")
+        if role is not TeamRole.ENTERPRISE_STAFF or not principal.has_any_role(*policy.METRIC_ROLES):
+            raise Forbidden("the enterprise (admin, hr) or its platform integration posts metrics")
+        await workable(u, t)
+        repo = MetricRepository(u.session)
+        check_points(points, series_units=await repo.series_units(t.id))
+        now = clock()
+        stamped = [
+            DataPoint(p.metric, p.period_start, p.period_end, p.value, p.unit, now, principal.sub) for p in points
+        ]
+        await repo.record(t.id, stamped)
+        await u.commit()
+    return stamped
+
+
+async def list_metrics(
+    team_id: uuid.UUID,
+    principal: Principal,
+    *,
+    uow: UowFactory,
+    metric: str | None = None,
+    from_date: date | None = None,
+    to_date: date | None = None,
+) -> list[DataPoint]:
+    async with uow() as u:
+        t, _ = await visible_team(u, team_id, principal)
+        return await MetricRepository(u.session).of_team(t.id, metric=metric, from_date=from_date, to_date=to_date)
+
+
+# Scorecards
+
+
+async def compute_scores(u, t: Team, p: Project) -> TeamScores:
+    """Every member's scorecard, computed from what is recorded now (in the caller's transaction)."""
+    evaluations = await EvaluationRepository(u.session).of_team(t.id)
+    ratings = await EvaluationRepository(u.session).ratings(t.id)
+    points = await MetricRepository(u.session).of_team(t.id)
+    platform = platform_score(p.platform_targets, points)
+    last_data = max((d.recorded_at for d in points if d.recorded_at), default=None)
+    weights = {party: p.weights.of(party) for party in Party}
+    cards = [
+        scorecard(
+            student_ref=s,
+            weights=weights,
+            evaluations=evaluations,
+            peer_ratings=ratings,
+            platform=(platform.score, platform.missing, last_data if platform.score is not None else None),
+            pass_mark=p.pass_mark,
+        )
+        for s in t.member_refs
+    ]
+    return TeamScores(t, p, platform, cards)
+
+
+async def team_scorecards(team_id: uuid.UUID, principal: Principal, *, uow: UowFactory) -> TeamScores:
+    """The team's scorecards: the school's and the enterprise's staff see all; a student their own."""
+    async with uow() as u:
+        t, role = await visible_team(u, team_id, principal)
+        p = await ProjectRepository(u.session).get(t.project_id)
+        scores = await compute_scores(u, t, p)
+    if role is TeamRole.MEMBER:
+        scores = TeamScores(t, p, scores.platform, [c for c in scores.cards if c.student_ref == principal.sub])
+    return scores
+
+
+async def student_scorecard(
+    team_id: uuid.UUID, student_ref: str, principal: Principal, *, uow: UowFactory
+) -> tuple[TeamScores, Scorecard]:
+    async with uow() as u:
+        t, _ = await visible_team(u, team_id, principal)
+        if student_ref not in t.member_refs or not policy.sees_scorecard(principal, t, student_ref):
+            raise NotFound("no such scorecard")
+        p = await ProjectRepository(u.session).get(t.project_id)
+        scores = await compute_scores(u, t, p)
+    return scores, next(c for c in scores.cards if c.student_ref == student_ref)

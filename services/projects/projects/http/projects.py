@@ -1,0 +1,225 @@
+"""REST routes for projects (/v1/projects): the enterprise's own, and those shared with a school; their material,
+the schools that see them, and the teams formed on them."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, Path, Query, Request, Response
+
+from praxis_common.http import IdempotencyKey, PrincipalDep, created
+from praxis_common.service import Runtime
+from projects.domain.projects import MaterialKind, Stage, Status
+from projects.handlers import credits as credit_handlers
+from projects.handlers import projects as handlers
+from projects.handlers import teams as team_handlers
+from projects.http.schemas import (
+    CompletionRead,
+    MaterialIn,
+    MaterialRead,
+    PlatformTargetsIn,
+    ProjectCreate,
+    ProjectPage,
+    ProjectRead,
+    ProjectUpdate,
+    SharedSchoolRead,
+    TeamCreate,
+    TeamRead,
+    targets,
+)
+
+SchoolOrg = Annotated[str, Path(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9][A-Za-z0-9._:-]*$")]
+
+
+def router(rt: Runtime) -> APIRouter:
+    r = APIRouter(prefix="/v1/projects", tags=["projects"])
+
+    @r.post("", status_code=201, response_model=ProjectRead, summary="Create a project (a draft)")
+    async def create(
+        request: Request, body: ProjectCreate, principal: PrincipalDep, idempotency_key: IdempotencyKey = None
+    ) -> Response:
+        """An enterprise (admin, hr) drafts a project: title, brief, competency tags, stages (the six stages of a
+        cross-border store by default), how many teams it takes and their size, credits and pass mark, dates,
+        the four parties' weights (summing to 1) and, optionally, the platform targets. Send an Idempotency-Key."""
+
+        async def create_it(uow):
+            project = await handlers.create_project(
+                handlers.CreateProject(
+                    title=body.title,
+                    brief=body.brief,
+                    competencies=body.competencies,
+                    stages=[Stage(s.key, s.name) for s in body.stages] if body.stages else None,
+                    team_capacity=body.team_capacity,
+                    min_team_size=body.min_team_size,
+                    max_team_size=body.max_team_size,
+                    credits=body.credits,
+                    pass_mark=body.pass_mark,
+                    starts_on=body.starts_on,
+                    ends_on=body.ends_on,
+                    parallel_stages=body.parallel_stages,
+                    weights=body.weights.domain() if body.weights else None,
+                    platform_targets=targets(body.platform_targets),
+                ),
+                principal,
+                uow=uow,
+                clock=rt.clock,
+            )
+            return ProjectRead.of(project), f"/v1/projects/{project.id}"
+
+        return await created(request, principal, rt.uow, idempotency_key, body=body, create=create_it)
+
+    @r.get("", response_model=ProjectPage, summary="Projects you can see")
+    async def list_(
+        principal: PrincipalDep,
+        status: Literal["draft", "published", "completed"] | None = None,
+        competency: Annotated[
+            str | None, Query(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9][A-Za-z0-9._ -]*$")
+        ] = None,
+        page_size: Annotated[int, Query(ge=1, le=200)] = 50,
+        page_token: Annotated[str | None, Query(max_length=200)] = None,
+    ) -> ProjectPage:
+        """Newest first. An enterprise sees its own (drafts too); a school the published and completed projects
+        that partner enterprises share with it."""
+        items, token = await handlers.list_projects(
+            handlers.ListProjects(
+                status=Status(status) if status else None,
+                competency=competency.lower() if competency else None,
+                page_size=page_size,
+                page_token=page_token,
+            ),
+            principal,
+            uow=rt.uow,
+        )
+        return ProjectPage(items=[ProjectRead.of(p) for p in items], next_page_token=token)
+
+    @r.get("/{project_id}", response_model=ProjectRead, summary="One project you can see")
+    async def get(project_id: uuid.UUID, principal: PrincipalDep) -> ProjectRead:
+        """404 when the project is not yours, not shared with your school, or no longer shared (revoked)."""
+        return ProjectRead.of(await handlers.get_project(project_id, principal, uow=rt.uow))
+
+    @r.patch("/{project_id}", response_model=ProjectRead, summary="Change a draft project's terms")
+    async def update(project_id: uuid.UUID, body: ProjectUpdate, principal: PrincipalDep) -> ProjectRead:
+        """Only the fields sent change; a published project's terms are fixed (409)."""
+        return ProjectRead.of(await handlers.amend_project(project_id, body.changes(), principal, uow=rt.uow))
+
+    @r.post("/{project_id}/publish", response_model=ProjectRead, summary="Publish a draft project")
+    async def publish(project_id: uuid.UUID, principal: PrincipalDep) -> ProjectRead:
+        """Schools it is shared with see it from now on and may form teams (event project.published)."""
+        return ProjectRead.of(await handlers.publish_project(project_id, principal, uow=rt.uow, clock=rt.clock))
+
+    @r.post("/{project_id}/complete", response_model=CompletionRead, summary="Complete a project and award credits")
+    async def complete(project_id: uuid.UUID, principal: PrincipalDep) -> CompletionRead:
+        """Every current team completes (its mentoring closes), each student's scorecard is settled as it stands
+        (a missing part counts 0), and students at or above the pass mark get a credit record (events
+        team.completed, credit.awarded, project.completed)."""
+        done = await credit_handlers.complete_project(project_id, principal, uow=rt.uow, clock=rt.clock)
+        return CompletionRead(
+            project=ProjectRead.of(done.project),
+            teams_completed=[t.id for t in done.teams],
+            students_scored=len(done.scorecards),
+            credits_awarded=len(done.credits),
+        )
+
+    @r.put("/{project_id}/platform-targets", response_model=ProjectRead, summary="Set the platform-score targets")
+    async def set_targets(project_id: uuid.UUID, body: PlatformTargetsIn, principal: PrincipalDep) -> ProjectRead:
+        """A target per metric (in a unit the metric knows) replaces the rule; until the project completes.
+        A metric scores value / target (capped at 1); the platform score is their mean × 100."""
+        return ProjectRead.of(
+            await handlers.set_platform_targets(project_id, targets(body.targets), principal, uow=rt.uow)
+        )
+
+    @r.get("/{project_id}/schools", response_model=list[SharedSchoolRead], summary="Schools the project is shared with")
+    async def schools(project_id: uuid.UUID, principal: PrincipalDep) -> list[SharedSchoolRead]:
+        return [SharedSchoolRead.of(s) for s in await handlers.shared_schools(project_id, principal, uow=rt.uow)]
+
+    @r.put(
+        "/{project_id}/schools/{school_org}", response_model=SharedSchoolRead, summary="Share the project with a school"
+    )
+    async def share(project_id: uuid.UUID, school_org: SchoolOrg, principal: PrincipalDep) -> SharedSchoolRead:
+        """Partner schools only (an active agreement with your enterprise; 422 otherwise). Sharing again after a
+        revocation restores access."""
+        return SharedSchoolRead.of(
+            await handlers.share_project(project_id, school_org, principal, uow=rt.uow, clock=rt.clock)
+        )
+
+    @r.delete(
+        "/{project_id}/schools/{school_org}",
+        response_model=SharedSchoolRead,
+        summary="Revoke a school's access to the project",
+    )
+    async def revoke(project_id: uuid.UUID, school_org: SchoolOrg, principal: PrincipalDep) -> SharedSchoolRead:
+        """At once, the school's users get 404 on the project and its material; its teams' records
+        (deliverables, evaluations, scorecards, credits) stay the school's, and its teams can add nothing more."""
+        return SharedSchoolRead.of(
+            await handlers.revoke_school(project_id, school_org, principal, uow=rt.uow, clock=rt.clock)
+        )
+
+    @r.post(
+        "/{project_id}/material", status_code=201, response_model=MaterialRead, summary="Share desensitised material"
+    )
+    async def add_material(
+        request: Request,
+        project_id: uuid.UUID,
+        body: MaterialIn,
+        principal: PrincipalDep,
+        idempotency_key: IdempotencyKey = None,
+    ) -> Response:
+        """A reference to desensitised data or a file the enterprise serves; Praxis keeps the reference only."""
+
+        async def add_it(uow):
+            m = await handlers.add_material(
+                project_id,
+                handlers.AddMaterial(body.title, MaterialKind(body.kind), body.uri, body.description),
+                principal,
+                uow=uow,
+                clock=rt.clock,
+            )
+            return MaterialRead.of(m), f"/v1/projects/{project_id}/material/{m.id}"
+
+        return await created(request, principal, rt.uow, idempotency_key, body=body, create=add_it)
+
+    @r.get("/{project_id}/material", response_model=list[MaterialRead], summary="The project's shared material")
+    async def material(project_id: uuid.UUID, principal: PrincipalDep) -> list[MaterialRead]:
+        """The enterprise's staff, and the schools that see the project now (404 once revoked)."""
+        return [MaterialRead.of(m) for m in await handlers.list_material(project_id, principal, uow=rt.uow)]
+
+    @r.delete("/{project_id}/material/{material_id}", status_code=204, summary="Withdraw shared material")
+    async def remove_material(project_id: uuid.UUID, material_id: uuid.UUID, principal: PrincipalDep) -> Response:
+        await handlers.remove_material(project_id, material_id, principal, uow=rt.uow)
+        return Response(status_code=204)
+
+    @r.post("/{project_id}/teams", status_code=201, response_model=TeamRead, summary="Form a team of your students")
+    async def form_team(
+        request: Request,
+        project_id: uuid.UUID,
+        body: TeamCreate,
+        principal: PrincipalDep,
+        idempotency_key: IdempotencyKey = None,
+    ) -> Response:
+        """A school (admin, coordinator) forms a team on a published project it sees: within the project's team
+        size, each student in one current team of the project (409 already-in-a-team), while the project has a
+        free team slot (409 teams-full; never exceeded under concurrency). The mentors service then assigns the
+        team a school and an enterprise mentor. Send an Idempotency-Key."""
+
+        async def form_it(uow):
+            view = await team_handlers.form_team(
+                team_handlers.FormTeam(project_id, body.name, body.domain_members()),
+                principal,
+                uow=uow,
+                clock=rt.clock,
+            )
+            return (
+                TeamRead.of(view.team, project_title=view.project_title, milestones=view.milestones),
+                f"/v1/teams/{view.team.id}",
+            )
+
+        return await created(request, principal, rt.uow, idempotency_key, body=body, create=form_it)
+
+    @r.get("/{project_id}/teams", response_model=list[TeamRead], summary="Teams formed on a project")
+    async def teams(project_id: uuid.UUID, principal: PrincipalDep) -> list[TeamRead]:
+        """The enterprise sees every team of its project; a school its own teams; a student the team they are in."""
+        found = await team_handlers.list_teams(principal, uow=rt.uow, project_id=project_id)
+        return [TeamRead.of(t) for t in found]
+
+    return r

@@ -1,0 +1,266 @@
+"""REST routes for teams (/v1/teams): milestones and deliverables, reviews, platform metrics, evaluations, peer
+ratings and scorecards."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date
+from decimal import Decimal
+from typing import Annotated
+
+from fastapi import APIRouter, Path, Query, Request, Response
+
+from praxis_common.auth import bearer_token
+from praxis_common.http import IdempotencyKey, PrincipalDep, created
+from praxis_common.service import Runtime
+from projects.domain.scores import Assessment
+from projects.domain.teams import Decision, DeliverableKind
+from projects.handlers import MentorDirectory
+from projects.handlers import evaluations as evaluation_handlers
+from projects.handlers import teams as handlers
+from projects.http.schemas import (
+    DeliverableIn,
+    DeliverableRead,
+    DissolveIn,
+    EvaluationIn,
+    EvaluationRead,
+    MetricPointRead,
+    MetricsIn,
+    PeerRatingIn,
+    PeerRatingRead,
+    PlatformRead,
+    ProgressRead,
+    ReviewIn,
+    ReviewRead,
+    ScorecardRead,
+    TeamRead,
+    TeamScorecardsRead,
+    milestones_read,
+)
+
+StageKey = Annotated[str, Path(min_length=1, max_length=40, pattern=r"^[a-z0-9][a-z0-9-]*$")]
+StudentRefPath = Annotated[str, Path(min_length=1, max_length=128, pattern=r"^[A-Za-z0-9][A-Za-z0-9._:-]*$")]
+MENTOR_CHECK = {
+    403: {"description": "you are not the team's mentor of that side, as the mentors service knows (problem+json)"},
+    503: {"description": "the mentors service could not confirm it in time; nothing was recorded (problem+json)"},
+}
+
+
+def router(rt: Runtime, mentors: MentorDirectory) -> APIRouter:
+    r = APIRouter(prefix="/v1/teams", tags=["teams"])
+
+    @r.get("", response_model=list[TeamRead], summary="Teams you can see")
+    async def list_(principal: PrincipalDep, project_id: uuid.UUID | None = None) -> list[TeamRead]:
+        """A school's own teams (also of projects it no longer sees), a student's teams, an enterprise's teams of
+        one of its projects (project_id required)."""
+        return [TeamRead.of(t) for t in await handlers.list_teams(principal, uow=rt.uow, project_id=project_id)]
+
+    @r.get("/{team_id}", response_model=TeamRead, summary="One team with its milestones")
+    async def get(team_id: uuid.UUID, principal: PrincipalDep) -> TeamRead:
+        view = await handlers.get_team(team_id, principal, uow=rt.uow)
+        return TeamRead.of(view.team, project_title=view.project_title, milestones=view.milestones)
+
+    @r.post("/{team_id}/dissolve", response_model=TeamRead, summary="Dissolve a team (its school)")
+    async def dissolve(team_id: uuid.UUID, body: DissolveIn, principal: PrincipalDep) -> TeamRead:
+        """The slot and the students are free again and mentoring closes (event team.dissolved); the team's
+        records stay."""
+        return TeamRead.of(await handlers.dissolve_team(team_id, body.reason, principal, uow=rt.uow, clock=rt.clock))
+
+    @r.get("/{team_id}/milestones", response_model=ProgressRead, summary="A team's milestones and deliverables")
+    async def milestones(team_id: uuid.UUID, principal: PrincipalDep) -> ProgressRead:
+        """Each stage's status (open means the team may submit for it now), every deliverable and every review."""
+        p = await handlers.progress(team_id, principal, uow=rt.uow)
+        return ProgressRead(
+            team_id=p.team.id,
+            milestones=milestones_read(p.milestones),
+            deliverables=[DeliverableRead.of(d) for d in p.deliverables],
+            reviews=[ReviewRead.of(x) for x in p.reviews],
+        )
+
+    @r.post(
+        "/{team_id}/stages/{stage}/deliverables",
+        status_code=201,
+        response_model=DeliverableRead,
+        summary="Submit a deliverable for a stage",
+        responses={409: {"description": "stage-locked (an earlier stage is not accepted), stage-closed, …"}},
+    )
+    async def submit(
+        request: Request,
+        team_id: uuid.UUID,
+        stage: StageKey,
+        body: DeliverableIn,
+        principal: PrincipalDep,
+        idempotency_key: IdempotencyKey = None,
+    ) -> Response:
+        """A student of the team or its school's staff: a project report, operation log, plan or roadshow
+        defence, as a link or an uploaded file's reference. Stages open in order unless the project allows
+        parallel stages. Send an Idempotency-Key."""
+
+        async def submit_it(uow):
+            d = await handlers.submit_deliverable(
+                team_id,
+                handlers.SubmitDeliverable(
+                    stage=stage,
+                    kind=DeliverableKind(body.kind),
+                    title=body.title,
+                    link=str(body.link) if body.link else None,
+                    file_ref=body.file_ref,
+                ),
+                principal,
+                uow=uow,
+                clock=rt.clock,
+            )
+            return DeliverableRead.of(d), f"/v1/teams/{team_id}/milestones"
+
+        return await created(request, principal, rt.uow, idempotency_key, body=body, create=submit_it)
+
+    @r.post(
+        "/{team_id}/stages/{stage}/review",
+        response_model=ReviewRead,
+        summary="Accept or return a stage (the team's mentor)",
+        responses=MENTOR_CHECK,
+    )
+    async def review(
+        request: Request, team_id: uuid.UUID, stage: StageKey, body: ReviewIn, principal: PrincipalDep
+    ) -> ReviewRead:
+        """The team's school or enterprise mentor (checked with the mentors service) accepts the submitted stage,
+        which opens the next, or returns it with comments."""
+        reviewed = await handlers.review_stage(
+            team_id,
+            handlers.ReviewStage(stage, Decision(body.decision), body.comments),
+            principal,
+            token=bearer_token(request.headers.get("authorization")),
+            uow=rt.uow,
+            mentors=mentors,
+            clock=rt.clock,
+        )
+        return ReviewRead.of(reviewed)
+
+    @r.post("/{team_id}/metrics", response_model=list[MetricPointRead], summary="Post a team's platform metrics")
+    async def record_metrics(team_id: uuid.UUID, body: MetricsIn, principal: PrincipalDep) -> list[MetricPointRead]:
+        """The enterprise (admin, hr) or its platform integration (role integration): per period, sessions and
+        orders (count), gmv (a currency code), conversion_rate (percent), rating (stars). Unknown metrics or
+        units, or a unit other than the one the team's series has, are a 422. Posting a period again replaces it."""
+        stored = await evaluation_handlers.record_metrics(
+            team_id, [m.domain() for m in body.metrics], principal, uow=rt.uow, clock=rt.clock
+        )
+        return [MetricPointRead.of(d) for d in stored]
+
+    @r.get("/{team_id}/metrics", response_model=list[MetricPointRead], summary="A team's metrics time series")
+    async def metrics(
+        team_id: uuid.UUID,
+        principal: PrincipalDep,
+        metric: Annotated[str | None, Query(min_length=1, max_length=32, pattern=r"^[a-z_]+$")] = None,
+        from_: Annotated[date | None, Query(alias="from")] = None,
+        to: date | None = None,
+    ) -> list[MetricPointRead]:
+        found = await evaluation_handlers.list_metrics(
+            team_id, principal, uow=rt.uow, metric=metric, from_date=from_, to_date=to
+        )
+        return [MetricPointRead.of(d) for d in found]
+
+    @r.post(
+        "/{team_id}/evaluations",
+        status_code=201,
+        response_model=EvaluationRead,
+        summary="Score a student (the team's mentor)",
+        responses=MENTOR_CHECK,
+    )
+    async def evaluate(
+        request: Request,
+        team_id: uuid.UUID,
+        body: EvaluationIn,
+        principal: PrincipalDep,
+        idempotency_key: IdempotencyKey = None,
+    ) -> Response:
+        """The team's school mentor scores process and knowledge, its enterprise mentor skills and qualities, each
+        0 to 100: a baseline at the start (once) or a progress assessment (the latest counts). The mentors service
+        confirms the caller is that team's mentor of their side; when it cannot answer, nothing is recorded (503).
+        Send an Idempotency-Key."""
+        token = bearer_token(request.headers.get("authorization"))
+
+        async def record_it(uow):
+            e = await evaluation_handlers.record_evaluation(
+                team_id,
+                evaluation_handlers.RecordEvaluation(
+                    student_ref=body.student_ref,
+                    assessment=Assessment(body.assessment),
+                    scores={k: Decimal(v) for k, v in body.scores.items()},
+                    comments=body.comments,
+                ),
+                principal,
+                token=token,
+                uow=uow,
+                mentors=mentors,
+                clock=rt.clock,
+            )
+            return EvaluationRead.of(e), f"/v1/teams/{team_id}/evaluations"
+
+        return await created(request, principal, rt.uow, idempotency_key, body=body, create=record_it)
+
+    @r.get("/{team_id}/evaluations", response_model=list[EvaluationRead], summary="Every assessment of a team")
+    async def evaluations(
+        team_id: uuid.UUID,
+        principal: PrincipalDep,
+        student_ref: Annotated[
+            str | None, Query(min_length=1, max_length=128, pattern=r"^[A-Za-z0-9][A-Za-z0-9._:/-]*$")
+        ] = None,
+    ) -> list[EvaluationRead]:
+        """Oldest first, each with who gave it and when; a student sees their own."""
+        found = await evaluation_handlers.list_evaluations(team_id, principal, uow=rt.uow, student_ref=student_ref)
+        return [EvaluationRead.of(e) for e in found]
+
+    @r.post(
+        "/{team_id}/peer-ratings",
+        status_code=201,
+        response_model=PeerRatingRead,
+        summary="Rate a teammate's collaboration",
+        responses={409: {"description": "already-rated: once per stage and teammate"}},
+    )
+    async def rate(
+        request: Request,
+        team_id: uuid.UUID,
+        body: PeerRatingIn,
+        principal: PrincipalDep,
+        idempotency_key: IdempotencyKey = None,
+    ) -> Response:
+        """A student of the team (signed in: role student, sub = their student ref) rates another member, 0 to
+        100, once per stage; never themselves (422)."""
+
+        async def rate_it(uow):
+            rating = await evaluation_handlers.rate_peer(
+                team_id,
+                evaluation_handlers.RatePeer(body.stage, body.ratee_ref, body.score, body.comments),
+                principal,
+                uow=uow,
+                clock=rt.clock,
+            )
+            return PeerRatingRead.of(rating), f"/v1/teams/{team_id}/peer-ratings"
+
+        return await created(request, principal, rt.uow, idempotency_key, body=body, create=rate_it)
+
+    @r.get("/{team_id}/peer-ratings", response_model=list[PeerRatingRead], summary="A team's peer ratings")
+    async def ratings(team_id: uuid.UUID, principal: PrincipalDep) -> list[PeerRatingRead]:
+        """The school's and the enterprise's staff see every rating; a student the ratings they gave."""
+        return [
+            PeerRatingRead.of(x) for x in await evaluation_handlers.list_peer_ratings(team_id, principal, uow=rt.uow)
+        ]
+
+    @r.get("/{team_id}/scorecards", response_model=TeamScorecardsRead, summary="The team's scorecards")
+    async def scorecards(team_id: uuid.UUID, principal: PrincipalDep) -> TeamScorecardsRead:
+        """Each student's party scores, weighted total, what is missing and value-added; the school's and the
+        enterprise's staff see every member's, a student their own."""
+        scores = await evaluation_handlers.team_scorecards(team_id, principal, uow=rt.uow)
+        return TeamScorecardsRead(
+            team_id=scores.team.id,
+            platform=PlatformRead.of(scores.platform),
+            scorecards=[ScorecardRead.of(c, scores.team) for c in scores.cards],
+        )
+
+    @r.get("/{team_id}/scorecards/{student_ref}", response_model=ScorecardRead, summary="One student's scorecard")
+    async def scorecard(team_id: uuid.UUID, student_ref: StudentRefPath, principal: PrincipalDep) -> ScorecardRead:
+        """Visible to the student's school, the team's enterprise (its staff and mentors) and the student."""
+        scores, card = await evaluation_handlers.student_scorecard(team_id, student_ref, principal, uow=rt.uow)
+        return ScorecardRead.of(card, scores.team)
+
+    return r

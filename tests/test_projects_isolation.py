@@ -1,0 +1,599 @@
+"""Tenant isolation over every projects endpoint (table-driven), revocation of a school, and bad input — through
+the REST API of real processes.
+
+Outsiders — another school (a partner of the same enterprise, which does not share this project with it),
+another enterprise (a partner of the same school), the owners' ids used with the other kind, and a student of
+another team of the same school — get 404 for the project, its material and its teams (platform staff: 403
+before any lookup), and their lists show none of the owners' rows. A student of another team does see the
+project (their school does) but none of this team's records. Bad input is a clear 4xx problem, never a 500."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import grpc
+import httpx
+import pytest
+import pytest_asyncio
+
+from praxis.projects.v1 import projects_pb2 as pb
+from praxis.projects.v1 import projects_pb2_grpc as pb_grpc
+from praxis_common.testing.stack import Stack, eventually
+
+TODAY = date.today()
+SCHOOL, ENTERPRISE = "school-iso", "ent-iso"
+OTHER_SCHOOL, OTHER_ENTERPRISE = "school-iso-else", "ent-iso-else"
+MEMBERS, OTHER_TEAM = ["stu-a", "stu-b"], ["stu-c", "stu-d"]
+OUTSIDERS = {
+    "another school": (OTHER_SCHOOL, "school", "admin", None),
+    "another school's teacher": (OTHER_SCHOOL, "school", "teacher", None),
+    "another enterprise": (OTHER_ENTERPRISE, "enterprise", "hr", None),
+    "another enterprise's mentor": (OTHER_ENTERPRISE, "enterprise", "mentor", None),
+    "the owner school's id used by an enterprise": (SCHOOL, "enterprise", "hr", None),
+    "the owner enterprise's id used by a school": (ENTERPRISE, "school", "admin", None),
+    "platform staff": ("platform", "platform", "ops", None),
+}
+OTHER_STUDENT = (SCHOOL, "school", "student", "stu-c")
+
+
+def auth(stack: Stack, org: str, kind: str, role: str, sub: str | None = None) -> dict[str, str]:
+    return {"Authorization": f"Bearer {stack.token(org, kind, role, sub=sub)}"}
+
+
+def project_body(**fields) -> dict:
+    return {
+        "title": "Amazon listing optimisation",
+        "starts_on": TODAY.isoformat(),
+        "ends_on": (TODAY + timedelta(days=90)).isoformat(),
+        "min_team_size": 2,
+        "platform_targets": {"orders": {"value": 10, "unit": "count"}},
+        **fields,
+    }
+
+
+async def shared_project(p: httpx.AsyncClient, enterprise: dict, school: str, **fields) -> str:
+    made = await p.post("/v1/projects", headers=enterprise, json=project_body(**fields))
+    assert made.status_code == 201, made.text
+    pid = made.json()["id"]
+    assert (await p.post(f"/v1/projects/{pid}/publish", headers=enterprise)).status_code == 200
+
+    async def share():
+        return (await p.put(f"/v1/projects/{pid}/schools/{school}", headers=enterprise)).status_code == 200
+
+    await eventually(share, timeout=30, what=f"the partnership with {school} in projects")
+    return pid
+
+
+async def form(p: httpx.AsyncClient, school: dict, pid: str, members: list[str]) -> str:
+    r = await p.post(
+        f"/v1/projects/{pid}/teams",
+        headers=school,
+        json={"name": "Team", "members": [{"student_ref": s} for s in members]},
+    )
+    assert r.status_code == 201, r.text
+    return r.json()["id"]
+
+
+@pytest_asyncio.fixture(scope="module", loop_scope="module")
+async def owned(stack: Stack, internships, mentors) -> dict:
+    """A project of ENTERPRISE shared with SCHOOL, a team with mentors, a deliverable reviewed, scores, a peer
+    rating, metrics and material; a second team of the same school; the outsiders' own partnerships and project."""
+    school, enterprise = auth(stack, SCHOOL, "school", "admin"), auth(stack, ENTERPRISE, "enterprise", "hr")
+    async with (
+        internships.client() as i,
+        mentors.client() as m,
+        httpx.AsyncClient(base_url=stack["projects"].base_url, timeout=30) as p,
+    ):
+        for s, e in ((SCHOOL, ENTERPRISE), (OTHER_SCHOOL, ENTERPRISE), (SCHOOL, OTHER_ENTERPRISE)):
+            await internships.agreement(i, s, e)
+        await mentors.mentor(m, SCHOOL, "school", capacity=5, account="t-iso")
+        await mentors.mentor(m, ENTERPRISE, "enterprise", capacity=5, account="m-iso")
+        pid = await shared_project(p, enterprise, SCHOOL)
+        await shared_project(p, auth(stack, OTHER_ENTERPRISE, "enterprise", "hr"), SCHOOL)  # their own
+        material = await p.post(
+            f"/v1/projects/{pid}/material",
+            headers=enterprise,
+            json={"title": "Listings", "kind": "file", "uri": "https://files.example.com/listings-anon.xlsx"},
+        )
+        tid = await form(p, school, pid, MEMBERS)
+        other_tid = await form(p, school, pid, OTHER_TEAM)
+
+        async def paired():
+            r = await m.get("/v1/students/stu-a/mentors", headers=mentors.manager(SCHOOL, "school"))
+            return r.status_code == 200 and sum(a["status"] == "active" for a in r.json()["assignments"]) == 2
+
+        await eventually(paired, timeout=30, what="the team's mentors")
+        teacher = auth(stack, SCHOOL, "school", "teacher", "t-iso")
+        host = auth(stack, ENTERPRISE, "enterprise", "mentor", "m-iso")
+        steps = [
+            (
+                auth(stack, SCHOOL, "school", "student", "stu-a"),
+                f"/v1/teams/{tid}/stages/market-research/deliverables",
+                {"kind": "plan", "title": "Plan", "link": "https://drive.example.edu/plan"},
+            ),
+            (teacher, f"/v1/teams/{tid}/stages/market-research/review", {"decision": "accepted"}),
+            (
+                teacher,
+                f"/v1/teams/{tid}/evaluations",
+                {"student_ref": "stu-a", "scores": {"process": 70, "knowledge": 80}},
+            ),
+            (host, f"/v1/teams/{tid}/evaluations", {"student_ref": "stu-a", "scores": {"skills": 70, "qualities": 80}}),
+            (
+                auth(stack, SCHOOL, "school", "student", "stu-b"),
+                f"/v1/teams/{tid}/peer-ratings",
+                {"stage": "market-research", "ratee_ref": "stu-a", "score": 90},
+            ),
+            (
+                enterprise,
+                f"/v1/teams/{tid}/metrics",
+                {
+                    "metrics": [
+                        {
+                            "name": "orders",
+                            "value": 7,
+                            "unit": "count",
+                            "period_start": "2027-01-01",
+                            "period_end": "2027-01-31",
+                        }
+                    ]
+                },
+            ),
+        ]
+        for headers, path, body in steps:
+            r = await p.post(path, headers=headers, json=body)
+            assert r.status_code in (200, 201), (path, r.text)
+    return {"project": pid, "team": tid, "other_team": other_tid, "material": material.json()["id"]}
+
+
+def project_calls(ids: dict) -> list[tuple[str, str, dict | None]]:
+    pid, mid = ids["project"], ids["material"]
+    return [
+        ("GET", f"/v1/projects/{pid}", None),
+        ("PATCH", f"/v1/projects/{pid}", {"title": "Mine now"}),
+        ("POST", f"/v1/projects/{pid}/publish", None),
+        ("POST", f"/v1/projects/{pid}/complete", None),
+        ("PUT", f"/v1/projects/{pid}/platform-targets", {"targets": {"orders": {"value": 1, "unit": "count"}}}),
+        ("GET", f"/v1/projects/{pid}/schools", None),
+        ("PUT", f"/v1/projects/{pid}/schools/{OTHER_SCHOOL}", None),
+        ("DELETE", f"/v1/projects/{pid}/schools/{SCHOOL}", None),
+        ("POST", f"/v1/projects/{pid}/material", {"title": "x", "kind": "link", "uri": "https://x.example"}),
+        ("GET", f"/v1/projects/{pid}/material", None),
+        ("DELETE", f"/v1/projects/{pid}/material/{mid}", None),
+        (
+            "POST",
+            f"/v1/projects/{pid}/teams",
+            {"name": "Sneaky", "members": [{"student_ref": "x1"}, {"student_ref": "x2"}]},
+        ),
+    ]
+
+
+def team_calls(ids: dict) -> list[tuple[str, str, dict | None]]:
+    tid = ids["team"]
+    return [
+        ("GET", f"/v1/teams/{tid}", None),
+        ("POST", f"/v1/teams/{tid}/dissolve", {"reason": "x"}),
+        ("GET", f"/v1/teams/{tid}/milestones", None),
+        (
+            "POST",
+            f"/v1/teams/{tid}/stages/product-selection/deliverables",
+            {"kind": "plan", "title": "x", "file_ref": "upload:1"},
+        ),
+        ("POST", f"/v1/teams/{tid}/stages/product-selection/review", {"decision": "accepted"}),
+        (
+            "POST",
+            f"/v1/teams/{tid}/metrics",
+            {
+                "metrics": [
+                    {
+                        "name": "orders",
+                        "value": 1,
+                        "unit": "count",
+                        "period_start": "2027-02-01",
+                        "period_end": "2027-02-28",
+                    }
+                ]
+            },
+        ),
+        ("GET", f"/v1/teams/{tid}/metrics", None),
+        ("POST", f"/v1/teams/{tid}/evaluations", {"student_ref": "stu-a", "scores": {"skills": 1, "qualities": 1}}),
+        ("GET", f"/v1/teams/{tid}/evaluations", None),
+        ("POST", f"/v1/teams/{tid}/peer-ratings", {"stage": "market-research", "ratee_ref": "stu-a", "score": 1}),
+        ("GET", f"/v1/teams/{tid}/peer-ratings", None),
+        ("GET", f"/v1/teams/{tid}/scorecards", None),
+        ("GET", f"/v1/teams/{tid}/scorecards/stu-a", None),
+        ("GET", f"/v1/teams/{tid}/scorecards/stu-b", None),
+    ]
+
+
+def lists(ids: dict) -> list[str]:
+    return [
+        "/v1/projects",
+        "/v1/teams",
+        f"/v1/teams?project_id={ids['project']}",
+        f"/v1/projects/{ids['project']}/teams",
+        "/v1/credits",
+        "/v1/credits/export?format=json",
+    ]
+
+
+async def _check_refused(p, headers, calls, expected, who, owned):
+    for method, path, body in calls:
+        r = await p.request(method, path, json=body, headers=headers)
+        assert r.status_code == expected, (who, method, path, r.status_code, r.text)
+        assert r.headers["content-type"] == "application/problem+json"
+        assert owned["team"] not in r.text.replace(path, "") and "stu-a" not in r.text.replace(path, "")
+
+
+@pytest.mark.parametrize("outsider", list(OUTSIDERS))
+async def test_outsiders_get_404_on_every_endpoint_and_see_nothing_in_lists(stack, owned, outsider):
+    org, kind, role, sub = OUTSIDERS[outsider]
+    headers = auth(stack, org, kind, role, sub)
+    expected = 403 if kind == "platform" else 404
+    async with httpx.AsyncClient(base_url=stack["projects"].base_url, timeout=30) as p:
+        await _check_refused(p, headers, project_calls(owned) + team_calls(owned), expected, outsider, owned)
+        for path in lists(owned):
+            r = await p.get(path, headers=headers)
+            assert r.status_code in (200, 403, 404, 422), (outsider, path, r.text)
+            assert owned["team"] not in r.text and owned["project"] not in r.text.replace(path, ""), (outsider, path)
+
+
+async def test_a_student_of_another_team_sees_the_project_but_none_of_this_teams_records(stack, owned):
+    headers = auth(stack, *OTHER_STUDENT)
+    async with httpx.AsyncClient(base_url=stack["projects"].base_url, timeout=30) as p:
+        await _check_refused(p, headers, team_calls(owned), 404, "a student of another team", owned)
+        assert (await p.get(f"/v1/projects/{owned['project']}", headers=headers)).status_code == 200  # their school's
+        mine = (await p.get("/v1/teams", headers=headers)).json()
+        assert [t["id"] for t in mine] == [owned["other_team"]]
+        assert (await p.get(f"/v1/teams/{owned['other_team']}", headers=headers)).status_code == 200
+        refused = await p.post(f"/v1/projects/{owned['project']}/publish", headers=headers)
+        assert refused.status_code == 403  # sees it, manages nothing
+
+
+async def test_inside_the_team_each_party_does_its_own_part(stack, owned):
+    tid = owned["team"]
+    school, enterprise = auth(stack, SCHOOL, "school", "admin"), auth(stack, ENTERPRISE, "enterprise", "hr")
+    async with httpx.AsyncClient(base_url=stack["projects"].base_url, timeout=30) as p:
+        for headers in (school, enterprise, auth(stack, ENTERPRISE, "enterprise", "mentor", "m-iso")):
+            assert (await p.get(f"/v1/teams/{tid}/scorecards", headers=headers)).status_code == 200
+        teams = (await p.get(f"/v1/projects/{owned['project']}/teams", headers=enterprise)).json()
+        assert {t["id"] for t in teams} == {tid, owned["other_team"]}  # the enterprise sees its project's teams
+        for headers, path, body in (
+            (enterprise, f"/v1/teams/{tid}/dissolve", {"reason": "x"}),  # the school's to dissolve
+            (
+                school,
+                f"/v1/teams/{tid}/metrics",
+                {
+                    "metrics": [
+                        {
+                            "name": "orders",
+                            "value": 1,
+                            "unit": "count",
+                            "period_start": "2027-02-01",
+                            "period_end": "2027-02-28",
+                        }
+                    ]
+                },
+            ),
+            (
+                enterprise,
+                f"/v1/teams/{tid}/stages/product-selection/deliverables",
+                {"kind": "plan", "title": "x", "file_ref": "f"},
+            ),
+            (school, f"/v1/teams/{tid}/peer-ratings", {"stage": "market-research", "ratee_ref": "stu-a", "score": 1}),
+            (school, f"/v1/projects/{owned['project']}/publish", None),  # the school sees the project, owns nothing
+        ):
+            r = await p.post(path, headers=headers, json=body)
+            assert r.status_code == 403, (path, r.text)
+
+
+async def test_a_revoked_school_loses_the_project_at_once_and_keeps_its_records(stack, owned):
+    school, enterprise = auth(stack, SCHOOL, "school", "admin"), auth(stack, ENTERPRISE, "enterprise", "hr")
+    async with httpx.AsyncClient(base_url=stack["projects"].base_url, timeout=30) as p:
+        pid = await shared_project(p, enterprise, SCHOOL, pass_mark=0, credits=1)
+        await p.post(
+            f"/v1/projects/{pid}/material",
+            headers=enterprise,
+            json={"title": "Reviews", "kind": "dataset", "uri": "https://data.example.com/reviews-anon.csv"},
+        )
+        tid = await form(p, school, pid, ["stu-r1", "stu-r2"])
+        assert (await p.get(f"/v1/projects/{pid}/material", headers=school)).status_code == 200
+        revoked = await p.delete(f"/v1/projects/{pid}/schools/{SCHOOL}", headers=enterprise)
+        assert revoked.status_code == 200 and not revoked.json()["sees_project"], revoked.text
+        for path in (f"/v1/projects/{pid}", f"/v1/projects/{pid}/material"):
+            r = await p.get(path, headers=school)
+            assert r.status_code == 404, (path, r.text)
+        assert pid not in (await p.get("/v1/projects", headers=school)).text
+        # The team and its records stay the school's; nothing more can be added.
+        assert (await p.get(f"/v1/teams/{tid}", headers=school)).status_code == 200
+        assert (await p.get(f"/v1/teams/{tid}/scorecards/stu-r1", headers=school)).status_code == 200
+        frozen = await p.post(
+            f"/v1/teams/{tid}/stages/market-research/deliverables",
+            headers=school,
+            json={"kind": "plan", "title": "Plan", "file_ref": "upload:2"},
+        )
+        assert frozen.status_code == 409 and frozen.json()["type"] == "urn:praxis:problem:access-revoked", frozen.text
+        done = await p.post(f"/v1/projects/{pid}/complete", headers=enterprise)
+        assert done.status_code == 200 and done.json()["credits_awarded"] == 2, done.text
+        credits = (await p.get(f"/v1/credits?project_id={pid}", headers=school)).json()["items"]
+        assert sorted(c["student_ref"] for c in credits) == ["stu-r1", "stu-r2"]
+        assert (await p.get(f"/v1/teams/{tid}/scorecards/stu-r2", headers=school)).json()["weighted_total"] == "0.00"
+        # Shared again, the school sees it again.
+        assert (await p.put(f"/v1/projects/{pid}/schools/{SCHOOL}", headers=enterprise)).status_code == 200
+        assert (await p.get(f"/v1/projects/{pid}", headers=school)).status_code == 200
+
+
+BAD_PROJECTS = {
+    "weights that do not sum to 1": (
+        {"weights": {"teacher": 0.3, "enterprise": 0.3, "platform": 0.2, "peer": 0.1}},
+        "weights",
+    ),
+    "a weight above 1": (
+        {"weights": {"teacher": 1.5, "enterprise": -0.5, "platform": 0, "peer": 0}},
+        "weights.teacher",
+    ),
+    "a weight as text": (
+        {"weights": {"teacher": "lots", "enterprise": 0.3, "platform": 0.2, "peer": 0.2}},
+        "weights.teacher",
+    ),
+    "duplicate stage keys": ({"stages": [{"key": "a", "name": "A"}, {"key": "a", "name": "B"}]}, "stages"),
+    "no stages": ({"stages": []}, "stages"),
+    "no team slots": ({"team_capacity": 0}, "team_capacity"),
+    "smallest team above the largest": ({"min_team_size": 5, "max_team_size": 2}, "max_team_size"),
+    "ends before it starts": ({"ends_on": (TODAY - timedelta(days=1)).isoformat()}, "ends_on"),
+    "a pass mark above 100": ({"pass_mark": 101}, "pass_mark"),
+    "a target in an unknown unit": (
+        {"platform_targets": {"gmv": {"value": 10, "unit": "bananas"}}},
+        "platform_targets.gmv.unit",
+    ),
+    "a target for an unknown metric": (
+        {"platform_targets": {"likes": {"value": 10, "unit": "count"}}},
+        "platform_targets.likes",
+    ),
+    "a title with a NUL": ({"title": "bad\x00title"}, "title"),
+    "an unknown field": ({"owner": "me"}, "owner"),
+}
+
+
+@pytest.mark.parametrize("case", list(BAD_PROJECTS))
+async def test_bad_project_input_is_a_422_naming_the_field(stack, case):
+    fields, field = BAD_PROJECTS[case]
+    async with httpx.AsyncClient(base_url=stack["projects"].base_url, timeout=30) as p:
+        r = await p.post(
+            "/v1/projects", headers=auth(stack, ENTERPRISE, "enterprise", "hr"), json=project_body(**fields)
+        )
+    assert r.status_code == 422, (case, r.text)
+    assert r.headers["content-type"] == "application/problem+json"
+    assert any(e["field"].startswith(field) for e in r.json()["errors"]), (case, r.json())
+
+
+async def test_bad_scores_ratings_metrics_and_deliverables_are_4xx_never_500(stack, owned):
+    tid = owned["team"]
+    teacher = auth(stack, SCHOOL, "school", "teacher", "t-iso")
+    student = auth(stack, SCHOOL, "school", "student", "stu-a")
+    enterprise = auth(stack, ENTERPRISE, "enterprise", "hr")
+
+    def month(**point):
+        return {"metrics": [{"period_start": "2027-03-01", "period_end": "2027-03-31", **point}]}
+
+    cases = [
+        (
+            teacher,
+            f"/v1/teams/{tid}/evaluations",
+            {"student_ref": "stu-a", "scores": {"process": 101, "knowledge": 50}},
+            422,
+        ),
+        (
+            teacher,
+            f"/v1/teams/{tid}/evaluations",
+            {"student_ref": "stu-a", "scores": {"process": -1, "knowledge": 50}},
+            422,
+        ),
+        (
+            teacher,
+            f"/v1/teams/{tid}/evaluations",
+            {"student_ref": "stu-a", "scores": {"process": "x", "knowledge": 5}},
+            422,
+        ),
+        (
+            teacher,
+            f"/v1/teams/{tid}/evaluations",
+            {"student_ref": "stu-a", "scores": {"skills": 50, "qualities": 5}},
+            422,
+        ),
+        (
+            teacher,
+            f"/v1/teams/{tid}/evaluations",
+            {"student_ref": "stu-zz", "scores": {"process": 5, "knowledge": 5}},
+            422,
+        ),
+        (teacher, f"/v1/teams/{tid}/evaluations", {"student_ref": "stu-a", "assessment": "final", "scores": {}}, 422),
+        (
+            student,
+            f"/v1/teams/{tid}/peer-ratings",
+            {"stage": "market-research", "ratee_ref": "stu-a", "score": 80},
+            422,
+        ),
+        (student, f"/v1/teams/{tid}/peer-ratings", {"stage": "no-such-stage", "ratee_ref": "stu-b", "score": 80}, 422),
+        (
+            student,
+            f"/v1/teams/{tid}/peer-ratings",
+            {"stage": "market-research", "ratee_ref": "stu-b", "score": 100.5},
+            422,
+        ),
+        (enterprise, f"/v1/teams/{tid}/metrics", month(name="orders", value=5, unit="pieces"), 422),
+        (enterprise, f"/v1/teams/{tid}/metrics", month(name="likes", value=5, unit="count"), 422),
+        (enterprise, f"/v1/teams/{tid}/metrics", month(name="gmv", value=5, unit="DOLLARS"), 422),
+        (enterprise, f"/v1/teams/{tid}/metrics", month(name="conversion_rate", value=150, unit="percent"), 422),
+        (enterprise, f"/v1/teams/{tid}/metrics", month(name="orders", value=-3, unit="count"), 422),
+        (enterprise, f"/v1/teams/{tid}/metrics", {"metrics": []}, 422),
+        (
+            student,
+            f"/v1/teams/{tid}/stages/product-selection/deliverables",
+            {"kind": "plan", "title": "x", "link": "https://x.example", "file_ref": "upload:1"},
+            422,
+        ),
+        (
+            student,
+            f"/v1/teams/{tid}/stages/product-selection/deliverables",
+            {"kind": "plan", "title": "x", "link": "nope"},
+            422,
+        ),
+        (
+            student,
+            f"/v1/teams/{tid}/stages/product-selection/deliverables",
+            {"kind": "essay", "title": "x", "file_ref": "f"},
+            422,
+        ),
+        (
+            student,
+            f"/v1/teams/{tid}/stages/Not A Stage/deliverables",
+            {"kind": "plan", "title": "x", "file_ref": "f"},
+            422,
+        ),
+        (
+            student,
+            "/v1/teams/not-a-uuid/peer-ratings",
+            {"stage": "market-research", "ratee_ref": "stu-b", "score": 5},
+            422,
+        ),
+    ]
+    async with httpx.AsyncClient(base_url=stack["projects"].base_url, timeout=30) as p:
+        for headers, path, body, expected in cases:
+            r = await p.post(path, headers=headers, json=body)
+            assert r.status_code == expected, (path, body, r.status_code, r.text)
+            assert r.headers["content-type"] == "application/problem+json"
+        nan = await p.post(
+            f"/v1/teams/{tid}/evaluations",
+            headers={**teacher, "content-type": "application/json"},
+            content=b'{"student_ref": "stu-a", "scores": {"process": NaN, "knowledge": 50}}',
+        )
+        assert nan.status_code in (400, 422), nan.text
+        broken = await p.post(
+            f"/v1/teams/{tid}/evaluations", headers={**teacher, "content-type": "application/json"}, content=b"{"
+        )
+        assert broken.status_code == 400 and broken.json()["type"] == "urn:praxis:problem:malformed-request"
+        key = {**auth(stack, SCHOOL, "school", "admin"), "Idempotency-Key": "team-iso-key"}
+        first = await p.post(
+            f"/v1/projects/{owned['project']}/teams",
+            headers=key,
+            json={"name": "K", "members": [{"student_ref": "k1"}, {"student_ref": "k2"}]},
+        )
+        again = await p.post(
+            f"/v1/projects/{owned['project']}/teams",
+            headers=key,
+            json={"name": "K", "members": [{"student_ref": "k1"}, {"student_ref": "k2"}]},
+        )
+        assert first.status_code == again.status_code == 201 and first.json()["id"] == again.json()["id"]
+        assert again.headers["idempotent-replayed"] == "true"
+        other = await p.post(
+            f"/v1/projects/{owned['project']}/teams",
+            headers=key,
+            json={"name": "K2", "members": [{"student_ref": "k3"}, {"student_ref": "k4"}]},
+        )
+        assert other.status_code == 422, other.text
+        full = await p.post(
+            f"/v1/projects/{owned['project']}/teams",
+            headers=auth(stack, SCHOOL, "school", "admin"),
+            json={"name": "Dupe", "members": [{"student_ref": "stu-a"}, {"student_ref": "stu-q"}]},
+        )
+        assert full.status_code == 409 and full.json()["type"] == "urn:praxis:problem:already-in-a-team", full.text
+
+
+async def test_grpc_applies_the_same_use_cases_rules_and_scoping(stack, owned):
+    def md(org: str, kind: str, role: str, sub: str | None = None):
+        return (("authorization", f"Bearer {stack.token(org, kind, role, sub=sub)}"),)
+
+    school, enterprise = md(SCHOOL, "school", "admin"), md(ENTERPRISE, "enterprise", "hr")
+    async with grpc.aio.insecure_channel(stack["projects"].grpc_target) as channel:
+        stub = pb_grpc.ProjectsServiceStub(channel)
+        project = (await stub.GetProject(pb.GetProjectRequest(id=owned["project"]), metadata=school)).project
+        assert (project.status, project.weights.teacher, len(project.stages)) == ("published", "0.3000", 6)
+        team = (await stub.GetTeam(pb.GetTeamRequest(id=owned["team"]), metadata=enterprise)).team
+        assert [m.student_ref for m in team.members] == MEMBERS
+        assert [m.status for m in team.milestones][:2] == ["accepted", "not_started"]
+        listed = await stub.ListTeams(pb.ListTeamsRequest(project_id=owned["project"]), metadata=enterprise)
+        assert {t.id for t in listed.teams} >= {owned["team"], owned["other_team"]}
+        card = (
+            await stub.GetScorecard(pb.GetScorecardRequest(team_id=owned["team"], student_ref="stu-a"), metadata=school)
+        ).scorecard
+        assert {p.party: p.score for p in card.parts} == {
+            "teacher": "75.00",
+            "enterprise": "75.00",
+            "platform": "70.00",  # 7 orders of a 10-order target
+            "peer": "90.00",
+        }
+        assert (card.weighted_total, card.complete, [m.part for m in card.missing]) == ("77.00", True, ["baseline"])
+        assert not card.HasField("value_added")
+        made = await stub.CreateProject(
+            pb.CreateProjectRequest(title="Via gRPC", starts_on=TODAY.isoformat(), ends_on=TODAY.isoformat()),
+            metadata=enterprise,
+        )
+        assert made.project.status == "draft" and made.project.credits == "2.00"
+        export = await stub.ExportCredits(pb.ExportCreditsRequest(), metadata=school)
+        assert export.content.decode().startswith("student_ref,school_org,project_id,")
+        refusals = [
+            (
+                stub.CreateProject(
+                    pb.CreateProjectRequest(
+                        title="Bad",
+                        starts_on=TODAY.isoformat(),
+                        ends_on=TODAY.isoformat(),
+                        weights=pb.Weights(teacher="0.5", enterprise="0.5", platform="0.5", peer="0"),
+                    ),
+                    metadata=enterprise,
+                ),
+                grpc.StatusCode.INVALID_ARGUMENT,
+            ),
+            (
+                stub.GetProject(
+                    pb.GetProjectRequest(id=owned["project"]), metadata=md(OTHER_SCHOOL, "school", "admin")
+                ),
+                grpc.StatusCode.NOT_FOUND,
+            ),
+            (
+                stub.GetTeam(pb.GetTeamRequest(id=owned["team"]), metadata=md(SCHOOL, "school", "student", "stu-c")),
+                grpc.StatusCode.NOT_FOUND,
+            ),
+            (
+                stub.RatePeer(
+                    pb.RatePeerRequest(team_id=owned["team"], stage="market-research", ratee_ref="stu-b", score="101"),
+                    metadata=md(SCHOOL, "school", "student", "stu-a"),
+                ),
+                grpc.StatusCode.INVALID_ARGUMENT,
+            ),
+            (
+                stub.RecordMetrics(
+                    pb.RecordMetricsRequest(
+                        team_id=owned["team"],
+                        metrics=[
+                            pb.MetricPoint(
+                                name="orders",
+                                value="1",
+                                unit="pieces",
+                                period_start="2027-05-01",
+                                period_end="2027-05-02",
+                            )
+                        ],
+                    ),
+                    metadata=enterprise,
+                ),
+                grpc.StatusCode.INVALID_ARGUMENT,
+            ),
+            (stub.GetTeam(pb.GetTeamRequest(id="not-a-uuid"), metadata=school), grpc.StatusCode.INVALID_ARGUMENT),
+        ]
+        for call, code in refusals:
+            with pytest.raises(grpc.aio.AioRpcError) as refused:
+                await call
+            assert refused.value.code() == code, refused.value.details()
+
+
+async def test_a_retried_score_with_an_idempotency_key_is_recorded_once(stack, owned):
+    teacher = {**auth(stack, SCHOOL, "school", "teacher", "t-iso"), "Idempotency-Key": "score-stu-b-1"}
+    body = {"student_ref": "stu-b", "scores": {"process": 66, "knowledge": 77}}
+    async with httpx.AsyncClient(base_url=stack["projects"].base_url, timeout=30) as p:
+        first = await p.post(f"/v1/teams/{owned['team']}/evaluations", headers=teacher, json=body)
+        again = await p.post(f"/v1/teams/{owned['team']}/evaluations", headers=teacher, json=body)
+        assert first.status_code == again.status_code == 201, (first.text, again.text)
+        assert first.json()["id"] == again.json()["id"] and again.headers["idempotent-replayed"] == "true"
+        recorded = await p.get(f"/v1/teams/{owned['team']}/evaluations?student_ref=stu-b", headers=teacher)
+        assert [e["score"] for e in recorded.json()] == ["71.50"]
