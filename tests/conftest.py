@@ -187,3 +187,62 @@ class Mentors:
 @pytest.fixture(scope="module")
 def mentors(stack: Stack) -> Mentors:
     return Mentors(stack)
+
+
+class Rounds:
+    """REST set-up shared by the allocation round tests: a round with positions and students, lists, rankings."""
+
+    def __init__(self, stack: Stack) -> None:
+        self.stack = stack
+
+    def school(self, org: str) -> dict[str, str]:
+        return self.stack.auth(org, "school", "coordinator")
+
+    def enterprise(self, org: str) -> dict[str, str]:
+        return self.stack.auth(org, "enterprise", "hr")
+
+    async def create(self, c: httpx.AsyncClient, school: str, **fields) -> dict:
+        r = await c.post("/v1/rounds", headers=self.school(school), json={"title": "Spring placements", **fields})
+        assert r.status_code == 201, r.text
+        return r.json()
+
+    async def add_positions(self, c: httpx.AsyncClient, school: str, round_id: str, *position_ids: str) -> None:
+        for pid in position_ids:
+            r = await c.put(f"/v1/rounds/{round_id}/positions/{pid}", headers=self.school(school))
+            assert r.status_code == 200, r.text
+
+    async def add_students(self, c: httpx.AsyncClient, school: str, round_id: str, students: dict[str, list[str]]):
+        """`students`: student_ref -> shared competencies."""
+        body = {
+            "students": [
+                {"student_ref": ref, "profile": {"display_name": ref.upper(), "competencies": tags}}
+                for ref, tags in students.items()
+            ]
+        }
+        r = await c.post(f"/v1/rounds/{round_id}/students", headers=self.school(school), json=body)
+        assert r.status_code == 200, r.text
+        return r.json()
+
+    async def prefer(self, c: httpx.AsyncClient, school: str, round_id: str, student: str, positions: list[str]):
+        return await c.put(
+            f"/v1/rounds/{round_id}/students/{student}/preferences",
+            headers=self.school(school),
+            json={"positions": positions},
+        )
+
+    async def rank(self, c: httpx.AsyncClient, enterprise: str, round_id: str, position_id: str, groups):
+        """`groups`: tie groups of (school_org, student_ref)."""
+        return await c.put(
+            f"/v1/rounds/{round_id}/positions/{position_id}/ranking",
+            headers=self.enterprise(enterprise),
+            json={"groups": [[{"school_org": s, "student_ref": r} for s, r in g] for g in groups]},
+        )
+
+    async def act(self, c: httpx.AsyncClient, school: str, round_id: str, action: str) -> httpx.Response:
+        """close, reopen, compute or publish, as `school`."""
+        return await c.post(f"/v1/rounds/{round_id}/{action}", headers=self.school(school))
+
+
+@pytest.fixture(scope="module")
+def rounds(stack: Stack) -> Rounds:
+    return Rounds(stack)

@@ -18,6 +18,10 @@ class Settings(ServiceSettings):
     placement_hold_hours: float = Field(default=72.0, gt=0)
     # The rules bookings, starts and logbooks are checked against: cn-vocational-2021 (default) or none.
     compliance_policy: str = "cn-vocational-2021"
+    # Allocation rounds: the longest ranked list a round allows unless it says otherwise (a round may set 1-50),
+    # and how long an enterprise has to confirm a placement a published round created as requested.
+    round_list_limit: int = Field(default=10, ge=1, le=50)
+    round_hold_hours: float = Field(default=168.0, gt=0)
 
     @field_validator("compliance_policy")
     @classmethod

@@ -8,7 +8,7 @@ from pathlib import Path
 from internships import handlers, rpc
 from internships.config import Settings
 from internships.handlers import placements as placement_handlers
-from internships.http import agreements, placements, positions, reports
+from internships.http import agreements, placements, positions, reports, rounds
 from praxis_common import migrations
 from praxis_common.service import ServiceSpec, every
 from praxis_common.service import run as run_service
@@ -20,7 +20,13 @@ HOLD_SECONDS = 30.0  # unanswered placement requests expire
 
 SPEC = ServiceSpec(
     name="internships",
-    routers=lambda rt: [agreements.router(rt), positions.router(rt), placements.router(rt), reports.router(rt)],
+    routers=lambda rt: [
+        agreements.router(rt),
+        positions.router(rt),
+        placements.router(rt),
+        reports.router(rt),
+        rounds.router(rt),
+    ],
     grpc_services=rpc.services,
     workers=lambda rt: [
         every(CALENDAR_SECONDS, lambda: handlers.apply_calendar(uow=rt.uow, clock=rt.clock), name="agreement calendar"),

@@ -8,7 +8,8 @@ from internships.domain.agreements import AgreementActivated, AgreementEnded, En
 from internships.domain.logbooks import LogbookApproved
 from internships.domain.placements import PlacementChanged
 from internships.domain.positions import BaseCreated, PositionClosed, PositionPublished
-from praxis.events.v1 import agreements_pb2, placements_pb2
+from internships.domain.rounds import RoundPublishedEvent
+from praxis.events.v1 import agreements_pb2, placements_pb2, rounds_pb2
 from praxis_common.events import IntegrationEvent
 
 SERVICE = "internships"
@@ -165,5 +166,30 @@ def _(event: LogbookApproved, **context) -> IntegrationEvent:
             total_hours=str(w.total_hours),
             core_hours=str(w.core_hours),
             approved_at=w.reviewed_at.isoformat(),
+        ),
+    )
+
+
+@integration_event.register
+def _(event: RoundPublishedEvent, **context) -> IntegrationEvent:
+    r = event.round
+    return _event(
+        "round.published",
+        "round",
+        r.id,
+        rounds_pb2.RoundPublished(
+            round_id=str(r.id),
+            title=r.title,
+            owner_org=r.owner_org,
+            schools=r.schools,
+            enterprise_org=r.enterprise_org or "",
+            run_id=str(event.run_id),
+            input_hash=event.input_hash,
+            algorithm_version=event.algorithm_version,
+            seed=r.seed,
+            students=event.students,
+            placements=event.placements,
+            placement_status=r.publish_as.value,
+            published_at=r.published_at.isoformat(),
         ),
     )

@@ -18,10 +18,12 @@ from internships.domain.agreements import Agreement, Status
 from internships.domain.logbooks import LogbookWeek, LogLine, WeekStatus
 from internships.domain.placements import Placement, PlacementStatus
 from internships.domain.positions import Duty, DutyKind, Position, PositionStatus, PracticeBase
+from internships.domain.rounds import Round, RoundStatus, split_student_key
 from internships.handlers import logbooks as logbook_handlers
 from internships.handlers import placements as placement_handlers
 from internships.handlers import positions as position_handlers
 from internships.handlers import reports as report_handlers
+from internships.handlers import rounds as round_handlers
 from internships.http.schemas import (
     AgreementCreate,
     AgreementTerminate,
@@ -30,11 +32,16 @@ from internships.http.schemas import (
     PlacementAction,
     PlacementCreate,
     PositionCreate,
+    PreferencesIn,
+    RankingIn,
     ReviewIn,
+    RoundCreate,
+    RoundStudentsIn,
 )
 from praxis.internships.v1 import internships_pb2 as pb
 from praxis.internships.v1 import internships_pb2_grpc as pb_grpc
 from praxis_common import rpc
+from praxis_common.errors import FieldError, InvalidInput
 from praxis_common.rpc import principal
 from praxis_common.service import Runtime
 from praxis_common.validation import Text, parse_uuid, validate
@@ -48,6 +55,13 @@ _DUTY_KIND_TO_PB = {k: getattr(pb, f"DUTY_KIND_{k.name}") for k in DutyKind}
 _DUTY_KIND_FROM_PB = {v: k.value for k, v in _DUTY_KIND_TO_PB.items()}  # UNSPECIFIED → None → invalid
 _PROFILE_FIELDS = set(pb.StudentProfile.DESCRIPTOR.fields_by_name)
 _WEEK_STATUS_TO_PB = {s: getattr(pb, f"LOGBOOK_WEEK_STATUS_{s.name}") for s in WeekStatus}
+_ROUND_STATUS_TO_PB = {s: getattr(pb, f"ROUND_STATUS_{s.name}") for s in RoundStatus}
+# A round publishes placements requested (the default, also for UNSPECIFIED) or confirmed; anything else is refused.
+_PUBLISH_AS_FROM_PB = {
+    pb.PLACEMENT_STATUS_UNSPECIFIED: "requested",
+    pb.PLACEMENT_STATUS_REQUESTED: "requested",
+    pb.PLACEMENT_STATUS_CONFIRMED: "confirmed",
+}
 
 
 class _Week(BaseModel):
@@ -144,6 +158,102 @@ def placement_to_pb(p: Placement) -> pb.Placement:
         reason=p.reason or "",
         student_consent_at=_ts(p.student_consent_at),
         guardian_consent_at=_ts(p.guardian_consent_at),
+    )
+
+
+def _profile_to_pb(profile: dict | None) -> pb.StudentProfile:
+    return pb.StudentProfile(**{k: v for k, v in (profile or {}).items() if k in _PROFILE_FIELDS and v is not None})
+
+
+def round_to_pb(r: Round, *, positions: int | None = None, students: int | None = None) -> pb.Round:
+    return pb.Round(
+        id=str(r.id),
+        title=r.title,
+        owner_org=r.owner_org,
+        schools=r.schools,
+        enterprise_org=r.enterprise_org or "",
+        list_limit=r.list_limit,
+        placement_status_on_publish=_PLACEMENT_STATUS_TO_PB[PlacementStatus(r.publish_as.value)],
+        seed=r.seed,
+        status=_ROUND_STATUS_TO_PB[r.status],
+        created_at=_ts(r.created_at),
+        closed_at=_ts(r.closed_at),
+        computed_at=_ts(r.computed_at),
+        published_at=_ts(r.published_at),
+        latest_run_id=str(r.latest_run_id or ""),
+        published_run_id=str(r.published_run_id or ""),
+        positions=positions,
+        students=students,
+    )
+
+
+def round_position_to_pb(p, *, show_ranking: bool) -> pb.RoundPosition:
+    ranking = []
+    if show_ranking and p.ranking is not None:
+        ranking = [
+            pb.TieGroup(students=[pb.StudentKey(school_org=s, student_ref=r) for s, r in group]) for group in p.ranking
+        ]
+    return pb.RoundPosition(
+        position_id=str(p.position_id),
+        enterprise_org=p.enterprise_org,
+        title=p.title,
+        seats=p.seats,
+        seats_taken=p.seats_taken,
+        starts_on=p.starts_on.isoformat(),
+        ends_on=p.ends_on.isoformat(),
+        competencies=p.competencies,
+        added_by_org=p.added_by_org,
+        added_at=_ts(p.added_at),
+        applicants=p.applicants,
+        ranked=p.ranking is not None,
+        ranking=ranking,
+        offered_seats=p.offered_seats,
+        offered_limit=p.offered_limit or "",
+    )
+
+
+def round_student_to_pb(s) -> pb.RoundStudent:
+    return pb.RoundStudent(
+        school_org=s.school_org,
+        student_ref=s.student_ref,
+        profile=_profile_to_pb(s.profile),
+        birth_date=_ts(s.birth_date),
+        study_year=s.study_year,
+        preferences=[str(p) for p in s.preferences],
+        preferences_at=_ts(s.preferences_at),
+        added_at=_ts(s.added_at),
+    )
+
+
+def run_to_pb(run, *, published_run_id=None) -> pb.RoundRun:
+    return pb.RoundRun(
+        id=str(run.id),
+        seq=run.seq,
+        input_hash=run.input_hash,
+        algorithm_version=run.algorithm_version,
+        seed=run.seed,
+        computed_at=_ts(run.computed_at),
+        computed_by=run.computed_by,
+        students=run.students,
+        matched=run.matched,
+        published=run.id == published_run_id,
+    )
+
+
+def _standing_to_pb(standing: dict | None) -> pb.Standing | None:
+    return None if standing is None else pb.Standing(**standing)
+
+
+def rejection_to_pb(r: dict) -> pb.Rejection:
+    return pb.Rejection(
+        position_id=r["position_id"],
+        reason=r["reason"],
+        seats=r["seats"],
+        position_tags=r["position_tags"],
+        you=_standing_to_pb(r["you"]),
+        last_admitted=_standing_to_pb(r["last_admitted"]),
+        lost_on_draw=r["lost_on_draw"],
+        text=r["text"],
     )
 
 
@@ -546,6 +656,255 @@ class InternshipsServicer(pb_grpc.InternshipsServiceServicer):
             core_share_mean=_decimal(report.core_share_mean),
             placements_without_approved_hours=report.placements_without_approved_hours,
             agreements_without_placements=report.agreements_without_placements,
+        )
+
+    # Allocation rounds
+
+    async def CreateRound(self, request: pb.CreateRoundRequest, context) -> pb.CreateRoundResponse:
+        publish_as = _PUBLISH_AS_FROM_PB.get(request.placement_status_on_publish, "not requested or confirmed")
+        body = validate(
+            RoundCreate,
+            {
+                "title": request.title,
+                "co_owner_schools": list(request.co_owner_schools),
+                "enterprise_org": request.enterprise_org or None,
+                "list_limit": _optional(request, "list_limit"),
+                "placement_status_on_publish": publish_as,
+                "seed": _optional(request, "seed"),
+            },
+        )
+
+        async def create(uow) -> pb.CreateRoundResponse:
+            rnd = await round_handlers.create_round(
+                round_handlers.CreateRound(
+                    title=body.title,
+                    co_owner_schools=tuple(body.co_owner_schools),
+                    enterprise_org=body.enterprise_org,
+                    list_limit=body.list_limit,
+                    publish_as=body.placement_status_on_publish,
+                    seed=body.seed,
+                ),
+                principal(),
+                uow=uow,
+                clock=self.rt.clock,
+                default_list_limit=self.rt.settings.round_list_limit,
+            )
+            return pb.CreateRoundResponse(round=round_to_pb(rnd))
+
+        return await rpc.created(context, self.rt.uow, request, create, pb.CreateRoundResponse)
+
+    async def GetRound(self, request: pb.GetRoundRequest, context) -> pb.GetRoundResponse:
+        view = await round_handlers.get_round(parse_uuid(request.id, "id"), principal(), uow=self.rt.uow)
+        return pb.GetRoundResponse(round=round_to_pb(view.round, positions=view.positions, students=view.students))
+
+    async def ListRounds(self, request: pb.ListRoundsRequest, context) -> pb.ListRoundsResponse:
+        items, token = await round_handlers.list_rounds(
+            principal(), uow=self.rt.uow, page_size=_page_size(request.page_size), page_token=request.page_token or None
+        )
+        return pb.ListRoundsResponse(rounds=[round_to_pb(r) for r in items], next_page_token=token or "")
+
+    async def AddRoundPosition(self, request: pb.AddRoundPositionRequest, context) -> pb.AddRoundPositionResponse:
+        added = await round_handlers.add_position(
+            parse_uuid(request.round_id, "round_id"),
+            parse_uuid(request.position_id, "position_id"),
+            principal(),
+            uow=self.rt.uow,
+            clock=self.rt.clock,
+            compliance=self.compliance,
+        )
+        return pb.AddRoundPositionResponse(position=round_position_to_pb(added, show_ranking=False))
+
+    async def ListRoundPositions(self, request: pb.ListRoundPositionsRequest, context) -> pb.ListRoundPositionsResponse:
+        side, items = await round_handlers.list_positions(
+            parse_uuid(request.round_id, "round_id"), principal(), uow=self.rt.uow
+        )
+        return pb.ListRoundPositionsResponse(
+            positions=[round_position_to_pb(p, show_ranking=side == "enterprise") for p in items]
+        )
+
+    async def AddRoundStudents(self, request: pb.AddRoundStudentsRequest, context) -> pb.AddRoundStudentsResponse:
+        round_id = parse_uuid(request.round_id, "round_id")
+        body = validate(
+            RoundStudentsIn,
+            {
+                "students": [
+                    {
+                        "student_ref": e.student_ref,
+                        "profile": _profile(e.profile),
+                        "birth_date": e.birth_date or None,
+                        "study_year": _optional(e, "study_year"),
+                    }
+                    for e in request.students
+                ]
+            },
+        )
+        stored = await round_handlers.add_students(
+            round_id,
+            [
+                round_handlers.StudentEntry(
+                    s.student_ref, s.profile.model_dump(exclude_none=True), s.birth_date, s.study_year
+                )
+                for s in body.students
+            ],
+            principal(),
+            uow=self.rt.uow,
+            clock=self.rt.clock,
+        )
+        return pb.AddRoundStudentsResponse(students=[round_student_to_pb(s) for s in stored])
+
+    async def SetPreferences(self, request: pb.SetPreferencesRequest, context) -> pb.SetPreferencesResponse:
+        round_id = parse_uuid(request.round_id, "round_id")
+        body = validate(PreferencesIn, {"positions": list(request.positions)})
+        stored = await round_handlers.set_preferences(
+            round_id,
+            request.student_ref,
+            body.positions,
+            principal(),
+            uow=self.rt.uow,
+            clock=self.rt.clock,
+            compliance=self.compliance,
+        )
+        return pb.SetPreferencesResponse(student=round_student_to_pb(stored))
+
+    async def ListApplicants(self, request: pb.ListApplicantsRequest, context) -> pb.ListApplicantsResponse:
+        position, students = await round_handlers.list_applicants(
+            parse_uuid(request.round_id, "round_id"),
+            parse_uuid(request.position_id, "position_id"),
+            principal(),
+            uow=self.rt.uow,
+        )
+        return pb.ListApplicantsResponse(
+            position=round_position_to_pb(position, show_ranking=True),
+            applicants=[
+                pb.Applicant(school_org=s.school_org, student_ref=s.student_ref, profile=_profile_to_pb(s.profile))
+                for s in students
+            ],
+        )
+
+    async def SetRanking(self, request: pb.SetRankingRequest, context) -> pb.SetRankingResponse:
+        round_id = parse_uuid(request.round_id, "round_id")
+        position_id = parse_uuid(request.position_id, "position_id")
+        groups = None
+        if request.use_default:
+            if request.groups:
+                raise InvalidInput(
+                    "use_default drops the ranking", errors=[FieldError("groups", "must be empty with use_default")]
+                )
+        else:
+            body = validate(
+                RankingIn,
+                {
+                    "groups": [
+                        [{"school_org": k.school_org, "student_ref": k.student_ref} for k in g.students]
+                        for g in request.groups
+                    ]
+                },
+            )
+            groups = [[(k.school_org, k.student_ref) for k in g] for g in body.groups]
+        ranked = await round_handlers.set_ranking(
+            round_id, position_id, groups, principal(), uow=self.rt.uow, clock=self.rt.clock
+        )
+        return pb.SetRankingResponse(position=round_position_to_pb(ranked, show_ranking=True))
+
+    async def CloseRound(self, request: pb.CloseRoundRequest, context) -> pb.CloseRoundResponse:
+        rnd = await round_handlers.close_round(
+            parse_uuid(request.id, "id"), principal(), uow=self.rt.uow, clock=self.rt.clock, compliance=self.compliance
+        )
+        return pb.CloseRoundResponse(round=round_to_pb(rnd))
+
+    async def ReopenRound(self, request: pb.ReopenRoundRequest, context) -> pb.ReopenRoundResponse:
+        rnd = await round_handlers.reopen_round(parse_uuid(request.id, "id"), principal(), uow=self.rt.uow)
+        return pb.ReopenRoundResponse(round=round_to_pb(rnd))
+
+    async def ComputeRound(self, request: pb.ComputeRoundRequest, context) -> pb.ComputeRoundResponse:
+        run = await round_handlers.compute_round(
+            parse_uuid(request.id, "id"), principal(), uow=self.rt.uow, clock=self.rt.clock
+        )
+        return pb.ComputeRoundResponse(run=run_to_pb(run))
+
+    async def ListRoundRuns(self, request: pb.ListRoundRunsRequest, context) -> pb.ListRoundRunsResponse:
+        rnd, runs = await round_handlers.list_runs(parse_uuid(request.id, "id"), principal(), uow=self.rt.uow)
+        return pb.ListRoundRunsResponse(runs=[run_to_pb(r, published_run_id=rnd.published_run_id) for r in runs])
+
+    async def GetRoundResult(self, request: pb.GetRoundResultRequest, context) -> pb.GetRoundResultResponse:
+        round_id = parse_uuid(request.id, "id")
+        run_id = parse_uuid(request.run_id, "run_id") if request.run_id else None
+        result = await round_handlers.get_result(
+            round_id,
+            principal(),
+            uow=self.rt.uow,
+            run_id=run_id,
+            page_size=min(max(request.page_size or 500, 1), 5000),
+            page_token=request.page_token or None,
+        )
+        return pb.GetRoundResultResponse(
+            round_id=str(result.round.id),
+            run=run_to_pb(result.run, published_run_id=result.round.published_run_id),
+            published=result.published,
+            students=[
+                pb.RoundMatch(
+                    school_org=m.school_org,
+                    student_ref=m.student_ref,
+                    position_id=str(m.position_id or ""),
+                    choice=m.choice,
+                    profile=_profile_to_pb(m.profile),
+                    explanation=[rejection_to_pb(r) for r in m.explanation] if result.explained else [],
+                )
+                for m in result.matches
+            ],
+            positions=[
+                pb.RoundPositionFill(
+                    position_id=str(f.position.position_id),
+                    enterprise_org=f.position.enterprise_org,
+                    title=f.position.title,
+                    offered_seats=f.position.offered_seats,
+                    offered_limit=f.position.offered_limit or "",
+                    filled=f.filled,
+                )
+                for f in result.positions
+            ],
+            next_page_token=result.next_page_token or "",
+        )
+
+    async def CompareRoundRuns(self, request: pb.CompareRoundRunsRequest, context) -> pb.CompareRoundRunsResponse:
+        run_a, run_b, moves = await round_handlers.compare_runs(
+            parse_uuid(request.id, "id"),
+            parse_uuid(request.run_a, "run_a"),
+            parse_uuid(request.run_b, "run_b"),
+            principal(),
+            uow=self.rt.uow,
+        )
+        return pb.CompareRoundRunsResponse(
+            run_a=run_to_pb(run_a),
+            run_b=run_to_pb(run_b),
+            moves=[
+                pb.RoundMove(
+                    school_org=split_student_key(m.student_id)[0],
+                    student_ref=split_student_key(m.student_id)[1],
+                    before=m.before or "",
+                    after=m.after or "",
+                    why=m.why,
+                )
+                for m in moves
+            ],
+        )
+
+    async def PublishRound(self, request: pb.PublishRoundRequest, context) -> pb.PublishRoundResponse:
+        done = await round_handlers.publish_round(
+            parse_uuid(request.id, "id"),
+            principal(),
+            uow=self.rt.uow,
+            clock=self.rt.clock,
+            hold=timedelta(hours=self.rt.settings.round_hold_hours),
+            compliance=self.compliance,
+        )
+        return pb.PublishRoundResponse(
+            round=round_to_pb(done.round),
+            run_id=str(done.run.id),
+            placements=done.placements,
+            by_position=[
+                pb.PositionPlacements(position_id=str(pid), placements=n) for pid, n in sorted(done.by_position.items())
+            ],
         )
 
 

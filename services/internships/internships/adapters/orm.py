@@ -1,6 +1,7 @@
 """Tables of the internships service (SQLAlchemy Core; alembic owns the schema)."""
 
 from sqlalchemy import (
+    BigInteger,
     CheckConstraint,
     Column,
     Date,
@@ -172,4 +173,99 @@ logbook_week = Table(
     UniqueConstraint("placement_id", "week_start", name="uq_logbook_week_placement_week"),
     CheckConstraint("status IN ('submitted','approved','returned')", name="status"),
     CheckConstraint("core_hours >= 0 AND core_hours <= total_hours", name="hours"),
+)
+
+# ---- allocation rounds (domain/rounds.py): the round, its positions and students, its runs and their matches
+
+allocation_round = Table(
+    "allocation_round",
+    metadata,
+    Column("id", UUID(as_uuid=True), primary_key=True),
+    Column("title", String(200), nullable=False),
+    Column("owner_org", String(64), nullable=False),
+    Column("schools", ARRAY(String(64)), nullable=False),  # the owner first, then the co-owners
+    Column("enterprise_org", String(64)),  # an order class: only this enterprise's positions
+    Column("list_limit", SmallInteger, nullable=False),
+    Column("publish_as", String(16), nullable=False),
+    Column("seed", BigInteger, nullable=False),
+    Column("status", String(16), nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("created_by", String(255), nullable=False),
+    Column("closed_at", DateTime(timezone=True)),
+    Column("computed_at", DateTime(timezone=True)),
+    Column("published_at", DateTime(timezone=True)),
+    Column("latest_run_id", UUID(as_uuid=True)),
+    Column("published_run_id", UUID(as_uuid=True)),
+    Column("version", Integer, nullable=False),
+    CheckConstraint("status IN ('open','closed','computed','published')", name="status"),
+    CheckConstraint("publish_as IN ('requested','confirmed')", name="publish_as"),
+    CheckConstraint("list_limit BETWEEN 1 AND 50", name="list_limit"),
+    CheckConstraint("seed >= 0", name="seed"),
+    Index("ix_allocation_round_schools", "schools", postgresql_using="gin"),
+    Index("ix_allocation_round_enterprise", "enterprise_org", postgresql_where="enterprise_org IS NOT NULL"),
+)
+
+round_position = Table(
+    "round_position",
+    metadata,
+    Column("round_id", UUID(as_uuid=True), ForeignKey("allocation_round.id"), primary_key=True),
+    Column("position_id", UUID(as_uuid=True), ForeignKey("position.id"), primary_key=True),
+    Column("enterprise_org", String(64), nullable=False),
+    Column("added_by_org", String(64), nullable=False),
+    Column("added_at", DateTime(timezone=True), nullable=False),
+    # The enterprise's tie groups of applicants as [[school_org, student_ref], ...] per group; NULL = the default
+    # competency-fit ranking.
+    Column("ranking", JSONB),
+    Column("ranked_at", DateTime(timezone=True)),
+    # Decided at close: the seats the round offers, what limited them, and the position's tags as the run sees them.
+    Column("offered_seats", Integer),
+    Column("offered_limit", String(32)),
+    Column("tags", ARRAY(String(64))),
+    CheckConstraint("offered_seats IS NULL OR offered_seats >= 0", name="offered_seats"),
+    Index("ix_round_position_enterprise", "enterprise_org", "round_id"),
+    Index("ix_round_position_position", "position_id"),
+)
+
+round_student = Table(
+    "round_student",
+    metadata,
+    Column("round_id", UUID(as_uuid=True), ForeignKey("allocation_round.id"), primary_key=True),
+    Column("school_org", String(64), primary_key=True),
+    Column("student_ref", String(128), primary_key=True),
+    Column("profile", JSONB, nullable=False),  # what the school shares (display name, competencies, languages…)
+    Column("birth_date", Date),  # the school's, for the age rules; never shown to enterprises
+    Column("study_year", SmallInteger),
+    Column("preferences", ARRAY(UUID(as_uuid=True)), nullable=False, server_default="{}"),  # best first
+    Column("preferences_at", DateTime(timezone=True)),
+    Column("added_at", DateTime(timezone=True), nullable=False),
+    Index("ix_round_student_preferences", "preferences", postgresql_using="gin"),
+)
+
+round_run = Table(
+    "round_run",
+    metadata,
+    Column("id", UUID(as_uuid=True), primary_key=True),
+    Column("round_id", UUID(as_uuid=True), ForeignKey("allocation_round.id"), nullable=False),
+    Column("seq", Integer, nullable=False),
+    Column("input_hash", String(64), nullable=False),
+    Column("algorithm_version", Text, nullable=False),
+    Column("seed", BigInteger, nullable=False),
+    Column("computed_at", DateTime(timezone=True), nullable=False),
+    Column("computed_by", String(255), nullable=False),
+    Column("students", Integer, nullable=False),
+    Column("matched", Integer, nullable=False),
+    Column("inputs", JSONB, nullable=False),  # the frozen inputs, so a run can be recomputed and compared
+    UniqueConstraint("round_id", "seq", name="uq_round_run_round_seq"),
+)
+
+round_match = Table(
+    "round_match",
+    metadata,
+    Column("run_id", UUID(as_uuid=True), ForeignKey("round_run.id"), primary_key=True),
+    Column("school_org", String(64), primary_key=True),
+    Column("student_ref", String(128), primary_key=True),
+    Column("position_id", UUID(as_uuid=True)),  # NULL: unmatched
+    Column("choice", SmallInteger),  # 1-based place of the match in the student's list
+    Column("explanation", JSONB, nullable=False),  # why not each position listed above the match
+    Index("ix_round_match_position", "run_id", "position_id"),
 )

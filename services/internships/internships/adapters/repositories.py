@@ -332,6 +332,25 @@ class PlacementRepository:
         ).one()
         return row.refusal, row.interns_at_base, row.interns_in_post
 
+    async def book_many(self, bookings: list[tuple[Placement, list[dict], int | None, int | None]]) -> list[tuple]:
+        """`book` for many placements in one statement and in the caller's transaction: the same `book_placement`
+        function runs once per (placement, its outbox rows, max_at_base, max_in_post), in order. A refused booking
+        changes nothing and the rest still run, so one call reports every refusal; the caller rolls back if any.
+        Returns (refusal or None, interns at the base, interns in the post) per booking."""
+        if not bookings:
+            return []
+        rows = [
+            {
+                "placement": _placement_row(p),
+                "outbox": [{**r, "payload": r["payload"].decode()} for r in outbox_rows],
+                "max_at_base": max_at_base,
+                "max_in_post": max_in_post,
+            }
+            for p, outbox_rows, max_at_base, max_in_post in bookings
+        ]
+        result = await self.session.execute(_BOOK_MANY, {"rows": json.dumps(rows, default=str)})
+        return [tuple(r) for r in result]
+
     async def end_hold(self, p: Placement, *, give_back_seat: bool) -> None:
         """The placement no longer counts as a current intern of its position and base; with `give_back_seat`
         its seat and its place in the agreement's quota come back too."""
@@ -381,6 +400,13 @@ _BOOKING_TARGET = (
 _BOOK = text(
     "SELECT refusal, interns_at_base, interns_in_post FROM "
     "book_placement(CAST(:placement AS jsonb), CAST(:outbox AS jsonb), :max_at_base, :max_in_post)"
+)
+_BOOK_MANY = text(
+    "SELECT b.refusal, b.interns_at_base, b.interns_in_post "
+    "FROM jsonb_array_elements(CAST(:rows AS jsonb)) WITH ORDINALITY AS r(item, ord) "
+    "CROSS JOIN LATERAL book_placement(r.item->'placement', r.item->'outbox', "
+    "(r.item->>'max_at_base')::integer, (r.item->>'max_in_post')::integer) AS b "
+    "ORDER BY r.ord"
 )
 _END_HOLD = text("SELECT end_hold(:position_id, :agreement_id, :seat)")
 

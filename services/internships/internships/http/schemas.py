@@ -356,3 +356,324 @@ class ConsentIn(BaseModel):
 
     student: bool = Field(description="the student signed the tripartite internship agreement")
     guardian: bool = Field(default=False, description="the guardian consented (required for minors)")
+
+
+# ---- allocation rounds
+
+StudentRef = Annotated[
+    str,
+    Field(
+        min_length=1,
+        max_length=128,
+        pattern=r"^[A-Za-z0-9][A-Za-z0-9._:/-]*$",
+        description="The school's opaque id for the student",
+    ),
+]
+
+
+class RoundCreate(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {
+                    "title": "Cross-border e-commerce spring placements 2027",
+                    "co_owner_schools": ["szpt"],
+                    "list_limit": 10,
+                    "placement_status_on_publish": "requested",
+                },
+                {"title": "SEA Commerce order class 2027", "enterprise_org": "sea-commerce-ltd"},
+            ]
+        },
+    )
+
+    title: Annotated[Text, Field(min_length=1, max_length=200)]
+    co_owner_schools: Annotated[list[OrgId], Field(max_length=20)] = Field(
+        default=[], description="Schools running the round jointly with the owner (the caller's school)"
+    )
+    enterprise_org: OrgId | None = Field(
+        default=None, description="An order class: the round takes only this enterprise's positions"
+    )
+    list_limit: Annotated[StrictInt, Field(ge=1, le=50)] | None = Field(
+        default=None, description="Longest ranked list a student may give (default: the deployment's, usually 10)"
+    )
+    placement_status_on_publish: Literal["requested", "confirmed"] = Field(
+        default="requested",
+        description="requested: enterprises confirm each placement afterwards; confirmed: their rankings count as "
+        "confirmation",
+    )
+    seed: Annotated[StrictInt, Field(ge=0, le=2**63 - 1)] | None = Field(
+        default=None, description="Seed of the tie-breaking lottery (default: derived from the round's id)"
+    )
+
+
+class RoundRead(BaseModel):
+    id: uuid.UUID
+    title: str
+    owner_org: str
+    schools: list[str] = Field(description="The owner school first, then the co-owners")
+    enterprise_org: str | None = Field(description="Set for an order class")
+    list_limit: int
+    placement_status_on_publish: str
+    seed: int
+    status: str = Field(description="open → closed → computed → published (reopen: closed/computed → open)")
+    created_at: datetime
+    closed_at: datetime | None
+    computed_at: datetime | None
+    published_at: datetime | None
+    latest_run_id: uuid.UUID | None
+    published_run_id: uuid.UUID | None
+    positions: int | None = Field(default=None, description="Positions in the round (shown to its schools)")
+    students: int | None = Field(default=None, description="Students in the round (shown to its schools)")
+
+    @classmethod
+    def of(cls, r, *, positions: int | None = None, students: int | None = None) -> RoundRead:
+        return cls(
+            **{n: getattr(r, n) for n in cls.model_fields if hasattr(r, n) and n not in ("positions", "students")},
+            placement_status_on_publish=r.publish_as.value,
+            positions=positions,
+            students=students,
+        )
+
+
+class RoundPage(BaseModel):
+    items: list[RoundRead]
+    next_page_token: str | None
+
+
+class StudentKey(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    school_org: OrgId
+    student_ref: StudentRef
+
+
+class RoundPositionRead(BaseModel):
+    position_id: uuid.UUID
+    enterprise_org: str
+    title: str
+    seats: int
+    seats_taken: int = Field(description="Seats taken now, by any placement")
+    starts_on: date
+    ends_on: date
+    competencies: list[str]
+    added_by_org: str
+    added_at: datetime
+    applicants: int = Field(description="Students listing the position")
+    ranked: bool = Field(description="The enterprise gave a ranking (else the default competency-fit ranking)")
+    ranking: list[list[StudentKey]] | None = Field(
+        default=None, description="The ranking's tie groups, best first (shown to the position's enterprise only)"
+    )
+    offered_seats: int | None = Field(description="Seats the round offers, decided at close")
+    offered_limit: str | None = Field(
+        description="What decided them: seats, post-intern-cap, base-intern-cap, agreement-quota or not-bookable"
+    )
+
+    @classmethod
+    def of(cls, p, *, show_ranking: bool) -> RoundPositionRead:
+        ranking = None
+        if show_ranking and p.ranking is not None:
+            ranking = [[StudentKey(school_org=s, student_ref=r) for s, r in group] for group in p.ranking]
+        return cls(
+            **{n: getattr(p, n) for n in cls.model_fields if n not in ("ranked", "ranking")},
+            ranked=p.ranking is not None,
+            ranking=ranking,
+        )
+
+
+class RoundStudentIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    student_ref: StudentRef
+    profile: StudentProfile = StudentProfile()
+    birth_date: date | None = Field(
+        default=None, description="Kept by Praxis for the age rules, never shown to the enterprise"
+    )
+    study_year: Annotated[StrictInt, Field(ge=1, le=10)] | None = Field(default=None, description="1 = first year")
+
+
+class RoundStudentsIn(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {
+                    "students": [
+                        {
+                            "student_ref": "2024-ECOM-0317",
+                            "profile": {
+                                "display_name": "Li Wei",
+                                "competencies": ["platform-operation", "data-analysis"],
+                                "languages": ["zh", "en"],
+                            },
+                            "birth_date": "2005-04-12",
+                            "study_year": 3,
+                        }
+                    ]
+                }
+            ]
+        },
+    )
+
+    students: Annotated[list[RoundStudentIn], Field(min_length=1, max_length=1000)]
+
+
+class RoundStudentRead(BaseModel):
+    school_org: str
+    student_ref: str
+    profile: dict
+    birth_date: date | None
+    study_year: int | None
+    preferences: list[uuid.UUID] = Field(description="The student's ranked list of round positions, best first")
+    preferences_at: datetime | None
+    added_at: datetime
+
+    @classmethod
+    def of(cls, s) -> RoundStudentRead:
+        return cls.model_validate(s, from_attributes=True)
+
+
+class PreferencesIn(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {
+                    "positions": [
+                        "5f0c2b7e-4c1d-4f57-9a0e-2b1f8d6a3c11",
+                        "0d9a1f0e-7a55-4a5c-b4a4-9d9c1f7e1a10",
+                    ]
+                }
+            ]
+        },
+    )
+
+    positions: Annotated[list[uuid.UUID], Field(max_length=200)] = Field(
+        description="Positions of the round, best first; at most the round's list_limit, each once"
+    )
+
+
+class RankingIn(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {
+                    "groups": [
+                        [{"school_org": "gdpi", "student_ref": "2024-ECOM-0317"}],
+                        [
+                            {"school_org": "gdpi", "student_ref": "2024-ECOM-0102"},
+                            {"school_org": "szpt", "student_ref": "S-88"},
+                        ],
+                    ]
+                }
+            ]
+        },
+    )
+
+    groups: Annotated[list[Annotated[list[StudentKey], Field(max_length=50_000)]], Field(max_length=50_000)] = Field(
+        description="Tie groups of applicants, best first; applicants left out are not accepted for the position"
+    )
+
+
+class ApplicantRead(BaseModel):
+    school_org: str
+    student_ref: str
+    profile: dict = Field(description="What the school shares with enterprises")
+
+
+class ApplicantsRead(BaseModel):
+    position: RoundPositionRead
+    applicants: list[ApplicantRead]
+
+
+class RunRead(BaseModel):
+    id: uuid.UUID
+    seq: int = Field(description="1 for the round's first run, then 2, 3…")
+    input_hash: str = Field(description="sha256 of the inputs, the seed and the algorithm version")
+    algorithm_version: str
+    seed: int
+    computed_at: datetime
+    computed_by: str
+    students: int
+    matched: int
+    published: bool = False
+
+    @classmethod
+    def of(cls, run, *, published_run_id=None) -> RunRead:
+        return cls(
+            **{n: getattr(run, n) for n in cls.model_fields if n != "published"},
+            published=run.id == published_run_id,
+        )
+
+
+class StandingRead(BaseModel):
+    group: int | None = Field(description="Tie group in the enterprise's ranking (1 = first); null under the default")
+    shared_tags: int | None = Field(description="Competency fit under the default ranking: tags shared")
+    draw: int = Field(description="Place in the round's tie lottery (1 = first)")
+
+
+class RejectionRead(BaseModel):
+    position_id: str
+    reason: str = Field(description="full, not-ranked or no-seats")
+    seats: int
+    position_tags: int
+    you: StandingRead | None
+    last_admitted: StandingRead | None = Field(description="The admitted student the position ranks lowest (unnamed)")
+    lost_on_draw: bool
+    text: str
+
+
+class MatchRead(BaseModel):
+    school_org: str
+    student_ref: str
+    position_id: uuid.UUID | None = Field(description="The match; null: none")
+    choice: int | None = Field(description="Place of the match in the student's list (1 = first choice)")
+    profile: dict
+    explanation: list[RejectionRead] | None = Field(
+        description="For each position listed above the match (all, if unmatched): why not. Schools and students only"
+    )
+
+
+class PositionFillRead(BaseModel):
+    position_id: uuid.UUID
+    enterprise_org: str
+    title: str
+    offered_seats: int | None
+    offered_limit: str | None
+    filled: int
+
+
+class ResultRead(BaseModel):
+    round_id: uuid.UUID
+    run: RunRead
+    published: bool = Field(description="This run is the published one")
+    students: list[MatchRead]
+    positions: list[PositionFillRead]
+    next_page_token: str | None
+
+
+class MoveRead(BaseModel):
+    school_org: str
+    student_ref: str
+    before: str | None = Field(description="Position in run a (null: none)")
+    after: str | None = Field(description="Position in run b (null: none)")
+    why: str
+
+
+class CompareRead(BaseModel):
+    run_a: RunRead
+    run_b: RunRead
+    moves: list[MoveRead]
+
+
+class PositionPlacements(BaseModel):
+    position_id: uuid.UUID
+    placements: int
+
+
+class PublishedRead(BaseModel):
+    round: RoundRead
+    run_id: uuid.UUID
+    placements: int
+    by_position: list[PositionPlacements]

@@ -54,6 +54,14 @@ class LogbookWeekStatus(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
     LOGBOOK_WEEK_STATUS_SUBMITTED: _ClassVar[LogbookWeekStatus]
     LOGBOOK_WEEK_STATUS_APPROVED: _ClassVar[LogbookWeekStatus]
     LOGBOOK_WEEK_STATUS_RETURNED: _ClassVar[LogbookWeekStatus]
+
+class RoundStatus(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
+    __slots__ = ()
+    ROUND_STATUS_UNSPECIFIED: _ClassVar[RoundStatus]
+    ROUND_STATUS_OPEN: _ClassVar[RoundStatus]
+    ROUND_STATUS_CLOSED: _ClassVar[RoundStatus]
+    ROUND_STATUS_COMPUTED: _ClassVar[RoundStatus]
+    ROUND_STATUS_PUBLISHED: _ClassVar[RoundStatus]
 AGREEMENT_STATUS_UNSPECIFIED: AgreementStatus
 AGREEMENT_STATUS_DRAFT: AgreementStatus
 AGREEMENT_STATUS_SIGNED: AgreementStatus
@@ -84,6 +92,11 @@ LOGBOOK_WEEK_STATUS_UNSPECIFIED: LogbookWeekStatus
 LOGBOOK_WEEK_STATUS_SUBMITTED: LogbookWeekStatus
 LOGBOOK_WEEK_STATUS_APPROVED: LogbookWeekStatus
 LOGBOOK_WEEK_STATUS_RETURNED: LogbookWeekStatus
+ROUND_STATUS_UNSPECIFIED: RoundStatus
+ROUND_STATUS_OPEN: RoundStatus
+ROUND_STATUS_CLOSED: RoundStatus
+ROUND_STATUS_COMPUTED: RoundStatus
+ROUND_STATUS_PUBLISHED: RoundStatus
 
 class Agreement(_message.Message):
     __slots__ = ("id", "school_org", "enterprise_org", "title", "valid_from", "valid_to", "intern_quota", "status", "drafted_by_org", "school_signed_at", "enterprise_signed_at", "activated_at", "ended_at", "termination_reason", "created_at", "version")
@@ -774,3 +787,493 @@ class GetPlacementReportResponse(_message.Message):
     placements_without_approved_hours: int
     agreements_without_placements: _containers.RepeatedScalarFieldContainer[str]
     def __init__(self, by_status: _Optional[_Mapping[str, int]] = ..., by_tier: _Optional[_Mapping[int, int]] = ..., by_country: _Optional[_Mapping[str, int]] = ..., positions: _Optional[_Iterable[_Union[PositionFill, _Mapping]]] = ..., core_share_buckets: _Optional[_Mapping[str, int]] = ..., core_share_mean: _Optional[str] = ..., placements_without_approved_hours: _Optional[int] = ..., agreements_without_placements: _Optional[_Iterable[str]] = ...) -> None: ...
+
+class Round(_message.Message):
+    __slots__ = ("id", "title", "owner_org", "schools", "enterprise_org", "list_limit", "placement_status_on_publish", "seed", "status", "created_at", "closed_at", "computed_at", "published_at", "latest_run_id", "published_run_id", "positions", "students")
+    ID_FIELD_NUMBER: _ClassVar[int]
+    TITLE_FIELD_NUMBER: _ClassVar[int]
+    OWNER_ORG_FIELD_NUMBER: _ClassVar[int]
+    SCHOOLS_FIELD_NUMBER: _ClassVar[int]
+    ENTERPRISE_ORG_FIELD_NUMBER: _ClassVar[int]
+    LIST_LIMIT_FIELD_NUMBER: _ClassVar[int]
+    PLACEMENT_STATUS_ON_PUBLISH_FIELD_NUMBER: _ClassVar[int]
+    SEED_FIELD_NUMBER: _ClassVar[int]
+    STATUS_FIELD_NUMBER: _ClassVar[int]
+    CREATED_AT_FIELD_NUMBER: _ClassVar[int]
+    CLOSED_AT_FIELD_NUMBER: _ClassVar[int]
+    COMPUTED_AT_FIELD_NUMBER: _ClassVar[int]
+    PUBLISHED_AT_FIELD_NUMBER: _ClassVar[int]
+    LATEST_RUN_ID_FIELD_NUMBER: _ClassVar[int]
+    PUBLISHED_RUN_ID_FIELD_NUMBER: _ClassVar[int]
+    POSITIONS_FIELD_NUMBER: _ClassVar[int]
+    STUDENTS_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    title: str
+    owner_org: str
+    schools: _containers.RepeatedScalarFieldContainer[str]
+    enterprise_org: str
+    list_limit: int
+    placement_status_on_publish: PlacementStatus
+    seed: int
+    status: RoundStatus
+    created_at: str
+    closed_at: str
+    computed_at: str
+    published_at: str
+    latest_run_id: str
+    published_run_id: str
+    positions: int
+    students: int
+    def __init__(self, id: _Optional[str] = ..., title: _Optional[str] = ..., owner_org: _Optional[str] = ..., schools: _Optional[_Iterable[str]] = ..., enterprise_org: _Optional[str] = ..., list_limit: _Optional[int] = ..., placement_status_on_publish: _Optional[_Union[PlacementStatus, str]] = ..., seed: _Optional[int] = ..., status: _Optional[_Union[RoundStatus, str]] = ..., created_at: _Optional[str] = ..., closed_at: _Optional[str] = ..., computed_at: _Optional[str] = ..., published_at: _Optional[str] = ..., latest_run_id: _Optional[str] = ..., published_run_id: _Optional[str] = ..., positions: _Optional[int] = ..., students: _Optional[int] = ...) -> None: ...
+
+class StudentKey(_message.Message):
+    __slots__ = ("school_org", "student_ref")
+    SCHOOL_ORG_FIELD_NUMBER: _ClassVar[int]
+    STUDENT_REF_FIELD_NUMBER: _ClassVar[int]
+    school_org: str
+    student_ref: str
+    def __init__(self, school_org: _Optional[str] = ..., student_ref: _Optional[str] = ...) -> None: ...
+
+class TieGroup(_message.Message):
+    __slots__ = ("students",)
+    STUDENTS_FIELD_NUMBER: _ClassVar[int]
+    students: _containers.RepeatedCompositeFieldContainer[StudentKey]
+    def __init__(self, students: _Optional[_Iterable[_Union[StudentKey, _Mapping]]] = ...) -> None: ...
+
+class RoundPosition(_message.Message):
+    __slots__ = ("position_id", "enterprise_org", "title", "seats", "seats_taken", "starts_on", "ends_on", "competencies", "added_by_org", "added_at", "applicants", "ranked", "ranking", "offered_seats", "offered_limit")
+    POSITION_ID_FIELD_NUMBER: _ClassVar[int]
+    ENTERPRISE_ORG_FIELD_NUMBER: _ClassVar[int]
+    TITLE_FIELD_NUMBER: _ClassVar[int]
+    SEATS_FIELD_NUMBER: _ClassVar[int]
+    SEATS_TAKEN_FIELD_NUMBER: _ClassVar[int]
+    STARTS_ON_FIELD_NUMBER: _ClassVar[int]
+    ENDS_ON_FIELD_NUMBER: _ClassVar[int]
+    COMPETENCIES_FIELD_NUMBER: _ClassVar[int]
+    ADDED_BY_ORG_FIELD_NUMBER: _ClassVar[int]
+    ADDED_AT_FIELD_NUMBER: _ClassVar[int]
+    APPLICANTS_FIELD_NUMBER: _ClassVar[int]
+    RANKED_FIELD_NUMBER: _ClassVar[int]
+    RANKING_FIELD_NUMBER: _ClassVar[int]
+    OFFERED_SEATS_FIELD_NUMBER: _ClassVar[int]
+    OFFERED_LIMIT_FIELD_NUMBER: _ClassVar[int]
+    position_id: str
+    enterprise_org: str
+    title: str
+    seats: int
+    seats_taken: int
+    starts_on: str
+    ends_on: str
+    competencies: _containers.RepeatedScalarFieldContainer[str]
+    added_by_org: str
+    added_at: str
+    applicants: int
+    ranked: bool
+    ranking: _containers.RepeatedCompositeFieldContainer[TieGroup]
+    offered_seats: int
+    offered_limit: str
+    def __init__(self, position_id: _Optional[str] = ..., enterprise_org: _Optional[str] = ..., title: _Optional[str] = ..., seats: _Optional[int] = ..., seats_taken: _Optional[int] = ..., starts_on: _Optional[str] = ..., ends_on: _Optional[str] = ..., competencies: _Optional[_Iterable[str]] = ..., added_by_org: _Optional[str] = ..., added_at: _Optional[str] = ..., applicants: _Optional[int] = ..., ranked: _Optional[bool] = ..., ranking: _Optional[_Iterable[_Union[TieGroup, _Mapping]]] = ..., offered_seats: _Optional[int] = ..., offered_limit: _Optional[str] = ...) -> None: ...
+
+class RoundStudent(_message.Message):
+    __slots__ = ("school_org", "student_ref", "profile", "birth_date", "study_year", "preferences", "preferences_at", "added_at")
+    SCHOOL_ORG_FIELD_NUMBER: _ClassVar[int]
+    STUDENT_REF_FIELD_NUMBER: _ClassVar[int]
+    PROFILE_FIELD_NUMBER: _ClassVar[int]
+    BIRTH_DATE_FIELD_NUMBER: _ClassVar[int]
+    STUDY_YEAR_FIELD_NUMBER: _ClassVar[int]
+    PREFERENCES_FIELD_NUMBER: _ClassVar[int]
+    PREFERENCES_AT_FIELD_NUMBER: _ClassVar[int]
+    ADDED_AT_FIELD_NUMBER: _ClassVar[int]
+    school_org: str
+    student_ref: str
+    profile: StudentProfile
+    birth_date: str
+    study_year: int
+    preferences: _containers.RepeatedScalarFieldContainer[str]
+    preferences_at: str
+    added_at: str
+    def __init__(self, school_org: _Optional[str] = ..., student_ref: _Optional[str] = ..., profile: _Optional[_Union[StudentProfile, _Mapping]] = ..., birth_date: _Optional[str] = ..., study_year: _Optional[int] = ..., preferences: _Optional[_Iterable[str]] = ..., preferences_at: _Optional[str] = ..., added_at: _Optional[str] = ...) -> None: ...
+
+class RoundStudentEntry(_message.Message):
+    __slots__ = ("student_ref", "profile", "birth_date", "study_year")
+    STUDENT_REF_FIELD_NUMBER: _ClassVar[int]
+    PROFILE_FIELD_NUMBER: _ClassVar[int]
+    BIRTH_DATE_FIELD_NUMBER: _ClassVar[int]
+    STUDY_YEAR_FIELD_NUMBER: _ClassVar[int]
+    student_ref: str
+    profile: StudentProfile
+    birth_date: str
+    study_year: int
+    def __init__(self, student_ref: _Optional[str] = ..., profile: _Optional[_Union[StudentProfile, _Mapping]] = ..., birth_date: _Optional[str] = ..., study_year: _Optional[int] = ...) -> None: ...
+
+class RoundRun(_message.Message):
+    __slots__ = ("id", "seq", "input_hash", "algorithm_version", "seed", "computed_at", "computed_by", "students", "matched", "published")
+    ID_FIELD_NUMBER: _ClassVar[int]
+    SEQ_FIELD_NUMBER: _ClassVar[int]
+    INPUT_HASH_FIELD_NUMBER: _ClassVar[int]
+    ALGORITHM_VERSION_FIELD_NUMBER: _ClassVar[int]
+    SEED_FIELD_NUMBER: _ClassVar[int]
+    COMPUTED_AT_FIELD_NUMBER: _ClassVar[int]
+    COMPUTED_BY_FIELD_NUMBER: _ClassVar[int]
+    STUDENTS_FIELD_NUMBER: _ClassVar[int]
+    MATCHED_FIELD_NUMBER: _ClassVar[int]
+    PUBLISHED_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    seq: int
+    input_hash: str
+    algorithm_version: str
+    seed: int
+    computed_at: str
+    computed_by: str
+    students: int
+    matched: int
+    published: bool
+    def __init__(self, id: _Optional[str] = ..., seq: _Optional[int] = ..., input_hash: _Optional[str] = ..., algorithm_version: _Optional[str] = ..., seed: _Optional[int] = ..., computed_at: _Optional[str] = ..., computed_by: _Optional[str] = ..., students: _Optional[int] = ..., matched: _Optional[int] = ..., published: _Optional[bool] = ...) -> None: ...
+
+class Standing(_message.Message):
+    __slots__ = ("group", "shared_tags", "draw")
+    GROUP_FIELD_NUMBER: _ClassVar[int]
+    SHARED_TAGS_FIELD_NUMBER: _ClassVar[int]
+    DRAW_FIELD_NUMBER: _ClassVar[int]
+    group: int
+    shared_tags: int
+    draw: int
+    def __init__(self, group: _Optional[int] = ..., shared_tags: _Optional[int] = ..., draw: _Optional[int] = ...) -> None: ...
+
+class Rejection(_message.Message):
+    __slots__ = ("position_id", "reason", "seats", "position_tags", "you", "last_admitted", "lost_on_draw", "text")
+    POSITION_ID_FIELD_NUMBER: _ClassVar[int]
+    REASON_FIELD_NUMBER: _ClassVar[int]
+    SEATS_FIELD_NUMBER: _ClassVar[int]
+    POSITION_TAGS_FIELD_NUMBER: _ClassVar[int]
+    YOU_FIELD_NUMBER: _ClassVar[int]
+    LAST_ADMITTED_FIELD_NUMBER: _ClassVar[int]
+    LOST_ON_DRAW_FIELD_NUMBER: _ClassVar[int]
+    TEXT_FIELD_NUMBER: _ClassVar[int]
+    position_id: str
+    reason: str
+    seats: int
+    position_tags: int
+    you: Standing
+    last_admitted: Standing
+    lost_on_draw: bool
+    text: str
+    def __init__(self, position_id: _Optional[str] = ..., reason: _Optional[str] = ..., seats: _Optional[int] = ..., position_tags: _Optional[int] = ..., you: _Optional[_Union[Standing, _Mapping]] = ..., last_admitted: _Optional[_Union[Standing, _Mapping]] = ..., lost_on_draw: _Optional[bool] = ..., text: _Optional[str] = ...) -> None: ...
+
+class RoundMatch(_message.Message):
+    __slots__ = ("school_org", "student_ref", "position_id", "choice", "profile", "explanation")
+    SCHOOL_ORG_FIELD_NUMBER: _ClassVar[int]
+    STUDENT_REF_FIELD_NUMBER: _ClassVar[int]
+    POSITION_ID_FIELD_NUMBER: _ClassVar[int]
+    CHOICE_FIELD_NUMBER: _ClassVar[int]
+    PROFILE_FIELD_NUMBER: _ClassVar[int]
+    EXPLANATION_FIELD_NUMBER: _ClassVar[int]
+    school_org: str
+    student_ref: str
+    position_id: str
+    choice: int
+    profile: StudentProfile
+    explanation: _containers.RepeatedCompositeFieldContainer[Rejection]
+    def __init__(self, school_org: _Optional[str] = ..., student_ref: _Optional[str] = ..., position_id: _Optional[str] = ..., choice: _Optional[int] = ..., profile: _Optional[_Union[StudentProfile, _Mapping]] = ..., explanation: _Optional[_Iterable[_Union[Rejection, _Mapping]]] = ...) -> None: ...
+
+class RoundPositionFill(_message.Message):
+    __slots__ = ("position_id", "enterprise_org", "title", "offered_seats", "offered_limit", "filled")
+    POSITION_ID_FIELD_NUMBER: _ClassVar[int]
+    ENTERPRISE_ORG_FIELD_NUMBER: _ClassVar[int]
+    TITLE_FIELD_NUMBER: _ClassVar[int]
+    OFFERED_SEATS_FIELD_NUMBER: _ClassVar[int]
+    OFFERED_LIMIT_FIELD_NUMBER: _ClassVar[int]
+    FILLED_FIELD_NUMBER: _ClassVar[int]
+    position_id: str
+    enterprise_org: str
+    title: str
+    offered_seats: int
+    offered_limit: str
+    filled: int
+    def __init__(self, position_id: _Optional[str] = ..., enterprise_org: _Optional[str] = ..., title: _Optional[str] = ..., offered_seats: _Optional[int] = ..., offered_limit: _Optional[str] = ..., filled: _Optional[int] = ...) -> None: ...
+
+class RoundMove(_message.Message):
+    __slots__ = ("school_org", "student_ref", "before", "after", "why")
+    SCHOOL_ORG_FIELD_NUMBER: _ClassVar[int]
+    STUDENT_REF_FIELD_NUMBER: _ClassVar[int]
+    BEFORE_FIELD_NUMBER: _ClassVar[int]
+    AFTER_FIELD_NUMBER: _ClassVar[int]
+    WHY_FIELD_NUMBER: _ClassVar[int]
+    school_org: str
+    student_ref: str
+    before: str
+    after: str
+    why: str
+    def __init__(self, school_org: _Optional[str] = ..., student_ref: _Optional[str] = ..., before: _Optional[str] = ..., after: _Optional[str] = ..., why: _Optional[str] = ...) -> None: ...
+
+class PositionPlacements(_message.Message):
+    __slots__ = ("position_id", "placements")
+    POSITION_ID_FIELD_NUMBER: _ClassVar[int]
+    PLACEMENTS_FIELD_NUMBER: _ClassVar[int]
+    position_id: str
+    placements: int
+    def __init__(self, position_id: _Optional[str] = ..., placements: _Optional[int] = ...) -> None: ...
+
+class CreateRoundRequest(_message.Message):
+    __slots__ = ("title", "co_owner_schools", "enterprise_org", "list_limit", "placement_status_on_publish", "seed")
+    TITLE_FIELD_NUMBER: _ClassVar[int]
+    CO_OWNER_SCHOOLS_FIELD_NUMBER: _ClassVar[int]
+    ENTERPRISE_ORG_FIELD_NUMBER: _ClassVar[int]
+    LIST_LIMIT_FIELD_NUMBER: _ClassVar[int]
+    PLACEMENT_STATUS_ON_PUBLISH_FIELD_NUMBER: _ClassVar[int]
+    SEED_FIELD_NUMBER: _ClassVar[int]
+    title: str
+    co_owner_schools: _containers.RepeatedScalarFieldContainer[str]
+    enterprise_org: str
+    list_limit: int
+    placement_status_on_publish: PlacementStatus
+    seed: int
+    def __init__(self, title: _Optional[str] = ..., co_owner_schools: _Optional[_Iterable[str]] = ..., enterprise_org: _Optional[str] = ..., list_limit: _Optional[int] = ..., placement_status_on_publish: _Optional[_Union[PlacementStatus, str]] = ..., seed: _Optional[int] = ...) -> None: ...
+
+class CreateRoundResponse(_message.Message):
+    __slots__ = ("round",)
+    ROUND_FIELD_NUMBER: _ClassVar[int]
+    round: Round
+    def __init__(self, round: _Optional[_Union[Round, _Mapping]] = ...) -> None: ...
+
+class GetRoundRequest(_message.Message):
+    __slots__ = ("id",)
+    ID_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    def __init__(self, id: _Optional[str] = ...) -> None: ...
+
+class GetRoundResponse(_message.Message):
+    __slots__ = ("round",)
+    ROUND_FIELD_NUMBER: _ClassVar[int]
+    round: Round
+    def __init__(self, round: _Optional[_Union[Round, _Mapping]] = ...) -> None: ...
+
+class ListRoundsRequest(_message.Message):
+    __slots__ = ("page_size", "page_token")
+    PAGE_SIZE_FIELD_NUMBER: _ClassVar[int]
+    PAGE_TOKEN_FIELD_NUMBER: _ClassVar[int]
+    page_size: int
+    page_token: str
+    def __init__(self, page_size: _Optional[int] = ..., page_token: _Optional[str] = ...) -> None: ...
+
+class ListRoundsResponse(_message.Message):
+    __slots__ = ("rounds", "next_page_token")
+    ROUNDS_FIELD_NUMBER: _ClassVar[int]
+    NEXT_PAGE_TOKEN_FIELD_NUMBER: _ClassVar[int]
+    rounds: _containers.RepeatedCompositeFieldContainer[Round]
+    next_page_token: str
+    def __init__(self, rounds: _Optional[_Iterable[_Union[Round, _Mapping]]] = ..., next_page_token: _Optional[str] = ...) -> None: ...
+
+class AddRoundPositionRequest(_message.Message):
+    __slots__ = ("round_id", "position_id")
+    ROUND_ID_FIELD_NUMBER: _ClassVar[int]
+    POSITION_ID_FIELD_NUMBER: _ClassVar[int]
+    round_id: str
+    position_id: str
+    def __init__(self, round_id: _Optional[str] = ..., position_id: _Optional[str] = ...) -> None: ...
+
+class AddRoundPositionResponse(_message.Message):
+    __slots__ = ("position",)
+    POSITION_FIELD_NUMBER: _ClassVar[int]
+    position: RoundPosition
+    def __init__(self, position: _Optional[_Union[RoundPosition, _Mapping]] = ...) -> None: ...
+
+class ListRoundPositionsRequest(_message.Message):
+    __slots__ = ("round_id",)
+    ROUND_ID_FIELD_NUMBER: _ClassVar[int]
+    round_id: str
+    def __init__(self, round_id: _Optional[str] = ...) -> None: ...
+
+class ListRoundPositionsResponse(_message.Message):
+    __slots__ = ("positions",)
+    POSITIONS_FIELD_NUMBER: _ClassVar[int]
+    positions: _containers.RepeatedCompositeFieldContainer[RoundPosition]
+    def __init__(self, positions: _Optional[_Iterable[_Union[RoundPosition, _Mapping]]] = ...) -> None: ...
+
+class AddRoundStudentsRequest(_message.Message):
+    __slots__ = ("round_id", "students")
+    ROUND_ID_FIELD_NUMBER: _ClassVar[int]
+    STUDENTS_FIELD_NUMBER: _ClassVar[int]
+    round_id: str
+    students: _containers.RepeatedCompositeFieldContainer[RoundStudentEntry]
+    def __init__(self, round_id: _Optional[str] = ..., students: _Optional[_Iterable[_Union[RoundStudentEntry, _Mapping]]] = ...) -> None: ...
+
+class AddRoundStudentsResponse(_message.Message):
+    __slots__ = ("students",)
+    STUDENTS_FIELD_NUMBER: _ClassVar[int]
+    students: _containers.RepeatedCompositeFieldContainer[RoundStudent]
+    def __init__(self, students: _Optional[_Iterable[_Union[RoundStudent, _Mapping]]] = ...) -> None: ...
+
+class SetPreferencesRequest(_message.Message):
+    __slots__ = ("round_id", "student_ref", "positions")
+    ROUND_ID_FIELD_NUMBER: _ClassVar[int]
+    STUDENT_REF_FIELD_NUMBER: _ClassVar[int]
+    POSITIONS_FIELD_NUMBER: _ClassVar[int]
+    round_id: str
+    student_ref: str
+    positions: _containers.RepeatedScalarFieldContainer[str]
+    def __init__(self, round_id: _Optional[str] = ..., student_ref: _Optional[str] = ..., positions: _Optional[_Iterable[str]] = ...) -> None: ...
+
+class SetPreferencesResponse(_message.Message):
+    __slots__ = ("student",)
+    STUDENT_FIELD_NUMBER: _ClassVar[int]
+    student: RoundStudent
+    def __init__(self, student: _Optional[_Union[RoundStudent, _Mapping]] = ...) -> None: ...
+
+class ListApplicantsRequest(_message.Message):
+    __slots__ = ("round_id", "position_id")
+    ROUND_ID_FIELD_NUMBER: _ClassVar[int]
+    POSITION_ID_FIELD_NUMBER: _ClassVar[int]
+    round_id: str
+    position_id: str
+    def __init__(self, round_id: _Optional[str] = ..., position_id: _Optional[str] = ...) -> None: ...
+
+class Applicant(_message.Message):
+    __slots__ = ("school_org", "student_ref", "profile")
+    SCHOOL_ORG_FIELD_NUMBER: _ClassVar[int]
+    STUDENT_REF_FIELD_NUMBER: _ClassVar[int]
+    PROFILE_FIELD_NUMBER: _ClassVar[int]
+    school_org: str
+    student_ref: str
+    profile: StudentProfile
+    def __init__(self, school_org: _Optional[str] = ..., student_ref: _Optional[str] = ..., profile: _Optional[_Union[StudentProfile, _Mapping]] = ...) -> None: ...
+
+class ListApplicantsResponse(_message.Message):
+    __slots__ = ("position", "applicants")
+    POSITION_FIELD_NUMBER: _ClassVar[int]
+    APPLICANTS_FIELD_NUMBER: _ClassVar[int]
+    position: RoundPosition
+    applicants: _containers.RepeatedCompositeFieldContainer[Applicant]
+    def __init__(self, position: _Optional[_Union[RoundPosition, _Mapping]] = ..., applicants: _Optional[_Iterable[_Union[Applicant, _Mapping]]] = ...) -> None: ...
+
+class SetRankingRequest(_message.Message):
+    __slots__ = ("round_id", "position_id", "groups", "use_default")
+    ROUND_ID_FIELD_NUMBER: _ClassVar[int]
+    POSITION_ID_FIELD_NUMBER: _ClassVar[int]
+    GROUPS_FIELD_NUMBER: _ClassVar[int]
+    USE_DEFAULT_FIELD_NUMBER: _ClassVar[int]
+    round_id: str
+    position_id: str
+    groups: _containers.RepeatedCompositeFieldContainer[TieGroup]
+    use_default: bool
+    def __init__(self, round_id: _Optional[str] = ..., position_id: _Optional[str] = ..., groups: _Optional[_Iterable[_Union[TieGroup, _Mapping]]] = ..., use_default: _Optional[bool] = ...) -> None: ...
+
+class SetRankingResponse(_message.Message):
+    __slots__ = ("position",)
+    POSITION_FIELD_NUMBER: _ClassVar[int]
+    position: RoundPosition
+    def __init__(self, position: _Optional[_Union[RoundPosition, _Mapping]] = ...) -> None: ...
+
+class CloseRoundRequest(_message.Message):
+    __slots__ = ("id",)
+    ID_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    def __init__(self, id: _Optional[str] = ...) -> None: ...
+
+class CloseRoundResponse(_message.Message):
+    __slots__ = ("round",)
+    ROUND_FIELD_NUMBER: _ClassVar[int]
+    round: Round
+    def __init__(self, round: _Optional[_Union[Round, _Mapping]] = ...) -> None: ...
+
+class ReopenRoundRequest(_message.Message):
+    __slots__ = ("id",)
+    ID_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    def __init__(self, id: _Optional[str] = ...) -> None: ...
+
+class ReopenRoundResponse(_message.Message):
+    __slots__ = ("round",)
+    ROUND_FIELD_NUMBER: _ClassVar[int]
+    round: Round
+    def __init__(self, round: _Optional[_Union[Round, _Mapping]] = ...) -> None: ...
+
+class ComputeRoundRequest(_message.Message):
+    __slots__ = ("id",)
+    ID_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    def __init__(self, id: _Optional[str] = ...) -> None: ...
+
+class ComputeRoundResponse(_message.Message):
+    __slots__ = ("run",)
+    RUN_FIELD_NUMBER: _ClassVar[int]
+    run: RoundRun
+    def __init__(self, run: _Optional[_Union[RoundRun, _Mapping]] = ...) -> None: ...
+
+class ListRoundRunsRequest(_message.Message):
+    __slots__ = ("id",)
+    ID_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    def __init__(self, id: _Optional[str] = ...) -> None: ...
+
+class ListRoundRunsResponse(_message.Message):
+    __slots__ = ("runs",)
+    RUNS_FIELD_NUMBER: _ClassVar[int]
+    runs: _containers.RepeatedCompositeFieldContainer[RoundRun]
+    def __init__(self, runs: _Optional[_Iterable[_Union[RoundRun, _Mapping]]] = ...) -> None: ...
+
+class GetRoundResultRequest(_message.Message):
+    __slots__ = ("id", "run_id", "page_size", "page_token")
+    ID_FIELD_NUMBER: _ClassVar[int]
+    RUN_ID_FIELD_NUMBER: _ClassVar[int]
+    PAGE_SIZE_FIELD_NUMBER: _ClassVar[int]
+    PAGE_TOKEN_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    run_id: str
+    page_size: int
+    page_token: str
+    def __init__(self, id: _Optional[str] = ..., run_id: _Optional[str] = ..., page_size: _Optional[int] = ..., page_token: _Optional[str] = ...) -> None: ...
+
+class GetRoundResultResponse(_message.Message):
+    __slots__ = ("round_id", "run", "published", "students", "positions", "next_page_token")
+    ROUND_ID_FIELD_NUMBER: _ClassVar[int]
+    RUN_FIELD_NUMBER: _ClassVar[int]
+    PUBLISHED_FIELD_NUMBER: _ClassVar[int]
+    STUDENTS_FIELD_NUMBER: _ClassVar[int]
+    POSITIONS_FIELD_NUMBER: _ClassVar[int]
+    NEXT_PAGE_TOKEN_FIELD_NUMBER: _ClassVar[int]
+    round_id: str
+    run: RoundRun
+    published: bool
+    students: _containers.RepeatedCompositeFieldContainer[RoundMatch]
+    positions: _containers.RepeatedCompositeFieldContainer[RoundPositionFill]
+    next_page_token: str
+    def __init__(self, round_id: _Optional[str] = ..., run: _Optional[_Union[RoundRun, _Mapping]] = ..., published: _Optional[bool] = ..., students: _Optional[_Iterable[_Union[RoundMatch, _Mapping]]] = ..., positions: _Optional[_Iterable[_Union[RoundPositionFill, _Mapping]]] = ..., next_page_token: _Optional[str] = ...) -> None: ...
+
+class CompareRoundRunsRequest(_message.Message):
+    __slots__ = ("id", "run_a", "run_b")
+    ID_FIELD_NUMBER: _ClassVar[int]
+    RUN_A_FIELD_NUMBER: _ClassVar[int]
+    RUN_B_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    run_a: str
+    run_b: str
+    def __init__(self, id: _Optional[str] = ..., run_a: _Optional[str] = ..., run_b: _Optional[str] = ...) -> None: ...
+
+class CompareRoundRunsResponse(_message.Message):
+    __slots__ = ("run_a", "run_b", "moves")
+    RUN_A_FIELD_NUMBER: _ClassVar[int]
+    RUN_B_FIELD_NUMBER: _ClassVar[int]
+    MOVES_FIELD_NUMBER: _ClassVar[int]
+    run_a: RoundRun
+    run_b: RoundRun
+    moves: _containers.RepeatedCompositeFieldContainer[RoundMove]
+    def __init__(self, run_a: _Optional[_Union[RoundRun, _Mapping]] = ..., run_b: _Optional[_Union[RoundRun, _Mapping]] = ..., moves: _Optional[_Iterable[_Union[RoundMove, _Mapping]]] = ...) -> None: ...
+
+class PublishRoundRequest(_message.Message):
+    __slots__ = ("id",)
+    ID_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    def __init__(self, id: _Optional[str] = ...) -> None: ...
+
+class PublishRoundResponse(_message.Message):
+    __slots__ = ("round", "run_id", "placements", "by_position")
+    ROUND_FIELD_NUMBER: _ClassVar[int]
+    RUN_ID_FIELD_NUMBER: _ClassVar[int]
+    PLACEMENTS_FIELD_NUMBER: _ClassVar[int]
+    BY_POSITION_FIELD_NUMBER: _ClassVar[int]
+    round: Round
+    run_id: str
+    placements: int
+    by_position: _containers.RepeatedCompositeFieldContainer[PositionPlacements]
+    def __init__(self, round: _Optional[_Union[Round, _Mapping]] = ..., run_id: _Optional[str] = ..., placements: _Optional[int] = ..., by_position: _Optional[_Iterable[_Union[PositionPlacements, _Mapping]]] = ...) -> None: ...

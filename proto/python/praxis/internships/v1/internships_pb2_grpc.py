@@ -170,6 +170,86 @@ class InternshipsServiceStub:
                 request_serializer=praxis_dot_internships_dot_v1_dot_internships__pb2.GetPlacementReportRequest.SerializeToString,
                 response_deserializer=praxis_dot_internships_dot_v1_dot_internships__pb2.GetPlacementReportResponse.FromString,
                 _registered_method=True)
+        self.CreateRound = channel.unary_unary(
+                '/praxis.internships.v1.InternshipsService/CreateRound',
+                request_serializer=praxis_dot_internships_dot_v1_dot_internships__pb2.CreateRoundRequest.SerializeToString,
+                response_deserializer=praxis_dot_internships_dot_v1_dot_internships__pb2.CreateRoundResponse.FromString,
+                _registered_method=True)
+        self.GetRound = channel.unary_unary(
+                '/praxis.internships.v1.InternshipsService/GetRound',
+                request_serializer=praxis_dot_internships_dot_v1_dot_internships__pb2.GetRoundRequest.SerializeToString,
+                response_deserializer=praxis_dot_internships_dot_v1_dot_internships__pb2.GetRoundResponse.FromString,
+                _registered_method=True)
+        self.ListRounds = channel.unary_unary(
+                '/praxis.internships.v1.InternshipsService/ListRounds',
+                request_serializer=praxis_dot_internships_dot_v1_dot_internships__pb2.ListRoundsRequest.SerializeToString,
+                response_deserializer=praxis_dot_internships_dot_v1_dot_internships__pb2.ListRoundsResponse.FromString,
+                _registered_method=True)
+        self.AddRoundPosition = channel.unary_unary(
+                '/praxis.internships.v1.InternshipsService/AddRoundPosition',
+                request_serializer=praxis_dot_internships_dot_v1_dot_internships__pb2.AddRoundPositionRequest.SerializeToString,
+                response_deserializer=praxis_dot_internships_dot_v1_dot_internships__pb2.AddRoundPositionResponse.FromString,
+                _registered_method=True)
+        self.ListRoundPositions = channel.unary_unary(
+                '/praxis.internships.v1.InternshipsService/ListRoundPositions',
+                request_serializer=praxis_dot_internships_dot_v1_dot_internships__pb2.ListRoundPositionsRequest.SerializeToString,
+                response_deserializer=praxis_dot_internships_dot_v1_dot_internships__pb2.ListRoundPositionsResponse.FromString,
+                _registered_method=True)
+        self.AddRoundStudents = channel.unary_unary(
+                '/praxis.internships.v1.InternshipsService/AddRoundStudents',
+                request_serializer=praxis_dot_internships_dot_v1_dot_internships__pb2.AddRoundStudentsRequest.SerializeToString,
+                response_deserializer=praxis_dot_internships_dot_v1_dot_internships__pb2.AddRoundStudentsResponse.FromString,
+                _registered_method=True)
+        self.SetPreferences = channel.unary_unary(
+                '/praxis.internships.v1.InternshipsService/SetPreferences',
+                request_serializer=praxis_dot_internships_dot_v1_dot_internships__pb2.SetPreferencesRequest.SerializeToString,
+                response_deserializer=praxis_dot_internships_dot_v1_dot_internships__pb2.SetPreferencesResponse.FromString,
+                _registered_method=True)
+        self.ListApplicants = channel.unary_unary(
+                '/praxis.internships.v1.InternshipsService/ListApplicants',
+                request_serializer=praxis_dot_internships_dot_v1_dot_internships__pb2.ListApplicantsRequest.SerializeToString,
+                response_deserializer=praxis_dot_internships_dot_v1_dot_internships__pb2.ListApplicantsResponse.FromString,
+                _registered_method=True)
+        self.SetRanking = channel.unary_unary(
+                '/praxis.internships.v1.InternshipsService/SetRanking',
+                request_serializer=praxis_dot_internships_dot_v1_dot_internships__pb2.SetRankingRequest.SerializeToString,
+                response_deserializer=praxis_dot_internships_dot_v1_dot_internships__pb2.SetRankingResponse.FromString,
+                _registered_method=True)
+        self.CloseRound = channel.unary_unary(
+                '/praxis.internships.v1.InternshipsService/CloseRound',
+                request_serializer=praxis_dot_internships_dot_v1_dot_internships__pb2.CloseRoundRequest.SerializeToString,
+                response_deserializer=praxis_dot_internships_dot_v1_dot_internships__pb2.CloseRoundResponse.FromString,
+                _registered_method=True)
+        self.ReopenRound = channel.unary_unary(
+                '/praxis.internships.v1.InternshipsService/ReopenRound',
+                request_serializer=praxis_dot_internships_dot_v1_dot_internships__pb2.ReopenRoundRequest.SerializeToString,
+                response_deserializer=praxis_dot_internships_dot_v1_dot_internships__pb2.ReopenRoundResponse.FromString,
+                _registered_method=True)
+        self.ComputeRound = channel.unary_unary(
+                '/praxis.internships.v1.InternshipsService/ComputeRound',
+                request_serializer=praxis_dot_internships_dot_v1_dot_internships__pb2.ComputeRoundRequest.SerializeToString,
+                response_deserializer=praxis_dot_internships_dot_v1_dot_internships__pb2.ComputeRoundResponse.FromString,
+                _registered_method=True)
+        self.ListRoundRuns = channel.unary_unary(
+                '/praxis.internships.v1.InternshipsService/ListRoundRuns',
+                request_serializer=praxis_dot_internships_dot_v1_dot_internships__pb2.ListRoundRunsRequest.SerializeToString,
+                response_deserializer=praxis_dot_internships_dot_v1_dot_internships__pb2.ListRoundRunsResponse.FromString,
+                _registered_method=True)
+        self.GetRoundResult = channel.unary_unary(
+                '/praxis.internships.v1.InternshipsService/GetRoundResult',
+                request_serializer=praxis_dot_internships_dot_v1_dot_internships__pb2.GetRoundResultRequest.SerializeToString,
+                response_deserializer=praxis_dot_internships_dot_v1_dot_internships__pb2.GetRoundResultResponse.FromString,
+                _registered_method=True)
+        self.CompareRoundRuns = channel.unary_unary(
+                '/praxis.internships.v1.InternshipsService/CompareRoundRuns',
+                request_serializer=praxis_dot_internships_dot_v1_dot_internships__pb2.CompareRoundRunsRequest.SerializeToString,
+                response_deserializer=praxis_dot_internships_dot_v1_dot_internships__pb2.CompareRoundRunsResponse.FromString,
+                _registered_method=True)
+        self.PublishRound = channel.unary_unary(
+                '/praxis.internships.v1.InternshipsService/PublishRound',
+                request_serializer=praxis_dot_internships_dot_v1_dot_internships__pb2.PublishRoundRequest.SerializeToString,
+                response_deserializer=praxis_dot_internships_dot_v1_dot_internships__pb2.PublishRoundResponse.FromString,
+                _registered_method=True)
 
 
 class InternshipsServiceServicer:
@@ -396,6 +476,142 @@ class InternshipsServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def CreateRound(self, request, context):
+        """Allocation rounds (as /v1/rounds...): open → closed → computed → published, and reopen (closed or
+        computed → open). Students rank positions, enterprises rank applicants, the round computes a stable
+        matching (student-proposing deferred acceptance) and publishes it as placements. FAILED_PRECONDITION
+        with round-not-open, round-not-closed, round-not-computed, round-published or round-publish-refused.
+
+        A school creates a round it owns (roles admin or coordinator), optionally run jointly with co-owner
+        schools, or as an order class that takes only one enterprise's positions. The round starts OPEN.
+        Honours `idempotency-key` metadata.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetRound(self, request, context):
+        """One round, to its schools (with counts) and to the enterprises taking part; NOT_FOUND to anyone else.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListRounds(self, request, context):
+        """The caller's rounds (a school's as owner or co-owner; an enterprise's with its positions), newest first.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def AddRoundPosition(self, request, context):
+        """A school of an open round adds a published position it could book (same visibility and rules as
+        BookPlacement); adding it again changes nothing. INVALID_ARGUMENT for another enterprise's position in
+        an order class, or a compliance violation of the position's declared figures.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListRoundPositions(self, request, context):
+        """The round's positions the caller may see: a school, those of enterprises it holds an active agreement
+        with; an enterprise, its own (with its ranking). Offered seats are set once the round is closed.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def AddRoundStudents(self, request, context):
+        """A school of an open round adds up to 1000 of its students with the profile it shares with enterprises;
+        adding a student again updates the profile and keeps the ranked list.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def SetPreferences(self, request, context):
+        """Replaces one student's ranked list (best first), by the student's school or the signed-in student.
+        INVALID_ARGUMENT naming each bad entry (positions.N): not in the round, listed twice, beyond the round's
+        list_limit, or not bookable for the student; FAILED_PRECONDITION round-not-open once closed.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListApplicants(self, request, context):
+        """The students listing one of the caller enterprise's positions, with their shared profile (not their
+        lists); NOT_FOUND for another enterprise's position.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def SetRanking(self, request, context):
+        """The position's enterprise ranks its applicants in tie groups, best first (applicants left out are not
+        accepted), or with `use_default` goes back to the default competency-fit ranking. INVALID_ARGUMENT for a
+        student who did not apply, one ranked twice, or an empty group; NOT_FOUND for another's position.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def CloseRound(self, request, context):
+        """The owner school closes an open round: the inputs freeze and each position's offered seats are decided
+        (free seats within the intern caps and the remaining agreement quota).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ReopenRound(self, request, context):
+        """The owner school reopens a closed or computed round so its inputs may change; runs are kept.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ComputeRound(self, request, context):
+        """The owner school computes a closed (or computed) round: a new stored run with its input hash, algorithm
+        version and seed; the same inputs give the identical matching. INTERNAL if the result fails the
+        independent stability check (a bug; nothing is stored).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListRoundRuns(self, request, context):
+        """The round's runs, oldest first (its schools only).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetRoundResult(self, request, context):
+        """A run's result as the caller may see it: a school, its own students' matches with explanations (any run,
+        the latest by default); a student, their own; an enterprise, the students matched to its positions once
+        the round is published, without explanations. With the offered and filled seats per visible position.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def CompareRoundRuns(self, request, context):
+        """The caller school's students whose match differs between two runs, each with why.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def PublishRound(self, request, context):
+        """The owner school publishes the latest run: its placements are created in one transaction through the
+        booking path (REQUESTED or CONFIRMED as the round says), or none are: FAILED_PRECONDITION
+        round-publish-refused naming the positions when a match cannot be booked any more (e.g. a seat taken
+        since closing). Publishing again is FAILED_PRECONDITION round-published.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_InternshipsServiceServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -533,6 +749,86 @@ def add_InternshipsServiceServicer_to_server(servicer, server):
                     servicer.GetPlacementReport,
                     request_deserializer=praxis_dot_internships_dot_v1_dot_internships__pb2.GetPlacementReportRequest.FromString,
                     response_serializer=praxis_dot_internships_dot_v1_dot_internships__pb2.GetPlacementReportResponse.SerializeToString,
+            ),
+            'CreateRound': grpc.unary_unary_rpc_method_handler(
+                    servicer.CreateRound,
+                    request_deserializer=praxis_dot_internships_dot_v1_dot_internships__pb2.CreateRoundRequest.FromString,
+                    response_serializer=praxis_dot_internships_dot_v1_dot_internships__pb2.CreateRoundResponse.SerializeToString,
+            ),
+            'GetRound': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetRound,
+                    request_deserializer=praxis_dot_internships_dot_v1_dot_internships__pb2.GetRoundRequest.FromString,
+                    response_serializer=praxis_dot_internships_dot_v1_dot_internships__pb2.GetRoundResponse.SerializeToString,
+            ),
+            'ListRounds': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListRounds,
+                    request_deserializer=praxis_dot_internships_dot_v1_dot_internships__pb2.ListRoundsRequest.FromString,
+                    response_serializer=praxis_dot_internships_dot_v1_dot_internships__pb2.ListRoundsResponse.SerializeToString,
+            ),
+            'AddRoundPosition': grpc.unary_unary_rpc_method_handler(
+                    servicer.AddRoundPosition,
+                    request_deserializer=praxis_dot_internships_dot_v1_dot_internships__pb2.AddRoundPositionRequest.FromString,
+                    response_serializer=praxis_dot_internships_dot_v1_dot_internships__pb2.AddRoundPositionResponse.SerializeToString,
+            ),
+            'ListRoundPositions': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListRoundPositions,
+                    request_deserializer=praxis_dot_internships_dot_v1_dot_internships__pb2.ListRoundPositionsRequest.FromString,
+                    response_serializer=praxis_dot_internships_dot_v1_dot_internships__pb2.ListRoundPositionsResponse.SerializeToString,
+            ),
+            'AddRoundStudents': grpc.unary_unary_rpc_method_handler(
+                    servicer.AddRoundStudents,
+                    request_deserializer=praxis_dot_internships_dot_v1_dot_internships__pb2.AddRoundStudentsRequest.FromString,
+                    response_serializer=praxis_dot_internships_dot_v1_dot_internships__pb2.AddRoundStudentsResponse.SerializeToString,
+            ),
+            'SetPreferences': grpc.unary_unary_rpc_method_handler(
+                    servicer.SetPreferences,
+                    request_deserializer=praxis_dot_internships_dot_v1_dot_internships__pb2.SetPreferencesRequest.FromString,
+                    response_serializer=praxis_dot_internships_dot_v1_dot_internships__pb2.SetPreferencesResponse.SerializeToString,
+            ),
+            'ListApplicants': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListApplicants,
+                    request_deserializer=praxis_dot_internships_dot_v1_dot_internships__pb2.ListApplicantsRequest.FromString,
+                    response_serializer=praxis_dot_internships_dot_v1_dot_internships__pb2.ListApplicantsResponse.SerializeToString,
+            ),
+            'SetRanking': grpc.unary_unary_rpc_method_handler(
+                    servicer.SetRanking,
+                    request_deserializer=praxis_dot_internships_dot_v1_dot_internships__pb2.SetRankingRequest.FromString,
+                    response_serializer=praxis_dot_internships_dot_v1_dot_internships__pb2.SetRankingResponse.SerializeToString,
+            ),
+            'CloseRound': grpc.unary_unary_rpc_method_handler(
+                    servicer.CloseRound,
+                    request_deserializer=praxis_dot_internships_dot_v1_dot_internships__pb2.CloseRoundRequest.FromString,
+                    response_serializer=praxis_dot_internships_dot_v1_dot_internships__pb2.CloseRoundResponse.SerializeToString,
+            ),
+            'ReopenRound': grpc.unary_unary_rpc_method_handler(
+                    servicer.ReopenRound,
+                    request_deserializer=praxis_dot_internships_dot_v1_dot_internships__pb2.ReopenRoundRequest.FromString,
+                    response_serializer=praxis_dot_internships_dot_v1_dot_internships__pb2.ReopenRoundResponse.SerializeToString,
+            ),
+            'ComputeRound': grpc.unary_unary_rpc_method_handler(
+                    servicer.ComputeRound,
+                    request_deserializer=praxis_dot_internships_dot_v1_dot_internships__pb2.ComputeRoundRequest.FromString,
+                    response_serializer=praxis_dot_internships_dot_v1_dot_internships__pb2.ComputeRoundResponse.SerializeToString,
+            ),
+            'ListRoundRuns': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListRoundRuns,
+                    request_deserializer=praxis_dot_internships_dot_v1_dot_internships__pb2.ListRoundRunsRequest.FromString,
+                    response_serializer=praxis_dot_internships_dot_v1_dot_internships__pb2.ListRoundRunsResponse.SerializeToString,
+            ),
+            'GetRoundResult': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetRoundResult,
+                    request_deserializer=praxis_dot_internships_dot_v1_dot_internships__pb2.GetRoundResultRequest.FromString,
+                    response_serializer=praxis_dot_internships_dot_v1_dot_internships__pb2.GetRoundResultResponse.SerializeToString,
+            ),
+            'CompareRoundRuns': grpc.unary_unary_rpc_method_handler(
+                    servicer.CompareRoundRuns,
+                    request_deserializer=praxis_dot_internships_dot_v1_dot_internships__pb2.CompareRoundRunsRequest.FromString,
+                    response_serializer=praxis_dot_internships_dot_v1_dot_internships__pb2.CompareRoundRunsResponse.SerializeToString,
+            ),
+            'PublishRound': grpc.unary_unary_rpc_method_handler(
+                    servicer.PublishRound,
+                    request_deserializer=praxis_dot_internships_dot_v1_dot_internships__pb2.PublishRoundRequest.FromString,
+                    response_serializer=praxis_dot_internships_dot_v1_dot_internships__pb2.PublishRoundResponse.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -1265,6 +1561,438 @@ class InternshipsService:
             '/praxis.internships.v1.InternshipsService/GetPlacementReport',
             praxis_dot_internships_dot_v1_dot_internships__pb2.GetPlacementReportRequest.SerializeToString,
             praxis_dot_internships_dot_v1_dot_internships__pb2.GetPlacementReportResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def CreateRound(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/praxis.internships.v1.InternshipsService/CreateRound',
+            praxis_dot_internships_dot_v1_dot_internships__pb2.CreateRoundRequest.SerializeToString,
+            praxis_dot_internships_dot_v1_dot_internships__pb2.CreateRoundResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetRound(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/praxis.internships.v1.InternshipsService/GetRound',
+            praxis_dot_internships_dot_v1_dot_internships__pb2.GetRoundRequest.SerializeToString,
+            praxis_dot_internships_dot_v1_dot_internships__pb2.GetRoundResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListRounds(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/praxis.internships.v1.InternshipsService/ListRounds',
+            praxis_dot_internships_dot_v1_dot_internships__pb2.ListRoundsRequest.SerializeToString,
+            praxis_dot_internships_dot_v1_dot_internships__pb2.ListRoundsResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def AddRoundPosition(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/praxis.internships.v1.InternshipsService/AddRoundPosition',
+            praxis_dot_internships_dot_v1_dot_internships__pb2.AddRoundPositionRequest.SerializeToString,
+            praxis_dot_internships_dot_v1_dot_internships__pb2.AddRoundPositionResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListRoundPositions(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/praxis.internships.v1.InternshipsService/ListRoundPositions',
+            praxis_dot_internships_dot_v1_dot_internships__pb2.ListRoundPositionsRequest.SerializeToString,
+            praxis_dot_internships_dot_v1_dot_internships__pb2.ListRoundPositionsResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def AddRoundStudents(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/praxis.internships.v1.InternshipsService/AddRoundStudents',
+            praxis_dot_internships_dot_v1_dot_internships__pb2.AddRoundStudentsRequest.SerializeToString,
+            praxis_dot_internships_dot_v1_dot_internships__pb2.AddRoundStudentsResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def SetPreferences(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/praxis.internships.v1.InternshipsService/SetPreferences',
+            praxis_dot_internships_dot_v1_dot_internships__pb2.SetPreferencesRequest.SerializeToString,
+            praxis_dot_internships_dot_v1_dot_internships__pb2.SetPreferencesResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListApplicants(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/praxis.internships.v1.InternshipsService/ListApplicants',
+            praxis_dot_internships_dot_v1_dot_internships__pb2.ListApplicantsRequest.SerializeToString,
+            praxis_dot_internships_dot_v1_dot_internships__pb2.ListApplicantsResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def SetRanking(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/praxis.internships.v1.InternshipsService/SetRanking',
+            praxis_dot_internships_dot_v1_dot_internships__pb2.SetRankingRequest.SerializeToString,
+            praxis_dot_internships_dot_v1_dot_internships__pb2.SetRankingResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def CloseRound(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/praxis.internships.v1.InternshipsService/CloseRound',
+            praxis_dot_internships_dot_v1_dot_internships__pb2.CloseRoundRequest.SerializeToString,
+            praxis_dot_internships_dot_v1_dot_internships__pb2.CloseRoundResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ReopenRound(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/praxis.internships.v1.InternshipsService/ReopenRound',
+            praxis_dot_internships_dot_v1_dot_internships__pb2.ReopenRoundRequest.SerializeToString,
+            praxis_dot_internships_dot_v1_dot_internships__pb2.ReopenRoundResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ComputeRound(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/praxis.internships.v1.InternshipsService/ComputeRound',
+            praxis_dot_internships_dot_v1_dot_internships__pb2.ComputeRoundRequest.SerializeToString,
+            praxis_dot_internships_dot_v1_dot_internships__pb2.ComputeRoundResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListRoundRuns(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/praxis.internships.v1.InternshipsService/ListRoundRuns',
+            praxis_dot_internships_dot_v1_dot_internships__pb2.ListRoundRunsRequest.SerializeToString,
+            praxis_dot_internships_dot_v1_dot_internships__pb2.ListRoundRunsResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetRoundResult(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/praxis.internships.v1.InternshipsService/GetRoundResult',
+            praxis_dot_internships_dot_v1_dot_internships__pb2.GetRoundResultRequest.SerializeToString,
+            praxis_dot_internships_dot_v1_dot_internships__pb2.GetRoundResultResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def CompareRoundRuns(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/praxis.internships.v1.InternshipsService/CompareRoundRuns',
+            praxis_dot_internships_dot_v1_dot_internships__pb2.CompareRoundRunsRequest.SerializeToString,
+            praxis_dot_internships_dot_v1_dot_internships__pb2.CompareRoundRunsResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def PublishRound(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/praxis.internships.v1.InternshipsService/PublishRound',
+            praxis_dot_internships_dot_v1_dot_internships__pb2.PublishRoundRequest.SerializeToString,
+            praxis_dot_internships_dot_v1_dot_internships__pb2.PublishRoundResponse.FromString,
             options,
             channel_credentials,
             insecure,

@@ -1,0 +1,343 @@
+"""Benchmark: an allocation round's whole path over REST, against a real internships process and PostgreSQL.
+
+A synthetic round is set up over REST (not timed): E enterprises, each with an active agreement with the school
+and P/E published positions of 1-20 seats at a few practice bases; S students with shared competencies from a
+pool of 30 tags, each listing L distinct positions drawn with a Zipf-like popularity skew; half the enterprises
+rank all the applicants of each of their positions (merit bands of five as tie groups), the other half give no
+ranking (the default competency-fit ranking applies). Then, timed one after the other, each one REST call:
+
+* close   - freezes the inputs and decides every position's offered seats (seats, caps, quota split);
+* compute - deferred acceptance + the independent stability check + explanations, stored as a run;
+* publish - every match becomes a placement in ONE transaction through `book_placement` (the booking function),
+            with its outbox event and round.published.
+
+Printed: each call's time, placements/s of publish, the close -> publish total, and the service process's peak
+resident memory. Afterwards the database is checked: per position, seats_taken equals the placements the round
+created there and the published run's matches; the agreements' interns_placed equal their placements.
+
+    .venv/bin/python bench/allocation_publish.py [--students 5000] [--positions 500] [--enterprises 10]
+                                                 [--list-length 10] [--seed 1]
+
+The test PostgreSQL runs with fsync / synchronous_commit off (praxis_common.testing.servers); the service,
+PostgreSQL and this client share the machine's cores.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import bisect
+import itertools
+import os
+import random
+import shutil
+import signal
+import subprocess
+import tempfile
+import time
+import uuid
+from datetime import date, timedelta
+from pathlib import Path
+
+import asyncpg
+import httpx
+
+from praxis_common.testing.servers import run_coro_blocking, start_local_nats, start_local_postgres
+from praxis_common.testing.stack import Stack
+
+TODAY = date.today()
+SCHOOL = "bench-school"
+TAGS = [f"tag-{i:02d}" for i in range(30)]
+CONCURRENCY = 32
+
+
+async def gather_limited(coros, limit: int = CONCURRENCY):
+    gate = asyncio.Semaphore(limit)
+
+    async def one(coro):
+        async with gate:
+            return await coro
+
+    return await asyncio.gather(*(one(c) for c in coros))
+
+
+def ok(r: httpx.Response, status: int = 200) -> dict | list:
+    assert r.status_code == status, f"{r.request.method} {r.request.url}: {r.status_code} {r.text[:500]}"
+    return r.json()
+
+
+async def setup_positions(c: httpx.AsyncClient, stack: Stack, args, rng: random.Random) -> list[dict]:
+    """Agreements, bases and published positions; returns [{id, enterprise, ranks}] in creation order."""
+    s = stack.auth(SCHOOL, "school", "admin")
+    per = args.positions // args.enterprises
+    positions: list[dict] = []
+    for e in range(args.enterprises):
+        enterprise = f"bench-ent-{e:02d}"
+        h = stack.auth(enterprise, "enterprise", "hr")
+        agreement = ok(
+            await c.post(
+                "/v1/agreements",
+                headers=s,
+                json={
+                    "school_org": SCHOOL,
+                    "enterprise_org": enterprise,
+                    "valid_from": TODAY.isoformat(),
+                    "valid_to": (TODAY + timedelta(days=365)).isoformat(),
+                    "intern_quota": 100_000,
+                },
+            ),
+            201,
+        )["id"]
+        for headers in (s, h):
+            ok(await c.post(f"/v1/agreements/{agreement}/sign", headers=headers))
+        bases = [
+            ok(
+                await c.post(
+                    "/v1/bases",
+                    headers=h,
+                    json={
+                        "agreement_id": agreement,
+                        "name": f"Hub {b}",
+                        "tier": 1 + b % 3,
+                        "country": "CN",
+                        "city": "Shenzhen",
+                        "capacity": 100_000,
+                        "staff": 10_000_000,
+                    },
+                ),
+                201,
+            )["id"]
+            for b in range(5)
+        ]
+
+        async def position(i: int, enterprise=enterprise, h=h, bases=bases, ranks=e % 2 == 0) -> dict:
+            made = ok(
+                await c.post(
+                    "/v1/positions",
+                    headers=h,
+                    json={
+                        "base_id": bases[i % len(bases)],
+                        "title": f"Position {i}",
+                        "seats": rng.randint(1, 20),
+                        "starts_on": (TODAY + timedelta(days=30)).isoformat(),
+                        "ends_on": (TODAY + timedelta(days=120)).isoformat(),
+                        "competencies": rng.sample(TAGS, rng.randint(1, 3)),
+                        "duties": [{"name": "listings", "kind": "core"}],
+                        "post_staff": 5_000_000,
+                        "monthly_pay": "4000",
+                        "reference_monthly_wage": "4500",
+                    },
+                ),
+                201,
+            )
+            ok(await c.post(f"/v1/positions/{made['id']}/publish", headers=h))
+            return {"id": made["id"], "enterprise": enterprise, "ranks": ranks}
+
+        positions += await gather_limited(position(i) for i in range(per))
+    return positions
+
+
+async def setup_round(
+    c: httpx.AsyncClient, stack: Stack, args, positions: list[dict], rng: random.Random, phases: dict[str, float]
+) -> str:
+    s = stack.auth(SCHOOL, "school", "admin")
+    rid = ok(
+        await c.post("/v1/rounds", headers=s, json={"title": "Bench round", "list_limit": args.list_length, "seed": 1}),
+        201,
+    )["id"]
+    started = time.perf_counter()
+    await gather_limited(c.put(f"/v1/rounds/{rid}/positions/{p['id']}", headers=s) for p in positions)
+    refs = [f"stu-{i:06d}" for i in range(args.students)]
+    for chunk in (refs[i : i + 1000] for i in range(0, len(refs), 1000)):
+        body = {
+            "students": [
+                {"student_ref": ref, "profile": {"competencies": rng.sample(TAGS, rng.randint(0, 4))}} for ref in chunk
+            ]
+        }
+        ok(await c.post(f"/v1/rounds/{rid}/students", headers=s, json=body))
+    # Zipf-like popularity: position k is wanted with weight 1 / (k + 1) ** 0.8.
+    ids = [p["id"] for p in positions]
+    rng.shuffle(ids)
+    cumulative = list(itertools.accumulate(1 / (k + 1) ** 0.8 for k in range(len(ids))))
+
+    def pick_list() -> list[str]:
+        chosen: dict[str, None] = {}
+        while len(chosen) < min(args.list_length, len(ids)):
+            chosen[ids[bisect.bisect(cumulative, rng.random() * cumulative[-1])]] = None
+        return list(chosen)
+
+    lists = {ref: pick_list() for ref in refs}
+    phases["positions and students into the round"] = time.perf_counter() - started
+    started = time.perf_counter()
+    await gather_limited(
+        c.put(f"/v1/rounds/{rid}/students/{ref}/preferences", headers=s, json={"positions": prefs})
+        for ref, prefs in lists.items()
+    )
+    merit = {ref: rng.random() for ref in refs}
+
+    async def rank(p: dict) -> None:
+        h = stack.auth(p["enterprise"], "enterprise", "hr")
+        applicants = ok(await c.get(f"/v1/rounds/{rid}/positions/{p['id']}/applicants", headers=h))["applicants"]
+        ordered = sorted(applicants, key=lambda a: -merit[a["student_ref"]])
+        groups = [
+            [{"school_org": a["school_org"], "student_ref": a["student_ref"]} for a in ordered[i : i + 5]]
+            for i in range(0, len(ordered), 5)
+        ]
+        ok(await c.put(f"/v1/rounds/{rid}/positions/{p['id']}/ranking", headers=h, json={"groups": groups}))
+
+    phases["ranked lists"] = time.perf_counter() - started
+    started = time.perf_counter()
+    await gather_limited(rank(p) for p in positions if p["ranks"])
+    phases["rankings"] = time.perf_counter() - started
+    return rid
+
+
+def start_profiler(py_spy: str, pid: int, out: Path) -> subprocess.Popen:
+    """py-spy record (raw collapsed stacks, 200 Hz) on the service process; stopped with SIGINT."""
+    return subprocess.Popen(
+        [py_spy, "record", "--pid", str(pid), "--format", "raw", "--rate", "200", "--nonblocking", "-o", str(out)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+
+
+def peak_rss_mib(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+async def timed(c: httpx.AsyncClient, path: str, headers: dict, status: int) -> tuple[float, dict]:
+    started = time.perf_counter()
+    r = await c.post(path, headers=headers)
+    elapsed = time.perf_counter() - started
+    return elapsed, ok(r, status)
+
+
+async def verify(dsn: str, round_id: str, run_id: str) -> tuple[int, int, int]:
+    """(positions whose seats_taken differ from the round's placements or matches, agreements whose
+    interns_placed differ from their placements, placements created)."""
+    conn = await asyncpg.connect(dsn)
+    try:
+        rid, run = uuid.UUID(round_id), uuid.UUID(run_id)
+        bad_positions = await conn.fetchval(
+            """
+            SELECT count(*) FROM round_position rp JOIN position p ON p.id = rp.position_id
+            WHERE rp.round_id = $1 AND (
+                p.seats_taken <> (SELECT count(*) FROM placement pl WHERE pl.position_id = p.id)
+                OR p.seats_taken <> (SELECT count(*) FROM round_match m WHERE m.run_id = $2 AND m.position_id = p.id))
+            """,
+            rid,
+            run,
+        )
+        bad_agreements = await conn.fetchval(
+            "SELECT count(*) FROM agreement a WHERE a.school_org = $1 AND a.interns_placed <> "
+            "(SELECT count(*) FROM placement pl WHERE pl.agreement_id = a.id)",
+            SCHOOL,
+        )
+        placements = await conn.fetchval("SELECT count(*) FROM placement WHERE school_org = $1", SCHOOL)
+        return bad_positions, bad_agreements, placements
+    finally:
+        await conn.close()
+
+
+async def run(stack: Stack, args: argparse.Namespace) -> None:
+    rng = random.Random(args.seed)
+    service = stack["internships"]
+    dsn = service.database_url.replace("postgresql+asyncpg://", "postgresql://", 1)
+    s = stack.auth(SCHOOL, "school", "admin")
+    limits = httpx.Limits(max_connections=CONCURRENCY)
+    async with httpx.AsyncClient(base_url=service.base_url, timeout=600, limits=limits) as c:
+        started = time.perf_counter()
+        positions = await setup_positions(c, stack, args, rng)
+        phases = {"agreements, bases, positions": time.perf_counter() - started}
+        rid = await setup_round(c, stack, args, positions, rng, phases)
+        setup_seconds = time.perf_counter() - started
+
+        profiler = out = None
+        if args.py_spy:
+            out = Path(tempfile.mkdtemp(prefix="praxis-bench-")) / "py-spy-internships.txt"
+            profiler = start_profiler(args.py_spy, service.proc.pid, out)
+            await asyncio.sleep(1.0)  # let py-spy attach before the timed calls
+        close_s, _ = await timed(c, f"/v1/rounds/{rid}/close", s, 200)
+        compute_s, run_ = await timed(c, f"/v1/rounds/{rid}/compute", s, 201)
+        publish_s, published = await timed(c, f"/v1/rounds/{rid}/publish", s, 200)
+        started = time.perf_counter()
+        result = ok(await c.get(f"/v1/rounds/{rid}/result", headers=s, params={"page_size": 5000}))
+        result_s = time.perf_counter() - started
+        if profiler is not None:
+            profiler.send_signal(signal.SIGINT)
+            profiler.wait(timeout=60)
+            print(f"py-spy profile of the timed calls (raw collapsed stacks): {out}")
+    bad_positions, bad_agreements, placements = await verify(dsn, rid, run_["id"])
+    n = published["placements"]
+    listed = args.students * args.list_length
+    print(
+        f"cores: {os.cpu_count()}  students: {args.students}  positions: {len(positions)} of {args.enterprises} "
+        f"enterprises ({sum(p['ranks'] for p in positions)} ranked by their enterprise)  lists: {args.list_length} long "
+        f"({listed} entries)"
+    )
+    print(
+        f"set-up over REST (not timed): {setup_seconds:.1f} s ("
+        + ", ".join(f"{name} {seconds:.1f} s" for name, seconds in phases.items())
+        + ")"
+    )
+    print(f"close    {close_s * 1000:8.0f} ms   offered seats decided for {len(positions)} positions")
+    print(
+        f"compute  {compute_s * 1000:8.0f} ms   run {run_['seq']}: {run_['matched']} of {run_['students']} students "
+        f"matched, checked stable, explained and stored"
+    )
+    print(f"publish  {publish_s * 1000:8.0f} ms   {n} placements in one transaction: {n / publish_s:,.0f} placements/s")
+    print(f"close -> compute -> publish: {close_s + compute_s + publish_s:.2f} s")
+    print(f"result page of {len(result['students'])} students with explanations: {result_s * 1000:.0f} ms")
+    print(f"internships process peak RSS: {peak_rss_mib(service.proc.pid):.0f} MiB")
+    print(
+        f"check: placements {placements} = published {n} = matched {run_['matched']}; positions whose seats_taken "
+        f"differ from their placements or matches: {bad_positions}; agreements whose interns_placed differ: "
+        f"{bad_agreements}"
+    )
+    if not (placements == n == run_["matched"] and bad_positions == 0 and bad_agreements == 0):
+        raise SystemExit("consistency check FAILED")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--students", type=int, default=5_000)
+    parser.add_argument("--positions", type=int, default=500)
+    parser.add_argument("--enterprises", type=int, default=10)
+    parser.add_argument("--list-length", type=int, default=10)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument(
+        "--py-spy",
+        nargs="?",
+        const=shutil.which("py-spy") or "py-spy",
+        default=None,
+        metavar="PATH",
+        help="profile the service process during the timed calls with py-spy (raw collapsed stacks)",
+    )
+    args = parser.parse_args()
+    pg, nats = start_local_postgres(), start_local_nats()
+    created: list[str] = []
+
+    def database(name: str) -> str:
+        created.append(f"bench_{name}")
+        return run_coro_blocking(pg.create_database(created[-1]))
+
+    stack = Stack(nats.url, "bench", Path(tempfile.mkdtemp(prefix="praxis-bench-")), database)
+    try:
+        stack.start(("internships",))
+        try:
+            import uvloop
+        except ImportError:
+            asyncio.run(run(stack, args))
+        else:
+            uvloop.run(run(stack, args))
+    finally:
+        stack.stop()
+        nats.close()
+        pg.close()
+
+
+if __name__ == "__main__":
+    main()
