@@ -385,6 +385,15 @@ def _cpu_seconds(pid: int, *, reaped_children: bool = False) -> float:
     return ticks / os.sysconf("SC_CLK_TCK")
 
 
+def calibration_ms() -> float:
+    """CPU time of a fixed pure-Python loop: this machine's speed drifts (seen: 0.73 s to 1.07 s for the same
+    loop within an hour), so runs are only comparable together with this figure."""
+    started, total = time.process_time(), 0
+    for i in range(3_000_000):
+        total += i
+    return (time.process_time() - started) * 1000
+
+
 def _machine_busy_seconds() -> float:
     """CPU seconds all cores spent neither idle nor waiting for I/O (/proc/stat)."""
     ticks = [int(v) for v in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:9]]
@@ -492,6 +501,7 @@ async def run(stack: Stack, args: argparse.Namespace, workdir: Path) -> None:
     if profilers:
         await asyncio.sleep(1.0)
 
+    calibration = calibration_ms()
     load_before = os.getloadavg()[0]
     before = meter.sample()
     rest = await rest_run(urls, headers, rest_plan, args.clients)
@@ -520,7 +530,7 @@ async def run(stack: Stack, args: argparse.Namespace, workdir: Path) -> None:
     print(
         f"cores: {os.cpu_count()}  clients: {args.clients}  requests: {args.requests}  positions: {args.positions} "
         f"({sum(seats)} seats, 1-5 each) at {args.bases} bases  internships processes: {len(services)}  load average at start: "
-        f"{load_before:.2f}"
+        f"{load_before:.2f}  calibration loop: {calibration:.0f} ms"
     )
     print(f"seats that the plan can fill: {expected}; the rest of the requests must get 409 seats-exhausted")
     print(rest.line(f"REST, {len(services)} process{'es' if len(services) > 1 else ''}"))
