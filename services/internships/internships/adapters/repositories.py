@@ -334,7 +334,8 @@ class PlacementRepository:
 
     async def book_many(self, bookings: list[tuple[Placement, list[dict], int | None, int | None]]) -> list[tuple]:
         """`book` for many placements in one statement and in the caller's transaction: the same `book_placement`
-        function runs once per (placement, its outbox rows, max_at_base, max_in_post), in order. A refused booking
+        function runs once per (placement, its outbox rows, max_at_base, max_in_post), in order. The caller must
+        hold the booking locks of the placements' schools exclusively (RoundRepository.lock_for_booking). A refused booking
         changes nothing and the rest still run, so one call reports every refusal; the caller rolls back if any.
         Returns (refusal or None, interns at the base, interns in the post) per booking."""
         if not bookings:
@@ -405,7 +406,7 @@ _BOOK_MANY = text(
     "SELECT b.refusal, b.interns_at_base, b.interns_in_post "
     "FROM jsonb_array_elements(CAST(:rows AS jsonb)) WITH ORDINALITY AS r(item, ord) "
     "CROSS JOIN LATERAL book_placement(r.item->'placement', r.item->'outbox', "
-    "(r.item->>'max_at_base')::integer, (r.item->>'max_in_post')::integer) AS b "
+    "(r.item->>'max_at_base')::integer, (r.item->>'max_in_post')::integer, school_locked => true) AS b "
     "ORDER BY r.ord"
 )
 _END_HOLD = text("SELECT end_hold(:position_id, :agreement_id, :seat)")

@@ -520,16 +520,17 @@ class RoundRepository:
         base_ids: list[uuid.UUID],
         agreement_ids: list[uuid.UUID],
     ) -> None:
-        """Take, up front and each kind in a fixed order, the locks `book_placement` takes row by row (the student's
-        advisory lock, then the position, its base, the agreement). Booking takes them in that same order of
-        kinds, so a concurrent booking and a publishing round wait for each other instead of deadlocking."""
+        """Take, up front and each kind in a fixed order, the locks `book_placement` takes row by row: each school's
+        booking lock EXCLUSIVELY (instead of one lock per student, which would overflow PostgreSQL's lock table
+        on a national round; the booking rows are then called with `school_locked`), then the positions, their
+        bases, the agreements. Booking takes them in that same order of kinds (its school's lock shared), so a
+        concurrent booking and a publishing round wait for each other instead of deadlocking."""
         await self.session.execute(
             text(
                 "SELECT pg_advisory_xact_lock(k) FROM (SELECT DISTINCT hashtextextended("
-                "'student' || chr(31) || s || chr(31) || r, 1) AS k "
-                "FROM unnest(CAST(:schools AS text[]), CAST(:refs AS text[])) AS u(s, r) ORDER BY k) AS keys"
+                "'school' || chr(31) || s, 1) AS k FROM unnest(CAST(:schools AS text[])) AS u(s) ORDER BY k) AS keys"
             ),
-            {"schools": [s for s, _ in students], "refs": [r for _, r in students]},
+            {"schools": sorted({s for s, _ in students})},
         )
         for table, ids in ((pos_t, position_ids), (base_t, base_ids), (agr_t, agreement_ids)):
             await self.session.execute(
