@@ -82,3 +82,41 @@ def run_env(context, target_metadata, settings_url: Callable[[], str]) -> None:
             context.run_migrations()
     else:
         asyncio.run(run_async())
+
+
+async def schema_drift(metadata, database_url: str) -> dict[str, list]:
+    """What alembic's autogenerate would change to make the migrated database match `metadata`, by table,
+    leaving out the kernel's tables (created by the kernel's own helpers): {} when migrations and table
+    declarations agree. Used by each service's schema test."""
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+    from sqlalchemy import pool
+    from sqlalchemy.ext.asyncio import create_async_engine
+
+    def compare(sync_conn) -> list:
+        return compare_metadata(MigrationContext.configure(sync_conn, opts={"compare_type": True}), metadata)
+
+    engine = create_async_engine(database_url, poolclass=pool.NullPool)
+    try:
+        async with engine.connect() as conn:
+            changes = await conn.run_sync(compare)
+    finally:
+        await engine.dispose()
+    drift: dict[str, list] = {}
+    for change in changes:
+        table = _table_of(change)
+        if table not in KERNEL_TABLES | {"alembic_version"}:
+            drift.setdefault(table, []).append(change)
+    return drift
+
+
+def _table_of(change) -> str | None:
+    """The table an autogenerate change is about; column modifications come as lists of tuples."""
+    if isinstance(change, list):
+        return _table_of(change[0])
+    kind, target = change[0], change[1]
+    if kind in ("add_table", "remove_table"):
+        return target.name
+    if kind in ("add_column", "remove_column") or kind.startswith("modify_"):
+        return change[2]
+    return target.table.name  # indexes, constraints, foreign keys
