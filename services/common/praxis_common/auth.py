@@ -117,11 +117,7 @@ class TokenVerifier:
 
     def _remember(self, token: str, principal: Principal, *, until: float) -> None:
         if len(self._verified) >= VERIFIED_CACHE_SIZE:
-            now = time.time()
-            for stale in [t for t, (expires, _) in self._verified.items() if expires <= now]:
-                del self._verified[stale]
-            while len(self._verified) >= VERIFIED_CACHE_SIZE:
-                del self._verified[next(iter(self._verified))]  # the oldest entry
+            del self._verified[next(iter(self._verified))]  # the oldest entry, which also expires first
         self._verified[token] = (until, principal)
 
 

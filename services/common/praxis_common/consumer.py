@@ -18,7 +18,7 @@ from nats.errors import TimeoutError as NatsTimeout
 from nats.js.api import AckPolicy, ConsumerConfig, DeliverPolicy
 from sqlalchemy.exc import DataError, InterfaceError, OperationalError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from praxis_common import inbox
 from praxis_common.db import database_ready
@@ -28,7 +28,7 @@ from praxis_common.jetstream import Bus, dead_letter_subject, service_streams, s
 
 log = logging.getLogger("praxis.consumer")
 
-Handler = Callable[[AsyncSession, ReceivedEvent], Awaitable[None]]
+Handler = Callable[[AsyncConnection, ReceivedEvent], Awaitable[None]]
 
 # Failures of our own infrastructure rather than of the event.
 TRANSIENT = (OperationalError, InterfaceError, PoolTimeout, OSError, TimeoutError)
@@ -48,7 +48,7 @@ class Consumer:
     def __init__(
         self,
         bus: Bus,
-        session_factory: async_sessionmaker[AsyncSession],
+        engine: AsyncEngine,
         sub: Subscription,
         *,
         service: str,
@@ -64,8 +64,7 @@ class Consumer:
         # should publish them now rather than at its next poll.
         self.on_commit = on_commit
         self.bus = bus
-        self.session_factory = session_factory
-        self.engine = session_factory.kw["bind"]
+        self.engine = engine
         self.sub = sub
         self.service = service
         self.prefix = prefix
@@ -142,10 +141,10 @@ class Consumer:
         attempt = msg.metadata.num_delivered
         try:
             event = ReceivedEvent.from_message(msg.headers, msg.data)
-            async with self.session_factory() as session, session.begin():
-                applied = await inbox.claim(session, self.sub.durable, event.id, event.type)
+            async with self.engine.begin() as conn:
+                applied = await inbox.claim(conn, self.sub.durable, event.id, event.type)
                 if applied:
-                    await self.sub.handler(session, event)
+                    await self.sub.handler(conn, event)
             if applied and self.on_commit is not None:
                 self.on_commit()
         except (InvalidInput, DataError) as exc:  # this event can never apply

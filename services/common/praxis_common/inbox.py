@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy import Column, DateTime, MetaData, PrimaryKeyConstraint, String, Table, func, text
 from sqlalchemy.dialects.postgresql import insert
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.ext.asyncio import AsyncConnection
 
 _metadata = MetaData()
 
@@ -21,7 +21,7 @@ inbox = Table(
 _PRUNE = text("DELETE FROM inbox WHERE processed_at < now() - make_interval(hours => :hours)")
 
 
-async def claim(session: AsyncSession, consumer: str, event_id: str, event_type: str) -> bool:
+async def claim(session: AsyncConnection, consumer: str, event_id: str, event_type: str) -> bool:
     """Record the event for this consumer inside the caller's transaction; False if already applied."""
     result = await session.execute(
         insert(inbox)

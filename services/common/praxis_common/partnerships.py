@@ -15,7 +15,7 @@ from fastapi import APIRouter
 from pydantic import BaseModel
 from sqlalchemy import Boolean, Column, Date, DateTime, Index, Integer, MetaData, String, Table, select
 from sqlalchemy.dialects.postgresql import insert
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from praxis.events.v1 import agreements_pb2
 from praxis_common.auth import Principal
@@ -80,7 +80,7 @@ def _parties(e) -> None:
             raise InvalidInput(f"{name} must be 1 to 64 characters")
 
 
-async def apply_agreement_event(session: AsyncSession, event: ReceivedEvent) -> None:
+async def apply_agreement_event(session: AsyncConnection, event: ReceivedEvent) -> None:
     if event.type == ACTIVATED:
         e = event.parse(agreements_pb2.AgreementActivated)
         _parties(e)
@@ -120,7 +120,7 @@ async def apply_agreement_event(session: AsyncSession, event: ReceivedEvent) -> 
 
 
 async def partnerships_of(
-    session: AsyncSession, principal: Principal, *, include_ended: bool = False
+    session: AsyncConnection, principal: Principal, *, include_ended: bool = False
 ) -> list[Partnership]:
     """The caller's partnerships: a school's as the school party, an enterprise's as the enterprise party."""
     if principal.org_kind == "school":
@@ -144,7 +144,7 @@ def subscription(service: str) -> Subscription:
     )
 
 
-def router(session_factory: async_sessionmaker[AsyncSession]) -> APIRouter:
+def router(engine: AsyncEngine) -> APIRouter:
     r = APIRouter(prefix="/v1/partnerships", tags=["partnerships"])
 
     @r.get(
@@ -153,16 +153,14 @@ def router(session_factory: async_sessionmaker[AsyncSession]) -> APIRouter:
         summary="The caller's partnerships (active agreements) as this service knows them",
     )
     async def list_(principal: PrincipalDep, include_ended: bool = False) -> list[Partnership]:
-        return await list_for(session_factory, principal, include_ended=include_ended)
+        return await list_for(engine, principal, include_ended=include_ended)
 
     return r
 
 
-async def list_for(
-    session_factory: async_sessionmaker[AsyncSession], principal: Principal, *, include_ended: bool
-) -> list[Partnership]:
-    async with session_factory() as session:
-        return await partnerships_of(session, principal, include_ended=include_ended)
+async def list_for(engine: AsyncEngine, principal: Principal, *, include_ended: bool) -> list[Partnership]:
+    async with engine.connect() as conn:
+        return await partnerships_of(conn, principal, include_ended=include_ended)
 
 
 def to_message(message_type, p: Partnership):

@@ -20,7 +20,7 @@ from zoneinfo import ZoneInfo
 import grpc
 import uvicorn
 from fastapi import APIRouter
-from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
+from sqlalchemy.ext.asyncio import AsyncEngine
 
 from praxis_common import idempotency, inbox, outbox
 from praxis_common.auth import TokenVerifier
@@ -42,7 +42,6 @@ class Runtime:
 
     settings: ServiceSettings
     engine: AsyncEngine
-    session_factory: async_sessionmaker[AsyncSession]
     uow: UnitOfWorkFactory
     bus: Bus
     verifier: TokenVerifier
@@ -68,13 +67,11 @@ class ServiceSpec:
 
 async def build_runtime(name: str, settings: ServiceSettings) -> Runtime:
     engine = create_engine(settings.database_url, pool_size=settings.database_pool_size)
-    session_factory = async_sessionmaker(engine, expire_on_commit=False)
     bus = Bus(settings.nats_url, name=f"praxis-{name}")
     await bus.connect()
     return Runtime(
         settings=settings,
         engine=engine,
-        session_factory=session_factory,
         uow=UnitOfWorkFactory(engine, event_prefix=settings.event_prefix),
         bus=bus,
         verifier=TokenVerifier.from_settings(settings),
@@ -166,7 +163,7 @@ async def run(spec: ServiceSpec, settings: ServiceSettings, *, stop: asyncio.Eve
     consumers = [
         Consumer(
             rt.bus,
-            rt.session_factory,
+            rt.engine,
             sub,
             service=spec.name,
             prefix=settings.event_prefix,

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.ext.asyncio import AsyncConnection
 
 from mentors.domain.assignments import ContextKind, ContextStatus, MentoringContext
 from mentors.domain.mentors import normalise_tags
@@ -70,7 +70,7 @@ def context_of(event: ReceivedEvent, *, now: datetime) -> tuple[str, MentoringCo
 
 
 async def apply_placement_event(
-    session: AsyncSession, event: ReceivedEvent, *, event_prefix: str, clock: Clock = utc_clock
+    session: AsyncConnection, event: ReceivedEvent, *, event_prefix: str, clock: Clock = utc_clock
 ) -> None:
     found = context_of(event, now=clock())
     if found is None:
@@ -85,7 +85,7 @@ async def apply_placement_event(
 
 
 def subscription(event_prefix: str, clock: Clock = utc_clock) -> Subscription:
-    async def handle(session: AsyncSession, event: ReceivedEvent) -> None:
+    async def handle(session: AsyncConnection, event: ReceivedEvent) -> None:
         await apply_placement_event(session, event, event_prefix=event_prefix, clock=clock)
 
     return Subscription(

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.ext.asyncio import AsyncConnection
 
 from mentors.domain.assignments import ContextKind, ContextStatus, MentoringContext, team_ref
 from mentors.domain.mentors import normalise_tags
@@ -73,7 +73,7 @@ def team_context_of(event: ReceivedEvent, *, now: datetime) -> tuple[str, Mentor
 
 
 async def apply_team_event(
-    session: AsyncSession, event: ReceivedEvent, *, event_prefix: str, clock: Clock = utc_clock
+    session: AsyncConnection, event: ReceivedEvent, *, event_prefix: str, clock: Clock = utc_clock
 ) -> None:
     found = team_context_of(event, now=clock())
     if found is None:
@@ -88,7 +88,7 @@ async def apply_team_event(
 
 
 def subscription(event_prefix: str, clock: Clock = utc_clock) -> Subscription:
-    async def handle(session: AsyncSession, event: ReceivedEvent) -> None:
+    async def handle(session: AsyncConnection, event: ReceivedEvent) -> None:
         await apply_team_event(session, event, event_prefix=event_prefix, clock=clock)
 
     return Subscription(

@@ -18,7 +18,7 @@ MIGRATIONS = Path(__file__).parent / "migrations"
 SPEC = ServiceSpec(
     name="mentors",
     routers=lambda rt: [
-        partnerships.router(rt.session_factory),
+        partnerships.router(rt.engine),
         mentors.router(rt),
         assignments.router(rt),
         assignments.students_router(rt),

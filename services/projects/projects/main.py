@@ -30,7 +30,7 @@ def mentors_client(rt: Runtime) -> MentorsClient:
 SPEC = ServiceSpec(
     name="projects",
     routers=lambda rt: [
-        partnerships.router(rt.session_factory),
+        partnerships.router(rt.engine),
         projects.router(rt),
         teams.router(rt, mentors_client(rt)),
         credits.router(rt),

@@ -283,7 +283,7 @@ class ProjectsServicer(pb_grpc.ProjectsServiceServicer):
         self.mentors = mentors
 
     async def ListPartnerships(self, request: pb.ListPartnershipsRequest, context) -> pb.ListPartnershipsResponse:
-        found = await partnerships.list_for(self.rt.session_factory, principal(), include_ended=request.include_ended)
+        found = await partnerships.list_for(self.rt.engine, principal(), include_ended=request.include_ended)
         return pb.ListPartnershipsResponse(partnerships=[partnerships.to_message(pb.Partnership, p) for p in found])
 
     # Projects

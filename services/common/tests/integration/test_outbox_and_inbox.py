@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import pytest
 from sqlalchemy import Column, Integer, MetaData, String, Table, insert, select, text
-from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, create_async_engine
 
 from praxis.events.v1 import agreements_pb2
 from praxis_common.consumer import Consumer, Subscription
@@ -42,7 +42,7 @@ def event(aggregate: str, seq: int) -> IntegrationEvent:
     )
 
 
-async def record(session: AsyncSession, received: ReceivedEvent) -> None:
+async def record(session: AsyncConnection, received: ReceivedEvent) -> None:
     received.parse(agreements_pb2.AgreementActivated)
     await session.execute(insert(applied).values(event_id=received.id))
 
@@ -52,7 +52,6 @@ class Kernel:
     """A producer's outbox and a consumer's inbox in one test database, on a real NATS."""
 
     engine: AsyncEngine
-    sessions: async_sessionmaker[AsyncSession]
     bus: Bus
     prefix: str
 
@@ -66,7 +65,7 @@ class Kernel:
 
     def consumer(self, durable: str, max_deliver: int = 10) -> Consumer:
         sub = Subscription(durable, "producer", ["producer.>"], record)
-        return Consumer(self.bus, self.sessions, sub, service="test", prefix=self.prefix, max_deliver=max_deliver)
+        return Consumer(self.bus, self.engine, sub, service="test", prefix=self.prefix, max_deliver=max_deliver)
 
     async def emit(self, uow: UnitOfWorkFactory, e: IntegrationEvent) -> str:
         async with uow() as u:
@@ -100,7 +99,7 @@ async def kernel(database_url: str, nats_url: str) -> AsyncIterator[Kernel]:
     prefix = "k" + uuid.uuid4().hex[:8]
     await bus.ensure_streams(service_streams(prefix, "producer"))
     try:
-        yield Kernel(engine, async_sessionmaker(engine, expire_on_commit=False), bus, prefix)
+        yield Kernel(engine, bus, prefix)
     finally:
         await bus.close()
         await engine.dispose()

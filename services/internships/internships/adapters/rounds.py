@@ -515,7 +515,7 @@ class RoundRepository:
 
     async def lock_for_booking(
         self,
-        students: list[tuple[str, str]],
+        schools: list[str],
         position_ids: list[uuid.UUID],
         base_ids: list[uuid.UUID],
         agreement_ids: list[uuid.UUID],
@@ -530,7 +530,7 @@ class RoundRepository:
                 "SELECT pg_advisory_xact_lock(k) FROM (SELECT DISTINCT hashtextextended("
                 "'school' || chr(31) || s, 1) AS k FROM unnest(CAST(:schools AS text[])) AS u(s) ORDER BY k) AS keys"
             ),
-            {"schools": sorted({s for s, _ in students})},
+            {"schools": sorted(set(schools))},
         )
         for table, ids in ((pos_t, position_ids), (base_t, base_ids), (agr_t, agreement_ids)):
             await self.session.execute(

@@ -898,7 +898,7 @@ async def publish_round(
             raise _publish_refused(refusals)
 
         await repo.lock_for_booking(
-            [(pl.school_org, pl.student_ref) for pl, _ in bookings],
+            [pl.school_org for pl, _ in bookings],
             [p.position_id for _, p in bookings],
             [p.base_id for _, p in bookings],
             [pl.agreement_id for pl, _ in bookings],

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+
 import pytest
 from alembic import command
 
@@ -26,4 +28,6 @@ def test_downgrade_to_before_rounds_and_upgrade_again(database_factory):
     migrations.upgrade(MIGRATIONS, url)
     config = migrations.alembic_config(MIGRATIONS, url)
     command.downgrade(config, "0007_booking_function")
+    assert "allocation_round" in asyncio.run(migrations.schema_drift(metadata, url))  # its tables are gone
     command.upgrade(config, "head")
+    assert asyncio.run(migrations.schema_drift(metadata, url)) == {}

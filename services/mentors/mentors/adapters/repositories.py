@@ -17,7 +17,7 @@ from sqlalchemy import and_, delete, exists, func, insert, literal_column, or_, 
 from sqlalchemy.dialects.postgresql import aggregate_order_by
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.ext.asyncio import AsyncConnection
 
 from mentors.adapters.orm import (
     assignment,
@@ -72,7 +72,7 @@ def _account_conflict(exc: IntegrityError) -> bool:
 
 
 class MentorRepository:
-    def __init__(self, session: AsyncSession) -> None:
+    def __init__(self, session: AsyncConnection) -> None:
         self.session = session
 
     async def add(self, m: Mentor) -> None:
@@ -246,7 +246,7 @@ def _member_of(student_ref: str):
 
 
 class ContextRepository:
-    def __init__(self, session: AsyncSession) -> None:
+    def __init__(self, session: AsyncConnection) -> None:
         self.session = session
 
     async def open(self, c: MentoringContext) -> bool:
@@ -413,7 +413,7 @@ def _view(row) -> AssignmentView:
 
 
 class AssignmentRepository:
-    def __init__(self, session: AsyncSession) -> None:
+    def __init__(self, session: AsyncConnection) -> None:
         self.session = session
 
     async def add(self, a: Assignment) -> None:
@@ -640,7 +640,7 @@ def _session_row(s: GuidanceSession) -> dict:
 
 
 class SessionRepository:
-    def __init__(self, session: AsyncSession) -> None:
+    def __init__(self, session: AsyncConnection) -> None:
         self.session = session
 
     async def add(self, s: GuidanceSession) -> None:

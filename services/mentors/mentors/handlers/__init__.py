@@ -8,7 +8,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Protocol
 
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.ext.asyncio import AsyncConnection
 
 from praxis_common.db import UnitOfWork
 from praxis_common.events import IntegrationEvent
@@ -20,7 +20,7 @@ UowFactory = Callable[[], UnitOfWork]
 class Unit(Protocol):
     """An open transaction a use case works in: a UnitOfWork, or the event consumer's transaction."""
 
-    session: AsyncSession
+    session: AsyncConnection
 
     def emit(self, *events: IntegrationEvent) -> None: ...
 

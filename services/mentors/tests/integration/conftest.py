@@ -7,7 +7,7 @@ import uuid
 from datetime import date, timedelta
 
 import pytest
-from sqlalchemy.ext.asyncio import async_sessionmaker, create_async_engine
+from sqlalchemy.ext.asyncio import create_async_engine
 
 from mentors.consumers import DURABLE, subscription
 from mentors.main import MIGRATIONS
@@ -42,8 +42,8 @@ def uow(engine) -> UnitOfWorkFactory:
 class Placements:
     """`placements.event("confirmed", "p1", ...)` builds an event; `await placements.deliver(event)` applies it."""
 
-    def __init__(self, sessions) -> None:
-        self.sessions = sessions
+    def __init__(self, engine) -> None:
+        self.engine = engine
 
     @staticmethod
     def event(
@@ -85,7 +85,7 @@ class Placements:
         row = event.outbox_row(PREFIX)
         received = ReceivedEvent.from_message(event.headers(), row["payload"])
         handler = subscription(PREFIX).handler
-        async with self.sessions() as s, s.begin():
+        async with self.engine.begin() as s:
             if not await inbox.claim(s, DURABLE, received.id, received.type):
                 return False
             await handler(s, received)
@@ -94,4 +94,4 @@ class Placements:
 
 @pytest.fixture
 def placements(engine) -> Placements:
-    return Placements(async_sessionmaker(engine, expire_on_commit=False))  # the consumer's sessions, as in service.py
+    return Placements(engine)  # a transaction per event, as the kernel's consumer runs it

@@ -9,7 +9,6 @@ import uuid
 
 import pytest
 from sqlalchemy import func, select
-from sqlalchemy.ext.asyncio import async_sessionmaker
 
 from mentors.adapters.orm import assignment
 from mentors.consumers_projects import DURABLE, subscription, team_context_of
@@ -53,10 +52,9 @@ def received(event: IntegrationEvent) -> ReceivedEvent:
 
 @pytest.fixture
 def deliver(engine):
-    sessions = async_sessionmaker(engine, expire_on_commit=False)
 
     async def deliver(event: IntegrationEvent) -> bool:
-        async with sessions() as s, s.begin():
+        async with engine.begin() as s:
             r = received(event)
             if not await inbox.claim(s, DURABLE, r.id, r.type):
                 return False

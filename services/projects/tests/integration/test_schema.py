@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+
 from alembic import command
 
 from praxis_common import migrations
@@ -18,4 +20,6 @@ def test_downgrade_and_upgrade_again(database_factory):
     migrations.upgrade(MIGRATIONS, url)
     config = migrations.alembic_config(MIGRATIONS, url)
     command.downgrade(config, "0002_idempotency_keys")
+    assert "project" in asyncio.run(migrations.schema_drift(metadata, url))  # its tables are gone
     command.upgrade(config, "head")
+    assert asyncio.run(migrations.schema_drift(metadata, url)) == {}
