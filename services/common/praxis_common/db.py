@@ -7,6 +7,8 @@ from collections.abc import Callable
 from typing import Self
 
 from sqlalchemy import MetaData, text
+from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, create_async_engine
 
 from praxis_common.events import IntegrationEvent
@@ -32,6 +34,24 @@ def create_engine(url: str, *, pool_size: int = 20) -> AsyncEngine:
     # No overflow: SQLAlchemy closes overflow connections as soon as they are returned, so under a load
     # just above the pool size every request paid for a new connection (measured: a quarter of the CPU).
     return create_async_engine(url, pool_size=pool_size, max_overflow=0, pool_recycle=1800)
+
+
+# SQLSTATE classes that mean "the server cannot serve now", not "this statement is wrong": connection exceptions,
+# insufficient resources (too many connections), operator intervention (shutdown, starting up).
+_UNAVAILABLE_SQLSTATES = ("08", "53", "57P")
+
+
+def unreachable(exc: BaseException) -> bool:
+    """Is this the database (or the way to it) failing, rather than the request? Such failures are answered
+    503/UNAVAILABLE with a hint to retry, and consumers leave their events waiting."""
+    if isinstance(exc, (OSError, TimeoutError, PoolTimeout)):
+        return True
+    if isinstance(exc, DBAPIError):
+        if exc.connection_invalidated or isinstance(exc, (OperationalError, InterfaceError)):
+            return True
+        state = getattr(exc.orig, "sqlstate", None) or getattr(exc.orig, "pgcode", None) or ""
+        return str(state).startswith(_UNAVAILABLE_SQLSTATES)
+    return False
 
 
 async def database_ready(engine: AsyncEngine, timeout: float = 2.0) -> bool:

@@ -53,6 +53,10 @@ class Conflict(PraxisError):
     code, title = "conflict", "Conflicts with the current state"
 
 
+class PayloadTooLarge(PraxisError):
+    code, title = "payload-too-large", "Request too large"
+
+
 class Unavailable(PraxisError):
     code, title = "unavailable", "A dependency is unavailable"
 

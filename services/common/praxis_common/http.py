@@ -1,78 +1,140 @@
-"""FastAPI edge: app factory with problem+json errors (RFC 9457), health endpoints, principal dependency."""
+"""FastAPI edge: app factory with problem+json errors (RFC 9457), health endpoints, principal dependency.
+
+The app answers every error as a problem: PraxisError by its status (praxis_common.problems), validation errors as
+422 naming the fields, unknown query parameters as 400, a database that cannot be reached as 503 with Retry-After,
+anything unexpected as 500 — and, for all of these, the keep-alive connection stays usable. In front of it the
+gate (praxis_common.http_gate) authenticates and caps the body before anything is parsed, and the CORS middleware
+answers browsers' preflights for the configured origins.
+"""
 
 from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, FastAPI, Header, Request, Response
+from fastapi.dependencies.models import Dependant
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from fastapi_offline import FastAPIOffline
 from pydantic import BaseModel
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.middleware.cors import CORSMiddleware
+from starlette.types import ASGIApp, Receive, Scope, Send
 
-from praxis_common import errors, idempotency
+from praxis_common import errors, idempotency, openapi, problems
 from praxis_common.auth import Principal, TokenVerifier, bearer_token
-from praxis_common.db import UnitOfWork
+from praxis_common.db import UnitOfWork, unreachable
+from praxis_common.http_gate import Gate, allowed_methods
 from praxis_common.idempotency import StoredResponse
+from praxis_common.validation import field_errors
 
 log = logging.getLogger("praxis.http")
 
-PROBLEM_JSON = "application/problem+json"
-
-STATUS = {
-    errors.InvalidInput: 422,
-    errors.MalformedRequest: 400,
-    errors.Unauthenticated: 401,
-    errors.Forbidden: 403,
-    errors.NotFound: 404,
-    errors.Conflict: 409,
-    errors.Unavailable: 503,
-}
+PROBLEM_JSON = problems.PROBLEM_JSON
+STATUS = problems.STATUS
+# Headers a browser portal may send and read across origins.
+CORS_REQUEST_HEADERS = ["Authorization", "Content-Type", "Idempotency-Key"]
+CORS_RESPONSE_HEADERS = ["Location", "Idempotent-Replayed", "Retry-After"]
 
 
 def problem_response(problem: errors.Problem, headers: dict[str, str] | None = None) -> JSONResponse:
-    return JSONResponse(problem.to_json(), status_code=problem.status, media_type=PROBLEM_JSON, headers=headers)
+    return problems.response(problem, headers)
 
 
 def _problem(request: Request, exc: errors.PraxisError) -> errors.Problem:
-    status = next((STATUS[c] for c in type(exc).__mro__ if c in STATUS), 500)  # subclasses share their base's
-    return errors.Problem(status, exc.code, exc.title, exc.detail, request.url.path, exc.errors, exc.extensions)
+    return problems.of(exc, request.url.path)
 
 
 async def _from_error(request: Request, exc: errors.PraxisError) -> JSONResponse:
-    problem = _problem(request, exc)
-    headers = {"WWW-Authenticate": 'Bearer error="invalid_token"'} if problem.status == 401 else None
-    return problem_response(problem, headers)
+    return problems.response(_problem(request, exc))
 
 
 async def _from_validation(request: Request, exc: RequestValidationError) -> JSONResponse:
     items = exc.errors()
     if any(e.get("type") == "json_invalid" for e in items):
         return await _from_error(request, errors.MalformedRequest("request body is not valid JSON"))
-    field_errors = [
-        errors.FieldError(".".join(str(p) for p in e.get("loc", ()) if p != "body") or "body", e.get("msg", "invalid"))
-        for e in items
-    ]
-    names = ", ".join(f.field for f in field_errors)
-    return await _from_error(request, errors.InvalidInput(f"invalid fields: {names}", errors=field_errors))
+    found = field_errors(items, skip=("body",))
+    names = ", ".join(f.field for f in found)
+    return await _from_error(request, errors.InvalidInput(f"invalid fields: {names}", errors=found))
 
 
 async def _from_http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
     code = {404: "not-found", 405: "method-not-allowed"}.get(exc.status_code, "http-error")
-    return problem_response(
-        errors.Problem(exc.status_code, code, str(exc.detail), str(exc.detail), request.url.path),
-        getattr(exc, "headers", None),
+    headers = dict(getattr(exc, "headers", None) or {})
+    if exc.status_code == 405:  # the router names only the first route's methods; a path may have several
+        headers["Allow"] = ", ".join(allowed_methods(request.app.routes, request.url.path))
+    return problems.response(
+        errors.Problem(exc.status_code, code, str(exc.detail), str(exc.detail), request.url.path), headers
     )
 
 
-async def _from_unexpected(request: Request, exc: Exception) -> JSONResponse:
+async def _from_database(request: Request, exc: Exception) -> JSONResponse:
+    if not unreachable(exc):
+        return await _internal(request, exc)
+    log.warning("database unavailable", extra={"path": request.url.path, "error": repr(exc)})
+    return await _from_error(request, errors.Unavailable("the database is unavailable; retry shortly"))
+
+
+async def _internal(request: Request, exc: Exception) -> JSONResponse:
     log.error("unhandled error", exc_info=exc, extra={"path": request.url.path})
-    return problem_response(
+    return problems.response(
         errors.Problem(500, "internal", "Internal error", "unexpected error; see server logs", request.url.path)
     )
+
+
+class _Unexpected:
+    """Answers an exception no handler took as a 500 problem. Starlette's own last-resort handler re-raises after
+    answering, and the server then closes the client's keep-alive connection; this one does not."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        started = False
+
+        async def tracking(message) -> None:
+            nonlocal started
+            started = started or message["type"] == "http.response.start"
+            await send(message)
+
+        try:
+            await self.app(scope, receive, tracking)
+        except Exception as exc:
+            if started:
+                raise  # too late for a problem: let the server end the response
+            request = Request(scope)
+            handler = _from_database if unreachable(exc) else _internal
+            await (await handler(request, exc))(scope, receive, send)
+
+
+def _query_names(dependant: Dependant) -> set[str]:
+    names = {p.alias for p in dependant.query_params}
+    for sub in dependant.dependencies:
+        names |= _query_names(sub)
+    return names
+
+
+async def reject_unknown_query_parameters(request: Request) -> None:
+    """A parameter the operation does not take is a 400 naming it, not silently ignored (a misspelt filter
+    would otherwise return everything)."""
+    route = request.scope.get("route")
+    dependant = getattr(route, "dependant", None)
+    if dependant is None or not request.query_params:
+        return
+    unknown = sorted(set(request.query_params) - _query_names(dependant))
+    if unknown:
+        raise errors.MalformedRequest(
+            f"unknown query parameters: {', '.join(unknown)}",
+            errors=[errors.FieldError(f"query.{name}", "not a parameter of this operation") for name in unknown],
+        )
 
 
 def create_app(
@@ -81,13 +143,23 @@ def create_app(
     verifier: TokenVerifier,
     routers: list[APIRouter],
     readiness: Callable[[], Awaitable[dict[str, bool]]],
+    max_body_bytes: int = 1 << 20,
+    cors_origins: Sequence[str] = (),
 ) -> FastAPI:
-    app = FastAPI(title=title, version="1.0.0")
+    app = FastAPIOffline(
+        title=title,
+        version="1.0.0",
+        redoc_url=None,
+        dependencies=[Depends(reject_unknown_query_parameters)],
+        generate_unique_id_function=openapi.require_operation_id,
+    )
+    app.state.max_body_bytes = max_body_bytes  # the gate's default; a route taking bulk input sets max_body_size
     app.state.verifier = verifier
     app.add_exception_handler(errors.PraxisError, _from_error)
     app.add_exception_handler(RequestValidationError, _from_validation)
     app.add_exception_handler(StarletteHTTPException, _from_http)
-    app.add_exception_handler(Exception, _from_unexpected)
+    for failure in (DBAPIError, PoolTimeout, OSError):  # each checked by `unreachable`, else a 500
+        app.add_exception_handler(failure, _from_database)
 
     @app.get("/healthz", include_in_schema=False)
     async def healthz() -> dict:
@@ -103,6 +175,19 @@ def create_app(
 
     for router in routers:
         app.include_router(router)
+    openapi.install(app)
+    # Outermost last: CORS answers preflights, then unexpected errors are caught, then the gate decides.
+    app.add_middleware(Gate, verifier=verifier, max_body_bytes=max_body_bytes, routes=lambda: app.routes)
+    app.add_middleware(_Unexpected)
+    if cors_origins:
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=list(cors_origins),
+            allow_methods=["GET", "POST", "PUT", "PATCH", "DELETE"],
+            allow_headers=CORS_REQUEST_HEADERS,
+            expose_headers=CORS_RESPONSE_HEADERS,
+            max_age=600,
+        )
     return app
 
 
@@ -153,6 +238,9 @@ async def created(
 
 
 async def current_principal(request: Request) -> Principal:
+    known = getattr(request.state, "principal", None)  # the gate verified the token already
+    if known is not None:
+        return known
     token = bearer_token(request.headers.get("authorization"))
     return await request.app.state.verifier.verify(token)
 

@@ -149,6 +149,7 @@ def router(engine: AsyncEngine) -> APIRouter:
 
     @r.get(
         "",
+        operation_id="listPartnerships",
         response_model=list[Partnership],
         summary="The caller's partnerships (active agreements) as this service knows them",
     )

@@ -14,7 +14,7 @@ from grpc_reflection.v1alpha import reflection
 
 from praxis_common import errors, idempotency
 from praxis_common.auth import Principal, TokenVerifier, bearer_token
-from praxis_common.db import UnitOfWork
+from praxis_common.db import UnitOfWork, unreachable
 from praxis_common.idempotency import StoredResponse
 
 log = logging.getLogger("praxis.grpc")
@@ -87,7 +87,10 @@ class ErrorInterceptor(grpc.aio.ServerInterceptor):
                     await context.abort(code, message)
                 except grpc.aio.AbortError:
                     raise
-                except Exception:
+                except Exception as exc:
+                    if unreachable(exc):
+                        log.warning("database unavailable", extra={"method": details.method, "error": repr(exc)})
+                        await context.abort(grpc.StatusCode.UNAVAILABLE, "the database is unavailable; retry shortly")
                     log.exception("unhandled error", extra={"method": details.method})
                     await context.abort(grpc.StatusCode.INTERNAL, "unexpected error; see server logs")
 
@@ -125,9 +128,13 @@ class AuthInterceptor(grpc.aio.ServerInterceptor):
 class GrpcServer:
     """A grpc.aio server with health (SERVING while up, NOT_SERVING on shutdown) and reflection."""
 
-    def __init__(self, verifier: TokenVerifier, *, host: str, port: int) -> None:
-        # Error mapping outermost, so authentication failures map to UNAUTHENTICATED too.
-        self.server = grpc.aio.server(interceptors=[ErrorInterceptor(), AuthInterceptor(verifier)])
+    def __init__(self, verifier: TokenVerifier, *, host: str, port: int, max_receive_bytes: int = 4 << 20) -> None:
+        # Error mapping outermost, so authentication failures map to UNAUTHENTICATED too. A larger message is
+        # refused with RESOURCE_EXHAUSTED before it is decoded.
+        self.server = grpc.aio.server(
+            interceptors=[ErrorInterceptor(), AuthInterceptor(verifier)],
+            options=[("grpc.max_receive_message_length", max_receive_bytes)],
+        )
         self.health = health.aio.HealthServicer()
         health_pb2_grpc.add_HealthServicer_to_server(self.health, self.server)
         self.address = f"{host}:{port}"

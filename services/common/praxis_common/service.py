@@ -27,6 +27,7 @@ from praxis_common.auth import TokenVerifier
 from praxis_common.consumer import Consumer, Subscription
 from praxis_common.db import UnitOfWorkFactory, create_engine, database_ready
 from praxis_common.http import create_app
+from praxis_common.http_gate import body_limits
 from praxis_common.jetstream import Bus, service_streams
 from praxis_common.outbox import OutboxRelay
 from praxis_common.processes import ensure_port_free
@@ -130,13 +131,13 @@ async def run(spec: ServiceSpec, settings: ServiceSettings, *, stop: asyncio.Eve
     streams = service_streams(settings.event_prefix, spec.name, settings.stream_replicas)
     await rt.bus.ensure_streams(streams)
 
-    grpc_server = GrpcServer(rt.verifier, host=settings.grpc_host, port=settings.grpc_port)
-    for register, service_name in spec.grpc_services(rt):
-        grpc_server.add(register, service_name)
-    await grpc_server.start()
-
     app = create_app(
-        title=f"Praxis {spec.name}", verifier=rt.verifier, routers=spec.routers(rt), readiness=rt.readiness
+        title=f"Praxis {spec.name}",
+        verifier=rt.verifier,
+        routers=spec.routers(rt),
+        readiness=rt.readiness,
+        max_body_bytes=settings.max_request_bytes,
+        cors_origins=settings.cors_allow_origins,
     )
     http = uvicorn.Server(
         uvicorn.Config(
@@ -147,9 +148,21 @@ async def run(spec: ServiceSpec, settings: ServiceSettings, *, stop: asyncio.Eve
             access_log=False,
             timeout_graceful_shutdown=int(settings.shutdown_grace_seconds),
             lifespan="off",
+            timeout_keep_alive=settings.http_keep_alive_seconds,
         )
     )
     http.install_signal_handlers = lambda: None  # we own the signals (older uvicorn)
+
+    # gRPC takes messages as large as the largest body a REST operation takes (its bulk operations' twins).
+    grpc_server = GrpcServer(
+        rt.verifier,
+        host=settings.grpc_host,
+        port=settings.grpc_port,
+        max_receive_bytes=max(body_limits(app.routes, settings.max_request_bytes)),
+    )
+    for register, service_name in spec.grpc_services(rt):
+        grpc_server.add(register, service_name)
+    await grpc_server.start()
 
     workers_stop = asyncio.Event()  # consumers, relay and timers stop after the edges drain
     relay = OutboxRelay(

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import Field, field_validator, model_validator
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 # The embedded default's NATS port: 4222 is often taken by a system nats-server.
 DEFAULT_NATS_URL = "nats://127.0.0.1:4250"
@@ -31,6 +31,14 @@ class ServiceSettings(BaseSettings):
 
     http_host: str = "127.0.0.1"
     http_port: int
+    # Idle keep-alive connections are kept this long. Longer than clients' and load balancers' own idle timeouts
+    # (httpx 5 s, AWS ALB 60 s, nginx 75 s), so a client never sends a request on a connection the server is
+    # closing at that moment (which it sees as a connection dropped without an answer).
+    http_keep_alive_seconds: int = Field(default=120, ge=1, le=3600)
+    # Largest request body, in bytes; an operation that takes bulk input declares its own larger limit (413 beyond).
+    max_request_bytes: int = Field(default=1 << 20, ge=1024, le=1 << 30)
+    # Browser origins allowed to call the REST API (CORS), comma-separated; empty: none.
+    cors_allow_origins: Annotated[list[str], NoDecode] = []
     grpc_host: str = "127.0.0.1"
     grpc_port: int
 
@@ -65,6 +73,13 @@ class ServiceSettings(BaseSettings):
         if self.environment == "prod" and self.jwt_issuer == "praxis-dev":
             raise ValueError(f"{prefix}JWT_ISSUER must name your identity provider in prod")
         return self
+
+    @field_validator("cors_allow_origins", mode="before")
+    @classmethod
+    def _comma_separated(cls, value: object) -> object:
+        if isinstance(value, str):
+            return [origin.strip() for origin in value.split(",") if origin.strip()]
+        return value
 
     @field_validator("timezone")
     @classmethod

@@ -8,6 +8,7 @@ when a test asks for them):
 - ``postgres_server`` (session)   -> PostgresServer
 - ``nats_server`` (session)       -> NatsServer, shared by the session
 - ``restartable_nats`` (function) -> LocalNatsServer the test may stop()/start()/restart()
+- ``restartable_postgres`` (module) -> RestartablePostgres the test may stop()/start() (same port)
 - ``event_prefix`` (module)       -> unique lowercase prefix, e.g. "t3f9a1c", for subjects/streams
 - ``database_factory`` (module)   -> callable(name_hint) -> SQLAlchemy async URL of a fresh
   database; the module's databases are dropped (WITH (FORCE)) at module end. Callable from sync
@@ -26,10 +27,12 @@ from praxis_common.testing.servers import (
     LocalNatsServer,
     NatsServer,
     PostgresServer,
+    RestartablePostgres,
     provision_nats,
     provision_postgres,
     run_coro_blocking,
     start_local_nats,
+    start_restartable_postgres,
 )
 
 _issued_prefixes: set[str] = set()
@@ -60,6 +63,15 @@ def nats_server() -> Iterator[NatsServer]:
 @pytest.fixture
 def restartable_nats() -> Iterator[LocalNatsServer]:
     server = start_local_nats()  # own temp dir, removed on close
+    try:
+        yield server
+    finally:
+        server.close()
+
+
+@pytest.fixture(scope="module")
+def restartable_postgres() -> Iterator[RestartablePostgres]:
+    server = start_restartable_postgres()  # own temp dir, removed on close
     try:
         yield server
     finally:

@@ -369,9 +369,10 @@ class _LocalPostgresProcess:
         if res.returncode != 0:
             raise RuntimeError(f"initdb failed ({res.returncode}):\n{_tail(self.logfile)}")
 
-    def start(self, timeout: float = 60, attempts: int = 3) -> str:
+    def start(self, timeout: float = 60, attempts: int = 3, *, same_port: bool = False) -> str:
         for attempt in range(1, attempts + 1):
-            self.port = free_port()
+            if not (same_port and self.port):
+                self.port = free_port()
             cmd = [
                 str(self.bindir / "postgres"),
                 "-D",
@@ -435,6 +436,49 @@ def start_local_postgres(tmpdir: str | Path | None = None) -> PostgresServer:
         except Exception:
             log.warning("local PostgreSQL from %s failed; trying pgserver", bindirs[0], exc_info=True)
     return start_pgserver(tmpdir)
+
+
+class RestartablePostgres(PostgresServer):
+    """A local PostgreSQL a test may stop() and start() again on the same port (a database restart or outage)."""
+
+    def __init__(self, pg: _LocalPostgresProcess, close: Callable[[], None]) -> None:
+        self._pg = pg
+        super().__init__(f"postgresql://postgres@127.0.0.1:{pg.port}/postgres", kind="local", close=close)
+
+    @property
+    def running(self) -> bool:
+        return self._pg.proc is not None and self._pg.proc.poll() is None
+
+    def stop(self) -> None:
+        self._pg.stop()
+
+    def start(self) -> None:
+        self._pg.start(same_port=True)
+
+
+def start_restartable_postgres(tmpdir: str | Path | None = None) -> RestartablePostgres:
+    """The machine's PostgreSQL binaries in a temp dir (as the ``postgres`` user when root); no other source
+    lets a test stop and restart the server."""
+    bindirs, run_as = _machine_pg_bindirs(), _run_as_kwargs()
+    if not bindirs or run_as is None:
+        raise RuntimeError("a restartable PostgreSQL needs the machine's PostgreSQL binaries (Debian: postgresql)")
+    workdir, owned = _make_workdir(tmpdir, "praxis-test-pg-")
+    if run_as:
+        os.chown(workdir, run_as["user"], run_as["group"])
+    pg = _LocalPostgresProcess(bindirs[0], run_as, workdir)
+
+    def close() -> None:
+        pg.stop()
+        if owned:
+            shutil.rmtree(workdir, ignore_errors=True)
+
+    try:
+        pg.initdb()
+        pg.start()
+    except BaseException:
+        close()
+        raise
+    return RestartablePostgres(pg, close)
 
 
 def _make_workdir(tmpdir: str | Path | None, prefix: str) -> tuple[Path, bool]:

@@ -91,6 +91,8 @@ class Stack:
     workdir: Path
     database_factory: Callable[[str], str]
     services: dict[str, ServiceProcess] = field(default_factory=dict)
+    # More settings for every service, without the service's prefix: {"CORS_ALLOW_ORIGINS": "https://a.example"}.
+    settings: dict[str, str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.private_key, self.public_key = generate_keypair(self.workdir / "keys")
@@ -109,6 +111,7 @@ class Stack:
                 prefix + "ENVIRONMENT": "test",
                 prefix + "OUTBOX_POLL_SECONDS": "0.2",
                 prefix + "SHUTDOWN_GRACE_SECONDS": "3",
+                **{prefix + key: value for key, value in self.settings.items()},
             }
             self.services[name] = ServiceProcess(name, env, self.workdir / f"{name}.log")
         for (client, server), variable in PEERS.items():

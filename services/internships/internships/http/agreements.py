@@ -18,7 +18,9 @@ from praxis_common.service import Runtime
 def router(rt: Runtime) -> APIRouter:
     r = APIRouter(prefix="/v1/agreements", tags=["agreements"])
 
-    @r.post("", status_code=201, response_model=AgreementRead, summary="Draft an agreement")
+    @r.post(
+        "", operation_id="createAgreement", status_code=201, response_model=AgreementRead, summary="Draft an agreement"
+    )
     async def create(
         request: Request, body: AgreementCreate, principal: PrincipalDep, idempotency_key: IdempotencyKey = None
     ) -> Response:
@@ -32,7 +34,9 @@ def router(rt: Runtime) -> APIRouter:
 
         return await created(request, principal, rt.uow, idempotency_key, body=body, create=draft)
 
-    @r.get("", response_model=AgreementPage, summary="The caller's agreements, newest first")
+    @r.get(
+        "", operation_id="listAgreements", response_model=AgreementPage, summary="The caller's agreements, newest first"
+    )
     async def list_(
         principal: PrincipalDep,
         status: Status | None = None,
@@ -44,12 +48,18 @@ def router(rt: Runtime) -> APIRouter:
         )
         return AgreementPage(items=[AgreementRead.of(a) for a in items], next_page_token=token)
 
-    @r.get("/{agreement_id}", response_model=AgreementRead, summary="One agreement (either party; others get 404)")
+    @r.get(
+        "/{agreement_id}",
+        operation_id="getAgreement",
+        response_model=AgreementRead,
+        summary="One agreement (either party; others get 404)",
+    )
     async def get(agreement_id: uuid.UUID, principal: PrincipalDep) -> AgreementRead:
         return AgreementRead.of(await handlers.get_agreement(agreement_id, principal, uow=rt.uow))
 
     @r.post(
         "/{agreement_id}/sign",
+        operation_id="signAgreement",
         response_model=AgreementRead,
         summary="Sign for the caller's side; active once both signed and the period has begun",
     )
@@ -58,7 +68,12 @@ def router(rt: Runtime) -> APIRouter:
             await handlers.sign_agreement(commands.SignAgreement(agreement_id), principal, uow=rt.uow, clock=rt.clock)
         )
 
-    @r.post("/{agreement_id}/terminate", response_model=AgreementRead, summary="End the agreement (either party)")
+    @r.post(
+        "/{agreement_id}/terminate",
+        operation_id="terminateAgreement",
+        response_model=AgreementRead,
+        summary="End the agreement (either party)",
+    )
     async def terminate(agreement_id: uuid.UUID, body: AgreementTerminate, principal: PrincipalDep) -> AgreementRead:
         return AgreementRead.of(
             await handlers.terminate_agreement(

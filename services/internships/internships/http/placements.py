@@ -34,6 +34,7 @@ def router(rt: Runtime) -> APIRouter:
 
     @r.post(
         "",
+        operation_id="bookPlacement",
         status_code=201,
         response_model=PlacementRead,
         summary="Book a seat for a student (school)",
@@ -69,7 +70,7 @@ def router(rt: Runtime) -> APIRouter:
 
         return await created(request, principal, rt.uow, idempotency_key, body=body, create=book_it)
 
-    @r.get("", response_model=PlacementPage, summary="The caller's placements")
+    @r.get("", operation_id="listPlacements", response_model=PlacementPage, summary="The caller's placements")
     async def list_(
         principal: PrincipalDep,
         status: PlacementStatus | None = None,
@@ -81,11 +82,21 @@ def router(rt: Runtime) -> APIRouter:
         )
         return PlacementPage(items=[PlacementRead.of(p) for p in items], next_page_token=token)
 
-    @r.get("/{placement_id}", response_model=PlacementRead, summary="One placement (its school or enterprise)")
+    @r.get(
+        "/{placement_id}",
+        operation_id="getPlacement",
+        response_model=PlacementRead,
+        summary="One placement (its school or enterprise)",
+    )
     async def get(placement_id: uuid.UUID, principal: PrincipalDep) -> PlacementRead:
         return PlacementRead.of(await handlers.get_placement(placement_id, principal, uow=rt.uow))
 
-    @r.post("/{placement_id}/consent", response_model=PlacementRead, summary="Record consent (school)")
+    @r.post(
+        "/{placement_id}/consent",
+        operation_id="recordConsent",
+        response_model=PlacementRead,
+        summary="Record consent (school)",
+    )
     async def consent(placement_id: uuid.UUID, body: ConsentIn, principal: PrincipalDep) -> PlacementRead:
         """The student's signature on the tripartite agreement (and a minor's guardian's consent), recorded
         before the start; the compliance policy refuses a start without them."""
@@ -97,6 +108,7 @@ def router(rt: Runtime) -> APIRouter:
 
     @r.post(
         "/{placement_id}/{action}",
+        operation_id="changePlacement",
         response_model=PlacementRead,
         summary="Move a placement along",
         responses={409: {"description": "illegal-transition (problem+json)"}},
@@ -123,6 +135,7 @@ def router(rt: Runtime) -> APIRouter:
 
     @r.put(
         "/{placement_id}/logbook/{week}",
+        operation_id="fileLogbookWeek",
         response_model=LogbookWeekRead,
         summary="File a logbook week",
         responses={422: {"description": "invalid lines, or compliance-violation naming the rule"}},
@@ -139,6 +152,7 @@ def router(rt: Runtime) -> APIRouter:
 
     @r.post(
         "/{placement_id}/logbook/{week}/{decision}",
+        operation_id="reviewLogbookWeek",
         response_model=LogbookWeekRead,
         summary="Approve or return a logbook week (enterprise)",
     )
@@ -161,7 +175,12 @@ def router(rt: Runtime) -> APIRouter:
             )
         )
 
-    @r.get("/{placement_id}/logbook", response_model=LogbookRead, summary="A placement's logbook and core-work share")
+    @r.get(
+        "/{placement_id}/logbook",
+        operation_id="getLogbook",
+        response_model=LogbookRead,
+        summary="A placement's logbook and core-work share",
+    )
     async def logbook(placement_id: uuid.UUID, principal: PrincipalDep) -> LogbookRead:
         book = await logbooks.get_logbook(placement_id, principal, uow=rt.uow)
         return LogbookRead(

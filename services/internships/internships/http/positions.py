@@ -18,7 +18,13 @@ from praxis_common.service import Runtime
 def router(rt: Runtime) -> APIRouter:
     r = APIRouter(prefix="/v1", tags=["bases and positions"])
 
-    @r.post("/bases", status_code=201, response_model=BaseRead, summary="Create a practice base (enterprise)")
+    @r.post(
+        "/bases",
+        operation_id="createBase",
+        status_code=201,
+        response_model=BaseRead,
+        summary="Create a practice base (enterprise)",
+    )
     async def create_base(
         request: Request, body: BaseCreate, principal: PrincipalDep, idempotency_key: IdempotencyKey = None
     ) -> Response:
@@ -32,17 +38,25 @@ def router(rt: Runtime) -> APIRouter:
 
         return await created(request, principal, rt.uow, idempotency_key, body=body, create=create)
 
-    @r.get("/bases", response_model=list[BaseRead], summary="The caller's practice bases")
+    @r.get("/bases", operation_id="listBases", response_model=list[BaseRead], summary="The caller's practice bases")
     async def list_bases(principal: PrincipalDep) -> list[BaseRead]:
         return [
             BaseRead.model_validate(b, from_attributes=True) for b in await handlers.list_bases(principal, uow=rt.uow)
         ]
 
-    @r.get("/bases/{base_id}", response_model=BaseRead, summary="One practice base (either party)")
+    @r.get(
+        "/bases/{base_id}", operation_id="getBase", response_model=BaseRead, summary="One practice base (either party)"
+    )
     async def get_base(base_id: uuid.UUID, principal: PrincipalDep) -> BaseRead:
         return BaseRead.model_validate(await handlers.get_base(base_id, principal, uow=rt.uow), from_attributes=True)
 
-    @r.post("/positions", status_code=201, response_model=PositionRead, summary="Create a position (draft)")
+    @r.post(
+        "/positions",
+        operation_id="createPosition",
+        status_code=201,
+        response_model=PositionRead,
+        summary="Create a position (draft)",
+    )
     async def create_position(
         request: Request, body: PositionCreate, principal: PrincipalDep, idempotency_key: IdempotencyKey = None
     ) -> Response:
@@ -58,7 +72,12 @@ def router(rt: Runtime) -> APIRouter:
 
         return await created(request, principal, rt.uow, idempotency_key, body=body, create=create)
 
-    @r.get("/positions", response_model=PositionPage, summary="Search positions open to the caller")
+    @r.get(
+        "/positions",
+        operation_id="searchPositions",
+        response_model=PositionPage,
+        summary="Search positions open to the caller",
+    )
     async def search(
         principal: PrincipalDep,
         competency: Annotated[list[str], Query(max_length=20, description="any of these competency tags")] = [],  # noqa: B006
@@ -90,13 +109,19 @@ def router(rt: Runtime) -> APIRouter:
 
     @r.get(
         "/positions/{position_id}",
+        operation_id="getPosition",
         response_model=PositionRead,
         summary="One position (its enterprise, or a partner school once published)",
     )
     async def get_position(position_id: uuid.UUID, principal: PrincipalDep) -> PositionRead:
         return PositionRead.of(await handlers.get_position(position_id, principal, uow=rt.uow))
 
-    @r.post("/positions/{position_id}/{action}", response_model=PositionRead, summary="Publish or close a position")
+    @r.post(
+        "/positions/{position_id}/{action}",
+        operation_id="changePosition",
+        response_model=PositionRead,
+        summary="Publish or close a position",
+    )
     async def change(
         position_id: uuid.UUID, action: Literal["publish", "close"], principal: PrincipalDep
     ) -> PositionRead:

@@ -34,7 +34,12 @@ class PlacementReportRead(BaseModel):
 def router(rt: Runtime) -> APIRouter:
     r = APIRouter(prefix="/v1/reports", tags=["reports"])
 
-    @r.get("/placements", response_model=PlacementReportRead, summary="Placement report of the caller's organisation")
+    @r.get(
+        "/placements",
+        operation_id="getPlacementReport",
+        response_model=PlacementReportRead,
+        summary="Placement report of the caller's organisation",
+    )
     async def placements(principal: PrincipalDep) -> PlacementReportRead:
         """Placements by state, base tier and country; seat fill per position; the core-work share
         distribution; active agreements without any placement. A school's report covers its students;

@@ -78,7 +78,13 @@ def router(rt: Runtime) -> APIRouter:
     settings = rt.settings
     compliance = settings.compliance
 
-    @r.post("", status_code=201, response_model=RoundRead, summary="Create an allocation round (school)")
+    @r.post(
+        "",
+        operation_id="createRound",
+        status_code=201,
+        response_model=RoundRead,
+        summary="Create an allocation round (school)",
+    )
     async def create(
         request: Request, body: RoundCreate, principal: PrincipalDep, idempotency_key: IdempotencyKey = None
     ) -> Response:
@@ -105,7 +111,7 @@ def router(rt: Runtime) -> APIRouter:
 
         return await created(request, principal, rt.uow, idempotency_key, body=body, create=create_it)
 
-    @r.get("", response_model=RoundPage, summary="The caller's allocation rounds")
+    @r.get("", operation_id="listRounds", response_model=RoundPage, summary="The caller's allocation rounds")
     async def list_(
         principal: PrincipalDep,
         page_size: Annotated[int, Query(ge=1, le=200)] = 50,
@@ -116,14 +122,22 @@ def router(rt: Runtime) -> APIRouter:
         items, token = await handlers.list_rounds(principal, uow=rt.uow, page_size=page_size, page_token=page_token)
         return RoundPage(items=[RoundRead.of(x) for x in items], next_page_token=token)
 
-    @r.get("/{round_id}", response_model=RoundRead, summary="One allocation round (its parties)")
+    @r.get(
+        "/{round_id}", operation_id="getRound", response_model=RoundRead, summary="One allocation round (its parties)"
+    )
     async def get(round_id: uuid.UUID, principal: PrincipalDep) -> RoundRead:
         """To the round's schools (with the number of positions and students) and to the enterprises taking
         part; 404 to anyone else."""
         view = await handlers.get_round(round_id, principal, uow=rt.uow)
         return RoundRead.of(view.round, positions=view.positions, students=view.students)
 
-    @r.post("/{round_id}/close", response_model=RoundRead, summary="Close a round (owner school)", responses=CONFLICTS)
+    @r.post(
+        "/{round_id}/close",
+        operation_id="closeRound",
+        response_model=RoundRead,
+        summary="Close a round (owner school)",
+        responses=CONFLICTS,
+    )
     async def close(round_id: uuid.UUID, principal: PrincipalDep) -> RoundRead:
         """open → closed: freezes the positions, students, lists and rankings and decides each position's offered
         seats: its free seats, within the compliance policy's intern caps (per post and per practice base) and the
@@ -133,7 +147,11 @@ def router(rt: Runtime) -> APIRouter:
         )
 
     @r.post(
-        "/{round_id}/reopen", response_model=RoundRead, summary="Reopen a round (owner school)", responses=CONFLICTS
+        "/{round_id}/reopen",
+        operation_id="reopenRound",
+        response_model=RoundRead,
+        summary="Reopen a round (owner school)",
+        responses=CONFLICTS,
     )
     async def reopen(round_id: uuid.UUID, principal: PrincipalDep) -> RoundRead:
         """closed or computed → open: the inputs may change again and the next close decides the offered seats
@@ -142,6 +160,7 @@ def router(rt: Runtime) -> APIRouter:
 
     @r.post(
         "/{round_id}/compute",
+        operation_id="computeRound",
         status_code=201,
         response_model=RunRead,
         summary="Compute the round's allocation (owner school)",
@@ -157,6 +176,7 @@ def router(rt: Runtime) -> APIRouter:
 
     @r.post(
         "/{round_id}/publish",
+        operation_id="publishRound",
         response_model=PublishedRead,
         summary="Publish the round as placements (owner school)",
         responses=CONFLICTS,
@@ -186,7 +206,12 @@ def router(rt: Runtime) -> APIRouter:
 
     # ---- positions and rankings
 
-    @r.get("/{round_id}/positions", response_model=list[RoundPositionRead], summary="Positions in the round")
+    @r.get(
+        "/{round_id}/positions",
+        operation_id="listRoundPositions",
+        response_model=list[RoundPositionRead],
+        summary="Positions in the round",
+    )
     async def positions(round_id: uuid.UUID, principal: PrincipalDep) -> list[RoundPositionRead]:
         """A school sees the positions it may see anyway (of enterprises it holds an active agreement with); an
         enterprise, its own, with its ranking."""
@@ -195,6 +220,7 @@ def router(rt: Runtime) -> APIRouter:
 
     @r.put(
         "/{round_id}/positions/{position_id}",
+        operation_id="addRoundPosition",
         response_model=RoundPositionRead,
         summary="Add a position to the round (school)",
         responses={**CONFLICTS, 422: {"description": "order class of another enterprise, or compliance-violation"}},
@@ -209,6 +235,7 @@ def router(rt: Runtime) -> APIRouter:
 
     @r.delete(
         "/{round_id}/positions/{position_id}",
+        operation_id="removeRoundPosition",
         status_code=204,
         summary="Take a position out of the round (school)",
         responses=CONFLICTS,
@@ -220,6 +247,7 @@ def router(rt: Runtime) -> APIRouter:
 
     @r.get(
         "/{round_id}/positions/{position_id}/applicants",
+        operation_id="listApplicants",
         response_model=ApplicantsRead,
         summary="Applicants of an enterprise's position",
     )
@@ -236,6 +264,7 @@ def router(rt: Runtime) -> APIRouter:
 
     @r.put(
         "/{round_id}/positions/{position_id}/ranking",
+        operation_id="setRanking",
         response_model=RoundPositionRead,
         summary="Rank a position's applicants (enterprise)",
         responses={**CONFLICTS, 422: {"description": "a student who did not apply, ranked twice, or an empty group"}},
@@ -257,6 +286,7 @@ def router(rt: Runtime) -> APIRouter:
 
     @r.delete(
         "/{round_id}/positions/{position_id}/ranking",
+        operation_id="clearRanking",
         response_model=RoundPositionRead,
         summary="Use the default ranking (enterprise)",
         responses=CONFLICTS,
@@ -271,6 +301,7 @@ def router(rt: Runtime) -> APIRouter:
 
     @r.post(
         "/{round_id}/students",
+        operation_id="addRoundStudents",
         response_model=list[RoundStudentRead],
         summary="Add students to the round (school)",
         responses=CONFLICTS,
@@ -294,13 +325,19 @@ def router(rt: Runtime) -> APIRouter:
         )
         return [RoundStudentRead.of(s) for s in stored]
 
-    @r.get("/{round_id}/students", response_model=list[RoundStudentRead], summary="The school's students in the round")
+    @r.get(
+        "/{round_id}/students",
+        operation_id="listRoundStudents",
+        response_model=list[RoundStudentRead],
+        summary="The school's students in the round",
+    )
     async def students(round_id: uuid.UUID, principal: PrincipalDep) -> list[RoundStudentRead]:
         """The caller school's own students with their ranked lists (a signed-in student: their own entry)."""
         return [RoundStudentRead.of(s) for s in await handlers.list_students(round_id, principal, uow=rt.uow)]
 
     @r.put(
         "/{round_id}/students/{student_ref:path}/preferences",
+        operation_id="setPreferences",
         response_model=RoundStudentRead,
         summary="Set a student's ranked list",
         responses={**CONFLICTS, 422: {"description": "unknown or repeated positions, too many, or not bookable"}},
@@ -318,6 +355,7 @@ def router(rt: Runtime) -> APIRouter:
 
     @r.delete(
         "/{round_id}/students/{student_ref:path}",
+        operation_id="removeRoundStudent",
         status_code=204,
         summary="Take a student out of the round",
         responses=CONFLICTS,
@@ -329,13 +367,23 @@ def router(rt: Runtime) -> APIRouter:
 
     # ---- runs and results
 
-    @r.get("/{round_id}/runs", response_model=list[RunRead], summary="The round's computed runs (schools)")
+    @r.get(
+        "/{round_id}/runs",
+        operation_id="listRuns",
+        response_model=list[RunRead],
+        summary="The round's computed runs (schools)",
+    )
     async def runs(round_id: uuid.UUID, principal: PrincipalDep) -> list[RunRead]:
         """Every run, oldest first, with its input hash, algorithm version and seed."""
         rnd, items = await handlers.list_runs(round_id, principal, uow=rt.uow)
         return [RunRead.of(x, published_run_id=rnd.published_run_id) for x in items]
 
-    @r.get("/{round_id}/runs/compare", response_model=CompareRead, summary="Compare two runs (schools)")
+    @r.get(
+        "/{round_id}/runs/compare",
+        operation_id="compareRuns",
+        response_model=CompareRead,
+        summary="Compare two runs (schools)",
+    )
     async def compare(
         round_id: uuid.UUID,
         principal: PrincipalDep,
@@ -360,7 +408,12 @@ def router(rt: Runtime) -> APIRouter:
             ],
         )
 
-    @r.get("/{round_id}/result", response_model=ResultRead, summary="The round's result for the caller")
+    @r.get(
+        "/{round_id}/result",
+        operation_id="getRoundResult",
+        response_model=ResultRead,
+        summary="The round's result for the caller",
+    )
     async def result(
         round_id: uuid.UUID,
         principal: PrincipalDep,

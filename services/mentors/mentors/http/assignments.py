@@ -33,7 +33,7 @@ StudentRefQuery = Annotated[str | None, Query(min_length=1, max_length=128, patt
 def router(rt: Runtime) -> APIRouter:
     r = APIRouter(prefix="/v1/assignments", tags=["assignments"])
 
-    @r.get("", response_model=AssignmentPage, summary="Assignments you can see")
+    @r.get("", operation_id="listAssignments", response_model=AssignmentPage, summary="Assignments you can see")
     async def list_(
         principal: PrincipalDep,
         status: Literal["pending", "active", "ended"] | None = None,
@@ -59,7 +59,12 @@ def router(rt: Runtime) -> APIRouter:
         )
         return AssignmentPage(items=[AssignmentRead.of(v) for v in items], next_page_token=token)
 
-    @r.get("/pending", response_model=AssignmentPage, summary="Your organisation's needs-a-mentor list")
+    @r.get(
+        "/pending",
+        operation_id="listPendingAssignments",
+        response_model=AssignmentPage,
+        summary="Your organisation's needs-a-mentor list",
+    )
     async def pending(
         principal: PrincipalDep, page_size: Annotated[int, Query(ge=1, le=500)] = 200, page_token: PageToken = None
     ) -> AssignmentPage:
@@ -69,7 +74,12 @@ def router(rt: Runtime) -> APIRouter:
         items, token = await handlers.needs_a_mentor(principal, uow=rt.uow, page_size=page_size, page_token=page_token)
         return AssignmentPage(items=[AssignmentRead.of(v) for v in items], next_page_token=token)
 
-    @r.get("/overdue-guidance", response_model=OverdueList, summary="Assignments overdue for on-site guidance")
+    @r.get(
+        "/overdue-guidance",
+        operation_id="listOverdueGuidance",
+        response_model=OverdueList,
+        summary="Assignments overdue for on-site guidance",
+    )
     async def overdue(principal: PrincipalDep, days: Annotated[int | None, Query(ge=1, le=365)] = None) -> OverdueList:
         """Active enterprise-side assignments of your contexts whose placement began at least `days` days ago
         (default: the configured threshold) and with no on-site session of the enterprise mentor in that time."""
@@ -83,11 +93,21 @@ def router(rt: Runtime) -> APIRouter:
             ],
         )
 
-    @r.get("/{assignment_id}", response_model=AssignmentRead, summary="One assignment you can see")
+    @r.get(
+        "/{assignment_id}",
+        operation_id="getAssignment",
+        response_model=AssignmentRead,
+        summary="One assignment you can see",
+    )
     async def get(assignment_id: uuid.UUID, principal: PrincipalDep) -> AssignmentRead:
         return AssignmentRead.of(await handlers.get_assignment(assignment_id, principal, uow=rt.uow))
 
-    @r.get("/{assignment_id}/history", response_model=list[HistoryRead], summary="Every change of an assignment")
+    @r.get(
+        "/{assignment_id}/history",
+        operation_id="getAssignmentHistory",
+        response_model=list[HistoryRead],
+        summary="Every change of an assignment",
+    )
     async def history(assignment_id: uuid.UUID, principal: PrincipalDep) -> list[HistoryRead]:
         """Oldest first: pending, assigned (automatic, manual, or filled when capacity freed), reassigned, ended;
         each with its reason and who acted."""
@@ -95,6 +115,7 @@ def router(rt: Runtime) -> APIRouter:
 
     @r.post(
         "/{assignment_id}/assign",
+        operation_id="assignMentor",
         response_model=AssignmentRead,
         summary="Assign or reassign the mentor (owning side)",
         responses={409: {"description": "mentor-full, an inactive mentor, or an ended assignment (problem+json)"}},
@@ -109,7 +130,11 @@ def router(rt: Runtime) -> APIRouter:
         )
 
     @r.post(
-        "/{assignment_id}/sessions", status_code=201, response_model=SessionRead, summary="Record a guidance session"
+        "/{assignment_id}/sessions",
+        operation_id="recordSession",
+        status_code=201,
+        response_model=SessionRead,
+        summary="Record a guidance session",
     )
     async def record(
         request: Request,
@@ -133,12 +158,18 @@ def router(rt: Runtime) -> APIRouter:
 
         return await created(request, principal, rt.uow, idempotency_key, body=body, create=record_it)
 
-    @r.get("/{assignment_id}/sessions", response_model=list[SessionRead], summary="An assignment's guidance sessions")
+    @r.get(
+        "/{assignment_id}/sessions",
+        operation_id="listSessions",
+        response_model=list[SessionRead],
+        summary="An assignment's guidance sessions",
+    )
     async def sessions(assignment_id: uuid.UUID, principal: PrincipalDep) -> list[SessionRead]:
         return [SessionRead.of(s) for s in await session_handlers.list_sessions(assignment_id, principal, uow=rt.uow)]
 
     @r.post(
         "/{assignment_id}/sessions/{session_id}/confirm",
+        operation_id="confirmSession",
         response_model=SessionRead,
         summary="Confirm a session took place (student's school)",
     )
@@ -156,6 +187,7 @@ def students_router(rt: Runtime) -> APIRouter:
 
     @r.get(
         "/{student_ref}/mentors",
+        operation_id="getStudentMentors",
         response_model=StudentMentorsRead,
         summary="Who mentors a student now, and for what",
     )

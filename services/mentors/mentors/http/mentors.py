@@ -25,7 +25,13 @@ def router(rt: Runtime) -> APIRouter:
     r = APIRouter(prefix="/v1/mentors", tags=["mentors"])
     rule = rt.settings.dual_rule
 
-    @r.post("", status_code=201, response_model=MentorRead, summary="Create a mentor of your organisation")
+    @r.post(
+        "",
+        operation_id="createMentor",
+        status_code=201,
+        response_model=MentorRead,
+        summary="Create a mentor of your organisation",
+    )
     async def create(
         request: Request, body: MentorCreate, principal: PrincipalDep, idempotency_key: IdempotencyKey = None
     ) -> Response:
@@ -41,17 +47,24 @@ def router(rt: Runtime) -> APIRouter:
 
         return await created(request, principal, rt.uow, idempotency_key, body=body, create=create_it)
 
-    @r.get("", response_model=list[MentorRead], summary="List your organisation's mentors")
+    @r.get("", operation_id="listMentors", response_model=list[MentorRead], summary="List your organisation's mentors")
     async def list_(principal: PrincipalDep, active_only: bool = False) -> list[MentorRead]:
         found = await handlers.list_mentors(principal, uow=rt.uow, rule=rule, active_only=active_only, clock=rt.clock)
         return [MentorRead.of(d) for d in found]
 
-    @r.get("/{mentor_id}", response_model=MentorRead, summary="One mentor of your organisation")
+    @r.get(
+        "/{mentor_id}", operation_id="getMentor", response_model=MentorRead, summary="One mentor of your organisation"
+    )
     async def get(mentor_id: uuid.UUID, principal: PrincipalDep) -> MentorRead:
         """With the practice record and, for school mentors, the derived dual-qualified status and why."""
         return MentorRead.of(await handlers.get_mentor(mentor_id, principal, uow=rt.uow, rule=rule, clock=rt.clock))
 
-    @r.patch("/{mentor_id}", response_model=MentorRead, summary="Change a mentor's profile or capacity")
+    @r.patch(
+        "/{mentor_id}",
+        operation_id="updateMentor",
+        response_model=MentorRead,
+        summary="Change a mentor's profile or capacity",
+    )
     async def update(mentor_id: uuid.UUID, body: MentorUpdate, principal: PrincipalDep) -> MentorRead:
         """Only the fields sent change. Capacity may not drop below the current load (409); raising it or
         re-activating the mentor fills waiting assignments at once. A deactivated mentor keeps their current
@@ -65,6 +78,7 @@ def router(rt: Runtime) -> APIRouter:
 
     @r.post(
         "/{mentor_id}/practice-periods",
+        operation_id="addPracticePeriod",
         status_code=201,
         response_model=PracticePeriodRead,
         summary="Record a school mentor's enterprise practice",
@@ -94,6 +108,7 @@ def router(rt: Runtime) -> APIRouter:
 
     @r.delete(
         "/{mentor_id}/practice-periods/{period_id}",
+        operation_id="removePracticePeriod",
         response_model=MentorRead,
         summary="Delete a practice period recorded in error",
     )
@@ -106,6 +121,7 @@ def router(rt: Runtime) -> APIRouter:
 
     @r.post(
         "/{mentor_id}/certificates",
+        operation_id="addCertificate",
         status_code=201,
         response_model=CertificateRead,
         summary="Record a school mentor's certificate",
@@ -135,6 +151,7 @@ def router(rt: Runtime) -> APIRouter:
 
     @r.delete(
         "/{mentor_id}/certificates/{certificate_id}",
+        operation_id="removeCertificate",
         response_model=MentorRead,
         summary="Delete a certificate recorded in error",
     )

@@ -101,7 +101,12 @@ def router(rt: Runtime) -> APIRouter:
     r = APIRouter(prefix="/v1/reports", tags=["reports"])
     rule = rt.settings.dual_rule
 
-    @r.get("/dual-qualified", response_model=DualQualifiedReportRead, summary="Dual-qualified ratio of your school")
+    @r.get(
+        "/dual-qualified",
+        operation_id="getDualQualifiedReport",
+        response_model=DualQualifiedReportRead,
+        summary="Dual-qualified ratio of your school",
+    )
     async def dual_qualified(principal: PrincipalDep) -> DualQualifiedReportRead:
         """Active school mentors who are dual-qualified under the configured rule, with the list behind the
         ratio and each mentor's practice months, hours and qualifying certificates. Schools only."""
@@ -123,7 +128,12 @@ def router(rt: Runtime) -> APIRouter:
             ],
         )
 
-    @r.get("/mentor-load", response_model=LoadReportRead, summary="Mentor load distribution of your organisation")
+    @r.get(
+        "/mentor-load",
+        operation_id="getMentorLoadReport",
+        response_model=LoadReportRead,
+        summary="Mentor load distribution of your organisation",
+    )
     async def mentor_load(principal: PrincipalDep) -> LoadReportRead:
         report = await handlers.load_report(principal, uow=rt.uow)
         return LoadReportRead(
@@ -147,7 +157,12 @@ def router(rt: Runtime) -> APIRouter:
             ],
         )
 
-    @r.get("/guidance", response_model=GuidanceReportRead, summary="Guidance frequency per mentor and student")
+    @r.get(
+        "/guidance",
+        operation_id="getGuidanceReport",
+        response_model=GuidanceReportRead,
+        summary="Guidance frequency per mentor and student",
+    )
     async def guidance(
         principal: PrincipalDep,
         from_date: date | None = Query(default=None, alias="from"),
@@ -169,7 +184,12 @@ def router(rt: Runtime) -> APIRouter:
             }
         )
 
-    @r.get("/pending-assignments", response_model=PendingReportRead, summary="Assignments waiting for a mentor")
+    @r.get(
+        "/pending-assignments",
+        operation_id="getPendingAssignmentsReport",
+        response_model=PendingReportRead,
+        summary="Assignments waiting for a mentor",
+    )
     async def pending(principal: PrincipalDep) -> PendingReportRead:
         """In your contexts, on either side: a school also sees its students still waiting for an enterprise
         mentor, an enterprise the students it hosts still waiting for a school mentor."""

@@ -17,7 +17,7 @@ from projects.http.schemas import CreditExport, CreditPage, CreditRead
 def router(rt: Runtime) -> APIRouter:
     r = APIRouter(prefix="/v1/credits", tags=["credits"])
 
-    @r.get("", response_model=CreditPage, summary="Credit records you can see")
+    @r.get("", operation_id="listCredits", response_model=CreditPage, summary="Credit records you can see")
     async def list_(
         principal: PrincipalDep,
         project_id: uuid.UUID | None = None,
@@ -33,6 +33,7 @@ def router(rt: Runtime) -> APIRouter:
 
     @r.get(
         "/export",
+        operation_id="exportCredits",
         summary="Export credit records as CSV or JSON",
         response_model=CreditExport,
         responses={

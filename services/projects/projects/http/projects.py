@@ -35,7 +35,13 @@ SchoolOrg = Annotated[str, Path(min_length=1, max_length=64, pattern=r"^[A-Za-z0
 def router(rt: Runtime) -> APIRouter:
     r = APIRouter(prefix="/v1/projects", tags=["projects"])
 
-    @r.post("", status_code=201, response_model=ProjectRead, summary="Create a project (a draft)")
+    @r.post(
+        "",
+        operation_id="createProject",
+        status_code=201,
+        response_model=ProjectRead,
+        summary="Create a project (a draft)",
+    )
     async def create(
         request: Request, body: ProjectCreate, principal: PrincipalDep, idempotency_key: IdempotencyKey = None
     ) -> Response:
@@ -69,7 +75,7 @@ def router(rt: Runtime) -> APIRouter:
 
         return await created(request, principal, rt.uow, idempotency_key, body=body, create=create_it)
 
-    @r.get("", response_model=ProjectPage, summary="Projects you can see")
+    @r.get("", operation_id="listProjects", response_model=ProjectPage, summary="Projects you can see")
     async def list_(
         principal: PrincipalDep,
         status: Literal["draft", "published", "completed"] | None = None,
@@ -93,22 +99,37 @@ def router(rt: Runtime) -> APIRouter:
         )
         return ProjectPage(items=[ProjectRead.of(p) for p in items], next_page_token=token)
 
-    @r.get("/{project_id}", response_model=ProjectRead, summary="One project you can see")
+    @r.get("/{project_id}", operation_id="getProject", response_model=ProjectRead, summary="One project you can see")
     async def get(project_id: uuid.UUID, principal: PrincipalDep) -> ProjectRead:
         """404 when the project is not yours, not shared with your school, or no longer shared (revoked)."""
         return ProjectRead.of(await handlers.get_project(project_id, principal, uow=rt.uow))
 
-    @r.patch("/{project_id}", response_model=ProjectRead, summary="Change a draft project's terms")
+    @r.patch(
+        "/{project_id}",
+        operation_id="updateProject",
+        response_model=ProjectRead,
+        summary="Change a draft project's terms",
+    )
     async def update(project_id: uuid.UUID, body: ProjectUpdate, principal: PrincipalDep) -> ProjectRead:
         """Only the fields sent change; a published project's terms are fixed (409)."""
         return ProjectRead.of(await handlers.amend_project(project_id, body.changes(), principal, uow=rt.uow))
 
-    @r.post("/{project_id}/publish", response_model=ProjectRead, summary="Publish a draft project")
+    @r.post(
+        "/{project_id}/publish",
+        operation_id="publishProject",
+        response_model=ProjectRead,
+        summary="Publish a draft project",
+    )
     async def publish(project_id: uuid.UUID, principal: PrincipalDep) -> ProjectRead:
         """Schools it is shared with see it from now on and may form teams (event project.published)."""
         return ProjectRead.of(await handlers.publish_project(project_id, principal, uow=rt.uow, clock=rt.clock))
 
-    @r.post("/{project_id}/complete", response_model=CompletionRead, summary="Complete a project and award credits")
+    @r.post(
+        "/{project_id}/complete",
+        operation_id="completeProject",
+        response_model=CompletionRead,
+        summary="Complete a project and award credits",
+    )
     async def complete(project_id: uuid.UUID, principal: PrincipalDep) -> CompletionRead:
         """Every current team completes (its mentoring closes), each student's scorecard is settled as it stands
         (a missing part counts 0), and students at or above the pass mark get a credit record (events
@@ -121,7 +142,12 @@ def router(rt: Runtime) -> APIRouter:
             credits_awarded=len(done.credits),
         )
 
-    @r.put("/{project_id}/platform-targets", response_model=ProjectRead, summary="Set the platform-score targets")
+    @r.put(
+        "/{project_id}/platform-targets",
+        operation_id="setPlatformTargets",
+        response_model=ProjectRead,
+        summary="Set the platform-score targets",
+    )
     async def set_targets(project_id: uuid.UUID, body: PlatformTargetsIn, principal: PrincipalDep) -> ProjectRead:
         """A target per metric (in a unit the metric knows) replaces the rule; until the project completes.
         A metric scores value / target (capped at 1); the platform score is their mean × 100."""
@@ -129,12 +155,20 @@ def router(rt: Runtime) -> APIRouter:
             await handlers.set_platform_targets(project_id, targets(body.targets), principal, uow=rt.uow)
         )
 
-    @r.get("/{project_id}/schools", response_model=list[SharedSchoolRead], summary="Schools the project is shared with")
+    @r.get(
+        "/{project_id}/schools",
+        operation_id="listProjectSchools",
+        response_model=list[SharedSchoolRead],
+        summary="Schools the project is shared with",
+    )
     async def schools(project_id: uuid.UUID, principal: PrincipalDep) -> list[SharedSchoolRead]:
         return [SharedSchoolRead.of(s) for s in await handlers.shared_schools(project_id, principal, uow=rt.uow)]
 
     @r.put(
-        "/{project_id}/schools/{school_org}", response_model=SharedSchoolRead, summary="Share the project with a school"
+        "/{project_id}/schools/{school_org}",
+        operation_id="shareProject",
+        response_model=SharedSchoolRead,
+        summary="Share the project with a school",
     )
     async def share(project_id: uuid.UUID, school_org: SchoolOrg, principal: PrincipalDep) -> SharedSchoolRead:
         """Partner schools only (an active agreement with your enterprise; 422 otherwise). Sharing again after a
@@ -145,6 +179,7 @@ def router(rt: Runtime) -> APIRouter:
 
     @r.delete(
         "/{project_id}/schools/{school_org}",
+        operation_id="revokeProject",
         response_model=SharedSchoolRead,
         summary="Revoke a school's access to the project",
     )
@@ -156,7 +191,11 @@ def router(rt: Runtime) -> APIRouter:
         )
 
     @r.post(
-        "/{project_id}/material", status_code=201, response_model=MaterialRead, summary="Share desensitised material"
+        "/{project_id}/material",
+        operation_id="shareMaterial",
+        status_code=201,
+        response_model=MaterialRead,
+        summary="Share desensitised material",
     )
     async def add_material(
         request: Request,
@@ -179,17 +218,33 @@ def router(rt: Runtime) -> APIRouter:
 
         return await created(request, principal, rt.uow, idempotency_key, body=body, create=add_it)
 
-    @r.get("/{project_id}/material", response_model=list[MaterialRead], summary="The project's shared material")
+    @r.get(
+        "/{project_id}/material",
+        operation_id="listMaterial",
+        response_model=list[MaterialRead],
+        summary="The project's shared material",
+    )
     async def material(project_id: uuid.UUID, principal: PrincipalDep) -> list[MaterialRead]:
         """The enterprise's staff, and the schools that see the project now (404 once revoked)."""
         return [MaterialRead.of(m) for m in await handlers.list_material(project_id, principal, uow=rt.uow)]
 
-    @r.delete("/{project_id}/material/{material_id}", status_code=204, summary="Withdraw shared material")
+    @r.delete(
+        "/{project_id}/material/{material_id}",
+        operation_id="withdrawMaterial",
+        status_code=204,
+        summary="Withdraw shared material",
+    )
     async def remove_material(project_id: uuid.UUID, material_id: uuid.UUID, principal: PrincipalDep) -> Response:
         await handlers.remove_material(project_id, material_id, principal, uow=rt.uow)
         return Response(status_code=204)
 
-    @r.post("/{project_id}/teams", status_code=201, response_model=TeamRead, summary="Form a team of your students")
+    @r.post(
+        "/{project_id}/teams",
+        operation_id="formTeam",
+        status_code=201,
+        response_model=TeamRead,
+        summary="Form a team of your students",
+    )
     async def form_team(
         request: Request,
         project_id: uuid.UUID,
@@ -216,7 +271,12 @@ def router(rt: Runtime) -> APIRouter:
 
         return await created(request, principal, rt.uow, idempotency_key, body=body, create=form_it)
 
-    @r.get("/{project_id}/teams", response_model=list[TeamRead], summary="Teams formed on a project")
+    @r.get(
+        "/{project_id}/teams",
+        operation_id="listProjectTeams",
+        response_model=list[TeamRead],
+        summary="Teams formed on a project",
+    )
     async def teams(project_id: uuid.UUID, principal: PrincipalDep) -> list[TeamRead]:
         """The enterprise sees every team of its project; a school its own teams; a student the team they are in."""
         found = await team_handlers.list_teams(principal, uow=rt.uow, project_id=project_id)

@@ -49,24 +49,34 @@ MENTOR_CHECK = {
 def router(rt: Runtime, mentors: MentorDirectory) -> APIRouter:
     r = APIRouter(prefix="/v1/teams", tags=["teams"])
 
-    @r.get("", response_model=list[TeamRead], summary="Teams you can see")
+    @r.get("", operation_id="listTeams", response_model=list[TeamRead], summary="Teams you can see")
     async def list_(principal: PrincipalDep, project_id: uuid.UUID | None = None) -> list[TeamRead]:
         """A school's own teams (also of projects it no longer sees), a student's teams, an enterprise's teams of
         one of its projects (project_id required)."""
         return [TeamRead.of(t) for t in await handlers.list_teams(principal, uow=rt.uow, project_id=project_id)]
 
-    @r.get("/{team_id}", response_model=TeamRead, summary="One team with its milestones")
+    @r.get("/{team_id}", operation_id="getTeam", response_model=TeamRead, summary="One team with its milestones")
     async def get(team_id: uuid.UUID, principal: PrincipalDep) -> TeamRead:
         view = await handlers.get_team(team_id, principal, uow=rt.uow)
         return TeamRead.of(view.team, project_title=view.project_title, milestones=view.milestones)
 
-    @r.post("/{team_id}/dissolve", response_model=TeamRead, summary="Dissolve a team (its school)")
+    @r.post(
+        "/{team_id}/dissolve",
+        operation_id="dissolveTeam",
+        response_model=TeamRead,
+        summary="Dissolve a team (its school)",
+    )
     async def dissolve(team_id: uuid.UUID, body: DissolveIn, principal: PrincipalDep) -> TeamRead:
         """The slot and the students are free again and mentoring closes (event team.dissolved); the team's
         records stay."""
         return TeamRead.of(await handlers.dissolve_team(team_id, body.reason, principal, uow=rt.uow, clock=rt.clock))
 
-    @r.get("/{team_id}/milestones", response_model=ProgressRead, summary="A team's milestones and deliverables")
+    @r.get(
+        "/{team_id}/milestones",
+        operation_id="getMilestones",
+        response_model=ProgressRead,
+        summary="A team's milestones and deliverables",
+    )
     async def milestones(team_id: uuid.UUID, principal: PrincipalDep) -> ProgressRead:
         """Each stage's status (open means the team may submit for it now), every deliverable and every review."""
         p = await handlers.progress(team_id, principal, uow=rt.uow)
@@ -79,6 +89,7 @@ def router(rt: Runtime, mentors: MentorDirectory) -> APIRouter:
 
     @r.post(
         "/{team_id}/stages/{stage}/deliverables",
+        operation_id="submitDeliverable",
         status_code=201,
         response_model=DeliverableRead,
         summary="Submit a deliverable for a stage",
@@ -116,6 +127,7 @@ def router(rt: Runtime, mentors: MentorDirectory) -> APIRouter:
 
     @r.post(
         "/{team_id}/stages/{stage}/review",
+        operation_id="reviewDeliverable",
         response_model=ReviewRead,
         summary="Accept or return a stage (the team's mentor)",
         responses=MENTOR_CHECK,
@@ -136,7 +148,12 @@ def router(rt: Runtime, mentors: MentorDirectory) -> APIRouter:
         )
         return ReviewRead.of(reviewed)
 
-    @r.post("/{team_id}/metrics", response_model=list[MetricPointRead], summary="Post a team's platform metrics")
+    @r.post(
+        "/{team_id}/metrics",
+        operation_id="recordMetrics",
+        response_model=list[MetricPointRead],
+        summary="Post a team's platform metrics",
+    )
     async def record_metrics(team_id: uuid.UUID, body: MetricsIn, principal: PrincipalDep) -> list[MetricPointRead]:
         """The enterprise (admin, hr) or its platform integration (role integration): per period, sessions and
         orders (count), gmv (a currency code), conversion_rate (percent), rating (stars). Unknown metrics or
@@ -146,7 +163,12 @@ def router(rt: Runtime, mentors: MentorDirectory) -> APIRouter:
         )
         return [MetricPointRead.of(d) for d in stored]
 
-    @r.get("/{team_id}/metrics", response_model=list[MetricPointRead], summary="A team's metrics time series")
+    @r.get(
+        "/{team_id}/metrics",
+        operation_id="listMetrics",
+        response_model=list[MetricPointRead],
+        summary="A team's metrics time series",
+    )
     async def metrics(
         team_id: uuid.UUID,
         principal: PrincipalDep,
@@ -161,6 +183,7 @@ def router(rt: Runtime, mentors: MentorDirectory) -> APIRouter:
 
     @r.post(
         "/{team_id}/evaluations",
+        operation_id="recordEvaluation",
         status_code=201,
         response_model=EvaluationRead,
         summary="Score a student (the team's mentor)",
@@ -198,7 +221,12 @@ def router(rt: Runtime, mentors: MentorDirectory) -> APIRouter:
 
         return await created(request, principal, rt.uow, idempotency_key, body=body, create=record_it)
 
-    @r.get("/{team_id}/evaluations", response_model=list[EvaluationRead], summary="Every assessment of a team")
+    @r.get(
+        "/{team_id}/evaluations",
+        operation_id="listEvaluations",
+        response_model=list[EvaluationRead],
+        summary="Every assessment of a team",
+    )
     async def evaluations(
         team_id: uuid.UUID,
         principal: PrincipalDep,
@@ -212,6 +240,7 @@ def router(rt: Runtime, mentors: MentorDirectory) -> APIRouter:
 
     @r.post(
         "/{team_id}/peer-ratings",
+        operation_id="ratePeer",
         status_code=201,
         response_model=PeerRatingRead,
         summary="Rate a teammate's collaboration",
@@ -239,14 +268,24 @@ def router(rt: Runtime, mentors: MentorDirectory) -> APIRouter:
 
         return await created(request, principal, rt.uow, idempotency_key, body=body, create=rate_it)
 
-    @r.get("/{team_id}/peer-ratings", response_model=list[PeerRatingRead], summary="A team's peer ratings")
+    @r.get(
+        "/{team_id}/peer-ratings",
+        operation_id="listPeerRatings",
+        response_model=list[PeerRatingRead],
+        summary="A team's peer ratings",
+    )
     async def ratings(team_id: uuid.UUID, principal: PrincipalDep) -> list[PeerRatingRead]:
         """The school's and the enterprise's staff see every rating; a student the ratings they gave."""
         return [
             PeerRatingRead.of(x) for x in await evaluation_handlers.list_peer_ratings(team_id, principal, uow=rt.uow)
         ]
 
-    @r.get("/{team_id}/scorecards", response_model=TeamScorecardsRead, summary="The team's scorecards")
+    @r.get(
+        "/{team_id}/scorecards",
+        operation_id="getTeamScorecards",
+        response_model=TeamScorecardsRead,
+        summary="The team's scorecards",
+    )
     async def scorecards(team_id: uuid.UUID, principal: PrincipalDep) -> TeamScorecardsRead:
         """Each student's party scores, weighted total, what is missing and value-added; the school's and the
         enterprise's staff see every member's, a student their own."""
@@ -257,7 +296,12 @@ def router(rt: Runtime, mentors: MentorDirectory) -> APIRouter:
             scorecards=[ScorecardRead.of(c, scores.team) for c in scores.cards],
         )
 
-    @r.get("/{team_id}/scorecards/{student_ref}", response_model=ScorecardRead, summary="One student's scorecard")
+    @r.get(
+        "/{team_id}/scorecards/{student_ref}",
+        operation_id="getScorecard",
+        response_model=ScorecardRead,
+        summary="One student's scorecard",
+    )
     async def scorecard(team_id: uuid.UUID, student_ref: StudentRefPath, principal: PrincipalDep) -> ScorecardRead:
         """Visible to the student's school, the team's enterprise (its staff and mentors) and the student."""
         scores, card = await evaluation_handlers.student_scorecard(team_id, student_ref, principal, uow=rt.uow)
