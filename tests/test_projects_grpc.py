@@ -4,6 +4,7 @@ refusals carry the REST problem's status code."""
 
 from __future__ import annotations
 
+import json
 from datetime import date, timedelta
 
 import grpc
@@ -76,6 +77,7 @@ async def world(stack: Stack, internships, mentors, people) -> dict:
             await call.CreateProject(
                 pb.CreateProjectRequest(
                     title="Shopee store",
+                    pass_mark="10",
                     starts_on=TODAY.isoformat(),
                     ends_on=(TODAY + timedelta(days=90)).isoformat(),
                     platform_targets={"orders": pb.Target(value="100", unit="count")},
@@ -279,3 +281,19 @@ async def test_a_teams_progress_metrics_and_scores_over_grpc_as_over_rest(stack,
         ):
             hidden = await refused(call(method, request, stranger))
             assert hidden.code() == grpc.StatusCode.NOT_FOUND, method
+
+        # Completing settles the scorecards; both students pass the low pass mark and get a credit record.
+        assert (await call("CompleteProject", pb.CompleteProjectRequest(id=pid))).credits_awarded == 2
+        exported = await call(
+            "ExportCredits", pb.ExportCreditsRequest(project_id=pid, format=pb.EXPORT_FORMAT_JSON), people["school"]
+        )
+        rest_export = (
+            await p.get(
+                "/v1/credits/export", params={"format": "json", "project_id": pid}, headers=rest(people["school"])
+            )
+        ).json()
+        document = json.loads(exported.content)
+        assert (exported.content_type, exported.count, document["org"]) == ("application/json", 2, SCHOOL)
+        assert document["credits"] == rest_export["credits"]
+        csv = await call("ExportCredits", pb.ExportCreditsRequest(project_id=pid), people["school"])
+        assert csv.content_type.startswith("text/csv") and len(csv.content.decode().splitlines()) == 3

@@ -29,6 +29,8 @@ from projects.handlers import evaluations as evaluation_handlers
 from projects.handlers import projects as project_handlers
 from projects.handlers import teams as team_handlers
 from projects.http.schemas import (
+    CreditExport,
+    CreditRead,
     DeliverableIn,
     DissolveIn,
     EvaluationIn,
@@ -743,6 +745,16 @@ class ProjectsServicer(pb_grpc.ProjectsServiceServicer):
     async def ExportCredits(self, request: pb.ExportCreditsRequest, context) -> pb.ExportCreditsResponse:
         project_id = parse_uuid(request.project_id, "project_id") if request.project_id else None
         found = await credit_handlers.export_credits(principal(), uow=self.rt.uow, project_id=project_id)
+        if request.format == pb.EXPORT_FORMAT_JSON:
+            body = CreditExport(
+                exported_at=self.rt.clock(),
+                org=principal().org,
+                count=len(found),
+                credits=[CreditRead.of(c) for c in found],
+            )
+            return pb.ExportCreditsResponse(
+                content_type="application/json", content=body.model_dump_json().encode(), count=len(found)
+            )
         return pb.ExportCreditsResponse(
             content_type="text/csv; charset=utf-8",
             content=credit_handlers.credits_csv(found).encode(),

@@ -420,7 +420,8 @@ class ProjectsServiceServicer:
         raise NotImplementedError('Method not implemented!')
 
     def ExportCredits(self, request, context):
-        """Every credit record the caller sees as a CSV (RFC 4180, with a header row) for an academic system.
+        """Every credit record the caller sees, oldest first, for an academic system: a CSV (RFC 4180, with a header
+        row), or with format JSON the document GET /v1/credits/export?format=json answers.
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
