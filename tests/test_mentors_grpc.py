@@ -227,3 +227,191 @@ async def test_sessions_in_the_future_or_without_minutes_are_refused(stack, stub
                 timeout=DEADLINE,
             )
         assert raised.value.code() == grpc.StatusCode.INVALID_ARGUMENT and field in raised.value.details()
+
+
+async def refused(call) -> grpc.aio.AioRpcError:
+    with pytest.raises(grpc.aio.AioRpcError) as raised:
+        await call
+    return raised.value
+
+
+async def test_a_mentors_profile_and_practice_record_change_over_grpc(stack, stub, world):
+    """UpdateMentor (a field mask), practice periods and certificates added and removed: the REST use cases."""
+    school = meta(stack, SCHOOL, "school", "admin")
+
+    async def call(method: str, request, metadata=school):
+        return await getattr(stub, method)(request, metadata=metadata, timeout=DEADLINE)
+
+    third = (
+        await call("CreateMentor", pb.CreateMentorRequest(kind=pb.SIDE_SCHOOL, display_name="Third", capacity=0))
+    ).mentor
+    changed = (
+        await call(
+            "UpdateMentor",
+            pb.UpdateMentorRequest(
+                id=third.id,
+                update_mask={"paths": ["capacity", "expertise", "account"]},
+                capacity=3,
+                expertise=["data-analysis"],
+                account="t-third",
+                display_name="ignored: not in the mask",
+            ),
+        )
+    ).mentor
+    assert (changed.capacity, list(changed.expertise), changed.account, changed.display_name) == (
+        3,
+        ["data-analysis"],
+        "t-third",
+        "Third",
+    )
+    # Raising capacity fills a waiting assignment at once (the world's waiting student, unless another test did).
+    assert changed.free_seats == 3 - changed.load and changed.dual_qualified is False
+    cleared = await call("UpdateMentor", pb.UpdateMentorRequest(id=third.id, update_mask={"paths": ["account"]}))
+    assert cleared.mentor.account == ""
+    for mask, field in (([], "update_mask"), (["load"], "update_mask"), (["capacity"], "capacity")):
+        bad = await refused(
+            call("UpdateMentor", pb.UpdateMentorRequest(id=third.id, update_mask={"paths": mask}, capacity=-1))
+        )
+        assert bad.code() == grpc.StatusCode.INVALID_ARGUMENT and field in bad.details(), mask
+
+    period = pb.AddPracticePeriodRequest(
+        mentor_id=third.id,
+        enterprise="Sea Commerce Ltd",
+        role="store operations",
+        from_date=(TODAY - timedelta(days=300)).isoformat(),
+        to_date=(TODAY - timedelta(days=10)).isoformat(),
+        hours=1200,
+    )
+    keyed = (*school, ("idempotency-key", "third-practice"))
+    added = (await call("AddPracticePeriod", period, keyed)).period
+    assert (await call("AddPracticePeriod", period, keyed)).period.id == added.id  # a replay, not a second period
+    qualified = (await call("GetMentor", pb.GetMentorRequest(id=third.id))).mentor
+    assert qualified.dual_qualified and qualified.qualification.practice_days >= 180
+    assert [p.id for p in qualified.practice_periods] == [added.id]
+    removed = (
+        await call("RemovePracticePeriod", pb.RemovePracticePeriodRequest(mentor_id=third.id, period_id=added.id))
+    ).mentor
+    assert list(removed.practice_periods) == [] and removed.dual_qualified is False
+    again = await refused(
+        call("RemovePracticePeriod", pb.RemovePracticePeriodRequest(mentor_id=third.id, period_id=added.id))
+    )
+    assert again.code() == grpc.StatusCode.NOT_FOUND
+
+    certificate = (
+        await call(
+            "AddCertificate",
+            pb.AddCertificateRequest(
+                mentor_id=third.id,
+                name="Enterprise Practice Instructor Certificate",
+                issued_on=(TODAY - timedelta(days=30)).isoformat(),
+            ),
+        )
+    ).certificate
+    with_certificate = (await call("GetMentor", pb.GetMentorRequest(id=third.id))).mentor
+    assert with_certificate.dual_qualified
+    assert list(with_certificate.qualification.qualifying_certificates) == [certificate.name]
+    without = (
+        await call("RemoveCertificate", pb.RemoveCertificateRequest(mentor_id=third.id, certificate_id=certificate.id))
+    ).mentor
+    assert list(without.certificates) == [] and without.dual_qualified is False
+
+    host = meta(stack, ENTERPRISE, "enterprise", "hr")
+    period.mentor_id = world["host"]
+    enterprise_mentor = await refused(call("AddPracticePeriod", period, host))
+    assert enterprise_mentor.code() == grpc.StatusCode.FAILED_PRECONDITION
+
+
+async def test_assignments_sessions_and_reports_read_over_grpc_as_over_rest(stack, stub, world, mentors):
+    """ListAssignments, GetAssignment, ListSessions, ListOverdueGuidance and the four reports answer what the REST
+    routes answer, from the same use cases; a non-school asking for the dual-qualified report is refused."""
+    school, host = meta(stack, SCHOOL, "school", "admin"), meta(stack, ENTERPRISE, "enterprise", "hr")
+    rest_school, rest_host = mentors.manager(SCHOOL, "school"), mentors.manager(ENTERPRISE, "enterprise")
+
+    async def call(method: str, request, metadata=school):
+        return await getattr(stub, method)(request, metadata=metadata, timeout=DEADLINE)
+
+    async with mentors.client() as m:
+        listed = (await m.get("/v1/assignments", headers=rest_school)).json()["items"]
+        seen, token = [], ""
+        while True:
+            page = await call("ListAssignments", pb.ListAssignmentsRequest(page_size=1, page_token=token))
+            assert len(page.assignments) <= 1
+            seen += [a.id for a in page.assignments]
+            token = page.next_page_token
+            if not token:
+                break
+        assert seen == [a["id"] for a in listed] and len(seen) == 4  # two placements, a pair of mentors each
+        enterprise_side = await call("ListAssignments", pb.ListAssignmentsRequest(side=pb.SIDE_ENTERPRISE))
+        assert {a.side for a in enterprise_side.assignments} == {pb.SIDE_ENTERPRISE}
+        assert len(enterprise_side.assignments) == 2
+
+        assignment_id = world["holder"]["enterprise"]["id"]
+        one = (await call("GetAssignment", pb.GetAssignmentRequest(id=assignment_id), host)).assignment
+        assert (one.id, one.side, one.student_ref) == (
+            assignment_id,
+            pb.SIDE_ENTERPRISE,
+            world["holder"]["enterprise"]["student_ref"],
+        )
+        stranger = await refused(
+            call("GetAssignment", pb.GetAssignmentRequest(id=assignment_id), meta(stack, "school-x", "school", "admin"))
+        )
+        assert stranger.code() == grpc.StatusCode.NOT_FOUND
+
+        await call(
+            "RecordSession",
+            pb.RecordSessionRequest(
+                assignment_id=assignment_id, held_on=TODAY.isoformat(), mode=pb.SESSION_MODE_ONLINE, minutes=20
+            ),
+            host,
+        )
+        sessions = await call("ListSessions", pb.ListSessionsRequest(assignment_id=assignment_id))
+        rest_sessions = (await m.get(f"/v1/assignments/{assignment_id}/sessions", headers=rest_school)).json()
+        assert [s.id for s in sessions.sessions] == [s["id"] for s in rest_sessions] and rest_sessions
+
+        overdue = await call("ListOverdueGuidance", pb.ListOverdueGuidanceRequest())
+        rest_overdue = (await m.get("/v1/assignments/overdue-guidance", headers=rest_school)).json()
+        assert overdue.days == rest_overdue["days"] == 14
+        assert [o.assignment.id for o in overdue.items] == [o["assignment"]["id"] for o in rest_overdue["items"]]
+        too_many = await refused(call("ListOverdueGuidance", pb.ListOverdueGuidanceRequest(days=366)))
+        assert too_many.code() == grpc.StatusCode.INVALID_ARGUMENT and "days" in too_many.details()
+
+        dual = await call("GetDualQualifiedReport", pb.GetDualQualifiedReportRequest())
+        rest_dual = (await m.get("/v1/reports/dual-qualified", headers=rest_school)).json()
+        assert (dual.school_org, dual.mentors_total, dual.dual_qualified) == (
+            SCHOOL,
+            rest_dual["mentors_total"],
+            rest_dual["dual_qualified"],
+        )
+        assert [x.mentor_id for x in dual.mentors] == [x["mentor_id"] for x in rest_dual["mentors"]]
+        assert dual.rule.min_months == rest_dual["rule"]["min_months"] == 6
+        not_a_school = await refused(call("GetDualQualifiedReport", pb.GetDualQualifiedReportRequest(), host))
+        assert not_a_school.code() == grpc.StatusCode.PERMISSION_DENIED
+
+        load = await call("GetMentorLoadReport", pb.GetMentorLoadReportRequest(), host)
+        rest_load = (await m.get("/v1/reports/mentor-load", headers=rest_host)).json()
+        assert (load.total_capacity, load.total_load) == (rest_load["total_capacity"], rest_load["total_load"])
+        assert dict(load.buckets) == rest_load["buckets"] and [x.mentor_id for x in load.mentors] == [
+            x["mentor_id"] for x in rest_load["mentors"]
+        ]
+
+        guidance = await call("GetGuidanceReport", pb.GetGuidanceReportRequest(), host)
+        rest_guidance = (await m.get("/v1/reports/guidance", headers=rest_host)).json()
+        assert (guidance.from_date, guidance.to_date) == (rest_guidance["from"], rest_guidance["to"])
+        assert {(x.mentor_id, x.sessions) for x in guidance.per_mentor} == {
+            (x["mentor_id"], x["sessions"]) for x in rest_guidance["per_mentor"]
+        }
+        assert any(x.mentor_id == world["host"] and x.sessions >= 1 for x in guidance.per_mentor)
+        backwards = await refused(
+            call("GetGuidanceReport", pb.GetGuidanceReportRequest(from_date=TODAY.isoformat(), to_date="2020-01-01"))
+        )
+        assert backwards.code() == grpc.StatusCode.INVALID_ARGUMENT
+
+        pending = await call("GetPendingAssignmentsReport", pb.GetPendingAssignmentsReportRequest())
+        rest_pending = (await m.get("/v1/reports/pending-assignments", headers=rest_school)).json()
+        assert (pending.total, dict(pending.by_side)) == (rest_pending["total"], rest_pending["by_side"])
+        assert [a.id for a in pending.items] == [a["id"] for a in rest_pending["items"]]
+        page = await call("ListPendingAssignments", pb.ListPendingAssignmentsRequest(page_size=500))
+        rest_page = (await m.get("/v1/assignments/pending", headers=rest_school)).json()
+        assert [a.id for a in page.assignments] == [a["id"] for a in rest_page["items"]]
+        oversized = await refused(call("ListPendingAssignments", pb.ListPendingAssignmentsRequest(page_size=501)))
+        assert oversized.code() == grpc.StatusCode.INVALID_ARGUMENT and "page_size" in oversized.details()

@@ -154,3 +154,58 @@ async def test_a_round_over_grpc_from_lists_to_placements(stack, internships, st
         call("GetRound", pb.GetRoundRequest(id=rid), meta(stack, "sch-round-else", "school", "admin"))
     )
     assert outsider.code() == grpc.StatusCode.NOT_FOUND
+
+
+async def test_round_students_and_positions_are_listed_and_taken_out_over_grpc(stack, internships, stub):
+    """ListRoundStudents, RemoveRoundStudent and RemoveRoundPosition: the REST routes' use cases and refusals."""
+    school, enterprise = meta(stack, SCHOOL, "school", "coordinator"), meta(stack, ENTERPRISE, "enterprise", "hr")
+    async with internships.client() as c:
+        agreement = await internships.agreement(c, SCHOOL, ENTERPRISE, quota=10)
+        starts = TODAY + timedelta(days=20)
+        listed, unlisted = [
+            (await internships.position(c, ENTERPRISE, agreement, seats=1, starts_on=starts))["id"] for _ in range(2)
+        ]
+
+    async def call(method: str, request, metadata=school):
+        return await getattr(stub, method)(request, metadata=metadata, timeout=30)
+
+    rid = (await call("CreateRound", pb.CreateRoundRequest(title="Taking things out"))).round.id
+    for pid in (listed, unlisted):
+        await call("AddRoundPosition", pb.AddRoundPositionRequest(round_id=rid, position_id=pid))
+    await call(
+        "AddRoundStudents",
+        pb.AddRoundStudentsRequest(
+            round_id=rid, students=[pb.RoundStudentEntry(student_ref=ref) for ref in ("r1", "r2", "r3")]
+        ),
+    )
+    await call("SetPreferences", pb.SetPreferencesRequest(round_id=rid, student_ref="r1", positions=[listed]))
+
+    students = await call("ListRoundStudents", pb.ListRoundStudentsRequest(round_id=rid))
+    assert [(s.student_ref, list(s.preferences)) for s in students.students] == [
+        ("r1", [listed]),
+        ("r2", []),
+        ("r3", []),
+    ]
+    assert await call("RemoveRoundStudent", pb.RemoveRoundStudentRequest(round_id=rid, student_ref="r2")) == (
+        pb.RemoveRoundStudentResponse()
+    )
+    after = await call("ListRoundStudents", pb.ListRoundStudentsRequest(round_id=rid))
+    assert [s.student_ref for s in after.students] == ["r1", "r3"]
+
+    in_a_list = await refused(
+        call("RemoveRoundPosition", pb.RemoveRoundPositionRequest(round_id=rid, position_id=listed))
+    )
+    assert in_a_list.code() == grpc.StatusCode.FAILED_PRECONDITION and "list" in in_a_list.details()
+    await call("RemoveRoundPosition", pb.RemoveRoundPositionRequest(round_id=rid, position_id=unlisted))
+    positions = await call("ListRoundPositions", pb.ListRoundPositionsRequest(round_id=rid))
+    assert [p.position_id for p in positions.positions] == [listed]
+
+    gone = await refused(call("RemoveRoundStudent", pb.RemoveRoundStudentRequest(round_id=rid, student_ref="r2")))
+    assert gone.code() == grpc.StatusCode.NOT_FOUND
+    bad = await refused(call("RemoveRoundStudent", pb.RemoveRoundStudentRequest(round_id=rid, student_ref="-r2")))
+    assert bad.code() == grpc.StatusCode.INVALID_ARGUMENT and "student_ref" in bad.details()
+    not_a_school = await refused(call("ListRoundStudents", pb.ListRoundStudentsRequest(round_id=rid), enterprise))
+    assert not_a_school.code() == grpc.StatusCode.PERMISSION_DENIED
+    await call("CloseRound", pb.CloseRoundRequest(id=rid))
+    closed = await refused(call("RemoveRoundStudent", pb.RemoveRoundStudentRequest(round_id=rid, student_ref="r3")))
+    assert closed.code() == grpc.StatusCode.FAILED_PRECONDITION

@@ -8,6 +8,7 @@ import logging
 from collections.abc import Awaitable, Callable
 
 import grpc
+from google.protobuf.field_mask_pb2 import FieldMask
 from google.protobuf.message import DecodeError, Message
 from grpc_health.v1 import health, health_pb2, health_pb2_grpc
 from grpc_reflection.v1alpha import reflection
@@ -215,3 +216,15 @@ async def created(
         failure = json.loads(stored.body)
         raise _error_by_code(failure["code"])(failure["detail"])
     return response_type.FromString(stored.body)
+
+
+def masked(mask: FieldMask, fields: dict[str, object]) -> dict[str, object]:
+    """A partial update's input (AIP-134): the values of the fields its `update_mask` names, for the REST PATCH
+    schema to validate as it validates a PATCH body. A path that names no field that can change is refused."""
+    unknown = [path for path in mask.paths if path not in fields]
+    if unknown:
+        raise errors.InvalidInput(
+            f"update_mask names fields that cannot change: {', '.join(unknown)}",
+            errors=[errors.FieldError("update_mask", f"only {', '.join(fields)}")],
+        )
+    return {path: fields[path] for path in mask.paths}

@@ -37,6 +37,7 @@ from internships.http.schemas import (
     ReviewIn,
     RoundCreate,
     RoundStudentsIn,
+    StudentRef,
 )
 from praxis.internships.v1 import internships_pb2 as pb
 from praxis.internships.v1 import internships_pb2_grpc as pb_grpc
@@ -70,6 +71,14 @@ class _Week(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     week_start: date
+
+
+class _RoundStudent(BaseModel):
+    """The {student_ref} of the round student routes, with the limits of the students' body."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    student_ref: StudentRef
 
 
 class _PositionQuery(BaseModel):
@@ -714,6 +723,17 @@ class InternshipsServicer(pb_grpc.InternshipsServiceServicer):
         )
         return pb.AddRoundPositionResponse(position=round_position_to_pb(added, show_ranking=False))
 
+    async def RemoveRoundPosition(
+        self, request: pb.RemoveRoundPositionRequest, context
+    ) -> pb.RemoveRoundPositionResponse:
+        await round_handlers.remove_position(
+            parse_uuid(request.round_id, "round_id"),
+            parse_uuid(request.position_id, "position_id"),
+            principal(),
+            uow=self.rt.uow,
+        )
+        return pb.RemoveRoundPositionResponse()
+
     async def ListRoundPositions(self, request: pb.ListRoundPositionsRequest, context) -> pb.ListRoundPositionsResponse:
         side, items = await round_handlers.list_positions(
             parse_uuid(request.round_id, "round_id"), principal(), uow=self.rt.uow
@@ -751,6 +771,18 @@ class InternshipsServicer(pb_grpc.InternshipsServiceServicer):
             clock=self.rt.clock,
         )
         return pb.AddRoundStudentsResponse(students=[round_student_to_pb(s) for s in stored])
+
+    async def ListRoundStudents(self, request: pb.ListRoundStudentsRequest, context) -> pb.ListRoundStudentsResponse:
+        stored = await round_handlers.list_students(
+            parse_uuid(request.round_id, "round_id"), principal(), uow=self.rt.uow
+        )
+        return pb.ListRoundStudentsResponse(students=[round_student_to_pb(s) for s in stored])
+
+    async def RemoveRoundStudent(self, request: pb.RemoveRoundStudentRequest, context) -> pb.RemoveRoundStudentResponse:
+        round_id = parse_uuid(request.round_id, "round_id")
+        student_ref = validate(_RoundStudent, {"student_ref": request.student_ref}).student_ref
+        await round_handlers.remove_student(round_id, student_ref, principal(), uow=self.rt.uow)
+        return pb.RemoveRoundStudentResponse()
 
     async def SetPreferences(self, request: pb.SetPreferencesRequest, context) -> pb.SetPreferencesResponse:
         round_id = parse_uuid(request.round_id, "round_id")

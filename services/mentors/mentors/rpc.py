@@ -5,19 +5,31 @@ caller's organisation, or any organisation for a platform principal with role "s
 
 from __future__ import annotations
 
+import uuid
+from datetime import date
+from decimal import Decimal
 from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from mentors.adapters.repositories import AssignmentView, HistoryEntry
 from mentors.domain.assignments import AssignmentStatus, ContextKind
-from mentors.domain.mentors import Side
+from mentors.domain.mentors import Certificate, PracticePeriod, Qualification, Side
 from mentors.domain.sessions import GuidanceSession, SessionMode
 from mentors.handlers import assignments as assignment_handlers
 from mentors.handlers import mentors as mentor_handlers
+from mentors.handlers import reports as report_handlers
 from mentors.handlers import sessions as session_handlers
 from mentors.handlers.mentors import MentorDetails
-from mentors.http.schemas import AssignIn, MentorCreate, SessionIn, StudentRef
+from mentors.http.schemas import (
+    AssignIn,
+    CertificateIn,
+    MentorCreate,
+    MentorUpdate,
+    PracticePeriodIn,
+    SessionIn,
+    StudentRef,
+)
 from praxis.mentors.v1 import mentors_pb2 as pb
 from praxis.mentors.v1 import mentors_pb2_grpc as pb_grpc
 from praxis_common import partnerships, rpc
@@ -33,6 +45,8 @@ _CONTEXT_TO_PB = {k: getattr(pb, f"CONTEXT_KIND_{k.name}") for k in ContextKind}
 _CONTEXT_FROM_PB = {v: k for k, v in _CONTEXT_TO_PB.items()}
 _MODE_TO_PB = {m: getattr(pb, f"SESSION_MODE_{m.name}") for m in SessionMode}
 _MODE_FROM_PB = {v: k.value for k, v in _MODE_TO_PB.items()}
+_STATUS_FROM_PB = {v: k for k, v in _STATUS_TO_PB.items()}
+_SIDE_ENUM_FROM_PB = {v: k for k, v in _SIDE_TO_PB.items()}
 
 
 class _StudentQuery(BaseModel):
@@ -45,8 +59,86 @@ class _StudentQuery(BaseModel):
     org: Annotated[str, Field(min_length=1, max_length=64)] | None = None
 
 
+class _AssignmentQuery(BaseModel):
+    """The query of GET /v1/assignments, with REST's limits."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    student_ref: StudentRef | None = None
+    mentor_id: uuid.UUID | None = None
+    page_size: Annotated[int, Field(ge=1, le=200)] = 50
+    page_token: Annotated[str, Field(max_length=200)] | None = None
+
+
+class _PendingQuery(BaseModel):
+    """The query of GET /v1/assignments/pending, with REST's limits."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    page_size: Annotated[int, Field(ge=1, le=500)] = 200
+    page_token: Annotated[str, Field(max_length=200)] | None = None
+
+
+class _OverdueQuery(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    days: Annotated[int, Field(ge=1, le=365)] | None = None
+
+
+class _Period(BaseModel):
+    """The from/to query of GET /v1/reports/guidance."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    from_date: date | None = None
+    to_date: date | None = None
+
+
+def _given(**fields) -> dict:
+    """The fields a request set: proto3 reads an unset scalar as its zero value, which REST reads as absent."""
+    return {name: value for name, value in fields.items() if value}
+
+
 def _ts(value) -> str:
     return value.isoformat() if value else ""
+
+
+def _dec(value: Decimal | None) -> str:
+    return format(value, "f") if value is not None else ""
+
+
+def qualification_to_pb(q: Qualification) -> pb.Qualification:
+    return pb.Qualification(
+        dual_qualified=q.dual_qualified,
+        practice_days=q.practice_days,
+        practice_months=_dec(q.practice_months),
+        practice_hours=q.practice_hours,
+        qualifying_certificates=q.qualifying_certificates,
+        window_from=_ts(q.window_from),
+    )
+
+
+def period_to_pb(p: PracticePeriod) -> pb.PracticePeriod:
+    return pb.PracticePeriod(
+        id=str(p.id),
+        enterprise=p.enterprise,
+        role=p.role,
+        from_date=_ts(p.from_date),
+        to_date=_ts(p.to_date),
+        hours=p.hours,
+        recorded_at=_ts(p.recorded_at),
+    )
+
+
+def certificate_to_pb(c: Certificate) -> pb.Certificate:
+    return pb.Certificate(
+        id=str(c.id),
+        name=c.name,
+        issuer=c.issuer,
+        issued_on=_ts(c.issued_on),
+        expires_on=_ts(c.expires_on),
+        recorded_at=_ts(c.recorded_at),
+    )
 
 
 def mentor_to_pb(d: MentorDetails) -> pb.Mentor:
@@ -64,9 +156,13 @@ def mentor_to_pb(d: MentorDetails) -> pb.Mentor:
         account=m.account or "",
         created_at=_ts(m.created_at),
         updated_at=_ts(m.updated_at),
+        free_seats=m.free_seats,
+        practice_periods=[period_to_pb(p) for p in d.periods],
+        certificates=[certificate_to_pb(c) for c in d.certificates],
     )
     if d.qualification is not None:
         message.dual_qualified = d.qualification.dual_qualified
+        message.qualification.CopyFrom(qualification_to_pb(d.qualification))
     return message
 
 
@@ -174,7 +270,133 @@ class MentorsServicer(pb_grpc.MentorsServiceServicer):
         )
         return pb.ListMentorsResponse(mentors=[mentor_to_pb(d) for d in found])
 
+    async def UpdateMentor(self, request: pb.UpdateMentorRequest, context) -> pb.UpdateMentorResponse:
+        mentor_id = parse_uuid(request.id, "id")
+        fields = {
+            "display_name": request.display_name,
+            "expertise": list(request.expertise),
+            "languages": list(request.languages),
+            "capacity": request.capacity,
+            "active": request.active,
+            "account": request.account or None,
+        }
+        changes = validate(MentorUpdate, rpc.masked(request.update_mask, fields)).changes()
+        if not changes:
+            raise InvalidInput(
+                "nothing to change: name at least one field in update_mask",
+                errors=[FieldError("update_mask", f"one or more of {', '.join(fields)}")],
+            )
+        details = await mentor_handlers.update_mentor(
+            mentor_id, changes, principal(), uow=self.rt.uow, rule=self.rule, clock=self.rt.clock
+        )
+        return pb.UpdateMentorResponse(mentor=mentor_to_pb(details))
+
+    async def AddPracticePeriod(self, request: pb.AddPracticePeriodRequest, context) -> pb.AddPracticePeriodResponse:
+        mentor_id = parse_uuid(request.mentor_id, "mentor_id")
+        body = validate(
+            PracticePeriodIn,
+            {
+                "enterprise": request.enterprise,
+                "role": request.role,
+                "from_date": request.from_date or None,
+                "to_date": request.to_date or None,
+                "hours": request.hours,
+            },
+        )
+
+        async def record(uow) -> pb.AddPracticePeriodResponse:
+            period, _ = await mentor_handlers.record_practice(
+                mentor_id,
+                mentor_handlers.RecordPractice(body.enterprise, body.role, body.from_date, body.to_date, body.hours),
+                principal(),
+                uow=uow,
+                rule=self.rule,
+                clock=self.rt.clock,
+            )
+            return pb.AddPracticePeriodResponse(period=period_to_pb(period))
+
+        return await rpc.created(context, self.rt.uow, request, record, pb.AddPracticePeriodResponse)
+
+    async def RemovePracticePeriod(
+        self, request: pb.RemovePracticePeriodRequest, context
+    ) -> pb.RemovePracticePeriodResponse:
+        details = await mentor_handlers.remove_record(
+            parse_uuid(request.mentor_id, "mentor_id"),
+            parse_uuid(request.period_id, "period_id"),
+            "practice-period",
+            principal(),
+            uow=self.rt.uow,
+            rule=self.rule,
+            clock=self.rt.clock,
+        )
+        return pb.RemovePracticePeriodResponse(mentor=mentor_to_pb(details))
+
+    async def AddCertificate(self, request: pb.AddCertificateRequest, context) -> pb.AddCertificateResponse:
+        mentor_id = parse_uuid(request.mentor_id, "mentor_id")
+        body = validate(
+            CertificateIn,
+            {
+                "name": request.name,
+                "issuer": request.issuer,
+                "issued_on": request.issued_on or None,
+                "expires_on": request.expires_on or None,
+            },
+        )
+
+        async def record(uow) -> pb.AddCertificateResponse:
+            certificate, _ = await mentor_handlers.record_certificate(
+                mentor_id,
+                mentor_handlers.RecordCertificate(body.name, body.issuer, body.issued_on, body.expires_on),
+                principal(),
+                uow=uow,
+                rule=self.rule,
+                clock=self.rt.clock,
+            )
+            return pb.AddCertificateResponse(certificate=certificate_to_pb(certificate))
+
+        return await rpc.created(context, self.rt.uow, request, record, pb.AddCertificateResponse)
+
+    async def RemoveCertificate(self, request: pb.RemoveCertificateRequest, context) -> pb.RemoveCertificateResponse:
+        details = await mentor_handlers.remove_record(
+            parse_uuid(request.mentor_id, "mentor_id"),
+            parse_uuid(request.certificate_id, "certificate_id"),
+            "certificate",
+            principal(),
+            uow=self.rt.uow,
+            rule=self.rule,
+            clock=self.rt.clock,
+        )
+        return pb.RemoveCertificateResponse(mentor=mentor_to_pb(details))
+
     # Assignments
+
+    async def ListAssignments(self, request: pb.ListAssignmentsRequest, context) -> pb.ListAssignmentsResponse:
+        query = validate(
+            _AssignmentQuery,
+            _given(
+                student_ref=request.student_ref,
+                mentor_id=request.mentor_id,
+                page_size=request.page_size,
+                page_token=request.page_token,
+            ),
+        )
+        found, token = await assignment_handlers.list_assignments(
+            assignment_handlers.ListAssignments(
+                status=_STATUS_FROM_PB.get(request.status),
+                side=_SIDE_ENUM_FROM_PB.get(request.side),
+                student_ref=query.student_ref,
+                mentor_id=query.mentor_id,
+                page_size=query.page_size,
+                page_token=query.page_token,
+            ),
+            principal(),
+            uow=self.rt.uow,
+        )
+        return pb.ListAssignmentsResponse(assignments=[assignment_to_pb(v) for v in found], next_page_token=token or "")
+
+    async def GetAssignment(self, request: pb.GetAssignmentRequest, context) -> pb.GetAssignmentResponse:
+        view = await assignment_handlers.get_assignment(parse_uuid(request.id, "id"), principal(), uow=self.rt.uow)
+        return pb.GetAssignmentResponse(assignment=assignment_to_pb(view))
 
     async def GetAssignments(self, request: pb.GetAssignmentsRequest, context) -> pb.GetAssignmentsResponse:
         query = validate(_StudentQuery, {"student_ref": request.student_ref, "org": request.org or None})
@@ -242,8 +464,26 @@ class MentorsServicer(pb_grpc.MentorsServiceServicer):
     async def ListPendingAssignments(
         self, request: pb.ListPendingAssignmentsRequest, context
     ) -> pb.ListPendingAssignmentsResponse:
-        found, _ = await assignment_handlers.needs_a_mentor(principal(), uow=self.rt.uow, page_size=500)
-        return pb.ListPendingAssignmentsResponse(assignments=[assignment_to_pb(v) for v in found])
+        query = validate(_PendingQuery, _given(page_size=request.page_size, page_token=request.page_token))
+        found, token = await assignment_handlers.needs_a_mentor(
+            principal(), uow=self.rt.uow, page_size=query.page_size, page_token=query.page_token
+        )
+        return pb.ListPendingAssignmentsResponse(
+            assignments=[assignment_to_pb(v) for v in found], next_page_token=token or ""
+        )
+
+    async def ListOverdueGuidance(
+        self, request: pb.ListOverdueGuidanceRequest, context
+    ) -> pb.ListOverdueGuidanceResponse:
+        days = validate(_OverdueQuery, _given(days=request.days)).days or self.rt.settings.overdue_guidance_days
+        found = await session_handlers.overdue_guidance(principal(), uow=self.rt.uow, days=days, clock=self.rt.clock)
+        return pb.ListOverdueGuidanceResponse(
+            days=days,
+            items=[
+                pb.OverdueAssignment(assignment=assignment_to_pb(o.assignment), last_onsite_session=_ts(o.last_onsite))
+                for o in found
+            ],
+        )
 
     # Guidance sessions
 
@@ -271,6 +511,12 @@ class MentorsServicer(pb_grpc.MentorsServiceServicer):
 
         return await rpc.created(context, self.rt.uow, request, record, pb.RecordSessionResponse)
 
+    async def ListSessions(self, request: pb.ListSessionsRequest, context) -> pb.ListSessionsResponse:
+        found = await session_handlers.list_sessions(
+            parse_uuid(request.assignment_id, "assignment_id"), principal(), uow=self.rt.uow
+        )
+        return pb.ListSessionsResponse(sessions=[session_to_pb(s) for s in found])
+
     async def ConfirmSession(self, request: pb.ConfirmSessionRequest, context) -> pb.ConfirmSessionResponse:
         session = await session_handlers.confirm_session(
             parse_uuid(request.assignment_id, "assignment_id"),
@@ -280,6 +526,109 @@ class MentorsServicer(pb_grpc.MentorsServiceServicer):
             clock=self.rt.clock,
         )
         return pb.ConfirmSessionResponse(session=session_to_pb(session))
+
+    # Reports
+
+    async def GetDualQualifiedReport(
+        self, request: pb.GetDualQualifiedReportRequest, context
+    ) -> pb.GetDualQualifiedReportResponse:
+        report = await report_handlers.dual_qualified_report(
+            principal(), uow=self.rt.uow, rule=self.rule, clock=self.rt.clock
+        )
+        return pb.GetDualQualifiedReportResponse(
+            school_org=report.school_org,
+            as_of=_ts(report.as_of),
+            rule=pb.DualQualificationRule(
+                min_months=self.rule.min_months,
+                window_years=self.rule.window_years,
+                certificates=sorted(self.rt.settings.dual_qualified_certificates),
+            ),
+            mentors_total=report.mentors_total,
+            dual_qualified=report.dual_qualified,
+            ratio=_dec(report.ratio),
+            mentors=[
+                pb.DualQualifiedMentor(
+                    mentor_id=str(m.id), display_name=m.display_name, qualification=qualification_to_pb(q)
+                )
+                for m, q in report.mentors
+            ],
+        )
+
+    async def GetMentorLoadReport(
+        self, request: pb.GetMentorLoadReportRequest, context
+    ) -> pb.GetMentorLoadReportResponse:
+        report = await report_handlers.load_report(principal(), uow=self.rt.uow)
+        return pb.GetMentorLoadReportResponse(
+            org=report.org,
+            total_capacity=report.total_capacity,
+            total_load=report.total_load,
+            utilisation=_dec(report.utilisation),
+            by_load=report.by_load,
+            buckets=report.buckets,
+            mentors=[
+                pb.MentorLoad(
+                    mentor_id=str(m.id),
+                    display_name=m.display_name,
+                    kind=_SIDE_TO_PB[m.kind],
+                    active=m.active,
+                    capacity=m.capacity,
+                    load=m.load,
+                    free_seats=m.free_seats,
+                )
+                for m in report.mentors
+            ],
+        )
+
+    async def GetGuidanceReport(self, request: pb.GetGuidanceReportRequest, context) -> pb.GetGuidanceReportResponse:
+        period = validate(_Period, _given(from_date=request.from_date, to_date=request.to_date))
+        report = await report_handlers.guidance_report(
+            principal(), uow=self.rt.uow, from_date=period.from_date, to_date=period.to_date, clock=self.rt.clock
+        )
+        return pb.GetGuidanceReportResponse(
+            org=report.org,
+            from_date=_ts(report.from_date),
+            to_date=_ts(report.to_date),
+            per_mentor=[
+                pb.MentorGuidance(
+                    mentor_id=str(m.mentor_id),
+                    display_name=m.display_name,
+                    side=_SIDE_TO_PB[Side(m.side)],
+                    org=m.org,
+                    sessions=m.sessions,
+                    onsite_sessions=m.onsite_sessions,
+                    minutes=m.minutes,
+                    confirmed_sessions=m.confirmed_sessions,
+                    students=m.students,
+                    current_mentees=m.current_mentees,
+                    sessions_per_30_days=_dec(m.sessions_per_30_days),
+                )
+                for m in report.per_mentor
+            ],
+            per_student=[
+                pb.StudentGuidance(
+                    school_org=g.school_org,
+                    student_ref=g.student_ref,
+                    sessions=g.sessions,
+                    onsite_sessions=g.onsite_sessions,
+                    minutes=g.minutes,
+                    last_held_on=_ts(g.last_held_on),
+                    sessions_per_30_days=_dec(g.sessions_per_30_days),
+                )
+                for g in report.per_student
+            ],
+        )
+
+    async def GetPendingAssignmentsReport(
+        self, request: pb.GetPendingAssignmentsReportRequest, context
+    ) -> pb.GetPendingAssignmentsReportResponse:
+        report = await report_handlers.pending_report(principal(), uow=self.rt.uow)
+        return pb.GetPendingAssignmentsReportResponse(
+            org=report.org,
+            total=report.total,
+            by_side=report.by_side,
+            oldest_since=_ts(report.oldest_since),
+            items=[assignment_to_pb(v) for v in report.items],
+        )
 
 
 def services(rt: Runtime) -> list[tuple]:

@@ -3,6 +3,7 @@ REST. Protobuf never reaches the domain."""
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
 from typing import Annotated
 
@@ -18,7 +19,7 @@ from praxis_common.service import Runtime
 from praxis_common.validation import parse_uuid, validate
 from projects.adapters.repositories import SharedSchool
 from projects.domain.credits import Credit
-from projects.domain.metrics import DataPoint
+from projects.domain.metrics import DataPoint, PlatformScore
 from projects.domain.projects import Material, MaterialKind, Project, Stage, Status
 from projects.domain.scores import Assessment, Evaluation, PeerRating, Scorecard
 from projects.domain.teams import Decision, Deliverable, DeliverableKind, Milestones, Review, Team
@@ -28,6 +29,8 @@ from projects.handlers import evaluations as evaluation_handlers
 from projects.handlers import projects as project_handlers
 from projects.handlers import teams as team_handlers
 from projects.http.schemas import (
+    CreditExport,
+    CreditRead,
     DeliverableIn,
     DissolveIn,
     EvaluationIn,
@@ -37,6 +40,7 @@ from projects.http.schemas import (
     PeerRatingIn,
     PlatformTargetsIn,
     ProjectCreate,
+    ProjectUpdate,
     ReviewIn,
     StudentRef,
     Tag,
@@ -68,6 +72,27 @@ class _StudentQuery(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     student_ref: StudentRef
+
+
+class _MetricQuery(BaseModel):
+    """The query of GET /v1/teams/{id}/metrics, with REST's limits."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    metric: Annotated[str, Field(min_length=1, max_length=32, pattern=r"^[a-z_]+$")] | None = None
+    from_date: date | None = None
+    to_date: date | None = None
+
+
+class _EvaluationQuery(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    student_ref: StudentRef | None = None
+
+
+def _given(**fields) -> dict:
+    """The fields a request set: proto3 reads an unset scalar as its zero value, which REST reads as absent."""
+    return {name: value for name, value in fields.items() if value}
 
 
 def _ts(value) -> str:
@@ -145,11 +170,15 @@ def team_to_pb(t: Team, milestones: Milestones | None = None) -> pb.Team:
         formed_by=t.formed_by,
         ended_at=_ts(t.ended_at),
         end_reason=t.end_reason or "",
-        milestones=[
-            pb.Milestone(stage=m.stage, position=m.position, status=m.status, open=m.open, updated_at=_ts(m.updated_at))
-            for m in (milestones_read(milestones) if milestones is not None else [])
-        ],
+        milestones=milestones_to_pb(milestones) if milestones is not None else [],
     )
+
+
+def milestones_to_pb(milestones: Milestones) -> list[pb.Milestone]:
+    return [
+        pb.Milestone(stage=m.stage, position=m.position, status=m.status, open=m.open, updated_at=_ts(m.updated_at))
+        for m in milestones_read(milestones)
+    ]
 
 
 def deliverable_to_pb(d: Deliverable) -> pb.Deliverable:
@@ -258,6 +287,23 @@ def scorecard_to_pb(c: Scorecard, t: Team) -> pb.Scorecard:
     return message
 
 
+def platform_to_pb(p: PlatformScore) -> pb.PlatformScore:
+    return pb.PlatformScore(
+        score=_dec(p.score),
+        metrics=[
+            pb.MetricAchievement(
+                metric=m.metric,
+                target=_dec(m.target),
+                unit=m.unit,
+                value=_dec(m.value),
+                achievement=_dec(m.achievement),
+            )
+            for m in p.metrics
+        ],
+        missing=p.missing or "",
+    )
+
+
 def credit_to_pb(c: Credit) -> pb.Credit:
     return pb.Credit(
         id=str(c.id),
@@ -361,6 +407,28 @@ class ProjectsServicer(pb_grpc.ProjectsServiceServicer):
         )
         return pb.ListProjectsResponse(projects=[project_to_pb(p) for p in found], next_page_token=token or "")
 
+    async def UpdateProject(self, request: pb.UpdateProjectRequest, context) -> pb.UpdateProjectResponse:
+        project_id = parse_uuid(request.id, "id")
+        w = request.weights
+        fields = {
+            "title": request.title,
+            "brief": request.brief,
+            "competencies": list(request.competencies),
+            "stages": [{"key": s.key, "name": s.name} for s in request.stages],
+            "team_capacity": request.team_capacity,
+            "min_team_size": request.min_team_size,
+            "max_team_size": request.max_team_size,
+            "credits": request.credits,
+            "pass_mark": request.pass_mark,
+            "starts_on": request.starts_on,
+            "ends_on": request.ends_on,
+            "parallel_stages": request.parallel_stages,
+            "weights": {"teacher": w.teacher, "enterprise": w.enterprise, "platform": w.platform, "peer": w.peer},
+        }
+        body = validate(ProjectUpdate, rpc.masked(request.update_mask, fields))
+        p = await project_handlers.amend_project(project_id, body.changes(), principal(), uow=self.rt.uow)
+        return pb.UpdateProjectResponse(project=project_to_pb(p))
+
     async def PublishProject(self, request: pb.PublishProjectRequest, context) -> pb.PublishProjectResponse:
         p = await project_handlers.publish_project(
             parse_uuid(request.id, "id"), principal(), uow=self.rt.uow, clock=self.rt.clock
@@ -384,6 +452,10 @@ class ProjectsServicer(pb_grpc.ProjectsServiceServicer):
             parse_uuid(request.id, "id"), targets(body.targets), principal(), uow=self.rt.uow
         )
         return pb.SetPlatformTargetsResponse(project=project_to_pb(p))
+
+    async def ListSharedSchools(self, request: pb.ListSharedSchoolsRequest, context) -> pb.ListSharedSchoolsResponse:
+        found = await project_handlers.shared_schools(parse_uuid(request.id, "id"), principal(), uow=self.rt.uow)
+        return pb.ListSharedSchoolsResponse(schools=[school_to_pb(s) for s in found])
 
     async def ShareProject(self, request: pb.ShareProjectRequest, context) -> pb.ShareProjectResponse:
         school = validate(_School, {"school_org": request.school_org}).school_org
@@ -423,6 +495,15 @@ class ProjectsServicer(pb_grpc.ProjectsServiceServicer):
             parse_uuid(request.project_id, "project_id"), principal(), uow=self.rt.uow
         )
         return pb.ListMaterialResponse(material=[material_to_pb(m) for m in found])
+
+    async def RemoveMaterial(self, request: pb.RemoveMaterialRequest, context) -> pb.RemoveMaterialResponse:
+        await project_handlers.remove_material(
+            parse_uuid(request.project_id, "project_id"),
+            parse_uuid(request.material_id, "material_id"),
+            principal(),
+            uow=self.rt.uow,
+        )
+        return pb.RemoveMaterialResponse()
 
     # Teams
 
@@ -465,6 +546,15 @@ class ProjectsServicer(pb_grpc.ProjectsServiceServicer):
             parse_uuid(request.id, "id"), body.reason, principal(), uow=self.rt.uow, clock=self.rt.clock
         )
         return pb.DissolveTeamResponse(team=team_to_pb(t))
+
+    async def GetTeamProgress(self, request: pb.GetTeamProgressRequest, context) -> pb.GetTeamProgressResponse:
+        p = await team_handlers.progress(parse_uuid(request.team_id, "team_id"), principal(), uow=self.rt.uow)
+        return pb.GetTeamProgressResponse(
+            team_id=str(p.team.id),
+            milestones=milestones_to_pb(p.milestones),
+            deliverables=[deliverable_to_pb(d) for d in p.deliverables],
+            reviews=[review_to_pb(r) for r in p.reviews],
+        )
 
     async def SubmitDeliverable(self, request: pb.SubmitDeliverableRequest, context) -> pb.SubmitDeliverableResponse:
         team_id = parse_uuid(request.team_id, "team_id")
@@ -534,6 +624,21 @@ class ProjectsServicer(pb_grpc.ProjectsServiceServicer):
         )
         return pb.RecordMetricsResponse(metrics=[point_to_pb(d) for d in stored])
 
+    async def ListMetrics(self, request: pb.ListMetricsRequest, context) -> pb.ListMetricsResponse:
+        team_id = parse_uuid(request.team_id, "team_id")
+        query = validate(
+            _MetricQuery, _given(metric=request.metric, from_date=request.from_date, to_date=request.to_date)
+        )
+        found = await evaluation_handlers.list_metrics(
+            team_id,
+            principal(),
+            uow=self.rt.uow,
+            metric=query.metric,
+            from_date=query.from_date,
+            to_date=query.to_date,
+        )
+        return pb.ListMetricsResponse(metrics=[point_to_pb(d) for d in found])
+
     # Evaluation
 
     async def RecordEvaluation(self, request: pb.RecordEvaluationRequest, context) -> pb.RecordEvaluationResponse:
@@ -568,6 +673,14 @@ class ProjectsServicer(pb_grpc.ProjectsServiceServicer):
 
         return await rpc.created(context, self.rt.uow, request, record, pb.RecordEvaluationResponse)
 
+    async def ListEvaluations(self, request: pb.ListEvaluationsRequest, context) -> pb.ListEvaluationsResponse:
+        team_id = parse_uuid(request.team_id, "team_id")
+        query = validate(_EvaluationQuery, _given(student_ref=request.student_ref))
+        found = await evaluation_handlers.list_evaluations(
+            team_id, principal(), uow=self.rt.uow, student_ref=query.student_ref
+        )
+        return pb.ListEvaluationsResponse(evaluations=[evaluation_to_pb(e) for e in found])
+
     async def RatePeer(self, request: pb.RatePeerRequest, context) -> pb.RatePeerResponse:
         team_id = parse_uuid(request.team_id, "team_id")
         body = validate(
@@ -591,6 +704,22 @@ class ProjectsServicer(pb_grpc.ProjectsServiceServicer):
             return pb.RatePeerResponse(rating=rating_to_pb(r))
 
         return await rpc.created(context, self.rt.uow, request, rate, pb.RatePeerResponse)
+
+    async def ListPeerRatings(self, request: pb.ListPeerRatingsRequest, context) -> pb.ListPeerRatingsResponse:
+        found = await evaluation_handlers.list_peer_ratings(
+            parse_uuid(request.team_id, "team_id"), principal(), uow=self.rt.uow
+        )
+        return pb.ListPeerRatingsResponse(ratings=[rating_to_pb(r) for r in found])
+
+    async def ListScorecards(self, request: pb.ListScorecardsRequest, context) -> pb.ListScorecardsResponse:
+        scores = await evaluation_handlers.team_scorecards(
+            parse_uuid(request.team_id, "team_id"), principal(), uow=self.rt.uow
+        )
+        return pb.ListScorecardsResponse(
+            team_id=str(scores.team.id),
+            platform=platform_to_pb(scores.platform),
+            scorecards=[scorecard_to_pb(c, scores.team) for c in scores.cards],
+        )
 
     async def GetScorecard(self, request: pb.GetScorecardRequest, context) -> pb.GetScorecardResponse:
         team_id = parse_uuid(request.team_id, "team_id")
@@ -616,6 +745,16 @@ class ProjectsServicer(pb_grpc.ProjectsServiceServicer):
     async def ExportCredits(self, request: pb.ExportCreditsRequest, context) -> pb.ExportCreditsResponse:
         project_id = parse_uuid(request.project_id, "project_id") if request.project_id else None
         found = await credit_handlers.export_credits(principal(), uow=self.rt.uow, project_id=project_id)
+        if request.format == pb.EXPORT_FORMAT_JSON:
+            body = CreditExport(
+                exported_at=self.rt.clock(),
+                org=principal().org,
+                count=len(found),
+                credits=[CreditRead.of(c) for c in found],
+            )
+            return pb.ExportCreditsResponse(
+                content_type="application/json", content=body.model_dump_json().encode(), count=len(found)
+            )
         return pb.ExportCreditsResponse(
             content_type="text/csv; charset=utf-8",
             content=credit_handlers.credits_csv(found).encode(),

@@ -1078,6 +1078,18 @@ class AddRoundPositionResponse(_message.Message):
     position: RoundPosition
     def __init__(self, position: _Optional[_Union[RoundPosition, _Mapping]] = ...) -> None: ...
 
+class RemoveRoundPositionRequest(_message.Message):
+    __slots__ = ("round_id", "position_id")
+    ROUND_ID_FIELD_NUMBER: _ClassVar[int]
+    POSITION_ID_FIELD_NUMBER: _ClassVar[int]
+    round_id: str
+    position_id: str
+    def __init__(self, round_id: _Optional[str] = ..., position_id: _Optional[str] = ...) -> None: ...
+
+class RemoveRoundPositionResponse(_message.Message):
+    __slots__ = ()
+    def __init__(self) -> None: ...
+
 class ListRoundPositionsRequest(_message.Message):
     __slots__ = ("round_id",)
     ROUND_ID_FIELD_NUMBER: _ClassVar[int]
@@ -1103,6 +1115,30 @@ class AddRoundStudentsResponse(_message.Message):
     STUDENTS_FIELD_NUMBER: _ClassVar[int]
     students: _containers.RepeatedCompositeFieldContainer[RoundStudent]
     def __init__(self, students: _Optional[_Iterable[_Union[RoundStudent, _Mapping]]] = ...) -> None: ...
+
+class ListRoundStudentsRequest(_message.Message):
+    __slots__ = ("round_id",)
+    ROUND_ID_FIELD_NUMBER: _ClassVar[int]
+    round_id: str
+    def __init__(self, round_id: _Optional[str] = ...) -> None: ...
+
+class ListRoundStudentsResponse(_message.Message):
+    __slots__ = ("students",)
+    STUDENTS_FIELD_NUMBER: _ClassVar[int]
+    students: _containers.RepeatedCompositeFieldContainer[RoundStudent]
+    def __init__(self, students: _Optional[_Iterable[_Union[RoundStudent, _Mapping]]] = ...) -> None: ...
+
+class RemoveRoundStudentRequest(_message.Message):
+    __slots__ = ("round_id", "student_ref")
+    ROUND_ID_FIELD_NUMBER: _ClassVar[int]
+    STUDENT_REF_FIELD_NUMBER: _ClassVar[int]
+    round_id: str
+    student_ref: str
+    def __init__(self, round_id: _Optional[str] = ..., student_ref: _Optional[str] = ...) -> None: ...
+
+class RemoveRoundStudentResponse(_message.Message):
+    __slots__ = ()
+    def __init__(self) -> None: ...
 
 class SetPreferencesRequest(_message.Message):
     __slots__ = ("round_id", "student_ref", "positions")

@@ -190,6 +190,11 @@ class InternshipsServiceStub:
                 request_serializer=praxis_dot_internships_dot_v1_dot_internships__pb2.AddRoundPositionRequest.SerializeToString,
                 response_deserializer=praxis_dot_internships_dot_v1_dot_internships__pb2.AddRoundPositionResponse.FromString,
                 _registered_method=True)
+        self.RemoveRoundPosition = channel.unary_unary(
+                '/praxis.internships.v1.InternshipsService/RemoveRoundPosition',
+                request_serializer=praxis_dot_internships_dot_v1_dot_internships__pb2.RemoveRoundPositionRequest.SerializeToString,
+                response_deserializer=praxis_dot_internships_dot_v1_dot_internships__pb2.RemoveRoundPositionResponse.FromString,
+                _registered_method=True)
         self.ListRoundPositions = channel.unary_unary(
                 '/praxis.internships.v1.InternshipsService/ListRoundPositions',
                 request_serializer=praxis_dot_internships_dot_v1_dot_internships__pb2.ListRoundPositionsRequest.SerializeToString,
@@ -199,6 +204,16 @@ class InternshipsServiceStub:
                 '/praxis.internships.v1.InternshipsService/AddRoundStudents',
                 request_serializer=praxis_dot_internships_dot_v1_dot_internships__pb2.AddRoundStudentsRequest.SerializeToString,
                 response_deserializer=praxis_dot_internships_dot_v1_dot_internships__pb2.AddRoundStudentsResponse.FromString,
+                _registered_method=True)
+        self.ListRoundStudents = channel.unary_unary(
+                '/praxis.internships.v1.InternshipsService/ListRoundStudents',
+                request_serializer=praxis_dot_internships_dot_v1_dot_internships__pb2.ListRoundStudentsRequest.SerializeToString,
+                response_deserializer=praxis_dot_internships_dot_v1_dot_internships__pb2.ListRoundStudentsResponse.FromString,
+                _registered_method=True)
+        self.RemoveRoundStudent = channel.unary_unary(
+                '/praxis.internships.v1.InternshipsService/RemoveRoundStudent',
+                request_serializer=praxis_dot_internships_dot_v1_dot_internships__pb2.RemoveRoundStudentRequest.SerializeToString,
+                response_deserializer=praxis_dot_internships_dot_v1_dot_internships__pb2.RemoveRoundStudentResponse.FromString,
                 _registered_method=True)
         self.SetPreferences = channel.unary_unary(
                 '/praxis.internships.v1.InternshipsService/SetPreferences',
@@ -513,6 +528,14 @@ class InternshipsServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def RemoveRoundPosition(self, request, context):
+        """Takes a position out of an open round: by the school that added it or the owner school, while no student
+        lists it (FAILED_PRECONDITION otherwise). NOT_FOUND when the position is not in the round.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
     def ListRoundPositions(self, request, context):
         """The round's positions the caller may see: a school, those of enterprises it holds an active agreement
         with; an enterprise, its own (with its ranking). Offered seats are set once the round is closed.
@@ -524,6 +547,22 @@ class InternshipsServiceServicer:
     def AddRoundStudents(self, request, context):
         """A school of an open round adds up to 1000 of its students with the profile it shares with enterprises;
         adding a student again updates the profile and keeps the ranked list.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListRoundStudents(self, request, context):
+        """The caller school's own students in the round with their ranked lists (a signed-in student: their own
+        entry). PERMISSION_DENIED for an enterprise, which sees its applicants through ListApplicants.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def RemoveRoundStudent(self, request, context):
+        """Takes one of the caller school's students out of an open round; rankings naming them stop counting.
+        NOT_FOUND when the student is not in the round.
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
@@ -770,6 +809,11 @@ def add_InternshipsServiceServicer_to_server(servicer, server):
                     request_deserializer=praxis_dot_internships_dot_v1_dot_internships__pb2.AddRoundPositionRequest.FromString,
                     response_serializer=praxis_dot_internships_dot_v1_dot_internships__pb2.AddRoundPositionResponse.SerializeToString,
             ),
+            'RemoveRoundPosition': grpc.unary_unary_rpc_method_handler(
+                    servicer.RemoveRoundPosition,
+                    request_deserializer=praxis_dot_internships_dot_v1_dot_internships__pb2.RemoveRoundPositionRequest.FromString,
+                    response_serializer=praxis_dot_internships_dot_v1_dot_internships__pb2.RemoveRoundPositionResponse.SerializeToString,
+            ),
             'ListRoundPositions': grpc.unary_unary_rpc_method_handler(
                     servicer.ListRoundPositions,
                     request_deserializer=praxis_dot_internships_dot_v1_dot_internships__pb2.ListRoundPositionsRequest.FromString,
@@ -779,6 +823,16 @@ def add_InternshipsServiceServicer_to_server(servicer, server):
                     servicer.AddRoundStudents,
                     request_deserializer=praxis_dot_internships_dot_v1_dot_internships__pb2.AddRoundStudentsRequest.FromString,
                     response_serializer=praxis_dot_internships_dot_v1_dot_internships__pb2.AddRoundStudentsResponse.SerializeToString,
+            ),
+            'ListRoundStudents': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListRoundStudents,
+                    request_deserializer=praxis_dot_internships_dot_v1_dot_internships__pb2.ListRoundStudentsRequest.FromString,
+                    response_serializer=praxis_dot_internships_dot_v1_dot_internships__pb2.ListRoundStudentsResponse.SerializeToString,
+            ),
+            'RemoveRoundStudent': grpc.unary_unary_rpc_method_handler(
+                    servicer.RemoveRoundStudent,
+                    request_deserializer=praxis_dot_internships_dot_v1_dot_internships__pb2.RemoveRoundStudentRequest.FromString,
+                    response_serializer=praxis_dot_internships_dot_v1_dot_internships__pb2.RemoveRoundStudentResponse.SerializeToString,
             ),
             'SetPreferences': grpc.unary_unary_rpc_method_handler(
                     servicer.SetPreferences,
@@ -1680,6 +1734,33 @@ class InternshipsService:
             _registered_method=True)
 
     @staticmethod
+    def RemoveRoundPosition(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/praxis.internships.v1.InternshipsService/RemoveRoundPosition',
+            praxis_dot_internships_dot_v1_dot_internships__pb2.RemoveRoundPositionRequest.SerializeToString,
+            praxis_dot_internships_dot_v1_dot_internships__pb2.RemoveRoundPositionResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
     def ListRoundPositions(request,
             target,
             options=(),
@@ -1723,6 +1804,60 @@ class InternshipsService:
             '/praxis.internships.v1.InternshipsService/AddRoundStudents',
             praxis_dot_internships_dot_v1_dot_internships__pb2.AddRoundStudentsRequest.SerializeToString,
             praxis_dot_internships_dot_v1_dot_internships__pb2.AddRoundStudentsResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListRoundStudents(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/praxis.internships.v1.InternshipsService/ListRoundStudents',
+            praxis_dot_internships_dot_v1_dot_internships__pb2.ListRoundStudentsRequest.SerializeToString,
+            praxis_dot_internships_dot_v1_dot_internships__pb2.ListRoundStudentsResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def RemoveRoundStudent(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/praxis.internships.v1.InternshipsService/RemoveRoundStudent',
+            praxis_dot_internships_dot_v1_dot_internships__pb2.RemoveRoundStudentRequest.SerializeToString,
+            praxis_dot_internships_dot_v1_dot_internships__pb2.RemoveRoundStudentResponse.FromString,
             options,
             channel_credentials,
             insecure,

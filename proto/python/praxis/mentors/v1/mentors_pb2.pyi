@@ -1,3 +1,4 @@
+from google.protobuf import field_mask_pb2 as _field_mask_pb2
 from google.protobuf.internal import containers as _containers
 from google.protobuf.internal import enum_type_wrapper as _enum_type_wrapper
 from google.protobuf import descriptor as _descriptor
@@ -80,7 +81,7 @@ class ListPartnershipsResponse(_message.Message):
     def __init__(self, partnerships: _Optional[_Iterable[_Union[Partnership, _Mapping]]] = ...) -> None: ...
 
 class Mentor(_message.Message):
-    __slots__ = ("id", "org", "kind", "display_name", "expertise", "languages", "capacity", "load", "active", "account", "dual_qualified", "created_at", "updated_at")
+    __slots__ = ("id", "org", "kind", "display_name", "expertise", "languages", "capacity", "load", "active", "account", "dual_qualified", "created_at", "updated_at", "free_seats", "qualification", "practice_periods", "certificates")
     ID_FIELD_NUMBER: _ClassVar[int]
     ORG_FIELD_NUMBER: _ClassVar[int]
     KIND_FIELD_NUMBER: _ClassVar[int]
@@ -94,6 +95,10 @@ class Mentor(_message.Message):
     DUAL_QUALIFIED_FIELD_NUMBER: _ClassVar[int]
     CREATED_AT_FIELD_NUMBER: _ClassVar[int]
     UPDATED_AT_FIELD_NUMBER: _ClassVar[int]
+    FREE_SEATS_FIELD_NUMBER: _ClassVar[int]
+    QUALIFICATION_FIELD_NUMBER: _ClassVar[int]
+    PRACTICE_PERIODS_FIELD_NUMBER: _ClassVar[int]
+    CERTIFICATES_FIELD_NUMBER: _ClassVar[int]
     id: str
     org: str
     kind: Side
@@ -107,7 +112,61 @@ class Mentor(_message.Message):
     dual_qualified: bool
     created_at: str
     updated_at: str
-    def __init__(self, id: _Optional[str] = ..., org: _Optional[str] = ..., kind: _Optional[_Union[Side, str]] = ..., display_name: _Optional[str] = ..., expertise: _Optional[_Iterable[str]] = ..., languages: _Optional[_Iterable[str]] = ..., capacity: _Optional[int] = ..., load: _Optional[int] = ..., active: _Optional[bool] = ..., account: _Optional[str] = ..., dual_qualified: _Optional[bool] = ..., created_at: _Optional[str] = ..., updated_at: _Optional[str] = ...) -> None: ...
+    free_seats: int
+    qualification: Qualification
+    practice_periods: _containers.RepeatedCompositeFieldContainer[PracticePeriod]
+    certificates: _containers.RepeatedCompositeFieldContainer[Certificate]
+    def __init__(self, id: _Optional[str] = ..., org: _Optional[str] = ..., kind: _Optional[_Union[Side, str]] = ..., display_name: _Optional[str] = ..., expertise: _Optional[_Iterable[str]] = ..., languages: _Optional[_Iterable[str]] = ..., capacity: _Optional[int] = ..., load: _Optional[int] = ..., active: _Optional[bool] = ..., account: _Optional[str] = ..., dual_qualified: _Optional[bool] = ..., created_at: _Optional[str] = ..., updated_at: _Optional[str] = ..., free_seats: _Optional[int] = ..., qualification: _Optional[_Union[Qualification, _Mapping]] = ..., practice_periods: _Optional[_Iterable[_Union[PracticePeriod, _Mapping]]] = ..., certificates: _Optional[_Iterable[_Union[Certificate, _Mapping]]] = ...) -> None: ...
+
+class Qualification(_message.Message):
+    __slots__ = ("dual_qualified", "practice_days", "practice_months", "practice_hours", "qualifying_certificates", "window_from")
+    DUAL_QUALIFIED_FIELD_NUMBER: _ClassVar[int]
+    PRACTICE_DAYS_FIELD_NUMBER: _ClassVar[int]
+    PRACTICE_MONTHS_FIELD_NUMBER: _ClassVar[int]
+    PRACTICE_HOURS_FIELD_NUMBER: _ClassVar[int]
+    QUALIFYING_CERTIFICATES_FIELD_NUMBER: _ClassVar[int]
+    WINDOW_FROM_FIELD_NUMBER: _ClassVar[int]
+    dual_qualified: bool
+    practice_days: int
+    practice_months: str
+    practice_hours: int
+    qualifying_certificates: _containers.RepeatedScalarFieldContainer[str]
+    window_from: str
+    def __init__(self, dual_qualified: _Optional[bool] = ..., practice_days: _Optional[int] = ..., practice_months: _Optional[str] = ..., practice_hours: _Optional[int] = ..., qualifying_certificates: _Optional[_Iterable[str]] = ..., window_from: _Optional[str] = ...) -> None: ...
+
+class PracticePeriod(_message.Message):
+    __slots__ = ("id", "enterprise", "role", "from_date", "to_date", "hours", "recorded_at")
+    ID_FIELD_NUMBER: _ClassVar[int]
+    ENTERPRISE_FIELD_NUMBER: _ClassVar[int]
+    ROLE_FIELD_NUMBER: _ClassVar[int]
+    FROM_DATE_FIELD_NUMBER: _ClassVar[int]
+    TO_DATE_FIELD_NUMBER: _ClassVar[int]
+    HOURS_FIELD_NUMBER: _ClassVar[int]
+    RECORDED_AT_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    enterprise: str
+    role: str
+    from_date: str
+    to_date: str
+    hours: int
+    recorded_at: str
+    def __init__(self, id: _Optional[str] = ..., enterprise: _Optional[str] = ..., role: _Optional[str] = ..., from_date: _Optional[str] = ..., to_date: _Optional[str] = ..., hours: _Optional[int] = ..., recorded_at: _Optional[str] = ...) -> None: ...
+
+class Certificate(_message.Message):
+    __slots__ = ("id", "name", "issuer", "issued_on", "expires_on", "recorded_at")
+    ID_FIELD_NUMBER: _ClassVar[int]
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    ISSUER_FIELD_NUMBER: _ClassVar[int]
+    ISSUED_ON_FIELD_NUMBER: _ClassVar[int]
+    EXPIRES_ON_FIELD_NUMBER: _ClassVar[int]
+    RECORDED_AT_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    name: str
+    issuer: str
+    issued_on: str
+    expires_on: str
+    recorded_at: str
+    def __init__(self, id: _Optional[str] = ..., name: _Optional[str] = ..., issuer: _Optional[str] = ..., issued_on: _Optional[str] = ..., expires_on: _Optional[str] = ..., recorded_at: _Optional[str] = ...) -> None: ...
 
 class CreateMentorRequest(_message.Message):
     __slots__ = ("kind", "display_name", "expertise", "languages", "capacity", "active", "account")
@@ -156,6 +215,102 @@ class ListMentorsResponse(_message.Message):
     MENTORS_FIELD_NUMBER: _ClassVar[int]
     mentors: _containers.RepeatedCompositeFieldContainer[Mentor]
     def __init__(self, mentors: _Optional[_Iterable[_Union[Mentor, _Mapping]]] = ...) -> None: ...
+
+class UpdateMentorRequest(_message.Message):
+    __slots__ = ("id", "update_mask", "display_name", "expertise", "languages", "capacity", "active", "account")
+    ID_FIELD_NUMBER: _ClassVar[int]
+    UPDATE_MASK_FIELD_NUMBER: _ClassVar[int]
+    DISPLAY_NAME_FIELD_NUMBER: _ClassVar[int]
+    EXPERTISE_FIELD_NUMBER: _ClassVar[int]
+    LANGUAGES_FIELD_NUMBER: _ClassVar[int]
+    CAPACITY_FIELD_NUMBER: _ClassVar[int]
+    ACTIVE_FIELD_NUMBER: _ClassVar[int]
+    ACCOUNT_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    update_mask: _field_mask_pb2.FieldMask
+    display_name: str
+    expertise: _containers.RepeatedScalarFieldContainer[str]
+    languages: _containers.RepeatedScalarFieldContainer[str]
+    capacity: int
+    active: bool
+    account: str
+    def __init__(self, id: _Optional[str] = ..., update_mask: _Optional[_Union[_field_mask_pb2.FieldMask, _Mapping]] = ..., display_name: _Optional[str] = ..., expertise: _Optional[_Iterable[str]] = ..., languages: _Optional[_Iterable[str]] = ..., capacity: _Optional[int] = ..., active: _Optional[bool] = ..., account: _Optional[str] = ...) -> None: ...
+
+class UpdateMentorResponse(_message.Message):
+    __slots__ = ("mentor",)
+    MENTOR_FIELD_NUMBER: _ClassVar[int]
+    mentor: Mentor
+    def __init__(self, mentor: _Optional[_Union[Mentor, _Mapping]] = ...) -> None: ...
+
+class AddPracticePeriodRequest(_message.Message):
+    __slots__ = ("mentor_id", "enterprise", "role", "from_date", "to_date", "hours")
+    MENTOR_ID_FIELD_NUMBER: _ClassVar[int]
+    ENTERPRISE_FIELD_NUMBER: _ClassVar[int]
+    ROLE_FIELD_NUMBER: _ClassVar[int]
+    FROM_DATE_FIELD_NUMBER: _ClassVar[int]
+    TO_DATE_FIELD_NUMBER: _ClassVar[int]
+    HOURS_FIELD_NUMBER: _ClassVar[int]
+    mentor_id: str
+    enterprise: str
+    role: str
+    from_date: str
+    to_date: str
+    hours: int
+    def __init__(self, mentor_id: _Optional[str] = ..., enterprise: _Optional[str] = ..., role: _Optional[str] = ..., from_date: _Optional[str] = ..., to_date: _Optional[str] = ..., hours: _Optional[int] = ...) -> None: ...
+
+class AddPracticePeriodResponse(_message.Message):
+    __slots__ = ("period",)
+    PERIOD_FIELD_NUMBER: _ClassVar[int]
+    period: PracticePeriod
+    def __init__(self, period: _Optional[_Union[PracticePeriod, _Mapping]] = ...) -> None: ...
+
+class RemovePracticePeriodRequest(_message.Message):
+    __slots__ = ("mentor_id", "period_id")
+    MENTOR_ID_FIELD_NUMBER: _ClassVar[int]
+    PERIOD_ID_FIELD_NUMBER: _ClassVar[int]
+    mentor_id: str
+    period_id: str
+    def __init__(self, mentor_id: _Optional[str] = ..., period_id: _Optional[str] = ...) -> None: ...
+
+class RemovePracticePeriodResponse(_message.Message):
+    __slots__ = ("mentor",)
+    MENTOR_FIELD_NUMBER: _ClassVar[int]
+    mentor: Mentor
+    def __init__(self, mentor: _Optional[_Union[Mentor, _Mapping]] = ...) -> None: ...
+
+class AddCertificateRequest(_message.Message):
+    __slots__ = ("mentor_id", "name", "issuer", "issued_on", "expires_on")
+    MENTOR_ID_FIELD_NUMBER: _ClassVar[int]
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    ISSUER_FIELD_NUMBER: _ClassVar[int]
+    ISSUED_ON_FIELD_NUMBER: _ClassVar[int]
+    EXPIRES_ON_FIELD_NUMBER: _ClassVar[int]
+    mentor_id: str
+    name: str
+    issuer: str
+    issued_on: str
+    expires_on: str
+    def __init__(self, mentor_id: _Optional[str] = ..., name: _Optional[str] = ..., issuer: _Optional[str] = ..., issued_on: _Optional[str] = ..., expires_on: _Optional[str] = ...) -> None: ...
+
+class AddCertificateResponse(_message.Message):
+    __slots__ = ("certificate",)
+    CERTIFICATE_FIELD_NUMBER: _ClassVar[int]
+    certificate: Certificate
+    def __init__(self, certificate: _Optional[_Union[Certificate, _Mapping]] = ...) -> None: ...
+
+class RemoveCertificateRequest(_message.Message):
+    __slots__ = ("mentor_id", "certificate_id")
+    MENTOR_ID_FIELD_NUMBER: _ClassVar[int]
+    CERTIFICATE_ID_FIELD_NUMBER: _ClassVar[int]
+    mentor_id: str
+    certificate_id: str
+    def __init__(self, mentor_id: _Optional[str] = ..., certificate_id: _Optional[str] = ...) -> None: ...
+
+class RemoveCertificateResponse(_message.Message):
+    __slots__ = ("mentor",)
+    MENTOR_FIELD_NUMBER: _ClassVar[int]
+    mentor: Mentor
+    def __init__(self, mentor: _Optional[_Union[Mentor, _Mapping]] = ...) -> None: ...
 
 class Assignment(_message.Message):
     __slots__ = ("id", "context_kind", "context_id", "side", "org", "school_org", "enterprise_org", "student_ref", "status", "mentor_id", "mentor_display_name", "created_at", "assigned_at", "ended_at", "end_reason", "position_id", "starts_on", "ends_on", "competencies", "members")
@@ -289,15 +444,79 @@ class GetAssignmentHistoryResponse(_message.Message):
     entries: _containers.RepeatedCompositeFieldContainer[HistoryEntry]
     def __init__(self, entries: _Optional[_Iterable[_Union[HistoryEntry, _Mapping]]] = ...) -> None: ...
 
+class ListAssignmentsRequest(_message.Message):
+    __slots__ = ("status", "side", "student_ref", "mentor_id", "page_size", "page_token")
+    STATUS_FIELD_NUMBER: _ClassVar[int]
+    SIDE_FIELD_NUMBER: _ClassVar[int]
+    STUDENT_REF_FIELD_NUMBER: _ClassVar[int]
+    MENTOR_ID_FIELD_NUMBER: _ClassVar[int]
+    PAGE_SIZE_FIELD_NUMBER: _ClassVar[int]
+    PAGE_TOKEN_FIELD_NUMBER: _ClassVar[int]
+    status: AssignmentStatus
+    side: Side
+    student_ref: str
+    mentor_id: str
+    page_size: int
+    page_token: str
+    def __init__(self, status: _Optional[_Union[AssignmentStatus, str]] = ..., side: _Optional[_Union[Side, str]] = ..., student_ref: _Optional[str] = ..., mentor_id: _Optional[str] = ..., page_size: _Optional[int] = ..., page_token: _Optional[str] = ...) -> None: ...
+
+class ListAssignmentsResponse(_message.Message):
+    __slots__ = ("assignments", "next_page_token")
+    ASSIGNMENTS_FIELD_NUMBER: _ClassVar[int]
+    NEXT_PAGE_TOKEN_FIELD_NUMBER: _ClassVar[int]
+    assignments: _containers.RepeatedCompositeFieldContainer[Assignment]
+    next_page_token: str
+    def __init__(self, assignments: _Optional[_Iterable[_Union[Assignment, _Mapping]]] = ..., next_page_token: _Optional[str] = ...) -> None: ...
+
+class GetAssignmentRequest(_message.Message):
+    __slots__ = ("id",)
+    ID_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    def __init__(self, id: _Optional[str] = ...) -> None: ...
+
+class GetAssignmentResponse(_message.Message):
+    __slots__ = ("assignment",)
+    ASSIGNMENT_FIELD_NUMBER: _ClassVar[int]
+    assignment: Assignment
+    def __init__(self, assignment: _Optional[_Union[Assignment, _Mapping]] = ...) -> None: ...
+
 class ListPendingAssignmentsRequest(_message.Message):
-    __slots__ = ()
-    def __init__(self) -> None: ...
+    __slots__ = ("page_size", "page_token")
+    PAGE_SIZE_FIELD_NUMBER: _ClassVar[int]
+    PAGE_TOKEN_FIELD_NUMBER: _ClassVar[int]
+    page_size: int
+    page_token: str
+    def __init__(self, page_size: _Optional[int] = ..., page_token: _Optional[str] = ...) -> None: ...
 
 class ListPendingAssignmentsResponse(_message.Message):
-    __slots__ = ("assignments",)
+    __slots__ = ("assignments", "next_page_token")
     ASSIGNMENTS_FIELD_NUMBER: _ClassVar[int]
+    NEXT_PAGE_TOKEN_FIELD_NUMBER: _ClassVar[int]
     assignments: _containers.RepeatedCompositeFieldContainer[Assignment]
-    def __init__(self, assignments: _Optional[_Iterable[_Union[Assignment, _Mapping]]] = ...) -> None: ...
+    next_page_token: str
+    def __init__(self, assignments: _Optional[_Iterable[_Union[Assignment, _Mapping]]] = ..., next_page_token: _Optional[str] = ...) -> None: ...
+
+class ListOverdueGuidanceRequest(_message.Message):
+    __slots__ = ("days",)
+    DAYS_FIELD_NUMBER: _ClassVar[int]
+    days: int
+    def __init__(self, days: _Optional[int] = ...) -> None: ...
+
+class OverdueAssignment(_message.Message):
+    __slots__ = ("assignment", "last_onsite_session")
+    ASSIGNMENT_FIELD_NUMBER: _ClassVar[int]
+    LAST_ONSITE_SESSION_FIELD_NUMBER: _ClassVar[int]
+    assignment: Assignment
+    last_onsite_session: str
+    def __init__(self, assignment: _Optional[_Union[Assignment, _Mapping]] = ..., last_onsite_session: _Optional[str] = ...) -> None: ...
+
+class ListOverdueGuidanceResponse(_message.Message):
+    __slots__ = ("days", "items")
+    DAYS_FIELD_NUMBER: _ClassVar[int]
+    ITEMS_FIELD_NUMBER: _ClassVar[int]
+    days: int
+    items: _containers.RepeatedCompositeFieldContainer[OverdueAssignment]
+    def __init__(self, days: _Optional[int] = ..., items: _Optional[_Iterable[_Union[OverdueAssignment, _Mapping]]] = ...) -> None: ...
 
 class GuidanceSession(_message.Message):
     __slots__ = ("id", "assignment_id", "mentor_id", "side", "held_on", "mode", "minutes", "notes", "recorded_at", "recorded_by", "confirmed_at", "confirmed_by")
@@ -347,6 +566,18 @@ class RecordSessionResponse(_message.Message):
     session: GuidanceSession
     def __init__(self, session: _Optional[_Union[GuidanceSession, _Mapping]] = ...) -> None: ...
 
+class ListSessionsRequest(_message.Message):
+    __slots__ = ("assignment_id",)
+    ASSIGNMENT_ID_FIELD_NUMBER: _ClassVar[int]
+    assignment_id: str
+    def __init__(self, assignment_id: _Optional[str] = ...) -> None: ...
+
+class ListSessionsResponse(_message.Message):
+    __slots__ = ("sessions",)
+    SESSIONS_FIELD_NUMBER: _ClassVar[int]
+    sessions: _containers.RepeatedCompositeFieldContainer[GuidanceSession]
+    def __init__(self, sessions: _Optional[_Iterable[_Union[GuidanceSession, _Mapping]]] = ...) -> None: ...
+
 class ConfirmSessionRequest(_message.Message):
     __slots__ = ("assignment_id", "session_id")
     ASSIGNMENT_ID_FIELD_NUMBER: _ClassVar[int]
@@ -360,3 +591,190 @@ class ConfirmSessionResponse(_message.Message):
     SESSION_FIELD_NUMBER: _ClassVar[int]
     session: GuidanceSession
     def __init__(self, session: _Optional[_Union[GuidanceSession, _Mapping]] = ...) -> None: ...
+
+class GetDualQualifiedReportRequest(_message.Message):
+    __slots__ = ()
+    def __init__(self) -> None: ...
+
+class DualQualificationRule(_message.Message):
+    __slots__ = ("min_months", "window_years", "certificates")
+    MIN_MONTHS_FIELD_NUMBER: _ClassVar[int]
+    WINDOW_YEARS_FIELD_NUMBER: _ClassVar[int]
+    CERTIFICATES_FIELD_NUMBER: _ClassVar[int]
+    min_months: int
+    window_years: int
+    certificates: _containers.RepeatedScalarFieldContainer[str]
+    def __init__(self, min_months: _Optional[int] = ..., window_years: _Optional[int] = ..., certificates: _Optional[_Iterable[str]] = ...) -> None: ...
+
+class DualQualifiedMentor(_message.Message):
+    __slots__ = ("mentor_id", "display_name", "qualification")
+    MENTOR_ID_FIELD_NUMBER: _ClassVar[int]
+    DISPLAY_NAME_FIELD_NUMBER: _ClassVar[int]
+    QUALIFICATION_FIELD_NUMBER: _ClassVar[int]
+    mentor_id: str
+    display_name: str
+    qualification: Qualification
+    def __init__(self, mentor_id: _Optional[str] = ..., display_name: _Optional[str] = ..., qualification: _Optional[_Union[Qualification, _Mapping]] = ...) -> None: ...
+
+class GetDualQualifiedReportResponse(_message.Message):
+    __slots__ = ("school_org", "as_of", "rule", "mentors_total", "dual_qualified", "ratio", "mentors")
+    SCHOOL_ORG_FIELD_NUMBER: _ClassVar[int]
+    AS_OF_FIELD_NUMBER: _ClassVar[int]
+    RULE_FIELD_NUMBER: _ClassVar[int]
+    MENTORS_TOTAL_FIELD_NUMBER: _ClassVar[int]
+    DUAL_QUALIFIED_FIELD_NUMBER: _ClassVar[int]
+    RATIO_FIELD_NUMBER: _ClassVar[int]
+    MENTORS_FIELD_NUMBER: _ClassVar[int]
+    school_org: str
+    as_of: str
+    rule: DualQualificationRule
+    mentors_total: int
+    dual_qualified: int
+    ratio: str
+    mentors: _containers.RepeatedCompositeFieldContainer[DualQualifiedMentor]
+    def __init__(self, school_org: _Optional[str] = ..., as_of: _Optional[str] = ..., rule: _Optional[_Union[DualQualificationRule, _Mapping]] = ..., mentors_total: _Optional[int] = ..., dual_qualified: _Optional[int] = ..., ratio: _Optional[str] = ..., mentors: _Optional[_Iterable[_Union[DualQualifiedMentor, _Mapping]]] = ...) -> None: ...
+
+class GetMentorLoadReportRequest(_message.Message):
+    __slots__ = ()
+    def __init__(self) -> None: ...
+
+class MentorLoad(_message.Message):
+    __slots__ = ("mentor_id", "display_name", "kind", "active", "capacity", "load", "free_seats")
+    MENTOR_ID_FIELD_NUMBER: _ClassVar[int]
+    DISPLAY_NAME_FIELD_NUMBER: _ClassVar[int]
+    KIND_FIELD_NUMBER: _ClassVar[int]
+    ACTIVE_FIELD_NUMBER: _ClassVar[int]
+    CAPACITY_FIELD_NUMBER: _ClassVar[int]
+    LOAD_FIELD_NUMBER: _ClassVar[int]
+    FREE_SEATS_FIELD_NUMBER: _ClassVar[int]
+    mentor_id: str
+    display_name: str
+    kind: Side
+    active: bool
+    capacity: int
+    load: int
+    free_seats: int
+    def __init__(self, mentor_id: _Optional[str] = ..., display_name: _Optional[str] = ..., kind: _Optional[_Union[Side, str]] = ..., active: _Optional[bool] = ..., capacity: _Optional[int] = ..., load: _Optional[int] = ..., free_seats: _Optional[int] = ...) -> None: ...
+
+class GetMentorLoadReportResponse(_message.Message):
+    __slots__ = ("org", "total_capacity", "total_load", "utilisation", "by_load", "buckets", "mentors")
+    class ByLoadEntry(_message.Message):
+        __slots__ = ("key", "value")
+        KEY_FIELD_NUMBER: _ClassVar[int]
+        VALUE_FIELD_NUMBER: _ClassVar[int]
+        key: int
+        value: int
+        def __init__(self, key: _Optional[int] = ..., value: _Optional[int] = ...) -> None: ...
+    class BucketsEntry(_message.Message):
+        __slots__ = ("key", "value")
+        KEY_FIELD_NUMBER: _ClassVar[int]
+        VALUE_FIELD_NUMBER: _ClassVar[int]
+        key: str
+        value: int
+        def __init__(self, key: _Optional[str] = ..., value: _Optional[int] = ...) -> None: ...
+    ORG_FIELD_NUMBER: _ClassVar[int]
+    TOTAL_CAPACITY_FIELD_NUMBER: _ClassVar[int]
+    TOTAL_LOAD_FIELD_NUMBER: _ClassVar[int]
+    UTILISATION_FIELD_NUMBER: _ClassVar[int]
+    BY_LOAD_FIELD_NUMBER: _ClassVar[int]
+    BUCKETS_FIELD_NUMBER: _ClassVar[int]
+    MENTORS_FIELD_NUMBER: _ClassVar[int]
+    org: str
+    total_capacity: int
+    total_load: int
+    utilisation: str
+    by_load: _containers.ScalarMap[int, int]
+    buckets: _containers.ScalarMap[str, int]
+    mentors: _containers.RepeatedCompositeFieldContainer[MentorLoad]
+    def __init__(self, org: _Optional[str] = ..., total_capacity: _Optional[int] = ..., total_load: _Optional[int] = ..., utilisation: _Optional[str] = ..., by_load: _Optional[_Mapping[int, int]] = ..., buckets: _Optional[_Mapping[str, int]] = ..., mentors: _Optional[_Iterable[_Union[MentorLoad, _Mapping]]] = ...) -> None: ...
+
+class GetGuidanceReportRequest(_message.Message):
+    __slots__ = ("from_date", "to_date")
+    FROM_DATE_FIELD_NUMBER: _ClassVar[int]
+    TO_DATE_FIELD_NUMBER: _ClassVar[int]
+    from_date: str
+    to_date: str
+    def __init__(self, from_date: _Optional[str] = ..., to_date: _Optional[str] = ...) -> None: ...
+
+class MentorGuidance(_message.Message):
+    __slots__ = ("mentor_id", "display_name", "side", "org", "sessions", "onsite_sessions", "minutes", "confirmed_sessions", "students", "current_mentees", "sessions_per_30_days")
+    MENTOR_ID_FIELD_NUMBER: _ClassVar[int]
+    DISPLAY_NAME_FIELD_NUMBER: _ClassVar[int]
+    SIDE_FIELD_NUMBER: _ClassVar[int]
+    ORG_FIELD_NUMBER: _ClassVar[int]
+    SESSIONS_FIELD_NUMBER: _ClassVar[int]
+    ONSITE_SESSIONS_FIELD_NUMBER: _ClassVar[int]
+    MINUTES_FIELD_NUMBER: _ClassVar[int]
+    CONFIRMED_SESSIONS_FIELD_NUMBER: _ClassVar[int]
+    STUDENTS_FIELD_NUMBER: _ClassVar[int]
+    CURRENT_MENTEES_FIELD_NUMBER: _ClassVar[int]
+    SESSIONS_PER_30_DAYS_FIELD_NUMBER: _ClassVar[int]
+    mentor_id: str
+    display_name: str
+    side: Side
+    org: str
+    sessions: int
+    onsite_sessions: int
+    minutes: int
+    confirmed_sessions: int
+    students: int
+    current_mentees: int
+    sessions_per_30_days: str
+    def __init__(self, mentor_id: _Optional[str] = ..., display_name: _Optional[str] = ..., side: _Optional[_Union[Side, str]] = ..., org: _Optional[str] = ..., sessions: _Optional[int] = ..., onsite_sessions: _Optional[int] = ..., minutes: _Optional[int] = ..., confirmed_sessions: _Optional[int] = ..., students: _Optional[int] = ..., current_mentees: _Optional[int] = ..., sessions_per_30_days: _Optional[str] = ...) -> None: ...
+
+class StudentGuidance(_message.Message):
+    __slots__ = ("school_org", "student_ref", "sessions", "onsite_sessions", "minutes", "last_held_on", "sessions_per_30_days")
+    SCHOOL_ORG_FIELD_NUMBER: _ClassVar[int]
+    STUDENT_REF_FIELD_NUMBER: _ClassVar[int]
+    SESSIONS_FIELD_NUMBER: _ClassVar[int]
+    ONSITE_SESSIONS_FIELD_NUMBER: _ClassVar[int]
+    MINUTES_FIELD_NUMBER: _ClassVar[int]
+    LAST_HELD_ON_FIELD_NUMBER: _ClassVar[int]
+    SESSIONS_PER_30_DAYS_FIELD_NUMBER: _ClassVar[int]
+    school_org: str
+    student_ref: str
+    sessions: int
+    onsite_sessions: int
+    minutes: int
+    last_held_on: str
+    sessions_per_30_days: str
+    def __init__(self, school_org: _Optional[str] = ..., student_ref: _Optional[str] = ..., sessions: _Optional[int] = ..., onsite_sessions: _Optional[int] = ..., minutes: _Optional[int] = ..., last_held_on: _Optional[str] = ..., sessions_per_30_days: _Optional[str] = ...) -> None: ...
+
+class GetGuidanceReportResponse(_message.Message):
+    __slots__ = ("org", "from_date", "to_date", "per_mentor", "per_student")
+    ORG_FIELD_NUMBER: _ClassVar[int]
+    FROM_DATE_FIELD_NUMBER: _ClassVar[int]
+    TO_DATE_FIELD_NUMBER: _ClassVar[int]
+    PER_MENTOR_FIELD_NUMBER: _ClassVar[int]
+    PER_STUDENT_FIELD_NUMBER: _ClassVar[int]
+    org: str
+    from_date: str
+    to_date: str
+    per_mentor: _containers.RepeatedCompositeFieldContainer[MentorGuidance]
+    per_student: _containers.RepeatedCompositeFieldContainer[StudentGuidance]
+    def __init__(self, org: _Optional[str] = ..., from_date: _Optional[str] = ..., to_date: _Optional[str] = ..., per_mentor: _Optional[_Iterable[_Union[MentorGuidance, _Mapping]]] = ..., per_student: _Optional[_Iterable[_Union[StudentGuidance, _Mapping]]] = ...) -> None: ...
+
+class GetPendingAssignmentsReportRequest(_message.Message):
+    __slots__ = ()
+    def __init__(self) -> None: ...
+
+class GetPendingAssignmentsReportResponse(_message.Message):
+    __slots__ = ("org", "total", "by_side", "oldest_since", "items")
+    class BySideEntry(_message.Message):
+        __slots__ = ("key", "value")
+        KEY_FIELD_NUMBER: _ClassVar[int]
+        VALUE_FIELD_NUMBER: _ClassVar[int]
+        key: str
+        value: int
+        def __init__(self, key: _Optional[str] = ..., value: _Optional[int] = ...) -> None: ...
+    ORG_FIELD_NUMBER: _ClassVar[int]
+    TOTAL_FIELD_NUMBER: _ClassVar[int]
+    BY_SIDE_FIELD_NUMBER: _ClassVar[int]
+    OLDEST_SINCE_FIELD_NUMBER: _ClassVar[int]
+    ITEMS_FIELD_NUMBER: _ClassVar[int]
+    org: str
+    total: int
+    by_side: _containers.ScalarMap[str, int]
+    oldest_since: str
+    items: _containers.RepeatedCompositeFieldContainer[Assignment]
+    def __init__(self, org: _Optional[str] = ..., total: _Optional[int] = ..., by_side: _Optional[_Mapping[str, int]] = ..., oldest_since: _Optional[str] = ..., items: _Optional[_Iterable[_Union[Assignment, _Mapping]]] = ...) -> None: ...

@@ -54,6 +54,41 @@ class MentorsServiceStub:
                 request_serializer=praxis_dot_mentors_dot_v1_dot_mentors__pb2.ListMentorsRequest.SerializeToString,
                 response_deserializer=praxis_dot_mentors_dot_v1_dot_mentors__pb2.ListMentorsResponse.FromString,
                 _registered_method=True)
+        self.UpdateMentor = channel.unary_unary(
+                '/praxis.mentors.v1.MentorsService/UpdateMentor',
+                request_serializer=praxis_dot_mentors_dot_v1_dot_mentors__pb2.UpdateMentorRequest.SerializeToString,
+                response_deserializer=praxis_dot_mentors_dot_v1_dot_mentors__pb2.UpdateMentorResponse.FromString,
+                _registered_method=True)
+        self.AddPracticePeriod = channel.unary_unary(
+                '/praxis.mentors.v1.MentorsService/AddPracticePeriod',
+                request_serializer=praxis_dot_mentors_dot_v1_dot_mentors__pb2.AddPracticePeriodRequest.SerializeToString,
+                response_deserializer=praxis_dot_mentors_dot_v1_dot_mentors__pb2.AddPracticePeriodResponse.FromString,
+                _registered_method=True)
+        self.RemovePracticePeriod = channel.unary_unary(
+                '/praxis.mentors.v1.MentorsService/RemovePracticePeriod',
+                request_serializer=praxis_dot_mentors_dot_v1_dot_mentors__pb2.RemovePracticePeriodRequest.SerializeToString,
+                response_deserializer=praxis_dot_mentors_dot_v1_dot_mentors__pb2.RemovePracticePeriodResponse.FromString,
+                _registered_method=True)
+        self.AddCertificate = channel.unary_unary(
+                '/praxis.mentors.v1.MentorsService/AddCertificate',
+                request_serializer=praxis_dot_mentors_dot_v1_dot_mentors__pb2.AddCertificateRequest.SerializeToString,
+                response_deserializer=praxis_dot_mentors_dot_v1_dot_mentors__pb2.AddCertificateResponse.FromString,
+                _registered_method=True)
+        self.RemoveCertificate = channel.unary_unary(
+                '/praxis.mentors.v1.MentorsService/RemoveCertificate',
+                request_serializer=praxis_dot_mentors_dot_v1_dot_mentors__pb2.RemoveCertificateRequest.SerializeToString,
+                response_deserializer=praxis_dot_mentors_dot_v1_dot_mentors__pb2.RemoveCertificateResponse.FromString,
+                _registered_method=True)
+        self.ListAssignments = channel.unary_unary(
+                '/praxis.mentors.v1.MentorsService/ListAssignments',
+                request_serializer=praxis_dot_mentors_dot_v1_dot_mentors__pb2.ListAssignmentsRequest.SerializeToString,
+                response_deserializer=praxis_dot_mentors_dot_v1_dot_mentors__pb2.ListAssignmentsResponse.FromString,
+                _registered_method=True)
+        self.GetAssignment = channel.unary_unary(
+                '/praxis.mentors.v1.MentorsService/GetAssignment',
+                request_serializer=praxis_dot_mentors_dot_v1_dot_mentors__pb2.GetAssignmentRequest.SerializeToString,
+                response_deserializer=praxis_dot_mentors_dot_v1_dot_mentors__pb2.GetAssignmentResponse.FromString,
+                _registered_method=True)
         self.GetAssignments = channel.unary_unary(
                 '/praxis.mentors.v1.MentorsService/GetAssignments',
                 request_serializer=praxis_dot_mentors_dot_v1_dot_mentors__pb2.GetAssignmentsRequest.SerializeToString,
@@ -79,15 +114,45 @@ class MentorsServiceStub:
                 request_serializer=praxis_dot_mentors_dot_v1_dot_mentors__pb2.ListPendingAssignmentsRequest.SerializeToString,
                 response_deserializer=praxis_dot_mentors_dot_v1_dot_mentors__pb2.ListPendingAssignmentsResponse.FromString,
                 _registered_method=True)
+        self.ListOverdueGuidance = channel.unary_unary(
+                '/praxis.mentors.v1.MentorsService/ListOverdueGuidance',
+                request_serializer=praxis_dot_mentors_dot_v1_dot_mentors__pb2.ListOverdueGuidanceRequest.SerializeToString,
+                response_deserializer=praxis_dot_mentors_dot_v1_dot_mentors__pb2.ListOverdueGuidanceResponse.FromString,
+                _registered_method=True)
         self.RecordSession = channel.unary_unary(
                 '/praxis.mentors.v1.MentorsService/RecordSession',
                 request_serializer=praxis_dot_mentors_dot_v1_dot_mentors__pb2.RecordSessionRequest.SerializeToString,
                 response_deserializer=praxis_dot_mentors_dot_v1_dot_mentors__pb2.RecordSessionResponse.FromString,
                 _registered_method=True)
+        self.ListSessions = channel.unary_unary(
+                '/praxis.mentors.v1.MentorsService/ListSessions',
+                request_serializer=praxis_dot_mentors_dot_v1_dot_mentors__pb2.ListSessionsRequest.SerializeToString,
+                response_deserializer=praxis_dot_mentors_dot_v1_dot_mentors__pb2.ListSessionsResponse.FromString,
+                _registered_method=True)
         self.ConfirmSession = channel.unary_unary(
                 '/praxis.mentors.v1.MentorsService/ConfirmSession',
                 request_serializer=praxis_dot_mentors_dot_v1_dot_mentors__pb2.ConfirmSessionRequest.SerializeToString,
                 response_deserializer=praxis_dot_mentors_dot_v1_dot_mentors__pb2.ConfirmSessionResponse.FromString,
+                _registered_method=True)
+        self.GetDualQualifiedReport = channel.unary_unary(
+                '/praxis.mentors.v1.MentorsService/GetDualQualifiedReport',
+                request_serializer=praxis_dot_mentors_dot_v1_dot_mentors__pb2.GetDualQualifiedReportRequest.SerializeToString,
+                response_deserializer=praxis_dot_mentors_dot_v1_dot_mentors__pb2.GetDualQualifiedReportResponse.FromString,
+                _registered_method=True)
+        self.GetMentorLoadReport = channel.unary_unary(
+                '/praxis.mentors.v1.MentorsService/GetMentorLoadReport',
+                request_serializer=praxis_dot_mentors_dot_v1_dot_mentors__pb2.GetMentorLoadReportRequest.SerializeToString,
+                response_deserializer=praxis_dot_mentors_dot_v1_dot_mentors__pb2.GetMentorLoadReportResponse.FromString,
+                _registered_method=True)
+        self.GetGuidanceReport = channel.unary_unary(
+                '/praxis.mentors.v1.MentorsService/GetGuidanceReport',
+                request_serializer=praxis_dot_mentors_dot_v1_dot_mentors__pb2.GetGuidanceReportRequest.SerializeToString,
+                response_deserializer=praxis_dot_mentors_dot_v1_dot_mentors__pb2.GetGuidanceReportResponse.FromString,
+                _registered_method=True)
+        self.GetPendingAssignmentsReport = channel.unary_unary(
+                '/praxis.mentors.v1.MentorsService/GetPendingAssignmentsReport',
+                request_serializer=praxis_dot_mentors_dot_v1_dot_mentors__pb2.GetPendingAssignmentsReportRequest.SerializeToString,
+                response_deserializer=praxis_dot_mentors_dot_v1_dot_mentors__pb2.GetPendingAssignmentsReportResponse.FromString,
                 _registered_method=True)
 
 
@@ -126,10 +191,66 @@ class MentorsServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
-    def GetAssignments(self, request, context):
+    def UpdateMentor(self, request, context):
+        """Changes the fields update_mask names (display_name, expertise, languages, capacity, active, account) of a
+        mentor of the caller's organisation (its managers); INVALID_ARGUMENT for an empty mask. Capacity may not
+        drop below the current load (FAILED_PRECONDITION); raising it or re-activating the mentor fills waiting
+        assignments at once. A deactivated mentor keeps their mentees and takes no new ones.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def AddPracticePeriod(self, request, context):
+        """Records a period a school mentor worked in an enterprise; the dual-qualified status follows from these and
+        the certificates. School mentors only (FAILED_PRECONDITION for an enterprise mentor). Honours
+        `idempotency-key` metadata.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def RemovePracticePeriod(self, request, context):
+        """Deletes a practice period recorded in error; NOT_FOUND when the mentor has no such period.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def AddCertificate(self, request, context):
+        """Records a school mentor's industry certificate; one named in the configured list and valid today makes the
+        teacher dual-qualified. School mentors only. Honours `idempotency-key` metadata.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def RemoveCertificate(self, request, context):
+        """Deletes a certificate recorded in error; NOT_FOUND when the mentor has no such certificate.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListAssignments(self, request, context):
         """Assignments.
 
-        The student's assignments the caller may see ("who mentors student S now, and for what"): current ones,
+        The assignments the caller sees, newest first, with cursor pagination: a school those of its students (both
+        sides), an enterprise those of the students it hosts, a mentor their own, a student theirs.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetAssignment(self, request, context):
+        """One assignment the caller sees; NOT_FOUND otherwise.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetAssignments(self, request, context):
+        """The student's assignments the caller may see ("who mentors student S now, and for what"): current ones,
         or all with include_ended. A school sees its own student's; an enterprise those of contexts it hosts;
         a platform service any organisation's (or the one named in `org`). Empty when none is visible.
         """
@@ -165,7 +286,16 @@ class MentorsServiceServicer:
         raise NotImplementedError('Method not implemented!')
 
     def ListPendingAssignments(self, request, context):
-        """The caller's organisation's "needs a mentor" list: its pending assignments, oldest first.
+        """The caller's organisation's "needs a mentor" list: its pending assignments, oldest first, with cursor
+        pagination.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListOverdueGuidance(self, request, context):
+        """Active enterprise-side assignments of the caller's contexts whose placement began at least `days` days ago
+        with no on-site session of the enterprise mentor in that time.
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
@@ -181,8 +311,47 @@ class MentorsServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def ListSessions(self, request, context):
+        """An assignment's guidance sessions, to whoever sees the assignment.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
     def ConfirmSession(self, request, context):
         """The student's school (its managers, or the student) confirms a session took place.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetDualQualifiedReport(self, request, context):
+        """Reports, over the caller's own organisation only (its managers).
+
+        The dual-qualified ratio of the caller's school: its active school mentors, which of them are dual-qualified
+        under the configured rule, and why. Schools only (PERMISSION_DENIED otherwise).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetMentorLoadReport(self, request, context):
+        """The load distribution of the caller's organisation's mentors.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetGuidanceReport(self, request, context):
+        """Guidance sessions held in a period (default: the last 90 days) in the caller's contexts, per mentor and per
+        student; current mentors and students without a session appear with zeros.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetPendingAssignmentsReport(self, request, context):
+        """Assignments waiting for a mentor in the caller's contexts, on either side.
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
@@ -211,6 +380,41 @@ def add_MentorsServiceServicer_to_server(servicer, server):
                     request_deserializer=praxis_dot_mentors_dot_v1_dot_mentors__pb2.ListMentorsRequest.FromString,
                     response_serializer=praxis_dot_mentors_dot_v1_dot_mentors__pb2.ListMentorsResponse.SerializeToString,
             ),
+            'UpdateMentor': grpc.unary_unary_rpc_method_handler(
+                    servicer.UpdateMentor,
+                    request_deserializer=praxis_dot_mentors_dot_v1_dot_mentors__pb2.UpdateMentorRequest.FromString,
+                    response_serializer=praxis_dot_mentors_dot_v1_dot_mentors__pb2.UpdateMentorResponse.SerializeToString,
+            ),
+            'AddPracticePeriod': grpc.unary_unary_rpc_method_handler(
+                    servicer.AddPracticePeriod,
+                    request_deserializer=praxis_dot_mentors_dot_v1_dot_mentors__pb2.AddPracticePeriodRequest.FromString,
+                    response_serializer=praxis_dot_mentors_dot_v1_dot_mentors__pb2.AddPracticePeriodResponse.SerializeToString,
+            ),
+            'RemovePracticePeriod': grpc.unary_unary_rpc_method_handler(
+                    servicer.RemovePracticePeriod,
+                    request_deserializer=praxis_dot_mentors_dot_v1_dot_mentors__pb2.RemovePracticePeriodRequest.FromString,
+                    response_serializer=praxis_dot_mentors_dot_v1_dot_mentors__pb2.RemovePracticePeriodResponse.SerializeToString,
+            ),
+            'AddCertificate': grpc.unary_unary_rpc_method_handler(
+                    servicer.AddCertificate,
+                    request_deserializer=praxis_dot_mentors_dot_v1_dot_mentors__pb2.AddCertificateRequest.FromString,
+                    response_serializer=praxis_dot_mentors_dot_v1_dot_mentors__pb2.AddCertificateResponse.SerializeToString,
+            ),
+            'RemoveCertificate': grpc.unary_unary_rpc_method_handler(
+                    servicer.RemoveCertificate,
+                    request_deserializer=praxis_dot_mentors_dot_v1_dot_mentors__pb2.RemoveCertificateRequest.FromString,
+                    response_serializer=praxis_dot_mentors_dot_v1_dot_mentors__pb2.RemoveCertificateResponse.SerializeToString,
+            ),
+            'ListAssignments': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListAssignments,
+                    request_deserializer=praxis_dot_mentors_dot_v1_dot_mentors__pb2.ListAssignmentsRequest.FromString,
+                    response_serializer=praxis_dot_mentors_dot_v1_dot_mentors__pb2.ListAssignmentsResponse.SerializeToString,
+            ),
+            'GetAssignment': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetAssignment,
+                    request_deserializer=praxis_dot_mentors_dot_v1_dot_mentors__pb2.GetAssignmentRequest.FromString,
+                    response_serializer=praxis_dot_mentors_dot_v1_dot_mentors__pb2.GetAssignmentResponse.SerializeToString,
+            ),
             'GetAssignments': grpc.unary_unary_rpc_method_handler(
                     servicer.GetAssignments,
                     request_deserializer=praxis_dot_mentors_dot_v1_dot_mentors__pb2.GetAssignmentsRequest.FromString,
@@ -236,15 +440,45 @@ def add_MentorsServiceServicer_to_server(servicer, server):
                     request_deserializer=praxis_dot_mentors_dot_v1_dot_mentors__pb2.ListPendingAssignmentsRequest.FromString,
                     response_serializer=praxis_dot_mentors_dot_v1_dot_mentors__pb2.ListPendingAssignmentsResponse.SerializeToString,
             ),
+            'ListOverdueGuidance': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListOverdueGuidance,
+                    request_deserializer=praxis_dot_mentors_dot_v1_dot_mentors__pb2.ListOverdueGuidanceRequest.FromString,
+                    response_serializer=praxis_dot_mentors_dot_v1_dot_mentors__pb2.ListOverdueGuidanceResponse.SerializeToString,
+            ),
             'RecordSession': grpc.unary_unary_rpc_method_handler(
                     servicer.RecordSession,
                     request_deserializer=praxis_dot_mentors_dot_v1_dot_mentors__pb2.RecordSessionRequest.FromString,
                     response_serializer=praxis_dot_mentors_dot_v1_dot_mentors__pb2.RecordSessionResponse.SerializeToString,
             ),
+            'ListSessions': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListSessions,
+                    request_deserializer=praxis_dot_mentors_dot_v1_dot_mentors__pb2.ListSessionsRequest.FromString,
+                    response_serializer=praxis_dot_mentors_dot_v1_dot_mentors__pb2.ListSessionsResponse.SerializeToString,
+            ),
             'ConfirmSession': grpc.unary_unary_rpc_method_handler(
                     servicer.ConfirmSession,
                     request_deserializer=praxis_dot_mentors_dot_v1_dot_mentors__pb2.ConfirmSessionRequest.FromString,
                     response_serializer=praxis_dot_mentors_dot_v1_dot_mentors__pb2.ConfirmSessionResponse.SerializeToString,
+            ),
+            'GetDualQualifiedReport': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetDualQualifiedReport,
+                    request_deserializer=praxis_dot_mentors_dot_v1_dot_mentors__pb2.GetDualQualifiedReportRequest.FromString,
+                    response_serializer=praxis_dot_mentors_dot_v1_dot_mentors__pb2.GetDualQualifiedReportResponse.SerializeToString,
+            ),
+            'GetMentorLoadReport': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetMentorLoadReport,
+                    request_deserializer=praxis_dot_mentors_dot_v1_dot_mentors__pb2.GetMentorLoadReportRequest.FromString,
+                    response_serializer=praxis_dot_mentors_dot_v1_dot_mentors__pb2.GetMentorLoadReportResponse.SerializeToString,
+            ),
+            'GetGuidanceReport': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetGuidanceReport,
+                    request_deserializer=praxis_dot_mentors_dot_v1_dot_mentors__pb2.GetGuidanceReportRequest.FromString,
+                    response_serializer=praxis_dot_mentors_dot_v1_dot_mentors__pb2.GetGuidanceReportResponse.SerializeToString,
+            ),
+            'GetPendingAssignmentsReport': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetPendingAssignmentsReport,
+                    request_deserializer=praxis_dot_mentors_dot_v1_dot_mentors__pb2.GetPendingAssignmentsReportRequest.FromString,
+                    response_serializer=praxis_dot_mentors_dot_v1_dot_mentors__pb2.GetPendingAssignmentsReportResponse.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -355,6 +589,195 @@ class MentorsService:
             '/praxis.mentors.v1.MentorsService/ListMentors',
             praxis_dot_mentors_dot_v1_dot_mentors__pb2.ListMentorsRequest.SerializeToString,
             praxis_dot_mentors_dot_v1_dot_mentors__pb2.ListMentorsResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def UpdateMentor(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/praxis.mentors.v1.MentorsService/UpdateMentor',
+            praxis_dot_mentors_dot_v1_dot_mentors__pb2.UpdateMentorRequest.SerializeToString,
+            praxis_dot_mentors_dot_v1_dot_mentors__pb2.UpdateMentorResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def AddPracticePeriod(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/praxis.mentors.v1.MentorsService/AddPracticePeriod',
+            praxis_dot_mentors_dot_v1_dot_mentors__pb2.AddPracticePeriodRequest.SerializeToString,
+            praxis_dot_mentors_dot_v1_dot_mentors__pb2.AddPracticePeriodResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def RemovePracticePeriod(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/praxis.mentors.v1.MentorsService/RemovePracticePeriod',
+            praxis_dot_mentors_dot_v1_dot_mentors__pb2.RemovePracticePeriodRequest.SerializeToString,
+            praxis_dot_mentors_dot_v1_dot_mentors__pb2.RemovePracticePeriodResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def AddCertificate(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/praxis.mentors.v1.MentorsService/AddCertificate',
+            praxis_dot_mentors_dot_v1_dot_mentors__pb2.AddCertificateRequest.SerializeToString,
+            praxis_dot_mentors_dot_v1_dot_mentors__pb2.AddCertificateResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def RemoveCertificate(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/praxis.mentors.v1.MentorsService/RemoveCertificate',
+            praxis_dot_mentors_dot_v1_dot_mentors__pb2.RemoveCertificateRequest.SerializeToString,
+            praxis_dot_mentors_dot_v1_dot_mentors__pb2.RemoveCertificateResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListAssignments(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/praxis.mentors.v1.MentorsService/ListAssignments',
+            praxis_dot_mentors_dot_v1_dot_mentors__pb2.ListAssignmentsRequest.SerializeToString,
+            praxis_dot_mentors_dot_v1_dot_mentors__pb2.ListAssignmentsResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetAssignment(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/praxis.mentors.v1.MentorsService/GetAssignment',
+            praxis_dot_mentors_dot_v1_dot_mentors__pb2.GetAssignmentRequest.SerializeToString,
+            praxis_dot_mentors_dot_v1_dot_mentors__pb2.GetAssignmentResponse.FromString,
             options,
             channel_credentials,
             insecure,
@@ -501,6 +924,33 @@ class MentorsService:
             _registered_method=True)
 
     @staticmethod
+    def ListOverdueGuidance(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/praxis.mentors.v1.MentorsService/ListOverdueGuidance',
+            praxis_dot_mentors_dot_v1_dot_mentors__pb2.ListOverdueGuidanceRequest.SerializeToString,
+            praxis_dot_mentors_dot_v1_dot_mentors__pb2.ListOverdueGuidanceResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
     def RecordSession(request,
             target,
             options=(),
@@ -528,6 +978,33 @@ class MentorsService:
             _registered_method=True)
 
     @staticmethod
+    def ListSessions(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/praxis.mentors.v1.MentorsService/ListSessions',
+            praxis_dot_mentors_dot_v1_dot_mentors__pb2.ListSessionsRequest.SerializeToString,
+            praxis_dot_mentors_dot_v1_dot_mentors__pb2.ListSessionsResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
     def ConfirmSession(request,
             target,
             options=(),
@@ -544,6 +1021,114 @@ class MentorsService:
             '/praxis.mentors.v1.MentorsService/ConfirmSession',
             praxis_dot_mentors_dot_v1_dot_mentors__pb2.ConfirmSessionRequest.SerializeToString,
             praxis_dot_mentors_dot_v1_dot_mentors__pb2.ConfirmSessionResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetDualQualifiedReport(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/praxis.mentors.v1.MentorsService/GetDualQualifiedReport',
+            praxis_dot_mentors_dot_v1_dot_mentors__pb2.GetDualQualifiedReportRequest.SerializeToString,
+            praxis_dot_mentors_dot_v1_dot_mentors__pb2.GetDualQualifiedReportResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetMentorLoadReport(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/praxis.mentors.v1.MentorsService/GetMentorLoadReport',
+            praxis_dot_mentors_dot_v1_dot_mentors__pb2.GetMentorLoadReportRequest.SerializeToString,
+            praxis_dot_mentors_dot_v1_dot_mentors__pb2.GetMentorLoadReportResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetGuidanceReport(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/praxis.mentors.v1.MentorsService/GetGuidanceReport',
+            praxis_dot_mentors_dot_v1_dot_mentors__pb2.GetGuidanceReportRequest.SerializeToString,
+            praxis_dot_mentors_dot_v1_dot_mentors__pb2.GetGuidanceReportResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetPendingAssignmentsReport(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/praxis.mentors.v1.MentorsService/GetPendingAssignmentsReport',
+            praxis_dot_mentors_dot_v1_dot_mentors__pb2.GetPendingAssignmentsReportRequest.SerializeToString,
+            praxis_dot_mentors_dot_v1_dot_mentors__pb2.GetPendingAssignmentsReportResponse.FromString,
             options,
             channel_credentials,
             insecure,

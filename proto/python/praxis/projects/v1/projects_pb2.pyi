@@ -1,10 +1,21 @@
+from google.protobuf import field_mask_pb2 as _field_mask_pb2
 from google.protobuf.internal import containers as _containers
+from google.protobuf.internal import enum_type_wrapper as _enum_type_wrapper
 from google.protobuf import descriptor as _descriptor
 from google.protobuf import message as _message
 from collections.abc import Iterable as _Iterable, Mapping as _Mapping
 from typing import ClassVar as _ClassVar, Optional as _Optional, Union as _Union
 
 DESCRIPTOR: _descriptor.FileDescriptor
+
+class ExportFormat(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
+    __slots__ = ()
+    EXPORT_FORMAT_UNSPECIFIED: _ClassVar[ExportFormat]
+    EXPORT_FORMAT_CSV: _ClassVar[ExportFormat]
+    EXPORT_FORMAT_JSON: _ClassVar[ExportFormat]
+EXPORT_FORMAT_UNSPECIFIED: ExportFormat
+EXPORT_FORMAT_CSV: ExportFormat
+EXPORT_FORMAT_JSON: ExportFormat
 
 class Partnership(_message.Message):
     __slots__ = ("agreement_id", "school_org", "enterprise_org", "valid_from", "valid_to", "intern_quota", "active", "activated_at", "ended_at")
@@ -198,6 +209,46 @@ class ListProjectsResponse(_message.Message):
     next_page_token: str
     def __init__(self, projects: _Optional[_Iterable[_Union[Project, _Mapping]]] = ..., next_page_token: _Optional[str] = ...) -> None: ...
 
+class UpdateProjectRequest(_message.Message):
+    __slots__ = ("id", "update_mask", "title", "brief", "competencies", "stages", "team_capacity", "min_team_size", "max_team_size", "credits", "pass_mark", "starts_on", "ends_on", "parallel_stages", "weights")
+    ID_FIELD_NUMBER: _ClassVar[int]
+    UPDATE_MASK_FIELD_NUMBER: _ClassVar[int]
+    TITLE_FIELD_NUMBER: _ClassVar[int]
+    BRIEF_FIELD_NUMBER: _ClassVar[int]
+    COMPETENCIES_FIELD_NUMBER: _ClassVar[int]
+    STAGES_FIELD_NUMBER: _ClassVar[int]
+    TEAM_CAPACITY_FIELD_NUMBER: _ClassVar[int]
+    MIN_TEAM_SIZE_FIELD_NUMBER: _ClassVar[int]
+    MAX_TEAM_SIZE_FIELD_NUMBER: _ClassVar[int]
+    CREDITS_FIELD_NUMBER: _ClassVar[int]
+    PASS_MARK_FIELD_NUMBER: _ClassVar[int]
+    STARTS_ON_FIELD_NUMBER: _ClassVar[int]
+    ENDS_ON_FIELD_NUMBER: _ClassVar[int]
+    PARALLEL_STAGES_FIELD_NUMBER: _ClassVar[int]
+    WEIGHTS_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    update_mask: _field_mask_pb2.FieldMask
+    title: str
+    brief: str
+    competencies: _containers.RepeatedScalarFieldContainer[str]
+    stages: _containers.RepeatedCompositeFieldContainer[Stage]
+    team_capacity: int
+    min_team_size: int
+    max_team_size: int
+    credits: str
+    pass_mark: str
+    starts_on: str
+    ends_on: str
+    parallel_stages: bool
+    weights: Weights
+    def __init__(self, id: _Optional[str] = ..., update_mask: _Optional[_Union[_field_mask_pb2.FieldMask, _Mapping]] = ..., title: _Optional[str] = ..., brief: _Optional[str] = ..., competencies: _Optional[_Iterable[str]] = ..., stages: _Optional[_Iterable[_Union[Stage, _Mapping]]] = ..., team_capacity: _Optional[int] = ..., min_team_size: _Optional[int] = ..., max_team_size: _Optional[int] = ..., credits: _Optional[str] = ..., pass_mark: _Optional[str] = ..., starts_on: _Optional[str] = ..., ends_on: _Optional[str] = ..., parallel_stages: _Optional[bool] = ..., weights: _Optional[_Union[Weights, _Mapping]] = ...) -> None: ...
+
+class UpdateProjectResponse(_message.Message):
+    __slots__ = ("project",)
+    PROJECT_FIELD_NUMBER: _ClassVar[int]
+    project: Project
+    def __init__(self, project: _Optional[_Union[Project, _Mapping]] = ...) -> None: ...
+
 class PublishProjectRequest(_message.Message):
     __slots__ = ("id",)
     ID_FIELD_NUMBER: _ClassVar[int]
@@ -264,6 +315,18 @@ class SharedSchool(_message.Message):
     revoked_by: str
     sees_project: bool
     def __init__(self, school_org: _Optional[str] = ..., granted_at: _Optional[str] = ..., granted_by: _Optional[str] = ..., revoked_at: _Optional[str] = ..., revoked_by: _Optional[str] = ..., sees_project: _Optional[bool] = ...) -> None: ...
+
+class ListSharedSchoolsRequest(_message.Message):
+    __slots__ = ("id",)
+    ID_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    def __init__(self, id: _Optional[str] = ...) -> None: ...
+
+class ListSharedSchoolsResponse(_message.Message):
+    __slots__ = ("schools",)
+    SCHOOLS_FIELD_NUMBER: _ClassVar[int]
+    schools: _containers.RepeatedCompositeFieldContainer[SharedSchool]
+    def __init__(self, schools: _Optional[_Iterable[_Union[SharedSchool, _Mapping]]] = ...) -> None: ...
 
 class ShareProjectRequest(_message.Message):
     __slots__ = ("id", "school_org")
@@ -344,6 +407,18 @@ class ListMaterialResponse(_message.Message):
     MATERIAL_FIELD_NUMBER: _ClassVar[int]
     material: _containers.RepeatedCompositeFieldContainer[Material]
     def __init__(self, material: _Optional[_Iterable[_Union[Material, _Mapping]]] = ...) -> None: ...
+
+class RemoveMaterialRequest(_message.Message):
+    __slots__ = ("project_id", "material_id")
+    PROJECT_ID_FIELD_NUMBER: _ClassVar[int]
+    MATERIAL_ID_FIELD_NUMBER: _ClassVar[int]
+    project_id: str
+    material_id: str
+    def __init__(self, project_id: _Optional[str] = ..., material_id: _Optional[str] = ...) -> None: ...
+
+class RemoveMaterialResponse(_message.Message):
+    __slots__ = ()
+    def __init__(self) -> None: ...
 
 class Member(_message.Message):
     __slots__ = ("student_ref", "display_name")
@@ -533,6 +608,24 @@ class ReviewStageResponse(_message.Message):
     review: Review
     def __init__(self, review: _Optional[_Union[Review, _Mapping]] = ...) -> None: ...
 
+class GetTeamProgressRequest(_message.Message):
+    __slots__ = ("team_id",)
+    TEAM_ID_FIELD_NUMBER: _ClassVar[int]
+    team_id: str
+    def __init__(self, team_id: _Optional[str] = ...) -> None: ...
+
+class GetTeamProgressResponse(_message.Message):
+    __slots__ = ("team_id", "milestones", "deliverables", "reviews")
+    TEAM_ID_FIELD_NUMBER: _ClassVar[int]
+    MILESTONES_FIELD_NUMBER: _ClassVar[int]
+    DELIVERABLES_FIELD_NUMBER: _ClassVar[int]
+    REVIEWS_FIELD_NUMBER: _ClassVar[int]
+    team_id: str
+    milestones: _containers.RepeatedCompositeFieldContainer[Milestone]
+    deliverables: _containers.RepeatedCompositeFieldContainer[Deliverable]
+    reviews: _containers.RepeatedCompositeFieldContainer[Review]
+    def __init__(self, team_id: _Optional[str] = ..., milestones: _Optional[_Iterable[_Union[Milestone, _Mapping]]] = ..., deliverables: _Optional[_Iterable[_Union[Deliverable, _Mapping]]] = ..., reviews: _Optional[_Iterable[_Union[Review, _Mapping]]] = ...) -> None: ...
+
 class MetricPoint(_message.Message):
     __slots__ = ("name", "value", "unit", "period_start", "period_end", "recorded_at", "recorded_by")
     NAME_FIELD_NUMBER: _ClassVar[int]
@@ -560,6 +653,24 @@ class RecordMetricsRequest(_message.Message):
     def __init__(self, team_id: _Optional[str] = ..., metrics: _Optional[_Iterable[_Union[MetricPoint, _Mapping]]] = ...) -> None: ...
 
 class RecordMetricsResponse(_message.Message):
+    __slots__ = ("metrics",)
+    METRICS_FIELD_NUMBER: _ClassVar[int]
+    metrics: _containers.RepeatedCompositeFieldContainer[MetricPoint]
+    def __init__(self, metrics: _Optional[_Iterable[_Union[MetricPoint, _Mapping]]] = ...) -> None: ...
+
+class ListMetricsRequest(_message.Message):
+    __slots__ = ("team_id", "metric", "from_date", "to_date")
+    TEAM_ID_FIELD_NUMBER: _ClassVar[int]
+    METRIC_FIELD_NUMBER: _ClassVar[int]
+    FROM_DATE_FIELD_NUMBER: _ClassVar[int]
+    TO_DATE_FIELD_NUMBER: _ClassVar[int]
+    team_id: str
+    metric: str
+    from_date: str
+    to_date: str
+    def __init__(self, team_id: _Optional[str] = ..., metric: _Optional[str] = ..., from_date: _Optional[str] = ..., to_date: _Optional[str] = ...) -> None: ...
+
+class ListMetricsResponse(_message.Message):
     __slots__ = ("metrics",)
     METRICS_FIELD_NUMBER: _ClassVar[int]
     metrics: _containers.RepeatedCompositeFieldContainer[MetricPoint]
@@ -625,6 +736,20 @@ class RecordEvaluationResponse(_message.Message):
     evaluation: Evaluation
     def __init__(self, evaluation: _Optional[_Union[Evaluation, _Mapping]] = ...) -> None: ...
 
+class ListEvaluationsRequest(_message.Message):
+    __slots__ = ("team_id", "student_ref")
+    TEAM_ID_FIELD_NUMBER: _ClassVar[int]
+    STUDENT_REF_FIELD_NUMBER: _ClassVar[int]
+    team_id: str
+    student_ref: str
+    def __init__(self, team_id: _Optional[str] = ..., student_ref: _Optional[str] = ...) -> None: ...
+
+class ListEvaluationsResponse(_message.Message):
+    __slots__ = ("evaluations",)
+    EVALUATIONS_FIELD_NUMBER: _ClassVar[int]
+    evaluations: _containers.RepeatedCompositeFieldContainer[Evaluation]
+    def __init__(self, evaluations: _Optional[_Iterable[_Union[Evaluation, _Mapping]]] = ...) -> None: ...
+
 class PeerRating(_message.Message):
     __slots__ = ("id", "team_id", "stage", "rater_ref", "ratee_ref", "score", "comments", "recorded_at")
     ID_FIELD_NUMBER: _ClassVar[int]
@@ -664,6 +789,18 @@ class RatePeerResponse(_message.Message):
     RATING_FIELD_NUMBER: _ClassVar[int]
     rating: PeerRating
     def __init__(self, rating: _Optional[_Union[PeerRating, _Mapping]] = ...) -> None: ...
+
+class ListPeerRatingsRequest(_message.Message):
+    __slots__ = ("team_id",)
+    TEAM_ID_FIELD_NUMBER: _ClassVar[int]
+    team_id: str
+    def __init__(self, team_id: _Optional[str] = ...) -> None: ...
+
+class ListPeerRatingsResponse(_message.Message):
+    __slots__ = ("ratings",)
+    RATINGS_FIELD_NUMBER: _ClassVar[int]
+    ratings: _containers.RepeatedCompositeFieldContainer[PeerRating]
+    def __init__(self, ratings: _Optional[_Iterable[_Union[PeerRating, _Mapping]]] = ...) -> None: ...
 
 class PartScore(_message.Message):
     __slots__ = ("party", "weight", "score", "weighted", "given_by", "at", "missing")
@@ -743,6 +880,46 @@ class GetScorecardResponse(_message.Message):
     scorecard: Scorecard
     def __init__(self, scorecard: _Optional[_Union[Scorecard, _Mapping]] = ...) -> None: ...
 
+class MetricAchievement(_message.Message):
+    __slots__ = ("metric", "target", "unit", "value", "achievement")
+    METRIC_FIELD_NUMBER: _ClassVar[int]
+    TARGET_FIELD_NUMBER: _ClassVar[int]
+    UNIT_FIELD_NUMBER: _ClassVar[int]
+    VALUE_FIELD_NUMBER: _ClassVar[int]
+    ACHIEVEMENT_FIELD_NUMBER: _ClassVar[int]
+    metric: str
+    target: str
+    unit: str
+    value: str
+    achievement: str
+    def __init__(self, metric: _Optional[str] = ..., target: _Optional[str] = ..., unit: _Optional[str] = ..., value: _Optional[str] = ..., achievement: _Optional[str] = ...) -> None: ...
+
+class PlatformScore(_message.Message):
+    __slots__ = ("score", "metrics", "missing")
+    SCORE_FIELD_NUMBER: _ClassVar[int]
+    METRICS_FIELD_NUMBER: _ClassVar[int]
+    MISSING_FIELD_NUMBER: _ClassVar[int]
+    score: str
+    metrics: _containers.RepeatedCompositeFieldContainer[MetricAchievement]
+    missing: str
+    def __init__(self, score: _Optional[str] = ..., metrics: _Optional[_Iterable[_Union[MetricAchievement, _Mapping]]] = ..., missing: _Optional[str] = ...) -> None: ...
+
+class ListScorecardsRequest(_message.Message):
+    __slots__ = ("team_id",)
+    TEAM_ID_FIELD_NUMBER: _ClassVar[int]
+    team_id: str
+    def __init__(self, team_id: _Optional[str] = ...) -> None: ...
+
+class ListScorecardsResponse(_message.Message):
+    __slots__ = ("team_id", "platform", "scorecards")
+    TEAM_ID_FIELD_NUMBER: _ClassVar[int]
+    PLATFORM_FIELD_NUMBER: _ClassVar[int]
+    SCORECARDS_FIELD_NUMBER: _ClassVar[int]
+    team_id: str
+    platform: PlatformScore
+    scorecards: _containers.RepeatedCompositeFieldContainer[Scorecard]
+    def __init__(self, team_id: _Optional[str] = ..., platform: _Optional[_Union[PlatformScore, _Mapping]] = ..., scorecards: _Optional[_Iterable[_Union[Scorecard, _Mapping]]] = ...) -> None: ...
+
 class Credit(_message.Message):
     __slots__ = ("id", "student_ref", "school_org", "enterprise_org", "project_id", "project_title", "team_id", "credits", "score", "awarded_on")
     ID_FIELD_NUMBER: _ClassVar[int]
@@ -786,10 +963,12 @@ class ListCreditsResponse(_message.Message):
     def __init__(self, credits: _Optional[_Iterable[_Union[Credit, _Mapping]]] = ..., next_page_token: _Optional[str] = ...) -> None: ...
 
 class ExportCreditsRequest(_message.Message):
-    __slots__ = ("project_id",)
+    __slots__ = ("project_id", "format")
     PROJECT_ID_FIELD_NUMBER: _ClassVar[int]
+    FORMAT_FIELD_NUMBER: _ClassVar[int]
     project_id: str
-    def __init__(self, project_id: _Optional[str] = ...) -> None: ...
+    format: ExportFormat
+    def __init__(self, project_id: _Optional[str] = ..., format: _Optional[_Union[ExportFormat, str]] = ...) -> None: ...
 
 class ExportCreditsResponse(_message.Message):
     __slots__ = ("content_type", "content", "count")

@@ -54,6 +54,11 @@ class ProjectsServiceStub:
                 request_serializer=praxis_dot_projects_dot_v1_dot_projects__pb2.ListProjectsRequest.SerializeToString,
                 response_deserializer=praxis_dot_projects_dot_v1_dot_projects__pb2.ListProjectsResponse.FromString,
                 _registered_method=True)
+        self.UpdateProject = channel.unary_unary(
+                '/praxis.projects.v1.ProjectsService/UpdateProject',
+                request_serializer=praxis_dot_projects_dot_v1_dot_projects__pb2.UpdateProjectRequest.SerializeToString,
+                response_deserializer=praxis_dot_projects_dot_v1_dot_projects__pb2.UpdateProjectResponse.FromString,
+                _registered_method=True)
         self.PublishProject = channel.unary_unary(
                 '/praxis.projects.v1.ProjectsService/PublishProject',
                 request_serializer=praxis_dot_projects_dot_v1_dot_projects__pb2.PublishProjectRequest.SerializeToString,
@@ -68,6 +73,11 @@ class ProjectsServiceStub:
                 '/praxis.projects.v1.ProjectsService/SetPlatformTargets',
                 request_serializer=praxis_dot_projects_dot_v1_dot_projects__pb2.SetPlatformTargetsRequest.SerializeToString,
                 response_deserializer=praxis_dot_projects_dot_v1_dot_projects__pb2.SetPlatformTargetsResponse.FromString,
+                _registered_method=True)
+        self.ListSharedSchools = channel.unary_unary(
+                '/praxis.projects.v1.ProjectsService/ListSharedSchools',
+                request_serializer=praxis_dot_projects_dot_v1_dot_projects__pb2.ListSharedSchoolsRequest.SerializeToString,
+                response_deserializer=praxis_dot_projects_dot_v1_dot_projects__pb2.ListSharedSchoolsResponse.FromString,
                 _registered_method=True)
         self.ShareProject = channel.unary_unary(
                 '/praxis.projects.v1.ProjectsService/ShareProject',
@@ -89,6 +99,11 @@ class ProjectsServiceStub:
                 request_serializer=praxis_dot_projects_dot_v1_dot_projects__pb2.ListMaterialRequest.SerializeToString,
                 response_deserializer=praxis_dot_projects_dot_v1_dot_projects__pb2.ListMaterialResponse.FromString,
                 _registered_method=True)
+        self.RemoveMaterial = channel.unary_unary(
+                '/praxis.projects.v1.ProjectsService/RemoveMaterial',
+                request_serializer=praxis_dot_projects_dot_v1_dot_projects__pb2.RemoveMaterialRequest.SerializeToString,
+                response_deserializer=praxis_dot_projects_dot_v1_dot_projects__pb2.RemoveMaterialResponse.FromString,
+                _registered_method=True)
         self.FormTeam = channel.unary_unary(
                 '/praxis.projects.v1.ProjectsService/FormTeam',
                 request_serializer=praxis_dot_projects_dot_v1_dot_projects__pb2.FormTeamRequest.SerializeToString,
@@ -109,6 +124,11 @@ class ProjectsServiceStub:
                 request_serializer=praxis_dot_projects_dot_v1_dot_projects__pb2.DissolveTeamRequest.SerializeToString,
                 response_deserializer=praxis_dot_projects_dot_v1_dot_projects__pb2.DissolveTeamResponse.FromString,
                 _registered_method=True)
+        self.GetTeamProgress = channel.unary_unary(
+                '/praxis.projects.v1.ProjectsService/GetTeamProgress',
+                request_serializer=praxis_dot_projects_dot_v1_dot_projects__pb2.GetTeamProgressRequest.SerializeToString,
+                response_deserializer=praxis_dot_projects_dot_v1_dot_projects__pb2.GetTeamProgressResponse.FromString,
+                _registered_method=True)
         self.SubmitDeliverable = channel.unary_unary(
                 '/praxis.projects.v1.ProjectsService/SubmitDeliverable',
                 request_serializer=praxis_dot_projects_dot_v1_dot_projects__pb2.SubmitDeliverableRequest.SerializeToString,
@@ -124,15 +144,35 @@ class ProjectsServiceStub:
                 request_serializer=praxis_dot_projects_dot_v1_dot_projects__pb2.RecordMetricsRequest.SerializeToString,
                 response_deserializer=praxis_dot_projects_dot_v1_dot_projects__pb2.RecordMetricsResponse.FromString,
                 _registered_method=True)
+        self.ListMetrics = channel.unary_unary(
+                '/praxis.projects.v1.ProjectsService/ListMetrics',
+                request_serializer=praxis_dot_projects_dot_v1_dot_projects__pb2.ListMetricsRequest.SerializeToString,
+                response_deserializer=praxis_dot_projects_dot_v1_dot_projects__pb2.ListMetricsResponse.FromString,
+                _registered_method=True)
         self.RecordEvaluation = channel.unary_unary(
                 '/praxis.projects.v1.ProjectsService/RecordEvaluation',
                 request_serializer=praxis_dot_projects_dot_v1_dot_projects__pb2.RecordEvaluationRequest.SerializeToString,
                 response_deserializer=praxis_dot_projects_dot_v1_dot_projects__pb2.RecordEvaluationResponse.FromString,
                 _registered_method=True)
+        self.ListEvaluations = channel.unary_unary(
+                '/praxis.projects.v1.ProjectsService/ListEvaluations',
+                request_serializer=praxis_dot_projects_dot_v1_dot_projects__pb2.ListEvaluationsRequest.SerializeToString,
+                response_deserializer=praxis_dot_projects_dot_v1_dot_projects__pb2.ListEvaluationsResponse.FromString,
+                _registered_method=True)
         self.RatePeer = channel.unary_unary(
                 '/praxis.projects.v1.ProjectsService/RatePeer',
                 request_serializer=praxis_dot_projects_dot_v1_dot_projects__pb2.RatePeerRequest.SerializeToString,
                 response_deserializer=praxis_dot_projects_dot_v1_dot_projects__pb2.RatePeerResponse.FromString,
+                _registered_method=True)
+        self.ListPeerRatings = channel.unary_unary(
+                '/praxis.projects.v1.ProjectsService/ListPeerRatings',
+                request_serializer=praxis_dot_projects_dot_v1_dot_projects__pb2.ListPeerRatingsRequest.SerializeToString,
+                response_deserializer=praxis_dot_projects_dot_v1_dot_projects__pb2.ListPeerRatingsResponse.FromString,
+                _registered_method=True)
+        self.ListScorecards = channel.unary_unary(
+                '/praxis.projects.v1.ProjectsService/ListScorecards',
+                request_serializer=praxis_dot_projects_dot_v1_dot_projects__pb2.ListScorecardsRequest.SerializeToString,
+                response_deserializer=praxis_dot_projects_dot_v1_dot_projects__pb2.ListScorecardsResponse.FromString,
                 _registered_method=True)
         self.GetScorecard = channel.unary_unary(
                 '/praxis.projects.v1.ProjectsService/GetScorecard',
@@ -185,6 +225,15 @@ class ProjectsServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def UpdateProject(self, request, context):
+        """Changes the terms update_mask names (title, brief, competencies, stages, team_capacity, min_team_size,
+        max_team_size, credits, pass_mark, starts_on, ends_on, parallel_stages, weights) of a draft of the caller's
+        enterprise; a published project's terms are fixed (FAILED_PRECONDITION).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
     def PublishProject(self, request, context):
         """Publishes a draft: schools it is shared with see it and may form teams.
         """
@@ -201,6 +250,13 @@ class ProjectsServiceServicer:
 
     def SetPlatformTargets(self, request, context):
         """Replaces the platform-score rule: a target per metric.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListSharedSchools(self, request, context):
+        """The schools the project is shared with, revoked ones too (its enterprise's staff).
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
@@ -229,6 +285,13 @@ class ProjectsServiceServicer:
 
     def ListMaterial(self, request, context):
         """The project's material (its enterprise, and schools that see the project now).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def RemoveMaterial(self, request, context):
+        """Withdraws shared material (the enterprise); NOT_FOUND when the project has no such material.
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
@@ -265,6 +328,14 @@ class ProjectsServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def GetTeamProgress(self, request, context):
+        """A team's milestones (each stage's status; open: the team may submit for it now), every deliverable and
+        every review.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
     def SubmitDeliverable(self, request, context):
         """A student of the team or its school's staff submits a deliverable for an open stage.
         """
@@ -286,6 +357,13 @@ class ProjectsServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def ListMetrics(self, request, context):
+        """A team's metrics time series: one metric or all, within a period or all of it.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
     def RecordEvaluation(self, request, context):
         """Evaluation.
 
@@ -297,8 +375,29 @@ class ProjectsServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def ListEvaluations(self, request, context):
+        """Every assessment of a team, oldest first, each with who gave it and when; a student sees their own.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
     def RatePeer(self, request, context):
         """A student rates a teammate's collaboration: not themselves, once per stage.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListPeerRatings(self, request, context):
+        """A team's peer ratings: its school's and its enterprise's staff see every rating, a student those they gave.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListScorecards(self, request, context):
+        """The team's platform score and every member's scorecard (a student: their own).
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
@@ -321,7 +420,8 @@ class ProjectsServiceServicer:
         raise NotImplementedError('Method not implemented!')
 
     def ExportCredits(self, request, context):
-        """Every credit record the caller sees as a CSV (RFC 4180, with a header row) for an academic system.
+        """Every credit record the caller sees, oldest first, for an academic system: a CSV (RFC 4180, with a header
+        row), or with format JSON the document GET /v1/credits/export?format=json answers.
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
@@ -350,6 +450,11 @@ def add_ProjectsServiceServicer_to_server(servicer, server):
                     request_deserializer=praxis_dot_projects_dot_v1_dot_projects__pb2.ListProjectsRequest.FromString,
                     response_serializer=praxis_dot_projects_dot_v1_dot_projects__pb2.ListProjectsResponse.SerializeToString,
             ),
+            'UpdateProject': grpc.unary_unary_rpc_method_handler(
+                    servicer.UpdateProject,
+                    request_deserializer=praxis_dot_projects_dot_v1_dot_projects__pb2.UpdateProjectRequest.FromString,
+                    response_serializer=praxis_dot_projects_dot_v1_dot_projects__pb2.UpdateProjectResponse.SerializeToString,
+            ),
             'PublishProject': grpc.unary_unary_rpc_method_handler(
                     servicer.PublishProject,
                     request_deserializer=praxis_dot_projects_dot_v1_dot_projects__pb2.PublishProjectRequest.FromString,
@@ -364,6 +469,11 @@ def add_ProjectsServiceServicer_to_server(servicer, server):
                     servicer.SetPlatformTargets,
                     request_deserializer=praxis_dot_projects_dot_v1_dot_projects__pb2.SetPlatformTargetsRequest.FromString,
                     response_serializer=praxis_dot_projects_dot_v1_dot_projects__pb2.SetPlatformTargetsResponse.SerializeToString,
+            ),
+            'ListSharedSchools': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListSharedSchools,
+                    request_deserializer=praxis_dot_projects_dot_v1_dot_projects__pb2.ListSharedSchoolsRequest.FromString,
+                    response_serializer=praxis_dot_projects_dot_v1_dot_projects__pb2.ListSharedSchoolsResponse.SerializeToString,
             ),
             'ShareProject': grpc.unary_unary_rpc_method_handler(
                     servicer.ShareProject,
@@ -385,6 +495,11 @@ def add_ProjectsServiceServicer_to_server(servicer, server):
                     request_deserializer=praxis_dot_projects_dot_v1_dot_projects__pb2.ListMaterialRequest.FromString,
                     response_serializer=praxis_dot_projects_dot_v1_dot_projects__pb2.ListMaterialResponse.SerializeToString,
             ),
+            'RemoveMaterial': grpc.unary_unary_rpc_method_handler(
+                    servicer.RemoveMaterial,
+                    request_deserializer=praxis_dot_projects_dot_v1_dot_projects__pb2.RemoveMaterialRequest.FromString,
+                    response_serializer=praxis_dot_projects_dot_v1_dot_projects__pb2.RemoveMaterialResponse.SerializeToString,
+            ),
             'FormTeam': grpc.unary_unary_rpc_method_handler(
                     servicer.FormTeam,
                     request_deserializer=praxis_dot_projects_dot_v1_dot_projects__pb2.FormTeamRequest.FromString,
@@ -405,6 +520,11 @@ def add_ProjectsServiceServicer_to_server(servicer, server):
                     request_deserializer=praxis_dot_projects_dot_v1_dot_projects__pb2.DissolveTeamRequest.FromString,
                     response_serializer=praxis_dot_projects_dot_v1_dot_projects__pb2.DissolveTeamResponse.SerializeToString,
             ),
+            'GetTeamProgress': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetTeamProgress,
+                    request_deserializer=praxis_dot_projects_dot_v1_dot_projects__pb2.GetTeamProgressRequest.FromString,
+                    response_serializer=praxis_dot_projects_dot_v1_dot_projects__pb2.GetTeamProgressResponse.SerializeToString,
+            ),
             'SubmitDeliverable': grpc.unary_unary_rpc_method_handler(
                     servicer.SubmitDeliverable,
                     request_deserializer=praxis_dot_projects_dot_v1_dot_projects__pb2.SubmitDeliverableRequest.FromString,
@@ -420,15 +540,35 @@ def add_ProjectsServiceServicer_to_server(servicer, server):
                     request_deserializer=praxis_dot_projects_dot_v1_dot_projects__pb2.RecordMetricsRequest.FromString,
                     response_serializer=praxis_dot_projects_dot_v1_dot_projects__pb2.RecordMetricsResponse.SerializeToString,
             ),
+            'ListMetrics': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListMetrics,
+                    request_deserializer=praxis_dot_projects_dot_v1_dot_projects__pb2.ListMetricsRequest.FromString,
+                    response_serializer=praxis_dot_projects_dot_v1_dot_projects__pb2.ListMetricsResponse.SerializeToString,
+            ),
             'RecordEvaluation': grpc.unary_unary_rpc_method_handler(
                     servicer.RecordEvaluation,
                     request_deserializer=praxis_dot_projects_dot_v1_dot_projects__pb2.RecordEvaluationRequest.FromString,
                     response_serializer=praxis_dot_projects_dot_v1_dot_projects__pb2.RecordEvaluationResponse.SerializeToString,
             ),
+            'ListEvaluations': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListEvaluations,
+                    request_deserializer=praxis_dot_projects_dot_v1_dot_projects__pb2.ListEvaluationsRequest.FromString,
+                    response_serializer=praxis_dot_projects_dot_v1_dot_projects__pb2.ListEvaluationsResponse.SerializeToString,
+            ),
             'RatePeer': grpc.unary_unary_rpc_method_handler(
                     servicer.RatePeer,
                     request_deserializer=praxis_dot_projects_dot_v1_dot_projects__pb2.RatePeerRequest.FromString,
                     response_serializer=praxis_dot_projects_dot_v1_dot_projects__pb2.RatePeerResponse.SerializeToString,
+            ),
+            'ListPeerRatings': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListPeerRatings,
+                    request_deserializer=praxis_dot_projects_dot_v1_dot_projects__pb2.ListPeerRatingsRequest.FromString,
+                    response_serializer=praxis_dot_projects_dot_v1_dot_projects__pb2.ListPeerRatingsResponse.SerializeToString,
+            ),
+            'ListScorecards': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListScorecards,
+                    request_deserializer=praxis_dot_projects_dot_v1_dot_projects__pb2.ListScorecardsRequest.FromString,
+                    response_serializer=praxis_dot_projects_dot_v1_dot_projects__pb2.ListScorecardsResponse.SerializeToString,
             ),
             'GetScorecard': grpc.unary_unary_rpc_method_handler(
                     servicer.GetScorecard,
@@ -565,6 +705,33 @@ class ProjectsService:
             _registered_method=True)
 
     @staticmethod
+    def UpdateProject(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/praxis.projects.v1.ProjectsService/UpdateProject',
+            praxis_dot_projects_dot_v1_dot_projects__pb2.UpdateProjectRequest.SerializeToString,
+            praxis_dot_projects_dot_v1_dot_projects__pb2.UpdateProjectResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
     def PublishProject(request,
             target,
             options=(),
@@ -635,6 +802,33 @@ class ProjectsService:
             '/praxis.projects.v1.ProjectsService/SetPlatformTargets',
             praxis_dot_projects_dot_v1_dot_projects__pb2.SetPlatformTargetsRequest.SerializeToString,
             praxis_dot_projects_dot_v1_dot_projects__pb2.SetPlatformTargetsResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListSharedSchools(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/praxis.projects.v1.ProjectsService/ListSharedSchools',
+            praxis_dot_projects_dot_v1_dot_projects__pb2.ListSharedSchoolsRequest.SerializeToString,
+            praxis_dot_projects_dot_v1_dot_projects__pb2.ListSharedSchoolsResponse.FromString,
             options,
             channel_credentials,
             insecure,
@@ -754,6 +948,33 @@ class ProjectsService:
             _registered_method=True)
 
     @staticmethod
+    def RemoveMaterial(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/praxis.projects.v1.ProjectsService/RemoveMaterial',
+            praxis_dot_projects_dot_v1_dot_projects__pb2.RemoveMaterialRequest.SerializeToString,
+            praxis_dot_projects_dot_v1_dot_projects__pb2.RemoveMaterialResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
     def FormTeam(request,
             target,
             options=(),
@@ -862,6 +1083,33 @@ class ProjectsService:
             _registered_method=True)
 
     @staticmethod
+    def GetTeamProgress(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/praxis.projects.v1.ProjectsService/GetTeamProgress',
+            praxis_dot_projects_dot_v1_dot_projects__pb2.GetTeamProgressRequest.SerializeToString,
+            praxis_dot_projects_dot_v1_dot_projects__pb2.GetTeamProgressResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
     def SubmitDeliverable(request,
             target,
             options=(),
@@ -943,6 +1191,33 @@ class ProjectsService:
             _registered_method=True)
 
     @staticmethod
+    def ListMetrics(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/praxis.projects.v1.ProjectsService/ListMetrics',
+            praxis_dot_projects_dot_v1_dot_projects__pb2.ListMetricsRequest.SerializeToString,
+            praxis_dot_projects_dot_v1_dot_projects__pb2.ListMetricsResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
     def RecordEvaluation(request,
             target,
             options=(),
@@ -970,6 +1245,33 @@ class ProjectsService:
             _registered_method=True)
 
     @staticmethod
+    def ListEvaluations(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/praxis.projects.v1.ProjectsService/ListEvaluations',
+            praxis_dot_projects_dot_v1_dot_projects__pb2.ListEvaluationsRequest.SerializeToString,
+            praxis_dot_projects_dot_v1_dot_projects__pb2.ListEvaluationsResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
     def RatePeer(request,
             target,
             options=(),
@@ -986,6 +1288,60 @@ class ProjectsService:
             '/praxis.projects.v1.ProjectsService/RatePeer',
             praxis_dot_projects_dot_v1_dot_projects__pb2.RatePeerRequest.SerializeToString,
             praxis_dot_projects_dot_v1_dot_projects__pb2.RatePeerResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListPeerRatings(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/praxis.projects.v1.ProjectsService/ListPeerRatings',
+            praxis_dot_projects_dot_v1_dot_projects__pb2.ListPeerRatingsRequest.SerializeToString,
+            praxis_dot_projects_dot_v1_dot_projects__pb2.ListPeerRatingsResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListScorecards(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/praxis.projects.v1.ProjectsService/ListScorecards',
+            praxis_dot_projects_dot_v1_dot_projects__pb2.ListScorecardsRequest.SerializeToString,
+            praxis_dot_projects_dot_v1_dot_projects__pb2.ListScorecardsResponse.FromString,
             options,
             channel_credentials,
             insecure,
