@@ -18,8 +18,7 @@ from pathlib import Path
 import pytest
 
 from praxis_common import partnerships
-from praxis_common.http import create_app
-from praxis_common.service import Runtime
+from praxis_common.testing.apps import build_app
 
 ROOT = Path(__file__).resolve().parents[1]
 TABLE = ROOT / "docs" / "grpc.md"
@@ -35,12 +34,7 @@ def _path(path: str) -> str:
 
 def rest_operations(service: str) -> dict[str, object]:
     """'METHOD /path' → the endpoint function (None for the app's own routes, e.g. the docs)."""
-    main = importlib.import_module(f"{service}.main")
-    config = importlib.import_module(f"{service}.config")
-    settings = config.Settings.model_construct(database_url="postgresql+asyncpg://unused/unused", jwt_public_key="-")
-    rt = Runtime(settings=settings, engine=None, uow=None, bus=None, verifier=None)
-    routers = main.SPEC.routers(rt)
-    app = create_app(title=service, verifier=None, routers=routers, readiness=None)
+    app, routers = build_app(service)
     endpoints = {
         f"{m} {_path(route.path)}": route.endpoint
         for router in routers

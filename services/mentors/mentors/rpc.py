@@ -28,7 +28,6 @@ from mentors.http.schemas import (
     MentorUpdate,
     PracticePeriodIn,
     SessionIn,
-    StudentRef,
 )
 from praxis.mentors.v1 import mentors_pb2 as pb
 from praxis.mentors.v1 import mentors_pb2_grpc as pb_grpc
@@ -36,7 +35,7 @@ from praxis_common import partnerships, rpc
 from praxis_common.errors import FieldError, InvalidInput
 from praxis_common.rpc import principal
 from praxis_common.service import Runtime
-from praxis_common.validation import parse_uuid, validate
+from praxis_common.validation import OrgId, PageToken, Ref, StudentRef, parse_uuid, validate
 
 _SIDE_TO_PB = {Side.SCHOOL: pb.SIDE_SCHOOL, Side.ENTERPRISE: pb.SIDE_ENTERPRISE}
 _SIDE_FROM_PB = {v: k.value for k, v in _SIDE_TO_PB.items()}  # UNSPECIFIED → None → invalid
@@ -55,8 +54,8 @@ class _StudentQuery(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     student_ref: StudentRef
-    context_id: Annotated[str, Field(min_length=1, max_length=64)] | None = None
-    org: Annotated[str, Field(min_length=1, max_length=64)] | None = None
+    context_id: Ref | None = None
+    org: OrgId | None = None
 
 
 class _AssignmentQuery(BaseModel):
@@ -67,7 +66,7 @@ class _AssignmentQuery(BaseModel):
     student_ref: StudentRef | None = None
     mentor_id: uuid.UUID | None = None
     page_size: Annotated[int, Field(ge=1, le=200)] = 50
-    page_token: Annotated[str, Field(max_length=200)] | None = None
+    page_token: PageToken | None = None
 
 
 class _PendingQuery(BaseModel):
@@ -76,7 +75,7 @@ class _PendingQuery(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     page_size: Annotated[int, Field(ge=1, le=500)] = 200
-    page_token: Annotated[str, Field(max_length=200)] | None = None
+    page_token: PageToken | None = None
 
 
 class _OverdueQuery(BaseModel):

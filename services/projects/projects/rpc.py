@@ -16,7 +16,7 @@ from praxis_common.auth import bearer_token
 from praxis_common.errors import FieldError, InvalidInput
 from praxis_common.rpc import principal
 from praxis_common.service import Runtime
-from praxis_common.validation import parse_uuid, validate
+from praxis_common.validation import OrgId, StudentRef, parse_uuid, validate
 from projects.adapters.repositories import SharedSchool
 from projects.domain.credits import Credit
 from projects.domain.metrics import DataPoint, PlatformScore
@@ -36,13 +36,11 @@ from projects.http.schemas import (
     EvaluationIn,
     MaterialIn,
     MetricsIn,
-    OrgId,
     PeerRatingIn,
     PlatformTargetsIn,
     ProjectCreate,
     ProjectUpdate,
     ReviewIn,
-    StudentRef,
     Tag,
     TeamCreate,
     milestones_read,

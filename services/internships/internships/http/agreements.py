@@ -13,6 +13,7 @@ from internships.domain.agreements import Status
 from internships.http.schemas import AgreementCreate, AgreementPage, AgreementRead, AgreementTerminate
 from praxis_common.http import IdempotencyKey, PrincipalDep, created
 from praxis_common.service import Runtime
+from praxis_common.validation import PageToken
 
 
 def router(rt: Runtime) -> APIRouter:
@@ -41,7 +42,7 @@ def router(rt: Runtime) -> APIRouter:
         principal: PrincipalDep,
         status: Status | None = None,
         page_size: Annotated[int, Query(ge=1, le=200)] = 50,
-        page_token: Annotated[str | None, Query(max_length=200)] = None,
+        page_token: PageToken | None = None,
     ) -> AgreementPage:
         items, token = await handlers.list_agreements(
             commands.ListAgreements(status=status, page_size=page_size, page_token=page_token), principal, uow=rt.uow

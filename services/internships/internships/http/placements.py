@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from datetime import date, timedelta
+from datetime import timedelta
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query, Request, Response
@@ -25,6 +25,7 @@ from internships.http.schemas import (
 )
 from praxis_common.http import IdempotencyKey, PrincipalDep, created
 from praxis_common.service import Runtime
+from praxis_common.validation import Date, PageToken
 
 
 def router(rt: Runtime) -> APIRouter:
@@ -75,7 +76,7 @@ def router(rt: Runtime) -> APIRouter:
         principal: PrincipalDep,
         status: PlacementStatus | None = None,
         page_size: Annotated[int, Query(ge=1, le=200)] = 50,
-        page_token: Annotated[str | None, Query(max_length=200)] = None,
+        page_token: PageToken | None = None,
     ) -> PlacementPage:
         items, token = await handlers.list_placements(
             handlers.ListPlacements(status=status, page_size=page_size, page_token=page_token), principal, uow=rt.uow
@@ -141,7 +142,7 @@ def router(rt: Runtime) -> APIRouter:
         responses={422: {"description": "invalid lines, or compliance-violation naming the rule"}},
     )
     async def file_week(
-        placement_id: uuid.UUID, week: date, body: LogbookWeekIn, principal: PrincipalDep
+        placement_id: uuid.UUID, week: Date, body: LogbookWeekIn, principal: PrincipalDep
     ) -> LogbookWeekRead:
         """The student (or the school on their behalf) files the hours of one week (`week` = its Monday),
         per duty, during an active placement; a returned week can be filed again."""
@@ -158,7 +159,7 @@ def router(rt: Runtime) -> APIRouter:
     )
     async def review(
         placement_id: uuid.UUID,
-        week: date,
+        week: Date,
         decision: Literal["approve", "return"],
         principal: PrincipalDep,
         body: ReviewIn | None = None,

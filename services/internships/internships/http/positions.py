@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import uuid
-from datetime import date
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query, Request, Response
@@ -13,6 +12,7 @@ from internships.handlers import positions as handlers
 from internships.http.schemas import BaseCreate, BaseRead, PositionCreate, PositionPage, PositionRead
 from praxis_common.http import IdempotencyKey, PrincipalDep, created
 from praxis_common.service import Runtime
+from praxis_common.validation import Date, PageToken, Tag, Text
 
 
 def router(rt: Runtime) -> APIRouter:
@@ -80,14 +80,14 @@ def router(rt: Runtime) -> APIRouter:
     )
     async def search(
         principal: PrincipalDep,
-        competency: Annotated[list[str], Query(max_length=20, description="any of these competency tags")] = [],  # noqa: B006
+        competency: Annotated[list[Tag], Query(max_length=20, description="any of these competency tags")] = [],  # noqa: B006
         country: Annotated[str | None, Query(pattern=r"^[A-Z]{2}$")] = None,
-        starts_from: date | None = None,
-        ends_by: date | None = None,
+        starts_from: Date | None = None,
+        ends_by: Date | None = None,
         open_seats: Annotated[bool, Query(description="only positions with a free seat")] = False,
-        q: Annotated[str | None, Query(max_length=200, description="free text in title or description")] = None,
+        q: Annotated[Text | None, Query(max_length=200, description="free text in title or description")] = None,
         page_size: Annotated[int, Query(ge=1, le=200)] = 50,
-        page_token: Annotated[str | None, Query(max_length=200)] = None,
+        page_token: PageToken | None = None,
     ) -> PositionPage:
         """Schools see published positions of enterprises they hold an active agreement with; an
         enterprise sees its own in every state."""

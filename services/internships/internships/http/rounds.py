@@ -33,6 +33,7 @@ from internships.http.schemas import (
 )
 from praxis_common.http import IdempotencyKey, PrincipalDep, created
 from praxis_common.service import Runtime
+from praxis_common.validation import PageToken, StudentRef
 
 CONFLICTS = {
     409: {
@@ -115,7 +116,7 @@ def router(rt: Runtime) -> APIRouter:
     async def list_(
         principal: PrincipalDep,
         page_size: Annotated[int, Query(ge=1, le=200)] = 50,
-        page_token: Annotated[str | None, Query(max_length=200)] = None,
+        page_token: PageToken | None = None,
     ) -> RoundPage:
         """A school's rounds (as owner or co-owner); an enterprise's rounds (order classes for it, or rounds
         holding its positions). Newest first."""
@@ -336,14 +337,14 @@ def router(rt: Runtime) -> APIRouter:
         return [RoundStudentRead.of(s) for s in await handlers.list_students(round_id, principal, uow=rt.uow)]
 
     @r.put(
-        "/{round_id}/students/{student_ref:path}/preferences",
+        "/{round_id}/students/{student_ref}/preferences",
         operation_id="setPreferences",
         response_model=RoundStudentRead,
         summary="Set a student's ranked list",
         responses={**CONFLICTS, 422: {"description": "unknown or repeated positions, too many, or not bookable"}},
     )
     async def preferences(
-        round_id: uuid.UUID, student_ref: str, body: PreferencesIn, principal: PrincipalDep
+        round_id: uuid.UUID, student_ref: StudentRef, body: PreferencesIn, principal: PrincipalDep
     ) -> RoundStudentRead:
         """Replaces the list (best first) of one of the caller school's students, or the signed-in student's own.
         Every position must be in the round, once, at most list_limit of them, and bookable for the student (an
@@ -354,13 +355,13 @@ def router(rt: Runtime) -> APIRouter:
         return RoundStudentRead.of(stored)
 
     @r.delete(
-        "/{round_id}/students/{student_ref:path}",
+        "/{round_id}/students/{student_ref}",
         operation_id="removeRoundStudent",
         status_code=204,
         summary="Take a student out of the round",
         responses=CONFLICTS,
     )
-    async def remove_student(round_id: uuid.UUID, student_ref: str, principal: PrincipalDep) -> Response:
+    async def remove_student(round_id: uuid.UUID, student_ref: StudentRef, principal: PrincipalDep) -> Response:
         """One of the caller school's students, while the round is open; rankings naming them stop counting."""
         await handlers.remove_student(round_id, student_ref, principal, uow=rt.uow)
         return Response(status_code=204)
@@ -419,7 +420,7 @@ def router(rt: Runtime) -> APIRouter:
         principal: PrincipalDep,
         run_id: Annotated[uuid.UUID | None, Query(description="A run of the round (default: the latest)")] = None,
         page_size: Annotated[int, Query(ge=1, le=5000)] = 500,
-        page_token: Annotated[str | None, Query(max_length=400)] = None,
+        page_token: PageToken | None = None,
     ) -> ResultRead:
         """A school: its own students' matches (or none), each with the explanation of every position listed
         above the match: full with students it ranked higher (with where the student and the last admitted

@@ -10,9 +10,7 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field, StrictInt
 
 from internships.domain.agreements import MAX_QUOTA, Agreement, Status
-from praxis_common.validation import Text
-
-OrgId = Annotated[str, Field(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9][A-Za-z0-9._:-]*$")]
+from praxis_common.validation import Bool, Date, Language, OrgId, PastDate, StudentRef, Tag, Text
 
 
 class AgreementCreate(BaseModel):
@@ -35,8 +33,8 @@ class AgreementCreate(BaseModel):
     school_org: OrgId
     enterprise_org: OrgId
     title: Annotated[Text, Field(max_length=200)] = ""
-    valid_from: date
-    valid_to: date
+    valid_from: Date
+    valid_to: Date
     intern_quota: Annotated[StrictInt, Field(ge=0, le=MAX_QUOTA)]
 
 
@@ -73,10 +71,6 @@ class AgreementRead(BaseModel):
 class AgreementPage(BaseModel):
     items: list[AgreementRead]
     next_page_token: str | None
-
-
-Tag = Annotated[str, Field(min_length=1, max_length=64, pattern=r"^[a-z0-9][a-z0-9._-]*$")]
-Language = Annotated[str, Field(min_length=2, max_length=32, pattern=r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")]
 
 
 class BaseCreate(BaseModel):
@@ -155,8 +149,8 @@ class PositionCreate(BaseModel):
     title: Annotated[Text, Field(min_length=1, max_length=200)]
     description: Annotated[Text, Field(max_length=10_000)] = ""
     seats: Annotated[StrictInt, Field(ge=1, le=10_000)]
-    starts_on: date
-    ends_on: date
+    starts_on: Date
+    ends_on: Date
     languages: Annotated[list[Language], Field(max_length=20)] = []
     competencies: Annotated[list[Tag], Field(max_length=50)] = []
     duties: Annotated[list[DutyIn], Field(min_length=1, max_length=50)]
@@ -237,17 +231,9 @@ class PlacementCreate(BaseModel):
     )
 
     position_id: uuid.UUID
-    student_ref: Annotated[
-        str,
-        Field(
-            min_length=1,
-            max_length=128,
-            pattern=r"^[A-Za-z0-9][A-Za-z0-9._:/-]*$",
-            description="The school's opaque id for the student",
-        ),
-    ]
+    student_ref: StudentRef = Field(description="The school's opaque id for the student")
     profile: StudentProfile = StudentProfile()
-    birth_date: date | None = Field(
+    birth_date: PastDate | None = Field(
         default=None, description="Kept by Praxis for the age rules, never shown to the enterprise"
     )
     study_year: Annotated[StrictInt, Field(ge=1, le=10)] | None = Field(default=None, description="1 = first year")
@@ -292,7 +278,7 @@ class PlacementPage(BaseModel):
 class LogLineIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    day: date
+    day: Date
     duty: Annotated[Text, Field(min_length=1, max_length=200, description="one of the position's duties")]
     hours: Annotated[Decimal, Field(gt=0, le=24, max_digits=4, decimal_places=2)]
     start: time | None = Field(default=None, description="when work began (with `end`; checked for night work)")
@@ -354,21 +340,11 @@ class LogbookRead(BaseModel):
 class ConsentIn(BaseModel):
     model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [{"student": True, "guardian": False}]})
 
-    student: bool = Field(description="the student signed the tripartite internship agreement")
-    guardian: bool = Field(default=False, description="the guardian consented (required for minors)")
+    student: Bool = Field(description="the student signed the tripartite internship agreement")
+    guardian: Bool = Field(default=False, description="the guardian consented (required for minors)")
 
 
 # ---- allocation rounds
-
-StudentRef = Annotated[
-    str,
-    Field(
-        min_length=1,
-        max_length=128,
-        pattern=r"^[A-Za-z0-9][A-Za-z0-9._:/-]*$",
-        description="The school's opaque id for the student",
-    ),
-]
 
 
 class RoundCreate(BaseModel):
@@ -486,7 +462,7 @@ class RoundStudentIn(BaseModel):
 
     student_ref: StudentRef
     profile: StudentProfile = StudentProfile()
-    birth_date: date | None = Field(
+    birth_date: PastDate | None = Field(
         default=None, description="Kept by Praxis for the age rules, never shown to the enterprise"
     )
     study_year: Annotated[StrictInt, Field(ge=1, le=10)] | None = Field(default=None, description="1 = first year")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Path, Query, Request, Response
+from fastapi import APIRouter, Query, Request, Response
 
 from mentors.domain.assignments import AssignmentStatus
 from mentors.domain.mentors import Side
@@ -25,9 +25,7 @@ from mentors.http.schemas import (
 from praxis_common.errors import NotFound
 from praxis_common.http import IdempotencyKey, PrincipalDep, created
 from praxis_common.service import Runtime
-
-PageToken = Annotated[str | None, Query(max_length=200)]
-StudentRefQuery = Annotated[str | None, Query(min_length=1, max_length=128, pattern=r"^[A-Za-z0-9][A-Za-z0-9._:/-]*$")]
+from praxis_common.validation import PageToken, StudentRef
 
 
 def router(rt: Runtime) -> APIRouter:
@@ -38,10 +36,10 @@ def router(rt: Runtime) -> APIRouter:
         principal: PrincipalDep,
         status: Literal["pending", "active", "ended"] | None = None,
         side: Literal["school", "enterprise"] | None = None,
-        student_ref: StudentRefQuery = None,
+        student_ref: StudentRef | None = None,
         mentor_id: uuid.UUID | None = None,
         page_size: Annotated[int, Query(ge=1, le=200)] = 50,
-        page_token: PageToken = None,
+        page_token: PageToken | None = None,
     ) -> AssignmentPage:
         """Newest first. A school sees the assignments of its students (both sides), an enterprise those of the
         students it hosts; a mentor their own; a student theirs."""
@@ -66,7 +64,9 @@ def router(rt: Runtime) -> APIRouter:
         summary="Your organisation's needs-a-mentor list",
     )
     async def pending(
-        principal: PrincipalDep, page_size: Annotated[int, Query(ge=1, le=500)] = 200, page_token: PageToken = None
+        principal: PrincipalDep,
+        page_size: Annotated[int, Query(ge=1, le=500)] = 200,
+        page_token: PageToken | None = None,
     ) -> AssignmentPage:
         """Your side's assignments that no mentor had capacity for, oldest first. They are filled automatically
         as soon as capacity frees (a seat released, a mentor created, capacity raised, a mentor re-activated),
@@ -192,7 +192,7 @@ def students_router(rt: Runtime) -> APIRouter:
         summary="Who mentors a student now, and for what",
     )
     async def mentors_of(
-        student_ref: Annotated[str, Path(min_length=1, max_length=128, pattern=r"^[A-Za-z0-9][A-Za-z0-9._:-]*$")],
+        student_ref: StudentRef,
         principal: PrincipalDep,
         include_ended: bool = False,
     ) -> StudentMentorsRead:

@@ -13,6 +13,7 @@ from mentors.handlers import reports as handlers
 from mentors.http.schemas import AssignmentRead, QualificationRead
 from praxis_common.http import PrincipalDep
 from praxis_common.service import Runtime
+from praxis_common.validation import Date
 
 
 class RuleRead(BaseModel):
@@ -165,8 +166,8 @@ def router(rt: Runtime) -> APIRouter:
     )
     async def guidance(
         principal: PrincipalDep,
-        from_date: date | None = Query(default=None, alias="from"),
-        to_date: date | None = Query(default=None, alias="to"),
+        from_date: Date | None = Query(default=None, alias="from"),
+        to_date: Date | None = Query(default=None, alias="to"),
     ) -> GuidanceReportRead:
         """Sessions held in the period (default: the last 90 days) in your contexts: per mentor (sessions,
         on-site, minutes, confirmed, students) and per student; current mentors and students without any

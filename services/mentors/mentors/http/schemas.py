@@ -13,19 +13,8 @@ from mentors.adapters.repositories import AssignmentView, HistoryEntry
 from mentors.domain.mentors import MAX_CAPACITY, Certificate, PracticePeriod, Qualification
 from mentors.domain.sessions import MAX_MINUTES, GuidanceSession
 from mentors.handlers.mentors import MentorDetails
-from praxis_common.validation import Text
+from praxis_common.validation import Date, Language, Tag, Text
 
-Tag = Annotated[str, Field(min_length=1, max_length=64, pattern=r"^[a-z0-9][a-z0-9._-]*$")]
-Language = Annotated[str, Field(min_length=2, max_length=32, pattern=r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")]
-StudentRef = Annotated[
-    str,
-    Field(
-        min_length=1,
-        max_length=128,
-        pattern=r"^[A-Za-z0-9][A-Za-z0-9._:/-]*$",
-        description="The school's opaque id for the student",
-    ),
-]
 Account = Annotated[Text, Field(min_length=1, max_length=255, description="the `sub` the mentor signs in with")]
 Capacity = Annotated[StrictInt, Field(ge=0, le=MAX_CAPACITY, description="most active mentees at once")]
 Reason = Annotated[Text, Field(min_length=1, max_length=1000)]
@@ -94,8 +83,8 @@ class PracticePeriodIn(BaseModel):
 
     enterprise: Annotated[Text, Field(min_length=1, max_length=200, description="the enterprise's name")]
     role: Annotated[Text, Field(min_length=1, max_length=200)]
-    from_date: date = Field(alias="from")
-    to_date: date = Field(alias="to")
+    from_date: Date = Field(alias="from")
+    to_date: Date = Field(alias="to")
     hours: Annotated[StrictInt, Field(ge=0, le=100_000)]
 
 
@@ -131,8 +120,8 @@ class CertificateIn(BaseModel):
 
     name: Annotated[Text, Field(min_length=1, max_length=200)]
     issuer: Annotated[Text, Field(max_length=200)] = ""
-    issued_on: date
-    expires_on: date | None = None
+    issued_on: Date
+    expires_on: Date | None = None
 
 
 class CertificateRead(BaseModel):
@@ -300,7 +289,7 @@ class SessionIn(BaseModel):
         },
     )
 
-    held_on: date = Field(description="not in the future")
+    held_on: Date = Field(description="not in the future")
     mode: Literal["onsite", "online"]
     minutes: Annotated[StrictInt, Field(ge=1, le=MAX_MINUTES)]
     notes: Annotated[Text, Field(max_length=4000)] = ""

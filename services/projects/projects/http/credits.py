@@ -10,6 +10,7 @@ from fastapi import APIRouter, Query, Response
 
 from praxis_common.http import PrincipalDep
 from praxis_common.service import Runtime
+from praxis_common.validation import PageToken
 from projects.handlers import credits as handlers
 from projects.http.schemas import CreditExport, CreditPage, CreditRead
 
@@ -22,7 +23,7 @@ def router(rt: Runtime) -> APIRouter:
         principal: PrincipalDep,
         project_id: uuid.UUID | None = None,
         page_size: Annotated[int, Query(ge=1, le=500)] = 100,
-        page_token: Annotated[str | None, Query(max_length=200)] = None,
+        page_token: PageToken | None = None,
     ) -> CreditPage:
         """Newest first: a school's staff see their students' credits (also of projects the enterprise no longer
         shares), a student their own, an enterprise's staff those earned on its projects."""

@@ -6,10 +6,11 @@ from __future__ import annotations
 import uuid
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Path, Query, Request, Response
+from fastapi import APIRouter, Query, Request, Response
 
 from praxis_common.http import IdempotencyKey, PrincipalDep, created
 from praxis_common.service import Runtime
+from praxis_common.validation import OrgId, PageToken
 from projects.domain.projects import MaterialKind, Stage, Status
 from projects.handlers import credits as credit_handlers
 from projects.handlers import projects as handlers
@@ -28,8 +29,6 @@ from projects.http.schemas import (
     TeamRead,
     targets,
 )
-
-SchoolOrg = Annotated[str, Path(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9][A-Za-z0-9._:-]*$")]
 
 
 def router(rt: Runtime) -> APIRouter:
@@ -83,7 +82,7 @@ def router(rt: Runtime) -> APIRouter:
             str | None, Query(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9][A-Za-z0-9._ -]*$")
         ] = None,
         page_size: Annotated[int, Query(ge=1, le=200)] = 50,
-        page_token: Annotated[str | None, Query(max_length=200)] = None,
+        page_token: PageToken | None = None,
     ) -> ProjectPage:
         """Newest first. An enterprise sees its own (drafts too); a school the published and completed projects
         that partner enterprises share with it."""
@@ -170,7 +169,7 @@ def router(rt: Runtime) -> APIRouter:
         response_model=SharedSchoolRead,
         summary="Share the project with a school",
     )
-    async def share(project_id: uuid.UUID, school_org: SchoolOrg, principal: PrincipalDep) -> SharedSchoolRead:
+    async def share(project_id: uuid.UUID, school_org: OrgId, principal: PrincipalDep) -> SharedSchoolRead:
         """Partner schools only (an active agreement with your enterprise; 422 otherwise). Sharing again after a
         revocation restores access."""
         return SharedSchoolRead.of(
@@ -183,7 +182,7 @@ def router(rt: Runtime) -> APIRouter:
         response_model=SharedSchoolRead,
         summary="Revoke a school's access to the project",
     )
-    async def revoke(project_id: uuid.UUID, school_org: SchoolOrg, principal: PrincipalDep) -> SharedSchoolRead:
+    async def revoke(project_id: uuid.UUID, school_org: OrgId, principal: PrincipalDep) -> SharedSchoolRead:
         """At once, the school's users get 404 on the project and its material; its teams' records
         (deliverables, evaluations, scorecards, credits) stay the school's, and its teams can add nothing more."""
         return SharedSchoolRead.of(

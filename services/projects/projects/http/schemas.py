@@ -11,7 +11,7 @@ from typing import Annotated, Literal
 
 from pydantic import AnyHttpUrl, BaseModel, ConfigDict, Field, StrictBool, StrictInt
 
-from praxis_common.validation import Text
+from praxis_common.validation import Date, StudentRef, Text
 from projects.adapters.repositories import SharedSchool
 from projects.domain.credits import Credit
 from projects.domain.metrics import CATALOGUE, DataPoint, MetricAchievement, PlatformScore, Target
@@ -32,20 +32,18 @@ Tag = Annotated[str, Field(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9][A
 StageKey = Annotated[
     str, Field(min_length=1, max_length=40, pattern=r"^[a-z0-9][a-z0-9-]*$", description="e.g. market-research")
 ]
-StudentRef = Annotated[
-    str,
-    Field(
-        min_length=1,
-        max_length=128,
-        pattern=r"^[A-Za-z0-9][A-Za-z0-9._:/-]*$",
-        description="the school's opaque id for the student",
-    ),
-]
-OrgId = Annotated[str, Field(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9][A-Za-z0-9._:-]*$")]
 Score = Annotated[Decimal, Field(ge=0, le=100, description="0 to 100")]
 Weight = Annotated[Decimal, Field(ge=0, le=1, decimal_places=4)]
 MetricName = Literal["sessions", "orders", "gmv", "conversion_rate", "rating"]
-Unit = Annotated[str, Field(min_length=1, max_length=16, description="count, percent, stars or a currency code")]
+Unit = Annotated[
+    str,
+    Field(
+        min_length=1,
+        max_length=16,
+        pattern=r"^[A-Za-z][A-Za-z0-9_-]*$",
+        description="count, percent, stars or a currency code",
+    ),
+]
 Comments = Annotated[Text, Field(max_length=4000)]
 MAX_VALUE = Decimal("1e15")  # a metric's value or target (stored with four decimals)
 
@@ -121,8 +119,8 @@ class ProjectCreate(BaseModel):
     pass_mark: Annotated[
         Score, Field(decimal_places=2, description="0 to 100: a weighted total at or above passes")
     ] = Decimal(60)
-    starts_on: date
-    ends_on: date
+    starts_on: Date
+    ends_on: Date
     parallel_stages: StrictBool = False
     weights: WeightsIn | None = Field(default=None, description="default 0.3 / 0.3 / 0.2 / 0.2")
     platform_targets: Annotated[dict[MetricName, TargetIn], Field(max_length=len(CATALOGUE))] = {}
@@ -149,8 +147,8 @@ class ProjectUpdate(BaseModel):
     max_team_size: Annotated[StrictInt, Field(ge=1, le=MAX_TEAM_SIZE)] = None  # type: ignore[assignment]
     credits: Annotated[Decimal, Field(gt=0, le=MAX_CREDITS, decimal_places=2)] = None  # type: ignore[assignment]
     pass_mark: Annotated[Score, Field(decimal_places=2)] = None  # type: ignore[assignment]
-    starts_on: date = None  # type: ignore[assignment]
-    ends_on: date = None  # type: ignore[assignment]
+    starts_on: Date = None  # type: ignore[assignment]
+    ends_on: Date = None  # type: ignore[assignment]
     parallel_stages: StrictBool = None  # type: ignore[assignment]
     weights: WeightsIn = None  # type: ignore[assignment]
 
@@ -488,13 +486,15 @@ class ProgressRead(BaseModel):
 class MetricPointIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    name: Annotated[str, Field(min_length=1, max_length=32, description=f"one of {', '.join(CATALOGUE)}")]
+    name: Annotated[
+        str, Field(min_length=1, max_length=32, pattern=r"^[a-z_]+$", description=f"one of {', '.join(CATALOGUE)}")
+    ]
     value: Annotated[
         Decimal, Field(le=MAX_VALUE, decimal_places=4, description="at least 0 (percent at most 100, stars at most 5)")
     ]
     unit: Unit
-    period_start: date
-    period_end: date
+    period_start: Date
+    period_end: Date
 
     def domain(self) -> DataPoint:
         return DataPoint(self.name, self.period_start, self.period_end, self.value, self.unit)

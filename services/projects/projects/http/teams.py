@@ -4,7 +4,6 @@ ratings and scorecards."""
 from __future__ import annotations
 
 import uuid
-from datetime import date
 from decimal import Decimal
 from typing import Annotated
 
@@ -13,6 +12,7 @@ from fastapi import APIRouter, Path, Query, Request, Response
 from praxis_common.auth import bearer_token
 from praxis_common.http import IdempotencyKey, PrincipalDep, created
 from praxis_common.service import Runtime
+from praxis_common.validation import Date, StudentRef
 from projects.domain.scores import Assessment
 from projects.domain.teams import Decision, DeliverableKind
 from projects.handlers import MentorDirectory
@@ -39,7 +39,6 @@ from projects.http.schemas import (
 )
 
 StageKey = Annotated[str, Path(min_length=1, max_length=40, pattern=r"^[a-z0-9][a-z0-9-]*$")]
-StudentRefPath = Annotated[str, Path(min_length=1, max_length=128, pattern=r"^[A-Za-z0-9][A-Za-z0-9._:-]*$")]
 MENTOR_CHECK = {
     403: {"description": "you are not the team's mentor of that side, as the mentors service knows (problem+json)"},
     503: {"description": "the mentors service could not confirm it in time; nothing was recorded (problem+json)"},
@@ -173,8 +172,8 @@ def router(rt: Runtime, mentors: MentorDirectory) -> APIRouter:
         team_id: uuid.UUID,
         principal: PrincipalDep,
         metric: Annotated[str | None, Query(min_length=1, max_length=32, pattern=r"^[a-z_]+$")] = None,
-        from_: Annotated[date | None, Query(alias="from")] = None,
-        to: date | None = None,
+        from_: Annotated[Date | None, Query(alias="from")] = None,
+        to: Date | None = None,
     ) -> list[MetricPointRead]:
         found = await evaluation_handlers.list_metrics(
             team_id, principal, uow=rt.uow, metric=metric, from_date=from_, to_date=to
@@ -230,9 +229,7 @@ def router(rt: Runtime, mentors: MentorDirectory) -> APIRouter:
     async def evaluations(
         team_id: uuid.UUID,
         principal: PrincipalDep,
-        student_ref: Annotated[
-            str | None, Query(min_length=1, max_length=128, pattern=r"^[A-Za-z0-9][A-Za-z0-9._:/-]*$")
-        ] = None,
+        student_ref: Annotated[StudentRef | None, Query()] = None,
     ) -> list[EvaluationRead]:
         """Oldest first, each with who gave it and when; a student sees their own."""
         found = await evaluation_handlers.list_evaluations(team_id, principal, uow=rt.uow, student_ref=student_ref)
@@ -302,7 +299,7 @@ def router(rt: Runtime, mentors: MentorDirectory) -> APIRouter:
         response_model=ScorecardRead,
         summary="One student's scorecard",
     )
-    async def scorecard(team_id: uuid.UUID, student_ref: StudentRefPath, principal: PrincipalDep) -> ScorecardRead:
+    async def scorecard(team_id: uuid.UUID, student_ref: StudentRef, principal: PrincipalDep) -> ScorecardRead:
         """Visible to the student's school, the team's enterprise (its staff and mentors) and the student."""
         scores, card = await evaluation_handlers.student_scorecard(team_id, student_ref, principal, uow=rt.uow)
         return ScorecardRead.of(card, scores.team)
