@@ -49,11 +49,6 @@ def allowed_methods(routes: Iterable[BaseRoute], path: str) -> list[str]:
     return sorted(methods)
 
 
-def body_limits(routes: Iterable[BaseRoute], default: int) -> list[int]:
-    """The body limit of every operation: its route's `max_body_size`, else the default."""
-    return [getattr(route, "max_body_size", None) or default for route in iter_route_contexts(list(routes))]
-
-
 class Gate:
     def __init__(
         self, app: ASGIApp, *, verifier: TokenVerifier, max_body_bytes: int, routes: Callable[[], list[BaseRoute]]

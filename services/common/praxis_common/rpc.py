@@ -109,15 +109,24 @@ class ErrorInterceptor(grpc.aio.ServerInterceptor):
     """Maps PraxisError to its status code; undecodable requests to INVALID_ARGUMENT; anything unexpected
     becomes INTERNAL, logged."""
 
+    def __init__(self, *, max_message_bytes: int, method_limits: dict[str, int] | None = None) -> None:
+        self.max_message_bytes = max_message_bytes
+        self.method_limits = method_limits or {}
+
     async def intercept_service(self, continuation, details):
         handler = await continuation(details)
         if handler is not None and handler.unary_unary is not None:
             handler = handler._replace(request_deserializer=_tolerant(handler.request_deserializer))
+        limit = self.method_limits.get(details.method.rsplit("/", 1)[-1], self.max_message_bytes)
 
         def wrap(inner: Behavior) -> Behavior:
             async def behavior(request, context: grpc.aio.ServicerContext):
                 if isinstance(request, _Undecodable):
                     await context.abort(grpc.StatusCode.INVALID_ARGUMENT, "request is not a valid protobuf message")
+                if isinstance(request, Message) and request.ByteSize() > limit:
+                    await context.abort(
+                        grpc.StatusCode.RESOURCE_EXHAUSTED, f"the request may be at most {limit} bytes for this method"
+                    )
                 try:
                     if isinstance(request, Message) and (faults := await _text_faults(request)):
                         raise errors.InvalidInput(
@@ -173,12 +182,26 @@ class AuthInterceptor(grpc.aio.ServerInterceptor):
 class GrpcServer:
     """A grpc.aio server with health (SERVING while up, NOT_SERVING on shutdown) and reflection."""
 
-    def __init__(self, verifier: TokenVerifier, *, host: str, port: int, max_receive_bytes: int = 4 << 20) -> None:
-        # Error mapping outermost, so authentication failures map to UNAUTHENTICATED too. A larger message is
-        # refused with RESOURCE_EXHAUSTED before it is decoded.
+    def __init__(
+        self,
+        verifier: TokenVerifier,
+        *,
+        host: str,
+        port: int,
+        max_message_bytes: int = 1 << 20,
+        method_limits: dict[str, int] | None = None,
+    ) -> None:
+        """Requests are at most `max_message_bytes`, or a bulk method's own limit (`method_limits`, by method name),
+        as REST bodies are: a message over the largest limit is refused with RESOURCE_EXHAUSTED before it is decoded,
+        one over its method's limit right after."""
+        limits = method_limits or {}
+        # Error mapping outermost, so authentication failures map to UNAUTHENTICATED too.
         self.server = grpc.aio.server(
-            interceptors=[ErrorInterceptor(), AuthInterceptor(verifier)],
-            options=[("grpc.max_receive_message_length", max_receive_bytes)],
+            interceptors=[
+                ErrorInterceptor(max_message_bytes=max_message_bytes, method_limits=limits),
+                AuthInterceptor(verifier),
+            ],
+            options=[("grpc.max_receive_message_length", max([max_message_bytes, *limits.values()]))],
         )
         self.health = health.aio.HealthServicer()
         health_pb2_grpc.add_HealthServicer_to_server(self.health, self.server)

@@ -13,7 +13,7 @@ import gc
 import logging
 import signal
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
@@ -27,7 +27,6 @@ from praxis_common.auth import TokenVerifier
 from praxis_common.consumer import Consumer, Subscription
 from praxis_common.db import UnitOfWorkFactory, create_engine, database_ready
 from praxis_common.http import create_app
-from praxis_common.http_gate import body_limits
 from praxis_common.jetstream import Bus, service_streams
 from praxis_common.outbox import OutboxRelay
 from praxis_common.processes import ensure_port_free
@@ -62,6 +61,8 @@ class ServiceSpec:
     routers: Callable[[Runtime], list[APIRouter]]
     grpc_services: Callable[[Runtime], list[tuple[Callable[[grpc.aio.Server], None], str]]]
     subscriptions: Callable[[Runtime], list[Subscription]] = lambda rt: []
+    # gRPC methods taking bulk input (the twins of REST routes declaring a larger max_body_size): name -> bytes.
+    grpc_message_limits: dict[str, int] = field(default_factory=dict)
     # Periodic jobs (e.g. time-driven state changes): each runs until the stop event is set.
     workers: Callable[[Runtime], list[Callable[[asyncio.Event], Awaitable[None]]]] = lambda rt: []
 
@@ -153,12 +154,12 @@ async def run(spec: ServiceSpec, settings: ServiceSettings, *, stop: asyncio.Eve
     )
     http.install_signal_handlers = lambda: None  # we own the signals (older uvicorn)
 
-    # gRPC takes messages as large as the largest body a REST operation takes (its bulk operations' twins).
     grpc_server = GrpcServer(
         rt.verifier,
         host=settings.grpc_host,
         port=settings.grpc_port,
-        max_receive_bytes=max(body_limits(app.routes, settings.max_request_bytes)),
+        max_message_bytes=settings.max_request_bytes,
+        method_limits=spec.grpc_message_limits,
     )
     for register, service_name in spec.grpc_services(rt):
         grpc_server.add(register, service_name)
