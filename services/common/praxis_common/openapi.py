@@ -9,6 +9,8 @@ the bearer scheme every operation requires (so /docs has an Authorize button), a
 
 from __future__ import annotations
 
+import re
+
 from fastapi import FastAPI
 from fastapi.openapi.utils import get_openapi
 from fastapi.routing import APIRoute, iter_route_contexts
@@ -51,13 +53,12 @@ ERRORS = {
     "401": "unauthenticated: no bearer token, or not a valid one",
     "403": "forbidden: the caller's role may not do this",
     "404": "not-found: no such resource, or one the caller may not see",
+    "409": "conflict: the resource's state does not allow this now",
     "422": "invalid-input: fields at fault are listed in `errors`",
     "503": "unavailable: a dependency (the database, another service) cannot be reached; retry after Retry-After",
 }
-WRITE_ERRORS = {
-    "409": "conflict: the resource's state does not allow this now",
-    "413": "payload-too-large: the body is larger than this operation takes",
-}
+WRITE_ERRORS = {"413": "payload-too-large: the body is larger than this operation takes"}
+_PARAM = re.compile(r"^\{(\w+)\}$")
 
 
 def require_operation_id(route: APIRoute) -> str:
@@ -75,6 +76,29 @@ def _body_limits(app: FastAPI) -> dict[str, int]:
         for route in iter_route_contexts(list(app.routes))
         if getattr(route, "operation_id", None)
     }
+
+
+def _links(paths: dict) -> None:
+    """OpenAPI links from what creates or lists a resource to what acts on it: `POST /v1/mentors` (201, a body with
+    `id`) leads to every operation under `/v1/mentors/{mentor_id}`, and a page of `items` at `GET /v1/assignments`
+    to those under `/v1/assignments/{assignment_id}`. Clients (and stateful API tests) follow them."""
+    for path, operations in paths.items():
+        for method, op in operations.items():
+            created = method == "post" and "201" in op.get("responses", {})
+            listed = method == "get" and "200" in op.get("responses", {})
+            if not (created or listed):
+                continue
+            source = "$response.body#/id" if created else "$response.body#/items/0/id"
+            response = op["responses"]["201" if created else "200"]
+            for target_path, targets in paths.items():
+                rest = target_path[len(path) :].split("/") if target_path.startswith(path + "/") else []
+                match = _PARAM.match(rest[1]) if len(rest) > 1 else None
+                if not match:
+                    continue
+                for target in targets.values():
+                    if "operationId" in target:
+                        link = {"operationId": target["operationId"], "parameters": {match.group(1): source}}
+                        response.setdefault("links", {})[target["operationId"]] = link
 
 
 def _document(app: FastAPI) -> dict:
@@ -95,6 +119,7 @@ def _document(app: FastAPI) -> dict:
     }
     doc["security"] = [{"bearerAuth": []}]
     limits = _body_limits(app)
+    _links(doc.get("paths", {}))
     for operations in doc.get("paths", {}).values():
         for method, op in operations.items():
             statuses = dict(ERRORS)

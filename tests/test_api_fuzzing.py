@@ -1,0 +1,77 @@
+"""Property-based API tests of each service with schemathesis: every check, every phase (examples, coverage,
+fuzzing and the stateful phase, which follows the documents' links from what creates a resource to what acts on
+it), requests carrying real tokens of a school's and an enterprise's staff (tests/fuzzing/praxis_fuzz_auth.py).
+
+A finding is a server error, a response that does not match its documented schema, status code, content type or
+headers, an operation that accepts what its schema forbids, or answers without authentication. The number of
+examples per operation is bounded to keep the suite's time; the seed is fixed so a failure reproduces (the
+report names the `st replay` command).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import pytest_asyncio
+
+pytestmark = pytest.mark.slow
+
+SERVICES = ("internships", "mentors", "projects")
+HERE = Path(__file__).parent / "fuzzing"
+SEED = 20261130
+MAX_EXAMPLES = 10
+SCHOOL, ENTERPRISE = "school-fuzz", "ent-fuzz"
+
+
+@pytest_asyncio.fixture(scope="module", loop_scope="module")
+async def partners(stack, internships) -> None:
+    """The school and the enterprise hold an active agreement, so enterprise operations reach their rules."""
+    async with internships.client() as c:
+        await internships.agreement(c, SCHOOL, ENTERPRISE, quota=50)
+
+
+@pytest.mark.parametrize("service", SERVICES)
+def test_schemathesis_finds_nothing(stack, partners, service, tmp_path):
+    tokens = [
+        stack.token(SCHOOL, "school", "admin"),
+        stack.token(SCHOOL, "school", "coordinator", "teacher", sub="t-fuzz"),
+        stack.token(SCHOOL, "school", "student", sub="s-fuzz"),
+        stack.token(ENTERPRISE, "enterprise", "hr"),
+        stack.token(ENTERPRISE, "enterprise", "mentor", sub="m-fuzz"),
+    ]
+    env = {
+        **os.environ,
+        "SCHEMATHESIS_HOOKS": "praxis_fuzz_auth",
+        "PYTHONPATH": os.pathsep.join([str(HERE), os.environ.get("PYTHONPATH", "")]),
+        "PRAXIS_FUZZ_TOKENS": json.dumps(tokens),
+    }
+    command = [
+        str(Path(sys.executable).parent / "schemathesis"),
+        "--config-file",
+        str(HERE / "schemathesis.toml"),
+        "run",
+        f"{stack[service].base_url}/openapi.json",
+        "--checks",
+        "all",
+        "--phases",
+        "examples,coverage,fuzzing,stateful",
+        "--max-examples",
+        str(MAX_EXAMPLES),
+        "--seed",
+        str(SEED),
+        "--workers",
+        "1",
+        "--report",
+        "junit",
+        "--report-dir",
+        str(tmp_path),
+    ]
+    run = subprocess.run(command, env=env, capture_output=True, text=True, timeout=900)
+    summary = run.stdout[-6000:]
+    assert run.returncode == 0, f"schemathesis found problems in {service}:\n{summary}\n{run.stderr[-2000:]}"
+    assert "generated" in summary and "passed" in summary, summary
