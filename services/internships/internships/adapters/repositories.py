@@ -315,9 +315,18 @@ class PlacementRepository:
         m = row._mapping
         return BookingTarget(_position(row), m["base_staff"], m["visible"], m["agreement_id"])
 
-    async def book(self, p: Placement, outbox_rows: list[dict], *, max_at_base: int | None, max_in_post: int | None):
+    async def book(
+        self,
+        p: Placement,
+        outbox_rows: list[dict],
+        *,
+        max_at_base: int | None,
+        max_in_post: int | None,
+        today: date,
+    ):
         """Take the seat, count the intern at the base and against the agreement's quota, and insert the placement
-        with its outbox rows, in one statement (the `book_placement` database function), or change nothing.
+        with its outbox rows, in one statement (the `book_placement` database function), or change nothing. The
+        function also re-checks, under the agreement's lock, that the agreement is still in force on `today`.
         Returns (refusal or None, interns at the base, interns in the post) as the function saw them."""
         row = (
             await self.session.execute(
@@ -327,12 +336,15 @@ class PlacementRepository:
                     "outbox": json.dumps([{**r, "payload": r["payload"].decode()} for r in outbox_rows], default=str),
                     "max_at_base": max_at_base,
                     "max_in_post": max_in_post,
+                    "today": today,
                 },
             )
         ).one()
         return row.refusal, row.interns_at_base, row.interns_in_post
 
-    async def book_many(self, bookings: list[tuple[Placement, list[dict], int | None, int | None]]) -> list[tuple]:
+    async def book_many(
+        self, bookings: list[tuple[Placement, list[dict], int | None, int | None]], *, today: date
+    ) -> list[tuple]:
         """`book` for many placements in one statement and in the caller's transaction: the same `book_placement`
         function runs once per (placement, its outbox rows, max_at_base, max_in_post), in order. The caller must
         hold the booking locks of the placements' schools exclusively (RoundRepository.lock_for_booking). A refused booking
@@ -349,7 +361,7 @@ class PlacementRepository:
             }
             for p, outbox_rows, max_at_base, max_in_post in bookings
         ]
-        result = await self.session.execute(_BOOK_MANY, {"rows": json.dumps(rows, default=str)})
+        result = await self.session.execute(_BOOK_MANY, {"rows": json.dumps(rows, default=str), "today": today})
         return [tuple(r) for r in result]
 
     async def end_hold(self, p: Placement, *, give_back_seat: bool) -> None:
@@ -400,13 +412,15 @@ _BOOKING_TARGET = (
 )
 _BOOK = text(
     "SELECT refusal, interns_at_base, interns_in_post FROM "
-    "book_placement(CAST(:placement AS jsonb), CAST(:outbox AS jsonb), :max_at_base, :max_in_post)"
+    "book_placement(CAST(:placement AS jsonb), CAST(:outbox AS jsonb), :max_at_base, :max_in_post, "
+    "booking_day => :today)"
 )
 _BOOK_MANY = text(
     "SELECT b.refusal, b.interns_at_base, b.interns_in_post "
     "FROM jsonb_array_elements(CAST(:rows AS jsonb)) WITH ORDINALITY AS r(item, ord) "
     "CROSS JOIN LATERAL book_placement(r.item->'placement', r.item->'outbox', "
-    "(r.item->>'max_at_base')::integer, (r.item->>'max_in_post')::integer, school_locked => true) AS b "
+    "(r.item->>'max_at_base')::integer, (r.item->>'max_in_post')::integer, school_locked => true, "
+    "booking_day => :today) AS b "
     "ORDER BY r.ord"
 )
 _END_HOLD = text("SELECT end_hold(:position_id, :agreement_id, :seat)")

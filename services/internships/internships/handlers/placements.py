@@ -32,6 +32,10 @@ class OverlappingPlacement(Conflict):
     code, title = "overlapping-placement", "The student already holds a placement in this period"
 
 
+class AgreementNotActive(Conflict):
+    code, title = "agreement-not-active", "The agreement is no longer in force"
+
+
 class TermEnded(Conflict):
     code, title = "term-ended", "The position's term has ended"
 
@@ -113,7 +117,7 @@ async def book_placement(
             compliance, enterprise_staff=target.base_staff, post_staff=position.post_staff
         )
         refusal, at_base, in_post = await placements.book(
-            placement, u.outbox_rows(), max_at_base=max_at_base, max_in_post=max_in_post
+            placement, u.outbox_rows(), max_at_base=max_at_base, max_in_post=max_in_post, today=clock().date()
         )
         if refusal == "intern-cap":
             check_booking(compliance, enterprise_interns_after=at_base + 1, post_interns_after=in_post + 1, **figures)
@@ -128,6 +132,7 @@ _REFUSALS = {
     "seats-exhausted": SeatsExhausted,
     "quota-exhausted": QuotaExhausted,
     "overlapping-placement": OverlappingPlacement,
+    "agreement-not-active": AgreementNotActive,
 }
 
 
@@ -136,6 +141,8 @@ def _refusal_detail(refusal: str, position) -> str:
         return f"all {position.seats} seats of this position are taken"
     if refusal == "quota-exhausted":
         return "the agreement's intern quota is used up"
+    if refusal == "agreement-not-active":
+        return "the agreement covering the position was terminated or expired; no booking counts against it now"
     return (
         "the student already holds a placement overlapping "
         f"{position.starts_on.isoformat()}–{position.ends_on.isoformat()}"

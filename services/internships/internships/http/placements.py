@@ -40,7 +40,7 @@ def router(rt: Runtime) -> APIRouter:
         responses={
             409: {
                 "description": "seats-exhausted, quota-exhausted, overlapping-placement, "
-                "no-agreement-for-term or term-ended (problem+json)"
+                "no-agreement-for-term, agreement-not-active or term-ended (problem+json)"
             }
         },
     )
