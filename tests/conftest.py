@@ -2,13 +2,44 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from datetime import date, timedelta
 
 import httpx
+import nats
 import pytest
 
-from praxis_common.testing.stack import Stack
+from praxis_common.testing.stack import Stack, eventually
+
+
+async def published_event(stack: Stack, subject: str, about: str, *, timeout: float = 30) -> dict:
+    """The payload of the first event on `<prefix>.<subject>` whose payload mentions `about` (e.g. an id), read from
+    the stream (it must have left through the outbox); polled with a deadline."""
+    nc = await nats.connect(stack.nats_url)
+    try:
+        sub = await nc.jetstream().subscribe(f"{stack.prefix}.{subject}", ordered_consumer=True)
+
+        async def next_one():
+            try:
+                msg = await sub.next_msg(timeout=0.5)
+            except Exception:
+                return None
+            return json.loads(msg.data) if about in msg.data.decode() else None
+
+        return await eventually(next_one, timeout=timeout, what=f"a {subject} event about {about}")
+    finally:
+        await nc.close()
+
+
+@pytest.fixture(scope="module")
+def read_event(stack: Stack):
+    """`await read_event("internships.placement.completed", placement_id)`: see published_event."""
+
+    async def read(subject: str, about: str, *, timeout: float = 30) -> dict:
+        return await published_event(stack, subject, about, timeout=timeout)
+
+    return read
 
 
 @pytest.fixture(scope="module")

@@ -146,6 +146,7 @@ def _(event: PlacementChanged, *, position_competencies: list[str] = (), **conte
             position_competencies=list(position_competencies),
             student_competencies=list(p.profile.get("competencies", [])),
             student_languages=list(p.profile.get("languages", [])),
+            forced=p.forced,
         ),
     )
 

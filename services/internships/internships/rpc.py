@@ -158,6 +158,7 @@ def placement_to_pb(p: Placement) -> pb.Placement:
         reason=p.reason or "",
         student_consent_at=_ts(p.student_consent_at),
         guardian_consent_at=_ts(p.guardian_consent_at),
+        forced=p.forced,
     )
 
 
@@ -476,7 +477,12 @@ class InternshipsServicer(pb_grpc.InternshipsServiceServicer):
 
     async def _change_position(self, position_id: str, action: str) -> pb.Position:
         position = await position_handlers.change_position(
-            parse_uuid(position_id, "id"), action, principal(), uow=self.rt.uow, clock=self.rt.clock
+            parse_uuid(position_id, "id"),
+            action,
+            principal(),
+            uow=self.rt.uow,
+            clock=self.rt.clock,
+            compliance=self.compliance,
         )
         return position_to_pb(position)
 
@@ -543,22 +549,27 @@ class InternshipsServicer(pb_grpc.InternshipsServiceServicer):
         return pb.StartPlacementResponse(placement=await self._change_placement(request.id, "start"))
 
     async def CompletePlacement(self, request: pb.CompletePlacementRequest, context) -> pb.CompletePlacementResponse:
-        return pb.CompletePlacementResponse(placement=await self._change_placement(request.id, "complete"))
+        return pb.CompletePlacementResponse(
+            placement=await self._change_placement(request.id, "complete", request.reason, force=request.force)
+        )
 
     async def TerminatePlacement(self, request: pb.TerminatePlacementRequest, context) -> pb.TerminatePlacementResponse:
         return pb.TerminatePlacementResponse(
             placement=await self._change_placement(request.id, "terminate", request.reason)
         )
 
-    async def _change_placement(self, placement_id: str, action: str, reason: str = "") -> pb.Placement:
+    async def _change_placement(
+        self, placement_id: str, action: str, reason: str = "", *, force: bool = False
+    ) -> pb.Placement:
         placement_uuid = parse_uuid(placement_id, "id")
-        body = validate(PlacementAction, {"reason": reason or None})  # proto3: "" is "no reason"
+        body = validate(PlacementAction, {"reason": reason or None, "force": force})  # proto3: "" is "no reason"
         placement = await placement_handlers.change_placement(
             placement_uuid,
             action,
             principal(),
             uow=self.rt.uow,
             reason=body.reason,
+            force=body.force,
             clock=self.rt.clock,
             compliance=self.compliance,
         )

@@ -2,6 +2,7 @@
 
 from sqlalchemy import (
     BigInteger,
+    Boolean,
     CheckConstraint,
     Column,
     Date,
@@ -15,6 +16,7 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.dialects.postgresql import ARRAY, JSONB, UUID
 
@@ -143,6 +145,8 @@ placement = Table(
     Column("study_year", SmallInteger),
     Column("student_consent_at", DateTime(timezone=True)),
     Column("guardian_consent_at", DateTime(timezone=True)),
+    # Completed long before its end date with an explicit force; `reason` says why.
+    Column("forced", Boolean, nullable=False, server_default=false()),
     CheckConstraint(
         "status IN ('requested','confirmed','rejected','active','completed','withdrawn','terminated','expired')",
         name="status",

@@ -98,6 +98,22 @@ class AgreementRepository:
             .limit(1)
         )
 
+    async def covers_term(self, enterprise_org: str, starts_on: date, ends_on: date) -> bool:
+        """Whether an active agreement of the enterprise (with any school) covers the whole term."""
+        found = await self.session.scalar(
+            select(t.c.id).where(covering_term(enterprise_org, starts_on, ends_on)).limit(1)
+        )
+        return found is not None
+
+    async def lock_partnerships_of(self, enterprise_org: str, *, exclusive: bool) -> None:
+        """The enterprise's partnership lock, to the end of the transaction. Winding down an ended agreement takes it
+        exclusively, publishing a position shared: a position is never published against an agreement that a
+        concurrent wind-down is ending, and two wind-downs of one enterprise see each other's ended agreement."""
+        lock = "pg_advisory_xact_lock" if exclusive else "pg_advisory_xact_lock_shared"
+        await self.session.execute(
+            text(f"SELECT {lock}(hashtextextended('enterprise' || chr(31) || :org, 1))"), {"org": enterprise_org}
+        )
+
     async def active_with(self, school_org: str, enterprise_org: str) -> bool:
         found = await self.session.scalar(
             select(t.c.id)
@@ -126,6 +142,17 @@ class AgreementRepository:
             .with_for_update(skip_locked=True)
         )
         return [_to_domain(r) for r in (await self.session.execute(query)).all()]
+
+
+def covering_term(enterprise_org, starts_on, ends_on):
+    """The condition on an agreement row: active, of the enterprise, its period containing the whole term. A position
+    is published only while such an agreement exists (with any school: every partner school sees it)."""
+    return and_(
+        t.c.enterprise_org == enterprise_org,
+        t.c.status == Status.ACTIVE.value,
+        t.c.valid_from <= starts_on,
+        t.c.valid_to >= ends_on,
+    )
 
 
 def _positions_query():

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from enum import StrEnum
 
-from praxis_common.errors import Conflict, Forbidden
+from praxis_common.errors import Conflict, FieldError, Forbidden, InvalidInput
 
 
 class PlacementStatus(StrEnum):
@@ -68,9 +68,17 @@ TRANSITIONS: dict[str, tuple[frozenset[PlacementStatus], PlacementStatus, frozen
 }
 NEEDS_REASON = {"terminate"}
 
+# Completing is irreversible: a placement completed more than this long before its end date needs `force` and a
+# reason (kept as the placement's reason, flagged `forced`, and carried by placement.completed).
+EARLY_COMPLETION_GRACE = timedelta(days=7)
+
 
 class IllegalTransition(Conflict):
     code, title = "illegal-transition", "Not possible in the placement's current state"
+
+
+class CompletionBeforeEnd(Conflict):
+    code, title = "completion-before-end", "The placement ends later; completing it now needs force and a reason"
 
 
 @dataclass(frozen=True)
@@ -116,6 +124,7 @@ class Placement:
     study_year: int | None = None
     student_consent_at: datetime | None = None  # the student signed the tripartite agreement
     guardian_consent_at: datetime | None = None
+    forced: bool = False  # completed long before its end date, explicitly (`reason` says why)
     events: list[PlacementChanged] = field(default_factory=list, repr=False, compare=False)
 
     @classmethod
@@ -160,8 +169,9 @@ class Placement:
             return Party.ENTERPRISE
         return None
 
-    def apply(self, action: str, by: Party, *, now: datetime, reason: str | None = None) -> bool:
-        """Move along the state machine. Returns True when the seat is to be given back."""
+    def apply(self, action: str, by: Party, *, now: datetime, reason: str | None = None, force: bool = False) -> bool:
+        """Move along the state machine. Returns True when the seat is to be given back. `force` (with a reason)
+        completes a placement more than EARLY_COMPLETION_GRACE before its end date."""
         if action not in TRANSITIONS:
             raise IllegalTransition(f"unknown action {action!r}")
         sources, target, allowed = TRANSITIONS[action]
@@ -171,6 +181,16 @@ class Placement:
             raise IllegalTransition(f"cannot {action} a placement that is {self.status}")
         if action in NEEDS_REASON and not (reason and reason.strip()):
             raise IllegalTransition(f"{action} needs a reason")
+        if force and action != "complete":
+            raise InvalidInput("only completing takes force", errors=[FieldError("force", "only for complete")])
+        if force and not (reason and reason.strip()):
+            raise InvalidInput("force needs a reason", errors=[FieldError("reason", "say why the placement is forced")])
+        early = action == "complete" and now.date() < self.ends_on - EARLY_COMPLETION_GRACE
+        if early and not force:
+            raise CompletionBeforeEnd(
+                f"the placement ends on {self.ends_on.isoformat()}; completing it more than "
+                f"{EARLY_COMPLETION_GRACE.days} days early needs force with a reason (or terminate it, with a reason)"
+            )
         if action == "start" and now.date() < self.starts_on:
             raise IllegalTransition(f"the placement starts on {self.starts_on.isoformat()}")
         if action == "expire" and now < self.hold_expires_at:
@@ -189,6 +209,7 @@ class Placement:
             self.ended_at = now
         if reason:
             self.reason = reason
+        self.forced = early
         self.events.append(PlacementChanged(self, EVENT_KIND[target]))
         return target in SEAT_RELEASING
 

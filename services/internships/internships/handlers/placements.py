@@ -179,9 +179,12 @@ async def change_placement(
     *,
     uow: UowFactory,
     reason: str | None = None,
+    force: bool = False,
     clock: Clock = utc_clock,
     compliance: CompliancePolicy = CompliancePolicy.CN_VOCATIONAL_2021,
 ) -> Placement:
+    """Move a placement along its life for its school or enterprise. Completing more than a week before the end
+    date is irreversible enough to need `force` with a reason, recorded on the placement and in its event."""
     policy.manager(principal, "school", "enterprise")
     async with uow() as u:
         repo = PlacementRepository(u.session)
@@ -194,7 +197,7 @@ async def change_placement(
                 guardian_consent_recorded=placement.guardian_consent_at is not None,
                 on=clock().date(),
             )
-        await _apply(u, placement, action, party, clock=clock, reason=reason)
+        await _apply(u, placement, action, party, clock=clock, reason=reason, force=force)
         await u.commit()
     return placement
 
@@ -234,9 +237,11 @@ async def expire_holds(*, uow: UowFactory, clock: Clock = utc_clock, batch: int 
             return expired
 
 
-async def _apply(u, placement: Placement, action: str, party: Party, *, clock: Clock, reason: str | None = None):
+async def _apply(
+    u, placement: Placement, action: str, party: Party, *, clock: Clock, reason: str | None = None, force: bool = False
+):
     was_current = placement.status in HOLDING
-    releases = placement.apply(action, party, now=clock(), reason=reason)
+    releases = placement.apply(action, party, now=clock(), reason=reason, force=force)
     repo = PlacementRepository(u.session)
     if was_current and placement.status not in HOLDING:
         await repo.end_hold(placement, give_back_seat=releases)

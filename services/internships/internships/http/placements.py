@@ -99,7 +99,7 @@ def router(rt: Runtime) -> APIRouter:
         "/{placement_id}/{action}",
         response_model=PlacementRead,
         summary="Move a placement along",
-        responses={409: {"description": "illegal-transition (problem+json)"}},
+        responses={409: {"description": "illegal-transition or completion-before-end (problem+json)"}},
     )
     async def change(
         placement_id: uuid.UUID,
@@ -108,7 +108,8 @@ def router(rt: Runtime) -> APIRouter:
         body: PlacementAction | None = None,
     ) -> PlacementRead:
         """confirm / reject (enterprise, while requested); withdraw (school, before start); start,
-        complete (either); terminate (either, after start, with a reason)."""
+        complete (either; more than 7 days before the end date only with `force` and a `reason`: 409
+        completion-before-end otherwise); terminate (either, after start, with a reason)."""
         return PlacementRead.of(
             await handlers.change_placement(
                 placement_id,
@@ -116,6 +117,7 @@ def router(rt: Runtime) -> APIRouter:
                 principal,
                 uow=rt.uow,
                 reason=body.reason if body else None,
+                force=body.force if body else False,
                 clock=rt.clock,
                 compliance=policy,
             )

@@ -7,7 +7,7 @@ from datetime import date, datetime, time
 from decimal import Decimal
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StrictInt
+from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictInt
 
 from internships.domain.agreements import MAX_QUOTA, Agreement, Status
 from praxis_common.validation import Text
@@ -254,9 +254,18 @@ class PlacementCreate(BaseModel):
 
 
 class PlacementAction(BaseModel):
-    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [{"reason": "moved to another city"}]})
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [{"reason": "moved to another city"}, {"force": True, "reason": "the store closed early"}]
+        },
+    )
 
     reason: Annotated[Text, Field(min_length=1, max_length=1000)] | None = None
+    force: StrictBool = Field(
+        default=False,
+        description="complete only: completing more than 7 days before the end date needs force with a reason",
+    )
 
 
 class PlacementRead(BaseModel):
@@ -278,6 +287,7 @@ class PlacementRead(BaseModel):
     reason: str | None
     student_consent_at: datetime | None
     guardian_consent_at: datetime | None
+    forced: bool = Field(description="completed long before its end date with force; `reason` says why")
 
     @classmethod
     def of(cls, p) -> PlacementRead:

@@ -447,7 +447,7 @@ class StudentProfile(_message.Message):
     def __init__(self, display_name: _Optional[str] = ..., programme: _Optional[str] = ..., competencies: _Optional[_Iterable[str]] = ..., languages: _Optional[_Iterable[str]] = ...) -> None: ...
 
 class Placement(_message.Message):
-    __slots__ = ("id", "position_id", "agreement_id", "school_org", "enterprise_org", "student_ref", "profile", "status", "starts_on", "ends_on", "requested_at", "hold_expires_at", "decided_at", "started_at", "ended_at", "reason", "student_consent_at", "guardian_consent_at")
+    __slots__ = ("id", "position_id", "agreement_id", "school_org", "enterprise_org", "student_ref", "profile", "status", "starts_on", "ends_on", "requested_at", "hold_expires_at", "decided_at", "started_at", "ended_at", "reason", "student_consent_at", "guardian_consent_at", "forced")
     ID_FIELD_NUMBER: _ClassVar[int]
     POSITION_ID_FIELD_NUMBER: _ClassVar[int]
     AGREEMENT_ID_FIELD_NUMBER: _ClassVar[int]
@@ -466,6 +466,7 @@ class Placement(_message.Message):
     REASON_FIELD_NUMBER: _ClassVar[int]
     STUDENT_CONSENT_AT_FIELD_NUMBER: _ClassVar[int]
     GUARDIAN_CONSENT_AT_FIELD_NUMBER: _ClassVar[int]
+    FORCED_FIELD_NUMBER: _ClassVar[int]
     id: str
     position_id: str
     agreement_id: str
@@ -484,7 +485,8 @@ class Placement(_message.Message):
     reason: str
     student_consent_at: str
     guardian_consent_at: str
-    def __init__(self, id: _Optional[str] = ..., position_id: _Optional[str] = ..., agreement_id: _Optional[str] = ..., school_org: _Optional[str] = ..., enterprise_org: _Optional[str] = ..., student_ref: _Optional[str] = ..., profile: _Optional[_Union[StudentProfile, _Mapping]] = ..., status: _Optional[_Union[PlacementStatus, str]] = ..., starts_on: _Optional[str] = ..., ends_on: _Optional[str] = ..., requested_at: _Optional[str] = ..., hold_expires_at: _Optional[str] = ..., decided_at: _Optional[str] = ..., started_at: _Optional[str] = ..., ended_at: _Optional[str] = ..., reason: _Optional[str] = ..., student_consent_at: _Optional[str] = ..., guardian_consent_at: _Optional[str] = ...) -> None: ...
+    forced: bool
+    def __init__(self, id: _Optional[str] = ..., position_id: _Optional[str] = ..., agreement_id: _Optional[str] = ..., school_org: _Optional[str] = ..., enterprise_org: _Optional[str] = ..., student_ref: _Optional[str] = ..., profile: _Optional[_Union[StudentProfile, _Mapping]] = ..., status: _Optional[_Union[PlacementStatus, str]] = ..., starts_on: _Optional[str] = ..., ends_on: _Optional[str] = ..., requested_at: _Optional[str] = ..., hold_expires_at: _Optional[str] = ..., decided_at: _Optional[str] = ..., started_at: _Optional[str] = ..., ended_at: _Optional[str] = ..., reason: _Optional[str] = ..., student_consent_at: _Optional[str] = ..., guardian_consent_at: _Optional[str] = ..., forced: _Optional[bool] = ...) -> None: ...
 
 class BookPlacementRequest(_message.Message):
     __slots__ = ("position_id", "student_ref", "profile", "birth_date", "study_year")
@@ -605,10 +607,14 @@ class StartPlacementResponse(_message.Message):
     def __init__(self, placement: _Optional[_Union[Placement, _Mapping]] = ...) -> None: ...
 
 class CompletePlacementRequest(_message.Message):
-    __slots__ = ("id",)
+    __slots__ = ("id", "force", "reason")
     ID_FIELD_NUMBER: _ClassVar[int]
+    FORCE_FIELD_NUMBER: _ClassVar[int]
+    REASON_FIELD_NUMBER: _ClassVar[int]
     id: str
-    def __init__(self, id: _Optional[str] = ...) -> None: ...
+    force: bool
+    reason: str
+    def __init__(self, id: _Optional[str] = ..., force: _Optional[bool] = ..., reason: _Optional[str] = ...) -> None: ...
 
 class CompletePlacementResponse(_message.Message):
     __slots__ = ("placement",)

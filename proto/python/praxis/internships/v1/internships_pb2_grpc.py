@@ -345,7 +345,9 @@ class InternshipsServiceServicer:
         raise NotImplementedError('Method not implemented!')
 
     def PublishPosition(self, request, context):
-        """Publishes a draft position so schools can book it (the enterprise; publishing again is a no-op).
+        """Publishes a draft position so schools can book it (the enterprise; publishing again is a no-op). Checked like
+        booking: FAILED_PRECONDITION term-ended or no-agreement-for-term (an active agreement of the enterprise must
+        cover the whole term), INVALID_ARGUMENT compliance-violation for a rule that does not depend on the student.
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
@@ -423,7 +425,7 @@ class InternshipsServiceServicer:
         raise NotImplementedError('Method not implemented!')
 
     def CompletePlacement(self, request, context):
-        """Either party completes an active placement.
+        """Either party completes an active placement (more than 7 days before its end only with force and a reason).
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
