@@ -367,10 +367,25 @@ class InternshipsServicer(pb_grpc.InternshipsServiceServicer):
         )
 
     async def TerminateAgreement(self, request: pb.TerminateAgreementRequest, context) -> pb.TerminateAgreementResponse:
-        body = validate(AgreementTerminate, {"reason": request.reason})
-        cmd = commands.TerminateAgreement(parse_uuid(request.id, "id"), body.reason)
+        body = validate(
+            AgreementTerminate,
+            {
+                "reason": request.reason,
+                "end_active_placements": request.end_active_placements,
+                "active_placements_reason": request.active_placements_reason or None,
+            },
+        )
+        cmd = commands.TerminateAgreement(parse_uuid(request.id, "id"), **body.model_dump())
+        done = await handlers.terminate_agreement(cmd, principal(), uow=self.rt.uow, clock=self.rt.clock)
+        w = done.wind_down
         return pb.TerminateAgreementResponse(
-            agreement=to_pb(await handlers.terminate_agreement(cmd, principal(), uow=self.rt.uow, clock=self.rt.clock))
+            agreement=to_pb(done.agreement),
+            wind_down=pb.WindDown(
+                **{
+                    name: [str(i) for i in getattr(w, name)]
+                    for name in ("rejected", "withdrawn", "terminated", "expired", "continuing", "positions_closed")
+                }
+            ),
         )
 
     # Practice bases

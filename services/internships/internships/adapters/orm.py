@@ -155,6 +155,7 @@ placement = Table(
     Index("ix_placement_enterprise", "enterprise_org", "requested_at", "id"),
     Index("ix_placement_student", "school_org", "student_ref"),
     Index("ix_placement_position", "position_id", "status"),
+    Index("ix_placement_agreement", "agreement_id", "status"),
     Index("ix_placement_hold", "hold_expires_at", postgresql_where="status = 'requested'"),
 )
 

@@ -18,7 +18,7 @@ from internships.adapters.orm import position as pos_t
 from internships.adapters.orm import practice_base as base_t
 from internships.domain.agreements import Agreement, Status
 from internships.domain.logbooks import LogbookWeek, LogLine, WeekStatus
-from internships.domain.placements import Placement, PlacementStatus
+from internships.domain.placements import HOLDING, Placement, PlacementStatus
 from internships.domain.positions import Duty, DutyKind, Position, PositionStatus, PracticeBase, Tier
 
 agr_t = t
@@ -98,6 +98,24 @@ class AgreementRepository:
             .limit(1)
         )
 
+    async def ending(self, today: date, limit: int) -> list[uuid.UUID]:
+        """Active agreements whose period is over (not locked: each is ended in a transaction of its own)."""
+        rows = await self.session.execute(
+            select(t.c.id)
+            .where(t.c.status == Status.ACTIVE.value, t.c.valid_to < today)
+            .order_by(t.c.valid_to, t.c.id)
+            .limit(limit)
+        )
+        return list(rows.scalars())
+
+    async def lock_bookings_of(self, school_org: str) -> None:
+        """The school's booking lock, exclusively, to the end of the transaction: every booking of the school takes
+        it shared first (book_placement), a round's publish exclusively (RoundRepository.lock_for_booking); held,
+        no booking of the school is half-way."""
+        await self.session.execute(
+            text("SELECT pg_advisory_xact_lock(hashtextextended('school' || chr(31) || :org, 1))"), {"org": school_org}
+        )
+
     async def covers_term(self, enterprise_org: str, starts_on: date, ends_on: date) -> bool:
         """Whether an active agreement of the enterprise (with any school) covers the whole term."""
         found = await self.session.scalar(
@@ -125,16 +143,14 @@ class AgreementRepository:
         return found is not None
 
     async def due_for_calendar(self, today: date, limit: int) -> list[Agreement]:
-        """Agreements whose state the date changes, locked; rows another process holds are skipped."""
+        """Agreements the date starts, or ends before they ever were active, locked; rows another process holds
+        are skipped. (Active agreements the date ends are wound down one by one: `ending`.)"""
         query = (
             select(t)
             .where(
                 or_(
                     and_(t.c.status == Status.SIGNED.value, t.c.valid_from <= today),
-                    and_(
-                        t.c.status.in_([Status.DRAFT.value, Status.SIGNED.value, Status.ACTIVE.value]),
-                        t.c.valid_to < today,
-                    ),
+                    and_(t.c.status.in_([Status.DRAFT.value, Status.SIGNED.value]), t.c.valid_to < today),
                 )
             )
             .order_by(t.c.valid_from)
@@ -267,6 +283,21 @@ class PositionRepository:
         rows = await self.session.execute(query.order_by(pos_t.c.created_at.desc(), pos_t.c.id.desc()).limit(limit))
         return [_position(r) for r in rows]
 
+    async def uncovered(self, enterprise_org: str) -> list[Position]:
+        """The enterprise's published positions whose term no active agreement of the enterprise covers, locked in
+        id order (a wind-down closes them)."""
+        query = (
+            select(pos_t)
+            .where(
+                pos_t.c.enterprise_org == enterprise_org,
+                pos_t.c.status == PositionStatus.PUBLISHED.value,
+                ~exists().where(covering_term(enterprise_org, pos_t.c.starts_on, pos_t.c.ends_on)),
+            )
+            .order_by(pos_t.c.id)
+            .with_for_update(of=pos_t)
+        )
+        return [_position(r) for r in await self.session.execute(query)]
+
     async def country_of(self, position_id: uuid.UUID) -> str:
         return await self.session.scalar(
             select(base_t.c.country).join(pos_t, pos_t.c.base_id == base_t.c.id).where(pos_t.c.id == position_id)
@@ -397,6 +428,16 @@ class PlacementRepository:
         await self.session.execute(
             _END_HOLD, {"position_id": p.position_id, "agreement_id": p.agreement_id, "seat": give_back_seat}
         )
+
+    async def holding_under(self, agreement_id: uuid.UUID) -> list[Placement]:
+        """The agreement's requested, confirmed and active placements, locked in id order."""
+        rows = await self.session.execute(
+            select(pl_t)
+            .where(pl_t.c.agreement_id == agreement_id, pl_t.c.status.in_([s.value for s in HOLDING]))
+            .order_by(pl_t.c.id)
+            .with_for_update()
+        )
+        return [_placement(r) for r in rows]
 
     async def expired_holds(self, now: datetime, limit: int) -> list[Placement]:
         rows = await self.session.execute(

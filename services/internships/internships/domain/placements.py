@@ -5,6 +5,8 @@ requested ─confirm─▶ confirmed ─start─▶ active ─complete─▶ com
     │ withdraw ▶ withdrawn ◀┘ (school, before start)
     └ hold period passes ▶ expired
 
+When the placement's agreement ends (terminated or expired), `wind_down` says what happens to it.
+
 The seat (and the agreement's quota) is taken at `requested` and given back on rejected,
 withdrawn and expired; completed and terminated placements keep counting (the intern was there).
 """
@@ -38,16 +40,21 @@ class Party(StrEnum):
     SCHOOL = "school"
     ENTERPRISE = "enterprise"
     CLOCK = "clock"
+    AGREEMENT = "agreement"  # the end of the placement's agreement (terminated or expired): see wind_down
 
 
 # action: (from states, to state, who may do it)
 TRANSITIONS: dict[str, tuple[frozenset[PlacementStatus], PlacementStatus, frozenset[Party]]] = {
     "confirm": (frozenset({PlacementStatus.REQUESTED}), PlacementStatus.CONFIRMED, frozenset({Party.ENTERPRISE})),
-    "reject": (frozenset({PlacementStatus.REQUESTED}), PlacementStatus.REJECTED, frozenset({Party.ENTERPRISE})),
+    "reject": (
+        frozenset({PlacementStatus.REQUESTED}),
+        PlacementStatus.REJECTED,
+        frozenset({Party.ENTERPRISE, Party.AGREEMENT}),
+    ),
     "withdraw": (
         frozenset({PlacementStatus.REQUESTED, PlacementStatus.CONFIRMED}),
         PlacementStatus.WITHDRAWN,
-        frozenset({Party.SCHOOL}),
+        frozenset({Party.SCHOOL, Party.AGREEMENT}),
     ),
     "start": (
         frozenset({PlacementStatus.CONFIRMED}),
@@ -62,7 +69,7 @@ TRANSITIONS: dict[str, tuple[frozenset[PlacementStatus], PlacementStatus, frozen
     "terminate": (
         frozenset({PlacementStatus.ACTIVE}),
         PlacementStatus.TERMINATED,
-        frozenset({Party.SCHOOL, Party.ENTERPRISE}),
+        frozenset({Party.SCHOOL, Party.ENTERPRISE, Party.AGREEMENT}),
     ),
     "expire": (frozenset({PlacementStatus.REQUESTED}), PlacementStatus.EXPIRED, frozenset({Party.CLOCK})),
 }
@@ -71,6 +78,10 @@ NEEDS_REASON = {"terminate"}
 # Completing is irreversible: a placement completed more than this long before its end date needs `force` and a
 # reason (kept as the placement's reason, flagged `forced`, and carried by placement.completed).
 EARLY_COMPLETION_GRACE = timedelta(days=7)
+
+
+# The reason placements carry when their agreement ended under them.
+AGREEMENT_ENDED = "agreement-ended"
 
 
 class IllegalTransition(Conflict):
@@ -212,6 +223,22 @@ class Placement:
         self.forced = early
         self.events.append(PlacementChanged(self, EVENT_KIND[target]))
         return target in SEAT_RELEASING
+
+    def wind_down(self, *, now: datetime, end_active_reason: str | None = None) -> tuple[str, Party, str | None] | None:
+        """What the end of the placement's agreement does to it, as (action, party, reason), or None when it carries
+        on: a request is rejected (or expires, if its hold already lapsed), a confirmed placement that has not
+        started is withdrawn, both with reason `agreement-ended`; an active one runs to its end date (a student
+        mid-internship is protected) unless the terminating party asked to end active placements too, with a
+        reason. Placements that already ended are history."""
+        if self.status is PlacementStatus.REQUESTED:
+            if now >= self.hold_expires_at:
+                return "expire", Party.CLOCK, None  # it lapsed on its own
+            return "reject", Party.AGREEMENT, AGREEMENT_ENDED
+        if self.status is PlacementStatus.CONFIRMED:
+            return "withdraw", Party.AGREEMENT, AGREEMENT_ENDED
+        if self.status is PlacementStatus.ACTIVE and end_active_reason:
+            return "terminate", Party.AGREEMENT, f"{AGREEMENT_ENDED}: {end_active_reason}"
+        return None
 
     def record_consent(self, *, student: bool, guardian: bool, now: datetime) -> None:
         """The school records the signatures on the tripartite agreement (and the guardian's consent) before start."""

@@ -11,7 +11,7 @@ from internships.adapters.repositories import PlacementRepository, PositionRepos
 from internships.domain.compliance import CompliancePolicy, check_booking, check_start, intern_caps
 from internships.domain.placements import HOLDING, Party, Placement, PlacementStatus
 from internships.domain.positions import PositionStatus
-from internships.handlers.agreements import Clock, UowFactory, utc_clock
+from internships.handlers.context import Clock, UowFactory, utc_clock
 from internships.outgoing import integration_event
 from praxis_common.auth import Principal
 from praxis_common.errors import Conflict, NotFound
@@ -197,7 +197,7 @@ async def change_placement(
                 guardian_consent_recorded=placement.guardian_consent_at is not None,
                 on=clock().date(),
             )
-        await _apply(u, placement, action, party, clock=clock, reason=reason, force=force)
+        await apply_change(u, placement, action, party, clock=clock, reason=reason, force=force)
         await u.commit()
     return placement
 
@@ -230,16 +230,17 @@ async def expire_holds(*, uow: UowFactory, clock: Clock = utc_clock, batch: int 
         async with uow() as u:
             due = await PlacementRepository(u.session).expired_holds(clock(), batch)
             for placement in due:
-                await _apply(u, placement, "expire", Party.CLOCK, clock=clock)
+                await apply_change(u, placement, "expire", Party.CLOCK, clock=clock)
             await u.commit()
         expired += len(due)
         if len(due) < batch:
             return expired
 
 
-async def _apply(
+async def apply_change(
     u, placement: Placement, action: str, party: Party, *, clock: Clock, reason: str | None = None, force: bool = False
 ):
+    """Move a placement (loaded FOR UPDATE) along its life in the unit of work: counters, row and events."""
     was_current = placement.status in HOLDING
     releases = placement.apply(action, party, now=clock(), reason=reason, force=force)
     repo = PlacementRepository(u.session)

@@ -41,9 +41,28 @@ class AgreementCreate(BaseModel):
 
 
 class AgreementTerminate(BaseModel):
-    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [{"reason": "programme closed"}]})
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {"reason": "programme closed"},
+                {
+                    "reason": "the site closed",
+                    "end_active_placements": True,
+                    "active_placements_reason": "the warehouse is shut; students return to school",
+                },
+            ]
+        },
+    )
 
     reason: Annotated[Text, Field(min_length=1, max_length=1000)]
+    end_active_placements: StrictBool = Field(
+        default=False,
+        description="also terminate placements under way (by default they run to their end date)",
+    )
+    active_placements_reason: Annotated[Text, Field(min_length=1, max_length=1000)] | None = Field(
+        default=None, description="required with end_active_placements; each terminated placement carries it"
+    )
 
 
 class AgreementRead(BaseModel):
@@ -68,6 +87,28 @@ class AgreementRead(BaseModel):
     @classmethod
     def of(cls, a: Agreement) -> AgreementRead:
         return cls.model_validate(a, from_attributes=True)
+
+
+class WindDownRead(BaseModel):
+    """What the end of the agreement did, by placement id and position id."""
+
+    rejected: list[uuid.UUID] = Field(description="requested placements, rejected (agreement-ended)")
+    withdrawn: list[uuid.UUID] = Field(description="confirmed placements not started, withdrawn (agreement-ended)")
+    terminated: list[uuid.UUID] = Field(description="active placements ended on request (end_active_placements)")
+    expired: list[uuid.UUID] = Field(description="requests whose hold had lapsed already")
+    continuing: list[uuid.UUID] = Field(description="active placements that run to their end date")
+    positions_closed: list[uuid.UUID] = Field(description="positions no remaining agreement covers")
+
+
+class AgreementTerminated(AgreementRead):
+    wind_down: WindDownRead
+
+    @classmethod
+    def of_termination(cls, done) -> AgreementTerminated:
+        return cls(
+            **AgreementRead.of(done.agreement).model_dump(),
+            wind_down=WindDownRead.model_validate(done.wind_down, from_attributes=True),
+        )
 
 
 class AgreementPage(BaseModel):

@@ -54,17 +54,12 @@ async def uow(database_url):
     await engine.dispose()
 
 
-async def world(uow, *, valid_days: int = 365):
-    """A school coordinator, an enterprise, an active agreement (from START - 60 days) and one published
-    position of 3 seats starting at START."""
-    n = next(_worlds)
-    school = Principal(sub="coord", org=f"fs{n}", org_kind="school", roles=frozenset({"coordinator"}))
-    admin = Principal(sub="adm", org=school.org, org_kind="school", roles=frozenset({"admin"}))
-    enterprise = Principal(sub="hr", org=f"fe{n}", org_kind="enterprise", roles=frozenset({"hr"}))
+async def active_agreement(uow, school: str, enterprise: Principal, valid_days: int):
+    admin = Principal(sub="adm", org=school, org_kind="school", roles=frozenset({"admin"}))
     clock = at(T0.date())
     agreement = await handlers.draft_agreement(
         commands.DraftAgreement(
-            school_org=school.org,
+            school_org=school,
             enterprise_org=enterprise.org,
             title="",
             valid_from=START - timedelta(days=60),
@@ -77,6 +72,20 @@ async def world(uow, *, valid_days: int = 365):
     )
     for who in (admin, enterprise):
         await handlers.sign_agreement(commands.SignAgreement(agreement.id), who, uow=uow, clock=clock)
+    return agreement
+
+
+async def world(uow, *, valid_days: int = 365):
+    """A school coordinator, an enterprise, an active agreement between them (from START - 60 days, for
+    `valid_days`) and one published position of 3 seats from START to START + 30 days (a shorter agreement
+    covers only its start: another school's agreement covers its whole term, so that it could be published)."""
+    n = next(_worlds)
+    school = Principal(sub="coord", org=f"fs{n}", org_kind="school", roles=frozenset({"coordinator"}))
+    enterprise = Principal(sub="hr", org=f"fe{n}", org_kind="enterprise", roles=frozenset({"hr"}))
+    clock = at(T0.date())
+    agreement = await active_agreement(uow, school.org, enterprise, valid_days)
+    if valid_days < 90:
+        await active_agreement(uow, f"fs{n}-other", enterprise, 365)
     base = await create_base(
         CreateBase(agreement.id, "Hub", 1, "CN", "Shenzhen", capacity=100, staff=10_000),
         enterprise,

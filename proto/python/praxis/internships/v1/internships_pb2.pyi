@@ -199,18 +199,40 @@ class SignAgreementResponse(_message.Message):
     def __init__(self, agreement: _Optional[_Union[Agreement, _Mapping]] = ...) -> None: ...
 
 class TerminateAgreementRequest(_message.Message):
-    __slots__ = ("id", "reason")
+    __slots__ = ("id", "reason", "end_active_placements", "active_placements_reason")
     ID_FIELD_NUMBER: _ClassVar[int]
     REASON_FIELD_NUMBER: _ClassVar[int]
+    END_ACTIVE_PLACEMENTS_FIELD_NUMBER: _ClassVar[int]
+    ACTIVE_PLACEMENTS_REASON_FIELD_NUMBER: _ClassVar[int]
     id: str
     reason: str
-    def __init__(self, id: _Optional[str] = ..., reason: _Optional[str] = ...) -> None: ...
+    end_active_placements: bool
+    active_placements_reason: str
+    def __init__(self, id: _Optional[str] = ..., reason: _Optional[str] = ..., end_active_placements: _Optional[bool] = ..., active_placements_reason: _Optional[str] = ...) -> None: ...
+
+class WindDown(_message.Message):
+    __slots__ = ("rejected", "withdrawn", "terminated", "expired", "continuing", "positions_closed")
+    REJECTED_FIELD_NUMBER: _ClassVar[int]
+    WITHDRAWN_FIELD_NUMBER: _ClassVar[int]
+    TERMINATED_FIELD_NUMBER: _ClassVar[int]
+    EXPIRED_FIELD_NUMBER: _ClassVar[int]
+    CONTINUING_FIELD_NUMBER: _ClassVar[int]
+    POSITIONS_CLOSED_FIELD_NUMBER: _ClassVar[int]
+    rejected: _containers.RepeatedScalarFieldContainer[str]
+    withdrawn: _containers.RepeatedScalarFieldContainer[str]
+    terminated: _containers.RepeatedScalarFieldContainer[str]
+    expired: _containers.RepeatedScalarFieldContainer[str]
+    continuing: _containers.RepeatedScalarFieldContainer[str]
+    positions_closed: _containers.RepeatedScalarFieldContainer[str]
+    def __init__(self, rejected: _Optional[_Iterable[str]] = ..., withdrawn: _Optional[_Iterable[str]] = ..., terminated: _Optional[_Iterable[str]] = ..., expired: _Optional[_Iterable[str]] = ..., continuing: _Optional[_Iterable[str]] = ..., positions_closed: _Optional[_Iterable[str]] = ...) -> None: ...
 
 class TerminateAgreementResponse(_message.Message):
-    __slots__ = ("agreement",)
+    __slots__ = ("agreement", "wind_down")
     AGREEMENT_FIELD_NUMBER: _ClassVar[int]
+    WIND_DOWN_FIELD_NUMBER: _ClassVar[int]
     agreement: Agreement
-    def __init__(self, agreement: _Optional[_Union[Agreement, _Mapping]] = ...) -> None: ...
+    wind_down: WindDown
+    def __init__(self, agreement: _Optional[_Union[Agreement, _Mapping]] = ..., wind_down: _Optional[_Union[WindDown, _Mapping]] = ...) -> None: ...
 
 class PracticeBase(_message.Message):
     __slots__ = ("id", "agreement_id", "school_org", "enterprise_org", "name", "tier", "country", "city", "capacity", "created_at", "staff")

@@ -287,7 +287,7 @@ class InternshipsServiceServicer:
         raise NotImplementedError('Method not implemented!')
 
     def TerminateAgreement(self, request, context):
-        """Ends an agreement early, with a reason.
+        """Ends an agreement early, with a reason, and winds down its placements and positions (see WindDown).
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
