@@ -187,6 +187,42 @@ def start_placement(internships: Internships):
     return start
 
 
+async def assign_enterprise_mentor(stack: Stack, placement: dict, account: str, *, capacity: int = 5) -> dict:
+    """A mentor of the placement's enterprise, created in the mentors service and signing in as `account` (a token's
+    `sub`), who takes the placement's waiting enterprise-side assignment; returned once internships knows of the
+    assignment (from mentors' events) and so lets that mentor review the placement's logbook."""
+    enterprise = placement["enterprise_org"]
+    async with (
+        httpx.AsyncClient(base_url=stack["mentors"].base_url, timeout=30) as m,
+        httpx.AsyncClient(base_url=stack["internships"].base_url, timeout=30) as c,
+    ):
+        made = await m.post(
+            "/v1/mentors",
+            headers=stack.auth(enterprise, "enterprise", "hr"),
+            json={"kind": "enterprise", "display_name": account, "capacity": capacity, "account": account},
+        )
+        assert made.status_code == 201, made.text
+        mentor = made.json()
+        school = stack.auth(placement["school_org"], "school", "admin")
+
+        async def known() -> bool:
+            book = await c.get(f"/v1/placements/{placement['id']}/logbook", headers=school)
+            return book.json().get("enterprise_mentor_id") == mentor["id"]
+
+        await eventually(known, timeout=30, what=f"internships to learn that {account} mentors the placement")
+    return mentor
+
+
+@pytest.fixture(scope="module")
+def assign_mentor(stack: Stack):
+    """`await assign_mentor(placement, account)`: see assign_enterprise_mentor."""
+
+    async def assign(placement: dict, account: str, **kwargs) -> dict:
+        return await assign_enterprise_mentor(stack, placement, account, **kwargs)
+
+    return assign
+
+
 class Mentors:
     """REST set-up shared by the mentors tests: mentors of an organisation, and a student's current mentors."""
 

@@ -279,6 +279,8 @@ def week_to_pb(w: LogbookWeek) -> pb.LogbookWeek:
         reviewed_at=_ts(w.reviewed_at),
         reviewed_by=w.reviewed_by or "",
         comment=w.comment or "",
+        reviewed_on_behalf=w.reviewed_on_behalf,
+        reviewer_mentor_id=str(w.reviewer_mentor_id or ""),
     )
 
 
@@ -636,13 +638,16 @@ class InternshipsServicer(pb_grpc.InternshipsServiceServicer):
     async def ReviewLogbookWeek(self, request: pb.ReviewLogbookWeekRequest, context) -> pb.ReviewLogbookWeekResponse:
         placement_id = parse_uuid(request.placement_id, "placement_id")
         week = validate(_Week, {"week_start": request.week_start})
-        body = validate(ReviewIn, {"comment": request.comment or None})  # proto3: "" is "no comment"
+        body = validate(  # proto3: "" is "no comment"
+            ReviewIn, {"comment": request.comment or None, "on_behalf_of_mentor": request.on_behalf_of_mentor}
+        )
         reviewed = await logbook_handlers.review_week(
             placement_id,
             week.week_start,
             principal(),
             approve=request.approve,
             comment=body.comment,
+            on_behalf_of_mentor=body.on_behalf_of_mentor,
             uow=self.rt.uow,
             clock=self.rt.clock,
         )
@@ -658,6 +663,7 @@ class InternshipsServicer(pb_grpc.InternshipsServiceServicer):
             approved_hours=str(book.approved_hours),
             approved_core_hours=str(book.approved_core_hours),
             core_work_share=_decimal(book.core_work_share),
+            enterprise_mentor_id=str(book.enterprise_mentor_id or ""),
         )
 
     # Reports

@@ -132,8 +132,9 @@ def router(rt: Runtime) -> APIRouter:
     async def file_week(
         placement_id: uuid.UUID, week: date, body: LogbookWeekIn, principal: PrincipalDep
     ) -> LogbookWeekRead:
-        """The student (or the school on their behalf) files the hours of one week (`week` = its Monday),
-        per duty, during an active placement; a returned week can be filed again."""
+        """The student (or the student's school on their behalf) files the hours of one week (`week` = its
+        Monday), per duty, during an active placement; a returned week can be filed again. The host enterprise
+        files nothing (403)."""
         lines = [LogLine(ln.day, ln.duty, ln.hours, ln.start, ln.end) for ln in body.lines]
         return LogbookWeekRead.of(
             await logbooks.file_week(placement_id, week, lines, principal, uow=rt.uow, policy=policy, clock=rt.clock)
@@ -142,7 +143,8 @@ def router(rt: Runtime) -> APIRouter:
     @r.post(
         "/{placement_id}/logbook/{week}/{decision}",
         response_model=LogbookWeekRead,
-        summary="Approve or return a logbook week (enterprise)",
+        summary="Approve or return a logbook week (the assigned enterprise mentor)",
+        responses={403: {"description": "not the assigned enterprise mentor, nor HR on_behalf_of_mentor"}},
     )
     async def review(
         placement_id: uuid.UUID,
@@ -151,6 +153,9 @@ def router(rt: Runtime) -> APIRouter:
         principal: PrincipalDep,
         body: ReviewIn | None = None,
     ) -> LogbookWeekRead:
+        """The placement's assigned enterprise mentor (the mentors service's assignment; the token's `sub` is the
+        mentor's account) reviews; the enterprise's admin or HR may review on the mentor's behalf with
+        `on_behalf_of_mentor: true`, recorded on the week. Nobody reviews a week they filed."""
         return LogbookWeekRead.of(
             await logbooks.review_week(
                 placement_id,
@@ -158,6 +163,7 @@ def router(rt: Runtime) -> APIRouter:
                 principal,
                 approve=decision == "approve",
                 comment=body.comment if body else None,
+                on_behalf_of_mentor=body.on_behalf_of_mentor if body else False,
                 uow=rt.uow,
                 clock=rt.clock,
             )
@@ -172,6 +178,7 @@ def router(rt: Runtime) -> APIRouter:
             approved_hours=book.approved_hours,
             approved_core_hours=book.approved_core_hours,
             core_work_share=book.core_work_share,
+            enterprise_mentor_id=book.enterprise_mentor_id,
         )
 
     return r

@@ -369,9 +369,18 @@ class LogbookWeekIn(BaseModel):
 
 
 class ReviewIn(BaseModel):
-    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [{"comment": "Tuesday was a holiday"}]})
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [{"comment": "Tuesday was a holiday"}, {"on_behalf_of_mentor": True, "comment": "mentor ill"}]
+        },
+    )
 
     comment: Annotated[Text, Field(min_length=1, max_length=2000)] | None = None
+    on_behalf_of_mentor: StrictBool = Field(
+        default=False,
+        description="the enterprise's admin or HR reviews for the placement's assigned mentor (recorded on the week)",
+    )
 
 
 class LogbookWeekRead(BaseModel):
@@ -385,6 +394,8 @@ class LogbookWeekRead(BaseModel):
     reviewed_at: datetime | None
     reviewed_by: str | None
     comment: str | None
+    reviewed_on_behalf: bool = Field(description="the enterprise's admin or HR reviewed for the assigned mentor")
+    reviewer_mentor_id: uuid.UUID | None = Field(description="the assigned mentor who reviewed (or was acted for)")
 
     @classmethod
     def of(cls, w) -> LogbookWeekRead:
@@ -400,6 +411,9 @@ class LogbookRead(BaseModel):
     approved_hours: Decimal
     approved_core_hours: Decimal
     core_work_share: Decimal | None = Field(description="approved core hours / approved hours; null before any")
+    enterprise_mentor_id: uuid.UUID | None = Field(
+        description="the enterprise mentor the mentors service assigned, who reviews the weeks; null until one is"
+    )
 
 
 class ConsentIn(BaseModel):

@@ -673,7 +673,7 @@ class LogLine(_message.Message):
     def __init__(self, day: _Optional[str] = ..., duty: _Optional[str] = ..., hours: _Optional[str] = ..., start: _Optional[str] = ..., end: _Optional[str] = ...) -> None: ...
 
 class LogbookWeek(_message.Message):
-    __slots__ = ("week_start", "status", "lines", "total_hours", "core_hours", "submitted_at", "submitted_by", "reviewed_at", "reviewed_by", "comment")
+    __slots__ = ("week_start", "status", "lines", "total_hours", "core_hours", "submitted_at", "submitted_by", "reviewed_at", "reviewed_by", "comment", "reviewed_on_behalf", "reviewer_mentor_id")
     WEEK_START_FIELD_NUMBER: _ClassVar[int]
     STATUS_FIELD_NUMBER: _ClassVar[int]
     LINES_FIELD_NUMBER: _ClassVar[int]
@@ -684,6 +684,8 @@ class LogbookWeek(_message.Message):
     REVIEWED_AT_FIELD_NUMBER: _ClassVar[int]
     REVIEWED_BY_FIELD_NUMBER: _ClassVar[int]
     COMMENT_FIELD_NUMBER: _ClassVar[int]
+    REVIEWED_ON_BEHALF_FIELD_NUMBER: _ClassVar[int]
+    REVIEWER_MENTOR_ID_FIELD_NUMBER: _ClassVar[int]
     week_start: str
     status: LogbookWeekStatus
     lines: _containers.RepeatedCompositeFieldContainer[LogLine]
@@ -694,7 +696,9 @@ class LogbookWeek(_message.Message):
     reviewed_at: str
     reviewed_by: str
     comment: str
-    def __init__(self, week_start: _Optional[str] = ..., status: _Optional[_Union[LogbookWeekStatus, str]] = ..., lines: _Optional[_Iterable[_Union[LogLine, _Mapping]]] = ..., total_hours: _Optional[str] = ..., core_hours: _Optional[str] = ..., submitted_at: _Optional[str] = ..., submitted_by: _Optional[str] = ..., reviewed_at: _Optional[str] = ..., reviewed_by: _Optional[str] = ..., comment: _Optional[str] = ...) -> None: ...
+    reviewed_on_behalf: bool
+    reviewer_mentor_id: str
+    def __init__(self, week_start: _Optional[str] = ..., status: _Optional[_Union[LogbookWeekStatus, str]] = ..., lines: _Optional[_Iterable[_Union[LogLine, _Mapping]]] = ..., total_hours: _Optional[str] = ..., core_hours: _Optional[str] = ..., submitted_at: _Optional[str] = ..., submitted_by: _Optional[str] = ..., reviewed_at: _Optional[str] = ..., reviewed_by: _Optional[str] = ..., comment: _Optional[str] = ..., reviewed_on_behalf: _Optional[bool] = ..., reviewer_mentor_id: _Optional[str] = ...) -> None: ...
 
 class FileLogbookWeekRequest(_message.Message):
     __slots__ = ("placement_id", "week_start", "lines")
@@ -713,16 +717,18 @@ class FileLogbookWeekResponse(_message.Message):
     def __init__(self, week: _Optional[_Union[LogbookWeek, _Mapping]] = ...) -> None: ...
 
 class ReviewLogbookWeekRequest(_message.Message):
-    __slots__ = ("placement_id", "week_start", "approve", "comment")
+    __slots__ = ("placement_id", "week_start", "approve", "comment", "on_behalf_of_mentor")
     PLACEMENT_ID_FIELD_NUMBER: _ClassVar[int]
     WEEK_START_FIELD_NUMBER: _ClassVar[int]
     APPROVE_FIELD_NUMBER: _ClassVar[int]
     COMMENT_FIELD_NUMBER: _ClassVar[int]
+    ON_BEHALF_OF_MENTOR_FIELD_NUMBER: _ClassVar[int]
     placement_id: str
     week_start: str
     approve: bool
     comment: str
-    def __init__(self, placement_id: _Optional[str] = ..., week_start: _Optional[str] = ..., approve: _Optional[bool] = ..., comment: _Optional[str] = ...) -> None: ...
+    on_behalf_of_mentor: bool
+    def __init__(self, placement_id: _Optional[str] = ..., week_start: _Optional[str] = ..., approve: _Optional[bool] = ..., comment: _Optional[str] = ..., on_behalf_of_mentor: _Optional[bool] = ...) -> None: ...
 
 class ReviewLogbookWeekResponse(_message.Message):
     __slots__ = ("week",)
@@ -737,18 +743,20 @@ class GetLogbookRequest(_message.Message):
     def __init__(self, placement_id: _Optional[str] = ...) -> None: ...
 
 class GetLogbookResponse(_message.Message):
-    __slots__ = ("placement_id", "weeks", "approved_hours", "approved_core_hours", "core_work_share")
+    __slots__ = ("placement_id", "weeks", "approved_hours", "approved_core_hours", "core_work_share", "enterprise_mentor_id")
     PLACEMENT_ID_FIELD_NUMBER: _ClassVar[int]
     WEEKS_FIELD_NUMBER: _ClassVar[int]
     APPROVED_HOURS_FIELD_NUMBER: _ClassVar[int]
     APPROVED_CORE_HOURS_FIELD_NUMBER: _ClassVar[int]
     CORE_WORK_SHARE_FIELD_NUMBER: _ClassVar[int]
+    ENTERPRISE_MENTOR_ID_FIELD_NUMBER: _ClassVar[int]
     placement_id: str
     weeks: _containers.RepeatedCompositeFieldContainer[LogbookWeek]
     approved_hours: str
     approved_core_hours: str
     core_work_share: str
-    def __init__(self, placement_id: _Optional[str] = ..., weeks: _Optional[_Iterable[_Union[LogbookWeek, _Mapping]]] = ..., approved_hours: _Optional[str] = ..., approved_core_hours: _Optional[str] = ..., core_work_share: _Optional[str] = ...) -> None: ...
+    enterprise_mentor_id: str
+    def __init__(self, placement_id: _Optional[str] = ..., weeks: _Optional[_Iterable[_Union[LogbookWeek, _Mapping]]] = ..., approved_hours: _Optional[str] = ..., approved_core_hours: _Optional[str] = ..., core_work_share: _Optional[str] = ..., enterprise_mentor_id: _Optional[str] = ...) -> None: ...
 
 class PositionFill(_message.Message):
     __slots__ = ("position_id", "title", "seats", "seats_taken", "fill_rate")

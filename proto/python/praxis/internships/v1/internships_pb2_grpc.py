@@ -445,14 +445,16 @@ class InternshipsServiceServicer:
         week, per duty, during an active placement; a returned week can be filed again. INVALID_ARGUMENT for
         bad lines (naming the field, e.g. lines.0.duty) or a compliance violation (naming the rule, e.g.
         hours-per-day, hours-per-week, night-work); FAILED_PRECONDITION when the placement is not active or
-        the week is approved already.
+        the week is approved already; PERMISSION_DENIED for the host enterprise, which files nothing.
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
     def ReviewLogbookWeek(self, request, context):
-        """The host enterprise's mentor (or hr, admin) approves or returns a submitted week; returning needs a
+        """The placement's assigned enterprise mentor (as the mentors service assigned them; the token's sub is their
+        account) approves or returns a submitted week, or the enterprise's admin / hr with on_behalf_of_mentor,
+        recorded on the week; PERMISSION_DENIED for anyone else and for whoever filed the week. Returning needs a
         comment (INVALID_ARGUMENT without). FAILED_PRECONDITION when the week is not submitted.
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
