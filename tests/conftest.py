@@ -187,15 +187,14 @@ def start_placement(internships: Internships):
     return start
 
 
-async def assign_enterprise_mentor(stack: Stack, placement: dict, account: str, *, capacity: int = 5) -> dict:
+async def assign_enterprise_mentor(
+    stack: Stack, placement: dict, account: str, *, capacity: int = 5, wait: bool = True
+) -> dict:
     """A mentor of the placement's enterprise, created in the mentors service and signing in as `account` (a token's
     `sub`), who takes the placement's waiting enterprise-side assignment; returned once internships knows of the
-    assignment (from mentors' events) and so lets that mentor review the placement's logbook."""
+    assignment (from mentors' events) and so lets that mentor review the placement's logbook (`wait`), or at once."""
     enterprise = placement["enterprise_org"]
-    async with (
-        httpx.AsyncClient(base_url=stack["mentors"].base_url, timeout=30) as m,
-        httpx.AsyncClient(base_url=stack["internships"].base_url, timeout=30) as c,
-    ):
+    async with httpx.AsyncClient(base_url=stack["mentors"].base_url, timeout=30) as m:
         made = await m.post(
             "/v1/mentors",
             headers=stack.auth(enterprise, "enterprise", "hr"),
@@ -203,14 +202,21 @@ async def assign_enterprise_mentor(stack: Stack, placement: dict, account: str, 
         )
         assert made.status_code == 201, made.text
         mentor = made.json()
-        school = stack.auth(placement["school_org"], "school", "admin")
+    if wait:
+        await reviewer_known(stack, placement, mentor["id"])
+    return mentor
+
+
+async def reviewer_known(stack: Stack, placement: dict, mentor_id: str, *, timeout: float = 30) -> None:
+    """Wait until internships names `mentor_id` as the placement's enterprise mentor (its logbook's reviewer)."""
+    school = stack.auth(placement["school_org"], "school", "admin")
+    async with httpx.AsyncClient(base_url=stack["internships"].base_url, timeout=30) as c:
 
         async def known() -> bool:
             book = await c.get(f"/v1/placements/{placement['id']}/logbook", headers=school)
-            return book.json().get("enterprise_mentor_id") == mentor["id"]
+            return book.json().get("enterprise_mentor_id") == mentor_id
 
-        await eventually(known, timeout=30, what=f"internships to learn that {account} mentors the placement")
-    return mentor
+        await eventually(known, timeout=timeout, what=f"internships to learn that mentor {mentor_id} reviews")
 
 
 @pytest.fixture(scope="module")
@@ -221,6 +227,16 @@ def assign_mentor(stack: Stack):
         return await assign_enterprise_mentor(stack, placement, account, **kwargs)
 
     return assign
+
+
+@pytest.fixture(scope="module")
+def reviewer(stack: Stack):
+    """`await reviewer(placement, mentor_id)`: see reviewer_known."""
+
+    async def wait(placement: dict, mentor_id: str) -> None:
+        await reviewer_known(stack, placement, mentor_id)
+
+    return wait
 
 
 class Mentors:

@@ -30,12 +30,13 @@ def bearer(stack: Stack, org: str, kind: str, role: str, sub: str | None = None)
 
 @pytest_asyncio.fixture(scope="module", loop_scope="module")
 async def placement(stack: Stack, start_placement, assign_mentor) -> dict:
-    """An active placement that began eight weeks ago; Ann is its enterprise mentor."""
+    """An active placement that began eight weeks ago; Ann is its enterprise mentor in the mentors service (the
+    tests that need internships to know it yet wait for it: `reviewer`)."""
     async with httpx.AsyncClient(base_url=stack["internships"].base_url) as c:
         made = await start_placement(
             c, SCHOOL, ENTERPRISE, STUDENT, starts_on=FIRST, duties=[{"name": "listings", "kind": "core"}]
         )
-    made["ann"] = await assign_mentor(made, ANN)
+    made["ann"] = await assign_mentor(made, ANN, wait=False)
     return made
 
 
@@ -79,7 +80,7 @@ async def test_the_host_enterprise_neither_files_nor_overwrites_a_week(stack, pl
         assert school.status_code == 200 and school.json()["total_hours"] == "7.00"  # the school files for them
 
 
-async def test_only_the_assigned_enterprise_mentor_approves(stack, placement):
+async def test_only_the_assigned_enterprise_mentor_approves(stack, placement, reviewer):
     week = WEEKS[1]
     path = week_path(placement, week)
     async with httpx.AsyncClient(base_url=stack["internships"].base_url) as c:
@@ -101,6 +102,7 @@ async def test_only_the_assigned_enterprise_mentor_approves(stack, placement):
                 assert r.headers["content-type"] == "application/problem+json"
         refused = await c.post(f"{path}/approve", headers=bearer(stack, ENTERPRISE, "enterprise", "hr"))
         assert "on_behalf_of_mentor" in refused.json()["detail"]  # the refusal says how HR may act
+        await reviewer(placement, placement["ann"]["id"])
         approved = await c.post(f"{path}/approve", headers=bearer(stack, ENTERPRISE, "enterprise", "mentor", ANN))
         assert approved.status_code == 200, approved.text
         assert (approved.json()["status"], approved.json()["reviewed_by"]) == ("approved", ANN)
@@ -110,7 +112,9 @@ async def test_only_the_assigned_enterprise_mentor_approves(stack, placement):
         )
 
 
-async def test_hr_reviews_on_the_mentors_behalf_only_explicitly_and_it_is_recorded(stack, placement, read_event):
+async def test_hr_reviews_on_the_mentors_behalf_only_explicitly_and_it_is_recorded(
+    stack, placement, read_event, reviewer
+):
     week, returned_week = WEEKS[2], WEEKS[3]
     async with httpx.AsyncClient(base_url=stack["internships"].base_url) as c:
         for w in (week, returned_week):
@@ -122,6 +126,7 @@ async def test_hr_reviews_on_the_mentors_behalf_only_explicitly_and_it_is_record
                 json={"on_behalf_of_mentor": True},
             )
             assert r.status_code == 403, r.text
+        await reviewer(placement, placement["ann"]["id"])
         hr = bearer(stack, ENTERPRISE, "enterprise", "hr", f"{ENTERPRISE}:hr-li")
         approved = await c.post(f"{week_path(placement, week)}/approve", headers=hr, json={"on_behalf_of_mentor": True})
         assert approved.status_code == 200, approved.text
@@ -141,7 +146,8 @@ async def test_hr_reviews_on_the_mentors_behalf_only_explicitly_and_it_is_record
     )
 
 
-async def test_the_right_follows_a_reassignment_and_the_mentors_account(stack, placement, mentors):
+async def test_the_right_follows_a_reassignment_and_the_mentors_account(stack, placement, mentors, reviewer):
+    await reviewer(placement, placement["ann"]["id"])
     async with internships_client(stack) as c, mentors.client() as m:
         hr = mentors.manager(ENTERPRISE, "enterprise")
         bo = await mentors.mentor(m, ENTERPRISE, "enterprise", capacity=5, display_name="Bo", account=BO)
