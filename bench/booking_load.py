@@ -232,7 +232,10 @@ SELECT position.*, practice_base.staff AS base_staff,
         ORDER BY valid_to DESC LIMIT 1) AS agreement_id
 FROM position JOIN practice_base ON practice_base.id = position.base_id WHERE position.id = $2
 """
-BOOK = "SELECT refusal, interns_at_base, interns_in_post FROM book_placement($1::jsonb, $2::jsonb, $3, $4)"
+BOOK = (
+    "SELECT refusal, interns_at_base, interns_in_post FROM book_placement($1::jsonb, $2::jsonb, $3, $4, "
+    "booking_day => $5)"
+)
 
 
 class Refused(Exception):
@@ -266,6 +269,7 @@ async def book_sql(conn: asyncpg.Connection, position_id: uuid.UUID, student_ref
         "status": "requested",
         "version": 0,
         "student_birth_date": BIRTH_DATE,
+        "forced": False,  # every column the table requires: jsonb_populate_record applies no defaults
     }
     headers = {
         "Nats-Msg-Id": str(event_id),
@@ -302,7 +306,9 @@ async def book_sql(conn: asyncpg.Connection, position_id: uuid.UUID, student_ref
         "occurred_at": now,
     }
     caps = (int(pos["base_staff"] * Decimal("0.10")), int(pos["post_staff"] * Decimal("0.20")))
-    refusal = await conn.fetchval(BOOK, json.dumps(placement, default=str), json.dumps([outbox], default=str), *caps)
+    refusal = await conn.fetchval(
+        BOOK, json.dumps(placement, default=str), json.dumps([outbox], default=str), *caps, TODAY
+    )
     if refusal is not None:
         raise Refused(f"409 {refusal}")
 

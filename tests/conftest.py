@@ -2,13 +2,44 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from datetime import date, timedelta
 
 import httpx
+import nats
 import pytest
 
-from praxis_common.testing.stack import Stack
+from praxis_common.testing.stack import Stack, eventually
+
+
+async def published_event(stack: Stack, subject: str, about: str, *, timeout: float = 30) -> dict:
+    """The payload of the first event on `<prefix>.<subject>` whose payload mentions `about` (e.g. an id), read from
+    the stream (it must have left through the outbox); polled with a deadline."""
+    nc = await nats.connect(stack.nats_url)
+    try:
+        sub = await nc.jetstream().subscribe(f"{stack.prefix}.{subject}", ordered_consumer=True)
+
+        async def next_one():
+            try:
+                msg = await sub.next_msg(timeout=0.5)
+            except Exception:
+                return None
+            return json.loads(msg.data) if about in msg.data.decode() else None
+
+        return await eventually(next_one, timeout=timeout, what=f"a {subject} event about {about}")
+    finally:
+        await nc.close()
+
+
+@pytest.fixture(scope="module")
+def read_event(stack: Stack):
+    """`await read_event("internships.placement.completed", placement_id)`: see published_event."""
+
+    async def read(subject: str, about: str, *, timeout: float = 30) -> dict:
+        return await published_event(stack, subject, about, timeout=timeout)
+
+    return read
 
 
 @pytest.fixture(scope="module")
@@ -154,6 +185,58 @@ def start_placement(internships: Internships):
         return await active_placement(internships, c, school, enterprise, student, **kwargs)
 
     return start
+
+
+async def assign_enterprise_mentor(
+    stack: Stack, placement: dict, account: str, *, capacity: int = 5, wait: bool = True
+) -> dict:
+    """A mentor of the placement's enterprise, created in the mentors service and signing in as `account` (a token's
+    `sub`), who takes the placement's waiting enterprise-side assignment; returned once internships knows of the
+    assignment (from mentors' events) and so lets that mentor review the placement's logbook (`wait`), or at once."""
+    enterprise = placement["enterprise_org"]
+    async with httpx.AsyncClient(base_url=stack["mentors"].base_url, timeout=30) as m:
+        made = await m.post(
+            "/v1/mentors",
+            headers=stack.auth(enterprise, "enterprise", "hr"),
+            json={"kind": "enterprise", "display_name": account, "capacity": capacity, "account": account},
+        )
+        assert made.status_code == 201, made.text
+        mentor = made.json()
+    if wait:
+        await reviewer_known(stack, placement, mentor["id"])
+    return mentor
+
+
+async def reviewer_known(stack: Stack, placement: dict, mentor_id: str, *, timeout: float = 30) -> None:
+    """Wait until internships names `mentor_id` as the placement's enterprise mentor (its logbook's reviewer)."""
+    school = stack.auth(placement["school_org"], "school", "admin")
+    async with httpx.AsyncClient(base_url=stack["internships"].base_url, timeout=30) as c:
+
+        async def known() -> bool:
+            book = await c.get(f"/v1/placements/{placement['id']}/logbook", headers=school)
+            return book.json().get("enterprise_mentor_id") == mentor_id
+
+        await eventually(known, timeout=timeout, what=f"internships to learn that mentor {mentor_id} reviews")
+
+
+@pytest.fixture(scope="module")
+def assign_mentor(stack: Stack):
+    """`await assign_mentor(placement, account)`: see assign_enterprise_mentor."""
+
+    async def assign(placement: dict, account: str, **kwargs) -> dict:
+        return await assign_enterprise_mentor(stack, placement, account, **kwargs)
+
+    return assign
+
+
+@pytest.fixture(scope="module")
+def reviewer(stack: Stack):
+    """`await reviewer(placement, mentor_id)`: see reviewer_known."""
+
+    async def wait(placement: dict, mentor_id: str) -> None:
+        await reviewer_known(stack, placement, mentor_id)
+
+    return wait
 
 
 class Mentors:

@@ -1,7 +1,8 @@
-"""The compliance policy (default: China's 2021 vocational internship rules) at booking and at the start.
+"""The compliance policy (default: China's 2021 vocational internship rules) at publishing, booking and the start.
 
-One case per rule: the breaking booking or start is a 422 problem naming the rule, and the compliant
-one next to it passes. Logbook rules (hours, night work) are in test_logbooks_e2e.py."""
+One case per rule: the breaking publish, booking or start is a 422 problem naming the rule, and the compliant
+one next to it passes. Publishing a position runs every rule that does not depend on the student, so a position no
+booking could take is never published. Logbook rules (hours, night work) are in test_logbooks_e2e.py."""
 
 from __future__ import annotations
 
@@ -53,33 +54,104 @@ async def book(c, position_id, s, student, **extra):
 
 
 @pytest.mark.parametrize(
-    ("base_extra", "position_extra", "first_ok", "rule"),
+    ("base_extra", "position_extra", "rule"),
     [
         # 10 staff at the unit: one intern is 10%, a second would be 20%
-        ({"staff": 10}, {**COMPLIANT_POSITION, "post_staff": 10}, True, "interns-per-enterprise"),
+        ({"staff": 10}, {**COMPLIANT_POSITION, "post_staff": 10}, "interns-per-enterprise"),
         # 5 staff in the post: one intern is 20%, a second would be 40%
-        (COMPLIANT_BASE, {**COMPLIANT_POSITION, "post_staff": 5}, True, "interns-per-post"),
-        (COMPLIANT_BASE, {**COMPLIANT_POSITION, "monthly_pay": "3599.99"}, False, "minimum-pay"),
-        ({}, COMPLIANT_POSITION, False, "headcount-undeclared"),
-        (COMPLIANT_BASE, {"post_staff": 10}, False, "pay-undeclared"),
+        (COMPLIANT_BASE, {**COMPLIANT_POSITION, "post_staff": 5}, "interns-per-post"),
     ],
 )
-async def test_a_booking_breaking_a_rule_is_422_naming_it(
-    stack, internships, base_extra, position_extra, first_ok, rule
-):
+async def test_a_booking_breaking_a_rule_is_422_naming_it(stack, internships, base_extra, position_extra, rule):
     async with httpx.AsyncClient(base_url=stack["internships"].base_url) as c:
         position_id, s, _ = await setup(c, internships, base_extra, position_extra)
         first = await book(c, position_id, s, "stu-1", birth_date=ADULT)
-        if first_ok:
-            assert first.status_code == 201, first.text  # compliant up to the limit
-            refused = await book(c, position_id, s, "stu-2", birth_date=ADULT)
-        else:
-            refused = first
+        assert first.status_code == 201, first.text  # compliant up to the limit
+        refused = await book(c, position_id, s, "stu-2", birth_date=ADULT)
         assert refused.status_code == 422, refused.text
         problem = refused.json()
         assert problem["type"] == "urn:praxis:problem:compliance-violation" and problem["rule"] == rule
         seats = (await c.get(f"/v1/positions/{position_id}", headers=s)).json()["seats_taken"]
-        assert seats == (1 if first_ok else 0)  # a refused booking takes no seat
+        assert seats == 1  # a refused booking takes no seat
+
+
+async def draft_position(c: httpx.AsyncClient, internships, base_extra: dict, position_extra: dict, **term):
+    """A draft position at a base of its own under a fresh agreement (300 days from today); (its id, HR's headers,
+    the school's headers)."""
+    n = next(_n)
+    school, enterprise = f"school-p{n}", f"ent-p{n}"
+    e = internships.stack.auth(enterprise, "enterprise", "hr")
+    agreement = await internships.agreement(c, school, enterprise, quota=20, days=300)
+    base = await c.post(
+        "/v1/bases",
+        headers=e,
+        json={"agreement_id": agreement, "name": "Hub", "tier": 3, "country": "CN", "city": "Yiwu", "capacity": 50}
+        | base_extra,
+    )
+    assert base.status_code == 201, base.text
+    starts_on = term.get("starts_on", START)
+    made = await c.post(
+        "/v1/positions",
+        headers=e,
+        json={
+            "base_id": base.json()["id"],
+            "title": "Store operations intern",
+            "seats": 3,
+            "starts_on": starts_on.isoformat(),
+            "ends_on": term.get("ends_on", starts_on + timedelta(days=60)).isoformat(),
+            "duties": [{"name": "orders", "kind": "core"}],
+            **_undeclared(position_extra),
+        },
+    )
+    assert made.status_code == 201, made.text
+    return made.json()["id"], e, internships.stack.auth(school, "school", "admin")
+
+
+@pytest.mark.parametrize(
+    ("base_extra", "position_extra", "rule"),
+    [
+        (
+            {"staff": 9},
+            {**COMPLIANT_POSITION, "post_staff": 9},
+            "interns-per-enterprise",
+        ),  # 10% of 9 staff is 0 interns
+        (COMPLIANT_BASE, {**COMPLIANT_POSITION, "post_staff": 4}, "interns-per-post"),  # 20% of 4 is 0
+        (COMPLIANT_BASE, {**COMPLIANT_POSITION, "monthly_pay": "3599.99"}, "minimum-pay"),
+        ({}, COMPLIANT_POSITION, "headcount-undeclared"),
+        (COMPLIANT_BASE, {"post_staff": 10}, "pay-undeclared"),
+    ],
+)
+async def test_publishing_a_position_no_booking_could_take_is_422_naming_the_rule(
+    stack, internships, base_extra, position_extra, rule
+):
+    async with httpx.AsyncClient(base_url=stack["internships"].base_url) as c:
+        position_id, e, s = await draft_position(c, internships, base_extra, position_extra)
+        refused = await c.post(f"/v1/positions/{position_id}/publish", headers=e)
+        assert refused.status_code == 422, refused.text
+        problem = refused.json()
+        assert problem["type"] == "urn:praxis:problem:compliance-violation" and problem["rule"] == rule
+        assert refused.headers["content-type"] == "application/problem+json"
+        after = await c.get(f"/v1/positions/{position_id}", headers=e)
+        assert after.json()["status"] == "draft"  # nothing published
+        assert (await c.get(f"/v1/positions/{position_id}", headers=s)).status_code == 404  # no school sees it
+
+
+async def test_publishing_a_position_whose_term_no_agreement_covers_is_409(stack, internships):
+    async with httpx.AsyncClient(base_url=stack["internships"].base_url) as c:
+        # The agreement runs 300 days from today: a term ending on day 301, or starting after it, is not covered.
+        for term in (
+            {"starts_on": TODAY + timedelta(days=250), "ends_on": TODAY + timedelta(days=301)},
+            {"starts_on": TODAY + timedelta(days=320), "ends_on": TODAY + timedelta(days=380)},
+        ):
+            position_id, e, _ = await draft_position(c, internships, COMPLIANT_BASE, COMPLIANT_POSITION, **term)
+            refused = await c.post(f"/v1/positions/{position_id}/publish", headers=e)
+            assert refused.status_code == 409, refused.text
+            assert refused.json()["type"] == "urn:praxis:problem:no-agreement-for-term"
+        position_id, e, _ = await draft_position(
+            c, internships, COMPLIANT_BASE, COMPLIANT_POSITION, ends_on=TODAY + timedelta(days=300)
+        )
+        published = await c.post(f"/v1/positions/{position_id}/publish", headers=e)  # its last day is covered
+        assert published.status_code == 200 and published.json()["status"] == "published", published.text
 
 
 @pytest.mark.parametrize(

@@ -14,11 +14,15 @@ TODAY = date.today()
 MONDAY = TODAY - timedelta(days=TODAY.weekday() + 14)  # the Monday two weeks ago
 
 
+MENTOR = "ent-log:mentor"  # the account the placement's enterprise mentor signs in with
+
+
 @pytest_asyncio.fixture(scope="module", loop_scope="module")
-async def placement(stack: Stack, start_placement) -> dict:
-    """An active placement that began three weeks ago, with one core and one peripheral duty."""
+async def placement(stack: Stack, start_placement, assign_mentor) -> dict:
+    """An active placement that began three weeks ago, with one core and one peripheral duty, and its assigned
+    enterprise mentor."""
     async with httpx.AsyncClient(base_url=stack["internships"].base_url) as c:
-        return await start_placement(
+        made = await start_placement(
             c,
             "school-log",
             "ent-log",
@@ -27,6 +31,12 @@ async def placement(stack: Stack, start_placement) -> dict:
             base={"tier": 2, "country": "MY", "city": "Kuala Lumpur", "capacity": 10, "staff": 10_000},
             duties=[{"name": "listings", "kind": "core"}, {"name": "data entry", "kind": "peripheral"}],
         )
+    await assign_mentor(made, MENTOR)
+    return made
+
+
+def mentor_auth(stack: Stack) -> dict[str, str]:
+    return {"Authorization": "Bearer " + stack.token("ent-log", "enterprise", "mentor", sub=MENTOR)}
 
 
 def day(n: int) -> str:
@@ -42,7 +52,7 @@ async def test_a_week_is_filed_approved_and_counted_in_the_core_work_share(stack
         filed = await c.put(f"/v1/placements/{pid}/logbook/{MONDAY}", headers=student, json={"lines": lines})
         assert filed.status_code == 200, filed.text
         assert filed.json()["status"] == "submitted" and filed.json()["total_hours"] == "40.00"
-        mentor = stack.auth("ent-log", "enterprise", "mentor")
+        mentor = mentor_auth(stack)
         approved = await c.post(f"/v1/placements/{pid}/logbook/{MONDAY}/approve", headers=mentor)
         assert approved.json()["status"] == "approved"
         again = await c.post(f"/v1/placements/{pid}/logbook/{MONDAY}/approve", headers=mentor)
@@ -109,7 +119,7 @@ async def test_a_returned_week_can_be_filed_again(stack, placement):
         assert (
             await c.put(f"/v1/placements/{placement['id']}/logbook/{week}", headers=school, json={"lines": lines})
         ).status_code == 200
-        mentor = stack.auth("ent-log", "enterprise", "mentor")
+        mentor = mentor_auth(stack)
         no_reason = await c.post(f"/v1/placements/{placement['id']}/logbook/{week}/return", headers=mentor)
         assert no_reason.status_code == 422
         returned = await c.post(

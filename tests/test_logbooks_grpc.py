@@ -18,11 +18,15 @@ MONDAY = TODAY - timedelta(days=TODAY.weekday() + 14)  # the Monday two weeks ag
 SCHOOL, ENTERPRISE = "school-glog", "ent-glog"
 
 
+MENTOR = f"{ENTERPRISE}:mentor"  # the account the placement's enterprise mentor signs in with
+
+
 @pytest_asyncio.fixture(scope="module", loop_scope="module")
-async def placement(stack: Stack, start_placement) -> dict:
-    """An active placement that began three weeks ago, with one core and one peripheral duty."""
+async def placement(stack: Stack, start_placement, assign_mentor) -> dict:
+    """An active placement that began three weeks ago, with one core and one peripheral duty, and its assigned
+    enterprise mentor."""
     async with httpx.AsyncClient(base_url=stack["internships"].base_url) as c:
-        return await start_placement(
+        made = await start_placement(
             c,
             SCHOOL,
             ENTERPRISE,
@@ -31,6 +35,8 @@ async def placement(stack: Stack, start_placement) -> dict:
             base={"tier": 2, "country": "MY", "city": "Kuala Lumpur", "capacity": 10, "staff": 10_000},
             duties=[{"name": "listings", "kind": "core"}, {"name": "data entry", "kind": "peripheral"}],
         )
+    made["mentor"] = await assign_mentor(made, MENTOR)
+    return made
 
 
 @pytest.fixture
@@ -69,10 +75,14 @@ async def test_a_week_is_filed_approved_and_counted_in_the_core_work_share(stack
     assert (filed.total_hours, filed.core_hours) == ("40.00", "30.00")
     assert filed.lines[0].start.startswith("09:00") and filed.lines[5].start == "" and not filed.reviewed_at
 
-    mentor = meta(stack, ENTERPRISE, "enterprise", "mentor")
     review = pb.ReviewLogbookWeekRequest(placement_id=pid, week_start=MONDAY.isoformat(), approve=True)
+    hr = meta(stack, ENTERPRISE, "enterprise", "hr")
+    not_the_mentor = await refused(stub.ReviewLogbookWeek(review, metadata=hr, timeout=10))
+    assert not_the_mentor.code() == grpc.StatusCode.PERMISSION_DENIED
+    mentor = meta(stack, ENTERPRISE, "enterprise", "mentor", sub=MENTOR)
     approved = (await stub.ReviewLogbookWeek(review, metadata=mentor, timeout=10)).week
     assert approved.status == pb.LOGBOOK_WEEK_STATUS_APPROVED and approved.reviewed_at and approved.reviewed_by
+    assert (approved.reviewed_on_behalf, approved.reviewer_mentor_id) == (False, placement["mentor"]["id"])
     again = await refused(stub.ReviewLogbookWeek(review, metadata=mentor, timeout=10))
     assert again.code() == grpc.StatusCode.FAILED_PRECONDITION
 
@@ -81,6 +91,29 @@ async def test_a_week_is_filed_approved_and_counted_in_the_core_work_share(stack
     )
     assert book.placement_id == pid and [w.week_start for w in book.weeks] == [MONDAY.isoformat()]
     assert (book.approved_hours, book.approved_core_hours, book.core_work_share) == ("40.00", "30.00", "0.7500")
+    assert book.enterprise_mentor_id == placement["mentor"]["id"]
+
+
+async def test_hr_reviews_on_the_mentors_behalf_only_explicitly_and_it_is_recorded(stack, placement, stub):
+    week = MONDAY + timedelta(days=14)
+    filed = pb.FileLogbookWeekRequest(
+        placement_id=placement["id"],
+        week_start=week.isoformat(),
+        lines=[pb.LogLine(day=day(14), duty="listings", hours="4")],
+    )
+    host = meta(stack, ENTERPRISE, "enterprise", "admin")
+    filing = await refused(stub.FileLogbookWeek(filed, metadata=host, timeout=10))
+    assert filing.code() == grpc.StatusCode.PERMISSION_DENIED  # the host enterprise files nothing
+    await stub.FileLogbookWeek(filed, metadata=meta(stack, SCHOOL, "school", "teacher"), timeout=10)
+    review = pb.ReviewLogbookWeekRequest(placement_id=placement["id"], week_start=week.isoformat(), approve=True)
+    hr = meta(stack, ENTERPRISE, "enterprise", "hr")
+    assert (await refused(stub.ReviewLogbookWeek(review, metadata=hr, timeout=10))).code() == (
+        grpc.StatusCode.PERMISSION_DENIED
+    )
+    review.on_behalf_of_mentor = True
+    approved = (await stub.ReviewLogbookWeek(review, metadata=hr, timeout=10)).week
+    assert approved.status == pb.LOGBOOK_WEEK_STATUS_APPROVED
+    assert (approved.reviewed_on_behalf, approved.reviewer_mentor_id) == (True, placement["mentor"]["id"])
 
 
 async def test_a_week_that_breaks_the_rules_is_invalid_argument_naming_the_rule(stack, placement, stub):

@@ -225,7 +225,9 @@ async def test_completing_a_placement_frees_the_seat_for_the_oldest_waiting_stud
         await c.post(f"/v1/placements/{first}/consent", headers=s, json={"student": True})
         started = await c.post(f"/v1/placements/{first}/start", headers=s)
         assert started.json()["status"] == "active", started.text
-        done = await c.post(f"/v1/placements/{first}/complete", headers=e)
+        done = await c.post(
+            f"/v1/placements/{first}/complete", headers=e, json={"force": True, "reason": "finished the project early"}
+        )
         assert done.json()["status"] == "completed", done.text
 
         filled = await eventually(

@@ -192,6 +192,38 @@ async def test_schools_see_positions_only_of_enterprises_they_hold_an_agreement_
         assert booked.status_code == 404
 
 
+async def test_completing_long_before_the_end_date_needs_force_with_a_reason_and_says_so(
+    stack, start_placement, read_event
+):
+    school, enterprise = "school-force", "ent-force"
+    e = stack.auth(enterprise, "enterprise", "hr")
+    async with httpx.AsyncClient(base_url=stack["internships"].base_url) as client:
+        placement = await start_placement(
+            client, school, enterprise, "stu-force", starts_on=TODAY, duties=[{"name": "listings", "kind": "core"}]
+        )  # a 120-day term that began today
+        pid = placement["id"]
+        early = await client.post(f"/v1/placements/{pid}/complete", headers=e)
+        assert early.status_code == 409 and early.json()["type"] == "urn:praxis:problem:completion-before-end"
+        assert placement["ends_on"] in early.json()["detail"]
+        no_reason = await client.post(f"/v1/placements/{pid}/complete", headers=e, json={"force": True})
+        assert no_reason.status_code == 422 and [x["field"] for x in no_reason.json()["errors"]] == ["reason"]
+        not_a_flag = await client.post(f"/v1/placements/{pid}/complete", headers=e, json={"force": "yes"})
+        assert not_a_flag.status_code == 422
+        still = (await client.get(f"/v1/placements/{pid}", headers=e)).json()
+        assert (still["status"], still["forced"]) == ("active", False)
+        done = await client.post(
+            f"/v1/placements/{pid}/complete", headers=e, json={"force": True, "reason": "the store closed for good"}
+        )
+        assert done.status_code == 200, done.text
+        assert (done.json()["status"], done.json()["forced"], done.json()["reason"]) == (
+            "completed",
+            True,
+            "the store closed for good",
+        )
+    event = await read_event("internships.placement.completed", pid)
+    assert (event["forced"], event["reason"]) == (True, "the store closed for good")
+
+
 async def test_events_reach_the_stream(stack, internships):
     """placement.requested leaves through the outbox (the other services will consume it)."""
     import nats

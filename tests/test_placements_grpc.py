@@ -167,8 +167,21 @@ async def test_base_position_and_placement_lifecycle_over_grpc(stack, channel):
     assert consented.placement.student_consent_at
     started = (await g.call("StartPlacement", pb.StartPlacementRequest(id=booked.id), g.school)).placement
     assert started.status == pb.PLACEMENT_STATUS_ACTIVE and started.started_at
-    done = (await g.call("CompletePlacement", pb.CompletePlacementRequest(id=booked.id), g.enterprise)).placement
+    early = await refused(g.call("CompletePlacement", pb.CompletePlacementRequest(id=booked.id), g.enterprise))
+    assert early.code() == grpc.StatusCode.FAILED_PRECONDITION and "force" in early.details()  # ends in months
+    no_reason = await refused(
+        g.call("CompletePlacement", pb.CompletePlacementRequest(id=booked.id, force=True), g.enterprise)
+    )
+    assert no_reason.code() == grpc.StatusCode.INVALID_ARGUMENT and "reason" in no_reason.details()
+    done = (
+        await g.call(
+            "CompletePlacement",
+            pb.CompletePlacementRequest(id=booked.id, force=True, reason="the shop closed"),
+            g.enterprise,
+        )
+    ).placement
     assert done.status == pb.PLACEMENT_STATUS_COMPLETED and done.ended_at
+    assert (done.forced, done.reason) == (True, "the shop closed")
 
     assert (await g.call("GetPlacement", pb.GetPlacementRequest(id=booked.id), g.enterprise)).placement == done
     listed = await g.call("ListPlacements", pb.ListPlacementsRequest(status=pb.PLACEMENT_STATUS_COMPLETED), g.school)

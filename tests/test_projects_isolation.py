@@ -312,8 +312,15 @@ async def test_a_revoked_school_loses_the_project_at_once_and_keeps_its_records(
             json={"kind": "plan", "title": "Plan", "file_ref": "upload:2"},
         )
         assert frozen.status_code == 409 and frozen.json()["type"] == "urn:praxis:problem:access-revoked", frozen.text
-        done = await p.post(f"/v1/projects/{pid}/complete", headers=enterprise)
+        open_stages = await p.post(f"/v1/projects/{pid}/complete", headers=enterprise)
+        assert open_stages.status_code == 409, open_stages.text  # its team's stages are not accepted
+        assert open_stages.json()["type"] == "urn:praxis:problem:stages-not-accepted"
+        assert open_stages.json()["teams"][0]["team_id"] == tid
+        done = await p.post(
+            f"/v1/projects/{pid}/complete", headers=enterprise, json={"force": True, "reason": "the school left"}
+        )
         assert done.status_code == 200 and done.json()["credits_awarded"] == 2, done.text
+        assert done.json()["project"]["completion_forced"] and done.json()["project"]["completion_reason"]
         credits = (await p.get(f"/v1/credits?project_id={pid}", headers=school)).json()["items"]
         assert sorted(c["student_ref"] for c in credits) == ["stu-r1", "stu-r2"]
         assert (await p.get(f"/v1/teams/{tid}/scorecards/stu-r2", headers=school)).json()["weighted_total"] == "0.00"

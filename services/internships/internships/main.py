@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 from pathlib import Path
 
-from internships import handlers, rpc
+from internships import consumers, handlers, rpc
 from internships.config import Settings
 from internships.handlers import placements as placement_handlers
 from internships.http import agreements, placements, positions, reports, rounds
@@ -28,6 +28,7 @@ SPEC = ServiceSpec(
         rounds.router(rt),
     ],
     grpc_services=rpc.services,
+    subscriptions=lambda rt: [consumers.subscription()],
     workers=lambda rt: [
         every(CALENDAR_SECONDS, lambda: handlers.apply_calendar(uow=rt.uow, clock=rt.clock), name="agreement calendar"),
         every(HOLD_SECONDS, lambda: placement_handlers.expire_holds(uow=rt.uow, clock=rt.clock), name="hold expiry"),

@@ -146,6 +146,7 @@ def _(event: PlacementChanged, *, position_competencies: list[str] = (), **conte
             position_competencies=list(position_competencies),
             student_competencies=list(p.profile.get("competencies", [])),
             student_languages=list(p.profile.get("languages", [])),
+            forced=p.forced,
         ),
     )
 
@@ -166,6 +167,9 @@ def _(event: LogbookApproved, **context) -> IntegrationEvent:
             total_hours=str(w.total_hours),
             core_hours=str(w.core_hours),
             approved_at=w.reviewed_at.isoformat(),
+            approved_by=w.reviewed_by or "",
+            on_behalf_of_mentor=w.reviewed_on_behalf,
+            mentor_id=str(w.reviewer_mentor_id or ""),
         ),
     )
 

@@ -167,6 +167,7 @@ def placement_to_pb(p: Placement) -> pb.Placement:
         reason=p.reason or "",
         student_consent_at=_ts(p.student_consent_at),
         guardian_consent_at=_ts(p.guardian_consent_at),
+        forced=p.forced,
     )
 
 
@@ -287,6 +288,8 @@ def week_to_pb(w: LogbookWeek) -> pb.LogbookWeek:
         reviewed_at=_ts(w.reviewed_at),
         reviewed_by=w.reviewed_by or "",
         comment=w.comment or "",
+        reviewed_on_behalf=w.reviewed_on_behalf,
+        reviewer_mentor_id=str(w.reviewer_mentor_id or ""),
     )
 
 
@@ -375,10 +378,25 @@ class InternshipsServicer(pb_grpc.InternshipsServiceServicer):
         )
 
     async def TerminateAgreement(self, request: pb.TerminateAgreementRequest, context) -> pb.TerminateAgreementResponse:
-        body = validate(AgreementTerminate, {"reason": request.reason})
-        cmd = commands.TerminateAgreement(parse_uuid(request.id, "id"), body.reason)
+        body = validate(
+            AgreementTerminate,
+            {
+                "reason": request.reason,
+                "end_active_placements": request.end_active_placements,
+                "active_placements_reason": request.active_placements_reason or None,
+            },
+        )
+        cmd = commands.TerminateAgreement(parse_uuid(request.id, "id"), **body.model_dump())
+        done = await handlers.terminate_agreement(cmd, principal(), uow=self.rt.uow, clock=self.rt.clock)
+        w = done.wind_down
         return pb.TerminateAgreementResponse(
-            agreement=to_pb(await handlers.terminate_agreement(cmd, principal(), uow=self.rt.uow, clock=self.rt.clock))
+            agreement=to_pb(done.agreement),
+            wind_down=pb.WindDown(
+                **{
+                    name: [str(i) for i in getattr(w, name)]
+                    for name in ("rejected", "withdrawn", "terminated", "expired", "continuing", "positions_closed")
+                }
+            ),
         )
 
     # Practice bases
@@ -485,7 +503,12 @@ class InternshipsServicer(pb_grpc.InternshipsServiceServicer):
 
     async def _change_position(self, position_id: str, action: str) -> pb.Position:
         position = await position_handlers.change_position(
-            parse_uuid(position_id, "id"), action, principal(), uow=self.rt.uow, clock=self.rt.clock
+            parse_uuid(position_id, "id"),
+            action,
+            principal(),
+            uow=self.rt.uow,
+            clock=self.rt.clock,
+            compliance=self.compliance,
         )
         return position_to_pb(position)
 
@@ -552,22 +575,27 @@ class InternshipsServicer(pb_grpc.InternshipsServiceServicer):
         return pb.StartPlacementResponse(placement=await self._change_placement(request.id, "start"))
 
     async def CompletePlacement(self, request: pb.CompletePlacementRequest, context) -> pb.CompletePlacementResponse:
-        return pb.CompletePlacementResponse(placement=await self._change_placement(request.id, "complete"))
+        return pb.CompletePlacementResponse(
+            placement=await self._change_placement(request.id, "complete", request.reason, force=request.force)
+        )
 
     async def TerminatePlacement(self, request: pb.TerminatePlacementRequest, context) -> pb.TerminatePlacementResponse:
         return pb.TerminatePlacementResponse(
             placement=await self._change_placement(request.id, "terminate", request.reason)
         )
 
-    async def _change_placement(self, placement_id: str, action: str, reason: str = "") -> pb.Placement:
+    async def _change_placement(
+        self, placement_id: str, action: str, reason: str = "", *, force: bool = False
+    ) -> pb.Placement:
         placement_uuid = parse_uuid(placement_id, "id")
-        body = validate(PlacementAction, {"reason": reason or None})  # proto3: "" is "no reason"
+        body = validate(PlacementAction, {"reason": reason or None, "force": force})  # proto3: "" is "no reason"
         placement = await placement_handlers.change_placement(
             placement_uuid,
             action,
             principal(),
             uow=self.rt.uow,
             reason=body.reason,
+            force=body.force,
             clock=self.rt.clock,
             compliance=self.compliance,
         )
@@ -619,13 +647,16 @@ class InternshipsServicer(pb_grpc.InternshipsServiceServicer):
     async def ReviewLogbookWeek(self, request: pb.ReviewLogbookWeekRequest, context) -> pb.ReviewLogbookWeekResponse:
         placement_id = parse_uuid(request.placement_id, "placement_id")
         week = validate(_Week, {"week_start": request.week_start})
-        body = validate(ReviewIn, {"comment": request.comment or None})  # proto3: "" is "no comment"
+        body = validate(  # proto3: "" is "no comment"
+            ReviewIn, {"comment": request.comment or None, "on_behalf_of_mentor": request.on_behalf_of_mentor}
+        )
         reviewed = await logbook_handlers.review_week(
             placement_id,
             week.week_start,
             principal(),
             approve=request.approve,
             comment=body.comment,
+            on_behalf_of_mentor=body.on_behalf_of_mentor,
             uow=self.rt.uow,
             clock=self.rt.clock,
         )
@@ -641,6 +672,7 @@ class InternshipsServicer(pb_grpc.InternshipsServiceServicer):
             approved_hours=str(book.approved_hours),
             approved_core_hours=str(book.approved_core_hours),
             core_work_share=_decimal(book.core_work_share),
+            enterprise_mentor_id=str(book.enterprise_mentor_id or ""),
         )
 
     # Reports

@@ -6,6 +6,7 @@ from datetime import datetime
 from functools import singledispatch
 
 from mentors.domain.assignments import Assignment, AssignmentEnded, MentorAssigned, MentorPending
+from mentors.domain.mentors import MentorUpdated
 from praxis.events.v1 import mentors_pb2
 from praxis_common.events import IntegrationEvent
 
@@ -36,12 +37,14 @@ def _ts(value: datetime | None) -> str:
 
 
 @singledispatch
-def integration_event(event) -> IntegrationEvent:
+def integration_event(event, **context) -> IntegrationEvent:
     raise TypeError(f"no integration event for {type(event).__name__}")
 
 
 @integration_event.register
-def _(event: MentorAssigned) -> IntegrationEvent:
+def _(event: MentorAssigned, *, mentor_account: str | None = None, mentor_version: int = 0) -> IntegrationEvent:
+    """`mentor_account` / `mentor_version`: the assigned mentor's sign-in account and record version, read in the
+    transaction that assigned them."""
     a = event.assignment
     return _event(
         "mentor.assigned",
@@ -53,12 +56,34 @@ def _(event: MentorAssigned) -> IntegrationEvent:
             how=event.how.value,
             reason=event.reason,
             assigned_at=_ts(a.assigned_at),
+            mentor_account=mentor_account or "",
+            mentor_version=mentor_version,
         ),
     )
 
 
 @integration_event.register
-def _(event: MentorPending) -> IntegrationEvent:
+def _(event: MentorUpdated) -> IntegrationEvent:
+    m = event.mentor
+    return IntegrationEvent(
+        source=SERVICE,
+        topic="mentors.mentor.updated",
+        aggregate_type="mentor",
+        aggregate_id=str(m.id),
+        payload=mentors_pb2.MentorUpdated(
+            mentor_id=str(m.id),
+            org=m.org,
+            kind=m.kind.value,
+            account=m.account or "",
+            active=m.active,
+            version=m.version,
+            updated_at=_ts(m.updated_at),
+        ),
+    )
+
+
+@integration_event.register
+def _(event: MentorPending, **context) -> IntegrationEvent:
     a = event.assignment
     return _event(
         "mentor.pending", a, mentors_pb2.MentorPending(assignment=_assignment(a), pending_since=_ts(a.created_at))
@@ -66,7 +91,7 @@ def _(event: MentorPending) -> IntegrationEvent:
 
 
 @integration_event.register
-def _(event: AssignmentEnded) -> IntegrationEvent:
+def _(event: AssignmentEnded, **context) -> IntegrationEvent:
     a = event.assignment
     return _event(
         "mentor.released",

@@ -74,6 +74,8 @@ def _(event: ProjectCompleted) -> IntegrationEvent:
             team_ids=[str(t) for t in event.team_ids],
             credits_awarded=event.credits_awarded,
             completed_at=_ts(p.completed_at),
+            forced=p.completion_forced,
+            reason=p.completion_reason or "",
         ),
     )
 

@@ -29,6 +29,7 @@ from projects.handlers import evaluations as evaluation_handlers
 from projects.handlers import projects as project_handlers
 from projects.handlers import teams as team_handlers
 from projects.http.schemas import (
+    CompleteIn,
     CreditExport,
     CreditRead,
     DeliverableIn,
@@ -128,6 +129,8 @@ def project_to_pb(p: Project) -> pb.Project:
         created_at=_ts(p.created_at),
         published_at=_ts(p.published_at),
         completed_at=_ts(p.completed_at),
+        completion_forced=p.completion_forced,
+        completion_reason=p.completion_reason or "",
     )
 
 
@@ -434,8 +437,14 @@ class ProjectsServicer(pb_grpc.ProjectsServiceServicer):
         return pb.PublishProjectResponse(project=project_to_pb(p))
 
     async def CompleteProject(self, request: pb.CompleteProjectRequest, context) -> pb.CompleteProjectResponse:
+        body = validate(CompleteIn, {"force": request.force, "reason": request.reason or None})
         done = await credit_handlers.complete_project(
-            parse_uuid(request.id, "id"), principal(), uow=self.rt.uow, clock=self.rt.clock
+            parse_uuid(request.id, "id"),
+            principal(),
+            uow=self.rt.uow,
+            clock=self.rt.clock,
+            force=body.force,
+            reason=body.reason,
         )
         return pb.CompleteProjectResponse(
             project=project_to_pb(done.project),

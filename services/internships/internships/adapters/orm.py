@@ -2,6 +2,7 @@
 
 from sqlalchemy import (
     BigInteger,
+    Boolean,
     CheckConstraint,
     Column,
     Date,
@@ -15,6 +16,7 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.dialects.postgresql import ARRAY, JSONB, UUID
 
@@ -143,6 +145,8 @@ placement = Table(
     Column("study_year", SmallInteger),
     Column("student_consent_at", DateTime(timezone=True)),
     Column("guardian_consent_at", DateTime(timezone=True)),
+    # Completed long before its end date with an explicit force; `reason` says why.
+    Column("forced", Boolean, nullable=False, server_default=false()),
     CheckConstraint(
         "status IN ('requested','confirmed','rejected','active','completed','withdrawn','terminated','expired')",
         name="status",
@@ -151,6 +155,7 @@ placement = Table(
     Index("ix_placement_enterprise", "enterprise_org", "requested_at", "id"),
     Index("ix_placement_student", "school_org", "student_ref"),
     Index("ix_placement_position", "position_id", "status"),
+    Index("ix_placement_agreement", "agreement_id", "status"),
     Index("ix_placement_hold", "hold_expires_at", postgresql_where="status = 'requested'"),
 )
 
@@ -166,13 +171,43 @@ logbook_week = Table(
     Column("status", String(16), nullable=False),
     Column("submitted_at", DateTime(timezone=True), nullable=False),
     Column("submitted_by", String(255), nullable=False),
+    Column("submitted_by_org", String(64)),  # the filer's organisation (NULL on weeks filed before it was kept)
     Column("reviewed_at", DateTime(timezone=True)),
     Column("reviewed_by", String(255)),
     Column("comment", Text),
+    # HR reviewed on the assigned enterprise mentor's behalf (explicitly); the mentor reviewed, or was acted for.
+    Column("reviewed_on_behalf", Boolean, nullable=False, server_default=false()),
+    Column("reviewer_mentor_id", UUID(as_uuid=True)),
     Column("version", Integer, nullable=False),
     UniqueConstraint("placement_id", "week_start", name="uq_logbook_week_placement_week"),
     CheckConstraint("status IN ('submitted','approved','returned')", name="status"),
     CheckConstraint("core_hours >= 0 AND core_hours <= total_hours", name="hours"),
+)
+
+# ---- who mentors a placement, as the mentors service's events say (mentor.assigned / released / updated): a read
+# model, so that the placement's assigned enterprise mentor reviews its logbook without a call to mentors.
+
+placement_mentor = Table(
+    "placement_mentor",
+    metadata,
+    Column("assignment_id", UUID(as_uuid=True), primary_key=True),
+    Column("placement_id", UUID(as_uuid=True), nullable=False),
+    Column("side", String(16), nullable=False),
+    Column("org", String(64), nullable=False),  # the side's organisation
+    Column("mentor_id", UUID(as_uuid=True)),  # the latest mentor assigned; kept after the assignment ended
+    Column("assigned_at", DateTime(timezone=True)),  # of that latest assignment: older events change nothing
+    Column("ended_at", DateTime(timezone=True)),
+    CheckConstraint("side IN ('school','enterprise')", name="side"),
+    Index("ix_placement_mentor_placement", "placement_id", "side"),
+)
+
+mentor_account = Table(
+    "mentor_account",
+    metadata,
+    Column("mentor_id", UUID(as_uuid=True), primary_key=True),
+    Column("org", String(64), nullable=False),
+    Column("account", String(255)),  # the `sub` the mentor signs in with
+    Column("version", Integer, nullable=False),  # of the mentor record: the highest seen wins
 )
 
 # ---- allocation rounds (domain/rounds.py): the round, its positions and students, its runs and their matches

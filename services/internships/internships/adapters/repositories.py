@@ -18,7 +18,7 @@ from internships.adapters.orm import position as pos_t
 from internships.adapters.orm import practice_base as base_t
 from internships.domain.agreements import Agreement, Status
 from internships.domain.logbooks import LogbookWeek, LogLine, WeekStatus
-from internships.domain.placements import Placement, PlacementStatus
+from internships.domain.placements import HOLDING, Placement, PlacementStatus
 from internships.domain.positions import Duty, DutyKind, Position, PositionStatus, PracticeBase, Tier
 
 agr_t = t
@@ -98,6 +98,40 @@ class AgreementRepository:
             .limit(1)
         )
 
+    async def ending(self, today: date, limit: int) -> list[uuid.UUID]:
+        """Active agreements whose period is over (not locked: each is ended in a transaction of its own)."""
+        rows = await self.session.execute(
+            select(t.c.id)
+            .where(t.c.status == Status.ACTIVE.value, t.c.valid_to < today)
+            .order_by(t.c.valid_to, t.c.id)
+            .limit(limit)
+        )
+        return list(rows.scalars())
+
+    async def lock_bookings_of(self, school_org: str) -> None:
+        """The school's booking lock, exclusively, to the end of the transaction: every booking of the school takes
+        it shared first (book_placement), a round's publish exclusively (RoundRepository.lock_for_booking); held,
+        no booking of the school is half-way."""
+        await self.session.execute(
+            text("SELECT pg_advisory_xact_lock(hashtextextended('school' || chr(31) || :org, 1))"), {"org": school_org}
+        )
+
+    async def covers_term(self, enterprise_org: str, starts_on: date, ends_on: date) -> bool:
+        """Whether an active agreement of the enterprise (with any school) covers the whole term."""
+        found = await self.session.scalar(
+            select(t.c.id).where(covering_term(enterprise_org, starts_on, ends_on)).limit(1)
+        )
+        return found is not None
+
+    async def lock_partnerships_of(self, enterprise_org: str, *, exclusive: bool) -> None:
+        """The enterprise's partnership lock, to the end of the transaction. Winding down an ended agreement takes it
+        exclusively, publishing a position shared: a position is never published against an agreement that a
+        concurrent wind-down is ending, and two wind-downs of one enterprise see each other's ended agreement."""
+        lock = "pg_advisory_xact_lock" if exclusive else "pg_advisory_xact_lock_shared"
+        await self.session.execute(
+            text(f"SELECT {lock}(hashtextextended('enterprise' || chr(31) || :org, 1))"), {"org": enterprise_org}
+        )
+
     async def active_with(self, school_org: str, enterprise_org: str) -> bool:
         found = await self.session.scalar(
             select(t.c.id)
@@ -109,16 +143,14 @@ class AgreementRepository:
         return found is not None
 
     async def due_for_calendar(self, today: date, limit: int) -> list[Agreement]:
-        """Agreements whose state the date changes, locked; rows another process holds are skipped."""
+        """Agreements the date starts, or ends before they ever were active, locked; rows another process holds
+        are skipped. (Active agreements the date ends are wound down one by one: `ending`.)"""
         query = (
             select(t)
             .where(
                 or_(
                     and_(t.c.status == Status.SIGNED.value, t.c.valid_from <= today),
-                    and_(
-                        t.c.status.in_([Status.DRAFT.value, Status.SIGNED.value, Status.ACTIVE.value]),
-                        t.c.valid_to < today,
-                    ),
+                    and_(t.c.status.in_([Status.DRAFT.value, Status.SIGNED.value]), t.c.valid_to < today),
                 )
             )
             .order_by(t.c.valid_from)
@@ -126,6 +158,17 @@ class AgreementRepository:
             .with_for_update(skip_locked=True)
         )
         return [_to_domain(r) for r in (await self.session.execute(query)).all()]
+
+
+def covering_term(enterprise_org, starts_on, ends_on):
+    """The condition on an agreement row: active, of the enterprise, its period containing the whole term. A position
+    is published only while such an agreement exists (with any school: every partner school sees it)."""
+    return and_(
+        t.c.enterprise_org == enterprise_org,
+        t.c.status == Status.ACTIVE.value,
+        t.c.valid_from <= starts_on,
+        t.c.valid_to >= ends_on,
+    )
 
 
 def _positions_query():
@@ -240,6 +283,21 @@ class PositionRepository:
         rows = await self.session.execute(query.order_by(pos_t.c.created_at.desc(), pos_t.c.id.desc()).limit(limit))
         return [_position(r) for r in rows]
 
+    async def uncovered(self, enterprise_org: str) -> list[Position]:
+        """The enterprise's published positions whose term no active agreement of the enterprise covers, locked in
+        id order (a wind-down closes them)."""
+        query = (
+            select(pos_t)
+            .where(
+                pos_t.c.enterprise_org == enterprise_org,
+                pos_t.c.status == PositionStatus.PUBLISHED.value,
+                ~exists().where(covering_term(enterprise_org, pos_t.c.starts_on, pos_t.c.ends_on)),
+            )
+            .order_by(pos_t.c.id)
+            .with_for_update(of=pos_t)
+        )
+        return [_position(r) for r in await self.session.execute(query)]
+
     async def country_of(self, position_id: uuid.UUID) -> str:
         return await self.session.scalar(
             select(base_t.c.country).join(pos_t, pos_t.c.base_id == base_t.c.id).where(pos_t.c.id == position_id)
@@ -315,9 +373,18 @@ class PlacementRepository:
         m = row._mapping
         return BookingTarget(_position(row), m["base_staff"], m["visible"], m["agreement_id"])
 
-    async def book(self, p: Placement, outbox_rows: list[dict], *, max_at_base: int | None, max_in_post: int | None):
+    async def book(
+        self,
+        p: Placement,
+        outbox_rows: list[dict],
+        *,
+        max_at_base: int | None,
+        max_in_post: int | None,
+        today: date,
+    ):
         """Take the seat, count the intern at the base and against the agreement's quota, and insert the placement
-        with its outbox rows, in one statement (the `book_placement` database function), or change nothing.
+        with its outbox rows, in one statement (the `book_placement` database function), or change nothing. The
+        function also re-checks, under the agreement's lock, that the agreement is still in force on `today`.
         Returns (refusal or None, interns at the base, interns in the post) as the function saw them."""
         row = (
             await self.session.execute(
@@ -327,12 +394,15 @@ class PlacementRepository:
                     "outbox": json.dumps([{**r, "payload": r["payload"].decode()} for r in outbox_rows], default=str),
                     "max_at_base": max_at_base,
                     "max_in_post": max_in_post,
+                    "today": today,
                 },
             )
         ).one()
         return row.refusal, row.interns_at_base, row.interns_in_post
 
-    async def book_many(self, bookings: list[tuple[Placement, list[dict], int | None, int | None]]) -> list[tuple]:
+    async def book_many(
+        self, bookings: list[tuple[Placement, list[dict], int | None, int | None]], *, today: date
+    ) -> list[tuple]:
         """`book` for many placements in one statement and in the caller's transaction: the same `book_placement`
         function runs once per (placement, its outbox rows, max_at_base, max_in_post), in order. The caller must
         hold the booking locks of the placements' schools exclusively (RoundRepository.lock_for_booking). A refused booking
@@ -349,7 +419,7 @@ class PlacementRepository:
             }
             for p, outbox_rows, max_at_base, max_in_post in bookings
         ]
-        result = await self.session.execute(_BOOK_MANY, {"rows": json.dumps(rows, default=str)})
+        result = await self.session.execute(_BOOK_MANY, {"rows": json.dumps(rows, default=str), "today": today})
         return [tuple(r) for r in result]
 
     async def end_hold(self, p: Placement, *, give_back_seat: bool) -> None:
@@ -358,6 +428,16 @@ class PlacementRepository:
         await self.session.execute(
             _END_HOLD, {"position_id": p.position_id, "agreement_id": p.agreement_id, "seat": give_back_seat}
         )
+
+    async def holding_under(self, agreement_id: uuid.UUID) -> list[Placement]:
+        """The agreement's requested, confirmed and active placements, locked in id order."""
+        rows = await self.session.execute(
+            select(pl_t)
+            .where(pl_t.c.agreement_id == agreement_id, pl_t.c.status.in_([s.value for s in HOLDING]))
+            .order_by(pl_t.c.id)
+            .with_for_update()
+        )
+        return [_placement(r) for r in rows]
 
     async def expired_holds(self, now: datetime, limit: int) -> list[Placement]:
         rows = await self.session.execute(
@@ -400,13 +480,15 @@ _BOOKING_TARGET = (
 )
 _BOOK = text(
     "SELECT refusal, interns_at_base, interns_in_post FROM "
-    "book_placement(CAST(:placement AS jsonb), CAST(:outbox AS jsonb), :max_at_base, :max_in_post)"
+    "book_placement(CAST(:placement AS jsonb), CAST(:outbox AS jsonb), :max_at_base, :max_in_post, "
+    "booking_day => :today)"
 )
 _BOOK_MANY = text(
     "SELECT b.refusal, b.interns_at_base, b.interns_in_post "
     "FROM jsonb_array_elements(CAST(:rows AS jsonb)) WITH ORDINALITY AS r(item, ord) "
     "CROSS JOIN LATERAL book_placement(r.item->'placement', r.item->'outbox', "
-    "(r.item->>'max_at_base')::integer, (r.item->>'max_in_post')::integer, school_locked => true) AS b "
+    "(r.item->>'max_at_base')::integer, (r.item->>'max_in_post')::integer, school_locked => true, "
+    "booking_day => :today) AS b "
     "ORDER BY r.ord"
 )
 _END_HOLD = text("SELECT end_hold(:position_id, :agreement_id, :seat)")

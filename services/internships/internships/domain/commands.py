@@ -28,6 +28,8 @@ class SignAgreement:
 class TerminateAgreement:
     agreement_id: uuid.UUID
     reason: str
+    end_active_placements: bool = False  # also end placements under way (they run to their end date otherwise)
+    active_placements_reason: str | None = None  # required with end_active_placements
 
 
 @dataclass(frozen=True)

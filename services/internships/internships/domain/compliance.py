@@ -1,6 +1,8 @@
-"""Compliance policy for internships: checked when a seat is booked, when a placement starts, and on logbook weeks.
+"""Compliance policy for internships: checked when a position is published, a seat booked, a placement started.
 
-Pure domain, no I/O. A deployment picks a policy by name (`CompliancePolicy.named`) and may override single
+Pure domain, no I/O. Also checked on logbook weeks. Publishing a position runs the rules that do not depend on the
+student (`check_position`), so that no position is published that no booking could take. A deployment picks a policy
+by name (`CompliancePolicy.named`) and may override single
 fields (`with_overrides`). A check that finds broken rules raises ONE `ComplianceViolation` (HTTP 422, problem
 type `urn:praxis:problem:compliance-violation`): `rule` is the first broken rule (in the order the check tests
 them, which is the order of its keyword arguments), `rules` lists them all, and `errors` has one `FieldError` per broken rule, naming the input field
@@ -342,6 +344,31 @@ def check_booking(
             )
         )
     _raise(policy, breaches)
+
+
+def check_position(
+    policy: CompliancePolicy,
+    *,
+    enterprise_staff: int | None,
+    post_staff: int | None,
+    monthly_pay: Decimal | None,
+    probation_monthly_wage: Decimal | None,
+    on: date,
+) -> None:
+    """Check a position before it is published: every booking rule that does not depend on the student (the ratio
+    rules with the first intern counted, declared headcounts, minimum pay and declared pay), so that no position is
+    published that no booking could take. Raises like check_booking; the student's rules wait for the booking."""
+    check_booking(
+        policy,
+        enterprise_staff=enterprise_staff,
+        enterprise_interns_after=1,
+        post_staff=post_staff,
+        post_interns_after=1,
+        monthly_pay=monthly_pay,
+        probation_monthly_wage=probation_monthly_wage,
+        student_birth_date=None,
+        on=on,
+    )
 
 
 def intern_caps(

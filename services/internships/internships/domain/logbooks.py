@@ -1,8 +1,10 @@
 """Weekly logbooks of an active placement: hours per duty, approved or returned by the enterprise mentor.
 
-A week is filed (or refiled after being returned) by the student or the school on their behalf;
-the enterprise approves it or returns it with a comment. The placement's core-work share is
-approved core hours / approved hours — the measure of whether an internship is real work or odd jobs.
+A week is filed (or refiled after being returned) by the student or the school on their behalf; the
+placement's assigned enterprise mentor approves it or returns it with a comment, or the enterprise's HR does
+on the mentor's behalf, explicitly and recorded as such (who may do which is decided in handlers/logbooks.py).
+Nobody reviews a week they filed. The placement's core-work share is approved core hours / approved hours —
+the measure of whether an internship is real work or odd jobs.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from enum import StrEnum
 from internships.domain.compliance import CompliancePolicy, WorkDay, check_logbook_week
 from internships.domain.placements import Placement, PlacementStatus
 from internships.domain.positions import DutyKind
-from praxis_common.errors import Conflict, FieldError, InvalidInput
+from praxis_common.errors import Conflict, FieldError, Forbidden, InvalidInput
 
 
 class WeekStatus(StrEnum):
@@ -50,10 +52,13 @@ class LogbookWeek:
     core_hours: Decimal
     submitted_at: datetime
     submitted_by: str
+    submitted_by_org: str | None = None  # None on weeks filed before the filer's organisation was kept
     status: WeekStatus = WeekStatus.SUBMITTED
     reviewed_at: datetime | None = None
     reviewed_by: str | None = None
     comment: str | None = None
+    reviewed_on_behalf: bool = False  # HR reviewed on the assigned mentor's behalf
+    reviewer_mentor_id: uuid.UUID | None = None  # the assigned mentor who reviewed, or was acted for
     version: int = 0
     events: list[LogbookApproved] = field(default_factory=list, repr=False, compare=False)
 
@@ -69,6 +74,7 @@ class LogbookWeek:
         by: str,
         now: datetime,
         existing: LogbookWeek | None = None,
+        by_org: str | None = None,
     ) -> LogbookWeek:
         """File a week, or refile one that was returned (or not yet reviewed)."""
         if placement.status is not PlacementStatus.ACTIVE:
@@ -88,17 +94,35 @@ class LogbookWeek:
             submitted_by=by,
         )
         week.lines, week.total_hours, week.core_hours = list(lines), total, core
-        week.submitted_at, week.submitted_by, week.status = now, by, WeekStatus.SUBMITTED
-        week.reviewed_at = week.reviewed_by = week.comment = None
+        week.submitted_at, week.submitted_by, week.submitted_by_org = now, by, by_org
+        week.status = WeekStatus.SUBMITTED
+        week.reviewed_at = week.reviewed_by = week.comment = week.reviewer_mentor_id = None
+        week.reviewed_on_behalf = False
         return week
 
-    def review(self, placement: Placement, *, approve: bool, by: str, now: datetime, comment: str | None) -> None:
+    def review(
+        self,
+        placement: Placement,
+        *,
+        approve: bool,
+        by: str,
+        now: datetime,
+        comment: str | None,
+        by_org: str | None = None,
+        mentor_id: uuid.UUID | None = None,
+        on_behalf: bool = False,
+    ) -> None:
+        """Approve or return the week, by `by` (of `by_org`): the assigned mentor `mentor_id`, or HR on that
+        mentor's behalf (`on_behalf`)."""
+        if by == self.submitted_by and (self.submitted_by_org is None or by_org == self.submitted_by_org):
+            raise Forbidden("nobody reviews a logbook week they filed")
         if self.status is not WeekStatus.SUBMITTED:
             raise Conflict(f"the week is {self.status}; only a submitted week can be reviewed")
         if not approve and not comment:
             raise InvalidInput("say why the week is returned", errors=[FieldError("comment", "required to return")])
         self.status = WeekStatus.APPROVED if approve else WeekStatus.RETURNED
         self.reviewed_at, self.reviewed_by, self.comment = now, by, comment
+        self.reviewer_mentor_id, self.reviewed_on_behalf = mentor_id, on_behalf
         if approve:
             self.events.append(LogbookApproved(self, placement))
 

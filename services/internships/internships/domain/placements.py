@@ -5,6 +5,8 @@ requested ─confirm─▶ confirmed ─start─▶ active ─complete─▶ com
     │ withdraw ▶ withdrawn ◀┘ (school, before start)
     └ hold period passes ▶ expired
 
+When the placement's agreement ends (terminated or expired), `wind_down` says what happens to it.
+
 The seat (and the agreement's quota) is taken at `requested` and given back on rejected,
 withdrawn and expired; completed and terminated placements keep counting (the intern was there).
 """
@@ -16,7 +18,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from enum import StrEnum
 
-from praxis_common.errors import Conflict, Forbidden
+from praxis_common.errors import Conflict, FieldError, Forbidden, InvalidInput
 
 
 class PlacementStatus(StrEnum):
@@ -38,16 +40,21 @@ class Party(StrEnum):
     SCHOOL = "school"
     ENTERPRISE = "enterprise"
     CLOCK = "clock"
+    AGREEMENT = "agreement"  # the end of the placement's agreement (terminated or expired): see wind_down
 
 
 # action: (from states, to state, who may do it)
 TRANSITIONS: dict[str, tuple[frozenset[PlacementStatus], PlacementStatus, frozenset[Party]]] = {
     "confirm": (frozenset({PlacementStatus.REQUESTED}), PlacementStatus.CONFIRMED, frozenset({Party.ENTERPRISE})),
-    "reject": (frozenset({PlacementStatus.REQUESTED}), PlacementStatus.REJECTED, frozenset({Party.ENTERPRISE})),
+    "reject": (
+        frozenset({PlacementStatus.REQUESTED}),
+        PlacementStatus.REJECTED,
+        frozenset({Party.ENTERPRISE, Party.AGREEMENT}),
+    ),
     "withdraw": (
         frozenset({PlacementStatus.REQUESTED, PlacementStatus.CONFIRMED}),
         PlacementStatus.WITHDRAWN,
-        frozenset({Party.SCHOOL}),
+        frozenset({Party.SCHOOL, Party.AGREEMENT}),
     ),
     "start": (
         frozenset({PlacementStatus.CONFIRMED}),
@@ -62,15 +69,27 @@ TRANSITIONS: dict[str, tuple[frozenset[PlacementStatus], PlacementStatus, frozen
     "terminate": (
         frozenset({PlacementStatus.ACTIVE}),
         PlacementStatus.TERMINATED,
-        frozenset({Party.SCHOOL, Party.ENTERPRISE}),
+        frozenset({Party.SCHOOL, Party.ENTERPRISE, Party.AGREEMENT}),
     ),
     "expire": (frozenset({PlacementStatus.REQUESTED}), PlacementStatus.EXPIRED, frozenset({Party.CLOCK})),
 }
 NEEDS_REASON = {"terminate"}
 
+# Completing is irreversible: a placement completed more than this long before its end date needs `force` and a
+# reason (kept as the placement's reason, flagged `forced`, and carried by placement.completed).
+EARLY_COMPLETION_GRACE = timedelta(days=7)
+
+
+# The reason placements carry when their agreement ended under them.
+AGREEMENT_ENDED = "agreement-ended"
+
 
 class IllegalTransition(Conflict):
     code, title = "illegal-transition", "Not possible in the placement's current state"
+
+
+class CompletionBeforeEnd(Conflict):
+    code, title = "completion-before-end", "The placement ends later; completing it now needs force and a reason"
 
 
 @dataclass(frozen=True)
@@ -116,6 +135,7 @@ class Placement:
     study_year: int | None = None
     student_consent_at: datetime | None = None  # the student signed the tripartite agreement
     guardian_consent_at: datetime | None = None
+    forced: bool = False  # completed long before its end date, explicitly (`reason` says why)
     events: list[PlacementChanged] = field(default_factory=list, repr=False, compare=False)
 
     @classmethod
@@ -160,8 +180,9 @@ class Placement:
             return Party.ENTERPRISE
         return None
 
-    def apply(self, action: str, by: Party, *, now: datetime, reason: str | None = None) -> bool:
-        """Move along the state machine. Returns True when the seat is to be given back."""
+    def apply(self, action: str, by: Party, *, now: datetime, reason: str | None = None, force: bool = False) -> bool:
+        """Move along the state machine. Returns True when the seat is to be given back. `force` (with a reason)
+        completes a placement more than EARLY_COMPLETION_GRACE before its end date."""
         if action not in TRANSITIONS:
             raise IllegalTransition(f"unknown action {action!r}")
         sources, target, allowed = TRANSITIONS[action]
@@ -171,6 +192,16 @@ class Placement:
             raise IllegalTransition(f"cannot {action} a placement that is {self.status}")
         if action in NEEDS_REASON and not (reason and reason.strip()):
             raise IllegalTransition(f"{action} needs a reason")
+        if force and action != "complete":
+            raise InvalidInput("only completing takes force", errors=[FieldError("force", "only for complete")])
+        if force and not (reason and reason.strip()):
+            raise InvalidInput("force needs a reason", errors=[FieldError("reason", "say why the placement is forced")])
+        early = action == "complete" and now.date() < self.ends_on - EARLY_COMPLETION_GRACE
+        if early and not force:
+            raise CompletionBeforeEnd(
+                f"the placement ends on {self.ends_on.isoformat()}; completing it more than "
+                f"{EARLY_COMPLETION_GRACE.days} days early needs force with a reason (or terminate it, with a reason)"
+            )
         if action == "start" and now.date() < self.starts_on:
             raise IllegalTransition(f"the placement starts on {self.starts_on.isoformat()}")
         if action == "expire" and now < self.hold_expires_at:
@@ -189,8 +220,25 @@ class Placement:
             self.ended_at = now
         if reason:
             self.reason = reason
+        self.forced = early
         self.events.append(PlacementChanged(self, EVENT_KIND[target]))
         return target in SEAT_RELEASING
+
+    def wind_down(self, *, now: datetime, end_active_reason: str | None = None) -> tuple[str, Party, str | None] | None:
+        """What the end of the placement's agreement does to it, as (action, party, reason), or None when it carries
+        on: a request is rejected (or expires, if its hold already lapsed), a confirmed placement that has not
+        started is withdrawn, both with reason `agreement-ended`; an active one runs to its end date (a student
+        mid-internship is protected) unless the terminating party asked to end active placements too, with a
+        reason. Placements that already ended are history."""
+        if self.status is PlacementStatus.REQUESTED:
+            if now >= self.hold_expires_at:
+                return "expire", Party.CLOCK, None  # it lapsed on its own
+            return "reject", Party.AGREEMENT, AGREEMENT_ENDED
+        if self.status is PlacementStatus.CONFIRMED:
+            return "withdraw", Party.AGREEMENT, AGREEMENT_ENDED
+        if self.status is PlacementStatus.ACTIVE and end_active_reason:
+            return "terminate", Party.AGREEMENT, f"{AGREEMENT_ENDED}: {end_active_reason}"
+        return None
 
     def record_consent(self, *, student: bool, guardian: bool, now: datetime) -> None:
         """The school records the signatures on the tripartite agreement (and the guardian's consent) before start."""

@@ -3,24 +3,19 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable
-from datetime import UTC, datetime
+from dataclasses import dataclass
 
 from internships import policy
 from internships.adapters.repositories import AgreementRepository
 from internships.domain import commands
-from internships.domain.agreements import Agreement
+from internships.domain.agreements import Agreement, Status
+from internships.handlers.context import Clock, UowFactory, utc_clock
+from internships.handlers.wind_down import WindDown, lock_for_wind_down, wind_down
 from internships.outgoing import integration_event
 from praxis_common.auth import Principal
 from praxis_common.db import UnitOfWork
+from praxis_common.errors import FieldError, InvalidInput
 from praxis_common.pages import decode_page_token, encode_page_token
-
-Clock = Callable[[], datetime]
-UowFactory = Callable[[], UnitOfWork]
-
-
-def utc_clock() -> datetime:
-    return datetime.now(UTC)
 
 
 async def draft_agreement(
@@ -65,17 +60,48 @@ async def sign_agreement(
     return agreement
 
 
+@dataclass(frozen=True)
+class Terminated:
+    agreement: Agreement
+    wind_down: WindDown
+
+
 async def terminate_agreement(
     cmd: commands.TerminateAgreement, principal: Principal, *, uow: UowFactory, clock: Clock = utc_clock
-) -> Agreement:
+) -> Terminated:
+    """Either party ends the agreement; in the same transaction its placements and the positions only it covered
+    are wound down (handlers/wind_down.py). Active placements carry on unless `end_active_placements` is asked
+    for, with its own reason."""
+    end_active = _end_active_reason(cmd)
     async with uow() as u:
         repo = AgreementRepository(u.session)
-        agreement = policy.visible(await repo.get(cmd.agreement_id, for_update=True), principal)
-        policy.own_side(agreement, principal)
+        found = policy.visible(await repo.get(cmd.agreement_id), principal)
+        policy.own_side(found, principal)
+        placements = await lock_for_wind_down(u, found)
+        agreement = await repo.get(cmd.agreement_id, for_update=True)
+        was_active = agreement.status is Status.ACTIVE
         agreement.terminate(principal.org, cmd.reason, now=clock())
         await _save(u, repo, agreement)
+        done = WindDown()
+        if was_active:
+            done = await wind_down(u, agreement, placements, clock=clock, end_active_reason=end_active)
         await u.commit()
-    return agreement
+    return Terminated(agreement, done)
+
+
+def _end_active_reason(cmd: commands.TerminateAgreement) -> str | None:
+    reason = (cmd.active_placements_reason or "").strip()
+    if cmd.end_active_placements and not reason:
+        raise InvalidInput(
+            "ending the active placements too needs its own reason",
+            errors=[FieldError("active_placements_reason", "required with end_active_placements")],
+        )
+    if reason and not cmd.end_active_placements:
+        raise InvalidInput(
+            "a reason for ending active placements, but end_active_placements is not set",
+            errors=[FieldError("end_active_placements", "set it to end the active placements")],
+        )
+    return reason if cmd.end_active_placements else None
 
 
 async def list_agreements(
@@ -92,9 +118,11 @@ async def list_agreements(
 
 
 async def apply_calendar(*, uow: UowFactory, clock: Clock = utc_clock, batch: int = 200) -> int:
-    """Start signed agreements whose period began and expire those whose period ended.
+    """Start signed agreements whose period began and expire those whose period ended; an active agreement that
+    expires is wound down in the same transaction (its placements and positions, handlers/wind_down.py).
 
-    Safe to run in every process at once: rows are taken with SKIP LOCKED."""
+    Safe to run in every process at once: starts are taken with SKIP LOCKED; an ending takes the wind-down's locks
+    and then finds whether another process ended it already."""
     changed = 0
     while True:
         async with uow() as u:
@@ -107,7 +135,29 @@ async def apply_calendar(*, uow: UowFactory, clock: Clock = utc_clock, batch: in
             await u.commit()
             changed += len(due)
         if len(due) < batch:
+            break
+    while True:
+        async with uow() as u:
+            ending = await AgreementRepository(u.session).ending(clock().date(), batch)
+        for agreement_id in ending:
+            changed += await _expire(agreement_id, uow=uow, clock=clock)
+        if len(ending) < batch:
             return changed
+
+
+async def _expire(agreement_id: uuid.UUID, *, uow: UowFactory, clock: Clock) -> int:
+    async with uow() as u:
+        repo = AgreementRepository(u.session)
+        placements = await lock_for_wind_down(u, await repo.get(agreement_id))
+        agreement = await repo.get(agreement_id, for_update=True)
+        now = clock()
+        if agreement.status is not Status.ACTIVE or now.date() <= agreement.valid_to:
+            return 0  # another process ended it meanwhile (or a party terminated it)
+        agreement.advance(today=now.date(), now=now)
+        await _save(u, repo, agreement)
+        await wind_down(u, agreement, placements, clock=clock)
+        await u.commit()
+    return 1
 
 
 async def _save(u: UnitOfWork, repo: AgreementRepository, agreement: Agreement) -> None:

@@ -1,4 +1,13 @@
-"""Logbook use cases: file a week (student or school), review it (enterprise), read a placement's logbook."""
+"""Logbook use cases: file a week (the student or their school), review it (the placement's assigned enterprise
+mentor, or the enterprise's HR on the mentor's behalf), read a placement's logbook.
+
+Who files: the student (a token with role student whose `sub` is the placement's student_ref) or the student's
+school (admin, coordinator, teacher). The host enterprise files nothing: it would be approving its own account
+of the student's hours.
+Who reviews: the enterprise mentor the mentors service assigned to the placement (internships knows the assignment
+from mentors' events, adapters/mentoring.py; the token's `sub` must be the mentor's sign-in account), or the
+enterprise's admin / HR acting explicitly on that mentor's behalf (`on_behalf_of_mentor`), recorded on the week and
+in logbook.approved. Nobody reviews a week they filed."""
 
 from __future__ import annotations
 
@@ -7,6 +16,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
+from internships.adapters.mentoring import AssignedMentor, MentoringRepository
 from internships.adapters.repositories import LogbookRepository, PlacementRepository, PositionRepository
 from internships.domain.compliance import CompliancePolicy
 from internships.domain.logbooks import LogbookWeek, LogLine, core_work_share
@@ -14,11 +24,12 @@ from internships.domain.placements import Placement
 from internships.handlers.agreements import Clock, UowFactory, utc_clock
 from internships.handlers.placements import visible
 from internships.outgoing import integration_event
+from internships.policy import STAFF_ROLES
 from praxis_common.auth import Principal
 from praxis_common.errors import Forbidden, NotFound
 
 FILING_ROLES = ("admin", "coordinator", "teacher")  # the school, on the student's behalf
-REVIEWING_ROLES = ("admin", "hr", "mentor")
+ON_BEHALF_ROLES = ("admin", "hr")  # the enterprise, on its assigned mentor's behalf
 
 
 @dataclass(frozen=True)
@@ -28,6 +39,7 @@ class Logbook:
     approved_hours: Decimal
     approved_core_hours: Decimal
     core_work_share: Decimal | None
+    enterprise_mentor_id: uuid.UUID | None  # who reviews, as internships knows it; None until mentors assigns one
 
 
 async def file_week(
@@ -42,8 +54,8 @@ async def file_week(
 ) -> LogbookWeek:
     async with uow() as u:
         placement = await _placement(u, placement_id, principal, for_update=True)
-        if not (principal.has_any_role(*FILING_ROLES) or _is_the_student(principal, placement)):
-            raise Forbidden("the student, or the school on their behalf, files logbook weeks")
+        if not _may_file(principal, placement):
+            raise Forbidden("the student, or the student's school on their behalf, files logbook weeks")
         position = await PositionRepository(u.session).get(placement.position_id)
         repo = LogbookRepository(u.session)
         existing = await repo.get(placement.id, week_start, for_update=True)
@@ -54,6 +66,7 @@ async def file_week(
             duties={d.name: d.kind for d in position.duties},
             policy=policy,
             by=principal.sub,
+            by_org=principal.org,
             now=clock(),
             existing=existing,
         )
@@ -70,17 +83,27 @@ async def review_week(
     approve: bool,
     comment: str | None,
     uow: UowFactory,
+    on_behalf_of_mentor: bool = False,
     clock: Clock = utc_clock,
 ) -> LogbookWeek:
     async with uow() as u:
         placement = await _placement(u, placement_id, principal)
-        if principal.org_kind != "enterprise" or not principal.has_any_role(*REVIEWING_ROLES):
-            raise Forbidden("the host enterprise's mentor (or HR) reviews logbook weeks")
+        mentor = await MentoringRepository(u.session).mentor_of(placement.id, "enterprise")
+        on_behalf = _reviewing_as(principal, placement, mentor, on_behalf_of_mentor)
         repo = LogbookRepository(u.session)
         week = await repo.get(placement.id, week_start, for_update=True)
         if week is None:
             raise NotFound("no such logbook week")
-        week.review(placement, approve=approve, by=principal.sub, now=clock(), comment=comment)
+        week.review(
+            placement,
+            approve=approve,
+            by=principal.sub,
+            by_org=principal.org,
+            now=clock(),
+            comment=comment,
+            mentor_id=mentor.mentor_id if mentor else None,
+            on_behalf=on_behalf,
+        )
         await repo.save(week, new=False)
         u.emit(*(integration_event(e) for e in week.pull_events()))
         await u.commit()
@@ -91,6 +114,7 @@ async def get_logbook(placement_id: uuid.UUID, principal: Principal, *, uow: Uow
     async with uow() as u:
         placement = await _placement(u, placement_id, principal)
         weeks = await LogbookRepository(u.session).weeks(placement.id)
+        mentor = await MentoringRepository(u.session).mentor_of(placement.id, "enterprise")
     approved = [w for w in weeks if w.status.value == "approved"]
     return Logbook(
         placement,
@@ -98,11 +122,41 @@ async def get_logbook(placement_id: uuid.UUID, principal: Principal, *, uow: Uow
         sum((w.total_hours for w in approved), Decimal(0)),
         sum((w.core_hours for w in approved), Decimal(0)),
         core_work_share(weeks),
+        mentor.mentor_id if mentor else None,
     )
 
 
 async def _placement(u, placement_id: uuid.UUID, principal: Principal, *, for_update: bool = False) -> Placement:
     return visible(await PlacementRepository(u.session).get(placement_id, for_update=for_update), principal)[0]
+
+
+def _may_file(principal: Principal, placement: Placement) -> bool:
+    if principal.org_kind != "school" or principal.org != placement.school_org:
+        return False
+    return principal.has_any_role(*FILING_ROLES) or _is_the_student(principal, placement)
+
+
+def _reviewing_as(
+    principal: Principal, placement: Placement, mentor: AssignedMentor | None, on_behalf_of_mentor: bool
+) -> bool:
+    """Whether the principal may review the placement's weeks: False as the assigned enterprise mentor, True as HR
+    on the mentor's behalf; Forbidden otherwise."""
+    if principal.org_kind == "enterprise" and principal.org == placement.enterprise_org:
+        if (
+            mentor is not None
+            and mentor.org == principal.org
+            and mentor.account is not None
+            and mentor.account == principal.sub
+            and principal.roles & STAFF_ROLES
+        ):
+            return False
+        if on_behalf_of_mentor and principal.has_any_role(*ON_BEHALF_ROLES):
+            return True
+    raise Forbidden(
+        "only the placement's assigned enterprise mentor (signed in with the account the mentors service records "
+        "for them) reviews its logbook weeks; the enterprise's admin or HR may review on the mentor's behalf with "
+        "on_behalf_of_mentor"
+    )
 
 
 def _is_the_student(principal: Principal, placement: Placement) -> bool:

@@ -11,7 +11,7 @@ from internships.adapters.repositories import PlacementRepository, PositionRepos
 from internships.domain.compliance import CompliancePolicy, check_booking, check_start, intern_caps
 from internships.domain.placements import HOLDING, Party, Placement, PlacementStatus
 from internships.domain.positions import PositionStatus
-from internships.handlers.agreements import Clock, UowFactory, utc_clock
+from internships.handlers.context import Clock, UowFactory, utc_clock
 from internships.outgoing import integration_event
 from praxis_common.auth import Principal
 from praxis_common.errors import Conflict, NotFound
@@ -30,6 +30,10 @@ class QuotaExhausted(Conflict):
 
 class OverlappingPlacement(Conflict):
     code, title = "overlapping-placement", "The student already holds a placement in this period"
+
+
+class AgreementNotActive(Conflict):
+    code, title = "agreement-not-active", "The agreement is no longer in force"
 
 
 class TermEnded(Conflict):
@@ -113,7 +117,7 @@ async def book_placement(
             compliance, enterprise_staff=target.base_staff, post_staff=position.post_staff
         )
         refusal, at_base, in_post = await placements.book(
-            placement, u.outbox_rows(), max_at_base=max_at_base, max_in_post=max_in_post
+            placement, u.outbox_rows(), max_at_base=max_at_base, max_in_post=max_in_post, today=clock().date()
         )
         if refusal == "intern-cap":
             check_booking(compliance, enterprise_interns_after=at_base + 1, post_interns_after=in_post + 1, **figures)
@@ -128,6 +132,7 @@ _REFUSALS = {
     "seats-exhausted": SeatsExhausted,
     "quota-exhausted": QuotaExhausted,
     "overlapping-placement": OverlappingPlacement,
+    "agreement-not-active": AgreementNotActive,
 }
 
 
@@ -136,6 +141,8 @@ def _refusal_detail(refusal: str, position) -> str:
         return f"all {position.seats} seats of this position are taken"
     if refusal == "quota-exhausted":
         return "the agreement's intern quota is used up"
+    if refusal == "agreement-not-active":
+        return "the agreement covering the position was terminated or expired; no booking counts against it now"
     return (
         "the student already holds a placement overlapping "
         f"{position.starts_on.isoformat()}–{position.ends_on.isoformat()}"
@@ -172,9 +179,12 @@ async def change_placement(
     *,
     uow: UowFactory,
     reason: str | None = None,
+    force: bool = False,
     clock: Clock = utc_clock,
     compliance: CompliancePolicy = CompliancePolicy.CN_VOCATIONAL_2021,
 ) -> Placement:
+    """Move a placement along its life for its school or enterprise. Completing more than a week before the end
+    date is irreversible enough to need `force` with a reason, recorded on the placement and in its event."""
     policy.manager(principal, "school", "enterprise")
     async with uow() as u:
         repo = PlacementRepository(u.session)
@@ -187,7 +197,7 @@ async def change_placement(
                 guardian_consent_recorded=placement.guardian_consent_at is not None,
                 on=clock().date(),
             )
-        await _apply(u, placement, action, party, clock=clock, reason=reason)
+        await apply_change(u, placement, action, party, clock=clock, reason=reason, force=force)
         await u.commit()
     return placement
 
@@ -220,16 +230,19 @@ async def expire_holds(*, uow: UowFactory, clock: Clock = utc_clock, batch: int 
         async with uow() as u:
             due = await PlacementRepository(u.session).expired_holds(clock(), batch)
             for placement in due:
-                await _apply(u, placement, "expire", Party.CLOCK, clock=clock)
+                await apply_change(u, placement, "expire", Party.CLOCK, clock=clock)
             await u.commit()
         expired += len(due)
         if len(due) < batch:
             return expired
 
 
-async def _apply(u, placement: Placement, action: str, party: Party, *, clock: Clock, reason: str | None = None):
+async def apply_change(
+    u, placement: Placement, action: str, party: Party, *, clock: Clock, reason: str | None = None, force: bool = False
+):
+    """Move a placement (loaded FOR UPDATE) along its life in the unit of work: counters, row and events."""
     was_current = placement.status in HOLDING
-    releases = placement.apply(action, party, now=clock(), reason=reason)
+    releases = placement.apply(action, party, now=clock(), reason=reason, force=force)
     repo = PlacementRepository(u.session)
     if was_current and placement.status not in HOLDING:
         await repo.end_hold(placement, give_back_seat=releases)

@@ -10,8 +10,10 @@ from decimal import Decimal
 from internships import policy
 from internships.adapters.repositories import AgreementRepository, BaseRepository, PositionRepository
 from internships.domain.agreements import Status
+from internships.domain.compliance import CompliancePolicy, check_position
 from internships.domain.positions import Duty, Position, PositionStatus, PracticeBase
 from internships.handlers.agreements import Clock, UowFactory, utc_clock
+from internships.handlers.placements import NoAgreementForTerm, TermEnded
 from internships.outgoing import integration_event
 from praxis_common.auth import Principal
 from praxis_common.errors import Conflict, NotFound
@@ -150,20 +152,54 @@ async def visible_position(u, position_id: uuid.UUID, principal: Principal, *, f
 
 
 async def change_position(
-    position_id: uuid.UUID, action: str, principal: Principal, *, uow: UowFactory, clock: Clock = utc_clock
+    position_id: uuid.UUID,
+    action: str,
+    principal: Principal,
+    *,
+    uow: UowFactory,
+    clock: Clock = utc_clock,
+    compliance: CompliancePolicy = CompliancePolicy.CN_VOCATIONAL_2021,
 ) -> Position:
     policy.manager(principal, "enterprise")
     async with uow() as u:
         repo = PositionRepository(u.session)
+        if action == "publish":  # before the position's row: the lock order of a wind-down
+            await AgreementRepository(u.session).lock_partnerships_of(principal.org, exclusive=False)
         position = await repo.get(position_id, for_update=True)
         if position is None or position.enterprise_org != principal.org:
             raise NotFound("no such position")
+        if action == "publish" and position.status is PositionStatus.DRAFT:
+            await _check_bookable(u, position, compliance, today=clock().date())
         getattr(position, action)(now=clock())  # publish | close
         await repo.save(position)
         country = await repo.country_of(position.id)
         u.emit(*(integration_event(e, country=country) for e in position.pull_events()))
         await u.commit()
     return position
+
+
+async def _check_bookable(u, position: Position, compliance: CompliancePolicy, *, today: date) -> None:
+    """What booking will require of the position itself, checked before anyone sees it: its term not over, an active
+    agreement of the enterprise covering the whole term, and every compliance rule that does not depend on the
+    student. The same refusals as booking: 409 term-ended / no-agreement-for-term, 422 compliance-violation."""
+    if position.ends_on < today:
+        raise TermEnded(f"the position's term ended on {position.ends_on.isoformat()}")
+    if not await AgreementRepository(u.session).covers_term(
+        position.enterprise_org, position.starts_on, position.ends_on
+    ):
+        raise NoAgreementForTerm(
+            f"no active agreement of yours covers the whole term {position.starts_on.isoformat()}–"
+            f"{position.ends_on.isoformat()}: a position is published within an agreement's period"
+        )
+    base = await BaseRepository(u.session).get(position.base_id)
+    check_position(
+        compliance,
+        enterprise_staff=base.staff,
+        post_staff=position.post_staff,
+        monthly_pay=position.monthly_pay,
+        probation_monthly_wage=position.reference_monthly_wage,
+        on=position.starts_on,
+    )
 
 
 async def search_positions(

@@ -909,7 +909,7 @@ async def publish_round(
             caps = intern_caps(compliance, enterprise_staff=p.base_staff, post_staff=p.post_staff)
             batch.append((placement, u.outbox_rows(), *caps))
         try:
-            outcomes = await PlacementRepository(u.session).book_many(batch)
+            outcomes = await PlacementRepository(u.session).book_many(batch, today=now.date())
         except DBAPIError as exc:
             if getattr(exc.orig, "sqlstate", None) == "53200":  # out of shared memory: the lock table is full
                 raise Unavailable(
@@ -941,6 +941,7 @@ async def publish_round(
 _BOOKING_REFUSALS = {
     "seats-exhausted": "no seat left: a seat was taken since the round closed, or the position was closed",
     "quota-exhausted": "the agreement's intern quota was used since the round closed",
+    "agreement-not-active": "the agreement covering the position was terminated or expired since the round closed",
     "overlapping-placement": "the student holds another placement overlapping the term",
     "intern-cap": "the compliance policy's intern ratio cap is reached at the base or in the post",
 }

@@ -10,7 +10,13 @@ from fastapi import APIRouter, Query, Request, Response
 from internships import handlers
 from internships.domain import commands
 from internships.domain.agreements import Status
-from internships.http.schemas import AgreementCreate, AgreementPage, AgreementRead, AgreementTerminate
+from internships.http.schemas import (
+    AgreementCreate,
+    AgreementPage,
+    AgreementRead,
+    AgreementTerminate,
+    AgreementTerminated,
+)
 from praxis_common.http import IdempotencyKey, PrincipalDep, created
 from praxis_common.service import Runtime
 from praxis_common.validation import PageToken
@@ -72,14 +78,19 @@ def router(rt: Runtime) -> APIRouter:
     @r.post(
         "/{agreement_id}/terminate",
         operation_id="terminateAgreement",
-        response_model=AgreementRead,
+        response_model=AgreementTerminated,
         summary="End the agreement (either party)",
     )
-    async def terminate(agreement_id: uuid.UUID, body: AgreementTerminate, principal: PrincipalDep) -> AgreementRead:
-        return AgreementRead.of(
-            await handlers.terminate_agreement(
-                commands.TerminateAgreement(agreement_id, body.reason), principal, uow=rt.uow, clock=rt.clock
-            )
+    async def terminate(
+        agreement_id: uuid.UUID, body: AgreementTerminate, principal: PrincipalDep
+    ) -> AgreementTerminated:
+        """Ends the agreement and, in the same transaction, winds down what hangs off it: requested placements are
+        rejected and confirmed ones withdrawn (reason `agreement-ended`), active ones run to their end date unless
+        `end_active_placements` is set with `active_placements_reason`, and the enterprise's positions that no
+        remaining agreement covers close. The answer lists what changed; every change is an event too."""
+        done = await handlers.terminate_agreement(
+            commands.TerminateAgreement(agreement_id, **body.model_dump()), principal, uow=rt.uow, clock=rt.clock
         )
+        return AgreementTerminated.of_termination(done)
 
     return r

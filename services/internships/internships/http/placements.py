@@ -42,7 +42,7 @@ def router(rt: Runtime) -> APIRouter:
         responses={
             409: {
                 "description": "seats-exhausted, quota-exhausted, overlapping-placement, "
-                "no-agreement-for-term or term-ended (problem+json)"
+                "no-agreement-for-term, agreement-not-active or term-ended (problem+json)"
             }
         },
     )
@@ -112,7 +112,7 @@ def router(rt: Runtime) -> APIRouter:
         operation_id="changePlacement",
         response_model=PlacementRead,
         summary="Move a placement along",
-        responses={409: {"description": "illegal-transition (problem+json)"}},
+        responses={409: {"description": "illegal-transition or completion-before-end (problem+json)"}},
     )
     async def change(
         placement_id: uuid.UUID,
@@ -121,7 +121,8 @@ def router(rt: Runtime) -> APIRouter:
         body: PlacementAction | None = None,
     ) -> PlacementRead:
         """confirm / reject (enterprise, while requested); withdraw (school, before start); start,
-        complete (either); terminate (either, after start, with a reason)."""
+        complete (either; more than 7 days before the end date only with `force` and a `reason`: 409
+        completion-before-end otherwise); terminate (either, after start, with a reason)."""
         return PlacementRead.of(
             await handlers.change_placement(
                 placement_id,
@@ -129,6 +130,7 @@ def router(rt: Runtime) -> APIRouter:
                 principal,
                 uow=rt.uow,
                 reason=body.reason if body else None,
+                force=body.force if body else False,
                 clock=rt.clock,
                 compliance=policy,
             )
@@ -144,8 +146,9 @@ def router(rt: Runtime) -> APIRouter:
     async def file_week(
         placement_id: uuid.UUID, week: Date, body: LogbookWeekIn, principal: PrincipalDep
     ) -> LogbookWeekRead:
-        """The student (or the school on their behalf) files the hours of one week (`week` = its Monday),
-        per duty, during an active placement; a returned week can be filed again."""
+        """The student (or the student's school on their behalf) files the hours of one week (`week` = its
+        Monday), per duty, during an active placement; a returned week can be filed again. The host enterprise
+        files nothing (403)."""
         lines = [LogLine(ln.day, ln.duty, ln.hours, ln.start, ln.end) for ln in body.lines]
         return LogbookWeekRead.of(
             await logbooks.file_week(placement_id, week, lines, principal, uow=rt.uow, policy=policy, clock=rt.clock)
@@ -155,7 +158,8 @@ def router(rt: Runtime) -> APIRouter:
         "/{placement_id}/logbook/{week}/{decision}",
         operation_id="reviewLogbookWeek",
         response_model=LogbookWeekRead,
-        summary="Approve or return a logbook week (enterprise)",
+        summary="Approve or return a logbook week (the assigned enterprise mentor)",
+        responses={403: {"description": "not the assigned enterprise mentor, nor HR on_behalf_of_mentor"}},
     )
     async def review(
         placement_id: uuid.UUID,
@@ -164,6 +168,9 @@ def router(rt: Runtime) -> APIRouter:
         principal: PrincipalDep,
         body: ReviewIn | None = None,
     ) -> LogbookWeekRead:
+        """The placement's assigned enterprise mentor (the mentors service's assignment; the token's `sub` is the
+        mentor's account) reviews; the enterprise's admin or HR may review on the mentor's behalf with
+        `on_behalf_of_mentor: true`, recorded on the week. Nobody reviews a week they filed."""
         return LogbookWeekRead.of(
             await logbooks.review_week(
                 placement_id,
@@ -171,6 +178,7 @@ def router(rt: Runtime) -> APIRouter:
                 principal,
                 approve=decision == "approve",
                 comment=body.comment if body else None,
+                on_behalf_of_mentor=body.on_behalf_of_mentor if body else False,
                 uow=rt.uow,
                 clock=rt.clock,
             )
@@ -190,6 +198,7 @@ def router(rt: Runtime) -> APIRouter:
             approved_hours=book.approved_hours,
             approved_core_hours=book.approved_core_hours,
             core_work_share=book.core_work_share,
+            enterprise_mentor_id=book.enterprise_mentor_id,
         )
 
     return r

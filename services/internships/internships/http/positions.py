@@ -121,12 +121,21 @@ def router(rt: Runtime) -> APIRouter:
         operation_id="changePosition",
         response_model=PositionRead,
         summary="Publish or close a position",
+        responses={
+            409: {"description": "term-ended or no-agreement-for-term (problem+json)"},
+            422: {"description": "compliance-violation naming the rule (problem+json)"},
+        },
     )
     async def change(
         position_id: uuid.UUID, action: Literal["publish", "close"], principal: PrincipalDep
     ) -> PositionRead:
+        """Publishing checks what every booking will require of the position itself: its term not over, an active
+        agreement of the enterprise covering the whole term, and the compliance rules that do not depend on the
+        student (declared headcounts and pay, the intern ratios with a first intern, minimum pay)."""
         return PositionRead.of(
-            await handlers.change_position(position_id, action, principal, uow=rt.uow, clock=rt.clock)
+            await handlers.change_position(
+                position_id, action, principal, uow=rt.uow, clock=rt.clock, compliance=rt.settings.compliance
+            )
         )
 
     return r

@@ -7,7 +7,7 @@ from datetime import date, datetime, time
 from decimal import Decimal
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StrictInt
+from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictInt
 
 from internships.domain.agreements import MAX_QUOTA, Agreement, Status
 from praxis_common.validation import Bool, Date, Language, OrgId, PastDate, StudentRef, Tag, Text
@@ -39,9 +39,28 @@ class AgreementCreate(BaseModel):
 
 
 class AgreementTerminate(BaseModel):
-    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [{"reason": "programme closed"}]})
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {"reason": "programme closed"},
+                {
+                    "reason": "the site closed",
+                    "end_active_placements": True,
+                    "active_placements_reason": "the warehouse is shut; students return to school",
+                },
+            ]
+        },
+    )
 
     reason: Annotated[Text, Field(min_length=1, max_length=1000)]
+    end_active_placements: StrictBool = Field(
+        default=False,
+        description="also terminate placements under way (by default they run to their end date)",
+    )
+    active_placements_reason: Annotated[Text, Field(min_length=1, max_length=1000)] | None = Field(
+        default=None, description="required with end_active_placements; each terminated placement carries it"
+    )
 
 
 class AgreementRead(BaseModel):
@@ -66,6 +85,28 @@ class AgreementRead(BaseModel):
     @classmethod
     def of(cls, a: Agreement) -> AgreementRead:
         return cls.model_validate(a, from_attributes=True)
+
+
+class WindDownRead(BaseModel):
+    """What the end of the agreement did, by placement id and position id."""
+
+    rejected: list[uuid.UUID] = Field(description="requested placements, rejected (agreement-ended)")
+    withdrawn: list[uuid.UUID] = Field(description="confirmed placements not started, withdrawn (agreement-ended)")
+    terminated: list[uuid.UUID] = Field(description="active placements ended on request (end_active_placements)")
+    expired: list[uuid.UUID] = Field(description="requests whose hold had lapsed already")
+    continuing: list[uuid.UUID] = Field(description="active placements that run to their end date")
+    positions_closed: list[uuid.UUID] = Field(description="positions no remaining agreement covers")
+
+
+class AgreementTerminated(AgreementRead):
+    wind_down: WindDownRead
+
+    @classmethod
+    def of_termination(cls, done) -> AgreementTerminated:
+        return cls(
+            **AgreementRead.of(done.agreement).model_dump(),
+            wind_down=WindDownRead.model_validate(done.wind_down, from_attributes=True),
+        )
 
 
 class AgreementPage(BaseModel):
@@ -240,9 +281,18 @@ class PlacementCreate(BaseModel):
 
 
 class PlacementAction(BaseModel):
-    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [{"reason": "moved to another city"}]})
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [{"reason": "moved to another city"}, {"force": True, "reason": "the store closed early"}]
+        },
+    )
 
     reason: Annotated[Text, Field(min_length=1, max_length=1000)] | None = None
+    force: StrictBool = Field(
+        default=False,
+        description="complete only: completing more than 7 days before the end date needs force with a reason",
+    )
 
 
 class PlacementRead(BaseModel):
@@ -264,6 +314,7 @@ class PlacementRead(BaseModel):
     reason: str | None
     student_consent_at: datetime | None
     guardian_consent_at: datetime | None
+    forced: bool = Field(description="completed long before its end date with force; `reason` says why")
 
     @classmethod
     def of(cls, p) -> PlacementRead:
@@ -304,9 +355,18 @@ class LogbookWeekIn(BaseModel):
 
 
 class ReviewIn(BaseModel):
-    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [{"comment": "Tuesday was a holiday"}]})
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [{"comment": "Tuesday was a holiday"}, {"on_behalf_of_mentor": True, "comment": "mentor ill"}]
+        },
+    )
 
     comment: Annotated[Text, Field(min_length=1, max_length=2000)] | None = None
+    on_behalf_of_mentor: StrictBool = Field(
+        default=False,
+        description="the enterprise's admin or HR reviews for the placement's assigned mentor (recorded on the week)",
+    )
 
 
 class LogbookWeekRead(BaseModel):
@@ -320,6 +380,8 @@ class LogbookWeekRead(BaseModel):
     reviewed_at: datetime | None
     reviewed_by: str | None
     comment: str | None
+    reviewed_on_behalf: bool = Field(description="the enterprise's admin or HR reviewed for the assigned mentor")
+    reviewer_mentor_id: uuid.UUID | None = Field(description="the assigned mentor who reviewed (or was acted for)")
 
     @classmethod
     def of(cls, w) -> LogbookWeekRead:
@@ -335,6 +397,9 @@ class LogbookRead(BaseModel):
     approved_hours: Decimal
     approved_core_hours: Decimal
     core_work_share: Decimal | None = Field(description="approved core hours / approved hours; null before any")
+    enterprise_mentor_id: uuid.UUID | None = Field(
+        description="the enterprise mentor the mentors service assigned, who reviews the weeks; null until one is"
+    )
 
 
 class ConsentIn(BaseModel):

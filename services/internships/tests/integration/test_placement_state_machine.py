@@ -50,7 +50,7 @@ from internships import handlers
 from internships.domain import commands
 from internships.domain.agreements import Status
 from internships.domain.compliance import ComplianceViolation
-from internships.domain.placements import IllegalTransition, PlacementStatus
+from internships.domain.placements import CompletionBeforeEnd, IllegalTransition, PlacementStatus
 from internships.domain.positions import Duty, DutyKind
 from internships.handlers.placements import (
     BookPlacement,
@@ -323,9 +323,19 @@ class PlacementMachine(RuleBasedStateMachine):
             self.now = max(self.now, datetime(first_day.year, first_day.month, first_day.day, 8, tzinfo=UTC))
         self._change(placement, "start", actor, None)
 
-    @rule(placement=placements, actor=st.sampled_from(["school", "enterprise", "impostor"]))
-    def complete(self, placement, actor):
-        self._change(placement, "complete", actor, None)
+    @rule(
+        placement=placements,
+        actor=st.sampled_from(["school", "enterprise", "impostor"]),
+        force=st.booleans(),
+        near_the_end=st.booleans(),
+    )
+    def complete(self, placement, actor, force, near_the_end):
+        """force: with a reason (what completing more than a week before the end date needs); near_the_end: the
+        clock first moves to a week before the placement's last day (if it is not there yet)."""
+        if near_the_end:
+            last = self.expected[placement].ends_on - timedelta(days=7)
+            self.now = max(self.now, datetime(last.year, last.month, last.day, 8, tzinfo=UTC))
+        self._change(placement, "complete", actor, "the store closed early" if force else None, force=force)
 
     @rule(placement=placements, actor=st.sampled_from(["school", "enterprise"]), reason=st.sampled_from(REASONS))
     def terminate(self, placement, actor, reason):
@@ -423,7 +433,7 @@ class PlacementMachine(RuleBasedStateMachine):
     def _missing_consent(e: Expected) -> bool:
         return not e.student_consent or (e.student in MINORS and not e.guardian_consent)
 
-    def _expected_change(self, e: Expected, action: str, actor: str, reason: str | None):
+    def _expected_change(self, e: Expected, action: str, actor: str, reason: str | None, force: bool = False):
         """(error class, None) or (None, new status)."""
         if actor == "school_viewer":
             return Forbidden, None
@@ -441,21 +451,31 @@ class PlacementMachine(RuleBasedStateMachine):
             return IllegalTransition, None
         if action in ("confirm", "reject") and self.now >= e.hold_expires_at:
             return IllegalTransition, None  # lapsed, whether or not the sweep has run
+        if action == "complete" and self.now.date() < e.ends_on - timedelta(days=7) and not force:
+            return CompletionBeforeEnd, None  # irreversible long before the end: only explicitly
         if action == "start" and e.status == C and self._missing_consent(e):
             return ComplianceViolation, None  # checked before the domain's own start rules
         if action == "start" and self.now.date() < e.starts_on:
             return IllegalTransition, None
         return None, target
 
-    def _change(self, placement_id: uuid.UUID, action: str, actor: str, reason: str | None) -> None:
+    def _change(
+        self, placement_id: uuid.UUID, action: str, actor: str, reason: str | None, *, force: bool = False
+    ) -> None:
         e = self.expected[placement_id]
-        expected_error, target = self._expected_change(e, action, actor, reason)
+        expected_error, target = self._expected_change(e, action, actor, reason, force)
         now = self.now
         before = self.run(self._snapshot()) if expected_error else None
         try:
             placement = self.run(
                 change_placement(
-                    placement_id, action, self.actors[actor], uow=self.uow, reason=reason, clock=lambda: now
+                    placement_id,
+                    action,
+                    self.actors[actor],
+                    uow=self.uow,
+                    reason=reason,
+                    force=force,
+                    clock=lambda: now,
                 )
             )
         except PraxisError as exc:
@@ -465,6 +485,7 @@ class PlacementMachine(RuleBasedStateMachine):
             f"{action} by {actor} of a {e.status} placement should have failed with {expected_error.__name__}"
         )
         assert placement.status == target
+        assert placement.forced == (action == "complete" and now.date() < e.ends_on - timedelta(days=7))
         e.status = target
         e.events.append(EVENT[target])
 
@@ -629,6 +650,7 @@ def test_every_refusal_of_the_state_machine_maps_to_its_problem_status():
         (SeatsExhausted("all 2 seats of this position are taken"), 409),
         (QuotaExhausted("the agreement's intern quota is used up"), 409),
         (OverlappingPlacement("the student already holds a placement"), 409),
+        (CompletionBeforeEnd("the placement ends on 2030-04-29; completing it now needs force"), 409),
         (Forbidden("only the enterprise may confirm a placement"), 403),
         (NotFound("no such placement"), 404),
     ]:

@@ -13,6 +13,7 @@ from internships.domain.compliance import (
     WorkDay,
     check_booking,
     check_logbook_week,
+    check_position,
     check_start,
 )
 from praxis_common.errors import InvalidInput
@@ -427,3 +428,27 @@ def test_overrides_switch_a_rule_off():
 def test_bad_overrides_raise_value_error(overrides):
     with pytest.raises(ValueError):
         CN.with_overrides(**overrides)
+
+
+# ---------------------------------------------------------------------------------------------- a position's own rules
+
+
+@pytest.mark.parametrize(
+    ("figures", "rule"),
+    [
+        ({"enterprise_staff": 9}, "interns-per-enterprise"),  # not even one intern fits 10% of 9
+        ({"post_staff": 4}, "interns-per-post"),  # nor 20% of 4
+        ({"enterprise_staff": None}, "headcount-undeclared"),
+        ({"post_staff": None}, "headcount-undeclared"),
+        ({"monthly_pay": Decimal("3599.99")}, "minimum-pay"),
+        ({"monthly_pay": None}, "pay-undeclared"),
+        ({"probation_monthly_wage": None}, "pay-undeclared"),
+    ],
+)
+def test_a_position_no_booking_could_take_breaks_the_rule_at_publishing(figures, rule):
+    args = dict(
+        enterprise_staff=10, post_staff=5, monthly_pay=Decimal("3600"), probation_monthly_wage=Decimal("4500"), on=START
+    )
+    check_position(CN, **args)  # the limits themselves pass: one intern, exactly 80%
+    assert violation(check_position, CN, **(args | figures)).rule == rule
+    check_position(NONE, **(args | figures))  # the rules are the policy's

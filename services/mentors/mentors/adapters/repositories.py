@@ -159,6 +159,13 @@ class MentorRepository:
     async def account_of(self, mentor_id: uuid.UUID) -> str | None:
         return await self.session.scalar(select(mentor.c.account).where(mentor.c.id == mentor_id))
 
+    async def sign_in(self, mentor_id: uuid.UUID) -> tuple[str | None, int]:
+        """The mentor's sign-in account and the version of the record it was read at."""
+        row = (
+            await self.session.execute(select(mentor.c.account, mentor.c.version).where(mentor.c.id == mentor_id))
+        ).one()
+        return row.account, row.version
+
     # Enterprise practice and certificates (school mentors)
 
     async def add_period(self, p: PracticePeriod) -> None:

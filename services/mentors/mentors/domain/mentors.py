@@ -278,6 +278,13 @@ def _capacity_problems(capacity: int) -> list[FieldError]:
     return []
 
 
+@dataclass(frozen=True)
+class MentorUpdated:
+    """A mentor record changed (as saved: its version included)."""
+
+    mentor: Mentor
+
+
 @dataclass
 class MentorRecord:
     """A mentor with the practice and certificates their qualification is derived from."""

@@ -37,6 +37,7 @@ from mentors.domain.assignments import (
     AssignmentStatus,
     ContextKind,
     How,
+    MentorAssigned,
     MentoringContext,
 )
 from mentors.domain.matching import rank
@@ -356,7 +357,13 @@ async def is_mentor_of(
 
 
 async def _publish(u: Unit, a: Assignment) -> None:
-    """The assignment's domain events become history rows and outbox events in the same transaction."""
+    """The assignment's domain events become history rows and outbox events in the same transaction. An assignment
+    names the mentor's sign-in account (and the record's version), for services that authorise the mentor."""
     events = a.pull_events()
     await AssignmentRepository(u.session).record(events, now=a.ended_at or a.assigned_at or a.created_at)
-    u.emit(*(integration_event(e) for e in events))
+    for e in events:
+        context = {}
+        if isinstance(e, MentorAssigned):
+            account, version = await MentorRepository(u.session).sign_in(e.assignment.mentor_id)
+            context = {"mentor_account": account, "mentor_version": version}
+        u.emit(integration_event(e, **context))

@@ -15,12 +15,14 @@ from mentors.domain.mentors import (
     Certificate,
     DualQualificationRule,
     Mentor,
+    MentorUpdated,
     PracticePeriod,
     Qualification,
     Side,
 )
 from mentors.handlers import Clock, Unit, UowFactory, utc_clock
 from mentors.handlers.assignments import fill_from
+from mentors.outgoing import integration_event
 from praxis_common.auth import Principal
 from praxis_common.errors import NotFound
 
@@ -142,6 +144,8 @@ async def update_mentor(
         was_active = m.active
         freed = m.update(now=now, **changes)
         await repo.save(m)
+        # Other services keep who signs in as this mentor (internships: who reviews logbooks).
+        u.emit(integration_event(MentorUpdated(m)))
         if freed:
             trigger = "mentor re-activated" if m.active and not was_active else "capacity raised"
             await fill_from(u, m.id, clock=clock, trigger=trigger)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
+import json
 import uuid
 from dataclasses import dataclass
 
@@ -337,3 +338,31 @@ async def test_the_database_refuses_a_load_above_capacity(uow, orgs):
     async with uow() as u:
         with pytest.raises(Exception, match="ck_mentor_load"):
             await u.session.execute(update(mentor).where(mentor.c.id == s).values(load=2))
+
+
+async def test_assignments_name_the_mentors_account_and_a_changed_mentor_is_published(uow, placements, orgs):
+    """Other services authorise the assigned mentor by the account they sign in with (internships: logbook
+    reviews): mentor.assigned carries it with the record's version, mentor.updated every later change."""
+    host = await add_mentor(uow, orgs.enterprise, "Ann", 2, account="ann@ent")
+    await confirm(placements, orgs, "p-account")
+    enterprise_side = (await current(uow, orgs))["enterprise"].assignment
+    async with uow() as u:
+        payloads = [
+            json.loads(r.payload)
+            for r in await u.session.execute(
+                text("SELECT payload FROM outbox WHERE aggregate_id = :id AND subject LIKE '%.mentor.assigned'"),
+                {"id": str(enterprise_side.id)},
+            )
+        ]
+    assert [(p["mentorId"], p["mentorAccount"]) for p in payloads] == [(str(host), "ann@ent")]
+    await mentor_handlers.update_mentor(host, {"account": "ann.li@ent"}, orgs.enterprise, uow=uow, rule=RULE)
+    async with uow() as u:
+        [updated] = [
+            json.loads(r.payload)
+            for r in await u.session.execute(
+                text("SELECT payload FROM outbox WHERE aggregate_id = :id AND subject LIKE '%.mentor.updated'"),
+                {"id": str(host)},
+            )
+        ]
+    assert (updated["account"], updated["org"], updated["kind"]) == ("ann.li@ent", orgs.enterprise.org, "enterprise")
+    assert updated["version"] > payloads[0].get("mentorVersion", 0)

@@ -18,6 +18,7 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    false,
     text,
 )
 from sqlalchemy.dialects.postgresql import ARRAY, JSONB, UUID
@@ -57,6 +58,9 @@ project = Table(
     Column("created_by", String(255), nullable=False),
     Column("published_at", DateTime(timezone=True)),
     Column("completed_at", DateTime(timezone=True)),
+    # Completed while stages of current teams were not accepted: explicitly, with the reason.
+    Column("completion_forced", Boolean, nullable=False, server_default=false()),
+    Column("completion_reason", Text),
     Column("version", Integer, nullable=False),
     CheckConstraint("status IN ('draft','published','completed')", name="status"),
     CheckConstraint("teams_formed >= 0 AND teams_formed <= team_capacity", name="teams_formed"),

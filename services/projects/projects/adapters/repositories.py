@@ -90,6 +90,8 @@ def _project(row) -> Project:
         teams_formed=m["teams_formed"],
         published_at=m["published_at"],
         completed_at=m["completed_at"],
+        completion_forced=m["completion_forced"],
+        completion_reason=m["completion_reason"],
         version=m["version"],
     )
 
@@ -120,6 +122,8 @@ def _project_row(p: Project) -> dict:
         "created_by": p.created_by,
         "published_at": p.published_at,
         "completed_at": p.completed_at,
+        "completion_forced": p.completion_forced,
+        "completion_reason": p.completion_reason,
     }
 
 

@@ -31,6 +31,10 @@ WEIGHT_PLACES = Decimal("0.0001")
 STAGE_KEY = re.compile(r"^[a-z0-9][a-z0-9-]{0,39}$")
 
 
+class StagesNotAccepted(Conflict):
+    code, title = "stages-not-accepted", "Teams have stages not accepted yet; completing needs force and a reason"
+
+
 class Status(StrEnum):
     DRAFT = "draft"
     PUBLISHED = "published"
@@ -145,6 +149,9 @@ class Project:
     teams_formed: int = 0  # current teams; only the database changes it (a conditional UPDATE)
     published_at: datetime | None = None
     completed_at: datetime | None = None
+    # Completed with stages of current teams not accepted: only explicitly (force), with the reason kept here.
+    completion_forced: bool = False
+    completion_reason: str | None = None
     version: int = 0
     events: list[ProjectEvent] = field(default_factory=list, repr=False, compare=False)
 
@@ -188,10 +195,35 @@ class Project:
         if self.status is not Status.PUBLISHED:
             raise Conflict(f"only a published project completes; this one is {self.status}")
 
-    def complete(self, *, now: datetime, team_ids: list[uuid.UUID], credits_awarded: int) -> None:
-        """Completed after its teams' scorecards were settled and credits awarded (see handlers.credits)."""
+    def require_completable(self, unaccepted: dict[uuid.UUID, list[str]], *, force: bool, reason: str | None) -> bool:
+        """Completing settles every current team's scorecard for good. With stages not accepted yet (`unaccepted`:
+        team -> its stages not accepted) it takes an explicit `force` with a reason. Returns whether it is forced."""
+        self.require_published()
+        if force and not (reason and reason.strip()):
+            raise InvalidInput("force needs a reason", errors=[FieldError("reason", "say why the project is forced")])
+        open_stages = {team: stages for team, stages in unaccepted.items() if stages}
+        if open_stages and not force:
+            raise StagesNotAccepted(
+                f"{len(open_stages)} team(s) have stages not accepted yet; completing now settles their scorecards "
+                "as they stand and needs force with a reason",
+                teams=[{"team_id": str(t), "stages": s} for t, s in sorted(open_stages.items())],
+            )
+        return bool(open_stages)
+
+    def complete(
+        self,
+        *,
+        now: datetime,
+        team_ids: list[uuid.UUID],
+        credits_awarded: int,
+        forced: bool = False,
+        reason: str | None = None,
+    ) -> None:
+        """Completed after its teams' scorecards were settled and credits awarded (see handlers.credits); `forced`
+        when stages were still open (require_completable), with the reason."""
         self.require_published()
         self.status, self.completed_at = Status.COMPLETED, now
+        self.completion_forced, self.completion_reason = forced, reason if forced else None
         self.events.append(ProjectCompleted(self, team_ids, credits_awarded))
 
     def stage_keys(self) -> list[str]:

@@ -15,7 +15,7 @@ from projects.adapters.repositories import CreditRepository, ProjectRepository, 
 from projects.domain.credits import Credit, CreditAwarded, award
 from projects.domain.projects import Project
 from projects.domain.scores import Scorecard
-from projects.domain.teams import Team, TeamStatus
+from projects.domain.teams import StageStatus, Team, TeamStatus
 from projects.handlers import Clock, UowFactory, utc_clock
 from projects.handlers.evaluations import compute_scores
 from projects.handlers.projects import owned_project
@@ -44,11 +44,18 @@ class Completion:
 
 
 async def complete_project(
-    project_id: uuid.UUID, principal: Principal, *, uow: UowFactory, clock: Clock = utc_clock
+    project_id: uuid.UUID,
+    principal: Principal,
+    *,
+    uow: UowFactory,
+    clock: Clock = utc_clock,
+    force: bool = False,
+    reason: str | None = None,
 ) -> Completion:
     """The enterprise completes its project: in one transaction every current team completes (mentoring closes),
     each student's scorecard is settled as it stands (a part still missing counts 0) and students at or above the
-    pass mark get a credit record. Dissolved teams earn nothing."""
+    pass mark get a credit record. Dissolved teams earn nothing. While a current team has a stage not accepted,
+    only `force` with a reason completes it (recorded on the project and in project.completed)."""
     async with uow() as u:
         p = await owned_project(u, project_id, principal, for_update=True)
         p.require_published()
@@ -56,6 +63,15 @@ async def complete_project(
         # Locking the teams waits for evaluations being added to them (they hold the team FOR SHARE), so every
         # score committed before completion counts, and none can be added after.
         teams = [t for t in await teams_repo.of_project(p.id, lock=True) if t.status is TeamStatus.FORMED]
+        unaccepted = {
+            t.id: [
+                m.stage
+                for m in (await teams_repo.milestones(t.id, parallel=p.parallel_stages)).items
+                if m.status is not StageStatus.ACCEPTED
+            ]
+            for t in teams
+        }
+        forced = p.require_completable(unaccepted, force=force, reason=reason)
         now = clock()
         cards, credits = [], []
         for t in teams:
@@ -67,7 +83,7 @@ async def complete_project(
             u.emit(*(integration_event(e) for e in t.pull_events()))
         await CreditRepository(u.session).add(credits)
         u.emit(*(integration_event(CreditAwarded(c)) for c in credits))
-        p.complete(now=now, team_ids=[t.id for t in teams], credits_awarded=len(credits))
+        p.complete(now=now, team_ids=[t.id for t in teams], credits_awarded=len(credits), forced=forced, reason=reason)
         await ProjectRepository(u.session).save(p)
         u.emit(*(integration_event(e) for e in p.pull_events()))
         await u.commit()

@@ -16,6 +16,7 @@ from projects.handlers import credits as credit_handlers
 from projects.handlers import projects as handlers
 from projects.handlers import teams as team_handlers
 from projects.http.schemas import (
+    CompleteIn,
     CompletionRead,
     MaterialIn,
     MaterialRead,
@@ -128,12 +129,23 @@ def router(rt: Runtime) -> APIRouter:
         operation_id="completeProject",
         response_model=CompletionRead,
         summary="Complete a project and award credits",
+        responses={409: {"description": "stages-not-accepted, naming the teams and stages (problem+json)"}},
     )
-    async def complete(project_id: uuid.UUID, principal: PrincipalDep) -> CompletionRead:
+    async def complete(
+        project_id: uuid.UUID, principal: PrincipalDep, body: CompleteIn | None = None
+    ) -> CompletionRead:
         """Every current team completes (its mentoring closes), each student's scorecard is settled as it stands
         (a missing part counts 0), and students at or above the pass mark get a credit record (events
-        team.completed, credit.awarded, project.completed)."""
-        done = await credit_handlers.complete_project(project_id, principal, uow=rt.uow, clock=rt.clock)
+        team.completed, credit.awarded, project.completed). It cannot be undone: while a current team has a stage
+        not accepted it needs `force` with a `reason` (409 stages-not-accepted otherwise), kept on the project."""
+        done = await credit_handlers.complete_project(
+            project_id,
+            principal,
+            uow=rt.uow,
+            clock=rt.clock,
+            force=body.force if body else False,
+            reason=body.reason if body else None,
+        )
         return CompletionRead(
             project=ProjectRead.of(done.project),
             teams_completed=[t.id for t in done.teams],

@@ -210,6 +210,8 @@ class ProjectRead(BaseModel):
     created_at: datetime
     published_at: datetime | None
     completed_at: datetime | None
+    completion_forced: bool = Field(description="completed with stages of current teams not accepted (force)")
+    completion_reason: str | None = Field(description="why it was completed with force")
 
     @classmethod
     def of(cls, p: Project) -> ProjectRead:
@@ -236,6 +238,8 @@ class ProjectRead(BaseModel):
             created_at=p.created_at,
             published_at=p.published_at,
             completed_at=p.completed_at,
+            completion_forced=p.completion_forced,
+            completion_reason=p.completion_reason,
         )
 
 
@@ -298,6 +302,17 @@ class MaterialRead(BaseModel):
     @classmethod
     def of(cls, m: Material) -> MaterialRead:
         return cls(**{**vars(m), "kind": m.kind.value})
+
+
+class CompleteIn(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid", json_schema_extra={"examples": [{"force": True, "reason": "the platform shut the store down"}]}
+    )
+
+    force: StrictBool = Field(
+        default=False, description="complete although current teams have stages not accepted yet (needs a reason)"
+    )
+    reason: Annotated[Text, Field(min_length=1, max_length=1000)] | None = None
 
 
 class CompletionRead(BaseModel):

@@ -12,7 +12,7 @@ from sqlalchemy import text
 from praxis_common.auth import Principal
 from praxis_common.errors import Conflict, Forbidden, InvalidInput, NotFound, Unavailable
 from projects.domain.metrics import DataPoint, Target
-from projects.domain.projects import MaterialKind
+from projects.domain.projects import MaterialKind, StagesNotAccepted
 from projects.domain.scores import Assessment, PeerAlreadyRated
 from projects.domain.teams import AccessRevoked, Member
 from projects.handlers import credits as credit_handlers
@@ -211,7 +211,12 @@ async def test_scorecards_revocation_completion_and_credits(uow, world, make_pro
             t.id, handlers.RatePeer(p.stage_keys()[1], "bo", Decimal(50)), world.student("ana"), uow=uow
         )
 
-    done = await credit_handlers.complete_project(p.id, world.enterprise, uow=uow)
+    with pytest.raises(StagesNotAccepted):  # the team's stages are not all accepted: only explicitly
+        await credit_handlers.complete_project(p.id, world.enterprise, uow=uow)
+    done = await credit_handlers.complete_project(
+        p.id, world.enterprise, uow=uow, force=True, reason="the season ended before the last stages"
+    )
+    assert done.project.completion_forced and done.project.completion_reason.startswith("the season")
     assert [c.student_ref for c in done.credits] == ["ana"]  # bo: 0.3×30 + 0.3×30 + 0.2×80 + 0.2×50 = 44 < 60
     credit = done.credits[0]
     assert (credit.credits, credit.score, credit.school_org) == (Decimal("2.5"), Decimal("90.00"), world.school.org)

@@ -3,6 +3,7 @@ stages in order (or in parallel), and the platform score from metrics."""
 
 from __future__ import annotations
 
+import uuid
 from datetime import UTC, date, datetime
 from decimal import Decimal
 
@@ -10,7 +11,7 @@ import pytest
 
 from praxis_common.errors import Conflict, InvalidInput
 from projects.domain.metrics import DataPoint, Target, check_points, platform_score
-from projects.domain.projects import DEFAULT_STAGES, Project, Stage, Status, Weights
+from projects.domain.projects import DEFAULT_STAGES, Project, Stage, StagesNotAccepted, Status, Weights
 from projects.domain.teams import Decision, Member, Milestones, StageClosed, StageLocked, StageStatus, Team
 
 NOW = datetime(2027, 3, 1, 9, tzinfo=UTC)
@@ -113,6 +114,21 @@ def test_a_published_projects_terms_are_fixed_but_its_targets_may_change():
         p.set_platform_targets({})
     with pytest.raises(Conflict):
         p.complete(now=NOW, team_ids=[], credits_awarded=0)
+
+
+def test_completing_with_stages_not_accepted_needs_force_with_a_reason():
+    p = project(stages=[Stage("a", "A"), Stage("b", "B")])
+    p.publish(now=NOW)
+    team = uuid.uuid4()
+    with pytest.raises(StagesNotAccepted) as refused:
+        p.require_completable({team: ["b"]}, force=False, reason=None)
+    assert refused.value.extensions["teams"] == [{"team_id": str(team), "stages": ["b"]}]
+    with pytest.raises(InvalidInput):
+        p.require_completable({team: ["b"]}, force=True, reason=" ")
+    assert p.require_completable({team: []}, force=False, reason=None) is False  # all accepted: no force needed
+    assert p.require_completable({team: ["b"]}, force=True, reason="the platform closed the store") is True
+    p.complete(now=NOW, team_ids=[team], credits_awarded=0, forced=True, reason="the platform closed the store")
+    assert (p.completion_forced, p.completion_reason) == (True, "the platform closed the store")
 
 
 def members(*refs) -> list[Member]:

@@ -26,20 +26,42 @@ class MentoringAssignment(_message.Message):
     def __init__(self, assignment_id: _Optional[str] = ..., context_kind: _Optional[str] = ..., context_id: _Optional[str] = ..., side: _Optional[str] = ..., org: _Optional[str] = ..., school_org: _Optional[str] = ..., enterprise_org: _Optional[str] = ..., student_ref: _Optional[str] = ...) -> None: ...
 
 class MentorAssigned(_message.Message):
-    __slots__ = ("assignment", "mentor_id", "previous_mentor_id", "how", "reason", "assigned_at")
+    __slots__ = ("assignment", "mentor_id", "previous_mentor_id", "how", "reason", "assigned_at", "mentor_account", "mentor_version")
     ASSIGNMENT_FIELD_NUMBER: _ClassVar[int]
     MENTOR_ID_FIELD_NUMBER: _ClassVar[int]
     PREVIOUS_MENTOR_ID_FIELD_NUMBER: _ClassVar[int]
     HOW_FIELD_NUMBER: _ClassVar[int]
     REASON_FIELD_NUMBER: _ClassVar[int]
     ASSIGNED_AT_FIELD_NUMBER: _ClassVar[int]
+    MENTOR_ACCOUNT_FIELD_NUMBER: _ClassVar[int]
+    MENTOR_VERSION_FIELD_NUMBER: _ClassVar[int]
     assignment: MentoringAssignment
     mentor_id: str
     previous_mentor_id: str
     how: str
     reason: str
     assigned_at: str
-    def __init__(self, assignment: _Optional[_Union[MentoringAssignment, _Mapping]] = ..., mentor_id: _Optional[str] = ..., previous_mentor_id: _Optional[str] = ..., how: _Optional[str] = ..., reason: _Optional[str] = ..., assigned_at: _Optional[str] = ...) -> None: ...
+    mentor_account: str
+    mentor_version: int
+    def __init__(self, assignment: _Optional[_Union[MentoringAssignment, _Mapping]] = ..., mentor_id: _Optional[str] = ..., previous_mentor_id: _Optional[str] = ..., how: _Optional[str] = ..., reason: _Optional[str] = ..., assigned_at: _Optional[str] = ..., mentor_account: _Optional[str] = ..., mentor_version: _Optional[int] = ...) -> None: ...
+
+class MentorUpdated(_message.Message):
+    __slots__ = ("mentor_id", "org", "kind", "account", "active", "version", "updated_at")
+    MENTOR_ID_FIELD_NUMBER: _ClassVar[int]
+    ORG_FIELD_NUMBER: _ClassVar[int]
+    KIND_FIELD_NUMBER: _ClassVar[int]
+    ACCOUNT_FIELD_NUMBER: _ClassVar[int]
+    ACTIVE_FIELD_NUMBER: _ClassVar[int]
+    VERSION_FIELD_NUMBER: _ClassVar[int]
+    UPDATED_AT_FIELD_NUMBER: _ClassVar[int]
+    mentor_id: str
+    org: str
+    kind: str
+    account: str
+    active: bool
+    version: int
+    updated_at: str
+    def __init__(self, mentor_id: _Optional[str] = ..., org: _Optional[str] = ..., kind: _Optional[str] = ..., account: _Optional[str] = ..., active: _Optional[bool] = ..., version: _Optional[int] = ..., updated_at: _Optional[str] = ...) -> None: ...
 
 class MentorPending(_message.Message):
     __slots__ = ("assignment", "pending_since")

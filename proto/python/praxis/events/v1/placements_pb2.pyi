@@ -55,7 +55,7 @@ class PositionChanged(_message.Message):
     def __init__(self, position_id: _Optional[str] = ..., base_id: _Optional[str] = ..., enterprise_org: _Optional[str] = ..., title: _Optional[str] = ..., seats: _Optional[int] = ..., starts_on: _Optional[str] = ..., ends_on: _Optional[str] = ..., competencies: _Optional[_Iterable[str]] = ..., languages: _Optional[_Iterable[str]] = ..., country: _Optional[str] = ..., status: _Optional[str] = ...) -> None: ...
 
 class PlacementChanged(_message.Message):
-    __slots__ = ("placement_id", "position_id", "agreement_id", "school_org", "enterprise_org", "student_ref", "status", "starts_on", "ends_on", "reason", "occurred_at", "position_competencies", "student_competencies", "student_languages")
+    __slots__ = ("placement_id", "position_id", "agreement_id", "school_org", "enterprise_org", "student_ref", "status", "starts_on", "ends_on", "reason", "occurred_at", "position_competencies", "student_competencies", "student_languages", "forced")
     PLACEMENT_ID_FIELD_NUMBER: _ClassVar[int]
     POSITION_ID_FIELD_NUMBER: _ClassVar[int]
     AGREEMENT_ID_FIELD_NUMBER: _ClassVar[int]
@@ -70,6 +70,7 @@ class PlacementChanged(_message.Message):
     POSITION_COMPETENCIES_FIELD_NUMBER: _ClassVar[int]
     STUDENT_COMPETENCIES_FIELD_NUMBER: _ClassVar[int]
     STUDENT_LANGUAGES_FIELD_NUMBER: _ClassVar[int]
+    FORCED_FIELD_NUMBER: _ClassVar[int]
     placement_id: str
     position_id: str
     agreement_id: str
@@ -84,10 +85,11 @@ class PlacementChanged(_message.Message):
     position_competencies: _containers.RepeatedScalarFieldContainer[str]
     student_competencies: _containers.RepeatedScalarFieldContainer[str]
     student_languages: _containers.RepeatedScalarFieldContainer[str]
-    def __init__(self, placement_id: _Optional[str] = ..., position_id: _Optional[str] = ..., agreement_id: _Optional[str] = ..., school_org: _Optional[str] = ..., enterprise_org: _Optional[str] = ..., student_ref: _Optional[str] = ..., status: _Optional[str] = ..., starts_on: _Optional[str] = ..., ends_on: _Optional[str] = ..., reason: _Optional[str] = ..., occurred_at: _Optional[str] = ..., position_competencies: _Optional[_Iterable[str]] = ..., student_competencies: _Optional[_Iterable[str]] = ..., student_languages: _Optional[_Iterable[str]] = ...) -> None: ...
+    forced: bool
+    def __init__(self, placement_id: _Optional[str] = ..., position_id: _Optional[str] = ..., agreement_id: _Optional[str] = ..., school_org: _Optional[str] = ..., enterprise_org: _Optional[str] = ..., student_ref: _Optional[str] = ..., status: _Optional[str] = ..., starts_on: _Optional[str] = ..., ends_on: _Optional[str] = ..., reason: _Optional[str] = ..., occurred_at: _Optional[str] = ..., position_competencies: _Optional[_Iterable[str]] = ..., student_competencies: _Optional[_Iterable[str]] = ..., student_languages: _Optional[_Iterable[str]] = ..., forced: _Optional[bool] = ...) -> None: ...
 
 class LogbookApproved(_message.Message):
-    __slots__ = ("placement_id", "school_org", "enterprise_org", "student_ref", "week_start", "total_hours", "core_hours", "approved_at")
+    __slots__ = ("placement_id", "school_org", "enterprise_org", "student_ref", "week_start", "total_hours", "core_hours", "approved_at", "approved_by", "on_behalf_of_mentor", "mentor_id")
     PLACEMENT_ID_FIELD_NUMBER: _ClassVar[int]
     SCHOOL_ORG_FIELD_NUMBER: _ClassVar[int]
     ENTERPRISE_ORG_FIELD_NUMBER: _ClassVar[int]
@@ -96,6 +98,9 @@ class LogbookApproved(_message.Message):
     TOTAL_HOURS_FIELD_NUMBER: _ClassVar[int]
     CORE_HOURS_FIELD_NUMBER: _ClassVar[int]
     APPROVED_AT_FIELD_NUMBER: _ClassVar[int]
+    APPROVED_BY_FIELD_NUMBER: _ClassVar[int]
+    ON_BEHALF_OF_MENTOR_FIELD_NUMBER: _ClassVar[int]
+    MENTOR_ID_FIELD_NUMBER: _ClassVar[int]
     placement_id: str
     school_org: str
     enterprise_org: str
@@ -104,4 +109,7 @@ class LogbookApproved(_message.Message):
     total_hours: str
     core_hours: str
     approved_at: str
-    def __init__(self, placement_id: _Optional[str] = ..., school_org: _Optional[str] = ..., enterprise_org: _Optional[str] = ..., student_ref: _Optional[str] = ..., week_start: _Optional[str] = ..., total_hours: _Optional[str] = ..., core_hours: _Optional[str] = ..., approved_at: _Optional[str] = ...) -> None: ...
+    approved_by: str
+    on_behalf_of_mentor: bool
+    mentor_id: str
+    def __init__(self, placement_id: _Optional[str] = ..., school_org: _Optional[str] = ..., enterprise_org: _Optional[str] = ..., student_ref: _Optional[str] = ..., week_start: _Optional[str] = ..., total_hours: _Optional[str] = ..., core_hours: _Optional[str] = ..., approved_at: _Optional[str] = ..., approved_by: _Optional[str] = ..., on_behalf_of_mentor: _Optional[bool] = ..., mentor_id: _Optional[str] = ...) -> None: ...

@@ -148,18 +148,22 @@ class EvaluationRecorded(_message.Message):
     def __init__(self, evaluation_id: _Optional[str] = ..., team_id: _Optional[str] = ..., project_id: _Optional[str] = ..., school_org: _Optional[str] = ..., enterprise_org: _Optional[str] = ..., student_ref: _Optional[str] = ..., party: _Optional[str] = ..., assessment: _Optional[str] = ..., stage: _Optional[str] = ..., criteria: _Optional[_Mapping[str, str]] = ..., score: _Optional[str] = ..., evaluator: _Optional[str] = ..., recorded_at: _Optional[str] = ...) -> None: ...
 
 class ProjectCompleted(_message.Message):
-    __slots__ = ("project_id", "enterprise_org", "team_ids", "credits_awarded", "completed_at")
+    __slots__ = ("project_id", "enterprise_org", "team_ids", "credits_awarded", "completed_at", "forced", "reason")
     PROJECT_ID_FIELD_NUMBER: _ClassVar[int]
     ENTERPRISE_ORG_FIELD_NUMBER: _ClassVar[int]
     TEAM_IDS_FIELD_NUMBER: _ClassVar[int]
     CREDITS_AWARDED_FIELD_NUMBER: _ClassVar[int]
     COMPLETED_AT_FIELD_NUMBER: _ClassVar[int]
+    FORCED_FIELD_NUMBER: _ClassVar[int]
+    REASON_FIELD_NUMBER: _ClassVar[int]
     project_id: str
     enterprise_org: str
     team_ids: _containers.RepeatedScalarFieldContainer[str]
     credits_awarded: int
     completed_at: str
-    def __init__(self, project_id: _Optional[str] = ..., enterprise_org: _Optional[str] = ..., team_ids: _Optional[_Iterable[str]] = ..., credits_awarded: _Optional[int] = ..., completed_at: _Optional[str] = ...) -> None: ...
+    forced: bool
+    reason: str
+    def __init__(self, project_id: _Optional[str] = ..., enterprise_org: _Optional[str] = ..., team_ids: _Optional[_Iterable[str]] = ..., credits_awarded: _Optional[int] = ..., completed_at: _Optional[str] = ..., forced: _Optional[bool] = ..., reason: _Optional[str] = ...) -> None: ...
 
 class CreditAwarded(_message.Message):
     __slots__ = ("credit_id", "student_ref", "school_org", "enterprise_org", "project_id", "team_id", "project_title", "credits", "score", "awarded_on")

@@ -199,18 +199,40 @@ class SignAgreementResponse(_message.Message):
     def __init__(self, agreement: _Optional[_Union[Agreement, _Mapping]] = ...) -> None: ...
 
 class TerminateAgreementRequest(_message.Message):
-    __slots__ = ("id", "reason")
+    __slots__ = ("id", "reason", "end_active_placements", "active_placements_reason")
     ID_FIELD_NUMBER: _ClassVar[int]
     REASON_FIELD_NUMBER: _ClassVar[int]
+    END_ACTIVE_PLACEMENTS_FIELD_NUMBER: _ClassVar[int]
+    ACTIVE_PLACEMENTS_REASON_FIELD_NUMBER: _ClassVar[int]
     id: str
     reason: str
-    def __init__(self, id: _Optional[str] = ..., reason: _Optional[str] = ...) -> None: ...
+    end_active_placements: bool
+    active_placements_reason: str
+    def __init__(self, id: _Optional[str] = ..., reason: _Optional[str] = ..., end_active_placements: _Optional[bool] = ..., active_placements_reason: _Optional[str] = ...) -> None: ...
+
+class WindDown(_message.Message):
+    __slots__ = ("rejected", "withdrawn", "terminated", "expired", "continuing", "positions_closed")
+    REJECTED_FIELD_NUMBER: _ClassVar[int]
+    WITHDRAWN_FIELD_NUMBER: _ClassVar[int]
+    TERMINATED_FIELD_NUMBER: _ClassVar[int]
+    EXPIRED_FIELD_NUMBER: _ClassVar[int]
+    CONTINUING_FIELD_NUMBER: _ClassVar[int]
+    POSITIONS_CLOSED_FIELD_NUMBER: _ClassVar[int]
+    rejected: _containers.RepeatedScalarFieldContainer[str]
+    withdrawn: _containers.RepeatedScalarFieldContainer[str]
+    terminated: _containers.RepeatedScalarFieldContainer[str]
+    expired: _containers.RepeatedScalarFieldContainer[str]
+    continuing: _containers.RepeatedScalarFieldContainer[str]
+    positions_closed: _containers.RepeatedScalarFieldContainer[str]
+    def __init__(self, rejected: _Optional[_Iterable[str]] = ..., withdrawn: _Optional[_Iterable[str]] = ..., terminated: _Optional[_Iterable[str]] = ..., expired: _Optional[_Iterable[str]] = ..., continuing: _Optional[_Iterable[str]] = ..., positions_closed: _Optional[_Iterable[str]] = ...) -> None: ...
 
 class TerminateAgreementResponse(_message.Message):
-    __slots__ = ("agreement",)
+    __slots__ = ("agreement", "wind_down")
     AGREEMENT_FIELD_NUMBER: _ClassVar[int]
+    WIND_DOWN_FIELD_NUMBER: _ClassVar[int]
     agreement: Agreement
-    def __init__(self, agreement: _Optional[_Union[Agreement, _Mapping]] = ...) -> None: ...
+    wind_down: WindDown
+    def __init__(self, agreement: _Optional[_Union[Agreement, _Mapping]] = ..., wind_down: _Optional[_Union[WindDown, _Mapping]] = ...) -> None: ...
 
 class PracticeBase(_message.Message):
     __slots__ = ("id", "agreement_id", "school_org", "enterprise_org", "name", "tier", "country", "city", "capacity", "created_at", "staff")
@@ -447,7 +469,7 @@ class StudentProfile(_message.Message):
     def __init__(self, display_name: _Optional[str] = ..., programme: _Optional[str] = ..., competencies: _Optional[_Iterable[str]] = ..., languages: _Optional[_Iterable[str]] = ...) -> None: ...
 
 class Placement(_message.Message):
-    __slots__ = ("id", "position_id", "agreement_id", "school_org", "enterprise_org", "student_ref", "profile", "status", "starts_on", "ends_on", "requested_at", "hold_expires_at", "decided_at", "started_at", "ended_at", "reason", "student_consent_at", "guardian_consent_at")
+    __slots__ = ("id", "position_id", "agreement_id", "school_org", "enterprise_org", "student_ref", "profile", "status", "starts_on", "ends_on", "requested_at", "hold_expires_at", "decided_at", "started_at", "ended_at", "reason", "student_consent_at", "guardian_consent_at", "forced")
     ID_FIELD_NUMBER: _ClassVar[int]
     POSITION_ID_FIELD_NUMBER: _ClassVar[int]
     AGREEMENT_ID_FIELD_NUMBER: _ClassVar[int]
@@ -466,6 +488,7 @@ class Placement(_message.Message):
     REASON_FIELD_NUMBER: _ClassVar[int]
     STUDENT_CONSENT_AT_FIELD_NUMBER: _ClassVar[int]
     GUARDIAN_CONSENT_AT_FIELD_NUMBER: _ClassVar[int]
+    FORCED_FIELD_NUMBER: _ClassVar[int]
     id: str
     position_id: str
     agreement_id: str
@@ -484,7 +507,8 @@ class Placement(_message.Message):
     reason: str
     student_consent_at: str
     guardian_consent_at: str
-    def __init__(self, id: _Optional[str] = ..., position_id: _Optional[str] = ..., agreement_id: _Optional[str] = ..., school_org: _Optional[str] = ..., enterprise_org: _Optional[str] = ..., student_ref: _Optional[str] = ..., profile: _Optional[_Union[StudentProfile, _Mapping]] = ..., status: _Optional[_Union[PlacementStatus, str]] = ..., starts_on: _Optional[str] = ..., ends_on: _Optional[str] = ..., requested_at: _Optional[str] = ..., hold_expires_at: _Optional[str] = ..., decided_at: _Optional[str] = ..., started_at: _Optional[str] = ..., ended_at: _Optional[str] = ..., reason: _Optional[str] = ..., student_consent_at: _Optional[str] = ..., guardian_consent_at: _Optional[str] = ...) -> None: ...
+    forced: bool
+    def __init__(self, id: _Optional[str] = ..., position_id: _Optional[str] = ..., agreement_id: _Optional[str] = ..., school_org: _Optional[str] = ..., enterprise_org: _Optional[str] = ..., student_ref: _Optional[str] = ..., profile: _Optional[_Union[StudentProfile, _Mapping]] = ..., status: _Optional[_Union[PlacementStatus, str]] = ..., starts_on: _Optional[str] = ..., ends_on: _Optional[str] = ..., requested_at: _Optional[str] = ..., hold_expires_at: _Optional[str] = ..., decided_at: _Optional[str] = ..., started_at: _Optional[str] = ..., ended_at: _Optional[str] = ..., reason: _Optional[str] = ..., student_consent_at: _Optional[str] = ..., guardian_consent_at: _Optional[str] = ..., forced: _Optional[bool] = ...) -> None: ...
 
 class BookPlacementRequest(_message.Message):
     __slots__ = ("position_id", "student_ref", "profile", "birth_date", "study_year")
@@ -605,10 +629,14 @@ class StartPlacementResponse(_message.Message):
     def __init__(self, placement: _Optional[_Union[Placement, _Mapping]] = ...) -> None: ...
 
 class CompletePlacementRequest(_message.Message):
-    __slots__ = ("id",)
+    __slots__ = ("id", "force", "reason")
     ID_FIELD_NUMBER: _ClassVar[int]
+    FORCE_FIELD_NUMBER: _ClassVar[int]
+    REASON_FIELD_NUMBER: _ClassVar[int]
     id: str
-    def __init__(self, id: _Optional[str] = ...) -> None: ...
+    force: bool
+    reason: str
+    def __init__(self, id: _Optional[str] = ..., force: _Optional[bool] = ..., reason: _Optional[str] = ...) -> None: ...
 
 class CompletePlacementResponse(_message.Message):
     __slots__ = ("placement",)
@@ -645,7 +673,7 @@ class LogLine(_message.Message):
     def __init__(self, day: _Optional[str] = ..., duty: _Optional[str] = ..., hours: _Optional[str] = ..., start: _Optional[str] = ..., end: _Optional[str] = ...) -> None: ...
 
 class LogbookWeek(_message.Message):
-    __slots__ = ("week_start", "status", "lines", "total_hours", "core_hours", "submitted_at", "submitted_by", "reviewed_at", "reviewed_by", "comment")
+    __slots__ = ("week_start", "status", "lines", "total_hours", "core_hours", "submitted_at", "submitted_by", "reviewed_at", "reviewed_by", "comment", "reviewed_on_behalf", "reviewer_mentor_id")
     WEEK_START_FIELD_NUMBER: _ClassVar[int]
     STATUS_FIELD_NUMBER: _ClassVar[int]
     LINES_FIELD_NUMBER: _ClassVar[int]
@@ -656,6 +684,8 @@ class LogbookWeek(_message.Message):
     REVIEWED_AT_FIELD_NUMBER: _ClassVar[int]
     REVIEWED_BY_FIELD_NUMBER: _ClassVar[int]
     COMMENT_FIELD_NUMBER: _ClassVar[int]
+    REVIEWED_ON_BEHALF_FIELD_NUMBER: _ClassVar[int]
+    REVIEWER_MENTOR_ID_FIELD_NUMBER: _ClassVar[int]
     week_start: str
     status: LogbookWeekStatus
     lines: _containers.RepeatedCompositeFieldContainer[LogLine]
@@ -666,7 +696,9 @@ class LogbookWeek(_message.Message):
     reviewed_at: str
     reviewed_by: str
     comment: str
-    def __init__(self, week_start: _Optional[str] = ..., status: _Optional[_Union[LogbookWeekStatus, str]] = ..., lines: _Optional[_Iterable[_Union[LogLine, _Mapping]]] = ..., total_hours: _Optional[str] = ..., core_hours: _Optional[str] = ..., submitted_at: _Optional[str] = ..., submitted_by: _Optional[str] = ..., reviewed_at: _Optional[str] = ..., reviewed_by: _Optional[str] = ..., comment: _Optional[str] = ...) -> None: ...
+    reviewed_on_behalf: bool
+    reviewer_mentor_id: str
+    def __init__(self, week_start: _Optional[str] = ..., status: _Optional[_Union[LogbookWeekStatus, str]] = ..., lines: _Optional[_Iterable[_Union[LogLine, _Mapping]]] = ..., total_hours: _Optional[str] = ..., core_hours: _Optional[str] = ..., submitted_at: _Optional[str] = ..., submitted_by: _Optional[str] = ..., reviewed_at: _Optional[str] = ..., reviewed_by: _Optional[str] = ..., comment: _Optional[str] = ..., reviewed_on_behalf: _Optional[bool] = ..., reviewer_mentor_id: _Optional[str] = ...) -> None: ...
 
 class FileLogbookWeekRequest(_message.Message):
     __slots__ = ("placement_id", "week_start", "lines")
@@ -685,16 +717,18 @@ class FileLogbookWeekResponse(_message.Message):
     def __init__(self, week: _Optional[_Union[LogbookWeek, _Mapping]] = ...) -> None: ...
 
 class ReviewLogbookWeekRequest(_message.Message):
-    __slots__ = ("placement_id", "week_start", "approve", "comment")
+    __slots__ = ("placement_id", "week_start", "approve", "comment", "on_behalf_of_mentor")
     PLACEMENT_ID_FIELD_NUMBER: _ClassVar[int]
     WEEK_START_FIELD_NUMBER: _ClassVar[int]
     APPROVE_FIELD_NUMBER: _ClassVar[int]
     COMMENT_FIELD_NUMBER: _ClassVar[int]
+    ON_BEHALF_OF_MENTOR_FIELD_NUMBER: _ClassVar[int]
     placement_id: str
     week_start: str
     approve: bool
     comment: str
-    def __init__(self, placement_id: _Optional[str] = ..., week_start: _Optional[str] = ..., approve: _Optional[bool] = ..., comment: _Optional[str] = ...) -> None: ...
+    on_behalf_of_mentor: bool
+    def __init__(self, placement_id: _Optional[str] = ..., week_start: _Optional[str] = ..., approve: _Optional[bool] = ..., comment: _Optional[str] = ..., on_behalf_of_mentor: _Optional[bool] = ...) -> None: ...
 
 class ReviewLogbookWeekResponse(_message.Message):
     __slots__ = ("week",)
@@ -709,18 +743,20 @@ class GetLogbookRequest(_message.Message):
     def __init__(self, placement_id: _Optional[str] = ...) -> None: ...
 
 class GetLogbookResponse(_message.Message):
-    __slots__ = ("placement_id", "weeks", "approved_hours", "approved_core_hours", "core_work_share")
+    __slots__ = ("placement_id", "weeks", "approved_hours", "approved_core_hours", "core_work_share", "enterprise_mentor_id")
     PLACEMENT_ID_FIELD_NUMBER: _ClassVar[int]
     WEEKS_FIELD_NUMBER: _ClassVar[int]
     APPROVED_HOURS_FIELD_NUMBER: _ClassVar[int]
     APPROVED_CORE_HOURS_FIELD_NUMBER: _ClassVar[int]
     CORE_WORK_SHARE_FIELD_NUMBER: _ClassVar[int]
+    ENTERPRISE_MENTOR_ID_FIELD_NUMBER: _ClassVar[int]
     placement_id: str
     weeks: _containers.RepeatedCompositeFieldContainer[LogbookWeek]
     approved_hours: str
     approved_core_hours: str
     core_work_share: str
-    def __init__(self, placement_id: _Optional[str] = ..., weeks: _Optional[_Iterable[_Union[LogbookWeek, _Mapping]]] = ..., approved_hours: _Optional[str] = ..., approved_core_hours: _Optional[str] = ..., core_work_share: _Optional[str] = ...) -> None: ...
+    enterprise_mentor_id: str
+    def __init__(self, placement_id: _Optional[str] = ..., weeks: _Optional[_Iterable[_Union[LogbookWeek, _Mapping]]] = ..., approved_hours: _Optional[str] = ..., approved_core_hours: _Optional[str] = ..., core_work_share: _Optional[str] = ..., enterprise_mentor_id: _Optional[str] = ...) -> None: ...
 
 class PositionFill(_message.Message):
     __slots__ = ("position_id", "title", "seats", "seats_taken", "fill_rate")

@@ -302,7 +302,7 @@ class InternshipsServiceServicer:
         raise NotImplementedError('Method not implemented!')
 
     def TerminateAgreement(self, request, context):
-        """Ends an agreement early, with a reason.
+        """Ends an agreement early, with a reason, and winds down its placements and positions (see WindDown).
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
@@ -360,7 +360,9 @@ class InternshipsServiceServicer:
         raise NotImplementedError('Method not implemented!')
 
     def PublishPosition(self, request, context):
-        """Publishes a draft position so schools can book it (the enterprise; publishing again is a no-op).
+        """Publishes a draft position so schools can book it (the enterprise; publishing again is a no-op). Checked like
+        booking: FAILED_PRECONDITION term-ended or no-agreement-for-term (an active agreement of the enterprise must
+        cover the whole term), INVALID_ARGUMENT compliance-violation for a rule that does not depend on the student.
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
@@ -438,7 +440,7 @@ class InternshipsServiceServicer:
         raise NotImplementedError('Method not implemented!')
 
     def CompletePlacement(self, request, context):
-        """Either party completes an active placement.
+        """Either party completes an active placement (more than 7 days before its end only with force and a reason).
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
@@ -458,14 +460,16 @@ class InternshipsServiceServicer:
         week, per duty, during an active placement; a returned week can be filed again. INVALID_ARGUMENT for
         bad lines (naming the field, e.g. lines.0.duty) or a compliance violation (naming the rule, e.g.
         hours-per-day, hours-per-week, night-work); FAILED_PRECONDITION when the placement is not active or
-        the week is approved already.
+        the week is approved already; PERMISSION_DENIED for the host enterprise, which files nothing.
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
     def ReviewLogbookWeek(self, request, context):
-        """The host enterprise's mentor (or hr, admin) approves or returns a submitted week; returning needs a
+        """The placement's assigned enterprise mentor (as the mentors service assigned them; the token's sub is their
+        account) approves or returns a submitted week, or the enterprise's admin / hr with on_behalf_of_mentor,
+        recorded on the week; PERMISSION_DENIED for anyone else and for whoever filed the week. Returning needs a
         comment (INVALID_ARGUMENT without). FAILED_PRECONDITION when the week is not submitted.
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)

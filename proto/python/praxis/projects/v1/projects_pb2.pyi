@@ -80,7 +80,7 @@ class Target(_message.Message):
     def __init__(self, value: _Optional[str] = ..., unit: _Optional[str] = ...) -> None: ...
 
 class Project(_message.Message):
-    __slots__ = ("id", "enterprise_org", "title", "brief", "competencies", "stages", "parallel_stages", "team_capacity", "teams_formed", "min_team_size", "max_team_size", "credits", "pass_mark", "starts_on", "ends_on", "weights", "platform_targets", "status", "created_at", "published_at", "completed_at")
+    __slots__ = ("id", "enterprise_org", "title", "brief", "competencies", "stages", "parallel_stages", "team_capacity", "teams_formed", "min_team_size", "max_team_size", "credits", "pass_mark", "starts_on", "ends_on", "weights", "platform_targets", "status", "created_at", "published_at", "completed_at", "completion_forced", "completion_reason")
     class PlatformTargetsEntry(_message.Message):
         __slots__ = ("key", "value")
         KEY_FIELD_NUMBER: _ClassVar[int]
@@ -109,6 +109,8 @@ class Project(_message.Message):
     CREATED_AT_FIELD_NUMBER: _ClassVar[int]
     PUBLISHED_AT_FIELD_NUMBER: _ClassVar[int]
     COMPLETED_AT_FIELD_NUMBER: _ClassVar[int]
+    COMPLETION_FORCED_FIELD_NUMBER: _ClassVar[int]
+    COMPLETION_REASON_FIELD_NUMBER: _ClassVar[int]
     id: str
     enterprise_org: str
     title: str
@@ -130,7 +132,9 @@ class Project(_message.Message):
     created_at: str
     published_at: str
     completed_at: str
-    def __init__(self, id: _Optional[str] = ..., enterprise_org: _Optional[str] = ..., title: _Optional[str] = ..., brief: _Optional[str] = ..., competencies: _Optional[_Iterable[str]] = ..., stages: _Optional[_Iterable[_Union[Stage, _Mapping]]] = ..., parallel_stages: _Optional[bool] = ..., team_capacity: _Optional[int] = ..., teams_formed: _Optional[int] = ..., min_team_size: _Optional[int] = ..., max_team_size: _Optional[int] = ..., credits: _Optional[str] = ..., pass_mark: _Optional[str] = ..., starts_on: _Optional[str] = ..., ends_on: _Optional[str] = ..., weights: _Optional[_Union[Weights, _Mapping]] = ..., platform_targets: _Optional[_Mapping[str, Target]] = ..., status: _Optional[str] = ..., created_at: _Optional[str] = ..., published_at: _Optional[str] = ..., completed_at: _Optional[str] = ...) -> None: ...
+    completion_forced: bool
+    completion_reason: str
+    def __init__(self, id: _Optional[str] = ..., enterprise_org: _Optional[str] = ..., title: _Optional[str] = ..., brief: _Optional[str] = ..., competencies: _Optional[_Iterable[str]] = ..., stages: _Optional[_Iterable[_Union[Stage, _Mapping]]] = ..., parallel_stages: _Optional[bool] = ..., team_capacity: _Optional[int] = ..., teams_formed: _Optional[int] = ..., min_team_size: _Optional[int] = ..., max_team_size: _Optional[int] = ..., credits: _Optional[str] = ..., pass_mark: _Optional[str] = ..., starts_on: _Optional[str] = ..., ends_on: _Optional[str] = ..., weights: _Optional[_Union[Weights, _Mapping]] = ..., platform_targets: _Optional[_Mapping[str, Target]] = ..., status: _Optional[str] = ..., created_at: _Optional[str] = ..., published_at: _Optional[str] = ..., completed_at: _Optional[str] = ..., completion_forced: _Optional[bool] = ..., completion_reason: _Optional[str] = ...) -> None: ...
 
 class CreateProjectRequest(_message.Message):
     __slots__ = ("title", "brief", "competencies", "stages", "team_capacity", "min_team_size", "max_team_size", "credits", "pass_mark", "starts_on", "ends_on", "parallel_stages", "weights", "platform_targets")
@@ -262,10 +266,14 @@ class PublishProjectResponse(_message.Message):
     def __init__(self, project: _Optional[_Union[Project, _Mapping]] = ...) -> None: ...
 
 class CompleteProjectRequest(_message.Message):
-    __slots__ = ("id",)
+    __slots__ = ("id", "force", "reason")
     ID_FIELD_NUMBER: _ClassVar[int]
+    FORCE_FIELD_NUMBER: _ClassVar[int]
+    REASON_FIELD_NUMBER: _ClassVar[int]
     id: str
-    def __init__(self, id: _Optional[str] = ...) -> None: ...
+    force: bool
+    reason: str
+    def __init__(self, id: _Optional[str] = ..., force: _Optional[bool] = ..., reason: _Optional[str] = ...) -> None: ...
 
 class CompleteProjectResponse(_message.Message):
     __slots__ = ("project", "teams_completed", "students_scored", "credits_awarded")

@@ -1,0 +1,90 @@
+"""The events this service listens to: the mentors service's assignments and mentors → who reviews logbooks.
+
+mentor.assigned / released (of placements; project teams are not ours) keep which mentor each side's assignment
+of a placement holds; mentor.assigned and mentor.updated keep the account each mentor signs in with. A logbook
+week is then approved by the placement's assigned enterprise mentor, matched by the token's `sub`
+(handlers/logbooks.py), with no call to the mentors service. Applied once per event id through the kernel's inbox
+(durable `internships-mentors`); the read model itself tolerates replays and reordering (adapters/mentoring.py).
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, datetime
+
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+from internships.adapters.mentoring import MentoringRepository
+from praxis.events.v1 import mentors_pb2
+from praxis_common.consumer import Subscription
+from praxis_common.errors import InvalidInput
+from praxis_common.events import ReceivedEvent, payload_time
+
+DURABLE = "internships-mentors"
+ASSIGNED = "praxis.mentors.mentor.assigned.v1"
+RELEASED = "praxis.mentors.mentor.released.v1"
+UPDATED = "praxis.mentors.mentor.updated.v1"
+SIDES = ("school", "enterprise")
+
+
+def _uuid(event: ReceivedEvent, name: str, value: str) -> uuid.UUID:
+    try:
+        return uuid.UUID(value)
+    except ValueError:
+        raise InvalidInput(f"event {event.id}: {name} is not a uuid") from None
+
+
+def _text(event: ReceivedEvent, name: str, value: str, most: int) -> str:
+    if not value or len(value) > most:
+        raise InvalidInput(f"event {event.id}: {name} must be 1 to {most} characters")
+    return value
+
+
+def _when(value: str) -> datetime:
+    return payload_time(value) or datetime.now(UTC)
+
+
+async def apply_mentors_event(session: AsyncConnection, event: ReceivedEvent) -> None:
+    repo = MentoringRepository(session)
+    if event.type == UPDATED:
+        e = event.parse(mentors_pb2.MentorUpdated)
+        await repo.account(
+            mentor_id=_uuid(event, "mentor_id", e.mentor_id),
+            org=_text(event, "org", e.org, 64),
+            account=e.account[:255] or None,
+            version=e.version,
+        )
+        return
+    if event.type not in (ASSIGNED, RELEASED):
+        return
+    e = event.parse(mentors_pb2.MentorAssigned if event.type == ASSIGNED else mentors_pb2.MentorReleased)
+    a = e.assignment
+    if a.context_kind != "placement":
+        return  # a project team's mentors: the projects service's business
+    if a.side not in SIDES:
+        raise InvalidInput(f"event {event.id}: side must be school or enterprise")
+    where = dict(
+        assignment_id=_uuid(event, "assignment_id", a.assignment_id),
+        placement_id=_uuid(event, "context_id", a.context_id),
+        side=a.side,
+        org=_text(event, "org", a.org, 64),
+    )
+    mentor_id = _uuid(event, "mentor_id", e.mentor_id) if e.mentor_id else None
+    if event.type == ASSIGNED:
+        if mentor_id is None:
+            raise InvalidInput(f"event {event.id}: an assignment names its mentor")
+        await repo.assigned(**where, mentor_id=mentor_id, assigned_at=_when(e.assigned_at))
+        await repo.account(
+            mentor_id=mentor_id, org=a.org, account=e.mentor_account[:255] or None, version=e.mentor_version
+        )
+    else:
+        await repo.released(**where, mentor_id=mentor_id, ended_at=_when(e.ended_at))
+
+
+def subscription() -> Subscription:
+    return Subscription(
+        durable=DURABLE,
+        source="mentors",
+        topics=["mentors.mentor.assigned", "mentors.mentor.released", "mentors.mentor.updated"],
+        handler=apply_mentors_event,
+    )
