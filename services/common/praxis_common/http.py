@@ -13,7 +13,7 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from praxis_common import errors, idempotency
+from praxis_common import errors, idempotency, principals
 from praxis_common.auth import Principal, TokenVerifier, bearer_token
 from praxis_common.db import UnitOfWork
 from praxis_common.idempotency import StoredResponse
@@ -153,8 +153,9 @@ async def created(
 
 
 async def current_principal(request: Request) -> Principal:
+    """The verified caller of a tenant route: platform principals are refused here (403), whatever the route."""
     token = bearer_token(request.headers.get("authorization"))
-    return await request.app.state.verifier.verify(token)
+    return principals.tenant(await request.app.state.verifier.verify(token))
 
 
 PrincipalDep = Annotated[Principal, Depends(current_principal)]

@@ -5,14 +5,14 @@ from __future__ import annotations
 import contextvars
 import json
 import logging
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Iterable
 
 import grpc
 from google.protobuf.message import DecodeError, Message
 from grpc_health.v1 import health, health_pb2, health_pb2_grpc
 from grpc_reflection.v1alpha import reflection
 
-from praxis_common import errors, idempotency
+from praxis_common import errors, idempotency, principals
 from praxis_common.auth import Principal, TokenVerifier, bearer_token
 from praxis_common.db import UnitOfWork
 from praxis_common.idempotency import StoredResponse
@@ -97,10 +97,12 @@ class ErrorInterceptor(grpc.aio.ServerInterceptor):
 
 
 class AuthInterceptor(grpc.aio.ServerInterceptor):
-    """Verifies the bearer token in `authorization` metadata; the principal goes in a contextvar."""
+    """Verifies the bearer token in `authorization` metadata and admits the principal to the method
+    (`principals.admit_grpc`: a platform service only on `service_methods`); the principal goes in a contextvar."""
 
     def __init__(self, verifier: TokenVerifier) -> None:
         self.verifier = verifier
+        self.service_methods: set[str] = set()  # full method names, filled by GrpcServer.add
 
     async def intercept_service(self, continuation, details):
         handler = await continuation(details)
@@ -111,6 +113,7 @@ class AuthInterceptor(grpc.aio.ServerInterceptor):
             async def behavior(request, context: grpc.aio.ServicerContext):
                 metadata = dict(context.invocation_metadata() or ())
                 principal = await self.verifier.verify(bearer_token(metadata.get("authorization")))
+                principals.admit_grpc(principal, details.method, self.service_methods)
                 token = current_principal.set(principal)
                 try:
                     return await inner(request, context)
@@ -127,15 +130,21 @@ class GrpcServer:
 
     def __init__(self, verifier: TokenVerifier, *, host: str, port: int) -> None:
         # Error mapping outermost, so authentication failures map to UNAUTHENTICATED too.
-        self.server = grpc.aio.server(interceptors=[ErrorInterceptor(), AuthInterceptor(verifier)])
+        self.auth = AuthInterceptor(verifier)
+        self.server = grpc.aio.server(interceptors=[ErrorInterceptor(), self.auth])
         self.health = health.aio.HealthServicer()
         health_pb2_grpc.add_HealthServicer_to_server(self.health, self.server)
         self.address = f"{host}:{port}"
         self.service_names: list[str] = []
 
-    def add(self, register: Callable[[grpc.aio.Server], None], service_name: str) -> None:
+    def add(
+        self, register: Callable[[grpc.aio.Server], None], service_name: str, service_methods: Iterable[str] = ()
+    ) -> None:
+        """Register a service; `service_methods` names its methods meant for other Praxis services, the only ones
+        a platform principal (with role `service`) may call."""
         register(self.server)
         self.service_names.append(service_name)
+        self.auth.service_methods.update(f"/{service_name}/{m}" for m in service_methods)
 
     async def start(self) -> None:
         reflection.enable_server_reflection(

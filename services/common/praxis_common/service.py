@@ -17,7 +17,6 @@ from dataclasses import dataclass
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-import grpc
 import uvicorn
 from fastapi import APIRouter
 from sqlalchemy.ext.asyncio import AsyncEngine
@@ -59,7 +58,8 @@ class Runtime:
 class ServiceSpec:
     name: str
     routers: Callable[[Runtime], list[APIRouter]]
-    grpc_services: Callable[[Runtime], list[tuple[Callable[[grpc.aio.Server], None], str]]]
+    # (register, full service name[, the names of its methods meant for other services: GrpcServer.add])
+    grpc_services: Callable[[Runtime], list[tuple]]
     subscriptions: Callable[[Runtime], list[Subscription]] = lambda rt: []
     # Periodic jobs (e.g. time-driven state changes): each runs until the stop event is set.
     workers: Callable[[Runtime], list[Callable[[asyncio.Event], Awaitable[None]]]] = lambda rt: []
@@ -131,8 +131,8 @@ async def run(spec: ServiceSpec, settings: ServiceSettings, *, stop: asyncio.Eve
     await rt.bus.ensure_streams(streams)
 
     grpc_server = GrpcServer(rt.verifier, host=settings.grpc_host, port=settings.grpc_port)
-    for register, service_name in spec.grpc_services(rt):
-        grpc_server.add(register, service_name)
+    for register, service_name, *service_methods in spec.grpc_services(rt):  # (register, name[, service methods])
+        grpc_server.add(register, service_name, *service_methods)
     await grpc_server.start()
 
     app = create_app(
