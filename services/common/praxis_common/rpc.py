@@ -183,34 +183,41 @@ async def created(
     context: grpc.aio.ServicerContext,
     uow: Callable[[], UnitOfWork],
     request: Message,
-    create: Callable[[Callable[[], object]], Awaitable[Message]],
+    create: Callable[..., Awaitable[Message]],
     response_type: type[Message],
+    *,
+    prepare: Callable[[], Awaitable[object]] | None = None,
 ) -> Message:
     """A create call, made retry-safe by an `idempotency-key` metadata entry (the same store as REST).
 
     A replay returns the stored response (or raises the stored error) and sets the trailing metadata
-    `idempotent-replayed: true`."""
+    `idempotent-replayed: true`. `prepare` is as in `praxis_common.http.created`: the calls to other services,
+    made before any transaction opens; `create(uow, prepared)` then re-checks local data only."""
     key = dict(context.invocation_metadata() or ()).get("idempotency-key")
     if key is None:
-        return await create(uow)
-
-    async def run(joined) -> StoredResponse:
-        return StoredResponse(0, (await create(joined)).SerializeToString(), {})
+        args = () if prepare is None else (await prepare(),)
+        return await create(uow, *args)
 
     def on_error(exc: errors.PraxisError) -> StoredResponse:
         return StoredResponse(1, json.dumps({"code": exc.code, "detail": exc.detail}).encode(), {})
 
     method = type(request).DESCRIPTOR.full_name
-    stored = await idempotency.run_once(
-        uow,
+    identity = dict(
         org=principal().org,
+        subject=principal().sub,
         key=idempotency.check_key(key),
         request_fingerprint=idempotency.fingerprint(
             "grpc", method, request.SerializeToString(deterministic=True).hex()
         ),
-        run=run,
-        on_error=on_error,
     )
+    stored = await idempotency.stored(uow, **identity) if prepare is not None else None
+    if stored is None:
+        args = () if prepare is None else (await prepare(),)
+
+        async def run(joined) -> StoredResponse:
+            return StoredResponse(0, (await create(joined, *args)).SerializeToString(), {})
+
+        stored = await idempotency.run_once(uow, **identity, run=run, on_error=on_error)
     if stored.replayed:
         context.set_trailing_metadata((("idempotent-replayed", "true"),))
     if stored.status:
