@@ -289,6 +289,12 @@ class Rounds:
         assert r.status_code == 201, r.text
         return r.json()
 
+    async def accept(self, c: httpx.AsyncClient, school: str, round_id: str) -> dict:
+        """The invited co-owner `school` joins the round."""
+        r = await c.post(f"/v1/rounds/{round_id}/accept", headers=self.school(school))
+        assert r.status_code == 200, r.text
+        return r.json()
+
     async def add_positions(self, c: httpx.AsyncClient, school: str, round_id: str, *position_ids: str) -> None:
         for pid in position_ids:
             r = await c.put(f"/v1/rounds/{round_id}/positions/{pid}", headers=self.school(school))

@@ -167,8 +167,7 @@ async def test_listing_pages_through_own_agreements_only(stack):
     [
         ("school-other", "school", "admin"),
         ("enterprise-other", "enterprise", "hr"),
-        ("platform-ops", "platform", "ops"),
-    ],
+    ],  # platform principals are refused before any lookup: tests/test_platform_principals.py
 )
 async def test_a_third_organisation_gets_404_on_every_agreement_endpoint(stack, outsider):
     async with httpx.AsyncClient(base_url=stack["internships"].base_url) as client:

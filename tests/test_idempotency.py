@@ -127,3 +127,60 @@ async def test_grpc_create_honours_the_same_idempotency_key_rules(stack):
             with pytest.raises(grpc.aio.AioRpcError) as err:
                 await stub.CreateAgreement(past, metadata=refused, timeout=5)
             assert err.value.code() == grpc.StatusCode.INVALID_ARGUMENT
+
+
+async def test_a_replay_goes_only_to_the_user_who_sent_the_key(stack, internships):
+    """The school's admin books one student with a key; a student of the same school sending the same request with
+    the same key (REST and gRPC) is refused with a 422 naming the key, never handed the admin's booking; the
+    admin's own retry still replays."""
+    import grpc
+    import pytest
+
+    from praxis.internships.v1 import internships_pb2 as ipb
+    from praxis.internships.v1 import internships_pb2_grpc as ipb_grpc
+
+    enterprise = "ent-idem-who"
+    admin_token = stack.token(SCHOOL, "school", "admin", sub="admin-1")
+    student_token = stack.token(SCHOOL, "school", "student", sub="stu-idem-2")
+    async with internships.client() as client:
+        agreement = await internships.agreement(client, SCHOOL, enterprise)
+        position = await internships.position(
+            client, enterprise, agreement, seats=3, starts_on=date.today() + timedelta(days=20)
+        )
+        booking = {"position_id": position["id"], "student_ref": "stu-idem-1", "birth_date": "2004-01-01"}
+        key = {"Idempotency-Key": "book-stu-idem-1"}
+        first = await client.post(
+            "/v1/placements", json=booking, headers={"Authorization": f"Bearer {admin_token}", **key}
+        )
+        assert first.status_code == 201, first.text
+        for sent in (booking, {**booking, "student_ref": "stu-idem-2"}):
+            theirs = await client.post(
+                "/v1/placements", json=sent, headers={"Authorization": f"Bearer {student_token}", **key}
+            )
+            assert theirs.status_code == 422, theirs.text
+            assert theirs.headers["content-type"] == "application/problem+json"
+            assert theirs.json()["errors"][0]["field"] == "Idempotency-Key"
+            assert first.json()["id"] not in theirs.text and "stu-idem-1" not in theirs.text
+            assert "idempotent-replayed" not in theirs.headers
+        again = await client.post(
+            "/v1/placements", json=booking, headers={"Authorization": f"Bearer {admin_token}", **key}
+        )
+        assert again.status_code == 201 and again.json() == first.json()
+        assert again.headers["idempotent-replayed"] == "true"
+
+    request = ipb.BookPlacementRequest(position_id=position["id"], student_ref="stu-idem-3", birth_date="2004-01-01")
+    grpc_key = ("idempotency-key", "grpc-book-stu-idem-3")
+    async with grpc.aio.insecure_channel(stack["internships"].grpc_target) as channel:
+        stub = ipb_grpc.InternshipsServiceStub(channel)
+        booked = await stub.BookPlacement(
+            request, metadata=(("authorization", f"Bearer {admin_token}"), grpc_key), timeout=10
+        )
+        with pytest.raises(grpc.aio.AioRpcError) as err:
+            await stub.BookPlacement(
+                request, metadata=(("authorization", f"Bearer {student_token}"), grpc_key), timeout=10
+            )
+        assert err.value.code() == grpc.StatusCode.INVALID_ARGUMENT
+        assert "Idempotency-Key" in err.value.details() and booked.placement.id not in err.value.details()
+        call = stub.BookPlacement(request, metadata=(("authorization", f"Bearer {admin_token}"), grpc_key), timeout=10)
+        assert (await call) == booked
+        assert ("idempotent-replayed", "true") in tuple(await call.trailing_metadata())

@@ -1,8 +1,8 @@
 """Tenant isolation over every base, position, placement, logbook and report endpoint (table-driven).
 
-Another school, another enterprise, an enterprise with no agreement at all, and platform staff each
-get 404 for objects that are not theirs (403 where their kind may never do the thing, e.g. platform
-staff managing placements), never the object, and lists and reports never show it."""
+Another school, another enterprise and an enterprise with no agreement at all each get 404 for objects that are
+not theirs (403 where their kind may never do the thing, e.g. an enterprise booking), never the object, and lists
+and reports never show it. Platform staff get 403 everywhere, before any lookup."""
 
 from __future__ import annotations
 
@@ -68,7 +68,7 @@ async def owned(stack: Stack, start_placement) -> dict:
 
 
 ANY, SCHOOLS, ENTERPRISES, PARTIES = (
-    {"school", "enterprise", "platform"},
+    {"school", "enterprise"},
     {"school"},
     {"enterprise"},
     {"school", "enterprise"},

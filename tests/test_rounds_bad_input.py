@@ -34,6 +34,7 @@ async def world(stack, internships, rounds) -> dict:
         ids["f"] = (await internships.position(c, F, sf, seats=1, starts_on=starts))["id"]
         ids["g"] = (await internships.position(c, G, else_g, seats=1, starts_on=starts))["id"]
         rnd = await rounds.create(c, S, co_owner_schools=[CO], list_limit=2)
+        await rounds.accept(c, CO, rnd["id"])
         await rounds.add_positions(c, S, rnd["id"], ids["p1"], ids["p2"], ids["p3"])
         await rounds.add_students(c, S, rnd["id"], {"s1": ["ops"], "s2": []})
         assert (await rounds.prefer(c, S, rnd["id"], "s1", [ids["p1"]])).status_code == 200

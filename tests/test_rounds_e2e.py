@@ -45,8 +45,11 @@ async def test_a_joint_round_from_preferences_to_placements(stack, internships, 
     p1, p2, p3, p4 = world["positions"]
     async with internships.client() as c:
         rnd = await rounds.create(c, A, co_owner_schools=[B], seed=SEED, list_limit=3)
-        assert (rnd["status"], rnd["schools"], rnd["seed"], rnd["list_limit"]) == ("open", [A, B], SEED, 3)
+        assert (rnd["status"], rnd["schools"], rnd["seed"], rnd["list_limit"]) == ("open", [A], SEED, 3)
+        assert rnd["invited_schools"] == [B]
         round_id = rnd["id"]
+        joined = await rounds.accept(c, B, round_id)
+        assert (joined["schools"], joined["invited_schools"]) == ([A, B], [])
         await rounds.add_positions(c, A, round_id, p1, p2, p3, p4)
         await rounds.add_students(
             c,
@@ -146,10 +149,10 @@ async def test_a_joint_round_from_preferences_to_placements(stack, internships, 
         [loser] = {(A, "a2"), (B, "b1"), (A, "a1")} - winners
         assert len(winners) == 2
         [lost] = [r for r in got[loser]["explanation"] if r["position_id"] == p1]
-        assert lost["reason"] == "full" and lost["lost_on_draw"] and "lost the lottery" in lost["text"]
+        assert lost["reason"] == "full" and lost["lost_on_draw"] and "lost its lottery" in lost["text"]
         assert got[(A, "a3")]["position_id"] == p4 and got[(A, "a3")]["choice"] == 2
         [a3_p1] = got[(A, "a3")]["explanation"]
-        assert (a3_p1["reason"], a3_p1["you"]["group"], a3_p1["last_admitted"]["group"]) == ("full", 2, 1)
+        assert (a3_p1["reason"], a3_p1["you"]["group"], a3_p1["cutoff"]["group"]) == ("full", 2, 1)
         assert not a3_p1["lost_on_draw"]
         assert (match[(A, "a5")], [(r["position_id"], r["reason"]) for r in got[(A, "a5")]["explanation"]]) == (
             None,

@@ -121,7 +121,7 @@ async def test_a_round_over_grpc_from_lists_to_placements(stack, internships, st
     # g3 is p1's first choice of the enterprise; g1 and g2 then tie on fit at p2 (g2 shares "data", g1 does not).
     assert {ref: m.position_id for ref, m in got.items()} == {"g1": "", "g2": p2, "g3": p1}
     assert [(r.position_id, r.reason) for r in got["g1"].explanation] == [(p1, "full"), (p2, "full")]
-    assert got["g1"].explanation[1].you.shared_tags == 0 and got["g1"].explanation[1].last_admitted.shared_tags == 1
+    assert got["g1"].explanation[1].you.shared_tags == 0 and got["g1"].explanation[1].cutoff.shared_tags == 1
     assert [(r.position_id, r.reason) for r in got["g2"].explanation] == [(p1, "not-ranked")]
     assert got["g2"].choice == 2 and got["g3"].choice == 1 and not got["g1"].HasField("choice")
     assert got["g1"].profile.display_name == "Ana"

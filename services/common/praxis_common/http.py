@@ -26,7 +26,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.cors import CORSMiddleware
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-from praxis_common import errors, idempotency, openapi, problems
+from praxis_common import errors, idempotency, openapi, principals, problems
 from praxis_common.auth import Principal, TokenVerifier, bearer_token
 from praxis_common.db import UnitOfWork, unreachable
 from praxis_common.http_gate import Gate, allowed_methods
@@ -195,8 +195,9 @@ IdempotencyKey = Annotated[
     str | None,
     Header(
         alias="Idempotency-Key",
-        description="Retry-safe key for this create request (kept 24 h, per organisation): "
-        "a retry returns the first response; the same key with another body is a 422.",
+        description="Retry-safe key for this create request (kept 24 h, per organisation, owned by the user who "
+        "sent it first): their retry returns the first response; the same key with another body, or from another "
+        "user, is a 422.",
         examples=["b7c1e2f0-booking-42"],
     ),
 ]
@@ -209,40 +210,51 @@ async def created(
     key: str | None,
     *,
     body: BaseModel,
-    create: Callable[[Callable[[], object]], Awaitable[tuple[BaseModel, str]]],
+    create: Callable[..., Awaitable[tuple[BaseModel, str]]],
+    prepare: Callable[[], Awaitable[object]] | None = None,
 ) -> Response:
-    """201 with Location for a create use case, made retry-safe when the client sent an Idempotency-Key."""
-    if key is None:
-        model, location = await create(uow)
-        return Response(model.model_dump_json(), 201, {"Location": location}, media_type="application/json")
+    """201 with Location for a create use case, made retry-safe when the client sent an Idempotency-Key.
 
-    async def run(joined) -> StoredResponse:
-        model, location = await create(joined)
-        return StoredResponse(201, model.model_dump_json().encode(), {"Location": location})
+    `prepare`, when given, is the use case's first step: its calls to other services, made before any transaction
+    opens (never while the key's transaction and lock are held); `create(uow, prepared)` then re-checks local data
+    only. A retry of an answered key is replayed without calling `prepare`; a refusal from `prepare` is not stored
+    (the retry asks again)."""
+    if key is None:
+        args = () if prepare is None else (await prepare(),)
+        model, location = await create(uow, *args)
+        return Response(model.model_dump_json(), 201, {"Location": location}, media_type="application/json")
 
     def on_error(exc: errors.PraxisError) -> StoredResponse:
         problem = _problem(request, exc)
         return StoredResponse(problem.status, json.dumps(problem.to_json()).encode(), {})
 
-    stored = await idempotency.run_once(
-        uow,
+    identity = dict(
         org=principal.org,
+        subject=principal.sub,
         key=idempotency.check_key(key),
         request_fingerprint=idempotency.fingerprint(request.method, request.url.path, body.model_dump(mode="json")),
-        run=run,
-        on_error=on_error,
     )
+    stored = await idempotency.stored(uow, **identity) if prepare is not None else None
+    if stored is None:
+        args = () if prepare is None else (await prepare(),)
+
+        async def run(joined) -> StoredResponse:
+            model, location = await create(joined, *args)
+            return StoredResponse(201, model.model_dump_json().encode(), {"Location": location})
+
+        stored = await idempotency.run_once(uow, **identity, run=run, on_error=on_error)
     headers = {**stored.headers, **({"Idempotent-Replayed": "true"} if stored.replayed else {})}
     media = PROBLEM_JSON if stored.status >= 400 else "application/json"
     return Response(stored.body, stored.status, headers, media_type=media)
 
 
 async def current_principal(request: Request) -> Principal:
+    """The verified caller of a tenant route: platform principals are refused here (403), whatever the route."""
     known = getattr(request.state, "principal", None)  # the gate verified the token already
     if known is not None:
-        return known
+        return principals.tenant(known)
     token = bearer_token(request.headers.get("authorization"))
-    return await request.app.state.verifier.verify(token)
+    return principals.tenant(await request.app.state.verifier.verify(token))
 
 
 PrincipalDep = Annotated[Principal, Depends(current_principal)]

@@ -5,11 +5,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+import sqlalchemy as sa
 from alembic import command
 from alembic.config import Config
 from alembic.operations import Operations
+from sqlalchemy.dialects.postgresql import JSONB
 
-from praxis_common.idempotency import idempotency_key
+from praxis_common import idempotency
+from praxis_common.auth import MAX_SUB_LENGTH
 from praxis_common.inbox import inbox
 from praxis_common.outbox import outbox
 
@@ -38,8 +41,32 @@ def create_messaging_tables(op: Operations) -> None:
 
 
 def create_idempotency_table(op: Operations) -> None:
-    """The kernel's idempotency-key table (schema version 1), for services with create endpoints."""
-    idempotency_key.create(op.get_bind())
+    """The kernel's idempotency-key table as first released (schema version 1), for services with create
+    endpoints; later versions are added by the functions below, each called from a new migration."""
+    op.create_table(
+        "idempotency_key",
+        sa.Column("org", sa.String(64), nullable=False),
+        sa.Column("key", sa.String(idempotency.MAX_KEY_LENGTH), nullable=False),
+        sa.Column("fingerprint", sa.String(64), nullable=False),
+        sa.Column("status", sa.Integer, nullable=False),
+        sa.Column("body", sa.LargeBinary, nullable=False),
+        sa.Column("headers", JSONB, nullable=False),
+        sa.Column("created_at", sa.DateTime(timezone=True), nullable=False, server_default=sa.func.now()),
+        sa.Column("expires_at", sa.DateTime(timezone=True), nullable=False),
+        sa.PrimaryKeyConstraint("org", "key", name="pk_idempotency_key"),
+    )
+
+
+def add_idempotency_subject(op: Operations) -> None:
+    """Version 2: the subject that first used each key (only they get its replays). Keys stored before have no
+    known subject (''), so nobody gets their replay: a retry across the upgrade is refused, never answered with
+    another user's response."""
+    op.add_column("idempotency_key", sa.Column("subject", sa.String(MAX_SUB_LENGTH), nullable=False, server_default=""))
+    op.alter_column("idempotency_key", "subject", server_default=None)
+
+
+def drop_idempotency_subject(op: Operations) -> None:
+    op.drop_column("idempotency_key", "subject")
 
 
 def drop_messaging_tables(op: Operations) -> None:

@@ -7,7 +7,7 @@ import contextvars
 import json
 import logging
 import re
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Iterable
 
 import grpc
 from google.protobuf.field_mask_pb2 import FieldMask
@@ -15,7 +15,7 @@ from google.protobuf.message import DecodeError, Message
 from grpc_health.v1 import health, health_pb2, health_pb2_grpc
 from grpc_reflection.v1alpha import reflection
 
-from praxis_common import errors, idempotency
+from praxis_common import errors, idempotency, principals
 from praxis_common.auth import Principal, TokenVerifier, bearer_token
 from praxis_common.db import UnitOfWork, unreachable
 from praxis_common.idempotency import StoredResponse
@@ -154,10 +154,12 @@ class ErrorInterceptor(grpc.aio.ServerInterceptor):
 
 
 class AuthInterceptor(grpc.aio.ServerInterceptor):
-    """Verifies the bearer token in `authorization` metadata; the principal goes in a contextvar."""
+    """Verifies the bearer token in `authorization` metadata and admits the principal to the method
+    (`principals.admit_grpc`: a platform service only on `service_methods`); the principal goes in a contextvar."""
 
     def __init__(self, verifier: TokenVerifier) -> None:
         self.verifier = verifier
+        self.service_methods: set[str] = set()  # full method names, filled by GrpcServer.add
 
     async def intercept_service(self, continuation, details):
         handler = await continuation(details)
@@ -168,6 +170,7 @@ class AuthInterceptor(grpc.aio.ServerInterceptor):
             async def behavior(request, context: grpc.aio.ServicerContext):
                 metadata = dict(context.invocation_metadata() or ())
                 principal = await self.verifier.verify(bearer_token(metadata.get("authorization")))
+                principals.admit_grpc(principal, details.method, self.service_methods)
                 token = current_principal.set(principal)
                 try:
                     return await inner(request, context)
@@ -196,11 +199,9 @@ class GrpcServer:
         one over its method's limit right after."""
         limits = method_limits or {}
         # Error mapping outermost, so authentication failures map to UNAUTHENTICATED too.
+        self.auth = AuthInterceptor(verifier)
         self.server = grpc.aio.server(
-            interceptors=[
-                ErrorInterceptor(max_message_bytes=max_message_bytes, method_limits=limits),
-                AuthInterceptor(verifier),
-            ],
+            interceptors=[ErrorInterceptor(max_message_bytes=max_message_bytes, method_limits=limits), self.auth],
             options=[("grpc.max_receive_message_length", max([max_message_bytes, *limits.values()]))],
         )
         self.health = health.aio.HealthServicer()
@@ -208,9 +209,14 @@ class GrpcServer:
         self.address = f"{host}:{port}"
         self.service_names: list[str] = []
 
-    def add(self, register: Callable[[grpc.aio.Server], None], service_name: str) -> None:
+    def add(
+        self, register: Callable[[grpc.aio.Server], None], service_name: str, service_methods: Iterable[str] = ()
+    ) -> None:
+        """Register a service; `service_methods` names its methods meant for other Praxis services, the only ones
+        a platform principal (with role `service`) may call."""
         register(self.server)
         self.service_names.append(service_name)
+        self.auth.service_methods.update(f"/{service_name}/{m}" for m in service_methods)
 
     async def start(self) -> None:
         reflection.enable_server_reflection(
@@ -249,34 +255,41 @@ async def created(
     context: grpc.aio.ServicerContext,
     uow: Callable[[], UnitOfWork],
     request: Message,
-    create: Callable[[Callable[[], object]], Awaitable[Message]],
+    create: Callable[..., Awaitable[Message]],
     response_type: type[Message],
+    *,
+    prepare: Callable[[], Awaitable[object]] | None = None,
 ) -> Message:
     """A create call, made retry-safe by an `idempotency-key` metadata entry (the same store as REST).
 
     A replay returns the stored response (or raises the stored error) and sets the trailing metadata
-    `idempotent-replayed: true`."""
+    `idempotent-replayed: true`. `prepare` is as in `praxis_common.http.created`: the calls to other services,
+    made before any transaction opens; `create(uow, prepared)` then re-checks local data only."""
     key = dict(context.invocation_metadata() or ()).get("idempotency-key")
     if key is None:
-        return await create(uow)
-
-    async def run(joined) -> StoredResponse:
-        return StoredResponse(0, (await create(joined)).SerializeToString(), {})
+        args = () if prepare is None else (await prepare(),)
+        return await create(uow, *args)
 
     def on_error(exc: errors.PraxisError) -> StoredResponse:
         return StoredResponse(1, json.dumps({"code": exc.code, "detail": exc.detail}).encode(), {})
 
     method = type(request).DESCRIPTOR.full_name
-    stored = await idempotency.run_once(
-        uow,
+    identity = dict(
         org=principal().org,
+        subject=principal().sub,
         key=idempotency.check_key(key),
         request_fingerprint=idempotency.fingerprint(
             "grpc", method, request.SerializeToString(deterministic=True).hex()
         ),
-        run=run,
-        on_error=on_error,
     )
+    stored = await idempotency.stored(uow, **identity) if prepare is not None else None
+    if stored is None:
+        args = () if prepare is None else (await prepare(),)
+
+        async def run(joined) -> StoredResponse:
+            return StoredResponse(0, (await create(joined, *args)).SerializeToString(), {})
+
+        stored = await idempotency.run_once(uow, **identity, run=run, on_error=on_error)
     if stored.replayed:
         context.set_trailing_metadata((("idempotent-replayed", "true"),))
     if stored.status:

@@ -17,7 +17,6 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-import grpc
 import uvicorn
 from fastapi import APIRouter
 from sqlalchemy.ext.asyncio import AsyncEngine
@@ -59,7 +58,8 @@ class Runtime:
 class ServiceSpec:
     name: str
     routers: Callable[[Runtime], list[APIRouter]]
-    grpc_services: Callable[[Runtime], list[tuple[Callable[[grpc.aio.Server], None], str]]]
+    # (register, full service name[, the names of its methods meant for other services: GrpcServer.add])
+    grpc_services: Callable[[Runtime], list[tuple]]
     subscriptions: Callable[[Runtime], list[Subscription]] = lambda rt: []
     # gRPC methods taking bulk input (the twins of REST routes declaring a larger max_body_size): name -> bytes.
     grpc_message_limits: dict[str, int] = field(default_factory=dict)
@@ -161,8 +161,8 @@ async def run(spec: ServiceSpec, settings: ServiceSettings, *, stop: asyncio.Eve
         max_message_bytes=settings.max_request_bytes,
         method_limits=spec.grpc_message_limits,
     )
-    for register, service_name in spec.grpc_services(rt):
-        grpc_server.add(register, service_name)
+    for register, service_name, *service_methods in spec.grpc_services(rt):  # (register, name[, service methods])
+        grpc_server.add(register, service_name, *service_methods)
     await grpc_server.start()
 
     workers_stop = asyncio.Event()  # consumers, relay and timers stop after the edges drain

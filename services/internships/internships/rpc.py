@@ -181,6 +181,7 @@ def round_to_pb(r: Round, *, positions: int | None = None, students: int | None 
         title=r.title,
         owner_org=r.owner_org,
         schools=r.schools,
+        invited_schools=r.invited_schools,
         enterprise_org=r.enterprise_org or "",
         list_limit=r.list_limit,
         placement_status_on_publish=_PLACEMENT_STATUS_TO_PB[PlacementStatus(r.publish_as.value)],
@@ -194,6 +195,17 @@ def round_to_pb(r: Round, *, positions: int | None = None, students: int | None 
         published_run_id=str(r.published_run_id or ""),
         positions=positions,
         students=students,
+    )
+
+
+def invitation_to_pb(r: Round) -> pb.RoundInvitation:
+    return pb.RoundInvitation(
+        id=str(r.id),
+        title=r.title,
+        owner_org=r.owner_org,
+        enterprise_org=r.enterprise_org or "",
+        status=_ROUND_STATUS_TO_PB[r.status],
+        created_at=_ts(r.created_at),
     )
 
 
@@ -261,7 +273,7 @@ def rejection_to_pb(r: dict) -> pb.Rejection:
         seats=r["seats"],
         position_tags=r["position_tags"],
         you=_standing_to_pb(r["you"]),
-        last_admitted=_standing_to_pb(r["last_admitted"]),
+        cutoff=_standing_to_pb(r["cutoff"]),
         lost_on_draw=r["lost_on_draw"],
         text=r["text"],
     )
@@ -743,6 +755,24 @@ class InternshipsServicer(pb_grpc.InternshipsServiceServicer):
             principal(), uow=self.rt.uow, page_size=_page_size(request.page_size), page_token=request.page_token or None
         )
         return pb.ListRoundsResponse(rounds=[round_to_pb(r) for r in items], next_page_token=token or "")
+
+    async def ListRoundInvitations(
+        self, request: pb.ListRoundInvitationsRequest, context
+    ) -> pb.ListRoundInvitationsResponse:
+        items, token = await round_handlers.list_invitations(
+            principal(), uow=self.rt.uow, page_size=_page_size(request.page_size), page_token=request.page_token or None
+        )
+        return pb.ListRoundInvitationsResponse(
+            invitations=[invitation_to_pb(r) for r in items], next_page_token=token or ""
+        )
+
+    async def AcceptRound(self, request: pb.AcceptRoundRequest, context) -> pb.AcceptRoundResponse:
+        view = await round_handlers.accept_round(parse_uuid(request.id, "id"), principal(), uow=self.rt.uow)
+        return pb.AcceptRoundResponse(round=round_to_pb(view.round, positions=view.positions, students=view.students))
+
+    async def DeclineRound(self, request: pb.DeclineRoundRequest, context) -> pb.DeclineRoundResponse:
+        await round_handlers.decline_round(parse_uuid(request.id, "id"), principal(), uow=self.rt.uow)
+        return pb.DeclineRoundResponse()
 
     async def AddRoundPosition(self, request: pb.AddRoundPositionRequest, context) -> pb.AddRoundPositionResponse:
         added = await round_handlers.add_position(

@@ -7,7 +7,9 @@
 - A student (role student, no staff role) sees their own assignments and confirms their sessions.
 - Both parties of a mentoring context (the student's school, the host enterprise) see both of its
   assignments; only the side that owns an assignment changes it.
-- A platform principal with role "service" (another Praxis service) may query any organisation over gRPC.
+- A platform principal with role "service" (another Praxis service) may ask the two service questions (gRPC
+  GetAssignments, IsMentorOf) about any organisation, and nothing else; other platform principals see nothing
+  (the edges refuse them too: praxis_common.principals).
 """
 
 from __future__ import annotations
@@ -17,11 +19,11 @@ from dataclasses import dataclass
 from mentors.domain.mentors import Side
 from praxis_common.auth import Principal
 from praxis_common.errors import Forbidden
+from praxis_common.principals import is_service
 
 MANAGING_ROLES = {"school": ("admin", "coordinator"), "enterprise": ("admin", "hr")}
 MENTOR_ROLES = ("mentor", "teacher")
 STAFF_ROLES = {"admin", "coordinator", "teacher", "hr", "mentor"}
-SERVICE_ROLE = "service"
 
 
 def is_manager(principal: Principal) -> bool:
@@ -47,10 +49,6 @@ def member(principal: Principal) -> Side:
     return Side(principal.org_kind)
 
 
-def is_service(principal: Principal) -> bool:
-    return principal.org_kind == "platform" and principal.has_any_role(SERVICE_ROLE)
-
-
 @dataclass(frozen=True)
 class Viewer:
     """Which assignments (and their sessions) a caller sees.
@@ -74,18 +72,22 @@ class Viewer:
         return self.org == org and self.side is side
 
 
-def viewer(principal: Principal, *, service_org: str | None = None) -> Viewer:
-    """The caller's view of assignments. A platform service may name the organisation whose view it takes
-    (`service_org`); without one it sees every organisation. Anyone else sees only their own organisation's
-    contexts, narrowed to their own assignments (mentor) or their own record (student)."""
+def asking_viewer(principal: Principal, *, service_org: str | None = None) -> Viewer:
+    """The view behind the questions other services ask (who mentors a student, is X their mentor). A platform
+    service may name the organisation whose view it takes (`service_org`); without one it sees every
+    organisation. Anyone else takes their own `viewer` and may name only their own organisation."""
     if is_service(principal):
-        if service_org is None:
-            return Viewer(org=None, side=None, sub=principal.sub, manager=True)
         return Viewer(org=service_org, side=None, sub=principal.sub, manager=True)
     if service_org is not None and service_org != principal.org:
         raise Forbidden("only a platform service may query another organisation")
+    return viewer(principal)
+
+
+def viewer(principal: Principal) -> Viewer:
+    """A school's or an enterprise's view of assignments: its own organisation's contexts, narrowed to their own
+    assignments (mentor) or their own record (student). Platform principals see none."""
     if principal.org_kind not in MANAGING_ROLES:
-        raise Forbidden("only schools, enterprises and platform services see assignments")
+        raise Forbidden("only schools and enterprises see assignments")
     side = Side(principal.org_kind)
     if is_manager(principal):
         return Viewer(org=principal.org, side=side, sub=principal.sub, manager=True)

@@ -1,7 +1,8 @@
 """gRPC edge of the mentors service: protobuf ↔ commands; the same handlers and validation as REST.
 
 GetAssignments and IsMentorOf are the questions other services (Projects) ask with deadlines: scoped to the
-caller's organisation, or any organisation for a platform principal with role "service"."""
+caller's organisation, or any organisation for a platform principal with role "service" — the only methods such a
+principal may call (SERVICE_METHODS; the kernel refuses it on every other method and on every REST route)."""
 
 from __future__ import annotations
 
@@ -46,6 +47,7 @@ _MODE_TO_PB = {m: getattr(pb, f"SESSION_MODE_{m.name}") for m in SessionMode}
 _MODE_FROM_PB = {v: k.value for k, v in _MODE_TO_PB.items()}
 _STATUS_FROM_PB = {v: k for k, v in _STATUS_TO_PB.items()}
 _SIDE_ENUM_FROM_PB = {v: k for k, v in _SIDE_TO_PB.items()}
+SERVICE_METHODS = ("GetAssignments", "IsMentorOf")
 
 
 class _StudentQuery(BaseModel):
@@ -633,4 +635,4 @@ class MentorsServicer(pb_grpc.MentorsServiceServicer):
 def services(rt: Runtime) -> list[tuple]:
     servicer = MentorsServicer(rt)
     name = pb.DESCRIPTOR.services_by_name["MentorsService"].full_name
-    return [(lambda server: pb_grpc.add_MentorsServiceServicer_to_server(servicer, server), name)]
+    return [(lambda server: pb_grpc.add_MentorsServiceServicer_to_server(servicer, server), name, SERVICE_METHODS)]

@@ -659,26 +659,31 @@ class ProjectsServicer(pb_grpc.ProjectsServiceServicer):
                 "comments": request.comments,
             },
         )
-        token = _token(context)
+        command = evaluation_handlers.RecordEvaluation(
+            student_ref=body.student_ref,
+            assessment=Assessment(body.assessment),
+            scores=dict(body.scores),
+            comments=body.comments,
+        )
 
-        async def record(uow) -> pb.RecordEvaluationResponse:
-            e = await evaluation_handlers.record_evaluation(
+        async def confirm():
+            return await evaluation_handlers.confirm_evaluator(
                 team_id,
-                evaluation_handlers.RecordEvaluation(
-                    student_ref=body.student_ref,
-                    assessment=Assessment(body.assessment),
-                    scores=dict(body.scores),
-                    comments=body.comments,
-                ),
+                command,
                 principal(),
-                token=token,
-                uow=uow,
+                token=_token(context),
+                uow=self.rt.uow,
                 mentors=self.mentors,
                 clock=self.rt.clock,
             )
+
+        async def record(uow, evaluator) -> pb.RecordEvaluationResponse:
+            e = await evaluation_handlers.record_evaluation(
+                team_id, command, principal(), evaluator, uow=uow, clock=self.rt.clock
+            )
             return pb.RecordEvaluationResponse(evaluation=evaluation_to_pb(e))
 
-        return await rpc.created(context, self.rt.uow, request, record, pb.RecordEvaluationResponse)
+        return await rpc.created(context, self.rt.uow, request, record, pb.RecordEvaluationResponse, prepare=confirm)
 
     async def ListEvaluations(self, request: pb.ListEvaluationsRequest, context) -> pb.ListEvaluationsResponse:
         team_id = parse_uuid(request.team_id, "team_id")

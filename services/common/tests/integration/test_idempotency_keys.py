@@ -54,18 +54,45 @@ def refuse(exc):
 async def test_second_call_while_the_first_runs_is_a_conflict_then_a_replay(uow):
     release, entered = asyncio.Event(), asyncio.Event()
     first = asyncio.create_task(
-        run_once(uow, org="o", key="k", request_fingerprint="f", run=creating(release, entered), on_error=refuse)
+        run_once(
+            uow, org="o", subject="u", key="k", request_fingerprint="f", run=creating(release, entered), on_error=refuse
+        )
     )
     await entered.wait()
     with pytest.raises(Conflict):
-        await run_once(uow, org="o", key="k", request_fingerprint="f", run=creating(), on_error=refuse)
+        await run_once(uow, org="o", subject="u", key="k", request_fingerprint="f", run=creating(), on_error=refuse)
     release.set()
     assert (await first).replayed is False
-    replay = await run_once(uow, org="o", key="k", request_fingerprint="f", run=creating(), on_error=refuse)
+    replay = await run_once(
+        uow, org="o", subject="u", key="k", request_fingerprint="f", run=creating(), on_error=refuse
+    )
     assert replay.replayed and replay.status == 201 and replay.headers == {"Location": "/things/1"}
     assert await count(uow) == 1
     with pytest.raises(InvalidInput):
-        await run_once(uow, org="o", key="k", request_fingerprint="other", run=creating(), on_error=refuse)
+        await run_once(uow, org="o", subject="u", key="k", request_fingerprint="other", run=creating(), on_error=refuse)
+
+
+async def test_a_key_replays_only_to_the_subject_that_used_it_first(uow):
+    first = await run_once(
+        uow, org="o", subject="admin", key="k", request_fingerprint="f", run=creating(), on_error=refuse
+    )
+    for fingerprint in ("f", "other"):  # the same request or not: another subject learns nothing of the first
+        with pytest.raises(InvalidInput) as refused:
+            await run_once(
+                uow,
+                org="o",
+                subject="student",
+                key="k",
+                request_fingerprint=fingerprint,
+                run=creating(),
+                on_error=refuse,
+            )
+        assert refused.value.errors[0].field == "Idempotency-Key" and "someone else" in refused.value.detail
+    again = await run_once(
+        uow, org="o", subject="admin", key="k", request_fingerprint="f", run=creating(), on_error=refuse
+    )
+    assert again.replayed and again.body == first.body
+    assert await count(uow) == 1
 
 
 async def test_an_expired_key_runs_again(uow):
@@ -73,6 +100,7 @@ async def test_an_expired_key_runs_again(uow):
         r = await run_once(
             uow,
             org="o",
+            subject="u",
             key="old",
             request_fingerprint="f",
             run=creating(),
@@ -89,8 +117,10 @@ async def test_a_refusal_rolls_back_the_change_and_is_stored(uow):
             await u.session.execute(insert(things))
             raise Conflict("no seat left")
 
-    first = await run_once(uow, org="o", key="r", request_fingerprint="f", run=half_done_then_refused, on_error=refuse)
-    again = await run_once(uow, org="o", key="r", request_fingerprint="f", run=creating(), on_error=refuse)
+    first = await run_once(
+        uow, org="o", subject="u", key="r", request_fingerprint="f", run=half_done_then_refused, on_error=refuse
+    )
+    again = await run_once(uow, org="o", subject="u", key="r", request_fingerprint="f", run=creating(), on_error=refuse)
     assert (first.status, first.body) == (again.status, again.body) == (409, b"no seat left")
     assert again.replayed and await count(uow) == 0
 
@@ -102,9 +132,9 @@ async def test_an_unexpected_failure_stores_nothing_so_a_retry_runs(uow):
             raise RuntimeError("database went away")
 
     with pytest.raises(RuntimeError):
-        await run_once(uow, org="o", key="x", request_fingerprint="f", run=boom, on_error=refuse)
+        await run_once(uow, org="o", subject="u", key="x", request_fingerprint="f", run=boom, on_error=refuse)
     assert not (
-        await run_once(uow, org="o", key="x", request_fingerprint="f", run=creating(), on_error=refuse)
+        await run_once(uow, org="o", subject="u", key="x", request_fingerprint="f", run=creating(), on_error=refuse)
     ).replayed
     assert await count(uow) == 1
 
@@ -131,9 +161,9 @@ async def test_housekeeping_forgets_only_what_has_expired(uow):
         )
         await s.execute(
             text("""
-            INSERT INTO idempotency_key (org, key, fingerprint, status, body, headers, expires_at)
-            VALUES ('o', 'gone', 'f', 201, '', '{}', now() - interval '1 second'),
-                   ('o', 'kept', 'f', 201, '', '{}', now() + interval '1 hour')""")
+            INSERT INTO idempotency_key (org, key, subject, fingerprint, status, body, headers, expires_at)
+            VALUES ('o', 'gone', 'u', 'f', 201, '', '{}', now() - interval '1 second'),
+                   ('o', 'kept', 'u', 'f', 201, '', '{}', now() + interval '1 hour')""")
         )
         await u.commit()
     async with uow() as u:

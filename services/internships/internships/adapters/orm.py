@@ -218,7 +218,8 @@ allocation_round = Table(
     Column("id", UUID(as_uuid=True), primary_key=True),
     Column("title", String(200), nullable=False),
     Column("owner_org", String(64), nullable=False),
-    Column("schools", ARRAY(String(64)), nullable=False),  # the owner first, then the co-owners
+    Column("schools", ARRAY(String(64)), nullable=False),  # the owner first, then the co-owners who accepted
+    Column("invited_schools", ARRAY(String(64)), nullable=False),  # co-owners invited, not (yet) accepted
     Column("enterprise_org", String(64)),  # an order class: only this enterprise's positions
     Column("list_limit", SmallInteger, nullable=False),
     Column("publish_as", String(16), nullable=False),
@@ -237,6 +238,7 @@ allocation_round = Table(
     CheckConstraint("list_limit BETWEEN 1 AND 50", name="list_limit"),
     CheckConstraint("seed >= 0", name="seed"),
     Index("ix_allocation_round_schools", "schools", postgresql_using="gin"),
+    Index("ix_allocation_round_invited_schools", "invited_schools", postgresql_using="gin"),
     Index("ix_allocation_round_enterprise", "enterprise_org", postgresql_where="enterprise_org IS NOT NULL"),
 )
 

@@ -77,7 +77,7 @@ class Run:
     seq: int
     input_hash: str
     algorithm_version: str
-    seed: int
+    seed: int | None  # None only in a copy for a reader who may not see it (handlers.rounds.shown)
     computed_at: datetime
     computed_by: str
     students: int
@@ -109,6 +109,7 @@ def _round(row) -> Round:
     data = {name: m[name] for name in _ROUND_FIELDS}
     data["status"] = RoundStatus(data["status"])
     data["schools"] = list(data["schools"])
+    data["invited_schools"] = list(data["invited_schools"])
     return Round(**data, publish_as=PublishAs(m["publish_as"]))
 
 
@@ -219,6 +220,15 @@ class RoundRepository:
             )
         else:
             return []
+        if after is not None:
+            at, last_id = after
+            query = query.where(or_(t.c.created_at < at, and_(t.c.created_at == at, t.c.id < last_id)))
+        rows = await self.session.execute(query.order_by(t.c.created_at.desc(), t.c.id.desc()).limit(limit))
+        return [_round(r) for r in rows]
+
+    async def invitations(self, school: str, *, after: tuple[datetime, uuid.UUID] | None, limit: int) -> list[Round]:
+        """The rounds inviting the school as a co-owner that it has not answered yet, newest first."""
+        query = select(t).where(t.c.invited_schools.contains([school]))
         if after is not None:
             at, last_id = after
             query = query.where(or_(t.c.created_at < at, and_(t.c.created_at == at, t.c.id < last_id)))

@@ -37,6 +37,14 @@ holders' negated keys, the lowest-ranked holder on top, so a proposal costs one 
 O(log seats). In all O(L log c + R + n log n) for L list entries, R ranking entries, c the largest
 capacity and n students: near-linear in the size of the preferences.
 
+**Explanations tell a student where they stood, never who beat them.** For each position a student
+listed above their match: the enterprise did not rank them, or the round offered no seats there, or the
+position was full with students it ranks higher. For "full" it gives the student's own tie band and the
+position's cutoff band: the lowest band (a tie group of the enterprise's ranking, or a competency fit under
+the default ranking) it admitted anyone from, and whether the student was in that band and lost the lottery
+for its last seats. Bands are shared by every student in them; lottery places are not given out (each is
+unique, and with the seed and the students' ids it names one student).
+
 **Reproducibility.** `input_hash` digests a canonical form of the inputs with the seed and
 `ALGORITHM_VERSION`; equal inputs give equal results whatever the order of the collections. `compare`
 lists the students whose match differs between two runs and why; `check_stable` re-verifies a
@@ -252,15 +260,15 @@ class Reason(StrEnum):
 # Named tuples, not frozen dataclasses, for the two records made by the hundred thousand when a whole
 # round is explained: as immutable, and about three times cheaper to create.
 class Standing(NamedTuple):
-    """Where one position placed one student: tie group (enterprise ranking) or fit, then the lottery.
+    """A tie band of one position's order: a tie group (enterprise ranking) or a competency fit (default).
 
     `group` (1 = the enterprise's first group) is set under an enterprise ranking, `shared_tags` (out
-    of the position's tags) under the default ranking; `draw` is the 1-based place in the lottery.
+    of the position's tags) under the default ranking. Every student in the band has the same standing:
+    the lottery that orders them inside it is left out on purpose (see the module docstring).
     """
 
     group: int | None
     shared_tags: int | None
-    draw: int
 
     def describe(self, position_tags: int) -> str:
         if self.group is not None:
@@ -271,8 +279,8 @@ class Standing(NamedTuple):
 class Rejection(NamedTuple):
     """One position a student ranked above their match, and why it did not take them.
 
-    For `FULL`, all `seats` went to students the position ranks higher than the student: `you` and
-    `last_admitted` (the admitted student it ranks lowest, not named) show by how much.
+    For `FULL`, all `seats` went to students the position ranks higher than the student: `you` (the
+    student's band) and `cutoff` (the lowest band it admitted anyone from) show by how much.
     """
 
     position_id: PositionId
@@ -280,25 +288,24 @@ class Rejection(NamedTuple):
     seats: int
     position_tags: int
     you: Standing | None = None
-    last_admitted: Standing | None = None
+    cutoff: Standing | None = None
 
     @property
     def lost_on_draw(self) -> bool:
-        """The student tied with the last admitted student and lost the lottery."""
-        you, last = self.you, self.last_admitted
-        return you is not None and last is not None and you[:2] == last[:2]
+        """The student was in the cutoff band and the lottery gave the band's last seats to others."""
+        return self.you is not None and self.you == self.cutoff
 
     def describe(self) -> str:
         if self.reason is Reason.NOT_RANKED:
             return f"{self.position_id}: the enterprise did not rank you"
         if self.reason is Reason.NO_SEATS:
             return f"{self.position_id}: the round offers no seats there"
-        assert self.you is not None and self.last_admitted is not None
-        you, last, tags = self.you, self.last_admitted, self.position_tags
+        assert self.you is not None and self.cutoff is not None
+        you, cutoff, tags = self.you, self.cutoff, self.position_tags
         text = f"{self.position_id}: all {self.seats} seat(s) went to students it ranked higher"
         if self.lost_on_draw:
-            return f"{text}; you tied with the last admitted ({you.describe(tags)}) and lost the lottery"
-        return f"{text}; the last admitted: {last.describe(tags)}, you: {you.describe(tags)}"
+            return f"{text}; you were in the last band it admitted ({you.describe(tags)}) and lost its lottery"
+        return f"{text}; the last band it admitted: {cutoff.describe(tags)}, yours: {you.describe(tags)}"
 
 
 # ---- the fast path ----
@@ -498,10 +505,11 @@ class Allocation:
 
 
 def _standing(c: _Compiled, j: int, key: int) -> Standing:
-    place, draw = divmod(key, c.n)
+    """The band of a standing key at position j: its place, without the lottery (`key % n`)."""
+    place = key // c.n
     if c.rankings[j] is not None:
-        return Standing(place + 1, None, draw + 1)
-    return Standing(None, c.tag_counts[j] - place, draw + 1)
+        return Standing(place + 1, None)
+    return Standing(None, c.tag_counts[j] - place)
 
 
 def allocate(instance: Instance) -> Allocation:

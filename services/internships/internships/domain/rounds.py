@@ -1,7 +1,9 @@
 """Allocation rounds: the round's life, its rules for inputs, and the seats it offers (pure, no I/O).
 
 A round is owned by one school (its owner), optionally run jointly with co-owner schools, or reserved
-for one enterprise's positions (an "order class"). Its life:
+for one enterprise's positions (an "order class"). A co-owner is invited when the round is created and
+takes part only once it accepts (while the round is open): until then the round does not exist for it
+(404), it shares nothing and nothing of it is shared; it may also decline. Its life:
 
     open ──close──▶ closed ──compute──▶ computed ──publish──▶ published
      ▲                │                  │  ▲ │
@@ -111,11 +113,11 @@ class Round:
     id: uuid.UUID
     title: str
     owner_org: str
-    schools: list[str]  # the owner first, then the co-owners
+    schools: list[str]  # the owner first, then the co-owners who accepted
     enterprise_org: str | None  # set for an order class: only this enterprise's positions
     list_limit: int
     publish_as: PublishAs
-    seed: int
+    seed: int | None  # None only in a copy for a reader who may not see it (handlers.rounds.shown)
     created_at: datetime
     created_by: str
     status: RoundStatus = RoundStatus.OPEN
@@ -125,6 +127,7 @@ class Round:
     latest_run_id: uuid.UUID | None = None
     published_run_id: uuid.UUID | None = None
     version: int = 0
+    invited_schools: list[str] = field(default_factory=list)  # co-owners invited, not (yet) accepted
     events: list[RoundPublishedEvent] = field(default_factory=list, repr=False, compare=False)
 
     @classmethod
@@ -165,7 +168,8 @@ class Round:
             id=round_id,
             title=title,
             owner_org=owner_org,
-            schools=[owner_org, *co_owners],
+            schools=[owner_org],
+            invited_schools=list(co_owners),
             enterprise_org=enterprise_org,
             list_limit=list_limit,
             publish_as=PublishAs(publish_as),
@@ -175,7 +179,21 @@ class Round:
         )
 
     def has_school(self, org: str) -> bool:
+        """The school takes part: the owner, or a co-owner that accepted."""
         return org in self.schools
+
+    def is_invited(self, org: str) -> bool:
+        return org in self.invited_schools
+
+    def accept(self, org: str) -> None:
+        """An invited co-owner joins the round, while it is open (it then adds positions and its students)."""
+        self.require_open()
+        self.invited_schools.remove(org)
+        self.schools.append(org)
+
+    def decline(self, org: str) -> None:
+        """An invited co-owner turns the invitation down (in any state): the round stays invisible to it."""
+        self.invited_schools.remove(org)
 
     def require_open(self) -> None:
         """Inputs (positions, students, preferences, rankings) change only while the round is open."""

@@ -2,7 +2,10 @@
 compute it (a stored, reproducible run), read and compare results, and publish it as placements.
 
 Who sees what (each answer 404 to anyone else, as if the round did not exist):
-* the round's **schools** (owner and co-owners) see the round, the positions in it that they may see anyway
+* a **co-owner school** is invited when the round is created and is not a school of the round until it accepts:
+  before that it sees only the invitation (id, title, owner, order-class enterprise) and may accept or decline;
+* an **order class** names an enterprise the owner school holds an active agreement with;
+* the round's **schools** (owner and co-owners that accepted) see the round, the positions in it that they may see anyway
   (of enterprises they hold an active agreement with), their own students with their lists, every run, and
   their own students' results with the explanations; close / reopen / compute / publish are the owner's;
 * an **enterprise** taking part (an order class reserved for it, or a round with its positions) sees the
@@ -10,6 +13,10 @@ Who sees what (each answer 404 to anyone else, as if the round did not exist):
   it stands in them) and its ranking; once the round is published, the students matched to its
   positions. Never explanations: they would tell it how students ranked other enterprises' positions;
 * a **student** (signed in with the student role) sees their own entry and their own result.
+
+The tie lottery's seed is shown to the staff of the round's schools only (`shown`): with it and the students'
+references anyone can recompute every student's lottery place. Explanations give tie bands, never lottery places
+(domain.allocation), so no student learns who was admitted in their stead (docs/allocation.md).
 """
 
 from __future__ import annotations
@@ -20,7 +27,7 @@ import logging
 import uuid
 from collections import Counter, defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from sqlalchemy.exc import DBAPIError
@@ -57,6 +64,10 @@ log = logging.getLogger("praxis.internships.rounds")
 
 DEFAULT_LIST_LIMIT = 10
 DEFAULT_HOLD = timedelta(days=7)
+
+
+class NoActiveAgreement(Conflict):
+    code, title = "no-active-agreement", "No active agreement with this enterprise"
 
 
 # ---- commands and views
@@ -113,6 +124,16 @@ class Published:
 
 
 # ---- who is asking
+
+
+def sees_seed(principal: Principal) -> bool:
+    """Staff of a school (the caller is a school of the round: the handlers checked it) see the lottery's seed."""
+    return principal.org_kind == "school" and bool(principal.roles & policy.STAFF_ROLES)
+
+
+def shown(principal: Principal, item: Round | Run) -> Round | Run:
+    """A round or run as the caller may see it: without the seed unless `sees_seed`."""
+    return item if sees_seed(principal) else replace(item, seed=None)
 
 
 async def _party(repo: RoundRepository, rnd: Round | None, principal: Principal) -> str:
@@ -186,9 +207,61 @@ async def create_round(
         now=clock(),
     )
     async with uow() as u:
-        await RoundRepository(u.session).add(rnd)
+        repo = RoundRepository(u.session)
+        if rnd.enterprise_org is not None and not await repo.active_agreements([principal.org], [rnd.enterprise_org]):
+            raise NoActiveAgreement(
+                f"an order class needs an active agreement between your school and {rnd.enterprise_org}"
+            )
+        await repo.add(rnd)
         await u.commit()
     return rnd
+
+
+async def _invited_round(repo: RoundRepository, round_id: uuid.UUID, principal: Principal) -> Round:
+    """The round inviting the caller's school (its manager: the caller passed policy.manager); NotFound otherwise."""
+    rnd = await repo.get(round_id, lock="update")
+    if rnd is None or principal.org_kind != "school" or not rnd.is_invited(principal.org):
+        raise NotFound("no such round")
+    return rnd
+
+
+async def accept_round(round_id: uuid.UUID, principal: Principal, *, uow: UowFactory) -> RoundView:
+    """An invited co-owner school (its admin or coordinator) joins the round while it is open: from then on it sees
+    the round and adds positions and its own students."""
+    policy.manager(principal, "school")
+    async with uow() as u:
+        repo = RoundRepository(u.session)
+        rnd = await _invited_round(repo, round_id, principal)
+        rnd.accept(principal.org)
+        await repo.save(rnd)
+        positions, students = await repo.counts(round_id)
+        await u.commit()
+    return RoundView(rnd, positions, students)
+
+
+async def decline_round(round_id: uuid.UUID, principal: Principal, *, uow: UowFactory) -> None:
+    """An invited co-owner school turns the invitation down: the round stays invisible to it."""
+    policy.manager(principal, "school")
+    async with uow() as u:
+        repo = RoundRepository(u.session)
+        rnd = await _invited_round(repo, round_id, principal)
+        rnd.decline(principal.org)
+        await repo.save(rnd)
+        await u.commit()
+
+
+async def list_invitations(
+    principal: Principal, *, uow: UowFactory, page_size: int = 50, page_token: str | None = None
+) -> tuple[list[Round], str | None]:
+    """The rounds inviting the caller's school as a co-owner that it has not answered, newest first (to its
+    managers: they decide)."""
+    policy.manager(principal, "school")
+    after = decode_page_token(page_token) if page_token else None
+    async with uow() as u:
+        page = await RoundRepository(u.session).invitations(principal.org, after=after, limit=page_size + 1)
+    more = len(page) > page_size
+    page = page[:page_size]
+    return page, (encode_page_token(page[-1].created_at, page[-1].id) if more else None)
 
 
 async def get_round(round_id: uuid.UUID, principal: Principal, *, uow: UowFactory) -> RoundView:
@@ -197,8 +270,8 @@ async def get_round(round_id: uuid.UUID, principal: Principal, *, uow: UowFactor
         rnd = await repo.get(round_id)
         if await _party(repo, rnd, principal) == "school":
             positions, students = await repo.counts(round_id)
-            return RoundView(rnd, positions, students)
-        return RoundView(rnd, None, None)
+            return RoundView(shown(principal, rnd), positions, students)
+        return RoundView(shown(principal, rnd), None, None)
 
 
 async def list_rounds(
@@ -211,7 +284,8 @@ async def list_rounds(
         )
     more = len(page) > page_size
     page = page[:page_size]
-    return page, (encode_page_token(page[-1].created_at, page[-1].id) if more else None)
+    token = encode_page_token(page[-1].created_at, page[-1].id) if more else None
+    return [shown(principal, r) for r in page], token
 
 
 # ---- positions
@@ -628,7 +702,7 @@ class _Computed:
 
 
 def _standing(s: allocation.Standing | None) -> dict | None:
-    return None if s is None else {"group": s.group, "shared_tags": s.shared_tags, "draw": s.draw}
+    return None if s is None else {"group": s.group, "shared_tags": s.shared_tags}
 
 
 def rejection_json(r: allocation.Rejection) -> dict:
@@ -638,7 +712,7 @@ def rejection_json(r: allocation.Rejection) -> dict:
         "seats": r.seats,
         "position_tags": r.position_tags,
         "you": _standing(r.you),
-        "last_admitted": _standing(r.last_admitted),
+        "cutoff": _standing(r.cutoff),
         "lost_on_draw": r.lost_on_draw,
         "text": r.describe(),
     }
@@ -719,7 +793,7 @@ async def list_runs(round_id: uuid.UUID, principal: Principal, *, uow: UowFactor
         rnd = await repo.get(round_id)
         if await _party(repo, rnd, principal) != "school":
             raise Forbidden("runs are the schools' working material; enterprises see the published result")
-        return rnd, await repo.runs(round_id)
+        return rnd, [shown(principal, r) for r in await repo.runs(round_id)]
 
 
 # ---- results
@@ -780,8 +854,8 @@ async def get_result(
     matches = matches[:page_size]
     token = _encode_cursor(matches[-1].school_org, matches[-1].student_ref) if more else None
     return Result(
-        round=rnd,
-        run=run,
+        round=shown(principal, rnd),
+        run=shown(principal, run),
         published=run.id == rnd.published_run_id,
         matches=matches,
         positions=[PositionFill(p, filled.get(p.position_id, 0)) for p in positions],
@@ -829,7 +903,7 @@ async def compare_runs(
     mine = [m for m in moves if split_student_key(m.student_id)[0] == principal.org]
     if own is not None:
         mine = [m for m in mine if split_student_key(m.student_id)[1] == own]
-    return a, b, mine
+    return shown(principal, a), shown(principal, b), mine
 
 
 def _compare(inputs_a: dict, inputs_b: dict) -> list[allocation.Move]:

@@ -24,6 +24,8 @@ from internships.http.schemas import (
     RejectionRead,
     ResultRead,
     RoundCreate,
+    RoundInvitationPage,
+    RoundInvitationRead,
     RoundPage,
     RoundPositionRead,
     RoundRead,
@@ -89,9 +91,10 @@ def router(rt: Runtime) -> APIRouter:
     async def create(
         request: Request, body: RoundCreate, principal: PrincipalDep, idempotency_key: IdempotencyKey = None
     ) -> Response:
-        """The caller's school owns the round; co-owner schools run it jointly (they add positions and their
-        own students); `enterprise_org` makes it an order class that takes only that enterprise's positions.
-        The round starts open, collecting preferences. Send an Idempotency-Key."""
+        """The caller's school owns the round; co-owner schools are invited to run it jointly and take part (add
+        positions and their own students) once they accept; `enterprise_org` makes it an order class that takes
+        only that enterprise's positions and needs an active agreement between the school and the enterprise. The
+        round starts open, collecting preferences. Send an Idempotency-Key."""
 
         async def create_it(uow):
             rnd = await handlers.create_round(
@@ -118,10 +121,53 @@ def router(rt: Runtime) -> APIRouter:
         page_size: Annotated[int, Query(ge=1, le=200)] = 50,
         page_token: PageToken | None = None,
     ) -> RoundPage:
-        """A school's rounds (as owner or co-owner); an enterprise's rounds (order classes for it, or rounds
+        """A school's rounds (as owner or as a co-owner that accepted); an enterprise's rounds (order classes for it, or rounds
         holding its positions). Newest first."""
         items, token = await handlers.list_rounds(principal, uow=rt.uow, page_size=page_size, page_token=page_token)
         return RoundPage(items=[RoundRead.of(x) for x in items], next_page_token=token)
+
+    @r.get(
+        "/invitations",
+        operation_id="listRoundInvitations",
+        response_model=RoundInvitationPage,
+        summary="Rounds inviting your school as a co-owner",
+    )
+    async def invitations(
+        principal: PrincipalDep,
+        page_size: Annotated[int, Query(ge=1, le=200)] = 50,
+        page_token: PageToken | None = None,
+    ) -> RoundInvitationPage:
+        """To a school's admin or coordinator: the joint rounds naming the school as a co-owner that it has not
+        accepted or declined yet, newest first. Until it accepts, such a round is 404 to the school."""
+        items, token = await handlers.list_invitations(
+            principal, uow=rt.uow, page_size=page_size, page_token=page_token
+        )
+        return RoundInvitationPage(items=[RoundInvitationRead.of(x) for x in items], next_page_token=token)
+
+    @r.post(
+        "/{round_id}/accept",
+        operation_id="acceptRound",
+        response_model=RoundRead,
+        summary="Accept a co-owner invitation (invited school)",
+        responses={404: {"description": "no invitation of your school to this round"}, **CONFLICTS},
+    )
+    async def accept(round_id: uuid.UUID, principal: PrincipalDep) -> RoundRead:
+        """The invited school's admin or coordinator joins the round as a co-owner, while it is open (409
+        round-not-open after): it then sees the round and adds positions and its own students."""
+        view = await handlers.accept_round(round_id, principal, uow=rt.uow)
+        return RoundRead.of(view.round, positions=view.positions, students=view.students)
+
+    @r.post(
+        "/{round_id}/decline",
+        operation_id="declineRound",
+        status_code=204,
+        summary="Decline a co-owner invitation (invited school)",
+        responses={404: {"description": "no invitation of your school to this round"}},
+    )
+    async def decline(round_id: uuid.UUID, principal: PrincipalDep) -> Response:
+        """The invited school's admin or coordinator turns the invitation down: the round stays invisible to it."""
+        await handlers.decline_round(round_id, principal, uow=rt.uow)
+        return Response(status_code=204)
 
     @r.get(
         "/{round_id}", operation_id="getRound", response_model=RoundRead, summary="One allocation round (its parties)"

@@ -430,10 +430,14 @@ class RoundCreate(BaseModel):
 
     title: Annotated[Text, Field(min_length=1, max_length=200)]
     co_owner_schools: Annotated[list[OrgId], Field(max_length=20)] = Field(
-        default=[], description="Schools running the round jointly with the owner (the caller's school)"
+        default=[],
+        description="Schools invited to run the round jointly with the owner (the caller's school); each takes part "
+        "only once it accepts",
     )
     enterprise_org: OrgId | None = Field(
-        default=None, description="An order class: the round takes only this enterprise's positions"
+        default=None,
+        description="An order class: the round takes only this enterprise's positions; your school must hold an "
+        "active agreement with it (409 no-active-agreement otherwise)",
     )
     list_limit: Annotated[StrictInt, Field(ge=1, le=50)] | None = Field(
         default=None, description="Longest ranked list a student may give (default: the deployment's, usually 10)"
@@ -452,11 +456,18 @@ class RoundRead(BaseModel):
     id: uuid.UUID
     title: str
     owner_org: str
-    schools: list[str] = Field(description="The owner school first, then the co-owners")
+    schools: list[str] = Field(description="The owner school first, then the co-owners that accepted")
+    invited_schools: list[str] = Field(
+        description="Co-owner schools invited that have not accepted yet: the round does not exist for them (404) "
+        "until they do (POST /v1/rounds/{id}/accept)"
+    )
     enterprise_org: str | None = Field(description="Set for an order class")
     list_limit: int
     placement_status_on_publish: str
-    seed: int
+    seed: int | None = Field(
+        description="Seed of the tie-breaking lottery: shown to the staff of the round's schools only (null to "
+        "students and enterprises)"
+    )
     status: str = Field(description="open → closed → computed → published (reopen: closed/computed → open)")
     created_at: datetime
     closed_at: datetime | None
@@ -479,6 +490,26 @@ class RoundRead(BaseModel):
 
 class RoundPage(BaseModel):
     items: list[RoundRead]
+    next_page_token: str | None
+
+
+class RoundInvitationRead(BaseModel):
+    """What an invited co-owner school sees of a round before it accepts."""
+
+    id: uuid.UUID
+    title: str
+    owner_org: str = Field(description="The school inviting you")
+    enterprise_org: str | None = Field(description="Set for an order class: the round takes only its positions")
+    status: str
+    created_at: datetime
+
+    @classmethod
+    def of(cls, r) -> RoundInvitationRead:
+        return cls(**{n: getattr(r, n) for n in cls.model_fields if n != "status"}, status=r.status.value)
+
+
+class RoundInvitationPage(BaseModel):
+    items: list[RoundInvitationRead]
     next_page_token: str | None
 
 
@@ -633,7 +664,7 @@ class RunRead(BaseModel):
     seq: int = Field(description="1 for the round's first run, then 2, 3…")
     input_hash: str = Field(description="sha256 of the inputs, the seed and the algorithm version")
     algorithm_version: str
-    seed: int
+    seed: int | None = Field(description="The tie lottery's seed: to the staff of the round's schools only")
     computed_at: datetime
     computed_by: str
     students: int
@@ -649,9 +680,10 @@ class RunRead(BaseModel):
 
 
 class StandingRead(BaseModel):
+    """A tie band of the position's order, shared by every student in it (never a lottery place)."""
+
     group: int | None = Field(description="Tie group in the enterprise's ranking (1 = first); null under the default")
     shared_tags: int | None = Field(description="Competency fit under the default ranking: tags shared")
-    draw: int = Field(description="Place in the round's tie lottery (1 = first)")
 
 
 class RejectionRead(BaseModel):
@@ -659,9 +691,11 @@ class RejectionRead(BaseModel):
     reason: str = Field(description="full, not-ranked or no-seats")
     seats: int
     position_tags: int
-    you: StandingRead | None
-    last_admitted: StandingRead | None = Field(description="The admitted student the position ranks lowest (unnamed)")
-    lost_on_draw: bool
+    you: StandingRead | None = Field(description="For full: your band")
+    cutoff: StandingRead | None = Field(description="For full: the lowest band the position admitted anyone from")
+    lost_on_draw: bool = Field(
+        description="You were in the cutoff band and the round's lottery gave its last seats to others"
+    )
     text: str
 
 

@@ -31,3 +31,98 @@ def test_downgrade_to_before_rounds_and_upgrade_again(database_factory):
     assert "allocation_round" in asyncio.run(migrations.schema_drift(metadata, url))  # its tables are gone
     command.upgrade(config, "head")
     assert asyncio.run(migrations.schema_drift(metadata, url)) == {}
+
+
+def _sql(url: str, *statements: str) -> list:
+    """Run statements on the database; the rows of the last one."""
+    import asyncpg
+
+    async def run() -> list:
+        conn = await asyncpg.connect(url.replace("postgresql+asyncpg://", "postgresql://", 1))
+        try:
+            for statement in statements[:-1]:
+                await conn.execute(statement)
+            return await conn.fetch(statements[-1])
+        finally:
+            await conn.close()
+
+    return asyncio.run(run())
+
+
+_ROUND = (
+    "INSERT INTO allocation_round (id, title, owner_org, schools, list_limit, publish_as, seed, status, created_at, "
+    "created_by, version) VALUES ('{id}', 't', 's1', '{schools}', 10, 'requested', 7, '{status}', now(), 'u', 0)"
+)
+
+
+def test_existing_co_owners_that_took_no_part_become_invited(database_factory):
+    """Rounds created before co-owners had to accept: a co-owner that added a student (or a position) took part and
+    stays; one that did nothing is invited now. The downgrade makes both co-owners again."""
+    url = database_factory("internships_round_invitations")
+    migrations.upgrade(MIGRATIONS, url, "0014_idempotency_subject")
+    joint, alone = "00000000-0000-0000-0000-0000000000a1", "00000000-0000-0000-0000-0000000000a2"
+    _sql(
+        url,
+        _ROUND.format(id=joint, schools="{s1,s2,s3}", status="open"),
+        _ROUND.format(id=alone, schools="{s1}", status="open"),
+        "INSERT INTO round_student (round_id, school_org, student_ref, profile, added_at) "
+        f"VALUES ('{joint}', 's3', 'stu', '{{}}', now())",
+        "SELECT 1",
+    )
+    migrations.upgrade(MIGRATIONS, url, "0015_round_invitations")
+    rows = _sql(url, "SELECT id::text, schools, invited_schools FROM allocation_round ORDER BY id")
+    assert [(r["id"], r["schools"], r["invited_schools"]) for r in rows] == [
+        (joint, ["s1", "s3"], ["s2"]),
+        (alone, ["s1"], []),
+    ]
+    command.downgrade(migrations.alembic_config(MIGRATIONS, url), "0014_idempotency_subject")
+    rows = _sql(url, "SELECT schools FROM allocation_round ORDER BY id")
+    assert [r["schools"] for r in rows] == [["s1", "s3", "s2"], ["s1"]]
+
+
+def test_stored_explanations_lose_their_lottery_places(database_factory):
+    """Runs computed before give "full" explanations with the student's and the last admitted student's lottery
+    places: the migration keeps the bands (renamed `cutoff`) and drops every draw."""
+    import json
+
+    url = database_factory("internships_explanations")
+    migrations.upgrade(MIGRATIONS, url, "0015_round_invitations")
+    rnd, run = "00000000-0000-0000-0000-0000000000b1", "00000000-0000-0000-0000-0000000000b2"
+    full = {
+        "position_id": "p",
+        "reason": "full",
+        "seats": 1,
+        "position_tags": 0,
+        "you": {"group": 1, "shared_tags": None, "draw": 7},
+        "last_admitted": {"group": 1, "shared_tags": None, "draw": 3},
+        "lost_on_draw": True,
+        "text": "p: all 1 seat(s) went to students it ranked higher",
+    }
+    not_ranked = {**full, "reason": "not-ranked", "you": None, "last_admitted": None, "lost_on_draw": False}
+    _sql(
+        url,
+        _ROUND.format(id=rnd, schools="{s1}", status="computed")
+        .replace("created_by, version)", "created_by, version, invited_schools)")
+        .replace("'u', 0)", "'u', 0, '{}')"),
+        "INSERT INTO round_run (id, round_id, seq, input_hash, algorithm_version, seed, computed_at, computed_by, "
+        f"students, matched, inputs) VALUES ('{run}', '{rnd}', 1, 'h', 'v', 7, now(), 'u', 2, 0, '{{}}')",
+        "INSERT INTO round_match (run_id, school_org, student_ref, explanation) VALUES "
+        f"('{run}', 's1', 'a', '{json.dumps([full, not_ranked])}'), ('{run}', 's1', 'b', '[]')",
+        "SELECT 1",
+    )
+    migrations.upgrade(MIGRATIONS, url, "0016_explanations_without_draws")
+    rows = _sql(url, "SELECT student_ref, explanation FROM round_match ORDER BY student_ref")
+    explanations = {r["student_ref"]: json.loads(r["explanation"]) for r in rows}
+    assert explanations["b"] == []
+    assert explanations["a"] == [
+        {
+            **{k: v for k, v in full.items() if k != "last_admitted"},
+            "you": {"group": 1, "shared_tags": None},
+            "cutoff": {"group": 1, "shared_tags": None},
+        },
+        {**{k: v for k, v in not_ranked.items() if k != "last_admitted"}, "cutoff": None},
+    ]
+    assert all('"draw"' not in r["explanation"] for r in rows)
+    command.downgrade(migrations.alembic_config(MIGRATIONS, url), "0015_round_invitations")
+    (row,) = _sql(url, "SELECT explanation FROM round_match WHERE student_ref = 'a'")
+    assert json.loads(row["explanation"])[0]["last_admitted"] == {"group": 1, "shared_tags": None, "draw": 0}

@@ -215,14 +215,45 @@ def test_every_explanation_is_true(instance):
             assert len(held) == position.capacity > 0
             assert all(keys[position.id][h] < keys[position.id][student.id] for h in held)
             last = max(held, key=keys[position.id].__getitem__)
-            assert_standing(r.last_admitted, instance, position, last)
+            assert_standing(r.cutoff, instance, position, last)
             assert_standing(r.you, instance, position, student.id)
             assert r.lost_on_draw == (keys[position.id][last][0] == keys[position.id][student.id][0])
 
 
+@PROPERTIES
+@given(instances())
+def test_no_explanation_singles_out_a_student(instance):
+    """What a student is told about a position depends on the position and on the student's own facts there (the
+    reason, their tie band) only: two students of one band turned away by the same position for the same reason are
+    told exactly the same thing, and everyone turned away
+    by a full position is told the same cutoff band. So no explanation carries anything unique to one student (a
+    lottery place would be: with the seed and the students' ids it names who was admitted last)."""
+    result = allocate(instance)
+    told: dict[tuple, set] = {}
+    cutoffs: dict[str, set] = {}
+    for rejections in result.explanations().values():
+        for r in rejections:
+            band = None if r.you is None else (r.you.group, r.you.shared_tags)
+            told.setdefault((r.position_id, r.reason, band), set()).add(r)
+            if r.reason is Reason.FULL:
+                cutoffs.setdefault(r.position_id, set()).add(r.cutoff)
+    assert all(len(same) == 1 for same in told.values()), told
+    assert all(len(same) == 1 for same in cutoffs.values()), cutoffs
+
+
+def test_students_who_lose_the_same_tie_are_told_the_same():
+    students = tuple(Student(sid, ("P",)) for sid in ("x", "y", "z"))
+    instance = Instance(students, (Position("P", 1, ranking=(("x", "y", "z"),)),), seed=11)
+    result = allocate(instance)
+    losers = [sid for sid, match in result.matches.items() if match is None]
+    assert len(losers) == 2
+    first, second = (result.explain(sid) for sid in losers)
+    assert first == second and first[0].lost_on_draw
+
+
 def assert_standing(standing, instance: Instance, position: Position, student_id: str) -> None:
-    draws = sorted((lottery_draw(instance.seed, s.id), s.id) for s in instance.students)
-    assert standing.draw == draws.index((lottery_draw(instance.seed, student_id), student_id)) + 1
+    """The standing is the student's band at the position: tie group or competency fit, and nothing else."""
+    assert standing._fields == ("group", "shared_tags")
     if position.ranking is None:
         student = next(s for s in instance.students if s.id == student_id)
         assert standing.group is None and standing.shared_tags == len(student.competencies & position.tags)
@@ -270,9 +301,9 @@ def test_a_rejection_chain_with_two_seats():
     assert result.matches == {"a": "Q", "b": None, "c": "P", "d": "P"}
     assert check_stable(instance, result.matches) == []
     (rejected,) = result.explain("b")
-    assert (rejected.reason, rejected.seats, rejected.you.group, rejected.last_admitted.group) == (Reason.FULL, 2, 4, 2)
+    assert (rejected.reason, rejected.seats, rejected.you.group, rejected.cutoff.group) == (Reason.FULL, 2, 4, 2)
     assert "group 2" in rejected.describe() and "group 4" in rejected.describe()
-    assert [r.last_admitted.group for r in result.explain("a")] == [2]
+    assert [r.cutoff.group for r in result.explain("a")] == [2]
     assert result.explain("c") == () and result.filled() == {"P": 2, "Q": 1}
 
 
@@ -283,8 +314,8 @@ def test_a_tie_is_broken_by_the_lottery_and_the_loser_is_told_so():
     result = allocate(instance)
     assert result.matches == {winner: "P", loser: None}
     (rejection,) = result.explain(loser)
-    assert rejection.lost_on_draw and "lost the lottery" in rejection.describe()
-    assert (rejection.you.draw, rejection.last_admitted.draw) == (2, 1)
+    assert rejection.lost_on_draw and "lost its lottery" in rejection.describe()
+    assert rejection.you == rejection.cutoff == (1, None)  # the band, not who in it won
 
 
 def test_without_an_enterprise_ranking_competency_fit_decides():
@@ -297,7 +328,7 @@ def test_without_an_enterprise_ranking_competency_fit_decides():
     result = allocate(Instance(students, (Position("P", 1, tags=tags),)))
     assert result.matches == {"one-tag": None, "two-tags": "P", "no-tag": None}
     (rejection,) = result.explain("one-tag")
-    assert (rejection.you.shared_tags, rejection.last_admitted.shared_tags) == (1, 2)
+    assert (rejection.you.shared_tags, rejection.cutoff.shared_tags) == (1, 2)
     assert "competency fit 2/3" in rejection.describe() and "competency fit 1/3" in rejection.describe()
 
 

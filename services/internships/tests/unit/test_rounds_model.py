@@ -106,9 +106,23 @@ def test_a_round_refuses_nonsense(overrides, field):
 
 def test_a_joint_round_and_an_order_class():
     joint = new_round(co_owners=["s2", "s3"], seed=7, publish_as="confirmed")
-    assert joint.schools == ["s1", "s2", "s3"] and joint.has_school("s3") and not joint.has_school("e1")
+    # Co-owners are invited: they take part only once they accept.
+    assert joint.schools == ["s1"] and joint.invited_schools == ["s2", "s3"] and not joint.has_school("s3")
+    joint.accept("s3")
+    joint.decline("s2")
+    assert joint.schools == ["s1", "s3"] and joint.invited_schools == [] and joint.has_school("s3")
+    assert not joint.has_school("e1") and not joint.is_invited("s2")
     assert (joint.seed, joint.publish_as) == (7, PublishAs.CONFIRMED)
     assert new_round(enterprise_org="e1").enterprise_org == "e1"
+
+
+def test_a_co_owner_accepts_only_while_the_round_is_open():
+    joint = new_round(co_owners=["s2", "s3"])
+    joint.close(now=NOW)
+    with pytest.raises(RoundNotOpen):
+        joint.accept("s2")
+    joint.decline("s3")  # declining is always possible
+    assert joint.schools == ["s1"] and joint.invited_schools == ["s2"]
 
 
 def test_student_keys_split_back_whatever_the_reference():

@@ -311,7 +311,7 @@ async def student_mentors(
     student's school sees its student's, the host enterprise those of the contexts it hosts."""
     async with uow() as u:
         return await AssignmentRepository(u.session).list_visible(
-            policy.viewer(principal, service_org=service_org),
+            policy.asking_viewer(principal, service_org=service_org),
             student_ref=student_ref,
             current_only=not include_ended,
             oldest_first=True,
@@ -334,7 +334,7 @@ async def is_mentor_of(
     Without a mentor_id the question is about the caller: the mentor of the caller's organisation who signs in
     with the caller's account (`sub`). Another service that forwards its user's token asks this way, so the
     answer binds the user's identity to the mentor record here, not to an id the user typed."""
-    viewer = policy.viewer(principal, service_org=service_org)
+    viewer = policy.asking_viewer(principal, service_org=service_org)
     async with uow() as u:
         if mentor_id is None:
             if viewer.side is None:

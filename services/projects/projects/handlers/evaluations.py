@@ -62,7 +62,15 @@ def _member(t: Team, student_ref: str, field: str = "student_ref") -> None:
         raise InvalidInput("not a student of this team", errors=[FieldError(field, "not a member of the team")])
 
 
-async def record_evaluation(
+@dataclass(frozen=True)
+class Evaluator:
+    """The caller, as the mentors service confirmed them: the team's mentor of their side."""
+
+    party: Party
+    mentor_id: str
+
+
+async def confirm_evaluator(
     team_id: uuid.UUID,
     cmd: RecordEvaluation,
     principal: Principal,
@@ -71,11 +79,12 @@ async def record_evaluation(
     uow: UowFactory,
     mentors: MentorDirectory,
     clock: Clock = utc_clock,
-) -> Evaluation:
-    """The team's school mentor scores process and knowledge (party teacher), its enterprise mentor skills and
-    qualities (party enterprise); which party is the caller's organisation's side. The mentors service must
-    confirm the caller is that team's mentor of that side (no such assignment: 403; mentors unreachable: 503 —
-    nothing is recorded unchecked). The check runs outside any transaction; the team is checked again after it."""
+) -> Evaluator:
+    """First step of recording an evaluation, before any transaction is held: the local checks (in a short
+    transaction of their own), then the mentors service's confirmation that the caller is that team's mentor of
+    their side (no such assignment: 403; mentors unreachable: 503 — nothing is recorded unchecked). The team's
+    school mentor gives the teacher score, its enterprise mentor the enterprise score: which party is the caller's
+    organisation's side."""
     async with uow() as u:
         t, role = await visible_team(u, team_id, principal)
         if role is TeamRole.MEMBER:
@@ -98,18 +107,34 @@ async def record_evaluation(
     found = await mentors.role_of_caller(token, student_ref=cmd.student_ref, team_id=str(t.id))
     if found is None or found.side != SIDE_OF[party]:
         raise Forbidden(f"only the team's {SIDE_OF[party]} mentor gives the {party} score")
+    return Evaluator(party, found.mentor_id)
+
+
+async def record_evaluation(
+    team_id: uuid.UUID,
+    cmd: RecordEvaluation,
+    principal: Principal,
+    evaluator: Evaluator,
+    *,
+    uow: UowFactory,
+    clock: Clock = utc_clock,
+) -> Evaluation:
+    """Second step, in the unit of work (with an Idempotency-Key, the key's transaction): records the assessment
+    of the evaluator `confirm_evaluator` returned, after checking the team again from local data only (still
+    visible to the caller, the student still a member, the project still workable)."""
     async with uow() as u:
         t, _ = await visible_team(u, team_id, principal, lock="share")
+        _member(t, cmd.student_ref)
         await workable(u, t)
         e = Evaluation.record(
             team_id=t.id,
             student_ref=cmd.student_ref,
-            party=party,
+            party=evaluator.party,
             assessment=cmd.assessment,
             criteria=cmd.scores,
             comments=cmd.comments,
             evaluator=principal.sub,
-            mentor_id=found.mentor_id,
+            mentor_id=evaluator.mentor_id,
             now=clock(),
         )
         await EvaluationRepository(u.session).add(e)

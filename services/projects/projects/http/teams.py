@@ -199,26 +199,31 @@ def router(rt: Runtime, mentors: MentorDirectory) -> APIRouter:
         0 to 100: a baseline at the start (once) or a progress assessment (the latest counts). The mentors service
         confirms the caller is that team's mentor of their side; when it cannot answer, nothing is recorded (503).
         Send an Idempotency-Key."""
-        token = bearer_token(request.headers.get("authorization"))
+        command = evaluation_handlers.RecordEvaluation(
+            student_ref=body.student_ref,
+            assessment=Assessment(body.assessment),
+            scores={k: Decimal(v) for k, v in body.scores.items()},
+            comments=body.comments,
+        )
 
-        async def record_it(uow):
-            e = await evaluation_handlers.record_evaluation(
+        async def confirm():
+            return await evaluation_handlers.confirm_evaluator(
                 team_id,
-                evaluation_handlers.RecordEvaluation(
-                    student_ref=body.student_ref,
-                    assessment=Assessment(body.assessment),
-                    scores={k: Decimal(v) for k, v in body.scores.items()},
-                    comments=body.comments,
-                ),
+                command,
                 principal,
-                token=token,
-                uow=uow,
+                token=bearer_token(request.headers.get("authorization")),
+                uow=rt.uow,
                 mentors=mentors,
                 clock=rt.clock,
             )
+
+        async def record_it(uow, evaluator):
+            e = await evaluation_handlers.record_evaluation(
+                team_id, command, principal, evaluator, uow=uow, clock=rt.clock
+            )
             return EvaluationRead.of(e), f"/v1/teams/{team_id}/evaluations"
 
-        return await created(request, principal, rt.uow, idempotency_key, body=body, create=record_it)
+        return await created(request, principal, rt.uow, idempotency_key, body=body, create=record_it, prepare=confirm)
 
     @r.get(
         "/{team_id}/evaluations",

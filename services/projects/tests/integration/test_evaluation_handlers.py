@@ -33,14 +33,9 @@ async def team_of(uow, world, make_project, *refs, **terms):
 
 
 async def evaluate(uow, mentors, team_id, who, student, scores, assessment=Assessment.PROGRESS):
-    return await handlers.record_evaluation(
-        team_id,
-        handlers.RecordEvaluation(student, assessment, scores),
-        who,
-        token=who.sub,
-        uow=uow,
-        mentors=mentors,
-    )
+    cmd = handlers.RecordEvaluation(student, assessment, scores)
+    evaluator = await handlers.confirm_evaluator(team_id, cmd, who, token=who.sub, uow=uow, mentors=mentors)
+    return await handlers.record_evaluation(team_id, cmd, who, evaluator, uow=uow)
 
 
 def point(metric, value, unit, today):

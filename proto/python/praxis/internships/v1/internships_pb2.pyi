@@ -825,7 +825,7 @@ class GetPlacementReportResponse(_message.Message):
     def __init__(self, by_status: _Optional[_Mapping[str, int]] = ..., by_tier: _Optional[_Mapping[int, int]] = ..., by_country: _Optional[_Mapping[str, int]] = ..., positions: _Optional[_Iterable[_Union[PositionFill, _Mapping]]] = ..., core_share_buckets: _Optional[_Mapping[str, int]] = ..., core_share_mean: _Optional[str] = ..., placements_without_approved_hours: _Optional[int] = ..., agreements_without_placements: _Optional[_Iterable[str]] = ...) -> None: ...
 
 class Round(_message.Message):
-    __slots__ = ("id", "title", "owner_org", "schools", "enterprise_org", "list_limit", "placement_status_on_publish", "seed", "status", "created_at", "closed_at", "computed_at", "published_at", "latest_run_id", "published_run_id", "positions", "students")
+    __slots__ = ("id", "title", "owner_org", "schools", "enterprise_org", "list_limit", "placement_status_on_publish", "seed", "status", "created_at", "closed_at", "computed_at", "published_at", "latest_run_id", "published_run_id", "positions", "students", "invited_schools")
     ID_FIELD_NUMBER: _ClassVar[int]
     TITLE_FIELD_NUMBER: _ClassVar[int]
     OWNER_ORG_FIELD_NUMBER: _ClassVar[int]
@@ -843,6 +843,7 @@ class Round(_message.Message):
     PUBLISHED_RUN_ID_FIELD_NUMBER: _ClassVar[int]
     POSITIONS_FIELD_NUMBER: _ClassVar[int]
     STUDENTS_FIELD_NUMBER: _ClassVar[int]
+    INVITED_SCHOOLS_FIELD_NUMBER: _ClassVar[int]
     id: str
     title: str
     owner_org: str
@@ -860,7 +861,24 @@ class Round(_message.Message):
     published_run_id: str
     positions: int
     students: int
-    def __init__(self, id: _Optional[str] = ..., title: _Optional[str] = ..., owner_org: _Optional[str] = ..., schools: _Optional[_Iterable[str]] = ..., enterprise_org: _Optional[str] = ..., list_limit: _Optional[int] = ..., placement_status_on_publish: _Optional[_Union[PlacementStatus, str]] = ..., seed: _Optional[int] = ..., status: _Optional[_Union[RoundStatus, str]] = ..., created_at: _Optional[str] = ..., closed_at: _Optional[str] = ..., computed_at: _Optional[str] = ..., published_at: _Optional[str] = ..., latest_run_id: _Optional[str] = ..., published_run_id: _Optional[str] = ..., positions: _Optional[int] = ..., students: _Optional[int] = ...) -> None: ...
+    invited_schools: _containers.RepeatedScalarFieldContainer[str]
+    def __init__(self, id: _Optional[str] = ..., title: _Optional[str] = ..., owner_org: _Optional[str] = ..., schools: _Optional[_Iterable[str]] = ..., enterprise_org: _Optional[str] = ..., list_limit: _Optional[int] = ..., placement_status_on_publish: _Optional[_Union[PlacementStatus, str]] = ..., seed: _Optional[int] = ..., status: _Optional[_Union[RoundStatus, str]] = ..., created_at: _Optional[str] = ..., closed_at: _Optional[str] = ..., computed_at: _Optional[str] = ..., published_at: _Optional[str] = ..., latest_run_id: _Optional[str] = ..., published_run_id: _Optional[str] = ..., positions: _Optional[int] = ..., students: _Optional[int] = ..., invited_schools: _Optional[_Iterable[str]] = ...) -> None: ...
+
+class RoundInvitation(_message.Message):
+    __slots__ = ("id", "title", "owner_org", "enterprise_org", "status", "created_at")
+    ID_FIELD_NUMBER: _ClassVar[int]
+    TITLE_FIELD_NUMBER: _ClassVar[int]
+    OWNER_ORG_FIELD_NUMBER: _ClassVar[int]
+    ENTERPRISE_ORG_FIELD_NUMBER: _ClassVar[int]
+    STATUS_FIELD_NUMBER: _ClassVar[int]
+    CREATED_AT_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    title: str
+    owner_org: str
+    enterprise_org: str
+    status: RoundStatus
+    created_at: str
+    def __init__(self, id: _Optional[str] = ..., title: _Optional[str] = ..., owner_org: _Optional[str] = ..., enterprise_org: _Optional[str] = ..., status: _Optional[_Union[RoundStatus, str]] = ..., created_at: _Optional[str] = ...) -> None: ...
 
 class StudentKey(_message.Message):
     __slots__ = ("school_org", "student_ref")
@@ -967,23 +985,21 @@ class RoundRun(_message.Message):
     def __init__(self, id: _Optional[str] = ..., seq: _Optional[int] = ..., input_hash: _Optional[str] = ..., algorithm_version: _Optional[str] = ..., seed: _Optional[int] = ..., computed_at: _Optional[str] = ..., computed_by: _Optional[str] = ..., students: _Optional[int] = ..., matched: _Optional[int] = ..., published: _Optional[bool] = ...) -> None: ...
 
 class Standing(_message.Message):
-    __slots__ = ("group", "shared_tags", "draw")
+    __slots__ = ("group", "shared_tags")
     GROUP_FIELD_NUMBER: _ClassVar[int]
     SHARED_TAGS_FIELD_NUMBER: _ClassVar[int]
-    DRAW_FIELD_NUMBER: _ClassVar[int]
     group: int
     shared_tags: int
-    draw: int
-    def __init__(self, group: _Optional[int] = ..., shared_tags: _Optional[int] = ..., draw: _Optional[int] = ...) -> None: ...
+    def __init__(self, group: _Optional[int] = ..., shared_tags: _Optional[int] = ...) -> None: ...
 
 class Rejection(_message.Message):
-    __slots__ = ("position_id", "reason", "seats", "position_tags", "you", "last_admitted", "lost_on_draw", "text")
+    __slots__ = ("position_id", "reason", "seats", "position_tags", "you", "cutoff", "lost_on_draw", "text")
     POSITION_ID_FIELD_NUMBER: _ClassVar[int]
     REASON_FIELD_NUMBER: _ClassVar[int]
     SEATS_FIELD_NUMBER: _ClassVar[int]
     POSITION_TAGS_FIELD_NUMBER: _ClassVar[int]
     YOU_FIELD_NUMBER: _ClassVar[int]
-    LAST_ADMITTED_FIELD_NUMBER: _ClassVar[int]
+    CUTOFF_FIELD_NUMBER: _ClassVar[int]
     LOST_ON_DRAW_FIELD_NUMBER: _ClassVar[int]
     TEXT_FIELD_NUMBER: _ClassVar[int]
     position_id: str
@@ -991,10 +1007,10 @@ class Rejection(_message.Message):
     seats: int
     position_tags: int
     you: Standing
-    last_admitted: Standing
+    cutoff: Standing
     lost_on_draw: bool
     text: str
-    def __init__(self, position_id: _Optional[str] = ..., reason: _Optional[str] = ..., seats: _Optional[int] = ..., position_tags: _Optional[int] = ..., you: _Optional[_Union[Standing, _Mapping]] = ..., last_admitted: _Optional[_Union[Standing, _Mapping]] = ..., lost_on_draw: _Optional[bool] = ..., text: _Optional[str] = ...) -> None: ...
+    def __init__(self, position_id: _Optional[str] = ..., reason: _Optional[str] = ..., seats: _Optional[int] = ..., position_tags: _Optional[int] = ..., you: _Optional[_Union[Standing, _Mapping]] = ..., cutoff: _Optional[_Union[Standing, _Mapping]] = ..., lost_on_draw: _Optional[bool] = ..., text: _Optional[str] = ...) -> None: ...
 
 class RoundMatch(_message.Message):
     __slots__ = ("school_org", "student_ref", "position_id", "choice", "profile", "explanation")
@@ -1235,6 +1251,44 @@ class SetRankingResponse(_message.Message):
     POSITION_FIELD_NUMBER: _ClassVar[int]
     position: RoundPosition
     def __init__(self, position: _Optional[_Union[RoundPosition, _Mapping]] = ...) -> None: ...
+
+class ListRoundInvitationsRequest(_message.Message):
+    __slots__ = ("page_size", "page_token")
+    PAGE_SIZE_FIELD_NUMBER: _ClassVar[int]
+    PAGE_TOKEN_FIELD_NUMBER: _ClassVar[int]
+    page_size: int
+    page_token: str
+    def __init__(self, page_size: _Optional[int] = ..., page_token: _Optional[str] = ...) -> None: ...
+
+class ListRoundInvitationsResponse(_message.Message):
+    __slots__ = ("invitations", "next_page_token")
+    INVITATIONS_FIELD_NUMBER: _ClassVar[int]
+    NEXT_PAGE_TOKEN_FIELD_NUMBER: _ClassVar[int]
+    invitations: _containers.RepeatedCompositeFieldContainer[RoundInvitation]
+    next_page_token: str
+    def __init__(self, invitations: _Optional[_Iterable[_Union[RoundInvitation, _Mapping]]] = ..., next_page_token: _Optional[str] = ...) -> None: ...
+
+class AcceptRoundRequest(_message.Message):
+    __slots__ = ("id",)
+    ID_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    def __init__(self, id: _Optional[str] = ...) -> None: ...
+
+class AcceptRoundResponse(_message.Message):
+    __slots__ = ("round",)
+    ROUND_FIELD_NUMBER: _ClassVar[int]
+    round: Round
+    def __init__(self, round: _Optional[_Union[Round, _Mapping]] = ...) -> None: ...
+
+class DeclineRoundRequest(_message.Message):
+    __slots__ = ("id",)
+    ID_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    def __init__(self, id: _Optional[str] = ...) -> None: ...
+
+class DeclineRoundResponse(_message.Message):
+    __slots__ = ()
+    def __init__(self) -> None: ...
 
 class CloseRoundRequest(_message.Message):
     __slots__ = ("id",)

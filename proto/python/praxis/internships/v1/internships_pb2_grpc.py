@@ -175,6 +175,21 @@ class InternshipsServiceStub:
                 request_serializer=praxis_dot_internships_dot_v1_dot_internships__pb2.CreateRoundRequest.SerializeToString,
                 response_deserializer=praxis_dot_internships_dot_v1_dot_internships__pb2.CreateRoundResponse.FromString,
                 _registered_method=True)
+        self.ListRoundInvitations = channel.unary_unary(
+                '/praxis.internships.v1.InternshipsService/ListRoundInvitations',
+                request_serializer=praxis_dot_internships_dot_v1_dot_internships__pb2.ListRoundInvitationsRequest.SerializeToString,
+                response_deserializer=praxis_dot_internships_dot_v1_dot_internships__pb2.ListRoundInvitationsResponse.FromString,
+                _registered_method=True)
+        self.AcceptRound = channel.unary_unary(
+                '/praxis.internships.v1.InternshipsService/AcceptRound',
+                request_serializer=praxis_dot_internships_dot_v1_dot_internships__pb2.AcceptRoundRequest.SerializeToString,
+                response_deserializer=praxis_dot_internships_dot_v1_dot_internships__pb2.AcceptRoundResponse.FromString,
+                _registered_method=True)
+        self.DeclineRound = channel.unary_unary(
+                '/praxis.internships.v1.InternshipsService/DeclineRound',
+                request_serializer=praxis_dot_internships_dot_v1_dot_internships__pb2.DeclineRoundRequest.SerializeToString,
+                response_deserializer=praxis_dot_internships_dot_v1_dot_internships__pb2.DeclineRoundResponse.FromString,
+                _registered_method=True)
         self.GetRound = channel.unary_unary(
                 '/praxis.internships.v1.InternshipsService/GetRound',
                 request_serializer=praxis_dot_internships_dot_v1_dot_internships__pb2.GetRoundRequest.SerializeToString,
@@ -502,8 +517,32 @@ class InternshipsServiceServicer:
         with round-not-open, round-not-closed, round-not-computed, round-published or round-publish-refused.
 
         A school creates a round it owns (roles admin or coordinator), optionally run jointly with co-owner
-        schools, or as an order class that takes only one enterprise's positions. The round starts OPEN.
-        Honours `idempotency-key` metadata.
+        schools (invited: each takes part once it accepts), or as an order class that takes only one enterprise's
+        positions (FAILED_PRECONDITION no-active-agreement unless the school holds an active agreement with it).
+        The round starts OPEN. Honours `idempotency-key` metadata.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListRoundInvitations(self, request, context):
+        """The rounds inviting the caller's school as a co-owner that it has not answered, newest first (its admin
+        or coordinator). Until it accepts, such a round is NOT_FOUND to the school.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def AcceptRound(self, request, context):
+        """An invited school (admin or coordinator) joins the round as a co-owner while it is open
+        (FAILED_PRECONDITION round-not-open after); NOT_FOUND without an invitation.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def DeclineRound(self, request, context):
+        """An invited school turns the invitation down: the round stays invisible to it.
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
@@ -517,7 +556,8 @@ class InternshipsServiceServicer:
         raise NotImplementedError('Method not implemented!')
 
     def ListRounds(self, request, context):
-        """The caller's rounds (a school's as owner or co-owner; an enterprise's with its positions), newest first.
+        """The caller's rounds (a school's as owner or accepted co-owner; an enterprise's with its positions), newest
+        first.
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
@@ -797,6 +837,21 @@ def add_InternshipsServiceServicer_to_server(servicer, server):
                     servicer.CreateRound,
                     request_deserializer=praxis_dot_internships_dot_v1_dot_internships__pb2.CreateRoundRequest.FromString,
                     response_serializer=praxis_dot_internships_dot_v1_dot_internships__pb2.CreateRoundResponse.SerializeToString,
+            ),
+            'ListRoundInvitations': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListRoundInvitations,
+                    request_deserializer=praxis_dot_internships_dot_v1_dot_internships__pb2.ListRoundInvitationsRequest.FromString,
+                    response_serializer=praxis_dot_internships_dot_v1_dot_internships__pb2.ListRoundInvitationsResponse.SerializeToString,
+            ),
+            'AcceptRound': grpc.unary_unary_rpc_method_handler(
+                    servicer.AcceptRound,
+                    request_deserializer=praxis_dot_internships_dot_v1_dot_internships__pb2.AcceptRoundRequest.FromString,
+                    response_serializer=praxis_dot_internships_dot_v1_dot_internships__pb2.AcceptRoundResponse.SerializeToString,
+            ),
+            'DeclineRound': grpc.unary_unary_rpc_method_handler(
+                    servicer.DeclineRound,
+                    request_deserializer=praxis_dot_internships_dot_v1_dot_internships__pb2.DeclineRoundRequest.FromString,
+                    response_serializer=praxis_dot_internships_dot_v1_dot_internships__pb2.DeclineRoundResponse.SerializeToString,
             ),
             'GetRound': grpc.unary_unary_rpc_method_handler(
                     servicer.GetRound,
@@ -1646,6 +1701,87 @@ class InternshipsService:
             '/praxis.internships.v1.InternshipsService/CreateRound',
             praxis_dot_internships_dot_v1_dot_internships__pb2.CreateRoundRequest.SerializeToString,
             praxis_dot_internships_dot_v1_dot_internships__pb2.CreateRoundResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListRoundInvitations(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/praxis.internships.v1.InternshipsService/ListRoundInvitations',
+            praxis_dot_internships_dot_v1_dot_internships__pb2.ListRoundInvitationsRequest.SerializeToString,
+            praxis_dot_internships_dot_v1_dot_internships__pb2.ListRoundInvitationsResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def AcceptRound(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/praxis.internships.v1.InternshipsService/AcceptRound',
+            praxis_dot_internships_dot_v1_dot_internships__pb2.AcceptRoundRequest.SerializeToString,
+            praxis_dot_internships_dot_v1_dot_internships__pb2.AcceptRoundResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def DeclineRound(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/praxis.internships.v1.InternshipsService/DeclineRound',
+            praxis_dot_internships_dot_v1_dot_internships__pb2.DeclineRoundRequest.SerializeToString,
+            praxis_dot_internships_dot_v1_dot_internships__pb2.DeclineRoundResponse.FromString,
             options,
             channel_credentials,
             insecure,

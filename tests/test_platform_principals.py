@@ -1,0 +1,231 @@
+"""Platform principals (operators, other services) see no tenant content: every REST route of the three services,
+enumerated from each running service's own OpenAPI document and called with real ids of existing objects, answers
+them 403 (problem+json, nothing of the tenants in it); over gRPC every method answers PERMISSION_DENIED, except the
+two questions the mentors service declares for other services (GetAssignments, IsMentorOf), which admit a platform
+principal with role `service` and nobody else of the platform."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+import grpc
+import httpx
+import pytest
+import pytest_asyncio
+from google.protobuf.message_factory import GetMessageClass
+
+from praxis.internships.v1 import internships_pb2
+from praxis.mentors.v1 import mentors_pb2
+from praxis.projects.v1 import projects_pb2
+from praxis_common.testing.stack import Stack, eventually
+
+TODAY = date.today()
+MONDAY = TODAY - timedelta(days=TODAY.weekday() + 7)
+SCHOOL, ENTERPRISE, STUDENT, TEAMMATE = "school-plat", "ent-plat", "stu-plat", "stu-plat-2"
+TENANT_MARKERS = (SCHOOL, ENTERPRISE, STUDENT)
+PLATFORM_PRINCIPALS = {
+    "a service": ("platform", "platform", "service"),
+    "an operator": ("platform", "platform", "ops"),
+    "a platform admin": ("platform", "platform", "admin"),
+    "a platform token naming the school": (SCHOOL, "platform", "admin", "service"),
+}
+# Answered without a token to anyone: probes and the API's own description.
+PUBLIC = {"/healthz", "/readyz", "/docs", "/docs/oauth2-redirect", "/redoc", "/openapi.json"}
+SERVICE_METHODS = {"/praxis.mentors.v1.MentorsService/GetAssignments", "/praxis.mentors.v1.MentorsService/IsMentorOf"}
+GRPC_SERVICES = {
+    "internships": internships_pb2.DESCRIPTOR.services_by_name["InternshipsService"],
+    "mentors": mentors_pb2.DESCRIPTOR.services_by_name["MentorsService"],
+    "projects": projects_pb2.DESCRIPTOR.services_by_name["ProjectsService"],
+}
+
+
+def auth(stack: Stack, org: str, kind: str, role: str, sub: str | None = None) -> dict[str, str]:
+    return {"Authorization": f"Bearer {stack.token(org, kind, role, sub=sub)}"}
+
+
+@pytest_asyncio.fixture(scope="module", loop_scope="module")
+async def world(stack: Stack, internships, mentors, rounds) -> dict[str, str]:
+    """Real objects of one school and one enterprise in all three services: an agreement, a base, a position, a
+    confirmed placement with both mentors assigned and a guidance session, a mentor's practice period and
+    certificate, an allocation round with the position and the student, a shared project with material and a
+    team with a deliverable. Returns a value for every path parameter name the services use."""
+    school, enterprise = auth(stack, SCHOOL, "school", "admin"), auth(stack, ENTERPRISE, "enterprise", "hr")
+    async with (
+        internships.client() as c,
+        mentors.client() as m,
+        httpx.AsyncClient(base_url=stack["projects"].base_url, timeout=30) as p,
+    ):
+        teacher = await mentors.mentor(m, SCHOOL, "school", capacity=5, account="t-plat")
+        await mentors.mentor(m, ENTERPRISE, "enterprise", capacity=5, account="m-plat")
+        period = await m.post(
+            f"/v1/mentors/{teacher['id']}/practice-periods",
+            headers=school,
+            json={"enterprise": "Sea", "role": "ops", "from": "2025-01-01", "to": "2025-08-31", "hours": 900},
+        )
+        certificate = await m.post(
+            f"/v1/mentors/{teacher['id']}/certificates",
+            headers=school,
+            json={"name": "Forklift licence", "issued_on": "2024-01-01"},
+        )
+        assert period.status_code == certificate.status_code == 201, (period.text, certificate.text)
+        agreement = await internships.agreement(c, SCHOOL, ENTERPRISE, valid_from=TODAY - timedelta(days=40))
+        position = await internships.position(c, ENTERPRISE, agreement, seats=2, starts_on=TODAY + timedelta(days=30))
+        booked = await internships.book(c, SCHOOL, position["id"], STUDENT, birth_date="2004-01-01")
+        assert booked.status_code == 201, booked.text
+        placement = booked.json()["id"]
+        assert (await c.post(f"/v1/placements/{placement}/confirm", headers=enterprise)).status_code == 200
+
+        rnd = await rounds.create(c, SCHOOL)
+        await rounds.add_positions(c, SCHOOL, rnd["id"], position["id"])
+        await rounds.add_students(c, SCHOOL, rnd["id"], {TEAMMATE: []})
+
+        async def paired():
+            pair = await mentors.of_student(m, SCHOOL, "school", STUDENT)
+            return pair if len(pair) == 2 and all(a["status"] == "active" for a in pair.values()) else None
+
+        pair = await eventually(paired, timeout=30, what="both mentors assigned")
+        session = await m.post(
+            f"/v1/assignments/{pair['enterprise']['id']}/sessions",
+            headers=enterprise,
+            json={"held_on": (TODAY - timedelta(days=2)).isoformat(), "mode": "onsite", "minutes": 60},
+        )
+        assert session.status_code == 201, session.text
+
+        made = await p.post(
+            "/v1/projects",
+            headers=enterprise,
+            json={
+                "title": "Amazon listing optimisation",
+                "starts_on": TODAY.isoformat(),
+                "ends_on": (TODAY + timedelta(days=90)).isoformat(),
+            },
+        )
+        assert made.status_code == 201, made.text
+        project = made.json()["id"]
+        assert (await p.post(f"/v1/projects/{project}/publish", headers=enterprise)).status_code == 200
+
+        async def shared():
+            return (await p.put(f"/v1/projects/{project}/schools/{SCHOOL}", headers=enterprise)).status_code == 200
+
+        await eventually(shared, timeout=30, what="the partnership in projects")
+        material = await p.post(
+            f"/v1/projects/{project}/material",
+            headers=enterprise,
+            json={"title": "Listings", "kind": "file", "uri": "https://files.example.com/listings-anon.xlsx"},
+        )
+        team = await p.post(
+            f"/v1/projects/{project}/teams",
+            headers=school,
+            json={"name": "Team", "members": [{"student_ref": STUDENT}, {"student_ref": TEAMMATE}]},
+        )
+        assert material.status_code == team.status_code == 201, (material.text, team.text)
+        deliverable = await p.post(
+            f"/v1/teams/{team.json()['id']}/stages/market-research/deliverables",
+            headers=school,
+            json={"kind": "plan", "title": "Plan", "link": "https://drive.example.edu/plan"},
+        )
+        assert deliverable.status_code == 201, deliverable.text
+    return {
+        "agreement_id": agreement,
+        "base_id": position["base_id"],
+        "position_id": position["id"],
+        "action": "close",
+        "placement_id": placement,
+        "week": MONDAY.isoformat(),
+        "decision": "approve",
+        "round_id": rnd["id"],
+        "student_ref": STUDENT,
+        "mentor_id": teacher["id"],
+        "period_id": period.json()["id"],
+        "certificate_id": certificate.json()["id"],
+        "assignment_id": pair["enterprise"]["id"],
+        "session_id": session.json()["id"],
+        "project_id": project,
+        "school_org": SCHOOL,
+        "material_id": material.json()["id"],
+        "team_id": team.json()["id"],
+        "stage": "market-research",
+    }
+
+
+async def test_the_tenant_world_is_there_for_its_owners(stack, world):
+    """The ids the table uses are real: their owners read them (so a refusal below is not a 404 in disguise)."""
+    school = auth(stack, SCHOOL, "school", "admin")
+    async with httpx.AsyncClient(base_url=stack["mentors"].base_url) as m:
+        listed = await m.get("/v1/assignments", headers=school)
+    assert listed.status_code == 200 and STUDENT in listed.text
+
+
+def _example_body(spec: dict, operation: dict) -> dict | None:
+    """The operation's first documented request example (so a body the route accepts is what is refused)."""
+    content = operation.get("requestBody", {}).get("content", {}).get("application/json")
+    if content is None:
+        return None
+    schema = content.get("schema", {})
+    ref = schema.get("$ref") or next((s["$ref"] for s in schema.get("anyOf", []) if "$ref" in s), None)
+    examples = spec["components"]["schemas"][ref.split("/")[-1]].get("examples") if ref else None
+    return examples[0] if examples else {}
+
+
+def _without_instance(body: str) -> str:
+    """A problem's text without its `instance` (the request's own path, which holds the ids the caller sent)."""
+    return re.sub(r'"instance":"[^"]*"', "", body.replace(": ", ":"))
+
+
+@pytest.mark.parametrize("service", ["internships", "mentors", "projects"])
+@pytest.mark.parametrize("who", list(PLATFORM_PRINCIPALS))
+async def test_every_rest_route_refuses_platform_principals(stack, world, service, who):
+    org, kind, *roles = PLATFORM_PRINCIPALS[who]
+    headers = {"Authorization": f"Bearer {stack.token(org, kind, *roles)}"}
+    async with httpx.AsyncClient(base_url=stack[service].base_url, timeout=30) as client:
+        spec = (await client.get("/openapi.json")).json()
+        answered, leaks = 0, []
+        for template, operations in spec["paths"].items():
+            if template in PUBLIC:
+                continue
+            names = re.findall(r"{([^}:]+)(?::[^}]*)?}", template)
+            missing = [n for n in names if n not in world]
+            assert not missing, f"{service} {template}: give the test a real value for {missing}"
+            path = re.sub(r"{([^}:]+)(?::[^}]*)?}", lambda found: world[found.group(1)], template)
+            for method, operation in operations.items():
+                r = await client.request(method, path, json=_example_body(spec, operation), headers=headers)
+                answered += 1
+                text = _without_instance(r.text)
+                if (
+                    r.status_code != 403
+                    or r.headers.get("content-type") != "application/problem+json"
+                    or any(marker in text for marker in TENANT_MARKERS)
+                ):
+                    leaks.append((method.upper(), path, r.status_code, r.text[:200]))
+    assert answered > 5
+    assert leaks == [], f"{who} on {service}: {len(leaks)} of {answered} operations not refused: {leaks}"
+
+
+@pytest.mark.parametrize("service", ["internships", "mentors", "projects"])
+@pytest.mark.parametrize("who", list(PLATFORM_PRINCIPALS))
+async def test_every_grpc_method_refuses_platform_principals_but_the_declared_service_questions(
+    stack, world, service, who
+):
+    org, kind, *roles = PLATFORM_PRINCIPALS[who]
+    metadata = (("authorization", f"Bearer {stack.token(org, kind, *roles)}"),)
+    is_service = kind == "platform" and "service" in roles
+    descriptor = GRPC_SERVICES[service]
+    wrong = []
+    async with grpc.aio.insecure_channel(stack[service].grpc_target) as channel:
+        for method in descriptor.methods:
+            name = f"/{descriptor.full_name}/{method.name}"
+            request_type, response_type = GetMessageClass(method.input_type), GetMessageClass(method.output_type)
+            call = channel.unary_unary(
+                name, request_serializer=request_type.SerializeToString, response_deserializer=response_type.FromString
+            )
+            try:
+                await call(request_type(), metadata=metadata, timeout=10)
+                code = grpc.StatusCode.OK
+            except grpc.aio.AioRpcError as exc:
+                code = exc.code()
+            admitted = is_service and name in SERVICE_METHODS
+            # An admitted service question with an empty request is refused as invalid, not as forbidden.
+            if (code == grpc.StatusCode.PERMISSION_DENIED) == admitted:
+                wrong.append((method.name, code.name))
+    assert wrong == [], f"{who} on {service}: {wrong}"
