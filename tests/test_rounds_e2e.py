@@ -17,7 +17,7 @@ TODAY = date.today()
 A, B = "sch-round-a", "sch-round-b"  # the owner school, and a co-owner
 E1, E2 = "ent-round-1", "ent-round-2"  # E1 ranks its applicants; E2 gives no ranking
 SEED = 2027
-B2 = "2027/b2"  # school references may hold slashes, also in the paths that name them
+B2 = "2027.b2"  # school references hold dots, colons and dashes, never a "/": each is one path segment
 
 
 async def position(internships, c, enterprise, agreement, seats, tags) -> str:
