@@ -22,7 +22,7 @@ import uvicorn
 from fastapi import APIRouter
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from praxis_common import idempotency, inbox, outbox
+from praxis_common import idempotency, inbox, outbox, pages
 from praxis_common.auth import TokenVerifier
 from praxis_common.consumer import Consumer, Subscription
 from praxis_common.db import UnitOfWorkFactory, create_engine, database_ready
@@ -66,6 +66,7 @@ class ServiceSpec:
 
 
 async def build_runtime(name: str, settings: ServiceSettings) -> Runtime:
+    pages.configure(settings.page_token_key())
     engine = create_engine(settings.database_url, pool_size=settings.database_pool_size)
     bus = Bus(settings.nats_url, name=f"praxis-{name}")
     await bus.connect()

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from enum import StrEnum
 
-from praxis_common.errors import Conflict, Forbidden
+from praxis_common.errors import Conflict, FieldError, Forbidden, InvalidInput
 
 
 class PlacementStatus(StrEnum):
@@ -170,7 +170,8 @@ class Placement:
         if self.status not in sources:
             raise IllegalTransition(f"cannot {action} a placement that is {self.status}")
         if action in NEEDS_REASON and not (reason and reason.strip()):
-            raise IllegalTransition(f"{action} needs a reason")
+            # Missing input, not a state the placement is in: 422, as terminating an agreement without one.
+            raise InvalidInput(f"{action} needs a reason", errors=[FieldError("reason", f"required to {action}")])
         if action == "start" and now.date() < self.starts_on:
             raise IllegalTransition(f"the placement starts on {self.starts_on.isoformat()}")
         if action == "expire" and now < self.hold_expires_at:

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import uuid
 from datetime import date, timedelta
-from typing import Annotated, Literal
 
-from fastapi import APIRouter, Query, Request, Response
+from fastapi import APIRouter, Request, Response
 
 from internships.domain.logbooks import LogLine
 from internships.domain.placements import PlacementStatus
@@ -24,7 +23,58 @@ from internships.http.schemas import (
     ReviewIn,
 )
 from praxis_common.http import IdempotencyKey, PrincipalDep, created
+from praxis_common.queries import PageSize, PageToken
 from praxis_common.service import Runtime
+
+ACTIONS = (
+    ("confirm", "Confirm a requested placement (enterprise)", "While requested, within the hold period."),
+    ("reject", "Reject a requested placement (enterprise)", "While requested; the seat is free again."),
+    ("withdraw", "Withdraw a placement (school)", "Before it starts; the seat is free again."),
+    ("start", "Start a placement", "On or after its start date, with the consent the compliance policy asks for."),
+    ("complete", "Complete a placement", "An active placement, by either party."),
+    ("terminate", "Terminate a placement", "An active placement, by either party, with a reason (422 without)."),
+)
+
+
+def _change(rt: Runtime, action: str):
+    compliance = rt.settings.compliance
+
+    async def change(
+        placement_id: uuid.UUID, principal: PrincipalDep, body: PlacementAction | None = None
+    ) -> PlacementRead:
+        return PlacementRead.of(
+            await handlers.change_placement(
+                placement_id,
+                action,
+                principal,
+                uow=rt.uow,
+                reason=body.reason if body else None,
+                clock=rt.clock,
+                compliance=compliance,
+            )
+        )
+
+    return change
+
+
+def _review(rt: Runtime, *, approve: bool):
+    async def review(
+        placement_id: uuid.UUID, week: date, principal: PrincipalDep, body: ReviewIn | None = None
+    ) -> LogbookWeekRead:
+        """The host enterprise's mentor (or HR) decides on a submitted week; returning needs `comments`."""
+        return LogbookWeekRead.of(
+            await logbooks.review_week(
+                placement_id,
+                week,
+                principal,
+                approve=approve,
+                comment=body.comments if body else None,
+                uow=rt.uow,
+                clock=rt.clock,
+            )
+        )
+
+    return review
 
 
 def router(rt: Runtime) -> APIRouter:
@@ -73,8 +123,8 @@ def router(rt: Runtime) -> APIRouter:
     async def list_(
         principal: PrincipalDep,
         status: PlacementStatus | None = None,
-        page_size: Annotated[int, Query(ge=1, le=200)] = 50,
-        page_token: Annotated[str | None, Query(max_length=200)] = None,
+        page_size: PageSize = 50,
+        page_token: PageToken = None,
     ) -> PlacementPage:
         items, token = await handlers.list_placements(
             handlers.ListPlacements(status=status, page_size=page_size, page_token=page_token), principal, uow=rt.uow
@@ -95,30 +145,21 @@ def router(rt: Runtime) -> APIRouter:
             )
         )
 
-    @r.post(
-        "/{placement_id}/{action}",
-        response_model=PlacementRead,
-        summary="Move a placement along",
-        responses={409: {"description": "illegal-transition (problem+json)"}},
-    )
-    async def change(
-        placement_id: uuid.UUID,
-        action: Literal["confirm", "reject", "withdraw", "start", "complete", "terminate"],
-        principal: PrincipalDep,
-        body: PlacementAction | None = None,
-    ) -> PlacementRead:
-        """confirm / reject (enterprise, while requested); withdraw (school, before start); start,
-        complete (either); terminate (either, after start, with a reason)."""
-        return PlacementRead.of(
-            await handlers.change_placement(
-                placement_id,
-                action,
-                principal,
-                uow=rt.uow,
-                reason=body.reason if body else None,
-                clock=rt.clock,
-                compliance=policy,
-            )
+    # One route per action (not a `{action}` parameter): a method a path does not take is then a 405, and an
+    # unknown action a 404, instead of a 422 about a parameter.
+    for action, summary, doc in ACTIONS:
+        r.add_api_route(
+            f"/{{placement_id}}/{action}",
+            _change(rt, action),
+            methods=["POST"],
+            name=f"{action}_placement",
+            response_model=PlacementRead,
+            summary=summary,
+            description=doc,
+            responses={
+                409: {"description": "illegal-transition (problem+json)"},
+                **({422: {"description": "no reason given (problem+json)"}} if action == "terminate" else {}),
+            },
         )
 
     @r.put(
@@ -137,28 +178,17 @@ def router(rt: Runtime) -> APIRouter:
             await logbooks.file_week(placement_id, week, lines, principal, uow=rt.uow, policy=policy, clock=rt.clock)
         )
 
-    @r.post(
-        "/{placement_id}/logbook/{week}/{decision}",
-        response_model=LogbookWeekRead,
-        summary="Approve or return a logbook week (enterprise)",
-    )
-    async def review(
-        placement_id: uuid.UUID,
-        week: date,
-        decision: Literal["approve", "return"],
-        principal: PrincipalDep,
-        body: ReviewIn | None = None,
-    ) -> LogbookWeekRead:
-        return LogbookWeekRead.of(
-            await logbooks.review_week(
-                placement_id,
-                week,
-                principal,
-                approve=decision == "approve",
-                comment=body.comment if body else None,
-                uow=rt.uow,
-                clock=rt.clock,
-            )
+    for decision, summary in (
+        ("approve", "Approve a logbook week (enterprise)"),
+        ("return", "Return a logbook week to be filed again (enterprise)"),
+    ):
+        r.add_api_route(
+            f"/{{placement_id}}/logbook/{{week}}/{decision}",
+            _review(rt, approve=decision == "approve"),
+            methods=["POST"],
+            name=f"{decision}_logbook_week",
+            response_model=LogbookWeekRead,
+            summary=summary,
         )
 
     @r.get("/{placement_id}/logbook", response_model=LogbookRead, summary="A placement's logbook and core-work share")

@@ -4,15 +4,27 @@ from __future__ import annotations
 
 import uuid
 from datetime import date
-from typing import Annotated, Literal
+from typing import Annotated
 
 from fastapi import APIRouter, Query, Request, Response
 
 from internships.domain.positions import Duty, DutyKind
 from internships.handlers import positions as handlers
-from internships.http.schemas import BaseCreate, BaseRead, PositionCreate, PositionPage, PositionRead
+from internships.http.schemas import BaseCreate, BasePage, BaseRead, PositionCreate, PositionPage, PositionRead, Tag
 from praxis_common.http import IdempotencyKey, PrincipalDep, created
+from praxis_common.queries import PageSize, PageToken, value_list, value_list_help
 from praxis_common.service import Runtime
+
+Competencies = value_list(Tag, most=20)
+
+
+def _change(rt: Runtime, action: str):
+    async def change(position_id: uuid.UUID, principal: PrincipalDep) -> PositionRead:
+        return PositionRead.of(
+            await handlers.change_position(position_id, action, principal, uow=rt.uow, clock=rt.clock)
+        )
+
+    return change
 
 
 def router(rt: Runtime) -> APIRouter:
@@ -32,11 +44,11 @@ def router(rt: Runtime) -> APIRouter:
 
         return await created(request, principal, rt.uow, idempotency_key, body=body, create=create)
 
-    @r.get("/bases", response_model=list[BaseRead], summary="The caller's practice bases")
-    async def list_bases(principal: PrincipalDep) -> list[BaseRead]:
-        return [
-            BaseRead.model_validate(b, from_attributes=True) for b in await handlers.list_bases(principal, uow=rt.uow)
-        ]
+    @r.get("/bases", response_model=BasePage, summary="The caller's practice bases")
+    async def list_bases(principal: PrincipalDep, page_size: PageSize = 50, page_token: PageToken = None) -> BasePage:
+        """The bases of the agreements the caller's organisation is party to, newest first."""
+        items, token = await handlers.list_bases(principal, uow=rt.uow, page_size=page_size, page_token=page_token)
+        return BasePage(items=[BaseRead.model_validate(b, from_attributes=True) for b in items], next_page_token=token)
 
     @r.get("/bases/{base_id}", response_model=BaseRead, summary="One practice base (either party)")
     async def get_base(base_id: uuid.UUID, principal: PrincipalDep) -> BaseRead:
@@ -61,14 +73,16 @@ def router(rt: Runtime) -> APIRouter:
     @r.get("/positions", response_model=PositionPage, summary="Search positions open to the caller")
     async def search(
         principal: PrincipalDep,
-        competency: Annotated[list[str], Query(max_length=20, description="any of these competency tags")] = [],  # noqa: B006
+        competency: Annotated[
+            Competencies, Query(description=value_list_help("any of these competency tags", 20))
+        ] = [],  # noqa: B006
         country: Annotated[str | None, Query(pattern=r"^[A-Z]{2}$")] = None,
         starts_from: date | None = None,
         ends_by: date | None = None,
         open_seats: Annotated[bool, Query(description="only positions with a free seat")] = False,
         q: Annotated[str | None, Query(max_length=200, description="free text in title or description")] = None,
-        page_size: Annotated[int, Query(ge=1, le=200)] = 50,
-        page_token: Annotated[str | None, Query(max_length=200)] = None,
+        page_size: PageSize = 50,
+        page_token: PageToken = None,
     ) -> PositionPage:
         """Schools see published positions of enterprises they hold an active agreement with; an
         enterprise sees its own in every state."""
@@ -96,12 +110,15 @@ def router(rt: Runtime) -> APIRouter:
     async def get_position(position_id: uuid.UUID, principal: PrincipalDep) -> PositionRead:
         return PositionRead.of(await handlers.get_position(position_id, principal, uow=rt.uow))
 
-    @r.post("/positions/{position_id}/{action}", response_model=PositionRead, summary="Publish or close a position")
-    async def change(
-        position_id: uuid.UUID, action: Literal["publish", "close"], principal: PrincipalDep
-    ) -> PositionRead:
-        return PositionRead.of(
-            await handlers.change_position(position_id, action, principal, uow=rt.uow, clock=rt.clock)
+    # One route per action, so a wrong method or action is a 405 or 404 rather than a 422 about a parameter.
+    for action, summary in (("publish", "Publish a position (enterprise)"), ("close", "Close a position (enterprise)")):
+        r.add_api_route(
+            f"/positions/{{position_id}}/{action}",
+            _change(rt, action),
+            methods=["POST"],
+            name=f"{action}_position",
+            response_model=PositionRead,
+            summary=summary,
         )
 
     return r

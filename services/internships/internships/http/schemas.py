@@ -7,9 +7,12 @@ from datetime import date, datetime, time
 from decimal import Decimal
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StrictInt
+from pydantic import BaseModel, ConfigDict, Field, StrictInt, model_validator
 
 from internships.domain.agreements import MAX_QUOTA, Agreement, Status
+from internships.domain.rounds import MAX_CO_OWNERS, MAX_LIST_LIMIT, MAX_ROUND_STUDENTS, STUDENTS_PER_REQUEST
+from praxis_common import bulk
+from praxis_common.pages import Page
 from praxis_common.validation import Text
 
 OrgId = Annotated[str, Field(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9][A-Za-z0-9._:-]*$")]
@@ -70,9 +73,8 @@ class AgreementRead(BaseModel):
         return cls.model_validate(a, from_attributes=True)
 
 
-class AgreementPage(BaseModel):
-    items: list[AgreementRead]
-    next_page_token: str | None
+class AgreementPage(Page[AgreementRead]):
+    """A page of agreements."""
 
 
 Tag = Annotated[str, Field(min_length=1, max_length=64, pattern=r"^[a-z0-9][a-z0-9._-]*$")]
@@ -119,6 +121,10 @@ class BaseRead(BaseModel):
     capacity: int
     staff: int | None
     created_at: datetime
+
+
+class BasePage(Page[BaseRead]):
+    """A page of practice bases."""
 
 
 class DutyIn(BaseModel):
@@ -201,9 +207,8 @@ class PositionRead(BaseModel):
         )
 
 
-class PositionPage(BaseModel):
-    items: list[PositionRead]
-    next_page_token: str | None
+class PositionPage(Page[PositionRead]):
+    """A page of positions."""
 
 
 class StudentProfile(BaseModel):
@@ -284,9 +289,8 @@ class PlacementRead(BaseModel):
         return cls.model_validate(p, from_attributes=True)
 
 
-class PlacementPage(BaseModel):
-    items: list[PlacementRead]
-    next_page_token: str | None
+class PlacementPage(Page[PlacementRead]):
+    """A page of placements."""
 
 
 class LogLineIn(BaseModel):
@@ -318,9 +322,11 @@ class LogbookWeekIn(BaseModel):
 
 
 class ReviewIn(BaseModel):
-    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [{"comment": "Tuesday was a holiday"}]})
+    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [{"comments": "Tuesday was a holiday"}]})
 
-    comment: Annotated[Text, Field(min_length=1, max_length=2000)] | None = None
+    comments: Annotated[Text, Field(min_length=1, max_length=2000)] | None = Field(
+        default=None, description="optional to approve, required to return (the same name as a project review's)"
+    )
 
 
 class LogbookWeekRead(BaseModel):
@@ -333,12 +339,13 @@ class LogbookWeekRead(BaseModel):
     submitted_by: str
     reviewed_at: datetime | None
     reviewed_by: str | None
-    comment: str | None
+    comments: str | None = Field(description="the reviewer's comments")
 
     @classmethod
     def of(cls, w) -> LogbookWeekRead:
         return cls(
-            **{n: getattr(w, n) for n in cls.model_fields if n != "lines"},
+            **{n: getattr(w, n) for n in cls.model_fields if n not in ("lines", "comments")},
+            comments=w.comment,
             lines=[LogLineIn.model_validate(ln, from_attributes=True) for ln in w.lines],
         )
 
@@ -388,13 +395,13 @@ class RoundCreate(BaseModel):
     )
 
     title: Annotated[Text, Field(min_length=1, max_length=200)]
-    co_owner_schools: Annotated[list[OrgId], Field(max_length=20)] = Field(
+    co_owner_schools: Annotated[list[OrgId], Field(max_length=MAX_CO_OWNERS)] = Field(
         default=[], description="Schools running the round jointly with the owner (the caller's school)"
     )
     enterprise_org: OrgId | None = Field(
         default=None, description="An order class: the round takes only this enterprise's positions"
     )
-    list_limit: Annotated[StrictInt, Field(ge=1, le=50)] | None = Field(
+    list_limit: Annotated[StrictInt, Field(ge=1, le=MAX_LIST_LIMIT)] | None = Field(
         default=None, description="Longest ranked list a student may give (default: the deployment's, usually 10)"
     )
     placement_status_on_publish: Literal["requested", "confirmed"] = Field(
@@ -436,9 +443,8 @@ class RoundRead(BaseModel):
         )
 
 
-class RoundPage(BaseModel):
-    items: list[RoundRead]
-    next_page_token: str | None
+class RoundPage(Page[RoundRead]):
+    """A page of rounds."""
 
 
 class StudentKey(BaseModel):
@@ -462,7 +468,9 @@ class RoundPositionRead(BaseModel):
     applicants: int = Field(description="Students listing the position")
     ranked: bool = Field(description="The enterprise gave a ranking (else the default competency-fit ranking)")
     ranking: list[list[StudentKey]] | None = Field(
-        default=None, description="The ranking's tie groups, best first (shown to the position's enterprise only)"
+        default=None,
+        description="The ranking's tie groups, best first: in the answer to setting it (to the position's enterprise "
+        "only; lists show `ranked`, and the applicants page each applicant's `group`)",
     )
     offered_seats: int | None = Field(description="Seats the round offers, decided at close")
     offered_limit: str | None = Field(
@@ -479,6 +487,10 @@ class RoundPositionRead(BaseModel):
             ranked=p.ranking is not None,
             ranking=ranking,
         )
+
+
+class RoundPositionPage(Page[RoundPositionRead]):
+    """A page of a round's positions."""
 
 
 class RoundStudentIn(BaseModel):
@@ -515,7 +527,17 @@ class RoundStudentsIn(BaseModel):
         },
     )
 
-    students: Annotated[list[RoundStudentIn], Field(min_length=1, max_length=1000)]
+    students: Annotated[list[RoundStudentIn], Field(min_length=1, max_length=STUDENTS_PER_REQUEST)] = Field(
+        description=f"1 to {STUDENTS_PER_REQUEST} students per request, each once; a round holds at most "
+        f"{MAX_ROUND_STUDENTS}"
+    )
+
+    @staticmethod
+    def check(data: object) -> RoundStudentsIn:
+        """Validated a slice at a time: run in a worker thread."""
+        return bulk.validate_bulk(
+            RoundStudentsIn, data, entries=("students", "*"), entry=RoundStudentIn, most=STUDENTS_PER_REQUEST
+        )
 
 
 class RoundStudentRead(BaseModel):
@@ -533,6 +555,14 @@ class RoundStudentRead(BaseModel):
         return cls.model_validate(s, from_attributes=True)
 
 
+class RoundStudentPage(Page[RoundStudentRead]):
+    """A page of a round's students."""
+
+
+class RoundStudentsAdded(BaseModel):
+    items: list[RoundStudentRead] = Field(description="The students sent, as the round now holds them")
+
+
 class PreferencesIn(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
@@ -548,8 +578,9 @@ class PreferencesIn(BaseModel):
         },
     )
 
-    positions: Annotated[list[uuid.UUID], Field(max_length=200)] = Field(
-        description="Positions of the round, best first; at most the round's list_limit, each once"
+    positions: Annotated[list[uuid.UUID], Field(max_length=MAX_LIST_LIMIT)] = Field(
+        description=f"Positions of the round, best first, each once; at most the round's list_limit (the "
+        f"deployment's INTERNSHIPS_ROUND_LIST_LIMIT unless the round sets one; never more than {MAX_LIST_LIMIT})"
     )
 
 
@@ -571,20 +602,39 @@ class RankingIn(BaseModel):
         },
     )
 
-    groups: Annotated[list[Annotated[list[StudentKey], Field(max_length=50_000)]], Field(max_length=50_000)] = Field(
-        description="Tie groups of applicants, best first; applicants left out are not accepted for the position"
+    groups: Annotated[
+        list[Annotated[list[StudentKey], Field(min_length=1, max_length=MAX_ROUND_STUDENTS)]],
+        Field(max_length=MAX_ROUND_STUDENTS),
+    ] = Field(
+        description="Tie groups of applicants, best first; applicants left out are not accepted for the position. "
+        f"Only applicants can be ranked, so at most {MAX_ROUND_STUDENTS} students in all (a round's most)"
     )
+
+    @model_validator(mode="after")
+    def _at_most_a_round(self) -> RankingIn:
+        if sum(len(g) for g in self.groups) > MAX_ROUND_STUDENTS:
+            raise ValueError(f"ranks more than {MAX_ROUND_STUDENTS} students (a round's most) in all")
+        return self
+
+    @staticmethod
+    def check(data: object) -> RankingIn:
+        """Validated a slice at a time (a ranking can name 50,000 students): run in a worker thread."""
+        return bulk.validate_bulk(
+            RankingIn, data, entries=("groups", "*", "*"), entry=StudentKey, most=MAX_ROUND_STUDENTS
+        )
 
 
 class ApplicantRead(BaseModel):
     school_org: str
     student_ref: str
     profile: dict = Field(description="What the school shares with enterprises")
+    group: int | None = Field(description="The applicant's tie group in your ranking (1 = first); null: not ranked")
 
 
-class ApplicantsRead(BaseModel):
+class ApplicantPage(Page[ApplicantRead]):
+    """A page of a position's applicants, with the position."""
+
     position: RoundPositionRead
-    applicants: list[ApplicantRead]
 
 
 class RunRead(BaseModel):
@@ -605,6 +655,10 @@ class RunRead(BaseModel):
             **{n: getattr(run, n) for n in cls.model_fields if n != "published"},
             published=run.id == published_run_id,
         )
+
+
+class RunPage(Page[RunRead]):
+    """A page of a round's runs, oldest first."""
 
 
 class StandingRead(BaseModel):
@@ -644,13 +698,13 @@ class PositionFillRead(BaseModel):
     filled: int
 
 
-class ResultRead(BaseModel):
+class ResultRead(Page[MatchRead]):
+    """A page of the students' matches (`items`), with the run and the seats of the positions the caller sees."""
+
     round_id: uuid.UUID
     run: RunRead
     published: bool = Field(description="This run is the published one")
-    students: list[MatchRead]
     positions: list[PositionFillRead]
-    next_page_token: str | None
 
 
 class MoveRead(BaseModel):
@@ -661,10 +715,11 @@ class MoveRead(BaseModel):
     why: str
 
 
-class CompareRead(BaseModel):
+class CompareRead(Page[MoveRead]):
+    """A page of the students who moved (`items`), by student."""
+
     run_a: RunRead
     run_b: RunRead
-    moves: list[MoveRead]
 
 
 class PositionPlacements(BaseModel):

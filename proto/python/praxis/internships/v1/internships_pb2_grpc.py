@@ -450,8 +450,8 @@ class InternshipsServiceServicer:
         raise NotImplementedError('Method not implemented!')
 
     def ReviewLogbookWeek(self, request, context):
-        """The host enterprise's mentor (or hr, admin) approves or returns a submitted week; returning needs a
-        comment (INVALID_ARGUMENT without). FAILED_PRECONDITION when the week is not submitted.
+        """The host enterprise's mentor (or hr, admin) approves or returns a submitted week; returning needs
+        comments (INVALID_ARGUMENT without). FAILED_PRECONDITION when the week is not submitted.
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
