@@ -16,7 +16,7 @@ import hmac
 import json
 import uuid
 from collections.abc import Callable, Sequence
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import Generic, TypeVar
 
 from pydantic import BaseModel, Field
@@ -24,7 +24,7 @@ from pydantic import BaseModel, Field
 from praxis_common.errors import FieldError, InvalidInput
 
 T = TypeVar("T")
-KeyPart = str | int | datetime | uuid.UUID
+KeyPart = str | int | datetime | date | uuid.UUID
 
 DEFAULT_PAGE_SIZE = 50
 MAX_PAGE_SIZE = 200
@@ -70,6 +70,8 @@ def _unb64(text: str) -> bytes:
 def _dump(part: KeyPart) -> str | int:
     if isinstance(part, datetime):
         return (part - _EPOCH) // timedelta(microseconds=1)  # exact, unlike float timestamps
+    if isinstance(part, date):
+        return part.isoformat()
     if isinstance(part, uuid.UUID):
         return str(part)
     return part
@@ -80,6 +82,8 @@ def _load(value: object, kind: type) -> KeyPart:
         return _EPOCH + timedelta(microseconds=value)
     if kind is uuid.UUID and isinstance(value, str):
         return uuid.UUID(value)
+    if kind is date and isinstance(value, str):
+        return date.fromisoformat(value)
     if kind in (str, int) and type(value) is kind:
         return value
     raise ValueError(f"not a {kind.__name__}")
@@ -118,9 +122,7 @@ def page_size(requested: int | None, *, default: int = DEFAULT_PAGE_SIZE, most: 
     return min(max(requested or default, 1), most)
 
 
-def next_page(
-    rows: Sequence[T], size: int, key: Callable[[T], tuple[KeyPart, ...]]
-) -> tuple[list[T], str | None]:
+def next_page(rows: Sequence[T], size: int, key: Callable[[T], tuple[KeyPart, ...]]) -> tuple[list[T], str | None]:
     """A page from up to `size + 1` rows fetched in key order: the first `size`, and a token after the last of
     them when there was one more."""
     page = list(rows[:size])

@@ -10,9 +10,7 @@ from pydantic import BeforeValidator, Field
 
 from praxis_common.pages import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, MAX_TOKEN_LENGTH
 
-PageSize = Annotated[
-    int, Query(ge=1, le=MAX_PAGE_SIZE, description=f"items per page (default {DEFAULT_PAGE_SIZE})")
-]
+PageSize = Annotated[int, Query(ge=1, le=MAX_PAGE_SIZE, description=f"items per page (default {DEFAULT_PAGE_SIZE})")]
 PageToken = Annotated[
     str | None,
     Query(max_length=MAX_TOKEN_LENGTH, description="`next_page_token` of the previous page (signed; opaque)"),

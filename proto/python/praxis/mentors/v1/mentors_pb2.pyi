@@ -68,16 +68,22 @@ class Partnership(_message.Message):
     def __init__(self, agreement_id: _Optional[str] = ..., school_org: _Optional[str] = ..., enterprise_org: _Optional[str] = ..., valid_from: _Optional[str] = ..., valid_to: _Optional[str] = ..., intern_quota: _Optional[int] = ..., active: _Optional[bool] = ..., activated_at: _Optional[str] = ..., ended_at: _Optional[str] = ...) -> None: ...
 
 class ListPartnershipsRequest(_message.Message):
-    __slots__ = ("include_ended",)
+    __slots__ = ("include_ended", "page_size", "page_token")
     INCLUDE_ENDED_FIELD_NUMBER: _ClassVar[int]
+    PAGE_SIZE_FIELD_NUMBER: _ClassVar[int]
+    PAGE_TOKEN_FIELD_NUMBER: _ClassVar[int]
     include_ended: bool
-    def __init__(self, include_ended: _Optional[bool] = ...) -> None: ...
+    page_size: int
+    page_token: str
+    def __init__(self, include_ended: _Optional[bool] = ..., page_size: _Optional[int] = ..., page_token: _Optional[str] = ...) -> None: ...
 
 class ListPartnershipsResponse(_message.Message):
-    __slots__ = ("partnerships",)
+    __slots__ = ("partnerships", "next_page_token")
     PARTNERSHIPS_FIELD_NUMBER: _ClassVar[int]
+    NEXT_PAGE_TOKEN_FIELD_NUMBER: _ClassVar[int]
     partnerships: _containers.RepeatedCompositeFieldContainer[Partnership]
-    def __init__(self, partnerships: _Optional[_Iterable[_Union[Partnership, _Mapping]]] = ...) -> None: ...
+    next_page_token: str
+    def __init__(self, partnerships: _Optional[_Iterable[_Union[Partnership, _Mapping]]] = ..., next_page_token: _Optional[str] = ...) -> None: ...
 
 class Mentor(_message.Message):
     __slots__ = ("id", "org", "kind", "display_name", "expertise", "languages", "capacity", "load", "active", "account", "dual_qualified", "created_at", "updated_at")
@@ -146,16 +152,22 @@ class GetMentorResponse(_message.Message):
     def __init__(self, mentor: _Optional[_Union[Mentor, _Mapping]] = ...) -> None: ...
 
 class ListMentorsRequest(_message.Message):
-    __slots__ = ("active_only",)
+    __slots__ = ("active_only", "page_size", "page_token")
     ACTIVE_ONLY_FIELD_NUMBER: _ClassVar[int]
+    PAGE_SIZE_FIELD_NUMBER: _ClassVar[int]
+    PAGE_TOKEN_FIELD_NUMBER: _ClassVar[int]
     active_only: bool
-    def __init__(self, active_only: _Optional[bool] = ...) -> None: ...
+    page_size: int
+    page_token: str
+    def __init__(self, active_only: _Optional[bool] = ..., page_size: _Optional[int] = ..., page_token: _Optional[str] = ...) -> None: ...
 
 class ListMentorsResponse(_message.Message):
-    __slots__ = ("mentors",)
+    __slots__ = ("mentors", "next_page_token")
     MENTORS_FIELD_NUMBER: _ClassVar[int]
+    NEXT_PAGE_TOKEN_FIELD_NUMBER: _ClassVar[int]
     mentors: _containers.RepeatedCompositeFieldContainer[Mentor]
-    def __init__(self, mentors: _Optional[_Iterable[_Union[Mentor, _Mapping]]] = ...) -> None: ...
+    next_page_token: str
+    def __init__(self, mentors: _Optional[_Iterable[_Union[Mentor, _Mapping]]] = ..., next_page_token: _Optional[str] = ...) -> None: ...
 
 class Assignment(_message.Message):
     __slots__ = ("id", "context_kind", "context_id", "side", "org", "school_org", "enterprise_org", "student_ref", "status", "mentor_id", "mentor_display_name", "created_at", "assigned_at", "ended_at", "end_reason", "position_id", "starts_on", "ends_on", "competencies", "members")
@@ -278,26 +290,38 @@ class HistoryEntry(_message.Message):
     def __init__(self, at: _Optional[str] = ..., action: _Optional[str] = ..., mentor_id: _Optional[str] = ..., previous_mentor_id: _Optional[str] = ..., how: _Optional[str] = ..., reason: _Optional[str] = ..., by: _Optional[str] = ...) -> None: ...
 
 class GetAssignmentHistoryRequest(_message.Message):
-    __slots__ = ("assignment_id",)
+    __slots__ = ("assignment_id", "page_size", "page_token")
     ASSIGNMENT_ID_FIELD_NUMBER: _ClassVar[int]
+    PAGE_SIZE_FIELD_NUMBER: _ClassVar[int]
+    PAGE_TOKEN_FIELD_NUMBER: _ClassVar[int]
     assignment_id: str
-    def __init__(self, assignment_id: _Optional[str] = ...) -> None: ...
+    page_size: int
+    page_token: str
+    def __init__(self, assignment_id: _Optional[str] = ..., page_size: _Optional[int] = ..., page_token: _Optional[str] = ...) -> None: ...
 
 class GetAssignmentHistoryResponse(_message.Message):
-    __slots__ = ("entries",)
+    __slots__ = ("entries", "next_page_token")
     ENTRIES_FIELD_NUMBER: _ClassVar[int]
+    NEXT_PAGE_TOKEN_FIELD_NUMBER: _ClassVar[int]
     entries: _containers.RepeatedCompositeFieldContainer[HistoryEntry]
-    def __init__(self, entries: _Optional[_Iterable[_Union[HistoryEntry, _Mapping]]] = ...) -> None: ...
+    next_page_token: str
+    def __init__(self, entries: _Optional[_Iterable[_Union[HistoryEntry, _Mapping]]] = ..., next_page_token: _Optional[str] = ...) -> None: ...
 
 class ListPendingAssignmentsRequest(_message.Message):
-    __slots__ = ()
-    def __init__(self) -> None: ...
+    __slots__ = ("page_size", "page_token")
+    PAGE_SIZE_FIELD_NUMBER: _ClassVar[int]
+    PAGE_TOKEN_FIELD_NUMBER: _ClassVar[int]
+    page_size: int
+    page_token: str
+    def __init__(self, page_size: _Optional[int] = ..., page_token: _Optional[str] = ...) -> None: ...
 
 class ListPendingAssignmentsResponse(_message.Message):
-    __slots__ = ("assignments",)
+    __slots__ = ("assignments", "next_page_token")
     ASSIGNMENTS_FIELD_NUMBER: _ClassVar[int]
+    NEXT_PAGE_TOKEN_FIELD_NUMBER: _ClassVar[int]
     assignments: _containers.RepeatedCompositeFieldContainer[Assignment]
-    def __init__(self, assignments: _Optional[_Iterable[_Union[Assignment, _Mapping]]] = ...) -> None: ...
+    next_page_token: str
+    def __init__(self, assignments: _Optional[_Iterable[_Union[Assignment, _Mapping]]] = ..., next_page_token: _Optional[str] = ...) -> None: ...
 
 class GuidanceSession(_message.Message):
     __slots__ = ("id", "assignment_id", "mentor_id", "side", "held_on", "mode", "minutes", "notes", "recorded_at", "recorded_by", "confirmed_at", "confirmed_by")
