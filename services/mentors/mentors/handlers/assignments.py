@@ -221,6 +221,11 @@ async def _take_or_refuse(mentors: MentorRepository, mentor_id: uuid.UUID, name:
 async def visible_assignment(u: Unit, assignment_id: uuid.UUID, viewer: Viewer, *, for_update: bool = False):
     a = await AssignmentRepository(u.session).get(assignment_id, for_update=for_update)
     if a is None or not await sees(u, viewer, a):
+        if viewer.mentor_account is not None:  # a mentor sees only their own: say which record that means
+            raise NotFound(
+                f"no such assignment among those of the mentor whose account is {viewer.mentor_account!r} (your "
+                "token's sub); a mentor signs in with the sub their mentor record's `account` holds (docs/roles.md)"
+            )
         raise NotFound("no such assignment")
     return a
 

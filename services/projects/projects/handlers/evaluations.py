@@ -98,7 +98,7 @@ async def record_evaluation(
         )
     found = await mentors.role_of_caller(token, student_ref=cmd.student_ref, team_id=str(t.id))
     if found is None or found.side != SIDE_OF[party]:
-        raise Forbidden(f"only the team's {SIDE_OF[party]} mentor gives the {party} score")
+        raise policy.not_the_mentor(principal, f"only the team's {SIDE_OF[party]} mentor gives the {party} score")
     async with uow() as u:
         t, _ = await visible_team(u, team_id, principal, lock="share")
         await workable(u, t)

@@ -249,7 +249,7 @@ async def review_stage(
             raise Conflict(f"stage {cmd.stage} has nothing waiting for review")
     found = await mentors.role_of_caller(token, student_ref=t.member_refs[0], team_id=str(t.id))
     if found is None or found.side != principal.org_kind:
-        raise Forbidden("only the team's school or enterprise mentor reviews its stages")
+        raise policy.not_the_mentor(principal, "only the team's school or enterprise mentor reviews its stages")
     async with uow() as u:
         t, _ = await visible_team(u, team_id, principal, lock="share")
         p = await workable(u, t)
