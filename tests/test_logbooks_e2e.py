@@ -112,6 +112,10 @@ async def test_a_returned_week_can_be_filed_again(stack, placement):
         mentor = stack.auth("ent-log", "enterprise", "mentor")
         no_reason = await c.post(f"/v1/placements/{placement['id']}/logbook/{week}/return", headers=mentor)
         assert no_reason.status_code == 422
+        old_name = await c.post(
+            f"/v1/placements/{placement['id']}/logbook/{week}/return", headers=mentor, json={"comment": "x"}
+        )
+        assert old_name.status_code == 422  # one name for a reviewer's text: `comments`, as a project review
         returned = await c.post(
             f"/v1/placements/{placement['id']}/logbook/{week}/return",
             headers=mentor,

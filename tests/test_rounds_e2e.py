@@ -205,7 +205,9 @@ async def test_a_joint_round_from_preferences_to_placements(stack, internships, 
 
 async def ranking_of(c, rounds, round_id: str, position_id: str) -> tuple | None:
     """An enterprise's ranking of its position, as its applicants page shows it (each applicant's tie group)."""
-    page = (await c.get(f"/v1/rounds/{round_id}/positions/{position_id}/applicants", headers=rounds.enterprise(E1))).json()
+    page = (
+        await c.get(f"/v1/rounds/{round_id}/positions/{position_id}/applicants", headers=rounds.enterprise(E1))
+    ).json()
     if not page["position"]["ranked"]:
         return None
     groups: dict[int, list[str]] = {}

@@ -142,6 +142,4 @@ async def test_inside_the_round_each_party_sees_its_own_part(stack, owned):
         result = (await c.get(f"/v1/rounds/{r}/result", headers=stack.auth(OWNER, "school", "admin"))).json()
         at_ent = {s["student_ref"] for s in result["items"] if s["position_id"] == p}
         assert {s["student_ref"] for s in seen["items"] if s["school_org"] == OWNER} == at_ent
-        assert {s["position_id"] for s in seen["items"]} <= {p} and [
-            x["position_id"] for x in seen["positions"]
-        ] == [p]
+        assert {s["position_id"] for s in seen["items"]} <= {p} and [x["position_id"] for x in seen["positions"]] == [p]

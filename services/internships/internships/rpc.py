@@ -25,6 +25,7 @@ from internships.handlers import placements as placement_handlers
 from internships.handlers import positions as position_handlers
 from internships.handlers import reports as report_handlers
 from internships.handlers import rounds as round_handlers
+from internships.http.positions import Competencies
 from internships.http.schemas import (
     AgreementCreate,
     AgreementTerminate,
@@ -78,7 +79,7 @@ class _PositionQuery(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    competencies: Annotated[list[Text], Field(max_length=20)] = []
+    competencies: Competencies = []  # as GET /v1/positions?competency=: tags, commas allowed
     country: Annotated[str, Field(pattern=r"^[A-Z]{2}$")] | None = None
     starts_from: date | None = None
     ends_by: date | None = None
