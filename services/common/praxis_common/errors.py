@@ -23,7 +23,7 @@ def capped(errors: list[FieldError]) -> list[FieldError]:
     if len(errors) <= MAX_FIELD_ERRORS:
         return errors
     more = len(errors) - MAX_FIELD_ERRORS
-    return [*errors[:MAX_FIELD_ERRORS], FieldError("request", f"… and {more} more error(s) not listed")]
+    return [*errors[:MAX_FIELD_ERRORS], FieldError("request", f"… and at least {more} more error(s) not listed")]
 
 
 class PraxisError(Exception):

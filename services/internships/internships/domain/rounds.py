@@ -32,7 +32,7 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Generic, TypeVar
 
-from praxis_common.errors import Conflict, FieldError, InvalidInput, PraxisError
+from praxis_common.errors import Conflict, FieldError, InvalidInput, PraxisError, capped
 
 MAX_LIST_LIMIT = 50  # longest ranked list a round may allow
 # Most students a round holds (a national round, as the bench runs it); also the longest ranking a position can
@@ -294,7 +294,7 @@ def check_ranking(groups: Sequence[Sequence[str]], *, applicants: Collection[str
                 errors.append(FieldError(where, f"{key} did not apply to this position in this round"))
             seen.add(key)
     if errors:
-        raise InvalidInput("the ranking is not valid for this position", errors=errors)
+        raise InvalidInput("the ranking is not valid for this position", errors=capped(errors))
     return tuple(tuple(group) for group in groups)
 
 

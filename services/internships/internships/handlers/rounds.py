@@ -53,7 +53,16 @@ from internships.handlers.placements import NoAgreementForTerm, TermEnded
 from internships.outgoing import integration_event
 from praxis_common import pages
 from praxis_common.auth import Principal
-from praxis_common.errors import Conflict, FieldError, Forbidden, InvalidInput, NotFound, Unavailable, capped
+from praxis_common.errors import (
+    MAX_FIELD_ERRORS,
+    Conflict,
+    FieldError,
+    Forbidden,
+    InvalidInput,
+    NotFound,
+    Unavailable,
+    capped,
+)
 
 log = logging.getLogger("praxis.internships.rounds")
 
@@ -333,21 +342,20 @@ async def add_students(
         repo = RoundRepository(u.session)
         rnd = await _school_round(repo, round_id, principal, lock="share")
         rnd.require_open()
-        now = clock()
         if entries:
             await repo.upsert_students(
+                round_id,
+                principal.org,
                 [
                     {
-                        "round_id": round_id,
-                        "school_org": principal.org,
                         "student_ref": e.student_ref,
                         "profile": e.profile,
                         "birth_date": e.birth_date,
                         "study_year": e.study_year,
-                        "added_at": now,
                     }
                     for e in entries
-                ]
+                ],
+                clock(),
             )
         if await repo.student_count(round_id) > MAX_ROUND_STUDENTS:
             raise RoundFull(f"the round would hold more than {MAX_ROUND_STUDENTS} students; nothing was added")
@@ -520,7 +528,7 @@ async def set_ranking(
             # A ranking may name 50,000 students: the database says which did not apply, and the checking runs
             # in a worker thread.
             ranked = [key for group in groups for key in group]
-            outsiders = await repo.not_applicants(round_id, position_id, ranked)
+            outsiders = await repo.not_applicants(round_id, position_id, ranked, first=MAX_FIELD_ERRORS + 1)
             stored = await asyncio.to_thread(_checked_ranking, groups, outsiders)
         await repo.set_ranking(round_id, position_id, stored, clock() if groups is not None else None)
         [position] = await repo.positions(round_id, ids=[position_id], with_applicants=True)
