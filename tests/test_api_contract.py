@@ -55,7 +55,7 @@ async def test_every_grpc_list_takes_a_page_and_answers_the_next_token(stack):
         for service in module.DESCRIPTOR.services_by_name.values():
             for method in service.methods:
                 request, response = method.input_type, method.output_type
-                repeated = [f for f in response.fields if f.label == f.LABEL_REPEATED and f.message_type is not None]
+                repeated = [f for f in response.fields if f.is_repeated and f.message_type is not None]
                 is_list = method.name.startswith("List") or method.name == "GetAssignmentHistory"
                 if not is_list or not repeated:
                     continue
@@ -157,7 +157,7 @@ async def test_competency_filters_take_repeated_and_comma_separated_tags(stack, 
             assert found.status_code == 200, found.text
             assert {p["id"] for p in found.json()["items"]} == wanted, params
         bad = await c.get("/v1/positions", params={"competency": "ok,not a tag!"}, headers=school)
-        assert bad.status_code == 422 and bad.json()["errors"][0]["field"] == "competency.1", bad.text
+        assert bad.status_code == 422 and bad.json()["errors"][0]["field"].endswith("competency.1"), bad.text
     hr = stack.auth(ENTERPRISE, "enterprise", "hr")
     async with httpx.AsyncClient(base_url=stack["projects"].base_url) as p:
         made = []
