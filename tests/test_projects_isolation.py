@@ -596,4 +596,4 @@ async def test_a_retried_score_with_an_idempotency_key_is_recorded_once(stack, o
         assert first.status_code == again.status_code == 201, (first.text, again.text)
         assert first.json()["id"] == again.json()["id"] and again.headers["idempotent-replayed"] == "true"
         recorded = await p.get(f"/v1/teams/{owned['team']}/evaluations?student_ref=stu-b", headers=teacher)
-        assert [e["score"] for e in recorded.json()] == ["71.50"]
+        assert [e["score"] for e in recorded.json()["items"]] == ["71.50"]
