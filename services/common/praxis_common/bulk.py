@@ -6,8 +6,8 @@ gRPC, its consumers and /healthz on one event loop, so such work runs in a worke
 GIL changes hands between slices and the loop keeps serving.
 
 REST routes declare a bulk body as `Annotated[Model, Deferred]`: FastAPI documents the model as usual but hands
-over the parsed JSON unvalidated, and the route validates it with `await validated(...)`. The gRPC edge builds the
-same dict from the message and calls the same function.
+over the parsed JSON unvalidated, and the route validates it with `validate_bulk` in a worker thread
+(`asyncio.to_thread`). The gRPC edge builds the same dict from the message and calls the same function.
 """
 
 from __future__ import annotations
@@ -65,7 +65,7 @@ def validate_bulk(model: type[M], data: Any, *, entries: tuple[str, ...], entry:
     """`data` validated as `model`, whose entries (at `entries`, e.g. ("groups", "*", "*")) are validated as
     `entry` a slice at a time. Every list on the way holds at most `most` items and there are at most `most`
     entries in all; other constraints of those lists (a minimum length past the first, uniqueness) are the use
-    case's to check. The first errors are named (InvalidInput). Run it in a worker thread: see `validated`."""
+    case's to check. The first errors are named (InvalidInput). Run it in a worker thread."""
     found: list = []
     _entries(data, entries, (), most, found)
     if len(found) > most:
@@ -106,11 +106,6 @@ def _skeleton(data: Any, path: tuple[str, ...]) -> Any:
     if isinstance(data, dict) and step in data:
         return {**data, step: _skeleton(data[step], rest)}
     return data
-
-
-async def validated(model: type[M], data: Any, *, entries: tuple[str, ...], entry: type, most: int) -> M:
-    """`validate_bulk` in a worker thread."""
-    return await asyncio.to_thread(validate_bulk, model, data, entries=entries, entry=entry, most=most)
 
 
 # Items serialised per call when a response's list is large.
