@@ -5,6 +5,11 @@ reference machine: 0.2 s for 50,000), and so does building or serialising a larg
 gRPC, its consumers and /healthz on one event loop, so such work runs in a worker thread, a slice at a time: the
 GIL changes hands between slices and the loop keeps serving.
 
+A full collection of the cyclic garbage collector holds the GIL too, for as long as it takes to scan every object
+alive: with a national round's rows in memory that is 0.1–1 s, wherever it happens to be triggered. Bulk steps run
+without full collections (`collector_paused`); their objects are freed by reference counting as the step ends, and
+the next full collection scans an ordinary heap.
+
 REST routes declare a bulk body as `Annotated[Model, Deferred]`: FastAPI documents the model as usual but hands
 over the parsed JSON unvalidated, and the route validates it with `validate_bulk` in a worker thread
 (`asyncio.to_thread`). The gRPC edge builds the same dict from the message and calls the same function.
@@ -13,7 +18,11 @@ over the parsed JSON unvalidated, and the route validates it with `validate_bulk
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable
+import functools
+import gc
+import threading
+from collections.abc import Awaitable, Callable, Iterator
+from contextlib import contextmanager
 from typing import Any, TypeVar
 
 from fastapi import Response
@@ -23,6 +32,7 @@ from praxis_common.errors import FieldError, InvalidInput, capped
 from praxis_common.validation import validate
 
 M = TypeVar("M", bound=BaseModel)
+T = TypeVar("T")
 
 # Marks a REST body validated later, off the loop (documented in the OpenAPI document like any body).
 Deferred = SkipValidation
@@ -30,6 +40,42 @@ Deferred = SkipValidation
 SLICE = 500
 
 _adapters: dict[type, TypeAdapter] = {}
+_pausing = 0  # bulk steps running now: full collections resume when the last one ends
+_pausing_lock = threading.Lock()
+_threshold: tuple[int, ...] = gc.get_threshold()
+_NEVER = 2**31 - 1  # a full collection after this many young-generation ones
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """No full collections while a bulk step (or several at once) runs. Young collections go on, as cheap as ever,
+    so cyclic garbage still goes; the step's objects promoted meanwhile are freed by reference counting when it
+    ends, and the next full collection scans an ordinary heap. (Disabling the collector altogether would only move
+    the cost: the first young collection afterwards would scan everything allocated in between.)"""
+    global _pausing, _threshold
+    with _pausing_lock:
+        if _pausing == 0:
+            _threshold = gc.get_threshold()
+            gc.set_threshold(_threshold[0], _threshold[1], _NEVER)
+        _pausing += 1
+    try:
+        yield
+    finally:
+        with _pausing_lock:
+            _pausing -= 1
+            if _pausing == 0:
+                gc.set_threshold(*_threshold)
+
+
+def bulk_step(use_case: Callable[..., Awaitable[T]]) -> Callable[..., Awaitable[T]]:
+    """A use case that handles a national round's worth of rows runs with the collector paused."""
+
+    @functools.wraps(use_case)
+    async def run(*args: Any, **kwargs: Any) -> T:
+        with collector_paused():
+            return await use_case(*args, **kwargs)
+
+    return run
 
 
 def _adapter(entry: type) -> TypeAdapter:
@@ -66,6 +112,11 @@ def validate_bulk(model: type[M], data: Any, *, entries: tuple[str, ...], entry:
     `entry` a slice at a time. Every list on the way holds at most `most` items and there are at most `most`
     entries in all; other constraints of those lists (a minimum length past the first, uniqueness) are the use
     case's to check. The first errors are named (InvalidInput). Run it in a worker thread."""
+    with collector_paused():
+        return _validate_bulk(model, data, entries=entries, entry=entry, most=most)
+
+
+def _validate_bulk(model: type[M], data: Any, *, entries: tuple[str, ...], entry: type, most: int) -> M:
     found: list = []
     _entries(data, entries, (), most, found)
     if len(found) > most:
@@ -128,5 +179,10 @@ async def json_response(
 ) -> Response:
     """A response model built and serialised in a worker thread, its list `sliced` a slice at a time: for a large
     body (a page of 5,000 results with their explanations, a ranking of 50,000 echoed back)."""
-    body = await asyncio.to_thread(lambda: _dump(build(), sliced))
+
+    def dump() -> bytes:
+        with collector_paused():
+            return _dump(build(), sliced)
+
+    body = await asyncio.to_thread(dump)
     return Response(body, status_code, headers, media_type="application/json")

@@ -53,6 +53,7 @@ from internships.handlers.placements import NoAgreementForTerm, TermEnded
 from internships.outgoing import integration_event
 from praxis_common import pages
 from praxis_common.auth import Principal
+from praxis_common.bulk import bulk_step
 from praxis_common.errors import (
     MAX_FIELD_ERRORS,
     Conflict,
@@ -319,6 +320,7 @@ async def list_positions(
 # ---- students and their lists
 
 
+@bulk_step
 async def add_students(
     round_id: uuid.UUID,
     entries: Sequence[StudentEntry],
@@ -507,6 +509,7 @@ def _groups_of(ranking: list | None) -> dict[tuple[str, str], int]:
     return {(school, ref): g for g, group in enumerate(ranking or (), 1) for school, ref in group}
 
 
+@bulk_step
 async def set_ranking(
     round_id: uuid.UUID,
     position_id: uuid.UUID,
@@ -556,6 +559,7 @@ def _checked_ranking(groups: Sequence[Sequence[tuple[str, str]]], outsiders: set
 # ---- close, reopen
 
 
+@bulk_step
 async def close_round(
     round_id: uuid.UUID,
     principal: Principal,
@@ -755,6 +759,7 @@ def _compute(rnd: Round, positions: Sequence[RoundPosition], students: Sequence[
     )
 
 
+@bulk_step
 async def compute_round(round_id: uuid.UUID, principal: Principal, *, uow: UowFactory, clock: Clock = utc_clock) -> Run:
     """Run the allocation on the frozen inputs and store the run: its input hash, the algorithm version, the seed,
     the matches and the explanations. Every result is re-verified by the independent stability checker; a
@@ -821,6 +826,7 @@ async def list_runs(
 # ---- results
 
 
+@bulk_step
 async def get_result(
     round_id: uuid.UUID,
     principal: Principal,
@@ -870,6 +876,7 @@ async def get_result(
     )
 
 
+@bulk_step
 async def compare_runs(
     round_id: uuid.UUID,
     run_a: uuid.UUID,
@@ -939,6 +946,7 @@ def _compare(inputs_a: dict, inputs_b: dict) -> list[allocation.Move]:
 # ---- publish
 
 
+@bulk_step
 async def publish_round(
     round_id: uuid.UUID,
     principal: Principal,
