@@ -27,8 +27,8 @@ from praxis_common.testing.stack import Stack
 async def visible(client: httpx.AsyncClient, headers: dict, agreement_id: str) -> float:
     started = time.perf_counter()
     while True:
-        r = await client.get("/v1/partnerships", headers=headers)
-        if any(p["agreement_id"] == agreement_id for p in r.json()):
+        r = await client.get("/v1/partnerships", params={"page_size": 200}, headers=headers)
+        if any(p["agreement_id"] == agreement_id for p in r.json()["items"]):
             return time.perf_counter() - started
         await asyncio.sleep(0.005)
 

@@ -34,8 +34,10 @@ import shutil
 import signal
 import subprocess
 import tempfile
+import threading
 import time
 import uuid
+from contextlib import contextmanager
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -177,7 +179,13 @@ async def setup_round(
 
     async def rank(p: dict) -> None:
         h = stack.auth(p["enterprise"], "enterprise", "hr")
-        applicants = ok(await c.get(f"/v1/rounds/{rid}/positions/{p['id']}/applicants", headers=h))["applicants"]
+        applicants, token = [], None
+        while True:  # every page of the position's applicants
+            params = {"page_size": 5000, **({"page_token": token} if token else {})}
+            page = ok(await c.get(f"/v1/rounds/{rid}/positions/{p['id']}/applicants", headers=h, params=params))
+            applicants, token = applicants + page["items"], page["next_page_token"]
+            if token is None:
+                break
         ordered = sorted(applicants, key=lambda a: -merit[a["student_ref"]])
         groups = [
             [{"school_org": a["school_org"], "student_ref": a["student_ref"]} for a in ordered[i : i + 5]]
@@ -199,6 +207,28 @@ def start_profiler(py_spy: str, pid: int, out: Path) -> subprocess.Popen:
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
+
+
+@contextmanager
+def healthz_watch(base_url: str):
+    """Polls /healthz back to back from a thread of its own; yields [the longest answer, in seconds]."""
+    longest = [0.0]
+    stop = threading.Event()
+
+    def poll() -> None:
+        with httpx.Client(base_url=base_url, timeout=60) as c:
+            while not stop.is_set():
+                started = time.perf_counter()
+                c.get("/healthz")
+                longest[0] = max(longest[0], time.perf_counter() - started)
+
+    thread = threading.Thread(target=poll, daemon=True)
+    thread.start()
+    try:
+        yield longest
+    finally:
+        stop.set()
+        thread.join(timeout=60)
 
 
 def peak_rss_mib(pid: int) -> float:
@@ -260,9 +290,10 @@ async def run(stack: Stack, args: argparse.Namespace) -> None:
             out = Path(tempfile.mkdtemp(prefix="praxis-bench-")) / "py-spy-internships.txt"
             profiler = start_profiler(args.py_spy, service.proc.pid, out)
             await asyncio.sleep(1.0)  # let py-spy attach before the timed calls
-        close_s, _ = await timed(c, f"/v1/rounds/{rid}/close", s, 200)
-        compute_s, run_ = await timed(c, f"/v1/rounds/{rid}/compute", s, 201)
-        publish_s, published = await timed(c, f"/v1/rounds/{rid}/publish", s, 200)
+        with healthz_watch(service.base_url) as longest:
+            close_s, _ = await timed(c, f"/v1/rounds/{rid}/close", s, 200)
+            compute_s, run_ = await timed(c, f"/v1/rounds/{rid}/compute", s, 201)
+            publish_s, published = await timed(c, f"/v1/rounds/{rid}/publish", s, 200)
         started = time.perf_counter()
         result = ok(await c.get(f"/v1/rounds/{rid}/result", headers=s, params={"page_size": 5000}))
         result_s = time.perf_counter() - started
@@ -290,8 +321,11 @@ async def run(stack: Stack, args: argparse.Namespace) -> None:
     )
     print(f"publish  {publish_s * 1000:8.0f} ms   {n} placements in one transaction: {n / publish_s:,.0f} placements/s")
     print(f"close -> compute -> publish: {close_s + compute_s + publish_s:.2f} s")
-    print(f"result page of {len(result['students'])} students with explanations: {result_s * 1000:.0f} ms")
+    print(f"result page of {len(result['items'])} students with explanations: {result_s * 1000:.0f} ms")
     print(f"internships process peak RSS: {peak_rss_mib(service.proc.pid):.0f} MiB")
+    print(
+        f"longest /healthz answer during close, compute and publish (the event loop's longest stall): {longest[0] * 1000:.0f} ms"
+    )
     print(
         f"check: placements {placements} = published {n} = matched {run_['matched']}; positions whose seats_taken "
         f"differ from their placements or matches: {bad_positions}; agreements whose interns_placed differ: "

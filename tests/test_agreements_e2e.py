@@ -56,7 +56,7 @@ async def test_signed_agreement_becomes_active_and_reaches_both_read_models(stac
 
             async def seen():
                 r = await client.get("/v1/partnerships", headers=stack.auth(SCHOOL, "school", "teacher"))
-                return [p for p in r.json() if p["agreement_id"] == agreement["id"]]
+                return [p for p in r.json()["items"] if p["agreement_id"] == agreement["id"]]
 
             [partnership] = await eventually(seen, timeout=10, what=f"{service} to learn of the agreement")
             assert partnership["active"] is True
@@ -97,12 +97,12 @@ async def test_terminated_agreement_ends_in_both_read_models(stack):
                     params={"include_ended": "true"},
                     headers=stack.auth(ENTERPRISE, "enterprise", "hr"),
                 )
-                return [p for p in r.json() if p["agreement_id"] == agreement["id"] and not p["active"]]
+                return [p for p in r.json()["items"] if p["agreement_id"] == agreement["id"] and not p["active"]]
 
             [partnership] = await eventually(ended_there, timeout=10, what=f"{service} to see the end")
             assert partnership["ended_at"]
             active = await client.get("/v1/partnerships", headers=stack.auth(ENTERPRISE, "enterprise", "hr"))
-            assert agreement["id"] not in [p["agreement_id"] for p in active.json()]
+            assert agreement["id"] not in [p["agreement_id"] for p in active.json()["items"]]
 
 
 async def test_agreement_through_grpc_matches_rest(stack):

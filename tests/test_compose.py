@@ -589,7 +589,8 @@ def test_k8s_manifests_match_settings(svc, monkeypatch):
     for key in list(os.environ):
         if key.upper().startswith(env_prefix(cls)):
             monkeypatch.delenv(key)
-    for key, value in {**env, url_var: f"postgresql+asyncpg://{svc}:x@db:5432/{svc}"}.items():
+    placeholders = {var: "s" * 64 for var in secret_vars}  # what the Secret holds, e.g. PAGE_TOKEN_SECRET
+    for key, value in {**env, **placeholders, url_var: f"postgresql+asyncpg://{svc}:x@db:5432/{svc}"}.items():
         monkeypatch.setenv(key, value)
     try:
         settings = cls()

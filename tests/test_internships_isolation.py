@@ -104,7 +104,7 @@ def calls(ids: dict) -> list[tuple[str, str, dict | None, set[str]]]:
         ("GET", f"/v1/placements/{pl}/logbook", None, ANY),
         ("PUT", f"/v1/placements/{pl}/logbook/{MONDAY}", line, ANY),
         ("POST", f"/v1/placements/{pl}/logbook/{MONDAY}/approve", None, ANY),
-        ("POST", f"/v1/placements/{pl}/logbook/{MONDAY}/return", {"comment": "x"}, ANY),
+        ("POST", f"/v1/placements/{pl}/logbook/{MONDAY}/return", {"comments": "x"}, ANY),
     ]
 
 

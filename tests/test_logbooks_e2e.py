@@ -122,18 +122,22 @@ async def test_a_returned_week_can_be_filed_again(stack, placement):
         mentor = mentor_auth(stack)
         no_reason = await c.post(f"/v1/placements/{placement['id']}/logbook/{week}/return", headers=mentor)
         assert no_reason.status_code == 422
+        old_name = await c.post(
+            f"/v1/placements/{placement['id']}/logbook/{week}/return", headers=mentor, json={"comment": "x"}
+        )
+        assert old_name.status_code == 422  # one name for a reviewer's text: `comments`, as a project review
         returned = await c.post(
             f"/v1/placements/{placement['id']}/logbook/{week}/return",
             headers=mentor,
-            json={"comment": "that was a holiday"},
+            json={"comments": "that was a holiday"},
         )
-        assert returned.json()["status"] == "returned" and returned.json()["comment"] == "that was a holiday"
+        assert returned.json()["status"] == "returned" and returned.json()["comments"] == "that was a holiday"
         refiled = await c.put(
             f"/v1/placements/{placement['id']}/logbook/{week}",
             headers=school,
             json={"lines": [{"day": day(8), "duty": "listings", "hours": "8"}]},
         )
-        assert refiled.json()["status"] == "submitted" and refiled.json()["comment"] is None
+        assert refiled.json()["status"] == "submitted" and refiled.json()["comments"] is None
 
 
 async def test_only_the_parties_and_the_student_themselves_see_the_logbook(stack, placement):

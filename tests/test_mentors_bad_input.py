@@ -137,7 +137,7 @@ async def test_bad_input_is_a_422_naming_the_field(stack, mentors, world):
 async def test_requests_the_state_refuses_are_409_problems(stack, mentors, world):
     school, host = mentors.manager(SCHOOL, "school"), mentors.manager(ENTERPRISE, "enterprise")
     async with mentors.client() as m:
-        enterprise_mentor = (await m.get("/v1/mentors", headers=host)).json()[0]
+        enterprise_mentor = (await m.get("/v1/mentors", headers=host)).json()["items"][0]
         not_for_them = await m.post(
             f"/v1/mentors/{enterprise_mentor['id']}/practice-periods", headers=host, json=PERIOD
         )

@@ -105,7 +105,7 @@ async def test_a_confirmed_placement_gets_a_school_and_an_enterprise_mentor(stac
         history = await m.get(
             f"/v1/assignments/{pair['school']['id']}/history", headers=mentors.manager(school, "school")
         )
-        assert [(h["action"], h["how"]) for h in history.json()] == [("assigned", "automatic")]
+        assert [(h["action"], h["how"]) for h in history.json()["items"]] == [("assigned", "automatic")]
 
 
 async def test_a_redelivered_confirmation_creates_no_second_assignment(stack, internships, mentors):
@@ -187,7 +187,7 @@ async def test_100_confirmations_at_once_for_60_school_seats_on_two_processes(st
         assert len({a["student_ref"] for a in active}) == 60
         listed = (await m.get("/v1/assignments/pending", headers=s)).json()["items"]
         assert sorted(a["id"] for a in listed) == sorted(a["id"] for a in pending)  # the needs-a-mentor list
-        teachers = (await m.get("/v1/mentors", headers=s)).json()
+        teachers = (await m.get("/v1/mentors", headers=s)).json()["items"]
         assert sorted((t["capacity"], t["load"]) for t in teachers) == [(c_, c_) for c_ in sorted(seats)]
         per_mentor: dict[str, int] = {}
         for a in active:
@@ -239,7 +239,7 @@ async def test_completing_a_placement_frees_the_seat_for_the_oldest_waiting_stud
         assert await mentors.of_student(m, school, "school", "stu-a") == {}  # stu-a's assignments ended
         history = (
             await m.get(f"/v1/assignments/{filled['id']}/history", headers=mentors.manager(school, "school"))
-        ).json()
+        ).json()["items"]
         assert [(h["action"], h["how"]) for h in history] == [("pending", None), ("assigned", "filled")]
         assert history[-1]["reason"] == "capacity freed: placement completed"
         ended = await m.get(

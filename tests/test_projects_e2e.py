@@ -62,7 +62,7 @@ async def test_a_project_from_agreement_to_exported_credits(stack, internships, 
 
         async def partnership_known():
             r = await p.get("/v1/partnerships", headers=people["enterprise"])
-            return any(x["agreement_id"] == agreement for x in r.json())
+            return any(x["agreement_id"] == agreement for x in r.json()["items"])
 
         await eventually(partnership_known, timeout=WAIT, what="the agreement in the projects read model")
 
@@ -119,9 +119,8 @@ async def test_a_project_from_agreement_to_exported_credits(stack, internships, 
         assert seen.status_code == 200 and seen.json()["free_team_slots"] == 2, seen.text
         listed = await p.get("/v1/projects", headers=people["stu-a"])
         assert [x["id"] for x in listed.json()["items"]] == [pid]
-        assert [x["title"] for x in (await p.get(f"/v1/projects/{pid}/material", headers=people["school"])).json()] == [
-            "Orders 2025"
-        ]
+        material = (await p.get(f"/v1/projects/{pid}/material", headers=people["school"])).json()["items"]
+        assert [x["title"] for x in material] == ["Orders 2025"]
 
         # A team of three students; the mentors service assigns it a dual-mentor pair.
         formed = await p.post(
@@ -246,7 +245,7 @@ async def test_a_project_from_agreement_to_exported_credits(stack, internships, 
                 ]
             },
         )
-        assert metrics.status_code == 200, metrics.text
+        assert metrics.status_code == 201 and len(metrics.json()["items"]) == 3, metrics.text
 
         # Not the team's mentor of that side: refused, as the real mentors service answers.
         for who in ("other teacher", "teacher without a mentor record"):
@@ -254,7 +253,7 @@ async def test_a_project_from_agreement_to_exported_credits(stack, internships, 
             assert refused.status_code == 403 and refused.json()["type"] == "urn:praxis:problem:forbidden", refused.text
         outsider = await score("other enterprise's mentor", "stu-a", {"skills": 100, "qualities": 100})
         assert outsider.status_code == 404, outsider.text
-        history = (await p.get(f"/v1/teams/{tid}/evaluations", headers=people["school"])).json()
+        history = (await p.get(f"/v1/teams/{tid}/evaluations", headers=people["school"])).json()["items"]
         assert {e["evaluator"] for e in history} == {"t-li", "m-wu"} and len(history) == 12
         assert {e["mentor_id"] for e in history} == {teacher["id"], host["id"]}
 

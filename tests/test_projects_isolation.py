@@ -242,7 +242,7 @@ async def test_a_student_of_another_team_sees_the_project_but_none_of_this_teams
     async with httpx.AsyncClient(base_url=stack["projects"].base_url, timeout=30) as p:
         await _check_refused(p, headers, team_calls(owned), 404, "a student of another team", owned)
         assert (await p.get(f"/v1/projects/{owned['project']}", headers=headers)).status_code == 200  # their school's
-        mine = (await p.get("/v1/teams", headers=headers)).json()
+        mine = (await p.get("/v1/teams", headers=headers)).json()["items"]
         assert [t["id"] for t in mine] == [owned["other_team"]]
         assert (await p.get(f"/v1/teams/{owned['other_team']}", headers=headers)).status_code == 200
         refused = await p.post(f"/v1/projects/{owned['project']}/publish", headers=headers)
@@ -255,7 +255,7 @@ async def test_inside_the_team_each_party_does_its_own_part(stack, owned):
     async with httpx.AsyncClient(base_url=stack["projects"].base_url, timeout=30) as p:
         for headers in (school, enterprise, auth(stack, ENTERPRISE, "enterprise", "mentor", "m-iso")):
             assert (await p.get(f"/v1/teams/{tid}/scorecards", headers=headers)).status_code == 200
-        teams = (await p.get(f"/v1/projects/{owned['project']}/teams", headers=enterprise)).json()
+        teams = (await p.get(f"/v1/projects/{owned['project']}/teams", headers=enterprise)).json()["items"]
         assert {t["id"] for t in teams} == {tid, owned["other_team"]}  # the enterprise sees its project's teams
         for headers, path, body in (
             (enterprise, f"/v1/teams/{tid}/dissolve", {"reason": "x"}),  # the school's to dissolve
@@ -603,4 +603,4 @@ async def test_a_retried_score_with_an_idempotency_key_is_recorded_once(stack, o
         assert first.status_code == again.status_code == 201, (first.text, again.text)
         assert first.json()["id"] == again.json()["id"] and again.headers["idempotent-replayed"] == "true"
         recorded = await p.get(f"/v1/teams/{owned['team']}/evaluations?student_ref=stu-b", headers=teacher)
-        assert [e["score"] for e in recorded.json()] == ["71.50"]
+        assert [e["score"] for e in recorded.json()["items"]] == ["71.50"]

@@ -381,4 +381,4 @@ async def test_a_seat_taken_since_closing_refuses_publishing_naming_the_position
             assert r.status_code == status, (action, r.text)
         assert r.json()["placements"] == 2
         positions = (await c.get(f"/v1/rounds/{rid}/positions", headers=rounds.school(school))).json()
-        assert {p["position_id"]: p["offered_seats"] for p in positions} == {single: 0, wide: 3}
+        assert {p["position_id"]: p["offered_seats"] for p in positions["items"]} == {single: 0, wide: 3}

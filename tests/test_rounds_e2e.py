@@ -59,7 +59,7 @@ async def test_a_joint_round_from_preferences_to_placements(stack, internships, 
         )
         await rounds.add_students(c, B, round_id, {"b1": ["data-analysis"], B2: []})
         seen_by_b = await c.get(f"/v1/rounds/{round_id}/positions", headers=rounds.school(B))
-        assert sorted(p["position_id"] for p in seen_by_b.json()) == sorted([p1, p2])  # no agreement with E2
+        assert sorted(p["position_id"] for p in seen_by_b.json()["items"]) == sorted([p1, p2])  # no agreement with E2
 
         lists = {
             (A, "a1"): [p1, p3],
@@ -78,16 +78,16 @@ async def test_a_joint_round_from_preferences_to_placements(stack, internships, 
         assert ranked.status_code == 200 and ranked.json()["ranked"], ranked.text
         assert (await rounds.rank(c, E1, round_id, p2, [[(B, B2)], [(B, "b1")]])).status_code == 200
         applicants = await c.get(f"/v1/rounds/{round_id}/positions/{p2}/applicants", headers=rounds.enterprise(E1))
-        assert sorted((s["school_org"], s["student_ref"]) for s in applicants.json()["applicants"]) == sorted(
-            [(A, "a2"), (A, "a5"), (B, "b1"), (B, B2)]
+        assert sorted((s["school_org"], s["student_ref"], s["group"]) for s in applicants.json()["items"]) == sorted(
+            [(A, "a2", None), (A, "a5", None), (B, "b1", 2), (B, B2, 1)]
         )
-        assert applicants.json()["applicants"][0]["profile"]["display_name"]  # the shared profile, nothing more
+        assert applicants.json()["items"][0]["profile"]["display_name"]  # the shared profile, nothing more
 
         closed = await rounds.act(c, A, round_id, "close")
         assert closed.status_code == 200 and closed.json()["status"] == "closed", closed.text
         offered = {
             p["position_id"]: (p["offered_seats"], p["offered_limit"])
-            for p in (await c.get(f"/v1/rounds/{round_id}/positions", headers=rounds.school(A))).json()
+            for p in (await c.get(f"/v1/rounds/{round_id}/positions", headers=rounds.school(A))).json()["items"]
         }
         assert offered == {p1: (2, "seats"), p2: (1, "seats"), p3: (1, "seats"), p4: (2, "seats")}
 
@@ -99,15 +99,15 @@ async def test_a_joint_round_from_preferences_to_placements(stack, internships, 
 
         view_a = (await c.get(f"/v1/rounds/{round_id}/result", headers=rounds.school(A))).json()
         view_b = (await c.get(f"/v1/rounds/{round_id}/result", headers=rounds.school(B))).json()
-        assert {s["student_ref"] for s in view_a["students"]} == {"a1", "a2", "a3", "a4", "a5"}
-        assert {s["student_ref"] for s in view_b["students"]} == {"b1", B2}  # each school sees its own
-        got = {(s["school_org"], s["student_ref"]): s for s in view_a["students"] + view_b["students"]}
+        assert {s["student_ref"] for s in view_a["items"]} == {"a1", "a2", "a3", "a4", "a5"}
+        assert {s["student_ref"] for s in view_b["items"]} == {"b1", B2}  # each school sees its own
+        got = {(s["school_org"], s["student_ref"]): s for s in view_a["items"] + view_b["items"]}
         match = {k: s["position_id"] for k, s in got.items()}
 
         # The same matching as the algorithm on the inputs as the round holds them, and stable.
         e1_rankings = {
-            p["position_id"]: p["ranking"]
-            for p in (await c.get(f"/v1/rounds/{round_id}/positions", headers=rounds.enterprise(E1))).json()
+            p["position_id"]: await ranking_of(c, rounds, round_id, p["position_id"])
+            for p in (await c.get(f"/v1/rounds/{round_id}/positions", headers=rounds.enterprise(E1))).json()["items"]
         }
         tags = {
             p1: ["platform-operation"],
@@ -131,9 +131,7 @@ async def test_a_joint_round_from_preferences_to_placements(stack, internships, 
                     pid,
                     offered[pid][0],
                     frozenset(tags[pid]),
-                    None
-                    if e1_rankings.get(pid) is None
-                    else tuple(tuple(f"{k['school_org']}/{k['student_ref']}" for k in g) for g in e1_rankings[pid]),
+                    e1_rankings.get(pid),
                 )
                 for pid in (p1, p2, p3, p4)
             ],
@@ -169,7 +167,7 @@ async def test_a_joint_round_from_preferences_to_placements(stack, internships, 
         compared = await c.get(
             f"/v1/rounds/{round_id}/runs/compare", params={"a": run["id"], "b": again["id"]}, headers=rounds.school(A)
         )
-        assert compared.status_code == 200 and compared.json()["moves"] == [], compared.text
+        assert compared.status_code == 200 and compared.json()["items"] == [], compared.text
 
         early = await c.get(f"/v1/rounds/{round_id}/result", headers=rounds.enterprise(E2))
         assert early.status_code == 409  # enterprises see the result once it is published
@@ -199,13 +197,27 @@ async def test_a_joint_round_from_preferences_to_placements(stack, internships, 
             assert p["agreement_id"] == expected
 
         seen_by_e1 = (await c.get(f"/v1/rounds/{round_id}/result", headers=rounds.enterprise(E1))).json()
-        assert {(s["school_org"], s["student_ref"]) for s in seen_by_e1["students"]} == {
+        assert {(s["school_org"], s["student_ref"]) for s in seen_by_e1["items"]} == {
             k for k, v in match.items() if v in (p1, p2)
         }
-        assert all(s["explanation"] is None for s in seen_by_e1["students"])
+        assert all(s["explanation"] is None for s in seen_by_e1["items"])
         assert {p["position_id"] for p in seen_by_e1["positions"]} == {p1, p2}
 
     await the_events_left(stack, round_id, {p["id"] for p in placements.values()})
+
+
+async def ranking_of(c, rounds, round_id: str, position_id: str) -> tuple | None:
+    """An enterprise's ranking of its position, as its applicants page shows it (each applicant's tie group)."""
+    page = (
+        await c.get(f"/v1/rounds/{round_id}/positions/{position_id}/applicants", headers=rounds.enterprise(E1))
+    ).json()
+    if not page["position"]["ranked"]:
+        return None
+    groups: dict[int, list[str]] = {}
+    for a in page["items"]:
+        if a["group"] is not None:
+            groups.setdefault(a["group"], []).append(f"{a['school_org']}/{a['student_ref']}")
+    return tuple(tuple(sorted(groups[g])) for g in sorted(groups))
 
 
 def match_by_key(match: dict) -> dict[str, str | None]:

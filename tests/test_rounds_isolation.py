@@ -96,7 +96,7 @@ async def test_outsiders_get_404_on_every_round_endpoint(stack, owned, outsider)
         assert not any(s in listed.text for s in secrets), (outsider, listed.text)
     async with httpx.AsyncClient(base_url=stack["internships"].base_url) as c:  # and nothing changed
         students = await c.get(f"/v1/rounds/{owned['round']}/students", headers=stack.auth(OWNER, "school", "admin"))
-        assert [s["student_ref"] for s in students.json()] == ["own-1", "own-2"]
+        assert [s["student_ref"] for s in students.json()["items"]] == ["own-1", "own-2"]
         state = await c.get(f"/v1/rounds/{owned['round']}", headers=stack.auth(OWNER, "school", "admin"))
         assert state.json()["status"] == "computed"
 
@@ -105,8 +105,8 @@ async def test_inside_the_round_each_party_sees_its_own_part(stack, owned):
     r, p, p2 = owned["round"], owned["position"], owned["position2"]
     ent, ent2 = stack.auth(ENT, "enterprise", "hr"), stack.auth(ENT2, "enterprise", "hr")
     async with httpx.AsyncClient(base_url=stack["internships"].base_url) as c:
-        mine = (await c.get(f"/v1/rounds/{r}/positions", headers=ent2)).json()
-        assert [x["position_id"] for x in mine] == [p2] and mine[0]["ranking"] is None
+        mine = (await c.get(f"/v1/rounds/{r}/positions", headers=ent2)).json()["items"]
+        assert [x["position_id"] for x in mine] == [p2] and not mine[0]["ranked"]
         for path in (f"/v1/rounds/{r}/positions/{p}/applicants", f"/v1/rounds/{r}/positions/{p}/ranking"):
             method = "GET" if path.endswith("applicants") else "DELETE"
             assert (await c.request(method, path, headers=ent2)).status_code == 404  # ENT's position
@@ -115,24 +115,25 @@ async def test_inside_the_round_each_party_sees_its_own_part(stack, owned):
         assert (await c.get(f"/v1/rounds/{r}/students", headers=ent)).status_code == 403
         assert (await c.get(f"/v1/rounds/{r}/runs", headers=ent)).status_code == 403
         assert (await c.get(f"/v1/rounds/{r}/result", headers=ent)).status_code == 409  # not before publishing
-        ranked = (await c.get(f"/v1/rounds/{r}/positions", headers=ent)).json()
-        assert ranked[0]["ranking"] == [
-            [{"school_org": OWNER, "student_ref": "own-1"}, {"school_org": CO, "student_ref": "co-1"}]
-        ]
+        ranked = (await c.get(f"/v1/rounds/{r}/positions", headers=ent)).json()["items"]
+        assert ranked[0]["ranked"]
+        applicants = (await c.get(f"/v1/rounds/{r}/positions/{p}/applicants", headers=ent)).json()["items"]
+        assert {(a["school_org"], a["student_ref"]): a["group"] for a in applicants} == {
+            (OWNER, "own-1"): 1,
+            (CO, "co-1"): 1,
+            (OWNER, "own-2"): None,  # applied, not ranked
+        }
         seen_by_school = (await c.get(f"/v1/rounds/{r}/positions", headers=stack.auth(CO, "school", "admin"))).json()
-        assert [x["position_id"] for x in seen_by_school] == [p]  # CO holds no agreement with ENT2
-        assert all(x["ranking"] is None for x in seen_by_school)  # rankings are the enterprise's
+        assert [x["position_id"] for x in seen_by_school["items"]] == [p]  # CO holds no agreement with ENT2
+        assert all(x["ranking"] is None for x in seen_by_school["items"])  # rankings are the enterprise's
 
         co = (await c.get(f"/v1/rounds/{r}/result", headers=stack.auth(CO, "school", "admin"))).json()
-        assert [s["student_ref"] for s in co["students"]] == ["co-1"]
+        assert [s["student_ref"] for s in co["items"]] == ["co-1"]
         student = {"Authorization": f"Bearer {stack.token(OWNER, 'school', 'student', sub='own-2')}"}
         own = (await c.get(f"/v1/rounds/{r}/result", headers=student)).json()
-        assert [s["student_ref"] for s in own["students"]] == ["own-2"] and own["students"][0][
-            "explanation"
-        ] is not None
-        assert [s["student_ref"] for s in (await c.get(f"/v1/rounds/{r}/students", headers=student)).json()] == [
-            "own-2"
-        ]
+        assert [s["student_ref"] for s in own["items"]] == ["own-2"] and own["items"][0]["explanation"] is not None
+        own_entry = (await c.get(f"/v1/rounds/{r}/students", headers=student)).json()["items"]
+        assert [s["student_ref"] for s in own_entry] == ["own-2"]
         other = await c.put(f"/v1/rounds/{r}/students/own-1/preferences", headers=student, json={"positions": []})
         assert other.status_code == 404  # a student sets only their own list
         # Publishing shows ENT the students matched to its positions, never ENT2's.
@@ -141,8 +142,6 @@ async def test_inside_the_round_each_party_sees_its_own_part(stack, owned):
         ).status_code == 200
         seen = (await c.get(f"/v1/rounds/{r}/result", headers=ent)).json()
         result = (await c.get(f"/v1/rounds/{r}/result", headers=stack.auth(OWNER, "school", "admin"))).json()
-        at_ent = {s["student_ref"] for s in result["students"] if s["position_id"] == p}
-        assert {s["student_ref"] for s in seen["students"] if s["school_org"] == OWNER} == at_ent
-        assert {s["position_id"] for s in seen["students"]} <= {p} and [
-            x["position_id"] for x in seen["positions"]
-        ] == [p]
+        at_ent = {s["student_ref"] for s in result["items"] if s["position_id"] == p}
+        assert {s["student_ref"] for s in seen["items"] if s["school_org"] == OWNER} == at_ent
+        assert {s["position_id"] for s in seen["items"]} <= {p} and [x["position_id"] for x in seen["positions"]] == [p]

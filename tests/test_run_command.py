@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import socket
@@ -41,6 +42,11 @@ def test_praxis_up_serves_all_three_and_ctrl_c_stops_everything(tmp_path):
             assert f"REST http://127.0.0.1:{http}  gRPC 127.0.0.1:{grpc}" in text
             assert _ready(http), name
         assert "school-demo admin:" in text
+        # The first request printed works as printed (it once used an undefined $TOKEN in single quotes).
+        hint = text.split("Try:\n", 1)[1].split("Public key", 1)[0]
+        tried = subprocess.run(["bash", "-c", hint], capture_output=True, text=True, timeout=60)
+        assert json.loads(tried.stdout)["items"] == [], (hint, tried.stdout, tried.stderr)
+        assert str(tmp_path / "state" / "internships.log") in text  # where the logs are
         children = psutil.Process(up.pid).children(recursive=True)
         assert len(children) >= 4  # nats-server and three services at least
     finally:
@@ -56,24 +62,26 @@ def test_praxis_up_serves_all_three_and_ctrl_c_stops_everything(tmp_path):
                 assert s.connect_ex(("127.0.0.1", port)) != 0, f"port {port} still open"
 
 
-def test_a_taken_port_is_named_with_its_variable(tmp_path):
-    with socket.socket() as busy:
-        busy.bind(("127.0.0.1", 0))
-        busy.listen()
-        port = busy.getsockname()[1]
+def test_every_taken_port_is_named_with_its_variable_in_one_attempt(tmp_path):
+    with socket.socket() as busy, socket.socket() as busy_too:
+        for sock in (busy, busy_too):
+            sock.bind(("127.0.0.1", 0))
+            sock.listen()
+        port, port_too = busy.getsockname()[1], busy_too.getsockname()[1]
         env = {
             **os.environ,
             "PRAXIS_HOME": str(tmp_path),
             "MENTORS_GRPC_PORT": str(port),
+            "PROJECTS_HTTP_PORT": str(port_too),
             "PRAXIS_NATS_PORT": str(free_port()),
         }
         for name in ("INTERNSHIPS", "MENTORS", "PROJECTS"):
             env.setdefault(f"{name}_HTTP_PORT", str(free_port()))
-            if name != "MENTORS":
-                env[f"{name}_GRPC_PORT"] = str(free_port())
+            env.setdefault(f"{name}_GRPC_PORT", str(free_port()))
         done = subprocess.run(
             [sys.executable, "-m", "praxis_common.cli", "up"], env=env, capture_output=True, text=True, timeout=60
         )
     assert done.returncode != 0
-    assert f"port {port}" in done.stderr and "MENTORS_GRPC_PORT" in done.stderr
+    assert f"port {port} " in done.stderr and "MENTORS_GRPC_PORT" in done.stderr, done.stderr
+    assert f"port {port_too} " in done.stderr and "PROJECTS_HTTP_PORT" in done.stderr, done.stderr  # both at once
     assert not (tmp_path / "nats").exists()  # refused before starting anything

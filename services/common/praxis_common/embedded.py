@@ -7,6 +7,8 @@ then NATS and PostgreSQL, leaving nothing running.
 from __future__ import annotations
 
 import os
+import secrets
+import shlex
 import signal
 import socket
 import subprocess
@@ -15,7 +17,7 @@ import time
 import urllib.request
 from pathlib import Path
 
-from praxis_common.processes import ensure_port_free, nats_server_binary, wait_until
+from praxis_common.processes import ensure_ports_free, nats_server_binary, wait_until
 from praxis_common.tokens import generate_keypair, mint_token
 
 NATS_PORT_VAR = "PRAXIS_NATS_PORT"
@@ -68,10 +70,37 @@ def async_url(libpq_uri: str, database: str) -> str:
     return f"{base.replace('postgresql://', 'postgresql+asyncpg://', 1)}/{database}" + (f"?{query}" if query else "")
 
 
+def page_token_secret(state: Path) -> str:
+    """This installation's secret for signing page tokens, made once and kept in the state directory."""
+    path = state / "page-token-secret"
+    if not path.exists():
+        path.write_text(secrets.token_hex(32))
+        path.chmod(0o600)
+    return path.read_text().strip()
+
+
+def demo_text(private_key: Path, public_key: Path, http_port: int) -> str:
+    """Demo tokens and a first request that works when pasted into a POSIX shell as printed."""
+    key = private_key.read_bytes()
+    school = mint_token(key, org="school-demo", org_kind="school", roles=["admin"])
+    enterprise = mint_token(key, org="enterprise-demo", org_kind="enterprise", roles=["hr"])
+    praxis = Path(sys.executable).parent / "praxis"
+    return (
+        "\nTokens (12 h; more with `praxis token --org ORG --kind school|enterprise --role ROLE`, "
+        "roles in docs/roles.md):\n"
+        f"  school-demo admin:     {school}\n  enterprise-demo hr:    {enterprise}\n"
+        "\nTry:\n"
+        f"  TOKEN=$({shlex.quote(str(praxis))} token --key {shlex.quote(str(private_key))} "
+        "--org school-demo --kind school --role admin)\n"
+        f'  curl -H "Authorization: Bearer $TOKEN" http://127.0.0.1:{http_port}/v1/agreements\n'
+        f"Public key for verification: {public_key}"
+    )
+
+
 def run_embedded(state: Path, *, demo: bool = True) -> None:
     state.mkdir(parents=True, exist_ok=True)
     nats_port = int(os.environ.get(NATS_PORT_VAR, DEFAULT_NATS_PORT))
-    ensure_port_free("127.0.0.1", nats_port, NATS_PORT_VAR)
+    wanted = [("127.0.0.1", nats_port, NATS_PORT_VAR)]
     ports = {}
     for name, (http, grpc) in PORTS.items():
         prefix = name.upper()
@@ -79,9 +108,13 @@ def run_embedded(state: Path, *, demo: bool = True) -> None:
             int(os.environ.get(f"{prefix}_HTTP_PORT", http)),
             int(os.environ.get(f"{prefix}_GRPC_PORT", grpc)),
         )
-        ensure_port_free("127.0.0.1", ports[name][0], f"{prefix}_HTTP_PORT")
-        ensure_port_free("127.0.0.1", ports[name][1], f"{prefix}_GRPC_PORT")
+        wanted += [
+            ("127.0.0.1", ports[name][0], f"{prefix}_HTTP_PORT"),
+            ("127.0.0.1", ports[name][1], f"{prefix}_GRPC_PORT"),
+        ]
+    ensure_ports_free(wanted)  # every taken port in one message, not one per attempt
     private_key, public_key = generate_keypair(state / "keys")
+    page_secret = page_token_secret(state)
 
     children: list[subprocess.Popen] = []
     pg = None
@@ -116,6 +149,7 @@ def run_embedded(state: Path, *, demo: bool = True) -> None:
                 prefix + "DATABASE_URL": async_url(admin_uri, name),
                 prefix + "NATS_URL": f"nats://127.0.0.1:{nats_port}",
                 prefix + "JWT_PUBLIC_KEY_FILE": str(public_key),
+                prefix + "PAGE_TOKEN_SECRET": page_secret,
                 prefix + "ENVIRONMENT": "dev",
                 prefix + "HTTP_PORT": str(http),
                 prefix + "GRPC_PORT": str(grpc),
@@ -133,16 +167,9 @@ def run_embedded(state: Path, *, demo: bool = True) -> None:
         for name, (http, grpc) in ports.items():
             wait_until(lambda port=http: _ready(port) or stopping, timeout=60, what=f"{name} (log: {state / name}.log)")
             print(f"{name:<17} REST http://127.0.0.1:{http}  gRPC 127.0.0.1:{grpc}", flush=True)
+        print(f"Logs: {state / 'nats' / 'nats.log'}, " + ", ".join(str(state / f"{n}.log") for n in ports), flush=True)
         if demo:
-            key = private_key.read_bytes()
-            school = mint_token(key, org="school-demo", org_kind="school", roles=["admin"])
-            enterprise = mint_token(key, org="enterprise-demo", org_kind="enterprise", roles=["hr"])
-            print("\nTokens (12 h; more with `praxis token --org ORG --kind school|enterprise --role ROLE`):")
-            print(f"  school-demo admin:     {school}\n  enterprise-demo hr:    {enterprise}")
-            print(
-                f"\nTry:  curl -H 'Authorization: Bearer $TOKEN' http://127.0.0.1:{ports['internships'][0]}/v1/agreements"
-            )
-            print(f"Public key for verification: {public_key}")
+            print(demo_text(private_key, public_key, ports["internships"][0]))
         print("\nPraxis is up. Ctrl-C stops everything.", flush=True)
         while not stopping:
             for child in children:

@@ -14,6 +14,18 @@ class FieldError:
     message: str
 
 
+# A problem names at most this many fields: a bulk request with thousands of bad entries gets the first ones.
+MAX_FIELD_ERRORS = 20
+
+
+def capped(errors: list[FieldError]) -> list[FieldError]:
+    """The first MAX_FIELD_ERRORS errors, and one saying how many more there were."""
+    if len(errors) <= MAX_FIELD_ERRORS:
+        return errors
+    more = len(errors) - MAX_FIELD_ERRORS
+    return [*errors[:MAX_FIELD_ERRORS], FieldError("request", f"… and at least {more} more error(s) not listed")]
+
+
 class PraxisError(Exception):
     """Base: `code` is the stable slug that ends the problem type URI."""
 

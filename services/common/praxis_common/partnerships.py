@@ -18,11 +18,14 @@ from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from praxis.events.v1 import agreements_pb2
+from praxis_common import pages
 from praxis_common.auth import Principal
 from praxis_common.consumer import Subscription
 from praxis_common.errors import InvalidInput
 from praxis_common.events import ReceivedEvent, payload_date, payload_time
 from praxis_common.http import PrincipalDep
+from praxis_common.pages import Page
+from praxis_common.queries import PageSize, PageToken
 
 ACTIVATED = "praxis.internships.agreement.activated.v1"
 ENDED = "praxis.internships.agreement.ended.v1"
@@ -120,9 +123,15 @@ async def apply_agreement_event(session: AsyncConnection, event: ReceivedEvent) 
 
 
 async def partnerships_of(
-    session: AsyncConnection, principal: Principal, *, include_ended: bool = False
+    session: AsyncConnection,
+    principal: Principal,
+    *,
+    include_ended: bool = False,
+    after: str | None = None,
+    limit: int | None = None,
 ) -> list[Partnership]:
-    """The caller's partnerships: a school's as the school party, an enterprise's as the enterprise party."""
+    """The caller's partnerships, by agreement id: a school's as the school party, an enterprise's as the
+    enterprise party."""
     if principal.org_kind == "school":
         query = select(partnership).where(partnership.c.school_org == principal.org)
     elif principal.org_kind == "enterprise":
@@ -131,7 +140,12 @@ async def partnerships_of(
         return []
     if not include_ended:
         query = query.where(partnership.c.active.is_(True))
-    rows = (await session.execute(query.order_by(partnership.c.activated_at, partnership.c.agreement_id))).all()
+    if after is not None:
+        query = query.where(partnership.c.agreement_id > after)
+    query = query.order_by(partnership.c.agreement_id)
+    if limit is not None:
+        query = query.limit(limit)
+    rows = (await session.execute(query)).all()
     return [Partnership.model_validate(dict(r._mapping)) for r in rows]
 
 
@@ -144,24 +158,43 @@ def subscription(service: str) -> Subscription:
     )
 
 
+class PartnershipPage(Page[Partnership]):
+    """A page of partnerships, by agreement id."""
+
+
 def router(engine: AsyncEngine) -> APIRouter:
     r = APIRouter(prefix="/v1/partnerships", tags=["partnerships"])
 
     @r.get(
         "",
         operation_id="listPartnerships",
-        response_model=list[Partnership],
+        response_model=PartnershipPage,
         summary="The caller's partnerships (active agreements) as this service knows them",
     )
-    async def list_(principal: PrincipalDep, include_ended: bool = False) -> list[Partnership]:
-        return await list_for(engine, principal, include_ended=include_ended)
+    async def list_(
+        principal: PrincipalDep, include_ended: bool = False, page_size: PageSize = 50, page_token: PageToken = None
+    ) -> PartnershipPage:
+        items, token = await list_for(
+            engine, principal, include_ended=include_ended, page_size=page_size, page_token=page_token
+        )
+        return PartnershipPage(items=items, next_page_token=token)
 
     return r
 
 
-async def list_for(engine: AsyncEngine, principal: Principal, *, include_ended: bool) -> list[Partnership]:
+async def list_for(
+    engine: AsyncEngine,
+    principal: Principal,
+    *,
+    include_ended: bool,
+    page_size: int = pages.DEFAULT_PAGE_SIZE,
+    page_token: str | None = None,
+) -> tuple[list[Partnership], str | None]:
+    """A page of the caller's partnerships, and the next page's token."""
+    after = pages.decode_page_token(page_token, str)[0] if page_token else None
     async with engine.connect() as conn:
-        return await partnerships_of(conn, principal, include_ended=include_ended)
+        found = await partnerships_of(conn, principal, include_ended=include_ended, after=after, limit=page_size + 1)
+    return pages.next_page(found, page_size, lambda p: (p.agreement_id,))
 
 
 def to_message(message_type, p: Partnership):

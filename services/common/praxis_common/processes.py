@@ -31,18 +31,30 @@ def free_port(host: str = "127.0.0.1") -> int:
 
 
 class PortInUse(SystemExit):
-    """Exits the program with a message naming the variable that moves the port."""
+    """Exits the program with a message naming every taken port and the variable that moves each."""
 
 
-def ensure_port_free(host: str, port: int, variable: str) -> None:
+def _taken(host: str, port: int) -> bool:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
         s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         try:
             s.bind((host, port))
         except OSError as exc:
             if exc.errno == errno.EADDRINUSE:
-                raise PortInUse(f"port {port} on {host} is already in use: set {variable} to a free port") from None
+                return True
             raise
+    return False
+
+
+def ensure_ports_free(wanted: list[tuple[str, int, str]]) -> None:
+    """Check every (host, port, variable) at once, so one attempt reports all the ports to move."""
+    taken = [(host, port, variable) for host, port, variable in wanted if _taken(host, port)]
+    if len(taken) == 1:
+        host, port, variable = taken[0]
+        raise PortInUse(f"port {port} on {host} is already in use: set {variable} to a free port")
+    if taken:
+        lines = "\n".join(f"  port {port} on {host}: set {variable} to a free port" for host, port, variable in taken)
+        raise PortInUse(f"{len(taken)} ports are already in use:\n{lines}")
 
 
 def wait_until(check: Callable[[], bool], *, timeout: float, what: str) -> None:

@@ -21,14 +21,14 @@ import uvicorn
 from fastapi import APIRouter
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from praxis_common import idempotency, inbox, outbox
+from praxis_common import idempotency, inbox, outbox, pages
 from praxis_common.auth import TokenVerifier
 from praxis_common.consumer import Consumer, Subscription
 from praxis_common.db import UnitOfWorkFactory, create_engine, database_ready
 from praxis_common.http import create_app
 from praxis_common.jetstream import Bus, service_streams
 from praxis_common.outbox import OutboxRelay
-from praxis_common.processes import ensure_port_free
+from praxis_common.processes import ensure_ports_free
 from praxis_common.rpc import GrpcServer
 from praxis_common.settings import ServiceSettings
 
@@ -68,6 +68,7 @@ class ServiceSpec:
 
 
 async def build_runtime(name: str, settings: ServiceSettings) -> Runtime:
+    pages.configure(settings.page_token_key())
     engine = create_engine(settings.database_url, pool_size=settings.database_pool_size)
     bus = Bus(settings.nats_url, name=f"praxis-{name}")
     await bus.connect()
@@ -117,8 +118,12 @@ def housekeeping(rt: Runtime):
 
 async def run(spec: ServiceSpec, settings: ServiceSettings, *, stop: asyncio.Event | None = None) -> None:
     prefix = settings.model_config.get("env_prefix", "")
-    ensure_port_free(settings.http_host, settings.http_port, f"{prefix}HTTP_PORT")
-    ensure_port_free(settings.grpc_host, settings.grpc_port, f"{prefix}GRPC_PORT")
+    ensure_ports_free(
+        [
+            (settings.http_host, settings.http_port, f"{prefix}HTTP_PORT"),
+            (settings.grpc_host, settings.grpc_port, f"{prefix}GRPC_PORT"),
+        ]
+    )
 
     stop = stop or asyncio.Event()
     loop = asyncio.get_running_loop()

@@ -6,8 +6,10 @@ from pathlib import Path
 from typing import Annotated, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import Field, field_validator, model_validator
+from pydantic import Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+from praxis_common.pages import DEV_SECRET
 
 # The embedded default's NATS port: 4222 is often taken by a system nats-server.
 DEFAULT_NATS_URL = "nats://127.0.0.1:4250"
@@ -49,6 +51,8 @@ class ServiceSettings(BaseSettings):
     jwt_issuer: str = "praxis-dev"
     jwt_audience: str = "praxis"
     jwt_leeway_seconds: int = 30
+    # Signs page tokens (pages.py). Every process of the service must share it; prod refuses to start without one.
+    page_token_secret: SecretStr | None = None
 
     # The zone in which calendar dates (agreement periods, terms) begin and end, e.g. Asia/Shanghai.
     timezone: str = "UTC"
@@ -72,6 +76,12 @@ class ServiceSettings(BaseSettings):
             )
         if self.environment == "prod" and self.jwt_issuer == "praxis-dev":
             raise ValueError(f"{prefix}JWT_ISSUER must name your identity provider in prod")
+        secret = self.page_token_secret.get_secret_value() if self.page_token_secret else ""
+        if self.environment == "prod" and (len(secret) < 32 or secret == DEV_SECRET):
+            raise ValueError(
+                f"{prefix}PAGE_TOKEN_SECRET must be set in prod: at least 32 random characters, the same for "
+                "every process of the service (e.g. `openssl rand -hex 32`)"
+            )
         return self
 
     @field_validator("cors_allow_origins", mode="before")
@@ -93,6 +103,10 @@ class ServiceSettings(BaseSettings):
     @property
     def service_name(self) -> str:
         return str(self.model_config.get("env_prefix", "")).rstrip("_").lower()
+
+    def page_token_key(self) -> str:
+        """The secret page tokens are signed with: the configured one, else the development default."""
+        return (self.page_token_secret.get_secret_value() if self.page_token_secret else "") or DEV_SECRET
 
     def public_key_pem(self) -> str | None:
         if self.jwt_public_key_file:

@@ -50,7 +50,7 @@ StudentRef = Ref
 Tag = Annotated[str, StringConstraints(min_length=1, max_length=64, pattern=TAG_PATTERN)]
 Language = Annotated[str, StringConstraints(min_length=2, max_length=32, pattern=LANGUAGE_PATTERN)]
 # An opaque page token this API issued (URL-safe base64 and separators).
-PageToken = Annotated[str, StringConstraints(min_length=1, max_length=512, pattern=r"^[A-Za-z0-9_.=-]+$")]
+PageToken = Annotated[str, StringConstraints(min_length=1, max_length=600, pattern=r"^[A-Za-z0-9_.=-]+$")]
 
 # Calendar dates as ISO 8601 strings only (a number is not a date), within years the domain can compute with:
 # a week or a term added to the latest accepted date still fits in Python's and PostgreSQL's dates.

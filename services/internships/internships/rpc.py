@@ -6,6 +6,7 @@ praxis_common.rpc.created for `idempotency-key` metadata. No business rules live
 
 from __future__ import annotations
 
+import asyncio
 from datetime import date, timedelta
 from decimal import Decimal
 from typing import Annotated
@@ -24,6 +25,7 @@ from internships.handlers import placements as placement_handlers
 from internships.handlers import positions as position_handlers
 from internships.handlers import reports as report_handlers
 from internships.handlers import rounds as round_handlers
+from internships.http.positions import Competencies
 from internships.http.schemas import (
     AgreementCreate,
     AgreementTerminate,
@@ -41,7 +43,7 @@ from internships.http.schemas import (
 )
 from praxis.internships.v1 import internships_pb2 as pb
 from praxis.internships.v1 import internships_pb2_grpc as pb_grpc
-from praxis_common import rpc
+from praxis_common import pages, rpc
 from praxis_common.errors import FieldError, InvalidInput
 from praxis_common.rpc import principal
 from praxis_common.service import Runtime
@@ -86,7 +88,7 @@ class _PositionQuery(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    competencies: Annotated[list[Text], Field(max_length=20)] = []
+    competencies: Competencies = []  # as GET /v1/positions?competency=: tags, commas allowed
     country: Annotated[str, Field(pattern=r"^[A-Z]{2}$")] | None = None
     starts_from: date | None = None
     ends_by: date | None = None
@@ -95,13 +97,44 @@ class _PositionQuery(BaseModel):
     page_token: Annotated[str, Field(max_length=200)] | None = None
 
 
+def _round_students(request: pb.AddRoundStudentsRequest) -> list[round_handlers.StudentEntry]:
+    body = RoundStudentsIn.check(
+        {
+            "students": [
+                {
+                    "student_ref": e.student_ref,
+                    "profile": _profile(e.profile),
+                    "birth_date": e.birth_date or None,
+                    "study_year": _optional(e, "study_year"),
+                }
+                for e in request.students
+            ]
+        }
+    )
+    return [
+        round_handlers.StudentEntry(s.student_ref, s.profile.model_dump(exclude_none=True), s.birth_date, s.study_year)
+        for s in body.students
+    ]
+
+
+def _ranking(request: pb.SetRankingRequest) -> list[list[tuple[str, str]]]:
+    body = RankingIn.check(
+        {
+            "groups": [
+                [{"school_org": k.school_org, "student_ref": k.student_ref} for k in g.students] for g in request.groups
+            ]
+        }
+    )
+    return [[(k.school_org, k.student_ref) for k in g] for g in body.groups]
+
+
 def _ts(value) -> str:
     return value.isoformat() if value else ""
 
 
 def _page_size(requested: int) -> int:
-    """0 means the default (50); like ListAgreements, anything else is clamped to 1..200."""
-    return min(max(requested or 50, 1), 200)
+    """0 means the default (50); anything else is clamped to 1..200."""
+    return pages.page_size(requested)
 
 
 def base_to_pb(b: PracticeBase) -> pb.PracticeBase:
@@ -299,7 +332,7 @@ def week_to_pb(w: LogbookWeek) -> pb.LogbookWeek:
         submitted_by=w.submitted_by,
         reviewed_at=_ts(w.reviewed_at),
         reviewed_by=w.reviewed_by or "",
-        comment=w.comment or "",
+        comments=w.comment or "",
         reviewed_on_behalf=w.reviewed_on_behalf,
         reviewer_mentor_id=str(w.reviewer_mentor_id or ""),
     )
@@ -377,7 +410,7 @@ class InternshipsServicer(pb_grpc.InternshipsServiceServicer):
     async def ListAgreements(self, request: pb.ListAgreementsRequest, context) -> pb.ListAgreementsResponse:
         query = commands.ListAgreements(
             status=_STATUS_FROM_PB.get(request.status),
-            page_size=min(max(request.page_size or 50, 1), 200),
+            page_size=_page_size(request.page_size),
             page_token=request.page_token or None,
         )
         items, token = await handlers.list_agreements(query, principal(), uow=self.rt.uow)
@@ -440,8 +473,10 @@ class InternshipsServicer(pb_grpc.InternshipsServiceServicer):
         return pb.GetBaseResponse(base=base_to_pb(base))
 
     async def ListBases(self, request: pb.ListBasesRequest, context) -> pb.ListBasesResponse:
-        bases = await position_handlers.list_bases(principal(), uow=self.rt.uow)
-        return pb.ListBasesResponse(bases=[base_to_pb(b) for b in bases])
+        bases, token = await position_handlers.list_bases(
+            principal(), uow=self.rt.uow, page_size=_page_size(request.page_size), page_token=request.page_token or None
+        )
+        return pb.ListBasesResponse(bases=[base_to_pb(b) for b in bases], next_page_token=token or "")
 
     # Positions
 
@@ -659,15 +694,15 @@ class InternshipsServicer(pb_grpc.InternshipsServiceServicer):
     async def ReviewLogbookWeek(self, request: pb.ReviewLogbookWeekRequest, context) -> pb.ReviewLogbookWeekResponse:
         placement_id = parse_uuid(request.placement_id, "placement_id")
         week = validate(_Week, {"week_start": request.week_start})
-        body = validate(  # proto3: "" is "no comment"
-            ReviewIn, {"comment": request.comment or None, "on_behalf_of_mentor": request.on_behalf_of_mentor}
+        body = validate(  # proto3: "" is "no comments"
+            ReviewIn, {"comments": request.comments or None, "on_behalf_of_mentor": request.on_behalf_of_mentor}
         )
         reviewed = await logbook_handlers.review_week(
             placement_id,
             week.week_start,
             principal(),
             approve=request.approve,
-            comment=body.comment,
+            comment=body.comments,
             on_behalf_of_mentor=body.on_behalf_of_mentor,
             uow=self.rt.uow,
             clock=self.rt.clock,
@@ -797,42 +832,24 @@ class InternshipsServicer(pb_grpc.InternshipsServiceServicer):
         return pb.RemoveRoundPositionResponse()
 
     async def ListRoundPositions(self, request: pb.ListRoundPositionsRequest, context) -> pb.ListRoundPositionsResponse:
-        side, items = await round_handlers.list_positions(
-            parse_uuid(request.round_id, "round_id"), principal(), uow=self.rt.uow
+        _, items, token = await round_handlers.list_positions(
+            parse_uuid(request.round_id, "round_id"),
+            principal(),
+            uow=self.rt.uow,
+            page_size=_page_size(request.page_size),
+            page_token=request.page_token or None,
         )
         return pb.ListRoundPositionsResponse(
-            positions=[round_position_to_pb(p, show_ranking=side == "enterprise") for p in items]
+            positions=[round_position_to_pb(p, show_ranking=False) for p in items], next_page_token=token or ""
         )
 
     async def AddRoundStudents(self, request: pb.AddRoundStudentsRequest, context) -> pb.AddRoundStudentsResponse:
         round_id = parse_uuid(request.round_id, "round_id")
-        body = validate(
-            RoundStudentsIn,
-            {
-                "students": [
-                    {
-                        "student_ref": e.student_ref,
-                        "profile": _profile(e.profile),
-                        "birth_date": e.birth_date or None,
-                        "study_year": _optional(e, "study_year"),
-                    }
-                    for e in request.students
-                ]
-            },
+        entries = await asyncio.to_thread(_round_students, request)  # up to 1,000: validated off the event loop
+        stored = await round_handlers.add_students(round_id, entries, principal(), uow=self.rt.uow, clock=self.rt.clock)
+        return await asyncio.to_thread(
+            lambda: pb.AddRoundStudentsResponse(students=[round_student_to_pb(s) for s in stored])
         )
-        stored = await round_handlers.add_students(
-            round_id,
-            [
-                round_handlers.StudentEntry(
-                    s.student_ref, s.profile.model_dump(exclude_none=True), s.birth_date, s.study_year
-                )
-                for s in body.students
-            ],
-            principal(),
-            uow=self.rt.uow,
-            clock=self.rt.clock,
-        )
-        return pb.AddRoundStudentsResponse(students=[round_student_to_pb(s) for s in stored])
 
     async def ListRoundStudents(self, request: pb.ListRoundStudentsRequest, context) -> pb.ListRoundStudentsResponse:
         stored = await round_handlers.list_students(
@@ -861,18 +878,28 @@ class InternshipsServicer(pb_grpc.InternshipsServiceServicer):
         return pb.SetPreferencesResponse(student=round_student_to_pb(stored))
 
     async def ListApplicants(self, request: pb.ListApplicantsRequest, context) -> pb.ListApplicantsResponse:
-        position, students = await round_handlers.list_applicants(
+        position, found, token = await round_handlers.list_applicants(
             parse_uuid(request.round_id, "round_id"),
             parse_uuid(request.position_id, "position_id"),
             principal(),
             uow=self.rt.uow,
+            page_size=pages.page_size(request.page_size, default=200, most=5000),
+            page_token=request.page_token or None,
         )
-        return pb.ListApplicantsResponse(
-            position=round_position_to_pb(position, show_ranking=True),
-            applicants=[
-                pb.Applicant(school_org=s.school_org, student_ref=s.student_ref, profile=_profile_to_pb(s.profile))
-                for s in students
-            ],
+        return await asyncio.to_thread(
+            lambda: pb.ListApplicantsResponse(
+                position=round_position_to_pb(position, show_ranking=False),
+                applicants=[
+                    pb.Applicant(
+                        school_org=a.student.school_org,
+                        student_ref=a.student.student_ref,
+                        profile=_profile_to_pb(a.student.profile),
+                        group=a.group,
+                    )
+                    for a in found
+                ],
+                next_page_token=token or "",
+            )
         )
 
     async def SetRanking(self, request: pb.SetRankingRequest, context) -> pb.SetRankingResponse:
@@ -885,20 +912,13 @@ class InternshipsServicer(pb_grpc.InternshipsServiceServicer):
                     "use_default drops the ranking", errors=[FieldError("groups", "must be empty with use_default")]
                 )
         else:
-            body = validate(
-                RankingIn,
-                {
-                    "groups": [
-                        [{"school_org": k.school_org, "student_ref": k.student_ref} for k in g.students]
-                        for g in request.groups
-                    ]
-                },
-            )
-            groups = [[(k.school_org, k.student_ref) for k in g] for g in body.groups]
+            groups = await asyncio.to_thread(_ranking, request)  # up to 50,000 students: off the event loop
         ranked = await round_handlers.set_ranking(
             round_id, position_id, groups, principal(), uow=self.rt.uow, clock=self.rt.clock
         )
-        return pb.SetRankingResponse(position=round_position_to_pb(ranked, show_ranking=True))
+        return await asyncio.to_thread(
+            lambda: pb.SetRankingResponse(position=round_position_to_pb(ranked, show_ranking=True))
+        )
 
     async def CloseRound(self, request: pb.CloseRoundRequest, context) -> pb.CloseRoundResponse:
         rnd = await round_handlers.close_round(
@@ -917,8 +937,16 @@ class InternshipsServicer(pb_grpc.InternshipsServiceServicer):
         return pb.ComputeRoundResponse(run=run_to_pb(run))
 
     async def ListRoundRuns(self, request: pb.ListRoundRunsRequest, context) -> pb.ListRoundRunsResponse:
-        rnd, runs = await round_handlers.list_runs(parse_uuid(request.id, "id"), principal(), uow=self.rt.uow)
-        return pb.ListRoundRunsResponse(runs=[run_to_pb(r, published_run_id=rnd.published_run_id) for r in runs])
+        rnd, runs, token = await round_handlers.list_runs(
+            parse_uuid(request.id, "id"),
+            principal(),
+            uow=self.rt.uow,
+            page_size=_page_size(request.page_size),
+            page_token=request.page_token or None,
+        )
+        return pb.ListRoundRunsResponse(
+            runs=[run_to_pb(r, published_run_id=rnd.published_run_id) for r in runs], next_page_token=token or ""
+        )
 
     async def GetRoundResult(self, request: pb.GetRoundResultRequest, context) -> pb.GetRoundResultResponse:
         round_id = parse_uuid(request.id, "id")
@@ -928,45 +956,20 @@ class InternshipsServicer(pb_grpc.InternshipsServiceServicer):
             principal(),
             uow=self.rt.uow,
             run_id=run_id,
-            page_size=min(max(request.page_size or 500, 1), 5000),
+            page_size=pages.page_size(request.page_size, default=500, most=5000),
             page_token=request.page_token or None,
         )
-        return pb.GetRoundResultResponse(
-            round_id=str(result.round.id),
-            run=run_to_pb(result.run, published_run_id=result.round.published_run_id),
-            published=result.published,
-            students=[
-                pb.RoundMatch(
-                    school_org=m.school_org,
-                    student_ref=m.student_ref,
-                    position_id=str(m.position_id or ""),
-                    choice=m.choice,
-                    profile=_profile_to_pb(m.profile),
-                    explanation=[rejection_to_pb(r) for r in m.explanation] if result.explained else [],
-                )
-                for m in result.matches
-            ],
-            positions=[
-                pb.RoundPositionFill(
-                    position_id=str(f.position.position_id),
-                    enterprise_org=f.position.enterprise_org,
-                    title=f.position.title,
-                    offered_seats=f.position.offered_seats,
-                    offered_limit=f.position.offered_limit or "",
-                    filled=f.filled,
-                )
-                for f in result.positions
-            ],
-            next_page_token=result.next_page_token or "",
-        )
+        return await asyncio.to_thread(_result_to_pb, result)
 
     async def CompareRoundRuns(self, request: pb.CompareRoundRunsRequest, context) -> pb.CompareRoundRunsResponse:
-        run_a, run_b, moves = await round_handlers.compare_runs(
+        run_a, run_b, moves, token = await round_handlers.compare_runs(
             parse_uuid(request.id, "id"),
             parse_uuid(request.run_a, "run_a"),
             parse_uuid(request.run_b, "run_b"),
             principal(),
             uow=self.rt.uow,
+            page_size=pages.page_size(request.page_size, default=500, most=5000),
+            page_token=request.page_token or None,
         )
         return pb.CompareRoundRunsResponse(
             run_a=run_to_pb(run_a),
@@ -981,6 +984,7 @@ class InternshipsServicer(pb_grpc.InternshipsServiceServicer):
                 )
                 for m in moves
             ],
+            next_page_token=token or "",
         )
 
     async def PublishRound(self, request: pb.PublishRoundRequest, context) -> pb.PublishRoundResponse:
@@ -1000,6 +1004,37 @@ class InternshipsServicer(pb_grpc.InternshipsServiceServicer):
                 pb.PositionPlacements(position_id=str(pid), placements=n) for pid, n in sorted(done.by_position.items())
             ],
         )
+
+
+def _result_to_pb(result) -> pb.GetRoundResultResponse:
+    return pb.GetRoundResultResponse(
+        round_id=str(result.round.id),
+        run=run_to_pb(result.run, published_run_id=result.round.published_run_id),
+        published=result.published,
+        students=[
+            pb.RoundMatch(
+                school_org=m.school_org,
+                student_ref=m.student_ref,
+                position_id=str(m.position_id or ""),
+                choice=m.choice,
+                profile=_profile_to_pb(m.profile),
+                explanation=[rejection_to_pb(r) for r in m.explanation] if result.explained else [],
+            )
+            for m in result.matches
+        ],
+        positions=[
+            pb.RoundPositionFill(
+                position_id=str(f.position.position_id),
+                enterprise_org=f.position.enterprise_org,
+                title=f.position.title,
+                offered_seats=f.position.offered_seats,
+                offered_limit=f.position.offered_limit or "",
+                filled=f.filled,
+            )
+            for f in result.positions
+        ],
+        next_page_token=result.next_page_token or "",
+    )
 
 
 def services(rt: Runtime) -> list[tuple]:

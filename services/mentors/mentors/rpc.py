@@ -32,7 +32,7 @@ from mentors.http.schemas import (
 )
 from praxis.mentors.v1 import mentors_pb2 as pb
 from praxis.mentors.v1 import mentors_pb2_grpc as pb_grpc
-from praxis_common import partnerships, rpc
+from praxis_common import pages, partnerships, rpc
 from praxis_common.errors import FieldError, InvalidInput
 from praxis_common.rpc import principal
 from praxis_common.service import Runtime
@@ -228,8 +228,16 @@ class MentorsServicer(pb_grpc.MentorsServiceServicer):
         self.rule = rt.settings.dual_rule
 
     async def ListPartnerships(self, request: pb.ListPartnershipsRequest, context) -> pb.ListPartnershipsResponse:
-        found = await partnerships.list_for(self.rt.engine, principal(), include_ended=request.include_ended)
-        return pb.ListPartnershipsResponse(partnerships=[partnerships.to_message(pb.Partnership, p) for p in found])
+        found, token = await partnerships.list_for(
+            self.rt.engine,
+            principal(),
+            include_ended=request.include_ended,
+            page_size=pages.page_size(request.page_size),
+            page_token=request.page_token or None,
+        )
+        return pb.ListPartnershipsResponse(
+            partnerships=[partnerships.to_message(pb.Partnership, p) for p in found], next_page_token=token or ""
+        )
 
     # Mentors
 
@@ -266,10 +274,16 @@ class MentorsServicer(pb_grpc.MentorsServiceServicer):
         return pb.GetMentorResponse(mentor=mentor_to_pb(details))
 
     async def ListMentors(self, request: pb.ListMentorsRequest, context) -> pb.ListMentorsResponse:
-        found = await mentor_handlers.list_mentors(
-            principal(), uow=self.rt.uow, rule=self.rule, active_only=request.active_only, clock=self.rt.clock
+        found, token = await mentor_handlers.list_mentors(
+            principal(),
+            uow=self.rt.uow,
+            rule=self.rule,
+            active_only=request.active_only,
+            clock=self.rt.clock,
+            page_size=pages.page_size(request.page_size),
+            page_token=request.page_token or None,
         )
-        return pb.ListMentorsResponse(mentors=[mentor_to_pb(d) for d in found])
+        return pb.ListMentorsResponse(mentors=[mentor_to_pb(d) for d in found], next_page_token=token or "")
 
     async def UpdateMentor(self, request: pb.UpdateMentorRequest, context) -> pb.UpdateMentorResponse:
         mentor_id = parse_uuid(request.id, "id")
@@ -457,17 +471,23 @@ class MentorsServicer(pb_grpc.MentorsServiceServicer):
     async def GetAssignmentHistory(
         self, request: pb.GetAssignmentHistoryRequest, context
     ) -> pb.GetAssignmentHistoryResponse:
-        entries = await assignment_handlers.assignment_history(
-            parse_uuid(request.assignment_id, "assignment_id"), principal(), uow=self.rt.uow
+        entries, token = await assignment_handlers.assignment_history(
+            parse_uuid(request.assignment_id, "assignment_id"),
+            principal(),
+            uow=self.rt.uow,
+            page_size=pages.page_size(request.page_size),
+            page_token=request.page_token or None,
         )
-        return pb.GetAssignmentHistoryResponse(entries=[history_to_pb(h) for h in entries])
+        return pb.GetAssignmentHistoryResponse(entries=[history_to_pb(h) for h in entries], next_page_token=token or "")
 
     async def ListPendingAssignments(
         self, request: pb.ListPendingAssignmentsRequest, context
     ) -> pb.ListPendingAssignmentsResponse:
-        query = validate(_PendingQuery, _given(page_size=request.page_size, page_token=request.page_token))
         found, token = await assignment_handlers.needs_a_mentor(
-            principal(), uow=self.rt.uow, page_size=query.page_size, page_token=query.page_token
+            principal(),
+            uow=self.rt.uow,
+            page_size=pages.page_size(request.page_size, default=200, most=500),
+            page_token=request.page_token or None,
         )
         return pb.ListPendingAssignmentsResponse(
             assignments=[assignment_to_pb(v) for v in found], next_page_token=token or ""

@@ -91,6 +91,15 @@ def team_role(principal: Principal, team: Team) -> TeamRole:
     raise NotFound("no such team")
 
 
+def not_the_mentor(principal: Principal, what: str) -> Forbidden:
+    """A refusal that says how the mentors service recognises a mentor, so a mentor refused knows what to fix."""
+    return Forbidden(
+        f"{what}: the mentors service knows no mentor of {principal.org} whose account is {principal.sub!r} (your "
+        "token's sub) assigned to this team. Sign in with the sub your mentor record's `account` holds (see "
+        "docs/roles.md)"
+    )
+
+
 def sees_scorecard(principal: Principal, team: Team, student_ref: str) -> bool:
     role = team_role(principal, team)
     return role is not TeamRole.MEMBER or principal.sub == student_ref

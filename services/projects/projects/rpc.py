@@ -11,7 +11,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from praxis.projects.v1 import projects_pb2 as pb
 from praxis.projects.v1 import projects_pb2_grpc as pb_grpc
-from praxis_common import partnerships, rpc
+from praxis_common import pages, partnerships, rpc
 from praxis_common.auth import bearer_token
 from praxis_common.errors import FieldError, InvalidInput
 from praxis_common.rpc import principal
@@ -29,6 +29,7 @@ from projects.handlers import evaluations as evaluation_handlers
 from projects.handlers import projects as project_handlers
 from projects.handlers import teams as team_handlers
 from projects.http.schemas import (
+    Competencies,
     CompleteIn,
     CreditExport,
     CreditRead,
@@ -42,7 +43,6 @@ from projects.http.schemas import (
     ProjectCreate,
     ProjectUpdate,
     ReviewIn,
-    Tag,
     TeamCreate,
     milestones_read,
     targets,
@@ -61,10 +61,12 @@ class _School(BaseModel):
     school_org: OrgId
 
 
-class _Competency(BaseModel):
+class _Competencies(BaseModel):
+    """ListProjects' `competency`, as GET /v1/projects takes it: tags, comma-separated."""
+
     model_config = ConfigDict(extra="forbid")
 
-    competency: Tag
+    competency: Competencies
 
 
 class _StudentQuery(BaseModel):
@@ -330,8 +332,16 @@ class ProjectsServicer(pb_grpc.ProjectsServiceServicer):
         self.mentors = mentors
 
     async def ListPartnerships(self, request: pb.ListPartnershipsRequest, context) -> pb.ListPartnershipsResponse:
-        found = await partnerships.list_for(self.rt.engine, principal(), include_ended=request.include_ended)
-        return pb.ListPartnershipsResponse(partnerships=[partnerships.to_message(pb.Partnership, p) for p in found])
+        found, token = await partnerships.list_for(
+            self.rt.engine,
+            principal(),
+            include_ended=request.include_ended,
+            page_size=pages.page_size(request.page_size),
+            page_token=request.page_token or None,
+        )
+        return pb.ListPartnershipsResponse(
+            partnerships=[partnerships.to_message(pb.Partnership, p) for p in found], next_page_token=token or ""
+        )
 
     # Projects
 
@@ -394,12 +404,11 @@ class ProjectsServicer(pb_grpc.ProjectsServiceServicer):
             raise InvalidInput("unknown status", errors=[FieldError("status", "draft, published or completed")])
         if not 0 <= request.page_size <= 200:
             raise InvalidInput("bad page size", errors=[FieldError("page_size", "1 to 200")])
-        if request.competency:
-            validate(_Competency, {"competency": request.competency})
+        query = validate(_Competencies, {"competency": request.competency or []})
         found, token = await project_handlers.list_projects(
             project_handlers.ListProjects(
                 status=statuses.get(request.status),
-                competency=request.competency.lower() or None,
+                competencies=tuple(query.competency),
                 page_size=request.page_size or 50,
                 page_token=request.page_token or None,
             ),
@@ -498,10 +507,14 @@ class ProjectsServicer(pb_grpc.ProjectsServiceServicer):
         return await rpc.created(context, self.rt.uow, request, add, pb.AddMaterialResponse)
 
     async def ListMaterial(self, request: pb.ListMaterialRequest, context) -> pb.ListMaterialResponse:
-        found = await project_handlers.list_material(
-            parse_uuid(request.project_id, "project_id"), principal(), uow=self.rt.uow
+        found, token = await project_handlers.list_material(
+            parse_uuid(request.project_id, "project_id"),
+            principal(),
+            uow=self.rt.uow,
+            page_size=pages.page_size(request.page_size),
+            page_token=request.page_token or None,
         )
-        return pb.ListMaterialResponse(material=[material_to_pb(m) for m in found])
+        return pb.ListMaterialResponse(material=[material_to_pb(m) for m in found], next_page_token=token or "")
 
     async def RemoveMaterial(self, request: pb.RemoveMaterialRequest, context) -> pb.RemoveMaterialResponse:
         await project_handlers.remove_material(
@@ -544,8 +557,14 @@ class ProjectsServicer(pb_grpc.ProjectsServiceServicer):
 
     async def ListTeams(self, request: pb.ListTeamsRequest, context) -> pb.ListTeamsResponse:
         project_id = parse_uuid(request.project_id, "project_id") if request.project_id else None
-        found = await team_handlers.list_teams(principal(), uow=self.rt.uow, project_id=project_id)
-        return pb.ListTeamsResponse(teams=[team_to_pb(t) for t in found])
+        found, token = await team_handlers.list_teams(
+            principal(),
+            uow=self.rt.uow,
+            project_id=project_id,
+            page_size=pages.page_size(request.page_size),
+            page_token=request.page_token or None,
+        )
+        return pb.ListTeamsResponse(teams=[team_to_pb(t) for t in found], next_page_token=token or "")
 
     async def DissolveTeam(self, request: pb.DissolveTeamRequest, context) -> pb.DissolveTeamResponse:
         body = validate(DissolveIn, {"reason": request.reason})

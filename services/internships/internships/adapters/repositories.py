@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 import uuid
 from dataclasses import dataclass
@@ -187,13 +188,18 @@ class BaseRepository:
         row = (await self.session.execute(query.with_for_update() if for_update else query)).first()
         return _base(row) if row else None
 
-    async def list_for(self, org: str, kind: str, limit: int = 500) -> list[PracticeBase]:
+    async def list_for(
+        self, org: str, kind: str, *, after: tuple[datetime, uuid.UUID] | None = None, limit: int
+    ) -> list[PracticeBase]:
+        """The organisation's bases, newest first (after `after`)."""
         column = {"school": base_t.c.school_org, "enterprise": base_t.c.enterprise_org}.get(kind)
         if column is None:
             return []
-        rows = await self.session.execute(
-            select(base_t).where(column == org).order_by(base_t.c.created_at.desc()).limit(limit)
-        )
+        query = select(base_t).where(column == org)
+        if after is not None:
+            at, last_id = after
+            query = query.where(or_(base_t.c.created_at < at, and_(base_t.c.created_at == at, base_t.c.id < last_id)))
+        rows = await self.session.execute(query.order_by(base_t.c.created_at.desc(), base_t.c.id.desc()).limit(limit))
         return [_base(r) for r in rows]
 
     async def seats_offered(self, base_id: uuid.UUID) -> int:
@@ -410,16 +416,9 @@ class PlacementRepository:
         Returns (refusal or None, interns at the base, interns in the post) per booking."""
         if not bookings:
             return []
-        rows = [
-            {
-                "placement": _placement_row(p),
-                "outbox": [{**r, "payload": r["payload"].decode()} for r in outbox_rows],
-                "max_at_base": max_at_base,
-                "max_in_post": max_in_post,
-            }
-            for p, outbox_rows, max_at_base, max_in_post in bookings
-        ]
-        result = await self.session.execute(_BOOK_MANY, {"rows": json.dumps(rows, default=str), "today": today})
+        # Tens of thousands of rows as one JSON document: serialised in a worker thread, off the event loop.
+        rows = await asyncio.to_thread(_booking_rows_json, bookings)
+        result = await self.session.execute(_BOOK_MANY, {"rows": rows, "today": today})
         return [tuple(r) for r in result]
 
     async def end_hold(self, p: Placement, *, give_back_seat: bool) -> None:
@@ -448,6 +447,19 @@ class PlacementRepository:
             .with_for_update(skip_locked=True)
         )
         return [_placement(r) for r in rows]
+
+
+def _booking_rows_json(bookings: list[tuple[Placement, list[dict], int | None, int | None]]) -> str:
+    rows = [
+        {
+            "placement": _placement_row(p),
+            "outbox": [{**r, "payload": r["payload"].decode()} for r in outbox_rows],
+            "max_at_base": max_at_base,
+            "max_in_post": max_in_post,
+        }
+        for p, outbox_rows, max_at_base, max_in_post in bookings
+    ]
+    return json.dumps(rows, default=str)
 
 
 @dataclass(frozen=True)

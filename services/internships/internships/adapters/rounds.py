@@ -2,13 +2,28 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 import uuid
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import and_, delete, exists, func, insert, literal_column, or_, select, text, update
-from sqlalchemy.dialects.postgresql import array
+from sqlalchemy import (
+    Text,
+    and_,
+    cast,
+    delete,
+    exists,
+    func,
+    insert,
+    literal,
+    literal_column,
+    or_,
+    select,
+    text,
+    update,
+)
+from sqlalchemy.dialects.postgresql import JSONB, array
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.ext.asyncio import AsyncConnection
 
@@ -161,15 +176,32 @@ def _position(row) -> RoundPosition:
     return RoundPosition(**row._mapping)
 
 
+def _match(row) -> Match:
+    return Match(**row._mapping)
+
+
 def _student(row) -> RoundStudent:
     data = dict(row._mapping)
     data["preferences"] = list(data.get("preferences") or [])
     return RoundStudent(**data)
 
 
+# Rows converted per await: a national round's 50,000 students are read in slices, so converting them never holds
+# the event loop for long.
+FETCH_SLICE = 2_000
+
+
 class RoundRepository:
     def __init__(self, session: AsyncConnection) -> None:
         self.session = session
+
+    async def _all(self, query, convert) -> list:
+        """Every row of a query that may return a national round's worth, converted a slice at a time."""
+        result = await self.session.stream(query)
+        out: list = []
+        async for rows in result.partitions(FETCH_SLICE):
+            out.extend(convert(r) for r in rows)
+        return out
 
     # ---- the round
 
@@ -275,10 +307,12 @@ class RoundRepository:
         enterprise: str | None = None,
         visible_to_school: str | None = None,
         with_applicants: bool = False,
+        after: uuid.UUID | None = None,
+        limit: int | None = None,
     ) -> list[RoundPosition]:
         """The round's positions (all, the given ones, one enterprise's, or those a school may see: of enterprises
-        it holds an active agreement with), by position id; `applicants` is counted only when asked for (0
-        otherwise): it reads every list naming the position."""
+        it holds an active agreement with), by position id (after `after`, at most `limit`); `applicants` is
+        counted only when asked for (0 otherwise): it reads every list naming the position."""
         query = _POSITIONS.add_columns(
             (_applicants if with_applicants else literal_column("0")).label("applicants")
         ).where(rp_t.c.round_id == round_id)
@@ -294,8 +328,12 @@ class RoundRepository:
                     agr_t.c.status == Status.ACTIVE.value,
                 )
             )
-        rows = await self.session.execute(query.order_by(rp_t.c.position_id))
-        return [_position(r) for r in rows]
+        if after is not None:
+            query = query.where(rp_t.c.position_id > after)
+        query = query.order_by(rp_t.c.position_id)
+        if limit is not None:
+            query = query.limit(limit)
+        return await self._all(query, _position)
 
     async def listed_anywhere(self, round_id: uuid.UUID, position_id: uuid.UUID) -> bool:
         return bool(await self.session.scalar(select(exists().where(rs_t.c.round_id == round_id, _lists(position_id)))))
@@ -337,17 +375,21 @@ class RoundRepository:
 
     # ---- students
 
-    async def upsert_students(self, rows: list[dict]) -> None:
-        stmt = pg_insert(rs_t).values(rows)
+    async def upsert_students(self, round_id: uuid.UUID, school_org: str, entries: list[dict], now: datetime) -> None:
+        """Add a school's students (student_ref, profile, birth_date, study_year) or update their shared profile.
+
+        One JSON parameter, serialised off the event loop: a thousand rows as a multi-row VALUES would cost
+        SQLAlchemy ~0.1 s of compiling 7,000 bind parameters on the loop."""
+        rows = await asyncio.to_thread(json.dumps, entries, default=str)
         await self.session.execute(
-            stmt.on_conflict_do_update(
-                index_elements=[rs_t.c.round_id, rs_t.c.school_org, rs_t.c.student_ref],
-                set_={
-                    "profile": stmt.excluded.profile,
-                    "birth_date": stmt.excluded.birth_date,
-                    "study_year": stmt.excluded.study_year,
-                },
-            )
+            text(
+                "INSERT INTO round_student (round_id, school_org, student_ref, profile, birth_date, study_year, "
+                "added_at) SELECT :round_id, :school_org, x.student_ref, x.profile, x.birth_date, x.study_year, "
+                ":now FROM jsonb_to_recordset(CAST(:rows AS jsonb)) AS x(student_ref text, profile jsonb, "
+                "birth_date date, study_year smallint) ON CONFLICT (round_id, school_org, student_ref) DO UPDATE "
+                "SET profile = excluded.profile, birth_date = excluded.birth_date, study_year = excluded.study_year"
+            ),
+            {"round_id": round_id, "school_org": school_org, "now": now, "rows": rows},
         )
 
     async def remove_student(self, round_id: uuid.UUID, school_org: str, student_ref: str) -> bool:
@@ -366,9 +408,11 @@ class RoundRepository:
         refs: list[str] | None = None,
         applicants_of: uuid.UUID | None = None,
         with_preferences: bool = True,
+        after: tuple[str, str] | None = None,
+        limit: int | None = None,
     ) -> list[RoundStudent]:
-        """The round's students by school and reference; without their lists (left empty) when not needed, which
-        saves decoding every array."""
+        """The round's students by school and reference (after `after`, at most `limit`); without their lists
+        (left empty) when not needed, which saves decoding every array."""
         columns = rs_t.columns if with_preferences else [c for c in rs_t.columns if c.name != "preferences"]
         query = select(*columns).where(rs_t.c.round_id == round_id)
         if school is not None:
@@ -377,8 +421,45 @@ class RoundRepository:
             query = query.where(rs_t.c.student_ref.in_(refs))
         if applicants_of is not None:
             query = query.where(_lists(applicants_of))
-        rows = await self.session.execute(query.order_by(rs_t.c.school_org, rs_t.c.student_ref))
-        return [_student(r) for r in rows]
+        if after is not None:
+            query = query.where(
+                or_(
+                    rs_t.c.school_org > after[0],
+                    and_(rs_t.c.school_org == after[0], rs_t.c.student_ref > after[1]),
+                )
+            )
+        query = query.order_by(rs_t.c.school_org, rs_t.c.student_ref)
+        if limit is not None:
+            query = query.limit(limit)
+        return await self._all(query, _student)
+
+    async def student_count(self, round_id: uuid.UUID) -> int:
+        return int(await self.session.scalar(select(func.count()).where(rs_t.c.round_id == round_id)))
+
+    async def not_applicants(
+        self, round_id: uuid.UUID, position_id: uuid.UUID, keys: list[tuple[str, str]], *, first: int
+    ) -> set[tuple[str, str]]:
+        """The first `first` of these (school_org, student_ref), in their order, that do not list the position in
+        the round: the database answers for a ranking of 50,000 without sending the applicants here, and a
+        refusal needs to name only the first few."""
+        if not keys:
+            return set()
+        rows = await self.session.execute(
+            text(
+                "SELECT k.school_org, k.student_ref FROM unnest(CAST(:schools AS text[]), CAST(:refs AS text[])) "
+                "WITH ORDINALITY AS k(school_org, student_ref, n) WHERE NOT EXISTS (SELECT 1 FROM round_student rs "
+                "WHERE rs.round_id = :round_id AND rs.school_org = k.school_org AND rs.student_ref = k.student_ref "
+                "AND rs.preferences @> ARRAY[CAST(:position_id AS uuid)]) ORDER BY k.n LIMIT :first"
+            ),
+            {
+                "round_id": round_id,
+                "position_id": position_id,
+                "schools": [k[0] for k in keys],
+                "refs": [k[1] for k in keys],
+                "first": first,
+            },
+        )
+        return {(school, ref) for school, ref in rows}
 
     async def set_preferences(
         self, round_id: uuid.UUID, school_org: str, student_ref: str, positions: list[uuid.UUID], now: datetime
@@ -421,8 +502,11 @@ class RoundRepository:
             )
         )
 
-    async def add_run(self, run: Run, inputs: dict, matches: list[dict]) -> None:
-        await self.session.execute(insert(run_t).values({**run.__dict__, "inputs": inputs}))
+    async def add_run(self, run: Run, inputs_json: str, matches_json: str) -> None:
+        """`inputs_json`, `matches_json`: the run's inputs and match rows as JSON, serialised off the event loop."""
+        await self.session.execute(
+            insert(run_t).values({**run.__dict__, "inputs": cast(literal(inputs_json, Text), JSONB)})
+        )
         await self.session.execute(
             text(
                 "INSERT INTO round_match (run_id, school_org, student_ref, position_id, choice, explanation) "
@@ -430,16 +514,17 @@ class RoundRepository:
                 "FROM jsonb_to_recordset(CAST(:rows AS jsonb)) AS x(school_org text, student_ref text, position_id uuid, "
                 "choice smallint, explanation jsonb)"
             ),
-            {"run_id": str(run.id), "rows": json.dumps(matches)},
+            {"run_id": str(run.id), "rows": matches_json},
         )
 
-    async def runs(self, round_id: uuid.UUID) -> list[Run]:
-        rows = await self.session.execute(
-            select(*(c for c in run_t.columns if c.name != "inputs"))
-            .where(run_t.c.round_id == round_id)
-            .order_by(run_t.c.seq)
-        )
-        return [Run(**r._mapping) for r in rows]
+    async def runs(self, round_id: uuid.UUID, *, after: int | None = None, limit: int | None = None) -> list[Run]:
+        query = select(*(c for c in run_t.columns if c.name != "inputs")).where(run_t.c.round_id == round_id)
+        if after is not None:
+            query = query.where(run_t.c.seq > after)
+        query = query.order_by(run_t.c.seq)
+        if limit is not None:
+            query = query.limit(limit)
+        return [Run(**r._mapping) for r in await self.session.execute(query)]
 
     async def run(self, round_id: uuid.UUID, run_id: uuid.UUID) -> Run | None:
         row = (
@@ -511,7 +596,7 @@ class RoundRepository:
         query = query.order_by(match_t.c.school_org, match_t.c.student_ref)
         if limit is not None:
             query = query.limit(limit)
-        return [Match(**r._mapping) for r in await self.session.execute(query)]
+        return await self._all(query, _match)
 
     async def filled(self, run_id: uuid.UUID) -> dict[uuid.UUID, int]:
         rows = await self.session.execute(

@@ -119,7 +119,7 @@ class LogbookWeek:
         if self.status is not WeekStatus.SUBMITTED:
             raise Conflict(f"the week is {self.status}; only a submitted week can be reviewed")
         if not approve and not comment:
-            raise InvalidInput("say why the week is returned", errors=[FieldError("comment", "required to return")])
+            raise InvalidInput("say why the week is returned", errors=[FieldError("comments", "required to return")])
         self.status = WeekStatus.APPROVED if approve else WeekStatus.RETURNED
         self.reviewed_at, self.reviewed_by, self.comment = now, by, comment
         self.reviewer_mentor_id, self.reviewed_on_behalf = mentor_id, on_behalf

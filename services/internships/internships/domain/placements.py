@@ -191,7 +191,8 @@ class Placement:
         if self.status not in sources:
             raise IllegalTransition(f"cannot {action} a placement that is {self.status}")
         if action in NEEDS_REASON and not (reason and reason.strip()):
-            raise IllegalTransition(f"{action} needs a reason")
+            # Missing input, not a state the placement is in: 422, as terminating an agreement without one.
+            raise InvalidInput(f"{action} needs a reason", errors=[FieldError("reason", f"required to {action}")])
         if force and action != "complete":
             raise InvalidInput("only completing takes force", errors=[FieldError("force", "only for complete")])
         if force and not (reason and reason.strip()):

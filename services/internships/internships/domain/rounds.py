@@ -34,9 +34,13 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Generic, TypeVar
 
-from praxis_common.errors import Conflict, FieldError, InvalidInput, PraxisError
+from praxis_common.errors import Conflict, FieldError, InvalidInput, PraxisError, capped
 
 MAX_LIST_LIMIT = 50  # longest ranked list a round may allow
+# Most students a round holds (a national round, as the bench runs it); also the longest ranking a position can
+# have, since only the round's students who list the position can be ranked.
+MAX_ROUND_STUDENTS = 50_000
+STUDENTS_PER_REQUEST = 1_000  # most students one request adds
 MAX_CO_OWNERS = 20
 MAX_SEED = 2**63 - 1  # stored as a PostgreSQL bigint
 K = TypeVar("K")  # a position's id
@@ -76,6 +80,10 @@ class PublishRefused(Conflict):
     """Some match of the run can no longer be booked; nothing was created. `refusals` lists them."""
 
     code, title = "round-publish-refused", "The round's result cannot be booked as it stands"
+
+
+class RoundFull(Conflict):
+    code, title = "round-full", f"A round holds at most {MAX_ROUND_STUDENTS} students"
 
 
 class UnstableAllocation(PraxisError):
@@ -304,7 +312,7 @@ def check_ranking(groups: Sequence[Sequence[str]], *, applicants: Collection[str
                 errors.append(FieldError(where, f"{key} did not apply to this position in this round"))
             seen.add(key)
     if errors:
-        raise InvalidInput("the ranking is not valid for this position", errors=errors)
+        raise InvalidInput("the ranking is not valid for this position", errors=capped(errors))
     return tuple(tuple(group) for group in groups)
 
 

@@ -17,7 +17,7 @@ from internships.handlers.placements import NoAgreementForTerm, TermEnded
 from internships.outgoing import integration_event
 from praxis_common.auth import Principal
 from praxis_common.errors import Conflict, NotFound
-from praxis_common.pages import decode_page_token, encode_page_token
+from praxis_common.pages import DEFAULT_PAGE_SIZE, decode_page_token, encode_page_token, next_page
 
 
 @dataclass(frozen=True)
@@ -97,9 +97,16 @@ async def get_base(base_id: uuid.UUID, principal: Principal, *, uow: UowFactory)
     return base
 
 
-async def list_bases(principal: Principal, *, uow: UowFactory) -> list[PracticeBase]:
+async def list_bases(
+    principal: Principal, *, uow: UowFactory, page_size: int = DEFAULT_PAGE_SIZE, page_token: str | None = None
+) -> tuple[list[PracticeBase], str | None]:
+    """A page of the bases of the caller's organisation, newest first."""
+    after = decode_page_token(page_token) if page_token else None
     async with uow() as u:
-        return await BaseRepository(u.session).list_for(principal.org, principal.org_kind)
+        found = await BaseRepository(u.session).list_for(
+            principal.org, principal.org_kind, after=after, limit=page_size + 1
+        )
+    return next_page(found, page_size, lambda b: (b.created_at, b.id))
 
 
 async def create_position(

@@ -22,13 +22,13 @@ references anyone can recompute every student's lottery place. Explanations give
 from __future__ import annotations
 
 import asyncio
-import base64
+import json
 import logging
 import uuid
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from sqlalchemy.exc import DBAPIError
 
@@ -40,9 +40,11 @@ from internships.domain.compliance import CompliancePolicy, ComplianceViolation,
 from internships.domain.placements import Party, Placement
 from internships.domain.positions import PositionStatus
 from internships.domain.rounds import (
+    MAX_ROUND_STUDENTS,
     PublishAs,
     PublishRefused,
     Round,
+    RoundFull,
     RoundNotComputed,
     SeatLimit,
     SeatPool,
@@ -56,9 +58,19 @@ from internships.domain.rounds import (
 from internships.handlers.agreements import Clock, UowFactory, utc_clock
 from internships.handlers.placements import NoAgreementForTerm, TermEnded
 from internships.outgoing import integration_event
+from praxis_common import pages
 from praxis_common.auth import Principal
-from praxis_common.errors import Conflict, FieldError, Forbidden, InvalidInput, NotFound, Unavailable
-from praxis_common.pages import decode_page_token, encode_page_token
+from praxis_common.bulk import bulk_step
+from praxis_common.errors import (
+    MAX_FIELD_ERRORS,
+    Conflict,
+    FieldError,
+    Forbidden,
+    InvalidInput,
+    NotFound,
+    Unavailable,
+    capped,
+)
 
 log = logging.getLogger("praxis.internships.rounds")
 
@@ -256,12 +268,11 @@ async def list_invitations(
     """The rounds inviting the caller's school as a co-owner that it has not answered, newest first (to its
     managers: they decide)."""
     policy.manager(principal, "school")
-    after = decode_page_token(page_token) if page_token else None
+    after = pages.decode_page_token(page_token) if page_token else None
     async with uow() as u:
-        page = await RoundRepository(u.session).invitations(principal.org, after=after, limit=page_size + 1)
-    more = len(page) > page_size
-    page = page[:page_size]
-    return page, (encode_page_token(page[-1].created_at, page[-1].id) if more else None)
+        found = await RoundRepository(u.session).invitations(principal.org, after=after, limit=page_size + 1)
+    page, token = pages.next_page(found, page_size, lambda r: (r.created_at, r.id))
+    return [shown(principal, r) for r in page], token
 
 
 async def get_round(round_id: uuid.UUID, principal: Principal, *, uow: UowFactory) -> RoundView:
@@ -277,14 +288,12 @@ async def get_round(round_id: uuid.UUID, principal: Principal, *, uow: UowFactor
 async def list_rounds(
     principal: Principal, *, uow: UowFactory, page_size: int = 50, page_token: str | None = None
 ) -> tuple[list[Round], str | None]:
-    after = decode_page_token(page_token) if page_token else None
+    after = pages.decode_page_token(page_token) if page_token else None
     async with uow() as u:
-        page = await RoundRepository(u.session).list_for(
+        found = await RoundRepository(u.session).list_for(
             principal.org, principal.org_kind, after=after, limit=page_size + 1
         )
-    more = len(page) > page_size
-    page = page[:page_size]
-    token = encode_page_token(page[-1].created_at, page[-1].id) if more else None
+    page, token = pages.next_page(found, page_size, lambda r: (r.created_at, r.id))
     return [shown(principal, r) for r in page], token
 
 
@@ -362,20 +371,29 @@ async def remove_position(
 
 
 async def list_positions(
-    round_id: uuid.UUID, principal: Principal, *, uow: UowFactory
-) -> tuple[str, list[RoundPosition]]:
-    """The positions of the round the caller may see, and the caller's side ("school" or "enterprise")."""
+    round_id: uuid.UUID,
+    principal: Principal,
+    *,
+    uow: UowFactory,
+    page_size: int = pages.DEFAULT_PAGE_SIZE,
+    page_token: str | None = None,
+) -> tuple[str, list[RoundPosition], str | None]:
+    """A page of the positions of the round the caller may see (by position id), the caller's side ("school" or
+    "enterprise") and the next page's token."""
+    after = pages.decode_page_token(page_token, uuid.UUID)[0] if page_token else None
     async with uow() as u:
         repo = RoundRepository(u.session)
         side = await _party(repo, await repo.get(round_id), principal)
-        if side == "school":
-            return side, await repo.positions(round_id, visible_to_school=principal.org, with_applicants=True)
-        return side, await repo.positions(round_id, enterprise=principal.org, with_applicants=True)
+        whose = {"visible_to_school": principal.org} if side == "school" else {"enterprise": principal.org}
+        found = await repo.positions(round_id, **whose, with_applicants=True, after=after, limit=page_size + 1)
+    items, token = pages.next_page(found, page_size, lambda p: (p.position_id,))
+    return side, items, token
 
 
 # ---- students and their lists
 
 
+@bulk_step
 async def add_students(
     round_id: uuid.UUID,
     entries: Sequence[StudentEntry],
@@ -387,29 +405,35 @@ async def add_students(
     """A school of the round adds its students (or updates their shared profile); their lists stay as they are."""
     policy.manager(principal, "school")
     refs = [e.student_ref for e in entries]
-    twice = [FieldError(f"students.{i}.student_ref", "listed twice") for i, r in enumerate(refs) if r in refs[:i]]
+    seen: set[str] = set()
+    twice = []
+    for i, ref in enumerate(refs):
+        if ref in seen:
+            twice.append(FieldError(f"students.{i}.student_ref", "listed twice"))
+        seen.add(ref)
     if twice:
-        raise InvalidInput("a student is listed twice", errors=twice)
+        raise InvalidInput("a student is listed twice", errors=capped(twice))
     async with uow() as u:
         repo = RoundRepository(u.session)
         rnd = await _school_round(repo, round_id, principal, lock="share")
         rnd.require_open()
-        now = clock()
         if entries:
             await repo.upsert_students(
+                round_id,
+                principal.org,
                 [
                     {
-                        "round_id": round_id,
-                        "school_org": principal.org,
                         "student_ref": e.student_ref,
                         "profile": e.profile,
                         "birth_date": e.birth_date,
                         "study_year": e.study_year,
-                        "added_at": now,
                     }
                     for e in entries
-                ]
+                ],
+                clock(),
             )
+        if await repo.student_count(round_id) > MAX_ROUND_STUDENTS:
+            raise RoundFull(f"the round would hold more than {MAX_ROUND_STUDENTS} students; nothing was added")
         stored = await repo.students(round_id, school=principal.org, refs=refs)
         await u.commit()
     return stored
@@ -426,14 +450,26 @@ async def remove_student(round_id: uuid.UUID, student_ref: str, principal: Princ
         await u.commit()
 
 
-async def list_students(round_id: uuid.UUID, principal: Principal, *, uow: UowFactory) -> list[RoundStudent]:
-    """A school's own students in the round, with their lists; a signed-in student, their own entry."""
+async def list_students(
+    round_id: uuid.UUID,
+    principal: Principal,
+    *,
+    uow: UowFactory,
+    page_size: int = pages.DEFAULT_PAGE_SIZE,
+    page_token: str | None = None,
+) -> tuple[list[RoundStudent], str | None]:
+    """A page of a school's own students in the round (by reference), with their lists; a signed-in student,
+    their own entry."""
+    after = pages.decode_page_token(page_token, str, str) if page_token else None
     async with uow() as u:
         repo = RoundRepository(u.session)
         if await _party(repo, await repo.get(round_id), principal) != "school":
             raise Forbidden("the round's students are listed to their schools; enterprises see their applicants")
         own = policy.own_student_ref(principal)
-        return await repo.students(round_id, school=principal.org, refs=None if own is None else [own])
+        found = await repo.students(
+            round_id, school=principal.org, refs=None if own is None else [own], after=after, limit=page_size + 1
+        )
+    return pages.next_page(found, page_size, lambda s: (s.school_org, s.student_ref))
 
 
 async def set_preferences(
@@ -514,17 +550,39 @@ async def _enterprise_position(
     return rnd, found[0]
 
 
+@dataclass(frozen=True)
+class Applicant:
+    student: RoundStudent
+    group: int | None  # the tie group the enterprise's ranking puts the student in (1 = first); None: not ranked
+
+
 async def list_applicants(
-    round_id: uuid.UUID, position_id: uuid.UUID, principal: Principal, *, uow: UowFactory
-) -> tuple[RoundPosition, list[RoundStudent]]:
-    """The students who list the enterprise's position (their shared profile; not where they list it)."""
+    round_id: uuid.UUID,
+    position_id: uuid.UUID,
+    principal: Principal,
+    *,
+    uow: UowFactory,
+    page_size: int = pages.DEFAULT_PAGE_SIZE,
+    page_token: str | None = None,
+) -> tuple[RoundPosition, list[Applicant], str | None]:
+    """A page of the students who list the enterprise's position (their shared profile, not where they list it),
+    each with their place in the enterprise's ranking."""
     policy.manager(principal, "enterprise")
+    after = pages.decode_page_token(page_token, str, str) if page_token else None
     async with uow() as u:
         repo = RoundRepository(u.session)
         _, position = await _enterprise_position(repo, round_id, position_id, principal, lock=None)
-        return position, await repo.students(round_id, applicants_of=position_id)
+        found = await repo.students(round_id, applicants_of=position_id, after=after, limit=page_size + 1)
+    students, token = pages.next_page(found, page_size, lambda s: (s.school_org, s.student_ref))
+    groups = await asyncio.to_thread(_groups_of, position.ranking)
+    return position, [Applicant(s, groups.get((s.school_org, s.student_ref))) for s in students], token
 
 
+def _groups_of(ranking: list | None) -> dict[tuple[str, str], int]:
+    return {(school, ref): g for g, group in enumerate(ranking or (), 1) for school, ref in group}
+
+
+@bulk_step
 async def set_ranking(
     round_id: uuid.UUID,
     position_id: uuid.UUID,
@@ -543,21 +601,38 @@ async def set_ranking(
         rnd.require_open()
         stored = None
         if groups is not None:
-            applicants = {
-                student_key(s.school_org, s.student_ref)
-                for s in await repo.students(round_id, applicants_of=position_id)
-            }
-            ranking = check_ranking([[student_key(*k) for k in g] for g in groups], applicants=applicants)
-            stored = [[list(split_student_key(k)) for k in group] for group in ranking]
+            # A ranking may name 50,000 students: the database says which did not apply, and the checking runs
+            # in a worker thread.
+            ranked = [key for group in groups for key in group]
+            outsiders = await repo.not_applicants(round_id, position_id, ranked, first=MAX_FIELD_ERRORS + 1)
+            stored = await asyncio.to_thread(_checked_ranking, groups, outsiders)
         await repo.set_ranking(round_id, position_id, stored, clock() if groups is not None else None)
         [position] = await repo.positions(round_id, ids=[position_id], with_applicants=True)
         await u.commit()
     return position
 
 
+class _Applicants:
+    """The applicants of a position as check_ranking asks about them: every ranked student but the outsiders."""
+
+    def __init__(self, outsiders: set[str]) -> None:
+        self.outsiders = outsiders
+
+    def __contains__(self, key: object) -> bool:
+        return key not in self.outsiders
+
+
+def _checked_ranking(groups: Sequence[Sequence[tuple[str, str]]], outsiders: set[tuple[str, str]]) -> list:
+    ranking = check_ranking(
+        [[student_key(*k) for k in g] for g in groups], applicants=_Applicants({student_key(*k) for k in outsiders})
+    )
+    return [[list(split_student_key(k)) for k in group] for group in ranking]
+
+
 # ---- close, reopen
 
 
+@bulk_step
 async def close_round(
     round_id: uuid.UUID,
     principal: Principal,
@@ -576,7 +651,9 @@ async def close_round(
         positions = await repo.positions(round_id)
         students = await repo.students(round_id)
         agreements = await repo.active_agreements(rnd.schools, sorted({p.enterprise_org for p in positions}))
-        offered = decide_offered_seats(positions, students, agreements, compliance=compliance, today=now.date())
+        offered = await asyncio.to_thread(  # half a million list entries at national scale
+            decide_offered_seats, positions, students, agreements, compliance=compliance, today=now.date()
+        )
         await repo.freeze_positions(
             round_id,
             {p.position_id: (*offered[p.position_id], sorted(p.competencies)) for p in positions},
@@ -696,7 +773,9 @@ def instance_of(inputs: dict) -> allocation.Instance:
 class _Computed:
     input_hash: str
     algorithm_version: str
-    rows: list[dict]
+    inputs_json: str
+    rows_json: str  # the matches with their explanations
+    students: int
     matched: int
     violations: list[str]
 
@@ -718,8 +797,11 @@ def rejection_json(r: allocation.Rejection) -> dict:
     }
 
 
-def _compute(instance: allocation.Instance) -> _Computed:
-    """The CPU-bound part, run off the event loop: allocate, verify independently, explain, and lay out the rows."""
+def _compute(rnd: Round, positions: Sequence[RoundPosition], students: Sequence[RoundStudent]) -> _Computed:
+    """The CPU-bound part, run off the event loop: lay out the inputs, allocate, verify independently, explain,
+    and serialise what is stored."""
+    inputs = round_inputs(rnd, positions, students)
+    instance = instance_of(inputs)
     result = allocation.allocate(instance)
     violations = allocation.check_stable(instance, result.matches)
     explanations = result.explanations()
@@ -739,9 +821,18 @@ def _compute(instance: allocation.Instance) -> _Computed:
                 "explanation": [rejection_json(r) for r in explanations[sid]],
             }
         )
-    return _Computed(allocation.input_hash(instance), result.algorithm_version, rows, matched, violations)
+    return _Computed(
+        allocation.input_hash(instance),
+        result.algorithm_version,
+        json.dumps(inputs),
+        json.dumps(rows),
+        len(instance.students),
+        matched,
+        violations,
+    )
 
 
+@bulk_step
 async def compute_round(round_id: uuid.UUID, principal: Principal, *, uow: UowFactory, clock: Clock = utc_clock) -> Run:
     """Run the allocation on the frozen inputs and store the run: its input hash, the algorithm version, the seed,
     the matches and the explanations. Every result is re-verified by the independent stability checker; a
@@ -751,9 +842,8 @@ async def compute_round(round_id: uuid.UUID, principal: Principal, *, uow: UowFa
         repo = RoundRepository(u.session)
         rnd = await _school_round(repo, round_id, principal, lock="update", owner=True)
         rnd.require_computable()
-        inputs = round_inputs(rnd, await repo.positions(round_id), await repo.students(round_id))
-        instance = instance_of(inputs)
-        computed = await asyncio.to_thread(_compute, instance)
+        positions, students = await repo.positions(round_id), await repo.students(round_id)
+        computed = await asyncio.to_thread(_compute, rnd, positions, students)
         if computed.violations:
             log.error(
                 "allocation failed its stability check",
@@ -777,42 +867,40 @@ async def compute_round(round_id: uuid.UUID, principal: Principal, *, uow: UowFa
             seed=rnd.seed,
             computed_at=now,
             computed_by=principal.sub,
-            students=len(instance.students),
+            students=computed.students,
             matched=computed.matched,
         )
-        await repo.add_run(run, inputs, computed.rows)
+        await repo.add_run(run, computed.inputs_json, computed.rows_json)
         rnd.computed(run.id, now=now)
         await repo.save(rnd)
         await u.commit()
     return run
 
 
-async def list_runs(round_id: uuid.UUID, principal: Principal, *, uow: UowFactory) -> tuple[Round, list[Run]]:
+async def list_runs(
+    round_id: uuid.UUID,
+    principal: Principal,
+    *,
+    uow: UowFactory,
+    page_size: int = pages.DEFAULT_PAGE_SIZE,
+    page_token: str | None = None,
+) -> tuple[Round, list[Run], str | None]:
+    """A page of the round's runs, oldest first."""
+    after = pages.decode_page_token(page_token, int)[0] if page_token else None
     async with uow() as u:
         repo = RoundRepository(u.session)
         rnd = await repo.get(round_id)
         if await _party(repo, rnd, principal) != "school":
             raise Forbidden("runs are the schools' working material; enterprises see the published result")
-        return rnd, [shown(principal, r) for r in await repo.runs(round_id)]
+        found = await repo.runs(round_id, after=after, limit=page_size + 1)
+    page, token = pages.next_page(found, page_size, lambda r: (r.seq,))
+    return rnd, [shown(principal, r) for r in page], token
 
 
 # ---- results
 
 
-def _encode_cursor(school: str, ref: str) -> str:
-    return base64.urlsafe_b64encode(f"{school}\x1f{ref}".encode()).decode()
-
-
-def _decode_cursor(token: str) -> tuple[str, str]:
-    try:
-        school, sep, ref = base64.urlsafe_b64decode(token.encode()).decode().partition("\x1f")
-    except (ValueError, UnicodeDecodeError) as exc:
-        raise InvalidInput("bad page token", errors=[FieldError("page_token", "not a token this API issued")]) from exc
-    if not sep:
-        raise InvalidInput("bad page token", errors=[FieldError("page_token", "not a token this API issued")])
-    return school, ref
-
-
+@bulk_step
 async def get_result(
     round_id: uuid.UUID,
     principal: Principal,
@@ -825,7 +913,7 @@ async def get_result(
     """A run's result as the caller may see it: a school, its own students' matches with explanations (any run,
     the latest by default); a student, their own; an enterprise, the students matched to its positions, once
     the round is published (the published run only)."""
-    after = _decode_cursor(page_token) if page_token else None
+    after = pages.decode_page_token(page_token, str, str) if page_token else None
     async with uow() as u:
         repo = RoundRepository(u.session)
         rnd = await repo.get(round_id)
@@ -850,9 +938,7 @@ async def get_result(
             matches = await repo.matches(run, enterprise=principal.org, after=after, limit=page_size + 1)
             positions = await repo.positions(round_id, enterprise=principal.org)
         filled = await repo.filled(run.id)
-    more = len(matches) > page_size
-    matches = matches[:page_size]
-    token = _encode_cursor(matches[-1].school_org, matches[-1].student_ref) if more else None
+    matches, token = pages.next_page(matches, page_size, lambda m: (m.school_org, m.student_ref))
     return Result(
         round=shown(principal, rnd),
         run=shown(principal, run),
@@ -864,12 +950,22 @@ async def get_result(
     )
 
 
+@bulk_step
 async def compare_runs(
-    round_id: uuid.UUID, run_a: uuid.UUID, run_b: uuid.UUID, principal: Principal, *, uow: UowFactory
-) -> tuple[Run, Run, list[allocation.Move]]:
-    """Who moved from run a to run b, and why, for the caller school's students. Both runs are recomputed from
-    their stored inputs (the same inputs give the same matching); runs of an older algorithm version are
-    compared by their stored matches."""
+    round_id: uuid.UUID,
+    run_a: uuid.UUID,
+    run_b: uuid.UUID,
+    principal: Principal,
+    *,
+    uow: UowFactory,
+    page_size: int = pages.DEFAULT_PAGE_SIZE,
+    page_token: str | None = None,
+) -> tuple[Run, Run, list[allocation.Move], str | None]:
+    """Who moved from run a to run b, and why, for the caller school's students: a page of them, by student.
+    Both runs are recomputed from their stored inputs (the same inputs give the same matching); runs of an older
+    algorithm version are compared by their stored matches."""
+    if page_token:
+        pages.decode_page_token(page_token, str)  # refused before the work
     async with uow() as u:
         repo = RoundRepository(u.session)
         rnd = await repo.get(round_id)
@@ -900,10 +996,21 @@ async def compare_runs(
             for k in sorted(before.keys() | after.keys())
             if before.get(k) != after.get(k)
         ]
-    mine = [m for m in moves if split_student_key(m.student_id)[0] == principal.org]
-    if own is not None:
-        mine = [m for m in mine if split_student_key(m.student_id)[1] == own]
-    return shown(principal, a), shown(principal, b), mine
+    page, token = await asyncio.to_thread(_moves_page, moves, principal.org, own, page_size, page_token)
+    return shown(principal, a), shown(principal, b), page, token
+
+
+def _moves_page(
+    moves: list[allocation.Move], school: str, own: str | None, page_size: int, page_token: str | None
+) -> tuple[list[allocation.Move], str | None]:
+    """The school's students' moves (a signed-in student's own), by student: one page of them."""
+    mine = []
+    for m in moves:
+        m_school, m_ref = split_student_key(m.student_id)
+        if m_school == school and own in (None, m_ref):
+            mine.append(m)
+    mine.sort(key=lambda m: m.student_id)
+    return pages.page_of(mine, page_size, page_token, lambda m: (m.student_id,), str)
 
 
 def _compare(inputs_a: dict, inputs_b: dict) -> list[allocation.Move]:
@@ -913,6 +1020,7 @@ def _compare(inputs_a: dict, inputs_b: dict) -> list[allocation.Move]:
 # ---- publish
 
 
+@bulk_step
 async def publish_round(
     round_id: uuid.UUID,
     principal: Principal,
@@ -941,33 +1049,13 @@ async def publish_round(
         agreements = await repo.active_agreements(
             sorted({m.school_org for m in matches}), sorted({p.enterprise_org for p in positions.values()})
         )
-        students = {(s.school_org, s.student_ref): s for s in await repo.students(round_id, with_preferences=False)}
+        students = await repo.students(round_id, with_preferences=False)
         now = clock()
-        refusals: list[dict] = []
-        bookings: list[tuple[Placement, RoundPosition]] = []
-        for m in matches:
-            p, s = positions[m.position_id], students.get((m.school_org, m.student_ref))
-            refusal = _refusal_before_booking(p, s, m, agreements, compliance, now.date())
-            if refusal is not None:
-                refusals.append(_refused(m, refusal[0], refusal[1]))
-                continue
-            placement = Placement.request(
-                position_id=p.position_id,
-                agreement_id=_covering(agreements, m.school_org, p.enterprise_org, p.starts_on).id,
-                school_org=m.school_org,
-                enterprise_org=p.enterprise_org,
-                student_ref=m.student_ref,
-                profile=s.profile,
-                starts_on=p.starts_on,
-                ends_on=p.ends_on,
-                now=now,
-                hold=hold,
-                student_birth_date=s.birth_date,
-                study_year=s.study_year,
-            )
-            if rnd.publish_as is PublishAs.CONFIRMED:
-                placement.apply("confirm", Party.ENTERPRISE, now=now)
-            bookings.append((placement, p))
+        # Building and checking tens of thousands of placements, and their events, is CPU work: a worker thread
+        # does it while the event loop serves other requests (the unit of work is not touched meanwhile).
+        bookings, refusals = await asyncio.to_thread(
+            _bookings, rnd, matches, positions, students, agreements, compliance, now, hold
+        )
         if refusals:
             raise _publish_refused(refusals)
 
@@ -977,11 +1065,7 @@ async def publish_round(
             [p.base_id for _, p in bookings],
             [pl.agreement_id for pl, _ in bookings],
         )
-        batch = []
-        for placement, p in bookings:
-            u.emit(*(integration_event(e, position_competencies=p.competencies) for e in placement.pull_events()))
-            caps = intern_caps(compliance, enterprise_staff=p.base_staff, post_staff=p.post_staff)
-            batch.append((placement, u.outbox_rows(), *caps))
+        batch = await asyncio.to_thread(_booking_batch, bookings, u, compliance)
         try:
             outcomes = await PlacementRepository(u.session).book_many(batch, today=now.date())
         except DBAPIError as exc:
@@ -1010,6 +1094,56 @@ async def publish_round(
         u.emit(*(integration_event(e) for e in rnd.pull_events()))
         await u.commit()
     return Published(rnd, run, len(bookings), dict(by_position))
+
+
+def _bookings(
+    rnd: Round,
+    matches: Sequence[Match],
+    positions: dict[uuid.UUID, RoundPosition],
+    students: Sequence[RoundStudent],
+    agreements: Sequence[CoveringAgreement],
+    compliance: CompliancePolicy,
+    now: datetime,
+    hold: timedelta,
+) -> tuple[list[tuple[Placement, RoundPosition]], list[dict]]:
+    """The placement each match books, or why it cannot."""
+    by_key = {(s.school_org, s.student_ref): s for s in students}
+    refusals: list[dict] = []
+    bookings: list[tuple[Placement, RoundPosition]] = []
+    for m in matches:
+        p, s = positions[m.position_id], by_key.get((m.school_org, m.student_ref))
+        refusal = _refusal_before_booking(p, s, m, agreements, compliance, now.date())
+        if refusal is not None:
+            refusals.append(_refused(m, refusal[0], refusal[1]))
+            continue
+        placement = Placement.request(
+            position_id=p.position_id,
+            agreement_id=_covering(agreements, m.school_org, p.enterprise_org, p.starts_on).id,
+            school_org=m.school_org,
+            enterprise_org=p.enterprise_org,
+            student_ref=m.student_ref,
+            profile=s.profile,
+            starts_on=p.starts_on,
+            ends_on=p.ends_on,
+            now=now,
+            hold=hold,
+            student_birth_date=s.birth_date,
+            study_year=s.study_year,
+        )
+        if rnd.publish_as is PublishAs.CONFIRMED:
+            placement.apply("confirm", Party.ENTERPRISE, now=now)
+        bookings.append((placement, p))
+    return bookings, refusals
+
+
+def _booking_batch(bookings: list[tuple[Placement, RoundPosition]], u, compliance: CompliancePolicy) -> list[tuple]:
+    """Each placement with its outbox rows and intern caps, as `book_many` takes them."""
+    batch = []
+    for placement, p in bookings:
+        u.emit(*(integration_event(e, position_competencies=p.competencies) for e in placement.pull_events()))
+        caps = intern_caps(compliance, enterprise_staff=p.base_staff, post_staff=p.post_staff)
+        batch.append((placement, u.outbox_rows(), *caps))
+    return batch
 
 
 _BOOKING_REFUSALS = {

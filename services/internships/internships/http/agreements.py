@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import uuid
-from typing import Annotated
 
-from fastapi import APIRouter, Query, Request, Response
+from fastapi import APIRouter, Request, Response
 
 from internships import handlers
 from internships.domain import commands
@@ -18,8 +17,8 @@ from internships.http.schemas import (
     AgreementTerminated,
 )
 from praxis_common.http import IdempotencyKey, PrincipalDep, created
+from praxis_common.queries import PageSize, PageToken
 from praxis_common.service import Runtime
-from praxis_common.validation import PageToken
 
 
 def router(rt: Runtime) -> APIRouter:
@@ -47,8 +46,8 @@ def router(rt: Runtime) -> APIRouter:
     async def list_(
         principal: PrincipalDep,
         status: Status | None = None,
-        page_size: Annotated[int, Query(ge=1, le=200)] = 50,
-        page_token: PageToken | None = None,
+        page_size: PageSize = 50,
+        page_token: PageToken = None,
     ) -> AgreementPage:
         items, token = await handlers.list_agreements(
             commands.ListAgreements(status=status, page_size=page_size, page_token=page_token), principal, uow=rt.uow

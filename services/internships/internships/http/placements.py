@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import uuid
 from datetime import timedelta
-from typing import Annotated, Literal
 
-from fastapi import APIRouter, Query, Request, Response
+from fastapi import APIRouter, Request, Response
 
 from internships.domain.logbooks import LogLine
 from internships.domain.placements import PlacementStatus
@@ -24,8 +23,69 @@ from internships.http.schemas import (
     ReviewIn,
 )
 from praxis_common.http import IdempotencyKey, PrincipalDep, created
+from praxis_common.queries import PageSize, PageToken
 from praxis_common.service import Runtime
-from praxis_common.validation import Date, PageToken
+from praxis_common.validation import Date
+
+ACTIONS = (
+    ("confirm", "Confirm a requested placement (enterprise)", "While requested, within the hold period."),
+    ("reject", "Reject a requested placement (enterprise)", "While requested; the seat is free again."),
+    ("withdraw", "Withdraw a placement (school)", "Before it starts; the seat is free again."),
+    ("start", "Start a placement", "On or after its start date, with the consent the compliance policy asks for."),
+    (
+        "complete",
+        "Complete a placement",
+        "An active placement, by either party; more than 7 days before its end date only with `force` and a "
+        "`reason` (409 completion-before-end otherwise), kept on the placement and in its event.",
+    ),
+    ("terminate", "Terminate a placement", "An active placement, by either party, with a reason (422 without)."),
+)
+
+
+def _change(rt: Runtime, action: str):
+    compliance = rt.settings.compliance
+
+    async def change(
+        placement_id: uuid.UUID, principal: PrincipalDep, body: PlacementAction | None = None
+    ) -> PlacementRead:
+        return PlacementRead.of(
+            await handlers.change_placement(
+                placement_id,
+                action,
+                principal,
+                uow=rt.uow,
+                reason=body.reason if body else None,
+                force=body.force if body else False,
+                clock=rt.clock,
+                compliance=compliance,
+            )
+        )
+
+    return change
+
+
+def _review(rt: Runtime, *, approve: bool):
+    async def review(
+        placement_id: uuid.UUID, week: Date, principal: PrincipalDep, body: ReviewIn | None = None
+    ) -> LogbookWeekRead:
+        """The placement's assigned enterprise mentor (the mentors service's assignment; the token's `sub` is the
+        mentor's account) decides on a submitted week; the enterprise's admin or HR may decide on the mentor's
+        behalf with `on_behalf_of_mentor: true`, recorded on the week. Nobody reviews a week they filed.
+        Returning needs `comments`."""
+        return LogbookWeekRead.of(
+            await logbooks.review_week(
+                placement_id,
+                week,
+                principal,
+                approve=approve,
+                comment=body.comments if body else None,
+                on_behalf_of_mentor=body.on_behalf_of_mentor if body else False,
+                uow=rt.uow,
+                clock=rt.clock,
+            )
+        )
+
+    return review
 
 
 def router(rt: Runtime) -> APIRouter:
@@ -75,8 +135,8 @@ def router(rt: Runtime) -> APIRouter:
     async def list_(
         principal: PrincipalDep,
         status: PlacementStatus | None = None,
-        page_size: Annotated[int, Query(ge=1, le=200)] = 50,
-        page_token: PageToken | None = None,
+        page_size: PageSize = 50,
+        page_token: PageToken = None,
     ) -> PlacementPage:
         items, token = await handlers.list_placements(
             handlers.ListPlacements(status=status, page_size=page_size, page_token=page_token), principal, uow=rt.uow
@@ -107,33 +167,26 @@ def router(rt: Runtime) -> APIRouter:
             )
         )
 
-    @r.post(
-        "/{placement_id}/{action}",
-        operation_id="changePlacement",
-        response_model=PlacementRead,
-        summary="Move a placement along",
-        responses={409: {"description": "illegal-transition or completion-before-end (problem+json)"}},
-    )
-    async def change(
-        placement_id: uuid.UUID,
-        action: Literal["confirm", "reject", "withdraw", "start", "complete", "terminate"],
-        principal: PrincipalDep,
-        body: PlacementAction | None = None,
-    ) -> PlacementRead:
-        """confirm / reject (enterprise, while requested); withdraw (school, before start); start,
-        complete (either; more than 7 days before the end date only with `force` and a `reason`: 409
-        completion-before-end otherwise); terminate (either, after start, with a reason)."""
-        return PlacementRead.of(
-            await handlers.change_placement(
-                placement_id,
-                action,
-                principal,
-                uow=rt.uow,
-                reason=body.reason if body else None,
-                force=body.force if body else False,
-                clock=rt.clock,
-                compliance=policy,
-            )
+    # One route per action (not a `{action}` parameter): a method a path does not take is then a 405, and an
+    # unknown action a 404, instead of a 422 about a parameter.
+    for action, summary, doc in ACTIONS:
+        r.add_api_route(
+            f"/{{placement_id}}/{action}",
+            _change(rt, action),
+            methods=["POST"],
+            name=f"{action}_placement",
+            operation_id=f"{action}Placement",
+            response_model=PlacementRead,
+            summary=summary,
+            description=doc,
+            responses={
+                409: {
+                    "description": "illegal-transition"
+                    + (" or completion-before-end" if action == "complete" else "")
+                    + " (problem+json)"
+                },
+                **({422: {"description": "no reason given (problem+json)"}} if action == "terminate" else {}),
+            },
         )
 
     @r.put(
@@ -154,34 +207,19 @@ def router(rt: Runtime) -> APIRouter:
             await logbooks.file_week(placement_id, week, lines, principal, uow=rt.uow, policy=policy, clock=rt.clock)
         )
 
-    @r.post(
-        "/{placement_id}/logbook/{week}/{decision}",
-        operation_id="reviewLogbookWeek",
-        response_model=LogbookWeekRead,
-        summary="Approve or return a logbook week (the assigned enterprise mentor)",
-        responses={403: {"description": "not the assigned enterprise mentor, nor HR on_behalf_of_mentor"}},
-    )
-    async def review(
-        placement_id: uuid.UUID,
-        week: Date,
-        decision: Literal["approve", "return"],
-        principal: PrincipalDep,
-        body: ReviewIn | None = None,
-    ) -> LogbookWeekRead:
-        """The placement's assigned enterprise mentor (the mentors service's assignment; the token's `sub` is the
-        mentor's account) reviews; the enterprise's admin or HR may review on the mentor's behalf with
-        `on_behalf_of_mentor: true`, recorded on the week. Nobody reviews a week they filed."""
-        return LogbookWeekRead.of(
-            await logbooks.review_week(
-                placement_id,
-                week,
-                principal,
-                approve=decision == "approve",
-                comment=body.comment if body else None,
-                on_behalf_of_mentor=body.on_behalf_of_mentor if body else False,
-                uow=rt.uow,
-                clock=rt.clock,
-            )
+    for decision, summary in (
+        ("approve", "Approve a logbook week (the assigned enterprise mentor)"),
+        ("return", "Return a logbook week to be filed again (the assigned enterprise mentor)"),
+    ):
+        r.add_api_route(
+            f"/{{placement_id}}/logbook/{{week}}/{decision}",
+            _review(rt, approve=decision == "approve"),
+            methods=["POST"],
+            name=f"{decision}_logbook_week",
+            operation_id=f"{decision}LogbookWeek",
+            response_model=LogbookWeekRead,
+            summary=summary,
+            responses={403: {"description": "not the assigned enterprise mentor, nor HR on_behalf_of_mentor"}},
         )
 
     @r.get(

@@ -3,16 +3,30 @@
 from __future__ import annotations
 
 import uuid
-from typing import Annotated, Literal
+from typing import Annotated
 
 from fastapi import APIRouter, Query, Request, Response
 
 from internships.domain.positions import Duty, DutyKind
 from internships.handlers import positions as handlers
-from internships.http.schemas import BaseCreate, BaseRead, PositionCreate, PositionPage, PositionRead
+from internships.http.schemas import BaseCreate, BasePage, BaseRead, PositionCreate, PositionPage, PositionRead, Tag
 from praxis_common.http import IdempotencyKey, PrincipalDep, created
+from praxis_common.queries import PageSize, PageToken, value_list, value_list_help
 from praxis_common.service import Runtime
-from praxis_common.validation import Date, PageToken, Tag, Text
+from praxis_common.validation import Date, Text
+
+Competencies = value_list(Tag, most=20)
+
+
+def _change(rt: Runtime, action: str):
+    async def change(position_id: uuid.UUID, principal: PrincipalDep) -> PositionRead:
+        return PositionRead.of(
+            await handlers.change_position(
+                position_id, action, principal, uow=rt.uow, clock=rt.clock, compliance=rt.settings.compliance
+            )
+        )
+
+    return change
 
 
 def router(rt: Runtime) -> APIRouter:
@@ -38,11 +52,11 @@ def router(rt: Runtime) -> APIRouter:
 
         return await created(request, principal, rt.uow, idempotency_key, body=body, create=create)
 
-    @r.get("/bases", operation_id="listBases", response_model=list[BaseRead], summary="The caller's practice bases")
-    async def list_bases(principal: PrincipalDep) -> list[BaseRead]:
-        return [
-            BaseRead.model_validate(b, from_attributes=True) for b in await handlers.list_bases(principal, uow=rt.uow)
-        ]
+    @r.get("/bases", operation_id="listBases", response_model=BasePage, summary="The caller's practice bases")
+    async def list_bases(principal: PrincipalDep, page_size: PageSize = 50, page_token: PageToken = None) -> BasePage:
+        """The bases of the agreements the caller's organisation is party to, newest first."""
+        items, token = await handlers.list_bases(principal, uow=rt.uow, page_size=page_size, page_token=page_token)
+        return BasePage(items=[BaseRead.model_validate(b, from_attributes=True) for b in items], next_page_token=token)
 
     @r.get(
         "/bases/{base_id}", operation_id="getBase", response_model=BaseRead, summary="One practice base (either party)"
@@ -80,14 +94,16 @@ def router(rt: Runtime) -> APIRouter:
     )
     async def search(
         principal: PrincipalDep,
-        competency: Annotated[list[Tag], Query(max_length=20, description="any of these competency tags")] = [],  # noqa: B006
+        competency: Annotated[
+            Competencies, Query(description=value_list_help("any of these competency tags", 20))
+        ] = [],  # noqa: B006
         country: Annotated[str | None, Query(pattern=r"^[A-Z]{2}$")] = None,
         starts_from: Date | None = None,
         ends_by: Date | None = None,
         open_seats: Annotated[bool, Query(description="only positions with a free seat")] = False,
         q: Annotated[Text | None, Query(max_length=200, description="free text in title or description")] = None,
-        page_size: Annotated[int, Query(ge=1, le=200)] = 50,
-        page_token: PageToken | None = None,
+        page_size: PageSize = 50,
+        page_token: PageToken = None,
     ) -> PositionPage:
         """Schools see published positions of enterprises they hold an active agreement with; an
         enterprise sees its own in every state."""
@@ -116,26 +132,32 @@ def router(rt: Runtime) -> APIRouter:
     async def get_position(position_id: uuid.UUID, principal: PrincipalDep) -> PositionRead:
         return PositionRead.of(await handlers.get_position(position_id, principal, uow=rt.uow))
 
-    @r.post(
-        "/positions/{position_id}/{action}",
-        operation_id="changePosition",
-        response_model=PositionRead,
-        summary="Publish or close a position",
-        responses={
-            409: {"description": "term-ended or no-agreement-for-term (problem+json)"},
-            422: {"description": "compliance-violation naming the rule (problem+json)"},
-        },
-    )
-    async def change(
-        position_id: uuid.UUID, action: Literal["publish", "close"], principal: PrincipalDep
-    ) -> PositionRead:
-        """Publishing checks what every booking will require of the position itself: its term not over, an active
-        agreement of the enterprise covering the whole term, and the compliance rules that do not depend on the
-        student (declared headcounts and pay, the intern ratios with a first intern, minimum pay)."""
-        return PositionRead.of(
-            await handlers.change_position(
-                position_id, action, principal, uow=rt.uow, clock=rt.clock, compliance=rt.settings.compliance
-            )
+    # One route per action, so a wrong method or action is a 405 or 404 rather than a 422 about a parameter.
+    for action, summary, doc in (
+        (
+            "publish",
+            "Publish a position (enterprise)",
+            "Publishing checks what every booking will require of the position itself: its term not over, an active "
+            "agreement of the enterprise covering the whole term, and the compliance rules that do not depend on the "
+            "student (declared headcounts and pay, the intern ratios with a first intern, minimum pay).",
+        ),
+        ("close", "Close a position (enterprise)", "No more bookings; placements already made stay."),
+    ):
+        r.add_api_route(
+            f"/positions/{{position_id}}/{action}",
+            _change(rt, action),
+            methods=["POST"],
+            name=f"{action}_position",
+            operation_id=f"{action}Position",
+            response_model=PositionRead,
+            summary=summary,
+            description=doc,
+            responses={
+                409: {"description": "term-ended or no-agreement-for-term (problem+json)"},
+                422: {"description": "compliance-violation naming the rule (problem+json)"},
+            }
+            if action == "publish"
+            else {},
         )
 
     return r

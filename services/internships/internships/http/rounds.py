@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import uuid
 from datetime import timedelta
 from typing import Annotated
@@ -11,8 +12,8 @@ from fastapi import APIRouter, Query, Request, Response
 from internships.domain.rounds import split_student_key
 from internships.handlers import rounds as handlers
 from internships.http.schemas import (
+    ApplicantPage,
     ApplicantRead,
-    ApplicantsRead,
     CompareRead,
     MatchRead,
     MoveRead,
@@ -27,15 +28,39 @@ from internships.http.schemas import (
     RoundInvitationPage,
     RoundInvitationRead,
     RoundPage,
+    RoundPositionPage,
     RoundPositionRead,
     RoundRead,
+    RoundStudentPage,
     RoundStudentRead,
+    RoundStudentsAdded,
     RoundStudentsIn,
+    RunPage,
     RunRead,
 )
+from praxis_common import bulk
 from praxis_common.http import IdempotencyKey, PrincipalDep, created
+from praxis_common.queries import PageSize, PageToken
 from praxis_common.service import Runtime
-from praxis_common.validation import PageToken, StudentRef
+from praxis_common.validation import StudentRef
+
+# Pages of a national round's results (each with its explanations) and of a position's applicants.
+RESULT_PAGE_MAX = 5_000
+APPLICANTS_PAGE_MAX = 5_000
+
+
+def _ranking(body: object) -> list[list[tuple[str, str]]]:
+    ranking = RankingIn.check(body)
+    return [[(k.school_org, k.student_ref) for k in group] for group in ranking.groups]
+
+
+def _students(body: object) -> list[handlers.StudentEntry]:
+    checked = RoundStudentsIn.check(body)
+    return [
+        handlers.StudentEntry(s.student_ref, s.profile.model_dump(exclude_none=True), s.birth_date, s.study_year)
+        for s in checked.students
+    ]
+
 
 CONFLICTS = {
     409: {
@@ -50,7 +75,7 @@ def result_read(result: handlers.Result) -> ResultRead:
         round_id=result.round.id,
         run=RunRead.of(result.run, published_run_id=result.round.published_run_id),
         published=result.published,
-        students=[
+        items=[
             MatchRead(
                 school_org=m.school_org,
                 student_ref=m.student_ref,
@@ -116,11 +141,7 @@ def router(rt: Runtime) -> APIRouter:
         return await created(request, principal, rt.uow, idempotency_key, body=body, create=create_it)
 
     @r.get("", operation_id="listRounds", response_model=RoundPage, summary="The caller's allocation rounds")
-    async def list_(
-        principal: PrincipalDep,
-        page_size: Annotated[int, Query(ge=1, le=200)] = 50,
-        page_token: PageToken | None = None,
-    ) -> RoundPage:
+    async def list_(principal: PrincipalDep, page_size: PageSize = 50, page_token: PageToken = None) -> RoundPage:
         """A school's rounds (as owner or as a co-owner that accepted); an enterprise's rounds (order classes for it, or rounds
         holding its positions). Newest first."""
         items, token = await handlers.list_rounds(principal, uow=rt.uow, page_size=page_size, page_token=page_token)
@@ -134,8 +155,8 @@ def router(rt: Runtime) -> APIRouter:
     )
     async def invitations(
         principal: PrincipalDep,
-        page_size: Annotated[int, Query(ge=1, le=200)] = 50,
-        page_token: PageToken | None = None,
+        page_size: PageSize = 50,
+        page_token: PageToken = None,
     ) -> RoundInvitationPage:
         """To a school's admin or coordinator: the joint rounds naming the school as a co-owner that it has not
         accepted or declined yet, newest first. Until it accepts, such a round is 404 to the school."""
@@ -256,14 +277,21 @@ def router(rt: Runtime) -> APIRouter:
     @r.get(
         "/{round_id}/positions",
         operation_id="listRoundPositions",
-        response_model=list[RoundPositionRead],
+        response_model=RoundPositionPage,
         summary="Positions in the round",
     )
-    async def positions(round_id: uuid.UUID, principal: PrincipalDep) -> list[RoundPositionRead]:
-        """A school sees the positions it may see anyway (of enterprises it holds an active agreement with); an
-        enterprise, its own, with its ranking."""
-        side, items = await handlers.list_positions(round_id, principal, uow=rt.uow)
-        return [RoundPositionRead.of(p, show_ranking=side == "enterprise") for p in items]
+    async def positions(
+        round_id: uuid.UUID, principal: PrincipalDep, page_size: PageSize = 50, page_token: PageToken = None
+    ) -> RoundPositionPage:
+        """By position id. A school sees the positions it may see anyway (of enterprises it holds an active
+        agreement with); an enterprise, its own (`ranked` says whether it ranked one; the applicants page shows
+        each applicant's place)."""
+        _, items, token = await handlers.list_positions(
+            round_id, principal, uow=rt.uow, page_size=page_size, page_token=page_token
+        )
+        return RoundPositionPage(
+            items=[RoundPositionRead.of(p, show_ranking=False) for p in items], next_page_token=token
+        )
 
     @r.put(
         "/{round_id}/positions/{position_id}",
@@ -295,18 +323,36 @@ def router(rt: Runtime) -> APIRouter:
     @r.get(
         "/{round_id}/positions/{position_id}/applicants",
         operation_id="listApplicants",
-        response_model=ApplicantsRead,
+        response_model=ApplicantPage,
         summary="Applicants of an enterprise's position",
     )
-    async def applicants(round_id: uuid.UUID, position_id: uuid.UUID, principal: PrincipalDep) -> ApplicantsRead:
-        """The students listing the enterprise's position, with the profile their school shares (not their lists,
-        nor where they list the position), and the enterprise's current ranking."""
-        position, students = await handlers.list_applicants(round_id, position_id, principal, uow=rt.uow)
-        return ApplicantsRead(
-            position=RoundPositionRead.of(position, show_ranking=True),
-            applicants=[
-                ApplicantRead(school_org=s.school_org, student_ref=s.student_ref, profile=s.profile) for s in students
-            ],
+    async def applicants(
+        round_id: uuid.UUID,
+        position_id: uuid.UUID,
+        principal: PrincipalDep,
+        page_size: Annotated[int, Query(ge=1, le=APPLICANTS_PAGE_MAX)] = 200,
+        page_token: PageToken = None,
+    ) -> Response:
+        """A page of the students listing the enterprise's position (by school and reference), with the profile
+        their school shares (not their lists, nor where they list the position) and their tie group in the
+        enterprise's current ranking."""
+        position, found, token = await handlers.list_applicants(
+            round_id, position_id, principal, uow=rt.uow, page_size=page_size, page_token=page_token
+        )
+        return await bulk.json_response(
+            lambda: ApplicantPage(
+                position=RoundPositionRead.of(position, show_ranking=False),
+                items=[
+                    ApplicantRead(
+                        school_org=a.student.school_org,
+                        student_ref=a.student.student_ref,
+                        profile=a.student.profile,
+                        group=a.group,
+                    )
+                    for a in found
+                ],
+                next_page_token=token,
+            )
         )
 
     @r.put(
@@ -317,19 +363,14 @@ def router(rt: Runtime) -> APIRouter:
         responses={**CONFLICTS, 422: {"description": "a student who did not apply, ranked twice, or an empty group"}},
     )
     async def rank(
-        round_id: uuid.UUID, position_id: uuid.UUID, body: RankingIn, principal: PrincipalDep
-    ) -> RoundPositionRead:
+        round_id: uuid.UUID, position_id: uuid.UUID, body: Annotated[RankingIn, bulk.Deferred], principal: PrincipalDep
+    ) -> Response:
         """Tie groups of applicants, best first (students in one group are tied; the round's lottery orders
-        them). Applicants left out are not accepted. While the round is open; the position's enterprise only."""
-        ranked = await handlers.set_ranking(
-            round_id,
-            position_id,
-            [[(k.school_org, k.student_ref) for k in group] for group in body.groups],
-            principal,
-            uow=rt.uow,
-            clock=rt.clock,
-        )
-        return RoundPositionRead.of(ranked, show_ranking=True)
+        them). Applicants left out are not accepted. While the round is open; the position's enterprise only.
+        At most 50,000 students in all, validated off the event loop."""
+        ranking = await asyncio.to_thread(_ranking, body)
+        ranked = await handlers.set_ranking(round_id, position_id, ranking, principal, uow=rt.uow, clock=rt.clock)
+        return await bulk.json_response(lambda: RoundPositionRead.of(ranked, show_ranking=True))
 
     @r.delete(
         "/{round_id}/positions/{position_id}/ranking",
@@ -349,38 +390,35 @@ def router(rt: Runtime) -> APIRouter:
     @r.post(
         "/{round_id}/students",
         operation_id="addRoundStudents",
-        response_model=list[RoundStudentRead],
+        response_model=RoundStudentsAdded,
         summary="Add students to the round (school)",
-        responses=CONFLICTS,
+        responses={**CONFLICTS, 409: {"description": CONFLICTS[409]["description"] + ", or round-full"}},
     )
     async def add_students(
-        round_id: uuid.UUID, body: RoundStudentsIn, principal: PrincipalDep
-    ) -> list[RoundStudentRead]:
-        """Up to 1000 of the caller school's students at a time, with the profile it shares with enterprises;
-        adding a student again updates the profile and keeps the list. While the round is open."""
-        stored = await handlers.add_students(
-            round_id,
-            [
-                handlers.StudentEntry(
-                    s.student_ref, s.profile.model_dump(exclude_none=True), s.birth_date, s.study_year
-                )
-                for s in body.students
-            ],
-            principal,
-            uow=rt.uow,
-            clock=rt.clock,
-        )
-        return [RoundStudentRead.of(s) for s in stored]
+        round_id: uuid.UUID, body: Annotated[RoundStudentsIn, bulk.Deferred], principal: PrincipalDep
+    ) -> Response:
+        """Up to 1,000 of the caller school's students at a time (a round holds at most 50,000: 409 round-full),
+        with the profile it shares with enterprises; adding a student again updates the profile and keeps the
+        list. While the round is open."""
+        entries = await asyncio.to_thread(_students, body)
+        stored = await handlers.add_students(round_id, entries, principal, uow=rt.uow, clock=rt.clock)
+        return await bulk.json_response(lambda: RoundStudentsAdded(items=[RoundStudentRead.of(s) for s in stored]))
 
     @r.get(
         "/{round_id}/students",
         operation_id="listRoundStudents",
-        response_model=list[RoundStudentRead],
+        response_model=RoundStudentPage,
         summary="The school's students in the round",
     )
-    async def students(round_id: uuid.UUID, principal: PrincipalDep) -> list[RoundStudentRead]:
-        """The caller school's own students with their ranked lists (a signed-in student: their own entry)."""
-        return [RoundStudentRead.of(s) for s in await handlers.list_students(round_id, principal, uow=rt.uow)]
+    async def students(
+        round_id: uuid.UUID, principal: PrincipalDep, page_size: PageSize = 50, page_token: PageToken = None
+    ) -> RoundStudentPage:
+        """The caller school's own students with their ranked lists, by reference (a signed-in student: their own
+        entry)."""
+        items, token = await handlers.list_students(
+            round_id, principal, uow=rt.uow, page_size=page_size, page_token=page_token
+        )
+        return RoundStudentPage(items=[RoundStudentRead.of(s) for s in items], next_page_token=token)
 
     @r.put(
         "/{round_id}/students/{student_ref}/preferences",
@@ -417,13 +455,19 @@ def router(rt: Runtime) -> APIRouter:
     @r.get(
         "/{round_id}/runs",
         operation_id="listRuns",
-        response_model=list[RunRead],
+        response_model=RunPage,
         summary="The round's computed runs (schools)",
     )
-    async def runs(round_id: uuid.UUID, principal: PrincipalDep) -> list[RunRead]:
+    async def runs(
+        round_id: uuid.UUID, principal: PrincipalDep, page_size: PageSize = 50, page_token: PageToken = None
+    ) -> RunPage:
         """Every run, oldest first, with its input hash, algorithm version and seed."""
-        rnd, items = await handlers.list_runs(round_id, principal, uow=rt.uow)
-        return [RunRead.of(x, published_run_id=rnd.published_run_id) for x in items]
+        rnd, items, token = await handlers.list_runs(
+            round_id, principal, uow=rt.uow, page_size=page_size, page_token=page_token
+        )
+        return RunPage(
+            items=[RunRead.of(x, published_run_id=rnd.published_run_id) for x in items], next_page_token=token
+        )
 
     @r.get(
         "/{round_id}/runs/compare",
@@ -436,23 +480,30 @@ def router(rt: Runtime) -> APIRouter:
         principal: PrincipalDep,
         a: Annotated[uuid.UUID, Query(description="The earlier run")],
         b: Annotated[uuid.UUID, Query(description="The later run")],
-    ) -> CompareRead:
-        """The caller school's students whose match differs from run a to run b, each with why (from the run
-        that explains the move). Equal inputs give no moves."""
-        run_a, run_b, moves = await handlers.compare_runs(round_id, a, b, principal, uow=rt.uow)
-        return CompareRead(
-            run_a=RunRead.of(run_a),
-            run_b=RunRead.of(run_b),
-            moves=[
-                MoveRead(
-                    school_org=split_student_key(m.student_id)[0],
-                    student_ref=split_student_key(m.student_id)[1],
-                    before=m.before,
-                    after=m.after,
-                    why=m.why,
-                )
-                for m in moves
-            ],
+        page_size: Annotated[int, Query(ge=1, le=RESULT_PAGE_MAX)] = 500,
+        page_token: PageToken = None,
+    ) -> Response:
+        """A page of the caller school's students whose match differs from run a to run b (by student), each with
+        why (from the run that explains the move). Equal inputs give no moves."""
+        run_a, run_b, moves, token = await handlers.compare_runs(
+            round_id, a, b, principal, uow=rt.uow, page_size=page_size, page_token=page_token
+        )
+        return await bulk.json_response(
+            lambda: CompareRead(
+                run_a=RunRead.of(run_a),
+                run_b=RunRead.of(run_b),
+                next_page_token=token,
+                items=[
+                    MoveRead(
+                        school_org=split_student_key(m.student_id)[0],
+                        student_ref=split_student_key(m.student_id)[1],
+                        before=m.before,
+                        after=m.after,
+                        why=m.why,
+                    )
+                    for m in moves
+                ],
+            )
         )
 
     @r.get(
@@ -465,18 +516,17 @@ def router(rt: Runtime) -> APIRouter:
         round_id: uuid.UUID,
         principal: PrincipalDep,
         run_id: Annotated[uuid.UUID | None, Query(description="A run of the round (default: the latest)")] = None,
-        page_size: Annotated[int, Query(ge=1, le=5000)] = 500,
-        page_token: PageToken | None = None,
-    ) -> ResultRead:
+        page_size: Annotated[int, Query(ge=1, le=RESULT_PAGE_MAX)] = 500,
+        page_token: PageToken = None,
+    ) -> Response:
         """A school: its own students' matches (or none), each with the explanation of every position listed
         above the match: full with students it ranked higher (with where the student and the last admitted
         stood), not ranked by the enterprise, or no seats offered. A student: their own. An enterprise: the
         students matched to its positions, without explanations, once the round is published. With each, the
         seats offered and filled per position the caller may see."""
-        return result_read(
-            await handlers.get_result(
-                round_id, principal, uow=rt.uow, run_id=run_id, page_size=page_size, page_token=page_token
-            )
+        found = await handlers.get_result(
+            round_id, principal, uow=rt.uow, run_id=run_id, page_size=page_size, page_token=page_token
         )
+        return await bulk.json_response(lambda: result_read(found))
 
     return r

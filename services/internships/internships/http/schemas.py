@@ -7,9 +7,12 @@ from datetime import date, datetime, time
 from decimal import Decimal
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictInt
+from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictInt, model_validator
 
 from internships.domain.agreements import MAX_QUOTA, Agreement, Status
+from internships.domain.rounds import MAX_CO_OWNERS, MAX_LIST_LIMIT, MAX_ROUND_STUDENTS, STUDENTS_PER_REQUEST
+from praxis_common import bulk
+from praxis_common.pages import Page
 from praxis_common.validation import Bool, Date, Language, OrgId, PastDate, StudentRef, Tag, Text
 
 
@@ -109,9 +112,8 @@ class AgreementTerminated(AgreementRead):
         )
 
 
-class AgreementPage(BaseModel):
-    items: list[AgreementRead]
-    next_page_token: str | None
+class AgreementPage(Page[AgreementRead]):
+    """A page of agreements."""
 
 
 class BaseCreate(BaseModel):
@@ -154,6 +156,10 @@ class BaseRead(BaseModel):
     capacity: int
     staff: int | None
     created_at: datetime
+
+
+class BasePage(Page[BaseRead]):
+    """A page of practice bases."""
 
 
 class DutyIn(BaseModel):
@@ -236,9 +242,8 @@ class PositionRead(BaseModel):
         )
 
 
-class PositionPage(BaseModel):
-    items: list[PositionRead]
-    next_page_token: str | None
+class PositionPage(Page[PositionRead]):
+    """A page of positions."""
 
 
 class StudentProfile(BaseModel):
@@ -321,9 +326,8 @@ class PlacementRead(BaseModel):
         return cls.model_validate(p, from_attributes=True)
 
 
-class PlacementPage(BaseModel):
-    items: list[PlacementRead]
-    next_page_token: str | None
+class PlacementPage(Page[PlacementRead]):
+    """A page of placements."""
 
 
 class LogLineIn(BaseModel):
@@ -358,11 +362,13 @@ class ReviewIn(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
         json_schema_extra={
-            "examples": [{"comment": "Tuesday was a holiday"}, {"on_behalf_of_mentor": True, "comment": "mentor ill"}]
+            "examples": [{"comments": "Tuesday was a holiday"}, {"on_behalf_of_mentor": True, "comments": "mentor ill"}]
         },
     )
 
-    comment: Annotated[Text, Field(min_length=1, max_length=2000)] | None = None
+    comments: Annotated[Text, Field(min_length=1, max_length=2000)] | None = Field(
+        default=None, description="optional to approve, required to return (the same name as a project review's)"
+    )
     on_behalf_of_mentor: StrictBool = Field(
         default=False,
         description="the enterprise's admin or HR reviews for the placement's assigned mentor (recorded on the week)",
@@ -379,14 +385,15 @@ class LogbookWeekRead(BaseModel):
     submitted_by: str
     reviewed_at: datetime | None
     reviewed_by: str | None
-    comment: str | None
+    comments: str | None = Field(description="the reviewer's comments")
     reviewed_on_behalf: bool = Field(description="the enterprise's admin or HR reviewed for the assigned mentor")
     reviewer_mentor_id: uuid.UUID | None = Field(description="the assigned mentor who reviewed (or was acted for)")
 
     @classmethod
     def of(cls, w) -> LogbookWeekRead:
         return cls(
-            **{n: getattr(w, n) for n in cls.model_fields if n != "lines"},
+            **{n: getattr(w, n) for n in cls.model_fields if n not in ("lines", "comments")},
+            comments=w.comment,
             lines=[LogLineIn.model_validate(ln, from_attributes=True) for ln in w.lines],
         )
 
@@ -429,7 +436,7 @@ class RoundCreate(BaseModel):
     )
 
     title: Annotated[Text, Field(min_length=1, max_length=200)]
-    co_owner_schools: Annotated[list[OrgId], Field(max_length=20)] = Field(
+    co_owner_schools: Annotated[list[OrgId], Field(max_length=MAX_CO_OWNERS)] = Field(
         default=[],
         description="Schools invited to run the round jointly with the owner (the caller's school); each takes part "
         "only once it accepts",
@@ -439,7 +446,7 @@ class RoundCreate(BaseModel):
         description="An order class: the round takes only this enterprise's positions; your school must hold an "
         "active agreement with it (409 no-active-agreement otherwise)",
     )
-    list_limit: Annotated[StrictInt, Field(ge=1, le=50)] | None = Field(
+    list_limit: Annotated[StrictInt, Field(ge=1, le=MAX_LIST_LIMIT)] | None = Field(
         default=None, description="Longest ranked list a student may give (default: the deployment's, usually 10)"
     )
     placement_status_on_publish: Literal["requested", "confirmed"] = Field(
@@ -488,9 +495,8 @@ class RoundRead(BaseModel):
         )
 
 
-class RoundPage(BaseModel):
-    items: list[RoundRead]
-    next_page_token: str | None
+class RoundPage(Page[RoundRead]):
+    """A page of rounds."""
 
 
 class RoundInvitationRead(BaseModel):
@@ -534,7 +540,9 @@ class RoundPositionRead(BaseModel):
     applicants: int = Field(description="Students listing the position")
     ranked: bool = Field(description="The enterprise gave a ranking (else the default competency-fit ranking)")
     ranking: list[list[StudentKey]] | None = Field(
-        default=None, description="The ranking's tie groups, best first (shown to the position's enterprise only)"
+        default=None,
+        description="The ranking's tie groups, best first: in the answer to setting it (to the position's enterprise "
+        "only; lists show `ranked`, and the applicants page each applicant's `group`)",
     )
     offered_seats: int | None = Field(description="Seats the round offers, decided at close")
     offered_limit: str | None = Field(
@@ -551,6 +559,10 @@ class RoundPositionRead(BaseModel):
             ranked=p.ranking is not None,
             ranking=ranking,
         )
+
+
+class RoundPositionPage(Page[RoundPositionRead]):
+    """A page of a round's positions."""
 
 
 class RoundStudentIn(BaseModel):
@@ -587,7 +599,17 @@ class RoundStudentsIn(BaseModel):
         },
     )
 
-    students: Annotated[list[RoundStudentIn], Field(min_length=1, max_length=1000)]
+    students: Annotated[list[RoundStudentIn], Field(min_length=1, max_length=STUDENTS_PER_REQUEST)] = Field(
+        description=f"1 to {STUDENTS_PER_REQUEST} students per request, each once; a round holds at most "
+        f"{MAX_ROUND_STUDENTS}"
+    )
+
+    @staticmethod
+    def check(data: object) -> RoundStudentsIn:
+        """Validated a slice at a time: run in a worker thread."""
+        return bulk.validate_bulk(
+            RoundStudentsIn, data, entries=("students", "*"), entry=RoundStudentIn, most=STUDENTS_PER_REQUEST
+        )
 
 
 class RoundStudentRead(BaseModel):
@@ -605,6 +627,14 @@ class RoundStudentRead(BaseModel):
         return cls.model_validate(s, from_attributes=True)
 
 
+class RoundStudentPage(Page[RoundStudentRead]):
+    """A page of a round's students."""
+
+
+class RoundStudentsAdded(BaseModel):
+    items: list[RoundStudentRead] = Field(description="The students sent, as the round now holds them")
+
+
 class PreferencesIn(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
@@ -620,8 +650,9 @@ class PreferencesIn(BaseModel):
         },
     )
 
-    positions: Annotated[list[uuid.UUID], Field(max_length=200)] = Field(
-        description="Positions of the round, best first; at most the round's list_limit, each once"
+    positions: Annotated[list[uuid.UUID], Field(max_length=MAX_LIST_LIMIT)] = Field(
+        description=f"Positions of the round, best first, each once; at most the round's list_limit (the "
+        f"deployment's INTERNSHIPS_ROUND_LIST_LIMIT unless the round sets one; never more than {MAX_LIST_LIMIT})"
     )
 
 
@@ -643,20 +674,39 @@ class RankingIn(BaseModel):
         },
     )
 
-    groups: Annotated[list[Annotated[list[StudentKey], Field(max_length=50_000)]], Field(max_length=50_000)] = Field(
-        description="Tie groups of applicants, best first; applicants left out are not accepted for the position"
+    groups: Annotated[
+        list[Annotated[list[StudentKey], Field(min_length=1, max_length=MAX_ROUND_STUDENTS)]],
+        Field(max_length=MAX_ROUND_STUDENTS),
+    ] = Field(
+        description="Tie groups of applicants, best first; applicants left out are not accepted for the position. "
+        f"Only applicants can be ranked, so at most {MAX_ROUND_STUDENTS} students in all (a round's most)"
     )
+
+    @model_validator(mode="after")
+    def _at_most_a_round(self) -> RankingIn:
+        if sum(len(g) for g in self.groups) > MAX_ROUND_STUDENTS:
+            raise ValueError(f"ranks more than {MAX_ROUND_STUDENTS} students (a round's most) in all")
+        return self
+
+    @staticmethod
+    def check(data: object) -> RankingIn:
+        """Validated a slice at a time (a ranking can name 50,000 students): run in a worker thread."""
+        return bulk.validate_bulk(
+            RankingIn, data, entries=("groups", "*", "*"), entry=StudentKey, most=MAX_ROUND_STUDENTS
+        )
 
 
 class ApplicantRead(BaseModel):
     school_org: str
     student_ref: str
     profile: dict = Field(description="What the school shares with enterprises")
+    group: int | None = Field(description="The applicant's tie group in your ranking (1 = first); null: not ranked")
 
 
-class ApplicantsRead(BaseModel):
+class ApplicantPage(Page[ApplicantRead]):
+    """A page of a position's applicants, with the position."""
+
     position: RoundPositionRead
-    applicants: list[ApplicantRead]
 
 
 class RunRead(BaseModel):
@@ -677,6 +727,10 @@ class RunRead(BaseModel):
             **{n: getattr(run, n) for n in cls.model_fields if n != "published"},
             published=run.id == published_run_id,
         )
+
+
+class RunPage(Page[RunRead]):
+    """A page of a round's runs, oldest first."""
 
 
 class StandingRead(BaseModel):
@@ -719,13 +773,13 @@ class PositionFillRead(BaseModel):
     filled: int
 
 
-class ResultRead(BaseModel):
+class ResultRead(Page[MatchRead]):
+    """A page of the students' matches (`items`), with the run and the seats of the positions the caller sees."""
+
     round_id: uuid.UUID
     run: RunRead
     published: bool = Field(description="This run is the published one")
-    students: list[MatchRead]
     positions: list[PositionFillRead]
-    next_page_token: str | None
 
 
 class MoveRead(BaseModel):
@@ -736,10 +790,11 @@ class MoveRead(BaseModel):
     why: str
 
 
-class CompareRead(BaseModel):
+class CompareRead(Page[MoveRead]):
+    """A page of the students who moved (`items`), by student."""
+
     run_a: RunRead
     run_b: RunRead
-    moves: list[MoveRead]
 
 
 class PositionPlacements(BaseModel):

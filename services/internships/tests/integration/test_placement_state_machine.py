@@ -68,7 +68,7 @@ from internships.main import MIGRATIONS
 from praxis_common import migrations
 from praxis_common.auth import Principal
 from praxis_common.db import UnitOfWorkFactory
-from praxis_common.errors import Conflict, Forbidden, NotFound, PraxisError
+from praxis_common.errors import Conflict, Forbidden, InvalidInput, NotFound, PraxisError
 from praxis_common.http import STATUS, _problem
 
 pytestmark = pytest.mark.slow
@@ -448,7 +448,7 @@ class PlacementMachine(RuleBasedStateMachine):
         if e.status not in sources:
             return IllegalTransition, None
         if action == "terminate" and not reason:
-            return IllegalTransition, None
+            return InvalidInput, None  # a missing reason is bad input (422), as for an agreement
         if action in ("confirm", "reject") and self.now >= e.hold_expires_at:
             return IllegalTransition, None  # lapsed, whether or not the sweep has run
         if action == "complete" and self.now.date() < e.ends_on - timedelta(days=7) and not force:
@@ -497,7 +497,7 @@ class PlacementMachine(RuleBasedStateMachine):
         after = self.run(self._snapshot())
         assert after == before, "a refused call changed the database"
         body = problem_of(exc, path)
-        status = {Forbidden: 403, NotFound: 404, ComplianceViolation: 422}.get(expected, 409)
+        status = {Forbidden: 403, NotFound: 404, ComplianceViolation: 422, InvalidInput: 422}.get(expected, 409)
         assert issubclass(expected, Conflict) == (status == 409)
         assert body["status"] == status
         assert body["type"] == f"urn:praxis:problem:{exc.code}" and exc.code not in ("conflict", "internal")

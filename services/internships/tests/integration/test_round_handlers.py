@@ -168,7 +168,7 @@ async def test_preferences_in_result_out_then_placements_that_agree(uow):
     assert closed.closed_at == T0
     with pytest.raises(RoundNotOpen):
         await w.prefer(round_id, "ed", [p1])
-    _, positions = await rounds.list_positions(round_id, w.school, uow=uow)
+    _, positions, _ = await rounds.list_positions(round_id, w.school, uow=uow)
     assert {p.position_id: (p.offered_seats, p.offered_limit, p.applicants) for p in positions} == {
         p1: (2, "seats", 4),
         p2: (1, "seats", 4),
@@ -199,7 +199,7 @@ async def test_preferences_in_result_out_then_placements_that_agree(uow):
     again = await rounds.compute_round(round_id, w.school, uow=uow, clock=clock)
     assert (again.seq, again.input_hash) == (2, run.input_hash)
     assert await result_of(w, round_id, again.id) == got
-    _, _, moves = await rounds.compare_runs(round_id, run.id, again.id, w.school, uow=uow)
+    _, _, moves, _ = await rounds.compare_runs(round_id, run.id, again.id, w.school, uow=uow)
     assert moves == []
 
     taken_before = await w.scalar("SELECT sum(seats_taken) FROM position WHERE id = ANY(:ids)", ids=[p1, p2, p3])
@@ -261,7 +261,7 @@ async def test_the_quota_left_is_shared_out_at_close_so_publishing_never_overdra
     for i, ref in enumerate(refs):
         await w.prefer(round_id, ref, [[p1, p2, p3][i % 3], [p1, p2, p3][(i + 1) % 3]])
     await rounds.close_round(round_id, w.school, uow=uow, clock=clock)
-    _, positions = await rounds.list_positions(round_id, w.school, uow=uow)
+    _, positions, _ = await rounds.list_positions(round_id, w.school, uow=uow)
     offered = {p.position_id: (p.offered_seats, p.offered_limit) for p in positions}
     assert sum(n for n, _ in offered.values()) == 3 and {lim for _, lim in offered.values()} == {"agreement-quota"}
     await rounds.compute_round(round_id, w.school, uow=uow, clock=clock)
@@ -310,7 +310,7 @@ async def test_a_seat_taken_after_closing_refuses_publishing_and_changes_nothing
     assert len(unmatched) == 1
     assert [r["reason"] for r in unmatched[0].explanation] == ["no-seats", "full"]
     first, second = (await rounds.list_runs(round_id, w.school, uow=uow))[1]
-    _, _, moves = await rounds.compare_runs(round_id, first.id, second.id, w.school, uow=uow)
+    _, _, moves, _ = await rounds.compare_runs(round_id, first.id, second.id, w.school, uow=uow)
     assert [m.before for m in moves if m.before == str(p1)] and all(m.why for m in moves)
     assert (await rounds.publish_round(round_id, w.school, uow=uow, clock=clock)).placements == 2
 

@@ -13,7 +13,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import and_, delete, exists, func, insert, literal_column, or_, select, update
+from sqlalchemy import and_, delete, exists, func, insert, literal_column, or_, select, true, tuple_, update
 from sqlalchemy.dialects.postgresql import aggregate_order_by
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.exc import IntegrityError
@@ -112,13 +112,26 @@ class MentorRepository:
             raise RuntimeError(f"mentor {m.id} changed concurrently")
         m.version += 1
 
-    async def list_for(self, org: str, kind: Side, *, active_only: bool = False) -> list[Mentor]:
-        """The organisation's mentors (an organisation id is an organisation only together with its kind)."""
+    async def list_for(
+        self,
+        org: str,
+        kind: Side,
+        *,
+        active_only: bool = False,
+        after: tuple[str, uuid.UUID] | None = None,
+        limit: int | None = None,
+    ) -> list[Mentor]:
+        """The organisation's mentors by display name (an organisation id is an organisation only together with
+        its kind), after `after` (a display name and id), at most `limit`."""
         query = select(mentor).where(mentor.c.org == org, mentor.c.kind == kind.value)
         if active_only:
             query = query.where(mentor.c.active.is_(True))
-        rows = await self.session.execute(query.order_by(mentor.c.display_name, mentor.c.id))
-        return [_mentor(r) for r in rows]
+        if after is not None:
+            query = query.where(tuple_(mentor.c.display_name, mentor.c.id) > tuple_(*after))
+        query = query.order_by(mentor.c.display_name, mentor.c.id)
+        if limit is not None:
+            query = query.limit(limit)
+        return [_mentor(r) for r in await self.session.execute(query)]
 
     async def candidates(self, org: str, side: Side) -> list[Candidate]:
         """Active mentors of the organisation and side with a free seat right now (a snapshot: take_seat decides)."""
@@ -355,6 +368,7 @@ class HistoryEntry:
     how: str | None
     reason: str
     by: str
+    seq: int = 0  # the entry's place in the history (its row id): the page key
 
 
 def visible_clause(viewer: Viewer):
@@ -502,13 +516,19 @@ class AssignmentRepository:
         if rows:
             await self.session.execute(insert(assignment_history), rows)
 
-    async def history(self, assignment_id: uuid.UUID) -> list[HistoryEntry]:
-        rows = await self.session.execute(
-            select(assignment_history)
-            .where(assignment_history.c.assignment_id == assignment_id)
-            .order_by(assignment_history.c.id)
-        )
-        return [HistoryEntry(r.at, r.action, r.mentor_id, r.previous_mentor_id, r.how, r.reason, r.by) for r in rows]
+    async def history(
+        self, assignment_id: uuid.UUID, *, after: int | None = None, limit: int | None = None
+    ) -> list[HistoryEntry]:
+        query = select(assignment_history).where(assignment_history.c.assignment_id == assignment_id)
+        if after is not None:
+            query = query.where(assignment_history.c.id > after)
+        query = query.order_by(assignment_history.c.id)
+        if limit is not None:
+            query = query.limit(limit)
+        return [
+            HistoryEntry(r.at, r.action, r.mentor_id, r.previous_mentor_id, r.how, r.reason, r.by, r.id)
+            for r in await self.session.execute(query)
+        ]
 
     async def view(self, assignment_id: uuid.UUID) -> AssignmentView | None:
         row = (
@@ -569,9 +589,12 @@ class AssignmentRepository:
         rows = await self.session.execute(query.limit(limit))
         return [_view(r) for r in rows]
 
-    async def overdue_guidance(self, viewer: Viewer, *, since: date, limit: int) -> list[tuple[AssignmentView, date]]:
+    async def overdue_guidance(
+        self, viewer: Viewer, *, since: date, limit: int, after: tuple[datetime, uuid.UUID] | None = None
+    ) -> list[tuple[AssignmentView, date]]:
         """Active enterprise-side assignments whose context began on or before `since` and that have no on-site
-        session held after `since`: (the assignment, the day of its last on-site session or None)."""
+        session held after `since`: (the assignment, the day of its last on-site session or None), oldest first
+        (after `after`: an assignment's creation time and id)."""
         last_onsite = (
             select(func.max(guidance_session.c.held_on))
             .where(
@@ -589,6 +612,7 @@ class AssignmentRepository:
                 assignment.c.status == AssignmentStatus.ACTIVE.value,
                 func.coalesce(mentoring_context.c.starts_on, func.date(assignment.c.created_at)) <= since,
                 or_(last_onsite.is_(None), last_onsite <= since),
+                true() if after is None else tuple_(assignment.c.created_at, assignment.c.id) > tuple_(*after),
             )
             .order_by(assignment.c.created_at, assignment.c.id)
             .limit(limit)
@@ -669,10 +693,19 @@ class SessionRepository:
             .values(confirmed_at=s.confirmed_at, confirmed_by=s.confirmed_by)
         )
 
-    async def of_assignment(self, assignment_id: uuid.UUID) -> list[GuidanceSession]:
-        rows = await self.session.execute(
-            select(guidance_session)
-            .where(guidance_session.c.assignment_id == assignment_id)
-            .order_by(guidance_session.c.held_on.desc(), guidance_session.c.recorded_at.desc())
-        )
-        return [_session(r) for r in rows]
+    async def of_assignment(
+        self,
+        assignment_id: uuid.UUID,
+        *,
+        after: tuple[date, datetime, uuid.UUID] | None = None,
+        limit: int | None = None,
+    ) -> list[GuidanceSession]:
+        """The assignment's sessions, latest first (after `after`: a session's day, recording time and id)."""
+        key = (guidance_session.c.held_on, guidance_session.c.recorded_at, guidance_session.c.id)
+        query = select(guidance_session).where(guidance_session.c.assignment_id == assignment_id)
+        if after is not None:
+            query = query.where(tuple_(*key) < tuple_(*after))
+        query = query.order_by(*(c.desc() for c in key))
+        if limit is not None:
+            query = query.limit(limit)
+        return [_session(r) for r in await self.session.execute(query)]

@@ -47,7 +47,7 @@ from mentors.outgoing import integration_event
 from mentors.policy import Viewer
 from praxis_common.auth import Principal
 from praxis_common.errors import Conflict, FieldError, Forbidden, InvalidInput, NotFound
-from praxis_common.pages import decode_page_token, encode_page_token
+from praxis_common.pages import DEFAULT_PAGE_SIZE, decode_page_token, encode_page_token, next_page
 
 
 class MentorFull(Conflict):
@@ -222,6 +222,11 @@ async def _take_or_refuse(mentors: MentorRepository, mentor_id: uuid.UUID, name:
 async def visible_assignment(u: Unit, assignment_id: uuid.UUID, viewer: Viewer, *, for_update: bool = False):
     a = await AssignmentRepository(u.session).get(assignment_id, for_update=for_update)
     if a is None or not await sees(u, viewer, a):
+        if viewer.mentor_account is not None:  # a mentor sees only their own: say which record that means
+            raise NotFound(
+                f"no such assignment among those of the mentor whose account is {viewer.mentor_account!r} (your "
+                "token's sub); a mentor signs in with the sub their mentor record's `account` holds (docs/roles.md)"
+            )
         raise NotFound("no such assignment")
     return a
 
@@ -250,10 +255,20 @@ async def get_assignment(assignment_id: uuid.UUID, principal: Principal, *, uow:
         return await AssignmentRepository(u.session).view(assignment_id)
 
 
-async def assignment_history(assignment_id: uuid.UUID, principal: Principal, *, uow: UowFactory) -> list[HistoryEntry]:
+async def assignment_history(
+    assignment_id: uuid.UUID,
+    principal: Principal,
+    *,
+    uow: UowFactory,
+    page_size: int = DEFAULT_PAGE_SIZE,
+    page_token: str | None = None,
+) -> tuple[list[HistoryEntry], str | None]:
+    """A page of an assignment's history, oldest first."""
+    after = decode_page_token(page_token, int)[0] if page_token else None
     async with uow() as u:
         await visible_assignment(u, assignment_id, policy.viewer(principal))
-        return await AssignmentRepository(u.session).history(assignment_id)
+        found = await AssignmentRepository(u.session).history(assignment_id, after=after, limit=page_size + 1)
+    return next_page(found, page_size, lambda h: (h.seq,))
 
 
 async def list_assignments(

@@ -23,6 +23,7 @@ from mentors.domain.mentors import (
 from mentors.handlers import Clock, Unit, UowFactory, utc_clock
 from mentors.handlers.assignments import fill_from
 from mentors.outgoing import integration_event
+from praxis_common import pages
 from praxis_common.auth import Principal
 from praxis_common.errors import NotFound
 
@@ -115,15 +116,20 @@ async def list_mentors(
     rule: DualQualificationRule,
     active_only: bool = False,
     clock: Clock = utc_clock,
-) -> list[MentorDetails]:
+    page_size: int = pages.DEFAULT_PAGE_SIZE,
+    page_token: str | None = None,
+) -> tuple[list[MentorDetails], str | None]:
+    """A page of the caller's organisation's mentors, by display name."""
     side = policy.member(principal)
+    after = pages.decode_page_token(page_token, str, uuid.UUID) if page_token else None
     today = clock().date()
     async with uow() as u:
         repo = MentorRepository(u.session)
-        found = await repo.list_for(principal.org, side, active_only=active_only)
+        found = await repo.list_for(principal.org, side, active_only=active_only, after=after, limit=page_size + 1)
+        found, token = pages.next_page(found, page_size, lambda m: (m.display_name, m.id))
         school = [m.id for m in found if m.kind is Side.SCHOOL]
         periods, certificates = await repo.periods(school), await repo.certificates(school)
-    return [_assess(m, periods.get(m.id, []), certificates.get(m.id, []), rule, today) for m in found]
+    return [_assess(m, periods.get(m.id, []), certificates.get(m.id, []), rule, today) for m in found], token
 
 
 async def update_mentor(

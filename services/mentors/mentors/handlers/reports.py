@@ -22,6 +22,7 @@ from mentors.adapters.repositories import AssignmentRepository, AssignmentView, 
 from mentors.domain.assignments import AssignmentStatus
 from mentors.domain.mentors import DualQualificationRule, Mentor, Qualification, Side
 from mentors.handlers import Clock, UowFactory, utc_clock
+from praxis_common import pages
 from praxis_common.auth import Principal
 from praxis_common.errors import FieldError, Forbidden, InvalidInput
 
@@ -251,32 +252,37 @@ class PendingReport:
     total: int
     by_side: dict[str, int]
     oldest_since: datetime | None
-    items: list[AssignmentView]  # oldest first
+    items: list[AssignmentView]  # a page of them, oldest first
+    next_page_token: str | None
 
 
-async def pending_report(principal: Principal, *, uow: UowFactory, limit: int = 1000) -> PendingReport:
+async def pending_report(
+    principal: Principal, *, uow: UowFactory, page_size: int = pages.DEFAULT_PAGE_SIZE, page_token: str | None = None
+) -> PendingReport:
     """Assignments still waiting for a mentor in the caller's contexts, on either side (a school also sees its
-    students waiting for an enterprise mentor)."""
+    students waiting for an enterprise mentor): the counts, and a page of them, oldest first."""
     policy.manager(principal)
     viewer = policy.viewer(principal)
+    after = pages.decode_page_token(page_token) if page_token else None
     async with uow() as u:
-        counts = dict(
-            (
-                await u.session.execute(
-                    select(assignment.c.side, func.count())
-                    .where(visible_clause(viewer), assignment.c.status == AssignmentStatus.PENDING.value)
-                    .group_by(assignment.c.side)
-                )
-            ).all()
+        rows = (
+            await u.session.execute(
+                select(assignment.c.side, func.count(), func.min(assignment.c.created_at))
+                .where(visible_clause(viewer), assignment.c.status == AssignmentStatus.PENDING.value)
+                .group_by(assignment.c.side)
+            )
+        ).all()
+        found = await AssignmentRepository(u.session).list_visible(
+            viewer, status=AssignmentStatus.PENDING, oldest_first=True, after=after, limit=page_size + 1
         )
-        items = await AssignmentRepository(u.session).list_visible(
-            viewer, status=AssignmentStatus.PENDING, oldest_first=True, limit=limit
-        )
+    items, token = pages.next_page(found, page_size, lambda v: (v.assignment.created_at, v.assignment.id))
+    counts = {side: n for side, n, _ in rows}
     by_side = {side.value: counts.get(side.value, 0) for side in Side}
     return PendingReport(
         org=principal.org,
         total=sum(by_side.values()),
         by_side=by_side,
-        oldest_since=items[0].assignment.created_at if items else None,
+        oldest_since=min((oldest for _, _, oldest in rows), default=None),
         items=items,
+        next_page_token=token,
     )

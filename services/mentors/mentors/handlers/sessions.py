@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
 from mentors import policy
 from mentors.adapters.repositories import AssignmentRepository, AssignmentView, SessionRepository
@@ -13,6 +13,7 @@ from mentors.domain.mentors import Side
 from mentors.domain.sessions import GuidanceSession, overdue_since
 from mentors.handlers import Clock, UowFactory, utc_clock
 from mentors.handlers.assignments import visible_assignment
+from praxis_common import pages
 from praxis_common.auth import Principal
 from praxis_common.errors import Forbidden, NotFound
 
@@ -79,21 +80,39 @@ async def confirm_session(
     return session
 
 
-async def list_sessions(assignment_id: uuid.UUID, principal: Principal, *, uow: UowFactory) -> list[GuidanceSession]:
+async def list_sessions(
+    assignment_id: uuid.UUID,
+    principal: Principal,
+    *,
+    uow: UowFactory,
+    page_size: int = pages.DEFAULT_PAGE_SIZE,
+    page_token: str | None = None,
+) -> tuple[list[GuidanceSession], str | None]:
+    """A page of an assignment's sessions, latest first."""
+    after = pages.decode_page_token(page_token, date, datetime, uuid.UUID) if page_token else None
     async with uow() as u:
         a = await visible_assignment(u, assignment_id, policy.viewer(principal))
-        return await SessionRepository(u.session).of_assignment(a.id)
+        found = await SessionRepository(u.session).of_assignment(a.id, after=after, limit=page_size + 1)
+    return pages.next_page(found, page_size, lambda x: (x.held_on, x.recorded_at, x.id))
 
 
 async def overdue_guidance(
-    principal: Principal, *, uow: UowFactory, days: int, clock: Clock = utc_clock, limit: int = 1000
-) -> list[Overdue]:
-    """Active enterprise-side assignments of the caller's contexts (the school's students, or the students the
-    enterprise hosts) whose context began at least `days` days ago and that had no on-site session with the
-    enterprise mentor in the last `days` days."""
+    principal: Principal,
+    *,
+    uow: UowFactory,
+    days: int,
+    clock: Clock = utc_clock,
+    page_size: int = pages.DEFAULT_PAGE_SIZE,
+    page_token: str | None = None,
+) -> tuple[list[Overdue], str | None]:
+    """A page of the active enterprise-side assignments of the caller's contexts (the school's students, or the
+    students the enterprise hosts) whose context began at least `days` days ago and that had no on-site session
+    with the enterprise mentor in the last `days` days; oldest first."""
     viewer = policy.viewer(principal)
+    after = pages.decode_page_token(page_token) if page_token else None
     async with uow() as u:
         found = await AssignmentRepository(u.session).overdue_guidance(
-            viewer, since=overdue_since(clock().date(), days), limit=limit
+            viewer, since=overdue_since(clock().date(), days), limit=page_size + 1, after=after
         )
-    return [Overdue(view, last) for view, last in found]
+    page, token = pages.next_page(found, page_size, lambda o: (o[0].assignment.created_at, o[0].assignment.id))
+    return [Overdue(view, last) for view, last in page], token

@@ -15,17 +15,20 @@ from mentors.http.schemas import (
     AssignIn,
     AssignmentPage,
     AssignmentRead,
+    HistoryPage,
     HistoryRead,
     OverdueList,
     OverdueRead,
     SessionIn,
+    SessionPage,
     SessionRead,
     StudentMentorsRead,
 )
 from praxis_common.errors import NotFound
 from praxis_common.http import IdempotencyKey, PrincipalDep, created
+from praxis_common.queries import PageSize, PageToken
 from praxis_common.service import Runtime
-from praxis_common.validation import PageToken, StudentRef
+from praxis_common.validation import StudentRef
 
 
 def router(rt: Runtime) -> APIRouter:
@@ -38,8 +41,8 @@ def router(rt: Runtime) -> APIRouter:
         side: Literal["school", "enterprise"] | None = None,
         student_ref: StudentRef | None = None,
         mentor_id: uuid.UUID | None = None,
-        page_size: Annotated[int, Query(ge=1, le=200)] = 50,
-        page_token: PageToken | None = None,
+        page_size: PageSize = 50,
+        page_token: PageToken = None,
     ) -> AssignmentPage:
         """Newest first. A school sees the assignments of its students (both sides), an enterprise those of the
         students it hosts; a mentor their own; a student theirs."""
@@ -66,7 +69,7 @@ def router(rt: Runtime) -> APIRouter:
     async def pending(
         principal: PrincipalDep,
         page_size: Annotated[int, Query(ge=1, le=500)] = 200,
-        page_token: PageToken | None = None,
+        page_token: PageToken = None,
     ) -> AssignmentPage:
         """Your side's assignments that no mentor had capacity for, oldest first. They are filled automatically
         as soon as capacity frees (a seat released, a mentor created, capacity raised, a mentor re-activated),
@@ -80,17 +83,26 @@ def router(rt: Runtime) -> APIRouter:
         response_model=OverdueList,
         summary="Assignments overdue for on-site guidance",
     )
-    async def overdue(principal: PrincipalDep, days: Annotated[int | None, Query(ge=1, le=365)] = None) -> OverdueList:
+    async def overdue(
+        principal: PrincipalDep,
+        days: Annotated[int | None, Query(ge=1, le=365)] = None,
+        page_size: PageSize = 50,
+        page_token: PageToken = None,
+    ) -> OverdueList:
         """Active enterprise-side assignments of your contexts whose placement began at least `days` days ago
-        (default: the configured threshold) and with no on-site session of the enterprise mentor in that time."""
+        (default: the configured threshold) and with no on-site session of the enterprise mentor in that time;
+        oldest first."""
         threshold = days or rt.settings.overdue_guidance_days
-        found = await session_handlers.overdue_guidance(principal, uow=rt.uow, days=threshold, clock=rt.clock)
+        found, token = await session_handlers.overdue_guidance(
+            principal, uow=rt.uow, days=threshold, clock=rt.clock, page_size=page_size, page_token=page_token
+        )
         return OverdueList(
             days=threshold,
             items=[
                 OverdueRead(assignment=AssignmentRead.of(o.assignment), last_onsite_session=o.last_onsite)
                 for o in found
             ],
+            next_page_token=token,
         )
 
     @r.get(
@@ -105,13 +117,18 @@ def router(rt: Runtime) -> APIRouter:
     @r.get(
         "/{assignment_id}/history",
         operation_id="getAssignmentHistory",
-        response_model=list[HistoryRead],
+        response_model=HistoryPage,
         summary="Every change of an assignment",
     )
-    async def history(assignment_id: uuid.UUID, principal: PrincipalDep) -> list[HistoryRead]:
+    async def history(
+        assignment_id: uuid.UUID, principal: PrincipalDep, page_size: PageSize = 50, page_token: PageToken = None
+    ) -> HistoryPage:
         """Oldest first: pending, assigned (automatic, manual, or filled when capacity freed), reassigned, ended;
         each with its reason and who acted."""
-        return [HistoryRead.of(h) for h in await handlers.assignment_history(assignment_id, principal, uow=rt.uow)]
+        found, token = await handlers.assignment_history(
+            assignment_id, principal, uow=rt.uow, page_size=page_size, page_token=page_token
+        )
+        return HistoryPage(items=[HistoryRead.of(h) for h in found], next_page_token=token)
 
     @r.post(
         "/{assignment_id}/assign",
@@ -161,11 +178,17 @@ def router(rt: Runtime) -> APIRouter:
     @r.get(
         "/{assignment_id}/sessions",
         operation_id="listSessions",
-        response_model=list[SessionRead],
+        response_model=SessionPage,
         summary="An assignment's guidance sessions",
     )
-    async def sessions(assignment_id: uuid.UUID, principal: PrincipalDep) -> list[SessionRead]:
-        return [SessionRead.of(s) for s in await session_handlers.list_sessions(assignment_id, principal, uow=rt.uow)]
+    async def sessions(
+        assignment_id: uuid.UUID, principal: PrincipalDep, page_size: PageSize = 50, page_token: PageToken = None
+    ) -> SessionPage:
+        """Latest first."""
+        found, token = await session_handlers.list_sessions(
+            assignment_id, principal, uow=rt.uow, page_size=page_size, page_token=page_token
+        )
+        return SessionPage(items=[SessionRead.of(s) for s in found], next_page_token=token)
 
     @r.post(
         "/{assignment_id}/sessions/{session_id}/confirm",

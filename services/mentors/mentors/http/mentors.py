@@ -11,6 +11,7 @@ from mentors.http.schemas import (
     CertificateIn,
     CertificateRead,
     MentorCreate,
+    MentorPage,
     MentorRead,
     MentorUpdate,
     PracticePeriodIn,
@@ -18,6 +19,7 @@ from mentors.http.schemas import (
 )
 from praxis_common.errors import InvalidInput
 from praxis_common.http import IdempotencyKey, PrincipalDep, created
+from praxis_common.queries import PageSize, PageToken
 from praxis_common.service import Runtime
 
 
@@ -47,10 +49,21 @@ def router(rt: Runtime) -> APIRouter:
 
         return await created(request, principal, rt.uow, idempotency_key, body=body, create=create_it)
 
-    @r.get("", operation_id="listMentors", response_model=list[MentorRead], summary="List your organisation's mentors")
-    async def list_(principal: PrincipalDep, active_only: bool = False) -> list[MentorRead]:
-        found = await handlers.list_mentors(principal, uow=rt.uow, rule=rule, active_only=active_only, clock=rt.clock)
-        return [MentorRead.of(d) for d in found]
+    @r.get("", operation_id="listMentors", response_model=MentorPage, summary="List your organisation's mentors")
+    async def list_(
+        principal: PrincipalDep, active_only: bool = False, page_size: PageSize = 50, page_token: PageToken = None
+    ) -> MentorPage:
+        """By display name."""
+        found, token = await handlers.list_mentors(
+            principal,
+            uow=rt.uow,
+            rule=rule,
+            active_only=active_only,
+            clock=rt.clock,
+            page_size=page_size,
+            page_token=page_token,
+        )
+        return MentorPage(items=[MentorRead.of(d) for d in found], next_page_token=token)
 
     @r.get(
         "/{mentor_id}", operation_id="getMentor", response_model=MentorRead, summary="One mentor of your organisation"

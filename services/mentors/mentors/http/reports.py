@@ -12,6 +12,8 @@ from pydantic import BaseModel, Field
 from mentors.handlers import reports as handlers
 from mentors.http.schemas import AssignmentRead, QualificationRead
 from praxis_common.http import PrincipalDep
+from praxis_common.pages import Page
+from praxis_common.queries import PageSize, PageToken
 from praxis_common.service import Runtime
 from praxis_common.validation import Date
 
@@ -90,12 +92,13 @@ class GuidanceReportRead(BaseModel):
     per_student: list[StudentGuidanceRead]
 
 
-class PendingReportRead(BaseModel):
+class PendingReportRead(Page[AssignmentRead]):
+    """The counts of assignments waiting for a mentor, and a page of them (`items`), oldest first."""
+
     org: str
     total: int
     by_side: dict[str, int]
     oldest_since: datetime | None
-    items: list[AssignmentRead] = Field(description="oldest first")
 
 
 def router(rt: Runtime) -> APIRouter:
@@ -191,16 +194,19 @@ def router(rt: Runtime) -> APIRouter:
         response_model=PendingReportRead,
         summary="Assignments waiting for a mentor",
     )
-    async def pending(principal: PrincipalDep) -> PendingReportRead:
+    async def pending(
+        principal: PrincipalDep, page_size: PageSize = 50, page_token: PageToken = None
+    ) -> PendingReportRead:
         """In your contexts, on either side: a school also sees its students still waiting for an enterprise
         mentor, an enterprise the students it hosts still waiting for a school mentor."""
-        report = await handlers.pending_report(principal, uow=rt.uow)
+        report = await handlers.pending_report(principal, uow=rt.uow, page_size=page_size, page_token=page_token)
         return PendingReportRead(
             org=report.org,
             total=report.total,
             by_side=report.by_side,
             oldest_since=report.oldest_since,
             items=[AssignmentRead.of(v) for v in report.items],
+            next_page_token=report.next_page_token,
         )
 
     return r

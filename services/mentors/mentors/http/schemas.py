@@ -13,6 +13,7 @@ from mentors.adapters.repositories import AssignmentView, HistoryEntry
 from mentors.domain.mentors import MAX_CAPACITY, Certificate, PracticePeriod, Qualification
 from mentors.domain.sessions import MAX_MINUTES, GuidanceSession
 from mentors.handlers.mentors import MentorDetails
+from praxis_common.pages import Page
 from praxis_common.validation import Date, Language, Tag, Text
 
 Account = Annotated[Text, Field(min_length=1, max_length=255, description="the `sub` the mentor signs in with")]
@@ -193,6 +194,10 @@ class MentorRead(BaseModel):
         )
 
 
+class MentorPage(Page[MentorRead]):
+    """A page of mentors, by display name."""
+
+
 class MentorRef(BaseModel):
     id: uuid.UUID
     display_name: str | None
@@ -245,9 +250,8 @@ class AssignmentRead(BaseModel):
         )
 
 
-class AssignmentPage(BaseModel):
-    items: list[AssignmentRead]
-    next_page_token: str | None
+class AssignmentPage(Page[AssignmentRead]):
+    """A page of assignments."""
 
 
 class AssignIn(BaseModel):
@@ -274,6 +278,10 @@ class HistoryRead(BaseModel):
     @classmethod
     def of(cls, h: HistoryEntry) -> HistoryRead:
         return cls.model_validate(h, from_attributes=True)
+
+
+class HistoryPage(Page[HistoryRead]):
+    """A page of an assignment's history, oldest first."""
 
 
 class StudentMentorsRead(BaseModel):
@@ -316,11 +324,16 @@ class SessionRead(BaseModel):
         return cls(**data)
 
 
+class SessionPage(Page[SessionRead]):
+    """A page of an assignment's guidance sessions, latest first."""
+
+
 class OverdueRead(BaseModel):
     assignment: AssignmentRead
     last_onsite_session: date | None = Field(description="the last on-site session with the enterprise mentor")
 
 
-class OverdueList(BaseModel):
+class OverdueList(Page[OverdueRead]):
+    """A page of the assignments overdue for on-site guidance, oldest first."""
+
     days: int = Field(description="the threshold used")
-    items: list[OverdueRead]

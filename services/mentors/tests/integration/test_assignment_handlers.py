@@ -102,7 +102,7 @@ async def test_a_confirmed_placement_gets_the_best_ranked_mentor_on_each_side(uo
     assert pair["school"].competencies == ["logistics"]
     assert await loads(uow, plain, expert, speaker) == [(0, 5), (1, 5), (1, 5)]
     assert await outbox_subjects(uow, pair["school"].assignment.id) == ["t.mentors.mentor.assigned"]
-    history = await handlers.assignment_history(pair["school"].assignment.id, orgs.school, uow=uow)
+    history, _ = await handlers.assignment_history(pair["school"].assignment.id, orgs.school, uow=uow)
     assert [(h.action, h.how, h.by) for h in history] == [("assigned", "automatic", "system")]
     assert history[0].reason.startswith("best match: expertise overlap 1")
 
@@ -162,7 +162,7 @@ async def test_a_freed_seat_goes_to_the_oldest_waiting_assignment(uow, placement
     filled = (await current(uow, orgs, "stu-1"))["school"].assignment
     assert filled.mentor_id == s and filled.status.value == "active"
     assert (await current(uow, orgs, "stu-2"))["school"].assignment.status.value == "pending"
-    history = await handlers.assignment_history(filled.id, orgs.school, uow=uow)
+    history, _ = await handlers.assignment_history(filled.id, orgs.school, uow=uow)
     assert [(h.action, h.how) for h in history] == [("pending", None), ("assigned", "filled")]
     assert history[1].reason == "capacity freed: placement completed"
     assert await outbox_subjects(uow, filled.id) == ["t.mentors.mentor.pending", "t.mentors.mentor.assigned"]
@@ -190,7 +190,7 @@ async def test_new_mentor_raised_capacity_and_reactivation_fill_waiting_assignme
     await mentor_handlers.update_mentor(off, {"active": True}, orgs.school, uow=uow, rule=RULE)  # re-activated
     assert (await waiting())[0] == []
     assert await loads(uow, first, off) == [(2, 2), (2, 3)]
-    history = await handlers.assignment_history(
+    history, _ = await handlers.assignment_history(
         (await current(uow, orgs, "stu-3"))["school"].assignment.id, orgs.school, uow=uow
     )
     assert history[-1].reason == "capacity freed: mentor re-activated"
@@ -233,7 +233,7 @@ async def test_manual_reassignment_by_the_owning_side_with_reason_and_history(uo
         AssignMentor(moved.id, fresh, "speaks the student's dialect"), orgs.school, uow=uow
     )
     assert view.assignment.mentor_id == fresh and view.mentor_display_name == "Fresh"
-    history = await handlers.assignment_history(moved.id, orgs.school, uow=uow)
+    history, _ = await handlers.assignment_history(moved.id, orgs.school, uow=uow)
     assert [(h.action, h.how, h.by, h.previous_mentor_id) for h in history] == [
         ("assigned", "automatic", "system", None),
         ("reassigned", "manual", "s-admin", moved.mentor_id),
@@ -262,10 +262,10 @@ async def test_a_pending_assignment_can_be_filled_by_hand(uow, placements, orgs)
             )
         )
         await u.commit()
-    quiet = (await mentor_handlers.list_mentors(orgs.enterprise, uow=uow, rule=RULE))[0].mentor.id
+    quiet = (await mentor_handlers.list_mentors(orgs.enterprise, uow=uow, rule=RULE))[0][0].mentor.id
     view = await handlers.assign_mentor(AssignMentor(waiting.id, quiet, "our best"), orgs.enterprise, uow=uow)
     assert view.assignment.status.value == "active"
-    assert [h.action for h in await handlers.assignment_history(waiting.id, orgs.enterprise, uow=uow)] == [
+    assert [h.action for h in (await handlers.assignment_history(waiting.id, orgs.enterprise, uow=uow))[0]] == [
         "pending",
         "assigned",
     ]

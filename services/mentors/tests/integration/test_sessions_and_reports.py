@@ -85,7 +85,7 @@ async def test_who_records_and_who_confirms(uow, placements, world):
     assert confirmed.confirmed_by == "stu-1"
     again = await handlers.confirm_session(enterprise_side, recorded.id, world["school"], uow=uow)
     assert again.confirmed_by == "stu-1"  # the first confirmation stands
-    listed = await handlers.list_sessions(enterprise_side, world["school"], uow=uow)
+    listed, _ = await handlers.list_sessions(enterprise_side, world["school"], uow=uow)
     assert [s.id for s in listed] == [recorded.id]
 
 
@@ -113,15 +113,15 @@ async def test_the_overdue_list_wants_recent_on_site_enterprise_guidance(uow, pl
     await handlers.record_session(side["stu-recent"], session(20), e, uow=uow)
     await handlers.record_session(side["stu-recent"], session(3), e, uow=uow)
     for who in (world["school"], world["enterprise"]):
-        overdue = await handlers.overdue_guidance(who, uow=uow, days=14)
+        overdue, _ = await handlers.overdue_guidance(who, uow=uow, days=14)
         found = {o.assignment.assignment.student_ref: o.last_onsite for o in overdue}
         assert found == {
             "stu-never": None,
             "stu-old": TODAY - timedelta(days=20),
             "stu-online": TODAY - timedelta(days=20),
         }
-    assert len(await handlers.overdue_guidance(world["school"], uow=uow, days=30)) == 1  # only stu-never
-    assert await handlers.overdue_guidance(principal("s-other", "school", "admin"), uow=uow, days=1) == []
+    assert len((await handlers.overdue_guidance(world["school"], uow=uow, days=30))[0]) == 1  # only stu-never
+    assert await handlers.overdue_guidance(principal("s-other", "school", "admin"), uow=uow, days=1) == ([], None)
 
 
 async def test_reports(uow, placements, world):

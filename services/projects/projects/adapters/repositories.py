@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 
-from sqlalchemy import and_, delete, exists, insert, or_, select, update
+from sqlalchemy import and_, delete, exists, insert, or_, select, tuple_, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncConnection
@@ -194,24 +194,24 @@ class ProjectRepository:
         return found is not None
 
     async def list_for_enterprise(
-        self, org: str, *, status: Status | None, competency: str | None, after: After, limit: int
+        self, org: str, *, status: Status | None, competencies: tuple[str, ...], after: After, limit: int
     ) -> list[Project]:
         query = select(project).where(project.c.enterprise_org == org)
         if status is not None:
             query = query.where(project.c.status == status.value)
-        if competency is not None:
-            query = query.where(project.c.competencies.any(competency))
+        if competencies:
+            query = query.where(project.c.competencies.overlap(list(competencies)))
         rows = await self.session.execute(_page(query, project.c.created_at, project.c.id, after, limit))
         return [_project(r) for r in rows]
 
     async def list_for_school(
-        self, school_org: str, *, status: Status | None, competency: str | None, after: After, limit: int
+        self, school_org: str, *, status: Status | None, competencies: tuple[str, ...], after: After, limit: int
     ) -> list[Project]:
         query = select(project).where(school_sees(school_org))
         if status is not None:
             query = query.where(project.c.status == status.value)
-        if competency is not None:
-            query = query.where(project.c.competencies.any(competency))
+        if competencies:
+            query = query.where(project.c.competencies.overlap(list(competencies)))
         rows = await self.session.execute(_page(query, project.c.created_at, project.c.id, after, limit))
         return [_project(r) for r in rows]
 
@@ -332,6 +332,8 @@ class ProjectRepository:
 
 # Teams
 
+TeamKey = tuple[datetime, uuid.UUID]  # a team's formation time and id: the order teams are listed in
+
 
 def _team(row, members: list[Member]) -> Team:
     m = row._mapping
@@ -434,36 +436,60 @@ class TeamRepository:
             await self.session.execute(update(team_member).where(team_member.c.team_id == t.id).values(current=False))
 
     async def of_project(
-        self, project_id: uuid.UUID, *, school_org: str | None = None, lock: bool = False
+        self,
+        project_id: uuid.UUID,
+        *,
+        school_org: str | None = None,
+        lock: bool = False,
+        after: TeamKey | None = None,
+        limit: int | None = None,
     ) -> list[Team]:
         query = select(team).where(team.c.project_id == project_id)
         if school_org is not None:
             query = query.where(team.c.school_org == school_org)
-        query = query.order_by(team.c.formed_at, team.c.id)
         if lock:
             query = query.with_for_update(key_share=True)
+        return await self._teams(query, after, limit)
+
+    async def of_school(
+        self,
+        school_org: str,
+        *,
+        project_id: uuid.UUID | None = None,
+        after: TeamKey | None = None,
+        limit: int | None = None,
+    ) -> list[Team]:
+        query = select(team).where(team.c.school_org == school_org)
+        if project_id is not None:
+            query = query.where(team.c.project_id == project_id)
+        return await self._teams(query, after, limit)
+
+    async def of_student(
+        self,
+        school_org: str,
+        student_ref: str,
+        *,
+        project_id: uuid.UUID | None = None,
+        after: TeamKey | None = None,
+        limit: int | None = None,
+    ) -> list[Team]:
+        query = (
+            select(team)
+            .join(team_member, team_member.c.team_id == team.c.id)
+            .where(team.c.school_org == school_org, team_member.c.student_ref == student_ref)
+        )
+        if project_id is not None:
+            query = query.where(team.c.project_id == project_id)
+        return await self._teams(query, after, limit)
+
+    async def _teams(self, query, after: TeamKey | None, limit: int | None) -> list[Team]:
+        """Teams in the order they were formed (after `after`: a formation time and id), with their members."""
+        if after is not None:
+            query = query.where(tuple_(team.c.formed_at, team.c.id) > tuple_(*after))
+        query = query.order_by(team.c.formed_at, team.c.id)
+        if limit is not None:
+            query = query.limit(limit)
         rows = (await self.session.execute(query)).all()
-        members = await self._members([r.id for r in rows])
-        return [_team(r, members[r.id]) for r in rows]
-
-    async def of_school(self, school_org: str) -> list[Team]:
-        rows = (
-            await self.session.execute(
-                select(team).where(team.c.school_org == school_org).order_by(team.c.formed_at, team.c.id)
-            )
-        ).all()
-        members = await self._members([r.id for r in rows])
-        return [_team(r, members[r.id]) for r in rows]
-
-    async def of_student(self, school_org: str, student_ref: str) -> list[Team]:
-        rows = (
-            await self.session.execute(
-                select(team)
-                .join(team_member, team_member.c.team_id == team.c.id)
-                .where(team.c.school_org == school_org, team_member.c.student_ref == student_ref)
-                .order_by(team.c.formed_at, team.c.id)
-            )
-        ).all()
         members = await self._members([r.id for r in rows])
         return [_team(r, members[r.id]) for r in rows]
 

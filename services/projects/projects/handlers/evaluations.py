@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
+from praxis_common import pages
 from praxis_common.auth import Principal
 from praxis_common.errors import FieldError, Forbidden, InvalidInput, NotFound
 from projects import policy
@@ -106,7 +107,7 @@ async def confirm_evaluator(
         )
     found = await mentors.role_of_caller(token, student_ref=cmd.student_ref, team_id=str(t.id))
     if found is None or found.side != SIDE_OF[party]:
-        raise Forbidden(f"only the team's {SIDE_OF[party]} mentor gives the {party} score")
+        raise policy.not_the_mentor(principal, f"only the team's {SIDE_OF[party]} mentor gives the {party} score")
     return Evaluator(party, found.mentor_id)
 
 
@@ -144,16 +145,23 @@ async def record_evaluation(
 
 
 async def list_evaluations(
-    team_id: uuid.UUID, principal: Principal, *, uow: UowFactory, student_ref: str | None = None
-) -> list[Evaluation]:
-    """Every assessment with who gave it and when, oldest first; a student sees their own."""
+    team_id: uuid.UUID,
+    principal: Principal,
+    *,
+    uow: UowFactory,
+    student_ref: str | None = None,
+    page_size: int = pages.DEFAULT_PAGE_SIZE,
+    page_token: str | None = None,
+) -> tuple[list[Evaluation], str | None]:
+    """A page of the assessments with who gave each and when, oldest first; a student sees their own."""
     async with uow() as u:
         t, role = await visible_team(u, team_id, principal)
         if role is TeamRole.MEMBER:
             if student_ref not in (None, principal.sub):
                 raise NotFound("no such student in your view")
             student_ref = principal.sub
-        return await EvaluationRepository(u.session).of_team(t.id, student_ref=student_ref)
+        found = await EvaluationRepository(u.session).of_team(t.id, student_ref=student_ref)
+    return pages.page_of(found, page_size, page_token, lambda e: (e.recorded_at, e.id))
 
 
 async def rate_peer(
@@ -185,12 +193,21 @@ async def rate_peer(
     return r
 
 
-async def list_peer_ratings(team_id: uuid.UUID, principal: Principal, *, uow: UowFactory) -> list[PeerRating]:
-    """The school's and the enterprise's staff see every rating; a student the ratings they gave."""
+async def list_peer_ratings(
+    team_id: uuid.UUID,
+    principal: Principal,
+    *,
+    uow: UowFactory,
+    page_size: int = pages.DEFAULT_PAGE_SIZE,
+    page_token: str | None = None,
+) -> tuple[list[PeerRating], str | None]:
+    """A page of the team's peer ratings, oldest first: the school's and the enterprise's staff see every rating;
+    a student the ratings they gave."""
     async with uow() as u:
         t, role = await visible_team(u, team_id, principal)
         ratings = await EvaluationRepository(u.session).ratings(t.id)
-    return [r for r in ratings if role is not TeamRole.MEMBER or r.rater_ref == principal.sub]
+    mine = [r for r in ratings if role is not TeamRole.MEMBER or r.rater_ref == principal.sub]
+    return pages.page_of(mine, page_size, page_token, lambda r: (r.recorded_at, r.id))
 
 
 # Platform metrics
@@ -227,10 +244,14 @@ async def list_metrics(
     metric: str | None = None,
     from_date: date | None = None,
     to_date: date | None = None,
-) -> list[DataPoint]:
+    page_size: int = pages.DEFAULT_PAGE_SIZE,
+    page_token: str | None = None,
+) -> tuple[list[DataPoint], str | None]:
+    """A page of the team's data points, by metric and period."""
     async with uow() as u:
         t, _ = await visible_team(u, team_id, principal)
-        return await MetricRepository(u.session).of_team(t.id, metric=metric, from_date=from_date, to_date=to_date)
+        found = await MetricRepository(u.session).of_team(t.id, metric=metric, from_date=from_date, to_date=to_date)
+    return pages.page_of(found, page_size, page_token, lambda d: (d.metric, d.period_start), str, date)
 
 
 # Scorecards

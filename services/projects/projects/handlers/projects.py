@@ -10,7 +10,7 @@ from decimal import Decimal
 
 from praxis_common.auth import Principal
 from praxis_common.errors import FieldError, InvalidInput, NotFound
-from praxis_common.pages import decode_page_token, encode_page_token
+from praxis_common.pages import DEFAULT_PAGE_SIZE, decode_page_token, encode_page_token, page_of
 from projects import policy
 from projects.adapters.repositories import ProjectRepository, SharedSchool
 from projects.domain.metrics import Target
@@ -48,7 +48,7 @@ class AddMaterial:
 @dataclass(frozen=True)
 class ListProjects:
     status: Status | None = None
-    competency: str | None = None
+    competencies: tuple[str, ...] = ()  # any of these tags
     page_size: int = 50
     page_token: str | None = None
 
@@ -145,13 +145,17 @@ async def list_projects(
             if not policy.is_staff(principal):
                 return [], None
             page = await repo.list_for_enterprise(
-                principal.org, status=query.status, competency=query.competency, after=after, limit=query.page_size + 1
+                principal.org,
+                status=query.status,
+                competencies=query.competencies,
+                after=after,
+                limit=query.page_size + 1,
             )
         else:
             page = await repo.list_for_school(
                 principal.org,
                 status=query.status,
-                competency=query.competency,
+                competencies=query.competencies,
                 after=after,
                 limit=query.page_size + 1,
             )
@@ -193,10 +197,19 @@ async def revoke_school(
         return next(s for s in await repo.shared_schools(project_id, p.enterprise_org) if s.school_org == school_org)
 
 
-async def shared_schools(project_id: uuid.UUID, principal: Principal, *, uow: UowFactory) -> list[SharedSchool]:
+async def shared_schools(
+    project_id: uuid.UUID,
+    principal: Principal,
+    *,
+    uow: UowFactory,
+    page_size: int = DEFAULT_PAGE_SIZE,
+    page_token: str | None = None,
+) -> tuple[list[SharedSchool], str | None]:
+    """A page of the schools the project is shared with (or was), by school."""
     async with uow() as u:
         p = await owned_project(u, project_id, principal)
-        return await ProjectRepository(u.session).shared_schools(project_id, p.enterprise_org)
+        found = await ProjectRepository(u.session).shared_schools(project_id, p.enterprise_org)
+    return page_of(found, page_size, page_token, lambda s: (s.school_org,), str)
 
 
 # Material
@@ -232,8 +245,17 @@ async def remove_material(
         await u.commit()
 
 
-async def list_material(project_id: uuid.UUID, principal: Principal, *, uow: UowFactory) -> list[Material]:
-    """What the enterprise shares: its own staff, and the schools that see the project right now."""
+async def list_material(
+    project_id: uuid.UUID,
+    principal: Principal,
+    *,
+    uow: UowFactory,
+    page_size: int = DEFAULT_PAGE_SIZE,
+    page_token: str | None = None,
+) -> tuple[list[Material], str | None]:
+    """A page of what the enterprise shares, oldest first: to its own staff, and the schools that see the project
+    right now."""
     async with uow() as u:
         await visible_project(u, project_id, principal)
-        return await ProjectRepository(u.session).material_of(project_id)
+        found = await ProjectRepository(u.session).material_of(project_id)
+    return page_of(found, page_size, page_token, lambda m: (m.added_at, m.id))

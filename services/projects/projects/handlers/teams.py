@@ -6,6 +6,7 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 
+from praxis_common import pages
 from praxis_common.auth import Principal
 from praxis_common.errors import Conflict, FieldError, Forbidden, InvalidInput, NotFound
 from projects import policy
@@ -143,26 +144,35 @@ async def get_team(team_id: uuid.UUID, principal: Principal, *, uow: UowFactory)
         return TeamView(t, p.title, milestones)
 
 
-async def list_teams(principal: Principal, *, uow: UowFactory, project_id: uuid.UUID | None = None) -> list[Team]:
-    """The teams the caller sees: a school's own (also after the enterprise revoked it), a student's own, the
-    teams on an enterprise's projects."""
+async def list_teams(
+    principal: Principal,
+    *,
+    uow: UowFactory,
+    project_id: uuid.UUID | None = None,
+    page_size: int = pages.DEFAULT_PAGE_SIZE,
+    page_token: str | None = None,
+) -> tuple[list[Team], str | None]:
+    """A page of the teams the caller sees, in the order they were formed: a school's own (also after the
+    enterprise revoked it), a student's own, the teams on an enterprise's projects. A project the caller neither
+    sees nor has teams on is a 404, as if it did not exist."""
     policy.reader(principal)
+    after = pages.decode_page_token(page_token) if page_token else None
     async with uow() as u:
         repo = TeamRepository(u.session)
         if principal.org_kind == "enterprise":
             if project_id is None:
                 raise InvalidInput("name the project", errors=[FieldError("project_id", "required for enterprises")])
-            p = await ProjectRepository(u.session).get(project_id)
-            if p is None or p.enterprise_org != principal.org:
-                return []
-            return await repo.of_project(project_id)
-        if policy.is_student(principal):
-            teams = await repo.of_student(principal.org, principal.sub)
-        elif project_id is not None:
-            teams = await repo.of_project(project_id, school_org=principal.org)
+            await visible_project(u, project_id, principal)
+            found = await repo.of_project(project_id, after=after, limit=page_size + 1)
+        elif policy.is_student(principal):
+            found = await repo.of_student(
+                principal.org, principal.sub, project_id=project_id, after=after, limit=page_size + 1
+            )
         else:
-            teams = await repo.of_school(principal.org)
-        return [t for t in teams if project_id is None or t.project_id == project_id]
+            found = await repo.of_school(principal.org, project_id=project_id, after=after, limit=page_size + 1)
+        if project_id is not None and not found and after is None:
+            await visible_project(u, project_id, principal)  # no team of yours: 404 unless you see the project
+    return pages.next_page(found, page_size, lambda t: (t.formed_at, t.id))
 
 
 async def progress(team_id: uuid.UUID, principal: Principal, *, uow: UowFactory) -> Progress:
@@ -239,7 +249,7 @@ async def review_stage(
             raise Conflict(f"stage {cmd.stage} has nothing waiting for review")
     found = await mentors.role_of_caller(token, student_ref=t.member_refs[0], team_id=str(t.id))
     if found is None or found.side != principal.org_kind:
-        raise Forbidden("only the team's school or enterprise mentor reviews its stages")
+        raise policy.not_the_mentor(principal, "only the team's school or enterprise mentor reviews its stages")
     async with uow() as u:
         t, _ = await visible_team(u, team_id, principal, lock="share")
         p = await workable(u, t)

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import asyncio
 import re
 import uuid
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query, Response
 
+from praxis_common import bulk
 from praxis_common.http import PrincipalDep
+from praxis_common.queries import PageToken
 from praxis_common.service import Runtime
-from praxis_common.validation import PageToken
 from projects.handlers import credits as handlers
 from projects.http.schemas import CreditExport, CreditPage, CreditRead
 
@@ -23,7 +25,7 @@ def router(rt: Runtime) -> APIRouter:
         principal: PrincipalDep,
         project_id: uuid.UUID | None = None,
         page_size: Annotated[int, Query(ge=1, le=500)] = 100,
-        page_token: PageToken | None = None,
+        page_token: PageToken = None,
     ) -> CreditPage:
         """Newest first: a school's staff see their students' credits (also of projects the enterprise no longer
         shares), a student their own, an enterprise's staff those earned on its projects."""
@@ -59,18 +61,18 @@ def router(rt: Runtime) -> APIRouter:
         found = await handlers.export_credits(principal, uow=rt.uow, project_id=project_id)
         now = rt.clock()
         name = f"credits-{re.sub(r'[^A-Za-z0-9._-]', '_', principal.org)}-{now.date().isoformat()}"
+        # Every record at once: written in a worker thread, so a large school's export never holds the event loop.
         if format == "csv":
             return Response(
-                handlers.credits_csv(found),
+                await asyncio.to_thread(handlers.credits_csv, found),
                 media_type="text/csv; charset=utf-8",
                 headers={"Content-Disposition": f'attachment; filename="{name}.csv"'},
             )
-        body = CreditExport(
-            exported_at=now, org=principal.org, count=len(found), credits=[CreditRead.of(c) for c in found]
-        )
-        return Response(
-            body.model_dump_json(),
-            media_type="application/json",
+        return await bulk.json_response(
+            lambda: CreditExport(
+                exported_at=now, org=principal.org, count=len(found), credits=[CreditRead.of(c) for c in found]
+            ),
+            sliced="credits",
             headers={"Content-Disposition": f'attachment; filename="{name}.json"'},
         )
 

@@ -9,24 +9,29 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Query, Request, Response
 
 from praxis_common.http import IdempotencyKey, PrincipalDep, created
+from praxis_common.queries import PageSize, PageToken, value_list_help
 from praxis_common.service import Runtime
-from praxis_common.validation import OrgId, PageToken
+from praxis_common.validation import OrgId
 from projects.domain.projects import MaterialKind, Stage, Status
 from projects.handlers import credits as credit_handlers
 from projects.handlers import projects as handlers
 from projects.handlers import teams as team_handlers
 from projects.http.schemas import (
+    Competencies,
     CompleteIn,
     CompletionRead,
     MaterialIn,
+    MaterialPage,
     MaterialRead,
     PlatformTargetsIn,
     ProjectCreate,
     ProjectPage,
     ProjectRead,
     ProjectUpdate,
+    SharedSchoolPage,
     SharedSchoolRead,
     TeamCreate,
+    TeamPage,
     TeamRead,
     targets,
 )
@@ -80,17 +85,17 @@ def router(rt: Runtime) -> APIRouter:
         principal: PrincipalDep,
         status: Literal["draft", "published", "completed"] | None = None,
         competency: Annotated[
-            str | None, Query(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9][A-Za-z0-9._ -]*$")
-        ] = None,
-        page_size: Annotated[int, Query(ge=1, le=200)] = 50,
-        page_token: PageToken | None = None,
+            Competencies, Query(description=value_list_help("any of these competency tags", 20))
+        ] = [],  # noqa: B006
+        page_size: PageSize = 50,
+        page_token: PageToken = None,
     ) -> ProjectPage:
         """Newest first. An enterprise sees its own (drafts too); a school the published and completed projects
         that partner enterprises share with it."""
         items, token = await handlers.list_projects(
             handlers.ListProjects(
                 status=Status(status) if status else None,
-                competency=competency.lower() if competency else None,
+                competencies=tuple(competency),
                 page_size=page_size,
                 page_token=page_token,
             ),
@@ -169,11 +174,17 @@ def router(rt: Runtime) -> APIRouter:
     @r.get(
         "/{project_id}/schools",
         operation_id="listProjectSchools",
-        response_model=list[SharedSchoolRead],
+        response_model=SharedSchoolPage,
         summary="Schools the project is shared with",
     )
-    async def schools(project_id: uuid.UUID, principal: PrincipalDep) -> list[SharedSchoolRead]:
-        return [SharedSchoolRead.of(s) for s in await handlers.shared_schools(project_id, principal, uow=rt.uow)]
+    async def schools(
+        project_id: uuid.UUID, principal: PrincipalDep, page_size: PageSize = 50, page_token: PageToken = None
+    ) -> SharedSchoolPage:
+        """By school, revoked ones too."""
+        found, token = await handlers.shared_schools(
+            project_id, principal, uow=rt.uow, page_size=page_size, page_token=page_token
+        )
+        return SharedSchoolPage(items=[SharedSchoolRead.of(s) for s in found], next_page_token=token)
 
     @r.put(
         "/{project_id}/schools/{school_org}",
@@ -232,12 +243,17 @@ def router(rt: Runtime) -> APIRouter:
     @r.get(
         "/{project_id}/material",
         operation_id="listMaterial",
-        response_model=list[MaterialRead],
+        response_model=MaterialPage,
         summary="The project's shared material",
     )
-    async def material(project_id: uuid.UUID, principal: PrincipalDep) -> list[MaterialRead]:
-        """The enterprise's staff, and the schools that see the project now (404 once revoked)."""
-        return [MaterialRead.of(m) for m in await handlers.list_material(project_id, principal, uow=rt.uow)]
+    async def material(
+        project_id: uuid.UUID, principal: PrincipalDep, page_size: PageSize = 50, page_token: PageToken = None
+    ) -> MaterialPage:
+        """Oldest first. The enterprise's staff, and the schools that see the project now (404 once revoked)."""
+        found, token = await handlers.list_material(
+            project_id, principal, uow=rt.uow, page_size=page_size, page_token=page_token
+        )
+        return MaterialPage(items=[MaterialRead.of(m) for m in found], next_page_token=token)
 
     @r.delete(
         "/{project_id}/material/{material_id}",
@@ -285,12 +301,17 @@ def router(rt: Runtime) -> APIRouter:
     @r.get(
         "/{project_id}/teams",
         operation_id="listProjectTeams",
-        response_model=list[TeamRead],
+        response_model=TeamPage,
         summary="Teams formed on a project",
     )
-    async def teams(project_id: uuid.UUID, principal: PrincipalDep) -> list[TeamRead]:
-        """The enterprise sees every team of its project; a school its own teams; a student the team they are in."""
-        found = await team_handlers.list_teams(principal, uow=rt.uow, project_id=project_id)
-        return [TeamRead.of(t) for t in found]
+    async def teams(
+        project_id: uuid.UUID, principal: PrincipalDep, page_size: PageSize = 50, page_token: PageToken = None
+    ) -> TeamPage:
+        """In the order they were formed. The enterprise sees every team of its project; a school its own teams; a
+        student the team they are in. 404 for a project you do not see (and have no team on)."""
+        found, token = await team_handlers.list_teams(
+            principal, uow=rt.uow, project_id=project_id, page_size=page_size, page_token=page_token
+        )
+        return TeamPage(items=[TeamRead.of(t) for t in found], next_page_token=token)
 
     return r

@@ -11,6 +11,8 @@ from typing import Annotated, Literal
 
 from pydantic import AnyHttpUrl, BaseModel, ConfigDict, Field, StrictBool, StrictInt
 
+from praxis_common.pages import Page
+from praxis_common.queries import value_list
 from praxis_common.validation import Date, StudentRef, Text
 from projects.adapters.repositories import SharedSchool
 from projects.domain.credits import Credit
@@ -29,6 +31,8 @@ from projects.domain.scores import Evaluation, PartScore, PeerRating, Scorecard
 from projects.domain.teams import Deliverable, Member, Milestones, Review, Team
 
 Tag = Annotated[str, Field(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9][A-Za-z0-9._ -]*$")]
+# A query's competency tags (any of them): repeated or comma-separated, case-insensitive.
+Competencies = value_list(Tag, most=20)
 StageKey = Annotated[
     str, Field(min_length=1, max_length=40, pattern=r"^[a-z0-9][a-z0-9-]*$", description="e.g. market-research")
 ]
@@ -243,9 +247,8 @@ class ProjectRead(BaseModel):
         )
 
 
-class ProjectPage(BaseModel):
-    items: list[ProjectRead]
-    next_page_token: str | None
+class ProjectPage(Page[ProjectRead]):
+    """A page of projects, newest first."""
 
 
 class SharedSchoolRead(BaseModel):
@@ -266,6 +269,10 @@ class SharedSchoolRead(BaseModel):
             revoked_by=s.revoked_by,
             sees_project=s.revoked_at is None and s.partner,
         )
+
+
+class SharedSchoolPage(Page[SharedSchoolRead]):
+    """A page of the schools a project is shared with, by school."""
 
 
 class MaterialIn(BaseModel):
@@ -313,6 +320,10 @@ class CompleteIn(BaseModel):
         default=False, description="complete although current teams have stages not accepted yet (needs a reason)"
     )
     reason: Annotated[Text, Field(min_length=1, max_length=1000)] | None = None
+
+
+class MaterialPage(Page[MaterialRead]):
+    """A page of a project's material, oldest first."""
 
 
 class CompletionRead(BaseModel):
@@ -420,6 +431,10 @@ class TeamRead(BaseModel):
             end_reason=t.end_reason,
             milestones=milestones_read(milestones) if milestones is not None else None,
         )
+
+
+class TeamPage(Page[TeamRead]):
+    """A page of teams, in the order they were formed."""
 
 
 class DeliverableIn(BaseModel):
@@ -574,6 +589,14 @@ class MetricPointRead(BaseModel):
         )
 
 
+class MetricPage(Page[MetricPointRead]):
+    """A page of a team's data points, by metric and period."""
+
+
+class MetricsRecorded(BaseModel):
+    items: list[MetricPointRead] = Field(description="the data points posted, as stored")
+
+
 # Evaluations
 
 
@@ -638,6 +661,10 @@ class EvaluationRead(BaseModel):
         )
 
 
+class EvaluationPage(Page[EvaluationRead]):
+    """A page of a team's assessments, oldest first."""
+
+
 class PeerRatingIn(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
@@ -667,6 +694,10 @@ class PeerRatingRead(BaseModel):
     @classmethod
     def of(cls, r: PeerRating) -> PeerRatingRead:
         return cls(**vars(r))
+
+
+class PeerRatingPage(Page[PeerRatingRead]):
+    """A page of a team's peer ratings, oldest first."""
 
 
 # Scorecards
@@ -794,9 +825,8 @@ class CreditRead(BaseModel):
         return cls(**{k: v for k, v in vars(c).items() if k != "awarded_at"})
 
 
-class CreditPage(BaseModel):
-    items: list[CreditRead]
-    next_page_token: str | None
+class CreditPage(Page[CreditRead]):
+    """A page of credit records, newest first."""
 
 
 class CreditExport(BaseModel):

@@ -11,6 +11,7 @@ from fastapi import APIRouter, Path, Query, Request, Response
 
 from praxis_common.auth import bearer_token
 from praxis_common.http import IdempotencyKey, PrincipalDep, created
+from praxis_common.queries import PageSize, PageToken
 from praxis_common.service import Runtime
 from praxis_common.validation import Date, StudentRef
 from projects.domain.scores import Assessment
@@ -23,16 +24,21 @@ from projects.http.schemas import (
     DeliverableRead,
     DissolveIn,
     EvaluationIn,
+    EvaluationPage,
     EvaluationRead,
+    MetricPage,
     MetricPointRead,
     MetricsIn,
+    MetricsRecorded,
     PeerRatingIn,
+    PeerRatingPage,
     PeerRatingRead,
     PlatformRead,
     ProgressRead,
     ReviewIn,
     ReviewRead,
     ScorecardRead,
+    TeamPage,
     TeamRead,
     TeamScorecardsRead,
     milestones_read,
@@ -48,11 +54,19 @@ MENTOR_CHECK = {
 def router(rt: Runtime, mentors: MentorDirectory) -> APIRouter:
     r = APIRouter(prefix="/v1/teams", tags=["teams"])
 
-    @r.get("", operation_id="listTeams", response_model=list[TeamRead], summary="Teams you can see")
-    async def list_(principal: PrincipalDep, project_id: uuid.UUID | None = None) -> list[TeamRead]:
-        """A school's own teams (also of projects it no longer sees), a student's teams, an enterprise's teams of
-        one of its projects (project_id required)."""
-        return [TeamRead.of(t) for t in await handlers.list_teams(principal, uow=rt.uow, project_id=project_id)]
+    @r.get("", operation_id="listTeams", response_model=TeamPage, summary="Teams you can see")
+    async def list_(
+        principal: PrincipalDep,
+        project_id: uuid.UUID | None = None,
+        page_size: PageSize = 50,
+        page_token: PageToken = None,
+    ) -> TeamPage:
+        """In the order they were formed: a school's own teams (also of projects it no longer sees), a student's
+        teams, an enterprise's teams of one of its projects (project_id required)."""
+        found, token = await handlers.list_teams(
+            principal, uow=rt.uow, project_id=project_id, page_size=page_size, page_token=page_token
+        )
+        return TeamPage(items=[TeamRead.of(t) for t in found], next_page_token=token)
 
     @r.get("/{team_id}", operation_id="getTeam", response_model=TeamRead, summary="One team with its milestones")
     async def get(team_id: uuid.UUID, principal: PrincipalDep) -> TeamRead:
@@ -150,22 +164,34 @@ def router(rt: Runtime, mentors: MentorDirectory) -> APIRouter:
     @r.post(
         "/{team_id}/metrics",
         operation_id="recordMetrics",
-        response_model=list[MetricPointRead],
+        status_code=201,
+        response_model=MetricsRecorded,
         summary="Post a team's platform metrics",
     )
-    async def record_metrics(team_id: uuid.UUID, body: MetricsIn, principal: PrincipalDep) -> list[MetricPointRead]:
+    async def record_metrics(
+        request: Request,
+        team_id: uuid.UUID,
+        body: MetricsIn,
+        principal: PrincipalDep,
+        idempotency_key: IdempotencyKey = None,
+    ) -> Response:
         """The enterprise (admin, hr) or its platform integration (role integration): per period, sessions and
         orders (count), gmv (a currency code), conversion_rate (percent), rating (stars). Unknown metrics or
-        units, or a unit other than the one the team's series has, are a 422. Posting a period again replaces it."""
-        stored = await evaluation_handlers.record_metrics(
-            team_id, [m.domain() for m in body.metrics], principal, uow=rt.uow, clock=rt.clock
-        )
-        return [MetricPointRead.of(d) for d in stored]
+        units, or a unit other than the one the team's series has, are a 422. Posting a period again replaces it.
+        201 with the points as stored, like every create."""
+
+        async def record_it(uow):
+            stored = await evaluation_handlers.record_metrics(
+                team_id, [m.domain() for m in body.metrics], principal, uow=uow, clock=rt.clock
+            )
+            return MetricsRecorded(items=[MetricPointRead.of(d) for d in stored]), f"/v1/teams/{team_id}/metrics"
+
+        return await created(request, principal, rt.uow, idempotency_key, body=body, create=record_it)
 
     @r.get(
         "/{team_id}/metrics",
         operation_id="listMetrics",
-        response_model=list[MetricPointRead],
+        response_model=MetricPage,
         summary="A team's metrics time series",
     )
     async def metrics(
@@ -174,11 +200,21 @@ def router(rt: Runtime, mentors: MentorDirectory) -> APIRouter:
         metric: Annotated[str | None, Query(min_length=1, max_length=32, pattern=r"^[a-z_]+$")] = None,
         from_: Annotated[Date | None, Query(alias="from")] = None,
         to: Date | None = None,
-    ) -> list[MetricPointRead]:
-        found = await evaluation_handlers.list_metrics(
-            team_id, principal, uow=rt.uow, metric=metric, from_date=from_, to_date=to
+        page_size: PageSize = 50,
+        page_token: PageToken = None,
+    ) -> MetricPage:
+        """By metric and period."""
+        found, token = await evaluation_handlers.list_metrics(
+            team_id,
+            principal,
+            uow=rt.uow,
+            metric=metric,
+            from_date=from_,
+            to_date=to,
+            page_size=page_size,
+            page_token=page_token,
         )
-        return [MetricPointRead.of(d) for d in found]
+        return MetricPage(items=[MetricPointRead.of(d) for d in found], next_page_token=token)
 
     @r.post(
         "/{team_id}/evaluations",
@@ -228,17 +264,21 @@ def router(rt: Runtime, mentors: MentorDirectory) -> APIRouter:
     @r.get(
         "/{team_id}/evaluations",
         operation_id="listEvaluations",
-        response_model=list[EvaluationRead],
+        response_model=EvaluationPage,
         summary="Every assessment of a team",
     )
     async def evaluations(
         team_id: uuid.UUID,
         principal: PrincipalDep,
         student_ref: Annotated[StudentRef | None, Query()] = None,
-    ) -> list[EvaluationRead]:
+        page_size: PageSize = 50,
+        page_token: PageToken = None,
+    ) -> EvaluationPage:
         """Oldest first, each with who gave it and when; a student sees their own."""
-        found = await evaluation_handlers.list_evaluations(team_id, principal, uow=rt.uow, student_ref=student_ref)
-        return [EvaluationRead.of(e) for e in found]
+        found, token = await evaluation_handlers.list_evaluations(
+            team_id, principal, uow=rt.uow, student_ref=student_ref, page_size=page_size, page_token=page_token
+        )
+        return EvaluationPage(items=[EvaluationRead.of(e) for e in found], next_page_token=token)
 
     @r.post(
         "/{team_id}/peer-ratings",
@@ -273,14 +313,17 @@ def router(rt: Runtime, mentors: MentorDirectory) -> APIRouter:
     @r.get(
         "/{team_id}/peer-ratings",
         operation_id="listPeerRatings",
-        response_model=list[PeerRatingRead],
+        response_model=PeerRatingPage,
         summary="A team's peer ratings",
     )
-    async def ratings(team_id: uuid.UUID, principal: PrincipalDep) -> list[PeerRatingRead]:
-        """The school's and the enterprise's staff see every rating; a student the ratings they gave."""
-        return [
-            PeerRatingRead.of(x) for x in await evaluation_handlers.list_peer_ratings(team_id, principal, uow=rt.uow)
-        ]
+    async def ratings(
+        team_id: uuid.UUID, principal: PrincipalDep, page_size: PageSize = 50, page_token: PageToken = None
+    ) -> PeerRatingPage:
+        """Oldest first. The school's and the enterprise's staff see every rating; a student the ratings they gave."""
+        found, token = await evaluation_handlers.list_peer_ratings(
+            team_id, principal, uow=rt.uow, page_size=page_size, page_token=page_token
+        )
+        return PeerRatingPage(items=[PeerRatingRead.of(x) for x in found], next_page_token=token)
 
     @r.get(
         "/{team_id}/scorecards",

@@ -297,14 +297,20 @@ class GetBaseResponse(_message.Message):
     def __init__(self, base: _Optional[_Union[PracticeBase, _Mapping]] = ...) -> None: ...
 
 class ListBasesRequest(_message.Message):
-    __slots__ = ()
-    def __init__(self) -> None: ...
+    __slots__ = ("page_size", "page_token")
+    PAGE_SIZE_FIELD_NUMBER: _ClassVar[int]
+    PAGE_TOKEN_FIELD_NUMBER: _ClassVar[int]
+    page_size: int
+    page_token: str
+    def __init__(self, page_size: _Optional[int] = ..., page_token: _Optional[str] = ...) -> None: ...
 
 class ListBasesResponse(_message.Message):
-    __slots__ = ("bases",)
+    __slots__ = ("bases", "next_page_token")
     BASES_FIELD_NUMBER: _ClassVar[int]
+    NEXT_PAGE_TOKEN_FIELD_NUMBER: _ClassVar[int]
     bases: _containers.RepeatedCompositeFieldContainer[PracticeBase]
-    def __init__(self, bases: _Optional[_Iterable[_Union[PracticeBase, _Mapping]]] = ...) -> None: ...
+    next_page_token: str
+    def __init__(self, bases: _Optional[_Iterable[_Union[PracticeBase, _Mapping]]] = ..., next_page_token: _Optional[str] = ...) -> None: ...
 
 class Duty(_message.Message):
     __slots__ = ("name", "kind")
@@ -673,7 +679,7 @@ class LogLine(_message.Message):
     def __init__(self, day: _Optional[str] = ..., duty: _Optional[str] = ..., hours: _Optional[str] = ..., start: _Optional[str] = ..., end: _Optional[str] = ...) -> None: ...
 
 class LogbookWeek(_message.Message):
-    __slots__ = ("week_start", "status", "lines", "total_hours", "core_hours", "submitted_at", "submitted_by", "reviewed_at", "reviewed_by", "comment", "reviewed_on_behalf", "reviewer_mentor_id")
+    __slots__ = ("week_start", "status", "lines", "total_hours", "core_hours", "submitted_at", "submitted_by", "reviewed_at", "reviewed_by", "comments", "reviewed_on_behalf", "reviewer_mentor_id")
     WEEK_START_FIELD_NUMBER: _ClassVar[int]
     STATUS_FIELD_NUMBER: _ClassVar[int]
     LINES_FIELD_NUMBER: _ClassVar[int]
@@ -683,7 +689,7 @@ class LogbookWeek(_message.Message):
     SUBMITTED_BY_FIELD_NUMBER: _ClassVar[int]
     REVIEWED_AT_FIELD_NUMBER: _ClassVar[int]
     REVIEWED_BY_FIELD_NUMBER: _ClassVar[int]
-    COMMENT_FIELD_NUMBER: _ClassVar[int]
+    COMMENTS_FIELD_NUMBER: _ClassVar[int]
     REVIEWED_ON_BEHALF_FIELD_NUMBER: _ClassVar[int]
     REVIEWER_MENTOR_ID_FIELD_NUMBER: _ClassVar[int]
     week_start: str
@@ -695,10 +701,10 @@ class LogbookWeek(_message.Message):
     submitted_by: str
     reviewed_at: str
     reviewed_by: str
-    comment: str
+    comments: str
     reviewed_on_behalf: bool
     reviewer_mentor_id: str
-    def __init__(self, week_start: _Optional[str] = ..., status: _Optional[_Union[LogbookWeekStatus, str]] = ..., lines: _Optional[_Iterable[_Union[LogLine, _Mapping]]] = ..., total_hours: _Optional[str] = ..., core_hours: _Optional[str] = ..., submitted_at: _Optional[str] = ..., submitted_by: _Optional[str] = ..., reviewed_at: _Optional[str] = ..., reviewed_by: _Optional[str] = ..., comment: _Optional[str] = ..., reviewed_on_behalf: _Optional[bool] = ..., reviewer_mentor_id: _Optional[str] = ...) -> None: ...
+    def __init__(self, week_start: _Optional[str] = ..., status: _Optional[_Union[LogbookWeekStatus, str]] = ..., lines: _Optional[_Iterable[_Union[LogLine, _Mapping]]] = ..., total_hours: _Optional[str] = ..., core_hours: _Optional[str] = ..., submitted_at: _Optional[str] = ..., submitted_by: _Optional[str] = ..., reviewed_at: _Optional[str] = ..., reviewed_by: _Optional[str] = ..., comments: _Optional[str] = ..., reviewed_on_behalf: _Optional[bool] = ..., reviewer_mentor_id: _Optional[str] = ...) -> None: ...
 
 class FileLogbookWeekRequest(_message.Message):
     __slots__ = ("placement_id", "week_start", "lines")
@@ -717,18 +723,18 @@ class FileLogbookWeekResponse(_message.Message):
     def __init__(self, week: _Optional[_Union[LogbookWeek, _Mapping]] = ...) -> None: ...
 
 class ReviewLogbookWeekRequest(_message.Message):
-    __slots__ = ("placement_id", "week_start", "approve", "comment", "on_behalf_of_mentor")
+    __slots__ = ("placement_id", "week_start", "approve", "comments", "on_behalf_of_mentor")
     PLACEMENT_ID_FIELD_NUMBER: _ClassVar[int]
     WEEK_START_FIELD_NUMBER: _ClassVar[int]
     APPROVE_FIELD_NUMBER: _ClassVar[int]
-    COMMENT_FIELD_NUMBER: _ClassVar[int]
+    COMMENTS_FIELD_NUMBER: _ClassVar[int]
     ON_BEHALF_OF_MENTOR_FIELD_NUMBER: _ClassVar[int]
     placement_id: str
     week_start: str
     approve: bool
-    comment: str
+    comments: str
     on_behalf_of_mentor: bool
-    def __init__(self, placement_id: _Optional[str] = ..., week_start: _Optional[str] = ..., approve: _Optional[bool] = ..., comment: _Optional[str] = ..., on_behalf_of_mentor: _Optional[bool] = ...) -> None: ...
+    def __init__(self, placement_id: _Optional[str] = ..., week_start: _Optional[str] = ..., approve: _Optional[bool] = ..., comments: _Optional[str] = ..., on_behalf_of_mentor: _Optional[bool] = ...) -> None: ...
 
 class ReviewLogbookWeekResponse(_message.Message):
     __slots__ = ("week",)
@@ -1143,16 +1149,22 @@ class RemoveRoundPositionResponse(_message.Message):
     def __init__(self) -> None: ...
 
 class ListRoundPositionsRequest(_message.Message):
-    __slots__ = ("round_id",)
+    __slots__ = ("round_id", "page_size", "page_token")
     ROUND_ID_FIELD_NUMBER: _ClassVar[int]
+    PAGE_SIZE_FIELD_NUMBER: _ClassVar[int]
+    PAGE_TOKEN_FIELD_NUMBER: _ClassVar[int]
     round_id: str
-    def __init__(self, round_id: _Optional[str] = ...) -> None: ...
+    page_size: int
+    page_token: str
+    def __init__(self, round_id: _Optional[str] = ..., page_size: _Optional[int] = ..., page_token: _Optional[str] = ...) -> None: ...
 
 class ListRoundPositionsResponse(_message.Message):
-    __slots__ = ("positions",)
+    __slots__ = ("positions", "next_page_token")
     POSITIONS_FIELD_NUMBER: _ClassVar[int]
+    NEXT_PAGE_TOKEN_FIELD_NUMBER: _ClassVar[int]
     positions: _containers.RepeatedCompositeFieldContainer[RoundPosition]
-    def __init__(self, positions: _Optional[_Iterable[_Union[RoundPosition, _Mapping]]] = ...) -> None: ...
+    next_page_token: str
+    def __init__(self, positions: _Optional[_Iterable[_Union[RoundPosition, _Mapping]]] = ..., next_page_token: _Optional[str] = ...) -> None: ...
 
 class AddRoundStudentsRequest(_message.Message):
     __slots__ = ("round_id", "students")
@@ -1209,30 +1221,38 @@ class SetPreferencesResponse(_message.Message):
     def __init__(self, student: _Optional[_Union[RoundStudent, _Mapping]] = ...) -> None: ...
 
 class ListApplicantsRequest(_message.Message):
-    __slots__ = ("round_id", "position_id")
+    __slots__ = ("round_id", "position_id", "page_size", "page_token")
     ROUND_ID_FIELD_NUMBER: _ClassVar[int]
     POSITION_ID_FIELD_NUMBER: _ClassVar[int]
+    PAGE_SIZE_FIELD_NUMBER: _ClassVar[int]
+    PAGE_TOKEN_FIELD_NUMBER: _ClassVar[int]
     round_id: str
     position_id: str
-    def __init__(self, round_id: _Optional[str] = ..., position_id: _Optional[str] = ...) -> None: ...
+    page_size: int
+    page_token: str
+    def __init__(self, round_id: _Optional[str] = ..., position_id: _Optional[str] = ..., page_size: _Optional[int] = ..., page_token: _Optional[str] = ...) -> None: ...
 
 class Applicant(_message.Message):
-    __slots__ = ("school_org", "student_ref", "profile")
+    __slots__ = ("school_org", "student_ref", "profile", "group")
     SCHOOL_ORG_FIELD_NUMBER: _ClassVar[int]
     STUDENT_REF_FIELD_NUMBER: _ClassVar[int]
     PROFILE_FIELD_NUMBER: _ClassVar[int]
+    GROUP_FIELD_NUMBER: _ClassVar[int]
     school_org: str
     student_ref: str
     profile: StudentProfile
-    def __init__(self, school_org: _Optional[str] = ..., student_ref: _Optional[str] = ..., profile: _Optional[_Union[StudentProfile, _Mapping]] = ...) -> None: ...
+    group: int
+    def __init__(self, school_org: _Optional[str] = ..., student_ref: _Optional[str] = ..., profile: _Optional[_Union[StudentProfile, _Mapping]] = ..., group: _Optional[int] = ...) -> None: ...
 
 class ListApplicantsResponse(_message.Message):
-    __slots__ = ("position", "applicants")
+    __slots__ = ("position", "applicants", "next_page_token")
     POSITION_FIELD_NUMBER: _ClassVar[int]
     APPLICANTS_FIELD_NUMBER: _ClassVar[int]
+    NEXT_PAGE_TOKEN_FIELD_NUMBER: _ClassVar[int]
     position: RoundPosition
     applicants: _containers.RepeatedCompositeFieldContainer[Applicant]
-    def __init__(self, position: _Optional[_Union[RoundPosition, _Mapping]] = ..., applicants: _Optional[_Iterable[_Union[Applicant, _Mapping]]] = ...) -> None: ...
+    next_page_token: str
+    def __init__(self, position: _Optional[_Union[RoundPosition, _Mapping]] = ..., applicants: _Optional[_Iterable[_Union[Applicant, _Mapping]]] = ..., next_page_token: _Optional[str] = ...) -> None: ...
 
 class SetRankingRequest(_message.Message):
     __slots__ = ("round_id", "position_id", "groups", "use_default")
@@ -1327,16 +1347,22 @@ class ComputeRoundResponse(_message.Message):
     def __init__(self, run: _Optional[_Union[RoundRun, _Mapping]] = ...) -> None: ...
 
 class ListRoundRunsRequest(_message.Message):
-    __slots__ = ("id",)
+    __slots__ = ("id", "page_size", "page_token")
     ID_FIELD_NUMBER: _ClassVar[int]
+    PAGE_SIZE_FIELD_NUMBER: _ClassVar[int]
+    PAGE_TOKEN_FIELD_NUMBER: _ClassVar[int]
     id: str
-    def __init__(self, id: _Optional[str] = ...) -> None: ...
+    page_size: int
+    page_token: str
+    def __init__(self, id: _Optional[str] = ..., page_size: _Optional[int] = ..., page_token: _Optional[str] = ...) -> None: ...
 
 class ListRoundRunsResponse(_message.Message):
-    __slots__ = ("runs",)
+    __slots__ = ("runs", "next_page_token")
     RUNS_FIELD_NUMBER: _ClassVar[int]
+    NEXT_PAGE_TOKEN_FIELD_NUMBER: _ClassVar[int]
     runs: _containers.RepeatedCompositeFieldContainer[RoundRun]
-    def __init__(self, runs: _Optional[_Iterable[_Union[RoundRun, _Mapping]]] = ...) -> None: ...
+    next_page_token: str
+    def __init__(self, runs: _Optional[_Iterable[_Union[RoundRun, _Mapping]]] = ..., next_page_token: _Optional[str] = ...) -> None: ...
 
 class GetRoundResultRequest(_message.Message):
     __slots__ = ("id", "run_id", "page_size", "page_token")
@@ -1367,24 +1393,30 @@ class GetRoundResultResponse(_message.Message):
     def __init__(self, round_id: _Optional[str] = ..., run: _Optional[_Union[RoundRun, _Mapping]] = ..., published: _Optional[bool] = ..., students: _Optional[_Iterable[_Union[RoundMatch, _Mapping]]] = ..., positions: _Optional[_Iterable[_Union[RoundPositionFill, _Mapping]]] = ..., next_page_token: _Optional[str] = ...) -> None: ...
 
 class CompareRoundRunsRequest(_message.Message):
-    __slots__ = ("id", "run_a", "run_b")
+    __slots__ = ("id", "run_a", "run_b", "page_size", "page_token")
     ID_FIELD_NUMBER: _ClassVar[int]
     RUN_A_FIELD_NUMBER: _ClassVar[int]
     RUN_B_FIELD_NUMBER: _ClassVar[int]
+    PAGE_SIZE_FIELD_NUMBER: _ClassVar[int]
+    PAGE_TOKEN_FIELD_NUMBER: _ClassVar[int]
     id: str
     run_a: str
     run_b: str
-    def __init__(self, id: _Optional[str] = ..., run_a: _Optional[str] = ..., run_b: _Optional[str] = ...) -> None: ...
+    page_size: int
+    page_token: str
+    def __init__(self, id: _Optional[str] = ..., run_a: _Optional[str] = ..., run_b: _Optional[str] = ..., page_size: _Optional[int] = ..., page_token: _Optional[str] = ...) -> None: ...
 
 class CompareRoundRunsResponse(_message.Message):
-    __slots__ = ("run_a", "run_b", "moves")
+    __slots__ = ("run_a", "run_b", "moves", "next_page_token")
     RUN_A_FIELD_NUMBER: _ClassVar[int]
     RUN_B_FIELD_NUMBER: _ClassVar[int]
     MOVES_FIELD_NUMBER: _ClassVar[int]
+    NEXT_PAGE_TOKEN_FIELD_NUMBER: _ClassVar[int]
     run_a: RoundRun
     run_b: RoundRun
     moves: _containers.RepeatedCompositeFieldContainer[RoundMove]
-    def __init__(self, run_a: _Optional[_Union[RoundRun, _Mapping]] = ..., run_b: _Optional[_Union[RoundRun, _Mapping]] = ..., moves: _Optional[_Iterable[_Union[RoundMove, _Mapping]]] = ...) -> None: ...
+    next_page_token: str
+    def __init__(self, run_a: _Optional[_Union[RoundRun, _Mapping]] = ..., run_b: _Optional[_Union[RoundRun, _Mapping]] = ..., moves: _Optional[_Iterable[_Union[RoundMove, _Mapping]]] = ..., next_page_token: _Optional[str] = ...) -> None: ...
 
 class PublishRoundRequest(_message.Message):
     __slots__ = ("id",)

@@ -485,7 +485,7 @@ class InternshipsServiceServicer:
         """The placement's assigned enterprise mentor (as the mentors service assigned them; the token's sub is their
         account) approves or returns a submitted week, or the enterprise's admin / hr with on_behalf_of_mentor,
         recorded on the week; PERMISSION_DENIED for anyone else and for whoever filed the week. Returning needs a
-        comment (INVALID_ARGUMENT without). FAILED_PRECONDITION when the week is not submitted.
+        comments (INVALID_ARGUMENT without). FAILED_PRECONDITION when the week is not submitted.
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')

@@ -69,16 +69,22 @@ class Partnership(_message.Message):
     def __init__(self, agreement_id: _Optional[str] = ..., school_org: _Optional[str] = ..., enterprise_org: _Optional[str] = ..., valid_from: _Optional[str] = ..., valid_to: _Optional[str] = ..., intern_quota: _Optional[int] = ..., active: _Optional[bool] = ..., activated_at: _Optional[str] = ..., ended_at: _Optional[str] = ...) -> None: ...
 
 class ListPartnershipsRequest(_message.Message):
-    __slots__ = ("include_ended",)
+    __slots__ = ("include_ended", "page_size", "page_token")
     INCLUDE_ENDED_FIELD_NUMBER: _ClassVar[int]
+    PAGE_SIZE_FIELD_NUMBER: _ClassVar[int]
+    PAGE_TOKEN_FIELD_NUMBER: _ClassVar[int]
     include_ended: bool
-    def __init__(self, include_ended: _Optional[bool] = ...) -> None: ...
+    page_size: int
+    page_token: str
+    def __init__(self, include_ended: _Optional[bool] = ..., page_size: _Optional[int] = ..., page_token: _Optional[str] = ...) -> None: ...
 
 class ListPartnershipsResponse(_message.Message):
-    __slots__ = ("partnerships",)
+    __slots__ = ("partnerships", "next_page_token")
     PARTNERSHIPS_FIELD_NUMBER: _ClassVar[int]
+    NEXT_PAGE_TOKEN_FIELD_NUMBER: _ClassVar[int]
     partnerships: _containers.RepeatedCompositeFieldContainer[Partnership]
-    def __init__(self, partnerships: _Optional[_Iterable[_Union[Partnership, _Mapping]]] = ...) -> None: ...
+    next_page_token: str
+    def __init__(self, partnerships: _Optional[_Iterable[_Union[Partnership, _Mapping]]] = ..., next_page_token: _Optional[str] = ...) -> None: ...
 
 class Mentor(_message.Message):
     __slots__ = ("id", "org", "kind", "display_name", "expertise", "languages", "capacity", "load", "active", "account", "dual_qualified", "created_at", "updated_at", "free_seats", "qualification", "practice_periods", "certificates")
@@ -205,16 +211,22 @@ class GetMentorResponse(_message.Message):
     def __init__(self, mentor: _Optional[_Union[Mentor, _Mapping]] = ...) -> None: ...
 
 class ListMentorsRequest(_message.Message):
-    __slots__ = ("active_only",)
+    __slots__ = ("active_only", "page_size", "page_token")
     ACTIVE_ONLY_FIELD_NUMBER: _ClassVar[int]
+    PAGE_SIZE_FIELD_NUMBER: _ClassVar[int]
+    PAGE_TOKEN_FIELD_NUMBER: _ClassVar[int]
     active_only: bool
-    def __init__(self, active_only: _Optional[bool] = ...) -> None: ...
+    page_size: int
+    page_token: str
+    def __init__(self, active_only: _Optional[bool] = ..., page_size: _Optional[int] = ..., page_token: _Optional[str] = ...) -> None: ...
 
 class ListMentorsResponse(_message.Message):
-    __slots__ = ("mentors",)
+    __slots__ = ("mentors", "next_page_token")
     MENTORS_FIELD_NUMBER: _ClassVar[int]
+    NEXT_PAGE_TOKEN_FIELD_NUMBER: _ClassVar[int]
     mentors: _containers.RepeatedCompositeFieldContainer[Mentor]
-    def __init__(self, mentors: _Optional[_Iterable[_Union[Mentor, _Mapping]]] = ...) -> None: ...
+    next_page_token: str
+    def __init__(self, mentors: _Optional[_Iterable[_Union[Mentor, _Mapping]]] = ..., next_page_token: _Optional[str] = ...) -> None: ...
 
 class UpdateMentorRequest(_message.Message):
     __slots__ = ("id", "update_mask", "display_name", "expertise", "languages", "capacity", "active", "account")
@@ -433,16 +445,22 @@ class HistoryEntry(_message.Message):
     def __init__(self, at: _Optional[str] = ..., action: _Optional[str] = ..., mentor_id: _Optional[str] = ..., previous_mentor_id: _Optional[str] = ..., how: _Optional[str] = ..., reason: _Optional[str] = ..., by: _Optional[str] = ...) -> None: ...
 
 class GetAssignmentHistoryRequest(_message.Message):
-    __slots__ = ("assignment_id",)
+    __slots__ = ("assignment_id", "page_size", "page_token")
     ASSIGNMENT_ID_FIELD_NUMBER: _ClassVar[int]
+    PAGE_SIZE_FIELD_NUMBER: _ClassVar[int]
+    PAGE_TOKEN_FIELD_NUMBER: _ClassVar[int]
     assignment_id: str
-    def __init__(self, assignment_id: _Optional[str] = ...) -> None: ...
+    page_size: int
+    page_token: str
+    def __init__(self, assignment_id: _Optional[str] = ..., page_size: _Optional[int] = ..., page_token: _Optional[str] = ...) -> None: ...
 
 class GetAssignmentHistoryResponse(_message.Message):
-    __slots__ = ("entries",)
+    __slots__ = ("entries", "next_page_token")
     ENTRIES_FIELD_NUMBER: _ClassVar[int]
+    NEXT_PAGE_TOKEN_FIELD_NUMBER: _ClassVar[int]
     entries: _containers.RepeatedCompositeFieldContainer[HistoryEntry]
-    def __init__(self, entries: _Optional[_Iterable[_Union[HistoryEntry, _Mapping]]] = ...) -> None: ...
+    next_page_token: str
+    def __init__(self, entries: _Optional[_Iterable[_Union[HistoryEntry, _Mapping]]] = ..., next_page_token: _Optional[str] = ...) -> None: ...
 
 class ListAssignmentsRequest(_message.Message):
     __slots__ = ("status", "side", "student_ref", "mentor_id", "page_size", "page_token")

@@ -40,16 +40,22 @@ class Partnership(_message.Message):
     def __init__(self, agreement_id: _Optional[str] = ..., school_org: _Optional[str] = ..., enterprise_org: _Optional[str] = ..., valid_from: _Optional[str] = ..., valid_to: _Optional[str] = ..., intern_quota: _Optional[int] = ..., active: _Optional[bool] = ..., activated_at: _Optional[str] = ..., ended_at: _Optional[str] = ...) -> None: ...
 
 class ListPartnershipsRequest(_message.Message):
-    __slots__ = ("include_ended",)
+    __slots__ = ("include_ended", "page_size", "page_token")
     INCLUDE_ENDED_FIELD_NUMBER: _ClassVar[int]
+    PAGE_SIZE_FIELD_NUMBER: _ClassVar[int]
+    PAGE_TOKEN_FIELD_NUMBER: _ClassVar[int]
     include_ended: bool
-    def __init__(self, include_ended: _Optional[bool] = ...) -> None: ...
+    page_size: int
+    page_token: str
+    def __init__(self, include_ended: _Optional[bool] = ..., page_size: _Optional[int] = ..., page_token: _Optional[str] = ...) -> None: ...
 
 class ListPartnershipsResponse(_message.Message):
-    __slots__ = ("partnerships",)
+    __slots__ = ("partnerships", "next_page_token")
     PARTNERSHIPS_FIELD_NUMBER: _ClassVar[int]
+    NEXT_PAGE_TOKEN_FIELD_NUMBER: _ClassVar[int]
     partnerships: _containers.RepeatedCompositeFieldContainer[Partnership]
-    def __init__(self, partnerships: _Optional[_Iterable[_Union[Partnership, _Mapping]]] = ...) -> None: ...
+    next_page_token: str
+    def __init__(self, partnerships: _Optional[_Iterable[_Union[Partnership, _Mapping]]] = ..., next_page_token: _Optional[str] = ...) -> None: ...
 
 class Stage(_message.Message):
     __slots__ = ("key", "name")
@@ -405,16 +411,22 @@ class AddMaterialResponse(_message.Message):
     def __init__(self, material: _Optional[_Union[Material, _Mapping]] = ...) -> None: ...
 
 class ListMaterialRequest(_message.Message):
-    __slots__ = ("project_id",)
+    __slots__ = ("project_id", "page_size", "page_token")
     PROJECT_ID_FIELD_NUMBER: _ClassVar[int]
+    PAGE_SIZE_FIELD_NUMBER: _ClassVar[int]
+    PAGE_TOKEN_FIELD_NUMBER: _ClassVar[int]
     project_id: str
-    def __init__(self, project_id: _Optional[str] = ...) -> None: ...
+    page_size: int
+    page_token: str
+    def __init__(self, project_id: _Optional[str] = ..., page_size: _Optional[int] = ..., page_token: _Optional[str] = ...) -> None: ...
 
 class ListMaterialResponse(_message.Message):
-    __slots__ = ("material",)
+    __slots__ = ("material", "next_page_token")
     MATERIAL_FIELD_NUMBER: _ClassVar[int]
+    NEXT_PAGE_TOKEN_FIELD_NUMBER: _ClassVar[int]
     material: _containers.RepeatedCompositeFieldContainer[Material]
-    def __init__(self, material: _Optional[_Iterable[_Union[Material, _Mapping]]] = ...) -> None: ...
+    next_page_token: str
+    def __init__(self, material: _Optional[_Iterable[_Union[Material, _Mapping]]] = ..., next_page_token: _Optional[str] = ...) -> None: ...
 
 class RemoveMaterialRequest(_message.Message):
     __slots__ = ("project_id", "material_id")
@@ -507,16 +519,22 @@ class GetTeamResponse(_message.Message):
     def __init__(self, team: _Optional[_Union[Team, _Mapping]] = ...) -> None: ...
 
 class ListTeamsRequest(_message.Message):
-    __slots__ = ("project_id",)
+    __slots__ = ("project_id", "page_size", "page_token")
     PROJECT_ID_FIELD_NUMBER: _ClassVar[int]
+    PAGE_SIZE_FIELD_NUMBER: _ClassVar[int]
+    PAGE_TOKEN_FIELD_NUMBER: _ClassVar[int]
     project_id: str
-    def __init__(self, project_id: _Optional[str] = ...) -> None: ...
+    page_size: int
+    page_token: str
+    def __init__(self, project_id: _Optional[str] = ..., page_size: _Optional[int] = ..., page_token: _Optional[str] = ...) -> None: ...
 
 class ListTeamsResponse(_message.Message):
-    __slots__ = ("teams",)
+    __slots__ = ("teams", "next_page_token")
     TEAMS_FIELD_NUMBER: _ClassVar[int]
+    NEXT_PAGE_TOKEN_FIELD_NUMBER: _ClassVar[int]
     teams: _containers.RepeatedCompositeFieldContainer[Team]
-    def __init__(self, teams: _Optional[_Iterable[_Union[Team, _Mapping]]] = ...) -> None: ...
+    next_page_token: str
+    def __init__(self, teams: _Optional[_Iterable[_Union[Team, _Mapping]]] = ..., next_page_token: _Optional[str] = ...) -> None: ...
 
 class DissolveTeamRequest(_message.Message):
     __slots__ = ("id", "reason")
