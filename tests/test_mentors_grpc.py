@@ -365,7 +365,7 @@ async def test_assignments_sessions_and_reports_read_over_grpc_as_over_rest(stac
             host,
         )
         sessions = await call("ListSessions", pb.ListSessionsRequest(assignment_id=assignment_id))
-        rest_sessions = (await m.get(f"/v1/assignments/{assignment_id}/sessions", headers=rest_school)).json()
+        rest_sessions = (await m.get(f"/v1/assignments/{assignment_id}/sessions", headers=rest_school)).json()["items"]
         assert [s.id for s in sessions.sessions] == [s["id"] for s in rest_sessions] and rest_sessions
 
         overdue = await call("ListOverdueGuidance", pb.ListOverdueGuidanceRequest())

@@ -68,7 +68,7 @@ async def world(stack: Stack, internships, mentors, people) -> dict:
 
         async def partnership_known():
             r = await p.get("/v1/partnerships", headers=rest(people["enterprise"]))
-            return any(x["agreement_id"] == agreement for x in r.json())
+            return any(x["agreement_id"] == agreement for x in r.json()["items"])
 
         await eventually(partnership_known, timeout=WAIT, what="the agreement in the projects read model")
         await mentors.mentor(m, SCHOOL, "school", capacity=5, account="t-pg", display_name="Teacher")
@@ -134,7 +134,7 @@ async def test_a_drafts_terms_its_schools_and_its_material_over_grpc(stack, stub
     schools = await call("ListSharedSchools", pb.ListSharedSchoolsRequest(id=pid))
     assert [(s.school_org, s.sees_project) for s in schools.schools] == [(SCHOOL, True)]
     async with httpx.AsyncClient(base_url=stack["projects"].base_url, timeout=30) as p:
-        rest_schools = (await p.get(f"/v1/projects/{pid}/schools", headers=rest(enterprise))).json()
+        rest_schools = (await p.get(f"/v1/projects/{pid}/schools", headers=rest(enterprise))).json()["items"]
     assert [s["school_org"] for s in rest_schools] == [SCHOOL]
     seen_by_school = await call("ListMaterial", pb.ListMaterialRequest(project_id=pid), people["school"])
     assert [x.id for x in seen_by_school.material] == [material.id]
@@ -148,7 +148,7 @@ async def test_a_drafts_terms_its_schools_and_its_material_over_grpc(stack, stub
 
 
 async def test_a_teams_progress_metrics_and_scores_over_grpc_as_over_rest(stack, stub, world, people, mentors):
-    """GetTeamProgress, ListMetrics, ListEvaluations, ListPeerRatings and ListScorecards answer what the REST
+    """GetTeamProgress, ListMetrics, ListEvaluations, ListPeerRatings and GetTeamScorecards answer what the REST
     routes answer; a team the caller does not see is NOT_FOUND."""
     pid = world["project"].id
 
@@ -227,7 +227,7 @@ async def test_a_teams_progress_metrics_and_scores_over_grpc_as_over_rest(stack,
                 params={"metric": "orders", "from": TODAY.isoformat()},
                 headers=rest(people["enterprise"]),
             )
-        ).json()
+        ).json()["items"]
         assert [(x.name, x.value) for x in orders.metrics] == [(x["name"], x["value"]) for x in rest_orders]
         assert [(x.name, x.value) for x in orders.metrics] == [("orders", "30.0000")]
         every = await call("ListMetrics", pb.ListMetricsRequest(team_id=team.id))
@@ -246,7 +246,7 @@ async def test_a_teams_progress_metrics_and_scores_over_grpc_as_over_rest(stack,
         one = await call("ListEvaluations", pb.ListEvaluationsRequest(team_id=team.id, student_ref=STUDENTS[1]))
         assert [(e.student_ref, e.party, e.score) for e in one.evaluations] == [(STUDENTS[1], "teacher", "75.00")]
         all_ = await call("ListEvaluations", pb.ListEvaluationsRequest(team_id=team.id))
-        rest_all = (await p.get(f"/v1/teams/{team.id}/evaluations", headers=rest(people["enterprise"]))).json()
+        rest_all = (await p.get(f"/v1/teams/{team.id}/evaluations", headers=rest(people["enterprise"]))).json()["items"]
         assert [e.id for e in all_.evaluations] == [e["id"] for e in rest_all] and len(rest_all) == 2
         own = await call("ListEvaluations", pb.ListEvaluationsRequest(team_id=team.id), people[STUDENTS[0]])
         assert [e.student_ref for e in own.evaluations] == [STUDENTS[0]]
@@ -261,7 +261,7 @@ async def test_a_teams_progress_metrics_and_scores_over_grpc_as_over_rest(stack,
         not_given = await call("ListPeerRatings", pb.ListPeerRatingsRequest(team_id=team.id), people[STUDENTS[1]])
         assert list(not_given.ratings) == []  # a student sees the ratings they gave
 
-        cards = await call("ListScorecards", pb.ListScorecardsRequest(team_id=team.id))
+        cards = await call("GetTeamScorecards", pb.GetTeamScorecardsRequest(team_id=team.id))
         rest_cards = (await p.get(f"/v1/teams/{team.id}/scorecards", headers=rest(people["enterprise"]))).json()
         assert [(c.student_ref, c.weighted_total) for c in cards.scorecards] == [
             (c["student_ref"], c["weighted_total"]) for c in rest_cards["scorecards"]
@@ -270,20 +270,21 @@ async def test_a_teams_progress_metrics_and_scores_over_grpc_as_over_rest(stack,
         # Counts add up over the periods: 70 orders of the 100 targeted.
         assert cards.platform.score == rest_cards["platform"]["score"] == "70.00"
         assert [(x.metric, x.value) for x in cards.platform.metrics] == [("orders", "70.0000")]
-        own_card = await call("ListScorecards", pb.ListScorecardsRequest(team_id=team.id), people[STUDENTS[1]])
+        own_card = await call("GetTeamScorecards", pb.GetTeamScorecardsRequest(team_id=team.id), people[STUDENTS[1]])
         assert [c.student_ref for c in own_card.scorecards] == [STUDENTS[1]]
 
         stranger = meta(stack, "school-else", "school", "admin")
         for method, request in (
             ("GetTeamProgress", pb.GetTeamProgressRequest(team_id=team.id)),
-            ("ListScorecards", pb.ListScorecardsRequest(team_id=team.id)),
+            ("GetTeamScorecards", pb.GetTeamScorecardsRequest(team_id=team.id)),
             ("ListPeerRatings", pb.ListPeerRatingsRequest(team_id=team.id)),
         ):
             hidden = await refused(call(method, request, stranger))
             assert hidden.code() == grpc.StatusCode.NOT_FOUND, method
 
         # Completing settles the scorecards; both students pass the low pass mark and get a credit record.
-        assert (await call("CompleteProject", pb.CompleteProjectRequest(id=pid))).credits_awarded == 2
+        done = await call("CompleteProject", pb.CompleteProjectRequest(id=pid, force=True, reason="the season ended"))
+        assert done.credits_awarded == 2
         exported = await call(
             "ExportCredits", pb.ExportCreditsRequest(project_id=pid, format=pb.EXPORT_FORMAT_JSON), people["school"]
         )

@@ -118,8 +118,14 @@ def decode_page_token(token: str, *kinds: type) -> tuple:
 
 
 def page_size(requested: int | None, *, default: int = DEFAULT_PAGE_SIZE, most: int = MAX_PAGE_SIZE) -> int:
-    """gRPC's page size: 0 (unset) is the default; anything else is kept within 1..most."""
-    return min(max(requested or default, 1), most)
+    """gRPC's page size: 0 (unset) is the default; otherwise 1..most, as on REST (INVALID_ARGUMENT beyond)."""
+    if not requested:
+        return default
+    if not 1 <= requested <= most:
+        raise InvalidInput(
+            f"page_size must be 1 to {most}", errors=[FieldError("page_size", f"must be 1 to {most} (0: {default})")]
+        )
+    return requested
 
 
 def next_page(rows: Sequence[T], size: int, key: Callable[[T], tuple[KeyPart, ...]]) -> tuple[list[T], str | None]:

@@ -12,9 +12,7 @@ from praxis_common.pages import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE
 from praxis_common.validation import PageToken as TokenText
 
 PageSize = Annotated[int, Query(ge=1, le=MAX_PAGE_SIZE, description=f"items per page (default {DEFAULT_PAGE_SIZE})")]
-PageToken = Annotated[
-    TokenText | None, Query(description="`next_page_token` of the previous page (signed; opaque)")
-]
+PageToken = Annotated[TokenText | None, Query(description="`next_page_token` of the previous page (signed; opaque)")]
 
 
 def split_values(value: object) -> object:

@@ -852,10 +852,16 @@ class InternshipsServicer(pb_grpc.InternshipsServiceServicer):
         )
 
     async def ListRoundStudents(self, request: pb.ListRoundStudentsRequest, context) -> pb.ListRoundStudentsResponse:
-        stored = await round_handlers.list_students(
-            parse_uuid(request.round_id, "round_id"), principal(), uow=self.rt.uow
+        stored, token = await round_handlers.list_students(
+            parse_uuid(request.round_id, "round_id"),
+            principal(),
+            uow=self.rt.uow,
+            page_size=pages.page_size(request.page_size),
+            page_token=request.page_token or None,
         )
-        return pb.ListRoundStudentsResponse(students=[round_student_to_pb(s) for s in stored])
+        return pb.ListRoundStudentsResponse(
+            students=[round_student_to_pb(s) for s in stored], next_page_token=token or ""
+        )
 
     async def RemoveRoundStudent(self, request: pb.RemoveRoundStudentRequest, context) -> pb.RemoveRoundStudentResponse:
         round_id = parse_uuid(request.round_id, "round_id")

@@ -497,13 +497,21 @@ class MentorsServicer(pb_grpc.MentorsServiceServicer):
         self, request: pb.ListOverdueGuidanceRequest, context
     ) -> pb.ListOverdueGuidanceResponse:
         days = validate(_OverdueQuery, _given(days=request.days)).days or self.rt.settings.overdue_guidance_days
-        found = await session_handlers.overdue_guidance(principal(), uow=self.rt.uow, days=days, clock=self.rt.clock)
+        found, token = await session_handlers.overdue_guidance(
+            principal(),
+            uow=self.rt.uow,
+            days=days,
+            clock=self.rt.clock,
+            page_size=pages.page_size(request.page_size),
+            page_token=request.page_token or None,
+        )
         return pb.ListOverdueGuidanceResponse(
             days=days,
             items=[
                 pb.OverdueAssignment(assignment=assignment_to_pb(o.assignment), last_onsite_session=_ts(o.last_onsite))
                 for o in found
             ],
+            next_page_token=token or "",
         )
 
     # Guidance sessions
@@ -533,10 +541,14 @@ class MentorsServicer(pb_grpc.MentorsServiceServicer):
         return await rpc.created(context, self.rt.uow, request, record, pb.RecordSessionResponse)
 
     async def ListSessions(self, request: pb.ListSessionsRequest, context) -> pb.ListSessionsResponse:
-        found = await session_handlers.list_sessions(
-            parse_uuid(request.assignment_id, "assignment_id"), principal(), uow=self.rt.uow
+        found, token = await session_handlers.list_sessions(
+            parse_uuid(request.assignment_id, "assignment_id"),
+            principal(),
+            uow=self.rt.uow,
+            page_size=pages.page_size(request.page_size),
+            page_token=request.page_token or None,
         )
-        return pb.ListSessionsResponse(sessions=[session_to_pb(s) for s in found])
+        return pb.ListSessionsResponse(sessions=[session_to_pb(s) for s in found], next_page_token=token or "")
 
     async def ConfirmSession(self, request: pb.ConfirmSessionRequest, context) -> pb.ConfirmSessionResponse:
         session = await session_handlers.confirm_session(

@@ -470,8 +470,14 @@ class ProjectsServicer(pb_grpc.ProjectsServiceServicer):
         return pb.SetPlatformTargetsResponse(project=project_to_pb(p))
 
     async def ListSharedSchools(self, request: pb.ListSharedSchoolsRequest, context) -> pb.ListSharedSchoolsResponse:
-        found = await project_handlers.shared_schools(parse_uuid(request.id, "id"), principal(), uow=self.rt.uow)
-        return pb.ListSharedSchoolsResponse(schools=[school_to_pb(s) for s in found])
+        found, token = await project_handlers.shared_schools(
+            parse_uuid(request.id, "id"),
+            principal(),
+            uow=self.rt.uow,
+            page_size=pages.page_size(request.page_size),
+            page_token=request.page_token or None,
+        )
+        return pb.ListSharedSchoolsResponse(schools=[school_to_pb(s) for s in found], next_page_token=token or "")
 
     async def ShareProject(self, request: pb.ShareProjectRequest, context) -> pb.ShareProjectResponse:
         school = validate(_School, {"school_org": request.school_org}).school_org
@@ -655,15 +661,17 @@ class ProjectsServicer(pb_grpc.ProjectsServiceServicer):
         query = validate(
             _MetricQuery, _given(metric=request.metric, from_date=request.from_date, to_date=request.to_date)
         )
-        found = await evaluation_handlers.list_metrics(
+        found, token = await evaluation_handlers.list_metrics(
             team_id,
             principal(),
             uow=self.rt.uow,
             metric=query.metric,
             from_date=query.from_date,
             to_date=query.to_date,
+            page_size=pages.page_size(request.page_size),
+            page_token=request.page_token or None,
         )
-        return pb.ListMetricsResponse(metrics=[point_to_pb(d) for d in found])
+        return pb.ListMetricsResponse(metrics=[point_to_pb(d) for d in found], next_page_token=token or "")
 
     # Evaluation
 
@@ -707,10 +715,15 @@ class ProjectsServicer(pb_grpc.ProjectsServiceServicer):
     async def ListEvaluations(self, request: pb.ListEvaluationsRequest, context) -> pb.ListEvaluationsResponse:
         team_id = parse_uuid(request.team_id, "team_id")
         query = validate(_EvaluationQuery, _given(student_ref=request.student_ref))
-        found = await evaluation_handlers.list_evaluations(
-            team_id, principal(), uow=self.rt.uow, student_ref=query.student_ref
+        found, token = await evaluation_handlers.list_evaluations(
+            team_id,
+            principal(),
+            uow=self.rt.uow,
+            student_ref=query.student_ref,
+            page_size=pages.page_size(request.page_size),
+            page_token=request.page_token or None,
         )
-        return pb.ListEvaluationsResponse(evaluations=[evaluation_to_pb(e) for e in found])
+        return pb.ListEvaluationsResponse(evaluations=[evaluation_to_pb(e) for e in found], next_page_token=token or "")
 
     async def RatePeer(self, request: pb.RatePeerRequest, context) -> pb.RatePeerResponse:
         team_id = parse_uuid(request.team_id, "team_id")
@@ -737,16 +750,20 @@ class ProjectsServicer(pb_grpc.ProjectsServiceServicer):
         return await rpc.created(context, self.rt.uow, request, rate, pb.RatePeerResponse)
 
     async def ListPeerRatings(self, request: pb.ListPeerRatingsRequest, context) -> pb.ListPeerRatingsResponse:
-        found = await evaluation_handlers.list_peer_ratings(
-            parse_uuid(request.team_id, "team_id"), principal(), uow=self.rt.uow
+        found, token = await evaluation_handlers.list_peer_ratings(
+            parse_uuid(request.team_id, "team_id"),
+            principal(),
+            uow=self.rt.uow,
+            page_size=pages.page_size(request.page_size),
+            page_token=request.page_token or None,
         )
-        return pb.ListPeerRatingsResponse(ratings=[rating_to_pb(r) for r in found])
+        return pb.ListPeerRatingsResponse(ratings=[rating_to_pb(r) for r in found], next_page_token=token or "")
 
-    async def ListScorecards(self, request: pb.ListScorecardsRequest, context) -> pb.ListScorecardsResponse:
+    async def GetTeamScorecards(self, request: pb.GetTeamScorecardsRequest, context) -> pb.GetTeamScorecardsResponse:
         scores = await evaluation_handlers.team_scorecards(
             parse_uuid(request.team_id, "team_id"), principal(), uow=self.rt.uow
         )
-        return pb.ListScorecardsResponse(
+        return pb.GetTeamScorecardsResponse(
             team_id=str(scores.team.id),
             platform=platform_to_pb(scores.platform),
             scorecards=[scorecard_to_pb(c, scores.team) for c in scores.cards],

@@ -1181,16 +1181,22 @@ class AddRoundStudentsResponse(_message.Message):
     def __init__(self, students: _Optional[_Iterable[_Union[RoundStudent, _Mapping]]] = ...) -> None: ...
 
 class ListRoundStudentsRequest(_message.Message):
-    __slots__ = ("round_id",)
+    __slots__ = ("round_id", "page_size", "page_token")
     ROUND_ID_FIELD_NUMBER: _ClassVar[int]
+    PAGE_SIZE_FIELD_NUMBER: _ClassVar[int]
+    PAGE_TOKEN_FIELD_NUMBER: _ClassVar[int]
     round_id: str
-    def __init__(self, round_id: _Optional[str] = ...) -> None: ...
+    page_size: int
+    page_token: str
+    def __init__(self, round_id: _Optional[str] = ..., page_size: _Optional[int] = ..., page_token: _Optional[str] = ...) -> None: ...
 
 class ListRoundStudentsResponse(_message.Message):
-    __slots__ = ("students",)
+    __slots__ = ("students", "next_page_token")
     STUDENTS_FIELD_NUMBER: _ClassVar[int]
+    NEXT_PAGE_TOKEN_FIELD_NUMBER: _ClassVar[int]
     students: _containers.RepeatedCompositeFieldContainer[RoundStudent]
-    def __init__(self, students: _Optional[_Iterable[_Union[RoundStudent, _Mapping]]] = ...) -> None: ...
+    next_page_token: str
+    def __init__(self, students: _Optional[_Iterable[_Union[RoundStudent, _Mapping]]] = ..., next_page_token: _Optional[str] = ...) -> None: ...
 
 class RemoveRoundStudentRequest(_message.Message):
     __slots__ = ("round_id", "student_ref")

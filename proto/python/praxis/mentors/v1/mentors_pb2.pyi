@@ -515,10 +515,14 @@ class ListPendingAssignmentsResponse(_message.Message):
     def __init__(self, assignments: _Optional[_Iterable[_Union[Assignment, _Mapping]]] = ..., next_page_token: _Optional[str] = ...) -> None: ...
 
 class ListOverdueGuidanceRequest(_message.Message):
-    __slots__ = ("days",)
+    __slots__ = ("days", "page_size", "page_token")
     DAYS_FIELD_NUMBER: _ClassVar[int]
+    PAGE_SIZE_FIELD_NUMBER: _ClassVar[int]
+    PAGE_TOKEN_FIELD_NUMBER: _ClassVar[int]
     days: int
-    def __init__(self, days: _Optional[int] = ...) -> None: ...
+    page_size: int
+    page_token: str
+    def __init__(self, days: _Optional[int] = ..., page_size: _Optional[int] = ..., page_token: _Optional[str] = ...) -> None: ...
 
 class OverdueAssignment(_message.Message):
     __slots__ = ("assignment", "last_onsite_session")
@@ -529,12 +533,14 @@ class OverdueAssignment(_message.Message):
     def __init__(self, assignment: _Optional[_Union[Assignment, _Mapping]] = ..., last_onsite_session: _Optional[str] = ...) -> None: ...
 
 class ListOverdueGuidanceResponse(_message.Message):
-    __slots__ = ("days", "items")
+    __slots__ = ("days", "items", "next_page_token")
     DAYS_FIELD_NUMBER: _ClassVar[int]
     ITEMS_FIELD_NUMBER: _ClassVar[int]
+    NEXT_PAGE_TOKEN_FIELD_NUMBER: _ClassVar[int]
     days: int
     items: _containers.RepeatedCompositeFieldContainer[OverdueAssignment]
-    def __init__(self, days: _Optional[int] = ..., items: _Optional[_Iterable[_Union[OverdueAssignment, _Mapping]]] = ...) -> None: ...
+    next_page_token: str
+    def __init__(self, days: _Optional[int] = ..., items: _Optional[_Iterable[_Union[OverdueAssignment, _Mapping]]] = ..., next_page_token: _Optional[str] = ...) -> None: ...
 
 class GuidanceSession(_message.Message):
     __slots__ = ("id", "assignment_id", "mentor_id", "side", "held_on", "mode", "minutes", "notes", "recorded_at", "recorded_by", "confirmed_at", "confirmed_by")
@@ -585,16 +591,22 @@ class RecordSessionResponse(_message.Message):
     def __init__(self, session: _Optional[_Union[GuidanceSession, _Mapping]] = ...) -> None: ...
 
 class ListSessionsRequest(_message.Message):
-    __slots__ = ("assignment_id",)
+    __slots__ = ("assignment_id", "page_size", "page_token")
     ASSIGNMENT_ID_FIELD_NUMBER: _ClassVar[int]
+    PAGE_SIZE_FIELD_NUMBER: _ClassVar[int]
+    PAGE_TOKEN_FIELD_NUMBER: _ClassVar[int]
     assignment_id: str
-    def __init__(self, assignment_id: _Optional[str] = ...) -> None: ...
+    page_size: int
+    page_token: str
+    def __init__(self, assignment_id: _Optional[str] = ..., page_size: _Optional[int] = ..., page_token: _Optional[str] = ...) -> None: ...
 
 class ListSessionsResponse(_message.Message):
-    __slots__ = ("sessions",)
+    __slots__ = ("sessions", "next_page_token")
     SESSIONS_FIELD_NUMBER: _ClassVar[int]
+    NEXT_PAGE_TOKEN_FIELD_NUMBER: _ClassVar[int]
     sessions: _containers.RepeatedCompositeFieldContainer[GuidanceSession]
-    def __init__(self, sessions: _Optional[_Iterable[_Union[GuidanceSession, _Mapping]]] = ...) -> None: ...
+    next_page_token: str
+    def __init__(self, sessions: _Optional[_Iterable[_Union[GuidanceSession, _Mapping]]] = ..., next_page_token: _Optional[str] = ...) -> None: ...
 
 class ConfirmSessionRequest(_message.Message):
     __slots__ = ("assignment_id", "session_id")

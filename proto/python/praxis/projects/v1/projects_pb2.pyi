@@ -331,16 +331,22 @@ class SharedSchool(_message.Message):
     def __init__(self, school_org: _Optional[str] = ..., granted_at: _Optional[str] = ..., granted_by: _Optional[str] = ..., revoked_at: _Optional[str] = ..., revoked_by: _Optional[str] = ..., sees_project: _Optional[bool] = ...) -> None: ...
 
 class ListSharedSchoolsRequest(_message.Message):
-    __slots__ = ("id",)
+    __slots__ = ("id", "page_size", "page_token")
     ID_FIELD_NUMBER: _ClassVar[int]
+    PAGE_SIZE_FIELD_NUMBER: _ClassVar[int]
+    PAGE_TOKEN_FIELD_NUMBER: _ClassVar[int]
     id: str
-    def __init__(self, id: _Optional[str] = ...) -> None: ...
+    page_size: int
+    page_token: str
+    def __init__(self, id: _Optional[str] = ..., page_size: _Optional[int] = ..., page_token: _Optional[str] = ...) -> None: ...
 
 class ListSharedSchoolsResponse(_message.Message):
-    __slots__ = ("schools",)
+    __slots__ = ("schools", "next_page_token")
     SCHOOLS_FIELD_NUMBER: _ClassVar[int]
+    NEXT_PAGE_TOKEN_FIELD_NUMBER: _ClassVar[int]
     schools: _containers.RepeatedCompositeFieldContainer[SharedSchool]
-    def __init__(self, schools: _Optional[_Iterable[_Union[SharedSchool, _Mapping]]] = ...) -> None: ...
+    next_page_token: str
+    def __init__(self, schools: _Optional[_Iterable[_Union[SharedSchool, _Mapping]]] = ..., next_page_token: _Optional[str] = ...) -> None: ...
 
 class ShareProjectRequest(_message.Message):
     __slots__ = ("id", "school_org")
@@ -685,22 +691,28 @@ class RecordMetricsResponse(_message.Message):
     def __init__(self, metrics: _Optional[_Iterable[_Union[MetricPoint, _Mapping]]] = ...) -> None: ...
 
 class ListMetricsRequest(_message.Message):
-    __slots__ = ("team_id", "metric", "from_date", "to_date")
+    __slots__ = ("team_id", "metric", "from_date", "to_date", "page_size", "page_token")
     TEAM_ID_FIELD_NUMBER: _ClassVar[int]
     METRIC_FIELD_NUMBER: _ClassVar[int]
     FROM_DATE_FIELD_NUMBER: _ClassVar[int]
     TO_DATE_FIELD_NUMBER: _ClassVar[int]
+    PAGE_SIZE_FIELD_NUMBER: _ClassVar[int]
+    PAGE_TOKEN_FIELD_NUMBER: _ClassVar[int]
     team_id: str
     metric: str
     from_date: str
     to_date: str
-    def __init__(self, team_id: _Optional[str] = ..., metric: _Optional[str] = ..., from_date: _Optional[str] = ..., to_date: _Optional[str] = ...) -> None: ...
+    page_size: int
+    page_token: str
+    def __init__(self, team_id: _Optional[str] = ..., metric: _Optional[str] = ..., from_date: _Optional[str] = ..., to_date: _Optional[str] = ..., page_size: _Optional[int] = ..., page_token: _Optional[str] = ...) -> None: ...
 
 class ListMetricsResponse(_message.Message):
-    __slots__ = ("metrics",)
+    __slots__ = ("metrics", "next_page_token")
     METRICS_FIELD_NUMBER: _ClassVar[int]
+    NEXT_PAGE_TOKEN_FIELD_NUMBER: _ClassVar[int]
     metrics: _containers.RepeatedCompositeFieldContainer[MetricPoint]
-    def __init__(self, metrics: _Optional[_Iterable[_Union[MetricPoint, _Mapping]]] = ...) -> None: ...
+    next_page_token: str
+    def __init__(self, metrics: _Optional[_Iterable[_Union[MetricPoint, _Mapping]]] = ..., next_page_token: _Optional[str] = ...) -> None: ...
 
 class Evaluation(_message.Message):
     __slots__ = ("id", "team_id", "student_ref", "party", "assessment", "scores", "score", "comments", "evaluator", "mentor_id", "recorded_at")
@@ -763,18 +775,24 @@ class RecordEvaluationResponse(_message.Message):
     def __init__(self, evaluation: _Optional[_Union[Evaluation, _Mapping]] = ...) -> None: ...
 
 class ListEvaluationsRequest(_message.Message):
-    __slots__ = ("team_id", "student_ref")
+    __slots__ = ("team_id", "student_ref", "page_size", "page_token")
     TEAM_ID_FIELD_NUMBER: _ClassVar[int]
     STUDENT_REF_FIELD_NUMBER: _ClassVar[int]
+    PAGE_SIZE_FIELD_NUMBER: _ClassVar[int]
+    PAGE_TOKEN_FIELD_NUMBER: _ClassVar[int]
     team_id: str
     student_ref: str
-    def __init__(self, team_id: _Optional[str] = ..., student_ref: _Optional[str] = ...) -> None: ...
+    page_size: int
+    page_token: str
+    def __init__(self, team_id: _Optional[str] = ..., student_ref: _Optional[str] = ..., page_size: _Optional[int] = ..., page_token: _Optional[str] = ...) -> None: ...
 
 class ListEvaluationsResponse(_message.Message):
-    __slots__ = ("evaluations",)
+    __slots__ = ("evaluations", "next_page_token")
     EVALUATIONS_FIELD_NUMBER: _ClassVar[int]
+    NEXT_PAGE_TOKEN_FIELD_NUMBER: _ClassVar[int]
     evaluations: _containers.RepeatedCompositeFieldContainer[Evaluation]
-    def __init__(self, evaluations: _Optional[_Iterable[_Union[Evaluation, _Mapping]]] = ...) -> None: ...
+    next_page_token: str
+    def __init__(self, evaluations: _Optional[_Iterable[_Union[Evaluation, _Mapping]]] = ..., next_page_token: _Optional[str] = ...) -> None: ...
 
 class PeerRating(_message.Message):
     __slots__ = ("id", "team_id", "stage", "rater_ref", "ratee_ref", "score", "comments", "recorded_at")
@@ -817,16 +835,22 @@ class RatePeerResponse(_message.Message):
     def __init__(self, rating: _Optional[_Union[PeerRating, _Mapping]] = ...) -> None: ...
 
 class ListPeerRatingsRequest(_message.Message):
-    __slots__ = ("team_id",)
+    __slots__ = ("team_id", "page_size", "page_token")
     TEAM_ID_FIELD_NUMBER: _ClassVar[int]
+    PAGE_SIZE_FIELD_NUMBER: _ClassVar[int]
+    PAGE_TOKEN_FIELD_NUMBER: _ClassVar[int]
     team_id: str
-    def __init__(self, team_id: _Optional[str] = ...) -> None: ...
+    page_size: int
+    page_token: str
+    def __init__(self, team_id: _Optional[str] = ..., page_size: _Optional[int] = ..., page_token: _Optional[str] = ...) -> None: ...
 
 class ListPeerRatingsResponse(_message.Message):
-    __slots__ = ("ratings",)
+    __slots__ = ("ratings", "next_page_token")
     RATINGS_FIELD_NUMBER: _ClassVar[int]
+    NEXT_PAGE_TOKEN_FIELD_NUMBER: _ClassVar[int]
     ratings: _containers.RepeatedCompositeFieldContainer[PeerRating]
-    def __init__(self, ratings: _Optional[_Iterable[_Union[PeerRating, _Mapping]]] = ...) -> None: ...
+    next_page_token: str
+    def __init__(self, ratings: _Optional[_Iterable[_Union[PeerRating, _Mapping]]] = ..., next_page_token: _Optional[str] = ...) -> None: ...
 
 class PartScore(_message.Message):
     __slots__ = ("party", "weight", "score", "weighted", "given_by", "at", "missing")
@@ -930,13 +954,13 @@ class PlatformScore(_message.Message):
     missing: str
     def __init__(self, score: _Optional[str] = ..., metrics: _Optional[_Iterable[_Union[MetricAchievement, _Mapping]]] = ..., missing: _Optional[str] = ...) -> None: ...
 
-class ListScorecardsRequest(_message.Message):
+class GetTeamScorecardsRequest(_message.Message):
     __slots__ = ("team_id",)
     TEAM_ID_FIELD_NUMBER: _ClassVar[int]
     team_id: str
     def __init__(self, team_id: _Optional[str] = ...) -> None: ...
 
-class ListScorecardsResponse(_message.Message):
+class GetTeamScorecardsResponse(_message.Message):
     __slots__ = ("team_id", "platform", "scorecards")
     TEAM_ID_FIELD_NUMBER: _ClassVar[int]
     PLATFORM_FIELD_NUMBER: _ClassVar[int]

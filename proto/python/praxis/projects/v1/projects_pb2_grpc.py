@@ -169,10 +169,10 @@ class ProjectsServiceStub:
                 request_serializer=praxis_dot_projects_dot_v1_dot_projects__pb2.ListPeerRatingsRequest.SerializeToString,
                 response_deserializer=praxis_dot_projects_dot_v1_dot_projects__pb2.ListPeerRatingsResponse.FromString,
                 _registered_method=True)
-        self.ListScorecards = channel.unary_unary(
-                '/praxis.projects.v1.ProjectsService/ListScorecards',
-                request_serializer=praxis_dot_projects_dot_v1_dot_projects__pb2.ListScorecardsRequest.SerializeToString,
-                response_deserializer=praxis_dot_projects_dot_v1_dot_projects__pb2.ListScorecardsResponse.FromString,
+        self.GetTeamScorecards = channel.unary_unary(
+                '/praxis.projects.v1.ProjectsService/GetTeamScorecards',
+                request_serializer=praxis_dot_projects_dot_v1_dot_projects__pb2.GetTeamScorecardsRequest.SerializeToString,
+                response_deserializer=praxis_dot_projects_dot_v1_dot_projects__pb2.GetTeamScorecardsResponse.FromString,
                 _registered_method=True)
         self.GetScorecard = channel.unary_unary(
                 '/praxis.projects.v1.ProjectsService/GetScorecard',
@@ -396,7 +396,7 @@ class ProjectsServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
-    def ListScorecards(self, request, context):
+    def GetTeamScorecards(self, request, context):
         """The team's platform score and every member's scorecard (a student: their own).
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
@@ -565,10 +565,10 @@ def add_ProjectsServiceServicer_to_server(servicer, server):
                     request_deserializer=praxis_dot_projects_dot_v1_dot_projects__pb2.ListPeerRatingsRequest.FromString,
                     response_serializer=praxis_dot_projects_dot_v1_dot_projects__pb2.ListPeerRatingsResponse.SerializeToString,
             ),
-            'ListScorecards': grpc.unary_unary_rpc_method_handler(
-                    servicer.ListScorecards,
-                    request_deserializer=praxis_dot_projects_dot_v1_dot_projects__pb2.ListScorecardsRequest.FromString,
-                    response_serializer=praxis_dot_projects_dot_v1_dot_projects__pb2.ListScorecardsResponse.SerializeToString,
+            'GetTeamScorecards': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetTeamScorecards,
+                    request_deserializer=praxis_dot_projects_dot_v1_dot_projects__pb2.GetTeamScorecardsRequest.FromString,
+                    response_serializer=praxis_dot_projects_dot_v1_dot_projects__pb2.GetTeamScorecardsResponse.SerializeToString,
             ),
             'GetScorecard': grpc.unary_unary_rpc_method_handler(
                     servicer.GetScorecard,
@@ -1326,7 +1326,7 @@ class ProjectsService:
             _registered_method=True)
 
     @staticmethod
-    def ListScorecards(request,
+    def GetTeamScorecards(request,
             target,
             options=(),
             channel_credentials=None,
@@ -1339,9 +1339,9 @@ class ProjectsService:
         return grpc.experimental.unary_unary(
             request,
             target,
-            '/praxis.projects.v1.ProjectsService/ListScorecards',
-            praxis_dot_projects_dot_v1_dot_projects__pb2.ListScorecardsRequest.SerializeToString,
-            praxis_dot_projects_dot_v1_dot_projects__pb2.ListScorecardsResponse.FromString,
+            '/praxis.projects.v1.ProjectsService/GetTeamScorecards',
+            praxis_dot_projects_dot_v1_dot_projects__pb2.GetTeamScorecardsRequest.SerializeToString,
+            praxis_dot_projects_dot_v1_dot_projects__pb2.GetTeamScorecardsResponse.FromString,
             options,
             channel_credentials,
             insecure,
