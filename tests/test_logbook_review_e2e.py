@@ -97,7 +97,7 @@ async def test_only_the_assigned_enterprise_mentor_approves(stack, placement, re
             (bearer(stack, "ent-lr-other", "enterprise", "mentor", ANN), 404),  # Ann's account, another tenant
         ):
             for decision in ("approve", "return"):
-                r = await c.post(f"{path}/{decision}", headers=headers, json={"comment": "no"})
+                r = await c.post(f"{path}/{decision}", headers=headers, json={"comments": "no"})
                 assert r.status_code == status, (decision, r.text)
                 assert r.headers["content-type"] == "application/problem+json"
         refused = await c.post(f"{path}/approve", headers=bearer(stack, ENTERPRISE, "enterprise", "hr"))
@@ -135,7 +135,7 @@ async def test_hr_reviews_on_the_mentors_behalf_only_explicitly_and_it_is_record
         returned = await c.post(
             f"{week_path(placement, returned_week)}/return",
             headers=bearer(stack, ENTERPRISE, "enterprise", "admin"),
-            json={"on_behalf_of_mentor": True, "comment": "Ann says: Tuesday was a holiday"},
+            json={"on_behalf_of_mentor": True, "comments": "Ann says: Tuesday was a holiday"},
         )
         assert returned.status_code == 200 and returned.json()["reviewed_on_behalf"] is True, returned.text
     event = await read_event("internships.logbook.approved", week.isoformat())

@@ -152,7 +152,7 @@ async def test_rest_evaluation_asks_mentors_before_the_keys_transaction(stack, s
         assert again.headers["idempotent-replayed"] == "true"
         assert slow_mentors.asked == asked  # a replay is answered without asking mentors again
         listed = await p.get(f"/v1/teams/{team}/evaluations", headers=teacher)
-        assert [e["student_ref"] for e in listed.json()] == ["stu-s1"]
+        assert [e["student_ref"] for e in listed.json()["items"]] == ["stu-s1"]
 
 
 async def test_grpc_evaluation_asks_mentors_before_the_keys_transaction(stack, slow_mentors, team):

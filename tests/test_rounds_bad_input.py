@@ -280,7 +280,7 @@ def cases(w: dict) -> list[tuple[str, tuple, str, str, object, int, str | None, 
             None,
             422,
             "invalid-input",
-            "page_token",
+            "query.page_token",
         ),
         (
             "a position listed somewhere taken out",

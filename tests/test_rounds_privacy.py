@@ -58,7 +58,7 @@ async def test_students_learn_their_band_never_another_students_place(stack, int
                 assert str(SEED) not in json.dumps(document), (ref, path)  # no seed, in any field
             result = seen[f"/v1/rounds/{rid}/result"]
             assert result["run"]["seed"] is None and seen[f"/v1/rounds/{rid}"]["seed"] is None
-            [mine] = result["students"]
+            [mine] = result["items"]
             assert mine["student_ref"] == ref
             told[ref] = mine
         losers = [ref for ref, mine in told.items() if mine["position_id"] is None]

@@ -28,6 +28,7 @@ SPEC = ServiceSpec(
         rounds.router(rt),
     ],
     grpc_services=rpc.services,
+    grpc_message_limits={"SetRanking": rounds.RANKING_MAX_BYTES, "AddRoundStudents": rounds.STUDENTS_MAX_BYTES},
     subscriptions=lambda rt: [consumers.subscription()],
     workers=lambda rt: [
         every(CALENDAR_SECONDS, lambda: handlers.apply_calendar(uow=rt.uow, clock=rt.clock), name="agreement calendar"),

@@ -49,6 +49,12 @@ RESULT_PAGE_MAX = 5_000
 APPLICANTS_PAGE_MAX = 5_000
 
 
+# Bulk bodies (larger than the kernel's 1 MiB default): the largest valid ranking (50,000 students with the longest
+# references and organisation ids) is 11.1 MiB of JSON; 1,000 students with every field at its longest 4.5 MiB,
+# up to ~8 MiB written with \u escapes. Their gRPC twins take the same (main.SPEC.grpc_message_limits).
+RANKING_MAX_BYTES = 12 << 20
+STUDENTS_MAX_BYTES = 8 << 20
+
 def _ranking(body: object) -> list[list[tuple[str, str]]]:
     ranking = RankingIn.check(body)
     return [[(k.school_org, k.student_ref) for k in group] for group in ranking.groups]
@@ -358,6 +364,7 @@ def router(rt: Runtime) -> APIRouter:
     @r.put(
         "/{round_id}/positions/{position_id}/ranking",
         operation_id="setRanking",
+        max_body_size=RANKING_MAX_BYTES,
         response_model=RoundPositionRead,
         summary="Rank a position's applicants (enterprise)",
         responses={**CONFLICTS, 422: {"description": "a student who did not apply, ranked twice, or an empty group"}},
@@ -390,6 +397,7 @@ def router(rt: Runtime) -> APIRouter:
     @r.post(
         "/{round_id}/students",
         operation_id="addRoundStudents",
+        max_body_size=STUDENTS_MAX_BYTES,
         response_model=RoundStudentsAdded,
         summary="Add students to the round (school)",
         responses={**CONFLICTS, 409: {"description": CONFLICTS[409]["description"] + ", or round-full"}},
