@@ -8,6 +8,7 @@ when a test asks for them):
 - ``postgres_server`` (session)   -> PostgresServer
 - ``nats_server`` (session)       -> NatsServer, shared by the session
 - ``restartable_nats`` (function) -> LocalNatsServer the test may stop()/start()/restart()
+- ``nats_cluster`` (function)     -> LocalNatsCluster of 3 JetStream nodes the test may stop or kill
 - ``event_prefix`` (module)       -> unique lowercase prefix, e.g. "t3f9a1c", for subjects/streams
 - ``database_factory`` (module)   -> callable(name_hint) -> SQLAlchemy async URL of a fresh
   database; the module's databases are dropped (WITH (FORCE)) at module end. Callable from sync
@@ -23,6 +24,7 @@ from collections.abc import Callable, Iterator
 import pytest
 
 from praxis_common.testing.servers import (
+    LocalNatsCluster,
     LocalNatsServer,
     NatsServer,
     PostgresServer,
@@ -64,6 +66,16 @@ def restartable_nats() -> Iterator[LocalNatsServer]:
         yield server
     finally:
         server.close()
+
+
+@pytest.fixture
+def nats_cluster() -> Iterator[LocalNatsCluster]:
+    cluster = LocalNatsCluster(3)  # own temp dir, removed on close
+    try:
+        cluster.start()
+        yield cluster
+    finally:
+        cluster.close()
 
 
 @pytest.fixture(scope="module")
