@@ -17,6 +17,7 @@ from praxis_common import errors, idempotency
 from praxis_common.auth import Principal, TokenVerifier, bearer_token
 from praxis_common.db import UnitOfWork
 from praxis_common.idempotency import StoredResponse
+from praxis_common.readiness import Readiness
 
 log = logging.getLogger("praxis.http")
 
@@ -80,7 +81,7 @@ def create_app(
     title: str,
     verifier: TokenVerifier,
     routers: list[APIRouter],
-    readiness: Callable[[], Awaitable[dict[str, bool]]],
+    readiness: Callable[[], Awaitable[Readiness]],
 ) -> FastAPI:
     app = FastAPI(title=title, version="1.0.0")
     app.state.verifier = verifier
@@ -95,11 +96,8 @@ def create_app(
 
     @app.get("/readyz", include_in_schema=False)
     async def readyz() -> JSONResponse:
-        checks = await readiness()
-        ready = all(checks.values())
-        return JSONResponse(
-            {"status": "ready" if ready else "not ready", "checks": checks}, status_code=200 if ready else 503
-        )
+        state = await readiness()  # the database at this code's schema; NATS reported, not required
+        return JSONResponse(state.as_json(), status_code=200 if state.ready else 503)
 
     for router in routers:
         app.include_router(router)

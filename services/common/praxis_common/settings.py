@@ -9,6 +9,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from pydantic import Field, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from praxis_common.jetstream import server_urls
+
 # The embedded default's NATS port: 4222 is often taken by a system nats-server.
 DEFAULT_NATS_URL = "nats://127.0.0.1:4250"
 
@@ -23,6 +25,7 @@ class ServiceSettings(BaseSettings):
     # Connections per process. No overflow beyond it: connections opened past the pool were closed again on
     # return, and opening one costs more than the request that needed it; a request waits for one instead.
     database_pool_size: int = Field(20, ge=1, le=500)
+    # One server, or a cluster's servers comma-separated (nats://a:4222,nats://b:4222): any one reachable will do.
     nats_url: str = DEFAULT_NATS_URL
     # Subject/stream namespace. Tests give each module its own so runs never see each other.
     event_prefix: str = "praxis"
@@ -49,7 +52,10 @@ class ServiceSettings(BaseSettings):
     outbox_batch_size: int = 64
     outbox_retention_hours: int = 168
     inbox_retention_hours: int = 720
-    consumer_max_deliver: int = 10
+    consumer_max_deliver: int = Field(10, ge=1)
+    # How long JetStream waits for a consumer's ack before redelivering (e.g. the process died mid-event). Handlers
+    # that run longer are kept alive with in-progress acks, so this bounds recovery, not handler time.
+    consumer_ack_wait_seconds: float = Field(5.0, ge=1.0, le=300.0)
     shutdown_grace_seconds: float = 10.0
     log_level: str = "INFO"
 
@@ -65,6 +71,11 @@ class ServiceSettings(BaseSettings):
         if self.environment == "prod" and self.jwt_issuer == "praxis-dev":
             raise ValueError(f"{prefix}JWT_ISSUER must name your identity provider in prod")
         return self
+
+    @field_validator("nats_url")
+    @classmethod
+    def _nats_servers(cls, value: str) -> str:
+        return ",".join(server_urls(value))
 
     @field_validator("timezone")
     @classmethod
