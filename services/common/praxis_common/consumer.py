@@ -17,7 +17,7 @@ nats-py raises for it (nats-py 2.16 sometimes raises the builtin one, nats.py #1
 
 A message is redelivered `ack_wait` after its delivery if it is not settled, e.g. when the process
 died while handling it; while a batch is being handled, its unsettled messages are kept alive with
-in-progress acks, so a slow handler is not redelivered under it.
+in-progress acks (up to KEEP_ALIVE_SECONDS), so a slow handler is not redelivered under it.
 """
 
 from __future__ import annotations
@@ -50,6 +50,9 @@ ACK_WAIT_SECONDS = 5.0  # a handler is one short transaction; longer ones are ke
 FETCH_SECONDS = 1.0
 MAX_RETRY_SECONDS = 5.0  # back-off cap after a loop error (e.g. JetStream electing a leader)
 FAILURE_MEMORY = 10_000  # events with failures remembered; beyond that the oldest count starts again
+# A batch is kept alive this long at most: a handler stuck beyond it lets JetStream hand the batch's messages to
+# another replica (the inbox makes a late second application a no-op).
+KEEP_ALIVE_SECONDS = 300.0
 
 
 @dataclass(frozen=True)
@@ -178,8 +181,9 @@ class Consumer:
 
     async def _keep_alive(self, unsettled: list) -> None:
         """Tell JetStream the batch's unsettled messages are being worked on, well within each ack window."""
-        while True:
-            await asyncio.sleep(self.ack_wait / 3)  # a heartbeat period, not synchronisation
+        period = self.ack_wait / 3
+        for _ in range(int(KEEP_ALIVE_SECONDS / period)):
+            await asyncio.sleep(period)  # a heartbeat period, not synchronisation
             for msg in list(unsettled):
                 if not msg.is_acked:
                     await _quietly(msg.in_progress())
