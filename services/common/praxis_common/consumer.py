@@ -2,19 +2,32 @@
 
 Per message, in one transaction: claim the event id in the inbox, run the handler, commit; then
 ack. A transient failure naks with a growing delay; a message that can never apply (bad envelope
-or payload) or that failed `max_deliver` times goes to the dead-letter subject and is terminated,
-logged with its event id. The pull subscription is re-created after every reconnect (nats-py can
-silently stop delivering to old pull subscriptions after a server restart, nats.py #504/#234).
+or payload), or whose handler failed `max_deliver` times, goes to the dead-letter subject and is
+terminated, logged with its event id. Only handler failures count: a delivery that met our own
+database down waits and counts for nothing (NATS's delivery count includes those, so the consumer
+keeps its own count).
+
+A consumer holds exactly one pull subscription. It keeps it across reconnects (nats-py re-subscribes
+its inbox, and a reply to a pull request sent before the drop still lands there) and re-creates it,
+unsubscribing the old one first, only when a fetch fails with something other than a timeout. It
+sends no pull requests while disconnected: nats-py would queue them and send them all on reconnect,
+and the messages they captured went to an inbox the consumer had already left, to wait out the ack
+window (a 30 s stall after every NATS outage). An empty fetch is a timeout, whichever TimeoutError
+nats-py raises for it (nats-py 2.16 sometimes raises the builtin one, nats.py #1008).
+
+A message is redelivered `ack_wait` after its delivery if it is not settled, e.g. when the process
+died while handling it; while a batch is being handled, its unsettled messages are kept alive with
+in-progress acks (up to KEEP_ALIVE_SECONDS), so a slow handler is not redelivered under it.
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
+from collections import OrderedDict
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
-from nats.errors import TimeoutError as NatsTimeout
 from nats.js.api import AckPolicy, ConsumerConfig, DeliverPolicy
 from sqlalchemy.exc import DataError, InterfaceError, OperationalError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
@@ -32,6 +45,14 @@ Handler = Callable[[AsyncConnection, ReceivedEvent], Awaitable[None]]
 
 # Failures of our own infrastructure rather than of the event.
 TRANSIENT = (OperationalError, InterfaceError, PoolTimeout, OSError, TimeoutError)
+
+ACK_WAIT_SECONDS = 5.0  # a handler is one short transaction; longer ones are kept alive (in-progress acks)
+FETCH_SECONDS = 1.0
+MAX_RETRY_SECONDS = 5.0  # back-off cap after a loop error (e.g. JetStream electing a leader)
+FAILURE_MEMORY = 10_000  # events with failures remembered; beyond that the oldest count starts again
+# A batch is kept alive this long at most: a handler stuck beyond it lets JetStream hand the batch's messages to
+# another replica (the inbox makes a late second application a no-op).
+KEEP_ALIVE_SECONDS = 300.0
 
 
 @dataclass(frozen=True)
@@ -54,7 +75,7 @@ class Consumer:
         service: str,
         prefix: str,
         max_deliver: int = 10,
-        ack_wait: float = 30.0,
+        ack_wait: float = ACK_WAIT_SECONDS,
         batch: int = 64,
         replicas: int = 1,
         on_commit: Callable[[], None] | None = None,
@@ -73,11 +94,17 @@ class Consumer:
         self.batch = batch
         self.stream = stream_name(prefix, sub.source)
         self._reconnected = bus.on_reconnect()
+        self._psub = None
+        self._provisioned = False
+        # Handler failures per stream sequence, counted here: NATS's delivery count also counts deliveries that
+        # met a database outage. Per process: a restart or another replica starts its own count, so an event
+        # may get more than max_deliver attempts before it is dead-lettered, never fewer.
+        self._failures: OrderedDict[int, int] = OrderedDict()
 
     async def provision(self) -> None:
         assert self.bus.js is not None
         # The producer owns its stream; creating it here too (same settings) lets services start in any order.
-        await self.bus.ensure_streams(service_streams(self.prefix, self.sub.source, self.replicas), owner=False)
+        await self.bus.recreate_missing_streams(service_streams(self.prefix, self.sub.source, self.replicas))
         await self.bus.js.add_consumer(
             self.stream,
             ConsumerConfig(
@@ -93,52 +120,81 @@ class Consumer:
             ),
         )
 
-    async def _subscribe(self):
-        assert self.bus.js is not None
-        await self.provision()
-        return await self.bus.js.pull_subscribe_bind(self.sub.durable, stream=self.stream)
-
     async def run(self, stop: asyncio.Event) -> None:
-        psub = None
-        while not stop.is_set():
-            try:
-                if psub is None or self._reconnected.is_set():
-                    self._reconnected.clear()
-                    if psub is not None:
-                        await _quietly(psub.unsubscribe())
-                    if not self.bus.connected:
-                        psub = None
-                        await _wait_for(stop, 0.2)
-                        continue
-                    psub = await self._subscribe()
+        failures = 0
+        try:
+            while not stop.is_set():
                 try:
-                    msgs = await psub.fetch(self.batch, timeout=1.0)
-                except NatsTimeout:
-                    continue
-                for i, msg in enumerate(msgs):
-                    if stop.is_set():
-                        for rest in msgs[i:]:  # not applied: let another instance have them now
-                            await _quietly(rest.nak())
-                        break
-                    if not await self.handle(msg):
-                        for rest in msgs[i + 1 :]:
-                            await _quietly(rest.nak(delay=1.0))
-                        await self._wait_for_database(stop)
-                        break
-            except asyncio.CancelledError:
-                raise
-            except Exception as exc:
-                log.warning(
-                    "consumer loop error, re-subscribing", extra={"durable": self.sub.durable, "error": repr(exc)}
-                )
-                psub = None
-                await _wait_for(stop, 0.5)
+                    await self._step(stop)
+                    failures = 0
+                except asyncio.CancelledError:
+                    raise
+                except Exception as exc:
+                    failures += 1
+                    log.warning(
+                        "consumer loop error; retrying",
+                        extra={"durable": self.sub.durable, "error": repr(exc), "failures": failures},
+                    )
+                    await _wait_for(stop, min(MAX_RETRY_SECONDS, 0.25 * 2**failures))
+        finally:
+            await self._unsubscribe()
+
+    async def _step(self, stop: asyncio.Event) -> None:
+        """Make sure there is a subscription, then fetch and apply one batch."""
+        if not await self.bus.wait_connected(FETCH_SECONDS):
+            return  # no pull request now: nats-py would queue it until the reconnect (see the module docstring)
+        if self._reconnected.is_set():
+            self._reconnected.clear()
+            self._provisioned = False  # the server may have lost the consumer (a wiped or new server)
+        if not self._provisioned:
+            await self.provision()
+            self._provisioned = True
+        if self._psub is None:
+            self._psub = await self.bus.js.pull_subscribe_bind(self.sub.durable, stream=self.stream)
+        try:
+            msgs = await self._psub.fetch(self.batch, timeout=FETCH_SECONDS)
+        except TimeoutError:  # no messages (nats' TimeoutError is a TimeoutError too)
+            return
+        except Exception:
+            await self._unsubscribe()  # a broken subscription: the next step makes a new one, never a second one
+            raise
+        await self._apply(msgs, stop)
+
+    async def _apply(self, msgs: list, stop: asyncio.Event) -> None:
+        unsettled = list(msgs)
+        keep_alive = asyncio.create_task(self._keep_alive(unsettled))
+        try:
+            while unsettled:
+                if stop.is_set():  # not applied: let another instance have them now
+                    for rest in unsettled:
+                        await _quietly(rest.nak())
+                    return
+                applied = await self.handle(unsettled[0])
+                unsettled.pop(0)
+                if not applied:
+                    for rest in unsettled:
+                        await _quietly(rest.nak(delay=1.0))
+                    unsettled.clear()
+                    await self._wait_for_database(stop)
+        finally:
+            keep_alive.cancel()
+
+    async def _keep_alive(self, unsettled: list) -> None:
+        """Tell JetStream the batch's unsettled messages are being worked on, well within each ack window."""
+        period = self.ack_wait / 3
+        for _ in range(int(KEEP_ALIVE_SECONDS / period)):
+            await asyncio.sleep(period)  # a heartbeat period, not synchronisation
+            for msg in list(unsettled):
+                if not msg.is_acked:
+                    await _quietly(msg.in_progress())
+
+    async def _unsubscribe(self) -> None:
+        psub, self._psub = self._psub, None
         if psub is not None:
             await _quietly(psub.unsubscribe())
 
     async def handle(self, msg) -> bool:
         """Apply one message. False when our own infrastructure failed (the message waits; nothing counts)."""
-        attempt = msg.metadata.num_delivered
         try:
             event = ReceivedEvent.from_message(msg.headers, msg.data)
             async with self.engine.begin() as conn:
@@ -160,23 +216,39 @@ class Consumer:
                 )
                 await _quietly(msg.nak(delay=2.0))
                 return False
-            if attempt >= self.max_deliver:
-                await self.dead_letter(msg, f"gave up after {attempt} attempts: {exc!r}")
+            failures = self._count_failure(msg)
+            if failures >= self.max_deliver:
+                await self.dead_letter(msg, f"gave up after {failures} handler failures: {exc!r}")
             else:
                 log.warning(
                     "event handling failed, will retry",
-                    extra={"durable": self.sub.durable, "attempt": attempt, "error": repr(exc)},
+                    extra={"durable": self.sub.durable, "failures": failures, "error": repr(exc)},
                 )
-                await _quietly(msg.nak(delay=min(30.0, 0.5 * 2**attempt)))
+                await _quietly(msg.nak(delay=min(30.0, 0.5 * 2**failures)))
             return True
         await _quietly(msg.ack())  # if this ack is lost, the redelivery is a no-op thanks to the inbox
+        self._forget(msg)
         return True
+
+    def _count_failure(self, msg) -> int:
+        seq = msg.metadata.sequence.stream
+        count = self._failures.pop(seq, 0) + 1
+        self._failures[seq] = count
+        while len(self._failures) > FAILURE_MEMORY:
+            self._failures.popitem(last=False)
+        return count
+
+    def _forget(self, msg) -> None:
+        if self._failures:
+            self._failures.pop(msg.metadata.sequence.stream, None)
 
     async def _wait_for_database(self, stop: asyncio.Event) -> None:
         while not stop.is_set() and not await database_ready(self.engine):
             await _wait_for(stop, 1.0)
 
     async def dead_letter(self, msg, reason: str) -> None:
+        """Publish the message to the dead-letter subject and terminate it; if that publish fails, the message
+        stays (nak) and its failure count with it."""
         headers = dict(msg.headers or {})
         headers.pop("Nats-Msg-Id", None)
         headers["praxis-dlq-reason"] = reason[:500]
@@ -193,6 +265,7 @@ class Consumer:
             await _quietly(msg.nak(delay=5))
             return
         await _quietly(msg.term())
+        self._forget(msg)
 
 
 async def _quietly(aw: Awaitable) -> None:

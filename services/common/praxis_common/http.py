@@ -31,6 +31,7 @@ from praxis_common.auth import Principal, TokenVerifier, bearer_token
 from praxis_common.db import UnitOfWork, unreachable
 from praxis_common.http_gate import Gate, allowed_methods
 from praxis_common.idempotency import StoredResponse
+from praxis_common.readiness import Readiness
 from praxis_common.validation import field_errors
 
 log = logging.getLogger("praxis.http")
@@ -142,7 +143,7 @@ def create_app(
     title: str,
     verifier: TokenVerifier,
     routers: list[APIRouter],
-    readiness: Callable[[], Awaitable[dict[str, bool]]],
+    readiness: Callable[[], Awaitable[Readiness]],
     max_body_bytes: int = 1 << 20,
     cors_origins: Sequence[str] = (),
 ) -> FastAPI:
@@ -167,11 +168,8 @@ def create_app(
 
     @app.get("/readyz", include_in_schema=False)
     async def readyz() -> JSONResponse:
-        checks = await readiness()
-        ready = all(checks.values())
-        return JSONResponse(
-            {"status": "ready" if ready else "not ready", "checks": checks}, status_code=200 if ready else 503
-        )
+        state = await readiness()  # the database at this code's schema; NATS reported, not required
+        return JSONResponse(state.as_json(), status_code=200 if state.ready else 503)
 
     for router in routers:
         app.include_router(router)

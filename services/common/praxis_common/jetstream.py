@@ -4,6 +4,11 @@ Streams are file-backed; the servers we ship run with `sync_interval: always` (J
 acknowledged writes with the default lazy fsync). The duplicate window (10 min) is longer than the
 outbox relay's retry horizon (backoff capped at 30 s), so a re-sent row is dropped by the server;
 consumers dedupe with their inbox regardless.
+
+The connection takes a list of servers (a cluster's seeds, comma-separated as every NATS client
+takes them) and moves between them on its own. A stream is re-created only when JetStream says
+definitely that it does not exist: during a leader election the API answers "no responders" or
+times out for a few seconds, and creating the stream then only stalls until the election is over.
 """
 
 from __future__ import annotations
@@ -16,12 +21,27 @@ import nats
 from nats.aio.client import Client
 from nats.js import JetStreamContext
 from nats.js.api import DiscardPolicy, RetentionPolicy, StorageType, StreamConfig
-from nats.js.errors import BadRequestError
+from nats.js.errors import BadRequestError, NotFoundError
 
 log = logging.getLogger("praxis.nats")
 
 DUPLICATE_WINDOW_SECONDS = 600
 STREAM_MAX_AGE_SECONDS = 30 * 24 * 3600
+STREAM_NOT_FOUND = 10059  # JetStream's error code for "stream not found"
+SCHEMES = ("nats", "tls", "ws", "wss")
+
+
+def server_urls(urls: str | list[str]) -> list[str]:
+    """`nats://a:4222,nats://b:4222` -> one URL per server (nats-py does not split a string itself)."""
+    parts = urls.split(",") if isinstance(urls, str) else urls
+    servers = [u.strip() for u in parts if u.strip()]
+    if not servers:
+        raise ValueError("no NATS server given")
+    for url in servers:
+        scheme, sep, rest = url.partition("://")
+        if not sep or scheme not in SCHEMES or not rest:
+            raise ValueError(f"not a NATS server URL: {url!r} (expected e.g. nats://host:4222)")
+    return servers
 
 
 def stream_name(prefix: str, service: str) -> str:
@@ -54,38 +74,49 @@ def service_streams(prefix: str, service: str, replicas: int = 1) -> list[Stream
 class Bus:
     """One NATS connection per process; reconnects forever, and tells listeners when it did."""
 
-    def __init__(self, url: str, *, name: str) -> None:
-        self.url = url
+    def __init__(self, url: str | list[str], *, name: str, drain_timeout: float = 5.0) -> None:
+        self.servers = server_urls(url)
+        self.url = ",".join(self.servers)
         self.name = name
+        self.drain_timeout = drain_timeout
         self.nc: Client | None = None
         self.js: JetStreamContext | None = None
         self._listeners: list[asyncio.Event] = []
         # Set when the connection drops: publishes in flight then fail at once instead of waiting out
         # their timeout for an ack that the old connection will never deliver (nats.py #529).
         self._lost = asyncio.Event()
+        self._up = asyncio.Event()  # set while connected: consumers wait on it instead of queueing pull requests
 
     async def connect(self, *, timeout: float = 30.0) -> None:
-        """Connect, retrying until `timeout` (the server may still be starting)."""
-        deadline = asyncio.get_running_loop().time() + timeout
+        """Connect to any of the servers, retrying until `timeout` (they may still be starting)."""
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + timeout
         while True:
             try:
-                self.nc = await nats.connect(
-                    self.url,
-                    name=self.name,
-                    max_reconnect_attempts=-1,
-                    reconnect_time_wait=0.5,
-                    connect_timeout=2,
-                    allow_reconnect=True,
-                    reconnected_cb=self._on_reconnected,
-                    disconnected_cb=self._on_disconnected,
-                    error_cb=self._on_error,
-                )
+                # nats-py walks the server list itself; it would walk it forever (max_reconnect_attempts=-1),
+                # so the deadline is ours.
+                async with asyncio.timeout(max(1.0, deadline - loop.time())):
+                    self.nc = await nats.connect(
+                        self.servers,
+                        name=self.name,
+                        max_reconnect_attempts=-1,
+                        reconnect_time_wait=0.5,
+                        connect_timeout=2,
+                        allow_reconnect=True,
+                        # Shorter than any wait around close(): nats-py then ends the drain itself; cancelling it
+                        # from outside left its gather's CancelledError unretrieved (an ERROR at every shutdown).
+                        drain_timeout=self.drain_timeout,
+                        reconnected_cb=self._on_reconnected,
+                        disconnected_cb=self._on_disconnected,
+                        error_cb=self._on_error,
+                    )
                 break
             except Exception as exc:
-                if asyncio.get_running_loop().time() > deadline:
-                    raise ConnectionError(f"cannot reach NATS at {self.url}: {exc}") from exc
+                if loop.time() > deadline:
+                    raise ConnectionError(f"cannot reach NATS at {self.url}: {exc!r}") from exc
                 await asyncio.sleep(0.5)  # retry back-off, not synchronisation
         self.js = self.nc.jetstream(timeout=5)
+        self._up.set()
 
     def on_reconnect(self) -> asyncio.Event:
         event = asyncio.Event()
@@ -93,14 +124,17 @@ class Bus:
         return event
 
     async def _on_reconnected(self) -> None:
-        log.info("nats reconnected", extra={"url": self.url})
+        log.info("nats reconnected", extra={"url": self.connected_url})
         self._lost = asyncio.Event()
+        self._up.set()
         for event in self._listeners:
             event.set()
 
     async def _on_disconnected(self) -> None:
-        log.warning("nats disconnected", extra={"url": self.url})
+        self._up.clear()
         self._lost.set()
+        if self.nc is not None and not (self.nc.is_closed or self.nc.is_draining):  # not our own close()
+            log.warning("nats disconnected", extra={"url": self.url})
 
     async def _on_error(self, exc: Exception) -> None:
         log.debug("nats error: %s", exc)
@@ -108,6 +142,22 @@ class Bus:
     @property
     def connected(self) -> bool:
         return self.nc is not None and self.nc.is_connected
+
+    @property
+    def connected_url(self) -> str | None:
+        server = self.nc.connected_url if self.nc is not None else None
+        return server.geturl() if server is not None else None
+
+    async def wait_connected(self, timeout: float) -> bool:
+        """Wait up to `timeout` for the connection to be up; True if it is."""
+        if self.connected:
+            return True
+        try:
+            async with asyncio.timeout(timeout):
+                await self._up.wait()
+        except TimeoutError:
+            pass
+        return self.connected
 
     async def ready(self, timeout: float = 2.0) -> bool:
         if not self.connected or self.js is None:
@@ -124,21 +174,28 @@ class Bus:
         a consumer (owner=False) leaves an existing stream alone, so two versions never fight over it."""
         assert self.js is not None
         for spec in specs:
-            config = StreamConfig(
-                name=spec.name,
-                subjects=spec.subjects,
-                storage=StorageType.FILE,
-                retention=RetentionPolicy.LIMITS,
-                discard=DiscardPolicy.OLD,
-                max_age=STREAM_MAX_AGE_SECONDS,
-                duplicate_window=DUPLICATE_WINDOW_SECONDS,
-                num_replicas=spec.replicas,
-            )
             try:
-                await self.js.add_stream(config)
+                await self.js.add_stream(_config(spec))
             except BadRequestError:  # exists with other settings
                 if owner:
-                    await self.js.update_stream(config)
+                    await self.js.update_stream(_config(spec))
+
+    async def recreate_missing_streams(self, specs: list[StreamSpec], *, timeout: float = 2.0) -> list[str]:
+        """Create those of `specs` that JetStream definitely does not have (a wiped or new server); the names
+        created. Any other answer (no responders, a timeout: a leader election) creates nothing and raises."""
+        assert self.js is not None
+        created = []
+        for spec in specs:
+            try:
+                async with asyncio.timeout(timeout):
+                    await self.js.stream_info(spec.name)
+            except NotFoundError as exc:
+                if exc.err_code != STREAM_NOT_FOUND:
+                    raise
+                async with asyncio.timeout(timeout):
+                    await self.js.add_stream(_config(spec))
+                created.append(spec.name)
+        return created
 
     async def publish(self, subject: str, payload: bytes, *, headers: dict[str, str], timeout: float) -> None:
         assert self.js is not None
@@ -156,13 +213,26 @@ class Bus:
             raise ConnectionError("NATS connection lost while publishing")
         publish.result()
 
-    async def close(self, timeout: float = 5.0) -> None:
-        """Drain (flush what is buffered, stop subscriptions), but never wait longer than `timeout`."""
+    async def close(self) -> None:
+        """Drain (flush what is buffered, stop subscriptions); nats-py gives up after `drain_timeout`."""
         if self.nc is None or self.nc.is_closed:
             return
         try:
-            await asyncio.wait_for(self.nc.drain(), timeout)
-        except Exception:
-            log.warning("nats drain did not finish; closing")
+            await self.nc.drain()
+        except Exception as exc:  # reconnecting, or the server went away meanwhile
+            log.warning("nats drain did not finish; closing", extra={"error": repr(exc)})
         if not self.nc.is_closed:
             await self.nc.close()
+
+
+def _config(spec: StreamSpec) -> StreamConfig:
+    return StreamConfig(
+        name=spec.name,
+        subjects=spec.subjects,
+        storage=StorageType.FILE,
+        retention=RetentionPolicy.LIMITS,
+        discard=DiscardPolicy.OLD,
+        max_age=STREAM_MAX_AGE_SECONDS,
+        duplicate_window=DUPLICATE_WINDOW_SECONDS,
+        num_replicas=spec.replicas,
+    )

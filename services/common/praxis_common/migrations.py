@@ -1,14 +1,18 @@
-"""Applies a service's alembic migrations, and the DDL of the kernel's own tables (outbox, inbox)."""
+"""Applies a service's alembic migrations, the DDL of the kernel's own tables (outbox, inbox), and tells
+whether a database is at the revision this code expects."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 import sqlalchemy as sa
 from alembic import command
 from alembic.config import Config
 from alembic.operations import Operations
+from alembic.script import ScriptDirectory
+from sqlalchemy import text
 from sqlalchemy.dialects.postgresql import JSONB
 
 from praxis_common import idempotency
@@ -147,3 +151,33 @@ def _table_of(change) -> str | None:
     if kind in ("add_column", "remove_column") or kind.startswith("modify_"):
         return change[2]
     return target.table.name  # indexes, constraints, foreign keys
+
+
+@dataclass(frozen=True)
+class Revisions:
+    """The revisions of a service's migrations: where this code's schema ends (heads), and every one it knows."""
+
+    heads: frozenset[str]
+    known: frozenset[str]
+
+    @classmethod
+    def of(cls, script_location: Path) -> Revisions:
+        scripts = ScriptDirectory.from_config(alembic_config(script_location, ""))
+        return cls(frozenset(scripts.get_heads()), frozenset(r.revision for r in scripts.walk_revisions()))
+
+    def state(self, applied: frozenset[str]) -> str:
+        """How a database at `applied` stands to this code: "current"; "missing" (never migrated) or "behind" (an
+        older revision): API calls would fail; "ahead": a revision this code does not know, i.e. a newer release
+        migrated it (a rolling upgrade; migrations keep the previous release working)."""
+        if not applied:
+            return "missing"
+        if applied == self.heads:
+            return "current"
+        return "behind" if applied <= self.known else "ahead"
+
+
+async def applied_revisions(conn) -> frozenset[str]:
+    """What the database's alembic_version holds; empty when it was never migrated."""
+    if (await conn.execute(text("SELECT to_regclass('alembic_version')"))).scalar() is None:
+        return frozenset()
+    return frozenset((await conn.execute(text("SELECT version_num FROM alembic_version"))).scalars())

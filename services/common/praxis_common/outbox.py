@@ -7,12 +7,18 @@ failed publishes), publishes them concurrently (pipelined on one connection), an
 only after JetStream acknowledged it. Failed rows back off exponentially, capped at
 MAX_BACKOFF_SECONDS; streams keep a duplicate window longer than that (see jetstream.py), and
 consumers dedupe with their inbox beyond it.
+
+A publish that meets "no stream" (no responders) makes the relay ask JetStream about its streams,
+after the pass's bookkeeping has committed: only a definite "stream not found" re-creates one. During
+a leader election that answer is "no responders" or a timeout for a few seconds; the rows back off
+and the relay asks again later, also with back-off.
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
+import time
 
 from nats.errors import NoRespondersError
 from nats.js.errors import NoStreamResponseError
@@ -126,13 +132,23 @@ class OutboxRelay:
         self.wakeup = wakeup
         self.poll_seconds = poll_seconds
         self.batch_size = batch_size
+        self._stream_checks_failed = 0
+        self._next_stream_check = 0.0  # monotonic time
 
     async def publish_pending(self) -> int:
         """One pass: publish what is due. Returns how many rows were marked sent."""
+        sent, no_stream = await self._publish_due()
+        if no_stream and self.streams:
+            await self._check_streams()
+        return sent
+
+    async def _publish_due(self) -> tuple[int, bool]:
+        """Publish the due rows and record each outcome, in one transaction. (rows sent, whether any publish
+        found no stream)."""
         async with self.engine.begin() as conn:
             rows = (await conn.execute(_CLAIM, {"limit": self.batch_size})).all()
             if not rows:
-                return 0
+                return 0, False
             results = await asyncio.gather(
                 *(
                     self.bus.publish(r.subject, r.payload, headers=r.headers, timeout=PUBLISH_TIMEOUT_SECONDS)
@@ -166,9 +182,26 @@ class OutboxRelay:
                         "outbox rows keep failing; their aggregates' later events wait behind them",
                         extra={"positions": stuck[:20], "error": repr(failures[0])},
                     )
-                if self.streams and any(isinstance(f, NO_STREAM) for f in failures):
-                    await self.bus.ensure_streams(self.streams)
-            return len(sent)
+            return len(sent), any(isinstance(f, NO_STREAM) for f in failures)
+
+    async def _check_streams(self) -> None:
+        """Re-create a stream JetStream says it does not have; wait out anything less definite."""
+        now = time.monotonic()
+        if now < self._next_stream_check:
+            return
+        try:
+            created = await self.bus.recreate_missing_streams(self.streams)
+        except Exception as exc:
+            self._stream_checks_failed += 1
+            self._next_stream_check = now + backoff_seconds(self._stream_checks_failed)
+            log.warning(
+                "JetStream is not answering for its streams (a leader election?); waiting",
+                extra={"error": repr(exc), "checks": self._stream_checks_failed},
+            )
+            return
+        self._stream_checks_failed, self._next_stream_check = 0, 0.0
+        if created:
+            log.warning("streams were missing and are re-created", extra={"streams": created})
 
     async def unsent(self) -> int:
         async with self.engine.connect() as conn:

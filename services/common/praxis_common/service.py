@@ -4,6 +4,10 @@ A service describes itself with a ServiceSpec; `run` builds everything inside th
 serves until SIGTERM/SIGINT, then shuts down in order: report NOT_SERVING, stop taking requests
 and let in-flight ones finish, stop consumers (nothing more is acked), stop the relay, close
 NATS and the database.
+
+Readiness (`/readyz`, gRPC health of "" and of every service) is the database reachable and at this
+code's migration head; NATS is reported apart (`/readyz`'s body, gRPC health of "nats") and does not
+take the APIs out of a load balancer: writes go on, their events wait in the outbox.
 """
 
 from __future__ import annotations
@@ -15,24 +19,30 @@ import signal
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import datetime
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import uvicorn
 from fastapi import APIRouter
+from grpc_health.v1 import health_pb2
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from praxis_common import idempotency, inbox, outbox, pages
 from praxis_common.auth import TokenVerifier
 from praxis_common.consumer import Consumer, Subscription
-from praxis_common.db import UnitOfWorkFactory, create_engine, database_ready
+from praxis_common.db import UnitOfWorkFactory, create_engine
 from praxis_common.http import create_app
 from praxis_common.jetstream import Bus, service_streams
+from praxis_common.migrations import Revisions
 from praxis_common.outbox import OutboxRelay
 from praxis_common.processes import ensure_ports_free
+from praxis_common.readiness import Readiness, check_readiness
 from praxis_common.rpc import GrpcServer
 from praxis_common.settings import ServiceSettings
 
 log = logging.getLogger("praxis.service")
+
+NATS_HEALTH = "nats"  # the gRPC health check that follows the NATS connection alone
 
 
 @dataclass
@@ -44,14 +54,14 @@ class Runtime:
     uow: UnitOfWorkFactory
     bus: Bus
     verifier: TokenVerifier
+    revisions: Revisions | None = None  # of this code's migrations: readiness checks the database is there
 
     def clock(self) -> datetime:
         """Now, in the deployment's zone: `.date()` is the local calendar date."""
         return datetime.now(ZoneInfo(self.settings.timezone))
 
-    async def readiness(self) -> dict[str, bool]:
-        db, nats = await asyncio.gather(database_ready(self.engine), self.bus.ready())
-        return {"database": db, "nats": nats}
+    async def readiness(self) -> Readiness:
+        return await check_readiness(self.engine, self.revisions, self.bus)
 
 
 @dataclass
@@ -65,9 +75,11 @@ class ServiceSpec:
     grpc_message_limits: dict[str, int] = field(default_factory=dict)
     # Periodic jobs (e.g. time-driven state changes): each runs until the stop event is set.
     workers: Callable[[Runtime], list[Callable[[asyncio.Event], Awaitable[None]]]] = lambda rt: []
+    # The service's alembic scripts: the process is ready only once its database is at their head.
+    migrations: Path | None = None
 
 
-async def build_runtime(name: str, settings: ServiceSettings) -> Runtime:
+async def build_runtime(name: str, settings: ServiceSettings, migrations: Path | None = None) -> Runtime:
     pages.configure(settings.page_token_key())
     engine = create_engine(settings.database_url, pool_size=settings.database_pool_size)
     bus = Bus(settings.nats_url, name=f"praxis-{name}")
@@ -78,6 +90,7 @@ async def build_runtime(name: str, settings: ServiceSettings) -> Runtime:
         uow=UnitOfWorkFactory(engine, event_prefix=settings.event_prefix),
         bus=bus,
         verifier=TokenVerifier.from_settings(settings),
+        revisions=Revisions.of(migrations) if migrations else None,
     )
 
 
@@ -133,7 +146,7 @@ async def run(spec: ServiceSpec, settings: ServiceSettings, *, stop: asyncio.Eve
         except (NotImplementedError, RuntimeError):
             pass  # not the main thread (tests run services in-process)
 
-    rt = await build_runtime(spec.name, settings)
+    rt = await build_runtime(spec.name, settings, spec.migrations)
     streams = service_streams(settings.event_prefix, spec.name, settings.stream_replicas)
     await rt.bus.ensure_streams(streams)
 
@@ -187,6 +200,7 @@ async def run(spec: ServiceSpec, settings: ServiceSettings, *, stop: asyncio.Eve
             service=spec.name,
             prefix=settings.event_prefix,
             max_deliver=settings.consumer_max_deliver,
+            ack_wait=settings.consumer_ack_wait_seconds,
             replicas=settings.stream_replicas,
             on_commit=rt.uow.committed.set,
         )
@@ -195,7 +209,9 @@ async def run(spec: ServiceSpec, settings: ServiceSettings, *, stop: asyncio.Eve
 
     async def follow_readiness(stop: asyncio.Event) -> None:
         while not stop.is_set():
-            await grpc_server.set_serving(all((await rt.readiness()).values()))
+            state = await rt.readiness()
+            await grpc_server.set_serving(state.ready)
+            await grpc_server.health.set(NATS_HEALTH, _serving(state.nats))
             try:
                 await asyncio.wait_for(stop.wait(), 2.0)
             except TimeoutError:
@@ -222,8 +238,13 @@ async def run(spec: ServiceSpec, settings: ServiceSettings, *, stop: asyncio.Eve
         },
     )
     try:
-        done_early = asyncio.ensure_future(asyncio.wait(tasks, return_when=asyncio.FIRST_EXCEPTION))
-        await asyncio.wait([done_early, asyncio.ensure_future(stop.wait())], return_when=asyncio.FIRST_COMPLETED)
+        waiters = [
+            asyncio.ensure_future(asyncio.wait(tasks, return_when=asyncio.FIRST_EXCEPTION)),
+            asyncio.ensure_future(stop.wait()),
+        ]
+        await asyncio.wait(waiters, return_when=asyncio.FIRST_COMPLETED)
+        for w in waiters:
+            w.cancel()
         for t in tasks:
             if t.done() and not t.cancelled() and t.exception():
                 log.error("task failed", exc_info=t.exception(), extra={"task": t.get_name()})
@@ -240,3 +261,7 @@ async def run(spec: ServiceSpec, settings: ServiceSettings, *, stop: asyncio.Eve
         await rt.bus.close()
         await rt.engine.dispose()
         log.info("stopped")
+
+
+def _serving(up: bool) -> int:
+    return health_pb2.HealthCheckResponse.SERVING if up else health_pb2.HealthCheckResponse.NOT_SERVING

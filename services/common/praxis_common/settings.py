@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from pydantic import Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
+from praxis_common.jetstream import server_urls
 from praxis_common.pages import DEV_SECRET
 
 # The embedded default's NATS port: 4222 is often taken by a system nats-server.
@@ -25,6 +26,7 @@ class ServiceSettings(BaseSettings):
     # Connections per process. No overflow beyond it: connections opened past the pool were closed again on
     # return, and opening one costs more than the request that needed it; a request waits for one instead.
     database_pool_size: int = Field(20, ge=1, le=500)
+    # One server, or a cluster's servers comma-separated (nats://a:4222,nats://b:4222): any one reachable will do.
     nats_url: str = DEFAULT_NATS_URL
     # Subject/stream namespace. Tests give each module its own so runs never see each other.
     event_prefix: str = "praxis"
@@ -61,7 +63,10 @@ class ServiceSettings(BaseSettings):
     outbox_batch_size: int = 64
     outbox_retention_hours: int = 168
     inbox_retention_hours: int = 720
-    consumer_max_deliver: int = 10
+    consumer_max_deliver: int = Field(10, ge=1)
+    # How long JetStream waits for a consumer's ack before redelivering (e.g. the process died mid-event). Handlers
+    # that run longer are kept alive with in-progress acks, so this bounds recovery, not handler time.
+    consumer_ack_wait_seconds: float = Field(5.0, ge=1.0, le=300.0)
     shutdown_grace_seconds: float = 10.0
     log_level: str = "INFO"
 
@@ -90,6 +95,11 @@ class ServiceSettings(BaseSettings):
         if isinstance(value, str):
             return [origin.strip() for origin in value.split(",") if origin.strip()]
         return value
+
+    @field_validator("nats_url")
+    @classmethod
+    def _nats_servers(cls, value: str) -> str:
+        return ",".join(server_urls(value))
 
     @field_validator("timezone")
     @classmethod

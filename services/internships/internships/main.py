@@ -20,6 +20,7 @@ HOLD_SECONDS = 30.0  # unanswered placement requests expire
 
 SPEC = ServiceSpec(
     name="internships",
+    migrations=MIGRATIONS,
     routers=lambda rt: [
         agreements.router(rt),
         positions.router(rt),

@@ -17,6 +17,7 @@ MIGRATIONS = Path(__file__).parent / "migrations"
 
 SPEC = ServiceSpec(
     name="mentors",
+    migrations=MIGRATIONS,
     routers=lambda rt: [
         partnerships.router(rt.engine),
         mentors.router(rt),

@@ -29,6 +29,7 @@ def mentors_client(rt: Runtime) -> MentorsClient:
 
 SPEC = ServiceSpec(
     name="projects",
+    migrations=MIGRATIONS,
     routers=lambda rt: [
         partnerships.router(rt.engine),
         projects.router(rt),

@@ -9,6 +9,7 @@ when a test asks for them):
 - ``nats_server`` (session)       -> NatsServer, shared by the session
 - ``restartable_nats`` (function) -> LocalNatsServer the test may stop()/start()/restart()
 - ``restartable_postgres`` (module) -> RestartablePostgres the test may stop()/start() (same port)
+- ``nats_cluster`` (function)     -> LocalNatsCluster of 3 JetStream nodes the test may stop or kill
 - ``event_prefix`` (module)       -> unique lowercase prefix, e.g. "t3f9a1c", for subjects/streams
 - ``database_factory`` (module)   -> callable(name_hint) -> SQLAlchemy async URL of a fresh
   database; the module's databases are dropped (WITH (FORCE)) at module end. Callable from sync
@@ -24,6 +25,7 @@ from collections.abc import Callable, Iterator
 import pytest
 
 from praxis_common.testing.servers import (
+    LocalNatsCluster,
     LocalNatsServer,
     NatsServer,
     PostgresServer,
@@ -67,6 +69,16 @@ def restartable_nats() -> Iterator[LocalNatsServer]:
         yield server
     finally:
         server.close()
+
+
+@pytest.fixture
+def nats_cluster() -> Iterator[LocalNatsCluster]:
+    cluster = LocalNatsCluster(3)  # own temp dir, removed on close
+    try:
+        cluster.start()
+        yield cluster
+    finally:
+        cluster.close()
 
 
 @pytest.fixture(scope="module")

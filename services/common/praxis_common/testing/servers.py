@@ -36,6 +36,7 @@ import sys
 import tempfile
 import threading
 import time
+import urllib.request
 from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
@@ -583,9 +584,20 @@ def _nats_ready(host: str, port: int) -> bool:
 
 
 class LocalNatsServer(NatsServer):
-    """A nats-server process we own. ``stop()``/``start()``/``restart()`` keep port and store dir."""
+    """A nats-server process we own. ``stop()``/``start()``/``restart()`` keep ports and store dir.
 
-    def __init__(self, workdir: Path, *, binary: str | None = None, owned: bool = False) -> None:
+    Its monitoring endpoint (``monitor_url``: /connz, /jsz, /healthz) is on a port of its own. ``cluster``
+    (extra configuration text) makes it a node of a cluster (see ``LocalNatsCluster``)."""
+
+    def __init__(
+        self,
+        workdir: Path,
+        *,
+        binary: str | None = None,
+        owned: bool = False,
+        port: int | None = None,
+        cluster: str = "",
+    ) -> None:
         self.workdir = Path(workdir)
         self.workdir.mkdir(parents=True, exist_ok=True)
         self.store_dir = self.workdir / "jetstream"
@@ -593,10 +605,21 @@ class LocalNatsServer(NatsServer):
         self.logfile = self.workdir / "nats.log"
         self.binary = binary or nats_binary()
         self.host = "127.0.0.1"
-        self.port: int | None = None
+        self.port: int | None = port
+        self.monitor_port = free_port(self.host)
+        self.cluster = cluster
         self._proc: subprocess.Popen | None = None
         self._owned = owned
-        super().__init__("", kind="local", close=self._close)
+        super().__init__(f"nats://{self.host}:{port}" if port else "", kind="local", close=self._close)
+
+    @property
+    def monitor_url(self) -> str:
+        return f"http://{self.host}:{self.monitor_port}"
+
+    def monitor(self, path: str) -> dict:
+        """GET a monitoring endpoint, e.g. ``monitor("/connz?subs=1")``."""
+        with urllib.request.urlopen(self.monitor_url + path, timeout=5) as r:
+            return json.loads(r.read())
 
     @property
     def running(self) -> bool:
@@ -606,7 +629,7 @@ class LocalNatsServer(NatsServer):
         """Start (or start again, on the same port with the same store dir)."""
         if self.running:
             return
-        self.config_file.write_text(NATS_CONFIG)
+        self.config_file.write_text(NATS_CONFIG + self.cluster)
         first = self.port is None
         for attempt in range(1, (3 if first else 1) + 1):
             if first:
@@ -623,6 +646,8 @@ class LocalNatsServer(NatsServer):
                 self.host,
                 "-p",
                 str(self.port),
+                "-m",
+                str(self.monitor_port),
             ]
             with open(self.logfile, "ab") as out:
                 self._proc = subprocess.Popen(
@@ -658,6 +683,12 @@ class LocalNatsServer(NatsServer):
             _terminate(self._proc, signal.SIGTERM, timeout=timeout)
             self._proc = None
 
+    def kill(self) -> None:
+        """SIGKILL, as a crashed node: no lame-duck mode, no leadership hand-over."""
+        if self._proc is not None:
+            _terminate(self._proc, signal.SIGKILL, timeout=10)
+            self._proc = None
+
     def restart(self) -> None:
         self.stop()
         self.start()
@@ -683,6 +714,69 @@ def start_local_nats(tmpdir: str | Path | None = None) -> LocalNatsServer:
         server.close()
         raise
     return server
+
+
+class LocalNatsCluster:
+    """A JetStream cluster of local nats-server nodes (``nodes[i]`` is a LocalNatsServer named ``n<i>``).
+
+    ``url`` lists every node, comma-separated (what a service's NATS_URL takes)."""
+
+    def __init__(self, size: int = 3, tmpdir: str | Path | None = None) -> None:
+        self.workdir, self._owned = _make_workdir(tmpdir, "praxis-test-nats-cluster-")
+        host = "127.0.0.1"
+        ports = [free_port(host) for _ in range(size)]
+        routes = [free_port(host) for _ in range(size)]
+        self.nodes = [
+            LocalNatsServer(
+                self.workdir / f"n{i}",
+                port=ports[i],
+                cluster=_cluster_config(f"n{i}", host, routes[i], [r for r in routes if r != routes[i]]),
+            )
+            for i in range(size)
+        ]
+
+    @property
+    def url(self) -> str:
+        return ",".join(node.url for node in self.nodes)
+
+    def node(self, server_name: str) -> LocalNatsServer:
+        return next(n for n in self.nodes if n.workdir.name == server_name)
+
+    def start(self, timeout: float = 60) -> None:
+        """Start every node, then wait until JetStream has a meta leader (stream operations work)."""
+        threads = [threading.Thread(target=n.start) for n in self.nodes]  # each waits for its peers' routes
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        if not all(n.running for n in self.nodes):
+            raise RuntimeError("a cluster node did not start:\n" + "\n".join(_tail(n.logfile) for n in self.nodes))
+        wait_until(self.healthy, timeout=timeout, what="the NATS cluster's JetStream to elect a meta leader")
+
+    def healthy(self) -> bool:
+        """Every running node reports JetStream healthy (it knows a meta leader and is current)."""
+        try:
+            return all(n.monitor("/healthz").get("status") == "ok" for n in self.nodes if n.running)
+        except OSError:
+            return False
+
+    def close(self) -> None:
+        for n in self.nodes:
+            n.close()
+        if self._owned:
+            shutil.rmtree(self.workdir, ignore_errors=True)
+
+
+def _cluster_config(name: str, host: str, route_port: int, peers: list[int]) -> str:
+    routes = ", ".join(f"nats-route://{host}:{p}" for p in peers)
+    return f"""
+server_name: {name}
+cluster {{
+  name: praxis-test
+  listen: {host}:{route_port}
+  routes: [{routes}]
+}}
+"""
 
 
 def start_docker_nats(image: str = NATS_IMAGE, timeout: float = 60) -> NatsServer:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import json
 import os
 import signal
 import subprocess
@@ -60,14 +61,27 @@ class ServiceProcess:
     def wait_ready(self, timeout: float = 60) -> None:
         wait_until(lambda: self._ready(), timeout=timeout, what=f"{self.name} /readyz (log {self.log_path})")
 
-    def _ready(self) -> bool:
+    def wait_alive(self, timeout: float = 60) -> None:
+        wait_until(lambda: self._ready("/healthz"), timeout=timeout, what=f"{self.name} /healthz (log {self.log_path})")
+
+    def _ready(self, path: str = "/readyz") -> bool:
         if self.proc is not None and self.proc.poll() is not None:
             raise RuntimeError(f"{self.name} exited with {self.proc.returncode}:\n{self.log_path.read_text()[-3000:]}")
         try:
-            with urllib.request.urlopen(self.base_url + "/readyz", timeout=1) as r:
+            with urllib.request.urlopen(self.base_url + path, timeout=1) as r:
                 return r.status == 200
         except OSError:
             return False
+
+    def log_records(self) -> list[dict]:
+        """The service's JSON log lines, parsed (anything else it printed, e.g. a crash, as {"raw": line})."""
+        records = []
+        for line in self.log_path.read_text(errors="replace").splitlines():
+            try:
+                records.append(json.loads(line))
+            except ValueError:
+                records.append({"raw": line})
+        return records
 
     def stop(self, timeout: float = 15) -> int | None:
         """SIGTERM, as an orchestrator would; a service that does not exit in time is killed and reported."""
@@ -91,13 +105,15 @@ class Stack:
     workdir: Path
     database_factory: Callable[[str], str]
     services: dict[str, ServiceProcess] = field(default_factory=dict)
-    # More settings for every service, without the service's prefix: {"CORS_ALLOW_ORIGINS": "https://a.example"}.
+    # More settings for every service, without the prefix: {"STREAM_REPLICAS": "3", "CORS_ALLOW_ORIGINS": "https://a.example"}.
     settings: dict[str, str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.private_key, self.public_key = generate_keypair(self.workdir / "keys")
 
-    def start(self, names: tuple[str, ...] = SERVICES) -> Stack:
+    def start(self, names: tuple[str, ...] = SERVICES, *, migrate: bool = True) -> Stack:
+        """Start the services once their databases are migrated; with migrate=False, against empty databases,
+        returning once they are alive (/healthz) rather than ready."""
         for name in names:
             prefix = name.upper() + "_"
             env = {
@@ -117,6 +133,19 @@ class Stack:
         for (client, server), variable in PEERS.items():
             if client in self.services and server in self.services:
                 self.services[client].env[variable] = self.services[server].grpc_target
+        if migrate:
+            self.migrate(names)
+        for name in names:
+            self.services[name].spawn()
+        for name in names:
+            if migrate:
+                self.services[name].wait_ready()
+            else:
+                self.services[name].wait_alive()
+        return self
+
+    def migrate(self, names: tuple[str, ...] = SERVICES) -> None:
+        """`praxis migrate` for each service, in parallel."""
         migrations = [
             subprocess.Popen(
                 [sys.executable, "-m", "praxis_common.cli", "migrate", name],
@@ -130,11 +159,6 @@ class Stack:
             output, _ = proc.communicate(timeout=120)
             if proc.returncode:
                 raise RuntimeError(f"migrating {name} failed:\n{output.decode(errors='replace')[-3000:]}")
-        for name in names:
-            self.services[name].spawn()
-        for name in names:
-            self.services[name].wait_ready()
-        return self
 
     def add_replica(self, name: str) -> ServiceProcess:
         """Another process of a running service: same database and NATS, its own ports."""

@@ -55,6 +55,7 @@ APPLICANTS_PAGE_MAX = 5_000
 RANKING_MAX_BYTES = 12 << 20
 STUDENTS_MAX_BYTES = 8 << 20
 
+
 def _ranking(body: object) -> list[list[tuple[str, str]]]:
     ranking = RankingIn.check(body)
     return [[(k.school_org, k.student_ref) for k in group] for group in ranking.groups]
