@@ -49,12 +49,12 @@ FIELD_ERROR_SCHEMA = {
 
 # What every operation can answer, besides what it declares itself.
 ERRORS = {
-    "400": "malformed-request: a body that is not JSON, an unknown query parameter, a bad page token",
+    "400": "malformed-request: a body that is not JSON, or an unknown query parameter",
     "401": "unauthenticated: no bearer token, or not a valid one",
     "403": "forbidden: the caller's role may not do this",
     "404": "not-found: no such resource, or one the caller may not see",
     "409": "conflict: the resource's state does not allow this now",
-    "422": "invalid-input: fields at fault are listed in `errors`",
+    "422": "invalid-input: fields at fault are listed in `errors` (also a page token this service did not issue)",
     "503": "unavailable: a dependency (the database, another service) cannot be reached; retry after Retry-After",
 }
 WRITE_ERRORS = {"413": "payload-too-large: the body is larger than this operation takes"}
