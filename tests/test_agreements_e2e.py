@@ -134,7 +134,11 @@ async def test_every_service_reports_serving_over_grpc_health_and_ready_over_htt
             assert reply.status == health_pb2.HealthCheckResponse.SERVING
         async with httpx.AsyncClient(base_url=stack[name].base_url) as client:
             ready = await client.get("/readyz")
-            assert ready.status_code == 200 and ready.json()["checks"] == {"database": True, "schema": True, "nats": True}
+            assert ready.status_code == 200 and ready.json()["checks"] == {
+                "database": True,
+                "schema": True,
+                "nats": True,
+            }
 
 
 async def test_listing_pages_through_own_agreements_only(stack):

@@ -41,7 +41,7 @@ def _violations(schema: dict, where: str, definitions: dict, seen: set[str], *, 
     if kind == "str" and not schema.get("pattern"):
         return [f"{where}: a string without a pattern (use Text or an identifier type)"]
     if kind in ("bool", "int") and body and not schema.get("strict"):
-        return [f"{where}: a lax {kind} (use Bool / Int)"]
+        return [f"{where}: a lax {kind} (use StrictBool / StrictInt)"]
     if kind == "date":
         return [f"{where}: a plain date (use Date)"]
     if kind == "function-before" and getattr(schema["function"].get("function"), "__name__", "") == "_iso_date":
@@ -91,7 +91,7 @@ def test_the_walker_catches_each_plain_type():
     from datetime import date
     from typing import Annotated
 
-    from pydantic import BaseModel, Field, TypeAdapter
+    from pydantic import BaseModel, Field, StrictBool, StrictInt, TypeAdapter
 
     class Plain(BaseModel):
         name: str
@@ -104,8 +104,8 @@ def test_the_walker_catches_each_plain_type():
         name: Annotated[validation.Text, Field(max_length=10)]
         on: validation.Date
         born: validation.PastDate | None = None
-        flag: validation.Bool
-        count: validation.Int
+        flag: StrictBool
+        count: StrictInt
         tags: list[validation.Tag] = []
 
     plain = _violations(TypeAdapter(Plain).core_schema, "Plain", {}, set())

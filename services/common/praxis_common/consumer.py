@@ -29,12 +29,11 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
 from nats.js.api import AckPolicy, ConsumerConfig, DeliverPolicy
-from sqlalchemy.exc import DataError, InterfaceError, OperationalError
-from sqlalchemy.exc import TimeoutError as PoolTimeout
+from sqlalchemy.exc import DataError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from praxis_common import inbox
-from praxis_common.db import database_ready
+from praxis_common.db import database_ready, unreachable
 from praxis_common.errors import InvalidInput
 from praxis_common.events import ReceivedEvent
 from praxis_common.jetstream import Bus, dead_letter_subject, service_streams, stream_name
@@ -43,8 +42,6 @@ log = logging.getLogger("praxis.consumer")
 
 Handler = Callable[[AsyncConnection, ReceivedEvent], Awaitable[None]]
 
-# Failures of our own infrastructure rather than of the event.
-TRANSIENT = (OperationalError, InterfaceError, PoolTimeout, OSError, TimeoutError)
 
 ACK_WAIT_SECONDS = 5.0  # a handler is one short transaction; longer ones are kept alive (in-progress acks)
 FETCH_SECONDS = 1.0
@@ -208,7 +205,7 @@ class Consumer:
             await self.dead_letter(msg, f"poison: {detail}")
             return True
         except Exception as exc:
-            if isinstance(exc, TRANSIENT) or not await database_ready(self.engine):
+            if unreachable(exc) or not await database_ready(self.engine):
                 # Our database (or the way to it) is down: not the event's fault, so this delivery must
                 # not count towards the dead-letter stream. The event waits until the database is back.
                 log.warning(

@@ -36,15 +36,9 @@ from praxis_common.validation import field_errors
 
 log = logging.getLogger("praxis.http")
 
-PROBLEM_JSON = problems.PROBLEM_JSON
-STATUS = problems.STATUS
 # Headers a browser portal may send and read across origins.
 CORS_REQUEST_HEADERS = ["Authorization", "Content-Type", "Idempotency-Key"]
 CORS_RESPONSE_HEADERS = ["Location", "Idempotent-Replayed", "Retry-After"]
-
-
-def problem_response(problem: errors.Problem, headers: dict[str, str] | None = None) -> JSONResponse:
-    return problems.response(problem, headers)
 
 
 def _problem(request: Request, exc: errors.PraxisError) -> errors.Problem:
@@ -242,7 +236,7 @@ async def created(
 
         stored = await idempotency.run_once(uow, **identity, run=run, on_error=on_error)
     headers = {**stored.headers, **({"Idempotent-Replayed": "true"} if stored.replayed else {})}
-    media = PROBLEM_JSON if stored.status >= 400 else "application/json"
+    media = problems.PROBLEM_JSON if stored.status >= 400 else "application/json"
     return Response(stored.body, stored.status, headers, media_type=media)
 
 

@@ -6,7 +6,6 @@ import asyncio
 import contextvars
 import json
 import logging
-import re
 from collections.abc import Awaitable, Callable, Iterable
 
 import grpc
@@ -19,7 +18,7 @@ from praxis_common import errors, idempotency, principals
 from praxis_common.auth import Principal, TokenVerifier, bearer_token
 from praxis_common.db import UnitOfWork, unreachable
 from praxis_common.idempotency import StoredResponse
-from praxis_common.validation import TEXT_PATTERN
+from praxis_common.validation import has_control_characters
 
 log = logging.getLogger("praxis.grpc")
 
@@ -68,9 +67,6 @@ def _tolerant(deserializer):
     return deserialize
 
 
-_CONTROL = re.compile(TEXT_PATTERN.replace("^[^", "[").replace("]*$", "]"))  # a character Text refuses
-
-
 def text_faults(message: Message, prefix: str = "") -> list[errors.FieldError]:
     """String fields holding what no Praxis text may hold (NUL and other control characters; protobuf itself
     refuses invalid UTF-8), named by their path. One check for every method: the servicers' own validation cannot
@@ -81,14 +77,16 @@ def text_faults(message: Message, prefix: str = "") -> list[errors.FieldError]:
         values = value if field.is_repeated else [value]
         if field.type == field.TYPE_STRING:
             found += [
-                errors.FieldError(name, "must not contain control characters") for v in values if _CONTROL.search(v)
+                errors.FieldError(name, "must not contain control characters")
+                for v in values
+                if has_control_characters(v)
             ]
         elif field.type == field.TYPE_MESSAGE:
             if field.message_type.GetOptions().map_entry:  # a map: check its keys and values
                 for key, item in value.items():
-                    if isinstance(key, str) and _CONTROL.search(key):
+                    if isinstance(key, str) and has_control_characters(key):
                         found.append(errors.FieldError(f"{name}.{key!r}", "must not contain control characters"))
-                    if isinstance(item, str) and _CONTROL.search(item):
+                    if isinstance(item, str) and has_control_characters(item):
                         found.append(errors.FieldError(f"{name}.{key}", "must not contain control characters"))
                     elif isinstance(item, Message):
                         found += text_faults(item, f"{name}.{key}.")

@@ -16,8 +16,6 @@ from pydantic import (
     AfterValidator,
     BaseModel,
     BeforeValidator,
-    StrictBool,
-    StrictInt,
     StringConstraints,
     ValidationError,
     WithJsonSchema,
@@ -31,7 +29,9 @@ T = TypeVar("T", bound=BaseModel)
 # tab and line breaks stay allowed. A pattern (rather than a validator function) keeps the rule in the OpenAPI
 # document, lets `Field(max_length=…)` combine with it, and, because pydantic matches patterns on UTF-8, also
 # refuses lone UTF-16 surrogates ("\ud800" is valid JSON but not storable text).
-TEXT_PATTERN = r"^[^\x00-\x08\x0b\x0c\x0e-\x1f\x7f]*$"
+CONTROL_CHARACTERS = r"\x00-\x08\x0b\x0c\x0e-\x1f\x7f"
+TEXT_PATTERN = rf"^[^{CONTROL_CHARACTERS}]*$"
+has_control_characters = re.compile(rf"[{CONTROL_CHARACTERS}]").search
 
 # Free text (titles, names, notes, reasons). Combine with Field(max_length=…) for its length.
 Text = Annotated[str, StringConstraints(pattern=TEXT_PATTERN)]
@@ -89,10 +89,6 @@ Date = Annotated[
 ]
 # A date that has happened (a birth date, a session held): tomorrow is refused.
 PastDate = Annotated[Date, AfterValidator(_not_in_future)]
-
-# JSON true/false only (0, 1, "yes" are not booleans); integers only (not "3", not 3.0).
-Bool = StrictBool
-Int = StrictInt
 
 
 def _message(error: dict) -> str:

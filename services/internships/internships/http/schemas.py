@@ -13,7 +13,7 @@ from internships.domain.agreements import MAX_QUOTA, Agreement, Status
 from internships.domain.rounds import MAX_CO_OWNERS, MAX_LIST_LIMIT, MAX_ROUND_STUDENTS, STUDENTS_PER_REQUEST
 from praxis_common import bulk
 from praxis_common.pages import Page
-from praxis_common.validation import Bool, Date, Language, OrgId, PastDate, StudentRef, Tag, Text
+from praxis_common.validation import Date, Language, OrgId, PastDate, StudentRef, Tag, Text
 
 
 class AgreementCreate(BaseModel):
@@ -412,8 +412,8 @@ class LogbookRead(BaseModel):
 class ConsentIn(BaseModel):
     model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [{"student": True, "guardian": False}]})
 
-    student: Bool = Field(description="the student signed the tripartite internship agreement")
-    guardian: Bool = Field(default=False, description="the guardian consented (required for minors)")
+    student: StrictBool = Field(description="the student signed the tripartite internship agreement")
+    guardian: StrictBool = Field(default=False, description="the guardian consented (required for minors)")
 
 
 # ---- allocation rounds

@@ -263,14 +263,18 @@ async def test_a_termination_racing_bookings_leaves_nothing_booked_under_the_end
     await w.setup()
     day = START + timedelta(days=1)
 
+    one_booked = asyncio.Event()  # the termination starts once a booking has gone through, the rest race it
+
     async def book(i: int):
         try:
             return await w.book(w.long if i % 2 else w.short, f"rush-{i}", day)
         except PraxisError as exc:
             return exc
+        finally:
+            one_booked.set()
 
     async def terminate():
-        await asyncio.sleep(0)  # let some bookings go first
+        await one_booked.wait()
         return await handlers.terminate_agreement(
             commands.TerminateAgreement(w.a, "closing"), w.enterprise, uow=uow, clock=at(day)
         )

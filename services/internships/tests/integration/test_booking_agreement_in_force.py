@@ -139,7 +139,7 @@ async def ended_while_queued(uow, agreement_id: uuid.UUID, work):
         while not await _waiting_on_a_lock(uow):
             assert not task.done(), f"the work finished without waiting for the agreement's lock: {task.result()!r}"
             assert time.monotonic() < deadline, "the work never queued behind the agreement's lock"
-            await asyncio.sleep(0.02)
+            await asyncio.sleep(0.02)  # polling interval, bounded by the deadline above
         await holder.execute(
             text(
                 "UPDATE agreement SET status = 'terminated', ended_at = now(), termination_reason = 'closed', "

@@ -65,11 +65,10 @@ from internships.handlers.placements import (
 from internships.handlers.placements import record_consent as handle_consent
 from internships.handlers.positions import CreateBase, CreatePosition, change_position, create_base, create_position
 from internships.main import MIGRATIONS
-from praxis_common import migrations
+from praxis_common import migrations, problems
 from praxis_common.auth import Principal
 from praxis_common.db import UnitOfWorkFactory
 from praxis_common.errors import Conflict, Forbidden, InvalidInput, NotFound, PraxisError
-from praxis_common.http import STATUS, _problem
 
 pytestmark = pytest.mark.slow
 
@@ -136,7 +135,7 @@ class Expected:
 def problem_of(exc: PraxisError, path: str) -> dict:
     """What the REST edge answers for this error: the same mapping function its exception handler uses."""
     request = Request({"type": "http", "method": "POST", "path": path, "headers": [], "query_string": b""})
-    return _problem(request, exc).to_json()
+    return problems.of(exc, request.url.path).to_json()
 
 
 class PlacementMachine(RuleBasedStateMachine):
@@ -654,11 +653,11 @@ def test_every_refusal_of_the_state_machine_maps_to_its_problem_status():
         (Forbidden("only the enterprise may confirm a placement"), 403),
         (NotFound("no such placement"), 404),
     ]:
-        problem = _problem(request, exc)
-        assert problem.status == status == next(STATUS[c] for c in type(exc).__mro__ if c in STATUS)
+        problem = problems.of(exc, request.url.path)
+        assert problem.status == status == problems.status_of(exc)
         body = problem.to_json()
         assert body["type"] == f"urn:praxis:problem:{exc.code}" and body["detail"] == exc.detail
-    body = _problem(request, IllegalTransition("cannot start a placement that is requested")).to_json()
+    body = problems.of(IllegalTransition("cannot start a placement that is requested"), request.url.path).to_json()
     assert body == {
         "type": "urn:praxis:problem:illegal-transition",
         "title": "Not possible in the placement's current state",
