@@ -27,7 +27,7 @@ from starlette.middleware.cors import CORSMiddleware
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from praxis_common import errors, idempotency, openapi, principals, problems
-from praxis_common.auth import Principal, TokenVerifier, bearer_token
+from praxis_common.auth import Principal, TokenVerifier
 from praxis_common.db import UnitOfWork, unreachable
 from praxis_common.http_gate import Gate, allowed_methods
 from praxis_common.idempotency import StoredResponse
@@ -149,7 +149,6 @@ def create_app(
         generate_unique_id_function=openapi.require_operation_id,
     )
     app.state.max_body_bytes = max_body_bytes  # the gate's default; a route taking bulk input sets max_body_size
-    app.state.verifier = verifier
     app.add_exception_handler(errors.PraxisError, _from_error)
     app.add_exception_handler(RequestValidationError, _from_validation)
     app.add_exception_handler(StarletteHTTPException, _from_http)
@@ -241,12 +240,9 @@ async def created(
 
 
 async def current_principal(request: Request) -> Principal:
-    """The verified caller of a tenant route: platform principals are refused here (403), whatever the route."""
-    known = getattr(request.state, "principal", None)  # the gate verified the token already
-    if known is not None:
-        return principals.tenant(known)
-    token = bearer_token(request.headers.get("authorization"))
-    return principals.tenant(await request.app.state.verifier.verify(token))
+    """The caller of a tenant route, whose token the gate verified before the body was read; platform principals
+    are refused here (403), whatever the route."""
+    return principals.tenant(request.state.principal)
 
 
 PrincipalDep = Annotated[Principal, Depends(current_principal)]

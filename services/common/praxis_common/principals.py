@@ -35,6 +35,6 @@ def tenant(principal: Principal) -> Principal:
 def admit_grpc(principal: Principal, method: str, service_methods: Collection[str]) -> Principal:
     """The principal, if it may call the gRPC `method` (its full name, "/package.Service/Method"): any tenant; a
     platform `service` principal only on the declared `service_methods`; Forbidden otherwise."""
-    if principal.org_kind == PLATFORM and is_service(principal) and method in service_methods:
+    if is_service(principal) and method in service_methods:
         return principal
     return tenant(principal)
