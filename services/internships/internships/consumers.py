@@ -16,9 +16,11 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 
 from internships.adapters.mentoring import MentoringRepository
 from praxis.events.v1 import mentors_pb2
+from praxis_common.auth import MAX_ORG_LENGTH, MAX_SUB_LENGTH
 from praxis_common.consumer import Subscription
 from praxis_common.errors import InvalidInput
 from praxis_common.events import ReceivedEvent, payload_time
+from praxis_common.validation import parse_uuid
 
 DURABLE = "internships-mentors"
 ASSIGNED = "praxis.mentors.mentor.assigned.v1"
@@ -28,15 +30,12 @@ SIDES = ("school", "enterprise")
 
 
 def _uuid(event: ReceivedEvent, name: str, value: str) -> uuid.UUID:
-    try:
-        return uuid.UUID(value)
-    except ValueError:
-        raise InvalidInput(f"event {event.id}: {name} is not a uuid") from None
+    return parse_uuid(value, f"event {event.id}: {name}")
 
 
-def _text(event: ReceivedEvent, name: str, value: str, most: int) -> str:
-    if not value or len(value) > most:
-        raise InvalidInput(f"event {event.id}: {name} must be 1 to {most} characters")
+def _org(event: ReceivedEvent, value: str) -> str:
+    if not value or len(value) > MAX_ORG_LENGTH:
+        raise InvalidInput(f"event {event.id}: org must be 1 to {MAX_ORG_LENGTH} characters")
     return value
 
 
@@ -50,8 +49,8 @@ async def apply_mentors_event(session: AsyncConnection, event: ReceivedEvent) ->
         e = event.parse(mentors_pb2.MentorUpdated)
         await repo.account(
             mentor_id=_uuid(event, "mentor_id", e.mentor_id),
-            org=_text(event, "org", e.org, 64),
-            account=e.account[:255] or None,
+            org=_org(event, e.org),
+            account=e.account[:MAX_SUB_LENGTH] or None,
             version=e.version,
         )
         return
@@ -67,7 +66,7 @@ async def apply_mentors_event(session: AsyncConnection, event: ReceivedEvent) ->
         assignment_id=_uuid(event, "assignment_id", a.assignment_id),
         placement_id=_uuid(event, "context_id", a.context_id),
         side=a.side,
-        org=_text(event, "org", a.org, 64),
+        org=_org(event, a.org),
     )
     mentor_id = _uuid(event, "mentor_id", e.mentor_id) if e.mentor_id else None
     if event.type == ASSIGNED:
@@ -75,7 +74,7 @@ async def apply_mentors_event(session: AsyncConnection, event: ReceivedEvent) ->
             raise InvalidInput(f"event {event.id}: an assignment names its mentor")
         await repo.assigned(**where, mentor_id=mentor_id, assigned_at=_when(e.assigned_at))
         await repo.account(
-            mentor_id=mentor_id, org=a.org, account=e.mentor_account[:255] or None, version=e.mentor_version
+            mentor_id=mentor_id, org=a.org, account=e.mentor_account[:MAX_SUB_LENGTH] or None, version=e.mentor_version
         )
     else:
         await repo.released(**where, mentor_id=mentor_id, ended_at=_when(e.ended_at))

@@ -132,11 +132,6 @@ def _ts(value) -> str:
     return value.isoformat() if value else ""
 
 
-def _page_size(requested: int) -> int:
-    """0 means the default (50); anything else is clamped to 1..200."""
-    return pages.page_size(requested)
-
-
 def base_to_pb(b: PracticeBase) -> pb.PracticeBase:
     return pb.PracticeBase(
         id=str(b.id),
@@ -260,7 +255,7 @@ def round_position_to_pb(p, *, show_ranking: bool) -> pb.RoundPosition:
         added_by_org=p.added_by_org,
         added_at=_ts(p.added_at),
         applicants=p.applicants,
-        ranked=p.ranking is not None,
+        ranked=p.ranked,
         ranking=ranking,
         offered_seats=p.offered_seats,
         offered_limit=p.offered_limit or "",
@@ -410,7 +405,7 @@ class InternshipsServicer(pb_grpc.InternshipsServiceServicer):
     async def ListAgreements(self, request: pb.ListAgreementsRequest, context) -> pb.ListAgreementsResponse:
         query = commands.ListAgreements(
             status=_STATUS_FROM_PB.get(request.status),
-            page_size=_page_size(request.page_size),
+            page_size=pages.page_size(request.page_size),
             page_token=request.page_token or None,
         )
         items, token = await handlers.list_agreements(query, principal(), uow=self.rt.uow)
@@ -474,7 +469,10 @@ class InternshipsServicer(pb_grpc.InternshipsServiceServicer):
 
     async def ListBases(self, request: pb.ListBasesRequest, context) -> pb.ListBasesResponse:
         bases, token = await position_handlers.list_bases(
-            principal(), uow=self.rt.uow, page_size=_page_size(request.page_size), page_token=request.page_token or None
+            principal(),
+            uow=self.rt.uow,
+            page_size=pages.page_size(request.page_size),
+            page_token=request.page_token or None,
         )
         return pb.ListBasesResponse(bases=[base_to_pb(b) for b in bases], next_page_token=token or "")
 
@@ -534,7 +532,7 @@ class InternshipsServicer(pb_grpc.InternshipsServiceServicer):
                 ends_by=query.ends_by,
                 open_only=query.open_seats,
                 text=query.q,
-                page_size=_page_size(request.page_size),
+                page_size=pages.page_size(request.page_size),
                 page_token=query.page_token,
             ),
             principal(),
@@ -599,7 +597,7 @@ class InternshipsServicer(pb_grpc.InternshipsServiceServicer):
         items, token = await placement_handlers.list_placements(
             placement_handlers.ListPlacements(
                 status=_PLACEMENT_STATUS_FROM_PB.get(request.status),
-                page_size=_page_size(request.page_size),
+                page_size=pages.page_size(request.page_size),
                 page_token=request.page_token or None,
             ),
             principal(),
@@ -787,7 +785,10 @@ class InternshipsServicer(pb_grpc.InternshipsServiceServicer):
 
     async def ListRounds(self, request: pb.ListRoundsRequest, context) -> pb.ListRoundsResponse:
         items, token = await round_handlers.list_rounds(
-            principal(), uow=self.rt.uow, page_size=_page_size(request.page_size), page_token=request.page_token or None
+            principal(),
+            uow=self.rt.uow,
+            page_size=pages.page_size(request.page_size),
+            page_token=request.page_token or None,
         )
         return pb.ListRoundsResponse(rounds=[round_to_pb(r) for r in items], next_page_token=token or "")
 
@@ -795,7 +796,10 @@ class InternshipsServicer(pb_grpc.InternshipsServiceServicer):
         self, request: pb.ListRoundInvitationsRequest, context
     ) -> pb.ListRoundInvitationsResponse:
         items, token = await round_handlers.list_invitations(
-            principal(), uow=self.rt.uow, page_size=_page_size(request.page_size), page_token=request.page_token or None
+            principal(),
+            uow=self.rt.uow,
+            page_size=pages.page_size(request.page_size),
+            page_token=request.page_token or None,
         )
         return pb.ListRoundInvitationsResponse(
             invitations=[invitation_to_pb(r) for r in items], next_page_token=token or ""
@@ -836,7 +840,7 @@ class InternshipsServicer(pb_grpc.InternshipsServiceServicer):
             parse_uuid(request.round_id, "round_id"),
             principal(),
             uow=self.rt.uow,
-            page_size=_page_size(request.page_size),
+            page_size=pages.page_size(request.page_size),
             page_token=request.page_token or None,
         )
         return pb.ListRoundPositionsResponse(
@@ -947,7 +951,7 @@ class InternshipsServicer(pb_grpc.InternshipsServiceServicer):
             parse_uuid(request.id, "id"),
             principal(),
             uow=self.rt.uow,
-            page_size=_page_size(request.page_size),
+            page_size=pages.page_size(request.page_size),
             page_token=request.page_token or None,
         )
         return pb.ListRoundRunsResponse(

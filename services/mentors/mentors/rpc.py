@@ -7,7 +7,6 @@ principal may call (SERVICE_METHODS; the kernel refuses it on every other method
 from __future__ import annotations
 
 import uuid
-from datetime import date
 from decimal import Decimal
 from typing import Annotated
 
@@ -36,7 +35,7 @@ from praxis_common import pages, partnerships, rpc
 from praxis_common.errors import FieldError, InvalidInput
 from praxis_common.rpc import principal
 from praxis_common.service import Runtime
-from praxis_common.validation import OrgId, PageToken, Ref, StudentRef, parse_uuid, validate
+from praxis_common.validation import Date, OrgId, PageToken, Ref, StudentRef, parse_uuid, validate
 
 _SIDE_TO_PB = {Side.SCHOOL: pb.SIDE_SCHOOL, Side.ENTERPRISE: pb.SIDE_ENTERPRISE}
 _SIDE_FROM_PB = {v: k.value for k, v in _SIDE_TO_PB.items()}  # UNSPECIFIED → None → invalid
@@ -67,16 +66,6 @@ class _AssignmentQuery(BaseModel):
 
     student_ref: StudentRef | None = None
     mentor_id: uuid.UUID | None = None
-    page_size: Annotated[int, Field(ge=1, le=200)] = 50
-    page_token: PageToken | None = None
-
-
-class _PendingQuery(BaseModel):
-    """The query of GET /v1/assignments/pending, with REST's limits."""
-
-    model_config = ConfigDict(extra="forbid")
-
-    page_size: Annotated[int, Field(ge=1, le=500)] = 200
     page_token: PageToken | None = None
 
 
@@ -91,8 +80,8 @@ class _Period(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    from_date: date | None = None
-    to_date: date | None = None
+    from_date: Date | None = None
+    to_date: Date | None = None
 
 
 def _given(**fields) -> dict:
@@ -391,7 +380,6 @@ class MentorsServicer(pb_grpc.MentorsServiceServicer):
             _given(
                 student_ref=request.student_ref,
                 mentor_id=request.mentor_id,
-                page_size=request.page_size,
                 page_token=request.page_token,
             ),
         )
@@ -401,7 +389,7 @@ class MentorsServicer(pb_grpc.MentorsServiceServicer):
                 side=_SIDE_ENUM_FROM_PB.get(request.side),
                 student_ref=query.student_ref,
                 mentor_id=query.mentor_id,
-                page_size=query.page_size,
+                page_size=pages.page_size(request.page_size),
                 page_token=query.page_token,
             ),
             principal(),
@@ -654,13 +642,19 @@ class MentorsServicer(pb_grpc.MentorsServiceServicer):
     async def GetPendingAssignmentsReport(
         self, request: pb.GetPendingAssignmentsReportRequest, context
     ) -> pb.GetPendingAssignmentsReportResponse:
-        report = await report_handlers.pending_report(principal(), uow=self.rt.uow)
+        report = await report_handlers.pending_report(
+            principal(),
+            uow=self.rt.uow,
+            page_size=pages.page_size(request.page_size),
+            page_token=request.page_token or None,
+        )
         return pb.GetPendingAssignmentsReportResponse(
             org=report.org,
             total=report.total,
             by_side=report.by_side,
             oldest_since=_ts(report.oldest_since),
             items=[assignment_to_pb(v) for v in report.items],
+            next_page_token=report.next_page_token or "",
         )
 
 

@@ -3,7 +3,6 @@ REST. Protobuf never reaches the domain."""
 
 from __future__ import annotations
 
-from datetime import date
 from decimal import Decimal
 from typing import Annotated
 
@@ -16,7 +15,7 @@ from praxis_common.auth import bearer_token
 from praxis_common.errors import FieldError, InvalidInput
 from praxis_common.rpc import principal
 from praxis_common.service import Runtime
-from praxis_common.validation import OrgId, StudentRef, parse_uuid, validate
+from praxis_common.validation import Date, OrgId, StudentRef, parse_uuid, validate
 from projects.adapters.repositories import SharedSchool
 from projects.domain.credits import Credit
 from projects.domain.metrics import DataPoint, PlatformScore
@@ -37,6 +36,7 @@ from projects.http.schemas import (
     DissolveIn,
     EvaluationIn,
     MaterialIn,
+    MetricKey,
     MetricsIn,
     PeerRatingIn,
     PlatformTargetsIn,
@@ -80,9 +80,9 @@ class _MetricQuery(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    metric: Annotated[str, Field(min_length=1, max_length=32, pattern=r"^[a-z_]+$")] | None = None
-    from_date: date | None = None
-    to_date: date | None = None
+    metric: MetricKey | None = None
+    from_date: Date | None = None
+    to_date: Date | None = None
 
 
 class _EvaluationQuery(BaseModel):

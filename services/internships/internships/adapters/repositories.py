@@ -39,6 +39,14 @@ def _to_row(a: Agreement) -> dict:
     return row
 
 
+# Schools' booking locks, exclusively, in key order (so two lockers never deadlock). The key is the one the
+# `book_placement` function (migration 0009) takes shared for each booking: keep the two the same.
+LOCK_SCHOOLS_FOR_BOOKING = text(
+    "SELECT pg_advisory_xact_lock(k) FROM (SELECT DISTINCT hashtextextended("
+    "'school' || chr(31) || s, 1) AS k FROM unnest(CAST(:schools AS text[])) AS u(s) ORDER BY k) AS keys"
+)
+
+
 class AgreementRepository:
     def __init__(self, session: AsyncConnection) -> None:
         self.session = session
@@ -113,9 +121,7 @@ class AgreementRepository:
         """The school's booking lock, exclusively, to the end of the transaction: every booking of the school takes
         it shared first (book_placement), a round's publish exclusively (RoundRepository.lock_for_booking); held,
         no booking of the school is half-way."""
-        await self.session.execute(
-            text("SELECT pg_advisory_xact_lock(hashtextextended('school' || chr(31) || :org, 1))"), {"org": school_org}
-        )
+        await self.session.execute(LOCK_SCHOOLS_FOR_BOOKING, {"schools": [school_org]})
 
     async def covers_term(self, enterprise_org: str, starts_on: date, ends_on: date) -> bool:
         """Whether an active agreement of the enterprise (with any school) covers the whole term."""

@@ -18,6 +18,7 @@ from sqlalchemy import (
     insert,
     literal,
     literal_column,
+    null,
     or_,
     select,
     text,
@@ -35,6 +36,7 @@ from internships.adapters.orm import round_match as match_t
 from internships.adapters.orm import round_position as rp_t
 from internships.adapters.orm import round_run as run_t
 from internships.adapters.orm import round_student as rs_t
+from internships.adapters.repositories import LOCK_SCHOOLS_FOR_BOOKING
 from internships.domain.agreements import Status
 from internships.domain.rounds import PublishAs, Round, RoundStatus
 
@@ -50,7 +52,8 @@ class RoundPosition:
     enterprise_org: str
     added_by_org: str
     added_at: datetime
-    ranking: list[list[list[str]]] | None  # tie groups of [school_org, student_ref]
+    ranking: list[list[list[str]]] | None  # tie groups of [school_org, student_ref]; None when not read
+    ranked: bool  # the enterprise gave a ranking (read even when the ranking itself is not)
     ranked_at: datetime | None
     offered_seats: int | None
     offered_limit: str | None
@@ -143,27 +146,34 @@ def _lists(position_id):
 _applicants = (
     select(func.count()).where(rs_t.c.round_id == rp_t.c.round_id, _lists(rp_t.c.position_id)).scalar_subquery()
 )
-_POSITIONS = (
-    select(
-        rp_t,
-        pos_t.c.title,
-        pos_t.c.status,
-        pos_t.c.seats,
-        pos_t.c.seats_taken,
-        pos_t.c.interns_current,
-        pos_t.c.starts_on,
-        pos_t.c.ends_on,
-        pos_t.c.competencies,
-        pos_t.c.post_staff,
-        pos_t.c.monthly_pay,
-        pos_t.c.reference_monthly_wage,
-        pos_t.c.base_id,
-        base_t.c.staff.label("base_staff"),
-        base_t.c.interns_current.label("base_interns_current"),
+
+
+def _positions_query(with_ranking: bool):
+    """The round's positions with their post and base; a ranking (up to 50,000 students) only when asked for."""
+    ranking = rp_t.c.ranking if with_ranking else null().label("ranking")
+    return (
+        select(
+            *(c for c in rp_t.c if c.name != "ranking"),
+            ranking,
+            rp_t.c.ranking.is_not(None).label("ranked"),
+            pos_t.c.title,
+            pos_t.c.status,
+            pos_t.c.seats,
+            pos_t.c.seats_taken,
+            pos_t.c.interns_current,
+            pos_t.c.starts_on,
+            pos_t.c.ends_on,
+            pos_t.c.competencies,
+            pos_t.c.post_staff,
+            pos_t.c.monthly_pay,
+            pos_t.c.reference_monthly_wage,
+            pos_t.c.base_id,
+            base_t.c.staff.label("base_staff"),
+            base_t.c.interns_current.label("base_interns_current"),
+        )
+        .join(pos_t, pos_t.c.id == rp_t.c.position_id)
+        .join(base_t, base_t.c.id == pos_t.c.base_id)
     )
-    .join(pos_t, pos_t.c.id == rp_t.c.position_id)
-    .join(base_t, base_t.c.id == pos_t.c.base_id)
-)
 
 
 _ROUND_LOCK = {
@@ -307,15 +317,18 @@ class RoundRepository:
         enterprise: str | None = None,
         visible_to_school: str | None = None,
         with_applicants: bool = False,
+        with_ranking: bool = True,
         after: uuid.UUID | None = None,
         limit: int | None = None,
     ) -> list[RoundPosition]:
         """The round's positions (all, the given ones, one enterprise's, or those a school may see: of enterprises
         it holds an active agreement with), by position id (after `after`, at most `limit`); `applicants` is
         counted only when asked for (0 otherwise): it reads every list naming the position."""
-        query = _POSITIONS.add_columns(
-            (_applicants if with_applicants else literal_column("0")).label("applicants")
-        ).where(rp_t.c.round_id == round_id)
+        query = (
+            _positions_query(with_ranking)
+            .add_columns((_applicants if with_applicants else literal_column("0")).label("applicants"))
+            .where(rp_t.c.round_id == round_id)
+        )
         if ids is not None:
             query = query.where(rp_t.c.position_id.in_(ids))
         if enterprise is not None:
@@ -620,13 +633,7 @@ class RoundRepository:
         on a national round; the booking rows are then called with `school_locked`), then the positions, their
         bases, the agreements. Booking takes them in that same order of kinds (its school's lock shared), so a
         concurrent booking and a publishing round wait for each other instead of deadlocking."""
-        await self.session.execute(
-            text(
-                "SELECT pg_advisory_xact_lock(k) FROM (SELECT DISTINCT hashtextextended("
-                "'school' || chr(31) || s, 1) AS k FROM unnest(CAST(:schools AS text[])) AS u(s) ORDER BY k) AS keys"
-            ),
-            {"schools": sorted(set(schools))},
-        )
+        await self.session.execute(LOCK_SCHOOLS_FOR_BOOKING, {"schools": sorted(set(schools))})
         for table, ids in ((pos_t, position_ids), (base_t, base_ids), (agr_t, agreement_ids)):
             await self.session.execute(
                 select(table.c.id).where(table.c.id.in_(sorted(set(ids)))).order_by(table.c.id).with_for_update()

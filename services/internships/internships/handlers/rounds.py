@@ -385,7 +385,9 @@ async def list_positions(
         repo = RoundRepository(u.session)
         side = await _party(repo, await repo.get(round_id), principal)
         whose = {"visible_to_school": principal.org} if side == "school" else {"enterprise": principal.org}
-        found = await repo.positions(round_id, **whose, with_applicants=True, after=after, limit=page_size + 1)
+        found = await repo.positions(
+            round_id, **whose, with_applicants=True, with_ranking=False, after=after, limit=page_size + 1
+        )
     items, token = pages.next_page(found, page_size, lambda p: (p.position_id,))
     return side, items, token
 
@@ -498,7 +500,9 @@ async def set_preferences(
         if not found:
             raise NotFound("no such student in the round")
         student = found[0]
-        listed = await repo.positions(round_id, ids=list(set(positions)), visible_to_school=principal.org)
+        listed = await repo.positions(
+            round_id, ids=list(set(positions)), visible_to_school=principal.org, with_ranking=False
+        )
         by_id = {p.position_id: p for p in listed}
         check_preferences([str(p) for p in positions], in_round={str(p) for p in by_id}, limit=rnd.list_limit)
         agreements = await repo.active_agreements([principal.org], sorted({p.enterprise_org for p in listed}))
@@ -933,10 +937,10 @@ async def get_result(
         if side == "school":
             own = policy.own_student_ref(principal)
             matches = await repo.matches(run, school=principal.org, student_ref=own, after=after, limit=page_size + 1)
-            positions = await repo.positions(round_id, visible_to_school=principal.org)
+            positions = await repo.positions(round_id, visible_to_school=principal.org, with_ranking=False)
         else:
             matches = await repo.matches(run, enterprise=principal.org, after=after, limit=page_size + 1)
-            positions = await repo.positions(round_id, enterprise=principal.org)
+            positions = await repo.positions(round_id, enterprise=principal.org, with_ranking=False)
         filled = await repo.filled(run.id)
     matches, token = pages.next_page(matches, page_size, lambda m: (m.school_org, m.student_ref))
     return Result(
@@ -1045,7 +1049,7 @@ async def publish_round(
         run = await repo.run(round_id, rnd.latest_run_id)
         matches = await repo.matches(run, matched_only=True, with_explanation=False)
         position_ids = sorted({m.position_id for m in matches})
-        positions = {p.position_id: p for p in await repo.positions(round_id, ids=position_ids)}
+        positions = {p.position_id: p for p in await repo.positions(round_id, ids=position_ids, with_ranking=False)}
         agreements = await repo.active_agreements(
             sorted({m.school_org for m in matches}), sorted({p.enterprise_org for p in positions.values()})
         )

@@ -8,7 +8,7 @@ from datetime import timedelta
 from fastapi import APIRouter, Request, Response
 
 from internships.domain.logbooks import LogLine
-from internships.domain.placements import PlacementStatus
+from internships.domain.placements import EARLY_COMPLETION_GRACE, PlacementStatus
 from internships.handlers import logbooks
 from internships.handlers import placements as handlers
 from internships.http.schemas import (
@@ -35,7 +35,8 @@ ACTIONS = (
     (
         "complete",
         "Complete a placement",
-        "An active placement, by either party; more than 7 days before its end date only with `force` and a "
+        f"An active placement, by either party; more than {EARLY_COMPLETION_GRACE.days} days before its end date only "
+        "with `force` and a "
         "`reason` (409 completion-before-end otherwise), kept on the placement and in its event.",
     ),
     ("terminate", "Terminate a placement", "An active placement, by either party, with a reason (422 without)."),

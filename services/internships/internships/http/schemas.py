@@ -7,9 +7,10 @@ from datetime import date, datetime, time
 from decimal import Decimal
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictInt, model_validator
+from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictInt
 
 from internships.domain.agreements import MAX_QUOTA, Agreement, Status
+from internships.domain.placements import EARLY_COMPLETION_GRACE
 from internships.domain.rounds import MAX_CO_OWNERS, MAX_LIST_LIMIT, MAX_ROUND_STUDENTS, STUDENTS_PER_REQUEST
 from praxis_common import bulk
 from praxis_common.pages import Page
@@ -296,7 +297,8 @@ class PlacementAction(BaseModel):
     reason: Annotated[Text, Field(min_length=1, max_length=1000)] | None = None
     force: StrictBool = Field(
         default=False,
-        description="complete only: completing more than 7 days before the end date needs force with a reason",
+        description=f"complete only: completing more than {EARLY_COMPLETION_GRACE.days} days before the end date "
+        "needs force with a reason",
     )
 
 
@@ -514,9 +516,8 @@ class RoundInvitationRead(BaseModel):
         return cls(**{n: getattr(r, n) for n in cls.model_fields if n != "status"}, status=r.status.value)
 
 
-class RoundInvitationPage(BaseModel):
-    items: list[RoundInvitationRead]
-    next_page_token: str | None
+class RoundInvitationPage(Page[RoundInvitationRead]):
+    """A page of the rounds inviting the caller's school, newest first."""
 
 
 class StudentKey(BaseModel):
@@ -556,7 +557,7 @@ class RoundPositionRead(BaseModel):
             ranking = [[StudentKey(school_org=s, student_ref=r) for s, r in group] for group in p.ranking]
         return cls(
             **{n: getattr(p, n) for n in cls.model_fields if n not in ("ranked", "ranking")},
-            ranked=p.ranking is not None,
+            ranked=p.ranked,
             ranking=ranking,
         )
 
@@ -681,12 +682,6 @@ class RankingIn(BaseModel):
         description="Tie groups of applicants, best first; applicants left out are not accepted for the position. "
         f"Only applicants can be ranked, so at most {MAX_ROUND_STUDENTS} students in all (a round's most)"
     )
-
-    @model_validator(mode="after")
-    def _at_most_a_round(self) -> RankingIn:
-        if sum(len(g) for g in self.groups) > MAX_ROUND_STUDENTS:
-            raise ValueError(f"ranks more than {MAX_ROUND_STUDENTS} students (a round's most) in all")
-        return self
 
     @staticmethod
     def check(data: object) -> RankingIn:

@@ -512,13 +512,16 @@ class ProgressRead(BaseModel):
 
 # Metrics
 
+# A metric's name as a client writes it (in a body or a filter); the catalogue decides which exist.
+MetricKey = Annotated[
+    str, Field(min_length=1, max_length=32, pattern=r"^[a-z_]+$", description=f"one of {', '.join(CATALOGUE)}")
+]
+
 
 class MetricPointIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    name: Annotated[
-        str, Field(min_length=1, max_length=32, pattern=r"^[a-z_]+$", description=f"one of {', '.join(CATALOGUE)}")
-    ]
+    name: MetricKey
     value: Annotated[
         Decimal, Field(le=MAX_VALUE, decimal_places=4, description="at least 0 (percent at most 100, stars at most 5)")
     ]

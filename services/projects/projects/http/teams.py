@@ -26,6 +26,7 @@ from projects.http.schemas import (
     EvaluationIn,
     EvaluationPage,
     EvaluationRead,
+    MetricKey,
     MetricPage,
     MetricPointRead,
     MetricsIn,
@@ -197,7 +198,7 @@ def router(rt: Runtime, mentors: MentorDirectory) -> APIRouter:
     async def metrics(
         team_id: uuid.UUID,
         principal: PrincipalDep,
-        metric: Annotated[str | None, Query(min_length=1, max_length=32, pattern=r"^[a-z_]+$")] = None,
+        metric: MetricKey | None = None,
         from_: Annotated[Date | None, Query(alias="from")] = None,
         to: Date | None = None,
         page_size: PageSize = 50,

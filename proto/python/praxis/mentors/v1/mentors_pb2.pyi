@@ -785,11 +785,15 @@ class GetGuidanceReportResponse(_message.Message):
     def __init__(self, org: _Optional[str] = ..., from_date: _Optional[str] = ..., to_date: _Optional[str] = ..., per_mentor: _Optional[_Iterable[_Union[MentorGuidance, _Mapping]]] = ..., per_student: _Optional[_Iterable[_Union[StudentGuidance, _Mapping]]] = ...) -> None: ...
 
 class GetPendingAssignmentsReportRequest(_message.Message):
-    __slots__ = ()
-    def __init__(self) -> None: ...
+    __slots__ = ("page_size", "page_token")
+    PAGE_SIZE_FIELD_NUMBER: _ClassVar[int]
+    PAGE_TOKEN_FIELD_NUMBER: _ClassVar[int]
+    page_size: int
+    page_token: str
+    def __init__(self, page_size: _Optional[int] = ..., page_token: _Optional[str] = ...) -> None: ...
 
 class GetPendingAssignmentsReportResponse(_message.Message):
-    __slots__ = ("org", "total", "by_side", "oldest_since", "items")
+    __slots__ = ("org", "total", "by_side", "oldest_since", "items", "next_page_token")
     class BySideEntry(_message.Message):
         __slots__ = ("key", "value")
         KEY_FIELD_NUMBER: _ClassVar[int]
@@ -802,9 +806,11 @@ class GetPendingAssignmentsReportResponse(_message.Message):
     BY_SIDE_FIELD_NUMBER: _ClassVar[int]
     OLDEST_SINCE_FIELD_NUMBER: _ClassVar[int]
     ITEMS_FIELD_NUMBER: _ClassVar[int]
+    NEXT_PAGE_TOKEN_FIELD_NUMBER: _ClassVar[int]
     org: str
     total: int
     by_side: _containers.ScalarMap[str, int]
     oldest_since: str
     items: _containers.RepeatedCompositeFieldContainer[Assignment]
-    def __init__(self, org: _Optional[str] = ..., total: _Optional[int] = ..., by_side: _Optional[_Mapping[str, int]] = ..., oldest_since: _Optional[str] = ..., items: _Optional[_Iterable[_Union[Assignment, _Mapping]]] = ...) -> None: ...
+    next_page_token: str
+    def __init__(self, org: _Optional[str] = ..., total: _Optional[int] = ..., by_side: _Optional[_Mapping[str, int]] = ..., oldest_since: _Optional[str] = ..., items: _Optional[_Iterable[_Union[Assignment, _Mapping]]] = ..., next_page_token: _Optional[str] = ...) -> None: ...
