@@ -20,7 +20,9 @@ from statistics import median, quantiles
 
 import httpx
 
-from praxis_common.testing.servers import run_coro_blocking, start_local_nats, start_local_postgres
+from praxis_common.testing.nats import start_local_nats
+from praxis_common.testing.postgres import start_local_postgres
+from praxis_common.testing.servers import run_coro_blocking
 from praxis_common.testing.stack import Stack
 
 

@@ -24,7 +24,8 @@ from praxis_common.events import IntegrationEvent
 from praxis_common.inbox import inbox
 from praxis_common.jetstream import Bus, service_streams
 from praxis_common.outbox import OutboxRelay, outbox
-from praxis_common.testing.servers import start_local_nats, start_local_postgres
+from praxis_common.testing.nats import start_local_nats
+from praxis_common.testing.postgres import start_local_postgres
 
 
 def events(n: int, aggregates: int, prefix: str) -> list[dict]:

@@ -7,7 +7,7 @@ import asyncio
 
 import pytest
 
-from praxis_common.testing.servers import LocalNatsServer
+from praxis_common.testing.nats import LocalNatsServer
 from praxis_common.testing.stack import Stack, eventually
 
 pytestmark = pytest.mark.slow

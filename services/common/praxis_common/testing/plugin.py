@@ -1,4 +1,4 @@
-"""pytest fixtures for real PostgreSQL and NATS JetStream servers (provisioning: ``servers.py``).
+"""pytest fixtures for real PostgreSQL and NATS JetStream servers (provisioning: ``servers.py``, ``postgres.py``, ``nats.py``).
 
 Enable with ``pytest_plugins = ["praxis_common.testing.plugin"]`` in the root conftest.py.
 
@@ -24,18 +24,14 @@ from collections.abc import Callable, Iterator
 
 import pytest
 
-from praxis_common.testing.servers import (
-    LocalNatsCluster,
-    LocalNatsServer,
-    NatsServer,
+from praxis_common.testing.nats import LocalNatsCluster, LocalNatsServer, NatsServer, provision_nats, start_local_nats
+from praxis_common.testing.postgres import (
     PostgresServer,
     RestartablePostgres,
-    provision_nats,
     provision_postgres,
-    run_coro_blocking,
-    start_local_nats,
     start_restartable_postgres,
 )
+from praxis_common.testing.servers import run_coro_blocking
 
 _issued_prefixes: set[str] = set()
 

@@ -1,0 +1,310 @@
+"""A real NATS JetStream server (or a 3-node cluster) for integration tests: from the environment, Docker, or the
+`nats-server` binary of the venv (see servers.py)."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import tempfile
+import threading
+import urllib.request
+from collections.abc import Callable
+from pathlib import Path
+
+from praxis_common.processes import free_port, wait_until
+from praxis_common.processes import nats_server_binary as nats_binary
+from praxis_common.testing.servers import (
+    NATS_URL_ENV,
+    _Closer,
+    _Exited,
+    _make_workdir,
+    _pdeathsig_preexec,
+    _tail,
+    _terminate,
+    docker_available,
+    log,
+)
+
+NATS_IMAGE = "nats:2.11"
+
+NATS_CONFIG = """\
+# written by praxis_common.testing.nats
+jetstream {
+  sync_interval: always
+}
+"""
+
+
+# --------------------------------------------------------------------------- NATS
+
+
+class NatsServer:
+    """A running NATS server with JetStream at ``url``. ``kind``: "env", "docker" or "local"."""
+
+    def __init__(self, url: str, *, kind: str, close: Callable[[], None] | None = None) -> None:
+        self.url = url
+        self.kind = kind
+        self._closer = _Closer(close)
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}(kind={self.kind!r}, url={self.url!r})"
+
+    def close(self) -> None:
+        """Stop the server if this module started it (no-op for an env URL)."""
+        self._closer.close()
+
+
+def _nats_info(host: str, port: int) -> dict | None:
+    """The server's INFO, or None if it does not answer (yet)."""
+    try:
+        with socket.create_connection((host, port), timeout=1) as s:
+            s.settimeout(2)
+            buf = b""
+            while b"\r\n" not in buf and len(buf) < 65536:
+                chunk = s.recv(4096)
+                if not chunk:
+                    return None
+                buf += chunk
+    except OSError:
+        return None
+    line = buf.split(b"\r\n", 1)[0]
+    if not line.startswith(b"INFO "):
+        return None
+    try:
+        return json.loads(line[5:])
+    except ValueError:
+        return None
+
+
+def _nats_ready(host: str, port: int) -> bool:
+    info = _nats_info(host, port)
+    # JetStream (and stream recovery) is set up before the client listener accepts.
+    return bool(info and info.get("jetstream"))
+
+
+class LocalNatsServer(NatsServer):
+    """A nats-server process we own. ``stop()``/``start()``/``restart()`` keep ports and store dir.
+
+    Its monitoring endpoint (``monitor_url``: /connz, /jsz, /healthz) is on a port of its own. ``cluster``
+    (extra configuration text) makes it a node of a cluster (see ``LocalNatsCluster``)."""
+
+    def __init__(
+        self,
+        workdir: Path,
+        *,
+        binary: str | None = None,
+        owned: bool = False,
+        port: int | None = None,
+        cluster: str = "",
+    ) -> None:
+        self.workdir = Path(workdir)
+        self.workdir.mkdir(parents=True, exist_ok=True)
+        self.store_dir = self.workdir / "jetstream"
+        self.config_file = self.workdir / "nats.conf"
+        self.logfile = self.workdir / "nats.log"
+        self.binary = binary or nats_binary()
+        self.host = "127.0.0.1"
+        self.port: int | None = port
+        self.monitor_port = free_port(self.host)
+        self.cluster = cluster
+        self._proc: subprocess.Popen | None = None
+        self._owned = owned
+        super().__init__(f"nats://{self.host}:{port}" if port else "", kind="local", close=self._close)
+
+    @property
+    def monitor_url(self) -> str:
+        return f"http://{self.host}:{self.monitor_port}"
+
+    def monitor(self, path: str) -> dict:
+        """GET a monitoring endpoint, e.g. ``monitor("/connz?subs=1")``."""
+        with urllib.request.urlopen(self.monitor_url + path, timeout=5) as r:
+            return json.loads(r.read())
+
+    @property
+    def running(self) -> bool:
+        return self._proc is not None and self._proc.poll() is None
+
+    def start(self, timeout: float = 30) -> None:
+        """Start (or start again, on the same port with the same store dir)."""
+        if self.running:
+            return
+        self.config_file.write_text(NATS_CONFIG + self.cluster)
+        first = self.port is None
+        for attempt in range(1, (3 if first else 1) + 1):
+            if first:
+                self.port = free_port(self.host)
+            self.url = f"nats://{self.host}:{self.port}"
+            cmd = [
+                self.binary,
+                "-c",
+                str(self.config_file),
+                "-js",
+                "-sd",
+                str(self.store_dir),
+                "-a",
+                self.host,
+                "-p",
+                str(self.port),
+                "-m",
+                str(self.monitor_port),
+            ]
+            with open(self.logfile, "ab") as out:
+                self._proc = subprocess.Popen(
+                    cmd,
+                    cwd=self.workdir,
+                    stdin=subprocess.DEVNULL,
+                    stdout=out,
+                    stderr=subprocess.STDOUT,
+                    start_new_session=True,
+                    preexec_fn=_pdeathsig_preexec(signal.SIGTERM),
+                )
+            proc, port = self._proc, self.port
+
+            def ready(proc: subprocess.Popen = proc, port: int = port) -> bool:
+                if proc.poll() is not None:
+                    raise _Exited()
+                return _nats_ready(self.host, port)
+
+            try:
+                wait_until(ready, timeout=timeout, what=f"nats-server on port {port}")
+                return
+            except _Exited:
+                log.warning("nats-server exited during start-up (attempt %d):\n%s", attempt, _tail(self.logfile))
+            except BaseException:
+                self.stop()
+                raise
+        self._proc = None
+        raise RuntimeError(f"nats-server did not start on port {self.port}:\n{_tail(self.logfile)}")
+
+    def stop(self, timeout: float = 20) -> None:
+        """Graceful stop (SIGTERM; SIGKILL after ``timeout``). Data stays in ``store_dir``."""
+        if self._proc is not None:
+            _terminate(self._proc, signal.SIGTERM, timeout=timeout)
+            self._proc = None
+
+    def kill(self) -> None:
+        """SIGKILL, as a crashed node: no lame-duck mode, no leadership hand-over."""
+        if self._proc is not None:
+            _terminate(self._proc, signal.SIGKILL, timeout=10)
+            self._proc = None
+
+    def restart(self) -> None:
+        self.stop()
+        self.start()
+
+    def _close(self) -> None:
+        self.stop()
+        if self._owned:
+            shutil.rmtree(self.workdir, ignore_errors=True)
+
+
+def start_local_nats(tmpdir: str | Path | None = None) -> LocalNatsServer:
+    """A dedicated, restartable local nats-server (JetStream, sync_interval: always).
+
+    With ``tmpdir`` the caller owns the directory; without, a temp dir is made and removed on close().
+    """
+    if tmpdir is None:
+        server = LocalNatsServer(Path(tempfile.mkdtemp(prefix="praxis-test-nats-")), owned=True)
+    else:
+        server = LocalNatsServer(Path(tmpdir))
+    try:
+        server.start()
+    except BaseException:
+        server.close()
+        raise
+    return server
+
+
+class LocalNatsCluster:
+    """A JetStream cluster of local nats-server nodes (``nodes[i]`` is a LocalNatsServer named ``n<i>``).
+
+    ``url`` lists every node, comma-separated (what a service's NATS_URL takes)."""
+
+    def __init__(self, size: int = 3, tmpdir: str | Path | None = None) -> None:
+        self.workdir, self._owned = _make_workdir(tmpdir, "praxis-test-nats-cluster-")
+        host = "127.0.0.1"
+        ports = [free_port(host) for _ in range(size)]
+        routes = [free_port(host) for _ in range(size)]
+        self.nodes = [
+            LocalNatsServer(
+                self.workdir / f"n{i}",
+                port=ports[i],
+                cluster=_cluster_config(f"n{i}", host, routes[i], [r for r in routes if r != routes[i]]),
+            )
+            for i in range(size)
+        ]
+
+    @property
+    def url(self) -> str:
+        return ",".join(node.url for node in self.nodes)
+
+    def node(self, server_name: str) -> LocalNatsServer:
+        return next(n for n in self.nodes if n.workdir.name == server_name)
+
+    def start(self, timeout: float = 60) -> None:
+        """Start every node, then wait until JetStream has a meta leader (stream operations work)."""
+        threads = [threading.Thread(target=n.start) for n in self.nodes]  # each waits for its peers' routes
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        if not all(n.running for n in self.nodes):
+            raise RuntimeError("a cluster node did not start:\n" + "\n".join(_tail(n.logfile) for n in self.nodes))
+        wait_until(self.healthy, timeout=timeout, what="the NATS cluster's JetStream to elect a meta leader")
+
+    def healthy(self) -> bool:
+        """Every running node reports JetStream healthy (it knows a meta leader and is current)."""
+        try:
+            return all(n.monitor("/healthz").get("status") == "ok" for n in self.nodes if n.running)
+        except OSError:
+            return False
+
+    def close(self) -> None:
+        for n in self.nodes:
+            n.close()
+        if self._owned:
+            shutil.rmtree(self.workdir, ignore_errors=True)
+
+
+def _cluster_config(name: str, host: str, route_port: int, peers: list[int]) -> str:
+    routes = ", ".join(f"nats-route://{host}:{p}" for p in peers)
+    return f"""
+server_name: {name}
+cluster {{
+  name: praxis-test
+  listen: {host}:{route_port}
+  routes: [{routes}]
+}}
+"""
+
+
+def start_docker_nats(image: str = NATS_IMAGE, timeout: float = 60) -> NatsServer:
+    from testcontainers.core.container import DockerContainer
+
+    container = DockerContainer(image).with_command("-js").with_exposed_ports(4222)
+    container.start()
+    try:
+        host = container.get_container_host_ip()
+        port = int(container.get_exposed_port(4222))
+        wait_until(lambda: _nats_ready(host, port), timeout=timeout, what=f"{image} container")
+    except BaseException:
+        container.stop()
+        raise
+    return NatsServer(f"nats://{host}:{port}", kind="docker", close=container.stop)
+
+
+def provision_nats() -> NatsServer:
+    """Env URL, else Docker, else the local nats-server binary (see module docstring)."""
+    url = os.environ.get(NATS_URL_ENV)
+    if url:
+        return NatsServer(url, kind="env")
+    if docker_available():
+        try:
+            return start_docker_nats()
+        except Exception:
+            log.warning("NATS via Docker failed; falling back to a local nats-server", exc_info=True)
+    return start_local_nats()
