@@ -1,7 +1,7 @@
 """Durable JetStream pull consumers with explicit ack, applied once through the inbox.
 
-Per message, in one transaction: claim the event id in the inbox, run the handler, commit; then
-ack. A transient failure naks with a growing delay; a message that can never apply (bad envelope
+Per message, in one unit of work: claim the event id in the inbox, run the handler (which joins that
+unit, as a use case called from REST joins an idempotent request's), commit; then ack. A transient failure naks with a growing delay; a message that can never apply (bad envelope
 or payload), or whose handler failed `max_deliver` times, goes to the dead-letter subject and is
 terminated, logged with its event id. Only handler failures count: a delivery that met our own
 database down waits and counts for nothing (NATS's delivery count includes those, so the consumer
@@ -30,17 +30,17 @@ from dataclasses import dataclass
 
 from nats.js.api import AckPolicy, ConsumerConfig, DeliverPolicy
 from sqlalchemy.exc import DataError
-from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
-from praxis_common import inbox
 from praxis_common.db import database_ready, unreachable
 from praxis_common.errors import InvalidInput
 from praxis_common.events import ReceivedEvent
 from praxis_common.jetstream import Bus, dead_letter_subject, service_streams, stream_name
+from praxis_common.uow import UnitOfWorkFactory, UowFactory, joining
 
 log = logging.getLogger("praxis.consumer")
 
-Handler = Callable[[AsyncConnection, ReceivedEvent], Awaitable[None]]
+# `handler(event, uow)`: maps the event to a command and calls the use case with `uow`, as REST and gRPC do.
+Handler = Callable[[ReceivedEvent, UowFactory], Awaitable[None]]
 
 
 ACK_WAIT_SECONDS = 5.0  # a handler is one short transaction; longer ones are kept alive (in-progress acks)
@@ -54,7 +54,7 @@ KEEP_ALIVE_SECONDS = 300.0
 
 @dataclass(frozen=True)
 class Subscription:
-    """What a consumer listens to and how it applies an event (inside the given transaction)."""
+    """What a consumer listens to and how it applies an event (in the unit of work it is given)."""
 
     durable: str  # e.g. "mentors-partnerships"
     source: str  # the producing service, whose stream this reads
@@ -66,7 +66,7 @@ class Consumer:
     def __init__(
         self,
         bus: Bus,
-        engine: AsyncEngine,
+        uow: UnitOfWorkFactory,
         sub: Subscription,
         *,
         service: str,
@@ -75,14 +75,11 @@ class Consumer:
         ack_wait: float = ACK_WAIT_SECONDS,
         batch: int = 64,
         replicas: int = 1,
-        on_commit: Callable[[], None] | None = None,
     ) -> None:
         self.replicas = replicas
-        # Called after an event was applied: a handler may have written outbox rows, and the local relay
-        # should publish them now rather than at its next poll.
-        self.on_commit = on_commit
         self.bus = bus
-        self.engine = engine
+        self.uow = uow  # its commits wake the local relay, for the events a handler emitted
+        self.engine = uow.engine
         self.sub = sub
         self.service = service
         self.prefix = prefix
@@ -194,12 +191,10 @@ class Consumer:
         """Apply one message. False when our own infrastructure failed (the message waits; nothing counts)."""
         try:
             event = ReceivedEvent.from_message(msg.headers, msg.data)
-            async with self.engine.begin() as conn:
-                applied = await inbox.claim(conn, self.sub.durable, event.id, event.type)
-                if applied:
-                    await self.sub.handler(conn, event)
-            if applied and self.on_commit is not None:
-                self.on_commit()
+            async with self.uow() as unit:
+                if await unit.claim_event(self.sub.durable, event.id, event.type):
+                    await self.sub.handler(event, joining(unit))
+                await unit.commit()
         except (InvalidInput, DataError) as exc:  # this event can never apply
             detail = exc.detail if isinstance(exc, InvalidInput) else str(exc.orig)
             await self.dead_letter(msg, f"poison: {detail}")

@@ -28,10 +28,11 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 
 from praxis_common import errors, idempotency, openapi, principals, problems
 from praxis_common.auth import Principal, TokenVerifier
-from praxis_common.db import UnitOfWork, unreachable
+from praxis_common.db import unreachable
 from praxis_common.http_gate import Gate, allowed_methods
 from praxis_common.idempotency import StoredResponse
 from praxis_common.readiness import Readiness
+from praxis_common.uow import UowFactory
 from praxis_common.validation import field_errors
 
 log = logging.getLogger("praxis.http")
@@ -197,7 +198,7 @@ IdempotencyKey = Annotated[
 async def created(
     request: Request,
     principal: Principal,
-    uow: Callable[[], UnitOfWork],
+    uow: UowFactory,
     key: str | None,
     *,
     body: BaseModel,

@@ -37,8 +37,8 @@ from sqlalchemy import (
 from sqlalchemy.dialects.postgresql import JSONB
 
 from praxis_common.auth import MAX_SUB_LENGTH
-from praxis_common.db import JoinedUnitOfWork, UnitOfWork
 from praxis_common.errors import Conflict, FieldError, InvalidInput, PraxisError
+from praxis_common.uow import UnitOfWork, joining
 
 RETENTION = timedelta(hours=24)
 MAX_KEY_LENGTH = 255
@@ -69,7 +69,7 @@ class StoredResponse:
     replayed: bool = False
 
 
-Run = Callable[[Callable[[], JoinedUnitOfWork]], Awaitable[StoredResponse]]
+Run = Callable[[Callable[[], UnitOfWork]], Awaitable[StoredResponse]]
 OnError = Callable[[PraxisError], StoredResponse]
 
 
@@ -117,7 +117,7 @@ async def stored(
     A plain read that neither takes nor waits for the key's lock: a create whose first step calls another
     service looks here first, so a retry is answered without asking that service again."""
     async with uow_factory() as u:
-        row = (await u.session.execute(_live(org, key))).first()
+        row = (await u.connection.execute(_live(org, key))).first()
     return None if row is None else _replay(row, subject, request_fingerprint)
 
 
@@ -133,7 +133,7 @@ async def run_once(
     retention: timedelta = RETENTION,
 ) -> StoredResponse:
     async with uow_factory() as owner:
-        session = owner.session
+        session = owner.connection
         locked = await session.scalar(
             text("SELECT pg_try_advisory_xact_lock(hashtextextended(:k, 0))"), {"k": f"{org}\x1f{key}"}
         )
@@ -145,7 +145,7 @@ async def run_once(
         await session.execute(delete(idempotency_key).where(idempotency_key.c.org == org, idempotency_key.c.key == key))
         savepoint = await session.begin_nested()
         try:
-            response = await run(lambda: JoinedUnitOfWork(owner))
+            response = await run(joining(owner))  # the use case joins this unit
             await savepoint.commit()
         except PraxisError as exc:
             await savepoint.rollback()

@@ -26,6 +26,7 @@ from praxis_common.events import ReceivedEvent, payload_date, payload_time
 from praxis_common.http import PrincipalDep
 from praxis_common.pages import Page
 from praxis_common.queries import PageSize, PageToken
+from praxis_common.uow import UowFactory
 
 ACTIVATED = "praxis.internships.agreement.activated.v1"
 ENDED = "praxis.internships.agreement.ended.v1"
@@ -83,7 +84,13 @@ def _parties(e) -> None:
             raise InvalidInput(f"{name} must be 1 to 64 characters")
 
 
-async def apply_agreement_event(session: AsyncConnection, event: ReceivedEvent) -> None:
+async def apply_agreement_event(event: ReceivedEvent, uow: UowFactory) -> None:
+    async with uow() as u:
+        await _apply(u.connection, event)
+        await u.commit()
+
+
+async def _apply(session: AsyncConnection, event: ReceivedEvent) -> None:
     if event.type == ACTIVATED:
         e = event.parse(agreements_pb2.AgreementActivated)
         _parties(e)

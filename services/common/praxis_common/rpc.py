@@ -16,8 +16,9 @@ from grpc_reflection.v1alpha import reflection
 
 from praxis_common import errors, idempotency, principals
 from praxis_common.auth import Principal, TokenVerifier, bearer_token
-from praxis_common.db import UnitOfWork, unreachable
+from praxis_common.db import unreachable
 from praxis_common.idempotency import StoredResponse
+from praxis_common.uow import UowFactory
 from praxis_common.validation import has_control_characters
 
 log = logging.getLogger("praxis.grpc")
@@ -251,7 +252,7 @@ def _error_by_code(code: str) -> type[errors.PraxisError]:
 
 async def created(
     context: grpc.aio.ServicerContext,
-    uow: Callable[[], UnitOfWork],
+    uow: UowFactory,
     request: Message,
     create: Callable[..., Awaitable[Message]],
     response_type: type[Message],

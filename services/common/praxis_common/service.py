@@ -30,7 +30,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from praxis_common import idempotency, inbox, outbox, pages
 from praxis_common.auth import TokenVerifier
 from praxis_common.consumer import Consumer, Subscription
-from praxis_common.db import UnitOfWorkFactory, create_engine
+from praxis_common.db import create_engine
 from praxis_common.http import create_app
 from praxis_common.jetstream import Bus, service_streams
 from praxis_common.migrations import Revisions
@@ -39,6 +39,7 @@ from praxis_common.processes import ensure_ports_free
 from praxis_common.readiness import Readiness, check_readiness
 from praxis_common.rpc import GrpcServer
 from praxis_common.settings import ServiceSettings
+from praxis_common.uow import UnitOfWork, UnitOfWorkFactory
 
 log = logging.getLogger("praxis.service")
 
@@ -77,9 +78,13 @@ class ServiceSpec:
     workers: Callable[[Runtime], list[Callable[[asyncio.Event], Awaitable[None]]]] = lambda rt: []
     # The service's alembic scripts: the process is ready only once its database is at their head.
     migrations: Path | None = None
+    # The service's unit of work: its repositories, and how its aggregates' events become integration events.
+    unit: type[UnitOfWork] = UnitOfWork
 
 
-async def build_runtime(name: str, settings: ServiceSettings, migrations: Path | None = None) -> Runtime:
+async def build_runtime(
+    name: str, settings: ServiceSettings, migrations: Path | None = None, unit: type[UnitOfWork] = UnitOfWork
+) -> Runtime:
     pages.configure(settings.page_token_key())
     engine = create_engine(settings.database_url, pool_size=settings.database_pool_size)
     bus = Bus(settings.nats_url, name=f"praxis-{name}")
@@ -87,7 +92,7 @@ async def build_runtime(name: str, settings: ServiceSettings, migrations: Path |
     return Runtime(
         settings=settings,
         engine=engine,
-        uow=UnitOfWorkFactory(engine, event_prefix=settings.event_prefix),
+        uow=UnitOfWorkFactory(engine, event_prefix=settings.event_prefix, unit=unit),
         bus=bus,
         verifier=TokenVerifier.from_settings(settings),
         revisions=Revisions.of(migrations) if migrations else None,
@@ -146,7 +151,7 @@ async def run(spec: ServiceSpec, settings: ServiceSettings, *, stop: asyncio.Eve
         except (NotImplementedError, RuntimeError):
             pass  # not the main thread (tests run services in-process)
 
-    rt = await build_runtime(spec.name, settings, spec.migrations)
+    rt = await build_runtime(spec.name, settings, spec.migrations, spec.unit)
     streams = service_streams(settings.event_prefix, spec.name, settings.stream_replicas)
     await rt.bus.ensure_streams(streams)
 
@@ -195,14 +200,13 @@ async def run(spec: ServiceSpec, settings: ServiceSettings, *, stop: asyncio.Eve
     consumers = [
         Consumer(
             rt.bus,
-            rt.engine,
+            rt.uow,
             sub,
             service=spec.name,
             prefix=settings.event_prefix,
             max_deliver=settings.consumer_max_deliver,
             ack_wait=settings.consumer_ack_wait_seconds,
             replicas=settings.stream_replicas,
-            on_commit=rt.uow.committed.set,
         )
         for sub in spec.subscriptions(rt)
     ]

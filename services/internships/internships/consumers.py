@@ -20,6 +20,7 @@ from praxis_common.auth import MAX_ORG_LENGTH, MAX_SUB_LENGTH
 from praxis_common.consumer import Subscription
 from praxis_common.errors import InvalidInput
 from praxis_common.events import ReceivedEvent, payload_time
+from praxis_common.uow import UowFactory
 from praxis_common.validation import parse_uuid
 
 DURABLE = "internships-mentors"
@@ -43,7 +44,13 @@ def _when(value: str) -> datetime:
     return payload_time(value) or datetime.now(UTC)
 
 
-async def apply_mentors_event(session: AsyncConnection, event: ReceivedEvent) -> None:
+async def apply_mentors_event(event: ReceivedEvent, uow: UowFactory) -> None:
+    async with uow() as u:
+        await _apply(u.connection, event)
+        await u.commit()
+
+
+async def _apply(session: AsyncConnection, event: ReceivedEvent) -> None:
     repo = MentoringRepository(session)
     if event.type == UPDATED:
         e = event.parse(mentors_pb2.MentorUpdated)

@@ -12,17 +12,15 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy.ext.asyncio import AsyncConnection
-
 from mentors.domain.assignments import ContextKind, ContextStatus, MentoringContext, team_ref
 from mentors.domain.mentors import normalise_tags
 from mentors.handlers import Clock, utc_clock
 from mentors.handlers.assignments import close_mentoring, open_mentoring
 from praxis.events.v1 import projects_pb2
 from praxis_common.consumer import Subscription
-from praxis_common.db import EventUnit
 from praxis_common.errors import InvalidInput
 from praxis_common.events import ReceivedEvent, payload_date, payload_time
+from praxis_common.uow import UowFactory
 
 OPENING = "formed"
 CLOSING = ("completed", "dissolved")
@@ -72,24 +70,22 @@ def team_context_of(event: ReceivedEvent, *, now: datetime) -> tuple[str, Mentor
     )
 
 
-async def apply_team_event(
-    session: AsyncConnection, event: ReceivedEvent, *, event_prefix: str, clock: Clock = utc_clock
-) -> None:
+async def apply_team_event(event: ReceivedEvent, uow: UowFactory, *, clock: Clock = utc_clock) -> None:
     found = team_context_of(event, now=clock())
     if found is None:
         return
     kind, context = found
-    unit = EventUnit(session, event_prefix)
-    if kind == OPENING:
-        await open_mentoring(unit, context, clock=clock)
-    else:
-        await close_mentoring(unit, context, clock=clock)
-    await unit.flush()
+    async with uow() as u:
+        if kind == OPENING:
+            await open_mentoring(u, context, clock=clock)
+        else:
+            await close_mentoring(u, context, clock=clock)
+        await u.commit()
 
 
-def subscription(event_prefix: str, clock: Clock = utc_clock) -> Subscription:
-    async def handle(session: AsyncConnection, event: ReceivedEvent) -> None:
-        await apply_team_event(session, event, event_prefix=event_prefix, clock=clock)
+def subscription(clock: Clock = utc_clock) -> Subscription:
+    async def handle(event: ReceivedEvent, uow: UowFactory) -> None:
+        await apply_team_event(event, uow, clock=clock)
 
     return Subscription(
         durable=DURABLE,

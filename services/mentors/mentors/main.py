@@ -28,8 +28,8 @@ SPEC = ServiceSpec(
     grpc_services=rpc.services,
     subscriptions=lambda rt: [
         partnerships.subscription("mentors"),
-        consumers.subscription(rt.settings.event_prefix, clock=rt.clock),
-        consumers_projects.subscription(rt.settings.event_prefix, clock=rt.clock),
+        consumers.subscription(clock=rt.clock),
+        consumers_projects.subscription(clock=rt.clock),
     ],
     workers=lambda rt: [
         every(

@@ -16,6 +16,7 @@ from praxis_common.jetstream import Bus, service_streams
 from praxis_common.processes import free_port
 from praxis_common.settings import ServiceSettings
 from praxis_common.testing.stack import eventually
+from praxis_common.uow import UnitOfWorkFactory
 
 
 class Settings(ServiceSettings):
@@ -54,7 +55,7 @@ async def test_a_bus_connects_when_the_first_server_is_down(nats_server):
         await bus.close()
 
 
-async def _ignore(conn, event) -> None:
+async def _ignore(event, uow) -> None:
     pass
 
 
@@ -66,7 +67,12 @@ async def idle_consumers(nats, n: int = 3) -> AsyncIterator[Bus]:
     prefix = "k" + uuid.uuid4().hex[:8]
     subs = [Subscription(f"idle-{i}", "producer", ["producer.>"], _ignore) for i in range(n)]
     stop = asyncio.Event()
-    tasks = [asyncio.create_task(Consumer(bus, None, sub, service="t", prefix=prefix).run(stop)) for sub in subs]
+    tasks = [
+        asyncio.create_task(
+            Consumer(bus, UnitOfWorkFactory(None, event_prefix=prefix), sub, service="t", prefix=prefix).run(stop)
+        )
+        for sub in subs
+    ]
     try:
         yield bus
     finally:

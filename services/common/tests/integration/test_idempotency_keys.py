@@ -9,11 +9,11 @@ import pytest
 from sqlalchemy import Column, Integer, MetaData, Table, func, insert, select
 from sqlalchemy.ext.asyncio import create_async_engine
 
-from praxis_common.db import UnitOfWorkFactory
 from praxis_common.errors import Conflict, InvalidInput
 from praxis_common.idempotency import StoredResponse, idempotency_key, run_once
 from praxis_common.inbox import inbox
 from praxis_common.outbox import outbox
+from praxis_common.uow import UnitOfWorkFactory
 
 things = Table("thing", MetaData(), Column("n", Integer, primary_key=True, autoincrement=True))
 

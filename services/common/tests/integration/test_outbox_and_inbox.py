@@ -14,17 +14,17 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import Column, Integer, MetaData, String, Table, insert, select, text
-from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, create_async_engine
+from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 
 from praxis.events.v1 import agreements_pb2
 from praxis_common.consumer import Consumer, Subscription
-from praxis_common.db import UnitOfWorkFactory
 from praxis_common.events import IntegrationEvent, ReceivedEvent
 from praxis_common.inbox import inbox
 from praxis_common.jetstream import Bus, dead_letter_stream, service_streams, stream_name
 from praxis_common.outbox import OutboxRelay, outbox
 from praxis_common.testing.servers import plain_url
 from praxis_common.testing.stack import eventually
+from praxis_common.uow import UnitOfWorkFactory, UowFactory
 
 meta = MetaData()
 # What the test handler did: one row per application, so a second application would show.
@@ -46,9 +46,11 @@ def event(aggregate: str, seq: int) -> IntegrationEvent:
     )
 
 
-async def record(session: AsyncConnection, received: ReceivedEvent) -> None:
+async def record(received: ReceivedEvent, uow: UowFactory) -> None:
     received.parse(agreements_pb2.AgreementActivated)
-    await session.execute(insert(applied).values(event_id=received.id))
+    async with uow() as u:
+        await u.connection.execute(insert(applied).values(event_id=received.id))
+        await u.commit()
 
 
 @dataclass
@@ -69,7 +71,7 @@ class Kernel:
 
     def consumer(self, durable: str, max_deliver: int = 10) -> Consumer:
         sub = Subscription(durable, "producer", ["producer.>"], record)
-        return Consumer(self.bus, self.engine, sub, service="test", prefix=self.prefix, max_deliver=max_deliver)
+        return Consumer(self.bus, self.uow, sub, service="test", prefix=self.prefix, max_deliver=max_deliver)
 
     async def emit(self, uow: UnitOfWorkFactory, e: IntegrationEvent) -> str:
         async with uow() as u:
@@ -328,14 +330,14 @@ async def test_an_outage_longer_than_max_deliver_deliveries_dead_letters_nothing
 
     failed: set[str] = set()
 
-    async def fails_once(session: AsyncConnection, received: ReceivedEvent) -> None:
+    async def fails_once(received: ReceivedEvent, uow: UowFactory) -> None:
         if received.id not in failed:
             failed.add(received.id)
             raise RuntimeError("the handler's first attempt fails")
-        await record(session, received)
+        await record(received, uow)
 
     sub = Subscription("long-outage", "producer", ["producer.>"], fails_once)
-    replicas = [Consumer(k.bus, k.engine, sub, service="test", prefix=k.prefix, max_deliver=2) for _ in range(3)]
+    replicas = [Consumer(k.bus, k.uow, sub, service="test", prefix=k.prefix, max_deliver=2) for _ in range(3)]
     await replicas[0].provision()
     database = k.engine.url.database
     admin = await asyncpg.connect(postgres_server.url("postgres"))
@@ -430,13 +432,13 @@ async def test_a_handler_longer_than_the_ack_wait_is_not_redelivered_under_it(k)
     ack_wait = 1.0
     calls: list[str] = []
 
-    async def slow(session: AsyncConnection, received: ReceivedEvent) -> None:
+    async def slow(received: ReceivedEvent, uow: UowFactory) -> None:
         calls.append(received.id)
         await asyncio.sleep(4 * ack_wait)  # the handler's own work, four ack windows long
-        await record(session, received)
+        await record(received, uow)
 
     sub = Subscription("slow-test", "producer", ["producer.>"], slow)
-    replicas = [Consumer(k.bus, k.engine, sub, service="test", prefix=k.prefix, ack_wait=ack_wait) for _ in range(2)]
+    replicas = [Consumer(k.bus, k.uow, sub, service="test", prefix=k.prefix, ack_wait=ack_wait) for _ in range(2)]
     await replicas[0].provision()
     events = [event("slow", 1), event("slow", 2)]
     sent = [str(e.id) for e in events]

@@ -15,11 +15,11 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import create_async_engine
 
 from praxis.events.v1 import agreements_pb2
-from praxis_common.db import UnitOfWorkFactory
 from praxis_common.events import IntegrationEvent
 from praxis_common.jetstream import Bus, service_streams
 from praxis_common.outbox import OutboxRelay, outbox
 from praxis_common.testing.stack import eventually
+from praxis_common.uow import UnitOfWorkFactory
 
 pytestmark = pytest.mark.slow
 

@@ -13,9 +13,9 @@ from internships.handlers.context import Clock, UowFactory, utc_clock
 from internships.handlers.wind_down import WindDown, lock_for_wind_down, wind_down
 from internships.outgoing import integration_event
 from praxis_common.auth import Principal
-from praxis_common.db import UnitOfWork
 from praxis_common.errors import FieldError, InvalidInput
 from praxis_common.pages import decode_page_token, encode_page_token
+from praxis_common.uow import UnitOfWork
 
 
 async def draft_agreement(

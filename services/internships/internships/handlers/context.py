@@ -1,15 +1,5 @@
-"""What every use case is given: a factory of units of work and a clock."""
+"""What every use case is given: a factory of units of work and a clock (the kernel's types)."""
 
-from __future__ import annotations
+from praxis_common.uow import Clock, UowFactory, utc_clock
 
-from collections.abc import Callable
-from datetime import UTC, datetime
-
-from praxis_common.db import UnitOfWork
-
-Clock = Callable[[], datetime]
-UowFactory = Callable[[], UnitOfWork]
-
-
-def utc_clock() -> datetime:
-    return datetime.now(UTC)
+__all__ = ["Clock", "UowFactory", "utc_clock"]

@@ -15,7 +15,7 @@ from internships.domain.agreements import Status
 from internships.main import MIGRATIONS
 from praxis_common import migrations
 from praxis_common.auth import Principal
-from praxis_common.db import UnitOfWorkFactory
+from praxis_common.uow import UnitOfWorkFactory
 
 START = date(2030, 3, 1)
 

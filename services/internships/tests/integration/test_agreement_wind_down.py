@@ -33,8 +33,8 @@ from internships.handlers.positions import (
 from internships.main import MIGRATIONS
 from praxis_common import migrations
 from praxis_common.auth import Principal
-from praxis_common.db import UnitOfWorkFactory
 from praxis_common.errors import Conflict, InvalidInput, PraxisError
+from praxis_common.uow import UnitOfWorkFactory
 
 START = date(2030, 3, 1)
 _worlds = itertools.count(1)

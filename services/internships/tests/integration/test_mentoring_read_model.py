@@ -16,6 +16,7 @@ from praxis.events.v1 import mentors_pb2
 from praxis_common import migrations
 from praxis_common.errors import InvalidInput
 from praxis_common.events import ReceivedEvent
+from praxis_common.uow import UnitOfWorkFactory
 
 PLACEMENT = uuid.uuid4()
 ASSIGNMENT = str(uuid.uuid4())
@@ -77,8 +78,7 @@ async def mentor(engine):
 
 async def apply(engine, *events: ReceivedEvent) -> None:
     for e in events:
-        async with engine.begin() as conn:
-            await apply_mentors_event(conn, e)
+        await apply_mentors_event(e, UnitOfWorkFactory(engine, event_prefix="t"))
 
 
 async def test_late_replayed_and_reordered_events_leave_the_latest_assignment_and_account(engine):
@@ -117,5 +117,4 @@ async def test_late_replayed_and_reordered_events_leave_the_latest_assignment_an
 )
 async def test_a_payload_that_can_never_apply_is_refused_as_poison(engine, bad):
     with pytest.raises(InvalidInput):
-        async with engine.begin() as conn:
-            await apply_mentors_event(conn, event("assigned", bad))
+        await apply_mentors_event(event("assigned", bad), UnitOfWorkFactory(engine, event_prefix="t"))

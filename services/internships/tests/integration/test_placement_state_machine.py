@@ -67,8 +67,8 @@ from internships.handlers.positions import CreateBase, CreatePosition, change_po
 from internships.main import MIGRATIONS
 from praxis_common import migrations, problems
 from praxis_common.auth import Principal
-from praxis_common.db import UnitOfWorkFactory
 from praxis_common.errors import Conflict, Forbidden, InvalidInput, NotFound, PraxisError
+from praxis_common.uow import UnitOfWorkFactory
 
 pytestmark = pytest.mark.slow
 

@@ -25,7 +25,7 @@ from internships.handlers.positions import CreateBase, CreatePosition, change_po
 from internships.main import MIGRATIONS
 from praxis_common import migrations
 from praxis_common.auth import Principal
-from praxis_common.db import UnitOfWorkFactory
+from praxis_common.uow import UnitOfWorkFactory
 
 START = date(2030, 3, 1)
 T0 = datetime(2030, 2, 1, 8, tzinfo=UTC)

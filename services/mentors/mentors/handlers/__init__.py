@@ -1,29 +1,9 @@
 """Use cases of the mentors service: one async function per command or query, each in a unit of work.
 
-REST, gRPC and the event consumer call these; they take already-validated commands and a Principal."""
+REST, gRPC and the event consumers call these; they take already-validated commands and a Principal."""
 
-from __future__ import annotations
+from praxis_common.uow import Clock, UnitOfWork, UowFactory, utc_clock
 
-from collections.abc import Callable
-from datetime import UTC, datetime
-from typing import Protocol
+Unit = UnitOfWork  # transitional: the service's own unit of work replaces it
 
-from sqlalchemy.ext.asyncio import AsyncConnection
-
-from praxis_common.db import UnitOfWork
-from praxis_common.events import IntegrationEvent
-
-Clock = Callable[[], datetime]
-UowFactory = Callable[[], UnitOfWork]
-
-
-class Unit(Protocol):
-    """An open transaction a use case works in: a UnitOfWork, or the event consumer's transaction."""
-
-    session: AsyncConnection
-
-    def emit(self, *events: IntegrationEvent) -> None: ...
-
-
-def utc_clock() -> datetime:
-    return datetime.now(UTC)
+__all__ = ["Clock", "Unit", "UowFactory", "utc_clock"]

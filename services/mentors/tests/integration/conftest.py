@@ -12,9 +12,9 @@ from sqlalchemy.ext.asyncio import create_async_engine
 from mentors.consumers import DURABLE, subscription
 from mentors.main import MIGRATIONS
 from praxis.events.v1 import placements_pb2
-from praxis_common import inbox, migrations
-from praxis_common.db import UnitOfWorkFactory
+from praxis_common import migrations
 from praxis_common.events import IntegrationEvent, ReceivedEvent
+from praxis_common.uow import UnitOfWorkFactory, joining
 
 PREFIX = "t"
 TODAY = date.today()
@@ -84,11 +84,11 @@ class Placements:
         already had it."""
         row = event.outbox_row(PREFIX)
         received = ReceivedEvent.from_message(event.headers(), row["payload"])
-        handler = subscription(PREFIX).handler
-        async with self.engine.begin() as s:
-            if not await inbox.claim(s, DURABLE, received.id, received.type):
+        async with UnitOfWorkFactory(self.engine, event_prefix=PREFIX)() as u:
+            if not await u.claim_event(DURABLE, received.id, received.type):
                 return False
-            await handler(s, received)
+            await subscription().handler(received, joining(u))
+            await u.commit()
         return True
 
 

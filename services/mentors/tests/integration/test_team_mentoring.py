@@ -17,10 +17,10 @@ from mentors.domain.mentors import DualQualificationRule
 from mentors.handlers import assignments as handlers
 from mentors.handlers import mentors as mentor_handlers
 from praxis.events.v1 import projects_pb2
-from praxis_common import inbox
 from praxis_common.auth import Principal
 from praxis_common.errors import InvalidInput
 from praxis_common.events import IntegrationEvent, ReceivedEvent
+from praxis_common.uow import UnitOfWorkFactory, joining
 
 PREFIX = "t"
 RULE = DualQualificationRule()
@@ -54,11 +54,12 @@ def received(event: IntegrationEvent) -> ReceivedEvent:
 def deliver(engine):
 
     async def deliver(event: IntegrationEvent) -> bool:
-        async with engine.begin() as s:
-            r = received(event)
-            if not await inbox.claim(s, DURABLE, r.id, r.type):
+        r = received(event)
+        async with UnitOfWorkFactory(engine, event_prefix=PREFIX)() as u:
+            if not await u.claim_event(DURABLE, r.id, r.type):
                 return False
-            await subscription(PREFIX).handler(s, r)
+            await subscription().handler(r, joining(u))
+            await u.commit()
         return True
 
     return deliver

@@ -5,19 +5,12 @@ through the MentorDirectory port (adapters/mentors.py over gRPC), never inside a
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from typing import Protocol
 
-from praxis_common.db import UnitOfWork
+from praxis_common.uow import Clock, UowFactory, utc_clock
 
-Clock = Callable[[], datetime]
-UowFactory = Callable[[], UnitOfWork]
-
-
-def utc_clock() -> datetime:
-    return datetime.now(UTC)
+__all__ = ["Clock", "MentorDirectory", "MentorRole", "UowFactory", "utc_clock"]
 
 
 @dataclass(frozen=True)
