@@ -10,6 +10,7 @@ from praxis_common.service import Runtime, ServiceSpec
 from praxis_common.service import run as run_service
 from projects import rpc
 from projects.adapters.mentors import MentorsClient
+from projects.adapters.unit_of_work import ProjectsUnit
 from projects.config import Settings
 from projects.http import credits, projects, teams
 
@@ -30,6 +31,7 @@ def mentors_client(rt: Runtime) -> MentorsClient:
 SPEC = ServiceSpec(
     name="projects",
     migrations=MIGRATIONS,
+    unit=ProjectsUnit,
     routers=lambda rt: [
         partnerships.router(rt.engine),
         projects.router(rt),

@@ -9,10 +9,12 @@ import uuid
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
-from projects.domain.projects import Project
-from projects.domain.scores import Scorecard
-from projects.domain.teams import Team
+if TYPE_CHECKING:  # a project's completion records the credits it awards (domain/projects.py imports this module)
+    from projects.domain.projects import Project
+    from projects.domain.scores import Scorecard
+    from projects.domain.teams import Team
 
 
 @dataclass(frozen=True)

@@ -20,6 +20,7 @@ from decimal import Decimal
 from enum import StrEnum
 
 from praxis_common.errors import Conflict, FieldError, InvalidInput
+from projects.domain.credits import Credit, CreditAwarded
 from projects.domain.metrics import Target, check_target
 from projects.domain.scores import Party, quantize
 
@@ -105,7 +106,7 @@ class ProjectCompleted:
     credits_awarded: int
 
 
-ProjectEvent = ProjectPublished | ProjectCompleted
+ProjectEvent = ProjectPublished | CreditAwarded | ProjectCompleted
 
 # The terms a draft may change (PATCH); everything else has its own command.
 EDITABLE = (
@@ -215,16 +216,18 @@ class Project:
         *,
         now: datetime,
         team_ids: list[uuid.UUID],
-        credits_awarded: int,
+        credits: list[Credit],
         forced: bool = False,
         reason: str | None = None,
     ) -> None:
-        """Completed after its teams' scorecards were settled and credits awarded (see handlers.credits); `forced`
-        when stages were still open (require_completable), with the reason."""
+        """Completed after its teams' scorecards were settled and `credits` awarded (see handlers.credits): each
+        credit.awarded comes before project.completed. `forced` when stages were still open (require_completable),
+        with the reason."""
         self.require_published()
         self.status, self.completed_at = Status.COMPLETED, now
         self.completion_forced, self.completion_reason = forced, reason if forced else None
-        self.events.append(ProjectCompleted(self, team_ids, credits_awarded))
+        self.events.extend(CreditAwarded(c) for c in credits)
+        self.events.append(ProjectCompleted(self, team_ids, len(credits)))
 
     def stage_keys(self) -> list[str]:
         return [s.key for s in self.stages]
@@ -234,6 +237,10 @@ class Project:
         if found is None:
             raise InvalidInput(f"no stage {key!r} in this project", errors=[FieldError("stage", "unknown stage")])
         return found
+
+    @property
+    def free_team_slots(self) -> int:
+        return self.team_capacity - self.teams_formed
 
     @property
     def open_for_work(self) -> bool:
@@ -298,3 +305,20 @@ class Material:
     description: str
     added_at: datetime
     added_by: str
+
+
+@dataclass(frozen=True)
+class SharedSchool:
+    """A school the enterprise shared the project with (or revoked), as its managers see it."""
+
+    school_org: str
+    granted_at: datetime
+    granted_by: str
+    revoked_at: datetime | None
+    revoked_by: str | None
+    partner: bool  # an active partnership now
+
+    @property
+    def sees_project(self) -> bool:
+        """Not revoked and still a partner (an active agreement)."""
+        return self.revoked_at is None and self.partner

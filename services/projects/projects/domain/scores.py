@@ -180,6 +180,10 @@ class PeerAlreadyRated(Conflict):
     code, title = "already-rated", "This teammate was already rated for this stage"
 
 
+class BaselineExists(Conflict):
+    code, title = "baseline-exists", "The student already has a baseline assessment from this party"
+
+
 @dataclass(frozen=True)
 class PartScore:
     party: Party

@@ -11,15 +11,13 @@ from dataclasses import dataclass
 from praxis_common.auth import Principal
 from praxis_common.pages import decode_page_token, encode_page_token
 from projects import policy
-from projects.adapters.repositories import CreditRepository, ProjectRepository, TeamRepository
-from projects.domain.credits import Credit, CreditAwarded, award
+from projects.domain.credits import Credit, award
 from projects.domain.projects import Project
 from projects.domain.scores import Scorecard
 from projects.domain.teams import StageStatus, Team, TeamStatus
 from projects.handlers import Clock, UowFactory, utc_clock
 from projects.handlers.evaluations import compute_scores
 from projects.handlers.projects import owned_project
-from projects.outgoing import integration_event
 
 CSV_COLUMNS = (
     "student_ref",
@@ -36,6 +34,12 @@ MAX_EXPORT = 100_000
 
 
 @dataclass(frozen=True)
+class CompleteProject:
+    force: bool = False  # although current teams have stages not accepted (needs a reason)
+    reason: str | None = None
+
+
+@dataclass(frozen=True)
 class Completion:
     project: Project
     teams: list[Team]
@@ -44,13 +48,7 @@ class Completion:
 
 
 async def complete_project(
-    project_id: uuid.UUID,
-    principal: Principal,
-    *,
-    uow: UowFactory,
-    clock: Clock = utc_clock,
-    force: bool = False,
-    reason: str | None = None,
+    project_id: uuid.UUID, cmd: CompleteProject, principal: Principal, *, uow: UowFactory, clock: Clock = utc_clock
 ) -> Completion:
     """The enterprise completes its project: in one transaction every current team completes (mentoring closes),
     each student's scorecard is settled as it stands (a part still missing counts 0) and students at or above the
@@ -59,7 +57,7 @@ async def complete_project(
     async with uow() as u:
         p = await owned_project(u, project_id, principal, for_update=True)
         p.require_published()
-        teams_repo = TeamRepository(u.session)
+        teams_repo = u.teams
         # Locking the teams waits for evaluations being added to them (they hold the team FOR SHARE), so every
         # score committed before completion counts, and none can be added after.
         teams = [t for t in await teams_repo.of_project(p.id, lock=True) if t.status is TeamStatus.FORMED]
@@ -71,7 +69,7 @@ async def complete_project(
             ]
             for t in teams
         }
-        forced = p.require_completable(unaccepted, force=force, reason=reason)
+        forced = p.require_completable(unaccepted, force=cmd.force, reason=cmd.reason)
         now = clock()
         cards, credits = [], []
         for t in teams:
@@ -80,12 +78,11 @@ async def complete_project(
             credits.extend(c for c in (award(p, t, card, now=now) for card in scores.cards) if c is not None)
             t.complete(p, now=now)
             await teams_repo.save_status(t)
-            u.emit(*(integration_event(e) for e in t.pull_events()))
-        await CreditRepository(u.session).add(credits)
-        u.emit(*(integration_event(CreditAwarded(c)) for c in credits))
-        p.complete(now=now, team_ids=[t.id for t in teams], credits_awarded=len(credits), forced=forced, reason=reason)
-        await ProjectRepository(u.session).save(p)
-        u.emit(*(integration_event(e) for e in p.pull_events()))
+            u.track(t)
+        await u.credits.add(credits)
+        p.complete(now=now, team_ids=[t.id for t in teams], credits=credits, forced=forced, reason=cmd.reason)
+        await u.projects.save(p)
+        u.track(p)
         await u.commit()
     return Completion(p, teams, cards, credits)
 
@@ -113,7 +110,7 @@ async def list_credits(
     scope = _scope(principal)
     after = decode_page_token(page_token) if page_token else None
     async with uow() as u:
-        page = await CreditRepository(u.session).list(**scope, project_id=project_id, after=after, limit=page_size + 1)
+        page = await u.credits.list(**scope, project_id=project_id, after=after, limit=page_size + 1)
     more = len(page) > page_size
     page = page[:page_size]
     return page, (encode_page_token(page[-1].awarded_at, page[-1].id) if more and page else None)
@@ -123,7 +120,7 @@ async def export_credits(principal: Principal, *, uow: UowFactory, project_id: u
     """Every credit record the caller sees (for an academic system), oldest first."""
     scope = _scope(principal)
     async with uow() as u:
-        found = await CreditRepository(u.session).list(**scope, project_id=project_id, limit=MAX_EXPORT)
+        found = await u.credits.list(**scope, project_id=project_id, limit=MAX_EXPORT)
     return list(reversed(found))
 
 

@@ -12,7 +12,6 @@ from praxis_common import pages
 from praxis_common.auth import Principal
 from praxis_common.errors import FieldError, Forbidden, InvalidInput, NotFound
 from projects import policy
-from projects.adapters.repositories import EvaluationRepository, MetricRepository, ProjectRepository
 from projects.domain.metrics import DataPoint, PlatformScore, check_points, platform_score
 from projects.domain.projects import Project
 from projects.domain.scores import (
@@ -45,6 +44,11 @@ class RatePeer:
     ratee_ref: str
     score: Decimal
     comments: str = ""
+
+
+@dataclass(frozen=True)
+class RecordMetrics:
+    points: list[DataPoint]
 
 
 @dataclass(frozen=True)
@@ -138,7 +142,7 @@ async def record_evaluation(
             mentor_id=evaluator.mentor_id,
             now=clock(),
         )
-        await EvaluationRepository(u.session).add(e)
+        await u.evaluations.add(e)
         u.emit(evaluation_recorded(e, t))
         await u.commit()
     return e
@@ -160,7 +164,7 @@ async def list_evaluations(
             if student_ref not in (None, principal.sub):
                 raise NotFound("no such student in your view")
             student_ref = principal.sub
-        found = await EvaluationRepository(u.session).of_team(t.id, student_ref=student_ref)
+        found = await u.evaluations.of_team(t.id, student_ref=student_ref)
     return pages.page_of(found, page_size, page_token, lambda e: (e.recorded_at, e.id))
 
 
@@ -173,7 +177,7 @@ async def rate_peer(
         if role is not TeamRole.MEMBER:
             raise Forbidden("only the team's students rate their teammates")
         p = await workable(u, t)
-        repo = EvaluationRepository(u.session)
+        repo = u.evaluations
         rated = {(r.stage, r.rater_ref, r.ratee_ref) for r in await repo.ratings(t.id) if r.rater_ref == principal.sub}
         r = PeerRating.rate(
             team_id=t.id,
@@ -205,7 +209,7 @@ async def list_peer_ratings(
     a student the ratings they gave."""
     async with uow() as u:
         t, role = await visible_team(u, team_id, principal)
-        ratings = await EvaluationRepository(u.session).ratings(t.id)
+        ratings = await u.evaluations.ratings(t.id)
     mine = [r for r in ratings if role is not TeamRole.MEMBER or r.rater_ref == principal.sub]
     return pages.page_of(mine, page_size, page_token, lambda r: (r.recorded_at, r.id))
 
@@ -214,10 +218,11 @@ async def list_peer_ratings(
 
 
 async def record_metrics(
-    team_id: uuid.UUID, points: list[DataPoint], principal: Principal, *, uow: UowFactory, clock: Clock = utc_clock
+    team_id: uuid.UUID, cmd: RecordMetrics, principal: Principal, *, uow: UowFactory, clock: Clock = utc_clock
 ) -> list[DataPoint]:
     """The enterprise (admin, hr) or its platform integration posts measured metrics of a team per period. A
     period posted again replaces its value. Unknown metrics or units are refused (422)."""
+    points = cmd.points
     if not points:
         raise InvalidInput("no metrics", errors=[FieldError("metrics", "at least one")])
     async with uow() as u:
@@ -225,7 +230,7 @@ async def record_metrics(
         if role is not TeamRole.ENTERPRISE_STAFF or not principal.has_any_role(*policy.METRIC_ROLES):
             raise Forbidden("the enterprise (admin, hr) or its platform integration posts metrics")
         await workable(u, t)
-        repo = MetricRepository(u.session)
+        repo = u.metrics
         check_points(points, series_units=await repo.series_units(t.id))
         now = clock()
         stamped = [
@@ -250,7 +255,7 @@ async def list_metrics(
     """A page of the team's data points, by metric and period."""
     async with uow() as u:
         t, _ = await visible_team(u, team_id, principal)
-        found = await MetricRepository(u.session).of_team(t.id, metric=metric, from_date=from_date, to_date=to_date)
+        found = await u.metrics.of_team(t.id, metric=metric, from_date=from_date, to_date=to_date)
     return pages.page_of(found, page_size, page_token, lambda d: (d.metric, d.period_start), str, date)
 
 
@@ -259,9 +264,9 @@ async def list_metrics(
 
 async def compute_scores(u, t: Team, p: Project) -> TeamScores:
     """Every member's scorecard, computed from what is recorded now (in the caller's transaction)."""
-    evaluations = await EvaluationRepository(u.session).of_team(t.id)
-    ratings = await EvaluationRepository(u.session).ratings(t.id)
-    points = await MetricRepository(u.session).of_team(t.id)
+    evaluations = await u.evaluations.of_team(t.id)
+    ratings = await u.evaluations.ratings(t.id)
+    points = await u.metrics.of_team(t.id)
     platform = platform_score(p.platform_targets, points)
     last_data = max((d.recorded_at for d in points if d.recorded_at), default=None)
     weights = {party: p.weights.of(party) for party in Party}
@@ -283,7 +288,7 @@ async def team_scorecards(team_id: uuid.UUID, principal: Principal, *, uow: UowF
     """The team's scorecards: the school's and the enterprise's staff see all; a student their own."""
     async with uow() as u:
         t, role = await visible_team(u, team_id, principal)
-        p = await ProjectRepository(u.session).get(t.project_id)
+        p = await u.projects.get(t.project_id)
         scores = await compute_scores(u, t, p)
     if role is TeamRole.MEMBER:
         scores = TeamScores(t, p, scores.platform, [c for c in scores.cards if c.student_ref == principal.sub])
@@ -297,6 +302,6 @@ async def student_scorecard(
         t, _ = await visible_team(u, team_id, principal)
         if student_ref not in t.member_refs or not policy.sees_scorecard(principal, t, student_ref):
             raise NotFound("no such scorecard")
-        p = await ProjectRepository(u.session).get(t.project_id)
+        p = await u.projects.get(t.project_id)
         scores = await compute_scores(u, t, p)
     return scores, next(c for c in scores.cards if c.student_ref == student_ref)

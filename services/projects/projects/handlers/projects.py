@@ -12,11 +12,9 @@ from praxis_common.auth import Principal
 from praxis_common.errors import FieldError, InvalidInput, NotFound
 from praxis_common.pages import DEFAULT_PAGE_SIZE, decode_page_token, encode_page_token, page_of
 from projects import policy
-from projects.adapters.repositories import ProjectRepository, SharedSchool
 from projects.domain.metrics import Target
-from projects.domain.projects import Material, MaterialKind, Project, Stage, Status, Weights
+from projects.domain.projects import Material, MaterialKind, Project, SharedSchool, Stage, Status, Weights
 from projects.handlers import Clock, UowFactory, utc_clock
-from projects.outgoing import integration_event
 
 
 @dataclass(frozen=True)
@@ -35,6 +33,18 @@ class CreateProject:
     parallel_stages: bool = False
     weights: Weights | None = None  # None: 0.3 teacher, 0.3 enterprise, 0.2 platform, 0.2 peer
     platform_targets: dict[str, Target] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class AmendProject:
+    """A draft's new terms: only the fields given change."""
+
+    changes: dict = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class SetPlatformTargets:
+    targets: dict[str, Target]
 
 
 @dataclass(frozen=True)
@@ -57,14 +67,13 @@ async def visible_project(u, project_id: uuid.UUID, principal: Principal, *, for
     """The project if the caller may see it: its enterprise's staff, or a school it is shared with (not revoked,
     partners, published or completed); NotFound otherwise."""
     policy.reader(principal)
-    repo = ProjectRepository(u.session)
-    p = await repo.get(project_id, for_update=for_update)
+    p = await u.projects.get(project_id, for_update=for_update)
     if p is None:
         raise NotFound("no such project")
     if principal.org_kind == "enterprise":
         if p.enterprise_org != principal.org or not policy.is_staff(principal):
             raise NotFound("no such project")
-    elif not await repo.visible_to_school(project_id, principal.org):
+    elif not await u.projects.visible_to_school(project_id, principal.org):
         raise NotFound("no such project")
     return p
 
@@ -77,10 +86,6 @@ async def owned_project(u, project_id: uuid.UUID, principal: Principal, *, for_u
     return p
 
 
-def _publish(u, p: Project) -> None:
-    u.emit(*(integration_event(e) for e in p.pull_events()))
-
-
 async def create_project(
     cmd: CreateProject, principal: Principal, *, uow: UowFactory, clock: Clock = utc_clock
 ) -> Project:
@@ -88,17 +93,17 @@ async def create_project(
     terms = {k: v for k, v in vars(cmd).items() if v is not None}
     p = Project.create(enterprise_org=principal.org, by=principal.sub, now=clock(), **terms)
     async with uow() as u:
-        await ProjectRepository(u.session).add(p)
+        await u.projects.add(p)
         await u.commit()
     return p
 
 
-async def amend_project(project_id: uuid.UUID, changes: dict, principal: Principal, *, uow: UowFactory) -> Project:
+async def amend_project(project_id: uuid.UUID, cmd: AmendProject, principal: Principal, *, uow: UowFactory) -> Project:
     """Change a draft's terms (only the fields given)."""
     async with uow() as u:
         p = await owned_project(u, project_id, principal, for_update=True)
-        p.amend(changes)
-        await ProjectRepository(u.session).save(p)
+        p.amend(cmd.changes)
+        await u.projects.save(p)
         await u.commit()
     return p
 
@@ -109,21 +114,21 @@ async def publish_project(
     async with uow() as u:
         p = await owned_project(u, project_id, principal, for_update=True)
         p.publish(now=clock())
-        await ProjectRepository(u.session).save(p)
-        _publish(u, p)
+        await u.projects.save(p)
+        u.track(p)
         await u.commit()
     return p
 
 
 async def set_platform_targets(
-    project_id: uuid.UUID, targets: dict[str, Target], principal: Principal, *, uow: UowFactory
+    project_id: uuid.UUID, cmd: SetPlatformTargets, principal: Principal, *, uow: UowFactory
 ) -> Project:
     """The rule the platform score is computed by: a target per metric (replaces the previous rule). Scores are
     computed when read, so every scorecard follows the new rule at once."""
     async with uow() as u:
         p = await owned_project(u, project_id, principal, for_update=True)
-        p.set_platform_targets(targets)
-        await ProjectRepository(u.session).save(p)
+        p.set_platform_targets(cmd.targets)
+        await u.projects.save(p)
         await u.commit()
     return p
 
@@ -140,7 +145,7 @@ async def list_projects(
     policy.reader(principal)
     after = decode_page_token(query.page_token) if query.page_token else None
     async with uow() as u:
-        repo = ProjectRepository(u.session)
+        repo = u.projects
         if principal.org_kind == "enterprise":
             if not policy.is_staff(principal):
                 return [], None
@@ -173,7 +178,7 @@ async def share_project(
     """Let a partner school (an active agreement with the enterprise) see the project; again after a revocation."""
     async with uow() as u:
         p = await owned_project(u, project_id, principal)
-        repo = ProjectRepository(u.session)
+        repo = u.projects
         if not await repo.partners(school_org, p.enterprise_org):
             raise InvalidInput(
                 "projects are shared with partner schools only",
@@ -190,7 +195,7 @@ async def revoke_school(
     """The school loses the project and its material at once; its teams' records stay the school's."""
     async with uow() as u:
         p = await owned_project(u, project_id, principal)
-        repo = ProjectRepository(u.session)
+        repo = u.projects
         if not await repo.revoke(project_id, school_org, by=principal.sub, now=clock()):
             raise NotFound("the project is not shared with this school")
         await u.commit()
@@ -208,7 +213,7 @@ async def shared_schools(
     """A page of the schools the project is shared with (or was), by school."""
     async with uow() as u:
         p = await owned_project(u, project_id, principal)
-        found = await ProjectRepository(u.session).shared_schools(project_id, p.enterprise_org)
+        found = await u.projects.shared_schools(project_id, p.enterprise_org)
     return page_of(found, page_size, page_token, lambda s: (s.school_org,), str)
 
 
@@ -230,7 +235,7 @@ async def add_material(
             added_at=clock(),
             added_by=principal.sub,
         )
-        await ProjectRepository(u.session).add_material(m)
+        await u.projects.add_material(m)
         await u.commit()
     return m
 
@@ -240,7 +245,7 @@ async def remove_material(
 ) -> None:
     async with uow() as u:
         await owned_project(u, project_id, principal)
-        if not await ProjectRepository(u.session).remove_material(project_id, material_id):
+        if not await u.projects.remove_material(project_id, material_id):
             raise NotFound("no such material")
         await u.commit()
 
@@ -257,5 +262,5 @@ async def list_material(
     right now."""
     async with uow() as u:
         await visible_project(u, project_id, principal)
-        found = await ProjectRepository(u.session).material_of(project_id)
+        found = await u.projects.material_of(project_id)
     return page_of(found, page_size, page_token, lambda m: (m.added_at, m.id))

@@ -10,7 +10,6 @@ from praxis_common import pages
 from praxis_common.auth import Principal
 from praxis_common.errors import Conflict, FieldError, Forbidden, InvalidInput, NotFound
 from projects import policy
-from projects.adapters.repositories import ProjectRepository, TeamRepository
 from projects.domain.projects import Project
 from projects.domain.teams import (
     AccessRevoked,
@@ -38,6 +37,11 @@ class FormTeam:
     project_id: uuid.UUID
     name: str
     members: list[Member]
+
+
+@dataclass(frozen=True)
+class DissolveTeam:
+    reason: str
 
 
 @dataclass(frozen=True)
@@ -76,7 +80,7 @@ class Progress:
 async def visible_team(
     u, team_id: uuid.UUID, principal: Principal, *, lock: str | None = None
 ) -> tuple[Team, TeamRole]:
-    t = await TeamRepository(u.session).get(team_id, lock=lock)
+    t = await u.teams.get(team_id, lock=lock)
     if t is None:
         policy.reader(principal)
         raise NotFound("no such team")
@@ -87,17 +91,13 @@ async def workable(u, t: Team) -> Project:
     """The team's project, if the team may still add records: the team is current, the project not completed,
     and the enterprise still shares it with the team's school."""
     t.require_active()
-    repo = ProjectRepository(u.session)
+    repo = u.projects
     p = await repo.get(t.project_id)
     if p is None or not p.open_for_work:
         raise TeamNotActive("the project is not open for work")
     if not await repo.school_access(p.id, t.school_org):
         raise AccessRevoked("the enterprise no longer shares this project with your school; its records stay yours")
     return p
-
-
-def _publish(u, t: Team) -> None:
-    u.emit(*(integration_event(e) for e in t.pull_events()))
 
 
 async def form_team(cmd: FormTeam, principal: Principal, *, uow: UowFactory, clock: Clock = utc_clock) -> TeamView:
@@ -108,17 +108,17 @@ async def form_team(cmd: FormTeam, principal: Principal, *, uow: UowFactory, clo
         p = await visible_project(u, cmd.project_id, principal)
         policy.school_manager(principal)
         t = Team.form(p, school_org=principal.org, name=cmd.name, members=cmd.members, by=principal.sub, now=clock())
-        if not await ProjectRepository(u.session).take_team_slot(p.id):
+        if not await u.projects.take_team_slot(p.id):
             raise TeamsFull(f"the project takes {p.team_capacity} teams and has them")
         milestones = Milestones.start(t, p)
-        await TeamRepository(u.session).add(t, milestones)
-        _publish(u, t)
+        await u.teams.add(t, milestones)
+        u.track(t)
         await u.commit()
     return TeamView(t, p.title, milestones)
 
 
 async def dissolve_team(
-    team_id: uuid.UUID, reason: str, principal: Principal, *, uow: UowFactory, clock: Clock = utc_clock
+    team_id: uuid.UUID, cmd: DissolveTeam, principal: Principal, *, uow: UowFactory, clock: Clock = utc_clock
 ) -> Team:
     """The school dissolves its team: the slot and the students are free again, mentoring closes; its records stay."""
     async with uow() as u:
@@ -126,12 +126,12 @@ async def dissolve_team(
         if role is not TeamRole.SCHOOL_STAFF or not policy.is_manager(principal):
             raise Forbidden("the team's school (admin, coordinator) dissolves it")
         # The project row first, then the team's: the lock order of every transaction that takes both.
-        p = await ProjectRepository(u.session).get(t.project_id, for_update=True)
-        t = await TeamRepository(u.session).get(team_id, lock="update")
-        t.dissolve(p, now=clock(), reason=reason)
-        await TeamRepository(u.session).save_status(t)
-        await ProjectRepository(u.session).release_team_slot(p.id)
-        _publish(u, t)
+        p = await u.projects.get(t.project_id, for_update=True)
+        t = await u.teams.get(team_id, lock="update")
+        t.dissolve(p, now=clock(), reason=cmd.reason)
+        await u.teams.save_status(t)
+        await u.projects.release_team_slot(p.id)
+        u.track(t)
         await u.commit()
     return t
 
@@ -139,8 +139,8 @@ async def dissolve_team(
 async def get_team(team_id: uuid.UUID, principal: Principal, *, uow: UowFactory) -> TeamView:
     async with uow() as u:
         t, _ = await visible_team(u, team_id, principal)
-        p = await ProjectRepository(u.session).get(t.project_id)
-        milestones = await TeamRepository(u.session).milestones(t.id, parallel=p.parallel_stages)
+        p = await u.projects.get(t.project_id)
+        milestones = await u.teams.milestones(t.id, parallel=p.parallel_stages)
         return TeamView(t, p.title, milestones)
 
 
@@ -158,7 +158,7 @@ async def list_teams(
     policy.reader(principal)
     after = pages.decode_page_token(page_token) if page_token else None
     async with uow() as u:
-        repo = TeamRepository(u.session)
+        repo = u.teams
         if principal.org_kind == "enterprise":
             if project_id is None:
                 raise InvalidInput("name the project", errors=[FieldError("project_id", "required for enterprises")])
@@ -178,8 +178,8 @@ async def list_teams(
 async def progress(team_id: uuid.UUID, principal: Principal, *, uow: UowFactory) -> Progress:
     async with uow() as u:
         t, _ = await visible_team(u, team_id, principal)
-        p = await ProjectRepository(u.session).get(t.project_id)
-        repo = TeamRepository(u.session)
+        p = await u.projects.get(t.project_id)
+        repo = u.teams
         return Progress(
             t,
             await repo.milestones(t.id, parallel=p.parallel_stages),
@@ -203,7 +203,7 @@ async def submit_deliverable(
         if role is TeamRole.ENTERPRISE_STAFF:
             raise Forbidden("the team's students or school hand in deliverables")
         p = await workable(u, t)
-        repo = TeamRepository(u.session)
+        repo = u.teams
         milestones = await repo.milestones(t.id, parallel=p.parallel_stages, for_update=True)
         now = clock()
         m = milestones.submit(cmd.stage, now=now)
@@ -244,7 +244,7 @@ async def review_stage(
         if role is TeamRole.MEMBER:
             raise Forbidden("the team's mentors review its stages")
         p = await workable(u, t)
-        milestones = await TeamRepository(u.session).milestones(t.id, parallel=p.parallel_stages)
+        milestones = await u.teams.milestones(t.id, parallel=p.parallel_stages)
         if milestones.get(cmd.stage).status is not StageStatus.SUBMITTED:
             raise Conflict(f"stage {cmd.stage} has nothing waiting for review")
     found = await mentors.role_of_caller(token, student_ref=t.member_refs[0], team_id=str(t.id))
@@ -253,7 +253,7 @@ async def review_stage(
     async with uow() as u:
         t, _ = await visible_team(u, team_id, principal, lock="share")
         p = await workable(u, t)
-        repo = TeamRepository(u.session)
+        repo = u.teams
         milestones = await repo.milestones(t.id, parallel=p.parallel_stages, for_update=True)
         now = clock()
         m = milestones.review(cmd.stage, cmd.decision, cmd.comments, now=now)

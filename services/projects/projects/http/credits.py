@@ -14,7 +14,7 @@ from praxis_common.http import PrincipalDep
 from praxis_common.queries import PageToken
 from praxis_common.service import Runtime
 from projects.handlers import credits as handlers
-from projects.http.schemas import CreditExport, CreditPage, CreditRead
+from projects.schemas.credits import CreditExport, CreditPage, CreditRead
 
 
 def router(rt: Runtime) -> APIRouter:

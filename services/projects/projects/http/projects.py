@@ -12,12 +12,11 @@ from praxis_common.http import IdempotencyKey, PrincipalDep, created
 from praxis_common.queries import PageSize, PageToken, value_list_help
 from praxis_common.service import Runtime
 from praxis_common.validation import OrgId
-from projects.domain.projects import MaterialKind, Stage, Status
 from projects.handlers import credits as credit_handlers
 from projects.handlers import projects as handlers
 from projects.handlers import teams as team_handlers
-from projects.http.schemas import (
-    Competencies,
+from projects.schemas.fields import Competencies
+from projects.schemas.projects import (
     CompleteIn,
     CompletionRead,
     MaterialIn,
@@ -30,11 +29,9 @@ from projects.http.schemas import (
     ProjectUpdate,
     SharedSchoolPage,
     SharedSchoolRead,
-    TeamCreate,
-    TeamPage,
-    TeamRead,
-    targets,
+    list_query,
 )
+from projects.schemas.teams import TeamCreate, TeamPage, TeamRead
 
 
 def router(rt: Runtime) -> APIRouter:
@@ -55,27 +52,7 @@ def router(rt: Runtime) -> APIRouter:
         the four parties' weights (summing to 1) and, optionally, the platform targets. Send an Idempotency-Key."""
 
         async def create_it(uow):
-            project = await handlers.create_project(
-                handlers.CreateProject(
-                    title=body.title,
-                    brief=body.brief,
-                    competencies=body.competencies,
-                    stages=[Stage(s.key, s.name) for s in body.stages] if body.stages else None,
-                    team_capacity=body.team_capacity,
-                    min_team_size=body.min_team_size,
-                    max_team_size=body.max_team_size,
-                    credits=body.credits,
-                    pass_mark=body.pass_mark,
-                    starts_on=body.starts_on,
-                    ends_on=body.ends_on,
-                    parallel_stages=body.parallel_stages,
-                    weights=body.weights.domain() if body.weights else None,
-                    platform_targets=targets(body.platform_targets),
-                ),
-                principal,
-                uow=uow,
-                clock=rt.clock,
-            )
+            project = await handlers.create_project(body.to_command(), principal, uow=uow, clock=rt.clock)
             return ProjectRead.of(project), f"/v1/projects/{project.id}"
 
         return await created(request, principal, rt.uow, idempotency_key, body=body, create=create_it)
@@ -93,14 +70,7 @@ def router(rt: Runtime) -> APIRouter:
         """Newest first. An enterprise sees its own (drafts too); a school the published and completed projects
         that partner enterprises share with it."""
         items, token = await handlers.list_projects(
-            handlers.ListProjects(
-                status=Status(status) if status else None,
-                competencies=tuple(competency),
-                page_size=page_size,
-                page_token=page_token,
-            ),
-            principal,
-            uow=rt.uow,
+            list_query(status, competency, page_size, page_token), principal, uow=rt.uow
         )
         return ProjectPage(items=[ProjectRead.of(p) for p in items], next_page_token=token)
 
@@ -117,7 +87,7 @@ def router(rt: Runtime) -> APIRouter:
     )
     async def update(project_id: uuid.UUID, body: ProjectUpdate, principal: PrincipalDep) -> ProjectRead:
         """Only the fields sent change; a published project's terms are fixed (409)."""
-        return ProjectRead.of(await handlers.amend_project(project_id, body.changes(), principal, uow=rt.uow))
+        return ProjectRead.of(await handlers.amend_project(project_id, body.to_command(), principal, uow=rt.uow))
 
     @r.post(
         "/{project_id}/publish",
@@ -144,12 +114,7 @@ def router(rt: Runtime) -> APIRouter:
         team.completed, credit.awarded, project.completed). It cannot be undone: while a current team has a stage
         not accepted it needs `force` with a `reason` (409 stages-not-accepted otherwise), kept on the project."""
         done = await credit_handlers.complete_project(
-            project_id,
-            principal,
-            uow=rt.uow,
-            clock=rt.clock,
-            force=body.force if body else False,
-            reason=body.reason if body else None,
+            project_id, (body or CompleteIn()).to_command(), principal, uow=rt.uow, clock=rt.clock
         )
         return CompletionRead(
             project=ProjectRead.of(done.project),
@@ -167,9 +132,7 @@ def router(rt: Runtime) -> APIRouter:
     async def set_targets(project_id: uuid.UUID, body: PlatformTargetsIn, principal: PrincipalDep) -> ProjectRead:
         """A target per metric (in a unit the metric knows) replaces the rule; until the project completes.
         A metric scores value / target (capped at 1); the platform score is their mean × 100."""
-        return ProjectRead.of(
-            await handlers.set_platform_targets(project_id, targets(body.targets), principal, uow=rt.uow)
-        )
+        return ProjectRead.of(await handlers.set_platform_targets(project_id, body.to_command(), principal, uow=rt.uow))
 
     @r.get(
         "/{project_id}/schools",
@@ -229,13 +192,7 @@ def router(rt: Runtime) -> APIRouter:
         """A reference to desensitised data or a file the enterprise serves; Praxis keeps the reference only."""
 
         async def add_it(uow):
-            m = await handlers.add_material(
-                project_id,
-                handlers.AddMaterial(body.title, MaterialKind(body.kind), body.uri, body.description),
-                principal,
-                uow=uow,
-                clock=rt.clock,
-            )
+            m = await handlers.add_material(project_id, body.to_command(), principal, uow=uow, clock=rt.clock)
             return MaterialRead.of(m), f"/v1/projects/{project_id}/material/{m.id}"
 
         return await created(request, principal, rt.uow, idempotency_key, body=body, create=add_it)
@@ -285,12 +242,7 @@ def router(rt: Runtime) -> APIRouter:
         team a school and an enterprise mentor. Send an Idempotency-Key."""
 
         async def form_it(uow):
-            view = await team_handlers.form_team(
-                team_handlers.FormTeam(project_id, body.name, body.domain_members()),
-                principal,
-                uow=uow,
-                clock=rt.clock,
-            )
+            view = await team_handlers.form_team(body.to_command(project_id), principal, uow=uow, clock=rt.clock)
             return (
                 TeamRead.of(view.team, project_title=view.project_title, milestones=view.milestones),
                 f"/v1/teams/{view.team.id}",

@@ -4,7 +4,6 @@ ratings and scorecards."""
 from __future__ import annotations
 
 import uuid
-from decimal import Decimal
 from typing import Annotated
 
 from fastapi import APIRouter, Path, Query, Request, Response
@@ -14,34 +13,30 @@ from praxis_common.http import IdempotencyKey, PrincipalDep, created
 from praxis_common.queries import PageSize, PageToken
 from praxis_common.service import Runtime
 from praxis_common.validation import Date, StudentRef
-from projects.domain.scores import Assessment
-from projects.domain.teams import Decision, DeliverableKind
 from projects.handlers import MentorDirectory
 from projects.handlers import evaluations as evaluation_handlers
 from projects.handlers import teams as handlers
-from projects.http.schemas import (
-    DeliverableIn,
-    DeliverableRead,
-    DissolveIn,
+from projects.schemas.evaluations import (
     EvaluationIn,
     EvaluationPage,
     EvaluationRead,
-    MetricKey,
-    MetricPage,
-    MetricPointRead,
-    MetricsIn,
-    MetricsRecorded,
     PeerRatingIn,
     PeerRatingPage,
     PeerRatingRead,
-    PlatformRead,
+    ScorecardRead,
+    TeamScorecardsRead,
+)
+from projects.schemas.fields import MetricKey
+from projects.schemas.metrics import MetricPage, MetricPointRead, MetricsIn, MetricsRecorded, PlatformRead
+from projects.schemas.teams import (
+    DeliverableIn,
+    DeliverableRead,
+    DissolveIn,
     ProgressRead,
     ReviewIn,
     ReviewRead,
-    ScorecardRead,
     TeamPage,
     TeamRead,
-    TeamScorecardsRead,
     milestones_read,
 )
 
@@ -83,7 +78,9 @@ def router(rt: Runtime, mentors: MentorDirectory) -> APIRouter:
     async def dissolve(team_id: uuid.UUID, body: DissolveIn, principal: PrincipalDep) -> TeamRead:
         """The slot and the students are free again and mentoring closes (event team.dissolved); the team's
         records stay."""
-        return TeamRead.of(await handlers.dissolve_team(team_id, body.reason, principal, uow=rt.uow, clock=rt.clock))
+        return TeamRead.of(
+            await handlers.dissolve_team(team_id, body.to_command(), principal, uow=rt.uow, clock=rt.clock)
+        )
 
     @r.get(
         "/{team_id}/milestones",
@@ -122,19 +119,7 @@ def router(rt: Runtime, mentors: MentorDirectory) -> APIRouter:
         parallel stages. Send an Idempotency-Key."""
 
         async def submit_it(uow):
-            d = await handlers.submit_deliverable(
-                team_id,
-                handlers.SubmitDeliverable(
-                    stage=stage,
-                    kind=DeliverableKind(body.kind),
-                    title=body.title,
-                    link=str(body.link) if body.link else None,
-                    file_ref=body.file_ref,
-                ),
-                principal,
-                uow=uow,
-                clock=rt.clock,
-            )
+            d = await handlers.submit_deliverable(team_id, body.to_command(stage), principal, uow=uow, clock=rt.clock)
             return DeliverableRead.of(d), f"/v1/teams/{team_id}/milestones"
 
         return await created(request, principal, rt.uow, idempotency_key, body=body, create=submit_it)
@@ -153,7 +138,7 @@ def router(rt: Runtime, mentors: MentorDirectory) -> APIRouter:
         which opens the next, or returns it with comments."""
         reviewed = await handlers.review_stage(
             team_id,
-            handlers.ReviewStage(stage, Decision(body.decision), body.comments),
+            body.to_command(stage),
             principal,
             token=bearer_token(request.headers.get("authorization")),
             uow=rt.uow,
@@ -183,7 +168,7 @@ def router(rt: Runtime, mentors: MentorDirectory) -> APIRouter:
 
         async def record_it(uow):
             stored = await evaluation_handlers.record_metrics(
-                team_id, [m.domain() for m in body.metrics], principal, uow=uow, clock=rt.clock
+                team_id, body.to_command(), principal, uow=uow, clock=rt.clock
             )
             return MetricsRecorded(items=[MetricPointRead.of(d) for d in stored]), f"/v1/teams/{team_id}/metrics"
 
@@ -236,12 +221,7 @@ def router(rt: Runtime, mentors: MentorDirectory) -> APIRouter:
         0 to 100: a baseline at the start (once) or a progress assessment (the latest counts). The mentors service
         confirms the caller is that team's mentor of their side; when it cannot answer, nothing is recorded (503).
         Send an Idempotency-Key."""
-        command = evaluation_handlers.RecordEvaluation(
-            student_ref=body.student_ref,
-            assessment=Assessment(body.assessment),
-            scores={k: Decimal(v) for k, v in body.scores.items()},
-            comments=body.comments,
-        )
+        command = body.to_command()
 
         async def confirm():
             return await evaluation_handlers.confirm_evaluator(
@@ -302,7 +282,7 @@ def router(rt: Runtime, mentors: MentorDirectory) -> APIRouter:
         async def rate_it(uow):
             rating = await evaluation_handlers.rate_peer(
                 team_id,
-                evaluation_handlers.RatePeer(body.stage, body.ratee_ref, body.score, body.comments),
+                body.to_command(),
                 principal,
                 uow=uow,
                 clock=rt.clock,

@@ -17,6 +17,7 @@ from praxis_common.auth import Principal
 from praxis_common.errors import Unavailable
 from praxis_common.partnerships import partnership
 from praxis_common.uow import UnitOfWorkFactory
+from projects.adapters.unit_of_work import ProjectsUnit
 from projects.handlers import MentorRole
 from projects.handlers import projects as project_handlers
 from projects.main import MIGRATIONS
@@ -40,8 +41,8 @@ async def engine(database_url):
 
 
 @pytest.fixture
-def uow(engine) -> UnitOfWorkFactory:
-    return UnitOfWorkFactory(engine, event_prefix=PREFIX)
+def uow(engine) -> UnitOfWorkFactory[ProjectsUnit]:
+    return UnitOfWorkFactory(engine, event_prefix=PREFIX, unit=ProjectsUnit)
 
 
 def person(org: str, kind: str, *roles: str, sub: str | None = None) -> Principal:
@@ -87,7 +88,7 @@ def world() -> World:
 async def partners(uow, school: str, enterprise: str, *, active: bool = True) -> None:
     """What the partnership read model holds after agreement.activated (or .ended)."""
     async with uow() as u:
-        await u.session.execute(
+        await u.connection.execute(
             insert(partnership)
             .values(agreement_id=str(uuid.uuid4()), school_org=school, enterprise_org=enterprise, active=active)
             .on_conflict_do_nothing()

@@ -73,7 +73,7 @@ async def test_only_the_teams_mentor_of_that_side_scores_and_nothing_unchecked(u
     assert [x.student_ref for x in (await handlers.list_evaluations(t.id, world.school, uow=uow))[0]] == ["ana"]
     async with uow() as u:
         subjects = (
-            await u.session.execute(text("SELECT subject FROM outbox WHERE aggregate_id = :t"), {"t": str(t.id)})
+            await u.connection.execute(text("SELECT subject FROM outbox WHERE aggregate_id = :t"), {"t": str(t.id)})
         ).all()
     assert [s.subject for s in subjects].count("t.projects.evaluation.recorded") == 1
 
@@ -113,22 +113,38 @@ async def test_metrics_from_the_enterprise_feed_the_platform_score(uow, world, m
     p, t = await team_of(uow, world, make_project, "ana", "bo")
     today = p.starts_on + timedelta(days=40)
     await project_handlers.set_platform_targets(
-        p.id, {"orders": Target(Decimal(100), "count"), "gmv": Target(Decimal(5000), "MYR")}, world.enterprise, uow=uow
+        p.id,
+        project_handlers.SetPlatformTargets(
+            {"orders": Target(Decimal(100), "count"), "gmv": Target(Decimal(5000), "MYR")}
+        ),
+        world.enterprise,
+        uow=uow,
     )
     with pytest.raises(Forbidden):
-        await handlers.record_metrics(t.id, [point("orders", 1, "count", today)], world.school, uow=uow)
+        await handlers.record_metrics(
+            t.id, handlers.RecordMetrics([point("orders", 1, "count", today)]), world.school, uow=uow
+        )
     with pytest.raises(Forbidden):  # a mentor of the enterprise is not its platform integration
-        await handlers.record_metrics(t.id, [point("orders", 1, "count", today)], world.host(), uow=uow)
+        await handlers.record_metrics(
+            t.id, handlers.RecordMetrics([point("orders", 1, "count", today)]), world.host(), uow=uow
+        )
     integration = Principal(
         sub="shop-sync", org=world.enterprise.org, org_kind="enterprise", roles=frozenset({"integration"})
     )
     await handlers.record_metrics(
-        t.id, [point("orders", 60, "count", today), point("gmv", "2500.50", "MYR", today)], integration, uow=uow
+        t.id,
+        handlers.RecordMetrics([point("orders", 60, "count", today), point("gmv", "2500.50", "MYR", today)]),
+        integration,
+        uow=uow,
     )
     with pytest.raises(InvalidInput):  # the team's gmv is in MYR
-        await handlers.record_metrics(t.id, [point("gmv", 1, "USD", today + timedelta(days=31))], integration, uow=uow)
+        await handlers.record_metrics(
+            t.id, handlers.RecordMetrics([point("gmv", 1, "USD", today + timedelta(days=31))]), integration, uow=uow
+        )
     # The same period again replaces its value (a correction).
-    await handlers.record_metrics(t.id, [point("orders", 80, "count", today)], world.enterprise, uow=uow)
+    await handlers.record_metrics(
+        t.id, handlers.RecordMetrics([point("orders", 80, "count", today)]), world.enterprise, uow=uow
+    )
     series, _ = await handlers.list_metrics(t.id, world.school, uow=uow)
     assert [(d.metric, d.value, d.recorded_by) for d in series] == [
         ("gmv", Decimal("2500.5000"), "shop-sync"),
@@ -142,7 +158,7 @@ async def test_metrics_from_the_enterprise_feed_the_platform_score(uow, world, m
 async def test_scorecards_revocation_completion_and_credits(uow, world, make_project, mentors):
     p, t = await team_of(uow, world, make_project, "ana", "bo", pass_mark=Decimal(60), credits=Decimal("2.5"))
     await project_handlers.set_platform_targets(
-        p.id, {"orders": Target(Decimal(100), "count")}, world.enterprise, uow=uow
+        p.id, project_handlers.SetPlatformTargets({"orders": Target(Decimal(100), "count")}), world.enterprise, uow=uow
     )
     teacher, host = world.teacher(), world.host()
     mentors.make(teacher, t.id)
@@ -166,8 +182,12 @@ async def test_scorecards_revocation_completion_and_credits(uow, world, make_pro
     await handlers.rate_peer(t.id, handlers.RatePeer(stage, "bo", Decimal(50)), world.student("ana"), uow=uow)
     await handlers.rate_peer(t.id, handlers.RatePeer(stage, "ana", Decimal(100)), world.student("bo"), uow=uow)
     with pytest.raises(InvalidInput):
-        await handlers.record_metrics(t.id, [point("orders", 80, "pieces", p.ends_on)], world.enterprise, uow=uow)
-    await handlers.record_metrics(t.id, [point("orders", 80, "count", p.ends_on)], world.enterprise, uow=uow)
+        await handlers.record_metrics(
+            t.id, handlers.RecordMetrics([point("orders", 80, "pieces", p.ends_on)]), world.enterprise, uow=uow
+        )
+    await handlers.record_metrics(
+        t.id, handlers.RecordMetrics([point("orders", 80, "count", p.ends_on)]), world.enterprise, uow=uow
+    )
 
     scores = await handlers.team_scorecards(t.id, world.school, uow=uow)
     ana = next(c for c in scores.cards if c.student_ref == "ana")
@@ -207,9 +227,12 @@ async def test_scorecards_revocation_completion_and_credits(uow, world, make_pro
         )
 
     with pytest.raises(StagesNotAccepted):  # the team's stages are not all accepted: only explicitly
-        await credit_handlers.complete_project(p.id, world.enterprise, uow=uow)
+        await credit_handlers.complete_project(p.id, credit_handlers.CompleteProject(), world.enterprise, uow=uow)
     done = await credit_handlers.complete_project(
-        p.id, world.enterprise, uow=uow, force=True, reason="the season ended before the last stages"
+        p.id,
+        credit_handlers.CompleteProject(force=True, reason="the season ended before the last stages"),
+        world.enterprise,
+        uow=uow,
     )
     assert done.project.completion_forced and done.project.completion_reason.startswith("the season")
     assert [c.student_ref for c in done.credits] == ["ana"]  # bo: 0.3×30 + 0.3×30 + 0.2×80 + 0.2×50 = 44 < 60
@@ -228,13 +251,13 @@ async def test_scorecards_revocation_completion_and_credits(uow, world, make_pro
     )
     assert csv.splitlines()[1].startswith(f"ana,{world.school.org},{p.id},Lazada ceramics store,")
     with pytest.raises(Conflict):
-        await credit_handlers.complete_project(p.id, world.enterprise, uow=uow)
+        await credit_handlers.complete_project(p.id, credit_handlers.CompleteProject(), world.enterprise, uow=uow)
     with pytest.raises(Conflict):  # nothing is added to a completed project's teams
         await evaluate(uow, mentors, t.id, teacher, "ana", TEACHER_SCORES)
     async with uow() as u:
         subjects = [
             r.subject
-            for r in await u.session.execute(
+            for r in await u.connection.execute(
                 text("SELECT subject FROM outbox WHERE aggregate_id IN (:p, :t, :c) ORDER BY position"),
                 {"p": str(p.id), "t": str(t.id), "c": str(credit.id)},
             )

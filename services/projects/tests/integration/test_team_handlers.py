@@ -27,7 +27,7 @@ def form(project_id, *refs, name="Team") -> handlers.FormTeam:
 
 async def outbox(uow, aggregate_id) -> list[str]:
     async with uow() as u:
-        rows = await u.session.execute(
+        rows = await u.connection.execute(
             text("SELECT subject FROM outbox WHERE aggregate_id = :id ORDER BY position"), {"id": str(aggregate_id)}
         )
         return [r.subject for r in rows]
@@ -45,8 +45,8 @@ async def test_concurrent_formations_take_exactly_the_capacity(uow, world, make_
     assert len(formed) == slots
     assert len(refused) == attempts - slots and all(isinstance(e, TeamsFull) for e in refused), refused
     async with uow() as u:
-        assert await u.session.scalar(select(project.c.teams_formed).where(project.c.id == p.id)) == slots
-        rows = await u.session.execute(select(team.c.id).where(team.c.project_id == p.id))
+        assert await u.connection.scalar(select(project.c.teams_formed).where(project.c.id == p.id)) == slots
+        rows = await u.connection.execute(select(team.c.id).where(team.c.project_id == p.id))
         assert len(rows.all()) == slots
     for view in formed:
         assert await outbox(uow, view.team.id) == ["t.projects.team.formed"]
@@ -61,7 +61,7 @@ async def test_a_student_is_in_one_current_team_of_a_project_even_when_two_form_
     )
     assert sorted(type(r).__name__ for r in results) == ["AlreadyInTeam", "TeamView"]
     async with uow() as u:  # the refused formation gave its slot back with the rest of its transaction
-        assert await u.session.scalar(select(project.c.teams_formed).where(project.c.id == p.id)) == 1
+        assert await u.connection.scalar(select(project.c.teams_formed).where(project.c.id == p.id)) == 1
 
 
 async def test_dissolving_frees_the_slot_and_the_students(uow, world, make_project):
@@ -70,14 +70,16 @@ async def test_dissolving_frees_the_slot_and_the_students(uow, world, make_proje
     with pytest.raises(TeamsFull):
         await handlers.form_team(form(p.id, "cy", "di"), world.school, uow=uow)
     with pytest.raises(Forbidden):  # the enterprise sees the team but does not dissolve it
-        await handlers.dissolve_team(first.team.id, "no", world.enterprise, uow=uow)
-    dissolved = await handlers.dissolve_team(first.team.id, "two students left", world.school, uow=uow)
+        await handlers.dissolve_team(first.team.id, handlers.DissolveTeam("no"), world.enterprise, uow=uow)
+    dissolved = await handlers.dissolve_team(
+        first.team.id, handlers.DissolveTeam("two students left"), world.school, uow=uow
+    )
     assert dissolved.status.value == "dissolved"
     again = await handlers.form_team(form(p.id, "ana", "cy"), world.school, uow=uow)  # ana is free again
     assert again.team.member_refs == ["ana", "cy"]
     assert await outbox(uow, first.team.id) == ["t.projects.team.formed", "t.projects.team.dissolved"]
     with pytest.raises(Conflict):
-        await handlers.dissolve_team(first.team.id, "again", world.school, uow=uow)
+        await handlers.dissolve_team(first.team.id, handlers.DissolveTeam("again"), world.school, uow=uow)
 
 
 @pytest.mark.parametrize(

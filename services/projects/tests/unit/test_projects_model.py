@@ -109,11 +109,11 @@ def test_a_published_projects_terms_are_fixed_but_its_targets_may_change():
     with pytest.raises(Conflict):
         p.amend({"title": "Other"})
     p.set_platform_targets({"orders": Target(Decimal(100), "count")})
-    p.complete(now=NOW, team_ids=[], credits_awarded=0)
+    p.complete(now=NOW, team_ids=[], credits=[])
     with pytest.raises(Conflict):
         p.set_platform_targets({})
     with pytest.raises(Conflict):
-        p.complete(now=NOW, team_ids=[], credits_awarded=0)
+        p.complete(now=NOW, team_ids=[], credits=[])
 
 
 def test_completing_with_stages_not_accepted_needs_force_with_a_reason():
@@ -127,7 +127,7 @@ def test_completing_with_stages_not_accepted_needs_force_with_a_reason():
         p.require_completable({team: ["b"]}, force=True, reason=" ")
     assert p.require_completable({team: []}, force=False, reason=None) is False  # all accepted: no force needed
     assert p.require_completable({team: ["b"]}, force=True, reason="the platform closed the store") is True
-    p.complete(now=NOW, team_ids=[team], credits_awarded=0, forced=True, reason="the platform closed the store")
+    p.complete(now=NOW, team_ids=[team], credits=[], forced=True, reason="the platform closed the store")
     assert (p.completion_forced, p.completion_reason) == (True, "the platform closed the store")
 
 

@@ -1,0 +1,24 @@
+"""gRPC edge of the projects service (ProjectsService), a module per resource: protobuf → the request body REST
+takes (projects.schemas) → its `to_command()` → the same handler as REST → protobuf. Protobuf never reaches the
+domain, and nothing here imports the REST edge."""
+
+from __future__ import annotations
+
+from praxis.projects.v1 import projects_pb2 as pb
+from praxis.projects.v1 import projects_pb2_grpc as pb_grpc
+from praxis_common.service import Runtime
+from projects.handlers import MentorDirectory
+from projects.rpc.credits import CreditMethods
+from projects.rpc.evaluations import EvaluationMethods
+from projects.rpc.projects import ProjectMethods
+from projects.rpc.teams import TeamMethods
+
+
+class ProjectsServicer(ProjectMethods, TeamMethods, EvaluationMethods, CreditMethods, pb_grpc.ProjectsServiceServicer):
+    """The one ProjectsService, its methods grouped by resource."""
+
+
+def services(rt: Runtime, mentors: MentorDirectory) -> list[tuple]:
+    servicer = ProjectsServicer(rt, mentors)
+    name = pb.DESCRIPTOR.services_by_name["ProjectsService"].full_name
+    return [(lambda server: pb_grpc.add_ProjectsServiceServicer_to_server(servicer, server), name)]
