@@ -31,7 +31,9 @@ class _Context:
         return self._metadata
 
 
-async def test_an_evaluation_becomes_the_same_command_over_rest_and_grpc(uow, world, make_project, mentors, monkeypatch):
+async def test_an_evaluation_becomes_the_same_command_over_rest_and_grpc(
+    uow, world, make_project, mentors, monkeypatch
+):
     p = await make_project()
     view = await team_handlers.form_team(
         team_handlers.FormTeam(p.id, "Blue", [Member("ana"), Member("bo")]), world.school, uow=uow
