@@ -79,11 +79,10 @@ def _project_row(p: Project) -> dict:
     }
 
 
-def school_sees(school_org: str):
-    """The SQL condition: the school sees the project — published or completed, shared with the school and not
-    revoked, and the school and the enterprise still partners (an active agreement)."""
+def school_access(school_org: str):
+    """The SQL condition: the project is shared with the school and not revoked, and the school and the enterprise
+    are still partners (an active agreement), whatever the project's status."""
     return and_(
-        project.c.status.in_([Status.PUBLISHED.value, Status.COMPLETED.value]),
         exists().where(
             project_school.c.project_id == project.c.id,
             project_school.c.school_org == school_org,
@@ -95,6 +94,11 @@ def school_sees(school_org: str):
             partnership.c.active.is_(True),
         ),
     )
+
+
+def school_sees(school_org: str):
+    """The SQL condition: the school sees the project — published or completed, and the school has access."""
+    return and_(project.c.status.in_([Status.PUBLISHED.value, Status.COMPLETED.value]), school_access(school_org))
 
 
 class ProjectRepository:
@@ -222,19 +226,7 @@ class ProjectRepository:
     async def school_access(self, project_id: uuid.UUID, school_org: str) -> bool:
         """The school's grant on the project is current and the partnership active (whatever the status)."""
         found = await self.connection.scalar(
-            select(project.c.id).where(
-                project.c.id == project_id,
-                exists().where(
-                    project_school.c.project_id == project.c.id,
-                    project_school.c.school_org == school_org,
-                    project_school.c.revoked_at.is_(None),
-                ),
-                exists().where(
-                    partnership.c.school_org == school_org,
-                    partnership.c.enterprise_org == project.c.enterprise_org,
-                    partnership.c.active.is_(True),
-                ),
-            )
+            select(project.c.id).where(project.c.id == project_id, school_access(school_org))
         )
         return found is not None
 
