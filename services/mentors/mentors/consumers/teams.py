@@ -14,13 +14,12 @@ from datetime import datetime
 
 from mentors.domain.assignments import ContextKind, ContextStatus, MentoringContext, team_ref
 from mentors.domain.mentors import normalise_tags
-from mentors.handlers import Clock, utc_clock
-from mentors.handlers.assignments import close_mentoring, open_mentoring
+from mentors.handlers.assignments import CloseMentoring, OpenMentoring, close_mentoring, open_mentoring
 from praxis.events.v1 import projects_pb2
 from praxis_common.consumer import Subscription
 from praxis_common.errors import InvalidInput
 from praxis_common.events import ReceivedEvent, payload_date, payload_time
-from praxis_common.uow import UowFactory
+from praxis_common.uow import Clock, UowFactory, utc_clock
 
 OPENING = "formed"
 CLOSING = ("completed", "dissolved")
@@ -75,12 +74,10 @@ async def apply_team_event(event: ReceivedEvent, uow: UowFactory, *, clock: Cloc
     if found is None:
         return
     kind, context = found
-    async with uow() as u:
-        if kind == OPENING:
-            await open_mentoring(u, context, clock=clock)
-        else:
-            await close_mentoring(u, context, clock=clock)
-        await u.commit()
+    if kind == OPENING:
+        await open_mentoring(OpenMentoring(context), uow=uow, clock=clock)
+    else:
+        await close_mentoring(CloseMentoring(context), uow=uow, clock=clock)
 
 
 def subscription(clock: Clock = utc_clock) -> Subscription:
