@@ -12,7 +12,7 @@ from sqlalchemy import func, select
 
 from mentors.adapters.orm import assignment
 from mentors.adapters.unit_of_work import MentorsUnit
-from mentors.consumers.teams import DURABLE, subscription, team_context_of
+from mentors.consumers.teams import DURABLE, command_of, subscription
 from mentors.domain.assignments import ContextKind
 from mentors.domain.mentors import DualQualificationRule
 from mentors.handlers import assignments as handlers
@@ -177,10 +177,10 @@ async def test_redelivery_replay_and_an_overtaking_end_open_nothing(uow, deliver
 def test_a_team_event_that_can_never_apply_is_refused():
     empty = team_event("formed", str(uuid.uuid4()), "s", "e", members=())
     with pytest.raises(InvalidInput):
-        team_context_of(received(empty), now=None)
+        command_of(received(empty), now=None)
     long_org = team_event("formed", str(uuid.uuid4()), "s" * 65, "e")
     with pytest.raises(InvalidInput):
-        team_context_of(received(long_org), now=None)
+        command_of(received(long_org), now=None)
     other = IntegrationEvent(
         source="projects",
         topic="projects.project.published",
@@ -188,4 +188,4 @@ def test_a_team_event_that_can_never_apply_is_refused():
         aggregate_id="p",
         payload=projects_pb2.ProjectPublished(project_id="p"),
     )
-    assert team_context_of(received(other), now=None) is None
+    assert command_of(received(other), now=None) is None
