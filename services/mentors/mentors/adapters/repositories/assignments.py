@@ -129,7 +129,8 @@ class AssignmentRepository:
     def __init__(self, connection: AsyncConnection, *, track: Callable[..., None] = lambda *_: None) -> None:
         self.connection = connection
         self._track = track
-        self._saved: dict[int, tuple[Assignment, int]] = {}  # id(a) -> (a, how many of its events have rows)
+        # id(a) -> (a, its event list, how many of those have rows); pulling the events at commit starts a new list
+        self._saved: dict[int, tuple[Assignment, list, int]] = {}
 
     async def add(self, a: Assignment) -> None:
         await self.connection.execute(insert(assignment).values(_assignment_row(a)))
@@ -153,17 +154,21 @@ class AssignmentRepository:
 
     async def _changed(self, a: Assignment) -> None:
         """One history row per domain event not yet written, dated when the change happened."""
-        _, written = self._saved.get(id(a), (a, 0))
+        _, events, written = self._saved.get(id(a), (a, None, 0))
+        written = written if events is a.events else 0
         rows = [_history_row(e, a.ended_at or a.assigned_at or a.created_at) for e in a.events[written:]]
         if rows:
             await self.connection.execute(insert(assignment_history), rows)
-        self._saved[id(a)] = (a, len(a.events))
+        self._saved[id(a)] = (a, a.events, len(a.events))
         self._track(a)
 
     def assigned_mentors(self) -> set[uuid.UUID]:
         """The mentors the saved assignments' pending events assign (their integration events name them)."""
         return {
-            e.assignment.mentor_id for a, _ in self._saved.values() for e in a.events if isinstance(e, MentorAssigned)
+            e.assignment.mentor_id
+            for a, _, _ in self._saved.values()
+            for e in a.events
+            if isinstance(e, MentorAssigned)
         }
 
     async def current_of(self, kind: ContextKind, context_id: str) -> list[Assignment]:
