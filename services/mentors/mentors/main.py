@@ -5,8 +5,10 @@ from __future__ import annotations
 import asyncio
 from pathlib import Path
 
-from mentors import consumers, consumers_projects, rpc
+from mentors import rpc
+from mentors.adapters.unit_of_work import MentorsUnit
 from mentors.config import Settings
+from mentors.consumers import placements, teams
 from mentors.handlers.assignments import sweep_pending
 from mentors.http import assignments, mentors, reports
 from praxis_common import migrations, partnerships
@@ -18,6 +20,7 @@ MIGRATIONS = Path(__file__).parent / "migrations"
 SPEC = ServiceSpec(
     name="mentors",
     migrations=MIGRATIONS,
+    unit=MentorsUnit,
     routers=lambda rt: [
         partnerships.router(rt.engine),
         mentors.router(rt),
@@ -28,8 +31,8 @@ SPEC = ServiceSpec(
     grpc_services=rpc.services,
     subscriptions=lambda rt: [
         partnerships.subscription("mentors"),
-        consumers.subscription(clock=rt.clock),
-        consumers_projects.subscription(clock=rt.clock),
+        placements.subscription(clock=rt.clock),
+        teams.subscription(clock=rt.clock),
     ],
     workers=lambda rt: [
         every(

@@ -14,9 +14,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from mentors.domain.mentors import Side
+from mentors.domain.views import Viewer
 from praxis_common.auth import Principal
 from praxis_common.errors import Forbidden
 from praxis_common.principals import is_service
@@ -47,29 +46,6 @@ def member(principal: Principal) -> Side:
     if not principal.roles & STAFF_ROLES:
         raise Forbidden(f"needs a staff role ({', '.join(sorted(STAFF_ROLES))})")
     return Side(principal.org_kind)
-
-
-@dataclass(frozen=True)
-class Viewer:
-    """Which assignments (and their sessions) a caller sees.
-
-    `org`/`side`: the caller's organisation and kind (None for a platform service: every organisation);
-    `mentor_account`: only the assignments of the mentor signed in with this account;
-    `student_ref`: only this student's (a signed-in student)."""
-
-    org: str | None
-    side: Side | None
-    sub: str
-    manager: bool = False
-    mentor_account: str | None = None
-    student_ref: str | None = None
-
-    @property
-    def unrestricted(self) -> bool:
-        return self.org is None
-
-    def owns(self, org: str, side: Side) -> bool:
-        return self.org == org and self.side is side
 
 
 def asking_viewer(principal: Principal, *, service_org: str | None = None) -> Viewer:

@@ -198,6 +198,7 @@ class Mentor:
     account: str | None = None  # the `sub` the mentor signs in with, so they see their own mentees
     load: int = 0  # current active mentees; kept by the database
     version: int = 0
+    events: list[MentorUpdated] = field(default_factory=list, repr=False, compare=False)
 
     @classmethod
     def create(
@@ -265,7 +266,12 @@ class Mentor:
                 value = value.strip()
             setattr(self, name, value)
         self.updated_at = now
+        self.events.append(MentorUpdated(self))  # other services keep who signs in as this mentor
         return self.free_seats > could_take
+
+    def pull_events(self) -> list[MentorUpdated]:
+        events, self.events = self.events, []
+        return events
 
     def require_school(self, what: str) -> None:
         if self.kind is not Side.SCHOOL:
@@ -280,7 +286,7 @@ def _capacity_problems(capacity: int) -> list[FieldError]:
 
 @dataclass(frozen=True)
 class MentorUpdated:
-    """A mentor record changed (as saved: its version included)."""
+    """A mentor record changed (translated at commit, so as saved: its version included)."""
 
     mentor: Mentor
 

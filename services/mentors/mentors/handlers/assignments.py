@@ -25,29 +25,14 @@ import uuid
 from dataclasses import dataclass
 
 from mentors import policy
-from mentors.adapters.repositories import (
-    AssignmentRepository,
-    AssignmentView,
-    ContextRepository,
-    HistoryEntry,
-    MentorRepository,
-)
-from mentors.domain.assignments import (
-    Assignment,
-    AssignmentStatus,
-    ContextKind,
-    How,
-    MentorAssigned,
-    MentoringContext,
-)
+from mentors.domain.assignments import Assignment, AssignmentStatus, ContextKind, How, MentoringContext
 from mentors.domain.matching import rank
 from mentors.domain.mentors import Side
-from mentors.handlers import Clock, Unit, UowFactory, utc_clock
-from mentors.outgoing import integration_event
-from mentors.policy import Viewer
+from mentors.domain.views import AssignmentView, HistoryEntry, Viewer
 from praxis_common.auth import Principal
 from praxis_common.errors import Conflict, FieldError, Forbidden, InvalidInput, NotFound
 from praxis_common.pages import DEFAULT_PAGE_SIZE, decode_page_token, encode_page_token, next_page
+from praxis_common.uow import Clock, UnitOfWork, UowFactory, utc_clock
 
 
 class MentorFull(Conflict):
@@ -59,6 +44,20 @@ class AssignMentor:
     assignment_id: uuid.UUID
     mentor_id: uuid.UUID
     reason: str
+
+
+@dataclass(frozen=True)
+class OpenMentoring:
+    """A context opened (a placement confirmed, a team formed)."""
+
+    context: MentoringContext
+
+
+@dataclass(frozen=True)
+class CloseMentoring:
+    """A context ended (a placement completed, withdrawn, terminated or expired; a team completed or dissolved)."""
+
+    context: MentoringContext
 
 
 @dataclass(frozen=True)
@@ -74,62 +73,63 @@ class ListAssignments:
 # Opening and closing mentoring (driven by the producing service's events)
 
 
-async def open_mentoring(u: Unit, context: MentoringContext, *, clock: Clock = utc_clock) -> list[Assignment]:
+async def open_mentoring(cmd: OpenMentoring, *, uow: UowFactory, clock: Clock = utc_clock) -> list[Assignment]:
     """One school-side and one enterprise-side assignment for a new context, each given the best-ranked mentor
     with a free seat, or left pending. A context already known (a redelivered or replayed event, or one that
     ended before it opened here) opens nothing: []."""
-    if not await ContextRepository(u.session).open(context):
-        return []
-    mentors, assignments = MentorRepository(u.session), AssignmentRepository(u.session)
-    now = clock()
-    made = []
-    for side in (Side.SCHOOL, Side.ENTERPRISE):  # school side first: the lock order
-        a = Assignment.open(context, side, now=now)
-        candidates = await mentors.candidates(a.org, side)
-        for choice in rank(candidates, competencies=context.competencies, languages=context.languages):
-            if await mentors.take_seat(choice.mentor_id):
-                a.assign(choice.mentor_id, now=now, how=How.AUTOMATIC, reason=f"best match: {choice.explain()}")
-                break
-        else:
-            a.wait_for_mentor()
-        await assignments.add(a)
-        await _publish(u, a)
-        made.append(a)
+    context = cmd.context
+    async with uow() as u:
+        if not await u.contexts.open(context):
+            return []
+        now = clock()
+        made = []
+        for side in (Side.SCHOOL, Side.ENTERPRISE):  # school side first: the lock order
+            a = Assignment.open(context, side, now=now)
+            candidates = await u.mentors.candidates(a.org, side)
+            for choice in rank(candidates, competencies=context.competencies, languages=context.languages):
+                if await u.mentors.take_seat(choice.mentor_id):
+                    a.assign(choice.mentor_id, now=now, how=How.AUTOMATIC, reason=f"best match: {choice.explain()}")
+                    break
+            else:
+                a.wait_for_mentor()
+            await u.assignments.add(a)
+            made.append(a)
+        await u.commit()
     return made
 
 
-async def close_mentoring(u: Unit, context: MentoringContext, *, clock: Clock = utc_clock) -> list[Assignment]:
+async def close_mentoring(cmd: CloseMentoring, *, uow: UowFactory, clock: Clock = utc_clock) -> list[Assignment]:
     """End the context's assignments and release their mentors' seats, each going at once to the oldest
     waiting assignment of that mentor's organisation and side. Idempotent; a context that never opened here
     is remembered as ended so that a late `confirmed` opens nothing."""
-    if not await ContextRepository(u.session).close(context):
-        return []
-    mentors, assignments = MentorRepository(u.session), AssignmentRepository(u.session)
-    now = clock()
-    ended = await assignments.current_of(context.kind, context.id)  # locked, school side first
-    for a in ended:
-        released = a.end(now=now, reason=context.end_reason or "ended")
-        await assignments.save(a)
-        await _publish(u, a)
-        if released is not None:
-            await mentors.release_seat(released)
-            await fill_from(u, released, clock=clock, trigger=f"{context.kind} {context.end_reason or 'ended'}")
+    context = cmd.context
+    async with uow() as u:
+        if not await u.contexts.close(context):
+            return []
+        now = clock()
+        ended = await u.assignments.current_of(context.kind, context.id)  # locked, school side first
+        for a in ended:
+            released = a.end(now=now, reason=context.end_reason or "ended")
+            await u.assignments.save(a)
+            if released is not None:
+                await u.mentors.release_seat(released)
+                await fill_from(u, released, clock=clock, trigger=f"{context.kind} {context.end_reason or 'ended'}")
+        await u.commit()
     return ended
 
 
-async def fill_from(u: Unit, mentor_id: uuid.UUID, *, clock: Clock, trigger: str) -> list[Assignment]:
-    """The mentor's free seats go to the oldest pending assignments of their organisation and side."""
-    mentors, assignments = MentorRepository(u.session), AssignmentRepository(u.session)
-    m = await mentors.get(mentor_id)
+async def fill_from(u: UnitOfWork, mentor_id: uuid.UUID, *, clock: Clock, trigger: str) -> list[Assignment]:
+    """The mentor's free seats go to the oldest pending assignments of their organisation and side (in the
+    caller's unit: the service's MentorsUnit)."""
+    m = await u.mentors.get(mentor_id)
     if m is None or m.free_seats == 0:
         return []
     filled = []
-    for a in await assignments.oldest_pending(m.org, m.kind, limit=m.free_seats):
-        if not await mentors.take_seat(m.id):
+    for a in await u.assignments.oldest_pending(m.org, m.kind, limit=m.free_seats):
+        if not await u.mentors.take_seat(m.id):
             break
         a.assign(m.id, now=clock(), how=How.FILLED, reason=f"capacity freed: {trigger}")
-        await assignments.save(a)
-        await _publish(u, a)
+        await u.assignments.save(a)
         filled.append(a)
     return filled
 
@@ -140,27 +140,25 @@ async def sweep_pending(*, uow: UowFactory, clock: Clock = utc_clock, batch: int
     filled, seen = 0, set()
     for _ in range(batch):
         async with uow() as u:
-            assignments, mentors = AssignmentRepository(u.session), MentorRepository(u.session)
-            a = await assignments.next_fillable()
+            a = await u.assignments.next_fillable()
             if a is None or a.id in seen:
                 return filled
             seen.add(a.id)
-            context = await ContextRepository(u.session).get(a.context_kind, a.context_id)
+            context = await u.contexts.get(a.context_kind, a.context_id)
             ranked = rank(
-                await mentors.candidates(a.org, a.side),
+                await u.mentors.candidates(a.org, a.side),
                 competencies=context.competencies if context else [],
                 languages=context.languages if context else [],
             )
             for choice in ranked:
-                if await mentors.take_seat(choice.mentor_id):
+                if await u.mentors.take_seat(choice.mentor_id):
                     a.assign(
                         choice.mentor_id,
                         now=clock(),
                         how=How.FILLED,
                         reason=f"capacity freed (sweep): {choice.explain()}",
                     )
-                    await assignments.save(a)
-                    await _publish(u, a)
+                    await u.assignments.save(a)
                     filled += 1
                     break
             await u.commit()
@@ -179,14 +177,13 @@ async def assign_mentor(
     if not reason:
         raise InvalidInput("a reason is required", errors=[FieldError("reason", "must not be blank")])
     async with uow() as u:
-        assignments, mentors = AssignmentRepository(u.session), MentorRepository(u.session)
         a = await visible_assignment(u, cmd.assignment_id, policy.viewer(principal), for_update=True)
         side = policy.manager(principal)
         if a.org != principal.org or a.side is not side:
             raise Forbidden(f"only the {a.side} side assigns this assignment's mentor")
         if a.status is AssignmentStatus.ENDED:
             raise Conflict("the assignment has ended")
-        chosen = await mentors.get(cmd.mentor_id)
+        chosen = await u.mentors.get(cmd.mentor_id)
         if chosen is None or chosen.org != principal.org:
             raise InvalidInput(
                 "no such mentor in your organisation", errors=[FieldError("mentor_id", "not a mentor of yours")]
@@ -197,30 +194,31 @@ async def assign_mentor(
         a.assign(chosen.id, now=clock(), how=How.MANUAL, reason=reason, by=principal.sub)
         # Two mentors of one side: take their rows in id order.
         if previous is not None and str(previous) < str(chosen.id):
-            await mentors.release_seat(previous)
-            await _take_or_refuse(mentors, chosen.id, chosen.display_name)
+            await u.mentors.release_seat(previous)
+            await _take_or_refuse(u, chosen.id, chosen.display_name)
         else:
-            await _take_or_refuse(mentors, chosen.id, chosen.display_name)
+            await _take_or_refuse(u, chosen.id, chosen.display_name)
             if previous is not None:
-                await mentors.release_seat(previous)
-        await assignments.save(a)
-        await _publish(u, a)
+                await u.mentors.release_seat(previous)
+        await u.assignments.save(a)
         if previous is not None:
             await fill_from(u, previous, clock=clock, trigger="reassignment")
         await u.commit()
-        return await assignments.view(a.id)
+        return await u.assignments.view(a.id)
 
 
-async def _take_or_refuse(mentors: MentorRepository, mentor_id: uuid.UUID, name: str) -> None:
-    if not await mentors.take_seat(mentor_id):
+async def _take_or_refuse(u, mentor_id: uuid.UUID, name: str) -> None:
+    if not await u.mentors.take_seat(mentor_id):
         raise MentorFull(f"{name} has no free seat (load equals capacity)")
 
 
 # Reads
 
 
-async def visible_assignment(u: Unit, assignment_id: uuid.UUID, viewer: Viewer, *, for_update: bool = False):
-    a = await AssignmentRepository(u.session).get(assignment_id, for_update=for_update)
+async def visible_assignment(
+    u: UnitOfWork, assignment_id: uuid.UUID, viewer: Viewer, *, for_update: bool = False
+) -> Assignment:
+    a = await u.assignments.get(assignment_id, for_update=for_update)
     if a is None or not await sees(u, viewer, a):
         if viewer.mentor_account is not None:  # a mentor sees only their own: say which record that means
             raise NotFound(
@@ -231,7 +229,7 @@ async def visible_assignment(u: Unit, assignment_id: uuid.UUID, viewer: Viewer, 
     return a
 
 
-async def sees(u: Unit, viewer: Viewer, a: Assignment) -> bool:
+async def sees(u: UnitOfWork, viewer: Viewer, a: Assignment) -> bool:
     if viewer.org is not None:
         if viewer.side is Side.SCHOOL and a.school_org != viewer.org:
             return False
@@ -240,19 +238,19 @@ async def sees(u: Unit, viewer: Viewer, a: Assignment) -> bool:
         if viewer.side is None and viewer.org not in (a.school_org, a.enterprise_org):
             return False
     if viewer.student_ref is not None and a.student_ref != viewer.student_ref:
-        if not await ContextRepository(u.session).has_member(a.context_kind, a.context_id, viewer.student_ref):
+        if not await u.contexts.has_member(a.context_kind, a.context_id, viewer.student_ref):
             return False
     if viewer.mentor_account is not None:
         if not viewer.owns(a.org, a.side) or a.mentor_id is None:
             return False
-        return await MentorRepository(u.session).account_of(a.mentor_id) == viewer.mentor_account
+        return await u.mentors.account_of(a.mentor_id) == viewer.mentor_account
     return True
 
 
 async def get_assignment(assignment_id: uuid.UUID, principal: Principal, *, uow: UowFactory) -> AssignmentView:
     async with uow() as u:
         await visible_assignment(u, assignment_id, policy.viewer(principal))
-        return await AssignmentRepository(u.session).view(assignment_id)
+        return await u.assignments.view(assignment_id)
 
 
 async def assignment_history(
@@ -267,7 +265,7 @@ async def assignment_history(
     after = decode_page_token(page_token, int)[0] if page_token else None
     async with uow() as u:
         await visible_assignment(u, assignment_id, policy.viewer(principal))
-        found = await AssignmentRepository(u.session).history(assignment_id, after=after, limit=page_size + 1)
+        found = await u.assignments.history(assignment_id, after=after, limit=page_size + 1)
     return next_page(found, page_size, lambda h: (h.seq,))
 
 
@@ -277,7 +275,7 @@ async def list_assignments(
     """The assignments the caller sees, newest first."""
     after = decode_page_token(query.page_token) if query.page_token else None
     async with uow() as u:
-        page = await AssignmentRepository(u.session).list_visible(
+        page = await u.assignments.list_visible(
             policy.viewer(principal),
             status=query.status,
             side=query.side,
@@ -299,7 +297,7 @@ async def needs_a_mentor(
     side = policy.manager(principal)
     after = decode_page_token(page_token) if page_token else None
     async with uow() as u:
-        page = await AssignmentRepository(u.session).list_visible(
+        page = await u.assignments.list_visible(
             policy.viewer(principal),
             status=AssignmentStatus.PENDING,
             side=side,
@@ -325,7 +323,7 @@ async def student_mentors(
     """Who mentors the student now, and for what (current assignments, or every one with include_ended): the
     student's school sees its student's, the host enterprise those of the contexts it hosts."""
     async with uow() as u:
-        return await AssignmentRepository(u.session).list_visible(
+        return await u.assignments.list_visible(
             policy.asking_viewer(principal, service_org=service_org),
             student_ref=student_ref,
             current_only=not include_ended,
@@ -356,10 +354,10 @@ async def is_mentor_of(
                 raise InvalidInput(
                     "a platform service must name the mentor", errors=[FieldError("mentor_id", "required")]
                 )
-            mentor_id = await MentorRepository(u.session).by_account(principal.org, viewer.side, principal.sub)
+            mentor_id = await u.mentors.by_account(principal.org, viewer.side, principal.sub)
             if mentor_id is None:
                 return None
-        found = await AssignmentRepository(u.session).list_visible(
+        found = await u.assignments.list_visible(
             viewer,
             status=AssignmentStatus.ACTIVE,
             student_ref=student_ref,
@@ -369,16 +367,3 @@ async def is_mentor_of(
             limit=1,
         )
     return found[0] if found else None
-
-
-async def _publish(u: Unit, a: Assignment) -> None:
-    """The assignment's domain events become history rows and outbox events in the same transaction. An assignment
-    names the mentor's sign-in account (and the record's version), for services that authorise the mentor."""
-    events = a.pull_events()
-    await AssignmentRepository(u.session).record(events, now=a.ended_at or a.assigned_at or a.created_at)
-    for e in events:
-        context = {}
-        if isinstance(e, MentorAssigned):
-            account, version = await MentorRepository(u.session).sign_in(e.assignment.mentor_id)
-            context = {"mentor_account": account, "mentor_version": version}
-        u.emit(integration_event(e, **context))

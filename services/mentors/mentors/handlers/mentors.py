@@ -10,22 +10,12 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from mentors import policy
-from mentors.adapters.repositories import MentorRepository
-from mentors.domain.mentors import (
-    Certificate,
-    DualQualificationRule,
-    Mentor,
-    MentorUpdated,
-    PracticePeriod,
-    Qualification,
-    Side,
-)
-from mentors.handlers import Clock, Unit, UowFactory, utc_clock
+from mentors.domain.mentors import Certificate, DualQualificationRule, Mentor, PracticePeriod, Qualification, Side
 from mentors.handlers.assignments import fill_from
-from mentors.outgoing import integration_event
 from praxis_common import pages
 from praxis_common.auth import Principal
 from praxis_common.errors import NotFound
+from praxis_common.uow import Clock, UnitOfWork, UowFactory, utc_clock
 
 
 @dataclass(frozen=True)
@@ -89,7 +79,7 @@ async def create_mentor(
         now=now,
     )
     async with uow() as u:
-        await MentorRepository(u.session).add(m)
+        await u.mentors.add(m)
         await fill_from(u, m.id, clock=clock, trigger="mentor created")
         details = await _details(u, m.id, rule, now.date())
         await u.commit()
@@ -124,7 +114,7 @@ async def list_mentors(
     after = pages.decode_page_token(page_token, str, uuid.UUID) if page_token else None
     today = clock().date()
     async with uow() as u:
-        repo = MentorRepository(u.session)
+        repo = u.mentors
         found = await repo.list_for(principal.org, side, active_only=active_only, after=after, limit=page_size + 1)
         found, token = pages.next_page(found, page_size, lambda m: (m.display_name, m.id))
         school = [m.id for m in found if m.kind is Side.SCHOOL]
@@ -145,13 +135,10 @@ async def update_mentor(
     below the current load; raising it or re-activating the mentor fills waiting assignments."""
     now = clock()
     async with uow() as u:
-        repo = MentorRepository(u.session)
         m = await _own(u, mentor_id, principal, for_update=True, manage=True)
         was_active = m.active
         freed = m.update(now=now, **changes)
-        await repo.save(m)
-        # Other services keep who signs in as this mentor (internships: who reviews logbooks).
-        u.emit(integration_event(MentorUpdated(m)))
+        await u.mentors.save(m)  # its MentorUpdated goes out at commit (internships: who reviews logbooks)
         if freed:
             trigger = "mentor re-activated" if m.active and not was_active else "capacity raised"
             await fill_from(u, m.id, clock=clock, trigger=trigger)
@@ -173,7 +160,7 @@ async def record_practice(
     async with uow() as u:
         m = await _own(u, mentor_id, principal, manage=True)
         period = PracticePeriod.record(mentor=m, **vars(cmd), today=now.date(), now=now)
-        await MentorRepository(u.session).add_period(period)
+        await u.mentors.add_period(period)
         details = await _details(u, m.id, rule, now.date())
         await u.commit()
     return period, details
@@ -192,7 +179,7 @@ async def record_certificate(
     async with uow() as u:
         m = await _own(u, mentor_id, principal, manage=True)
         certificate = Certificate.record(mentor=m, **vars(cmd), today=now.date(), now=now)
-        await MentorRepository(u.session).add_certificate(certificate)
+        await u.mentors.add_certificate(certificate)
         details = await _details(u, m.id, rule, now.date())
         await u.commit()
     return certificate, details
@@ -210,7 +197,7 @@ async def remove_record(
 ) -> MentorDetails:
     """Delete a practice period (`what` = "practice-period") or a certificate recorded in error."""
     async with uow() as u:
-        repo = MentorRepository(u.session)
+        repo = u.mentors
         await _own(u, mentor_id, principal, manage=True)
         remove = repo.remove_period if what == "practice-period" else repo.remove_certificate
         if not await remove(mentor_id, record_id):
@@ -221,12 +208,12 @@ async def remove_record(
 
 
 async def _own(
-    u: Unit, mentor_id: uuid.UUID, principal: Principal, *, for_update: bool = False, manage: bool = False
+    u: UnitOfWork, mentor_id: uuid.UUID, principal: Principal, *, for_update: bool = False, manage: bool = False
 ) -> Mentor:
     """A mentor of the caller's organisation (404 for anyone else's, whatever their role); with `manage`, the
     caller must then also be one of its managers (403)."""
     policy.member(principal)
-    m = await MentorRepository(u.session).get(mentor_id, for_update=for_update)
+    m = await u.mentors.get(mentor_id, for_update=for_update)
     if m is None or m.org != principal.org or m.kind.value != principal.org_kind:
         raise NotFound("no such mentor")
     if manage:
@@ -234,8 +221,8 @@ async def _own(
     return m
 
 
-async def _details(u: Unit, mentor_id: uuid.UUID, rule: DualQualificationRule, today: date) -> MentorDetails:
-    repo = MentorRepository(u.session)
+async def _details(u: UnitOfWork, mentor_id: uuid.UUID, rule: DualQualificationRule, today: date) -> MentorDetails:
+    repo = u.mentors
     m = await repo.get(mentor_id)
     periods, certificates = await repo.periods([m.id]), await repo.certificates([m.id])
     return _assess(m, periods.get(m.id, []), certificates.get(m.id, []), rule, today)

@@ -14,17 +14,14 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import ROUND_HALF_UP, Decimal
 
-from sqlalchemy import func, select
-
 from mentors import policy
-from mentors.adapters.orm import assignment, guidance_session, mentor
-from mentors.adapters.repositories import AssignmentRepository, AssignmentView, MentorRepository, visible_clause
 from mentors.domain.assignments import AssignmentStatus
 from mentors.domain.mentors import DualQualificationRule, Mentor, Qualification, Side
-from mentors.handlers import Clock, UowFactory, utc_clock
+from mentors.domain.views import AssignmentView
 from praxis_common import pages
 from praxis_common.auth import Principal
 from praxis_common.errors import FieldError, Forbidden, InvalidInput
+from praxis_common.uow import Clock, UowFactory, utc_clock
 
 MAX_REPORT_DAYS = 366 * 5
 
@@ -51,7 +48,7 @@ async def dual_qualified_report(
         raise Forbidden("the dual-qualified ratio is a school's report")
     today = clock().date()
     async with uow() as u:
-        repo = MentorRepository(u.session)
+        repo = u.mentors
         found = await repo.list_for(principal.org, Side.SCHOOL, active_only=True)
         ids = [m.id for m in found]
         periods, certificates = await repo.periods(ids), await repo.certificates(ids)
@@ -76,7 +73,7 @@ class LoadReport:
 async def load_report(principal: Principal, *, uow: UowFactory) -> LoadReport:
     side = policy.manager(principal)
     async with uow() as u:
-        found = await MentorRepository(u.session).list_for(principal.org, side)
+        found = await u.mentors.list_for(principal.org, side)
     active = [m for m in found if m.active]
     capacity, load = sum(m.capacity for m in active), sum(m.load for m in active)
 
@@ -149,59 +146,10 @@ async def guidance_report(
         raise InvalidInput("the period is too long", errors=[FieldError("from", "at most 5 years before to")])
     months = Decimal((to_date - from_date).days + 1) / 30
     viewer = policy.viewer(principal)
-    visible = visible_clause(viewer)
-    in_period = guidance_session.c.held_on.between(from_date, to_date)
-    onsite = func.count().filter(guidance_session.c.mode == "onsite")
-    joined = guidance_session.join(assignment, assignment.c.id == guidance_session.c.assignment_id)
     async with uow() as u:
-        s = u.session
-        by_mentor = (
-            await s.execute(
-                select(
-                    guidance_session.c.mentor_id,
-                    func.count(),
-                    onsite,
-                    func.sum(guidance_session.c.minutes),
-                    func.count().filter(guidance_session.c.confirmed_at.is_not(None)),
-                    func.count(func.distinct(func.concat(assignment.c.school_org, "/", assignment.c.student_ref))),
-                )
-                .select_from(joined)
-                .where(visible, in_period)
-                .group_by(guidance_session.c.mentor_id)
-            )
-        ).all()
-        by_student = (
-            await s.execute(
-                select(
-                    assignment.c.school_org,
-                    assignment.c.student_ref,
-                    func.count(),
-                    onsite,
-                    func.sum(guidance_session.c.minutes),
-                    func.max(guidance_session.c.held_on),
-                )
-                .select_from(joined)
-                .where(visible, in_period)
-                .group_by(assignment.c.school_org, assignment.c.student_ref)
-            )
-        ).all()
-        current = (
-            await s.execute(
-                select(assignment.c.mentor_id, assignment.c.school_org, assignment.c.student_ref).where(
-                    visible, assignment.c.status != AssignmentStatus.ENDED.value
-                )
-            )
-        ).all()
-        mentee_counts = Counter(r.mentor_id for r in current if r.mentor_id is not None)
-        mentor_ids = {r[0] for r in by_mentor} | set(mentee_counts)
-        people = {
-            r.id: r
-            for r in await s.execute(
-                select(mentor.c.id, mentor.c.display_name, mentor.c.kind, mentor.c.org).where(
-                    mentor.c.id.in_(mentor_ids)
-                )
-            )
-        }
+        by_mentor, by_student, current, people = await u.reports.guidance(viewer, from_date, to_date)
+    mentee_counts = Counter(r.mentor_id for r in current if r.mentor_id is not None)
+    mentor_ids = {r[0] for r in by_mentor} | set(mentee_counts)
 
     def per_30(n: int) -> Decimal:
         return (n / months).quantize(Decimal("0.01"), ROUND_HALF_UP)
@@ -265,14 +213,8 @@ async def pending_report(
     viewer = policy.viewer(principal)
     after = pages.decode_page_token(page_token) if page_token else None
     async with uow() as u:
-        rows = (
-            await u.session.execute(
-                select(assignment.c.side, func.count(), func.min(assignment.c.created_at))
-                .where(visible_clause(viewer), assignment.c.status == AssignmentStatus.PENDING.value)
-                .group_by(assignment.c.side)
-            )
-        ).all()
-        found = await AssignmentRepository(u.session).list_visible(
+        rows = await u.reports.pending_by_side(viewer)
+        found = await u.assignments.list_visible(
             viewer, status=AssignmentStatus.PENDING, oldest_first=True, after=after, limit=page_size + 1
         )
     items, token = pages.next_page(found, page_size, lambda v: (v.assignment.created_at, v.assignment.id))

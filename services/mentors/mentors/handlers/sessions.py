@@ -8,14 +8,14 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from mentors import policy
-from mentors.adapters.repositories import AssignmentRepository, AssignmentView, SessionRepository
 from mentors.domain.mentors import Side
 from mentors.domain.sessions import GuidanceSession, overdue_since
-from mentors.handlers import Clock, UowFactory, utc_clock
+from mentors.domain.views import AssignmentView
 from mentors.handlers.assignments import visible_assignment
 from praxis_common import pages
 from praxis_common.auth import Principal
 from praxis_common.errors import Forbidden, NotFound
+from praxis_common.uow import Clock, UowFactory, utc_clock
 
 
 @dataclass(frozen=True)
@@ -51,7 +51,7 @@ async def record_session(
             today=now.date(),
             now=now,
         )
-        await SessionRepository(u.session).add(session)
+        await u.sessions.add(session)
         await u.commit()
     return session
 
@@ -67,7 +67,7 @@ async def confirm_session(
     viewer = policy.viewer(principal)
     async with uow() as u:
         a = await visible_assignment(u, assignment_id, viewer)
-        sessions = SessionRepository(u.session)
+        sessions = u.sessions
         session = await sessions.get(a.id, session_id, for_update=True)
         if session is None:
             raise NotFound("no such session")
@@ -92,7 +92,7 @@ async def list_sessions(
     after = pages.decode_page_token(page_token, date, datetime, uuid.UUID) if page_token else None
     async with uow() as u:
         a = await visible_assignment(u, assignment_id, policy.viewer(principal))
-        found = await SessionRepository(u.session).of_assignment(a.id, after=after, limit=page_size + 1)
+        found = await u.sessions.of_assignment(a.id, after=after, limit=page_size + 1)
     return pages.next_page(found, page_size, lambda x: (x.held_on, x.recorded_at, x.id))
 
 
@@ -111,7 +111,7 @@ async def overdue_guidance(
     viewer = policy.viewer(principal)
     after = pages.decode_page_token(page_token) if page_token else None
     async with uow() as u:
-        found = await AssignmentRepository(u.session).overdue_guidance(
+        found = await u.assignments.overdue_guidance(
             viewer, since=overdue_since(clock().date(), days), limit=page_size + 1, after=after
         )
     page, token = pages.next_page(found, page_size, lambda o: (o[0].assignment.created_at, o[0].assignment.id))

@@ -7,23 +7,20 @@ from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query, Request, Response
 
-from mentors.domain.assignments import AssignmentStatus
-from mentors.domain.mentors import Side
 from mentors.handlers import assignments as handlers
 from mentors.handlers import sessions as session_handlers
-from mentors.http.schemas import (
+from mentors.schemas.assignments import (
     AssignIn,
     AssignmentPage,
+    AssignmentQuery,
     AssignmentRead,
     HistoryPage,
     HistoryRead,
     OverdueList,
     OverdueRead,
-    SessionIn,
-    SessionPage,
-    SessionRead,
     StudentMentorsRead,
 )
+from mentors.schemas.sessions import SessionIn, SessionPage, SessionRead
 from praxis_common.errors import NotFound
 from praxis_common.http import IdempotencyKey, PrincipalDep, created
 from praxis_common.queries import PageSize, PageToken
@@ -46,18 +43,15 @@ def router(rt: Runtime) -> APIRouter:
     ) -> AssignmentPage:
         """Newest first. A school sees the assignments of its students (both sides), an enterprise those of the
         students it hosts; a mentor their own; a student theirs."""
-        items, token = await handlers.list_assignments(
-            handlers.ListAssignments(
-                status=AssignmentStatus(status) if status else None,
-                side=Side(side) if side else None,
-                student_ref=student_ref,
-                mentor_id=mentor_id,
-                page_size=page_size,
-                page_token=page_token,
-            ),
-            principal,
-            uow=rt.uow,
+        query = AssignmentQuery(
+            status=status,
+            side=side,
+            student_ref=student_ref,
+            mentor_id=mentor_id,
+            page_size=page_size,
+            page_token=page_token,
         )
+        items, token = await handlers.list_assignments(query.to_command(), principal, uow=rt.uow)
         return AssignmentPage(items=[AssignmentRead.of(v) for v in items], next_page_token=token)
 
     @r.get(
@@ -141,9 +135,7 @@ def router(rt: Runtime) -> APIRouter:
         """The school picks the school mentor, the enterprise the enterprise mentor (managers), with a reason.
         The previous mentor's seat goes to the side's oldest waiting assignment."""
         return AssignmentRead.of(
-            await handlers.assign_mentor(
-                handlers.AssignMentor(assignment_id, body.mentor_id, body.reason), principal, uow=rt.uow, clock=rt.clock
-            )
+            await handlers.assign_mentor(body.to_command(assignment_id), principal, uow=rt.uow, clock=rt.clock)
         )
 
     @r.post(
@@ -166,7 +158,7 @@ def router(rt: Runtime) -> APIRouter:
         async def record_it(uow):
             session = await session_handlers.record_session(
                 assignment_id,
-                session_handlers.RecordSession(body.held_on, body.mode, body.minutes, body.notes),
+                body.to_command(),
                 principal,
                 uow=uow,
                 clock=rt.clock,

@@ -7,7 +7,7 @@ import uuid
 from fastapi import APIRouter, Request, Response
 
 from mentors.handlers import mentors as handlers
-from mentors.http.schemas import (
+from mentors.schemas.mentors import (
     CertificateIn,
     CertificateRead,
     MentorCreate,
@@ -42,9 +42,7 @@ def router(rt: Runtime) -> APIRouter:
         organisation's oldest assignments waiting for a mentor. Send an Idempotency-Key."""
 
         async def create_it(uow):
-            details = await handlers.create_mentor(
-                handlers.CreateMentor(**body.model_dump()), principal, uow=uow, rule=rule, clock=rt.clock
-            )
+            details = await handlers.create_mentor(body.to_command(), principal, uow=uow, rule=rule, clock=rt.clock)
             return MentorRead.of(details), f"/v1/mentors/{details.mentor.id}"
 
         return await created(request, principal, rt.uow, idempotency_key, body=body, create=create_it)
@@ -82,7 +80,7 @@ def router(rt: Runtime) -> APIRouter:
         """Only the fields sent change. Capacity may not drop below the current load (409); raising it or
         re-activating the mentor fills waiting assignments at once. A deactivated mentor keeps their current
         mentees and takes no new ones."""
-        changes = body.changes()
+        changes = body.to_command()
         if not changes:
             raise InvalidInput("nothing to change: send at least one field")
         return MentorRead.of(
@@ -109,7 +107,7 @@ def router(rt: Runtime) -> APIRouter:
         async def record(uow):
             period, _ = await handlers.record_practice(
                 mentor_id,
-                handlers.RecordPractice(body.enterprise, body.role, body.from_date, body.to_date, body.hours),
+                body.to_command(),
                 principal,
                 uow=uow,
                 rule=rule,
@@ -152,7 +150,7 @@ def router(rt: Runtime) -> APIRouter:
         async def record(uow):
             certificate, _ = await handlers.record_certificate(
                 mentor_id,
-                handlers.RecordCertificate(body.name, body.issuer, body.issued_on, body.expires_on),
+                body.to_command(),
                 principal,
                 uow=uow,
                 rule=rule,

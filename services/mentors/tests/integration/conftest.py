@@ -9,7 +9,8 @@ from datetime import date, timedelta
 import pytest
 from sqlalchemy.ext.asyncio import create_async_engine
 
-from mentors.consumers import DURABLE, subscription
+from mentors.adapters.unit_of_work import MentorsUnit
+from mentors.consumers.placements import DURABLE, subscription
 from mentors.main import MIGRATIONS
 from praxis.events.v1 import placements_pb2
 from praxis_common import migrations
@@ -36,7 +37,7 @@ async def engine(database_url):
 
 @pytest.fixture
 def uow(engine) -> UnitOfWorkFactory:
-    return UnitOfWorkFactory(engine, event_prefix=PREFIX)
+    return UnitOfWorkFactory(engine, event_prefix=PREFIX, unit=MentorsUnit)
 
 
 class Placements:
@@ -84,7 +85,7 @@ class Placements:
         already had it."""
         row = event.outbox_row(PREFIX)
         received = ReceivedEvent.from_message(event.headers(), row["payload"])
-        async with UnitOfWorkFactory(self.engine, event_prefix=PREFIX)() as u:
+        async with UnitOfWorkFactory(self.engine, event_prefix=PREFIX, unit=MentorsUnit)() as u:
             if not await u.claim_event(DURABLE, received.id, received.type):
                 return False
             await subscription().handler(received, joining(u))

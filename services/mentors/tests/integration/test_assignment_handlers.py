@@ -13,7 +13,6 @@ import pytest
 from sqlalchemy import func, select, text, update
 
 from mentors.adapters.orm import assignment, mentor
-from mentors.adapters.repositories import MentorRepository
 from mentors.domain.mentors import DualQualificationRule, Mentor
 from mentors.handlers import assignments as handlers
 from mentors.handlers import mentors as mentor_handlers
@@ -75,7 +74,7 @@ async def current(uow, orgs: Orgs, student: str = "stu-1") -> dict[str, object]:
 
 async def outbox_subjects(uow, aggregate_id) -> list[str]:
     async with uow() as u:
-        rows = await u.session.execute(
+        rows = await u.connection.execute(
             text("SELECT subject FROM outbox WHERE aggregate_id = :id ORDER BY position"), {"id": str(aggregate_id)}
         )
         return [r.subject for r in rows]
@@ -83,7 +82,7 @@ async def outbox_subjects(uow, aggregate_id) -> list[str]:
 
 async def loads(uow, *ids) -> list[tuple[int, int]]:
     async with uow() as u:
-        rows = (await u.session.execute(select(mentor.c.id, mentor.c.load, mentor.c.capacity))).all()
+        rows = (await u.connection.execute(select(mentor.c.id, mentor.c.load, mentor.c.capacity))).all()
     by_id = {r.id: (r.load, r.capacity) for r in rows}
     return [by_id[i] for i in ids]
 
@@ -115,7 +114,7 @@ async def test_redelivery_and_replay_create_no_second_assignment(uow, placements
     replay = dataclasses.replace(event, id=uuid.uuid4())  # the same payload under a new id
     assert await placements.deliver(replay)  # applied ... and opened nothing
     async with uow() as u:
-        count = await u.session.scalar(
+        count = await u.connection.scalar(
             select(func.count()).select_from(assignment).where(assignment.c.context_id == "p-twice")
         )
     assert count == 2
@@ -249,7 +248,7 @@ async def test_a_pending_assignment_can_be_filled_by_hand(uow, placements, orgs)
     waiting = (await current(uow, orgs))["enterprise"].assignment
     assert waiting.status.value == "pending"
     async with uow() as u:  # a mentor that arrived without the fill (e.g. restored from a backup)
-        await MentorRepository(u.session).add(
+        await u.mentors.add(
             Mentor.create(
                 org=orgs.enterprise.org,
                 org_kind="enterprise",
@@ -274,7 +273,7 @@ async def test_a_pending_assignment_can_be_filled_by_hand(uow, placements, orgs)
 async def test_the_sweeper_fills_what_a_race_left_waiting(uow, placements, orgs):
     await confirm(placements, orgs, "p-race")
     async with uow() as u:  # capacity that appeared without a fill, as a concurrent release could leave it
-        await MentorRepository(u.session).add(
+        await u.mentors.add(
             Mentor.create(
                 org=orgs.school.org,
                 org_kind="school",
@@ -311,7 +310,7 @@ async def test_100_confirmations_at_once_for_60_seats(uow, placements, orgs, eng
     async with uow() as u:
         by_status = dict(
             (
-                await u.session.execute(
+                await u.connection.execute(
                     select(assignment.c.status, func.count())
                     .where(assignment.c.org == orgs.school.org)
                     .group_by(assignment.c.status)
@@ -320,7 +319,7 @@ async def test_100_confirmations_at_once_for_60_seats(uow, placements, orgs, eng
         )
         per_mentor = dict(
             (
-                await u.session.execute(
+                await u.connection.execute(
                     select(assignment.c.mentor_id, func.count())
                     .where(assignment.c.org == orgs.school.org, assignment.c.status == "active")
                     .group_by(assignment.c.mentor_id)
@@ -337,7 +336,7 @@ async def test_the_database_refuses_a_load_above_capacity(uow, orgs):
     s = await add_mentor(uow, orgs.school, "S", 1)
     async with uow() as u:
         with pytest.raises(Exception, match="ck_mentor_load"):
-            await u.session.execute(update(mentor).where(mentor.c.id == s).values(load=2))
+            await u.connection.execute(update(mentor).where(mentor.c.id == s).values(load=2))
 
 
 async def test_assignments_name_the_mentors_account_and_a_changed_mentor_is_published(uow, placements, orgs):
@@ -349,7 +348,7 @@ async def test_assignments_name_the_mentors_account_and_a_changed_mentor_is_publ
     async with uow() as u:
         payloads = [
             json.loads(r.payload)
-            for r in await u.session.execute(
+            for r in await u.connection.execute(
                 text("SELECT payload FROM outbox WHERE aggregate_id = :id AND subject LIKE '%.mentor.assigned'"),
                 {"id": str(enterprise_side.id)},
             )
@@ -359,7 +358,7 @@ async def test_assignments_name_the_mentors_account_and_a_changed_mentor_is_publ
     async with uow() as u:
         [updated] = [
             json.loads(r.payload)
-            for r in await u.session.execute(
+            for r in await u.connection.execute(
                 text("SELECT payload FROM outbox WHERE aggregate_id = :id AND subject LIKE '%.mentor.updated'"),
                 {"id": str(host)},
             )

@@ -11,7 +11,8 @@ import pytest
 from sqlalchemy import func, select
 
 from mentors.adapters.orm import assignment
-from mentors.consumers_projects import DURABLE, subscription, team_context_of
+from mentors.adapters.unit_of_work import MentorsUnit
+from mentors.consumers.teams import DURABLE, command_of, subscription
 from mentors.domain.assignments import ContextKind
 from mentors.domain.mentors import DualQualificationRule
 from mentors.handlers import assignments as handlers
@@ -55,7 +56,7 @@ def deliver(engine):
 
     async def deliver(event: IntegrationEvent) -> bool:
         r = received(event)
-        async with UnitOfWorkFactory(engine, event_prefix=PREFIX)() as u:
+        async with UnitOfWorkFactory(engine, event_prefix=PREFIX, unit=MentorsUnit)() as u:
             if not await u.claim_event(DURABLE, r.id, r.type):
                 return False
             await subscription().handler(r, joining(u))
@@ -91,7 +92,7 @@ async def test_a_formed_team_gets_one_pair_that_mentors_every_member(uow, delive
     team = str(uuid.uuid4())
     assert await deliver(team_event("formed", team, school.org, enterprise.org))
     async with uow() as u:
-        rows = (await u.session.execute(select(assignment).where(assignment.c.context_id == team))).all()
+        rows = (await u.connection.execute(select(assignment).where(assignment.c.context_id == team))).all()
     assert {(r.side, r.mentor_id, r.status, r.student_ref) for r in rows} == {
         ("school", teacher, "active", f"team:{team}"),
         ("enterprise", host, "active", f"team:{team}"),
@@ -163,7 +164,7 @@ async def test_redelivery_replay_and_an_overtaking_end_open_nothing(uow, deliver
     async with uow() as u:
         counts = dict(
             (
-                await u.session.execute(
+                await u.connection.execute(
                     select(assignment.c.context_id, func.count())
                     .where(assignment.c.context_id.in_([team, late]))
                     .group_by(assignment.c.context_id)
@@ -176,10 +177,10 @@ async def test_redelivery_replay_and_an_overtaking_end_open_nothing(uow, deliver
 def test_a_team_event_that_can_never_apply_is_refused():
     empty = team_event("formed", str(uuid.uuid4()), "s", "e", members=())
     with pytest.raises(InvalidInput):
-        team_context_of(received(empty), now=None)
+        command_of(received(empty), now=None)
     long_org = team_event("formed", str(uuid.uuid4()), "s" * 65, "e")
     with pytest.raises(InvalidInput):
-        team_context_of(received(long_org), now=None)
+        command_of(received(long_org), now=None)
     other = IntegrationEvent(
         source="projects",
         topic="projects.project.published",
@@ -187,4 +188,4 @@ def test_a_team_event_that_can_never_apply_is_refused():
         aggregate_id="p",
         payload=projects_pb2.ProjectPublished(project_id="p"),
     )
-    assert team_context_of(received(other), now=None) is None
+    assert command_of(received(other), now=None) is None

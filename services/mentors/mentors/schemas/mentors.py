@@ -1,4 +1,5 @@
-"""REST request and response bodies of the mentors service (also the validation the gRPC edge applies)."""
+"""Request and response bodies for mentors, their enterprise practice and certificates (REST; gRPC validates its
+messages with the same input models)."""
 
 from __future__ import annotations
 
@@ -9,16 +10,13 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictInt
 
-from mentors.adapters.repositories import AssignmentView, HistoryEntry
 from mentors.domain.mentors import MAX_CAPACITY, Certificate, PracticePeriod, Qualification
-from mentors.domain.sessions import MAX_MINUTES, GuidanceSession
-from mentors.handlers.mentors import MentorDetails
+from mentors.handlers.mentors import CreateMentor, MentorDetails, RecordCertificate, RecordPractice
 from praxis_common.pages import Page
 from praxis_common.validation import Date, Language, Tag, Text
 
 Account = Annotated[Text, Field(min_length=1, max_length=255, description="the `sub` the mentor signs in with")]
 Capacity = Annotated[StrictInt, Field(ge=0, le=MAX_CAPACITY, description="most active mentees at once")]
-Reason = Annotated[Text, Field(min_length=1, max_length=1000)]
 
 
 class MentorCreate(BaseModel):
@@ -46,6 +44,9 @@ class MentorCreate(BaseModel):
     active: StrictBool = True
     account: Account | None = None
 
+    def to_command(self) -> CreateMentor:
+        return CreateMentor(**self.model_dump())
+
 
 class MentorUpdate(BaseModel):
     """Only the fields sent change; `account: null` clears the sign-in account."""
@@ -61,7 +62,8 @@ class MentorUpdate(BaseModel):
     active: StrictBool = None  # type: ignore[assignment]
     account: Account | None = None
 
-    def changes(self) -> dict:
+    def to_command(self) -> dict:
+        """The changes update_mentor applies: the fields sent (empty when none was)."""
         return self.model_dump(exclude_unset=True)
 
 
@@ -87,6 +89,9 @@ class PracticePeriodIn(BaseModel):
     from_date: Date = Field(alias="from")
     to_date: Date = Field(alias="to")
     hours: Annotated[StrictInt, Field(ge=0, le=100_000)]
+
+    def to_command(self) -> RecordPractice:
+        return RecordPractice(self.enterprise, self.role, self.from_date, self.to_date, self.hours)
 
 
 class PracticePeriodRead(BaseModel):
@@ -123,6 +128,9 @@ class CertificateIn(BaseModel):
     issuer: Annotated[Text, Field(max_length=200)] = ""
     issued_on: Date
     expires_on: Date | None = None
+
+    def to_command(self) -> RecordCertificate:
+        return RecordCertificate(self.name, self.issuer, self.issued_on, self.expires_on)
 
 
 class CertificateRead(BaseModel):
@@ -196,144 +204,3 @@ class MentorRead(BaseModel):
 
 class MentorPage(Page[MentorRead]):
     """A page of mentors, by display name."""
-
-
-class MentorRef(BaseModel):
-    id: uuid.UUID
-    display_name: str | None
-
-
-class AssignmentRead(BaseModel):
-    id: uuid.UUID
-    context_kind: str = Field(description="placement or project (a project team)")
-    context_id: str = Field(description="what the pair of mentors is for: the placement id or the team id")
-    side: str = Field(description="school or enterprise")
-    org: str = Field(description="the side's organisation, which owns the assignment")
-    school_org: str
-    enterprise_org: str
-    student_ref: str
-    status: str = Field(description="pending (needs a mentor), active or ended")
-    mentor: MentorRef | None
-    created_at: datetime
-    assigned_at: datetime | None
-    ended_at: datetime | None
-    end_reason: str | None
-    position_id: str | None
-    starts_on: date | None
-    ends_on: date | None
-    competencies: list[str]
-    members: list[str] = Field(description="project teams: the team's students (student_ref then names the team)")
-
-    @classmethod
-    def of(cls, v: AssignmentView) -> AssignmentRead:
-        a = v.assignment
-        return cls(
-            id=a.id,
-            context_kind=a.context_kind.value,
-            context_id=a.context_id,
-            side=a.side.value,
-            org=a.org,
-            school_org=a.school_org,
-            enterprise_org=a.enterprise_org,
-            student_ref=a.student_ref,
-            status=a.status.value,
-            mentor=MentorRef(id=a.mentor_id, display_name=v.mentor_display_name) if a.mentor_id else None,
-            created_at=a.created_at,
-            assigned_at=a.assigned_at,
-            ended_at=a.ended_at,
-            end_reason=a.end_reason,
-            position_id=v.position_id,
-            starts_on=v.starts_on,
-            ends_on=v.ends_on,
-            competencies=v.competencies,
-            members=v.members,
-        )
-
-
-class AssignmentPage(Page[AssignmentRead]):
-    """A page of assignments."""
-
-
-class AssignIn(BaseModel):
-    model_config = ConfigDict(
-        extra="forbid",
-        json_schema_extra={
-            "examples": [{"mentor_id": "3f1d2c4b-5a69-4e7d-8c1b-2a3f4e5d6c7b", "reason": "speaks Malay with the host"}]
-        },
-    )
-
-    mentor_id: uuid.UUID
-    reason: Reason
-
-
-class HistoryRead(BaseModel):
-    at: datetime
-    action: str = Field(description="pending, assigned, reassigned or ended")
-    mentor_id: uuid.UUID | None
-    previous_mentor_id: uuid.UUID | None
-    how: str | None = Field(description="automatic, manual or filled (capacity freed)")
-    reason: str
-    by: str = Field(description="the acting user's sub, or system")
-
-    @classmethod
-    def of(cls, h: HistoryEntry) -> HistoryRead:
-        return cls.model_validate(h, from_attributes=True)
-
-
-class HistoryPage(Page[HistoryRead]):
-    """A page of an assignment's history, oldest first."""
-
-
-class StudentMentorsRead(BaseModel):
-    student_ref: str
-    assignments: list[AssignmentRead] = Field(description="who mentors the student, and for what")
-
-
-class SessionIn(BaseModel):
-    model_config = ConfigDict(
-        extra="forbid",
-        json_schema_extra={
-            "examples": [{"held_on": "2027-03-12", "mode": "onsite", "minutes": 90, "notes": "listing review"}]
-        },
-    )
-
-    held_on: Date = Field(description="not in the future")
-    mode: Literal["onsite", "online"]
-    minutes: Annotated[StrictInt, Field(ge=1, le=MAX_MINUTES)]
-    notes: Annotated[Text, Field(max_length=4000)] = ""
-
-
-class SessionRead(BaseModel):
-    id: uuid.UUID
-    assignment_id: uuid.UUID
-    mentor_id: uuid.UUID
-    side: str
-    held_on: date
-    mode: str
-    minutes: int
-    notes: str
-    recorded_at: datetime
-    recorded_by: str
-    confirmed_at: datetime | None
-    confirmed_by: str | None
-
-    @classmethod
-    def of(cls, s: GuidanceSession) -> SessionRead:
-        data = {n: getattr(s, n) for n in cls.model_fields}
-        data.update(side=s.side.value, mode=s.mode.value)
-        return cls(**data)
-
-
-class SessionPage(Page[SessionRead]):
-    """A page of an assignment's guidance sessions, latest first."""
-
-
-class OverdueRead(BaseModel):
-    assignment: AssignmentRead
-    last_onsite_session: date | None = Field(description="the last on-site session with the enterprise mentor")
-
-
-class OverdueList(Page[OverdueRead]):
-    """A page of the assignments overdue for on-site guidance, oldest first."""
-
-    days: int = Field(description="the threshold used")

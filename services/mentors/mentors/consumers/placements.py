@@ -13,15 +13,15 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from mentors.consumers import mentoring_subscription
 from mentors.domain.assignments import ContextKind, ContextStatus, MentoringContext
 from mentors.domain.mentors import normalise_tags
-from mentors.handlers import Clock, utc_clock
-from mentors.handlers.assignments import close_mentoring, open_mentoring
+from mentors.handlers.assignments import CloseMentoring, OpenMentoring
 from praxis.events.v1 import placements_pb2
 from praxis_common.consumer import Subscription
 from praxis_common.errors import InvalidInput
 from praxis_common.events import ReceivedEvent, payload_date, payload_time
-from praxis_common.uow import UowFactory
+from praxis_common.uow import Clock, utc_clock
 
 OPENING = "confirmed"
 CLOSING = ("completed", "withdrawn", "terminated", "expired")
@@ -32,8 +32,9 @@ def event_type(kind: str) -> str:
     return f"praxis.internships.placement.{kind}.v1"
 
 
-def context_of(event: ReceivedEvent, *, now: datetime) -> tuple[str, MentoringContext] | None:
-    """(the placement event's kind, the mentoring context it describes), or None for events not ours.
+def command_of(event: ReceivedEvent, *, now: datetime) -> OpenMentoring | CloseMentoring | None:
+    """The command the placement event maps to (open or close the mentoring context it describes), or None for
+    events not ours.
     A payload that can never apply raises InvalidInput (the consumer dead-letters it)."""
     kind = next((k for k in (OPENING, *CLOSING) if event.type == event_type(k)), None)
     if kind is None:
@@ -49,7 +50,7 @@ def context_of(event: ReceivedEvent, *, now: datetime) -> tuple[str, MentoringCo
         raise InvalidInput(f"event {event.id}: over-long competency, language or position id")
     ended = kind in CLOSING
     at = payload_time(e.occurred_at) or now
-    return kind, MentoringContext(
+    context = MentoringContext(
         kind=ContextKind.PLACEMENT,
         id=e.placement_id,
         school_org=e.school_org,
@@ -65,28 +66,10 @@ def context_of(event: ReceivedEvent, *, now: datetime) -> tuple[str, MentoringCo
         ended_at=at if ended else None,
         end_reason=kind if ended else None,
     )
-
-
-async def apply_placement_event(event: ReceivedEvent, uow: UowFactory, *, clock: Clock = utc_clock) -> None:
-    found = context_of(event, now=clock())
-    if found is None:
-        return
-    kind, context = found
-    async with uow() as u:
-        if kind == OPENING:
-            await open_mentoring(u, context, clock=clock)
-        else:
-            await close_mentoring(u, context, clock=clock)
-        await u.commit()
+    return CloseMentoring(context) if ended else OpenMentoring(context)
 
 
 def subscription(clock: Clock = utc_clock) -> Subscription:
-    async def handle(event: ReceivedEvent, uow: UowFactory) -> None:
-        await apply_placement_event(event, uow, clock=clock)
-
-    return Subscription(
-        durable=DURABLE,
-        source="internships",
-        topics=[f"internships.placement.{k}" for k in (OPENING, *CLOSING)],
-        handler=handle,
+    return mentoring_subscription(
+        DURABLE, "internships", [f"internships.placement.{k}" for k in (OPENING, *CLOSING)], command_of, clock=clock
     )

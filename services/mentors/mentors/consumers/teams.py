@@ -12,15 +12,15 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from mentors.consumers import mentoring_subscription
 from mentors.domain.assignments import ContextKind, ContextStatus, MentoringContext, team_ref
 from mentors.domain.mentors import normalise_tags
-from mentors.handlers import Clock, utc_clock
-from mentors.handlers.assignments import close_mentoring, open_mentoring
+from mentors.handlers.assignments import CloseMentoring, OpenMentoring
 from praxis.events.v1 import projects_pb2
 from praxis_common.consumer import Subscription
 from praxis_common.errors import InvalidInput
 from praxis_common.events import ReceivedEvent, payload_date, payload_time
-from praxis_common.uow import UowFactory
+from praxis_common.uow import Clock, utc_clock
 
 OPENING = "formed"
 CLOSING = ("completed", "dissolved")
@@ -32,9 +32,9 @@ def event_type(kind: str) -> str:
     return f"praxis.projects.team.{kind}.v1"
 
 
-def team_context_of(event: ReceivedEvent, *, now: datetime) -> tuple[str, MentoringContext] | None:
-    """(the team event's kind, the mentoring context it describes), or None for events not ours. A payload that
-    can never apply raises InvalidInput (the consumer dead-letters it)."""
+def command_of(event: ReceivedEvent, *, now: datetime) -> OpenMentoring | CloseMentoring | None:
+    """The command the team event maps to (open or close the team's mentoring context), or None for events not
+    ours. A payload that can never apply raises InvalidInput (the consumer dead-letters it)."""
     kind = next((k for k in (OPENING, *CLOSING) if event.type == event_type(k)), None)
     if kind is None:
         return None
@@ -53,7 +53,7 @@ def team_context_of(event: ReceivedEvent, *, now: datetime) -> tuple[str, Mentor
         raise InvalidInput(f"event {event.id}: over-long competency")
     ended = kind in CLOSING
     at = payload_time(e.occurred_at) or now
-    return kind, MentoringContext(
+    context = MentoringContext(
         kind=ContextKind.PROJECT,
         id=e.team_id,
         school_org=e.school_org,
@@ -68,28 +68,10 @@ def team_context_of(event: ReceivedEvent, *, now: datetime) -> tuple[str, Mentor
         end_reason=kind if ended else None,
         members=members,
     )
-
-
-async def apply_team_event(event: ReceivedEvent, uow: UowFactory, *, clock: Clock = utc_clock) -> None:
-    found = team_context_of(event, now=clock())
-    if found is None:
-        return
-    kind, context = found
-    async with uow() as u:
-        if kind == OPENING:
-            await open_mentoring(u, context, clock=clock)
-        else:
-            await close_mentoring(u, context, clock=clock)
-        await u.commit()
+    return CloseMentoring(context) if ended else OpenMentoring(context)
 
 
 def subscription(clock: Clock = utc_clock) -> Subscription:
-    async def handle(event: ReceivedEvent, uow: UowFactory) -> None:
-        await apply_team_event(event, uow, clock=clock)
-
-    return Subscription(
-        durable=DURABLE,
-        source="projects",
-        topics=[f"projects.team.{k}" for k in (OPENING, *CLOSING)],
-        handler=handle,
+    return mentoring_subscription(
+        DURABLE, "projects", [f"projects.team.{k}" for k in (OPENING, *CLOSING)], command_of, clock=clock
     )
