@@ -2,21 +2,20 @@
 
 from __future__ import annotations
 
-import asyncio
 from pathlib import Path
 
+import praxis_partnerships as partnerships
 from mentors import consumers, consumers_projects, rpc
 from mentors.config import Settings
 from mentors.handlers.assignments import sweep_pending
 from mentors.http import assignments, mentors, reports
-from praxis_common import migrations, partnerships
 from praxis_common.service import ServiceSpec, every
-from praxis_common.service import run as run_service
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 
 SPEC = ServiceSpec(
     name="mentors",
+    settings=Settings,
     migrations=MIGRATIONS,
     routers=lambda rt: [
         partnerships.router(rt.engine),
@@ -39,11 +38,3 @@ SPEC = ServiceSpec(
         )
     ],
 )
-
-
-async def serve(settings: Settings, stop: asyncio.Event | None = None) -> None:
-    await run_service(SPEC, settings, stop=stop)
-
-
-def migrate(settings: Settings) -> None:
-    migrations.upgrade(MIGRATIONS, settings.database_url)

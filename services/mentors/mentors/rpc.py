@@ -12,6 +12,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field
 
+import praxis_partnerships as partnerships
 from mentors.adapters.repositories import AssignmentView, HistoryEntry
 from mentors.domain.assignments import AssignmentStatus, ContextKind
 from mentors.domain.mentors import Certificate, PracticePeriod, Qualification, Side
@@ -31,7 +32,7 @@ from mentors.http.schemas import (
 )
 from praxis.mentors.v1 import mentors_pb2 as pb
 from praxis.mentors.v1 import mentors_pb2_grpc as pb_grpc
-from praxis_common import pages, partnerships, rpc
+from praxis_common import pages, rpc
 from praxis_common.errors import FieldError, InvalidInput
 from praxis_common.rpc import principal
 from praxis_common.service import Runtime

@@ -8,9 +8,10 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field
 
+import praxis_partnerships as partnerships
 from praxis.projects.v1 import projects_pb2 as pb
 from praxis.projects.v1 import projects_pb2_grpc as pb_grpc
-from praxis_common import pages, partnerships, rpc
+from praxis_common import pages, rpc
 from praxis_common.auth import bearer_token
 from praxis_common.errors import FieldError, InvalidInput
 from praxis_common.rpc import principal

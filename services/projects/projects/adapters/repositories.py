@@ -22,7 +22,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from praxis_common.errors import Conflict
-from praxis_common.partnerships import partnership
+from praxis_partnerships import partnership
 from projects.adapters.orm import (
     credit,
     deliverable,
