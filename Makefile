@@ -29,8 +29,9 @@ test: $(STAMP)  ## the whole suite against real PostgreSQL and NATS (started by 
 proto: $(STAMP)  ## regenerate proto/python from proto/praxis/**/*.proto
 	$(BIN)/python proto/generate.py
 
-lint: $(STAMP)
+lint: $(STAMP)  ## ruff, and the architecture contracts of .importlinter (layers, a pure domain, independent services)
 	$(BIN)/ruff check .
+	$(BIN)/lint-imports
 
 format: $(STAMP)
 	$(BIN)/ruff format services tests proto/generate.py
