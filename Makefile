@@ -5,9 +5,11 @@ PYTHON ?= $(shell for p in python3.13 python3.12 python3.11 python3; do command 
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
-PACKAGES := -e proto -e 'services/common[embedded]' -e services/internships -e services/mentors -e services/projects
+PACKAGES := -e proto -e 'services/common[embedded]' -e services/partnerships \
+            -e services/internships -e services/mentors -e services/projects
 SOURCES := constraints.txt requirements-test.txt proto/pyproject.toml services/common/pyproject.toml \
-           services/internships/pyproject.toml services/mentors/pyproject.toml services/projects/pyproject.toml
+           services/partnerships/pyproject.toml services/internships/pyproject.toml services/mentors/pyproject.toml \
+           services/projects/pyproject.toml
 
 .PHONY: run test proto lint format clean
 
@@ -27,8 +29,9 @@ test: $(STAMP)  ## the whole suite against real PostgreSQL and NATS (started by 
 proto: $(STAMP)  ## regenerate proto/python from proto/praxis/**/*.proto
 	$(BIN)/python proto/generate.py
 
-lint: $(STAMP)
+lint: $(STAMP)  ## ruff, and the architecture contracts of .importlinter (layers, a pure domain, independent services)
 	$(BIN)/ruff check .
+	$(BIN)/lint-imports
 
 format: $(STAMP)
 	$(BIN)/ruff format services tests proto/generate.py

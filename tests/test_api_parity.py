@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from praxis_common import partnerships
+import praxis_partnerships as partnerships
 from praxis_common.testing.apps import build_app
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -1,6 +1,6 @@
 """The `praxis` command: run the embedded default, serve or migrate one service, mint dev tokens.
 
-praxis up                         NATS + PostgreSQL + all three services on this machine
+praxis up                         NATS + PostgreSQL + every installed service on this machine
 praxis serve <service>            one service process (REST, gRPC, relay, consumers)
 praxis migrate <service>          apply that service's migrations
 praxis keygen <dir>               an ES256 key pair for tokens (jwt-private.pem, jwt-public.pem)
@@ -11,37 +11,42 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import importlib
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from praxis_common import registry
 from praxis_common.logs import configure_logging
 from praxis_common.tokens import PRIVATE_KEY, generate_keypair, mint_token
 
-SERVICES = ("internships", "mentors", "projects")
+if TYPE_CHECKING:  # the service machinery is imported by the commands that run a service, not by `praxis token`
+    from praxis_common.service import ServiceSpec
+    from praxis_common.settings import ServiceSettings
 
 
 def state_dir() -> Path:
     return Path(os.environ.get("PRAXIS_HOME", ".praxis")).resolve()
 
 
-def load_service(name: str):
-    """(main module, Settings instance) of a service, imported by name so the kernel needs no service."""
-    if name not in SERVICES:
-        raise SystemExit(f"unknown service {name!r}; one of {', '.join(SERVICES)}")
-    main = importlib.import_module(f"{name}.main")
-    settings_cls = importlib.import_module(f"{name}.config").Settings
+def load_service(name: str) -> tuple[ServiceSpec, ServiceSettings]:
+    """(spec, settings) of an installed service (registry.py: found by its entry point)."""
     try:
-        return main, settings_cls()
+        spec = registry.load(name)
+    except registry.UnknownService as exc:
+        raise SystemExit(str(exc)) from None
+    try:
+        return spec, spec.settings()
     except Exception as exc:  # pydantic's message names the variables
         raise SystemExit(f"{name}: bad settings:\n{exc}") from exc
 
 
 def cmd_serve(args: argparse.Namespace) -> None:
-    main, settings = load_service(args.service)
+    from praxis_common.service import run as run_service
+
+    spec, settings = load_service(args.service)
     configure_logging(args.service, settings.log_level)
-    run_loop(main.serve(settings))
+    run_loop(run_service(spec, settings))
 
 
 def run_loop(coro) -> None:
@@ -56,9 +61,12 @@ def run_loop(coro) -> None:
 
 
 def cmd_migrate(args: argparse.Namespace) -> None:
-    main, settings = load_service(args.service)
+    from praxis_common import migrations
+
+    spec, settings = load_service(args.service)
     configure_logging(args.service, settings.log_level)
-    main.migrate(settings)
+    if spec.migrations is not None:
+        migrations.upgrade(spec.migrations, settings.database_url)
     print(f"{args.service}: migrations applied")
 
 
@@ -100,7 +108,7 @@ def main(argv: list[str] | None = None) -> None:
     p.set_defaults(func=cmd_up)
     for name, func in (("serve", cmd_serve), ("migrate", cmd_migrate)):
         p = sub.add_parser(name, help=f"{name} one service")
-        p.add_argument("service", choices=SERVICES)
+        p.add_argument("service", choices=registry.service_names())
         p.set_defaults(func=func)
     p = sub.add_parser("keygen", help="write an ES256 key pair for tokens")
     p.add_argument("directory")

@@ -56,9 +56,9 @@ KEEP_ALIVE_SECONDS = 300.0
 class Subscription:
     """What a consumer listens to and how it applies an event (in the unit of work it is given)."""
 
-    durable: str  # e.g. "mentors-partnerships"
+    durable: str  # "<consuming service>-<purpose>", one per purpose
     source: str  # the producing service, whose stream this reads
-    topics: list[str]  # subjects without the deployment prefix, e.g. "internships.agreement.>"
+    topics: list[str]  # subjects without the deployment prefix, e.g. "<producer>.<aggregate>.>"
     handler: Handler
 
 

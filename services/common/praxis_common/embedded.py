@@ -1,4 +1,8 @@
-"""The embedded default behind `praxis up`: a nats-server child, a pgserver PostgreSQL, three services.
+"""The embedded default behind `praxis up`: a nats-server child, a pgserver PostgreSQL, every installed service.
+
+The services are the ones registered in the `praxis.services` entry points (registry.py); each listens on its
+settings' default ports unless <PREFIX>HTTP_PORT / <PREFIX>GRPC_PORT say otherwise, and its peers' addresses
+(ServiceSpec.peers) are pointed at the processes started here.
 
 Everything lives under the state directory (.praxis/); Ctrl-C or SIGTERM stops the services,
 then NATS and PostgreSQL, leaving nothing running.
@@ -17,16 +21,12 @@ import time
 import urllib.request
 from pathlib import Path
 
+from praxis_common import registry
 from praxis_common.processes import ensure_ports_free, nats_server_binary, wait_until
 from praxis_common.tokens import generate_keypair, mint_token
 
 NATS_PORT_VAR = "PRAXIS_NATS_PORT"
 DEFAULT_NATS_PORT = 4250
-PORTS = {  # service: (http, grpc) defaults; each overridable by <SERVICE>_HTTP_PORT / _GRPC_PORT
-    "internships": (8101, 50101),
-    "mentors": (8102, 50102),
-    "projects": (8103, 50103),
-}
 
 NATS_CONF = """# Written by `praxis up`.
 listen: 127.0.0.1:{port}
@@ -51,12 +51,12 @@ def _ready(port: int) -> bool:
         return False
 
 
-def start_postgres(state: Path) -> tuple[object, str]:
-    """A PostgreSQL from pgserver; returns (server, libpq URL of the maintenance db)."""
+def start_postgres(state: Path, databases: list[str]) -> tuple[object, str]:
+    """A PostgreSQL from pgserver with the given databases; returns (server, libpq URL of the maintenance db)."""
     import pgserver
 
     server = pgserver.get_server(state / "pgdata", cleanup_mode="stop")
-    for db in PORTS:
+    for db in databases:
         exists = server.psql(f"SELECT 1 FROM pg_database WHERE datname = '{db}';")
         if "1 row" not in exists:
             server.psql(f"CREATE DATABASE {db};")
@@ -79,7 +79,7 @@ def page_token_secret(state: Path) -> str:
     return path.read_text().strip()
 
 
-def demo_text(private_key: Path, public_key: Path, http_port: int) -> str:
+def demo_text(private_key: Path, public_key: Path, http_port: int, path: str) -> str:
     """Demo tokens and a first request that works when pasted into a POSIX shell as printed."""
     key = private_key.read_bytes()
     school = mint_token(key, org="school-demo", org_kind="school", roles=["admin"])
@@ -92,25 +92,26 @@ def demo_text(private_key: Path, public_key: Path, http_port: int) -> str:
         "\nTry:\n"
         f"  TOKEN=$({shlex.quote(str(praxis))} token --key {shlex.quote(str(private_key))} "
         "--org school-demo --kind school --role admin)\n"
-        f'  curl -H "Authorization: Bearer $TOKEN" http://127.0.0.1:{http_port}/v1/agreements\n'
+        f'  curl -H "Authorization: Bearer $TOKEN" http://127.0.0.1:{http_port}{path}\n'
         f"Public key for verification: {public_key}"
     )
 
 
 def run_embedded(state: Path, *, demo: bool = True) -> None:
     state.mkdir(parents=True, exist_ok=True)
+    specs = {name: registry.load(name) for name in registry.service_names()}
+    if not specs:
+        raise SystemExit(f"no service is installed (entry points {registry.GROUP})")
     nats_port = int(os.environ.get(NATS_PORT_VAR, DEFAULT_NATS_PORT))
     wanted = [("127.0.0.1", nats_port, NATS_PORT_VAR)]
     ports = {}
-    for name, (http, grpc) in PORTS.items():
-        prefix = name.upper()
-        ports[name] = (
-            int(os.environ.get(f"{prefix}_HTTP_PORT", http)),
-            int(os.environ.get(f"{prefix}_GRPC_PORT", grpc)),
-        )
+    for name, spec in specs.items():
+        prefix = registry.env_prefix(spec)
+        http, grpc = registry.default_ports(spec)
+        ports[name] = (int(os.environ.get(f"{prefix}HTTP_PORT", http)), int(os.environ.get(f"{prefix}GRPC_PORT", grpc)))
         wanted += [
-            ("127.0.0.1", ports[name][0], f"{prefix}_HTTP_PORT"),
-            ("127.0.0.1", ports[name][1], f"{prefix}_GRPC_PORT"),
+            ("127.0.0.1", ports[name][0], f"{prefix}HTTP_PORT"),
+            ("127.0.0.1", ports[name][1], f"{prefix}GRPC_PORT"),
         ]
     ensure_ports_free(wanted)  # every taken port in one message, not one per attempt
     private_key, public_key = generate_keypair(state / "keys")
@@ -139,11 +140,12 @@ def run_embedded(state: Path, *, demo: bool = True) -> None:
         wait_until(lambda: _port_open(nats_port), timeout=15, what=f"nats-server on port {nats_port}")
         print(f"nats-server       nats://127.0.0.1:{nats_port} (JetStream in {state / 'nats'})", flush=True)
 
-        pg, admin_uri = start_postgres(state)
+        pg, admin_uri = start_postgres(state, list(specs))
         print(f"postgresql        {admin_uri}", flush=True)
 
+        grpc_targets = {name: f"127.0.0.1:{grpc}" for name, (_, grpc) in ports.items()}
         for name, (http, grpc) in ports.items():
-            prefix = name.upper() + "_"
+            prefix = registry.env_prefix(specs[name])
             env = {
                 **os.environ,
                 prefix + "DATABASE_URL": async_url(admin_uri, name),
@@ -153,9 +155,8 @@ def run_embedded(state: Path, *, demo: bool = True) -> None:
                 prefix + "ENVIRONMENT": "dev",
                 prefix + "HTTP_PORT": str(http),
                 prefix + "GRPC_PORT": str(grpc),
+                **registry.peer_environment(specs[name], grpc_targets),
             }
-            if name == "projects":  # asks mentors whether an evaluator is the team's mentor
-                env["PROJECTS_MENTORS_GRPC_TARGET"] = f"127.0.0.1:{ports['mentors'][1]}"
             cli = [sys.executable, "-m", "praxis_common.cli"]
             migrated = subprocess.run([*cli, "migrate", name], env=env, capture_output=True, text=True)
             if migrated.returncode:
@@ -168,8 +169,9 @@ def run_embedded(state: Path, *, demo: bool = True) -> None:
             wait_until(lambda port=http: _ready(port) or stopping, timeout=60, what=f"{name} (log: {state / name}.log)")
             print(f"{name:<17} REST http://127.0.0.1:{http}  gRPC 127.0.0.1:{grpc}", flush=True)
         print(f"Logs: {state / 'nats' / 'nats.log'}, " + ", ".join(str(state / f"{n}.log") for n in ports), flush=True)
-        if demo:
-            print(demo_text(private_key, public_key, ports["internships"][0]))
+        tour = next((name for name, spec in specs.items() if spec.demo_path), None)
+        if demo and tour:
+            print(demo_text(private_key, public_key, ports[tour][0], specs[tour].demo_path))
         print("\nPraxis is up. Ctrl-C stops everything.", flush=True)
         while not stopping:
             for child in children:

@@ -28,9 +28,9 @@ def utcnow() -> datetime:
 @dataclass(frozen=True)
 class IntegrationEvent:
     """An event leaving a service. `topic` is the subject without the deployment prefix,
-    e.g. "internships.agreement.activated"; the type adds the namespace and version."""
+    "<service>.<aggregate>.<event>"; the type adds the namespace and version."""
 
-    source: str  # producing service, e.g. "internships"
+    source: str  # the producing service
     topic: str
     aggregate_type: str
     aggregate_id: str

@@ -1,5 +1,6 @@
-"""Applies a service's alembic migrations, the DDL of the kernel's own tables (outbox, inbox), and tells
-whether a database is at the revision this code expects."""
+"""Applies a service's alembic migrations, the DDL of the kernel's own tables (outbox, inbox, idempotency_key),
+what alembic's autogenerate compares a service's database with, and whether a database is at the revision this
+code expects."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from alembic import command
 from alembic.config import Config
 from alembic.operations import Operations
 from alembic.script import ScriptDirectory
-from sqlalchemy import text
+from sqlalchemy import MetaData, text
 from sqlalchemy.dialects.postgresql import JSONB
 
 from praxis_common import idempotency
@@ -20,7 +21,16 @@ from praxis_common.auth import MAX_SUB_LENGTH
 from praxis_common.inbox import inbox
 from praxis_common.outbox import outbox
 
+# Tables a service's own metadata (adapters/orm.py) does not declare: the kernel's, and the partnership read model
+# of the services that install praxis_partnerships. schema_drift leaves them out; autogenerate sees them all.
 KERNEL_TABLES = {"outbox", "inbox", "idempotency_key", "partnership"}
+
+
+def target_metadata(*metadata: MetaData) -> list[MetaData]:
+    """Everything a service's database holds, for alembic's autogenerate (migrations/env.py): the given metadata
+    (the service's tables, the read models it keeps) and the kernel's tables. Autogenerate proposes to drop any
+    table missing here."""
+    return [*metadata, outbox.metadata, inbox.metadata, idempotency.idempotency_key.metadata]
 
 
 def alembic_config(script_location: Path, database_url: str) -> Config:
@@ -78,8 +88,10 @@ def drop_messaging_tables(op: Operations) -> None:
     op.drop_table("outbox")
 
 
-def run_env(context, target_metadata, settings_url: Callable[[], str]) -> None:
-    """The body of every service's migrations/env.py: online migrations over the async engine.
+def run_env(context, metadata: list[MetaData], settings_url: Callable[[], str]) -> None:
+    """The body of every service's migrations/env.py: online migrations over the async engine. `metadata` is all
+    the database holds (target_metadata()), so `alembic revision --autogenerate` proposes only real
+    changes.
 
     The URL comes from `praxis migrate` (set on the config) or, when the plain `alembic` command
     runs from the service's directory, from the service's settings (<PREFIX>DATABASE_URL)."""
@@ -90,14 +102,8 @@ def run_env(context, target_metadata, settings_url: Callable[[], str]) -> None:
 
     url = context.config.get_main_option("sqlalchemy.url") or settings_url()
 
-    def include_object(obj, name, type_, reflected, compare_to) -> bool:
-        # The kernel's tables are created by the kernel's helpers; autogenerate must not drop them.
-        return not (type_ == "table" and compare_to is None and name in KERNEL_TABLES)
-
     def do_run(connection) -> None:
-        context.configure(
-            connection=connection, target_metadata=target_metadata, compare_type=True, include_object=include_object
-        )
+        context.configure(connection=connection, target_metadata=metadata, compare_type=True)
         with context.begin_transaction():
             context.run_migrations()
 
@@ -108,7 +114,7 @@ def run_env(context, target_metadata, settings_url: Callable[[], str]) -> None:
         await engine.dispose()
 
     if context.is_offline_mode():
-        context.configure(url=url, target_metadata=target_metadata, literal_binds=True)
+        context.configure(url=url, target_metadata=metadata, literal_binds=True)
         with context.begin_transaction():
             context.run_migrations()
     else:

@@ -79,9 +79,9 @@ def _body_limits(app: FastAPI) -> dict[str, int]:
 
 
 def _links(paths: dict) -> None:
-    """OpenAPI links from what creates or lists a resource to what acts on it: `POST /v1/mentors` (201, a body with
-    `id`) leads to every operation under `/v1/mentors/{mentor_id}`, and a page of `items` at `GET /v1/assignments`
-    to those under `/v1/assignments/{assignment_id}`. Clients (and stateful API tests) follow them."""
+    """OpenAPI links from what creates or lists a resource to what acts on it: `POST /v1/things` (201, a body with
+    `id`) leads to every operation under `/v1/things/{thing_id}`, and a page of `items` at `GET /v1/things` to those
+    under `/v1/things/{thing_id}`. Clients (and stateful API tests) follow them."""
     for path, operations in paths.items():
         for method, op in operations.items():
             created = method == "post" and "201" in op.get("responses", {})

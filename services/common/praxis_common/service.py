@@ -1,9 +1,9 @@
 """One service process: REST (uvicorn), gRPC, outbox relay, consumers and timers on one event loop.
 
 A service describes itself with a ServiceSpec; `run` builds everything inside the running loop,
-serves until SIGTERM/SIGINT, then shuts down in order: report NOT_SERVING, stop taking requests
-and let in-flight ones finish, stop consumers (nothing more is acked), stop the relay, close
-NATS and the database.
+opens the service's own resources, serves until SIGTERM/SIGINT, then shuts down in order: report
+NOT_SERVING, stop taking requests and let in-flight ones finish, stop consumers (nothing more is
+acked), the relay and the workers, close the service's resources, then NATS and the database.
 
 Readiness (`/readyz`, gRPC health of "" and of every service) is the database reachable and at this
 code's migration head; NATS is reported apart (`/readyz`'s body, gRPC health of "nats") and does not
@@ -16,10 +16,12 @@ import asyncio
 import gc
 import logging
 import signal
-from collections.abc import Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import uvicorn
@@ -56,6 +58,7 @@ class Runtime:
     bus: Bus
     verifier: TokenVerifier
     revisions: Revisions | None = None  # of this code's migrations: readiness checks the database is there
+    resources: Any = None  # what the spec's resources hook yielded, while the service runs
 
     def clock(self) -> datetime:
         """Now, in the deployment's zone: `.date()` is the local calendar date."""
@@ -67,10 +70,15 @@ class Runtime:
 
 @dataclass
 class ServiceSpec:
+    """What a service is made of. Each service names its spec in its package's entry points (group
+    `praxis.services`, see registry.py); the kernel finds it there and never names a service itself."""
+
     name: str
     routers: Callable[[Runtime], list[APIRouter]]
     # (register, full service name[, the names of its methods meant for other services: GrpcServer.add])
     grpc_services: Callable[[Runtime], list[tuple]]
+    # Its settings class (env_prefix <NAME>_, default ports): `praxis serve` and `praxis migrate` read them.
+    settings: type[ServiceSettings]
     subscriptions: Callable[[Runtime], list[Subscription]] = lambda rt: []
     # gRPC methods taking bulk input (the twins of REST routes declaring a larger max_body_size): name -> bytes.
     grpc_message_limits: dict[str, int] = field(default_factory=dict)
@@ -80,6 +88,15 @@ class ServiceSpec:
     migrations: Path | None = None
     # The service's unit of work: its repositories, and how its aggregates' events become integration events.
     unit: type[UnitOfWork] = UnitOfWork
+    # What the service holds open while it runs (e.g. clients of other services): entered once the runtime is
+    # built, before the edges are assembled; what it yields is `rt.resources`; exited at shutdown once edges,
+    # consumers and workers have stopped, before NATS and the database close.
+    resources: Callable[[Runtime], AbstractAsyncContextManager[Any]] | None = None
+    # Other services it calls: its setting holding a peer's gRPC address -> that service's name. Whoever runs
+    # several services together (`praxis up`, the test stack) points the setting at the peer's process.
+    peers: dict[str, str] = field(default_factory=dict)
+    # A GET path worth trying first, printed by `praxis up` with a demo token (the first service having one).
+    demo_path: str | None = None
 
 
 async def build_runtime(
@@ -152,6 +169,32 @@ async def run(spec: ServiceSpec, settings: ServiceSettings, *, stop: asyncio.Eve
             pass  # not the main thread (tests run services in-process)
 
     rt = await build_runtime(spec.name, settings, spec.migrations, spec.unit)
+    try:
+        async with open_resources(spec, rt):
+            await _serve(spec, rt, stop)
+    finally:
+        await rt.bus.close()
+        await rt.engine.dispose()
+        log.info("stopped")
+
+
+@asynccontextmanager
+async def open_resources(spec: ServiceSpec, rt: Runtime) -> AsyncIterator[Any]:
+    """The service's resources (ServiceSpec.resources) as `rt.resources` for the block; closed when it ends."""
+    if spec.resources is None:
+        yield None
+        return
+    async with spec.resources(rt) as resources:
+        rt.resources = resources
+        try:
+            yield resources
+        finally:
+            rt.resources = None
+
+
+async def _serve(spec: ServiceSpec, rt: Runtime, stop: asyncio.Event) -> None:
+    """Edges, relay, consumers and workers until `stop`; then they stop in order (edges drain first)."""
+    settings = rt.settings
     streams = service_streams(settings.event_prefix, spec.name, settings.stream_replicas)
     await rt.bus.ensure_streams(streams)
 
@@ -262,9 +305,6 @@ async def run(spec: ServiceSpec, settings: ServiceSettings, *, stop: asyncio.Eve
             log.warning("task did not stop in time; cancelling", extra={"task": t.get_name()})
             t.cancel()
         await asyncio.gather(*stuck, return_exceptions=True)
-        await rt.bus.close()
-        await rt.engine.dispose()
-        log.info("stopped")
 
 
 def _serving(up: bool) -> int:

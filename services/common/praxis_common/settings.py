@@ -1,4 +1,4 @@
-"""Service settings read from the environment, one prefix per service (INTERNSHIPS_, MENTORS_, ...)."""
+"""Service settings read from the environment, one prefix per service (`<NAME>_`, set by each service's subclass)."""
 
 from __future__ import annotations
 

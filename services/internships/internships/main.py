@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-import asyncio
 from pathlib import Path
 
 from internships import consumers, handlers, rpc
 from internships.config import Settings
 from internships.handlers import placements as placement_handlers
 from internships.http import agreements, placements, positions, reports, rounds
-from praxis_common import migrations
 from praxis_common.service import ServiceSpec, every
-from praxis_common.service import run as run_service
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 CALENDAR_SECONDS = 60.0  # agreements start and end by date
@@ -20,7 +17,9 @@ HOLD_SECONDS = 30.0  # unanswered placement requests expire
 
 SPEC = ServiceSpec(
     name="internships",
+    settings=Settings,
     migrations=MIGRATIONS,
+    demo_path="/v1/agreements",
     routers=lambda rt: [
         agreements.router(rt),
         positions.router(rt),
@@ -36,11 +35,3 @@ SPEC = ServiceSpec(
         every(HOLD_SECONDS, lambda: placement_handlers.expire_holds(uow=rt.uow, clock=rt.clock), name="hold expiry"),
     ],
 )
-
-
-async def serve(settings: Settings, stop: asyncio.Event | None = None) -> None:
-    await run_service(SPEC, settings, stop=stop)
-
-
-def migrate(settings: Settings) -> None:
-    migrations.upgrade(MIGRATIONS, settings.database_url)

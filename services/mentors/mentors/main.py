@@ -2,23 +2,22 @@
 
 from __future__ import annotations
 
-import asyncio
 from pathlib import Path
 
+import praxis_partnerships as partnerships
 from mentors import rpc
 from mentors.adapters.unit_of_work import MentorsUnit
 from mentors.config import Settings
 from mentors.consumers import placements, teams
 from mentors.handlers.assignments import sweep_pending
 from mentors.http import assignments, mentors, reports
-from praxis_common import migrations, partnerships
 from praxis_common.service import ServiceSpec, every
-from praxis_common.service import run as run_service
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 
 SPEC = ServiceSpec(
     name="mentors",
+    settings=Settings,
     migrations=MIGRATIONS,
     unit=MentorsUnit,
     routers=lambda rt: [
@@ -42,11 +41,3 @@ SPEC = ServiceSpec(
         )
     ],
 )
-
-
-async def serve(settings: Settings, stop: asyncio.Event | None = None) -> None:
-    await run_service(SPEC, settings, stop=stop)
-
-
-def migrate(settings: Settings) -> None:
-    migrations.upgrade(MIGRATIONS, settings.database_url)

@@ -7,13 +7,14 @@ principal may call (SERVICE_METHODS; the kernel refuses it on every other method
 
 from __future__ import annotations
 
+import praxis_partnerships as partnerships
 from mentors.rpc.assignments import AssignmentMethods
 from mentors.rpc.mentors import MentorMethods
 from mentors.rpc.reports import ReportMethods
 from mentors.rpc.sessions import SessionMethods
 from praxis.mentors.v1 import mentors_pb2 as pb
 from praxis.mentors.v1 import mentors_pb2_grpc as pb_grpc
-from praxis_common import pages, partnerships
+from praxis_common import pages
 from praxis_common.rpc import principal
 from praxis_common.service import Runtime
 

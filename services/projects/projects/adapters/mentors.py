@@ -8,20 +8,23 @@ of its own and cannot ask more than its user could.
 
 Every call has a deadline (PROJECTS_MENTORS_DEADLINE_SECONDS, 2 s by default) and is retried once, within that
 deadline, on UNAVAILABLE only. No answer in time — the service down, slow or failing — is Unavailable (503):
-the caller's score or review is refused, never recorded unchecked. The channel is created on first use, inside
-the running event loop.
+the caller's score or review is refused, never recorded unchecked. One client per process: the service's resources
+hook (ServiceSpec.resources) opens its channel at start, inside the running event loop, and closes it at shutdown;
+edges reach it through the Runtime (`MentorsOf`).
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
+from typing import Self
 
 import grpc
 
 from praxis.mentors.v1 import mentors_pb2 as pb
 from praxis.mentors.v1 import mentors_pb2_grpc as pb_grpc
 from praxis_common.errors import InvalidInput, Unavailable
+from praxis_common.service import Runtime
 from projects.handlers import MentorRole
 
 log = logging.getLogger("praxis.projects.mentors")
@@ -40,10 +43,17 @@ class MentorsClient:
         self._channel: grpc.aio.Channel | None = None
         self._stub: pb_grpc.MentorsServiceStub | None = None
 
+    async def __aenter__(self) -> Self:
+        self._channel = grpc.aio.insecure_channel(self.target)
+        self._stub = pb_grpc.MentorsServiceStub(self._channel)
+        return self
+
+    async def __aexit__(self, *exc_info: object) -> None:
+        await self.close()
+
     def _client(self) -> pb_grpc.MentorsServiceStub:
         if self._stub is None:
-            self._channel = grpc.aio.insecure_channel(self.target)
-            self._stub = pb_grpc.MentorsServiceStub(self._channel)
+            raise RuntimeError("the mentors client is not open (use it as `async with MentorsClient(...)`)")
         return self._stub
 
     async def role_of_caller(self, token: str, *, student_ref: str, team_id: str) -> MentorRole | None:
@@ -83,3 +93,21 @@ class MentorsClient:
     async def close(self) -> None:
         if self._channel is not None:
             await self._channel.close()
+            self._channel = self._stub = None
+
+
+def open_client(rt: Runtime) -> MentorsClient:
+    """The projects service's resources hook: the mentors client, opened at start and closed at shutdown."""
+    return MentorsClient(rt.settings.mentors_grpc_target, deadline_seconds=rt.settings.mentors_deadline_seconds)
+
+
+class MentorsOf:
+    """The MentorDirectory of a running service: the client its resources hook opened (`rt.resources`), looked up
+    at each question, so edges can also be assembled without the service running (the OpenAPI document is)."""
+
+    def __init__(self, rt: Runtime) -> None:
+        self._rt = rt
+
+    async def role_of_caller(self, token: str, *, student_ref: str, team_id: str) -> MentorRole | None:
+        client: MentorsClient = self._rt.resources
+        return await client.role_of_caller(token, student_ref=student_ref, team_id=team_id)

@@ -1,6 +1,6 @@
 """Tables of the projects service (SQLAlchemy Core; alembic owns the schema, see migrations/versions).
 
-The partnership read model (praxis_common.partnerships) lives in the same database; it has no foreign keys here:
+The partnership read model (praxis_partnerships) lives in the same database; it has no foreign keys here:
 an agreement ending takes effect on reads (a school sees a project only while the partnership is active)."""
 
 from sqlalchemy import (

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict
 
+import praxis_partnerships as partnerships
 from praxis.projects.v1 import projects_pb2 as pb
-from praxis_common import pages, partnerships, rpc
+from praxis_common import pages, rpc
 from praxis_common.errors import FieldError, InvalidInput
 from praxis_common.rpc import principal
 from praxis_common.validation import OrgId, parse_uuid, validate

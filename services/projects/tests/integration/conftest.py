@@ -15,8 +15,8 @@ from sqlalchemy.ext.asyncio import create_async_engine
 from praxis_common import migrations
 from praxis_common.auth import Principal
 from praxis_common.errors import Unavailable
-from praxis_common.partnerships import partnership
 from praxis_common.uow import UnitOfWorkFactory
+from praxis_partnerships import partnership
 from projects.adapters.unit_of_work import ProjectsUnit
 from projects.handlers import MentorRole
 from projects.handlers import projects as project_handlers

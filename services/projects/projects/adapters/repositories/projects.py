@@ -10,7 +10,7 @@ from sqlalchemy import and_, delete, exists, insert, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from praxis_common.partnerships import partnership
+from praxis_partnerships import partnership
 from projects.adapters.orm import material, project, project_school
 from projects.adapters.repositories import After, newest_first
 from projects.domain.metrics import Target

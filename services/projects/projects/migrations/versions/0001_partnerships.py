@@ -8,7 +8,7 @@ Create Date: 2026-11-22
 from alembic import op
 
 from praxis_common.migrations import create_messaging_tables, drop_messaging_tables
-from praxis_common.partnerships import create_partnership_table
+from praxis_partnerships import create_partnership_table
 
 revision = "0001_partnerships"
 down_revision = None

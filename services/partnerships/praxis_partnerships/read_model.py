@@ -1,9 +1,7 @@
-"""Read model of active partnerships (agreements), kept from the internships service's agreement events.
+"""The partnership table and how agreement events change it.
 
-Mentors and projects both need it to decide who may see what, and both keep their own copy in
-their own database. The projection only mirrors the events, so it lives once here rather than as
-a copy per service. Applying is idempotent and order-tolerant: `ended` is terminal, so an
-`activated` that arrives after it changes nothing.
+Applying is idempotent and order-tolerant: `ended` is terminal, so an `activated` that arrives after it changes
+nothing. A consuming service keeps the table in its own database and names its durable after itself.
 """
 
 from __future__ import annotations
@@ -11,31 +9,26 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from alembic.operations import Operations
-from fastapi import APIRouter
 from pydantic import BaseModel
 from sqlalchemy import Boolean, Column, Date, DateTime, Index, Integer, MetaData, String, Table, select
 from sqlalchemy.dialects.postgresql import insert
-from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
+from sqlalchemy.ext.asyncio import AsyncConnection
 
 from praxis.events.v1 import agreements_pb2
-from praxis_common import pages
 from praxis_common.auth import Principal
 from praxis_common.consumer import Subscription
 from praxis_common.errors import InvalidInput
 from praxis_common.events import ReceivedEvent, payload_date, payload_time
-from praxis_common.http import PrincipalDep
-from praxis_common.pages import Page
-from praxis_common.queries import PageSize, PageToken
 from praxis_common.uow import UowFactory
 
 ACTIVATED = "praxis.internships.agreement.activated.v1"
 ENDED = "praxis.internships.agreement.ended.v1"
 
-_metadata = MetaData()
+metadata = MetaData()
 
 partnership = Table(
     "partnership",
-    _metadata,
+    metadata,
     Column("agreement_id", String(64), primary_key=True),
     Column("school_org", String(64), nullable=False),
     Column("enterprise_org", String(64), nullable=False),
@@ -90,11 +83,11 @@ async def apply_agreement_event(event: ReceivedEvent, uow: UowFactory) -> None:
         await u.commit()
 
 
-async def _apply(session: AsyncConnection, event: ReceivedEvent) -> None:
+async def _apply(connection: AsyncConnection, event: ReceivedEvent) -> None:
     if event.type == ACTIVATED:
         e = event.parse(agreements_pb2.AgreementActivated)
         _parties(e)
-        await session.execute(
+        await connection.execute(
             insert(partnership)
             .values(
                 agreement_id=e.agreement_id,
@@ -116,7 +109,7 @@ async def _apply(session: AsyncConnection, event: ReceivedEvent) -> None:
             "ended_at": payload_time(e.ended_at),
             "end_reason": _END_REASONS.get(e.reason, "unknown"),
         }
-        await session.execute(
+        await connection.execute(
             insert(partnership)
             .values(
                 agreement_id=e.agreement_id,
@@ -163,61 +156,3 @@ def subscription(service: str) -> Subscription:
         topics=["internships.agreement.>"],
         handler=apply_agreement_event,
     )
-
-
-class PartnershipPage(Page[Partnership]):
-    """A page of partnerships, by agreement id."""
-
-
-def router(engine: AsyncEngine) -> APIRouter:
-    r = APIRouter(prefix="/v1/partnerships", tags=["partnerships"])
-
-    @r.get(
-        "",
-        operation_id="listPartnerships",
-        response_model=PartnershipPage,
-        summary="The caller's partnerships (active agreements) as this service knows them",
-    )
-    async def list_(
-        principal: PrincipalDep, include_ended: bool = False, page_size: PageSize = 50, page_token: PageToken = None
-    ) -> PartnershipPage:
-        items, token = await list_for(
-            engine, principal, include_ended=include_ended, page_size=page_size, page_token=page_token
-        )
-        return PartnershipPage(items=items, next_page_token=token)
-
-    return r
-
-
-async def list_for(
-    engine: AsyncEngine,
-    principal: Principal,
-    *,
-    include_ended: bool,
-    page_size: int = pages.DEFAULT_PAGE_SIZE,
-    page_token: str | None = None,
-) -> tuple[list[Partnership], str | None]:
-    """A page of the caller's partnerships, and the next page's token."""
-    after = pages.decode_page_token(page_token, str)[0] if page_token else None
-    async with engine.connect() as conn:
-        found = await partnerships_of(conn, principal, include_ended=include_ended, after=after, limit=page_size + 1)
-    return pages.next_page(found, page_size, lambda p: (p.agreement_id,))
-
-
-def to_message(message_type, p: Partnership):
-    """A Partnership as the caller's proto message (mentors.v1 and projects.v1 each define one)."""
-    return message_type(
-        agreement_id=p.agreement_id,
-        school_org=p.school_org,
-        enterprise_org=p.enterprise_org,
-        valid_from=_iso(p.valid_from),
-        valid_to=_iso(p.valid_to),
-        intern_quota=p.intern_quota or 0,
-        active=p.active,
-        activated_at=_iso(p.activated_at),
-        ended_at=_iso(p.ended_at),
-    )
-
-
-def _iso(value: date | datetime | None) -> str:
-    return value.isoformat() if value else ""
