@@ -6,6 +6,7 @@ import asyncio
 from pathlib import Path
 
 from internships import consumers, handlers, rpc
+from internships.adapters.unit_of_work import InternshipsUnit
 from internships.config import Settings
 from internships.handlers import placements as placement_handlers
 from internships.http import agreements, placements, positions, reports, rounds
@@ -21,6 +22,7 @@ HOLD_SECONDS = 30.0  # unanswered placement requests expire
 SPEC = ServiceSpec(
     name="internships",
     migrations=MIGRATIONS,
+    unit=InternshipsUnit,
     routers=lambda rt: [
         agreements.router(rt),
         positions.router(rt),

@@ -10,6 +10,7 @@ from google.protobuf import json_format
 from sqlalchemy.ext.asyncio import create_async_engine
 
 from internships.adapters.mentoring import MentoringRepository
+from internships.adapters.unit_of_work import InternshipsUnit
 from internships.consumers import apply_mentors_event
 from internships.main import MIGRATIONS
 from praxis.events.v1 import mentors_pb2
@@ -78,7 +79,7 @@ async def mentor(engine):
 
 async def apply(engine, *events: ReceivedEvent) -> None:
     for e in events:
-        await apply_mentors_event(e, UnitOfWorkFactory(engine, event_prefix="t"))
+        await apply_mentors_event(e, UnitOfWorkFactory(engine, event_prefix="t", unit=InternshipsUnit))
 
 
 async def test_late_replayed_and_reordered_events_leave_the_latest_assignment_and_account(engine):
@@ -117,4 +118,6 @@ async def test_late_replayed_and_reordered_events_leave_the_latest_assignment_an
 )
 async def test_a_payload_that_can_never_apply_is_refused_as_poison(engine, bad):
     with pytest.raises(InvalidInput):
-        await apply_mentors_event(event("assigned", bad), UnitOfWorkFactory(engine, event_prefix="t"))
+        await apply_mentors_event(
+            event("assigned", bad), UnitOfWorkFactory(engine, event_prefix="t", unit=InternshipsUnit)
+        )
