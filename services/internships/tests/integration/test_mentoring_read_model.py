@@ -9,7 +9,6 @@ import pytest
 from google.protobuf import json_format
 from sqlalchemy.ext.asyncio import create_async_engine
 
-from internships.adapters.mentoring import MentoringRepository
 from internships.adapters.unit_of_work import InternshipsUnit
 from internships.consumers import apply_mentors_event
 from internships.main import MIGRATIONS
@@ -71,15 +70,19 @@ def assigned(mentor: str, at: str, account: str, version: int) -> ReceivedEvent:
     )
 
 
+def units(engine) -> UnitOfWorkFactory:
+    return UnitOfWorkFactory(engine, event_prefix="t", unit=InternshipsUnit)
+
+
 async def mentor(engine):
-    async with engine.begin() as conn:
-        found = await MentoringRepository(conn).mentor_of(PLACEMENT, "enterprise")
+    async with units(engine)() as u:
+        found = await u.mentoring.mentor_of(PLACEMENT, "enterprise")
     return (str(found.mentor_id), found.account) if found else None
 
 
 async def apply(engine, *events: ReceivedEvent) -> None:
     for e in events:
-        await apply_mentors_event(e, UnitOfWorkFactory(engine, event_prefix="t", unit=InternshipsUnit))
+        await apply_mentors_event(e, units(engine))
 
 
 async def test_late_replayed_and_reordered_events_leave_the_latest_assignment_and_account(engine):
