@@ -8,11 +8,11 @@ from dataclasses import dataclass
 from internships import policy
 from internships.domain import commands
 from internships.domain.agreements import Agreement, Status
-from internships.handlers.context import Clock, UowFactory, utc_clock
 from internships.handlers.wind_down import WindDown, lock_for_wind_down, wind_down
 from praxis_common.auth import Principal
 from praxis_common.errors import FieldError, InvalidInput
 from praxis_common.pages import decode_page_token, encode_page_token
+from praxis_common.uow import Clock, UowFactory, utc_clock
 
 
 async def draft_agreement(

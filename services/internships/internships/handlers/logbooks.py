@@ -20,11 +20,11 @@ from internships.domain.compliance import CompliancePolicy
 from internships.domain.logbooks import LogbookWeek, LogLine, core_work_share
 from internships.domain.mentoring import AssignedMentor
 from internships.domain.placements import Placement
-from internships.handlers.agreements import Clock, UowFactory, utc_clock
 from internships.handlers.placements import visible
 from internships.policy import STAFF_ROLES
 from praxis_common.auth import Principal
 from praxis_common.errors import Forbidden, NotFound
+from praxis_common.uow import Clock, UowFactory, utc_clock
 
 FILING_ROLES = ("admin", "coordinator", "teacher")  # the school, on the student's behalf
 ON_BEHALF_ROLES = ("admin", "hr")  # the enterprise, on its assigned mentor's behalf

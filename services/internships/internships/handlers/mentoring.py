@@ -5,7 +5,7 @@ replays and reordering (adapters/mentoring.py)."""
 from __future__ import annotations
 
 from internships.domain.mentoring import RecordAssigned, RecordMentorAccount, RecordReleased
-from internships.handlers.context import UowFactory
+from praxis_common.uow import UowFactory
 
 
 async def record_mentor_account(cmd: RecordMentorAccount, *, uow: UowFactory) -> None:

@@ -19,11 +19,11 @@ from internships.domain.booking import (  # noqa: F401  (the edges import these 
 from internships.domain.compliance import CompliancePolicy, check_start
 from internships.domain.placements import HOLDING, Party, Placement, PlacementStatus
 from internships.domain.positions import PositionStatus
-from internships.handlers.context import Clock, UowFactory, utc_clock
 from internships.outgoing import integration_event
 from praxis_common.auth import Principal
 from praxis_common.errors import NotFound
 from praxis_common.pages import decode_page_token, encode_page_token
+from praxis_common.uow import Clock, UowFactory, utc_clock
 
 DEFAULT_HOLD = timedelta(hours=72)
 

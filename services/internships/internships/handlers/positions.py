@@ -12,11 +12,11 @@ from internships.domain.agreements import Status
 from internships.domain.booking import NoAgreementForTerm, TermEnded
 from internships.domain.compliance import CompliancePolicy, check_position
 from internships.domain.positions import Duty, Position, PositionStatus, PracticeBase
-from internships.handlers.agreements import Clock, UowFactory, utc_clock
 from internships.outgoing import integration_event
 from praxis_common.auth import Principal
 from praxis_common.errors import Conflict, NotFound
 from praxis_common.pages import DEFAULT_PAGE_SIZE, decode_page_token, encode_page_token, next_page
+from praxis_common.uow import Clock, UowFactory, utc_clock
 
 
 @dataclass(frozen=True)

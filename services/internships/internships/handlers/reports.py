@@ -4,9 +4,9 @@
 from __future__ import annotations
 
 from internships.domain.reports import SHARE_BUCKETS, PlacementReport, PositionFill
-from internships.handlers.context import UowFactory
 from praxis_common.auth import Principal
 from praxis_common.errors import Forbidden
+from praxis_common.uow import UowFactory
 
 __all__ = ["SHARE_BUCKETS", "PlacementReport", "PositionFill", "placement_report"]
 

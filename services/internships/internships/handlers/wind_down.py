@@ -27,9 +27,9 @@ from dataclasses import dataclass, field
 
 from internships.domain.agreements import Agreement
 from internships.domain.placements import Placement, PlacementStatus
-from internships.handlers.context import Clock
 from internships.handlers.placements import apply_change
 from internships.outgoing import integration_event
+from praxis_common.uow import Clock
 
 
 @dataclass

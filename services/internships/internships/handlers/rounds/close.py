@@ -18,10 +18,10 @@ from internships.domain.rounds import (
     SeatPool,
     offered_seats,
 )
-from internships.handlers.context import Clock, UowFactory, utc_clock
 from internships.handlers.rounds.access import school_round
 from praxis_common.auth import Principal
 from praxis_common.bulk import bulk_step
+from praxis_common.uow import Clock, UowFactory, utc_clock
 
 
 @bulk_step

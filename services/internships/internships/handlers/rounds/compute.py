@@ -18,7 +18,6 @@ from internships.domain.rounds import (
     split_student_key,
     student_key,
 )
-from internships.handlers.context import Clock, UowFactory, utc_clock
 from internships.handlers.rounds.access import party, school_round, shown
 from praxis_common import pages
 from praxis_common.auth import Principal
@@ -26,6 +25,7 @@ from praxis_common.bulk import bulk_step
 from praxis_common.errors import (
     Forbidden,
 )
+from praxis_common.uow import Clock, UowFactory, utc_clock
 
 log = logging.getLogger("praxis.internships.rounds")
 

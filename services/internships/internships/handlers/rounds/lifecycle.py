@@ -8,7 +8,6 @@ from internships import policy
 from internships.domain.rounds import (
     Round,
 )
-from internships.handlers.context import Clock, UowFactory, utc_clock
 from internships.handlers.rounds.access import (
     DEFAULT_LIST_LIMIT,
     CreateRound,
@@ -23,6 +22,7 @@ from praxis_common.auth import Principal
 from praxis_common.errors import (
     NotFound,
 )
+from praxis_common.uow import Clock, UowFactory, utc_clock
 
 
 async def create_round(

@@ -18,7 +18,6 @@ from internships.domain.rounds import (
     split_student_key,
     student_key,
 )
-from internships.handlers.context import Clock, UowFactory, utc_clock
 from internships.handlers.rounds.access import party, school_round
 from praxis_common import pages
 from praxis_common.auth import Principal
@@ -31,6 +30,7 @@ from praxis_common.errors import (
     InvalidInput,
     NotFound,
 )
+from praxis_common.uow import Clock, UowFactory, utc_clock
 
 
 async def add_position(

@@ -18,11 +18,11 @@ from internships.domain.rounds import (
     PublishRefused,
     Round,
 )
-from internships.handlers.context import Clock, UowFactory, utc_clock
 from internships.handlers.rounds.access import DEFAULT_HOLD, Published, school_round
 from internships.outgoing import integration_event
 from praxis_common.auth import Principal
 from praxis_common.bulk import bulk_step
+from praxis_common.uow import Clock, UowFactory, utc_clock
 
 
 @bulk_step

@@ -13,7 +13,6 @@ from internships.domain.rounds import (
     split_student_key,
     student_key,
 )
-from internships.handlers.context import UowFactory
 from internships.handlers.rounds.access import PositionFill, Result, party, shown
 from internships.handlers.rounds.compute import instance_of
 from praxis_common import pages
@@ -24,6 +23,7 @@ from praxis_common.errors import (
     Forbidden,
     NotFound,
 )
+from praxis_common.uow import UowFactory
 
 
 @bulk_step

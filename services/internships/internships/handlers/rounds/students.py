@@ -14,7 +14,6 @@ from internships.domain.rounds import (
     RoundFull,
     check_preferences,
 )
-from internships.handlers.context import Clock, UowFactory, utc_clock
 from internships.handlers.rounds.access import StudentEntry, party, school_round
 from praxis_common import pages
 from praxis_common.auth import Principal
@@ -26,6 +25,7 @@ from praxis_common.errors import (
     NotFound,
     capped,
 )
+from praxis_common.uow import Clock, UowFactory, utc_clock
 
 
 @bulk_step
