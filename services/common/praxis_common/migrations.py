@@ -16,10 +16,10 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import MetaData, text
 from sqlalchemy.dialects.postgresql import JSONB
 
-from praxis_common import idempotency
+from praxis_common import idempotency, locks
 from praxis_common.auth import MAX_SUB_LENGTH
 from praxis_common.inbox import inbox
-from praxis_common.outbox import outbox
+from praxis_common.outbox import APPEND_FUNCTION, DROP_APPEND_FUNCTION, outbox
 
 # Tables a service's own metadata (adapters/orm.py) does not declare: the kernel's, and the partnership read model
 # of the services that install praxis_partnerships. schema_drift leaves them out; autogenerate sees them all.
@@ -81,6 +81,19 @@ def add_idempotency_subject(op: Operations) -> None:
 
 def drop_idempotency_subject(op: Operations) -> None:
     op.drop_column("idempotency_key", "subject")
+
+
+def create_kernel_functions(op: Operations) -> None:
+    """The kernel's SQL functions for a service's own database functions (version 1): `praxis_lock_key` (the
+    advisory-lock keys, praxis_common.locks) and `outbox_append` (outbox rows, praxis_common.outbox). Called from
+    a migration of each service that locks or writes events in SQL, before it creates functions calling them."""
+    op.execute(locks.LOCK_KEY_FUNCTION)
+    op.execute(APPEND_FUNCTION)
+
+
+def drop_kernel_functions(op: Operations) -> None:
+    op.execute(DROP_APPEND_FUNCTION)
+    op.execute(locks.DROP_LOCK_KEY_FUNCTION)
 
 
 def drop_messaging_tables(op: Operations) -> None:

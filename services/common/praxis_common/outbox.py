@@ -81,6 +81,26 @@ def outbox_insert():
     return insert(outbox)
 
 
+# The one statement a service's database function uses to append outbox rows (`PERFORM outbox_append(rows)`), so
+# no service writes the outbox's columns itself. `rows` is a JSON array of `rows_json`'s objects. Created by
+# migrations.create_kernel_functions; never edited (a change is a new version).
+APPEND_FUNCTION = """
+CREATE FUNCTION outbox_append(rows jsonb) RETURNS void
+LANGUAGE sql AS $$
+    INSERT INTO outbox (id, subject, aggregate_type, aggregate_id, headers, payload, occurred_at)
+    SELECT (r->>'id')::uuid, r->>'subject', r->>'aggregate_type', r->>'aggregate_id', r->'headers',
+           convert_to(r->>'payload', 'UTF8'), (r->>'occurred_at')::timestamptz
+    FROM jsonb_array_elements(rows) AS r
+$$
+"""
+DROP_APPEND_FUNCTION = "DROP FUNCTION outbox_append(jsonb)"
+
+
+def rows_json(rows: list[dict]) -> list[dict]:
+    """Outbox rows (UnitOfWork.outbox_rows) as `outbox_append` reads them from JSON (serialise with default=str)."""
+    return [{**r, "payload": r["payload"].decode()} for r in rows]
+
+
 # The oldest unsent row of each aggregate that is due, locked; rows another relay holds are skipped
 # and, through NOT EXISTS, so are their successors.
 _CLAIM = text("""

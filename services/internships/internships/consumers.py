@@ -12,9 +12,8 @@ from __future__ import annotations
 import uuid
 from datetime import UTC, datetime
 
-from sqlalchemy.ext.asyncio import AsyncConnection
-
-from internships.adapters.mentoring import MentoringRepository
+from internships.domain.mentoring import SIDES, Assignment, RecordAssigned, RecordMentorAccount, RecordReleased
+from internships.handlers import mentoring
 from praxis.events.v1 import mentors_pb2
 from praxis_common.auth import MAX_ORG_LENGTH, MAX_SUB_LENGTH
 from praxis_common.consumer import Subscription
@@ -27,7 +26,6 @@ DURABLE = "internships-mentors"
 ASSIGNED = "praxis.mentors.mentor.assigned.v1"
 RELEASED = "praxis.mentors.mentor.released.v1"
 UPDATED = "praxis.mentors.mentor.updated.v1"
-SIDES = ("school", "enterprise")
 
 
 def _uuid(event: ReceivedEvent, name: str, value: str) -> uuid.UUID:
@@ -45,20 +43,17 @@ def _when(value: str) -> datetime:
 
 
 async def apply_mentors_event(event: ReceivedEvent, uow: UowFactory) -> None:
-    async with uow() as u:
-        await _apply(u.connection, event)
-        await u.commit()
-
-
-async def _apply(session: AsyncConnection, event: ReceivedEvent) -> None:
-    repo = MentoringRepository(session)
+    """Map the event to its command and run it (the consumer's unit is joined by the use case)."""
     if event.type == UPDATED:
         e = event.parse(mentors_pb2.MentorUpdated)
-        await repo.account(
-            mentor_id=_uuid(event, "mentor_id", e.mentor_id),
-            org=_org(event, e.org),
-            account=e.account[:MAX_SUB_LENGTH] or None,
-            version=e.version,
+        await mentoring.record_mentor_account(
+            RecordMentorAccount(
+                mentor_id=_uuid(event, "mentor_id", e.mentor_id),
+                org=_org(event, e.org),
+                account=e.account[:MAX_SUB_LENGTH] or None,
+                version=e.version,
+            ),
+            uow=uow,
         )
         return
     if event.type not in (ASSIGNED, RELEASED):
@@ -69,22 +64,26 @@ async def _apply(session: AsyncConnection, event: ReceivedEvent) -> None:
         return  # a project team's mentors: the projects service's business
     if a.side not in SIDES:
         raise InvalidInput(f"event {event.id}: side must be school or enterprise")
-    where = dict(
+    assignment = Assignment(
         assignment_id=_uuid(event, "assignment_id", a.assignment_id),
         placement_id=_uuid(event, "context_id", a.context_id),
         side=a.side,
         org=_org(event, a.org),
     )
     mentor_id = _uuid(event, "mentor_id", e.mentor_id) if e.mentor_id else None
-    if event.type == ASSIGNED:
-        if mentor_id is None:
-            raise InvalidInput(f"event {event.id}: an assignment names its mentor")
-        await repo.assigned(**where, mentor_id=mentor_id, assigned_at=_when(e.assigned_at))
-        await repo.account(
-            mentor_id=mentor_id, org=a.org, account=e.mentor_account[:MAX_SUB_LENGTH] or None, version=e.mentor_version
+    if event.type == RELEASED:
+        await mentoring.record_released(
+            RecordReleased(assignment, mentor_id=mentor_id, ended_at=_when(e.ended_at)), uow=uow
         )
-    else:
-        await repo.released(**where, mentor_id=mentor_id, ended_at=_when(e.ended_at))
+        return
+    if mentor_id is None:
+        raise InvalidInput(f"event {event.id}: an assignment names its mentor")
+    account = RecordMentorAccount(
+        mentor_id=mentor_id, org=a.org, account=e.mentor_account[:MAX_SUB_LENGTH] or None, version=e.mentor_version
+    )
+    await mentoring.record_assigned(
+        RecordAssigned(assignment, mentor_id=mentor_id, assigned_at=_when(e.assigned_at), account=account), uow=uow
+    )
 
 
 def subscription() -> Subscription:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from internships import consumers, handlers, rpc
+from internships.adapters.unit_of_work import InternshipsUnit
 from internships.config import Settings
 from internships.handlers import placements as placement_handlers
 from internships.http import agreements, placements, positions, reports, rounds
@@ -20,6 +21,7 @@ SPEC = ServiceSpec(
     settings=Settings,
     migrations=MIGRATIONS,
     demo_path="/v1/agreements",
+    unit=InternshipsUnit,
     routers=lambda rt: [
         agreements.router(rt),
         positions.router(rt),

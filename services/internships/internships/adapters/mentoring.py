@@ -8,7 +8,6 @@ after the placement ended), and a mentor's account is the one of the highest rec
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import and_, func, or_, select
@@ -16,18 +15,12 @@ from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from internships.adapters.orm import mentor_account, placement_mentor
-
-
-@dataclass(frozen=True)
-class AssignedMentor:
-    mentor_id: uuid.UUID
-    org: str
-    account: str | None  # the `sub` the mentor signs in with, if known
+from internships.domain.mentoring import AssignedMentor
 
 
 class MentoringRepository:
-    def __init__(self, session: AsyncConnection) -> None:
-        self.session = session
+    def __init__(self, connection: AsyncConnection) -> None:
+        self.connection = connection
 
     async def assigned(
         self,
@@ -48,7 +41,7 @@ class MentoringRepository:
             assigned_at=assigned_at,
         )
         stmt = insert(placement_mentor).values(row)
-        await self.session.execute(
+        await self.connection.execute(
             stmt.on_conflict_do_update(
                 index_elements=["assignment_id"],
                 set_={"mentor_id": stmt.excluded.mentor_id, "assigned_at": stmt.excluded.assigned_at},
@@ -76,7 +69,7 @@ class MentoringRepository:
             mentor_id=mentor_id,
             ended_at=ended_at,
         )
-        await self.session.execute(
+        await self.connection.execute(
             stmt.on_conflict_do_update(
                 index_elements=["assignment_id"],
                 set_={
@@ -88,7 +81,7 @@ class MentoringRepository:
 
     async def account(self, *, mentor_id: uuid.UUID, org: str, account: str | None, version: int) -> None:
         stmt = insert(mentor_account).values(mentor_id=mentor_id, org=org, account=account, version=version)
-        await self.session.execute(
+        await self.connection.execute(
             stmt.on_conflict_do_update(
                 index_elements=["mentor_id"],
                 set_={"account": stmt.excluded.account, "org": stmt.excluded.org, "version": stmt.excluded.version},
@@ -99,7 +92,7 @@ class MentoringRepository:
     async def mentor_of(self, placement_id: uuid.UUID, side: str) -> AssignedMentor | None:
         """The mentor the side's assignment of the placement holds (or last held), with their sign-in account."""
         row = (
-            await self.session.execute(
+            await self.connection.execute(
                 select(placement_mentor.c.mentor_id, placement_mentor.c.org, mentor_account.c.account)
                 .select_from(
                     placement_mentor.outerjoin(

@@ -113,6 +113,10 @@ class PracticeBase:
         base.events.append(BaseCreated(base))
         return base
 
+    def pull_events(self) -> list[BaseCreated]:
+        events, self.events = self.events, []
+        return events
+
 
 @dataclass
 class Position:

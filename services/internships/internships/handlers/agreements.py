@@ -6,16 +6,13 @@ import uuid
 from dataclasses import dataclass
 
 from internships import policy
-from internships.adapters.repositories import AgreementRepository
 from internships.domain import commands
 from internships.domain.agreements import Agreement, Status
-from internships.handlers.context import Clock, UowFactory, utc_clock
 from internships.handlers.wind_down import WindDown, lock_for_wind_down, wind_down
-from internships.outgoing import integration_event
 from praxis_common.auth import Principal
 from praxis_common.errors import FieldError, InvalidInput
 from praxis_common.pages import decode_page_token, encode_page_token
-from praxis_common.uow import UnitOfWork
+from praxis_common.uow import Clock, UowFactory, utc_clock
 
 
 async def draft_agreement(
@@ -36,21 +33,21 @@ async def draft_agreement(
         now=now,
     )
     async with uow() as u:
-        await AgreementRepository(u.session).add(agreement)
+        await u.agreements.add(agreement)
         await u.commit()
     return agreement
 
 
 async def get_agreement(agreement_id: uuid.UUID, principal: Principal, *, uow: UowFactory) -> Agreement:
     async with uow() as u:
-        return policy.visible(await AgreementRepository(u.session).get(agreement_id), principal)
+        return policy.visible(await u.agreements.get(agreement_id), principal)
 
 
 async def sign_agreement(
     cmd: commands.SignAgreement, principal: Principal, *, uow: UowFactory, clock: Clock = utc_clock
 ) -> Agreement:
     async with uow() as u:
-        repo = AgreementRepository(u.session)
+        repo = u.agreements
         agreement = policy.visible(await repo.get(cmd.agreement_id, for_update=True), principal)
         side = policy.own_side(agreement, principal)
         now = clock()
@@ -74,7 +71,7 @@ async def terminate_agreement(
     for, with its own reason."""
     end_active = _end_active_reason(cmd)
     async with uow() as u:
-        repo = AgreementRepository(u.session)
+        repo = u.agreements
         found = policy.visible(await repo.get(cmd.agreement_id), principal)
         policy.own_side(found, principal)
         placements = await lock_for_wind_down(u, found)
@@ -109,7 +106,7 @@ async def list_agreements(
 ) -> tuple[list[Agreement], str | None]:
     after = decode_page_token(query.page_token) if query.page_token else None
     async with uow() as u:
-        page = await AgreementRepository(u.session).list_for_org(
+        page = await u.agreements.list_for_org(
             principal.org, principal.org_kind, status=query.status, after=after, limit=query.page_size + 1
         )
     more = len(page) > query.page_size
@@ -126,7 +123,7 @@ async def apply_calendar(*, uow: UowFactory, clock: Clock = utc_clock, batch: in
     changed = 0
     while True:
         async with uow() as u:
-            repo = AgreementRepository(u.session)
+            repo = u.agreements
             now = clock()
             due = await repo.due_for_calendar(now.date(), batch)
             for agreement in due:
@@ -138,7 +135,7 @@ async def apply_calendar(*, uow: UowFactory, clock: Clock = utc_clock, batch: in
             break
     while True:
         async with uow() as u:
-            ending = await AgreementRepository(u.session).ending(clock().date(), batch)
+            ending = await u.agreements.ending(clock().date(), batch)
         for agreement_id in ending:
             changed += await _expire(agreement_id, uow=uow, clock=clock)
         if len(ending) < batch:
@@ -147,7 +144,7 @@ async def apply_calendar(*, uow: UowFactory, clock: Clock = utc_clock, batch: in
 
 async def _expire(agreement_id: uuid.UUID, *, uow: UowFactory, clock: Clock) -> int:
     async with uow() as u:
-        repo = AgreementRepository(u.session)
+        repo = u.agreements
         placements = await lock_for_wind_down(u, await repo.get(agreement_id))
         agreement = await repo.get(agreement_id, for_update=True)
         now = clock()
@@ -160,6 +157,6 @@ async def _expire(agreement_id: uuid.UUID, *, uow: UowFactory, clock: Clock) -> 
     return 1
 
 
-async def _save(u: UnitOfWork, repo: AgreementRepository, agreement: Agreement) -> None:
+async def _save(u, repo, agreement: Agreement) -> None:
     await repo.save(agreement)
-    u.emit(*(integration_event(e) for e in agreement.pull_events()))
+    u.track(agreement)  # its events leave with the commit (adapters/unit_of_work.py)

@@ -16,17 +16,15 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from internships.adapters.mentoring import AssignedMentor, MentoringRepository
-from internships.adapters.repositories import LogbookRepository, PlacementRepository, PositionRepository
 from internships.domain.compliance import CompliancePolicy
 from internships.domain.logbooks import LogbookWeek, LogLine, core_work_share
+from internships.domain.mentoring import AssignedMentor
 from internships.domain.placements import Placement
-from internships.handlers.agreements import Clock, UowFactory, utc_clock
 from internships.handlers.placements import visible
-from internships.outgoing import integration_event
 from internships.policy import STAFF_ROLES
 from praxis_common.auth import Principal
 from praxis_common.errors import Forbidden, NotFound
+from praxis_common.uow import Clock, UowFactory, utc_clock
 
 FILING_ROLES = ("admin", "coordinator", "teacher")  # the school, on the student's behalf
 ON_BEHALF_ROLES = ("admin", "hr")  # the enterprise, on its assigned mentor's behalf
@@ -56,8 +54,8 @@ async def file_week(
         placement = await _placement(u, placement_id, principal, for_update=True)
         if not _may_file(principal, placement):
             raise Forbidden("the student, or the student's school on their behalf, files logbook weeks")
-        position = await PositionRepository(u.session).get(placement.position_id)
-        repo = LogbookRepository(u.session)
+        position = await u.positions.get(placement.position_id)
+        repo = u.logbooks
         existing = await repo.get(placement.id, week_start, for_update=True)
         week = LogbookWeek.file(
             placement=placement,
@@ -88,9 +86,9 @@ async def review_week(
 ) -> LogbookWeek:
     async with uow() as u:
         placement = await _placement(u, placement_id, principal)
-        mentor = await MentoringRepository(u.session).mentor_of(placement.id, "enterprise")
+        mentor = await u.mentoring.mentor_of(placement.id, "enterprise")
         on_behalf = _reviewing_as(principal, placement, mentor, on_behalf_of_mentor)
-        repo = LogbookRepository(u.session)
+        repo = u.logbooks
         week = await repo.get(placement.id, week_start, for_update=True)
         if week is None:
             raise NotFound("no such logbook week")
@@ -105,7 +103,7 @@ async def review_week(
             on_behalf=on_behalf,
         )
         await repo.save(week, new=False)
-        u.emit(*(integration_event(e) for e in week.pull_events()))
+        u.track(week)
         await u.commit()
     return week
 
@@ -113,8 +111,8 @@ async def review_week(
 async def get_logbook(placement_id: uuid.UUID, principal: Principal, *, uow: UowFactory) -> Logbook:
     async with uow() as u:
         placement = await _placement(u, placement_id, principal)
-        weeks = await LogbookRepository(u.session).weeks(placement.id)
-        mentor = await MentoringRepository(u.session).mentor_of(placement.id, "enterprise")
+        weeks = await u.logbooks.weeks(placement.id)
+        mentor = await u.mentoring.mentor_of(placement.id, "enterprise")
     approved = [w for w in weeks if w.status.value == "approved"]
     return Logbook(
         placement,
@@ -127,7 +125,7 @@ async def get_logbook(placement_id: uuid.UUID, principal: Principal, *, uow: Uow
 
 
 async def _placement(u, placement_id: uuid.UUID, principal: Principal, *, for_update: bool = False) -> Placement:
-    return visible(await PlacementRepository(u.session).get(placement_id, for_update=for_update), principal)[0]
+    return visible(await u.placements.get(placement_id, for_update=for_update), principal)[0]
 
 
 def _may_file(principal: Principal, placement: Placement) -> bool:

@@ -7,41 +7,25 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from internships import policy
-from internships.adapters.repositories import PlacementRepository, PositionRepository
-from internships.domain.compliance import CompliancePolicy, check_booking, check_start, intern_caps
+from internships.domain import booking
+from internships.domain.booking import (  # noqa: F401  (the edges import these from here)
+    AgreementNotActive,
+    NoAgreementForTerm,
+    OverlappingPlacement,
+    QuotaExhausted,
+    SeatsExhausted,
+    TermEnded,
+)
+from internships.domain.compliance import CompliancePolicy, check_start
 from internships.domain.placements import HOLDING, Party, Placement, PlacementStatus
 from internships.domain.positions import PositionStatus
-from internships.handlers.context import Clock, UowFactory, utc_clock
 from internships.outgoing import integration_event
 from praxis_common.auth import Principal
-from praxis_common.errors import Conflict, NotFound
+from praxis_common.errors import NotFound
 from praxis_common.pages import decode_page_token, encode_page_token
+from praxis_common.uow import Clock, UowFactory, utc_clock
 
 DEFAULT_HOLD = timedelta(hours=72)
-
-
-class SeatsExhausted(Conflict):
-    code, title = "seats-exhausted", "No seat left in this position"
-
-
-class QuotaExhausted(Conflict):
-    code, title = "quota-exhausted", "The agreement's intern quota is used up"
-
-
-class OverlappingPlacement(Conflict):
-    code, title = "overlapping-placement", "The student already holds a placement in this period"
-
-
-class AgreementNotActive(Conflict):
-    code, title = "agreement-not-active", "The agreement is no longer in force"
-
-
-class TermEnded(Conflict):
-    code, title = "term-ended", "The position's term has ended"
-
-
-class NoAgreementForTerm(Conflict):
-    code, title = "no-agreement-for-term", "No active agreement covers this position's term"
 
 
 @dataclass(frozen=True)
@@ -70,34 +54,25 @@ async def book_placement(
     compliance: CompliancePolicy = CompliancePolicy.CN_VOCATIONAL_2021,
 ) -> Placement:
     """Take a seat for a student. One read finds the position, its base's staff and the agreement covering it;
-    the rules no count can change are checked here; then one statement (the `book_placement` database function)
-    takes the seat, counts the intern at the base and against the agreement's quota under the policy's caps,
-    checks the student holds nothing overlapping, and records the request with its event — or changes nothing."""
+    the rules no count can change are checked here (domain/booking.py); then one statement (the `book_placement`
+    database function) takes the seat, counts the intern at the base and against the agreement's quota under the
+    policy's caps, checks the student holds nothing overlapping, and records the request with its event — or
+    changes nothing."""
     policy.manager(principal, "school")
     async with uow() as u:
         await u.autocommit()  # the one change is the book_placement statement
-        placements = PlacementRepository(u.session)
-        target = await placements.booking_target(cmd.position_id, principal.org)
+        target = await u.placements.booking_target(cmd.position_id, principal.org)
         if target is None or not target.visible or target.position.status is not PositionStatus.PUBLISHED:
             raise NotFound("no such position")
-        position = target.position
-        if position.ends_on < clock().date():
-            raise TermEnded(f"the position's term ended on {position.ends_on.isoformat()}")
-        if target.agreement_id is None:
-            raise NoAgreementForTerm(
-                f"no active agreement with {position.enterprise_org} covers {position.starts_on.isoformat()}"
-            )
-        figures = dict(
-            enterprise_staff=target.base_staff,
-            post_staff=position.post_staff,
-            monthly_pay=position.monthly_pay,
-            probation_monthly_wage=position.reference_monthly_wage,
-            student_birth_date=cmd.birth_date,
-            on=position.starts_on,
-            study_year=cmd.study_year,
+        position, student = target.position, booking.Student(cmd.birth_date, cmd.study_year)
+        booking.check_before_booking(
+            compliance,
+            position,
+            base_staff=target.base_staff,
+            agreement_found=target.agreement_id is not None,
+            student=student,
+            today=clock().date(),
         )
-        # The rules a count cannot change; the intern ratios are capped inside the booking statement.
-        check_booking(compliance, enterprise_interns_after=1, post_interns_after=1, **figures)
         placement = Placement.request(
             position_id=position.id,
             agreement_id=target.agreement_id,
@@ -113,45 +88,30 @@ async def book_placement(
             study_year=cmd.study_year,
         )
         u.emit(*(integration_event(e, position_competencies=position.competencies) for e in placement.pull_events()))
-        max_at_base, max_in_post = intern_caps(
-            compliance, enterprise_staff=target.base_staff, post_staff=position.post_staff
+        max_at_base, max_in_post = booking.caps(
+            compliance, base_staff=target.base_staff, post_staff=position.post_staff
         )
-        refusal, at_base, in_post = await placements.book(
+        refusal, at_base, in_post = await u.placements.book(
             placement, u.outbox_rows(), max_at_base=max_at_base, max_in_post=max_in_post, today=clock().date()
         )
-        if refusal == "intern-cap":
-            check_booking(compliance, enterprise_interns_after=at_base + 1, post_interns_after=in_post + 1, **figures)
-            raise RuntimeError(f"book_placement refused on a cap check_booking accepts ({at_base}, {in_post})")
+        if refusal == booking.INTERN_CAP:
+            booking.explain_cap_refusal(
+                compliance,
+                position,
+                base_staff=target.base_staff,
+                student=student,
+                interns_at_base=at_base,
+                interns_in_post=in_post,
+            )
         if refusal is not None:
-            raise _REFUSALS[refusal](_refusal_detail(refusal, position))
+            raise booking.statement_refused(refusal, position)
         await u.commit()
     return placement
 
 
-_REFUSALS = {
-    "seats-exhausted": SeatsExhausted,
-    "quota-exhausted": QuotaExhausted,
-    "overlapping-placement": OverlappingPlacement,
-    "agreement-not-active": AgreementNotActive,
-}
-
-
-def _refusal_detail(refusal: str, position) -> str:
-    if refusal == "seats-exhausted":
-        return f"all {position.seats} seats of this position are taken"
-    if refusal == "quota-exhausted":
-        return "the agreement's intern quota is used up"
-    if refusal == "agreement-not-active":
-        return "the agreement covering the position was terminated or expired; no booking counts against it now"
-    return (
-        "the student already holds a placement overlapping "
-        f"{position.starts_on.isoformat()}–{position.ends_on.isoformat()}"
-    )
-
-
 async def get_placement(placement_id: uuid.UUID, principal: Principal, *, uow: UowFactory) -> Placement:
     async with uow() as u:
-        return visible(await PlacementRepository(u.session).get(placement_id), principal)[0]
+        return visible(await u.placements.get(placement_id), principal)[0]
 
 
 async def list_placements(
@@ -159,7 +119,7 @@ async def list_placements(
 ) -> tuple[list[Placement], str | None]:
     after = decode_page_token(query.page_token) if query.page_token else None
     async with uow() as u:
-        page = await PlacementRepository(u.session).list_for(
+        page = await u.placements.list_for(
             principal.org,
             principal.org_kind,
             status=query.status,
@@ -187,7 +147,7 @@ async def change_placement(
     date is irreversible enough to need `force` with a reason, recorded on the placement and in its event."""
     policy.manager(principal, "school", "enterprise")
     async with uow() as u:
-        repo = PlacementRepository(u.session)
+        repo = u.placements
         placement, party = visible(await repo.get(placement_id, for_update=True), principal)
         if action == "start" and placement.status is PlacementStatus.CONFIRMED:
             check_start(
@@ -214,7 +174,7 @@ async def record_consent(
     """The school records that the student (and, for a minor, the guardian) signed, before the start."""
     policy.manager(principal, "school")
     async with uow() as u:
-        repo = PlacementRepository(u.session)
+        repo = u.placements
         placement, _ = visible(await repo.get(placement_id, for_update=True), principal)
         placement.record_consent(student=student, guardian=guardian, now=clock())
         await repo.save(placement)
@@ -228,7 +188,7 @@ async def expire_holds(*, uow: UowFactory, clock: Clock = utc_clock, batch: int 
     expired = 0
     while True:
         async with uow() as u:
-            due = await PlacementRepository(u.session).expired_holds(clock(), batch)
+            due = await u.placements.expired_holds(clock(), batch)
             for placement in due:
                 await apply_change(u, placement, "expire", Party.CLOCK, clock=clock)
             await u.commit()
@@ -243,11 +203,11 @@ async def apply_change(
     """Move a placement (loaded FOR UPDATE) along its life in the unit of work: counters, row and events."""
     was_current = placement.status in HOLDING
     releases = placement.apply(action, party, now=clock(), reason=reason, force=force)
-    repo = PlacementRepository(u.session)
+    repo = u.placements
     if was_current and placement.status not in HOLDING:
         await repo.end_hold(placement, give_back_seat=releases)
     await repo.save(placement)
-    position = await PositionRepository(u.session).get(placement.position_id)
+    position = await u.positions.get(placement.position_id)
     u.emit(*(integration_event(e, position_competencies=position.competencies) for e in placement.pull_events()))
 
 

@@ -8,16 +8,15 @@ from datetime import date
 from decimal import Decimal
 
 from internships import policy
-from internships.adapters.repositories import AgreementRepository, BaseRepository, PositionRepository
 from internships.domain.agreements import Status
+from internships.domain.booking import NoAgreementForTerm, TermEnded
 from internships.domain.compliance import CompliancePolicy, check_position
 from internships.domain.positions import Duty, Position, PositionStatus, PracticeBase
-from internships.handlers.agreements import Clock, UowFactory, utc_clock
-from internships.handlers.placements import NoAgreementForTerm, TermEnded
 from internships.outgoing import integration_event
 from praxis_common.auth import Principal
 from praxis_common.errors import Conflict, NotFound
 from praxis_common.pages import DEFAULT_PAGE_SIZE, decode_page_token, encode_page_token, next_page
+from praxis_common.uow import Clock, UowFactory, utc_clock
 
 
 @dataclass(frozen=True)
@@ -64,7 +63,7 @@ async def create_base(
 ) -> PracticeBase:
     policy.manager(principal, "enterprise")
     async with uow() as u:
-        agreement = await AgreementRepository(u.session).get(cmd.agreement_id)
+        agreement = await u.agreements.get(cmd.agreement_id)
         if agreement is None or agreement.enterprise_org != principal.org:
             raise NotFound("no such agreement")
         if agreement.status is not Status.ACTIVE:
@@ -81,15 +80,15 @@ async def create_base(
             staff=cmd.staff,
             now=clock(),
         )
-        await BaseRepository(u.session).add(base)
-        u.emit(*(integration_event(e) for e in base.events))
+        await u.bases.add(base)
+        u.track(base)
         await u.commit()
     return base
 
 
 async def get_base(base_id: uuid.UUID, principal: Principal, *, uow: UowFactory) -> PracticeBase:
     async with uow() as u:
-        base = await BaseRepository(u.session).get(base_id)
+        base = await u.bases.get(base_id)
     if base is None or principal.org != {"school": base.school_org, "enterprise": base.enterprise_org}.get(
         principal.org_kind
     ):
@@ -103,9 +102,7 @@ async def list_bases(
     """A page of the bases of the caller's organisation, newest first."""
     after = decode_page_token(page_token) if page_token else None
     async with uow() as u:
-        found = await BaseRepository(u.session).list_for(
-            principal.org, principal.org_kind, after=after, limit=page_size + 1
-        )
+        found = await u.bases.list_for(principal.org, principal.org_kind, after=after, limit=page_size + 1)
     return next_page(found, page_size, lambda b: (b.created_at, b.id))
 
 
@@ -114,7 +111,7 @@ async def create_position(
 ) -> Position:
     policy.manager(principal, "enterprise")
     async with uow() as u:
-        bases = BaseRepository(u.session)
+        bases = u.bases
         base = await bases.get(cmd.base_id, for_update=True)  # serialises seat totals per base
         if base is None or base.enterprise_org != principal.org:
             raise NotFound("no such practice base")
@@ -134,7 +131,7 @@ async def create_position(
             reference_monthly_wage=cmd.reference_monthly_wage,
             now=clock(),
         )
-        await PositionRepository(u.session).add(position)
+        await u.positions.add(position)
         await u.commit()
     return position
 
@@ -145,14 +142,14 @@ async def get_position(position_id: uuid.UUID, principal: Principal, *, uow: Uow
 
 
 async def visible_position(u, position_id: uuid.UUID, principal: Principal, *, for_update: bool = False) -> Position:
-    position = await PositionRepository(u.session).get(position_id, for_update=for_update)
+    position = await u.positions.get(position_id, for_update=for_update)
     if position is not None:
         if principal.org_kind == "enterprise" and position.enterprise_org == principal.org:
             return position
         if (
             principal.org_kind == "school"
             and position.status is PositionStatus.PUBLISHED
-            and await AgreementRepository(u.session).active_with(principal.org, position.enterprise_org)
+            and await u.agreements.active_with(principal.org, position.enterprise_org)
         ):
             return position
     raise NotFound("no such position")
@@ -169,9 +166,9 @@ async def change_position(
 ) -> Position:
     policy.manager(principal, "enterprise")
     async with uow() as u:
-        repo = PositionRepository(u.session)
+        repo = u.positions
         if action == "publish":  # before the position's row: the lock order of a wind-down
-            await AgreementRepository(u.session).lock_partnerships_of(principal.org, exclusive=False)
+            await u.agreements.lock_partnerships_of(principal.org, exclusive=False)
         position = await repo.get(position_id, for_update=True)
         if position is None or position.enterprise_org != principal.org:
             raise NotFound("no such position")
@@ -191,14 +188,12 @@ async def _check_bookable(u, position: Position, compliance: CompliancePolicy, *
     student. The same refusals as booking: 409 term-ended / no-agreement-for-term, 422 compliance-violation."""
     if position.ends_on < today:
         raise TermEnded(f"the position's term ended on {position.ends_on.isoformat()}")
-    if not await AgreementRepository(u.session).covers_term(
-        position.enterprise_org, position.starts_on, position.ends_on
-    ):
+    if not await u.agreements.covers_term(position.enterprise_org, position.starts_on, position.ends_on):
         raise NoAgreementForTerm(
             f"no active agreement of yours covers the whole term {position.starts_on.isoformat()}–"
             f"{position.ends_on.isoformat()}: a position is published within an agreement's period"
         )
-    base = await BaseRepository(u.session).get(position.base_id)
+    base = await u.bases.get(position.base_id)
     check_position(
         compliance,
         enterprise_staff=base.staff,
@@ -216,7 +211,7 @@ async def search_positions(
         return [], None
     after = decode_page_token(query.page_token) if query.page_token else None
     async with uow() as u:
-        page = await PositionRepository(u.session).search(
+        page = await u.positions.search(
             visible_to_school=principal.org if principal.org_kind == "school" else None,
             enterprise=principal.org if principal.org_kind == "enterprise" else None,
             competencies=list(query.competencies),

@@ -25,12 +25,11 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass, field
 
-from internships.adapters.repositories import AgreementRepository, PlacementRepository, PositionRepository
 from internships.domain.agreements import Agreement
 from internships.domain.placements import Placement, PlacementStatus
-from internships.handlers.context import Clock
 from internships.handlers.placements import apply_change
 from internships.outgoing import integration_event
+from praxis_common.uow import Clock
 
 
 @dataclass
@@ -48,10 +47,10 @@ class WindDown:
 async def lock_for_wind_down(u, agreement: Agreement) -> list[Placement]:
     """Take the locks a wind-down needs before the agreement's row (see the module notes); returns the agreement's
     current placements, locked."""
-    agreements = AgreementRepository(u.session)
+    agreements = u.agreements
     await agreements.lock_partnerships_of(agreement.enterprise_org, exclusive=True)
     await agreements.lock_bookings_of(agreement.school_org)
-    return await PlacementRepository(u.session).holding_under(agreement.id)
+    return await u.placements.holding_under(agreement.id)
 
 
 async def wind_down(
@@ -74,7 +73,7 @@ async def wind_down(
         action, party, reason = step
         await apply_change(u, placement, action, party, clock=clock, reason=reason)
         outcome[placement.status].append(placement.id)
-    positions = PositionRepository(u.session)
+    positions = u.positions
     for position in await positions.uncovered(agreement.enterprise_org):
         position.close(now=clock())
         await positions.save(position)

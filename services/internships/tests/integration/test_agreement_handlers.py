@@ -10,6 +10,7 @@ from sqlalchemy import text
 from sqlalchemy.ext.asyncio import create_async_engine
 
 from internships import handlers
+from internships.adapters.unit_of_work import InternshipsUnit
 from internships.domain import commands
 from internships.domain.agreements import Status
 from internships.main import MIGRATIONS
@@ -38,13 +39,13 @@ def database_url(database_factory):
 @pytest.fixture
 async def uow(database_url):
     engine = create_async_engine(database_url, pool_size=20)
-    yield UnitOfWorkFactory(engine, event_prefix="t")
+    yield UnitOfWorkFactory(engine, event_prefix="t", unit=InternshipsUnit)
     await engine.dispose()
 
 
 async def events_for(uow, agreement_id) -> list[str]:
     async with uow() as u:
-        rows = await u.session.execute(
+        rows = await u.connection.execute(
             text("SELECT subject FROM outbox WHERE aggregate_id = :id ORDER BY position"), {"id": str(agreement_id)}
         )
         return [r.subject for r in rows]

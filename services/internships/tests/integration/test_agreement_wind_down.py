@@ -16,6 +16,7 @@ from sqlalchemy import text
 from sqlalchemy.ext.asyncio import create_async_engine
 
 from internships import handlers
+from internships.adapters.unit_of_work import InternshipsUnit
 from internships.domain import commands
 from internships.domain.agreements import Status
 from internships.domain.placements import PlacementStatus
@@ -54,7 +55,7 @@ def database_url(database_factory):
 @pytest.fixture
 async def uow(database_url):
     engine = create_async_engine(database_url, pool_size=40)
-    yield UnitOfWorkFactory(engine, event_prefix="t")
+    yield UnitOfWorkFactory(engine, event_prefix="t", unit=InternshipsUnit)
     await engine.dispose()
 
 
@@ -157,11 +158,11 @@ class World:
 
     async def scalar(self, sql: str, **params):
         async with self.uow() as u:
-            return await u.session.scalar(text(sql), params)
+            return await u.connection.scalar(text(sql), params)
 
     async def subjects(self, aggregate_id) -> list[str]:
         async with self.uow() as u:
-            rows = await u.session.execute(
+            rows = await u.connection.execute(
                 text("SELECT subject FROM outbox WHERE aggregate_id = :id ORDER BY position"), {"id": str(aggregate_id)}
             )
             return [r.subject.rsplit(".", 1)[-1] for r in rows]

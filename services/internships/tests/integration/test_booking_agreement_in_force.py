@@ -19,6 +19,7 @@ from sqlalchemy import text
 from sqlalchemy.ext.asyncio import create_async_engine
 
 from internships import handlers
+from internships.adapters.unit_of_work import InternshipsUnit
 from internships.domain import commands
 from internships.domain.positions import Duty, DutyKind
 from internships.domain.rounds import PublishRefused
@@ -50,7 +51,7 @@ def database_url(database_factory):
 @pytest.fixture
 async def uow(database_url):
     engine = create_async_engine(database_url, pool_size=10)
-    yield UnitOfWorkFactory(engine, event_prefix="t")
+    yield UnitOfWorkFactory(engine, event_prefix="t", unit=InternshipsUnit)
     await engine.dispose()
 
 
@@ -117,7 +118,7 @@ async def world(uow, *, valid_days: int = 365):
 
 async def scalar(uow, sql: str, **params):
     async with uow() as u:
-        return await u.session.scalar(text(sql), params)
+        return await u.connection.scalar(text(sql), params)
 
 
 async def _waiting_on_a_lock(uow) -> int:

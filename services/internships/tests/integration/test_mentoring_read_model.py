@@ -9,7 +9,7 @@ import pytest
 from google.protobuf import json_format
 from sqlalchemy.ext.asyncio import create_async_engine
 
-from internships.adapters.mentoring import MentoringRepository
+from internships.adapters.unit_of_work import InternshipsUnit
 from internships.consumers import apply_mentors_event
 from internships.main import MIGRATIONS
 from praxis.events.v1 import mentors_pb2
@@ -70,15 +70,19 @@ def assigned(mentor: str, at: str, account: str, version: int) -> ReceivedEvent:
     )
 
 
+def units(engine) -> UnitOfWorkFactory:
+    return UnitOfWorkFactory(engine, event_prefix="t", unit=InternshipsUnit)
+
+
 async def mentor(engine):
-    async with engine.begin() as conn:
-        found = await MentoringRepository(conn).mentor_of(PLACEMENT, "enterprise")
+    async with units(engine)() as u:
+        found = await u.mentoring.mentor_of(PLACEMENT, "enterprise")
     return (str(found.mentor_id), found.account) if found else None
 
 
 async def apply(engine, *events: ReceivedEvent) -> None:
     for e in events:
-        await apply_mentors_event(e, UnitOfWorkFactory(engine, event_prefix="t"))
+        await apply_mentors_event(e, units(engine))
 
 
 async def test_late_replayed_and_reordered_events_leave_the_latest_assignment_and_account(engine):
@@ -117,4 +121,6 @@ async def test_late_replayed_and_reordered_events_leave_the_latest_assignment_an
 )
 async def test_a_payload_that_can_never_apply_is_refused_as_poison(engine, bad):
     with pytest.raises(InvalidInput):
-        await apply_mentors_event(event("assigned", bad), UnitOfWorkFactory(engine, event_prefix="t"))
+        await apply_mentors_event(
+            event("assigned", bad), UnitOfWorkFactory(engine, event_prefix="t", unit=InternshipsUnit)
+        )

@@ -47,6 +47,7 @@ from sqlalchemy.ext.asyncio import create_async_engine
 from starlette.requests import Request
 
 from internships import handlers
+from internships.adapters.unit_of_work import InternshipsUnit
 from internships.domain import commands
 from internships.domain.agreements import Status
 from internships.domain.compliance import ComplianceViolation
@@ -146,7 +147,7 @@ class PlacementMachine(RuleBasedStateMachine):
         super().__init__()
         self.loop = asyncio.new_event_loop()
         self.engine = create_async_engine(self.database_url, pool_size=2, max_overflow=0)
-        self.uow = UnitOfWorkFactory(self.engine, event_prefix=PREFIX)
+        self.uow = UnitOfWorkFactory(self.engine, event_prefix=PREFIX, unit=InternshipsUnit)
         n = next(_examples)
         self.school, self.enterprise = f"s{n}", f"e{n}"
         self.actors = {

@@ -15,6 +15,7 @@ from sqlalchemy import text
 from sqlalchemy.ext.asyncio import create_async_engine
 
 from internships import handlers
+from internships.adapters.unit_of_work import InternshipsUnit
 from internships.domain import allocation, commands
 from internships.domain.agreements import Status
 from internships.domain.positions import Duty, DutyKind
@@ -46,7 +47,7 @@ def database_url(database_factory):
 @pytest.fixture
 async def uow(database_url):
     engine = create_async_engine(database_url, pool_size=30)
-    yield UnitOfWorkFactory(engine, event_prefix="t")
+    yield UnitOfWorkFactory(engine, event_prefix="t", unit=InternshipsUnit)
     await engine.dispose()
 
 
@@ -141,7 +142,7 @@ class World:
 
     async def scalar(self, sql: str, **params):
         async with self.uow() as u:
-            return await u.session.scalar(text(sql), params)
+            return await u.connection.scalar(text(sql), params)
 
 
 async def result_of(w: World, round_id, run_id=None) -> dict[str, uuid.UUID | None]:
@@ -189,7 +190,7 @@ async def test_preferences_in_result_out_then_placements_that_agree(uow):
 
     # The run matches the pure algorithm on the stored inputs, and passes the independent checker.
     async with uow() as u:
-        inputs = await u.session.scalar(text("SELECT inputs FROM round_run WHERE id = :id"), {"id": run.id})
+        inputs = await u.connection.scalar(text("SELECT inputs FROM round_run WHERE id = :id"), {"id": run.id})
     instance = rounds.instance_of(inputs)
     pure = allocation.allocate(instance)
     assert {k.split("/", 1)[1]: v for k, v in pure.matches.items()} == {k: v and str(v) for k, v in got.items()}
@@ -207,7 +208,7 @@ async def test_preferences_in_result_out_then_placements_that_agree(uow):
     assert published.placements == 4 and published.by_position == {p1: 2, p2: 1, p3: 1}
     async with uow() as u:
         rows = (
-            await u.session.execute(
+            await u.connection.execute(
                 text(
                     "SELECT position_id, student_ref, status, profile FROM placement WHERE school_org = :s "
                     "ORDER BY student_ref"
@@ -217,13 +218,13 @@ async def test_preferences_in_result_out_then_placements_that_agree(uow):
         ).all()
         seats = dict(
             (
-                await u.session.execute(
+                await u.connection.execute(
                     text("SELECT id, seats_taken FROM position WHERE id = ANY(:ids)"), {"ids": [p1, p2, p3]}
                 )
             ).all()
         )
         subjects = (
-            await u.session.execute(
+            await u.connection.execute(
                 text("SELECT subject, aggregate_id FROM outbox WHERE aggregate_id = ANY(:ids) ORDER BY position"),
                 {"ids": [str(round_id), *(str(x) for x in await placement_ids(u, w.school.org))]},
             )
@@ -249,7 +250,7 @@ async def test_preferences_in_result_out_then_placements_that_agree(uow):
 
 async def placement_ids(u, school: str) -> list[uuid.UUID]:
     return list(
-        (await u.session.execute(text("SELECT id FROM placement WHERE school_org = :s"), {"s": school})).scalars()
+        (await u.connection.execute(text("SELECT id FROM placement WHERE school_org = :s"), {"s": school})).scalars()
     )
 
 
@@ -272,7 +273,7 @@ async def test_the_quota_left_is_shared_out_at_close_so_publishing_never_overdra
     assert statuses == ["confirmed"]
     async with uow() as u:
         kinds = (
-            await u.session.execute(
+            await u.connection.execute(
                 text(
                     "SELECT subject FROM outbox WHERE aggregate_type = 'placement' AND aggregate_id = ANY(:ids) "
                     "ORDER BY position"
@@ -343,14 +344,14 @@ async def test_publishing_while_the_school_keeps_booking_the_same_positions(uow)
     published = outcomes[0]
     assert isinstance(published, (rounds.Published, PublishRefused))
     async with uow() as u:
-        mismatched = await u.session.scalar(
+        mismatched = await u.connection.scalar(
             text(
                 "SELECT count(*) FROM position p WHERE p.id = ANY(:ids) AND p.seats_taken <> (SELECT count(*) "
                 "FROM placement pl WHERE pl.position_id = p.id AND pl.status IN ('requested','confirmed','active'))"
             ),
             {"ids": ids},
         )
-        from_round = await u.session.scalar(
+        from_round = await u.connection.scalar(
             text("SELECT count(*) FROM placement WHERE school_org = :s AND student_ref LIKE 'r%'"),
             {"s": w.school.org},
         )

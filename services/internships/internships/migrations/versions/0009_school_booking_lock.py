@@ -12,14 +12,13 @@ per-student lock: no other booking of those schools can run until the publish co
 check still holds, with a handful of locks whatever the round's size. Lock order everywhere: school,
 student, position, base, agreement.
 
-The function body is 0007's, with that one change, so it is not written out twice.
+The function is migrations/sql/book_placement_v2.sql: version 1 (0007) with that one change.
 
 Revision ID: 0009_school_booking_lock
 Revises: 0008_rounds
 Create Date: 2026-11-22
 """
 
-import importlib.util
 from pathlib import Path
 
 from alembic import op
@@ -29,35 +28,14 @@ down_revision = "0008_rounds"
 branch_labels = None
 depends_on = None
 
-_STUDENT_LOCK = (
-    "    PERFORM pg_advisory_xact_lock(hashtextextended('student' || chr(31) || p.school_org || chr(31) || "
-    "p.student_ref, 1));\n"
-)
-_SCHOOL_THEN_STUDENT_LOCK = """    IF NOT school_locked THEN
-        PERFORM pg_advisory_xact_lock_shared(hashtextextended('school' || chr(31) || p.school_org, 1));
-        PERFORM pg_advisory_xact_lock(hashtextextended('student' || chr(31) || p.school_org || chr(31) || p.student_ref, 1));
-    END IF;
-"""
-
-
-def _booking_function_0007() -> str:
-    path = Path(__file__).with_name("2026_11_22_booking_function.py")
-    spec = importlib.util.spec_from_file_location("booking_function_0007", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module.BOOK
+SQL = Path(__file__).parents[1] / "sql"  # the functions, executed as they are (versioned files: never edited)
 
 
 def upgrade() -> None:
-    book = _booking_function_0007()
-    assert _STUDENT_LOCK in book, "0007's student lock line moved; update this migration"
-    book = book.replace(_STUDENT_LOCK, _SCHOOL_THEN_STUDENT_LOCK).replace(
-        "max_in_post integer)\nRETURNS", "max_in_post integer,\n    school_locked boolean DEFAULT false)\nRETURNS"
-    )
     op.execute("DROP FUNCTION book_placement(jsonb, jsonb, integer, integer)")
-    op.execute(book)
+    op.execute((SQL / "book_placement_v2.sql").read_text())
 
 
 def downgrade() -> None:
     op.execute("DROP FUNCTION book_placement(jsonb, jsonb, integer, integer, boolean)")
-    op.execute(_booking_function_0007())
+    op.execute((SQL / "book_placement_v1.sql").read_text())

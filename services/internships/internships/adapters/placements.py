@@ -1,0 +1,239 @@
+"""Placement repository: rows to the Placement aggregate and back, and booking through the `book_placement` and
+`end_hold` database functions (migrations/sql/)."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import uuid
+from datetime import date, datetime
+
+from sqlalchemy import and_, bindparam, exists, insert, or_, select, text, update
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+from internships.adapters.agreements import SCHOOL_BOOKINGS
+from internships.adapters.orm import agreement as agr_t
+from internships.adapters.orm import placement as pl_t
+from internships.adapters.orm import position as pos_t
+from internships.adapters.orm import practice_base as base_t
+from internships.adapters.positions import _position
+from internships.domain.agreements import Status
+from internships.domain.booking import BookingTarget
+from internships.domain.placements import HOLDING, Placement, PlacementStatus
+from praxis_common import locks, outbox
+from praxis_common.errors import Unavailable
+
+
+class PlacementRepository:
+    def __init__(self, connection: AsyncConnection) -> None:
+        self.connection = connection
+
+    async def add(self, p: Placement) -> None:
+        await self.connection.execute(insert(pl_t).values(_placement_row(p)))
+
+    async def get(self, placement_id: uuid.UUID, *, for_update: bool = False) -> Placement | None:
+        query = select(pl_t).where(pl_t.c.id == placement_id)
+        row = (await self.connection.execute(query.with_for_update() if for_update else query)).first()
+        return _placement(row) if row else None
+
+    async def save(self, p: Placement) -> None:
+        row = _placement_row(p)
+        row["version"] = p.version + 1
+        result = await self.connection.execute(
+            update(pl_t).where(pl_t.c.id == p.id, pl_t.c.version == p.version).values(row)
+        )
+        if result.rowcount != 1:
+            raise RuntimeError(f"placement {p.id} changed concurrently")
+        p.version += 1
+
+    async def list_for(
+        self,
+        org: str,
+        kind: str,
+        *,
+        status: PlacementStatus | None,
+        after: tuple[datetime, uuid.UUID] | None,
+        limit: int,
+        student_ref: str | None = None,
+    ) -> list[Placement]:
+        column = {"school": pl_t.c.school_org, "enterprise": pl_t.c.enterprise_org}.get(kind)
+        if column is None:
+            return []
+        query = select(pl_t).where(column == org)
+        if student_ref is not None:
+            query = query.where(pl_t.c.student_ref == student_ref)
+        if status is not None:
+            query = query.where(pl_t.c.status == status.value)
+        if after is not None:
+            at, last_id = after
+            query = query.where(or_(pl_t.c.requested_at < at, and_(pl_t.c.requested_at == at, pl_t.c.id < last_id)))
+        rows = await self.connection.execute(query.order_by(pl_t.c.requested_at.desc(), pl_t.c.id.desc()).limit(limit))
+        return [_placement(r) for r in rows]
+
+    async def booking_target(self, position_id: uuid.UUID, school_org: str) -> BookingTarget | None:
+        """In one round trip: the position with its base's declared staff, whether the school may see it (an
+        active agreement with the enterprise) and the active agreement covering its start, if any."""
+        row = (
+            await self.connection.execute(_BOOKING_TARGET, {"position_id": position_id, "school": school_org})
+        ).first()
+        if row is None:
+            return None
+        m = row._mapping
+        return BookingTarget(_position(row), m["base_staff"], m["visible"], m["agreement_id"])
+
+    async def book(
+        self,
+        p: Placement,
+        outbox_rows: list[dict],
+        *,
+        max_at_base: int | None,
+        max_in_post: int | None,
+        today: date,
+    ):
+        """Take the seat, count the intern at the base and against the agreement's quota, and insert the placement
+        with its outbox rows, in one statement (the `book_placement` database function), or change nothing. The
+        function also re-checks, under the agreement's lock, that the agreement is still in force on `today`.
+        Returns (refusal or None, interns at the base, interns in the post) as the function saw them."""
+        row = (
+            await self.connection.execute(
+                _BOOK,
+                {
+                    "placement": json.dumps(_placement_row(p), default=str),
+                    "outbox": json.dumps(outbox.rows_json(outbox_rows), default=str),
+                    "max_at_base": max_at_base,
+                    "max_in_post": max_in_post,
+                    "today": today,
+                },
+            )
+        ).one()
+        return row.refusal, row.interns_at_base, row.interns_in_post
+
+    async def book_many(
+        self, bookings: list[tuple[Placement, list[dict], int | None, int | None]], *, today: date
+    ) -> list[tuple]:
+        """`book` for many placements in one statement and in the caller's transaction: the same `book_placement`
+        function runs once per (placement, its outbox rows, max_at_base, max_in_post), in order. The caller must
+        hold the booking locks of the placements' schools exclusively (RoundRepository.lock_for_booking). A refused booking
+        changes nothing and the rest still run, so one call reports every refusal; the caller rolls back if any.
+        Returns (refusal or None, interns at the base, interns in the post) per booking."""
+        if not bookings:
+            return []
+        # Tens of thousands of rows as one JSON document: serialised in a worker thread, off the event loop.
+        rows = await asyncio.to_thread(_booking_rows_json, bookings)
+        try:
+            result = await self.connection.execute(_BOOK_MANY, {"rows": rows, "today": today})
+        except DBAPIError as exc:
+            if getattr(exc.orig, "sqlstate", None) == "53200":  # out of shared memory: the lock table is full
+                raise Unavailable(
+                    f"publishing {len(bookings)} placements in one transaction needs more lock slots than the "
+                    "database has; raise max_locks_per_transaction"
+                ) from exc
+            raise
+        return [tuple(r) for r in result]
+
+    async def lock_for_booking(
+        self,
+        schools: list[str],
+        position_ids: list[uuid.UUID],
+        base_ids: list[uuid.UUID],
+        agreement_ids: list[uuid.UUID],
+    ) -> None:
+        """Take, up front and each kind in a fixed order, the locks `book_placement` takes row by row: each school's
+        booking lock EXCLUSIVELY (instead of one lock per student, which would overflow PostgreSQL's lock table
+        on a national round; the booking rows are then called with `school_locked`), then the positions, their
+        bases, the agreements. Booking takes them in that same order of kinds (its school's lock shared), so a
+        concurrent booking and a publishing round wait for each other instead of deadlocking."""
+        await locks.lock_each(self.connection, SCHOOL_BOOKINGS, schools)
+        for table, ids in ((pos_t, position_ids), (base_t, base_ids), (agr_t, agreement_ids)):
+            await self.connection.execute(
+                select(table.c.id).where(table.c.id.in_(sorted(set(ids)))).order_by(table.c.id).with_for_update()
+            )
+
+    async def end_hold(self, p: Placement, *, give_back_seat: bool) -> None:
+        """The placement no longer counts as a current intern of its position and base; with `give_back_seat`
+        its seat and its place in the agreement's quota come back too."""
+        await self.connection.execute(
+            _END_HOLD, {"position_id": p.position_id, "agreement_id": p.agreement_id, "seat": give_back_seat}
+        )
+
+    async def holding_under(self, agreement_id: uuid.UUID) -> list[Placement]:
+        """The agreement's requested, confirmed and active placements, locked in id order."""
+        rows = await self.connection.execute(
+            select(pl_t)
+            .where(pl_t.c.agreement_id == agreement_id, pl_t.c.status.in_([s.value for s in HOLDING]))
+            .order_by(pl_t.c.id)
+            .with_for_update()
+        )
+        return [_placement(r) for r in rows]
+
+    async def expired_holds(self, now: datetime, limit: int) -> list[Placement]:
+        rows = await self.connection.execute(
+            select(pl_t)
+            .where(pl_t.c.status == PlacementStatus.REQUESTED.value, pl_t.c.hold_expires_at <= now)
+            .order_by(pl_t.c.hold_expires_at)
+            .limit(limit)
+            .with_for_update(skip_locked=True)
+        )
+        return [_placement(r) for r in rows]
+
+
+def _booking_rows_json(bookings: list[tuple[Placement, list[dict], int | None, int | None]]) -> str:
+    rows = [
+        {
+            "placement": _placement_row(p),
+            "outbox": outbox.rows_json(outbox_rows),
+            "max_at_base": max_at_base,
+            "max_in_post": max_in_post,
+        }
+        for p, outbox_rows, max_at_base, max_in_post in bookings
+    ]
+    return json.dumps(rows, default=str)
+
+
+_active_agreement = and_(
+    agr_t.c.school_org == bindparam("school"),
+    agr_t.c.enterprise_org == pos_t.c.enterprise_org,
+    agr_t.c.status == Status.ACTIVE.value,
+)
+_BOOKING_TARGET = (
+    select(
+        pos_t,
+        base_t.c.staff.label("base_staff"),
+        exists().where(_active_agreement).label("visible"),
+        select(agr_t.c.id)
+        .where(_active_agreement, agr_t.c.valid_from <= pos_t.c.starts_on, agr_t.c.valid_to >= pos_t.c.starts_on)
+        .order_by(agr_t.c.valid_to.desc())
+        .limit(1)
+        .scalar_subquery()
+        .label("agreement_id"),
+    )
+    .join(base_t, base_t.c.id == pos_t.c.base_id)
+    .where(pos_t.c.id == bindparam("position_id"))
+)
+_BOOK = text(
+    "SELECT refusal, interns_at_base, interns_in_post FROM "
+    "book_placement(CAST(:placement AS jsonb), CAST(:outbox AS jsonb), :max_at_base, :max_in_post, "
+    "booking_day => :today)"
+)
+_BOOK_MANY = text(
+    "SELECT b.refusal, b.interns_at_base, b.interns_in_post "
+    "FROM jsonb_array_elements(CAST(:rows AS jsonb)) WITH ORDINALITY AS r(item, ord) "
+    "CROSS JOIN LATERAL book_placement(r.item->'placement', r.item->'outbox', "
+    "(r.item->>'max_at_base')::integer, (r.item->>'max_in_post')::integer, school_locked => true, "
+    "booking_day => :today) AS b "
+    "ORDER BY r.ord"
+)
+_END_HOLD = text("SELECT end_hold(:position_id, :agreement_id, :seat)")
+
+
+def _placement_row(p: Placement) -> dict:
+    row = {c.name: getattr(p, c.name) for c in pl_t.columns}
+    row["status"] = p.status.value
+    return row
+
+
+def _placement(row) -> Placement:
+    data = dict(row._mapping)
+    data["status"] = PlacementStatus(data["status"])
+    return Placement(**data)

@@ -1,0 +1,56 @@
+"""The internships unit of work: the kernel's UnitOfWork with this service's repositories bound to its transaction,
+and its aggregates' domain events translated to integration events (outgoing.py) at commit."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+from internships.adapters.agreements import AgreementRepository
+from internships.adapters.logbooks import LogbookRepository
+from internships.adapters.mentoring import MentoringRepository
+from internships.adapters.placements import PlacementRepository
+from internships.adapters.positions import BaseRepository, PositionRepository
+from internships.adapters.reports import ReportRepository
+from internships.adapters.round_runs import RunRepository
+from internships.adapters.round_students import RoundStudentRepository
+from internships.adapters.rounds import RoundRepository
+from internships.outgoing import integration_event
+from praxis_common.events import IntegrationEvent
+from praxis_common.uow import UnitOfWork
+
+
+class InternshipsUnit(UnitOfWork):
+    """`u.agreements`, `u.bases`, `u.positions`, `u.placements`, `u.logbooks`, `u.rounds`, `u.round_students`,
+    `u.runs`, `u.mentoring`, `u.reports`: the repositories, on this unit's transaction."""
+
+    agreements: AgreementRepository
+    bases: BaseRepository
+    positions: PositionRepository
+    placements: PlacementRepository
+    logbooks: LogbookRepository
+    rounds: RoundRepository
+    round_students: RoundStudentRepository
+    runs: RunRepository
+    mentoring: MentoringRepository
+    reports: ReportRepository
+
+    def _bind(self, connection: AsyncConnection) -> None:
+        self.agreements = AgreementRepository(connection)
+        self.bases = BaseRepository(connection)
+        self.positions = PositionRepository(connection)
+        self.placements = PlacementRepository(connection)
+        self.logbooks = LogbookRepository(connection)
+        self.rounds = RoundRepository(connection)
+        self.round_students = RoundStudentRepository(connection)
+        self.runs = RunRepository(connection)
+        self.mentoring = MentoringRepository(connection)
+        self.reports = ReportRepository(connection)
+
+    def _integration_events(self, aggregate: Any, events: list) -> Iterable[IntegrationEvent]:
+        # Tracked aggregates are those whose events need no context beyond themselves (agreements, bases, logbook
+        # weeks, rounds); placements and positions carry their position's competencies / base's country, and
+        # their use cases emit them with it (u.emit).
+        return [integration_event(e) for e in events]

@@ -1,0 +1,196 @@
+"""Computing a round: run the allocation on the frozen inputs and store the run, reproducibly."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from internships import policy
+from internships.domain import allocation
+from internships.domain.round_views import RoundPosition, RoundStudent, Run
+from internships.domain.rounds import (
+    Round,
+    UnstableAllocation,
+    split_student_key,
+    student_key,
+)
+from internships.handlers.rounds.access import party, school_round, shown
+from praxis_common import pages
+from praxis_common.auth import Principal
+from praxis_common.bulk import bulk_step
+from praxis_common.errors import (
+    Forbidden,
+)
+from praxis_common.uow import Clock, UowFactory, utc_clock
+
+log = logging.getLogger("praxis.internships.rounds")
+
+
+def round_inputs(rnd: Round, positions: Sequence[RoundPosition], students: Sequence[RoundStudent]) -> dict:
+    """The frozen inputs as stored with a run (JSON), sorted so equal inputs give equal documents. A ranked
+    student who has left the round is dropped from the ranking (and a group left empty with them)."""
+    members = {student_key(s.school_org, s.student_ref) for s in students}
+
+    def ranking(stored):
+        if stored is None:
+            return None
+        groups = [[k for k in (student_key(*entry) for entry in group) if k in members] for group in stored]
+        return [sorted(g) for g in groups if g]
+
+    return {
+        "seed": rnd.seed,
+        "students": sorted(
+            [
+                student_key(s.school_org, s.student_ref),
+                [str(p) for p in s.preferences],
+                sorted(s.profile.get("competencies", [])),
+            ]
+            for s in students
+        ),
+        "positions": sorted(
+            [str(p.position_id), p.offered_seats or 0, sorted(p.tags or []), ranking(p.ranking)] for p in positions
+        ),
+    }
+
+
+def instance_of(inputs: dict) -> allocation.Instance:
+    return allocation.Instance(
+        students=tuple(allocation.Student(sid, tuple(prefs), frozenset(c)) for sid, prefs, c in inputs["students"]),
+        positions=tuple(
+            allocation.Position(pid, seats, frozenset(tags), None if r is None else tuple(map(tuple, r)))
+            for pid, seats, tags, r in inputs["positions"]
+        ),
+        seed=inputs["seed"],
+    )
+
+
+@dataclass(frozen=True)
+class _Computed:
+    input_hash: str
+    algorithm_version: str
+    inputs_json: str
+    rows_json: str  # the matches with their explanations
+    students: int
+    matched: int
+    violations: list[str]
+
+
+def _standing(s: allocation.Standing | None) -> dict | None:
+    return None if s is None else {"group": s.group, "shared_tags": s.shared_tags}
+
+
+def rejection_json(r: allocation.Rejection) -> dict:
+    return {
+        "position_id": r.position_id,
+        "reason": r.reason.value,
+        "seats": r.seats,
+        "position_tags": r.position_tags,
+        "you": _standing(r.you),
+        "cutoff": _standing(r.cutoff),
+        "lost_on_draw": r.lost_on_draw,
+        "text": r.describe(),
+    }
+
+
+def _compute(rnd: Round, positions: Sequence[RoundPosition], students: Sequence[RoundStudent]) -> _Computed:
+    """The CPU-bound part, run off the event loop: lay out the inputs, allocate, verify independently, explain,
+    and serialise what is stored."""
+    inputs = round_inputs(rnd, positions, students)
+    instance = instance_of(inputs)
+    result = allocation.allocate(instance)
+    violations = allocation.check_stable(instance, result.matches)
+    explanations = result.explanations()
+    rows, matched = [], 0
+    for sid, pid in result.matches.items():
+        school, ref = split_student_key(sid)
+        choice = None
+        if pid is not None:
+            matched += 1
+            choice = result.preferences(sid).index(pid) + 1
+        rows.append(
+            {
+                "school_org": school,
+                "student_ref": ref,
+                "position_id": pid,
+                "choice": choice,
+                "explanation": [rejection_json(r) for r in explanations[sid]],
+            }
+        )
+    return _Computed(
+        allocation.input_hash(instance),
+        result.algorithm_version,
+        json.dumps(inputs),
+        json.dumps(rows),
+        len(instance.students),
+        matched,
+        violations,
+    )
+
+
+@bulk_step
+async def compute_round(round_id: uuid.UUID, principal: Principal, *, uow: UowFactory, clock: Clock = utc_clock) -> Run:
+    """Run the allocation on the frozen inputs and store the run: its input hash, the algorithm version, the seed,
+    the matches and the explanations. Every result is re-verified by the independent stability checker; a
+    failure is a bug, logged and answered 500, and nothing is stored."""
+    policy.manager(principal, "school")
+    async with uow() as u:
+        repo = u.rounds
+        rnd = await school_round(repo, round_id, principal, lock="update", owner=True)
+        rnd.require_computable()
+        positions, students = await repo.positions(round_id), await u.round_students.students(round_id)
+        computed = await asyncio.to_thread(_compute, rnd, positions, students)
+        if computed.violations:
+            log.error(
+                "allocation failed its stability check",
+                extra={
+                    "round_id": str(round_id),
+                    "input_hash": computed.input_hash,
+                    "violations": computed.violations[:20],
+                },
+            )
+            raise UnstableAllocation(
+                f"the computed matching broke {len(computed.violations)} stability rule(s); nothing was stored "
+                "(a bug: see the server log)"
+            )
+        now = clock()
+        run = Run(
+            id=uuid.uuid4(),
+            round_id=round_id,
+            seq=await u.runs.next_seq(round_id),
+            input_hash=computed.input_hash,
+            algorithm_version=computed.algorithm_version,
+            seed=rnd.seed,
+            computed_at=now,
+            computed_by=principal.sub,
+            students=computed.students,
+            matched=computed.matched,
+        )
+        await u.runs.add_run(run, computed.inputs_json, computed.rows_json)
+        rnd.computed(run.id, now=now)
+        await repo.save(rnd)
+        await u.commit()
+    return run
+
+
+async def list_runs(
+    round_id: uuid.UUID,
+    principal: Principal,
+    *,
+    uow: UowFactory,
+    page_size: int = pages.DEFAULT_PAGE_SIZE,
+    page_token: str | None = None,
+) -> tuple[Round, list[Run], str | None]:
+    """A page of the round's runs, oldest first."""
+    after = pages.decode_page_token(page_token, int)[0] if page_token else None
+    async with uow() as u:
+        repo = u.rounds
+        rnd = await repo.get(round_id)
+        if await party(repo, rnd, principal) != "school":
+            raise Forbidden("runs are the schools' working material; enterprises see the published result")
+        found = await u.runs.runs(round_id, after=after, limit=page_size + 1)
+    page, token = pages.next_page(found, page_size, lambda r: (r.seq,))
+    return rnd, [shown(principal, r) for r in page], token

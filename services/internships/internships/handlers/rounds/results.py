@@ -1,0 +1,143 @@
+"""A round's results as each party may see them, and what moved between two runs."""
+
+from __future__ import annotations
+
+import asyncio
+import uuid
+
+from internships import policy
+from internships.domain import allocation
+from internships.domain.round_views import Run
+from internships.domain.rounds import (
+    RoundNotComputed,
+    split_student_key,
+    student_key,
+)
+from internships.handlers.rounds.access import PositionFill, Result, party, shown
+from internships.handlers.rounds.compute import instance_of
+from praxis_common import pages
+from praxis_common.auth import Principal
+from praxis_common.bulk import bulk_step
+from praxis_common.errors import (
+    Conflict,
+    Forbidden,
+    NotFound,
+)
+from praxis_common.uow import UowFactory
+
+
+@bulk_step
+async def get_result(
+    round_id: uuid.UUID,
+    principal: Principal,
+    *,
+    uow: UowFactory,
+    run_id: uuid.UUID | None = None,
+    page_size: int = 500,
+    page_token: str | None = None,
+) -> Result:
+    """A run's result as the caller may see it: a school, its own students' matches with explanations (any run,
+    the latest by default); a student, their own; an enterprise, the students matched to its positions, once
+    the round is published (the published run only)."""
+    after = pages.decode_page_token(page_token, str, str) if page_token else None
+    async with uow() as u:
+        repo = u.rounds
+        rnd = await repo.get(round_id)
+        side = await party(repo, rnd, principal)
+        if side == "enterprise":
+            if rnd.published_run_id is None:
+                raise Conflict("enterprises see the result once the round is published")
+            if run_id is not None and run_id != rnd.published_run_id:
+                raise NotFound("no such run")
+            run_id = rnd.published_run_id
+        run_id = run_id or rnd.latest_run_id
+        if run_id is None:
+            raise RoundNotComputed("the round has not been computed yet")
+        run = await u.runs.run(round_id, run_id)
+        if run is None:
+            raise NotFound("no such run")
+        if side == "school":
+            own = policy.own_student_ref(principal)
+            matches = await u.runs.matches(run, school=principal.org, student_ref=own, after=after, limit=page_size + 1)
+            positions = await repo.positions(round_id, visible_to_school=principal.org, with_ranking=False)
+        else:
+            matches = await u.runs.matches(run, enterprise=principal.org, after=after, limit=page_size + 1)
+            positions = await repo.positions(round_id, enterprise=principal.org, with_ranking=False)
+        filled = await u.runs.filled(run.id)
+    matches, token = pages.next_page(matches, page_size, lambda m: (m.school_org, m.student_ref))
+    return Result(
+        round=shown(principal, rnd),
+        run=shown(principal, run),
+        published=run.id == rnd.published_run_id,
+        matches=matches,
+        positions=[PositionFill(p, filled.get(p.position_id, 0)) for p in positions],
+        explained=side == "school",
+        next_page_token=token,
+    )
+
+
+@bulk_step
+async def compare_runs(
+    round_id: uuid.UUID,
+    run_a: uuid.UUID,
+    run_b: uuid.UUID,
+    principal: Principal,
+    *,
+    uow: UowFactory,
+    page_size: int = pages.DEFAULT_PAGE_SIZE,
+    page_token: str | None = None,
+) -> tuple[Run, Run, list[allocation.Move], str | None]:
+    """Who moved from run a to run b, and why, for the caller school's students: a page of them, by student.
+    Both runs are recomputed from their stored inputs (the same inputs give the same matching); runs of an older
+    algorithm version are compared by their stored matches."""
+    if page_token:
+        pages.decode_page_token(page_token, str)  # refused before the work
+    async with uow() as u:
+        repo = u.rounds
+        rnd = await repo.get(round_id)
+        if await party(repo, rnd, principal) != "school":
+            raise Forbidden("runs are the schools' working material; enterprises see the published result")
+        runs = [await u.runs.run(round_id, r) for r in (run_a, run_b)]
+        if None in runs:
+            raise NotFound("no such run")
+        a, b = runs
+        own = policy.own_student_ref(principal)
+        if all(r.algorithm_version == allocation.ALGORITHM_VERSION for r in runs):
+            inputs = [await u.runs.run_inputs(r.id) for r in runs]
+        else:
+            inputs = None
+            stored = [await u.runs.matches(r, school=principal.org, student_ref=own) for r in runs]
+    if inputs is not None:
+        moves = await asyncio.to_thread(_compare, *inputs)
+    else:
+        before = {(m.school_org, m.student_ref): m.position_id for m in stored[0]}
+        after = {(m.school_org, m.student_ref): m.position_id for m in stored[1]}
+        moves = [
+            allocation.Move(
+                student_key(*k),
+                None if before.get(k) is None else str(before[k]),
+                None if after.get(k) is None else str(after[k]),
+                "computed by another algorithm version",
+            )
+            for k in sorted(before.keys() | after.keys())
+            if before.get(k) != after.get(k)
+        ]
+    page, token = await asyncio.to_thread(_moves_page, moves, principal.org, own, page_size, page_token)
+    return shown(principal, a), shown(principal, b), page, token
+
+
+def _moves_page(
+    moves: list[allocation.Move], school: str, own: str | None, page_size: int, page_token: str | None
+) -> tuple[list[allocation.Move], str | None]:
+    """The school's students' moves (a signed-in student's own), by student: one page of them."""
+    mine = []
+    for m in moves:
+        m_school, m_ref = split_student_key(m.student_id)
+        if m_school == school and own in (None, m_ref):
+            mine.append(m)
+    mine.sort(key=lambda m: m.student_id)
+    return pages.page_of(mine, page_size, page_token, lambda m: (m.student_id,), str)
+
+
+def _compare(inputs_a: dict, inputs_b: dict) -> list[allocation.Move]:
+    return allocation.compare(allocation.allocate(instance_of(inputs_a)), allocation.allocate(instance_of(inputs_b)))
