@@ -33,7 +33,6 @@ from internships.adapters.round_students import all_rows, lists
 from internships.domain.agreements import Status
 from internships.domain.round_views import CoveringAgreement, RoundPosition
 from internships.domain.rounds import PublishAs, Round, RoundStatus
-from praxis_common import locks
 
 _ROUND_FIELDS = [c.name for c in t.columns if c.name != "publish_as"]
 
@@ -87,7 +86,12 @@ def _positions_query(with_ranking: bool):
     )
 
 
-ROUND = "round"  # the round's advisory lock (praxis_common.locks)
+# The round's advisory lock, keyed as releases before the kernel's praxis_lock_key keyed it: during a rolling
+# upgrade old and new processes must take the same lock. Moves to praxis_common.locks in a release after that.
+_ROUND_LOCK = {
+    "update": text("SELECT pg_advisory_xact_lock(hashtextextended(:key, 2))"),
+    "share": text("SELECT pg_advisory_xact_lock_shared(hashtextextended(:key, 2))"),
+}
 
 
 def _position(row) -> RoundPosition:
@@ -110,7 +114,7 @@ class RoundRepository:
         inputs either commits before a close reads them or sees the round closed. A shared advisory lock, not
         FOR SHARE: thousands of list edits would otherwise rewrite the round's row with a new multixact each."""
         if lock is not None:
-            await locks.lock(self.connection, ROUND, str(round_id), shared=lock == "share")
+            await self.connection.execute(_ROUND_LOCK[lock], {"key": str(round_id)})
         query = select(t).where(t.c.id == round_id)
         if lock == "update":
             query = query.with_for_update()
