@@ -84,11 +84,6 @@ class UnitOfWork:
             await self.connection.close()
 
     @property
-    def session(self) -> AsyncConnection:
-        """Transitional name of `connection`; removed once every service uses its repositories."""
-        return self.connection
-
-    @property
     def joined(self) -> bool:
         """Entered again by a use case inside an edge's unit (an idempotent create, a consumer's event)."""
         return self._depth > 1

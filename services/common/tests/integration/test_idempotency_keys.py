@@ -30,13 +30,13 @@ async def uow(database_factory):
 
 async def count(uow) -> int:
     async with uow() as u:
-        return await u.session.scalar(select(func.count()).select_from(things))
+        return await u.connection.scalar(select(func.count()).select_from(things))
 
 
 def creating(release: asyncio.Event | None = None, entered: asyncio.Event | None = None):
     async def run(joined):
         async with joined() as u:
-            await u.session.execute(insert(things))
+            await u.connection.execute(insert(things))
             if entered:
                 entered.set()
             if release:
@@ -114,7 +114,7 @@ async def test_an_expired_key_runs_again(uow):
 async def test_a_refusal_rolls_back_the_change_and_is_stored(uow):
     async def half_done_then_refused(joined):
         async with joined() as u:
-            await u.session.execute(insert(things))
+            await u.connection.execute(insert(things))
             raise Conflict("no seat left")
 
     first = await run_once(
@@ -128,7 +128,7 @@ async def test_a_refusal_rolls_back_the_change_and_is_stored(uow):
 async def test_an_unexpected_failure_stores_nothing_so_a_retry_runs(uow):
     async def boom(joined):
         async with joined() as u:
-            await u.session.execute(insert(things))
+            await u.connection.execute(insert(things))
             raise RuntimeError("database went away")
 
     with pytest.raises(RuntimeError):
@@ -146,7 +146,7 @@ async def test_housekeeping_forgets_only_what_has_expired(uow):
     from praxis_common import outbox as outbox_module
 
     async with uow() as u:
-        s = u.session
+        s = u.connection
         await s.execute(
             text("""
             INSERT INTO outbox (id, subject, aggregate_type, aggregate_id, headers, payload, occurred_at, sent_at)
@@ -167,12 +167,12 @@ async def test_housekeeping_forgets_only_what_has_expired(uow):
         )
         await u.commit()
     async with uow() as u:
-        await outbox_module.prune(u.session, 168)
-        await inbox.prune(u.session, 720)
-        await idempotency.prune(u.session)
+        await outbox_module.prune(u.connection, 168)
+        await inbox.prune(u.connection, 720)
+        await idempotency.prune(u.connection)
         await u.commit()
     async with uow() as u:
-        left = await u.session.execute(text("SELECT aggregate_id FROM outbox ORDER BY aggregate_id"))
+        left = await u.connection.execute(text("SELECT aggregate_id FROM outbox ORDER BY aggregate_id"))
         assert [r[0] for r in left] == ["2", "3"]  # the unsent row stays, however old
-        assert [r[0] for r in await u.session.execute(text("SELECT event_id FROM inbox"))] == ["new"]
-        assert [r[0] for r in await u.session.execute(text("SELECT key FROM idempotency_key"))] == ["kept"]
+        assert [r[0] for r in await u.connection.execute(text("SELECT event_id FROM inbox"))] == ["new"]
+        assert [r[0] for r in await u.connection.execute(text("SELECT key FROM idempotency_key"))] == ["kept"]

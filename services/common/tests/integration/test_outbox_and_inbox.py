@@ -139,7 +139,7 @@ async def test_row_committed_late_is_still_published(k):
     relay, uow = k.relay(), k.uow
     early, late = event("a", 1), event("b", 1)
     async with uow() as slow:
-        await slow.session.execute(insert(outbox).values(early.outbox_row(k.prefix)))  # takes the lower position
+        await slow.connection.execute(insert(outbox).values(early.outbox_row(k.prefix)))  # takes the lower position
         await k.emit(uow, late)  # commits first
         assert await relay.publish_pending() == 1
         await slow.commit()
