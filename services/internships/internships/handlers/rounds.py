@@ -123,7 +123,6 @@ class Result:
     published: bool  # the run is the published one
     matches: list[Match]
     positions: list[PositionFill]
-    explained: bool  # the matches carry explanations (schools and students)
     next_page_token: str | None
 
 
@@ -345,7 +344,7 @@ async def add_position(
             on=position.starts_on,
         )
         await repo.add_position(round_id, position_id, position.enterprise_org, principal.org, clock())
-        [added] = await repo.positions(round_id, ids=[position_id], with_applicants=True)
+        [added] = await repo.positions(round_id, ids=[position_id], with_applicants=True, with_ranking=False)
         await u.commit()
     return added
 
@@ -579,7 +578,9 @@ async def list_applicants(
         found = await repo.students(round_id, applicants_of=position_id, after=after, limit=page_size + 1)
     students, token = pages.next_page(found, page_size, lambda s: (s.school_org, s.student_ref))
     groups = await asyncio.to_thread(_groups_of, position.ranking)
-    return position, [Applicant(s, groups.get((s.school_org, s.student_ref))) for s in students], token
+    # The ranking itself is shown only in the answer to setting it: here each applicant carries its group.
+    shown_position = replace(position, ranking=None)
+    return shown_position, [Applicant(s, groups.get((s.school_org, s.student_ref))) for s in students], token
 
 
 def _groups_of(ranking: list | None) -> dict[tuple[str, str], int]:
@@ -943,13 +944,14 @@ async def get_result(
             positions = await repo.positions(round_id, enterprise=principal.org, with_ranking=False)
         filled = await repo.filled(run.id)
     matches, token = pages.next_page(matches, page_size, lambda m: (m.school_org, m.student_ref))
+    if side != "school":  # explanations are the schools' and students' only (see the module's docstring)
+        matches = [replace(m, explanation=None) for m in matches]
     return Result(
         round=shown(principal, rnd),
         run=shown(principal, run),
         published=run.id == rnd.published_run_id,
         matches=matches,
         positions=[PositionFill(p, filled.get(p.position_id, 0)) for p in positions],
-        explained=side == "school",
         next_page_token=token,
     )
 
