@@ -78,10 +78,11 @@ class RoundStudentsServicer(Servicer):
 
     async def SetPreferences(self, request: pb.SetPreferencesRequest, context) -> pb.SetPreferencesResponse:
         round_id = parse_uuid(request.round_id, "round_id")
+        student_ref = validate(_RoundStudent, {"student_ref": request.student_ref}).student_ref
         body = validate(PreferencesIn, {"positions": list(request.positions)})
         stored = await round_handlers.set_preferences(
             round_id,
-            request.student_ref,
+            student_ref,
             body.positions,
             principal(),
             uow=self.rt.uow,

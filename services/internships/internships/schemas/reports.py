@@ -9,8 +9,9 @@ from internships.handlers.reports import PlacementReport
 
 class PositionFillRead(BaseModel):
     # Two response models are named PositionFillRead, so OpenAPI names each component after the model's module.
-    # This one keeps the module it had before the schemas moved (internships.http.reports): the published component names stay.
-    # Hence no `from __future__ import annotations` in this file: pydantic would resolve them in that module.
+    # This one keeps the module it had before the schemas moved (internships.http.reports), so the published
+    # component names stay. Hence no `from __future__ import annotations` in this file: pydantic would resolve
+    # the annotations in that module.
     __module__ = "internships.http.reports"
 
     position_id: str

@@ -72,8 +72,9 @@ class MatchRead(BaseModel):
 
 class PositionFillRead(BaseModel):
     # Two response models are named PositionFillRead, so OpenAPI names each component after the model's module.
-    # This one keeps the module it had before the schemas moved (internships.http.schemas): the published component names stay.
-    # Hence no `from __future__ import annotations` in this file: pydantic would resolve them in that module.
+    # This one keeps the module it had before the schemas moved (internships.http.schemas), so the published
+    # component names stay. Hence no `from __future__ import annotations` in this file: pydantic would resolve
+    # the annotations in that module.
     __module__ = "internships.http.schemas"
 
     position_id: uuid.UUID
