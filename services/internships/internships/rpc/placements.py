@@ -5,7 +5,7 @@ from __future__ import annotations
 from internships.domain.placements import Placement
 from internships.handlers import placements as placement_handlers
 from internships.rpc.messages import PLACEMENT_STATUS_TO_PB, Servicer, optional, profile_in, profile_out, ts
-from internships.schemas.placements import PlacementAction, PlacementCreate
+from internships.schemas.placements import ConsentIn, PlacementAction, PlacementCreate
 from praxis.internships.v1 import internships_pb2 as pb
 from praxis_common import pages, rpc
 from praxis_common.rpc import principal
@@ -121,11 +121,13 @@ class PlacementsServicer(Servicer):
         return placement_to_pb(placement)
 
     async def RecordConsent(self, request: pb.RecordConsentRequest, context) -> pb.RecordConsentResponse:
+        placement_id = parse_uuid(request.id, "id")
+        body = validate(ConsentIn, {"student": request.student, "guardian": request.guardian})
         placement = await placement_handlers.record_consent(
-            parse_uuid(request.id, "id"),
+            placement_id,
             principal(),
-            student=request.student,
-            guardian=request.guardian,
+            student=body.student,
+            guardian=body.guardian,
             uow=self.rt.uow,
             clock=self.rt.clock,
         )
