@@ -8,7 +8,17 @@ from internships import consumers, handlers, rpc
 from internships.adapters.unit_of_work import InternshipsUnit
 from internships.config import Settings
 from internships.handlers import placements as placement_handlers
-from internships.http import agreements, placements, positions, reports, rounds
+from internships.http import (
+    agreements,
+    placements,
+    positions,
+    reports,
+    round_positions,
+    round_results,
+    round_students,
+    rounds,
+)
+from internships.schemas.rounds import RANKING_MAX_BYTES, STUDENTS_MAX_BYTES
 from praxis_common.service import ServiceSpec, every
 
 MIGRATIONS = Path(__file__).parent / "migrations"
@@ -28,9 +38,12 @@ SPEC = ServiceSpec(
         placements.router(rt),
         reports.router(rt),
         rounds.router(rt),
+        round_positions.router(rt),
+        round_students.router(rt),
+        round_results.router(rt),
     ],
     grpc_services=rpc.services,
-    grpc_message_limits={"SetRanking": rounds.RANKING_MAX_BYTES, "AddRoundStudents": rounds.STUDENTS_MAX_BYTES},
+    grpc_message_limits={"SetRanking": RANKING_MAX_BYTES, "AddRoundStudents": STUDENTS_MAX_BYTES},
     subscriptions=lambda rt: [consumers.subscription()],
     workers=lambda rt: [
         every(CALENDAR_SECONDS, lambda: handlers.apply_calendar(uow=rt.uow, clock=rt.clock), name="agreement calendar"),

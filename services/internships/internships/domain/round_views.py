@@ -73,7 +73,7 @@ class Match:
     student_ref: str
     position_id: uuid.UUID | None
     choice: int | None
-    explanation: list[dict]
+    explanation: list[dict] | None  # None: not shown to this reader (enterprises; handlers.rounds.get_result)
     profile: dict
 
 

@@ -9,7 +9,7 @@ from fastapi import APIRouter, Request, Response
 from internships import handlers
 from internships.domain import commands
 from internships.domain.agreements import Status
-from internships.http.schemas import (
+from internships.schemas.agreements import (
     AgreementCreate,
     AgreementPage,
     AgreementRead,
@@ -33,9 +33,7 @@ def router(rt: Runtime) -> APIRouter:
         """Either party drafts; each then signs with its own token. Send an Idempotency-Key to retry safely."""
 
         async def draft(uow) -> tuple[AgreementRead, str]:
-            agreement = await handlers.draft_agreement(
-                commands.DraftAgreement(**body.model_dump()), principal, uow=uow, clock=rt.clock
-            )
+            agreement = await handlers.draft_agreement(body.to_command(), principal, uow=uow, clock=rt.clock)
             return AgreementRead.of(agreement), f"/v1/agreements/{agreement.id}"
 
         return await created(request, principal, rt.uow, idempotency_key, body=body, create=draft)
@@ -87,9 +85,7 @@ def router(rt: Runtime) -> APIRouter:
         rejected and confirmed ones withdrawn (reason `agreement-ended`), active ones run to their end date unless
         `end_active_placements` is set with `active_placements_reason`, and the enterprise's positions that no
         remaining agreement covers close. The answer lists what changed; every change is an event too."""
-        done = await handlers.terminate_agreement(
-            commands.TerminateAgreement(agreement_id, **body.model_dump()), principal, uow=rt.uow, clock=rt.clock
-        )
+        done = await handlers.terminate_agreement(body.to_command(agreement_id), principal, uow=rt.uow, clock=rt.clock)
         return AgreementTerminated.of_termination(done)
 
     return r

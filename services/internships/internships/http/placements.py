@@ -7,21 +7,11 @@ from datetime import timedelta
 
 from fastapi import APIRouter, Request, Response
 
-from internships.domain.logbooks import LogLine
 from internships.domain.placements import EARLY_COMPLETION_GRACE, PlacementStatus
 from internships.handlers import logbooks
 from internships.handlers import placements as handlers
-from internships.http.schemas import (
-    ConsentIn,
-    LogbookRead,
-    LogbookWeekIn,
-    LogbookWeekRead,
-    PlacementAction,
-    PlacementCreate,
-    PlacementPage,
-    PlacementRead,
-    ReviewIn,
-)
+from internships.schemas.logbooks import LogbookRead, LogbookWeekIn, LogbookWeekRead, ReviewIn
+from internships.schemas.placements import ConsentIn, PlacementAction, PlacementCreate, PlacementPage, PlacementRead
 from praxis_common.http import IdempotencyKey, PrincipalDep, created
 from praxis_common.queries import PageSize, PageToken
 from praxis_common.service import Runtime
@@ -115,13 +105,7 @@ def router(rt: Runtime) -> APIRouter:
 
         async def book_it(uow):
             placement = await handlers.book_placement(
-                handlers.BookPlacement(
-                    body.position_id,
-                    body.student_ref,
-                    body.profile.model_dump(exclude_none=True),
-                    birth_date=body.birth_date,
-                    study_year=body.study_year,
-                ),
+                body.to_command(),
                 principal,
                 uow=uow,
                 clock=rt.clock,
@@ -203,9 +187,10 @@ def router(rt: Runtime) -> APIRouter:
         """The student (or the student's school on their behalf) files the hours of one week (`week` = its
         Monday), per duty, during an active placement; a returned week can be filed again. The host enterprise
         files nothing (403)."""
-        lines = [LogLine(ln.day, ln.duty, ln.hours, ln.start, ln.end) for ln in body.lines]
         return LogbookWeekRead.of(
-            await logbooks.file_week(placement_id, week, lines, principal, uow=rt.uow, policy=policy, clock=rt.clock)
+            await logbooks.file_week(
+                placement_id, week, body.to_command(), principal, uow=rt.uow, policy=policy, clock=rt.clock
+            )
         )
 
     for decision, summary in (
@@ -230,14 +215,6 @@ def router(rt: Runtime) -> APIRouter:
         summary="A placement's logbook and core-work share",
     )
     async def logbook(placement_id: uuid.UUID, principal: PrincipalDep) -> LogbookRead:
-        book = await logbooks.get_logbook(placement_id, principal, uow=rt.uow)
-        return LogbookRead(
-            placement_id=book.placement.id,
-            weeks=[LogbookWeekRead.of(w) for w in book.weeks],
-            approved_hours=book.approved_hours,
-            approved_core_hours=book.approved_core_hours,
-            core_work_share=book.core_work_share,
-            enterprise_mentor_id=book.enterprise_mentor_id,
-        )
+        return LogbookRead.of(await logbooks.get_logbook(placement_id, principal, uow=rt.uow))
 
     return r

@@ -7,15 +7,21 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Request, Response
 
-from internships.domain.positions import Duty, DutyKind
 from internships.handlers import positions as handlers
-from internships.http.schemas import BaseCreate, BasePage, BaseRead, PositionCreate, PositionPage, PositionRead, Tag
+from internships.schemas.positions import (
+    BaseCreate,
+    BasePage,
+    BaseRead,
+    Competencies,
+    PositionCreate,
+    PositionPage,
+    PositionQuery,
+    PositionRead,
+)
 from praxis_common.http import IdempotencyKey, PrincipalDep, created
-from praxis_common.queries import PageSize, PageToken, value_list, value_list_help
+from praxis_common.queries import PageSize, PageToken, value_list_help
 from praxis_common.service import Runtime
 from praxis_common.validation import Date, Text
-
-Competencies = value_list(Tag, most=20)
 
 
 def _change(rt: Runtime, action: str):
@@ -45,10 +51,8 @@ def router(rt: Runtime) -> APIRouter:
         """A base hangs off an active agreement the enterprise is party to; both parties then see it."""
 
         async def create(uow):
-            base = await handlers.create_base(
-                handlers.CreateBase(**body.model_dump()), principal, uow=uow, clock=rt.clock
-            )
-            return BaseRead.model_validate(base, from_attributes=True), f"/v1/bases/{base.id}"
+            base = await handlers.create_base(body.to_command(), principal, uow=uow, clock=rt.clock)
+            return BaseRead.of(base), f"/v1/bases/{base.id}"
 
         return await created(request, principal, rt.uow, idempotency_key, body=body, create=create)
 
@@ -56,13 +60,13 @@ def router(rt: Runtime) -> APIRouter:
     async def list_bases(principal: PrincipalDep, page_size: PageSize = 50, page_token: PageToken = None) -> BasePage:
         """The bases of the agreements the caller's organisation is party to, newest first."""
         items, token = await handlers.list_bases(principal, uow=rt.uow, page_size=page_size, page_token=page_token)
-        return BasePage(items=[BaseRead.model_validate(b, from_attributes=True) for b in items], next_page_token=token)
+        return BasePage(items=[BaseRead.of(b) for b in items], next_page_token=token)
 
     @r.get(
         "/bases/{base_id}", operation_id="getBase", response_model=BaseRead, summary="One practice base (either party)"
     )
     async def get_base(base_id: uuid.UUID, principal: PrincipalDep) -> BaseRead:
-        return BaseRead.model_validate(await handlers.get_base(base_id, principal, uow=rt.uow), from_attributes=True)
+        return BaseRead.of(await handlers.get_base(base_id, principal, uow=rt.uow))
 
     @r.post(
         "/positions",
@@ -77,11 +81,7 @@ def router(rt: Runtime) -> APIRouter:
         """Seats count against the base's capacity; duties are each marked core or peripheral."""
 
         async def create(uow):
-            data = body.model_dump()
-            data["duties"] = [Duty(d["name"], DutyKind(d["kind"])) for d in data["duties"]]
-            position = await handlers.create_position(
-                handlers.CreatePosition(**data), principal, uow=uow, clock=rt.clock
-            )
+            position = await handlers.create_position(body.to_command(), principal, uow=uow, clock=rt.clock)
             return PositionRead.of(position), f"/v1/positions/{position.id}"
 
         return await created(request, principal, rt.uow, idempotency_key, body=body, create=create)
@@ -107,19 +107,16 @@ def router(rt: Runtime) -> APIRouter:
     ) -> PositionPage:
         """Schools see published positions of enterprises they hold an active agreement with; an
         enterprise sees its own in every state."""
+        query = PositionQuery(
+            competencies=competency,
+            country=country,
+            starts_from=starts_from,
+            ends_by=ends_by,
+            open_seats=open_seats,
+            q=q,
+        )
         items, token = await handlers.search_positions(
-            handlers.SearchPositions(
-                competencies=tuple(competency),
-                country=country,
-                starts_from=starts_from,
-                ends_by=ends_by,
-                open_only=open_seats,
-                text=q or None,
-                page_size=page_size,
-                page_token=page_token,
-            ),
-            principal,
-            uow=rt.uow,
+            query.to_command(page_size=page_size, page_token=page_token), principal, uow=rt.uow
         )
         return PositionPage(items=[PositionRead.of(p) for p in items], next_page_token=token)
 

@@ -65,7 +65,6 @@ class Result:
     published: bool  # the run is the published one
     matches: list[Match]
     positions: list[PositionFill]
-    explained: bool  # the matches carry explanations (schools and students)
     next_page_token: str | None
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import uuid
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from internships import policy
 from internships.domain import booking
@@ -69,7 +69,7 @@ async def add_position(
             today=clock().date(),
         )
         await repo.add_position(round_id, position_id, position.enterprise_org, principal.org, clock())
-        [added] = await repo.positions(round_id, ids=[position_id], with_applicants=True)
+        [added] = await repo.positions(round_id, ids=[position_id], with_applicants=True, with_ranking=False)
         await u.commit()
     return added
 
@@ -154,7 +154,9 @@ async def list_applicants(
         found = await u.round_students.students(round_id, applicants_of=position_id, after=after, limit=page_size + 1)
     students, token = pages.next_page(found, page_size, lambda s: (s.school_org, s.student_ref))
     groups = await asyncio.to_thread(_groups_of, position.ranking)
-    return position, [Applicant(s, groups.get((s.school_org, s.student_ref))) for s in students], token
+    # The ranking itself is shown only in the answer to setting it: here each applicant carries its group.
+    shown_position = replace(position, ranking=None)
+    return shown_position, [Applicant(s, groups.get((s.school_org, s.student_ref))) for s in students], token
 
 
 def _groups_of(ranking: list | None) -> dict[tuple[str, str], int]:

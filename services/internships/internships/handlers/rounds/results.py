@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import uuid
+from dataclasses import replace
 
 from internships import policy
 from internships.domain import allocation
@@ -65,13 +66,14 @@ async def get_result(
             positions = await repo.positions(round_id, enterprise=principal.org, with_ranking=False)
         filled = await u.runs.filled(run.id)
     matches, token = pages.next_page(matches, page_size, lambda m: (m.school_org, m.student_ref))
+    if side != "school":  # explanations are the schools' and students' only (see the package's docstring)
+        matches = [replace(m, explanation=None) for m in matches]
     return Result(
         round=shown(principal, rnd),
         run=shown(principal, run),
         published=run.id == rnd.published_run_id,
         matches=matches,
         positions=[PositionFill(p, filled.get(p.position_id, 0)) for p in positions],
-        explained=side == "school",
         next_page_token=token,
     )
 
