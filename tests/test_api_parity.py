@@ -104,11 +104,11 @@ def calls(fn, owner: type | None = None, seen: set | None = None) -> set[str]:
 
 
 def use_cases(service: str) -> set[str]:
-    """The names of the service's use cases: the public functions of its handlers package (and the kernel's
+    """The names of the service's use cases: the public functions of its handlers package and its subpackages (and the
     partnership query that mentors and projects serve)."""
     package = importlib.import_module(f"{service}.handlers")
     modules = [package] + [
-        importlib.import_module(f"{package.__name__}.{m.name}") for m in pkgutil.iter_modules(package.__path__)
+        importlib.import_module(m.name) for m in pkgutil.walk_packages(package.__path__, f"{package.__name__}.")
     ]
     names = {
         name
