@@ -1,4 +1,5 @@
-"""Who may do what with agreements. Non-parties get NotFound: another tenant's agreement does not exist."""
+"""Who may do what: the parties of an agreement, an organisation's managers, a student's own records. Non-parties
+get NotFound: another tenant's agreement does not exist."""
 
 from __future__ import annotations
 

@@ -1,6 +1,7 @@
 """Use cases of the internships service: one async function per command or query, each in a unit of work.
 
-REST and gRPC edges both call these; they take already-validated commands and a Principal."""
+REST, gRPC and the event consumer call these; they take already-validated commands and a Principal, and reach
+the database only through the unit of work they open (`async with uow() as u`, `u.placements`, …)."""
 
 from internships.handlers.agreements import (
     Clock,

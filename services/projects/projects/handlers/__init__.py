@@ -1,6 +1,6 @@
 """Use cases of the projects service: one async function per command or query, each in a unit of work.
 
-REST and gRPC call these; they take already-validated commands and a Principal. The mentors service is reached
+REST and gRPC call these (through one schema's to_command()); they take already-validated commands and a Principal. The mentors service is reached
 through the MentorDirectory port (adapters/mentors.py over gRPC), never inside an open transaction."""
 
 from __future__ import annotations
