@@ -5,11 +5,11 @@ PYTHON ?= $(shell for p in python3.13 python3.12 python3.11 python3; do command 
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
-PACKAGES := -e proto -e 'services/common[embedded]' -e services/partnerships \
+PACKAGES := -e proto -e services/common -e services/dev -e services/partnerships \
             -e services/internships -e services/mentors -e services/projects
 SOURCES := constraints.txt requirements-test.txt proto/pyproject.toml services/common/pyproject.toml \
            services/partnerships/pyproject.toml services/internships/pyproject.toml services/mentors/pyproject.toml \
-           services/projects/pyproject.toml
+           services/projects/pyproject.toml services/dev/pyproject.toml
 
 .PHONY: run test proto lint format clean
 

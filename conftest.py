@@ -1,1 +1,1 @@
-pytest_plugins = ["praxis_common.testing.plugin"]
+pytest_plugins = ["praxis_dev.testing.plugin"]

@@ -19,11 +19,10 @@ from pathlib import Path
 from statistics import median, quantiles
 
 import httpx
-
-from praxis_common.testing.nats import start_local_nats
-from praxis_common.testing.postgres import start_local_postgres
-from praxis_common.testing.servers import run_coro_blocking
-from praxis_common.testing.stack import Stack
+from praxis_dev.testing.nats import start_local_nats
+from praxis_dev.testing.postgres import start_local_postgres
+from praxis_dev.testing.servers import run_coro_blocking
+from praxis_dev.testing.stack import Stack
 
 
 async def visible(client: httpx.AsyncClient, headers: dict, agreement_id: str) -> float:

@@ -18,7 +18,7 @@ created there and the published run's matches; the agreements' interns_placed eq
     .venv/bin/python bench/allocation_publish.py [--students 5000] [--positions 500] [--enterprises 10]
                                                  [--list-length 10] [--seed 1]
 
-The test PostgreSQL runs with fsync / synchronous_commit off (praxis_common.testing.postgres); the service,
+The test PostgreSQL runs with fsync / synchronous_commit off (praxis_dev.testing.postgres); the service,
 PostgreSQL and this client share the machine's cores.
 """
 
@@ -43,11 +43,10 @@ from pathlib import Path
 
 import asyncpg
 import httpx
-
-from praxis_common.testing.nats import start_local_nats
-from praxis_common.testing.postgres import start_local_postgres
-from praxis_common.testing.servers import run_coro_blocking
-from praxis_common.testing.stack import Stack
+from praxis_dev.testing.nats import start_local_nats
+from praxis_dev.testing.postgres import start_local_postgres
+from praxis_dev.testing.servers import run_coro_blocking
+from praxis_dev.testing.stack import Stack
 
 TODAY = date.today()
 SCHOOL = "bench-school"

@@ -14,7 +14,7 @@ with asyncpg by C connections, for the same request plan over a second, identica
 
     .venv/bin/python bench/booking_load.py [--clients 32] [--requests 10000] [--positions 500] [--processes 1|2]
 
-The test PostgreSQL runs with fsync / synchronous_commit off (praxis_common.testing.postgres), and the
+The test PostgreSQL runs with fsync / synchronous_commit off (praxis_dev.testing.postgres), and the
 service processes, PostgreSQL and this load generator share the machine's cores.
 """
 
@@ -40,11 +40,10 @@ from urllib.parse import urlsplit
 
 import asyncpg
 import httpx
-
-from praxis_common.testing.nats import start_local_nats
-from praxis_common.testing.postgres import start_local_postgres
-from praxis_common.testing.servers import run_coro_blocking
-from praxis_common.testing.stack import Stack
+from praxis_dev.testing.nats import start_local_nats
+from praxis_dev.testing.postgres import start_local_postgres
+from praxis_dev.testing.servers import run_coro_blocking
+from praxis_dev.testing.stack import Stack
 
 TODAY = date.today()
 SCHOOL, ENTERPRISE = "bench-school", "bench-enterprise"

@@ -9,8 +9,7 @@ from datetime import date, timedelta
 import httpx
 import nats
 import pytest
-
-from praxis_common.testing.stack import Stack, eventually
+from praxis_dev.testing.stack import Stack, eventually
 
 
 async def published_event(stack: Stack, subject: str, about: str, *, timeout: float = 30) -> dict:

@@ -6,9 +6,8 @@ from __future__ import annotations
 import asyncio
 
 import pytest
-
-from praxis_common.testing.nats import LocalNatsServer
-from praxis_common.testing.stack import Stack, eventually
+from praxis_dev.testing.nats import LocalNatsServer
+from praxis_dev.testing.stack import Stack, eventually
 
 pytestmark = pytest.mark.slow
 

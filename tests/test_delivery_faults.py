@@ -11,9 +11,8 @@ import grpc
 import httpx
 import pytest
 from grpc_health.v1 import health_pb2, health_pb2_grpc
-
-from praxis_common.testing.servers import plain_url
-from praxis_common.testing.stack import Stack, eventually
+from praxis_dev.testing.servers import plain_url
+from praxis_dev.testing.stack import Stack, eventually
 
 pytestmark = pytest.mark.slow
 

@@ -13,8 +13,7 @@ from datetime import date, timedelta
 import httpx
 import pytest
 import pytest_asyncio
-
-from praxis_common.testing.stack import Stack, eventually
+from praxis_dev.testing.stack import Stack, eventually
 
 TODAY = date.today()
 FIRST = TODAY - timedelta(days=TODAY.weekday() + 56)  # the Monday eight weeks ago: the placement's first day

@@ -7,8 +7,7 @@ from datetime import date, timedelta
 import httpx
 import pytest
 import pytest_asyncio
-
-from praxis_common.testing.stack import Stack
+from praxis_dev.testing.stack import Stack
 
 TODAY = date.today()
 MONDAY = TODAY - timedelta(days=TODAY.weekday() + 14)  # the Monday two weeks ago

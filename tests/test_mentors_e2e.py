@@ -12,9 +12,9 @@ from datetime import date, timedelta
 import httpx
 import nats
 import pytest
+from praxis_dev.testing.stack import Stack, eventually
 
 from praxis_common.jetstream import stream_name
-from praxis_common.testing.stack import Stack, eventually
 
 TODAY = date.today()
 WAIT = 30  # seconds: a bounded wait for events to travel outbox → NATS → consumer

@@ -8,10 +8,10 @@ from datetime import date, timedelta
 import grpc
 import pytest
 import pytest_asyncio
+from praxis_dev.testing.stack import Stack, eventually
 
 from praxis.mentors.v1 import mentors_pb2 as pb
 from praxis.mentors.v1 import mentors_pb2_grpc as pb_grpc
-from praxis_common.testing.stack import Stack, eventually
 
 TODAY = date.today()
 SCHOOL, ENTERPRISE, STUDENT = "school-rpc", "ent-rpc", "stu-rpc"

@@ -12,8 +12,7 @@ from datetime import date, timedelta
 
 import pytest
 import pytest_asyncio
-
-from praxis_common.testing.stack import Stack, eventually
+from praxis_dev.testing.stack import Stack, eventually
 
 TODAY = date.today()
 SCHOOL, ENTERPRISE, STUDENT = "school-own", "ent-own", "stu-own"

@@ -7,8 +7,7 @@ from datetime import date, timedelta
 
 import httpx
 import pytest
-
-from praxis_common.testing.stack import Stack, eventually
+from praxis_dev.testing.stack import Stack, eventually
 
 pytestmark = pytest.mark.slow
 

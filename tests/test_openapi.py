@@ -6,8 +6,7 @@ import re
 
 import httpx
 import pytest
-
-from praxis_common.testing.apps import build_app
+from praxis_dev.testing.apps import build_app
 
 
 async def test_every_operation_has_a_summary_and_every_body_an_example(stack):

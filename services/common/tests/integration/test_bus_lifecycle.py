@@ -9,13 +9,13 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 import pytest
+from praxis_dev.testing.stack import eventually
 from pydantic import ValidationError
 
 from praxis_common.consumer import Consumer, Subscription
 from praxis_common.jetstream import Bus, service_streams
 from praxis_common.processes import free_port
 from praxis_common.settings import ServiceSettings
-from praxis_common.testing.stack import eventually
 from praxis_common.uow import UnitOfWorkFactory
 
 

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from praxis_dev.testing.servers import plain_url
+from praxis_dev.testing.stack import eventually
 from sqlalchemy import Column, Integer, MetaData, String, Table, insert, select, text
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 
@@ -22,8 +24,6 @@ from praxis_common.events import IntegrationEvent, ReceivedEvent
 from praxis_common.inbox import inbox
 from praxis_common.jetstream import Bus, dead_letter_stream, service_streams, stream_name
 from praxis_common.outbox import OutboxRelay, outbox
-from praxis_common.testing.servers import plain_url
-from praxis_common.testing.stack import eventually
 from praxis_common.uow import UnitOfWorkFactory, UowFactory
 
 meta = MetaData()

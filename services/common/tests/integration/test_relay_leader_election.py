@@ -11,6 +11,7 @@ import time
 import uuid
 
 import pytest
+from praxis_dev.testing.stack import eventually
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import create_async_engine
 
@@ -18,7 +19,6 @@ from praxis.events.v1 import agreements_pb2
 from praxis_common.events import IntegrationEvent
 from praxis_common.jetstream import Bus, service_streams
 from praxis_common.outbox import OutboxRelay, outbox
-from praxis_common.testing.stack import eventually
 from praxis_common.uow import UnitOfWorkFactory
 
 pytestmark = pytest.mark.slow

@@ -1,4 +1,4 @@
-"""Tests of the real-server test plugin (praxis_common.testing.plugin) itself."""
+"""Tests of the real-server test plugin (praxis_dev.testing.plugin) itself."""
 
 from __future__ import annotations
 
@@ -15,10 +15,9 @@ import asyncpg
 import nats
 import pytest
 from nats.js.api import StorageType
+from praxis_dev.testing.servers import DATABASE_URL_ENV, NATS_URL_ENV, plain_url
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import create_async_engine
-
-from praxis_common.testing.servers import DATABASE_URL_ENV, NATS_URL_ENV, plain_url
 
 pytestmark = pytest.mark.integration
 
@@ -89,7 +88,7 @@ def test_modules_get_distinct_prefixes_and_databases_are_dropped(postgres_server
             "-p",
             "no:cacheprovider",
             "-p",
-            "praxis_common.testing.plugin",
+            "praxis_dev.testing.plugin",
             "--import-mode=importlib",
             "-c",
             str(suite / "pytest.ini"),

@@ -6,10 +6,10 @@ from datetime import timedelta
 
 import jwt
 import pytest
+from praxis_dev.tokens import generate_keypair, mint_token
 
 from praxis_common.auth import TokenVerifier, bearer_token
 from praxis_common.errors import Unauthenticated
-from praxis_common.tokens import generate_keypair, mint_token
 
 
 @pytest.fixture
@@ -82,7 +82,7 @@ async def test_keys_from_a_jwks_url(keys, tmp_path):
     import threading
     from http.server import BaseHTTPRequestHandler, HTTPServer
 
-    from praxis_common.tokens import public_jwk
+    from praxis_dev.tokens import public_jwk
 
     body = json.dumps({"keys": [public_jwk(keys[1])]}).encode()
     hits = []

@@ -1,6 +1,6 @@
 """pytest fixtures for real PostgreSQL and NATS JetStream servers (provisioning: ``servers.py``, ``postgres.py``, ``nats.py``).
 
-Enable with ``pytest_plugins = ["praxis_common.testing.plugin"]`` in the root conftest.py.
+Enable with ``pytest_plugins = ["praxis_dev.testing.plugin"]`` in the root conftest.py.
 
 Fixtures (all synchronous, so they work with any pytest-asyncio loop scope; servers start only
 when a test asks for them):
@@ -24,20 +24,20 @@ from collections.abc import Callable, Iterator
 
 import pytest
 
-from praxis_common.testing.nats import LocalNatsCluster, LocalNatsServer, NatsServer, provision_nats, start_local_nats
-from praxis_common.testing.postgres import (
+from praxis_dev.testing.nats import LocalNatsCluster, LocalNatsServer, NatsServer, provision_nats, start_local_nats
+from praxis_dev.testing.postgres import (
     PostgresServer,
     RestartablePostgres,
     provision_postgres,
     start_restartable_postgres,
 )
-from praxis_common.testing.servers import run_coro_blocking
+from praxis_dev.testing.servers import run_coro_blocking
 
 _issued_prefixes: set[str] = set()
 
 
 def pytest_configure(config: pytest.Config) -> None:
-    config.addinivalue_line("markers", "integration: needs real PostgreSQL/NATS servers (praxis_common.testing.plugin)")
+    config.addinivalue_line("markers", "integration: needs real PostgreSQL/NATS servers (praxis_dev.testing.plugin)")
 
 
 @pytest.fixture(scope="session")

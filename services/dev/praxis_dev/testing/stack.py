@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from praxis_common.processes import free_port, wait_until
-from praxis_common.tokens import PUBLIC_KEY, generate_keypair, mint_token
+from praxis_dev.tokens import PUBLIC_KEY, generate_keypair, mint_token
 
 SERVICES = ("internships", "mentors", "projects")
 # Which setting of a service names another service's gRPC address: wired to the stack's own processes.

@@ -23,7 +23,7 @@ from pathlib import Path
 
 from praxis_common import registry
 from praxis_common.processes import ensure_ports_free, nats_server_binary, wait_until
-from praxis_common.tokens import generate_keypair, mint_token
+from praxis_dev.tokens import generate_keypair, mint_token
 
 NATS_PORT_VAR = "PRAXIS_NATS_PORT"
 DEFAULT_NATS_PORT = 4250

@@ -14,7 +14,7 @@ from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
 from praxis_common.processes import free_port, wait_until
-from praxis_common.testing.servers import (
+from praxis_dev.testing.servers import (
     DATABASE_URL_ENV,
     _Closer,
     _Exited,

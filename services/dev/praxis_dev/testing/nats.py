@@ -17,7 +17,7 @@ from pathlib import Path
 
 from praxis_common.processes import free_port, wait_until
 from praxis_common.processes import nats_server_binary as nats_binary
-from praxis_common.testing.servers import (
+from praxis_dev.testing.servers import (
     NATS_URL_ENV,
     _Closer,
     _Exited,
@@ -32,7 +32,7 @@ from praxis_common.testing.servers import (
 NATS_IMAGE = "nats:2.11"
 
 NATS_CONFIG = """\
-# written by praxis_common.testing.nats
+# written by praxis_dev.testing.nats
 jetstream {
   sync_interval: always
 }
