@@ -13,18 +13,17 @@ import pytest
 
 from praxis.internships.v1 import internships_pb2 as ipb
 from praxis.internships.v1 import internships_pb2_grpc as ipb_grpc
-from praxis_common.testing.servers import run_coro_blocking
+from praxis_common.testing.databases import Databases
 from praxis_common.testing.stack import Stack
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.destructive]  # stops PostgreSQL: a stack of its own
 
 
 @pytest.fixture(scope="module")
 def stack(restartable_postgres, nats_server, event_prefix, tmp_path_factory):
-    def database(name: str) -> str:
-        return run_coro_blocking(restartable_postgres.create_database(f"{event_prefix}_{name}"))
-
-    s = Stack(nats_server.url, event_prefix, tmp_path_factory.mktemp("stack"), database)
+    s = Stack(
+        nats_server.url, event_prefix, tmp_path_factory.mktemp("stack"), Databases(restartable_postgres, event_prefix)
+    )
     try:
         yield s.start(("internships",))
     finally:

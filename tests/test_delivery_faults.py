@@ -15,7 +15,7 @@ from grpc_health.v1 import health_pb2, health_pb2_grpc
 from praxis_common.testing.servers import plain_url
 from praxis_common.testing.stack import Stack, eventually
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.destructive]  # restarts NATS and SIGTERMs services: a stack of its own
 
 
 @pytest.fixture

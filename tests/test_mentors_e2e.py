@@ -16,6 +16,7 @@ import pytest
 from praxis_common.jetstream import stream_name
 from praxis_common.testing.stack import Stack, eventually
 
+pytestmark = pytest.mark.destructive  # adds a second mentors process (a replica) to its stack
 TODAY = date.today()
 WAIT = 30  # seconds: a bounded wait for events to travel outbox → NATS → consumer
 

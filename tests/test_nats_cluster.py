@@ -10,7 +10,7 @@ import pytest
 
 from praxis_common.testing.stack import Stack, eventually
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.destructive]  # stops a NATS node; services with STREAM_REPLICAS=3
 
 
 @pytest.fixture

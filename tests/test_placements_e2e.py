@@ -10,6 +10,7 @@ import pytest
 
 from praxis_common.testing.stack import Stack, eventually
 
+pytestmark = pytest.mark.destructive  # adds a second internships process (a replica) to its stack
 TODAY = date.today()
 
 

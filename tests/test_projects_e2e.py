@@ -38,7 +38,7 @@ def people(stack: Stack) -> dict[str, dict[str, str]]:
         "host": bearer(stack, ENTERPRISE, "enterprise", "mentor", sub="m-wu"),  # its enterprise mentor
         "other teacher": bearer(stack, SCHOOL, "school", "teacher", sub="t-zhao"),  # a mentor, not this team's
         "teacher without a mentor record": bearer(stack, SCHOOL, "school", "teacher", sub="t-nobody"),
-        "other enterprise's mentor": bearer(stack, "ent-else", "enterprise", "mentor", sub="m-else"),
+        "other enterprise's mentor": bearer(stack, "ent-else-p", "enterprise", "mentor", sub="m-else"),
         **{s: bearer(stack, SCHOOL, "school", "student", sub=s) for s in STUDENTS},
     }
 

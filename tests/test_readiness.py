@@ -17,7 +17,7 @@ from praxis_common.migrations import alembic_config
 from praxis_common.testing.servers import plain_url
 from praxis_common.testing.stack import Stack, eventually
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.destructive]  # starts mentors on an unmigrated database
 
 SERVING, NOT_SERVING = health_pb2.HealthCheckResponse.SERVING, health_pb2.HealthCheckResponse.NOT_SERVING
 

@@ -83,6 +83,11 @@ class ServiceProcess:
                 records.append({"raw": line})
         return records
 
+    def terminate(self) -> None:
+        """SIGTERM, as an orchestrator would, without waiting for the exit (`stop` waits)."""
+        if self.proc is not None and self.proc.poll() is None:
+            self.proc.send_signal(signal.SIGTERM)
+
     def stop(self, timeout: float = 15) -> int | None:
         """SIGTERM, as an orchestrator would; a service that does not exit in time is killed and reported."""
         if self.proc is None or self.proc.poll() is not None:
@@ -103,7 +108,7 @@ class Stack:
     nats_url: str
     prefix: str
     workdir: Path
-    database_factory: Callable[[str], str]
+    database_factory: Callable[..., str]  # (name_hint, *, migrated=None) -> URL: testing.databases.Databases
     services: dict[str, ServiceProcess] = field(default_factory=dict)
     # More settings for every service, without the prefix: {"STREAM_REPLICAS": "3", "CORS_ALLOW_ORIGINS": "https://a.example"}.
     settings: dict[str, str] = field(default_factory=dict)
@@ -112,13 +117,14 @@ class Stack:
         self.private_key, self.public_key = generate_keypair(self.workdir / "keys")
 
     def start(self, names: tuple[str, ...] = SERVICES, *, migrate: bool = True) -> Stack:
-        """Start the services once their databases are migrated; with migrate=False, against empty databases,
-        returning once they are alive (/healthz) rather than ready."""
+        """Start the services on migrated databases (clones of the session's migrated templates, see
+        testing/databases.py); with migrate=False, against empty databases, returning once they are alive
+        (/healthz) rather than ready."""
         for name in names:
             prefix = name.upper() + "_"
             env = {
                 **os.environ,
-                prefix + "DATABASE_URL": self.database_factory(name),
+                prefix + "DATABASE_URL": self.database_factory(name, migrated=name if migrate else None),
                 prefix + "NATS_URL": self.nats_url,
                 prefix + "EVENT_PREFIX": self.prefix,
                 prefix + "HTTP_PORT": str(free_port()),
@@ -133,8 +139,6 @@ class Stack:
         for (client, server), variable in PEERS.items():
             if client in self.services and server in self.services:
                 self.services[client].env[variable] = self.services[server].grpc_target
-        if migrate:
-            self.migrate(names)
         for name in names:
             self.services[name].spawn()
         for name in names:
