@@ -72,6 +72,25 @@ def stack(request: pytest.FixtureRequest) -> Iterator[Stack]:
         s.stop()
 
 
+class Steps(dict):
+    """What a scenario's ordered step tests hand on (`steps["tid"] = tid`): a module's steps run in file order, and
+    a step needing what an earlier step did not leave (it failed) is skipped, naming what is missing."""
+
+    def __getitem__(self, key: str):
+        self.after(key)
+        return super().__getitem__(key)
+
+    def after(self, *keys: str) -> None:
+        missing = [k for k in keys if k not in self]
+        if missing:
+            pytest.skip(f"an earlier step failed: no {', '.join(missing)}")
+
+
+@pytest.fixture(scope="module")
+def steps() -> Steps:
+    return Steps()
+
+
 class Internships:
     """REST set-up shared by the internships tests: agreements signed by both sides, bases, positions, bookings.
 
