@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import importlib
 import re
+import secrets
 import threading
 from pathlib import Path
 
@@ -18,6 +19,7 @@ from praxis_common.testing.postgres import PostgresServer
 from praxis_common.testing.servers import run_coro_blocking
 
 _lock = threading.Lock()  # one template built at a time (the factories of a session share the servers)
+_SESSION = secrets.token_hex(3)  # in template names: test processes sharing a server (pytest-xdist) keep apart
 
 
 def migrations_of(service_or_path: str | Path) -> Path:
@@ -35,8 +37,7 @@ def template(server: PostgresServer, service_or_path: str | Path) -> str:
         name = server.templates.get(location)
         if name is None:
             digest = hashlib.sha1(str(location).encode()).hexdigest()[:8]
-            name = f"tmpl_{location.parent.name[:40]}_{digest}"
-            run_coro_blocking(server.drop_database(name))
+            name = f"tmpl_{location.parent.name[:40]}_{digest}_{_SESSION}"
             url = run_coro_blocking(server.create_database(name))
             _in_own_thread(lambda: migrations.upgrade(location, url))  # env.py runs its own event loop
             server.templates[location] = name
