@@ -11,7 +11,7 @@ SOURCES := constraints.txt requirements-test.txt proto/pyproject.toml services/c
            services/partnerships/pyproject.toml services/internships/pyproject.toml services/mentors/pyproject.toml \
            services/projects/pyproject.toml services/dev/pyproject.toml
 
-.PHONY: run test proto lint format clean
+.PHONY: run test test-fast proto lint format clean
 
 $(STAMP): $(SOURCES)
 	@test -n "$(PYTHON)" || { echo "Python >= 3.11 is required"; exit 1; }
@@ -23,8 +23,15 @@ $(STAMP): $(SOURCES)
 run: $(STAMP)  ## NATS + PostgreSQL + the three services, embedded; Ctrl-C stops everything
 	$(BIN)/praxis up
 
-test: $(STAMP)  ## the whole suite against real PostgreSQL and NATS (started by the test plugin)
+test: $(STAMP)  ## the whole suite against real PostgreSQL and NATS (started by the test plugin); docs/testing.md
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# Unit tests of every package and the services' handler-integration tests (a migrated database each, no service
+# processes), leaving out those marked slow: the loop to run while changing a service, under a minute.
+FAST_TESTS := services/common/tests/unit services/internships/tests services/mentors/tests services/projects/tests
+
+test-fast: $(STAMP)  ## unit and handler-integration tests (no service processes), under a minute
+	$(BIN)/python -m pytest $(FAST_TESTS) -m "not slow" $(PYTEST_ARGS)
 
 proto: $(STAMP)  ## regenerate proto/python from proto/praxis/**/*.proto
 	$(BIN)/python proto/generate.py

@@ -41,13 +41,53 @@ def read_event(stack: Stack):
     return read
 
 
-@pytest.fixture(scope="module")
-def stack(nats_server, event_prefix, database_factory, tmp_path_factory) -> Iterator[Stack]:
-    s = Stack(nats_server.url, event_prefix, tmp_path_factory.mktemp("stack"), database_factory)
+@pytest.fixture(scope="session")
+def shared_stack(nats_server, session_event_prefix, session_database_factory, tmp_path_factory) -> Iterator[Stack]:
+    """The one stack of the session that every module not marked `destructive` talks to (over REST, gRPC and the
+    event stream only): modules keep apart by using organisations of their own."""
+    s = Stack(nats_server.url, session_event_prefix, tmp_path_factory.mktemp("shared-stack"), session_database_factory)
     try:
         yield s.start()
     finally:
         s.stop()
+
+
+@pytest.fixture(scope="module")
+def stack(request: pytest.FixtureRequest) -> Iterator[Stack]:
+    """The session's shared stack; a stack of the module's own (its own databases and event prefix) for a module
+    marked `pytestmark = pytest.mark.destructive` (it stops, restarts or adds processes, or changes settings)."""
+    if request.node.get_closest_marker("destructive") is None:
+        shared: Stack = request.getfixturevalue("shared_stack")
+        yield shared
+        stopped = [name for name, service in shared.services.items() if service.proc.poll() is not None]
+        assert not stopped, f"{request.node.name} stopped {stopped} of the shared stack: mark it destructive"
+        return
+    nats_server = request.getfixturevalue("nats_server")
+    prefix, databases = request.getfixturevalue("event_prefix"), request.getfixturevalue("database_factory")
+    s = Stack(nats_server.url, prefix, request.getfixturevalue("tmp_path_factory").mktemp("stack"), databases)
+    try:
+        yield s.start()
+    finally:
+        s.stop()
+
+
+class Steps(dict):
+    """What a scenario's ordered step tests hand on (`steps["tid"] = tid`): a module's steps run in file order, and
+    a step needing what an earlier step did not leave (it failed) is skipped, naming what is missing."""
+
+    def __getitem__(self, key: str):
+        self.after(key)
+        return super().__getitem__(key)
+
+    def after(self, *keys: str) -> None:
+        missing = [k for k in keys if k not in self]
+        if missing:
+            pytest.skip(f"an earlier step failed: no {', '.join(missing)}")
+
+
+@pytest.fixture(scope="module")
+def steps() -> Steps:
+    return Steps()
 
 
 class Internships:

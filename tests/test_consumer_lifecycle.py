@@ -9,7 +9,7 @@ import pytest
 from praxis_dev.testing.nats import LocalNatsServer
 from praxis_dev.testing.stack import Stack, eventually
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.destructive]  # restarts NATS under its own mentors process
 
 CONSUMERS = 3  # mentors' durables: partnerships, placements, project teams
 PULLS = 20 * CONSUMERS  # about twenty empty fetches per consumer

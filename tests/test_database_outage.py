@@ -10,21 +10,20 @@ import time
 
 import grpc
 import pytest
-from praxis_dev.testing.servers import run_coro_blocking
+from praxis_dev.testing.databases import Databases
 from praxis_dev.testing.stack import Stack
 
 from praxis.internships.v1 import internships_pb2 as ipb
 from praxis.internships.v1 import internships_pb2_grpc as ipb_grpc
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.destructive]  # stops PostgreSQL: a stack of its own
 
 
 @pytest.fixture(scope="module")
 def stack(restartable_postgres, nats_server, event_prefix, tmp_path_factory):
-    def database(name: str) -> str:
-        return run_coro_blocking(restartable_postgres.create_database(f"{event_prefix}_{name}"))
-
-    s = Stack(nats_server.url, event_prefix, tmp_path_factory.mktemp("stack"), database)
+    s = Stack(
+        nats_server.url, event_prefix, tmp_path_factory.mktemp("stack"), Databases(restartable_postgres, event_prefix)
+    )
     try:
         yield s.start(("internships",))
     finally:

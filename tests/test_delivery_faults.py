@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import asyncio
 import time
+import uuid
+from collections.abc import Iterator
 from datetime import date, timedelta
 
 import asyncpg
@@ -12,9 +14,9 @@ import httpx
 import pytest
 from grpc_health.v1 import health_pb2, health_pb2_grpc
 from praxis_dev.testing.servers import plain_url
-from praxis_dev.testing.stack import Stack, eventually
+from praxis_dev.testing.stack import ServiceProcess, Stack, eventually
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.destructive]  # restarts NATS and SIGTERMs services: a stack of its own
 
 
 @pytest.fixture
@@ -26,7 +28,8 @@ def faulty_stack(restartable_nats, event_prefix, database_factory, tmp_path):
         s.stop()
 
 
-async def sign_agreement(client: httpx.AsyncClient, stack: Stack, n: int) -> str:
+async def propose_agreement(client: httpx.AsyncClient, stack: Stack, n: int) -> str:
+    """A new agreement between school-f<n> and enterprise-f<n>, signed by neither yet."""
     school, enterprise = f"school-f{n}", f"enterprise-f{n}"
     today = date.today()
     r = await client.post(
@@ -41,7 +44,12 @@ async def sign_agreement(client: httpx.AsyncClient, stack: Stack, n: int) -> str
         },
     )
     assert r.status_code == 201, r.text
-    agreement_id = r.json()["id"]
+    return r.json()["id"]
+
+
+async def sign_agreement(client: httpx.AsyncClient, stack: Stack, n: int) -> str:
+    school, enterprise = f"school-f{n}", f"enterprise-f{n}"
+    agreement_id = await propose_agreement(client, stack, n)
     for headers in (stack.auth(school, "school", "admin"), stack.auth(enterprise, "enterprise", "hr")):
         signed = await client.post(f"/v1/agreements/{agreement_id}/sign", headers=headers)
         assert signed.status_code == 200, signed.text
@@ -147,16 +155,55 @@ async def _has_all(stack: Stack, service: str, ids: set[str]) -> bool:
     return ids <= await partnership_ids(stack, service)
 
 
-async def test_sigterm_lets_in_flight_requests_finish_and_exits_cleanly(faulty_stack):
-    stack, _ = faulty_stack
+@pytest.fixture
+def internships_alone(nats_server, event_prefix, database_factory, tmp_path) -> Iterator[Stack]:
+    """A stack of the internships process only (the SIGTERM test looks at nothing else)."""
+    s = Stack(nats_server.url, event_prefix, tmp_path, database_factory)
+    try:
+        yield s.start(("internships",))
+    finally:
+        s.stop()
+
+
+async def test_sigterm_lets_in_flight_requests_finish_and_exits_cleanly(internships_alone):
+    """A request the service is working on when SIGTERM arrives is answered: the test holds a row lock that a
+    signature waits for, sends SIGTERM once that request waits inside the database, and lets it go only once the
+    service has begun shutting down."""
+    stack = internships_alone
     internships = stack["internships"]
-    async with httpx.AsyncClient(base_url=internships.base_url, timeout=10) as client:
-        first = await sign_agreement(client, stack, 100)  # the connection is warm and the service answering
-        in_flight = [asyncio.create_task(sign_agreement(client, stack, n)) for n in range(10)]
-        code = await asyncio.to_thread(internships.stop)
-        finished = await asyncio.gather(*in_flight, return_exceptions=True)
+    database = await asyncpg.connect(plain_url(internships.database_url))
+    try:
+        async with httpx.AsyncClient(base_url=internships.base_url, timeout=10) as client:
+            first = await sign_agreement(client, stack, 100)  # the connection is warm and the service answering
+            held_id = await propose_agreement(client, stack, 101)
+            lock = database.transaction()
+            await lock.start()
+            await database.execute("SELECT 1 FROM agreement WHERE id = $1 FOR UPDATE", uuid.UUID(held_id))
+            held = asyncio.create_task(
+                client.post(f"/v1/agreements/{held_id}/sign", headers=stack.auth("school-f101", "school", "admin"))
+            )
+            await eventually(lambda: _waiting_for_a_lock(database), timeout=10, what="the signature to wait")
+            in_flight = [asyncio.create_task(sign_agreement(client, stack, n)) for n in range(10)]
+            internships.terminate()
+            await eventually(lambda: _logged(internships, "shutting down"), timeout=10, what="the shutdown to begin")
+            await lock.rollback()
+            code = await asyncio.to_thread(internships.stop)
+            finished = await asyncio.gather(*in_flight, return_exceptions=True)
+            answered = await held
+    finally:
+        await database.close()
     assert code == 0 and first
+    assert answered.status_code == 200, answered.text  # in flight when SIGTERM came, and answered
     unexpected = [r for r in finished if not isinstance(r, str | httpx.TransportError)]
     assert not unexpected, unexpected  # each either completed or was refused at the door; no 5xx, no half answers
     log = internships.log_path.read_text()
     assert '"message": "stopped"' in log
+
+
+async def _waiting_for_a_lock(database: asyncpg.Connection) -> bool:
+    sql = "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'"
+    return await database.fetchval(sql) > 0
+
+
+async def _logged(service: ServiceProcess, message: str) -> bool:
+    return any(record.get("message") == message for record in service.log_records())

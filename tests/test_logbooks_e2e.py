@@ -143,7 +143,7 @@ async def test_only_the_parties_and_the_student_themselves_see_the_logbook(stack
     pid = placement["id"]
     async with httpx.AsyncClient(base_url=stack["internships"].base_url) as c:
         for outsider in (
-            stack.auth("school-other", "school", "admin"),
+            stack.auth("school-other-l", "school", "admin"),
             stack.auth("ent-other", "enterprise", "hr"),
             {"Authorization": "Bearer " + stack.token("school-log", "school", "student", sub="stu-else")},
         ):

@@ -9,7 +9,7 @@ import pytest_asyncio
 from praxis_dev.testing.stack import Stack, eventually
 
 TODAY = date.today()
-SCHOOL, ENTERPRISE, STUDENT = "school-bad", "ent-bad", "stu-bad"
+SCHOOL, ENTERPRISE, STUDENT = "school-bad-m", "ent-bad-m", "stu-bad"
 MENTOR = {"kind": "school", "display_name": "Chen Jing", "capacity": 3}
 PERIOD = {"enterprise": "Sea", "role": "ops", "from": "2025-01-01", "to": "2025-03-31", "hours": 400}
 SESSION = {"held_on": TODAY.isoformat(), "mode": "onsite", "minutes": 60}

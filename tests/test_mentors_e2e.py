@@ -16,6 +16,7 @@ from praxis_dev.testing.stack import Stack, eventually
 
 from praxis_common.jetstream import stream_name
 
+pytestmark = pytest.mark.destructive  # adds a second mentors process (a replica) to its stack
 TODAY = date.today()
 WAIT = 30  # seconds: a bounded wait for events to travel outbox → NATS → consumer
 

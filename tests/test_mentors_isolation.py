@@ -15,13 +15,13 @@ import pytest_asyncio
 from praxis_dev.testing.stack import Stack, eventually
 
 TODAY = date.today()
-SCHOOL, ENTERPRISE, STUDENT = "school-own", "ent-own", "stu-own"
+SCHOOL, ENTERPRISE, STUDENT = "school-own-m", "ent-own-m", "stu-own"
 OUTSIDERS = {
-    "a mentor of another school": ("school-else", "school", "mentor"),
-    "a teacher of another school": ("school-else", "school", "teacher"),
-    "a mentor of another enterprise": ("ent-else", "enterprise", "mentor"),
-    "another school": ("school-else", "school", "admin"),
-    "another enterprise": ("ent-else", "enterprise", "hr"),
+    "a mentor of another school": ("school-else-m", "school", "mentor"),
+    "a teacher of another school": ("school-else-m", "school", "teacher"),
+    "a mentor of another enterprise": ("ent-else-m", "enterprise", "mentor"),
+    "another school": ("school-else-m", "school", "admin"),
+    "another enterprise": ("ent-else-m", "enterprise", "hr"),
     "the owner school's id used by an enterprise": (SCHOOL, "enterprise", "hr"),
     "the owner enterprise's id used by a school": (ENTERPRISE, "school", "admin"),
     "platform staff": ("platform", "platform", "ops"),
@@ -82,7 +82,7 @@ async def mentoring_world(stack: Stack, internships, mentors, school: str, enter
 @pytest_asyncio.fixture(scope="module", loop_scope="module")
 async def owned(stack: Stack, internships, mentors) -> dict:
     ids = await mentoring_world(stack, internships, mentors, SCHOOL, ENTERPRISE, STUDENT)
-    await mentoring_world(stack, internships, mentors, "school-else", "ent-else", "stu-else")  # lives of their own
+    await mentoring_world(stack, internships, mentors, "school-else-m", "ent-else-m", "stu-else")  # lives of their own
     return ids
 
 

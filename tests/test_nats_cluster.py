@@ -9,7 +9,7 @@ import httpx
 import pytest
 from praxis_dev.testing.stack import Stack, eventually
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.destructive]  # stops a NATS node; services with STREAM_REPLICAS=3
 
 
 @pytest.fixture

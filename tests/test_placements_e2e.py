@@ -9,6 +9,7 @@ import httpx
 import pytest
 from praxis_dev.testing.stack import Stack, eventually
 
+pytestmark = pytest.mark.destructive  # adds a second internships process (a replica) to its stack
 TODAY = date.today()
 
 

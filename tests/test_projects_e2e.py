@@ -9,6 +9,7 @@ CSV. A score from someone who is not the team's mentor of that side is refused b
 
 from __future__ import annotations
 
+from contextlib import asynccontextmanager
 from datetime import date, timedelta
 
 import grpc
@@ -38,7 +39,7 @@ def people(stack: Stack) -> dict[str, dict[str, str]]:
         "host": bearer(stack, ENTERPRISE, "enterprise", "mentor", sub="m-wu"),  # its enterprise mentor
         "other teacher": bearer(stack, SCHOOL, "school", "teacher", sub="t-zhao"),  # a mentor, not this team's
         "teacher without a mentor record": bearer(stack, SCHOOL, "school", "teacher", sub="t-nobody"),
-        "other enterprise's mentor": bearer(stack, "ent-else", "enterprise", "mentor", sub="m-else"),
+        "other enterprise's mentor": bearer(stack, "ent-else-p", "enterprise", "mentor", sub="m-else"),
         **{s: bearer(stack, SCHOOL, "school", "student", sub=s) for s in STUDENTS},
     }
 
@@ -51,12 +52,33 @@ async def paired(m: httpx.AsyncClient, people, student: str) -> dict | None:
     return pair if len(pair) == 2 and all(a["status"] == "active" for a in pair.values()) else None
 
 
-async def test_a_project_from_agreement_to_exported_credits(stack, internships, mentors, people):
+@asynccontextmanager
+async def clients(stack: Stack, internships, mentors):
+    """REST clients of internships, mentors and projects (each step opens its own: a test has its own loop)."""
     async with (
         internships.client() as i,
         mentors.client() as m,
         httpx.AsyncClient(base_url=stack["projects"].base_url, timeout=30) as p,
     ):
+        yield i, m, p
+
+
+async def score(
+    p: httpx.AsyncClient, people, tid: str, who: str, student: str, scores: dict, assessment: str = "progress"
+) -> httpx.Response:
+    return await p.post(
+        f"/v1/teams/{tid}/evaluations",
+        headers=people[who],
+        json={"student_ref": student, "assessment": assessment, "scores": scores},
+    )
+
+
+# The scenario, step by step (each step starts from what the steps before it left in `steps`).
+
+
+async def test_1_the_agreement_reaches_projects_as_a_partnership(stack, internships, mentors, people, steps):
+    """Agreement → partnership known to projects."""
+    async with clients(stack, internships, mentors) as (i, m, p):
         # Agreement → partnership known to projects.
         agreement = await internships.agreement(i, SCHOOL, ENTERPRISE)
 
@@ -66,6 +88,15 @@ async def test_a_project_from_agreement_to_exported_credits(stack, internships, 
 
         await eventually(partnership_known, timeout=WAIT, what="the agreement in the projects read model")
 
+        steps["agreement"] = agreement
+
+
+async def test_2_the_enterprise_shares_a_project_with_its_material_with_the_school(
+    stack, internships, mentors, people, steps
+):
+    """Mentors of both sides; the enterprise's project, published and shared; visible to the school."""
+    steps.after("agreement")
+    async with clients(stack, internships, mentors) as (i, m, p):
         # Mentors of both sides (the school mentor's expertise matches the project).
         teacher = await mentors.mentor(
             m, SCHOOL, "school", capacity=5, account="t-li", expertise=["platform-operation"], display_name="Li"
@@ -122,6 +153,16 @@ async def test_a_project_from_agreement_to_exported_credits(stack, internships, 
         material = (await p.get(f"/v1/projects/{pid}/material", headers=people["school"])).json()["items"]
         assert [x["title"] for x in material] == ["Orders 2025"]
 
+        steps["teacher"] = teacher
+        steps["host"] = host
+        steps["project"] = project
+        steps["pid"] = pid
+
+
+async def test_3_a_team_gets_a_school_and_an_enterprise_mentor(stack, internships, mentors, people, steps):
+    """A team of three students; the mentors service assigns it a dual-mentor pair."""
+    teacher, host, pid = steps["teacher"], steps["host"], steps["pid"]
+    async with clients(stack, internships, mentors) as (i, m, p):
         # A team of three students; the mentors service assigns it a dual-mentor pair.
         formed = await p.post(
             f"/v1/projects/{pid}/teams",
@@ -143,6 +184,13 @@ async def test_a_project_from_agreement_to_exported_credits(stack, internships, 
         other_teacher = await mentors.mentor(m, SCHOOL, "school", capacity=5, account="t-zhao", display_name="Zhao")
         assert other_teacher["load"] == 0
 
+        steps["tid"] = tid
+
+
+async def test_4_every_stage_is_delivered_and_accepted_in_order(stack, internships, mentors, people, steps):
+    """Deliverables, stage by stage, in order; each accepted by one of the team's mentors."""
+    project, tid = steps["project"], steps["tid"]
+    async with clients(stack, internships, mentors) as (i, m, p):
         # Deliverables, stage by stage, in order; each accepted by one of the team's mentors.
         stages = [s["key"] for s in project["stages"]]
         early = await p.post(
@@ -179,20 +227,18 @@ async def test_a_project_from_agreement_to_exported_credits(stack, internships, 
         assert [x["status"] for x in progress["milestones"]] == ["accepted"] * 6
         assert len(progress["deliverables"]) == len(progress["reviews"]) == 6
 
-        # Four parties score. Baselines first, then progress assessments.
-        async def score(who: str, student: str, scores: dict, assessment: str = "progress") -> httpx.Response:
-            return await p.post(
-                f"/v1/teams/{tid}/evaluations",
-                headers=people[who],
-                json={"student_ref": student, "assessment": assessment, "scores": scores},
-            )
 
+async def test_5_four_parties_score_and_only_the_teams_mentors_may(stack, internships, mentors, people, steps):
+    """Baselines, progress scores, peer ratings, metrics; a mentor not the team's is refused."""
+    teacher, host, tid = steps["teacher"], steps["host"], steps["tid"]
+    async with clients(stack, internships, mentors) as (i, m, p):
+        # Four parties score. Baselines first, then progress assessments.
         for student in STUDENTS:
             for who, scores in (
                 ("teacher", {"process": 50, "knowledge": 50}),
                 ("host", {"skills": 40, "qualities": 60}),
             ):
-                r = await score(who, student, scores, "baseline")
+                r = await score(p, people, tid, who, student, scores, "baseline")
                 assert r.status_code == 201, r.text
         progress_scores = {
             "stu-a": ({"process": 80, "knowledge": 90}, {"skills": 75, "qualities": 85}),
@@ -200,8 +246,8 @@ async def test_a_project_from_agreement_to_exported_credits(stack, internships, 
             "stu-c": ({"process": 40, "knowledge": 40}, {"skills": 30, "qualities": 50}),
         }
         for student, (by_teacher, by_host) in progress_scores.items():
-            assert (await score("teacher", student, by_teacher)).status_code == 201
-            assert (await score("host", student, by_host)).status_code == 201
+            assert (await score(p, people, tid, "teacher", student, by_teacher)).status_code == 201
+            assert (await score(p, people, tid, "host", student, by_host)).status_code == 201
         for rater, ratee, value in (
             ("stu-a", "stu-b", 80),
             ("stu-a", "stu-c", 60),
@@ -249,14 +295,19 @@ async def test_a_project_from_agreement_to_exported_credits(stack, internships, 
 
         # Not the team's mentor of that side: refused, as the real mentors service answers.
         for who in ("other teacher", "teacher without a mentor record"):
-            refused = await score(who, "stu-a", {"process": 100, "knowledge": 100})
+            refused = await score(p, people, tid, who, "stu-a", {"process": 100, "knowledge": 100})
             assert refused.status_code == 403 and refused.json()["type"] == "urn:praxis:problem:forbidden", refused.text
-        outsider = await score("other enterprise's mentor", "stu-a", {"skills": 100, "qualities": 100})
+        outsider = await score(p, people, tid, "other enterprise's mentor", "stu-a", {"skills": 100, "qualities": 100})
         assert outsider.status_code == 404, outsider.text
         history = (await p.get(f"/v1/teams/{tid}/evaluations", headers=people["school"])).json()["items"]
         assert {e["evaluator"] for e in history} == {"t-li", "m-wu"} and len(history) == 12
         assert {e["mentor_id"] for e in history} == {teacher["id"], host["id"]}
 
+
+async def test_6_the_scorecard_weighs_the_parties_and_shows_the_growth(stack, internships, mentors, people, steps):
+    """The weighted total and value-added, over REST and gRPC."""
+    tid = steps["tid"]
+    async with clients(stack, internships, mentors) as (i, m, p):
         # The scorecard: 0.3 teacher + 0.3 enterprise + 0.2 platform + 0.2 peer, and growth from the baseline.
         card = (await p.get(f"/v1/teams/{tid}/scorecards/stu-a", headers=people["school"])).json()
         assert {x["party"]: x["score"] for x in card["parts"]} == {
@@ -291,6 +342,11 @@ async def test_a_project_from_agreement_to_exported_credits(stack, internships, 
             reply = await stub.GetScorecard(pb.GetScorecardRequest(team_id=tid, student_ref="stu-b"), metadata=metadata)
             assert (reply.scorecard.weighted_total, reply.scorecard.value_added.absolute) == ("73.50", "17.50")
 
+
+async def test_7_completing_the_project_closes_the_teams_mentoring(stack, internships, mentors, people, steps):
+    """Credits for those at or above the pass mark; the team's mentoring closes."""
+    pid, tid = steps["pid"], steps["tid"]
+    async with clients(stack, internships, mentors) as (i, m, p):
         # Completion: credits for those at or above the pass mark; the team's mentoring closes.
         completed = await p.post(f"/v1/projects/{pid}/complete", headers=people["enterprise"])
         assert completed.status_code == 200, completed.text
@@ -304,6 +360,11 @@ async def test_a_project_from_agreement_to_exported_credits(stack, internships, 
         ended = await eventually(mentoring_closed, timeout=WAIT, what="the team's mentoring closed")
         assert {a["end_reason"] for a in ended} == {"completed"}
 
+
+async def test_8_credits_are_exported_as_csv_and_json(stack, internships, mentors, people, steps):
+    """The credits export, as CSV and as JSON."""
+    pid, tid = steps["pid"], steps["tid"]
+    async with clients(stack, internships, mentors) as (i, m, p):
         exported = await p.get("/v1/credits/export?format=csv", headers=people["school"])
         assert exported.status_code == 200, exported.text
         assert exported.headers["content-type"] == "text/csv; charset=utf-8"

@@ -273,7 +273,7 @@ async def test_a_teams_progress_metrics_and_scores_over_grpc_as_over_rest(stack,
         own_card = await call("GetTeamScorecards", pb.GetTeamScorecardsRequest(team_id=team.id), people[STUDENTS[1]])
         assert [c.student_ref for c in own_card.scorecards] == [STUDENTS[1]]
 
-        stranger = meta(stack, "school-else", "school", "admin")
+        stranger = meta(stack, "school-else-p", "school", "admin")
         for method, request in (
             ("GetTeamProgress", pb.GetTeamProgressRequest(team_id=team.id)),
             ("GetTeamScorecards", pb.GetTeamScorecardsRequest(team_id=team.id)),

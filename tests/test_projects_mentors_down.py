@@ -1,8 +1,7 @@
 """With the mentors service down, projects refuses mentor scores and stage reviews with a 503 problem (gRPC:
 UNAVAILABLE) and records nothing unchecked; everything that needs no mentor check keeps working.
 
-This module has its own stack (the `stack` fixture is per module): stopping its mentors process affects no other
-test."""
+This module has its own stack (it is marked destructive): stopping its mentors process affects no other test."""
 
 from __future__ import annotations
 
@@ -17,6 +16,7 @@ from praxis_dev.testing.stack import eventually
 from praxis.projects.v1 import projects_pb2 as pb
 from praxis.projects.v1 import projects_pb2_grpc as pb_grpc
 
+pytestmark = pytest.mark.destructive  # stops its stack's mentors process
 TODAY = date.today()
 SCHOOL, ENTERPRISE = "school-down", "ent-down"
 

@@ -23,7 +23,10 @@ from praxis.projects.v1 import projects_pb2 as ppb
 from praxis.projects.v1 import projects_pb2_grpc as ppb_grpc
 from praxis_common.processes import free_port
 
-pytestmark = pytest.mark.asyncio(loop_scope="module")  # the fake mentors server lives in the module's loop
+pytestmark = [
+    pytest.mark.asyncio(loop_scope="module"),  # the fake mentors server lives in the module's loop
+    pytest.mark.destructive,  # its projects process is restarted to ask the fake mentors
+]
 TODAY = date.today()
 SCHOOL, ENTERPRISE = "school-slow", "ent-slow"
 SCORES = {"process": 80, "knowledge": 70}

@@ -17,7 +17,7 @@ from praxis_dev.testing.stack import Stack, eventually
 from mentors.main import MIGRATIONS
 from praxis_common.migrations import alembic_config
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.destructive]  # starts mentors on an unmigrated database
 
 SERVING, NOT_SERVING = health_pb2.HealthCheckResponse.SERVING, health_pb2.HealthCheckResponse.NOT_SERVING
 

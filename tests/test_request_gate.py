@@ -28,6 +28,7 @@ SERVICES = ("internships", "mentors", "projects")
 CREATE = {"internships": "/v1/agreements", "mentors": "/v1/mentors", "projects": "/v1/projects"}
 PORTAL = "https://portal.school.example"
 MiB = 1 << 20
+pytestmark = pytest.mark.destructive  # a stack of its own, with CORS origins set
 
 
 @pytest.fixture(scope="module")

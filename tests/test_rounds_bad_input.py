@@ -14,7 +14,7 @@ import pytest_asyncio
 
 TODAY = date.today()
 S, CO, ELSE = "sch-bad", "sch-bad-co", "sch-bad-else"
-E, F, G = "ent-bad", "ent-bad-f", "ent-bad-g"  # S holds agreements with E and F, not with G
+E, F, G = "ent-bad-r", "ent-bad-f", "ent-bad-g"  # S holds agreements with E and F, not with G
 NOBODY = str(uuid.uuid4())
 
 

@@ -40,8 +40,13 @@ async def setup_world(internships) -> dict:
     return {"agreements": {"A-E1": a_e1, "A-E2": a_e2, "B-E1": b_e1}, "positions": [p1, p2, p3, p4]}
 
 
-async def test_a_joint_round_from_preferences_to_placements(stack, internships, rounds):
+# The round, step by step (each step starts from what the steps before it left in `steps`).
+
+
+async def test_1_two_schools_open_a_joint_round_of_four_positions_and_seven_students(stack, internships, rounds, steps):
+    """The owner invites a co-owner, who accepts; positions and students join; B sees only E1's positions."""
     world = await setup_world(internships)
+    steps["world"] = world
     p1, p2, p3, p4 = world["positions"]
     async with internships.client() as c:
         rnd = await rounds.create(c, A, co_owner_schools=[B], seed=SEED, list_limit=3)
@@ -60,7 +65,14 @@ async def test_a_joint_round_from_preferences_to_placements(stack, internships, 
         await rounds.add_students(c, B, round_id, {"b1": ["data-analysis"], B2: []})
         seen_by_b = await c.get(f"/v1/rounds/{round_id}/positions", headers=rounds.school(B))
         assert sorted(p["position_id"] for p in seen_by_b.json()["items"]) == sorted([p1, p2])  # no agreement with E2
+        steps["round_id"] = round_id
 
+
+async def test_2_students_list_preferences_and_an_enterprise_ranks_with_ties(stack, internships, rounds, steps):
+    """Preferences of every student; E1 ranks p1 with a tie and p2; its applicants page shows the groups."""
+    round_id = steps["round_id"]
+    p1, p2, p3, p4 = steps["world"]["positions"]
+    async with internships.client() as c:
         lists = {
             (A, "a1"): [p1, p3],
             (A, "a2"): [p1, p2],
@@ -82,7 +94,14 @@ async def test_a_joint_round_from_preferences_to_placements(stack, internships, 
             [(A, "a2", None), (A, "a5", None), (B, "b1", 2), (B, B2, 1)]
         )
         assert applicants.json()["items"][0]["profile"]["display_name"]  # the shared profile, nothing more
+        steps["lists"] = lists
 
+
+async def test_3_closing_the_round_offers_every_seat(stack, internships, rounds, steps):
+    """Closing freezes the inputs and offers each position's seats."""
+    round_id = steps["round_id"]
+    p1, p2, p3, p4 = steps["world"]["positions"]
+    async with internships.client() as c:
         closed = await rounds.act(c, A, round_id, "close")
         assert closed.status_code == 200 and closed.json()["status"] == "closed", closed.text
         offered = {
@@ -90,7 +109,16 @@ async def test_a_joint_round_from_preferences_to_placements(stack, internships, 
             for p in (await c.get(f"/v1/rounds/{round_id}/positions", headers=rounds.school(A))).json()["items"]
         }
         assert offered == {p1: (2, "seats"), p2: (1, "seats"), p3: (1, "seats"), p4: (2, "seats")}
+        steps["offered"] = offered
 
+
+async def test_4_the_computed_matching_is_the_algorithms_on_the_rounds_inputs_and_stable(
+    stack, internships, rounds, steps
+):
+    """Each school sees its own students' result; the same matching as the pure algorithm, stable, same input hash."""
+    round_id, lists, offered = steps["round_id"], steps["lists"], steps["offered"]
+    p1, p2, p3, p4 = steps["world"]["positions"]
+    async with internships.client() as c:
         computed = await rounds.act(c, A, round_id, "compute")
         assert computed.status_code == 201, computed.text
         run = computed.json()
@@ -141,26 +169,42 @@ async def test_a_joint_round_from_preferences_to_placements(stack, internships, 
         assert {tuple(k.split("/", 1)): v for k, v in pure.matches.items()} == match
         assert allocation.check_stable(instance, match_by_key(match)) == []
         assert allocation.input_hash(instance) == run["input_hash"]
+        steps["run"] = run
+        steps["got"] = got
+        steps["match"] = match
+        steps["view_a"] = view_a
+        steps["view_b"] = view_b
 
-        # What the rules say whoever wins p1's lottery: two of the three tied get it, the third lost the draw.
-        winners = {k for k in [(A, "a2"), (B, "b1"), (A, "a1")] if match[k] == p1}
-        [loser] = {(A, "a2"), (B, "b1"), (A, "a1")} - winners
-        assert len(winners) == 2
-        [lost] = [r for r in got[loser]["explanation"] if r["position_id"] == p1]
-        assert lost["reason"] == "full" and lost["lost_on_draw"] and "lost its lottery" in lost["text"]
-        assert got[(A, "a3")]["position_id"] == p4 and got[(A, "a3")]["choice"] == 2
-        [a3_p1] = got[(A, "a3")]["explanation"]
-        assert (a3_p1["reason"], a3_p1["you"]["group"], a3_p1["cutoff"]["group"]) == ("full", 2, 1)
-        assert not a3_p1["lost_on_draw"]
-        assert (match[(A, "a5")], [(r["position_id"], r["reason"]) for r in got[(A, "a5")]["explanation"]]) == (
-            None,
-            [(p2, "not-ranked")],
-        )
-        assert (match[(B, B2)], got[(B, B2)]["choice"], got[(B, B2)]["explanation"]) == (p2, 1, [])
-        filled = {p["position_id"]: p["filled"] for p in view_a["positions"]}
-        assert sum(filled.values()) == sum(v is not None for v in match.values())
-        assert {p["position_id"] for p in view_b["positions"]} == {p1, p2}
 
+async def test_5_the_explanations_say_why_each_student_did_not_get_a_better_choice(stack, internships, rounds, steps):
+    """The lottery's loser, a lower tie group, an unranked applicant; filled seats add up."""
+    got, match, view_a, view_b = steps["got"], steps["match"], steps["view_a"], steps["view_b"]
+    p1, p2, p3, p4 = steps["world"]["positions"]
+    # What the rules say whoever wins p1's lottery: two of the three tied get it, the third lost the draw.
+    winners = {k for k in [(A, "a2"), (B, "b1"), (A, "a1")] if match[k] == p1}
+    [loser] = {(A, "a2"), (B, "b1"), (A, "a1")} - winners
+    assert len(winners) == 2
+    [lost] = [r for r in got[loser]["explanation"] if r["position_id"] == p1]
+    assert lost["reason"] == "full" and lost["lost_on_draw"] and "lost its lottery" in lost["text"]
+    assert got[(A, "a3")]["position_id"] == p4 and got[(A, "a3")]["choice"] == 2
+    [a3_p1] = got[(A, "a3")]["explanation"]
+    assert (a3_p1["reason"], a3_p1["you"]["group"], a3_p1["cutoff"]["group"]) == ("full", 2, 1)
+    assert not a3_p1["lost_on_draw"]
+    assert (match[(A, "a5")], [(r["position_id"], r["reason"]) for r in got[(A, "a5")]["explanation"]]) == (
+        None,
+        [(p2, "not-ranked")],
+    )
+    assert (match[(B, B2)], got[(B, B2)]["choice"], got[(B, B2)]["explanation"]) == (p2, 1, [])
+    filled = {p["position_id"]: p["filled"] for p in view_a["positions"]}
+    assert sum(filled.values()) == sum(v is not None for v in match.values())
+    assert {p["position_id"] for p in view_b["positions"]} == {p1, p2}
+    steps["filled"] = filled
+
+
+async def test_6_computing_again_gives_the_identical_matching(stack, internships, rounds, steps):
+    """The same inputs again: the identical matching, no moves; enterprises wait for publishing."""
+    round_id, run = steps["round_id"], steps["run"]
+    async with internships.client() as c:
         # The same inputs again: the identical matching, and no moves between the two runs.
         again = (await rounds.act(c, A, round_id, "compute")).json()
         assert (again["seq"], again["input_hash"]) == (2, run["input_hash"])
@@ -171,7 +215,15 @@ async def test_a_joint_round_from_preferences_to_placements(stack, internships, 
 
         early = await c.get(f"/v1/rounds/{round_id}/result", headers=rounds.enterprise(E2))
         assert early.status_code == 409  # enterprises see the result once it is published
+        steps["again"] = again
 
+
+async def test_7_publishing_books_the_placements_and_takes_the_seats(stack, internships, rounds, steps):
+    """Publishing creates the matched placements under the right agreements; E1 sees its part, without explanations."""
+    round_id, again, match, filled = steps["round_id"], steps["again"], steps["match"], steps["filled"]
+    world = steps["world"]
+    p1, p2, p3, p4 = steps["world"]["positions"]
+    async with internships.client() as c:
         taken_before = {pid: await seats_taken(c, rounds, pid) for pid in (p1, p2, p3, p4)}
         published = await rounds.act(c, A, round_id, "publish")
         assert published.status_code == 200, published.text
@@ -202,7 +254,12 @@ async def test_a_joint_round_from_preferences_to_placements(stack, internships, 
         }
         assert all(s["explanation"] is None for s in seen_by_e1["items"])
         assert {p["position_id"] for p in seen_by_e1["positions"]} == {p1, p2}
+        steps["placements"] = placements
 
+
+async def test_8_the_round_and_its_placements_events_leave_through_the_outbox(stack, steps):
+    """round.published and one placement.requested per placement reach the stream."""
+    round_id, placements = steps["round_id"], steps["placements"]
     await the_events_left(stack, round_id, {p["id"] for p in placements.values()})
 
 

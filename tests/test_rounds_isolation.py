@@ -16,7 +16,7 @@ OWNER, CO = "sch-iso-own", "sch-iso-co"
 ENT, ENT2 = "ent-iso-own", "ent-iso-two"  # both have positions in the round
 OUTSIDERS = {
     "another school (with an agreement with the round's enterprise)": ("sch-iso-else", "school", "admin"),
-    "another enterprise (in a round of its own)": ("ent-iso-else", "enterprise", "hr"),
+    "another enterprise (in a round of its own)": ("ent-iso-else-r", "enterprise", "hr"),
     "an enterprise without any agreement": ("ent-iso-alone", "enterprise", "admin"),
     "the owner enterprise's id as a school": (ENT, "school", "admin"),
     "the owner school's id as an enterprise": (OWNER, "enterprise", "admin"),
@@ -47,9 +47,9 @@ async def owned(stack, internships, rounds) -> dict:
         run = (await rounds.act(c, OWNER, rid, "compute")).json()["id"]
 
         # The outsiders' own lives: a round of another school with another enterprise's position.
-        else_agreement = await internships.agreement(c, "sch-iso-else", "ent-iso-else", quota=5)
+        else_agreement = await internships.agreement(c, "sch-iso-else", "ent-iso-else-r", quota=5)
         await internships.agreement(c, "sch-iso-else", ENT, quota=5)
-        q = (await internships.position(c, "ent-iso-else", else_agreement, seats=1, starts_on=starts))["id"]
+        q = (await internships.position(c, "ent-iso-else-r", else_agreement, seats=1, starts_on=starts))["id"]
         other = (await rounds.create(c, "sch-iso-else"))["id"]
         await rounds.add_positions(c, "sch-iso-else", other, q)
     return {"round": rid, "position": p, "position2": p2, "run": run}

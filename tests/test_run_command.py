@@ -15,7 +15,7 @@ import pytest
 
 from praxis_common.processes import free_port, wait_until
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.destructive]  # starts `praxis up` and its own servers
 
 
 def _ready(port: int) -> bool:

@@ -11,19 +11,22 @@ when a test asks for them):
 - ``restartable_postgres`` (module) -> RestartablePostgres the test may stop()/start() (same port)
 - ``nats_cluster`` (function)     -> LocalNatsCluster of 3 JetStream nodes the test may stop or kill
 - ``event_prefix`` (module)       -> unique lowercase prefix, e.g. "t3f9a1c", for subjects/streams
-- ``database_factory`` (module)   -> callable(name_hint) -> SQLAlchemy async URL of a fresh
-  database; the module's databases are dropped (WITH (FORCE)) at module end. Callable from sync
-  and async tests.
+- ``database_factory`` (module)   -> callable(name_hint, migrated=None) -> SQLAlchemy async URL of a
+  fresh database: empty, or (``migrated="mentors"`` or a migrations path) a clone of that service's
+  template, migrated once per session (``databases.py``); the module's databases are dropped
+  (WITH (FORCE)) at module end. Callable from sync and async tests.
+- ``session_event_prefix``, ``session_database_factory`` (session) -> the same, for what lives as
+  long as the session (the shared stack of tests/conftest.py).
 """
 
 from __future__ import annotations
 
-import re
 import secrets
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 
 import pytest
 
+from praxis_dev.testing.databases import Databases
 from praxis_dev.testing.nats import LocalNatsCluster, LocalNatsServer, NatsServer, provision_nats, start_local_nats
 from praxis_dev.testing.postgres import (
     PostgresServer,
@@ -46,7 +49,11 @@ def postgres_server() -> Iterator[PostgresServer]:
     try:
         yield server
     finally:
-        server.close()
+        try:
+            for template in server.templates.values():  # a server given by the environment outlives the session
+                run_coro_blocking(server.drop_database(template))
+        finally:
+            server.close()
 
 
 @pytest.fixture(scope="session")
@@ -86,8 +93,7 @@ def restartable_postgres() -> Iterator[RestartablePostgres]:
         server.close()
 
 
-@pytest.fixture(scope="module")
-def event_prefix() -> str:
+def _new_prefix() -> str:
     while True:
         prefix = "t" + secrets.token_hex(3)
         if prefix not in _issued_prefixes:
@@ -96,24 +102,28 @@ def event_prefix() -> str:
 
 
 @pytest.fixture(scope="module")
-def database_factory(postgres_server: PostgresServer, event_prefix: str) -> Iterator[Callable[[str], str]]:
-    created: list[str] = []
+def event_prefix() -> str:
+    return _new_prefix()
 
-    def create(name_hint: str = "db") -> str:
-        hint = re.sub(r"[^a-z0-9_]+", "_", name_hint.lower()).strip("_")[:40] or "db"
-        name = f"{event_prefix}_{hint}_{len(created) + 1}"
-        url = run_coro_blocking(postgres_server.create_database(name))
-        created.append(name)
-        return url
 
+@pytest.fixture(scope="session")
+def session_event_prefix() -> str:
+    return _new_prefix()
+
+
+@pytest.fixture(scope="module")
+def database_factory(postgres_server: PostgresServer, event_prefix: str) -> Iterator[Databases]:
+    databases = Databases(postgres_server, event_prefix)
     try:
-        yield create
+        yield databases
     finally:
-        errors = []
-        for name in reversed(created):
-            try:
-                run_coro_blocking(postgres_server.drop_database(name))
-            except Exception as exc:  # drop the rest, then report
-                errors.append(f"{name}: {exc!r}")
-        if errors:
-            raise RuntimeError("could not drop test databases: " + "; ".join(errors))
+        databases.drop_all()
+
+
+@pytest.fixture(scope="session")
+def session_database_factory(postgres_server: PostgresServer, session_event_prefix: str) -> Iterator[Databases]:
+    databases = Databases(postgres_server, session_event_prefix)
+    try:
+        yield databases
+    finally:
+        databases.drop_all()

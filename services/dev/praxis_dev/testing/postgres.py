@@ -54,6 +54,7 @@ class PostgresServer:
         self.admin_url = _normalise_pg_url(admin_url)
         self.kind = kind
         self._closer = _Closer(close)
+        self.templates: dict[Path, str] = {}  # migrations -> template database (praxis_dev.testing.databases)
 
     def __repr__(self) -> str:
         return f"PostgresServer(kind={self.kind!r}, admin_url={self.admin_url!r})"
@@ -67,14 +68,18 @@ class PostgresServer:
         """``postgresql+asyncpg://.../dbname`` (SQLAlchemy async engine)."""
         return self.url(dbname).replace("postgresql://", "postgresql+asyncpg://", 1)
 
-    async def create_database(self, name: str) -> str:
-        """Create a fresh, empty database; return its SQLAlchemy async URL."""
+    async def create_database(self, name: str, template: str | None = None) -> str:
+        """Create a fresh database, empty or a copy of `template`; return its SQLAlchemy async URL."""
         _check_db_name(name)
         import asyncpg
 
+        statement = f'CREATE DATABASE "{name}"'
+        if template is not None:
+            _check_db_name(template)
+            statement += f' TEMPLATE "{template}"'
         conn = await asyncpg.connect(self.admin_url, timeout=30)
         try:
-            await conn.execute(f'CREATE DATABASE "{name}"')
+            await conn.execute(statement)
         finally:
             await conn.close()
         return self.async_url(name)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import functools
 import json
 import os
 import signal
@@ -16,12 +17,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
 
+from praxis_common import registry
 from praxis_common.processes import free_port, wait_until
 from praxis_dev.tokens import PUBLIC_KEY, generate_keypair, mint_token
 
-SERVICES = ("internships", "mentors", "projects")
-# Which setting of a service names another service's gRPC address: wired to the stack's own processes.
-PEERS = {("projects", "mentors"): "PROJECTS_MENTORS_GRPC_TARGET"}
+SERVICES = registry.service_names()  # the installed services (entry points), sorted
 T = TypeVar("T")
 
 
@@ -33,12 +33,16 @@ class ServiceProcess:
     proc: subprocess.Popen | None = None
 
     @property
+    def prefix(self) -> str:
+        return _env_prefix(self.name)
+
+    @property
     def http_port(self) -> int:
-        return int(self.env[f"{self.name.upper()}_HTTP_PORT"])
+        return int(self.env[f"{self.prefix}HTTP_PORT"])
 
     @property
     def grpc_target(self) -> str:
-        return f"127.0.0.1:{self.env[f'{self.name.upper()}_GRPC_PORT']}"
+        return f"127.0.0.1:{self.env[f'{self.prefix}GRPC_PORT']}"
 
     @property
     def base_url(self) -> str:
@@ -46,7 +50,7 @@ class ServiceProcess:
 
     @property
     def database_url(self) -> str:
-        return self.env[f"{self.name.upper()}_DATABASE_URL"]
+        return self.env[f"{self.prefix}DATABASE_URL"]
 
     def start(self, timeout: float = 60) -> None:
         self.spawn()
@@ -83,6 +87,11 @@ class ServiceProcess:
                 records.append({"raw": line})
         return records
 
+    def terminate(self) -> None:
+        """SIGTERM, as an orchestrator would, without waiting for the exit (`stop` waits)."""
+        if self.proc is not None and self.proc.poll() is None:
+            self.proc.send_signal(signal.SIGTERM)
+
     def stop(self, timeout: float = 15) -> int | None:
         """SIGTERM, as an orchestrator would; a service that does not exit in time is killed and reported."""
         if self.proc is None or self.proc.poll() is not None:
@@ -103,7 +112,7 @@ class Stack:
     nats_url: str
     prefix: str
     workdir: Path
-    database_factory: Callable[[str], str]
+    database_factory: Callable[..., str]  # (name_hint, *, migrated=None) -> URL: testing.databases.Databases
     services: dict[str, ServiceProcess] = field(default_factory=dict)
     # More settings for every service, without the prefix: {"STREAM_REPLICAS": "3", "CORS_ALLOW_ORIGINS": "https://a.example"}.
     settings: dict[str, str] = field(default_factory=dict)
@@ -112,13 +121,14 @@ class Stack:
         self.private_key, self.public_key = generate_keypair(self.workdir / "keys")
 
     def start(self, names: tuple[str, ...] = SERVICES, *, migrate: bool = True) -> Stack:
-        """Start the services once their databases are migrated; with migrate=False, against empty databases,
-        returning once they are alive (/healthz) rather than ready."""
+        """Start the services on migrated databases (clones of the session's migrated templates, see
+        testing/databases.py); with migrate=False, against empty databases, returning once they are alive
+        (/healthz) rather than ready."""
         for name in names:
-            prefix = name.upper() + "_"
+            prefix = _env_prefix(name)
             env = {
                 **os.environ,
-                prefix + "DATABASE_URL": self.database_factory(name),
+                prefix + "DATABASE_URL": self.database_factory(name, migrated=name if migrate else None),
                 prefix + "NATS_URL": self.nats_url,
                 prefix + "EVENT_PREFIX": self.prefix,
                 prefix + "HTTP_PORT": str(free_port()),
@@ -130,11 +140,9 @@ class Stack:
                 **{prefix + key: value for key, value in self.settings.items()},
             }
             self.services[name] = ServiceProcess(name, env, self.workdir / f"{name}.log")
-        for (client, server), variable in PEERS.items():
-            if client in self.services and server in self.services:
-                self.services[client].env[variable] = self.services[server].grpc_target
-        if migrate:
-            self.migrate(names)
+        targets = {n: s.grpc_target for n, s in self.services.items()}
+        for name in names:  # a service's peers (ServiceSpec.peers) are the stack's own processes
+            self.services[name].env.update(registry.peer_environment(registry.load(name), targets))
         for name in names:
             self.services[name].spawn()
         for name in names:
@@ -163,7 +171,7 @@ class Stack:
     def add_replica(self, name: str) -> ServiceProcess:
         """Another process of a running service: same database and NATS, its own ports."""
         original = self.services[name]
-        prefix = name.upper() + "_"
+        prefix = original.prefix
         env = {**original.env, prefix + "HTTP_PORT": str(free_port()), prefix + "GRPC_PORT": str(free_port())}
         replica = ServiceProcess(name, env, self.workdir / f"{name}-{len(self.services)}.log")
         self.services[f"{name}#{len(self.services)}"] = replica
@@ -186,6 +194,11 @@ class Stack:
 
     def auth(self, org: str, kind: str, *roles: str) -> dict[str, str]:
         return {"Authorization": f"Bearer {self.token(org, kind, *roles)}"}
+
+
+@functools.cache
+def _env_prefix(name: str) -> str:
+    return registry.env_prefix(registry.load(name))
 
 
 def _stop_quietly(service: ServiceProcess) -> str | None:

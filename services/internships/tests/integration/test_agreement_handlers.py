@@ -14,7 +14,6 @@ from internships.adapters.unit_of_work import InternshipsUnit
 from internships.domain import commands
 from internships.domain.agreements import Status
 from internships.main import MIGRATIONS
-from praxis_common import migrations
 from praxis_common.auth import Principal
 from praxis_common.uow import UnitOfWorkFactory
 
@@ -31,8 +30,7 @@ ENTERPRISE = Principal(sub="e-hr", org="e1", org_kind="enterprise", roles=frozen
 
 @pytest.fixture(scope="module")
 def database_url(database_factory):
-    url = database_factory("internships")
-    migrations.upgrade(MIGRATIONS, url)
+    url = database_factory("internships", migrated=MIGRATIONS)
     return url
 
 

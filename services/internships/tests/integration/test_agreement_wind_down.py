@@ -32,7 +32,6 @@ from internships.handlers.positions import (
     get_position,
 )
 from internships.main import MIGRATIONS
-from praxis_common import migrations
 from praxis_common.auth import Principal
 from praxis_common.errors import Conflict, InvalidInput, PraxisError
 from praxis_common.uow import UnitOfWorkFactory
@@ -47,8 +46,7 @@ def at(day: date, hour: int = 8):
 
 @pytest.fixture(scope="module")
 def database_url(database_factory):
-    url = database_factory("internships_wind_down")
-    migrations.upgrade(MIGRATIONS, url)
+    url = database_factory("internships_wind_down", migrated=MIGRATIONS)
     return url
 
 

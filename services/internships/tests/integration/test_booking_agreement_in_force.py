@@ -27,7 +27,6 @@ from internships.handlers import rounds
 from internships.handlers.placements import AgreementNotActive, BookPlacement, book_placement
 from internships.handlers.positions import CreateBase, CreatePosition, change_position, create_base, create_position
 from internships.main import MIGRATIONS
-from praxis_common import migrations
 from praxis_common.auth import Principal
 from praxis_common.errors import Conflict
 from praxis_common.uow import UnitOfWorkFactory
@@ -43,8 +42,7 @@ def at(day: date):
 
 @pytest.fixture(scope="module")
 def database_url(database_factory):
-    url = database_factory("internships_in_force")
-    migrations.upgrade(MIGRATIONS, url)
+    url = database_factory("internships_in_force", migrated=MIGRATIONS)
     return url
 
 

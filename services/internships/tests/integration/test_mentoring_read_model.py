@@ -13,7 +13,6 @@ from internships.adapters.unit_of_work import InternshipsUnit
 from internships.consumers import apply_mentors_event
 from internships.main import MIGRATIONS
 from praxis.events.v1 import mentors_pb2
-from praxis_common import migrations
 from praxis_common.errors import InvalidInput
 from praxis_common.events import ReceivedEvent
 from praxis_common.uow import UnitOfWorkFactory
@@ -25,8 +24,7 @@ ANN, BO = str(uuid.uuid4()), str(uuid.uuid4())
 
 @pytest.fixture(scope="module")
 def database_url(database_factory):
-    url = database_factory("internships_mentoring")
-    migrations.upgrade(MIGRATIONS, url)
+    url = database_factory("internships_mentoring", migrated=MIGRATIONS)
     return url
 
 

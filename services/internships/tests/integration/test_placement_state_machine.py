@@ -66,7 +66,7 @@ from internships.handlers.placements import (
 from internships.handlers.placements import record_consent as handle_consent
 from internships.handlers.positions import CreateBase, CreatePosition, change_position, create_base, create_position
 from internships.main import MIGRATIONS
-from praxis_common import migrations, problems
+from praxis_common import problems
 from praxis_common.auth import Principal
 from praxis_common.errors import Conflict, Forbidden, InvalidInput, NotFound, PraxisError
 from praxis_common.uow import UnitOfWorkFactory
@@ -115,8 +115,7 @@ _examples = itertools.count(1)
 
 @pytest.fixture(scope="module")
 def database_url(database_factory):
-    url = database_factory("internships_placement_sm")
-    migrations.upgrade(MIGRATIONS, url)
+    url = database_factory("internships_placement_sm", migrated=MIGRATIONS)
     return url
 
 

@@ -24,7 +24,6 @@ from internships.handlers import rounds
 from internships.handlers.placements import BookPlacement, SeatsExhausted, book_placement
 from internships.handlers.positions import CreateBase, CreatePosition, change_position, create_base, create_position
 from internships.main import MIGRATIONS
-from praxis_common import migrations
 from praxis_common.auth import Principal
 from praxis_common.uow import UnitOfWorkFactory
 
@@ -39,8 +38,7 @@ def clock():
 
 @pytest.fixture(scope="module")
 def database_url(database_factory):
-    url = database_factory("internships_rounds")
-    migrations.upgrade(MIGRATIONS, url)
+    url = database_factory("internships_rounds", migrated=MIGRATIONS)
     return url
 
 

@@ -14,8 +14,7 @@ from praxis_common import migrations
 
 @pytest.fixture(scope="module")
 def database_url(database_factory):
-    url = database_factory("internships_round_schema")
-    migrations.upgrade(MIGRATIONS, url)
+    url = database_factory("internships_round_schema", migrated=MIGRATIONS)
     return url
 
 
@@ -24,8 +23,7 @@ async def test_the_migrations_match_the_table_declarations(database_url):
 
 
 def test_downgrade_to_before_rounds_and_upgrade_again(database_factory):
-    url = database_factory("internships_round_roundtrip")
-    migrations.upgrade(MIGRATIONS, url)
+    url = database_factory("internships_round_roundtrip", migrated=MIGRATIONS)
     config = migrations.alembic_config(MIGRATIONS, url)
     command.downgrade(config, "0007_booking_function")
     assert "allocation_round" in asyncio.run(migrations.schema_drift(metadata, url))  # its tables are gone

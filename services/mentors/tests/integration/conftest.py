@@ -13,7 +13,6 @@ from mentors.adapters.unit_of_work import MentorsUnit
 from mentors.consumers.placements import DURABLE, subscription
 from mentors.main import MIGRATIONS
 from praxis.events.v1 import placements_pb2
-from praxis_common import migrations
 from praxis_common.events import IntegrationEvent, ReceivedEvent
 from praxis_common.uow import UnitOfWorkFactory, joining
 
@@ -23,8 +22,7 @@ TODAY = date.today()
 
 @pytest.fixture(scope="module")
 def database_url(database_factory):
-    url = database_factory("mentors")
-    migrations.upgrade(MIGRATIONS, url)
+    url = database_factory("mentors", migrated=MIGRATIONS)
     return url
 
 

@@ -12,7 +12,6 @@ import pytest
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import create_async_engine
 
-from praxis_common import migrations
 from praxis_common.auth import Principal
 from praxis_common.errors import Unavailable
 from praxis_common.uow import UnitOfWorkFactory
@@ -28,8 +27,7 @@ TODAY = date.today()
 
 @pytest.fixture(scope="module")
 def database_url(database_factory):
-    url = database_factory("projects")
-    migrations.upgrade(MIGRATIONS, url)
+    url = database_factory("projects", migrated=MIGRATIONS)
     return url
 
 

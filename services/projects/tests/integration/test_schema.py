@@ -16,8 +16,7 @@ async def test_migrations_match_the_table_declarations(database_url):
 
 
 def test_downgrade_and_upgrade_again(database_factory):
-    url = database_factory("projects_roundtrip")
-    migrations.upgrade(MIGRATIONS, url)
+    url = database_factory("projects_roundtrip", migrated=MIGRATIONS)
     config = migrations.alembic_config(MIGRATIONS, url)
     command.downgrade(config, "0002_idempotency_keys")
     assert "project" in asyncio.run(migrations.schema_drift(metadata, url))  # its tables are gone
