@@ -1,25 +1,21 @@
 """The mentors gRPC API against real processes: the questions other services ask (with deadlines), scoped to
-the caller's organisation or open to a platform service; the main use cases; bad input."""
+the caller's organisation or open to a platform service; the main use cases; sessions refused. (One world for
+them all: the module-scoped `world` fixture is built once. Bad requests: test_mentors_grpc_bad_input.py.)"""
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 import grpc
 import pytest
 import pytest_asyncio
+from mentors_grpc_calls import DEADLINE, ENTERPRISE, SCHOOL, STUDENT, TODAY, meta, refused
 from praxis_dev.testing.stack import Stack, eventually
 
 from praxis.mentors.v1 import mentors_pb2 as pb
 from praxis.mentors.v1 import mentors_pb2_grpc as pb_grpc
 
-TODAY = date.today()
-SCHOOL, ENTERPRISE, STUDENT = "school-rpc", "ent-rpc", "stu-rpc"
-DEADLINE = 5.0
-
-
-def meta(stack: Stack, org: str, kind: str, *roles: str, **extra: str) -> tuple:
-    return (("authorization", f"Bearer {stack.token(org, kind, *roles)}"), *extra.items())
+pytest_plugins = ["mentors_grpc_calls"]  # the stub fixture
 
 
 @pytest_asyncio.fixture(scope="module", loop_scope="module")
@@ -184,34 +180,6 @@ async def test_manage_mentors_assignments_and_sessions_over_grpc(stack, stub, wo
     assert {m.display_name for m in listed.mentors} == {"Teacher", "Second"}
 
 
-@pytest.mark.parametrize(
-    ("method", "request_", "field"),
-    [
-        ("CreateMentor", pb.CreateMentorRequest(display_name="x", capacity=1), "kind"),
-        ("CreateMentor", pb.CreateMentorRequest(kind=pb.SIDE_ENTERPRISE, display_name="x", capacity=1), "kind"),
-        ("CreateMentor", pb.CreateMentorRequest(kind=pb.SIDE_SCHOOL, display_name="x", capacity=-1), "capacity"),
-        (
-            "CreateMentor",
-            pb.CreateMentorRequest(kind=pb.SIDE_SCHOOL, display_name="x" * 201, capacity=1),
-            "display_name",
-        ),
-        ("GetMentor", pb.GetMentorRequest(id="not-a-uuid"), "id"),
-        (
-            "RecordSession",
-            pb.RecordSessionRequest(assignment_id="nope", held_on=TODAY.isoformat(), mode=1, minutes=5),
-            "assignment_id",
-        ),
-        ("AssignMentor", pb.AssignMentorRequest(assignment_id="nope", mentor_id="nope", reason="x"), "assignment_id"),
-        ("GetAssignments", pb.GetAssignmentsRequest(student_ref=""), "student_ref"),
-    ],
-)
-async def test_bad_requests_are_invalid_argument_naming_the_field(stack, stub, method, request_, field):
-    with pytest.raises(grpc.aio.AioRpcError) as raised:
-        await getattr(stub, method)(request_, metadata=meta(stack, SCHOOL, "school", "admin"), timeout=DEADLINE)
-    assert raised.value.code() == grpc.StatusCode.INVALID_ARGUMENT
-    assert field in raised.value.details()
-
-
 async def test_sessions_in_the_future_or_without_minutes_are_refused(stack, stub, world):
     host = meta(stack, ENTERPRISE, "enterprise", "hr")
     enterprise_side = world["holder"]["enterprise"]["id"]
@@ -227,12 +195,6 @@ async def test_sessions_in_the_future_or_without_minutes_are_refused(stack, stub
                 timeout=DEADLINE,
             )
         assert raised.value.code() == grpc.StatusCode.INVALID_ARGUMENT and field in raised.value.details()
-
-
-async def refused(call) -> grpc.aio.AioRpcError:
-    with pytest.raises(grpc.aio.AioRpcError) as raised:
-        await call
-    return raised.value
 
 
 async def test_a_mentors_profile_and_practice_record_change_over_grpc(stack, stub, world):
