@@ -23,8 +23,15 @@ $(STAMP): $(SOURCES)
 run: $(STAMP)  ## NATS + PostgreSQL + the three services, embedded; Ctrl-C stops everything
 	$(BIN)/praxis up
 
+# The suite in two parts (docs/testing.md): test modules spread over TEST_WORKERS processes (most tests wait on
+# services, servers and timeouts, so more workers than cores), then the modules marked `serial`, which measure
+# latency or memory under a load of their own, alone. Exit status 5 (nothing collected, e.g. a PYTEST_ARGS path
+# with no serial test) is not a failure.
+TEST_WORKERS ?= 4
+
 test: $(STAMP)  ## the whole suite against real PostgreSQL and NATS (started by the test plugin); docs/testing.md
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadfile -m "not serial" $(PYTEST_ARGS) || [ $$? -eq 5 ]
+	$(BIN)/python -m pytest -m serial $(PYTEST_ARGS) || [ $$? -eq 5 ]
 
 # Unit tests of every package and the services' handler-integration tests (a migrated database each, no service
 # processes), leaving out those marked slow: the loop to run while changing a service, under a minute.

@@ -209,6 +209,10 @@ def test_dockerfile(svc):
     )
     for path in ("./proto", "./services/common", f"./services/{svc}"):
         assert path in text, f"services/{svc}/Dockerfile does not pip install {path}"
+    # The image carries no dev code: no embedded runner, dev tokens or test servers (services/dev, praxis_dev).
+    assert "services/dev" not in text and "praxis-dev" not in text, (
+        f"services/{svc}/Dockerfile installs the dev package"
+    )
 
 
 # --------------------------------------------------------------------------------------------

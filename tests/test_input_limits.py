@@ -127,6 +127,7 @@ async def bulk_round(stack, internships, rounds):
     return {"round": rnd["id"], "position": position["id"]}
 
 
+@pytest.mark.serial  # measures the service's latency: alone, after the parallel part of `make test`
 async def test_maximal_bulk_requests_keep_the_service_responsive_and_a_round_holds_at_most_50000(
     stack, rounds, bulk_round
 ):

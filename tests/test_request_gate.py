@@ -28,7 +28,8 @@ SERVICES = ("internships", "mentors", "projects")
 CREATE = {"internships": "/v1/agreements", "mentors": "/v1/mentors", "projects": "/v1/projects"}
 PORTAL = "https://portal.school.example"
 MiB = 1 << 20
-pytestmark = pytest.mark.destructive  # a stack of its own, with CORS origins set
+# A stack of its own, with CORS origins set; serial: it measures health latency and memory under its own load.
+pytestmark = [pytest.mark.destructive, pytest.mark.serial]
 
 
 @pytest.fixture(scope="module")
