@@ -19,6 +19,7 @@ from pathlib import Path
 from statistics import median, quantiles
 
 import httpx
+
 from praxis_dev.testing.nats import start_local_nats
 from praxis_dev.testing.postgres import start_local_postgres
 from praxis_dev.testing.servers import run_coro_blocking

@@ -34,6 +34,7 @@ import asyncpg
 import httpx
 from booking_load_checks import CpuMeter, _parent, calibration_ms, outbox_drained, start_profilers, verify
 from booking_load_runs import HOLDING, SCHOOL, TARGET_P99_MS, TARGET_RPS, rest_run, setup, sql_run
+
 from praxis_dev.testing.nats import start_local_nats
 from praxis_dev.testing.postgres import start_local_postgres
 from praxis_dev.testing.servers import run_coro_blocking

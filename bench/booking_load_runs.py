@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 
 import asyncpg
 import httpx
+
 from praxis_dev.testing.stack import Stack
 
 TODAY = date.today()

@@ -16,8 +16,6 @@ import time
 import uuid
 from statistics import median
 
-from praxis_dev.testing.nats import start_local_nats
-from praxis_dev.testing.postgres import start_local_postgres
 from sqlalchemy import insert
 from sqlalchemy.ext.asyncio import create_async_engine
 
@@ -26,6 +24,8 @@ from praxis_common.events import IntegrationEvent
 from praxis_common.inbox import inbox
 from praxis_common.jetstream import Bus, service_streams
 from praxis_common.outbox import OutboxRelay, outbox
+from praxis_dev.testing.nats import start_local_nats
+from praxis_dev.testing.postgres import start_local_postgres
 
 
 def events(n: int, aggregates: int, prefix: str) -> list[dict]:

@@ -9,6 +9,7 @@ from datetime import date, timedelta
 import httpx
 import nats
 import pytest
+
 from praxis_dev.testing.stack import Stack, eventually
 
 

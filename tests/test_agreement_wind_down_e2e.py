@@ -10,10 +10,10 @@ from datetime import date, timedelta
 import grpc
 import httpx
 import pytest
-from praxis_dev.testing.stack import eventually
 
 from praxis.internships.v1 import internships_pb2 as pb
 from praxis.internships.v1 import internships_pb2_grpc as pb_grpc
+from praxis_dev.testing.stack import eventually
 
 TODAY = date.today()
 WAIT = 30  # seconds: a bounded wait for events to travel outbox → NATS → consumer

@@ -8,7 +8,6 @@ import grpc
 import httpx
 import pytest
 from grpc_health.v1 import health_pb2, health_pb2_grpc
-from praxis_dev.testing.stack import eventually
 
 from praxis.internships.v1 import internships_pb2 as ipb
 from praxis.internships.v1 import internships_pb2_grpc as ipb_grpc
@@ -16,6 +15,7 @@ from praxis.mentors.v1 import mentors_pb2 as mpb
 from praxis.mentors.v1 import mentors_pb2_grpc as mpb_grpc
 from praxis.projects.v1 import projects_pb2 as ppb
 from praxis.projects.v1 import projects_pb2_grpc as ppb_grpc
+from praxis_dev.testing.stack import eventually
 
 SCHOOL, ENTERPRISE = "school-e2e", "enterprise-e2e"
 

@@ -12,13 +12,13 @@ from datetime import date, timedelta
 import grpc
 import httpx
 import pytest_asyncio
-from praxis_dev.testing.apps import build_app
-from praxis_dev.testing.stack import eventually
 
 from praxis.internships.v1 import internships_pb2 as ipb
 from praxis.internships.v1 import internships_pb2_grpc as ipb_grpc
 from praxis.mentors.v1 import mentors_pb2 as mpb
 from praxis.projects.v1 import projects_pb2 as ppb
+from praxis_dev.testing.apps import build_app
+from praxis_dev.testing.stack import eventually
 
 TODAY = date.today()
 SCHOOL, ENTERPRISE = "school-contract", "ent-contract"

@@ -16,9 +16,9 @@ import types
 from pathlib import Path
 
 import pytest
-from praxis_dev.testing.apps import build_app
 
 import praxis_partnerships as partnerships
+from praxis_dev.testing.apps import build_app
 
 ROOT = Path(__file__).resolve().parents[1]
 TABLE = ROOT / "docs" / "grpc.md"

@@ -8,12 +8,12 @@ import grpc
 import httpx
 import jwt
 import pytest
-from praxis_dev.tokens import generate_keypair, mint_token
 
 from praxis.internships.v1 import internships_pb2 as ipb
 from praxis.internships.v1 import internships_pb2_grpc as ipb_grpc
 from praxis.mentors.v1 import mentors_pb2 as mpb
 from praxis.mentors.v1 import mentors_pb2_grpc as mpb_grpc
+from praxis_dev.tokens import generate_keypair, mint_token
 
 GOOD = {
     "school_org": "school-bad",

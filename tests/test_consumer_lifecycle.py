@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 
 import pytest
+
 from praxis_dev.testing.nats import LocalNatsServer
 from praxis_dev.testing.stack import Stack, eventually
 

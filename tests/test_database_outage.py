@@ -10,11 +10,11 @@ import time
 
 import grpc
 import pytest
-from praxis_dev.testing.databases import Databases
-from praxis_dev.testing.stack import Stack
 
 from praxis.internships.v1 import internships_pb2 as ipb
 from praxis.internships.v1 import internships_pb2_grpc as ipb_grpc
+from praxis_dev.testing.databases import Databases
+from praxis_dev.testing.stack import Stack
 
 pytestmark = [pytest.mark.slow, pytest.mark.destructive]  # stops PostgreSQL: a stack of its own
 

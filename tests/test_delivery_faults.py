@@ -13,6 +13,7 @@ import grpc
 import httpx
 import pytest
 from grpc_health.v1 import health_pb2, health_pb2_grpc
+
 from praxis_dev.testing.servers import plain_url
 from praxis_dev.testing.stack import ServiceProcess, Stack, eventually
 

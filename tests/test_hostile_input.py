@@ -14,10 +14,10 @@ import grpc
 import httpx
 import pytest
 import pytest_asyncio
-from praxis_dev.testing.stack import Stack, eventually
 
 from praxis.internships.v1 import internships_pb2 as ipb
 from praxis.internships.v1 import internships_pb2_grpc as ipb_grpc
+from praxis_dev.testing.stack import Stack, eventually
 
 TODAY = date.today()
 SCHOOL, ENTERPRISE, STUDENT = "school-hostile", "ent-hostile", "stu-hostile"

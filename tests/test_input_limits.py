@@ -17,10 +17,10 @@ import grpc
 import httpx
 import pytest
 import pytest_asyncio
-from praxis_dev.testing.apps import build_app
 
 from praxis.internships.v1 import internships_pb2 as pb
 from praxis.internships.v1 import internships_pb2_grpc as pb_grpc
+from praxis_dev.testing.apps import build_app
 
 SCHOOL, ENTERPRISE = "school-bulk", "ent-bulk"
 ROUND_MOST = 50_000  # a round's students, and so a ranking's entries

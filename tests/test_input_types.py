@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import pytest
 from fastapi.routing import iter_route_contexts
-from praxis_dev.testing.apps import build_app
 
 from praxis_common import validation
+from praxis_dev.testing.apps import build_app
 
 SERVICES = ("internships", "mentors", "projects")
 CONTAINERS = ("list", "set", "tuple", "nullable", "default", "dict")

@@ -11,6 +11,7 @@ from datetime import date, timedelta
 import httpx
 import pytest
 import pytest_asyncio
+
 from praxis_dev.testing.stack import Stack
 
 TODAY = date.today()

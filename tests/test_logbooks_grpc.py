@@ -8,10 +8,10 @@ import grpc
 import httpx
 import pytest
 import pytest_asyncio
-from praxis_dev.testing.stack import Stack
 
 from praxis.internships.v1 import internships_pb2 as pb
 from praxis.internships.v1 import internships_pb2_grpc as pb_grpc
+from praxis_dev.testing.stack import Stack
 
 TODAY = date.today()
 MONDAY = TODAY - timedelta(days=TODAY.weekday() + 14)  # the Monday two weeks ago

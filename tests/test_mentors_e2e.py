@@ -12,9 +12,9 @@ from datetime import date, timedelta
 import httpx
 import nats
 import pytest
-from praxis_dev.testing.stack import Stack, eventually
 
 from praxis_common.jetstream import stream_name
+from praxis_dev.testing.stack import Stack, eventually
 
 pytestmark = pytest.mark.destructive  # adds a second mentors process (a replica) to its stack
 TODAY = date.today()

@@ -10,10 +10,10 @@ import grpc
 import pytest
 import pytest_asyncio
 from mentors_grpc_calls import DEADLINE, ENTERPRISE, SCHOOL, STUDENT, TODAY, meta, refused
-from praxis_dev.testing.stack import Stack, eventually
 
 from praxis.mentors.v1 import mentors_pb2 as pb
 from praxis.mentors.v1 import mentors_pb2_grpc as pb_grpc
+from praxis_dev.testing.stack import Stack, eventually
 
 pytest_plugins = ["mentors_grpc_calls"]  # the stub fixture
 

@@ -12,6 +12,7 @@ from datetime import date, timedelta
 
 import pytest
 import pytest_asyncio
+
 from praxis_dev.testing.stack import Stack, eventually
 
 TODAY = date.today()

@@ -7,6 +7,7 @@ from datetime import date, timedelta
 
 import httpx
 import pytest
+
 from praxis_dev.testing.stack import Stack, eventually
 
 pytestmark = [pytest.mark.slow, pytest.mark.destructive]  # stops a NATS node; services with STREAM_REPLICAS=3

@@ -8,6 +8,7 @@ import re
 
 import httpx
 import pytest
+
 from praxis_dev.testing.apps import build_app
 
 

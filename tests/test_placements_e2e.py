@@ -7,6 +7,7 @@ from datetime import date, timedelta
 
 import httpx
 import pytest
+
 from praxis_dev.testing.stack import Stack, eventually
 
 pytestmark = pytest.mark.destructive  # adds a second internships process (a replica) to its stack

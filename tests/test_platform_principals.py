@@ -14,11 +14,11 @@ import httpx
 import pytest
 import pytest_asyncio
 from google.protobuf.message_factory import GetMessageClass
-from praxis_dev.testing.stack import Stack, eventually
 
 from praxis.internships.v1 import internships_pb2
 from praxis.mentors.v1 import mentors_pb2
 from praxis.projects.v1 import projects_pb2
+from praxis_dev.testing.stack import Stack, eventually
 
 TODAY = date.today()
 MONDAY = TODAY - timedelta(days=TODAY.weekday() + 7)

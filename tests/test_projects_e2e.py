@@ -15,10 +15,10 @@ from datetime import date, timedelta
 import grpc
 import httpx
 import pytest
-from praxis_dev.testing.stack import Stack, eventually
 
 from praxis.projects.v1 import projects_pb2 as pb
 from praxis.projects.v1 import projects_pb2_grpc as pb_grpc
+from praxis_dev.testing.stack import Stack, eventually
 
 TODAY = date.today()
 WAIT = 30  # seconds: a bounded wait for events to travel outbox → NATS → consumer

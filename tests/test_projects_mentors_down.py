@@ -11,10 +11,10 @@ import grpc
 import httpx
 import pytest
 import pytest_asyncio
-from praxis_dev.testing.stack import eventually
 
 from praxis.projects.v1 import projects_pb2 as pb
 from praxis.projects.v1 import projects_pb2_grpc as pb_grpc
+from praxis_dev.testing.stack import eventually
 
 pytestmark = pytest.mark.destructive  # stops its stack's mentors process
 TODAY = date.today()

@@ -15,13 +15,13 @@ import grpc
 import httpx
 import pytest
 import pytest_asyncio
-from praxis_dev.testing.stack import eventually
 
 from praxis.mentors.v1 import mentors_pb2 as pb
 from praxis.mentors.v1 import mentors_pb2_grpc as pb_grpc
 from praxis.projects.v1 import projects_pb2 as ppb
 from praxis.projects.v1 import projects_pb2_grpc as ppb_grpc
 from praxis_common.processes import free_port
+from praxis_dev.testing.stack import eventually
 
 pytestmark = [
     pytest.mark.asyncio(loop_scope="module"),  # the fake mentors server lives in the module's loop

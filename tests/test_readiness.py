@@ -11,11 +11,11 @@ import httpx
 import pytest
 from alembic.script import ScriptDirectory
 from grpc_health.v1 import health_pb2, health_pb2_grpc
-from praxis_dev.testing.servers import plain_url
-from praxis_dev.testing.stack import Stack, eventually
 
 from mentors.main import MIGRATIONS
 from praxis_common.migrations import alembic_config
+from praxis_dev.testing.servers import plain_url
+from praxis_dev.testing.stack import Stack, eventually
 
 pytestmark = [pytest.mark.slow, pytest.mark.destructive]  # starts mentors on an unmigrated database
 

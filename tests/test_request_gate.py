@@ -18,10 +18,10 @@ import grpc
 import httpx
 import psutil
 import pytest
-from praxis_dev.testing.stack import Stack, eventually
 
 from praxis.internships.v1 import internships_pb2 as ipb
 from praxis.internships.v1 import internships_pb2_grpc as ipb_grpc
+from praxis_dev.testing.stack import Stack, eventually
 
 SERVICES = ("internships", "mentors", "projects")
 # Each service's create endpoint (any route would do: the gate runs before routing).

@@ -9,9 +9,9 @@ from datetime import date, timedelta
 
 import httpx
 import nats
-from praxis_dev.testing.stack import eventually
 
 from internships.domain import allocation
+from praxis_dev.testing.stack import eventually
 
 TODAY = date.today()
 A, B = "sch-round-a", "sch-round-b"  # the owner school, and a co-owner

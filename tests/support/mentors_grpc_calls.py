@@ -7,9 +7,9 @@ from datetime import date
 
 import grpc
 import pytest
-from praxis_dev.testing.stack import Stack
 
 from praxis.mentors.v1 import mentors_pb2_grpc as pb_grpc
+from praxis_dev.testing.stack import Stack
 
 TODAY = date.today()
 SCHOOL, ENTERPRISE, STUDENT = "school-rpc", "ent-rpc", "stu-rpc"

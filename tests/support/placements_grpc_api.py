@@ -7,10 +7,10 @@ from datetime import date, timedelta
 
 import grpc
 import pytest
-from praxis_dev.testing.stack import Stack
 
 from praxis.internships.v1 import internships_pb2 as pb
 from praxis.internships.v1 import internships_pb2_grpc as pb_grpc
+from praxis_dev.testing.stack import Stack
 
 TODAY = date.today()
 

@@ -7,6 +7,7 @@ from datetime import date, timedelta
 
 import httpx
 import pytest_asyncio
+
 from praxis_dev.testing.stack import Stack, eventually
 
 TODAY = date.today()

@@ -9,7 +9,6 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 import pytest
-from praxis_dev.testing.stack import eventually
 from pydantic import ValidationError
 
 from praxis_common.consumer import Consumer, Subscription
@@ -17,6 +16,7 @@ from praxis_common.jetstream import Bus, service_streams
 from praxis_common.processes import free_port
 from praxis_common.settings import ServiceSettings
 from praxis_common.uow import UnitOfWorkFactory
+from praxis_dev.testing.stack import eventually
 
 
 class Settings(ServiceSettings):

@@ -8,14 +8,14 @@ import sys
 import time
 from pathlib import Path
 
-from praxis_dev.testing.servers import plain_url
-from praxis_dev.testing.stack import eventually
 from praxis_kernel_harness import _has_all, event, record, running
 
 from praxis_common.consumer import Consumer, Subscription
 from praxis_common.events import ReceivedEvent
 from praxis_common.jetstream import stream_name
 from praxis_common.uow import UowFactory
+from praxis_dev.testing.servers import plain_url
+from praxis_dev.testing.stack import eventually
 
 CONSUMER_PROCESS = Path(__file__).with_name("consumer_process.py")
 RECOVERY_BOUND_SECONDS = 8.0  # docs/operations.md: the ack wait (5 s) after the last sign of life, plus 3 s

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from praxis_dev.testing.stack import eventually
 from praxis_kernel_harness import _has_all, event, record, running
 
 from praxis_common.consumer import Consumer, Subscription
 from praxis_common.events import ReceivedEvent
 from praxis_common.jetstream import dead_letter_stream, stream_name
 from praxis_common.uow import UowFactory
+from praxis_dev.testing.stack import eventually
 
 
 async def test_a_database_outage_does_not_push_events_to_the_dead_letter_stream(k, postgres_server):

@@ -3,11 +3,11 @@ dead-lettered."""
 
 from __future__ import annotations
 
-from praxis_dev.testing.stack import eventually
 from praxis_kernel_harness import event, running
 from sqlalchemy import text
 
 from praxis_common.jetstream import dead_letter_stream, stream_name
+from praxis_dev.testing.stack import eventually
 
 
 async def test_same_event_delivered_twice_is_applied_once(k):

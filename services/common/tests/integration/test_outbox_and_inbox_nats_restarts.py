@@ -5,8 +5,9 @@ from __future__ import annotations
 import asyncio
 import time
 
-from praxis_dev.testing.stack import eventually
 from praxis_kernel_harness import _count_at_least, _has_all, _has_any, _value, event, running
+
+from praxis_dev.testing.stack import eventually
 
 
 async def test_events_wait_in_the_outbox_while_nats_is_down_and_all_arrive_once_after(k_restartable):

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import asyncio
 
-from praxis_dev.testing.stack import eventually
 from praxis_kernel_harness import event
 from sqlalchemy import insert
 
 from praxis_common.jetstream import service_streams
 from praxis_common.outbox import outbox
+from praxis_dev.testing.stack import eventually
 
 
 async def test_row_committed_late_is_still_published(k):

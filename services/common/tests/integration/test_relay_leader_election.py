@@ -10,8 +10,8 @@ import logging
 import time
 import uuid
 
+import nats.errors
 import pytest
-from praxis_dev.testing.stack import eventually
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import create_async_engine
 
@@ -20,6 +20,7 @@ from praxis_common.events import IntegrationEvent
 from praxis_common.jetstream import Bus, service_streams
 from praxis_common.outbox import OutboxRelay, outbox
 from praxis_common.uow import UnitOfWorkFactory
+from praxis_dev.testing.stack import eventually
 
 pytestmark = pytest.mark.slow
 
@@ -95,8 +96,10 @@ async def test_the_relay_waits_out_a_stream_leader_election(nats_cluster, databa
         producing.clear()
         stop.set()
         await asyncio.gather(*tasks, return_exceptions=True)
-    after = await bus.js.stream_info(streams[0].name)
-    published = await _stream(bus, prefix, streams[0].name, after.state.messages)
+    # The cluster's JetStream API may still be settling after the elections (slow to answer under load): the reads
+    # that check the outcome are retried until a deadline.
+    after = await _settled(lambda: bus.js.stream_info(streams[0].name), what="the stream's info")
+    published = await _settled(lambda: _stream(bus, prefix, streams[0].name, after.state.messages), what="the stream")
     await bus.close()
     await engine.dispose()
 
@@ -104,6 +107,17 @@ async def test_the_relay_waits_out_a_stream_leader_election(nats_cluster, databa
     assert published == committed  # every event once, in commit order per aggregate
     problems = [r for r in caplog.records if r.levelno >= logging.ERROR or "re-created" in r.getMessage()]
     assert problems == []
+
+
+async def _settled(read, *, what: str, timeout: float = 60):
+    """`await read()`, tried again while JetStream times out (an API request after an election), up to `timeout`."""
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            return await read()
+        except nats.errors.TimeoutError:
+            if time.monotonic() > deadline:
+                raise AssertionError(f"JetStream did not answer for {what} within {timeout}s") from None
 
 
 async def _led_by(bus: Bus, stream: str, server: str):

@@ -15,9 +15,10 @@ import asyncpg
 import nats
 import pytest
 from nats.js.api import StorageType
-from praxis_dev.testing.servers import DATABASE_URL_ENV, NATS_URL_ENV, plain_url
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import create_async_engine
+
+from praxis_dev.testing.servers import DATABASE_URL_ENV, NATS_URL_ENV, plain_url
 
 pytestmark = pytest.mark.integration
 

@@ -6,10 +6,10 @@ from datetime import timedelta
 
 import jwt
 import pytest
-from praxis_dev.tokens import generate_keypair, mint_token
 
 from praxis_common.auth import TokenVerifier, bearer_token
 from praxis_common.errors import Unauthenticated
+from praxis_dev.tokens import generate_keypair, mint_token
 
 
 @pytest.fixture
