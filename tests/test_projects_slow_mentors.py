@@ -20,7 +20,7 @@ from praxis.mentors.v1 import mentors_pb2 as pb
 from praxis.mentors.v1 import mentors_pb2_grpc as pb_grpc
 from praxis.projects.v1 import projects_pb2 as ppb
 from praxis.projects.v1 import projects_pb2_grpc as ppb_grpc
-from praxis_common.processes import free_port
+from praxis_dev.testing.servers import free_port
 from praxis_dev.testing.stack import eventually
 
 pytestmark = [

@@ -13,7 +13,8 @@ import urllib.request
 import psutil
 import pytest
 
-from praxis_common.processes import free_port, wait_until
+from praxis_common.processes import wait_until
+from praxis_dev.testing.servers import free_port
 
 pytestmark = [pytest.mark.slow, pytest.mark.destructive]  # starts `praxis up` and its own servers
 

@@ -201,7 +201,13 @@ class GrpcServer:
         self.auth = AuthInterceptor(verifier)
         self.server = grpc.aio.server(
             interceptors=[ErrorInterceptor(max_message_bytes=max_message_bytes, method_limits=limits), self.auth],
-            options=[("grpc.max_receive_message_length", max([max_message_bytes, *limits.values()]))],
+            options=[
+                ("grpc.max_receive_message_length", max([max_message_bytes, *limits.values()])),
+                # gRPC binds with SO_REUSEPORT by default: a second process given the same port would then share it
+                # silently, the kernel handing each connection to either (calls answered "Method not found" by
+                # another service). A taken port must fail the start instead.
+                ("grpc.so_reuseport", 0),
+            ],
         )
         self.health = health.aio.HealthServicer()
         health_pb2_grpc.add_HealthServicer_to_server(self.health, self.server)
@@ -222,7 +228,11 @@ class GrpcServer:
             [*self.service_names, health_pb2.DESCRIPTOR.services_by_name["Health"].full_name, reflection.SERVICE_NAME],
             self.server,
         )
-        if self.server.add_insecure_port(self.address) == 0:
+        try:
+            bound = self.server.add_insecure_port(self.address)
+        except RuntimeError as exc:  # grpcio raises where it used to return 0
+            raise OSError(f"cannot bind gRPC to {self.address}: {exc}") from exc
+        if bound == 0:
             raise OSError(f"cannot bind gRPC to {self.address}")
         await self.server.start()
         await self.set_serving(True)

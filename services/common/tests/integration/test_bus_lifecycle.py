@@ -13,9 +13,9 @@ from pydantic import ValidationError
 
 from praxis_common.consumer import Consumer, Subscription
 from praxis_common.jetstream import Bus, service_streams
-from praxis_common.processes import free_port
 from praxis_common.settings import ServiceSettings
 from praxis_common.uow import UnitOfWorkFactory
+from praxis_dev.testing.servers import free_port
 from praxis_dev.testing.stack import eventually
 
 

@@ -15,8 +15,8 @@ import urllib.request
 from collections.abc import Callable
 from pathlib import Path
 
-from praxis_common.processes import free_port, wait_until
 from praxis_common.processes import nats_server_binary as nats_binary
+from praxis_common.processes import wait_until
 from praxis_dev.testing.servers import (
     NATS_URL_ENV,
     _Closer,
@@ -26,6 +26,7 @@ from praxis_dev.testing.servers import (
     _tail,
     _terminate,
     docker_available,
+    free_port,
     log,
 )
 

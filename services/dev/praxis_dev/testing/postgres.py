@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
-from praxis_common.processes import free_port, wait_until
+from praxis_common.processes import wait_until
 from praxis_dev.testing.servers import (
     DATABASE_URL_ENV,
     _Closer,
@@ -23,6 +23,7 @@ from praxis_dev.testing.servers import (
     _tail,
     _terminate,
     docker_available,
+    free_port,
     log,
     plain_url,
     run_coro_blocking,

@@ -23,8 +23,11 @@ from __future__ import annotations
 import asyncio
 import atexit
 import ctypes
+import itertools
 import logging
+import os
 import signal
+import socket
 import subprocess
 import sys
 import tempfile
@@ -33,6 +36,28 @@ from collections.abc import Callable
 from pathlib import Path
 
 log = logging.getLogger("praxis.testing")
+
+# Ports for the servers and services a test process starts: a block of its own per pytest-xdist worker (gw0, gw1, …),
+# below the ephemeral range (32768+) where bind(0) and outgoing connections take theirs. Two workers asking the
+# kernel for a "free" port at once could otherwise be given the same one, and one of their services fail to start.
+FIRST_PORT, PORT_BLOCK = 12_000, 2_000
+_WORKER = int("0" + "".join(c for c in os.environ.get("PYTEST_XDIST_WORKER", "") if c.isdigit()))
+_next_port = itertools.count()
+
+
+def free_port(host: str = "127.0.0.1") -> int:
+    """A TCP port free right now, from this test process's own block."""
+    for _ in range(PORT_BLOCK):
+        port = FIRST_PORT + _WORKER * PORT_BLOCK + next(_next_port) % PORT_BLOCK
+        with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+            s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as servers bind: TIME_WAIT is no obstacle
+            try:
+                s.bind((host, port))
+            except OSError:
+                continue
+        return port
+    raise RuntimeError(f"no free port in {FIRST_PORT + _WORKER * PORT_BLOCK}+{PORT_BLOCK} on {host}")
+
 
 DATABASE_URL_ENV = "PRAXIS_TEST_DATABASE_URL"
 NATS_URL_ENV = "PRAXIS_TEST_NATS_URL"

@@ -18,7 +18,8 @@ from pathlib import Path
 from typing import TypeVar
 
 from praxis_common import registry
-from praxis_common.processes import free_port, wait_until
+from praxis_common.processes import wait_until
+from praxis_dev.testing.servers import free_port
 from praxis_dev.tokens import PUBLIC_KEY, generate_keypair, mint_token
 
 SERVICES = registry.service_names()  # the installed services (entry points), sorted
