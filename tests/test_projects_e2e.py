@@ -86,7 +86,7 @@ async def test_1_the_agreement_reaches_projects_as_a_partnership(stack, internsh
             r = await p.get("/v1/partnerships", headers=people["enterprise"])
             return any(x["agreement_id"] == agreement for x in r.json()["items"])
 
-        await eventually(partnership_known, timeout=WAIT, what="the agreement in the projects read model")
+        assert await eventually(partnership_known, timeout=WAIT, what="the agreement in the projects read model")
 
         steps["agreement"] = agreement
 

@@ -260,7 +260,12 @@ async def test_7_publishing_books_the_placements_and_takes_the_seats(stack, inte
 async def test_8_the_round_and_its_placements_events_leave_through_the_outbox(stack, steps):
     """round.published and one placement.requested per placement reach the stream."""
     round_id, placements = steps["round_id"], steps["placements"]
-    await the_events_left(stack, round_id, {p["id"] for p in placements.values()})
+    placement_ids = {p["id"] for p in placements.values()}
+    seen = await the_events_left(stack, round_id, placement_ids)
+    published = seen[round_id]
+    assert published["type"] == "praxis.internships.round.published.v1"
+    assert published["placements"] == len(placement_ids) and published["placementStatus"] == "requested"
+    assert published["schools"] == [A, B]
 
 
 async def ranking_of(c, rounds, round_id: str, position_id: str) -> tuple | None:
@@ -289,8 +294,9 @@ async def seats_taken(c: httpx.AsyncClient, rounds, position_id: str) -> int:
     raise AssertionError(f"position {position_id} not found")
 
 
-async def the_events_left(stack, round_id: str, placement_ids: set[str]) -> None:
-    """round.published and one placement.requested per created placement reach the stream."""
+async def the_events_left(stack, round_id: str, placement_ids: set[str]) -> dict[str, dict]:
+    """The round's and the placements' events read from the stream (by round or placement id), once
+    round.published and one placement.requested per created placement are there."""
     nc = await nats.connect(stack.nats_url)
     try:
         js = nc.jetstream()
@@ -313,9 +319,6 @@ async def the_events_left(stack, round_id: str, placement_ids: set[str]) -> None
             return round_id in seen and placement_ids <= seen.keys()
 
         await eventually(drained, timeout=15, what="round.published and the placements' events")
-        published = seen[round_id]
-        assert published["type"] == "praxis.internships.round.published.v1"
-        assert published["placements"] == len(placement_ids) and published["placementStatus"] == "requested"
-        assert published["schools"] == [A, B]
+        return seen
     finally:
         await nc.close()

@@ -14,7 +14,7 @@ open unit joins it, its `commit` leaves the real commit to the edge, and the cha
 commit together or not at all.
 
 A service subclasses UnitOfWork to bind its repositories (`_bind`) and to say which integration events an
-aggregate's domain events become (`_integration_events`).
+aggregate's domain events become (`integration_event`, or `_integration_events` for more context).
 """
 
 from __future__ import annotations
@@ -59,9 +59,15 @@ class UnitOfWork:
     def _bind(self, connection: AsyncConnection) -> None:
         """Create the service's repositories on the unit's connection (`self.placements = …`)."""
 
+    # A domain event -> its integration event (a service's outgoing.integration_event, as a staticmethod).
+    integration_event: Callable[[Any], IntegrationEvent] | None = None
+
     def _integration_events(self, aggregate: Any, events: list) -> Iterable[IntegrationEvent]:
-        """The integration events a tracked aggregate's domain events become."""
-        raise NotImplementedError(f"{type(self).__name__} does not translate {type(aggregate).__name__}'s events")
+        """The integration events a tracked aggregate's domain events become: each through `integration_event`;
+        a service whose events need more context overrides this."""
+        if self.integration_event is None:
+            raise NotImplementedError(f"{type(self).__name__} does not translate {type(aggregate).__name__}'s events")
+        return [self.integration_event(e) for e in events]
 
     # The transaction
 

@@ -3,9 +3,6 @@ and its aggregates' domain events translated to integration events (outgoing.py)
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import Any
-
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from internships.adapters.agreements import AgreementRepository
@@ -18,7 +15,6 @@ from internships.adapters.round_runs import RunRepository
 from internships.adapters.round_students import RoundStudentRepository
 from internships.adapters.rounds import RoundRepository
 from internships.outgoing import integration_event
-from praxis_common.events import IntegrationEvent
 from praxis_common.uow import UnitOfWork
 
 
@@ -37,6 +33,10 @@ class InternshipsUnit(UnitOfWork):
     mentoring: MentoringRepository
     reports: ReportRepository
 
+    # Tracked aggregates need no context beyond themselves (agreements, bases, logbook weeks, rounds); placements and
+    # positions carry their position's competencies / base's country, and their use cases emit them (u.emit).
+    integration_event = staticmethod(integration_event)
+
     def _bind(self, connection: AsyncConnection) -> None:
         self.agreements = AgreementRepository(connection)
         self.bases = BaseRepository(connection)
@@ -48,9 +48,3 @@ class InternshipsUnit(UnitOfWork):
         self.runs = RunRepository(connection)
         self.mentoring = MentoringRepository(connection)
         self.reports = ReportRepository(connection)
-
-    def _integration_events(self, aggregate: Any, events: list) -> Iterable[IntegrationEvent]:
-        # Tracked aggregates are those whose events need no context beyond themselves (agreements, bases, logbook
-        # weeks, rounds); placements and positions carry their position's competencies / base's country, and
-        # their use cases emit them with it (u.emit).
-        return [integration_event(e) for e in events]

@@ -3,12 +3,8 @@ its aggregates' domain events become (outgoing.py)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import Any
-
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from praxis_common.events import IntegrationEvent
 from praxis_common.uow import UnitOfWork
 from projects.adapters.repositories.credits import CreditRepository
 from projects.adapters.repositories.evaluations import EvaluationRepository, MetricRepository
@@ -24,13 +20,11 @@ class ProjectsUnit(UnitOfWork):
     metrics: MetricRepository
     credits: CreditRepository
 
+    integration_event = staticmethod(integration_event)
+
     def _bind(self, connection: AsyncConnection) -> None:
         self.projects = ProjectRepository(connection)
         self.teams = TeamRepository(connection)
         self.evaluations = EvaluationRepository(connection)
         self.metrics = MetricRepository(connection)
         self.credits = CreditRepository(connection)
-
-    def _integration_events(self, aggregate: Any, events: list) -> Iterable[IntegrationEvent]:
-        """A project's and a team's domain events (published, completed, credits awarded; formed, ended)."""
-        return [integration_event(e) for e in events]
