@@ -21,7 +21,7 @@ import nats
 from nats.aio.client import Client
 from nats.js import JetStreamContext
 from nats.js.api import DiscardPolicy, RetentionPolicy, StorageType, StreamConfig
-from nats.js.errors import BadRequestError, NotFoundError
+from nats.js.errors import BadRequestError, NotFoundError, ServiceUnavailableError
 
 log = logging.getLogger("praxis.nats")
 
@@ -169,16 +169,23 @@ class Bus:
         except Exception:
             return False
 
-    async def ensure_streams(self, specs: list[StreamSpec], *, owner: bool = True) -> None:
+    async def ensure_streams(self, specs: list[StreamSpec], *, owner: bool = True, deadline: float = 120) -> None:
         """Create missing streams. The owner also brings an existing stream's settings in line;
-        a consumer (owner=False) leaves an existing stream alone, so two versions never fight over it."""
+        a consumer (owner=False) leaves an existing stream alone, so two versions never fight over it.
+
+        A cluster that is electing leaders (or busy placing a replicated stream) answers "no responders" or
+        not at all for a while: each stream is tried again, with backoff, until `deadline` seconds have passed.
+        Creating a stream is idempotent, so a try that timed out but took effect is harmless to repeat."""
         assert self.js is not None
         for spec in specs:
-            try:
-                await self.js.add_stream(_config(spec))
-            except BadRequestError:  # exists with other settings
-                if owner:
-                    await self.js.update_stream(_config(spec))
+            await _until_answered(lambda spec=spec: self._ensure_stream(spec, owner), spec.name, deadline)
+
+    async def _ensure_stream(self, spec: StreamSpec, owner: bool) -> None:
+        try:
+            await self.js.add_stream(_config(spec))
+        except BadRequestError:  # exists with other settings
+            if owner:
+                await self.js.update_stream(_config(spec))
 
     async def recreate_missing_streams(self, specs: list[StreamSpec], *, timeout: float = 2.0) -> list[str]:
         """Create those of `specs` that JetStream definitely does not have (a wiped or new server); the names
@@ -236,3 +243,18 @@ def _config(spec: StreamSpec) -> StreamConfig:
         duplicate_window=DUPLICATE_WINDOW_SECONDS,
         num_replicas=spec.replicas,
     )
+
+
+async def _until_answered(attempt, what: str, deadline: float) -> None:
+    """`await attempt()` until JetStream answers it; no responders or a timeout is tried again until `deadline`."""
+    give_up = asyncio.get_running_loop().time() + deadline
+    delay = 0.2
+    while True:
+        try:
+            return await attempt()
+        except (nats.errors.TimeoutError, nats.errors.NoRespondersError, ServiceUnavailableError) as exc:
+            if asyncio.get_running_loop().time() + delay > give_up:
+                raise
+            log.warning("JetStream did not answer for stream %s (%s); trying again", what, type(exc).__name__)
+            await asyncio.sleep(delay)  # backoff before a retry, not synchronisation
+            delay = min(delay * 2, 5.0)
