@@ -28,6 +28,7 @@ log = logging.getLogger("praxis.nats")
 DUPLICATE_WINDOW_SECONDS = 600
 STREAM_MAX_AGE_SECONDS = 30 * 24 * 3600
 STREAM_NOT_FOUND = 10059  # JetStream's error code for "stream not found"
+NO_SUITABLE_PEERS = 10005  # "no suitable peers for placement": too few nodes up for the stream's replicas
 SCHEMES = ("nats", "tls", "ws", "wss")
 
 
@@ -174,7 +175,8 @@ class Bus:
         a consumer (owner=False) leaves an existing stream alone, so two versions never fight over it.
 
         A cluster that is electing leaders (or busy placing a replicated stream) answers "no responders" or
-        not at all for a while: each stream is tried again, with backoff, until `deadline` seconds have passed.
+        not at all for a while, and one with too few nodes up cannot place a replicated stream: each stream is
+        tried again, with backoff, until `deadline` seconds have passed.
         Creating a stream is idempotent, so a try that timed out but took effect is harmless to repeat."""
         assert self.js is not None
         for spec in specs:
@@ -183,7 +185,9 @@ class Bus:
     async def _ensure_stream(self, spec: StreamSpec, owner: bool) -> None:
         try:
             await self.js.add_stream(_config(spec))
-        except BadRequestError:  # exists with other settings
+        except BadRequestError as exc:  # exists with other settings, or too few nodes up to place it
+            if exc.err_code == NO_SUITABLE_PEERS:
+                raise _ClusterNotReady(exc.description) from exc
             if owner:
                 await self.js.update_stream(_config(spec))
 
@@ -245,6 +249,10 @@ def _config(spec: StreamSpec) -> StreamConfig:
     )
 
 
+class _ClusterNotReady(Exception):
+    """The cluster cannot place the stream yet (too few nodes up): worth trying again, like an election."""
+
+
 async def _until_answered(attempt, what: str, deadline: float) -> None:
     """`await attempt()` until JetStream answers it; no responders or a timeout is tried again until `deadline`."""
     give_up = asyncio.get_running_loop().time() + deadline
@@ -252,7 +260,12 @@ async def _until_answered(attempt, what: str, deadline: float) -> None:
     while True:
         try:
             return await attempt()
-        except (nats.errors.TimeoutError, nats.errors.NoRespondersError, ServiceUnavailableError) as exc:
+        except (
+            nats.errors.TimeoutError,
+            nats.errors.NoRespondersError,
+            ServiceUnavailableError,
+            _ClusterNotReady,
+        ) as exc:
             if asyncio.get_running_loop().time() + delay > give_up:
                 raise
             log.warning("JetStream did not answer for stream %s (%s); trying again", what, type(exc).__name__)
