@@ -22,6 +22,8 @@ from praxis_common.events import ReceivedEvent, payload_time
 from praxis_common.uow import UowFactory
 from praxis_common.validation import parse_uuid
 
+MAX_NAME_LENGTH = 200  # mentor_account.display_name
+
 DURABLE = "internships-mentors"
 ASSIGNED = "praxis.mentors.mentor.assigned.v1"
 RELEASED = "praxis.mentors.mentor.released.v1"
@@ -52,6 +54,7 @@ async def apply_mentors_event(event: ReceivedEvent, uow: UowFactory) -> None:
                 org=_org(event, e.org),
                 account=e.account[:MAX_SUB_LENGTH] or None,
                 version=e.version,
+                display_name=e.display_name[:MAX_NAME_LENGTH] or None,
             ),
             uow=uow,
         )
@@ -79,7 +82,11 @@ async def apply_mentors_event(event: ReceivedEvent, uow: UowFactory) -> None:
     if mentor_id is None:
         raise InvalidInput(f"event {event.id}: an assignment names its mentor")
     account = RecordMentorAccount(
-        mentor_id=mentor_id, org=a.org, account=e.mentor_account[:MAX_SUB_LENGTH] or None, version=e.mentor_version
+        mentor_id=mentor_id,
+        org=a.org,
+        account=e.mentor_account[:MAX_SUB_LENGTH] or None,
+        version=e.mentor_version,
+        display_name=e.mentor_name[:MAX_NAME_LENGTH] or None,
     )
     await mentoring.record_assigned(
         RecordAssigned(assignment, mentor_id=mentor_id, assigned_at=_when(e.assigned_at), account=account), uow=uow

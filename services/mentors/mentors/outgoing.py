@@ -42,9 +42,11 @@ def integration_event(event, **context) -> IntegrationEvent:
 
 
 @integration_event.register
-def _(event: MentorAssigned, *, mentor_account: str | None = None, mentor_version: int = 0) -> IntegrationEvent:
-    """`mentor_account` / `mentor_version`: the assigned mentor's sign-in account and record version, read in the
-    transaction that assigned them."""
+def _(
+    event: MentorAssigned, *, mentor_account: str | None = None, mentor_version: int = 0, mentor_name: str = ""
+) -> IntegrationEvent:
+    """`mentor_account` / `mentor_version` / `mentor_name`: the assigned mentor's sign-in account, record version and
+    display name, read in the transaction that assigned them."""
     a = event.assignment
     return _event(
         "mentor.assigned",
@@ -58,6 +60,7 @@ def _(event: MentorAssigned, *, mentor_account: str | None = None, mentor_versio
             assigned_at=_ts(a.assigned_at),
             mentor_account=mentor_account or "",
             mentor_version=mentor_version,
+            mentor_name=mentor_name,
         ),
     )
 
@@ -78,6 +81,7 @@ def _(event: MentorUpdated) -> IntegrationEvent:
             active=m.active,
             version=m.version,
             updated_at=_ts(m.updated_at),
+            display_name=m.display_name,
         ),
     )
 

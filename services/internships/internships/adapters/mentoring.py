@@ -79,12 +79,21 @@ class MentoringRepository:
             )
         )
 
-    async def account(self, *, mentor_id: uuid.UUID, org: str, account: str | None, version: int) -> None:
-        stmt = insert(mentor_account).values(mentor_id=mentor_id, org=org, account=account, version=version)
+    async def account(
+        self, *, mentor_id: uuid.UUID, org: str, account: str | None, version: int, display_name: str | None = None
+    ) -> None:
+        stmt = insert(mentor_account).values(
+            mentor_id=mentor_id, org=org, account=account, version=version, display_name=display_name
+        )
         await self.connection.execute(
             stmt.on_conflict_do_update(
                 index_elements=["mentor_id"],
-                set_={"account": stmt.excluded.account, "org": stmt.excluded.org, "version": stmt.excluded.version},
+                set_={
+                    "account": stmt.excluded.account,
+                    "org": stmt.excluded.org,
+                    "version": stmt.excluded.version,
+                    "display_name": stmt.excluded.display_name,
+                },
                 where=mentor_account.c.version < stmt.excluded.version,
             )
         )
@@ -93,7 +102,12 @@ class MentoringRepository:
         """The mentor the side's assignment of the placement holds (or last held), with their sign-in account."""
         row = (
             await self.connection.execute(
-                select(placement_mentor.c.mentor_id, placement_mentor.c.org, mentor_account.c.account)
+                select(
+                    placement_mentor.c.mentor_id,
+                    placement_mentor.c.org,
+                    mentor_account.c.account,
+                    mentor_account.c.display_name,
+                )
                 .select_from(
                     placement_mentor.outerjoin(
                         mentor_account,
@@ -112,4 +126,4 @@ class MentoringRepository:
                 .limit(1)
             )
         ).first()
-        return AssignedMentor(row.mentor_id, row.org, row.account) if row else None
+        return AssignedMentor(row.mentor_id, row.org, row.account, row.display_name) if row else None

@@ -208,6 +208,7 @@ mentor_account = Table(
     Column("org", String(64), nullable=False),
     Column("account", String(255)),  # the `sub` the mentor signs in with
     Column("version", Integer, nullable=False),  # of the mentor record: the highest seen wins
+    Column("display_name", String(200)),  # the mentor's name at that version (the ministry report's teacher)
 )
 
 # ---- allocation rounds (domain/rounds.py): the round, its positions and students, its runs and their matches

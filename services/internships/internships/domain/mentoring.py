@@ -15,16 +15,19 @@ class AssignedMentor:
     mentor_id: uuid.UUID
     org: str
     account: str | None  # the `sub` the mentor signs in with, if known
+    display_name: str | None = None  # as the mentors service last said
 
 
 @dataclass(frozen=True)
 class RecordMentorAccount:
-    """A mentor signs in with `account` (None: unknown), as of the mentor record's `version`."""
+    """A mentor signs in with `account` (None: unknown) and is called `display_name`, as of the mentor record's
+    `version`."""
 
     mentor_id: uuid.UUID
     org: str
     account: str | None
     version: int
+    display_name: str | None = None
 
 
 @dataclass(frozen=True)

@@ -44,4 +44,6 @@ async def record_released(cmd: RecordReleased, *, uow: UowFactory) -> None:
 
 
 async def _account(u, cmd: RecordMentorAccount) -> None:
-    await u.mentoring.account(mentor_id=cmd.mentor_id, org=cmd.org, account=cmd.account, version=cmd.version)
+    await u.mentoring.account(
+        mentor_id=cmd.mentor_id, org=cmd.org, account=cmd.account, version=cmd.version, display_name=cmd.display_name
+    )

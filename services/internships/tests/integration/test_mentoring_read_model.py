@@ -122,3 +122,25 @@ async def test_a_payload_that_can_never_apply_is_refused_as_poison(engine, bad):
         await apply_mentors_event(
             event("assigned", bad), UnitOfWorkFactory(engine, event_prefix="t", unit=InternshipsUnit)
         )
+
+
+async def test_the_mentors_name_follows_the_latest_version_of_their_record(engine):
+    placement, mentor_id = uuid.uuid4(), str(uuid.uuid4())
+    a = assignment(side="school")
+    a.context_id, a.assignment_id, a.org = str(placement), str(uuid.uuid4()), "school"
+    named = event(
+        "assigned",
+        mentors_pb2.MentorAssigned(
+            assignment=a, mentor_id=mentor_id, mentor_account="wang", mentor_version=2, mentor_name="王老师"
+        ),
+    )
+    renamed = event(
+        "updated",
+        mentors_pb2.MentorUpdated(mentor_id=mentor_id, org="school", kind="school", version=3, display_name="王芳"),
+    )
+    await apply(engine, named)
+    async with units(engine)() as u:
+        assert (await u.mentoring.mentor_of(placement, "school")).display_name == "王老师"
+    await apply(engine, renamed, named)  # the replayed assignment (version 2) keeps the newer name
+    async with units(engine)() as u:
+        assert (await u.mentoring.mentor_of(placement, "school")).display_name == "王芳"

@@ -36,11 +36,11 @@ class MentorsUnit(UnitOfWork):
         self.assignments = AssignmentRepository(connection, track=self.track)
         self.sessions = SessionRepository(connection)
         self.reports = ReportRepository(connection)
-        self._sign_ins: dict[uuid.UUID, tuple[str | None, int]] = {}
+        self._sign_ins: dict[uuid.UUID, tuple[str | None, int, str]] = {}
 
     async def commit(self) -> None:
         if not self.joined:
-            # MentorAssigned names the mentor's sign-in account and record version (for services that authorise
+            # MentorAssigned names the mentor's sign-in account, record version and name (for services that authorise
             # the mentor): read in this transaction, which holds the mentor's row since it took the seat.
             self._sign_ins = await self.mentors.sign_ins(self.assignments.assigned_mentors())
         await super().commit()
@@ -48,7 +48,7 @@ class MentorsUnit(UnitOfWork):
     def _integration_events(self, aggregate: Any, events: list) -> Iterable[IntegrationEvent]:
         for e in events:
             if isinstance(e, MentorAssigned):
-                account, version = self._sign_ins[e.assignment.mentor_id]
-                yield integration_event(e, mentor_account=account, mentor_version=version)
+                account, version, name = self._sign_ins[e.assignment.mentor_id]
+                yield integration_event(e, mentor_account=account, mentor_version=version, mentor_name=name)
             else:
                 yield integration_event(e)

@@ -341,7 +341,8 @@ async def test_the_database_refuses_a_load_above_capacity(uow, orgs):
 
 async def test_assignments_name_the_mentors_account_and_a_changed_mentor_is_published(uow, placements, orgs):
     """Other services authorise the assigned mentor by the account they sign in with (internships: logbook
-    reviews): mentor.assigned carries it with the record's version, mentor.updated every later change."""
+    reviews) and name them (the ministry report's guidance teacher): mentor.assigned carries both with the record's
+    version, mentor.updated every later change."""
     host = await add_mentor(uow, orgs.enterprise, "Ann", 2, account="ann@ent")
     await confirm(placements, orgs, "p-account")
     enterprise_side = (await current(uow, orgs))["enterprise"].assignment
@@ -353,8 +354,10 @@ async def test_assignments_name_the_mentors_account_and_a_changed_mentor_is_publ
                 {"id": str(enterprise_side.id)},
             )
         ]
-    assert [(p["mentorId"], p["mentorAccount"]) for p in payloads] == [(str(host), "ann@ent")]
-    await mentor_handlers.update_mentor(host, {"account": "ann.li@ent"}, orgs.enterprise, uow=uow, rule=RULE)
+    assert [(p["mentorId"], p["mentorAccount"], p["mentorName"]) for p in payloads] == [(str(host), "ann@ent", "Ann")]
+    await mentor_handlers.update_mentor(
+        host, {"account": "ann.li@ent", "display_name": "Ann Li"}, orgs.enterprise, uow=uow, rule=RULE
+    )
     async with uow() as u:
         [updated] = [
             json.loads(r.payload)
@@ -363,5 +366,10 @@ async def test_assignments_name_the_mentors_account_and_a_changed_mentor_is_publ
                 {"id": str(host)},
             )
         ]
-    assert (updated["account"], updated["org"], updated["kind"]) == ("ann.li@ent", orgs.enterprise.org, "enterprise")
+    assert (updated["account"], updated["org"], updated["kind"], updated["displayName"]) == (
+        "ann.li@ent",
+        orgs.enterprise.org,
+        "enterprise",
+        "Ann Li",
+    )
     assert updated["version"] > payloads[0].get("mentorVersion", 0)

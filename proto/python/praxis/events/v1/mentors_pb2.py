@@ -24,7 +24,7 @@ _sym_db = _symbol_database.Default()
 
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x1epraxis/events/v1/mentors.proto\x12\x10praxis.events.v1\"\xb2\x01\n\x13MentoringAssignment\x12\x15\n\rassignment_id\x18\x01 \x01(\t\x12\x14\n\x0c\x63ontext_kind\x18\x02 \x01(\t\x12\x12\n\ncontext_id\x18\x03 \x01(\t\x12\x0c\n\x04side\x18\x04 \x01(\t\x12\x0b\n\x03org\x18\x05 \x01(\t\x12\x12\n\nschool_org\x18\x06 \x01(\t\x12\x16\n\x0e\x65nterprise_org\x18\x07 \x01(\t\x12\x13\n\x0bstudent_ref\x18\x08 \x01(\t\"\xdc\x01\n\x0eMentorAssigned\x12\x39\n\nassignment\x18\x01 \x01(\x0b\x32%.praxis.events.v1.MentoringAssignment\x12\x11\n\tmentor_id\x18\x02 \x01(\t\x12\x1a\n\x12previous_mentor_id\x18\x03 \x01(\t\x12\x0b\n\x03how\x18\x04 \x01(\t\x12\x0e\n\x06reason\x18\x05 \x01(\t\x12\x13\n\x0b\x61ssigned_at\x18\x06 \x01(\t\x12\x16\n\x0ementor_account\x18\x07 \x01(\t\x12\x16\n\x0ementor_version\x18\x08 \x01(\x05\"\x83\x01\n\rMentorUpdated\x12\x11\n\tmentor_id\x18\x01 \x01(\t\x12\x0b\n\x03org\x18\x02 \x01(\t\x12\x0c\n\x04kind\x18\x03 \x01(\t\x12\x0f\n\x07\x61\x63\x63ount\x18\x04 \x01(\t\x12\x0e\n\x06\x61\x63tive\x18\x05 \x01(\x08\x12\x0f\n\x07version\x18\x06 \x01(\x05\x12\x12\n\nupdated_at\x18\x07 \x01(\t\"a\n\rMentorPending\x12\x39\n\nassignment\x18\x01 \x01(\x0b\x32%.praxis.events.v1.MentoringAssignment\x12\x15\n\rpending_since\x18\x02 \x01(\t\"\x80\x01\n\x0eMentorReleased\x12\x39\n\nassignment\x18\x01 \x01(\x0b\x32%.praxis.events.v1.MentoringAssignment\x12\x11\n\tmentor_id\x18\x02 \x01(\t\x12\x0e\n\x06reason\x18\x03 \x01(\t\x12\x10\n\x08\x65nded_at\x18\x04 \x01(\tb\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x1epraxis/events/v1/mentors.proto\x12\x10praxis.events.v1\"\xb2\x01\n\x13MentoringAssignment\x12\x15\n\rassignment_id\x18\x01 \x01(\t\x12\x14\n\x0c\x63ontext_kind\x18\x02 \x01(\t\x12\x12\n\ncontext_id\x18\x03 \x01(\t\x12\x0c\n\x04side\x18\x04 \x01(\t\x12\x0b\n\x03org\x18\x05 \x01(\t\x12\x12\n\nschool_org\x18\x06 \x01(\t\x12\x16\n\x0e\x65nterprise_org\x18\x07 \x01(\t\x12\x13\n\x0bstudent_ref\x18\x08 \x01(\t\"\xf1\x01\n\x0eMentorAssigned\x12\x39\n\nassignment\x18\x01 \x01(\x0b\x32%.praxis.events.v1.MentoringAssignment\x12\x11\n\tmentor_id\x18\x02 \x01(\t\x12\x1a\n\x12previous_mentor_id\x18\x03 \x01(\t\x12\x0b\n\x03how\x18\x04 \x01(\t\x12\x0e\n\x06reason\x18\x05 \x01(\t\x12\x13\n\x0b\x61ssigned_at\x18\x06 \x01(\t\x12\x16\n\x0ementor_account\x18\x07 \x01(\t\x12\x16\n\x0ementor_version\x18\x08 \x01(\x05\x12\x13\n\x0bmentor_name\x18\t \x01(\t\"\x99\x01\n\rMentorUpdated\x12\x11\n\tmentor_id\x18\x01 \x01(\t\x12\x0b\n\x03org\x18\x02 \x01(\t\x12\x0c\n\x04kind\x18\x03 \x01(\t\x12\x0f\n\x07\x61\x63\x63ount\x18\x04 \x01(\t\x12\x0e\n\x06\x61\x63tive\x18\x05 \x01(\x08\x12\x0f\n\x07version\x18\x06 \x01(\x05\x12\x12\n\nupdated_at\x18\x07 \x01(\t\x12\x14\n\x0c\x64isplay_name\x18\x08 \x01(\t\"a\n\rMentorPending\x12\x39\n\nassignment\x18\x01 \x01(\x0b\x32%.praxis.events.v1.MentoringAssignment\x12\x15\n\rpending_since\x18\x02 \x01(\t\"\x80\x01\n\x0eMentorReleased\x12\x39\n\nassignment\x18\x01 \x01(\x0b\x32%.praxis.events.v1.MentoringAssignment\x12\x11\n\tmentor_id\x18\x02 \x01(\t\x12\x0e\n\x06reason\x18\x03 \x01(\t\x12\x10\n\x08\x65nded_at\x18\x04 \x01(\tb\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -34,11 +34,11 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_MENTORINGASSIGNMENT']._serialized_start=53
   _globals['_MENTORINGASSIGNMENT']._serialized_end=231
   _globals['_MENTORASSIGNED']._serialized_start=234
-  _globals['_MENTORASSIGNED']._serialized_end=454
-  _globals['_MENTORUPDATED']._serialized_start=457
-  _globals['_MENTORUPDATED']._serialized_end=588
-  _globals['_MENTORPENDING']._serialized_start=590
-  _globals['_MENTORPENDING']._serialized_end=687
-  _globals['_MENTORRELEASED']._serialized_start=690
-  _globals['_MENTORRELEASED']._serialized_end=818
+  _globals['_MENTORASSIGNED']._serialized_end=475
+  _globals['_MENTORUPDATED']._serialized_start=478
+  _globals['_MENTORUPDATED']._serialized_end=631
+  _globals['_MENTORPENDING']._serialized_start=633
+  _globals['_MENTORPENDING']._serialized_end=730
+  _globals['_MENTORRELEASED']._serialized_start=733
+  _globals['_MENTORRELEASED']._serialized_end=861
 # @@protoc_insertion_point(module_scope)

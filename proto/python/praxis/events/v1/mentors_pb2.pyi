@@ -26,7 +26,7 @@ class MentoringAssignment(_message.Message):
     def __init__(self, assignment_id: _Optional[str] = ..., context_kind: _Optional[str] = ..., context_id: _Optional[str] = ..., side: _Optional[str] = ..., org: _Optional[str] = ..., school_org: _Optional[str] = ..., enterprise_org: _Optional[str] = ..., student_ref: _Optional[str] = ...) -> None: ...
 
 class MentorAssigned(_message.Message):
-    __slots__ = ("assignment", "mentor_id", "previous_mentor_id", "how", "reason", "assigned_at", "mentor_account", "mentor_version")
+    __slots__ = ("assignment", "mentor_id", "previous_mentor_id", "how", "reason", "assigned_at", "mentor_account", "mentor_version", "mentor_name")
     ASSIGNMENT_FIELD_NUMBER: _ClassVar[int]
     MENTOR_ID_FIELD_NUMBER: _ClassVar[int]
     PREVIOUS_MENTOR_ID_FIELD_NUMBER: _ClassVar[int]
@@ -35,6 +35,7 @@ class MentorAssigned(_message.Message):
     ASSIGNED_AT_FIELD_NUMBER: _ClassVar[int]
     MENTOR_ACCOUNT_FIELD_NUMBER: _ClassVar[int]
     MENTOR_VERSION_FIELD_NUMBER: _ClassVar[int]
+    MENTOR_NAME_FIELD_NUMBER: _ClassVar[int]
     assignment: MentoringAssignment
     mentor_id: str
     previous_mentor_id: str
@@ -43,10 +44,11 @@ class MentorAssigned(_message.Message):
     assigned_at: str
     mentor_account: str
     mentor_version: int
-    def __init__(self, assignment: _Optional[_Union[MentoringAssignment, _Mapping]] = ..., mentor_id: _Optional[str] = ..., previous_mentor_id: _Optional[str] = ..., how: _Optional[str] = ..., reason: _Optional[str] = ..., assigned_at: _Optional[str] = ..., mentor_account: _Optional[str] = ..., mentor_version: _Optional[int] = ...) -> None: ...
+    mentor_name: str
+    def __init__(self, assignment: _Optional[_Union[MentoringAssignment, _Mapping]] = ..., mentor_id: _Optional[str] = ..., previous_mentor_id: _Optional[str] = ..., how: _Optional[str] = ..., reason: _Optional[str] = ..., assigned_at: _Optional[str] = ..., mentor_account: _Optional[str] = ..., mentor_version: _Optional[int] = ..., mentor_name: _Optional[str] = ...) -> None: ...
 
 class MentorUpdated(_message.Message):
-    __slots__ = ("mentor_id", "org", "kind", "account", "active", "version", "updated_at")
+    __slots__ = ("mentor_id", "org", "kind", "account", "active", "version", "updated_at", "display_name")
     MENTOR_ID_FIELD_NUMBER: _ClassVar[int]
     ORG_FIELD_NUMBER: _ClassVar[int]
     KIND_FIELD_NUMBER: _ClassVar[int]
@@ -54,6 +56,7 @@ class MentorUpdated(_message.Message):
     ACTIVE_FIELD_NUMBER: _ClassVar[int]
     VERSION_FIELD_NUMBER: _ClassVar[int]
     UPDATED_AT_FIELD_NUMBER: _ClassVar[int]
+    DISPLAY_NAME_FIELD_NUMBER: _ClassVar[int]
     mentor_id: str
     org: str
     kind: str
@@ -61,7 +64,8 @@ class MentorUpdated(_message.Message):
     active: bool
     version: int
     updated_at: str
-    def __init__(self, mentor_id: _Optional[str] = ..., org: _Optional[str] = ..., kind: _Optional[str] = ..., account: _Optional[str] = ..., active: _Optional[bool] = ..., version: _Optional[int] = ..., updated_at: _Optional[str] = ...) -> None: ...
+    display_name: str
+    def __init__(self, mentor_id: _Optional[str] = ..., org: _Optional[str] = ..., kind: _Optional[str] = ..., account: _Optional[str] = ..., active: _Optional[bool] = ..., version: _Optional[int] = ..., updated_at: _Optional[str] = ..., display_name: _Optional[str] = ...) -> None: ...
 
 class MentorPending(_message.Message):
     __slots__ = ("assignment", "pending_since")

@@ -142,14 +142,14 @@ class MentorRepository:
     async def account_of(self, mentor_id: uuid.UUID) -> str | None:
         return await self.connection.scalar(select(mentor.c.account).where(mentor.c.id == mentor_id))
 
-    async def sign_ins(self, ids: set[uuid.UUID]) -> dict[uuid.UUID, tuple[str | None, int]]:
-        """The mentors' sign-in accounts and the versions of the records they were read at."""
+    async def sign_ins(self, ids: set[uuid.UUID]) -> dict[uuid.UUID, tuple[str | None, int, str]]:
+        """The mentors' sign-in accounts, the versions of the records they were read at, and their names."""
         if not ids:
             return {}
         rows = await self.connection.execute(
-            select(mentor.c.id, mentor.c.account, mentor.c.version).where(mentor.c.id.in_(ids))
+            select(mentor.c.id, mentor.c.account, mentor.c.version, mentor.c.display_name).where(mentor.c.id.in_(ids))
         )
-        return {r.id: (r.account, r.version) for r in rows}
+        return {r.id: (r.account, r.version, r.display_name) for r in rows}
 
     # Enterprise practice and certificates (school mentors)
 
