@@ -18,7 +18,8 @@ import csv
 import io
 import re
 from dataclasses import dataclass
-from datetime import date, timedelta
+import uuid
+from datetime import date, datetime, timedelta
 
 from openpyxl import Workbook
 
@@ -172,3 +173,17 @@ def to_xlsx(rows: dict[str, Row], month: Month) -> bytes:
 def _cell(value: str) -> str:
     """A cell a spreadsheet shows as text: a leading = + - @ would be read as a formula (CSV injection)."""
     return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
+
+
+@dataclass(frozen=True)
+class ReportDownloaded:
+    """internships.ministry_report.downloaded: a school took a month's file (its rows are kept for the next month)."""
+
+    download_id: uuid.UUID
+    school_org: str
+    month: Month
+    fmt: str
+    placements: int
+    sha256: str
+    by: str
+    at: datetime
