@@ -49,14 +49,11 @@ class AttendanceRepository:
 
     # ---- leave requests
 
-    async def leave(self, placement_id: uuid.UUID, request_id: uuid.UUID) -> LeaveRequest | None:
-        row = (
-            await self.connection.execute(
-                select(leave_t)
-                .where(leave_t.c.id == request_id, leave_t.c.placement_id == placement_id)
-                .with_for_update()
-            )
-        ).first()
+    async def leave(
+        self, placement_id: uuid.UUID, request_id: uuid.UUID, *, for_update: bool = False
+    ) -> LeaveRequest | None:
+        query = select(leave_t).where(leave_t.c.id == request_id, leave_t.c.placement_id == placement_id)
+        row = (await self.connection.execute(query.with_for_update() if for_update else query)).first()
         return _leave(row) if row else None
 
     async def leaves(self, placement_id: uuid.UUID) -> list[LeaveRequest]:

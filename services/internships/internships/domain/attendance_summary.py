@@ -1,7 +1,7 @@
 """A placement's attendance rate, from its recorded days and attested weeks.
 
-The days expected are the weekdays (Monday to Friday) of the placement so far (its start to the earlier of its end
-and yesterday; today is still being worked), less the weekdays of approved leave, plus any weekend day the student
+The days expected are the weekdays (Monday to Friday) of the placement so far (its start to the earliest of its end
+date, the day it ended if it ended early, and yesterday; today is still being worked), less the weekdays of approved leave, plus any weekend day the student
 recorded. The days attended are the days recorded present that the enterprise mentor did not dispute. A weekday
 with no record counts as not attended: a student who records nothing is not present by default.
 rate = attended / expected (None before a day is expected).
@@ -33,7 +33,8 @@ class AttendanceSummary:
 def summarise(
     placement: Placement, days: list[AttendanceDay], weeks: list[AttendanceWeek], *, today: date
 ) -> AttendanceSummary:
-    last = min(placement.ends_on, today - timedelta(days=1))
+    ended = placement.ended_at.date() if placement.ended_at else placement.ends_on  # a placement ended early
+    last = min(placement.ends_on, ended, today - timedelta(days=1))
     in_term = [d for d in days if placement.starts_on <= d.day <= last]
     by_day = {d.day: d for d in in_term}
     disputed = {x.day for w in weeks for x in w.disputed_days}

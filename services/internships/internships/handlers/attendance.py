@@ -132,7 +132,7 @@ async def decide_leave(
         placement = await _placement(u, cmd.placement_id, principal, for_update=True)
         mentor = await u.mentoring.mentor_of(placement.id, "enterprise")
         on_behalf = _attester(principal, placement, mentor, cmd.on_behalf_of_mentor, "decides leave requests")
-        request = await u.attendance.leave(placement.id, cmd.request_id)
+        request = await u.attendance.leave(placement.id, cmd.request_id, for_update=True)
         if request is None:
             raise NotFound("no such leave request")
         now = clock()
