@@ -7,6 +7,7 @@ principal with role `service` and nobody else of the platform."""
 from __future__ import annotations
 
 import re
+import uuid
 from datetime import date, timedelta
 
 import grpc
@@ -133,6 +134,9 @@ async def world(stack: Stack, internships, mentors, rounds) -> dict[str, str]:
         "action": "close",
         "placement_id": placement,
         "week": MONDAY.isoformat(),
+        "day": MONDAY.isoformat(),  # attendance
+        "week_start": MONDAY.isoformat(),
+        "request_id": str(uuid.uuid4()),  # a leave request (none exists: the placement has not started)
         "decision": "approve",
         "round_id": rnd["id"],
         "student_ref": STUDENT,

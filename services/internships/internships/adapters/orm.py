@@ -15,6 +15,7 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    Time,
     UniqueConstraint,
     false,
 )
@@ -306,4 +307,68 @@ round_match = Table(
     Column("choice", SmallInteger),  # 1-based place of the match in the student's list
     Column("explanation", JSONB, nullable=False),  # why not each position listed above the match
     Index("ix_round_match_position", "run_id", "position_id"),
+)
+
+# ---- attendance attested by the enterprise (domain/attendance.py, domain/leave.py)
+
+attendance_day = Table(
+    "attendance_day",
+    metadata,
+    Column("placement_id", UUID(as_uuid=True), ForeignKey("placement.id"), primary_key=True),
+    Column("day", Date, primary_key=True),
+    Column("status", String(16), nullable=False),
+    Column("check_in", Time),
+    Column("check_out", Time),
+    Column("hours", Numeric(4, 2), nullable=False),
+    Column("reason", Text),
+    Column("recorded_at", DateTime(timezone=True), nullable=False),
+    Column("recorded_by", String(255), nullable=False),
+    Column("recorded_by_org", String(64), nullable=False),
+    Column("leave_request_id", UUID(as_uuid=True)),  # the approved leave that made the day leave
+    Column("version", Integer, nullable=False),
+    CheckConstraint("status IN ('present','absent','leave')", name="status"),
+)
+
+leave_request = Table(
+    "leave_request",
+    metadata,
+    Column("id", UUID(as_uuid=True), primary_key=True),
+    Column("placement_id", UUID(as_uuid=True), ForeignKey("placement.id"), nullable=False),
+    Column("first_day", Date, nullable=False),
+    Column("last_day", Date, nullable=False),
+    Column("reason", Text, nullable=False),
+    Column("status", String(16), nullable=False),
+    Column("requested_at", DateTime(timezone=True), nullable=False),
+    Column("requested_by", String(255), nullable=False),
+    Column("requested_by_org", String(64), nullable=False),
+    Column("decided_at", DateTime(timezone=True)),
+    Column("decided_by", String(255)),
+    Column("comment", Text),
+    Column("decided_on_behalf", Boolean, nullable=False),  # HR decided for the assigned mentor
+    Column("mentor_id", UUID(as_uuid=True)),  # the assigned mentor who decided, or was acted for
+    Column("version", Integer, nullable=False),
+    CheckConstraint("status IN ('pending','approved','rejected')", name="status"),
+    CheckConstraint("first_day <= last_day", name="days"),
+    Index("ix_leave_request_placement", "placement_id", "first_day"),
+)
+
+attendance_week = Table(
+    "attendance_week",
+    metadata,
+    Column("id", UUID(as_uuid=True), primary_key=True),
+    Column("placement_id", UUID(as_uuid=True), ForeignKey("placement.id"), nullable=False),
+    Column("week_start", Date, nullable=False),
+    Column("attested_at", DateTime(timezone=True), nullable=False),
+    Column("attested_by", String(255), nullable=False),
+    Column("attested_by_org", String(64), nullable=False),
+    Column("mentor_id", UUID(as_uuid=True)),
+    Column("attested_on_behalf", Boolean, nullable=False),
+    Column("disputed_days", JSONB, nullable=False),  # [{"day": ISO date, "reason": text}]
+    Column("present_days", SmallInteger, nullable=False),  # attested: present and not disputed
+    Column("present_hours", Numeric(6, 2), nullable=False),
+    Column("logbook_hours", Numeric(6, 2)),  # the week's approved logbook hours when attested
+    Column("anomaly", Boolean, nullable=False),
+    Column("revision", Integer, nullable=False),
+    Column("version", Integer, nullable=False),
+    UniqueConstraint("placement_id", "week_start", name="uq_attendance_week_placement_week"),
 )

@@ -6,6 +6,8 @@ from __future__ import annotations
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from internships.adapters.agreements import AgreementRepository
+from internships.adapters.attendance import AttendanceRepository
+from internships.adapters.attendance_reports import AttendanceReportRepository
 from internships.adapters.logbooks import LogbookRepository
 from internships.adapters.mentoring import MentoringRepository
 from internships.adapters.placements import PlacementRepository
@@ -32,6 +34,8 @@ class InternshipsUnit(UnitOfWork):
     runs: RunRepository
     mentoring: MentoringRepository
     reports: ReportRepository
+    attendance: AttendanceRepository
+    attendance_reports: AttendanceReportRepository
 
     # Tracked aggregates need no context beyond themselves (agreements, bases, logbook weeks, rounds); placements and
     # positions carry their position's competencies / base's country, and their use cases emit them (u.emit).
@@ -48,3 +52,5 @@ class InternshipsUnit(UnitOfWork):
         self.runs = RunRepository(connection)
         self.mentoring = MentoringRepository(connection)
         self.reports = ReportRepository(connection)
+        self.attendance = AttendanceRepository(connection)
+        self.attendance_reports = AttendanceReportRepository(connection)
