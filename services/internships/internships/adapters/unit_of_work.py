@@ -6,6 +6,7 @@ from __future__ import annotations
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from internships.adapters.agreements import AgreementRepository
+from internships.adapters.course import CourseRepository
 from internships.adapters.logbooks import LogbookRepository
 from internships.adapters.mentoring import MentoringRepository
 from internships.adapters.placements import PlacementRepository
@@ -32,6 +33,7 @@ class InternshipsUnit(UnitOfWork):
     runs: RunRepository
     mentoring: MentoringRepository
     reports: ReportRepository
+    course: CourseRepository  # programme requirements, amendments' locks (u.course)
 
     # Tracked aggregates need no context beyond themselves (agreements, bases, logbook weeks, rounds); placements and
     # positions carry their position's competencies / base's country, and their use cases emit them (u.emit).
@@ -48,3 +50,4 @@ class InternshipsUnit(UnitOfWork):
         self.runs = RunRepository(connection)
         self.mentoring = MentoringRepository(connection)
         self.reports = ReportRepository(connection)
+        self.course = CourseRepository(connection)

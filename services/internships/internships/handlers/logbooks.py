@@ -20,6 +20,7 @@ from internships.domain.compliance import CompliancePolicy
 from internships.domain.logbooks import LogbookWeek, LogLine, core_work_share
 from internships.domain.mentoring import AssignedMentor
 from internships.domain.placements import Placement
+from internships.handlers import milestones
 from internships.handlers.placements import visible
 from internships.policy import STAFF_ROLES
 from praxis_common.auth import Principal
@@ -104,6 +105,8 @@ async def review_week(
         )
         await repo.save(week, new=False)
         u.track(week)
+        if approve:
+            await milestones.hours_approved(u, placement.id)
         await u.commit()
     return week
 
