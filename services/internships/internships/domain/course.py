@@ -84,6 +84,7 @@ class ProgrammeRequirement:
         by: str,
         now: datetime,
     ) -> ProgrammeRequirement:
+        required_hours = required_hours.quantize(Decimal("0.01"))
         req = existing or cls(
             id=uuid.uuid4(),
             school_org=school_org,
