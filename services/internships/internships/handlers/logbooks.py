@@ -86,7 +86,8 @@ async def review_week(
     clock: Clock = utc_clock,
 ) -> LogbookWeek:
     async with uow() as u:
-        placement = await _placement(u, placement_id, principal)
+        # Locked first, as file_week does (placement, then week): an approval moves the placement's hours milestone.
+        placement = await _placement(u, placement_id, principal, for_update=True)
         mentor = await u.mentoring.mentor_of(placement.id, "enterprise")
         on_behalf = _reviewing_as(principal, placement, mentor, on_behalf_of_mentor)
         repo = u.logbooks
@@ -106,7 +107,7 @@ async def review_week(
         await repo.save(week, new=False)
         u.track(week)
         if approve:
-            await milestones.hours_approved(u, placement.id)
+            await milestones.hours_approved(u, placement)
         await u.commit()
     return week
 

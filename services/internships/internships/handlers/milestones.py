@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import uuid
 from decimal import Decimal
 
 from internships.domain.course import InternshipType, Progress, applicable, ended_short, progress, record_hours
@@ -29,10 +28,9 @@ async def progress_of(u, placement: Placement) -> Progress:
     )
 
 
-async def hours_approved(u, placement_id: uuid.UUID) -> None:
-    """After a week's approval: the placement (locked, so two approvals take turns) moves its hours milestone and
-    emits placement.hours_reached for each milestone passed, once."""
-    placement = await u.placements.get(placement_id, for_update=True)
+async def hours_approved(u, placement: Placement) -> None:
+    """After a week's approval, with the placement locked (FOR UPDATE, so two approvals take turns): the placement
+    moves its hours milestone and emits placement.hours_reached for each milestone passed, once."""
     now = await progress_of(u, placement)
     reached = record_hours(placement, now.requirement, now.approved_hours)
     if reached:

@@ -4,6 +4,7 @@ short — each state change with its outbox row in the same transaction."""
 
 from __future__ import annotations
 
+import asyncio
 import itertools
 import json
 from datetime import UTC, date, datetime, timedelta
@@ -246,3 +247,33 @@ async def test_approved_weeks_reach_the_milestones_once_and_a_termination_below_
     await change_placement(p.id, "terminate", w.school, uow=uow, reason="moved", clock=at(START + timedelta(days=22)))
     [short] = await events(uow, p.id, "placement.ended_short")
     assert short["shortOf"] == {"weeks": "1"} and short["status"] == "terminated"
+
+
+async def test_concurrent_approvals_pass_each_milestone_once(uow):
+    w, position = await world(uow)
+    clock = at(T0.date())
+    await course.set_requirement(
+        course.SetRequirement(InternshipType.POST_INTERNSHIP, None, Decimal("40"), 1, 0), w.school, uow=uow, clock=clock
+    )
+    p = await book(uow, w, position, "s1")
+    await change_placement(p.id, "confirm", w.hr, uow=uow, clock=clock)
+    await record_consent(p.id, w.school, student=True, guardian=True, uow=uow, clock=clock)
+    await change_placement(p.id, "start", w.school, uow=uow, clock=at(START))
+    student = Principal(sub="s1", org=w.school.org, org_kind="school", roles=frozenset({"student"}))
+    mondays = [START, START + timedelta(days=7)]
+    later = at(START + timedelta(days=13))
+    for monday in mondays:
+        lines = [LogLine(monday + timedelta(days=d), "listings", Decimal(8)) for d in range(5)]
+        await logbooks.file_week(
+            p.id, monday, lines, student, uow=uow, policy=CompliancePolicy.CN_VOCATIONAL_2021, clock=later
+        )
+    # Each week alone reaches 100% of the 40 required hours: without the placement's lock both approvals would.
+    await asyncio.gather(
+        *(
+            logbooks.review_week(
+                p.id, monday, w.hr, approve=True, comment=None, on_behalf_of_mentor=True, uow=uow, clock=later
+            )
+            for monday in mondays
+        )
+    )
+    assert [e["milestone"] for e in await events(uow, p.id, "placement.hours_reached")] == [50, 100]
