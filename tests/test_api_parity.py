@@ -55,25 +55,29 @@ def rest_operations(service: str) -> dict[str, object]:
 
 
 def grpc_methods(service: str) -> dict[str, tuple[type, type]]:
-    """Each method of the service's gRPC services (InternshipsService, and any other service its package defines,
-    e.g. internships' AttendanceService) → (the servicer class implementing it, the generated base whose methods
-    answer UNIMPLEMENTED)."""
+    """The methods of every gRPC service in the service's proto package (internships serves InternshipsService and
+    CourseService), each with the servicer implementing it and the generated base whose methods answer
+    UNIMPLEMENTED."""
     package = importlib.import_module(f"praxis.{service}.v1")
-    rpc = vars(importlib.import_module(f"{service}.rpc"))
-    methods: dict[str, tuple[type, type]] = {}
-    for module_info in pkgutil.iter_modules(package.__path__):
-        if not module_info.name.endswith("_pb2"):
+    servicers = [
+        cls
+        for module in pkgutil.walk_packages(importlib.import_module(f"{service}.rpc").__path__, f"{service}.rpc.")
+        for cls in vars(importlib.import_module(module.name)).values()
+        if inspect.isclass(cls)
+    ] + list(vars(importlib.import_module(f"{service}.rpc")).values())
+    found: dict[str, tuple[type, type]] = {}
+    for info in pkgutil.iter_modules(package.__path__):
+        if not info.name.endswith("_pb2"):
             continue
-        pb = importlib.import_module(f"{package.__name__}.{module_info.name}")
-        for described in pb.DESCRIPTOR.services_by_name.values():
-            pb_grpc = importlib.import_module(f"{package.__name__}.{module_info.name}_grpc")
-            base = getattr(pb_grpc, f"{described.name}Servicer")
+        pb = importlib.import_module(f"{package.__name__}.{info.name}")
+        pb_grpc = importlib.import_module(f"{package.__name__}.{info.name}_grpc")
+        for name, described in pb.DESCRIPTOR.services_by_name.items():
+            base = getattr(pb_grpc, f"{name}Servicer")
             servicer = next(
-                cls for cls in rpc.values() if inspect.isclass(cls) and issubclass(cls, base) and cls is not base
+                cls for cls in servicers if inspect.isclass(cls) and issubclass(cls, base) and cls is not base
             )
-            methods.update({m.name: (servicer, base) for m in described.methods})
-    assert SERVICES[service] in {b.__name__.removesuffix("Servicer") for _, b in methods.values()}
-    return methods
+            found |= {m.name: (servicer, base) for m in described.methods}
+    return found
 
 
 def table() -> dict[str, list[tuple[str, list[str], str]]]:
@@ -147,7 +151,7 @@ def test_every_rest_operation_has_a_grpc_method(service):
             missing.append(f"{op} (no gRPC method, and the note does not say why it is REST only)")
         for name in names:
             if name not in methods:
-                missing.append(f"{op} → {name} (no such method in the {service} gRPC services)")
+                missing.append(f"{op} → {name} (no such method in {SERVICES[service]} or beside it)")
             elif getattr(methods[name][0], name) is getattr(methods[name][1], name):
                 missing.append(f"{op} → {name} (not implemented by {methods[name][0].__name__})")
     assert not missing, "REST operations without a gRPC method:\n  " + "\n  ".join(missing)

@@ -11,6 +11,7 @@ from internships.handlers import placements as placement_handlers
 from internships.http import (
     agreements,
     attendance,
+    course,
     placements,
     positions,
     reports,
@@ -43,6 +44,7 @@ SPEC = ServiceSpec(
         round_students.router(rt),
         round_results.router(rt),
         attendance.router(rt),
+        course.router(rt),
     ],
     grpc_services=rpc.services,
     grpc_message_limits={"SetRanking": RANKING_MAX_BYTES, "AddRoundStudents": STUDENTS_MAX_BYTES},

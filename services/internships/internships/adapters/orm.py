@@ -148,16 +148,63 @@ placement = Table(
     Column("guardian_consent_at", DateTime(timezone=True)),
     # Completed long before its end date with an explicit force; `reason` says why.
     Column("forced", Boolean, nullable=False, server_default=false()),
+    # The course (domain/course.py; migration 0019): read by the ministry report too, keep the names.
+    Column("internship_type", String(32), nullable=False, server_default="post_internship"),
+    Column("organisation_form", String(16), nullable=False, server_default="dispersed"),
+    Column("internship_mode", String(16), nullable=False, server_default="on_site"),
+    Column("cohort", String(16)),
+    Column("hours_milestone", SmallInteger, nullable=False, server_default="0"),
     CheckConstraint(
         "status IN ('requested','confirmed','rejected','active','completed','withdrawn','terminated','expired')",
         name="status",
     ),
+    CheckConstraint(
+        "internship_type IN ('observation','course_practice','post_internship','graduation_internship')",
+        name="internship_type",
+    ),
+    CheckConstraint("organisation_form IN ('centralised','dispersed')", name="organisation_form"),
+    CheckConstraint("internship_mode IN ('on_site','virtual','simulated')", name="internship_mode"),
     Index("ix_placement_school", "school_org", "requested_at", "id"),
     Index("ix_placement_enterprise", "enterprise_org", "requested_at", "id"),
     Index("ix_placement_student", "school_org", "student_ref"),
     Index("ix_placement_position", "position_id", "status"),
     Index("ix_placement_agreement", "agreement_id", "status"),
     Index("ix_placement_hold", "hold_expires_at", postgresql_where="status = 'requested'"),
+)
+
+# A school's programme requirement per internship type and cohort (cohort NULL: the type's default).
+programme_requirement = Table(
+    "programme_requirement",
+    metadata,
+    Column("id", UUID(as_uuid=True), primary_key=True),
+    Column("school_org", String(64), nullable=False),
+    Column("internship_type", String(32), nullable=False),
+    Column("cohort", String(16)),
+    Column("required_hours", Numeric(7, 2), nullable=False),
+    Column("min_weeks", SmallInteger, nullable=False),
+    Column("min_weekly_reports", SmallInteger, nullable=False),
+    Column("set_at", DateTime(timezone=True), nullable=False),
+    Column("set_by", String(255), nullable=False),
+    CheckConstraint(
+        "internship_type IN ('observation','course_practice','post_internship','graduation_internship')",
+        name="internship_type",
+    ),
+    CheckConstraint("required_hours >= 0 AND min_weeks >= 0 AND min_weekly_reports >= 0", name="non_negative"),
+    Index(
+        "uq_programme_requirement_default",
+        "school_org",
+        "internship_type",
+        unique=True,
+        postgresql_where="cohort IS NULL",
+    ),
+    Index(
+        "uq_programme_requirement_cohort",
+        "school_org",
+        "internship_type",
+        "cohort",
+        unique=True,
+        postgresql_where="cohort IS NOT NULL",
+    ),
 )
 
 logbook_week = Table(

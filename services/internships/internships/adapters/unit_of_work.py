@@ -8,6 +8,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 from internships.adapters.agreements import AgreementRepository
 from internships.adapters.attendance import AttendanceRepository
 from internships.adapters.attendance_reports import AttendanceReportRepository
+from internships.adapters.course import CourseRepository
 from internships.adapters.logbooks import LogbookRepository
 from internships.adapters.mentoring import MentoringRepository
 from internships.adapters.placements import PlacementRepository
@@ -36,6 +37,7 @@ class InternshipsUnit(UnitOfWork):
     reports: ReportRepository
     attendance: AttendanceRepository
     attendance_reports: AttendanceReportRepository
+    course: CourseRepository  # programme requirements, amendments' locks (u.course)
 
     # Tracked aggregates need no context beyond themselves (agreements, bases, logbook weeks, rounds); placements and
     # positions carry their position's competencies / base's country, and their use cases emit them (u.emit).
@@ -54,3 +56,4 @@ class InternshipsUnit(UnitOfWork):
         self.reports = ReportRepository(connection)
         self.attendance = AttendanceRepository(connection)
         self.attendance_reports = AttendanceReportRepository(connection)
+        self.course = CourseRepository(connection)

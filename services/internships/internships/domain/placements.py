@@ -136,6 +136,13 @@ class Placement:
     student_consent_at: datetime | None = None  # the student signed the tripartite agreement
     guardian_consent_at: datetime | None = None
     forced: bool = False  # completed long before its end date, explicitly (`reason` says why)
+    # The course (domain/course.py): type, organisation form, mode, the student's enrolment cohort, and the last
+    # hours milestone (percent of the programme's required hours) the placement reached.
+    internship_type: str = "post_internship"
+    organisation_form: str = "dispersed"
+    internship_mode: str = "on_site"
+    cohort: str | None = None
+    hours_milestone: int = 0
     events: list[PlacementChanged] = field(default_factory=list, repr=False, compare=False)
 
     @classmethod
@@ -154,7 +161,9 @@ class Placement:
         hold: timedelta,
         student_birth_date: date | None = None,
         study_year: int | None = None,
+        course: dict | None = None,
     ) -> Placement:
+        """`course`: internship_type, organisation_form, internship_mode, cohort, as given (defaults otherwise)."""
         p = cls(
             id=uuid.uuid4(),
             position_id=position_id,
@@ -169,6 +178,7 @@ class Placement:
             hold_expires_at=now + hold,
             student_birth_date=student_birth_date,
             study_year=study_year,
+            **(course or {}),
         )
         p.events.append(PlacementChanged(p, "requested"))
         return p

@@ -20,6 +20,7 @@ from internships.domain.compliance import CompliancePolicy
 from internships.domain.logbooks import LogbookWeek, LogLine, core_work_share
 from internships.domain.mentoring import AssignedMentor
 from internships.domain.placements import Placement
+from internships.handlers import milestones
 from internships.handlers.placements import visible
 from internships.policy import STAFF_ROLES
 from praxis_common.auth import Principal
@@ -85,7 +86,8 @@ async def review_week(
     clock: Clock = utc_clock,
 ) -> LogbookWeek:
     async with uow() as u:
-        placement = await _placement(u, placement_id, principal)
+        # Locked first, as file_week does (placement, then week): an approval moves the placement's hours milestone.
+        placement = await _placement(u, placement_id, principal, for_update=True)
         mentor = await u.mentoring.mentor_of(placement.id, "enterprise")
         on_behalf = _reviewing_as(principal, placement, mentor, on_behalf_of_mentor)
         repo = u.logbooks
@@ -104,6 +106,8 @@ async def review_week(
         )
         await repo.save(week, new=False)
         u.track(week)
+        if approve:
+            await milestones.hours_approved(u, placement)
         await u.commit()
     return week
 

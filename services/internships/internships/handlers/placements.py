@@ -17,8 +17,10 @@ from internships.domain.booking import (  # noqa: F401  (the edges import these 
     TermEnded,
 )
 from internships.domain.compliance import CompliancePolicy, check_start
+from internships.domain.course import ENDED
 from internships.domain.placements import HOLDING, Party, Placement, PlacementStatus
 from internships.domain.positions import PositionStatus
+from internships.handlers import milestones
 from internships.outgoing import integration_event
 from praxis_common.auth import Principal
 from praxis_common.errors import NotFound
@@ -35,6 +37,7 @@ class BookPlacement:
     profile: dict = field(default_factory=dict)  # what the school chooses to share
     birth_date: date | None = None  # the school's, for the age rules; not shared with the enterprise
     study_year: int | None = None
+    course: dict = field(default_factory=dict)  # internship_type, organisation_form, internship_mode, cohort, if given
 
 
 @dataclass(frozen=True)
@@ -86,6 +89,7 @@ async def book_placement(
             hold=hold,
             student_birth_date=cmd.birth_date,
             study_year=cmd.study_year,
+            course=cmd.course,
         )
         u.emit(*(integration_event(e, position_competencies=position.competencies) for e in placement.pull_events()))
         max_at_base, max_in_post = booking.caps(
@@ -209,6 +213,8 @@ async def apply_change(
     await repo.save(placement)
     position = await u.positions.get(placement.position_id)
     u.emit(*(integration_event(e, position_competencies=position.competencies) for e in placement.pull_events()))
+    if placement.status in ENDED:
+        await milestones.placement_ended(u, placement)
 
 
 def visible(placement: Placement | None, principal: Principal) -> tuple[Placement, Party]:

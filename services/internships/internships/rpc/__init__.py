@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from internships.rpc.agreements import AgreementsServicer
 from internships.rpc.attendance import AttendanceServicer
+from internships.rpc.course import CourseServicer
 from internships.rpc.logbooks import LogbooksServicer
 from internships.rpc.placements import PlacementsServicer
 from internships.rpc.positions import PositionsServicer
@@ -19,6 +20,7 @@ from internships.rpc.round_results import RoundResultsServicer
 from internships.rpc.round_students import RoundStudentsServicer
 from internships.rpc.rounds import RoundsServicer
 from praxis.internships.v1 import attendance_pb2, attendance_pb2_grpc
+from praxis.internships.v1 import course_pb2, course_pb2_grpc
 from praxis.internships.v1 import internships_pb2 as pb
 from praxis.internships.v1 import internships_pb2_grpc as pb_grpc
 from praxis_common.service import Runtime
@@ -49,5 +51,9 @@ def services(rt: Runtime) -> list[tuple]:
         (
             lambda server: attendance_pb2_grpc.add_AttendanceServiceServicer_to_server(AttendanceServicer(rt), server),
             attendance_pb2.DESCRIPTOR.services_by_name["AttendanceService"].full_name,
+        ),
+        (
+            lambda server: course_pb2_grpc.add_CourseServiceServicer_to_server(CourseServicer(rt), server),
+            course_pb2.DESCRIPTOR.services_by_name["CourseService"].full_name,
         ),
     ]

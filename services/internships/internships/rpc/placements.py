@@ -35,6 +35,11 @@ def placement_to_pb(p: Placement) -> pb.Placement:
         student_consent_at=ts(p.student_consent_at),
         guardian_consent_at=ts(p.guardian_consent_at),
         forced=p.forced,
+        internship_type=p.internship_type,
+        organisation_form=p.organisation_form,
+        internship_mode=p.internship_mode,
+        cohort=p.cohort or "",
+        hours_milestone=p.hours_milestone,
     )
 
 
@@ -45,6 +50,9 @@ class PlacementsServicer(Servicer):
             "student_ref": request.student_ref,
             "birth_date": request.birth_date or None,
             "study_year": optional(request, "study_year"),
+            # proto3: "" is "not given" (the default applies)
+            **{n: getattr(request, n) or None for n in ("internship_type", "organisation_form", "internship_mode")},
+            "cohort": request.cohort or None,
         }
         if request.HasField("profile"):
             data["profile"] = profile_in(request.profile)

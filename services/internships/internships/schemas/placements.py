@@ -10,6 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictInt
 
 from internships.domain.placements import EARLY_COMPLETION_GRACE, Placement
 from internships.handlers.placements import BookPlacement
+from internships.schemas.course import CourseFields
 from praxis_common.pages import Page
 from praxis_common.validation import Language, PastDate, StudentRef, Tag, Text
 
@@ -25,7 +26,7 @@ class StudentProfile(BaseModel):
     languages: Annotated[list[Language], Field(max_length=20)] = []
 
 
-class PlacementCreate(BaseModel):
+class PlacementCreate(CourseFields):
     model_config = ConfigDict(
         extra="forbid",
         json_schema_extra={
@@ -59,6 +60,7 @@ class PlacementCreate(BaseModel):
             self.profile.model_dump(exclude_none=True),
             birth_date=self.birth_date,
             study_year=self.study_year,
+            course=self.course(),
         )
 
 
@@ -98,6 +100,11 @@ class PlacementRead(BaseModel):
     student_consent_at: datetime | None
     guardian_consent_at: datetime | None
     forced: bool = Field(description="completed long before its end date with force; `reason` says why")
+    internship_type: str = Field(description="observation, course_practice, post_internship, graduation_internship")
+    organisation_form: str = Field(description="centralised or dispersed")
+    internship_mode: str = Field(description="on_site, virtual or simulated")
+    cohort: str | None = Field(description="the student's enrolment cohort")
+    hours_milestone: int = Field(description="the last milestone of approved hours reached: 0, 50 or 100 (%)")
 
     @classmethod
     def of(cls, p: Placement) -> PlacementRead:

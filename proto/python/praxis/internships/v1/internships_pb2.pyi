@@ -475,7 +475,7 @@ class StudentProfile(_message.Message):
     def __init__(self, display_name: _Optional[str] = ..., programme: _Optional[str] = ..., competencies: _Optional[_Iterable[str]] = ..., languages: _Optional[_Iterable[str]] = ...) -> None: ...
 
 class Placement(_message.Message):
-    __slots__ = ("id", "position_id", "agreement_id", "school_org", "enterprise_org", "student_ref", "profile", "status", "starts_on", "ends_on", "requested_at", "hold_expires_at", "decided_at", "started_at", "ended_at", "reason", "student_consent_at", "guardian_consent_at", "forced")
+    __slots__ = ("id", "position_id", "agreement_id", "school_org", "enterprise_org", "student_ref", "profile", "status", "starts_on", "ends_on", "requested_at", "hold_expires_at", "decided_at", "started_at", "ended_at", "reason", "student_consent_at", "guardian_consent_at", "forced", "internship_type", "organisation_form", "internship_mode", "cohort", "hours_milestone")
     ID_FIELD_NUMBER: _ClassVar[int]
     POSITION_ID_FIELD_NUMBER: _ClassVar[int]
     AGREEMENT_ID_FIELD_NUMBER: _ClassVar[int]
@@ -495,6 +495,11 @@ class Placement(_message.Message):
     STUDENT_CONSENT_AT_FIELD_NUMBER: _ClassVar[int]
     GUARDIAN_CONSENT_AT_FIELD_NUMBER: _ClassVar[int]
     FORCED_FIELD_NUMBER: _ClassVar[int]
+    INTERNSHIP_TYPE_FIELD_NUMBER: _ClassVar[int]
+    ORGANISATION_FORM_FIELD_NUMBER: _ClassVar[int]
+    INTERNSHIP_MODE_FIELD_NUMBER: _ClassVar[int]
+    COHORT_FIELD_NUMBER: _ClassVar[int]
+    HOURS_MILESTONE_FIELD_NUMBER: _ClassVar[int]
     id: str
     position_id: str
     agreement_id: str
@@ -514,21 +519,34 @@ class Placement(_message.Message):
     student_consent_at: str
     guardian_consent_at: str
     forced: bool
-    def __init__(self, id: _Optional[str] = ..., position_id: _Optional[str] = ..., agreement_id: _Optional[str] = ..., school_org: _Optional[str] = ..., enterprise_org: _Optional[str] = ..., student_ref: _Optional[str] = ..., profile: _Optional[_Union[StudentProfile, _Mapping]] = ..., status: _Optional[_Union[PlacementStatus, str]] = ..., starts_on: _Optional[str] = ..., ends_on: _Optional[str] = ..., requested_at: _Optional[str] = ..., hold_expires_at: _Optional[str] = ..., decided_at: _Optional[str] = ..., started_at: _Optional[str] = ..., ended_at: _Optional[str] = ..., reason: _Optional[str] = ..., student_consent_at: _Optional[str] = ..., guardian_consent_at: _Optional[str] = ..., forced: _Optional[bool] = ...) -> None: ...
+    internship_type: str
+    organisation_form: str
+    internship_mode: str
+    cohort: str
+    hours_milestone: int
+    def __init__(self, id: _Optional[str] = ..., position_id: _Optional[str] = ..., agreement_id: _Optional[str] = ..., school_org: _Optional[str] = ..., enterprise_org: _Optional[str] = ..., student_ref: _Optional[str] = ..., profile: _Optional[_Union[StudentProfile, _Mapping]] = ..., status: _Optional[_Union[PlacementStatus, str]] = ..., starts_on: _Optional[str] = ..., ends_on: _Optional[str] = ..., requested_at: _Optional[str] = ..., hold_expires_at: _Optional[str] = ..., decided_at: _Optional[str] = ..., started_at: _Optional[str] = ..., ended_at: _Optional[str] = ..., reason: _Optional[str] = ..., student_consent_at: _Optional[str] = ..., guardian_consent_at: _Optional[str] = ..., forced: _Optional[bool] = ..., internship_type: _Optional[str] = ..., organisation_form: _Optional[str] = ..., internship_mode: _Optional[str] = ..., cohort: _Optional[str] = ..., hours_milestone: _Optional[int] = ...) -> None: ...
 
 class BookPlacementRequest(_message.Message):
-    __slots__ = ("position_id", "student_ref", "profile", "birth_date", "study_year")
+    __slots__ = ("position_id", "student_ref", "profile", "birth_date", "study_year", "internship_type", "organisation_form", "internship_mode", "cohort")
     POSITION_ID_FIELD_NUMBER: _ClassVar[int]
     STUDENT_REF_FIELD_NUMBER: _ClassVar[int]
     PROFILE_FIELD_NUMBER: _ClassVar[int]
     BIRTH_DATE_FIELD_NUMBER: _ClassVar[int]
     STUDY_YEAR_FIELD_NUMBER: _ClassVar[int]
+    INTERNSHIP_TYPE_FIELD_NUMBER: _ClassVar[int]
+    ORGANISATION_FORM_FIELD_NUMBER: _ClassVar[int]
+    INTERNSHIP_MODE_FIELD_NUMBER: _ClassVar[int]
+    COHORT_FIELD_NUMBER: _ClassVar[int]
     position_id: str
     student_ref: str
     profile: StudentProfile
     birth_date: str
     study_year: int
-    def __init__(self, position_id: _Optional[str] = ..., student_ref: _Optional[str] = ..., profile: _Optional[_Union[StudentProfile, _Mapping]] = ..., birth_date: _Optional[str] = ..., study_year: _Optional[int] = ...) -> None: ...
+    internship_type: str
+    organisation_form: str
+    internship_mode: str
+    cohort: str
+    def __init__(self, position_id: _Optional[str] = ..., student_ref: _Optional[str] = ..., profile: _Optional[_Union[StudentProfile, _Mapping]] = ..., birth_date: _Optional[str] = ..., study_year: _Optional[int] = ..., internship_type: _Optional[str] = ..., organisation_form: _Optional[str] = ..., internship_mode: _Optional[str] = ..., cohort: _Optional[str] = ...) -> None: ...
 
 class BookPlacementResponse(_message.Message):
     __slots__ = ("placement",)

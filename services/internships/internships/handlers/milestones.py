@@ -1,0 +1,45 @@
+"""A placement's progress inside another use case's unit of work: the hours milestones when a logbook week is approved
+(handlers/logbooks.py) and the shortfall when a placement ends (handlers/placements.apply_change)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from internships.domain.course import InternshipType, Progress, applicable, ended_short, progress, record_hours
+from internships.domain.logbooks import WeekStatus
+from internships.domain.placements import Placement
+from internships.outgoing import integration_event
+
+
+async def progress_of(u, placement: Placement) -> Progress:
+    """The placement's progress as the unit sees it now."""
+    requirement = applicable(
+        await u.course.requirements(placement.school_org, InternshipType(placement.internship_type)),
+        InternshipType(placement.internship_type),
+        placement.cohort,
+    )
+    approved = [w for w in await u.logbooks.weeks(placement.id) if w.status is WeekStatus.APPROVED]
+    return progress(
+        placement,
+        requirement,
+        approved_hours=sum((w.total_hours for w in approved), Decimal(0)),
+        approved_weeks=len(approved),
+        weekly_reports=None,  # weekly reports: counted once that feature lands
+    )
+
+
+async def hours_approved(u, placement: Placement) -> None:
+    """After a week's approval, with the placement locked (FOR UPDATE, so two approvals take turns): the placement
+    moves its hours milestone and emits placement.hours_reached for each milestone passed, once."""
+    now = await progress_of(u, placement)
+    reached = record_hours(placement, now.requirement, now.approved_hours)
+    if reached:
+        await u.placements.save(placement)
+        u.emit(*(integration_event(e) for e in reached))
+
+
+async def placement_ended(u, placement: Placement) -> None:
+    """After a placement completed or was terminated: placement.ended_short when it is below its requirement."""
+    event = ended_short(placement, await progress_of(u, placement))
+    if event is not None:
+        u.emit(integration_event(event))
