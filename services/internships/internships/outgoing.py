@@ -5,16 +5,15 @@ from __future__ import annotations
 from functools import singledispatch
 
 from internships.domain.agreements import AgreementActivated, AgreementEnded, EndReason
-from internships.domain.attendance import AnomalyFlagged, DayRecorded, WeekAttestedEvent
-from internships.domain.leave import LeaveChanged
 from internships.domain.amendments import PlacementAmended
+from internships.domain.attendance import AnomalyFlagged, DayRecorded, WeekAttestedEvent
 from internships.domain.course import EndedShort, HoursReached, RequirementSet
+from internships.domain.leave import LeaveChanged
 from internships.domain.logbooks import LogbookApproved
 from internships.domain.placements import PlacementChanged
 from internships.domain.positions import BaseCreated, PositionClosed, PositionPublished
 from internships.domain.rounds import RoundPublishedEvent
-from praxis.events.v1 import agreements_pb2, attendance_pb2, placements_pb2, rounds_pb2
-from praxis.events.v1 import agreements_pb2, course_pb2, placements_pb2, rounds_pb2
+from praxis.events.v1 import agreements_pb2, attendance_pb2, course_pb2, placements_pb2, rounds_pb2
 from praxis_common.events import IntegrationEvent
 
 SERVICE = "internships"
@@ -279,6 +278,27 @@ def _(event: WeekAttestedEvent, **context) -> IntegrationEvent:
             on_behalf_of_mentor=w.attested_on_behalf,
             mentor_id=str(w.mentor_id or ""),
             revision=w.revision,
+        ),
+    )
+
+
+@integration_event.register
+def _(event: AnomalyFlagged, **context) -> IntegrationEvent:
+    w, p = event.week, event.placement
+    return _event(
+        "attendance.anomaly_flagged",
+        "placement",
+        p.id,
+        attendance_pb2.AttendanceAnomalyFlagged(
+            **_parties(p),
+            week_start=w.week_start.isoformat(),
+            present_hours=str(w.present_hours),
+            logbook_hours=str(w.logbook_hours),
+            flagged_at=w.attested_at.isoformat(),
+        ),
+    )
+
+
 # The course (domain/course.py, domain/amendments.py; docs/course.md).
 
 
@@ -310,18 +330,6 @@ def _(event: PlacementAmended, **context) -> IntegrationEvent:
 
 
 @integration_event.register
-def _(event: AnomalyFlagged, **context) -> IntegrationEvent:
-    w, p = event.week, event.placement
-    return _event(
-        "attendance.anomaly_flagged",
-        "placement",
-        p.id,
-        attendance_pb2.AttendanceAnomalyFlagged(
-            **_parties(p),
-            week_start=w.week_start.isoformat(),
-            present_hours=str(w.present_hours),
-            logbook_hours=str(w.logbook_hours),
-            flagged_at=w.attested_at.isoformat(),
 def _(event: RequirementSet, **context) -> IntegrationEvent:
     r = event.requirement
     return _event(

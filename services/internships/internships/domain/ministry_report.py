@@ -17,8 +17,8 @@ from __future__ import annotations
 import csv
 import io
 import re
-from dataclasses import dataclass
 import uuid
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from openpyxl import Workbook

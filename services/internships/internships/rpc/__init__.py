@@ -19,8 +19,7 @@ from internships.rpc.round_positions import RoundPositionsServicer
 from internships.rpc.round_results import RoundResultsServicer
 from internships.rpc.round_students import RoundStudentsServicer
 from internships.rpc.rounds import RoundsServicer
-from praxis.internships.v1 import attendance_pb2, attendance_pb2_grpc
-from praxis.internships.v1 import course_pb2, course_pb2_grpc
+from praxis.internships.v1 import attendance_pb2, attendance_pb2_grpc, course_pb2, course_pb2_grpc
 from praxis.internships.v1 import internships_pb2 as pb
 from praxis.internships.v1 import internships_pb2_grpc as pb_grpc
 from praxis_common.service import Runtime
