@@ -17,6 +17,7 @@ from internships.http import (
     round_results,
     round_students,
     rounds,
+    weekly_reports,
 )
 from internships.schemas.rounds import RANKING_MAX_BYTES, STUDENTS_MAX_BYTES
 from praxis_common.service import ServiceSpec, every
@@ -41,6 +42,7 @@ SPEC = ServiceSpec(
         round_positions.router(rt),
         round_students.router(rt),
         round_results.router(rt),
+        weekly_reports.router(rt),
     ],
     grpc_services=rpc.services,
     grpc_message_limits={"SetRanking": RANKING_MAX_BYTES, "AddRoundStudents": STUDENTS_MAX_BYTES},

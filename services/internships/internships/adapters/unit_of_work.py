@@ -14,13 +14,15 @@ from internships.adapters.reports import ReportRepository
 from internships.adapters.round_runs import RunRepository
 from internships.adapters.round_students import RoundStudentRepository
 from internships.adapters.rounds import RoundRepository
+from internships.adapters.weekly_reports import WeeklyReportRepository
 from internships.outgoing import integration_event
 from praxis_common.uow import UnitOfWork
 
 
 class InternshipsUnit(UnitOfWork):
     """`u.agreements`, `u.bases`, `u.positions`, `u.placements`, `u.logbooks`, `u.rounds`, `u.round_students`,
-    `u.runs`, `u.mentoring`, `u.reports`: the repositories, on this unit's transaction."""
+    `u.runs`, `u.mentoring`, `u.reports`,
+    `u.weekly_reports`: the repositories, on this unit's transaction."""
 
     agreements: AgreementRepository
     bases: BaseRepository
@@ -32,6 +34,7 @@ class InternshipsUnit(UnitOfWork):
     runs: RunRepository
     mentoring: MentoringRepository
     reports: ReportRepository
+    weekly_reports: WeeklyReportRepository
 
     # Tracked aggregates need no context beyond themselves (agreements, bases, logbook weeks, rounds); placements and
     # positions carry their position's competencies / base's country, and their use cases emit them (u.emit).
@@ -48,3 +51,4 @@ class InternshipsUnit(UnitOfWork):
         self.runs = RunRepository(connection)
         self.mentoring = MentoringRepository(connection)
         self.reports = ReportRepository(connection)
+        self.weekly_reports = WeeklyReportRepository(connection)

@@ -17,8 +17,10 @@ from internships.rpc.round_positions import RoundPositionsServicer
 from internships.rpc.round_results import RoundResultsServicer
 from internships.rpc.round_students import RoundStudentsServicer
 from internships.rpc.rounds import RoundsServicer
+from internships.rpc.weekly_reports import WeeklyReportsServicer
 from praxis.internships.v1 import internships_pb2 as pb
 from praxis.internships.v1 import internships_pb2_grpc as pb_grpc
+from praxis.internships.v1 import weekly_reports_pb2, weekly_reports_pb2_grpc
 from praxis_common.service import Runtime
 
 
@@ -43,5 +45,11 @@ def services(rt: Runtime) -> list[tuple]:
         (
             lambda server: pb_grpc.add_InternshipsServiceServicer_to_server(servicer, server),
             pb.DESCRIPTOR.services_by_name["InternshipsService"].full_name,
-        )
+        ),
+        (
+            lambda server: weekly_reports_pb2_grpc.add_WeeklyReportsServiceServicer_to_server(
+                WeeklyReportsServicer(rt), server
+            ),
+            weekly_reports_pb2.DESCRIPTOR.services_by_name["WeeklyReportsService"].full_name,
+        ),
     ]
