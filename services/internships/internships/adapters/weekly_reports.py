@@ -171,12 +171,21 @@ class WeeklyReportRepository:
 def _school_mentors():
     """Each placement's assigned school mentor (the latest assignment, as MentoringRepository.mentor_of) and the
     account they sign in with."""
-    return (
+    latest = (
+        func.row_number()
+        .over(
+            partition_by=placement_mentor.c.placement_id,
+            order_by=placement_mentor.c.assigned_at.desc().nulls_last(),
+        )
+        .label("latest")
+    )
+    ranked = (
         select(
             placement_mentor.c.placement_id,
             placement_mentor.c.mentor_id,
             placement_mentor.c.org,
             mentor_account.c.account,
+            latest,
         )
         .select_from(
             placement_mentor.outerjoin(
@@ -188,8 +197,11 @@ def _school_mentors():
             )
         )
         .where(placement_mentor.c.side == "school", placement_mentor.c.mentor_id.is_not(None))
-        .distinct(placement_mentor.c.placement_id)
-        .order_by(placement_mentor.c.placement_id, placement_mentor.c.assigned_at.desc().nulls_last())
+        .subquery("ranked_school_mentor")
+    )
+    return (
+        select(ranked.c.placement_id, ranked.c.mentor_id, ranked.c.org, ranked.c.account)
+        .where(ranked.c.latest == 1)
         .subquery("school_mentor")
     )
 
