@@ -133,6 +133,7 @@ async def world(stack: Stack, internships, mentors, rounds) -> dict[str, str]:
         "action": "close",
         "placement_id": placement,
         "week": MONDAY.isoformat(),
+        "week_start": MONDAY.isoformat(),  # a weekly report's week
         "decision": "approve",
         "round_id": rnd["id"],
         "student_ref": STUDENT,

@@ -10,7 +10,7 @@ from datetime import date, timedelta
 import httpx
 import pytest
 import pytest_asyncio
-from weekly_report_world import FIRST, WEEKS, bearer, mentored_placement
+from weekly_report_world import DUTIES, FIRST, WEEKS, bearer, mentored_placement
 
 from praxis_dev.testing.stack import Stack
 
@@ -257,7 +257,7 @@ async def test_queue_rates_and_shortfalls(stack, placement, start_placement):
     """Tan's queue holds the reports waiting on Tan only; the school sees every pending report with a line per teacher
     (an unassigned placement's too); rates per teacher and school; shortfalls against the minimum."""
     async with client(stack) as c:
-        other = await start_placement(c, SCHOOL, "ent-wr2", "stu-wr2", starts_on=FIRST, duties=REPORT_DUTIES)
+        other = await start_placement(c, SCHOOL, "ent-wr2", "stu-wr2", starts_on=FIRST, duties=DUTIES)
         assert (
             await c.put(path(other, WEEKS[4]), headers=bearer(stack, SCHOOL, "school", "admin"), json=REPORT)
         ).status_code == 200
@@ -299,6 +299,3 @@ async def test_queue_rates_and_shortfalls(stack, placement, start_placement):
                 assert (await c.get(f"/v1/reports/{report}", headers=headers)).status_code == 403
         elsewhere = await c.get("/v1/reports/review-queue", headers=bearer(stack, "school-wr-other", "school", "admin"))
         assert elsewhere.json() == {"pending": [], "teachers": []}
-
-
-REPORT_DUTIES = [{"name": "listings", "kind": "core"}, {"name": "customer chat", "kind": "peripheral"}]
