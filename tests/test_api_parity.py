@@ -55,27 +55,19 @@ def rest_operations(service: str) -> dict[str, object]:
 
 
 def grpc_methods(service: str) -> dict[str, tuple[type, type]]:
-    """The methods of every gRPC service in the service's proto package (internships serves InternshipsService and
-    CourseService), each with the servicer implementing it and the generated base whose methods answer
+    """Every method of the service's gRPC services (its main service and any other in `praxis.<service>.v1`, e.g.
+    internships' WeeklyReportsService) → its servicer class and the generated base whose methods answer
     UNIMPLEMENTED."""
     package = importlib.import_module(f"praxis.{service}.v1")
-    servicers = [
-        cls
-        for module in pkgutil.walk_packages(importlib.import_module(f"{service}.rpc").__path__, f"{service}.rpc.")
-        for cls in vars(importlib.import_module(module.name)).values()
-        if inspect.isclass(cls)
-    ] + list(vars(importlib.import_module(f"{service}.rpc")).values())
+    servicers = [cls for cls in vars(importlib.import_module(f"{service}.rpc")).values() if inspect.isclass(cls)]
     found: dict[str, tuple[type, type]] = {}
-    for info in pkgutil.iter_modules(package.__path__):
-        if not info.name.endswith("_pb2"):
+    for module in pkgutil.iter_modules(package.__path__):
+        if not module.name.endswith("_pb2"):
             continue
-        pb = importlib.import_module(f"{package.__name__}.{info.name}")
-        pb_grpc = importlib.import_module(f"{package.__name__}.{info.name}_grpc")
+        pb = importlib.import_module(f"{package.__name__}.{module.name}")
         for name, described in pb.DESCRIPTOR.services_by_name.items():
-            base = getattr(pb_grpc, f"{name}Servicer")
-            servicer = next(
-                cls for cls in servicers if inspect.isclass(cls) and issubclass(cls, base) and cls is not base
-            )
+            base = getattr(importlib.import_module(f"{package.__name__}.{module.name}_grpc"), f"{name}Servicer")
+            servicer = next(cls for cls in servicers if issubclass(cls, base) and cls is not base)
             found |= {m.name: (servicer, base) for m in described.methods}
     return found
 
@@ -151,7 +143,7 @@ def test_every_rest_operation_has_a_grpc_method(service):
             missing.append(f"{op} (no gRPC method, and the note does not say why it is REST only)")
         for name in names:
             if name not in methods:
-                missing.append(f"{op} → {name} (no such method in {SERVICES[service]} or beside it)")
+                missing.append(f"{op} → {name} (no such method in the {service} services)")
             elif getattr(methods[name][0], name) is getattr(methods[name][1], name):
                 missing.append(f"{op} → {name} (not implemented by {methods[name][0].__name__})")
     assert not missing, "REST operations without a gRPC method:\n  " + "\n  ".join(missing)

@@ -133,6 +133,7 @@ async def world(stack: Stack, internships, mentors, rounds) -> dict[str, str]:
         "position_id": position["id"],
         "action": "close",
         "placement_id": placement,
+        "week_start": MONDAY.isoformat(),  # a weekly report's week
         "week": MONDAY.isoformat(),
         "day": MONDAY.isoformat(),  # attendance
         "week_start": MONDAY.isoformat(),

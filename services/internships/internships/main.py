@@ -19,6 +19,7 @@ from internships.http import (
     round_results,
     round_students,
     rounds,
+    weekly_reports,
 )
 from internships.schemas.rounds import RANKING_MAX_BYTES, STUDENTS_MAX_BYTES
 from praxis_common.service import ServiceSpec, every
@@ -43,6 +44,7 @@ SPEC = ServiceSpec(
         round_positions.router(rt),
         round_students.router(rt),
         round_results.router(rt),
+        weekly_reports.router(rt),
         attendance.router(rt),
         course.router(rt),
     ],

@@ -419,3 +419,47 @@ attendance_week = Table(
     Column("version", Integer, nullable=False),
     UniqueConstraint("placement_id", "week_start", name="uq_attendance_week_placement_week"),
 )
+
+# ---- weekly (and monthly) narrative reports, reviewed by the assigned school mentor (domain/weekly_reports.py)
+
+weekly_report = Table(
+    "weekly_report",
+    metadata,
+    Column("id", UUID(as_uuid=True), primary_key=True),
+    Column("placement_id", UUID(as_uuid=True), ForeignKey("placement.id"), nullable=False),
+    Column("kind", String(16), nullable=False),
+    Column("period_start", Date, nullable=False),  # the week's Monday, or the month's first day
+    Column("text", Text, nullable=False),
+    Column("evidence", JSONB, nullable=False),  # https links
+    Column("duties", JSONB, nullable=False),  # names of the position's duties
+    Column("status", String(16), nullable=False),
+    Column("submitted_at", DateTime(timezone=True), nullable=False),
+    Column("submitted_by", String(255), nullable=False),
+    Column("submitted_by_org", String(64), nullable=False),
+    Column("reviewed_at", DateTime(timezone=True)),
+    Column("reviewed_by", String(255)),
+    Column("review_comments", Text),
+    Column("score", SmallInteger),
+    Column("reviewer_mentor_id", UUID(as_uuid=True)),
+    Column("version", Integer, nullable=False),
+    UniqueConstraint("placement_id", "kind", "period_start", name="uq_weekly_report_placement_period"),
+    CheckConstraint("kind IN ('weekly','monthly')", name="kind"),
+    CheckConstraint("status IN ('submitted','accepted','returned')", name="status"),
+    CheckConstraint("score IS NULL OR (score >= 0 AND score <= 100)", name="score"),
+    Index("ix_weekly_report_pending", "status", "submitted_at"),
+)
+
+weekly_report_comment = Table(
+    "weekly_report_comment",
+    metadata,
+    Column("id", UUID(as_uuid=True), primary_key=True),
+    Column("report_id", UUID(as_uuid=True), ForeignKey("weekly_report.id"), nullable=False),
+    Column("body", Text, nullable=False),
+    Column("side", String(16), nullable=False),  # whose assigned mentor wrote it
+    Column("author", String(255), nullable=False),
+    Column("author_org", String(64), nullable=False),
+    Column("mentor_id", UUID(as_uuid=True)),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    CheckConstraint("side IN ('school','enterprise')", name="side"),
+    Index("ix_weekly_report_comment_report", "report_id", "created_at"),
+)

@@ -17,13 +17,15 @@ from internships.adapters.reports import ReportRepository
 from internships.adapters.round_runs import RunRepository
 from internships.adapters.round_students import RoundStudentRepository
 from internships.adapters.rounds import RoundRepository
+from internships.adapters.weekly_reports import WeeklyReportRepository
 from internships.outgoing import integration_event
 from praxis_common.uow import UnitOfWork
 
 
 class InternshipsUnit(UnitOfWork):
     """`u.agreements`, `u.bases`, `u.positions`, `u.placements`, `u.logbooks`, `u.rounds`, `u.round_students`,
-    `u.runs`, `u.mentoring`, `u.reports`: the repositories, on this unit's transaction."""
+    `u.runs`, `u.mentoring`, `u.reports`,
+    `u.weekly_reports`: the repositories, on this unit's transaction."""
 
     agreements: AgreementRepository
     bases: BaseRepository
@@ -35,6 +37,7 @@ class InternshipsUnit(UnitOfWork):
     runs: RunRepository
     mentoring: MentoringRepository
     reports: ReportRepository
+    weekly_reports: WeeklyReportRepository
     attendance: AttendanceRepository
     attendance_reports: AttendanceReportRepository
     course: CourseRepository  # programme requirements, amendments' locks (u.course)
@@ -51,6 +54,7 @@ class InternshipsUnit(UnitOfWork):
         self.logbooks = LogbookRepository(connection)
         self.rounds = RoundRepository(connection)
         self.round_students = RoundStudentRepository(connection)
+        self.weekly_reports = WeeklyReportRepository(connection)
         self.runs = RunRepository(connection)
         self.mentoring = MentoringRepository(connection)
         self.reports = ReportRepository(connection)

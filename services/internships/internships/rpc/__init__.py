@@ -19,7 +19,15 @@ from internships.rpc.round_positions import RoundPositionsServicer
 from internships.rpc.round_results import RoundResultsServicer
 from internships.rpc.round_students import RoundStudentsServicer
 from internships.rpc.rounds import RoundsServicer
-from praxis.internships.v1 import attendance_pb2, attendance_pb2_grpc, course_pb2, course_pb2_grpc
+from internships.rpc.weekly_reports import WeeklyReportsServicer
+from praxis.internships.v1 import (
+    attendance_pb2,
+    attendance_pb2_grpc,
+    course_pb2,
+    course_pb2_grpc,
+    weekly_reports_pb2,
+    weekly_reports_pb2_grpc,
+)
 from praxis.internships.v1 import internships_pb2 as pb
 from praxis.internships.v1 import internships_pb2_grpc as pb_grpc
 from praxis_common.service import Runtime
@@ -40,19 +48,30 @@ class InternshipsServicer(
     """praxis.internships.v1.InternshipsService."""
 
 
+# The services beside InternshipsService, one per feature of the internship course: (generated module, generated
+# grpc module, service name, servicer class).
+FEATURE_SERVICES = [
+    (attendance_pb2, attendance_pb2_grpc, "AttendanceService", AttendanceServicer),
+    (course_pb2, course_pb2_grpc, "CourseService", CourseServicer),
+    (weekly_reports_pb2, weekly_reports_pb2_grpc, "WeeklyReportsService", WeeklyReportsServicer),
+]
+
+
 def services(rt: Runtime) -> list[tuple]:
+    """(register on a server, full service name) for every gRPC service of internships."""
     servicer = InternshipsServicer(rt)
-    return [
+    found = [
         (
             lambda server: pb_grpc.add_InternshipsServiceServicer_to_server(servicer, server),
             pb.DESCRIPTOR.services_by_name["InternshipsService"].full_name,
-        ),
-        (
-            lambda server: attendance_pb2_grpc.add_AttendanceServiceServicer_to_server(AttendanceServicer(rt), server),
-            attendance_pb2.DESCRIPTOR.services_by_name["AttendanceService"].full_name,
-        ),
-        (
-            lambda server: course_pb2_grpc.add_CourseServiceServicer_to_server(CourseServicer(rt), server),
-            course_pb2.DESCRIPTOR.services_by_name["CourseService"].full_name,
-        ),
+        )
     ]
+    for messages, stubs, name, servicer_class in FEATURE_SERVICES:
+        add = getattr(stubs, f"add_{name}Servicer_to_server")
+        found.append(
+            (
+                lambda server, add=add, feature=servicer_class(rt): add(feature, server),
+                messages.DESCRIPTOR.services_by_name[name].full_name,
+            )
+        )
+    return found
