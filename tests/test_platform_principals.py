@@ -133,10 +133,9 @@ async def world(stack: Stack, internships, mentors, rounds) -> dict[str, str]:
         "position_id": position["id"],
         "action": "close",
         "placement_id": placement,
-        "week_start": MONDAY.isoformat(),  # a weekly report's week
+        "week_start": MONDAY.isoformat(),  # a weekly report's week, an attestation's week
         "week": MONDAY.isoformat(),
         "day": MONDAY.isoformat(),  # attendance
-        "week_start": MONDAY.isoformat(),
         "request_id": str(uuid.uuid4()),  # a leave request (none exists: the placement has not started)
         "decision": "approve",
         "round_id": rnd["id"],

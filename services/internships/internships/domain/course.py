@@ -138,7 +138,7 @@ class Progress:
     requirement: ProgrammeRequirement | None
     approved_hours: Decimal
     approved_weeks: int
-    weekly_reports: int | None  # None while weekly reports are not counted
+    weekly_reports: int | None  # accepted weekly reports (None: not counted)
     hours_percent: Decimal | None
     weeks_percent: Decimal | None
     reports_percent: Decimal | None

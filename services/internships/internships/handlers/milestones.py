@@ -24,7 +24,7 @@ async def progress_of(u, placement: Placement) -> Progress:
         requirement,
         approved_hours=sum((w.total_hours for w in approved), Decimal(0)),
         approved_weeks=len(approved),
-        weekly_reports=None,  # weekly reports: counted once that feature lands
+        weekly_reports=await u.weekly_reports.count_accepted(placement.id),  # what the programme's minimum counts
     )
 
 

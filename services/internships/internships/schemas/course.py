@@ -127,7 +127,7 @@ class ProgressRead(BaseModel):
     requirement: RequirementRead | None = Field(description="the cohort's, else the type's default, else null")
     approved_hours: Decimal
     approved_weeks: int = Field(description="weeks with an approved logbook")
-    weekly_reports: int | None = Field(description="null until weekly reports are counted")
+    weekly_reports: int | None = Field(description="accepted weekly reports")
     hours_percent: Decimal | None
     weeks_percent: Decimal | None
     reports_percent: Decimal | None
