@@ -10,6 +10,7 @@ from internships.config import Settings
 from internships.handlers import placements as placement_handlers
 from internships.http import (
     agreements,
+    insurance,
     placements,
     positions,
     reports,
@@ -37,6 +38,7 @@ SPEC = ServiceSpec(
         positions.router(rt),
         placements.router(rt),
         reports.router(rt),
+        insurance.router(rt),
         rounds.router(rt),
         round_positions.router(rt),
         round_students.router(rt),
