@@ -1,4 +1,4 @@
-"""Tenant isolation over every base, position, placement, logbook and report endpoint (table-driven).
+"""Tenant isolation over every base, position, placement, logbook, insurance and report endpoint (table-driven).
 
 Another school, another enterprise and an enterprise with no agreement at all each get 404 for objects that are
 not theirs (403 where their kind may never do the thing, e.g. an enterprise booking), never the object, and lists
@@ -46,6 +46,19 @@ async def world(
         json={"lines": [{"day": MONDAY.isoformat(), "duty": "orders", "hours": "6"}]},
     )
     assert filed.status_code == 200, filed.text
+    policy = await c.post(
+        "/v1/insurance-policies",
+        headers=s,
+        json={
+            "insurer": "PICC",
+            "policy_number": f"P-{student}",
+            "coverage_type": "internship_liability",
+            "starts_on": TODAY.isoformat(),
+            "ends_on": (TODAY + timedelta(days=365)).isoformat(),
+            "payer": "school",
+        },
+    )
+    assert policy.status_code == 201, policy.text
     position = (
         await c.get(f"/v1/positions/{placement['position_id']}", headers=stack.auth(enterprise, "enterprise", "hr"))
     ).json()
@@ -54,6 +67,7 @@ async def world(
         "base": position["base_id"],
         "position": position["id"],
         "placement": placement["id"],
+        "policy": policy.json()["id"],
     }
 
 
@@ -105,6 +119,9 @@ def calls(ids: dict) -> list[tuple[str, str, dict | None, set[str]]]:
         ("PUT", f"/v1/placements/{pl}/logbook/{MONDAY}", line, ANY),
         ("POST", f"/v1/placements/{pl}/logbook/{MONDAY}/approve", None, ANY),
         ("POST", f"/v1/placements/{pl}/logbook/{MONDAY}/return", {"comments": "x"}, ANY),
+        ("GET", f"/v1/placements/{pl}/insurance", None, ANY),
+        ("GET", f"/v1/insurance-policies/{ids['policy']}", None, PARTIES),
+        ("POST", f"/v1/insurance-policies/{ids['policy']}/placements", {"placement_ids": [pl]}, PARTIES),
     ]
 
 
@@ -119,7 +136,14 @@ async def test_outsiders_get_404_on_every_endpoint(stack, owned, outsider):
             assert r.status_code == expected, (outsider, method, path, r.status_code, r.text)
             assert r.headers["content-type"] == "application/problem+json"
             assert not any(value in r.text.replace(path, "") for value in owned.values())  # nothing leaks
-        for path in ("/v1/bases", "/v1/placements", "/v1/positions", "/v1/reports/placements"):
+        for path in (
+            "/v1/bases",
+            "/v1/placements",
+            "/v1/positions",
+            "/v1/reports/placements",
+            "/v1/insurance-policies",
+            "/v1/reports/insurance-gaps",
+        ):
             r = await c.get(path, headers=headers)
             assert r.status_code in (200, 403), (path, r.text)
             assert not any(value in r.text for value in owned.values()), (outsider, path)

@@ -49,7 +49,7 @@ def auth(stack: Stack, org: str, kind: str, role: str, sub: str | None = None) -
 async def world(stack: Stack, internships, mentors, rounds) -> dict[str, str]:
     """Real objects of one school and one enterprise in all three services: an agreement, a base, a position, a
     confirmed placement with both mentors assigned and a guidance session, a mentor's practice period and
-    certificate, an allocation round with the position and the student, a shared project with material and a
+    certificate, an insurance policy, an allocation round with the position and the student, a shared project with material and a
     team with a deliverable. Returns a value for every path parameter name the services use."""
     school, enterprise = auth(stack, SCHOOL, "school", "admin"), auth(stack, ENTERPRISE, "enterprise", "hr")
     async with (
@@ -76,6 +76,19 @@ async def world(stack: Stack, internships, mentors, rounds) -> dict[str, str]:
         assert booked.status_code == 201, booked.text
         placement = booked.json()["id"]
         assert (await c.post(f"/v1/placements/{placement}/confirm", headers=enterprise)).status_code == 200
+        policy = await c.post(
+            "/v1/insurance-policies",
+            headers=school,
+            json={
+                "insurer": "PICC",
+                "policy_number": "P-plat",
+                "coverage_type": "internship_liability",
+                "starts_on": TODAY.isoformat(),
+                "ends_on": (TODAY + timedelta(days=365)).isoformat(),
+                "payer": "school",
+            },
+        )
+        assert policy.status_code == 201, policy.text
 
         rnd = await rounds.create(c, SCHOOL)
         await rounds.add_positions(c, SCHOOL, rnd["id"], position["id"])
@@ -133,6 +146,7 @@ async def world(stack: Stack, internships, mentors, rounds) -> dict[str, str]:
         "position_id": position["id"],
         "action": "close",
         "placement_id": placement,
+        "policy_id": policy.json()["id"],
         "week_start": MONDAY.isoformat(),  # a weekly report's week, an attestation's week
         "week": MONDAY.isoformat(),
         "day": MONDAY.isoformat(),  # attendance

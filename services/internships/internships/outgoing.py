@@ -8,13 +8,22 @@ from internships.domain.agreements import AgreementActivated, AgreementEnded, En
 from internships.domain.amendments import PlacementAmended
 from internships.domain.attendance import AnomalyFlagged, DayRecorded, WeekAttestedEvent
 from internships.domain.course import EndedShort, HoursReached, RequirementSet
+from internships.domain.insurance import PlacementInsured, PolicyRecorded
 from internships.domain.leave import LeaveChanged
 from internships.domain.logbooks import LogbookApproved
 from internships.domain.placements import PlacementChanged
 from internships.domain.positions import BaseCreated, PositionClosed, PositionPublished
 from internships.domain.rounds import RoundPublishedEvent
 from internships.domain.weekly_reports import ReportChanged, ReportCommented
-from praxis.events.v1 import agreements_pb2, attendance_pb2, course_pb2, placements_pb2, rounds_pb2, weekly_reports_pb2
+from praxis.events.v1 import (
+    agreements_pb2,
+    attendance_pb2,
+    course_pb2,
+    insurance_pb2,
+    placements_pb2,
+    rounds_pb2,
+    weekly_reports_pb2,
+)
 from praxis_common.events import IntegrationEvent
 
 SERVICE = "internships"
@@ -444,5 +453,52 @@ def _(event: ReportCommented, **context) -> IntegrationEvent:
             author=c.author,
             mentor_id=str(c.mentor_id or ""),
             commented_at=c.created_at.isoformat(),
+        ),
+    )
+
+
+# ---- insurance (domain/insurance.py)
+
+
+@integration_event.register
+def _(event: PolicyRecorded, **context) -> IntegrationEvent:
+    p = event.policy
+    return _event(
+        "insurance.policy_recorded",
+        "insurance_policy",
+        p.id,
+        insurance_pb2.InsurancePolicyRecorded(
+            policy_id=str(p.id),
+            owner_org=p.owner_org,
+            insurer=p.insurer,
+            policy_number=p.policy_number,
+            coverage_type=p.coverage_type.value,
+            starts_on=p.starts_on.isoformat(),
+            ends_on=p.ends_on.isoformat(),
+            payer=p.payer.value,
+            recorded_by=p.recorded_by,
+            recorded_at=p.recorded_at.isoformat(),
+        ),
+    )
+
+
+@integration_event.register
+def _(event: PlacementInsured, **context) -> IntegrationEvent:
+    p, pl = event.policy, event.placement
+    return _event(
+        "placement.insured",
+        "placement",
+        pl.id,
+        insurance_pb2.PlacementInsured(
+            placement_id=str(pl.id),
+            policy_id=str(p.id),
+            school_org=pl.school_org,
+            enterprise_org=pl.enterprise_org,
+            student_ref=pl.student_ref,
+            coverage_type=p.coverage_type.value,
+            starts_on=p.starts_on.isoformat(),
+            ends_on=p.ends_on.isoformat(),
+            attached_at=event.attached_at.isoformat(),
+            attached_by=event.attached_by,
         ),
     )

@@ -463,3 +463,37 @@ weekly_report_comment = Table(
     CheckConstraint("side IN ('school','enterprise')", name="side"),
     Index("ix_weekly_report_comment_report", "report_id", "created_at"),
 )
+
+# ---- internship liability insurance: policies an organisation holds, attached to placements (docs/insurance.md).
+
+insurance_policy = Table(
+    "insurance_policy",
+    metadata,
+    Column("id", UUID(as_uuid=True), primary_key=True),
+    Column("owner_org", String(64), nullable=False),
+    # the owner's kind, so that an enterprise named like a school is not that school; NULL: either (rows others write)
+    Column("owner_kind", String(16)),
+    Column("insurer", String(200), nullable=False),
+    Column("policy_number", String(100), nullable=False),
+    Column("coverage_type", String(32), nullable=False),
+    Column("starts_on", Date, nullable=False),
+    Column("ends_on", Date, nullable=False),
+    Column("payer", String(16), nullable=False),
+    Column("recorded_by", String(255), nullable=False),
+    Column("recorded_at", DateTime(timezone=True), nullable=False),
+    Column("version", Integer, nullable=False),
+    CheckConstraint("payer IN ('school','enterprise','student')", name="payer"),
+    CheckConstraint("owner_kind IN ('school','enterprise')", name="owner_kind"),
+    CheckConstraint("ends_on >= starts_on", name="period"),
+    Index("ix_insurance_policy_owner", "owner_org", "recorded_at"),
+)
+
+placement_insurance = Table(
+    "placement_insurance",
+    metadata,
+    Column("placement_id", UUID(as_uuid=True), ForeignKey("placement.id"), primary_key=True),
+    Column("policy_id", UUID(as_uuid=True), ForeignKey("insurance_policy.id"), primary_key=True),
+    Column("attached_at", DateTime(timezone=True), nullable=False),
+    Column("attached_by", String(255), nullable=False),
+    Index("ix_placement_insurance_policy", "policy_id"),
+)

@@ -9,6 +9,7 @@ from internships.adapters.agreements import AgreementRepository
 from internships.adapters.attendance import AttendanceRepository
 from internships.adapters.attendance_reports import AttendanceReportRepository
 from internships.adapters.course import CourseRepository
+from internships.adapters.insurance import InsuranceRepository
 from internships.adapters.logbooks import LogbookRepository
 from internships.adapters.mentoring import MentoringRepository
 from internships.adapters.placements import PlacementRepository
@@ -32,6 +33,7 @@ class InternshipsUnit(UnitOfWork):
     positions: PositionRepository
     placements: PlacementRepository
     logbooks: LogbookRepository
+    insurance: InsuranceRepository
     rounds: RoundRepository
     round_students: RoundStudentRepository
     runs: RunRepository
@@ -48,6 +50,7 @@ class InternshipsUnit(UnitOfWork):
 
     def _bind(self, connection: AsyncConnection) -> None:
         self.agreements = AgreementRepository(connection)
+        self.insurance = InsuranceRepository(connection)
         self.bases = BaseRepository(connection)
         self.positions = PositionRepository(connection)
         self.placements = PlacementRepository(connection)

@@ -52,10 +52,17 @@ implementing rules that quote the 2021 wording:
                             "Night" is not defined by statute; we use 22:00-06:00, the common reading in Chinese
                             labour practice (night-shift allowance rules), configurable per deployment. A span
                             that only touches 22:00 or 06:00 is not night work.
+  insurance-payer           the insurance article* (2016 Art. 27; its 2021 number was not read): school and unit
+                            insure interns with 实习责任保险 and the premium is "不得向学生另行收取或从学生实习报酬中
+                            抵扣", so the school or the enterprise pays, never the student. Checked when a policy is
+                            recorded (`check_insurance_payer`); `insurance_payers` lists who may pay.
+  insurance-cover           same article: the cover "应当覆盖实习活动的全过程" ("无保险，不实习"): the attached
+                            policies' periods together cover every day of the placement
+                            (`check_insurance`; see docs/insurance.md).
 
 Left out (not checkable from the data this service holds): hazardous or Level III+ physical work, work forbidden to
 minors or to women (Art. 16(3)(4)(7), Art. 17*); entertainment venues and paid intermediaries (Art. 16(5)(6));
-statutory holidays (Art. 17*, needs a holiday calendar); the usual 6-month length (Art. 11*); insurance.
+statutory holidays (Art. 17*, needs a holiday calendar); the usual 6-month length (Art. 11*).
 The text keeps an exception for "相关专业和实习岗位有特殊要求，并报上级主管部门备案" arrangements: model it by
 overriding the policy for that deployment, not by a flag in the checks.
 
@@ -71,7 +78,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, time
+from datetime import date, time, timedelta
 from decimal import Decimal
 from typing import ClassVar
 
@@ -92,7 +99,10 @@ HOURS_PER_DAY = "hours-per-day"
 HOURS_PER_WEEK = "hours-per-week"
 WEEKLY_REST = "weekly-rest"
 NIGHT_WORK = "night-work"
+INSURANCE_PAYER = "insurance-payer"
+INSURANCE_COVER = "insurance-cover"
 
+PAYERS = ("school", "enterprise", "student")  # who could pay a placement's insurance; the policy says who may
 _DAY = Decimal(24)
 _DECIMAL_FIELDS = (
     "max_interns_share_of_staff",
@@ -125,6 +135,8 @@ class CompliancePolicy:
     night_work_forbidden: bool = False  # night-work
     night_starts: time = time(22, 0)
     night_ends: time = time(6, 0)
+    insurance_payers: tuple[str, ...] | None = None  # insurance-payer: who may pay; None = anyone (the student too)
+    insurance_cover_required: bool = False  # insurance-cover
 
     CN_VOCATIONAL_2021: ClassVar[CompliancePolicy]
     NONE: ClassVar[CompliancePolicy]
@@ -158,6 +170,10 @@ class CompliancePolicy:
             raise ValueError(f"min_rest_days_per_week cannot exceed 7, not {self.min_rest_days_per_week}")
         if self.night_starts == self.night_ends:
             raise ValueError("the night window needs distinct start and end times")
+        if self.insurance_payers is not None:
+            object.__setattr__(self, "insurance_payers", tuple(self.insurance_payers))
+            if not set(self.insurance_payers) <= set(PAYERS):
+                raise ValueError(f"insurance_payers are some of {', '.join(PAYERS)}, not {self.insurance_payers}")
 
     @classmethod
     def named(cls, name: str) -> CompliancePolicy:
@@ -194,6 +210,8 @@ CompliancePolicy.CN_VOCATIONAL_2021 = CompliancePolicy(
     night_work_forbidden=True,
     night_starts=time(22, 0),
     night_ends=time(6, 0),
+    insurance_payers=("school", "enterprise"),
+    insurance_cover_required=True,
 )
 CompliancePolicy.NONE = CompliancePolicy(name="none")
 
@@ -493,6 +511,47 @@ def check_logbook_week(policy: CompliancePolicy, *, entries: Sequence[WorkDay]) 
                         f"{policy.night_starts:%H:%M}-{policy.night_ends:%H:%M}",
                     )
                 )
+    _raise(policy, breaches)
+
+
+def check_insurance_payer(policy: CompliancePolicy, *, payer: str) -> None:
+    """Check who pays a placement's liability insurance: under the default policy the school or the enterprise,
+    never the student (`insurance-payer`, field `payer`)."""
+    allowed = policy.insurance_payers
+    breaches: list[Breach] = []
+    if allowed is not None and payer not in allowed:
+        breaches.append(
+            Breach(INSURANCE_PAYER, "payer", f"{payer} may not pay the internship insurance; {' or '.join(allowed)}")
+        )
+    _raise(policy, breaches)
+
+
+def first_uncovered_day(periods: Sequence[tuple[date, date]], starts_on: date, ends_on: date) -> date | None:
+    """The first day from `starts_on` to `ends_on` (inclusive) that no period (inclusive `(from, to)` pairs)
+    covers, or None when their union covers every day."""
+    day = starts_on
+    for begin, end in sorted(periods):
+        if day > ends_on:
+            break
+        if begin > day:
+            return day
+        if end >= day:
+            day = end + timedelta(days=1)
+    return day if day <= ends_on else None
+
+
+def check_insurance(
+    policy: CompliancePolicy, *, periods: Sequence[tuple[date, date]], starts_on: date, ends_on: date
+) -> None:
+    """Check that the placement's attached insurance periods together cover every day of its term
+    (`insurance-cover`, field `insurance`): a placement without insurance, or whose cover has a gap or ends
+    before the placement does, may not start."""
+    breaches: list[Breach] = []
+    if policy.insurance_cover_required:
+        gap = first_uncovered_day(periods, starts_on, ends_on)
+        if gap is not None:
+            what = "no liability insurance is attached" if not periods else f"the insurance does not cover {gap}"
+            breaches.append(Breach(INSURANCE_COVER, "insurance", f"{what} (the placement runs {starts_on}–{ends_on})"))
     _raise(policy, breaches)
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from internships.rpc.agreements import AgreementsServicer
 from internships.rpc.attendance import AttendanceServicer
 from internships.rpc.course import CourseServicer
+from internships.rpc.insurance import InsuranceServicer
 from internships.rpc.logbooks import LogbooksServicer
 from internships.rpc.placements import PlacementsServicer
 from internships.rpc.positions import PositionsServicer
@@ -25,6 +26,8 @@ from praxis.internships.v1 import (
     attendance_pb2_grpc,
     course_pb2,
     course_pb2_grpc,
+    insurance_pb2,
+    insurance_pb2_grpc,
     weekly_reports_pb2,
     weekly_reports_pb2_grpc,
 )
@@ -53,6 +56,7 @@ class InternshipsServicer(
 FEATURE_SERVICES = [
     (attendance_pb2, attendance_pb2_grpc, "AttendanceService", AttendanceServicer),
     (course_pb2, course_pb2_grpc, "CourseService", CourseServicer),
+    (insurance_pb2, insurance_pb2_grpc, "InsuranceService", InsuranceServicer),
     (weekly_reports_pb2, weekly_reports_pb2_grpc, "WeeklyReportsService", WeeklyReportsServicer),
 ]
 
