@@ -10,6 +10,7 @@ from internships.config import Settings
 from internships.handlers import placements as placement_handlers
 from internships.http import (
     agreements,
+    documents,
     placements,
     positions,
     reports,
@@ -41,6 +42,7 @@ SPEC = ServiceSpec(
         round_positions.router(rt),
         round_students.router(rt),
         round_results.router(rt),
+        documents.router(rt),
     ],
     grpc_services=rpc.services,
     grpc_message_limits={"SetRanking": RANKING_MAX_BYTES, "AddRoundStudents": STUDENTS_MAX_BYTES},

@@ -6,6 +6,7 @@ from __future__ import annotations
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from internships.adapters.agreements import AgreementRepository
+from internships.adapters.documents import DocumentRepository
 from internships.adapters.logbooks import LogbookRepository
 from internships.adapters.mentoring import MentoringRepository
 from internships.adapters.placements import PlacementRepository
@@ -20,7 +21,8 @@ from praxis_common.uow import UnitOfWork
 
 class InternshipsUnit(UnitOfWork):
     """`u.agreements`, `u.bases`, `u.positions`, `u.placements`, `u.logbooks`, `u.rounds`, `u.round_students`,
-    `u.runs`, `u.mentoring`, `u.reports`: the repositories, on this unit's transaction."""
+    `u.runs`, `u.mentoring`, `u.reports`,
+    `u.documents`: the repositories, on this unit's transaction."""
 
     agreements: AgreementRepository
     bases: BaseRepository
@@ -32,6 +34,7 @@ class InternshipsUnit(UnitOfWork):
     runs: RunRepository
     mentoring: MentoringRepository
     reports: ReportRepository
+    documents: DocumentRepository
 
     # Tracked aggregates need no context beyond themselves (agreements, bases, logbook weeks, rounds); placements and
     # positions carry their position's competencies / base's country, and their use cases emit them (u.emit).
@@ -48,3 +51,4 @@ class InternshipsUnit(UnitOfWork):
         self.runs = RunRepository(connection)
         self.mentoring = MentoringRepository(connection)
         self.reports = ReportRepository(connection)
+        self.documents = DocumentRepository(connection)

@@ -9,6 +9,7 @@ may see, live here: the handlers return results already shaped for the caller.""
 from __future__ import annotations
 
 from internships.rpc.agreements import AgreementsServicer
+from internships.rpc.documents import DocumentsServicer
 from internships.rpc.logbooks import LogbooksServicer
 from internships.rpc.placements import PlacementsServicer
 from internships.rpc.positions import PositionsServicer
@@ -17,6 +18,7 @@ from internships.rpc.round_positions import RoundPositionsServicer
 from internships.rpc.round_results import RoundResultsServicer
 from internships.rpc.round_students import RoundStudentsServicer
 from internships.rpc.rounds import RoundsServicer
+from praxis.internships.v1 import documents_pb2, documents_pb2_grpc
 from praxis.internships.v1 import internships_pb2 as pb
 from praxis.internships.v1 import internships_pb2_grpc as pb_grpc
 from praxis_common.service import Runtime
@@ -43,5 +45,9 @@ def services(rt: Runtime) -> list[tuple]:
         (
             lambda server: pb_grpc.add_InternshipsServiceServicer_to_server(servicer, server),
             pb.DESCRIPTOR.services_by_name["InternshipsService"].full_name,
-        )
+        ),
+        (
+            lambda server: documents_pb2_grpc.add_DocumentsServiceServicer_to_server(DocumentsServicer(rt), server),
+            documents_pb2.DESCRIPTOR.services_by_name["DocumentsService"].full_name,
+        ),
     ]
