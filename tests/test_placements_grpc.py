@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import grpc
 import httpx
+from course_start import ready_to_start_grpc
 from placements_grpc_api import api, refused
 
 from praxis.internships.v1 import internships_pb2 as pb
@@ -60,8 +61,9 @@ async def test_base_position_and_placement_lifecycle_over_grpc(stack, channel):
     assert confirmed.status == pb.PLACEMENT_STATUS_CONFIRMED and confirmed.decided_at
     unsigned = await refused(g.call("StartPlacement", pb.StartPlacementRequest(id=booked.id), g.school))
     assert unsigned.code() == grpc.StatusCode.INVALID_ARGUMENT and "student-consent" in unsigned.details()
-    consented = await g.call("RecordConsent", pb.RecordConsentRequest(id=booked.id, student=True), g.school)
-    assert consented.placement.student_consent_at
+    old_way = await refused(g.call("RecordConsent", pb.RecordConsentRequest(id=booked.id, student=True), g.school))
+    assert old_way.code() == grpc.StatusCode.INVALID_ARGUMENT and "document" in old_way.details()
+    await ready_to_start_grpc(channel, stack, booked.id, "school-g-life", "ent-g-life")
     started = (await g.call("StartPlacement", pb.StartPlacementRequest(id=booked.id), g.school)).placement
     assert started.status == pb.PLACEMENT_STATUS_ACTIVE and started.started_at
     early = await refused(g.call("CompletePlacement", pb.CompletePlacementRequest(id=booked.id), g.enterprise))

@@ -37,7 +37,7 @@ from internships.handlers import placements as placement_handlers
 from internships.outgoing import integration_event
 from internships.policy import own_student_ref
 from praxis_common.auth import Principal
-from praxis_common.errors import FieldError, Forbidden, InvalidInput
+from praxis_common.errors import Conflict, FieldError, Forbidden, InvalidInput
 from praxis_common.uow import Clock, UowFactory, utc_clock
 
 TEMPLATE_ROLES = ("admin",)  # who uploads the school's templates
@@ -46,6 +46,10 @@ SCHOOL_SIGNING_ROLES = ("admin", "coordinator")
 ENTERPRISE_SIGNING_ROLES = ("admin", "hr")
 ADULT_AGE = 18  # below it (at the start) the school may record the guardian's signature for the student
 DEFAULT_LOCALE = "zh-CN"
+
+
+class NoDocument(Conflict):
+    code, title = "no-document", "The placement has no agreement document"
 
 
 @dataclass(frozen=True)
@@ -172,9 +176,12 @@ async def refresh_document(
     after any change to the placement's data; the placement should be locked). When the context's digest differs
     from the current version's, that version and its signatures are voided (kept, marked) and a new version is
     rendered from the school's current template, with placement.document_rendered (and
-    placement.signatures_voided when there were signatures). An ended placement's document is history: kept."""
+    placement.signatures_voided when there were signatures). An ended placement's document is history: kept as it
+    is (and one that ended before any was rendered has none: 409 no-document)."""
     current = await u.documents.current(placement.id)
-    if current is not None and placement.status not in HOLDING:
+    if placement.status not in HOLDING:
+        if current is None:
+            raise NoDocument(f"the placement is {placement.status} and never had its agreement rendered")
         return current
     locale = current.locale if current is not None else await _locale(u, placement)
     context = await document_context(u, placement, compliance=compliance, locale=locale)
@@ -219,7 +226,7 @@ async def get_document(
     principal: Principal,
     *,
     uow: UowFactory,
-    compliance: CompliancePolicy,
+    compliance: CompliancePolicy = CompliancePolicy.CN_VOCATIONAL_2021,
     clock: Clock = utc_clock,
 ) -> DocumentView:
     """The current version (rendered first if the placement's data changed), its signatures and who is missing."""
@@ -234,7 +241,7 @@ async def get_document_pdf(
     principal: Principal,
     *,
     uow: UowFactory,
-    compliance: CompliancePolicy,
+    compliance: CompliancePolicy = CompliancePolicy.CN_VOCATIONAL_2021,
     signature_page: bool = True,
     clock: Clock = utc_clock,
 ) -> tuple[DocumentView, bytes]:
@@ -270,7 +277,7 @@ async def sign_document(
     principal: Principal,
     *,
     uow: UowFactory,
-    compliance: CompliancePolicy,
+    compliance: CompliancePolicy = CompliancePolicy.CN_VOCATIONAL_2021,
     clock: Clock = utc_clock,
 ) -> DocumentView:
     """The caller signs the current version for their party, quoting its SHA-256 (409 stale-document naming the
