@@ -27,7 +27,6 @@ from internships.domain.compliance import ComplianceViolation
 from internships.domain.placements import IllegalTransition
 from praxis_common.errors import Conflict, Forbidden, InvalidInput, NotFound, PraxisError
 
-
 DOCUMENT_EVENTS = {"document_rendered", "document_signed", "signatures_voided"}
 
 
