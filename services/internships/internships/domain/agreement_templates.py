@@ -13,7 +13,7 @@ from __future__ import annotations
 import sys
 from importlib import resources
 
-from jinja2 import StrictUndefined, TemplateError, TemplateSyntaxError
+from jinja2 import StrictUndefined, TemplateSyntaxError
 from jinja2.sandbox import SandboxedEnvironment
 
 from internships.domain.documents import LOCALES
@@ -23,7 +23,18 @@ TEMPLATE_MAX_BYTES = 64 * 1024
 BODY_MAX_CHARS = 200_000  # what one rendering may produce: a runaway loop is refused, not typeset
 _NAME = "agreement-template"
 
+RANGE_MAX = 1000  # jinja's sandbox allows 100,000 per range(); an agreement needs far fewer
+
+
+def _range(*args: int) -> range:
+    r = range(*args)
+    if len(r) > RANGE_MAX:
+        raise ValueError(f"range() of more than {RANGE_MAX} items")
+    return r
+
+
 _ENV = SandboxedEnvironment(undefined=StrictUndefined, autoescape=False, keep_trailing_newline=True)
+_ENV.globals["range"] = _range
 
 
 def default_source(locale: str) -> str:
@@ -40,6 +51,8 @@ def render(source: str, context: dict, *, field: str = "source") -> str:
         template.name = template.filename = _NAME
     except TemplateSyntaxError as e:
         raise _invalid(field, e.lineno, e.message or str(e)) from None
+    except Exception as e:  # noqa: BLE001  untrusted input: whatever the compiler chokes on (deep nesting) is a 422
+        raise _invalid(field, None, f"cannot compile: {type(e).__name__}") from None
     out: list[str] = []
     size = 0
     try:
@@ -50,7 +63,7 @@ def render(source: str, context: dict, *, field: str = "source") -> str:
             out.append(chunk)
     except InvalidInput:
         raise
-    except (TemplateError, ArithmeticError, TypeError, ValueError, LookupError, AttributeError) as e:
+    except Exception as e:  # noqa: BLE001  an uploaded template's error is the uploader's, never a 500
         raise _invalid(field, _template_line(), str(e) or type(e).__name__) from None
     return "".join(out)
 
