@@ -117,7 +117,7 @@ async def test_other_transitions_reasons_and_sides(stack, channel):
     await g.call("ConfirmPlacement", pb.ConfirmPlacementRequest(id=third.id), g.enterprise)
     early = await refused(g.call("CompletePlacement", pb.CompletePlacementRequest(id=third.id), g.school))
     assert early.code() == grpc.StatusCode.FAILED_PRECONDITION and "confirmed" in early.details()
-    await g.call("RecordConsent", pb.RecordConsentRequest(id=third.id, student=True), g.school)
+    await ready_to_start_grpc(channel, stack, third.id, "school-g-tr", "ent-g-tr")
     await g.call("StartPlacement", pb.StartPlacementRequest(id=third.id), g.enterprise)
     no_reason = await refused(g.call("TerminatePlacement", pb.TerminatePlacementRequest(id=third.id), g.school))
     assert no_reason.code() == grpc.StatusCode.INVALID_ARGUMENT and "reason" in no_reason.details()  # as REST's 422

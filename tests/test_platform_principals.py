@@ -133,6 +133,7 @@ async def world(stack: Stack, internships, mentors, rounds) -> dict[str, str]:
         "action": "close",
         "placement_id": placement,
         "week": MONDAY.isoformat(),
+        "locale": "en",
         "decision": "approve",
         "round_id": rnd["id"],
         "student_ref": STUDENT,
