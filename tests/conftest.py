@@ -9,6 +9,7 @@ from datetime import date, timedelta
 import httpx
 import nats
 import pytest
+from course_start import ready_to_start
 
 from praxis_dev.testing.stack import Stack, eventually
 
@@ -200,7 +201,7 @@ async def active_placement(
     duties: list[dict],
     base: dict | None = None,
 ) -> dict:
-    """A placement that has started (booked, confirmed, consented, started), at a position of its own."""
+    """A placement that has started (booked, confirmed, its agreement signed, started), at a position of its own."""
     stack = internships.stack
     s, e = stack.auth(school, "school", "admin"), stack.auth(enterprise, "enterprise", "hr")
     agreement = await internships.agreement(c, school, enterprise, valid_from=starts_on - timedelta(days=7))
@@ -211,7 +212,7 @@ async def active_placement(
     assert booked.status_code == 201, booked.text
     placement = booked.json()["id"]
     await c.post(f"/v1/placements/{placement}/confirm", headers=e)
-    await c.post(f"/v1/placements/{placement}/consent", headers=s, json={"student": True})
+    await ready_to_start(c, stack, booked.json())
     started = await c.post(f"/v1/placements/{placement}/start", headers=s)
     assert started.json()["status"] == "active", started.text
     return started.json()

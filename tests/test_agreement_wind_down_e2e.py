@@ -10,6 +10,7 @@ from datetime import date, timedelta
 import grpc
 import httpx
 import pytest
+from course_start import ready_to_start
 
 from praxis.internships.v1 import internships_pb2 as pb
 from praxis.internships.v1 import internships_pb2_grpc as pb_grpc
@@ -41,7 +42,7 @@ async def test_terminating_releases_the_mentors_of_what_had_not_started_and_keep
         active = (await internships.book(c, school, now["id"], "stu-act", birth_date="2004-01-01")).json()["id"]
         for pid in (confirmed, active):
             assert (await c.post(f"/v1/placements/{pid}/confirm", headers=e)).status_code == 200
-        await c.post(f"/v1/placements/{active}/consent", headers=s, json={"student": True})
+        await ready_to_start(c, stack, (await c.get(f"/v1/placements/{active}", headers=s)).json())
         assert (await c.post(f"/v1/placements/{active}/start", headers=s)).json()["status"] == "active"
         await eventually(
             lambda: _equals(load_of(mentors, m, enterprise, "enterprise", host["id"]), 2),
@@ -95,7 +96,7 @@ async def test_over_grpc_the_terminating_party_may_end_active_placements_too_wit
         position = await internships.position(c, enterprise, agreement, seats=2, starts_on=TODAY)
         active = (await internships.book(c, school, position["id"], "stu-g", birth_date="2004-01-01")).json()["id"]
         await c.post(f"/v1/placements/{active}/confirm", headers=stack.auth(enterprise, "enterprise", "hr"))
-        await c.post(f"/v1/placements/{active}/consent", headers=s, json={"student": True})
+        await ready_to_start(c, stack, (await c.get(f"/v1/placements/{active}", headers=s)).json())
         assert (await c.post(f"/v1/placements/{active}/start", headers=s)).json()["status"] == "active"
     hr = (("authorization", f"Bearer {stack.token(enterprise, 'enterprise', 'hr')}"),)
     async with grpc.aio.insecure_channel(stack["internships"].grpc_target) as channel:

@@ -11,6 +11,7 @@ from datetime import date, timedelta
 
 import httpx
 import pytest
+from course_start import ready_to_start
 
 TODAY = date.today()
 START = TODAY + timedelta(days=30)
@@ -170,33 +171,36 @@ async def test_student_rules_at_booking(stack, internships, extra, rule):
         assert ok.status_code == 201, ok.text
 
 
-async def start_case(c, internships, birth_date, consents):
+async def start_case(c, internships, birth_date, signed):
     position_id, s, e = await setup(c, internships, COMPLIANT_BASE, COMPLIANT_POSITION)
     extra = {"birth_date": birth_date} if birth_date else {}
-    pid = (await book(c, position_id, s, "stu-start", **extra)).json()["id"]
-    await c.post(f"/v1/placements/{pid}/confirm", headers=e)
-    if consents:
-        await c.post(f"/v1/placements/{pid}/consent", headers=s, json=consents)
-    return pid, s
+    placement = (await book(c, position_id, s, "stu-start", **extra)).json()
+    await c.post(f"/v1/placements/{placement['id']}/confirm", headers=e)
+    if signed:
+        await ready_to_start(c, internships.stack, placement)
+    return placement, s
 
 
 @pytest.mark.parametrize(
-    ("birth_date", "consents", "rule"),
+    ("birth_date", "signed", "rule"),
     [
-        (ADULT, None, "student-consent"),
-        ((START - timedelta(days=17 * 365)).isoformat(), {"student": True}, "guardian-consent"),
-        (None, {"student": True}, "age-undeclared"),
+        (ADULT, False, "student-consent"),
+        ((START - timedelta(days=17 * 365)).isoformat(), True, "guardian-consent"),
+        (None, True, "age-undeclared"),
     ],
 )
-async def test_a_start_breaking_a_rule_is_422_naming_it(stack, internships, birth_date, consents, rule):
+async def test_a_start_breaking_a_rule_is_422_naming_it(stack, internships, birth_date, signed, rule):
     """The start is refused at the door; the placement would start in 30 days, so only the rule can refuse it
     here — a compliant start is then refused only by its date (409), which shows the rules passed."""
     async with httpx.AsyncClient(base_url=stack["internships"].base_url) as c:
-        pid, s = await start_case(c, internships, birth_date, consents)
+        placement, s = await start_case(c, internships, birth_date, signed)
+        pid = placement["id"]
         refused = await c.post(f"/v1/placements/{pid}/start", headers=s)
         assert refused.status_code == 422 and refused.json()["rule"] == rule, refused.text
-        fixed = {"student-consent": {"student": True}, "guardian-consent": {"student": True, "guardian": True}}
-        if rule in fixed:
-            await c.post(f"/v1/placements/{pid}/consent", headers=s, json=fixed[rule])
+        if rule in ("student-consent", "guardian-consent"):
+            if rule == "student-consent":
+                await ready_to_start(c, stack, placement)
+            else:
+                await c.post(f"/v1/placements/{pid}/consent", headers=s, json={"guardian": True})
             too_early = await c.post(f"/v1/placements/{pid}/start", headers=s)
             assert too_early.status_code == 409 and too_early.json()["type"] == "urn:praxis:problem:illegal-transition"

@@ -114,11 +114,14 @@ def calls(ids: dict) -> list[tuple[str, str, dict | None, set[str]]]:
             ("POST", f"/v1/placements/{pl}/{action}", {"reason": "x"}, PARTIES)
             for action in ("confirm", "reject", "withdraw", "start", "complete", "terminate")
         ],
-        ("POST", f"/v1/placements/{pl}/consent", {"student": True}, SCHOOLS),
+        ("POST", f"/v1/placements/{pl}/consent", {"guardian": True}, SCHOOLS),
         ("GET", f"/v1/placements/{pl}/logbook", None, ANY),
         ("PUT", f"/v1/placements/{pl}/logbook/{MONDAY}", line, ANY),
         ("POST", f"/v1/placements/{pl}/logbook/{MONDAY}/approve", None, ANY),
         ("POST", f"/v1/placements/{pl}/logbook/{MONDAY}/return", {"comments": "x"}, ANY),
+        ("GET", f"/v1/placements/{pl}/document", None, ANY),
+        ("GET", f"/v1/placements/{pl}/document.pdf", None, ANY),
+        ("POST", f"/v1/placements/{pl}/document/signatures", {"document_sha256": "0" * 64}, ANY),
         ("GET", f"/v1/placements/{pl}/insurance", None, ANY),
         ("GET", f"/v1/insurance-policies/{ids['policy']}", None, PARTIES),
         ("POST", f"/v1/insurance-policies/{ids['policy']}/placements", {"placement_ids": [pl]}, PARTIES),

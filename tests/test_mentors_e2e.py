@@ -12,6 +12,7 @@ from datetime import date, timedelta
 import httpx
 import nats
 import pytest
+from course_start import ready_to_start
 
 from praxis_common.jetstream import stream_name
 from praxis_dev.testing.stack import Stack, eventually
@@ -223,7 +224,7 @@ async def test_completing_a_placement_frees_the_seat_for_the_oldest_waiting_stud
         listed = (await m.get("/v1/assignments/pending", headers=mentors.manager(school, "school"))).json()["items"]
         assert [a["id"] for a in listed] == [waiting["id"]]
 
-        await c.post(f"/v1/placements/{first}/consent", headers=s, json={"student": True})
+        await ready_to_start(c, stack, (await c.get(f"/v1/placements/{first}", headers=s)).json())
         started = await c.post(f"/v1/placements/{first}/start", headers=s)
         assert started.json()["status"] == "active", started.text
         done = await c.post(

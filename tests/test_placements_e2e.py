@@ -7,6 +7,7 @@ from datetime import date, timedelta
 
 import httpx
 import pytest
+from course_start import ready_to_start
 
 from praxis_dev.testing.stack import Stack, eventually
 
@@ -137,8 +138,7 @@ async def test_lifecycle_frees_and_keeps_seats_as_it_should(stack, internships):
         assert early.status_code == 409 and early.json()["type"] == "urn:praxis:problem:illegal-transition"
         unsigned = await client.post(f"/v1/placements/{pid}/start", headers=s)
         assert unsigned.status_code == 422 and unsigned.json()["rule"] == "student-consent"
-        consented = await client.post(f"/v1/placements/{pid}/consent", headers=s, json={"student": True})
-        assert consented.json()["student_consent_at"], consented.text
+        await ready_to_start(client, stack, second.json())
         started = await client.post(f"/v1/placements/{pid}/start", headers=s)
         assert started.json()["status"] == "active", started.text
         no_reason = await client.post(f"/v1/placements/{pid}/terminate", headers=s)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import grpc
 import httpx
+from course_start import ready_to_start_grpc
 from placements_grpc_api import api, refused
 
 from praxis.internships.v1 import internships_pb2 as pb
@@ -60,8 +61,9 @@ async def test_base_position_and_placement_lifecycle_over_grpc(stack, channel):
     assert confirmed.status == pb.PLACEMENT_STATUS_CONFIRMED and confirmed.decided_at
     unsigned = await refused(g.call("StartPlacement", pb.StartPlacementRequest(id=booked.id), g.school))
     assert unsigned.code() == grpc.StatusCode.INVALID_ARGUMENT and "student-consent" in unsigned.details()
-    consented = await g.call("RecordConsent", pb.RecordConsentRequest(id=booked.id, student=True), g.school)
-    assert consented.placement.student_consent_at
+    old_way = await refused(g.call("RecordConsent", pb.RecordConsentRequest(id=booked.id, student=True), g.school))
+    assert old_way.code() == grpc.StatusCode.INVALID_ARGUMENT and "document" in old_way.details()
+    await ready_to_start_grpc(channel, stack, booked.id, "school-g-life", "ent-g-life")
     started = (await g.call("StartPlacement", pb.StartPlacementRequest(id=booked.id), g.school)).placement
     assert started.status == pb.PLACEMENT_STATUS_ACTIVE and started.started_at
     early = await refused(g.call("CompletePlacement", pb.CompletePlacementRequest(id=booked.id), g.enterprise))
@@ -115,7 +117,7 @@ async def test_other_transitions_reasons_and_sides(stack, channel):
     await g.call("ConfirmPlacement", pb.ConfirmPlacementRequest(id=third.id), g.enterprise)
     early = await refused(g.call("CompletePlacement", pb.CompletePlacementRequest(id=third.id), g.school))
     assert early.code() == grpc.StatusCode.FAILED_PRECONDITION and "confirmed" in early.details()
-    await g.call("RecordConsent", pb.RecordConsentRequest(id=third.id, student=True), g.school)
+    await ready_to_start_grpc(channel, stack, third.id, "school-g-tr", "ent-g-tr")
     await g.call("StartPlacement", pb.StartPlacementRequest(id=third.id), g.enterprise)
     no_reason = await refused(g.call("TerminatePlacement", pb.TerminatePlacementRequest(id=third.id), g.school))
     assert no_reason.code() == grpc.StatusCode.INVALID_ARGUMENT and "reason" in no_reason.details()  # as REST's 422

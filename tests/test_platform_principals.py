@@ -152,6 +152,7 @@ async def world(stack: Stack, internships, mentors, rounds) -> dict[str, str]:
         "day": MONDAY.isoformat(),  # attendance
         "request_id": str(uuid.uuid4()),  # a leave request (none exists: the placement has not started)
         "decision": "approve",
+        "locale": "en",
         "round_id": rnd["id"],
         "student_ref": STUDENT,
         "mentor_id": teacher["id"],

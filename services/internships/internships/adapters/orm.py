@@ -8,8 +8,10 @@ from sqlalchemy import (
     Date,
     DateTime,
     ForeignKey,
+    ForeignKeyConstraint,
     Index,
     Integer,
+    LargeBinary,
     Numeric,
     SmallInteger,
     String,
@@ -496,4 +498,56 @@ placement_insurance = Table(
     Column("attached_at", DateTime(timezone=True), nullable=False),
     Column("attached_by", String(255), nullable=False),
     Index("ix_placement_insurance_policy", "policy_id"),
+)
+
+# ---- the tripartite agreement as a signed document (handlers/documents.py): a school's templates, each placement's
+# rendered versions, and the parties' signatures of a version (voided, and kept, when a new version is rendered).
+
+agreement_template = Table(
+    "agreement_template",
+    metadata,
+    Column("school_org", String(64), primary_key=True),
+    Column("locale", String(8), primary_key=True),
+    Column("source", Text, nullable=False),
+    Column("sha256", String(64), nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+    Column("updated_by", String(255), nullable=False),
+    CheckConstraint("locale IN ('zh-CN','en')", name="locale"),
+)
+
+placement_document = Table(
+    "placement_document",
+    metadata,
+    Column("placement_id", UUID(as_uuid=True), ForeignKey("placement.id"), primary_key=True),
+    Column("version", Integer, primary_key=True),
+    Column("locale", String(8), nullable=False),
+    Column("sha256", String(64), nullable=False),  # of `pdf`: what a signer quotes
+    Column("context_digest", String(64), nullable=False),  # of the placement data it was rendered from
+    Column("body", Text, nullable=False),  # the template's output, typeset again with the signature page
+    Column("pdf", LargeBinary, nullable=False),
+    Column("rendered_at", DateTime(timezone=True), nullable=False),
+    Column("voided_at", DateTime(timezone=True)),
+)
+
+placement_signature = Table(
+    "placement_signature",
+    metadata,
+    Column("id", UUID(as_uuid=True), primary_key=True),
+    Column("placement_id", UUID(as_uuid=True), nullable=False),
+    Column("document_version", Integer, nullable=False),
+    Column("document_sha256", String(64), nullable=False),
+    Column("party", String(16), nullable=False),
+    Column("signer_sub", String(255), nullable=False),
+    Column("signer_org", String(64), nullable=False),
+    Column("on_behalf_of", String(16)),
+    Column("signed_at", DateTime(timezone=True), nullable=False),
+    Column("voided_at", DateTime(timezone=True)),
+    ForeignKeyConstraint(
+        ["placement_id", "document_version"],
+        ["placement_document.placement_id", "placement_document.version"],
+        name="fk_placement_signature_document",
+    ),
+    UniqueConstraint("placement_id", "document_version", "party", name="uq_placement_signature_party"),
+    CheckConstraint("party IN ('school','enterprise','student')", name="party"),
+    CheckConstraint("on_behalf_of IS NULL OR on_behalf_of IN ('student','guardian')", name="on_behalf_of"),
 )

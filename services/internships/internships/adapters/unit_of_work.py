@@ -9,6 +9,7 @@ from internships.adapters.agreements import AgreementRepository
 from internships.adapters.attendance import AttendanceRepository
 from internships.adapters.attendance_reports import AttendanceReportRepository
 from internships.adapters.course import CourseRepository
+from internships.adapters.documents import DocumentRepository
 from internships.adapters.insurance import InsuranceRepository
 from internships.adapters.logbooks import LogbookRepository
 from internships.adapters.mentoring import MentoringRepository
@@ -32,6 +33,7 @@ class InternshipsUnit(UnitOfWork):
     bases: BaseRepository
     positions: PositionRepository
     placements: PlacementRepository
+    documents: DocumentRepository
     logbooks: LogbookRepository
     insurance: InsuranceRepository
     rounds: RoundRepository
@@ -64,3 +66,4 @@ class InternshipsUnit(UnitOfWork):
         self.attendance = AttendanceRepository(connection)
         self.attendance_reports = AttendanceReportRepository(connection)
         self.course = CourseRepository(connection)
+        self.documents = DocumentRepository(connection)

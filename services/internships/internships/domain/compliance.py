@@ -406,21 +406,24 @@ def intern_caps(
 def check_start(
     policy: CompliancePolicy,
     *,
-    consent_recorded: bool,
+    missing_signatures: Sequence[str],
     student_birth_date: date | None,
     guardian_consent_recorded: bool,
     on: date,
 ) -> None:
-    """Check that a placement may start on `on`: the student signed the tripartite agreement, is old enough, and,
-    if younger than `guardian_consent_below_age`, the guardian consented. Without a birth date the age-dependent
-    rules cannot be applied, which is an `age-undeclared` breach while minimum-age or guardian-consent is on."""
+    """Check that a placement may start on `on`: the current version of its tripartite agreement carries every
+    required signature (`missing_signatures` names the parties without one), the student is old enough, and, if
+    younger than `guardian_consent_below_age`, the guardian's informed consent is recorded. Without a birth date the
+    age-dependent rules cannot be applied, which is an `age-undeclared` breach while minimum-age or guardian-consent
+    is on."""
     breaches: list[Breach] = []
-    if policy.student_consent_required and not consent_recorded:
+    if policy.student_consent_required and missing_signatures:
         breaches.append(
             Breach(
                 STUDENT_CONSENT,
-                "consent_recorded",
-                "the student's signature on the tripartite agreement (school, enterprise, student) is not recorded",
+                "document.signatures",
+                "the current version of the tripartite agreement (school, enterprise, student) lacks the signature "
+                f"of: {', '.join(missing_signatures)}",
             )
         )
     age_rules = policy.minimum_age is not None or policy.guardian_consent_below_age is not None

@@ -23,7 +23,7 @@ from internships.domain.positions import PositionStatus
 from internships.handlers import milestones
 from internships.outgoing import integration_event
 from praxis_common.auth import Principal
-from praxis_common.errors import NotFound
+from praxis_common.errors import FieldError, InvalidInput, NotFound
 from praxis_common.pages import decode_page_token, encode_page_token
 from praxis_common.uow import Clock, UowFactory, utc_clock
 
@@ -154,9 +154,11 @@ async def change_placement(
         repo = u.placements
         placement, party = visible(await repo.get(placement_id, for_update=True), principal)
         if action == "start" and placement.status is PlacementStatus.CONFIRMED:
+            from internships.handlers.documents import missing_signatures  # documents uses this module's visible()
+
             check_start(
                 compliance,
-                consent_recorded=placement.student_consent_at is not None,
+                missing_signatures=await missing_signatures(u, placement, compliance=compliance, clock=clock),
                 student_birth_date=placement.student_birth_date,
                 guardian_consent_recorded=placement.guardian_consent_at is not None,
                 on=clock().date(),
@@ -175,11 +177,24 @@ async def record_consent(
     uow: UowFactory,
     clock: Clock = utc_clock,
 ) -> Placement:
-    """The school records that the student (and, for a minor, the guardian) signed, before the start."""
+    """The school records the guardian's informed consent (the separate form a minor's post internship needs) before
+    the start. The student's signature of the tripartite agreement is a signature of its document now
+    (handlers/documents.sign_document, on the student's behalf if the school signs for them): `student` is refused."""
     policy.manager(principal, "school")
     async with uow() as u:
         repo = u.placements
         placement, _ = visible(await repo.get(placement_id, for_update=True), principal)
+        if student:
+            raise InvalidInput(
+                "the student signs the agreement's document",
+                errors=[
+                    FieldError(
+                        "student",
+                        "the student's signature is a signature of the agreement's document: POST "
+                        "/v1/placements/{id}/document/signatures (the school may sign with on_behalf_of=student)",
+                    )
+                ],
+            )
         placement.record_consent(student=student, guardian=guardian, now=clock())
         await repo.save(placement)
         await u.commit()

@@ -21,7 +21,12 @@ ACTIONS = (
     ("confirm", "Confirm a requested placement (enterprise)", "While requested, within the hold period."),
     ("reject", "Reject a requested placement (enterprise)", "While requested; the seat is free again."),
     ("withdraw", "Withdraw a placement (school)", "Before it starts; the seat is free again."),
-    ("start", "Start a placement", "On or after its start date, with the consent the compliance policy asks for."),
+    (
+        "start",
+        "Start a placement",
+        "On or after its start date, with every signature of the current agreement document and the consents the "
+        "compliance policy asks for (422 naming the rule otherwise).",
+    ),
     (
         "complete",
         "Complete a placement",
@@ -141,11 +146,12 @@ def router(rt: Runtime) -> APIRouter:
         "/{placement_id}/consent",
         operation_id="recordConsent",
         response_model=PlacementRead,
-        summary="Record consent (school)",
+        summary="Record the guardian's informed consent (school)",
     )
     async def consent(placement_id: uuid.UUID, body: ConsentIn, principal: PrincipalDep) -> PlacementRead:
-        """The student's signature on the tripartite agreement (and a minor's guardian's consent), recorded
-        before the start; the compliance policy refuses a start without them."""
+        """A minor's guardian's informed consent, recorded before the start; the compliance policy refuses a
+        minor's start without it. The student's signature of the tripartite agreement is a signature of its
+        document (`POST /v1/placements/{placement_id}/document/signatures`): `student: true` is a 422."""
         return PlacementRead.of(
             await handlers.record_consent(
                 placement_id, principal, student=body.student, guardian=body.guardian, uow=rt.uow, clock=rt.clock

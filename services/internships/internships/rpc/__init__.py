@@ -11,6 +11,7 @@ from __future__ import annotations
 from internships.rpc.agreements import AgreementsServicer
 from internships.rpc.attendance import AttendanceServicer
 from internships.rpc.course import CourseServicer
+from internships.rpc.documents import DocumentsServicer
 from internships.rpc.insurance import InsuranceServicer
 from internships.rpc.logbooks import LogbooksServicer
 from internships.rpc.placements import PlacementsServicer
@@ -26,6 +27,8 @@ from praxis.internships.v1 import (
     attendance_pb2_grpc,
     course_pb2,
     course_pb2_grpc,
+    documents_pb2,
+    documents_pb2_grpc,
     insurance_pb2,
     insurance_pb2_grpc,
     weekly_reports_pb2,
@@ -56,6 +59,7 @@ class InternshipsServicer(
 FEATURE_SERVICES = [
     (attendance_pb2, attendance_pb2_grpc, "AttendanceService", AttendanceServicer),
     (course_pb2, course_pb2_grpc, "CourseService", CourseServicer),
+    (documents_pb2, documents_pb2_grpc, "DocumentsService", DocumentsServicer),
     (insurance_pb2, insurance_pb2_grpc, "InsuranceService", InsuranceServicer),
     (weekly_reports_pb2, weekly_reports_pb2_grpc, "WeeklyReportsService", WeeklyReportsServicer),
 ]

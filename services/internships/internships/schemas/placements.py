@@ -97,7 +97,10 @@ class PlacementRead(BaseModel):
     started_at: datetime | None
     ended_at: datetime | None
     reason: str | None
-    student_consent_at: datetime | None
+    student_consent_at: datetime | None = Field(
+        description="kept from before agreement documents (no longer written): the signatures are on "
+        "GET /v1/placements/{id}/document"
+    )
     guardian_consent_at: datetime | None
     forced: bool = Field(description="completed long before its end date with force; `reason` says why")
     internship_type: str = Field(description="observation, course_practice, post_internship, graduation_internship")
@@ -116,7 +119,13 @@ class PlacementPage(Page[PlacementRead]):
 
 
 class ConsentIn(BaseModel):
-    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [{"student": True, "guardian": False}]})
+    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [{"guardian": True}]})
 
-    student: StrictBool = Field(description="the student signed the tripartite internship agreement")
-    guardian: StrictBool = Field(default=False, description="the guardian consented (required for minors)")
+    student: StrictBool = Field(
+        default=False,
+        description="no longer recorded here (true is a 422): the student signs the agreement's document, "
+        "POST /v1/placements/{id}/document/signatures",
+    )
+    guardian: StrictBool = Field(
+        default=False, description="the guardian's informed consent is signed (required for minors)"
+    )

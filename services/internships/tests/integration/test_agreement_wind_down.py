@@ -12,6 +12,7 @@ from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 
 import pytest
+from internships_course_start import ready_to_start
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import create_async_engine
 
@@ -22,7 +23,6 @@ from internships.domain.agreements import Status
 from internships.domain.placements import PlacementStatus
 from internships.domain.positions import Duty, DutyKind, PositionStatus
 from internships.handlers.placements import BookPlacement, book_placement, change_placement, get_placement
-from internships.handlers.placements import record_consent as consent
 from internships.handlers.positions import (
     CreateBase,
     CreatePosition,
@@ -150,7 +150,9 @@ class World:
         await change_placement(
             made["active"], "confirm", self.enterprise, uow=self.uow, clock=at(START - timedelta(days=1))
         )
-        await consent(made["active"], self.school, student=True, guardian=False, uow=self.uow, clock=at(START))
+        await ready_to_start(
+            made["active"], school=self.school, enterprise=self.enterprise, uow=self.uow, clock=at(START)
+        )
         await change_placement(made["active"], "start", self.school, uow=self.uow, clock=at(START))
         return made
 

@@ -35,7 +35,7 @@ def book(policy: CompliancePolicy = CN, **overrides) -> bool:
 
 def start(policy: CompliancePolicy = CN, **overrides) -> bool:
     """True when the start complies (check_start raised nothing)."""
-    args = dict(consent_recorded=True, student_birth_date=ADULT, guardian_consent_recorded=False, on=START)
+    args = dict(missing_signatures=(), student_birth_date=ADULT, guardian_consent_recorded=False, on=START)
     check_start(policy, **(args | overrides))
     return True
 

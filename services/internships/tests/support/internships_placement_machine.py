@@ -12,6 +12,7 @@ from decimal import Decimal
 
 from hypothesis import strategies as st
 from hypothesis.stateful import Bundle, RuleBasedStateMachine, initialize, multiple, rule
+from internships_course_start import ready_to_start
 from internships_placement_database import DatabaseChecks
 from internships_placement_model import (
     ACTIONS,
@@ -25,6 +26,7 @@ from internships_placement_model import (
     START,
     STUDENTS,
     T0,
+    A,
     C,
     E,
     Expected,
@@ -44,7 +46,7 @@ from internships.handlers.placements import BookPlacement, book_placement, chang
 from internships.handlers.placements import record_consent as handle_consent
 from internships.handlers.positions import CreateBase, CreatePosition, change_position, create_base, create_position
 from praxis_common.auth import Principal
-from praxis_common.errors import Forbidden, NotFound, PraxisError
+from praxis_common.errors import Conflict, Forbidden, InvalidInput, NotFound, PraxisError
 from praxis_common.uow import UnitOfWorkFactory
 
 _examples = itertools.count(1)
@@ -104,7 +106,15 @@ class PlacementMachine(PlacementModel, DatabaseChecks, RuleBasedStateMachine):
     async def _setup(self, quota, seats, second_starts_after):
         enterprise = self.actors["enterprise"]
         async with self.engine.begin() as conn:  # each example starts from empty tables (DELETE: a TRUNCATE costs more)
-            for table in ("outbox", "placement", "position", "practice_base", "agreement"):
+            for table in (
+                "outbox",
+                "placement_signature",
+                "placement_document",
+                "placement",
+                "position",
+                "practice_base",
+                "agreement",
+            ):
                 await conn.execute(text(f"DELETE FROM {table}"))
         clock = lambda: T0 - timedelta(days=5)  # noqa: E731
         admin = Principal(sub="adm", org=self.school, org_kind="school", roles=frozenset({"admin"}))
@@ -259,8 +269,14 @@ class PlacementMachine(PlacementModel, DatabaseChecks, RuleBasedStateMachine):
         guardian=st.booleans(),
     )
     def record_consent(self, placement, actor, student, guardian):
-        """The school records the tripartite signature (and a minor's guardian's consent) before the start."""
+        """The school records a minor's guardian's informed consent before the start (the student's signature is a
+        signature of the agreement's document now: `student` is refused)."""
         self._consent(placement, actor, student, guardian)
+
+    @rule(placement=placements)
+    def sign_agreement(self, placement):
+        """The three parties sign the current version of the placement's agreement (the test-support helper)."""
+        self._sign(placement)
 
     @rule(placement=placements, actor=st.sampled_from(["school", "enterprise"]))
     def walk_to_start(self, placement, actor):
@@ -270,8 +286,10 @@ class PlacementMachine(PlacementModel, DatabaseChecks, RuleBasedStateMachine):
         e = self.expected[placement]
         if e.status == R:
             self._change(placement, "confirm", "enterprise", None)
-        if e.status in (R, C) and self._missing_consent(e):
-            self._consent(placement, "school", True, e.student in MINORS)
+        if e.status in (R, C) and not e.signed:
+            self._sign(placement)
+        if e.status in (R, C) and e.student in MINORS and not e.guardian_consent:
+            self._consent(placement, "school", False, True)
         if e.status == C:
             first_day = datetime(e.starts_on.year, e.starts_on.month, e.starts_on.day, 8, tzinfo=UTC)
             self.now = max(self.now, first_day)
@@ -281,6 +299,8 @@ class PlacementMachine(PlacementModel, DatabaseChecks, RuleBasedStateMachine):
         e = self.expected[placement]
         if actor != "school":
             expected_error = NotFound if actor == "foreign_school" else Forbidden
+        elif student:
+            expected_error = InvalidInput
         elif e.status not in (R, C):
             expected_error = IllegalTransition
         else:
@@ -302,8 +322,21 @@ class PlacementMachine(PlacementModel, DatabaseChecks, RuleBasedStateMachine):
             self._check_refusal(exc, expected_error, before, f"/v1/placements/{placement}/consent")
             return
         assert expected_error is None, f"recording consent by {actor} should have failed"
-        e.student_consent = e.student_consent or student
         e.guardian_consent = e.guardian_consent or guardian
+
+    def _sign(self, placement: uuid.UUID) -> None:
+        e = self.expected[placement]
+        expected_error = None if e.status in (R, C, A) else Conflict  # an ended placement's agreement is history
+        now = self.now
+        before = self.run(self._snapshot()) if expected_error else None
+        school, enterprise = self.actors["school"], self.actors["enterprise"]
+        try:
+            self.run(ready_to_start(placement, school=school, enterprise=enterprise, uow=self.uow, clock=lambda: now))
+        except PraxisError as exc:
+            self._check_refusal(exc, expected_error, before, f"/v1/placements/{placement}/document/signatures")
+            return
+        assert expected_error is None, f"signing a {e.status} placement's agreement should have failed"
+        e.signed = True
 
     @rule(hours_past_now=st.sampled_from([0, 73]))
     def expire(self, hours_past_now):

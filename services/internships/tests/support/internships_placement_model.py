@@ -65,7 +65,7 @@ class Expected:
     hold_expires_at: datetime
     status: str = R
     events: list[str] = field(default_factory=lambda: ["requested"])
-    student_consent: bool = False
+    signed: bool = False  # the three parties signed the agreement's current (only) version
     guardian_consent: bool = False
 
 
@@ -102,7 +102,7 @@ class PlacementModel:
 
     @staticmethod
     def _missing_consent(e: Expected) -> bool:
-        return not e.student_consent or (e.student in MINORS and not e.guardian_consent)
+        return not e.signed or (e.student in MINORS and not e.guardian_consent)
 
     def _expected_change(self, e: Expected, action: str, actor: str, reason: str | None, force: bool = False):
         """(error class, None) or (None, new status)."""

@@ -45,8 +45,8 @@ def test_policy_none_passes_everything():
         student_birth_date=date(2012, 1, 1),
         study_year=1,
     )
-    start(NONE, consent_recorded=False, student_birth_date=None)
-    start(NONE, consent_recorded=False, student_birth_date=date(2012, 1, 1))
+    start(NONE, missing_signatures=("student",), student_birth_date=None)
+    start(NONE, missing_signatures=("student",), student_birth_date=date(2012, 1, 1))
     check_logbook_week(NONE, entries=week("12", "12", "12", "12", "12", "12", "12", start_at=time(20), end_at=time(8)))
 
 
@@ -76,7 +76,7 @@ def test_overrides_change_a_threshold_and_mark_the_name():
 def test_overrides_switch_a_rule_off():
     policy = CN.with_overrides(night_work_forbidden=False, student_consent_required=False)
     check_logbook_week(policy, entries=[WorkDay(MONDAY, Decimal(4), time(23), time(3))])
-    start(policy, consent_recorded=False)
+    start(policy, missing_signatures=("student",))
 
 
 @pytest.mark.parametrize(

@@ -40,10 +40,10 @@ def test_a_leap_day_birthday_counts_from_the_first_of_march():
 # ----------------------------------------------------------------------------------------------------- consents
 
 
-def test_a_start_without_the_students_signature_breaks_student_consent():
-    v = violation(start, consent_recorded=False)
-    assert v.rule == "student-consent" and fields(v) == ["consent_recorded"]
-    assert "tripartite" in v.errors[0].message
+def test_a_start_without_every_signature_of_the_agreement_breaks_student_consent():
+    v = violation(start, missing_signatures=("enterprise", "student"))
+    assert v.rule == "student-consent" and fields(v) == ["document.signatures"]
+    assert "tripartite" in v.errors[0].message and "enterprise, student" in v.errors[0].message
 
 
 def test_a_minor_needs_the_guardians_consent():
@@ -59,5 +59,5 @@ def test_an_adult_of_exactly_eighteen_needs_no_guardian():
 
 
 def test_a_start_can_break_both_consents():
-    v = violation(start, consent_recorded=False, student_birth_date=date(2009, 1, 1))
+    v = violation(start, missing_signatures=("school",), student_birth_date=date(2009, 1, 1))
     assert v.rules == ("student-consent", "guardian-consent")

@@ -1,0 +1,113 @@
+"""Agreement templates: a school's Jinja2 source per locale, rendered in a sandbox to the agreement's text.
+
+Schools upload templates, so they run in jinja2's SandboxedEnvironment (no attribute access to Python internals,
+bounded `range`) with StrictUndefined: a name the context does not have is an error, not an empty string. A syntax
+error, an undefined name or a sandbox refusal is an InvalidInput naming the template line. A template is checked
+when it is uploaded by rendering it against SAMPLE_CONTEXT, which has every key the real context has.
+
+The template's output is plain text, one line per line (how it becomes PDF flowables: agreement_pdf.py).
+"""
+
+from __future__ import annotations
+
+import sys
+from importlib import resources
+
+from jinja2 import StrictUndefined, TemplateSyntaxError
+from jinja2.sandbox import SandboxedEnvironment
+
+from internships.domain.documents import LOCALES
+from praxis_common.errors import FieldError, InvalidInput
+
+TEMPLATE_MAX_BYTES = 64 * 1024
+BODY_MAX_CHARS = 200_000  # what one rendering may produce: a runaway loop is refused, not typeset
+_NAME = "agreement-template"
+
+RANGE_MAX = 1000  # jinja's sandbox allows 100,000 per range(); an agreement needs far fewer
+
+
+def _range(*args: int) -> range:
+    r = range(*args)
+    if len(r) > RANGE_MAX:
+        raise ValueError(f"range() of more than {RANGE_MAX} items")
+    return r
+
+
+_ENV = SandboxedEnvironment(undefined=StrictUndefined, autoescape=False, keep_trailing_newline=True)
+_ENV.globals["range"] = _range
+
+
+def default_source(locale: str) -> str:
+    """The template shipped with the service (internships/documents/templates/agreement.<locale>.j2)."""
+    if locale not in LOCALES:
+        raise ValueError(f"no default template for {locale!r}")
+    return (resources.files("internships") / "documents" / "templates" / f"agreement.{locale}.j2").read_text("utf-8")
+
+
+def render(source: str, context: dict, *, field: str = "source") -> str:
+    """The template's text for this context; InvalidInput naming `field` and the line on any template error."""
+    try:
+        template = _ENV.from_string(source)
+        template.name = template.filename = _NAME
+    except TemplateSyntaxError as e:
+        raise _invalid(field, e.lineno, e.message or str(e)) from None
+    except Exception as e:  # noqa: BLE001  untrusted input: whatever the compiler chokes on (deep nesting) is a 422
+        raise _invalid(field, None, f"cannot compile: {type(e).__name__}") from None
+    out: list[str] = []
+    size = 0
+    try:
+        for chunk in template.generate(**context):
+            size += len(chunk)
+            if size > BODY_MAX_CHARS:
+                raise _invalid(field, None, f"the template produces more than {BODY_MAX_CHARS} characters")
+            out.append(chunk)
+    except InvalidInput:
+        raise
+    except Exception as e:  # noqa: BLE001  an uploaded template's error is the uploader's, never a 500
+        raise _invalid(field, _template_line(), str(e) or type(e).__name__) from None
+    return "".join(out)
+
+
+def check(source: str, *, field: str = "source") -> None:
+    """Refuse a template that is too large, does not parse, or does not render with every key of the context."""
+    if len(source.encode()) > TEMPLATE_MAX_BYTES:
+        raise InvalidInput(
+            "template too large", errors=[FieldError(field, f"at most {TEMPLATE_MAX_BYTES} bytes of UTF-8")]
+        )
+    render(source, SAMPLE_CONTEXT, field=field)
+
+
+def _template_line() -> int | None:
+    """The template line of the exception being handled: jinja rewrites tracebacks to point into the template."""
+    tb = sys.exc_info()[2]
+    line = None
+    while tb is not None:
+        if tb.tb_frame.f_code.co_filename == _NAME:
+            line = tb.tb_lineno
+        tb = tb.tb_next
+    return line
+
+
+def _invalid(field: str, line: int | None, message: str) -> InvalidInput:
+    where = f"line {line}: " if line else ""
+    return InvalidInput(f"the template does not render: {where}{message}", errors=[FieldError(field, where + message)])
+
+
+# Every key the real context (handlers/documents.document_context) has, with representative values.
+SAMPLE_CONTEXT: dict = {
+    "locale": "zh-CN",
+    "placement": {"id": "00000000-0000-0000-0000-000000000000", "starts_on": "2027-03-01", "ends_on": "2027-06-30"},
+    "agreement": {"id": "00000000-0000-0000-0000-000000000001", "valid_from": "2027-01-01", "valid_to": "2027-12-31"},
+    "school": {"org": "school-1", "name": "school-1"},
+    "enterprise": {"org": "enterprise-1", "name": "enterprise-1"},
+    "student": {"ref": "student-1", "display_name": "Student", "programme": "Cross-border e-commerce"},
+    "position": {
+        "title": "Store operations intern",
+        "description": "Operates the store",
+        "duties": [{"name": "listings", "kind": "core"}],
+        "monthly_pay": "4000",
+        "weekly_hours": None,
+    },
+    "base": {"name": "Hub", "country": "CN", "city": "Shenzhen"},
+    "compliance": {"policy": "cn-vocational-2021", "clauses": ["At most 8 hours a day."]},
+}

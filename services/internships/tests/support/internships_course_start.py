@@ -1,0 +1,34 @@
+"""What a placement needs before `start`, done through the handlers by the parties themselves: the one place the
+handler-level tests prepare a start, so a new requirement (e.g. recorded insurance) is added here once.
+
+Today: the three signatures of the current version of the tripartite agreement (the school, the enterprise, and
+the school on the student's behalf) and, with `guardian`, a minor's guardian's informed consent."""
+
+from __future__ import annotations
+
+import uuid
+
+from internships.domain.documents import OnBehalfOf
+from internships.handlers.documents import SignDocument, get_document, sign_document
+from internships.handlers.placements import record_consent
+from praxis_common.auth import Principal
+
+
+async def ready_to_start(
+    placement_id: uuid.UUID,
+    *,
+    school: Principal,
+    enterprise: Principal,
+    uow,
+    clock,
+    guardian: bool = False,
+    **compliance,
+) -> None:
+    """`school` and `enterprise` are principals allowed to sign for their parties (school admin, enterprise hr)."""
+    for principal, behalf in ((school, None), (enterprise, None), (school, OnBehalfOf.STUDENT)):
+        current = await get_document(placement_id, principal, uow=uow, clock=clock, **compliance)
+        await sign_document(
+            placement_id, SignDocument(current.document.sha256, behalf), principal, uow=uow, clock=clock, **compliance
+        )
+    if guardian:
+        await record_consent(placement_id, school, student=False, guardian=True, uow=uow, clock=clock)
