@@ -1,9 +1,9 @@
 """What a placement needs before `start`, done over REST by the parties themselves: the one place tests prepare a
-start, so a new requirement (e.g. recorded insurance) is added here once.
+start, so a new requirement is added here once.
 
-Today: the three signatures of the current version of the tripartite agreement — the school (admin), the
-enterprise (hr), and the student party signed by the school on the student's behalf (or, with `student_sub`, by
-the student in person)."""
+The three signatures of the current version of the tripartite agreement — the school (admin), the enterprise (hr),
+and the student party signed by the school on the student's behalf (or, with `student_signs`, by the student in
+person) — and internship liability insurance covering the placement's dates, recorded and attached by the school."""
 
 from __future__ import annotations
 
@@ -29,6 +29,31 @@ async def sign_document(
     return await c.post(f"/v1/placements/{placement_id}/document/signatures", headers=headers, json=body)
 
 
+async def insure(c: httpx.AsyncClient, stack: Stack, placement: dict) -> dict:
+    """The school records a liability policy covering the placement's dates and attaches it; returns the policy."""
+    school = stack.auth(placement["school_org"], "school", "admin")
+    policy = await c.post(
+        "/v1/insurance-policies",
+        headers=school,
+        json={
+            "insurer": "PICC",
+            "policy_number": f"PL-{placement['id']}",
+            "coverage_type": "internship_liability",
+            "starts_on": placement["starts_on"],
+            "ends_on": placement["ends_on"],
+            "payer": "school",
+        },
+    )
+    assert policy.status_code == 201, policy.text
+    attached = await c.post(
+        f"/v1/insurance-policies/{policy.json()['id']}/placements",
+        headers=school,
+        json={"placement_ids": [placement["id"]]},
+    )
+    assert attached.status_code == 200, attached.text
+    return policy.json()
+
+
 async def ready_to_start(
     c: httpx.AsyncClient,
     stack: Stack,
@@ -38,8 +63,8 @@ async def ready_to_start(
     student_signs: bool = False,
 ) -> dict:
     """Everything `start` asks of the parties, for a booked (or confirmed) placement: the agreement's document signed
-    by the school, the enterprise and the student; a minor's guardian's informed consent (`guardian`). Returns the
-    document as it stands after the last signature (complete)."""
+    by the school, the enterprise and the student; liability insurance over its dates; a minor's guardian's informed
+    consent (`guardian`). Returns the document as it stands after the last signature (complete)."""
     school, enterprise = placement["school_org"], placement["enterprise_org"]
     s = stack.auth(school, "school", "admin")
     signed = None
@@ -51,6 +76,7 @@ async def ready_to_start(
         signed = await sign_document(c, headers, placement["id"], on_behalf_of=behalf)
         assert signed.status_code == 200, signed.text
     assert signed.json()["complete"], signed.text
+    await insure(c, stack, placement)
     if guardian:
         consented = await c.post(f"/v1/placements/{placement['id']}/consent", headers=s, json={"guardian": True})
         assert consented.status_code == 200, consented.text
@@ -58,10 +84,15 @@ async def ready_to_start(
 
 
 async def ready_to_start_grpc(channel, stack: Stack, placement_id: str, school: str, enterprise: str):
-    """ready_to_start over gRPC (DocumentsService): the school, the enterprise and the school for the student sign
-    the current version. Returns the document (complete)."""
+    """ready_to_start over gRPC: the school, the enterprise and the school for the student sign the current version
+    (DocumentsService); the school insures the placement's dates (InsuranceService). Returns the document
+    (complete)."""
     from praxis.internships.v1 import documents_pb2 as dpb
     from praxis.internships.v1 import documents_pb2_grpc as dpb_grpc
+    from praxis.internships.v1 import insurance_pb2 as ipb
+    from praxis.internships.v1 import insurance_pb2_grpc as ipb_grpc
+    from praxis.internships.v1 import internships_pb2 as pb
+    from praxis.internships.v1 import internships_pb2_grpc as pb_grpc
 
     stub = dpb_grpc.DocumentsServiceStub(channel)
 
@@ -78,4 +109,24 @@ async def ready_to_start_grpc(channel, stack: Stack, placement_id: str, school: 
             metadata=metadata,
         )
     assert signed.document.complete, signed
+    placement = (
+        await pb_grpc.InternshipsServiceStub(channel).GetPlacement(
+            pb.GetPlacementRequest(id=placement_id), metadata=school_meta
+        )
+    ).placement
+    insurance = ipb_grpc.InsuranceServiceStub(channel)
+    policy = await insurance.RecordPolicy(
+        ipb.RecordPolicyRequest(
+            insurer="PICC",
+            policy_number=f"PL-{placement_id}",
+            coverage_type=ipb.COVERAGE_TYPE_INTERNSHIP_LIABILITY,
+            starts_on=placement.starts_on,
+            ends_on=placement.ends_on,
+            payer=ipb.INSURANCE_PAYER_SCHOOL,
+        ),
+        metadata=school_meta,
+    )
+    await insurance.AttachPolicy(
+        ipb.AttachPolicyRequest(policy_id=policy.policy.id, placement_ids=[placement_id]), metadata=school_meta
+    )
     return signed.document

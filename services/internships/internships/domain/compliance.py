@@ -407,16 +407,19 @@ def check_start(
     policy: CompliancePolicy,
     *,
     missing_signatures: Sequence[str],
+    insurance_periods: Sequence[tuple[date, date]],
+    term: tuple[date, date],
     student_birth_date: date | None,
     guardian_consent_recorded: bool,
     on: date,
 ) -> None:
     """Check that a placement may start on `on`: the current version of its tripartite agreement carries every
-    required signature (`missing_signatures` names the parties without one), the student is old enough, and, if
-    younger than `guardian_consent_below_age`, the guardian's informed consent is recorded. Without a birth date the
-    age-dependent rules cannot be applied, which is an `age-undeclared` breach while minimum-age or guardian-consent
-    is on."""
-    breaches: list[Breach] = []
+    required signature (`missing_signatures` names the parties without one), its liability insurance
+    (`insurance_periods`, the attached policies' periods) covers its whole `term`, the student is old enough, and, if
+    younger than `guardian_consent_below_age`, the guardian's informed consent is recorded. Every breach is named at
+    once. Without a birth date the age-dependent rules cannot be applied, which is an `age-undeclared` breach while
+    minimum-age or guardian-consent is on."""
+    breaches: list[Breach] = _insurance_breaches(policy, insurance_periods, *term)
     if policy.student_consent_required and missing_signatures:
         breaches.append(
             Breach(
@@ -549,13 +552,19 @@ def check_insurance(
     """Check that the placement's attached insurance periods together cover every day of its term
     (`insurance-cover`, field `insurance`): a placement without insurance, or whose cover has a gap or ends
     before the placement does, may not start."""
-    breaches: list[Breach] = []
-    if policy.insurance_cover_required:
-        gap = first_uncovered_day(periods, starts_on, ends_on)
-        if gap is not None:
-            what = "no liability insurance is attached" if not periods else f"the insurance does not cover {gap}"
-            breaches.append(Breach(INSURANCE_COVER, "insurance", f"{what} (the placement runs {starts_on}–{ends_on})"))
-    _raise(policy, breaches)
+    _raise(policy, _insurance_breaches(policy, periods, starts_on, ends_on))
+
+
+def _insurance_breaches(
+    policy: CompliancePolicy, periods: Sequence[tuple[date, date]], starts_on: date, ends_on: date
+) -> list[Breach]:
+    if not policy.insurance_cover_required:
+        return []
+    gap = first_uncovered_day(periods, starts_on, ends_on)
+    if gap is None:
+        return []
+    what = "no liability insurance is attached" if not periods else f"the insurance does not cover {gap}"
+    return [Breach(INSURANCE_COVER, "insurance", f"{what} (the placement runs {starts_on}–{ends_on})")]
 
 
 # --------------------------------------------------------------------------------------------------------------- helpers

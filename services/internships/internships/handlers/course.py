@@ -12,9 +12,11 @@ from decimal import Decimal
 
 from internships import policy
 from internships.domain.amendments import amend
+from internships.domain.compliance import CompliancePolicy
 from internships.domain.course import InternshipType, ProgrammeRequirement, Progress
 from internships.domain.placements import Placement
 from internships.handlers import milestones
+from internships.handlers.documents import refresh_document
 from internships.handlers.placements import visible
 from internships.outgoing import integration_event
 from praxis_common.auth import Principal
@@ -92,8 +94,11 @@ async def amend_placement(
     *,
     uow: UowFactory,
     clock: Clock = utc_clock,
+    compliance: CompliancePolicy = CompliancePolicy.CN_VOCATIONAL_2021,
 ) -> Placement:
-    """The school changes a placement's dates or course fields before it starts (requested or confirmed)."""
+    """The school changes a placement's dates or course fields before it starts (requested or confirmed). The
+    tripartite agreement's document follows the placement's data: a change it shows voids its signatures and
+    renders a new version (handlers/documents.refresh_document)."""
     if not cmd.changes:
         raise InvalidInput("nothing to change", errors=[FieldError("body", "name at least one field to change")])
     async with uow() as u:
@@ -122,7 +127,7 @@ async def amend_placement(
             raise OverlappingAmendment("the student holds another current placement overlapping those dates")
         await u.placements.save(placement)
         u.emit(integration_event(event))
-        # the tripartite document follows the placement's data (documents)
+        await refresh_document(u, placement, compliance=compliance, clock=clock)
         await u.commit()
     return placement
 

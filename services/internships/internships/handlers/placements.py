@@ -18,6 +18,7 @@ from internships.domain.booking import (  # noqa: F401  (the edges import these 
 )
 from internships.domain.compliance import CompliancePolicy, check_start
 from internships.domain.course import ENDED
+from internships.domain.insurance import covering_periods
 from internships.domain.placements import HOLDING, Party, Placement, PlacementStatus
 from internships.domain.positions import PositionStatus
 from internships.handlers import milestones
@@ -156,9 +157,12 @@ async def change_placement(
         if action == "start" and placement.status is PlacementStatus.CONFIRMED:
             from internships.handlers.documents import missing_signatures  # documents uses this module's visible()
 
+            insured = await u.insurance.policies_of(placement.id)
             check_start(
                 compliance,
                 missing_signatures=await missing_signatures(u, placement, compliance=compliance, clock=clock),
+                insurance_periods=covering_periods(a.policy for a in insured),
+                term=(placement.starts_on, placement.ends_on),
                 student_birth_date=placement.student_birth_date,
                 guardian_consent_recorded=placement.guardian_consent_at is not None,
                 on=clock().date(),

@@ -41,7 +41,14 @@ def router(rt: Runtime) -> APIRouter:
         end) or the course fields of a requested or confirmed placement; `placement.amended` says what changed.
         An explicit `cohort: null` clears the cohort."""
         return PlacementRead.of(
-            await handlers.amend_placement(placement_id, body.to_command(), principal, uow=rt.uow, clock=rt.clock)
+            await handlers.amend_placement(
+                placement_id,
+                body.to_command(),
+                principal,
+                uow=rt.uow,
+                clock=rt.clock,
+                compliance=rt.settings.compliance,
+            )
         )
 
     @r.get(

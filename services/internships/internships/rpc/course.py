@@ -43,7 +43,9 @@ class CourseServicer(Servicer, pb_grpc.CourseServiceServicer):
                 "nothing to change: name at least one field in update_mask",
                 errors=[FieldError("update_mask", f"one or more of {', '.join(_AMENDABLE)}")],
             )
-        placement = await handlers.amend_placement(placement_id, cmd, principal(), uow=self.rt.uow, clock=self.rt.clock)
+        placement = await handlers.amend_placement(
+            placement_id, cmd, principal(), uow=self.rt.uow, clock=self.rt.clock, compliance=self.rt.settings.compliance
+        )
         return pb.AmendPlacementResponse(placement=placement_to_pb(placement))
 
     async def GetPlacementProgress(

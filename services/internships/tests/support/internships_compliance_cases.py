@@ -35,7 +35,14 @@ def book(policy: CompliancePolicy = CN, **overrides) -> bool:
 
 def start(policy: CompliancePolicy = CN, **overrides) -> bool:
     """True when the start complies (check_start raised nothing)."""
-    args = dict(missing_signatures=(), student_birth_date=ADULT, guardian_consent_recorded=False, on=START)
+    args = dict(
+        missing_signatures=(),
+        insurance_periods=[(START, START + timedelta(days=90))],
+        term=(START, START + timedelta(days=90)),
+        student_birth_date=ADULT,
+        guardian_consent_recorded=False,
+        on=START,
+    )
     check_start(policy, **(args | overrides))
     return True
 

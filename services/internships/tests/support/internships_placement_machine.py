@@ -108,6 +108,8 @@ class PlacementMachine(PlacementModel, DatabaseChecks, RuleBasedStateMachine):
         async with self.engine.begin() as conn:  # each example starts from empty tables (DELETE: a TRUNCATE costs more)
             for table in (
                 "outbox",
+                "placement_insurance",
+                "insurance_policy",
                 "placement_signature",
                 "placement_document",
                 "placement",

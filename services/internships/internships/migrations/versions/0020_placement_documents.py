@@ -2,7 +2,7 @@
 and the three parties' signatures of a version (kept, marked voided, when a new version is rendered).
 
 Revision ID: 0020_placement_documents
-Revises: 0017_booking_kernel_functions
+Revises: 0019_internship_types
 Create Date: 2026-12-03
 """
 
@@ -10,7 +10,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0020_placement_documents"
-down_revision = "0017_booking_kernel_functions"
+down_revision = "0019_internship_types"
 branch_labels = None
 depends_on = None
 

@@ -1,7 +1,7 @@
 """Internship liability insurance: the policies an organisation records and their attachment to placements.
 
 Revision ID: 0021_insurance
-Revises: 0017_booking_kernel_functions
+Revises: 0020_placement_documents
 Create Date: 2026-11-30
 """
 
@@ -9,7 +9,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0021_insurance"
-down_revision = "0017_booking_kernel_functions"
+down_revision = "0020_placement_documents"
 branch_labels = None
 depends_on = None
 

@@ -1,7 +1,7 @@
 """Attendance attested by the enterprise: recorded days, leave requests, attested weeks.
 
 Revision ID: 0022_attendance
-Revises: 0017_booking_kernel_functions
+Revises: 0021_insurance
 Create Date: 2026-12-03
 """
 
@@ -10,7 +10,7 @@ from alembic import op
 from sqlalchemy.dialects import postgresql
 
 revision = "0022_attendance"
-down_revision = "0017_booking_kernel_functions"
+down_revision = "0021_insurance"
 branch_labels = None
 depends_on = None
 

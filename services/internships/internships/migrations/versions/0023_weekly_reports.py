@@ -2,7 +2,7 @@
 mentors' comments on them.
 
 Revision ID: 0023_weekly_reports
-Revises: 0017_booking_kernel_functions
+Revises: 0022_attendance
 Create Date: 2026-12-03
 """
 
@@ -11,7 +11,7 @@ from alembic import op
 from sqlalchemy.dialects import postgresql
 
 revision = "0023_weekly_reports"
-down_revision = "0017_booking_kernel_functions"
+down_revision = "0022_attendance"
 branch_labels = None
 depends_on = None
 

@@ -2,7 +2,7 @@
 them): the monthly ministry report names each placement's guidance teacher.
 
 Revision ID: 0024_mentor_names
-Revises: 0017_booking_kernel_functions
+Revises: 0023_weekly_reports
 Create Date: 2026-11-30
 """
 
@@ -10,7 +10,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0024_mentor_names"
-down_revision = "0017_booking_kernel_functions"
+down_revision = "0023_weekly_reports"
 branch_labels = None
 depends_on = None
 
