@@ -142,7 +142,7 @@ async def test_progress_and_amendments_of_a_placement_are_not_found_for_non_part
         timeout=10,
     )
     assert progress.status == "no_requirement" and not progress.HasField("requirement")
-    assert not progress.HasField("weekly_reports") and progress.approved_hours == "0"
+    assert progress.weekly_reports == 0 and progress.approved_hours == "0"
     for outsider in (
         meta(stack, "school-gcrs-other", "school", "admin"),
         meta(stack, "ent-gcrs-other", "enterprise", "hr"),

@@ -419,7 +419,7 @@ def check_start(
     younger than `guardian_consent_below_age`, the guardian's informed consent is recorded. Every breach is named at
     once. Without a birth date the age-dependent rules cannot be applied, which is an `age-undeclared` breach while
     minimum-age or guardian-consent is on."""
-    breaches: list[Breach] = _insurance_breaches(policy, insurance_periods, *term)
+    breaches: list[Breach] = []
     if policy.student_consent_required and missing_signatures:
         breaches.append(
             Breach(
@@ -429,6 +429,7 @@ def check_start(
                 f"of: {', '.join(missing_signatures)}",
             )
         )
+    breaches += _insurance_breaches(policy, insurance_periods, *term)
     age_rules = policy.minimum_age is not None or policy.guardian_consent_below_age is not None
     if age_rules and student_birth_date is None:
         breaches.append(

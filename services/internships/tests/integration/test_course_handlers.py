@@ -11,6 +11,7 @@ from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 
 import pytest
+from internships_course_start import ready_to_start
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import create_async_engine
 
@@ -23,7 +24,7 @@ from internships.domain.logbooks import LogLine
 from internships.domain.placements import IllegalTransition
 from internships.domain.positions import Duty, DutyKind
 from internships.handlers import course, logbooks
-from internships.handlers.placements import BookPlacement, book_placement, change_placement, record_consent
+from internships.handlers.placements import BookPlacement, book_placement, change_placement
 from internships.handlers.positions import CreateBase, CreatePosition, change_position, create_base, create_position
 from internships.main import MIGRATIONS
 from praxis_common.auth import Principal
@@ -164,7 +165,7 @@ async def test_an_amendment_is_saved_with_its_event_and_refused_after_the_start(
     with pytest.raises(NotFound):
         await course.amend_placement(p.id, cmd, stranger, uow=uow, clock=at(T0.date()))
     await change_placement(p.id, "confirm", w.hr, uow=uow, clock=at(T0.date()))
-    await record_consent(p.id, w.school, student=True, guardian=True, uow=uow, clock=at(T0.date()))
+    await ready_to_start(p.id, school=w.school, enterprise=w.hr, uow=uow, clock=at(T0.date()), guardian=True)
     await change_placement(p.id, "start", w.school, uow=uow, clock=at(START + timedelta(days=7)))
     with pytest.raises(IllegalTransition):
         await course.amend_placement(
@@ -226,7 +227,7 @@ async def test_approved_weeks_reach_the_milestones_once_and_a_termination_below_
     )
     p = await book(uow, w, position, "s1")
     await change_placement(p.id, "confirm", w.hr, uow=uow, clock=clock)
-    await record_consent(p.id, w.school, student=True, guardian=True, uow=uow, clock=clock)
+    await ready_to_start(p.id, school=w.school, enterprise=w.hr, uow=uow, clock=clock, guardian=True)
     await change_placement(p.id, "start", w.school, uow=uow, clock=at(START))
     student = Principal(sub="s1", org=w.school.org, org_kind="school", roles=frozenset({"student"}))
     for week in range(3):
@@ -257,7 +258,7 @@ async def test_concurrent_approvals_pass_each_milestone_once(uow):
     )
     p = await book(uow, w, position, "s1")
     await change_placement(p.id, "confirm", w.hr, uow=uow, clock=clock)
-    await record_consent(p.id, w.school, student=True, guardian=True, uow=uow, clock=clock)
+    await ready_to_start(p.id, school=w.school, enterprise=w.hr, uow=uow, clock=clock, guardian=True)
     await change_placement(p.id, "start", w.school, uow=uow, clock=at(START))
     student = Principal(sub="s1", org=w.school.org, org_kind="school", roles=frozenset({"student"}))
     mondays = [START, START + timedelta(days=7)]

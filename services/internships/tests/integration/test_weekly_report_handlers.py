@@ -11,6 +11,7 @@ from decimal import Decimal
 
 import pytest
 from google.protobuf import json_format
+from internships_course_start import ready_to_start
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import create_async_engine
 
@@ -20,7 +21,7 @@ from internships.consumers import apply_mentors_event
 from internships.domain import commands
 from internships.domain.positions import Duty, DutyKind
 from internships.domain.weekly_reports import PlacementNotReporting, ReportAccepted, ReportKind
-from internships.handlers.placements import BookPlacement, book_placement, change_placement, record_consent
+from internships.handlers.placements import BookPlacement, book_placement, change_placement
 from internships.handlers.positions import CreateBase, CreatePosition, change_position, create_base, create_position
 from internships.handlers.report_reviews import report_shortfalls, review_queue, review_rates
 from internships.handlers.weekly_reports import FileReport, ReviewReport, file_report, review_report
@@ -113,7 +114,7 @@ class World:
         )
         await change_placement(placement.id, "confirm", self.hr, uow=self.uow, clock=at(day))
         if start:
-            await record_consent(placement.id, self.admin, student=True, guardian=False, uow=self.uow, clock=at(START))
+            await ready_to_start(placement.id, school=self.admin, enterprise=self.hr, uow=self.uow, clock=at(START))
             await change_placement(placement.id, "start", self.admin, uow=self.uow, clock=at(START))
         return placement.id
 

@@ -11,6 +11,7 @@ from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 
 from google.protobuf import json_format
+from internships_course_start import ready_to_start
 from sqlalchemy import text
 
 from internships import handlers
@@ -21,7 +22,6 @@ from internships.domain.logbooks import LogLine
 from internships.domain.positions import Duty, DutyKind
 from internships.handlers import logbooks
 from internships.handlers.placements import BookPlacement, book_placement, change_placement
-from internships.handlers.placements import record_consent as consent
 from internships.handlers.positions import CreateBase, CreatePosition, change_position, create_base, create_position
 from praxis.events.v1 import mentors_pb2
 from praxis_common.auth import Principal
@@ -111,7 +111,7 @@ class World:
         )
         if start:
             await change_placement(booked.id, "confirm", self.hr, uow=self.uow, clock=at(START - timedelta(days=9)))
-            await consent(booked.id, self.school, student=True, guardian=False, uow=self.uow, clock=at(START, 7))
+            await ready_to_start(booked.id, school=self.school, enterprise=self.hr, uow=self.uow, clock=at(START, 7))
             await change_placement(booked.id, "start", self.school, uow=self.uow, clock=at(START, 8))
         return booked.id
 

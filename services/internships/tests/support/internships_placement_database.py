@@ -27,7 +27,8 @@ from internships.domain.compliance import ComplianceViolation
 from internships.domain.placements import IllegalTransition
 from praxis_common.errors import Conflict, Forbidden, InvalidInput, NotFound, PraxisError
 
-DOCUMENT_EVENTS = {"document_rendered", "document_signed", "signatures_voided"}
+# What preparing a start adds to a placement's events (its document, its insurance): not life-cycle transitions.
+DOCUMENT_EVENTS = {"document_rendered", "document_signed", "signatures_voided", "insured"}
 
 
 class DatabaseChecks:
