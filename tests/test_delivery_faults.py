@@ -13,6 +13,7 @@ import grpc
 import httpx
 import pytest
 from grpc_health.v1 import health_pb2, health_pb2_grpc
+from organisation_profiles import ensure_partners
 
 from praxis_dev.testing.servers import plain_url
 from praxis_dev.testing.stack import ServiceProcess, Stack, eventually
@@ -33,6 +34,7 @@ async def propose_agreement(client: httpx.AsyncClient, stack: Stack, n: int) -> 
     """A new agreement between school-f<n> and enterprise-f<n>, signed by neither yet."""
     school, enterprise = f"school-f{n}", f"enterprise-f{n}"
     today = date.today()
+    await ensure_partners(client, stack, school, enterprise)
     r = await client.post(
         "/v1/agreements",
         headers=stack.auth(school, "school", "admin"),

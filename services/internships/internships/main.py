@@ -10,6 +10,7 @@ from internships.config import Settings
 from internships.handlers import placements as placement_handlers
 from internships.http import (
     agreements,
+    organisations,
     placements,
     positions,
     reports,
@@ -38,6 +39,7 @@ SPEC = ServiceSpec(
         placements.router(rt),
         reports.router(rt),
         rounds.router(rt),
+        organisations.router(rt),
         round_positions.router(rt),
         round_students.router(rt),
         round_results.router(rt),

@@ -6,10 +6,11 @@ from functools import singledispatch
 
 from internships.domain.agreements import AgreementActivated, AgreementEnded, EndReason
 from internships.domain.logbooks import LogbookApproved
+from internships.domain.organisations import ProfileUpdated
 from internships.domain.placements import PlacementChanged
 from internships.domain.positions import BaseCreated, PositionClosed, PositionPublished
 from internships.domain.rounds import RoundPublishedEvent
-from praxis.events.v1 import agreements_pb2, placements_pb2, rounds_pb2
+from praxis.events.v1 import agreements_pb2, organisations_pb2, placements_pb2, rounds_pb2
 from praxis_common.events import IntegrationEvent
 
 SERVICE = "internships"
@@ -195,5 +196,25 @@ def _(event: RoundPublishedEvent, **context) -> IntegrationEvent:
             placements=event.placements,
             placement_status=r.publish_as.value,
             published_at=r.published_at.isoformat(),
+        ),
+    )
+
+
+@integration_event.register
+def _(event: ProfileUpdated, **context) -> IntegrationEvent:
+    p = event.profile
+    return _event(
+        "organisation.profile_updated",
+        "organisation",
+        p.org,
+        organisations_pb2.OrganisationProfileUpdated(
+            org=p.org,
+            kind=p.kind.value,
+            name_zh=p.name_zh or "",
+            name_en=p.name_en or "",
+            school_code=p.school_code or "",
+            uscc=p.uscc or "",
+            version=p.version,
+            updated_at=p.updated_at.isoformat(),
         ),
     )

@@ -26,6 +26,7 @@ import ctypes
 import itertools
 import logging
 import os
+import random
 import signal
 import socket
 import subprocess
@@ -42,7 +43,8 @@ log = logging.getLogger("praxis.testing")
 # kernel for a "free" port at once could otherwise be given the same one, and one of their services fail to start.
 FIRST_PORT, PORT_BLOCK = 12_000, 2_000
 _WORKER = int("0" + "".join(c for c in os.environ.get("PYTEST_XDIST_WORKER", "") if c.isdigit()))
-_next_port = itertools.count()
+# From a random point of the block: two test sessions on one machine (two checkouts) rarely reach for the same port.
+_next_port = itertools.count(random.randrange(PORT_BLOCK))
 
 
 def free_port(host: str = "127.0.0.1") -> int:

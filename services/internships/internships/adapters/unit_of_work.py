@@ -8,6 +8,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 from internships.adapters.agreements import AgreementRepository
 from internships.adapters.logbooks import LogbookRepository
 from internships.adapters.mentoring import MentoringRepository
+from internships.adapters.organisations import OrganisationRepository
 from internships.adapters.placements import PlacementRepository
 from internships.adapters.positions import BaseRepository, PositionRepository
 from internships.adapters.reports import ReportRepository
@@ -20,7 +21,7 @@ from praxis_common.uow import UnitOfWork
 
 class InternshipsUnit(UnitOfWork):
     """`u.agreements`, `u.bases`, `u.positions`, `u.placements`, `u.logbooks`, `u.rounds`, `u.round_students`,
-    `u.runs`, `u.mentoring`, `u.reports`: the repositories, on this unit's transaction."""
+    `u.runs`, `u.mentoring`, `u.reports`, `u.organisations`: the repositories, on this unit's transaction."""
 
     agreements: AgreementRepository
     bases: BaseRepository
@@ -32,6 +33,7 @@ class InternshipsUnit(UnitOfWork):
     runs: RunRepository
     mentoring: MentoringRepository
     reports: ReportRepository
+    organisations: OrganisationRepository
 
     # Tracked aggregates need no context beyond themselves (agreements, bases, logbook weeks, rounds); placements and
     # positions carry their position's competencies / base's country, and their use cases emit them (u.emit).
@@ -48,3 +50,4 @@ class InternshipsUnit(UnitOfWork):
         self.runs = RunRepository(connection)
         self.mentoring = MentoringRepository(connection)
         self.reports = ReportRepository(connection)
+        self.organisations = OrganisationRepository(connection)

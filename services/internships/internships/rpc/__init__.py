@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from internships.rpc.agreements import AgreementsServicer
 from internships.rpc.logbooks import LogbooksServicer
+from internships.rpc.organisations import OrganisationsServicer
 from internships.rpc.placements import PlacementsServicer
 from internships.rpc.positions import PositionsServicer
 from internships.rpc.reports import ReportsServicer
@@ -19,6 +20,7 @@ from internships.rpc.round_students import RoundStudentsServicer
 from internships.rpc.rounds import RoundsServicer
 from praxis.internships.v1 import internships_pb2 as pb
 from praxis.internships.v1 import internships_pb2_grpc as pb_grpc
+from praxis.internships.v1 import organisations_pb2, organisations_pb2_grpc
 from praxis_common.service import Runtime
 
 
@@ -43,5 +45,11 @@ def services(rt: Runtime) -> list[tuple]:
         (
             lambda server: pb_grpc.add_InternshipsServiceServicer_to_server(servicer, server),
             pb.DESCRIPTOR.services_by_name["InternshipsService"].full_name,
-        )
+        ),
+        (
+            lambda server: organisations_pb2_grpc.add_OrganisationsServiceServicer_to_server(
+                OrganisationsServicer(rt), server
+            ),
+            organisations_pb2.DESCRIPTOR.services_by_name["OrganisationsService"].full_name,
+        ),
     ]
