@@ -54,17 +54,25 @@ def rest_operations(service: str) -> dict[str, object]:
     return {op: endpoints.get(op) for op in operations}
 
 
-def grpc_methods(service: str) -> tuple[set[str], type, type]:
-    """The service's methods, its servicer class, and the generated base whose methods answer UNIMPLEMENTED."""
-    pb = importlib.import_module(f"praxis.{service}.v1.{service}_pb2")
-    pb_grpc = importlib.import_module(f"praxis.{service}.v1.{service}_pb2_grpc")
-    base = getattr(pb_grpc, f"{SERVICES[service]}Servicer")
-    servicer = next(
-        cls
-        for cls in vars(importlib.import_module(f"{service}.rpc")).values()
-        if inspect.isclass(cls) and issubclass(cls, base) and cls is not base
-    )
-    return {m.name for m in pb.DESCRIPTOR.services_by_name[SERVICES[service]].methods}, servicer, base
+def grpc_methods(service: str) -> dict[str, tuple[type, type]]:
+    """Every method of the service's gRPC services (its main one and any other in `praxis.<service>.v1`, e.g.
+    internships' OrganisationsService) → (the servicer class implementing it, the generated base whose methods
+    answer UNIMPLEMENTED)."""
+    package = importlib.import_module(f"praxis.{service}.v1")
+    rpc = vars(importlib.import_module(f"{service}.rpc"))
+    found: dict[str, tuple[type, type]] = {}
+    for module in pkgutil.iter_modules(package.__path__):
+        if not module.name.endswith("_pb2"):
+            continue
+        pb = importlib.import_module(f"{package.__name__}.{module.name}")
+        pb_grpc = importlib.import_module(f"{package.__name__}.{module.name}_grpc")
+        for described in pb.DESCRIPTOR.services_by_name.values():
+            base = getattr(pb_grpc, f"{described.name}Servicer")
+            servicer = next(
+                (c for c in rpc.values() if inspect.isclass(c) and issubclass(c, base) and c is not base), base
+            )
+            found |= {m.name: (servicer, base) for m in described.methods}
+    return found
 
 
 def table() -> dict[str, list[tuple[str, list[str], str]]]:
@@ -127,7 +135,7 @@ def _rows(service: str) -> list[tuple[str, list[str], str]]:
 @pytest.mark.parametrize("service", SERVICES)
 def test_every_rest_operation_has_a_grpc_method(service):
     operations = rest_operations(service)
-    methods, servicer, base = grpc_methods(service)
+    methods = grpc_methods(service)
     declared = {rest: (grpc_, note) for rest, grpc_, note in _rows(service) if rest != NONE}
     missing = []
     for op in sorted(operations):
@@ -139,8 +147,8 @@ def test_every_rest_operation_has_a_grpc_method(service):
         for name in names:
             if name not in methods:
                 missing.append(f"{op} → {name} (no such method in {SERVICES[service]})")
-            elif getattr(servicer, name) is getattr(base, name):
-                missing.append(f"{op} → {name} (not implemented by {servicer.__name__})")
+            elif getattr(methods[name][0], name) is getattr(methods[name][1], name):
+                missing.append(f"{op} → {name} (not implemented by {methods[name][0].__name__})")
     assert not missing, "REST operations without a gRPC method:\n  " + "\n  ".join(missing)
     stale = sorted(set(declared) - set(operations))
     assert not stale, f"docs/grpc.md names REST operations the {service} service does not have: {stale}"
@@ -148,7 +156,7 @@ def test_every_rest_operation_has_a_grpc_method(service):
 
 @pytest.mark.parametrize("service", SERVICES)
 def test_every_grpc_method_is_in_the_table(service):
-    methods, _, _ = grpc_methods(service)
+    methods = set(grpc_methods(service))
     rows = _rows(service)
     named = {name for _, names, _ in rows for name in names}
     assert not sorted(methods - named), f"gRPC methods missing from docs/grpc.md: {sorted(methods - named)}"
@@ -160,15 +168,15 @@ def test_every_grpc_method_is_in_the_table(service):
 @pytest.mark.parametrize("service", SERVICES)
 def test_the_grpc_method_calls_the_use_case_of_its_rest_route(service):
     operations = rest_operations(service)
-    _, servicer, _ = grpc_methods(service)
+    methods = grpc_methods(service)
     known = use_cases(service)
     differ = []
     for rest, names, _ in _rows(service):
         endpoint = operations.get(rest)
-        if rest == NONE or not names or endpoint is None or not all(hasattr(servicer, n) for n in names):
+        if rest == NONE or not names or endpoint is None or not all(n in methods for n in names):
             continue  # no pair to compare; the other tests report what is missing
         by_rest = calls(endpoint) & known
-        by_grpc = set().union(*(calls(getattr(servicer, n), servicer) for n in names)) & known
+        by_grpc = set().union(*(calls(getattr(methods[n][0], n), methods[n][0]) for n in names)) & known
         if not by_rest or not by_rest <= by_grpc:
             differ.append(f"{rest} calls {sorted(by_rest)}; {', '.join(names)} calls {sorted(by_grpc)}")
     assert not differ, "gRPC methods that do not call their REST route's use case:\n  " + "\n  ".join(differ)

@@ -143,6 +143,7 @@ async def world(stack: Stack, internships, mentors, rounds) -> dict[str, str]:
         "session_id": session.json()["id"],
         "project_id": project,
         "school_org": SCHOOL,
+        "org": ENTERPRISE,
         "material_id": material.json()["id"],
         "team_id": team.json()["id"],
         "stage": "market-research",
