@@ -15,7 +15,7 @@ from praxis_common.validation import Text
 # A unified social credit code (GB 32100-2015): 18 characters of 0-9 and A-Z without I, O, S, V, Z, characters 3-8
 # the administrative division code, the last the check character. Lower case is accepted and stored upper-cased.
 Uscc = Annotated[
-    str,
+    Text,  # no control characters (the kernel's rule), then the code's own rules with their own messages
     AfterValidator(normalise_uscc),
     WithJsonSchema(
         {
