@@ -20,9 +20,10 @@ from statistics import median, quantiles
 
 import httpx
 
+from praxis_dev.testing.databases import Databases
 from praxis_dev.testing.nats import start_local_nats
+from praxis_dev.testing.organisations import ensure_partners
 from praxis_dev.testing.postgres import start_local_postgres
-from praxis_dev.testing.servers import run_coro_blocking
 from praxis_dev.testing.stack import Stack
 
 
@@ -44,6 +45,7 @@ async def run(stack: Stack, n: int) -> None:
     for i in range(n):
         school, enterprise = f"bench-school-{i}", f"bench-ent-{i}"
         s_auth, e_auth = stack.auth(school, "school", "admin"), stack.auth(enterprise, "enterprise", "hr")
+        await ensure_partners(internships, stack, school, enterprise)  # not timed: what is timed starts at signing
         created = await internships.post(
             "/v1/agreements",
             headers=s_auth,
@@ -82,11 +84,7 @@ def main() -> None:
     parser.add_argument("--agreements", type=int, default=50)
     args = parser.parse_args()
     pg, nats = start_local_postgres(), start_local_nats()
-    created: list[str] = []
-
-    def database(name: str) -> str:
-        created.append(f"bench_{name}")
-        return run_coro_blocking(pg.create_database(created[-1]))
+    database = Databases(pg, "bench")  # migrated databases are clones of a template, as in the tests
 
     stack = Stack(nats.url, "bench", Path(tempfile.mkdtemp()), database)
     try:

@@ -44,9 +44,10 @@ from pathlib import Path
 import asyncpg
 import httpx
 
+from praxis_dev.testing.databases import Databases
 from praxis_dev.testing.nats import start_local_nats
+from praxis_dev.testing.organisations import ensure_partners
 from praxis_dev.testing.postgres import start_local_postgres
-from praxis_dev.testing.servers import run_coro_blocking
 from praxis_dev.testing.stack import Stack
 
 TODAY = date.today()
@@ -78,6 +79,7 @@ async def setup_positions(c: httpx.AsyncClient, stack: Stack, args, rng: random.
     for e in range(args.enterprises):
         enterprise = f"bench-ent-{e:02d}"
         h = stack.auth(enterprise, "enterprise", "hr")
+        await ensure_partners(c, stack, SCHOOL, enterprise)
         agreement = ok(
             await c.post(
                 "/v1/agreements",
@@ -354,11 +356,7 @@ def main() -> None:
     )
     args = parser.parse_args()
     pg, nats = start_local_postgres(), start_local_nats()
-    created: list[str] = []
-
-    def database(name: str) -> str:
-        created.append(f"bench_{name}")
-        return run_coro_blocking(pg.create_database(created[-1]))
+    database = Databases(pg, "bench")  # migrated databases are clones of a template, as in the tests
 
     stack = Stack(nats.url, "bench", Path(tempfile.mkdtemp(prefix="praxis-bench-")), database)
     try:

@@ -35,9 +35,9 @@ import httpx
 from booking_load_checks import CpuMeter, _parent, calibration_ms, outbox_drained, start_profilers, verify
 from booking_load_runs import HOLDING, SCHOOL, TARGET_P99_MS, TARGET_RPS, rest_run, setup, sql_run
 
+from praxis_dev.testing.databases import Databases
 from praxis_dev.testing.nats import start_local_nats
 from praxis_dev.testing.postgres import start_local_postgres
-from praxis_dev.testing.servers import run_coro_blocking
 from praxis_dev.testing.stack import Stack
 
 
@@ -158,11 +158,7 @@ def main() -> None:
     )
     args = parser.parse_args()
     pg, nats = start_local_postgres(), start_local_nats()
-    created: list[str] = []
-
-    def database(name: str) -> str:
-        created.append(f"bench_{name}")
-        return run_coro_blocking(pg.create_database(created[-1]))
+    database = Databases(pg, "bench")  # migrated databases are clones of a template, as in the tests
 
     workdir = Path(tempfile.mkdtemp(prefix="praxis-bench-"))
     stack = Stack(nats.url, "bench", workdir, database)

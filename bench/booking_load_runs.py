@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 import asyncpg
 import httpx
 
+from praxis_dev.testing.organisations import ensure_partners
 from praxis_dev.testing.stack import Stack
 
 TODAY = date.today()
@@ -42,6 +43,7 @@ async def setup(
     published positions (spread round-robin over their set's bases, with compliant figures): one for the
     REST run, one for the direct-SQL ceiling. Returns (agreement id, rest ids, sql ids + a warm-up id)."""
     s, e = stack.auth(SCHOOL, "school", "admin"), stack.auth(ENTERPRISE, "enterprise", "hr")
+    await ensure_partners(client, stack, SCHOOL, ENTERPRISE)
     r = await client.post(
         "/v1/agreements",
         headers=s,

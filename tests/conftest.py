@@ -10,6 +10,7 @@ import httpx
 import nats
 import pytest
 from course_start import ready_to_start
+from organisation_profiles import ensure_partners
 
 from praxis_dev.testing.stack import Stack, eventually
 
@@ -93,7 +94,8 @@ def steps() -> Steps:
 
 
 class Internships:
-    """REST set-up shared by the internships tests: agreements signed by both sides, bases, positions, bookings.
+    """REST set-up shared by the internships tests: agreements (with both parties' profiles) signed by both sides,
+    bases, positions, bookings.
 
     Figures default to what the default compliance policy accepts; pass overrides to test the rules."""
 
@@ -123,6 +125,7 @@ class Internships:
     ) -> str:
         start = valid_from or date.today()
         s, e = self.stack.auth(school, "school", "admin"), self.stack.auth(enterprise, "enterprise", "hr")
+        await ensure_partners(c, self.stack, school, enterprise)
         r = await c.post(
             "/v1/agreements",
             headers=s,

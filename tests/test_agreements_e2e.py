@@ -8,6 +8,7 @@ import grpc
 import httpx
 import pytest
 from grpc_health.v1 import health_pb2, health_pb2_grpc
+from organisation_profiles import register
 
 from praxis.internships.v1 import internships_pb2 as ipb
 from praxis.internships.v1 import internships_pb2_grpc as ipb_grpc
@@ -18,6 +19,13 @@ from praxis.projects.v1 import projects_pb2_grpc as ppb_grpc
 from praxis_dev.testing.stack import eventually
 
 SCHOOL, ENTERPRISE = "school-e2e", "enterprise-e2e"
+
+
+@pytest.fixture(autouse=True)
+async def profiles(stack) -> None:
+    """The organisations these agreements name have profiles (an agreement needs them)."""
+    pager = [("school-pager", "school"), *((f"ent-pager-{i}", "enterprise") for i in range(5))]
+    await register(stack, (SCHOOL, "school"), (ENTERPRISE, "enterprise"), *pager)
 
 
 def agreement_body(**overrides) -> dict:

@@ -13,6 +13,7 @@ import grpc
 import httpx
 import pytest
 from grpc_health.v1 import health_pb2, health_pb2_grpc
+from organisation_profiles import ensure_partners
 
 from praxis_dev.testing.servers import plain_url
 from praxis_dev.testing.stack import ServiceProcess, Stack, eventually
@@ -33,6 +34,7 @@ async def propose_agreement(client: httpx.AsyncClient, stack: Stack, n: int) -> 
     """A new agreement between school-f<n> and enterprise-f<n>, signed by neither yet."""
     school, enterprise = f"school-f{n}", f"enterprise-f{n}"
     today = date.today()
+    await ensure_partners(client, stack, school, enterprise)
     r = await client.post(
         "/v1/agreements",
         headers=stack.auth(school, "school", "admin"),
@@ -99,8 +101,9 @@ async def test_agreements_signed_while_nats_is_down_reach_both_services_once_it_
         assert ready.status_code == 200, ready.text
         assert ready.json()["checks"] == {"database": True, "schema": True, "nats": False}
         signed = {await sign_agreement(client, stack, n) for n in range(8)}  # REST keeps working
-    pending = await query(stack["internships"].database_url, "SELECT count(*) AS n FROM outbox WHERE sent_at IS NULL")
-    assert pending[0]["n"] == 8  # committed with their events, waiting in the outbox
+    sql = "SELECT count(*) AS n FROM outbox WHERE sent_at IS NULL AND aggregate_type = 'agreement'"
+    pending = await query(stack["internships"].database_url, sql)
+    assert pending[0]["n"] == 8  # committed with their events, waiting in the outbox (beside the profiles' 16)
     nats.start()
     back = time.monotonic()
     for service in ("mentors", "projects"):

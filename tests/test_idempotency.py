@@ -6,8 +6,19 @@ import asyncio
 from datetime import date, timedelta
 
 import httpx
+import pytest
+from organisation_profiles import register
 
 SCHOOL = "school-idem"
+ENTERPRISES = ("ent-retry", "ent-a", "ent-shared", "ent-burst", "ent-past", "ent-badkey", "ent-grpc")
+
+
+@pytest.fixture(autouse=True)
+async def profiles(stack) -> None:
+    """The organisations these agreements name have profiles (an agreement needs them)."""
+    await register(
+        stack, (SCHOOL, "school"), ("school-other-idem", "school"), *((e, "enterprise") for e in ENTERPRISES)
+    )
 
 
 def body(enterprise: str = "ent-idem", quota: int = 3) -> dict:

@@ -11,6 +11,7 @@ from datetime import date, timedelta
 import httpx
 import pytest
 import pytest_asyncio
+from organisation_profiles import ensure_partners
 
 from praxis_dev.testing.stack import Stack
 
@@ -168,6 +169,7 @@ async def test_the_owners_report_counts_their_own_placements_only(stack, owned):
             assert report["core_share_buckets"]["75-100%"] == 1 and report["core_share_mean"] == "1.0000"
             assert report["agreements_without_placements"] == []
         lonely = stack.auth("school-paper", "school", "admin")
+        await ensure_partners(c, stack, "school-paper", "ent-paper")
         paper = (
             await c.post(
                 "/v1/agreements",

@@ -7,6 +7,7 @@ from datetime import date, timedelta
 
 import httpx
 import pytest
+from organisation_profiles import ensure_partners
 
 from praxis_dev.testing.stack import Stack, eventually
 
@@ -48,6 +49,7 @@ def _items(body) -> list[dict]:
 async def sign_agreement(stack: Stack, school: str, enterprise: str) -> str:
     s, e = stack.auth(school, "school", "admin"), stack.auth(enterprise, "enterprise", "hr")
     async with httpx.AsyncClient(base_url=stack["internships"].base_url, timeout=10) as client:
+        await ensure_partners(client, stack, school, enterprise)
         r = await client.post(
             "/v1/agreements",
             headers=s,

@@ -16,7 +16,7 @@ import pytest
 import pytest_asyncio
 from google.protobuf.message_factory import GetMessageClass
 
-from praxis.internships.v1 import internships_pb2
+from praxis.internships.v1 import internships_pb2, organisations_pb2
 from praxis.mentors.v1 import mentors_pb2
 from praxis.projects.v1 import projects_pb2
 from praxis_dev.testing.stack import Stack, eventually
@@ -35,9 +35,12 @@ PLATFORM_PRINCIPALS = {
 PUBLIC = {"/healthz", "/readyz", "/docs", "/docs/oauth2-redirect", "/redoc", "/openapi.json"}
 SERVICE_METHODS = {"/praxis.mentors.v1.MentorsService/GetAssignments", "/praxis.mentors.v1.MentorsService/IsMentorOf"}
 GRPC_SERVICES = {
-    "internships": internships_pb2.DESCRIPTOR.services_by_name["InternshipsService"],
-    "mentors": mentors_pb2.DESCRIPTOR.services_by_name["MentorsService"],
-    "projects": projects_pb2.DESCRIPTOR.services_by_name["ProjectsService"],
+    "internships": [
+        internships_pb2.DESCRIPTOR.services_by_name["InternshipsService"],
+        organisations_pb2.DESCRIPTOR.services_by_name["OrganisationsService"],
+    ],
+    "mentors": [mentors_pb2.DESCRIPTOR.services_by_name["MentorsService"]],
+    "projects": [projects_pb2.DESCRIPTOR.services_by_name["ProjectsService"]],
 }
 
 
@@ -162,6 +165,7 @@ async def world(stack: Stack, internships, mentors, rounds) -> dict[str, str]:
         "session_id": session.json()["id"],
         "project_id": project,
         "school_org": SCHOOL,
+        "org": ENTERPRISE,
         "material_id": material.json()["id"],
         "team_id": team.json()["id"],
         "stage": "market-research",
@@ -229,10 +233,9 @@ async def test_every_grpc_method_refuses_platform_principals_but_the_declared_se
     org, kind, *roles = PLATFORM_PRINCIPALS[who]
     metadata = (("authorization", f"Bearer {stack.token(org, kind, *roles)}"),)
     is_service = kind == "platform" and "service" in roles
-    descriptor = GRPC_SERVICES[service]
     wrong = []
     async with grpc.aio.insecure_channel(stack[service].grpc_target) as channel:
-        for method in descriptor.methods:
+        for descriptor, method in ((d, m) for d in GRPC_SERVICES[service] for m in d.methods):
             name = f"/{descriptor.full_name}/{method.name}"
             request_type, response_type = GetMessageClass(method.input_type), GetMessageClass(method.output_type)
             call = channel.unary_unary(

@@ -7,6 +7,7 @@ from datetime import date, timedelta
 
 import grpc
 import pytest
+from organisation_profiles import ensure_profile_grpc
 
 from praxis.internships.v1 import internships_pb2 as pb
 from praxis.internships.v1 import internships_pb2_grpc as pb_grpc
@@ -18,8 +19,8 @@ TODAY = date.today()
 class Api:
     """One channel to the internships service and the bearer metadata of a few callers."""
 
-    def __init__(self, stack: Stack, stub: pb_grpc.InternshipsServiceStub, school: str, enterprise: str) -> None:
-        self.stack, self.stub = stack, stub
+    def __init__(self, stack: Stack, channel: grpc.aio.Channel, school: str, enterprise: str) -> None:
+        self.stack, self.channel, self.stub = stack, channel, pb_grpc.InternshipsServiceStub(channel)
         self.school = self.meta(school, "school", "admin")
         self.enterprise = self.meta(enterprise, "enterprise", "hr")
 
@@ -30,6 +31,9 @@ class Api:
         return await getattr(self.stub, method)(request, metadata=metadata, timeout=10)
 
     async def active_agreement(self, school: str, enterprise: str, quota: int = 50) -> str:
+        """Both organisations' profiles (PutOwnProfile), then an agreement both signed."""
+        await ensure_profile_grpc(self.channel, self.stack, school, "school")
+        await ensure_profile_grpc(self.channel, self.stack, enterprise, "enterprise")
         created = await self.call(
             "CreateAgreement",
             pb.CreateAgreementRequest(
@@ -110,4 +114,4 @@ async def channel(stack):
 
 
 def api(stack, channel, school: str, enterprise: str) -> Api:
-    return Api(stack, pb_grpc.InternshipsServiceStub(channel), school, enterprise)
+    return Api(stack, channel, school, enterprise)

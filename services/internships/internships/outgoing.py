@@ -12,6 +12,7 @@ from internships.domain.documents import DocumentRendered, DocumentSigned, Signa
 from internships.domain.insurance import PlacementInsured, PolicyRecorded
 from internships.domain.leave import LeaveChanged
 from internships.domain.logbooks import LogbookApproved
+from internships.domain.organisations import ProfileUpdated
 from internships.domain.placements import PlacementChanged
 from internships.domain.positions import BaseCreated, PositionClosed, PositionPublished
 from internships.domain.rounds import RoundPublishedEvent
@@ -22,6 +23,7 @@ from praxis.events.v1 import (
     course_pb2,
     documents_pb2,
     insurance_pb2,
+    organisations_pb2,
     placements_pb2,
     rounds_pb2,
     weekly_reports_pb2,
@@ -593,5 +595,28 @@ def _(event: DocumentSigned, **context) -> IntegrationEvent:
             version=s.document_version,
             signature=_signature(s),
             complete=event.complete,
+        ),
+    )
+
+
+# ---- organisation profiles (domain/organisations.py)
+
+
+@integration_event.register
+def _(event: ProfileUpdated, **context) -> IntegrationEvent:
+    p = event.profile
+    return _event(
+        "organisation.profile_updated",
+        "organisation",
+        p.org,
+        organisations_pb2.OrganisationProfileUpdated(
+            org=p.org,
+            kind=p.kind.value,
+            name_zh=p.name_zh or "",
+            name_en=p.name_en or "",
+            school_code=p.school_code or "",
+            uscc=p.uscc or "",
+            version=p.version,
+            updated_at=p.updated_at.isoformat(),
         ),
     )

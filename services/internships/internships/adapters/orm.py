@@ -551,3 +551,29 @@ placement_signature = Table(
     CheckConstraint("party IN ('school','enterprise','student')", name="party"),
     CheckConstraint("on_behalf_of IS NULL OR on_behalf_of IN ('student','guardian')", name="on_behalf_of"),
 )
+
+# ---- organisation profiles (domain/organisations.py): what each school and enterprise says about itself
+
+organisation_profile = Table(
+    "organisation_profile",
+    metadata,
+    Column("org", String(64), primary_key=True),  # the org id tokens carry
+    Column("kind", String(16), nullable=False),
+    Column("name_zh", String(200)),
+    Column("name_en", String(200)),
+    Column("school_code", String(10)),  # schools: 学校标识码
+    Column("uscc", String(18)),  # enterprises: unified social credit code (GB 32100-2015), upper case
+    Column("address", String(500)),
+    Column("contact_name", String(200)),
+    Column("contact_phone", String(32)),
+    Column("contact_email", String(254)),
+    Column("version", Integer, nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+    CheckConstraint("kind IN ('school','enterprise')", name="kind"),
+    CheckConstraint("name_zh IS NOT NULL OR name_en IS NOT NULL", name="named"),
+    CheckConstraint(
+        "(kind = 'school' AND uscc IS NULL) OR (kind = 'enterprise' AND school_code IS NULL AND uscc IS NOT NULL)",
+        name="code_of_kind",
+    ),
+)

@@ -13,6 +13,7 @@ from internships.adapters.documents import DocumentRepository
 from internships.adapters.insurance import InsuranceRepository
 from internships.adapters.logbooks import LogbookRepository
 from internships.adapters.mentoring import MentoringRepository
+from internships.adapters.organisations import OrganisationRepository
 from internships.adapters.placements import PlacementRepository
 from internships.adapters.positions import BaseRepository, PositionRepository
 from internships.adapters.reports import ReportRepository
@@ -37,6 +38,7 @@ class InternshipsUnit(UnitOfWork):
     logbooks: LogbookRepository
     insurance: InsuranceRepository
     rounds: RoundRepository
+    organisations: OrganisationRepository
     round_students: RoundStudentRepository
     runs: RunRepository
     mentoring: MentoringRepository
@@ -53,6 +55,7 @@ class InternshipsUnit(UnitOfWork):
     def _bind(self, connection: AsyncConnection) -> None:
         self.agreements = AgreementRepository(connection)
         self.insurance = InsuranceRepository(connection)
+        self.organisations = OrganisationRepository(connection)
         self.bases = BaseRepository(connection)
         self.positions = PositionRepository(connection)
         self.placements = PlacementRepository(connection)

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from internships.domain.agreements import Status
+from internships.domain.organisations import ProfileDetails
 
 
 @dataclass(frozen=True)
@@ -37,3 +38,8 @@ class ListAgreements:
     status: Status | None = None
     page_size: int = 50
     page_token: str | None = None
+
+
+@dataclass(frozen=True)
+class PutOwnProfile:
+    details: ProfileDetails

@@ -14,6 +14,7 @@ from internships.handlers.agreements import (
     terminate_agreement,
     utc_clock,
 )
+from internships.handlers.organisations import get_own_profile, get_profile, put_own_profile
 
 __all__ = [
     "Clock",
@@ -21,7 +22,10 @@ __all__ = [
     "apply_calendar",
     "draft_agreement",
     "get_agreement",
+    "get_own_profile",
+    "get_profile",
     "list_agreements",
+    "put_own_profile",
     "sign_agreement",
     "terminate_agreement",
     "utc_clock",

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from internships import policy
 from internships.domain import commands
 from internships.domain.agreements import Agreement, Status
+from internships.handlers.organisations import require_parties
 from internships.handlers.wind_down import WindDown, lock_for_wind_down, wind_down
 from praxis_common.auth import Principal
 from praxis_common.errors import FieldError, InvalidInput
@@ -33,6 +34,7 @@ async def draft_agreement(
         now=now,
     )
     async with uow() as u:
+        await require_parties(u, cmd)
         await u.agreements.add(agreement)
         await u.commit()
     return agreement

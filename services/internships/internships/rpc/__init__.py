@@ -14,6 +14,7 @@ from internships.rpc.course import CourseServicer
 from internships.rpc.documents import DocumentsServicer
 from internships.rpc.insurance import InsuranceServicer
 from internships.rpc.logbooks import LogbooksServicer
+from internships.rpc.organisations import OrganisationsServicer
 from internships.rpc.placements import PlacementsServicer
 from internships.rpc.positions import PositionsServicer
 from internships.rpc.reports import ReportsServicer
@@ -31,6 +32,8 @@ from praxis.internships.v1 import (
     documents_pb2_grpc,
     insurance_pb2,
     insurance_pb2_grpc,
+    organisations_pb2,
+    organisations_pb2_grpc,
     weekly_reports_pb2,
     weekly_reports_pb2_grpc,
 )
@@ -61,6 +64,7 @@ FEATURE_SERVICES = [
     (course_pb2, course_pb2_grpc, "CourseService", CourseServicer),
     (documents_pb2, documents_pb2_grpc, "DocumentsService", DocumentsServicer),
     (insurance_pb2, insurance_pb2_grpc, "InsuranceService", InsuranceServicer),
+    (organisations_pb2, organisations_pb2_grpc, "OrganisationsService", OrganisationsServicer),
     (weekly_reports_pb2, weekly_reports_pb2_grpc, "WeeklyReportsService", WeeklyReportsServicer),
 ]
 

@@ -6,6 +6,7 @@ import asyncio
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
+from internships_profiles import register
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import create_async_engine
 
@@ -50,6 +51,9 @@ async def events_for(uow, agreement_id) -> list[str]:
 
 
 async def draft(uow, **overrides):
+    await register(
+        uow, (overrides.get("school_org", "s1"), "school"), (overrides.get("enterprise_org", "e1"), "enterprise")
+    )
     cmd = commands.DraftAgreement(
         **{
             "school_org": "s1",

@@ -13,6 +13,7 @@ from decimal import Decimal
 
 import pytest
 from internships_course_start import ready_to_start
+from internships_profiles import register
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import create_async_engine
 
@@ -73,6 +74,7 @@ class World:
     async def agreement(self, school: Principal, days: int) -> uuid.UUID:
         admin = Principal(sub="adm", org=school.org, org_kind="school", roles=frozenset({"admin"}))
         clock = at(START - timedelta(days=90))
+        await register(self.uow, (school.org, "school"), (self.enterprise.org, "enterprise"))
         a = await handlers.draft_agreement(
             commands.DraftAgreement(
                 school_org=school.org,

@@ -15,6 +15,7 @@ from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 
 import pytest
+from internships_profiles import register
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import create_async_engine
 
@@ -56,6 +57,7 @@ async def uow(database_url):
 async def active_agreement(uow, school: str, enterprise: Principal, valid_days: int):
     admin = Principal(sub="adm", org=school, org_kind="school", roles=frozenset({"admin"}))
     clock = at(T0.date())
+    await register(uow, (school, "school"), (enterprise.org, "enterprise"))
     agreement = await handlers.draft_agreement(
         commands.DraftAgreement(
             school_org=school,

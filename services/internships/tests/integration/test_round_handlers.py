@@ -11,6 +11,7 @@ from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 
 import pytest
+from internships_profiles import register
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import create_async_engine
 
@@ -61,6 +62,7 @@ class World:
 
     async def setup(self, *, quota: int, seats: list[int], tags: list[list[str]] | None = None) -> list[uuid.UUID]:
         admin = Principal(sub="adm", org=self.school.org, org_kind="school", roles=frozenset({"admin"}))
+        await register(self.uow, (self.school.org, "school"), (self.enterprise.org, "enterprise"))
         agreement = await handlers.draft_agreement(
             commands.DraftAgreement(
                 school_org=self.school.org,

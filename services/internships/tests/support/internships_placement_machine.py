@@ -33,6 +33,7 @@ from internships_placement_model import (
     PlacementModel,
     R,
 )
+from internships_profiles import register
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import create_async_engine
 
@@ -120,6 +121,7 @@ class PlacementMachine(PlacementModel, DatabaseChecks, RuleBasedStateMachine):
                 await conn.execute(text(f"DELETE FROM {table}"))
         clock = lambda: T0 - timedelta(days=5)  # noqa: E731
         admin = Principal(sub="adm", org=self.school, org_kind="school", roles=frozenset({"admin"}))
+        await register(self.uow, (self.school, "school"), (enterprise.org, "enterprise"))
         agreement = await handlers.draft_agreement(
             commands.DraftAgreement(
                 school_org=self.school,

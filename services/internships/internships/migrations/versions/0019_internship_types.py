@@ -5,7 +5,7 @@ The placement columns have defaults, so existing rows (and the `book_placement` 
 row it is given) need nothing else; the service passes the values in the row.
 
 Revision ID: 0019_internship_types
-Revises: 0017_booking_kernel_functions
+Revises: 0018_organisation_profiles
 Create Date: 2026-11-30
 """
 
@@ -13,7 +13,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0019_internship_types"
-down_revision = "0017_booking_kernel_functions"
+down_revision = "0018_organisation_profiles"
 branch_labels = None
 depends_on = None
 
