@@ -12,6 +12,7 @@ from decimal import Decimal
 
 import pytest
 from internships_course_start import ready_to_start
+from internships_profiles import register
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import create_async_engine
 
@@ -65,6 +66,7 @@ async def world(uow) -> tuple[World, object]:
     w = World(next(_worlds))
     clock = at(T0.date())
     admin = Principal(sub="adm", org=w.school.org, org_kind="school", roles=frozenset({"admin"}))
+    await register(uow, (w.school.org, "school"), (w.hr.org, "enterprise"))
     agreement = await handlers.draft_agreement(
         commands.DraftAgreement(
             school_org=w.school.org,

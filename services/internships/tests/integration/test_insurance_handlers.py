@@ -8,6 +8,7 @@ from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 
 import pytest
+from internships_profiles import register
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import create_async_engine
 
@@ -54,6 +55,7 @@ async def world(uow, students: list[str]):
     school = Principal(sub="coord", org=f"is{n}", org_kind="school", roles=frozenset({"coordinator"}))
     enterprise = Principal(sub="hr", org=f"ie{n}", org_kind="enterprise", roles=frozenset({"hr"}))
     admin = Principal(sub="adm", org=school.org, org_kind="school", roles=frozenset({"admin"}))
+    await register(uow, (school.org, "school"), (enterprise.org, "enterprise"))
     agreement = await handlers.draft_agreement(
         commands.DraftAgreement(
             school_org=school.org,

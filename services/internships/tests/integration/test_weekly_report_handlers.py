@@ -12,6 +12,7 @@ from decimal import Decimal
 import pytest
 from google.protobuf import json_format
 from internships_course_start import ready_to_start
+from internships_profiles import register
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import create_async_engine
 
@@ -69,6 +70,7 @@ class World:
 
     async def setup(self) -> None:
         early = at(START - timedelta(days=30))
+        await register(self.uow, (self.school, "school"), (self.enterprise, "enterprise"))
         a = await handlers.draft_agreement(
             commands.DraftAgreement(
                 self.school, self.enterprise, "", START - timedelta(days=30), START.replace(2031), 9

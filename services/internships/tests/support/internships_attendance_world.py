@@ -12,6 +12,7 @@ from decimal import Decimal
 
 from google.protobuf import json_format
 from internships_course_start import ready_to_start
+from internships_profiles import register
 from sqlalchemy import text
 
 from internships import handlers
@@ -59,6 +60,7 @@ class World:
 
     async def setup(self) -> None:
         admin = who("adm", self.school_org, "school", "admin")
+        await register(self.uow, (self.school_org, "school"), (self.enterprise_org, "enterprise"))
         a = await handlers.draft_agreement(
             commands.DraftAgreement(
                 school_org=self.school_org,
