@@ -175,7 +175,8 @@ async def test_progress_counts_approved_weeks_and_the_hours_events_come_once(sta
         ).json()
     assert after["approved_hours"] == "80.00" and after["approved_weeks"] == 2
     assert after["hours_percent"] == "100.0" and after["weeks_percent"] == "50.0"
-    assert after["short_of"] == {"weeks": "2"} and after["hours_milestone"] == 100
+    assert after["short_of"] == {"weeks": "2", "weekly_reports": str(after["requirement"]["min_weekly_reports"])}
+    assert after["hours_milestone"] == 100
     half = await read_event("internships.placement.hours_reached", pid)
     assert half["milestone"] == 50 and half["requiredHours"] == "60.00"
 

@@ -14,7 +14,7 @@ import asyncpg
 import httpx
 import pypdf
 import pytest
-from course_start import sign_document, student_auth
+from course_start import insure, sign_document, student_auth
 
 from praxis_dev.testing.servers import plain_url
 from praxis_dev.testing.stack import Stack
@@ -39,6 +39,7 @@ async def confirmed_placement(c: httpx.AsyncClient, internships, school: str, en
         f"/v1/placements/{booked.json()['id']}/confirm", headers=stack.auth(enterprise, "enterprise", "hr")
     )
     assert confirmed.status_code == 200, confirmed.text
+    await insure(c, stack, confirmed.json())  # the start asks for cover too; these tests are about signatures
     return confirmed.json()
 
 

@@ -156,6 +156,7 @@ async def world(stack: Stack, internships, mentors, rounds) -> dict[str, str]:
         "request_id": str(uuid.uuid4()),  # a leave request (none exists: the placement has not started)
         "decision": "approve",
         "locale": "en",
+        "internship_type": "post_internship",
         "round_id": rnd["id"],
         "student_ref": STUDENT,
         "mentor_id": teacher["id"],
