@@ -283,8 +283,8 @@ async def test_the_course_from_profiles_to_the_ministry_report(stack: Stack, pla
         xlsx = await c.post(f"/v1/reports/ministry/{MONTH}/downloads", headers=school, json={"format": "xlsx"})
         sheet = load_workbook(io.BytesIO(xlsx.content)).worksheets[0]
         assert list(sheet.iter_rows(values_only=True))[1][8] == USCC
-    event = await read_event("internships.ministry_report.downloaded", f"{SCHOOL}/{MONTH}")
-    assert event["placements"] == 1
+    event = await read_event("internships.ministry_report.downloaded", download.headers["X-Content-SHA256"])
+    assert (event["schoolOrg"], event["month"], event["format"], event["placements"]) == (SCHOOL, MONTH, "csv", 1)
 
 
 async def _as_the_mentor(c: httpx.AsyncClient, path: str, headers: dict) -> httpx.Response:

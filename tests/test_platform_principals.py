@@ -157,6 +157,7 @@ async def world(stack: Stack, internships, mentors, rounds) -> dict[str, str]:
         "decision": "approve",
         "locale": "en",
         "internship_type": "post_internship",
+        "month": f"{date.today():%Y-%m}",
         "round_id": rnd["id"],
         "student_ref": STUDENT,
         "mentor_id": teacher["id"],

@@ -12,6 +12,7 @@ from internships.domain.documents import DocumentRendered, DocumentSigned, Signa
 from internships.domain.insurance import PlacementInsured, PolicyRecorded
 from internships.domain.leave import LeaveChanged
 from internships.domain.logbooks import LogbookApproved
+from internships.domain.ministry_report import ReportDownloaded
 from internships.domain.organisations import ProfileUpdated
 from internships.domain.placements import PlacementChanged
 from internships.domain.positions import BaseCreated, PositionClosed, PositionPublished
@@ -23,6 +24,7 @@ from praxis.events.v1 import (
     course_pb2,
     documents_pb2,
     insurance_pb2,
+    ministry_pb2,
     organisations_pb2,
     placements_pb2,
     rounds_pb2,
@@ -618,5 +620,24 @@ def _(event: ProfileUpdated, **context) -> IntegrationEvent:
             uscc=p.uscc or "",
             version=p.version,
             updated_at=p.updated_at.isoformat(),
+        ),
+    )
+
+
+@integration_event.register
+def _(event: ReportDownloaded, **context) -> IntegrationEvent:
+    return _event(
+        "ministry_report.downloaded",
+        "ministry_report",
+        f"{event.school_org}/{event.month}",
+        ministry_pb2.MinistryReportDownloaded(
+            download_id=str(event.download_id),
+            school_org=event.school_org,
+            month=str(event.month),
+            format=event.fmt,
+            placements=event.placements,
+            sha256=event.sha256,
+            downloaded_by=event.by,
+            downloaded_at=event.at.isoformat(),
         ),
     )

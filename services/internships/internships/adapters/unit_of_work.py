@@ -13,6 +13,7 @@ from internships.adapters.documents import DocumentRepository
 from internships.adapters.insurance import InsuranceRepository
 from internships.adapters.logbooks import LogbookRepository
 from internships.adapters.mentoring import MentoringRepository
+from internships.adapters.ministry_report import MinistryReportRepository
 from internships.adapters.organisations import OrganisationRepository
 from internships.adapters.placements import PlacementRepository
 from internships.adapters.positions import BaseRepository, PositionRepository
@@ -26,9 +27,10 @@ from praxis_common.uow import UnitOfWork
 
 
 class InternshipsUnit(UnitOfWork):
-    """`u.agreements`, `u.bases`, `u.positions`, `u.placements`, `u.logbooks`, `u.rounds`, `u.round_students`,
-    `u.runs`, `u.mentoring`, `u.reports`,
-    `u.weekly_reports`: the repositories, on this unit's transaction."""
+    """The repositories, on this unit's transaction: `u.agreements`, `u.bases`, `u.positions`, `u.placements`,
+    `u.logbooks`, `u.rounds`, `u.round_students`, `u.runs`, `u.mentoring`, `u.reports`, and those of the internship
+    course: `u.organisations`, `u.course`, `u.documents`, `u.insurance`, `u.attendance`, `u.attendance_reports`,
+    `u.weekly_reports`, `u.ministry_report`."""
 
     agreements: AgreementRepository
     bases: BaseRepository
@@ -42,6 +44,7 @@ class InternshipsUnit(UnitOfWork):
     round_students: RoundStudentRepository
     runs: RunRepository
     mentoring: MentoringRepository
+    ministry_report: MinistryReportRepository
     reports: ReportRepository
     weekly_reports: WeeklyReportRepository
     attendance: AttendanceRepository
@@ -65,6 +68,7 @@ class InternshipsUnit(UnitOfWork):
         self.weekly_reports = WeeklyReportRepository(connection)
         self.runs = RunRepository(connection)
         self.mentoring = MentoringRepository(connection)
+        self.ministry_report = MinistryReportRepository(connection)
         self.reports = ReportRepository(connection)
         self.attendance = AttendanceRepository(connection)
         self.attendance_reports = AttendanceReportRepository(connection)

@@ -98,8 +98,15 @@ SAMPLE_CONTEXT: dict = {
     "locale": "zh-CN",
     "placement": {"id": "00000000-0000-0000-0000-000000000000", "starts_on": "2027-03-01", "ends_on": "2027-06-30"},
     "agreement": {"id": "00000000-0000-0000-0000-000000000001", "valid_from": "2027-01-01", "valid_to": "2027-12-31"},
-    "school": {"org": "school-1", "name": "school-1"},
-    "enterprise": {"org": "enterprise-1", "name": "enterprise-1"},
+    "school": {"org": "school-1", "name": "某职业技术学院", "code": "4133010001", "address": "Hangzhou"},
+    "enterprise": {"org": "enterprise-1", "name": "某电子商务有限公司", "code": "91330100MA27XL0M3K", "address": None},
+    "course": {
+        "internship_type": "post_internship",
+        "organisation_form": "dispersed",
+        "internship_mode": "on_site",
+        "cohort": "2024",
+    },
+    "insurance": {"required": True, "payers": ["school", "enterprise"]},
     "student": {"ref": "student-1", "display_name": "Student", "programme": "Cross-border e-commerce"},
     "position": {
         "title": "Store operations intern",

@@ -143,8 +143,20 @@ async def document_context(u, placement: Placement, *, compliance: CompliancePol
             "valid_from": agreement.valid_from.isoformat() if agreement else None,
             "valid_to": agreement.valid_to.isoformat() if agreement else None,
         },
-        "school": {"org": placement.school_org, "name": placement.school_org},
-        "enterprise": {"org": placement.enterprise_org, "name": placement.enterprise_org},
+        "school": _party(placement.school_org, await u.organisations.get(placement.school_org), locale),
+        "enterprise": _party(placement.enterprise_org, await u.organisations.get(placement.enterprise_org), locale),
+        "course": {
+            "internship_type": placement.internship_type,
+            "organisation_form": placement.organisation_form,
+            "internship_mode": placement.internship_mode,
+            "cohort": placement.cohort,
+        },
+        # The obligation the agreement states (who insures, what it covers), not a policy: a policy recorded after
+        # the signatures does not change the document (docs/documents.md).
+        "insurance": {
+            "required": compliance.insurance_cover_required,
+            "payers": [p for p in (compliance.insurance_payers or ("school", "enterprise")) if p != "student"],
+        },
         "student": {
             "ref": placement.student_ref,
             "display_name": profile.get("display_name") or placement.student_ref,
@@ -159,6 +171,19 @@ async def document_context(u, placement: Placement, *, compliance: CompliancePol
         },
         "base": {"name": base.name, "country": base.country, "city": base.city} if base else {},
         "compliance": {"policy": compliance.name, "clauses": clauses(compliance, locale)},
+    }
+
+
+def _party(org: str, profile, locale: str) -> dict:
+    """A party as its profile names it (drafting an agreement needs both profiles; the org id if one is gone)."""
+    if profile is None:
+        return {"org": org, "name": org, "code": None, "address": None}
+    names = (profile.name_zh, profile.name_en) if locale == "zh-CN" else (profile.name_en, profile.name_zh)
+    return {
+        "org": org,
+        "name": next((n for n in names if n), org),
+        "code": profile.uscc or profile.school_code,
+        "address": profile.address,
     }
 
 

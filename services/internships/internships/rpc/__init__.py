@@ -14,6 +14,7 @@ from internships.rpc.course import CourseServicer
 from internships.rpc.documents import DocumentsServicer
 from internships.rpc.insurance import InsuranceServicer
 from internships.rpc.logbooks import LogbooksServicer
+from internships.rpc.ministry_report import MinistryReportServicer
 from internships.rpc.organisations import OrganisationsServicer
 from internships.rpc.placements import PlacementsServicer
 from internships.rpc.positions import PositionsServicer
@@ -32,6 +33,8 @@ from praxis.internships.v1 import (
     documents_pb2_grpc,
     insurance_pb2,
     insurance_pb2_grpc,
+    ministry_pb2,
+    ministry_pb2_grpc,
     organisations_pb2,
     organisations_pb2_grpc,
     weekly_reports_pb2,
@@ -64,6 +67,7 @@ FEATURE_SERVICES = [
     (course_pb2, course_pb2_grpc, "CourseService", CourseServicer),
     (documents_pb2, documents_pb2_grpc, "DocumentsService", DocumentsServicer),
     (insurance_pb2, insurance_pb2_grpc, "InsuranceService", InsuranceServicer),
+    (ministry_pb2, ministry_pb2_grpc, "MinistryReportService", MinistryReportServicer),
     (organisations_pb2, organisations_pb2_grpc, "OrganisationsService", OrganisationsServicer),
     (weekly_reports_pb2, weekly_reports_pb2_grpc, "WeeklyReportsService", WeeklyReportsServicer),
 ]
