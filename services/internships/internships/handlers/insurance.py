@@ -115,10 +115,10 @@ async def attach_policy(
 ) -> list[tuple[uuid.UUID, bool]]:
     """Attach the policy to every placement listed, all or nothing. Returns each distinct placement id with whether
     it was newly attached (False: it was attached already)."""
-    manager(principal, "school", "enterprise")
     now = clock()
     async with uow() as u:
-        policy = _owned(await u.insurance.get(cmd.policy_id), principal)
+        policy = _owned(await u.insurance.get(cmd.policy_id), principal)  # another organisation's: 404, whoever asks
+        manager(principal, "school", "enterprise")
         found = await u.insurance.placements(cmd.placement_ids)
         targets = [(pid, _party_to(found.get(pid), principal)) for pid in cmd.placement_ids]
         already = await u.insurance.attached_to(policy.id, list(found))

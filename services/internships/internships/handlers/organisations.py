@@ -36,10 +36,14 @@ async def get_own_profile(principal: Principal, *, uow: UowFactory) -> Organisat
 
 
 async def get_profile(org: str, principal: Principal, *, uow: UowFactory) -> OrganisationProfile:
-    """The organisation itself and its partners (an agreement in any state with it) see a profile; others get 404."""
+    """The organisation itself and its partners' staff (an agreement in any state with it) see a profile; others get
+    404. A student sees their own school's profile only: a partner's profile (its contacts) is staff business, and
+    the student's placement names its enterprise in the agreement's document."""
     async with uow() as u:
         profile = await u.organisations.get(org)
         if profile is None or principal.org_kind not in (Kind.SCHOOL, Kind.ENTERPRISE):
+            raise NotFound("no such organisation")
+        if org != principal.org and policy.own_student_ref(principal) is not None:
             raise NotFound("no such organisation")
         own_kind = Kind(principal.org_kind)
         if org == principal.org:

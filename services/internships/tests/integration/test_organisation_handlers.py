@@ -107,7 +107,9 @@ async def test_the_organisation_and_its_partners_see_a_profile_others_get_404(uo
     )
     for viewer in (who("e-p5", "enterprise", "mentor"), who("s-p5", "school", "teacher")):
         assert (await handlers.get_profile("s-p5", viewer, uow=uow)).org == "s-p5"
-    assert (await handlers.get_profile("e-p5", who("s-p5", "school", "student"), uow=uow)).org == "e-p5"
+    assert (await handlers.get_profile("s-p5", who("s-p5", "school", "student"), uow=uow)).org == "s-p5"
+    with pytest.raises(NotFound):  # a student sees their own school's profile, not the partners' (staff business)
+        await handlers.get_profile("e-p5", who("s-p5", "school", "student"), uow=uow)
     for viewer in (
         who("s-other-p5", "school", "admin"),  # another school
         who("e-other-p5", "enterprise", "hr"),  # another enterprise
