@@ -18,6 +18,7 @@ from decimal import Decimal
 
 import httpx
 import pytest_asyncio
+from course_start import insure
 from openpyxl import load_workbook
 from pypdf import PdfReader
 from weekly_report_world import school_mentor_known
@@ -347,3 +348,30 @@ async def test_the_ministry_report_refuses_a_month_with_an_incomplete_row_and_li
             assert body["rows"] == [problem] and body["incomplete_rows"] == 1
         elsewhere = ok(await c.get(f"/v1/reports/ministry/{MONTH}", headers=stack.auth(SCHOOL, "school", "admin")))
         assert made["id"] not in {p["placement_id"] for p in elsewhere["problems"]}  # another school's rows: never
+
+
+async def test_the_preview_shows_what_changed_since_the_previous_months_download(stack: Stack, internships):
+    school_org, enterprise = "school-course-diff", "ent-course-diff"
+    previous = f"{(TODAY.replace(day=1) - timedelta(days=1)):%Y-%m}"
+    async with client(stack) as c:
+        made = await booked_placement(stack, internships, c, school_org, enterprise)
+        await insure(c, stack, made)
+    async with httpx.AsyncClient(base_url=stack["mentors"].base_url, timeout=30) as m:
+        body = {"kind": "school", "display_name": "陈老师", "capacity": 1, "account": f"{school_org}:chen"}
+        teacher = ok(await m.post("/v1/mentors", headers=stack.auth(school_org, "school", "admin"), json=body), 201)
+    await school_mentor_known(stack, made, teacher["id"])
+    school = stack.auth(school_org, "school", "admin")
+    async with client(stack) as c:
+        first = ok(await c.get(f"/v1/reports/ministry/{MONTH}", headers=school))
+        assert (first["previous_month_downloaded"], first["changes_since_previous_month"]) == (False, [])
+        got = await c.post(f"/v1/reports/ministry/{previous}/downloads", headers=school, json={"format": "csv"})
+        assert got.status_code == 200, got.text
+        same = ok(await c.get(f"/v1/reports/ministry/{MONTH}", headers=school))
+        assert (same["previous_month"], same["previous_month_downloaded"]) == (previous, True)
+        assert same["changes_since_previous_month"] == []  # the row reads as it did
+        earlier = (FIRST + timedelta(days=100)).isoformat()
+        ok(await c.patch(f"/v1/placements/{made['id']}", headers=school, json={"ends_on": earlier}))
+        changed = ok(await c.get(f"/v1/reports/ministry/{MONTH}", headers=school))
+    assert changed["changes_since_previous_month"] == [
+        {"placement_id": made["id"], "kind": "changed", "fields": ["ends_on"]}
+    ]

@@ -61,7 +61,7 @@ STATUS_NAMES = {"confirmed": "待实习", "active": "实习中", "completed": "�
 REPORTED_STATUSES = tuple(STATUS_NAMES)
 
 Row = dict[str, str | None]
-MONTH = re.compile(r"[0-9]{4}-[0-9]{2}")
+MONTH = re.compile(r"^[0-9]{4}-[0-9]{2}$")
 
 
 @dataclass(frozen=True)

@@ -6,12 +6,13 @@ from typing import Annotated
 
 from fastapi import APIRouter, Path, Response
 
+from internships.domain.ministry_report import MONTH
 from internships.handlers import ministry_report as handlers
 from internships.schemas.ministry_report import DownloadIn, MinistryReportPreview, month_of
 from praxis_common.http import PrincipalDep
 from praxis_common.service import Runtime
 
-MonthPath = Annotated[str, Path(max_length=7, description="YYYY-MM", examples=["2026-11"])]
+MonthPath = Annotated[str, Path(pattern=MONTH.pattern, description="YYYY-MM", examples=["2026-11"])]
 
 
 def router(rt: Runtime) -> APIRouter:
