@@ -9,9 +9,9 @@ from decimal import Decimal
 from sqlalchemy import Table, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from internships.adapters.orm import attendance_day as day_t
-from internships.adapters.orm import attendance_week as week_t
-from internships.adapters.orm import leave_request as leave_t
+from internships.adapters.course_tables import attendance_day as day_t
+from internships.adapters.course_tables import attendance_week as week_t
+from internships.adapters.course_tables import leave_request as leave_t
 from internships.adapters.orm import logbook_week as log_t
 from internships.domain.attendance import AttendanceDay, AttendanceWeek, DayStatus, DisputedDay, monday_of
 from internships.domain.leave import LeaveRequest, LeaveStatus

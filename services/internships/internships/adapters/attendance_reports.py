@@ -10,7 +10,7 @@ from datetime import date
 from sqlalchemy import and_, or_, select, text
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from internships.adapters.orm import attendance_week as week_t
+from internships.adapters.course_tables import attendance_week as week_t
 from internships.adapters.orm import logbook_week as log_t
 from internships.adapters.orm import placement as pl_t
 from internships.adapters.placements import _placement

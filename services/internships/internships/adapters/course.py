@@ -11,8 +11,8 @@ from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from internships.adapters.agreements import SCHOOL_BOOKINGS
+from internships.adapters.course_tables import programme_requirement as req_t
 from internships.adapters.orm import placement as pl_t
-from internships.adapters.orm import programme_requirement as req_t
 from internships.domain.course import InternshipType, ProgrammeRequirement
 from internships.domain.placements import HOLDING
 from praxis_common import locks

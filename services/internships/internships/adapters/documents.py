@@ -9,9 +9,9 @@ from sqlalchemy import select, update
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from internships.adapters.orm import agreement_template as tpl_t
-from internships.adapters.orm import placement_document as doc_t
-from internships.adapters.orm import placement_signature as sig_t
+from internships.adapters.course_tables import agreement_template as tpl_t
+from internships.adapters.course_tables import placement_document as doc_t
+from internships.adapters.course_tables import placement_signature as sig_t
 from internships.domain.documents import OnBehalfOf, PlacementDocument, Signature, SigningParty
 
 

@@ -10,9 +10,9 @@ from sqlalchemy.dialects.postgresql import DATERANGE
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from internships.adapters.orm import insurance_policy as pol_t
+from internships.adapters.course_tables import insurance_policy as pol_t
+from internships.adapters.course_tables import placement_insurance as att_t
 from internships.adapters.orm import placement as pl_t
-from internships.adapters.orm import placement_insurance as att_t
 from internships.adapters.placements import _placement as placement_of
 from internships.domain.insurance import COVERING, Attachment, CoverageType, InsurancePolicy, Payer
 from internships.domain.placements import HOLDING, Placement

@@ -10,12 +10,12 @@ from datetime import datetime
 from sqlalchemy import and_, func, insert, select, true
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from internships.adapters.orm import insurance_policy as ins_t
+from internships.adapters.course_tables import insurance_policy as ins_t
+from internships.adapters.course_tables import ministry_report_download as download_t
+from internships.adapters.course_tables import organisation_profile as profile_t
+from internships.adapters.course_tables import placement_insurance as attached_t
 from internships.adapters.orm import mentor_account as account_t
-from internships.adapters.orm import ministry_report_download as download_t
-from internships.adapters.orm import organisation_profile as profile_t
 from internships.adapters.orm import placement as pl_t
-from internships.adapters.orm import placement_insurance as attached_t
 from internships.adapters.orm import placement_mentor as mentor_t
 from internships.adapters.orm import position as pos_t
 from internships.domain.ministry_report import REPORTED_STATUSES, Month, Row

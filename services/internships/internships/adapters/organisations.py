@@ -6,8 +6,8 @@ from __future__ import annotations
 from sqlalchemy import exists, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
+from internships.adapters.course_tables import organisation_profile as t
 from internships.adapters.orm import agreement
-from internships.adapters.orm import organisation_profile as t
 from internships.domain.organisations import Kind, OrganisationProfile
 from praxis_common import locks
 

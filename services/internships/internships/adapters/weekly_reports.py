@@ -9,9 +9,9 @@ from datetime import date
 from sqlalchemy import and_, case, func, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
+from internships.adapters.course_tables import weekly_report as report_t
+from internships.adapters.course_tables import weekly_report_comment as comment_t
 from internships.adapters.orm import mentor_account, placement, placement_mentor
-from internships.adapters.orm import weekly_report as report_t
-from internships.adapters.orm import weekly_report_comment as comment_t
 from internships.domain.report_reviews import PendingReport, ReviewRate, Shortfall
 from internships.domain.weekly_reports import ReportComment, ReportKind, ReportStatus, WeeklyReport
 
