@@ -6,9 +6,10 @@ from __future__ import annotations
 import uuid
 from datetime import date
 
-from sqlalchemy import and_, case, func, insert, select, update
+from sqlalchemy import and_, case, func, insert, literal, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
+from internships.adapters.course_tables import programme_requirement as requirement_t
 from internships.adapters.course_tables import weekly_report as report_t
 from internships.adapters.course_tables import weekly_report_comment as comment_t
 from internships.adapters.orm import mentor_account, placement, placement_mentor
@@ -136,11 +137,23 @@ class WeeklyReportRepository:
         )
         return [ReviewRate(*row) for row in rows]
 
-    async def shortfalls(self, school_org: str, minimum: int) -> list[Shortfall]:
-        """The school's active and completed placements with fewer than `minimum` accepted weekly reports."""
+    async def shortfalls(self, school_org: str, minimum: int | None, default: int) -> list[Shortfall]:
+        """The school's active and completed placements with fewer accepted weekly reports than their minimum:
+        `minimum` when given, else the programme requirement for the placement's type and cohort (or the type's
+        default), else `default`."""
         weekly = report_t.c.kind == ReportKind.WEEKLY.value
         accepted = func.count(case((and_(weekly, report_t.c.status == ReportStatus.ACCEPTED.value), 1)))
         filed = func.count(case((weekly, 1)))
+        cohort, fallback = requirement_t.alias("cohort_requirement"), requirement_t.alias("type_requirement")
+
+        def of_type(r):
+            return and_(r.c.school_org == placement.c.school_org, r.c.internship_type == placement.c.internship_type)
+
+        required = (
+            literal(minimum)
+            if minimum is not None
+            else func.coalesce(func.min(cohort.c.min_weekly_reports), func.min(fallback.c.min_weekly_reports), default)
+        )
         rows = await self.connection.execute(
             select(
                 placement.c.id,
@@ -150,14 +163,19 @@ class WeeklyReportRepository:
                 placement.c.ends_on,
                 accepted,
                 filed,
+                required,
             )
-            .select_from(placement.outerjoin(report_t, report_t.c.placement_id == placement.c.id))
+            .select_from(
+                placement.outerjoin(report_t, report_t.c.placement_id == placement.c.id)
+                .outerjoin(cohort, and_(of_type(cohort), cohort.c.cohort == placement.c.cohort))
+                .outerjoin(fallback, and_(of_type(fallback), fallback.c.cohort.is_(None)))
+            )
             .where(placement.c.school_org == school_org, placement.c.status.in_(REPORTING_PLACEMENTS))
             .group_by(placement.c.id)
-            .having(accepted < minimum)
+            .having(accepted < required)
             .order_by(accepted, placement.c.student_ref, placement.c.id)
         )
-        return [Shortfall(*row, minimum=minimum) for row in rows]
+        return [Shortfall(*row) for row in rows]
 
     async def _comments(self, report_ids: list[uuid.UUID]) -> list[ReportComment]:
         if not report_ids:

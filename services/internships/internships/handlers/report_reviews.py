@@ -59,12 +59,12 @@ async def review_rates(principal: Principal, *, uow: UowFactory) -> ReviewRates:
     return ReviewRates(teachers, school)
 
 
-async def report_shortfalls(
-    principal: Principal, *, uow: UowFactory, minimum: int = DEFAULT_MINIMUM_REPORTS
-) -> list[Shortfall]:
+async def report_shortfalls(principal: Principal, *, uow: UowFactory, minimum: int | None = None) -> list[Shortfall]:
+    """Placements below their minimum of accepted weekly reports: `minimum` if given, else the programme
+    requirement that applies to the placement (its type and cohort), else DEFAULT_MINIMUM_REPORTS."""
     _school_staff(principal)
     async with uow() as u:
-        return await u.weekly_reports.shortfalls(principal.org, minimum)
+        return await u.weekly_reports.shortfalls(principal.org, minimum, DEFAULT_MINIMUM_REPORTS)
 
 
 def _school_staff(principal: Principal) -> bool:

@@ -7,7 +7,6 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query
 
-from internships.domain.report_reviews import DEFAULT_MINIMUM_REPORTS
 from internships.handlers import report_reviews, weekly_reports
 from internships.schemas.weekly_reports import (
     ReviewQueueRead,
@@ -138,12 +137,18 @@ def router(rt: Runtime) -> APIRouter:
     )
     async def shortfalls(
         principal: PrincipalDep,
-        minimum: Annotated[int, Query(ge=1, le=100, description="accepted weekly reports required")] = (
-            DEFAULT_MINIMUM_REPORTS
-        ),
+        minimum: Annotated[
+            int | None,
+            Query(
+                ge=1,
+                le=100,
+                description="accepted weekly reports required of every placement (overrides the programmes')",
+            ),
+        ] = None,
     ) -> ShortfallsRead:
-        """The school's active and completed placements with fewer accepted weekly reports than `minimum` (12 by
-        default, 校友邦's figure; the programme's requirement replaces it once programmes carry one)."""
+        """The school's active and completed placements with fewer accepted weekly reports than their minimum: the
+        programme requirement for the placement's type and cohort (`min_weekly_reports`), or 12 (校友邦's figure)
+        where none applies; `minimum` overrides both."""
         found = await report_reviews.report_shortfalls(principal, uow=rt.uow, minimum=minimum)
         return ShortfallsRead(minimum=minimum, placements=[ShortfallRead.of(s) for s in found])
 

@@ -3,7 +3,6 @@ REST → protobuf."""
 
 from __future__ import annotations
 
-from internships.domain.report_reviews import DEFAULT_MINIMUM_REPORTS
 from internships.domain.weekly_reports import ReportKind, ReportStatus, WeeklyReport
 from internships.handlers import report_reviews, weekly_reports
 from internships.rpc.messages import Servicer, decimal, optional, ts
@@ -169,7 +168,7 @@ class WeeklyReportsServicer(Servicer, pb_grpc.WeeklyReportsServiceServicer):
         self, request: pb.GetWeeklyReportShortfallsRequest, context
     ) -> pb.GetWeeklyReportShortfallsResponse:
         given = optional(request, "minimum")
-        minimum = validate(MinimumIn, {"minimum": DEFAULT_MINIMUM_REPORTS if given is None else given}).minimum
+        minimum = validate(MinimumIn, {"minimum": given}).minimum
         found = await report_reviews.report_shortfalls(principal(), uow=self.rt.uow, minimum=minimum)
         return pb.GetWeeklyReportShortfallsResponse(
             minimum=minimum,
@@ -182,6 +181,7 @@ class WeeklyReportsServicer(Servicer, pb_grpc.WeeklyReportsServiceServicer):
                     ends_on=s.ends_on.isoformat(),
                     accepted=s.accepted,
                     filed=s.filed,
+                    minimum=s.minimum,
                     missing=s.missing,
                 )
                 for s in found

@@ -225,6 +225,7 @@ class ShortfallRead(BaseModel):
     ends_on: date
     accepted: int
     filed: int
+    minimum: int = Field(description="accepted weekly reports this placement needs")
     missing: int
 
     @classmethod
@@ -233,7 +234,7 @@ class ShortfallRead(BaseModel):
 
 
 class ShortfallsRead(BaseModel):
-    minimum: int
+    minimum: int | None = Field(description="the minimum asked for; null: each placement's programme minimum")
     placements: list[ShortfallRead]
 
 
@@ -248,4 +249,4 @@ class WeekStart(BaseModel):
 class MinimumIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    minimum: Annotated[StrictInt, Field(ge=1, le=100)] = 12
+    minimum: Annotated[StrictInt, Field(ge=1, le=100)] | None = None

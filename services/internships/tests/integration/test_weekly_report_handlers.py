@@ -20,8 +20,10 @@ from internships import handlers
 from internships.adapters.unit_of_work import InternshipsUnit
 from internships.consumers import apply_mentors_event
 from internships.domain import commands
+from internships.domain.course import InternshipType
 from internships.domain.positions import Duty, DutyKind
 from internships.domain.weekly_reports import PlacementNotReporting, ReportAccepted, ReportKind
+from internships.handlers.course import SetRequirement, set_requirement
 from internships.handlers.placements import BookPlacement, book_placement, change_placement
 from internships.handlers.positions import CreateBase, CreatePosition, change_position, create_base, create_position
 from internships.handlers.report_reviews import report_shortfalls, review_queue, review_rates
@@ -226,5 +228,11 @@ async def test_filing_rules_and_the_review_reports(uow):
     )
     short = await report_shortfalls(w.admin, uow=uow, minimum=1)
     assert [(s.placement_id, s.accepted, s.filed, s.missing) for s in short] == [(pid, 0, 2, 1)]  # not `waiting`
+    by_default = await report_shortfalls(w.admin, uow=uow)  # no programme requirement: 校友邦's 12
+    assert [(s.placement_id, s.minimum, s.missing) for s in by_default] == [(pid, 12, 12)]
+    requirement = SetRequirement(InternshipType.POST_INTERNSHIP, None, Decimal(100), 4, 5)
+    await set_requirement(requirement, w.admin, uow=uow)
+    by_programme = await report_shortfalls(w.admin, uow=uow)  # the placement's type now asks for 5
+    assert [(s.placement_id, s.minimum, s.missing) for s in by_programme] == [(pid, 5, 5)]
     with pytest.raises(Forbidden):
         await review_queue(w.student("s1"), uow=uow)

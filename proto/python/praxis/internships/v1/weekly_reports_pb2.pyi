@@ -255,7 +255,7 @@ class GetWeeklyReportShortfallsRequest(_message.Message):
     def __init__(self, minimum: _Optional[int] = ...) -> None: ...
 
 class WeeklyReportShortfall(_message.Message):
-    __slots__ = ("placement_id", "student_ref", "status", "starts_on", "ends_on", "accepted", "filed", "missing")
+    __slots__ = ("placement_id", "student_ref", "status", "starts_on", "ends_on", "accepted", "filed", "missing", "minimum")
     PLACEMENT_ID_FIELD_NUMBER: _ClassVar[int]
     STUDENT_REF_FIELD_NUMBER: _ClassVar[int]
     STATUS_FIELD_NUMBER: _ClassVar[int]
@@ -264,6 +264,7 @@ class WeeklyReportShortfall(_message.Message):
     ACCEPTED_FIELD_NUMBER: _ClassVar[int]
     FILED_FIELD_NUMBER: _ClassVar[int]
     MISSING_FIELD_NUMBER: _ClassVar[int]
+    MINIMUM_FIELD_NUMBER: _ClassVar[int]
     placement_id: str
     student_ref: str
     status: str
@@ -272,7 +273,8 @@ class WeeklyReportShortfall(_message.Message):
     accepted: int
     filed: int
     missing: int
-    def __init__(self, placement_id: _Optional[str] = ..., student_ref: _Optional[str] = ..., status: _Optional[str] = ..., starts_on: _Optional[str] = ..., ends_on: _Optional[str] = ..., accepted: _Optional[int] = ..., filed: _Optional[int] = ..., missing: _Optional[int] = ...) -> None: ...
+    minimum: int
+    def __init__(self, placement_id: _Optional[str] = ..., student_ref: _Optional[str] = ..., status: _Optional[str] = ..., starts_on: _Optional[str] = ..., ends_on: _Optional[str] = ..., accepted: _Optional[int] = ..., filed: _Optional[int] = ..., missing: _Optional[int] = ..., minimum: _Optional[int] = ...) -> None: ...
 
 class GetWeeklyReportShortfallsResponse(_message.Message):
     __slots__ = ("minimum", "placements")
