@@ -126,12 +126,10 @@ async def test_a_change_of_the_placements_dates_voids_the_signatures_and_renders
         signed = (await c.get(f"/v1/placements/{pid}/document", headers=s)).json()
         assert signed["complete"] and signed["version"] == 1
 
-        # The placement's end date moves (PATCH /v1/placements/{id} is another change's; here, the row itself).
-        db = await asyncpg.connect(plain_url(stack["internships"].database_url))
-        try:
-            await db.execute("UPDATE placement SET ends_on = ends_on - 14 WHERE id = $1", uuid.UUID(pid))
-        finally:
-            await db.close()
+        # The school moves the placement's end date.
+        new_end = (date.fromisoformat(placement["ends_on"]) - timedelta(days=14)).isoformat()
+        amended = await c.patch(f"/v1/placements/{pid}", headers=s, json={"ends_on": new_end})
+        assert amended.status_code == 200, amended.text
 
         current = (await c.get(f"/v1/placements/{pid}/document", headers=s)).json()
         assert current["version"] == 2 and current["sha256"] != signed["sha256"]
@@ -147,7 +145,6 @@ async def test_a_change_of_the_placements_dates_voids_the_signatures_and_renders
         assert (voided["version"], voided["newVersion"], len(voided["signatures"])) == (1, 2, 3)
         rendered = await read_event("internships.placement.document_rendered", current["sha256"])
         assert rendered["previousVersion"] == 1
-        new_end = (date.fromisoformat(placement["ends_on"]) - timedelta(days=14)).isoformat()
         assert new_end in "\n".join(pdf_text((await c.get(f"/v1/placements/{pid}/document.pdf", headers=s)).content))
         db = await asyncpg.connect(plain_url(stack["internships"].database_url))
         try:  # the voided signatures are kept, marked
