@@ -11,6 +11,7 @@ Signing a party that already signed the current version changes nothing and answ
 
 from __future__ import annotations
 
+import asyncio
 import uuid
 from dataclasses import dataclass
 from datetime import date
@@ -187,6 +188,12 @@ def _party(org: str, profile, locale: str) -> dict:
     }
 
 
+def _render(source: str, context: dict, locale: str, title: str) -> tuple[str, bytes]:
+    """The template's text and its PDF: CPU work, run in a thread so the event loop keeps serving."""
+    body = agreement_templates.render(source, context, field="template")
+    return body, agreement_pdf.typeset(body, locale=locale, title=title)
+
+
 async def _locale(u, placement: Placement) -> str:
     """An overseas placement (its base outside China) gets the English agreement, any other the Chinese one."""
     position = await u.positions.get(placement.position_id)
@@ -214,8 +221,7 @@ async def refresh_document(
     if current is not None and current.context_digest == digest:
         return current
     template = await _template(u, placement.school_org, locale)
-    body = agreement_templates.render(template.source, context, field="template")
-    pdf = agreement_pdf.typeset(body, locale=locale, title=_title(placement))
+    body, pdf = await asyncio.to_thread(_render, template.source, context, locale, _title(placement))
     now = clock()
     document = PlacementDocument(
         placement_id=placement.id,
@@ -285,7 +291,8 @@ async def get_document_pdf(
         )
         for s in view.signatures
     ]
-    pdf = agreement_pdf.with_signature_page(
+    pdf = await asyncio.to_thread(  # typesetting is CPU work: off the event loop
+        agreement_pdf.with_signature_page,
         d.body,
         locale=d.locale,
         title=_title(view.placement),
