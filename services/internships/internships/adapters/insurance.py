@@ -27,8 +27,9 @@ class InsuranceRepository:
         row["coverage_type"], row["payer"] = p.coverage_type.value, p.payer.value
         await self.connection.execute(insert(pol_t).values(row))
 
-    async def get(self, policy_id: uuid.UUID) -> InsurancePolicy | None:
-        row = (await self.connection.execute(select(pol_t).where(pol_t.c.id == policy_id))).first()
+    async def get(self, policy_id: uuid.UUID, *, for_update: bool = False) -> InsurancePolicy | None:
+        query = select(pol_t).where(pol_t.c.id == policy_id)
+        row = (await self.connection.execute(query.with_for_update() if for_update else query)).first()
         return _policy(row) if row else None
 
     async def owned(

@@ -117,7 +117,8 @@ async def attach_policy(
     it was newly attached (False: it was attached already)."""
     now = clock()
     async with uow() as u:
-        policy = _owned(await u.insurance.get(cmd.policy_id), principal)  # another organisation's: 404, whoever asks
+        # Locked: two rosters of one policy take turns, so each placement is attached (and published) once.
+        policy = _owned(await u.insurance.get(cmd.policy_id, for_update=True), principal)  # not the caller's: 404
         manager(principal, "school", "enterprise")
         found = await u.insurance.placements(cmd.placement_ids)
         targets = [(pid, _party_to(found.get(pid), principal)) for pid in cmd.placement_ids]

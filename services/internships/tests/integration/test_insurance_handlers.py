@@ -3,6 +3,7 @@ nothing, a foreign placement refused as not found), the events in the outbox, an
 
 from __future__ import annotations
 
+import asyncio
 import itertools
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
@@ -190,3 +191,21 @@ async def test_the_gap_report_lists_placements_whose_cover_ends_early_or_is_miss
     assert (await insurance.placement_insurance(full.id, student, uow=uow)).covered
     with pytest.raises(NotFound):  # a student of another placement
         await insurance.placement_insurance(short.id, student, uow=uow)
+
+
+async def test_two_rosters_of_one_policy_at_once_attach_and_publish_each_placement_once(uow):
+    school, _, mine = await world(uow, ["ana", "bo", "cy", "dee"])
+    policy = await insurance.record_policy(liability(), school, uow=uow, clock=clock)
+    roster = [p.id for p in mine]
+    for attempt in range(5):  # the race is a window, not a certainty: several tries with fresh policies
+        policy = await insurance.record_policy(liability(), school, uow=uow, clock=clock)
+        answers = await asyncio.gather(
+            *(
+                insurance.attach_policy(insurance.AttachPolicy(policy.id, roster), school, uow=uow, clock=clock)
+                for _ in range(4)
+            )
+        )
+        newly = [pid for answer in answers for pid, fresh in answer if fresh]
+        assert sorted(newly) == sorted(roster), attempt  # each placement newly attached by exactly one request
+    for p in mine:  # five policies, so five events per placement: one per policy, never two
+        assert (await subjects(uow, p.id)).count("t.internships.placement.insured") == 5
