@@ -137,7 +137,13 @@ async def test_partners_see_a_profile_and_everyone_else_gets_404(stack):
             headers=stack.auth(ENTERPRISE, "enterprise", "hr"),
             json={"school_org": SCHOOL, "enterprise_org": ENTERPRISE, **PERIOD},
         )
-        assert drafted.status_code == 201, drafted.text  # a draft is enough to be partners
+        assert drafted.status_code == 201, drafted.text
+        school_staff = stack.auth(SCHOOL, "school", "teacher")
+        unsigned = await c.get(f"/v1/organisations/{ENTERPRISE}", headers=school_staff)
+        assert unsigned.status_code == 404  # drafting alone makes nobody a partner: the enterprise must sign
+        for side in (stack.auth(ENTERPRISE, "enterprise", "hr"), stack.auth(SCHOOL, "school", "admin")):
+            signed = await c.post(f"/v1/agreements/{drafted.json()['id']}/sign", headers=side)
+            assert signed.status_code == 200, signed.text
         seen = {
             (org, who): (await c.get(f"/v1/organisations/{org}", headers=stack.auth(*who))).status_code
             for org in (SCHOOL, ENTERPRISE)

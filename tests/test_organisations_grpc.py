@@ -93,5 +93,9 @@ async def test_create_agreement_names_the_party_without_a_profile(stack, channel
     request.enterprise_org = ENTERPRISE
     created = (await agreements.CreateAgreement(request, metadata=school, timeout=10)).agreement
     assert created.enterprise_org == ENTERPRISE
+    hidden = await refused(profiles.GetProfile(pb.GetProfileRequest(org=ENTERPRISE), metadata=school, timeout=10))
+    assert hidden.code() == grpc.StatusCode.NOT_FOUND  # a draft alone: the enterprise has not signed
+    enterprise = meta(stack, ENTERPRISE, "enterprise", "hr")
+    await agreements.SignAgreement(ipb.SignAgreementRequest(id=created.id), metadata=enterprise, timeout=10)
     partner = (await profiles.GetProfile(pb.GetProfileRequest(org=ENTERPRISE), metadata=school, timeout=10)).profile
-    assert partner.org == ENTERPRISE and partner.uscc  # partners now: the school reads the enterprise's profile
+    assert partner.org == ENTERPRISE and partner.uscc  # it signed: the school reads the enterprise's profile

@@ -5,9 +5,9 @@ to show what changed since the previous month's."""
 from __future__ import annotations
 
 import uuid
-from datetime import datetime
+from datetime import UTC, datetime, time
 
-from sqlalchemy import and_, func, insert, select, true
+from sqlalchemy import Date, and_, cast, func, insert, or_, select, true
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from internships.adapters.course_tables import insurance_policy as ins_t
@@ -18,6 +18,7 @@ from internships.adapters.orm import mentor_account as account_t
 from internships.adapters.orm import placement as pl_t
 from internships.adapters.orm import placement_mentor as mentor_t
 from internships.adapters.orm import position as pos_t
+from internships.domain.insurance import COVERING
 from internships.domain.ministry_report import REPORTED_STATUSES, Month, Row
 
 
@@ -36,16 +37,26 @@ class MinistryReportRepository:
                     and_(account_t.c.mentor_id == mentor_t.c.mentor_id, account_t.c.org == mentor_t.c.org),
                 )
             )
-            .where(mentor_t.c.placement_id == pl_t.c.id, mentor_t.c.side == "school")
+            .where(
+                mentor_t.c.placement_id == pl_t.c.id,
+                mentor_t.c.side == "school",
+                # released before the month began: not this month's teacher (a later one, or none, is)
+                or_(mentor_t.c.ended_at.is_(None), mentor_t.c.ended_at >= _start_of(month)),
+            )
             .order_by(mentor_t.c.assigned_at.desc().nulls_last())
             .limit(1)
             .scalar_subquery()
         )
-        # The attached policy that runs longest (the one a start was allowed on covers the placement's dates).
+        # Of the attached liability policies that cover part of the month, the one that runs longest.
         insurance = (
             select(ins_t.c.insurer, ins_t.c.policy_number, ins_t.c.starts_on, ins_t.c.ends_on)
             .select_from(attached_t.join(ins_t, ins_t.c.id == attached_t.c.policy_id))
-            .where(attached_t.c.placement_id == pl_t.c.id)
+            .where(
+                attached_t.c.placement_id == pl_t.c.id,
+                ins_t.c.coverage_type.in_([c.value for c in COVERING]),
+                ins_t.c.starts_on <= month.last_day,
+                ins_t.c.ends_on >= month.first_day,
+            )
             .order_by(ins_t.c.ends_on.desc(), ins_t.c.starts_on)
             .limit(1)
             .lateral("insurance")
@@ -64,7 +75,7 @@ class MinistryReportRepository:
                 enterprise.c.uscc.label("enterprise_uscc"),
                 pos_t.c.title.label("position_title"),
                 pl_t.c.starts_on,
-                pl_t.c.ends_on,
+                func.least(pl_t.c.ends_on, cast(pl_t.c.ended_at, Date)).label("ends_on"),
                 insurance.c.insurer,
                 insurance.c.policy_number,
                 insurance.c.starts_on.label("insurance_starts_on"),
@@ -84,6 +95,7 @@ class MinistryReportRepository:
                 pl_t.c.status.in_(REPORTED_STATUSES),
                 pl_t.c.starts_on <= month.last_day,
                 pl_t.c.ends_on >= month.first_day,
+                or_(pl_t.c.ended_at.is_(None), pl_t.c.ended_at >= _start_of(month)),  # ended early: not after
             )
         )
         found: dict[str, Row] = {}
@@ -123,3 +135,7 @@ def _text(value) -> str | None:
     if value is None:
         return None
     return value.isoformat() if hasattr(value, "isoformat") else str(value)
+
+
+def _start_of(month: Month) -> datetime:
+    return datetime.combine(month.first_day, time.min, UTC)

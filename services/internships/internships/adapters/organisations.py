@@ -60,9 +60,12 @@ class OrganisationRepository:
         p.version += 1
 
     async def partners(self, org: str, kind: Kind, other: str) -> bool:
-        """Whether `org` (as a `kind`) and `other` share an agreement in any state, `other` on the opposite side."""
+        """Whether `other` signed an agreement with `org` (as a `kind`), `other` on the opposite side, in any state
+        since: a profile is shown to an organisation the owner chose to deal with, not to anyone who drafts."""
         if kind is Kind.SCHOOL:
             where = (agreement.c.school_org == org) & (agreement.c.enterprise_org == other)
+            where &= agreement.c.enterprise_signed_at.is_not(None)
         else:
             where = (agreement.c.enterprise_org == org) & (agreement.c.school_org == other)
+            where &= agreement.c.school_signed_at.is_not(None)
         return bool((await self.connection.execute(select(exists().where(where)))).scalar())

@@ -9,7 +9,8 @@ empty is not written into a file: the download is refused and the row is listed 
 never uploads a sheet the platform would bounce.
 
 Which placements: the school's placements that were confirmed or ran (confirmed, active, completed, terminated)
-and whose dates overlap the month.
+and whose dates overlap the month — up to the day they actually ended, for one that ended early (its end date in the
+report is that day).
 """
 
 from __future__ import annotations
@@ -75,8 +76,8 @@ class Month:
         if not MONTH.fullmatch(text):
             raise ValueError("a month is written YYYY-MM")
         value = cls(int(text[:4]), int(text[5:]))
-        if not 1 <= value.month <= 12 or value.year < 2000:
-            raise ValueError("a month is written YYYY-MM, from 2000-01")
+        if not 1 <= value.month <= 12 or not 2000 <= value.year <= 2999:
+            raise ValueError("a month is written YYYY-MM, from 2000-01 to 2999-12")
         return value
 
     @property

@@ -33,7 +33,7 @@ from internships.domain.documents import (
     missing,
     sha256,
 )
-from internships.domain.placements import HOLDING, IllegalTransition, Placement
+from internships.domain.placements import HOLDING, IllegalTransition, Placement, PlacementStatus
 from internships.handlers import placements as placement_handlers
 from internships.outgoing import integration_event
 from internships.policy import own_student_ref
@@ -47,6 +47,10 @@ SCHOOL_SIGNING_ROLES = ("admin", "coordinator")
 ENTERPRISE_SIGNING_ROLES = ("admin", "hr")
 ADULT_AGE = 18  # below it (at the start) the school may record the guardian's signature for the student
 DEFAULT_LOCALE = "zh-CN"
+
+
+# The placement's data may still change (and the document with it) until it starts.
+BEFORE_START = frozenset({PlacementStatus.REQUESTED, PlacementStatus.CONFIRMED})
 
 
 class NoDocument(Conflict):
@@ -208,13 +212,15 @@ async def refresh_document(
     after any change to the placement's data; the placement should be locked). When the context's digest differs
     from the current version's, that version and its signatures are voided (kept, marked) and a new version is
     rendered from the school's current template, with placement.document_rendered (and
-    placement.signatures_voided when there were signatures). An ended placement's document is history: kept as it
-    is (and one that ended before any was rendered has none: 409 no-document)."""
+    placement.signatures_voided when there were signatures). Once the placement started, the signed document is
+    the agreement it runs under: kept as it is, whatever changes later (a party's new address, say); an ended
+    placement that never had one has none (409 no-document)."""
     current = await u.documents.current(placement.id)
-    if placement.status not in HOLDING:
-        if current is None:
+    if placement.status not in BEFORE_START:
+        if current is not None:
+            return current
+        if placement.status not in HOLDING:
             raise NoDocument(f"the placement is {placement.status} and never had its agreement rendered")
-        return current
     locale = current.locale if current is not None else await _locale(u, placement)
     context = await document_context(u, placement, compliance=compliance, locale=locale)
     digest = context_digest(context)

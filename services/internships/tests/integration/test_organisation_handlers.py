@@ -100,11 +100,15 @@ async def test_the_organisation_and_its_partners_see_a_profile_others_get_404(uo
     await register(
         uow, ("s-p5", "school"), ("e-p5", "enterprise"), ("s-other-p5", "school"), ("e-other-p5", "enterprise")
     )
-    await handlers.draft_agreement(
+    drafted = await handlers.draft_agreement(
         commands.DraftAgreement("s-p5", "e-p5", "", date.today(), date.today() + timedelta(days=30), 1),
         who("s-p5", "school", "admin"),
         uow=uow,
     )
+    with pytest.raises(NotFound):  # the school's draft makes it no partner of the enterprise until that one signs
+        await handlers.get_profile("e-p5", who("s-p5", "school", "teacher"), uow=uow)
+    for signer in (who("s-p5", "school", "admin"), who("e-p5", "enterprise", "hr")):
+        await handlers.sign_agreement(commands.SignAgreement(drafted.id), signer, uow=uow)
     for viewer in (who("e-p5", "enterprise", "mentor"), who("s-p5", "school", "teacher")):
         assert (await handlers.get_profile("s-p5", viewer, uow=uow)).org == "s-p5"
     assert (await handlers.get_profile("s-p5", who("s-p5", "school", "student"), uow=uow)).org == "s-p5"

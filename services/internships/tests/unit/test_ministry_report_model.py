@@ -83,7 +83,7 @@ def test_the_xlsx_holds_the_same_rows():
     assert sheet.title == "实习情况 2026-11"
 
 
-@pytest.mark.parametrize("text", ["2026-13", "2026-1", "26-11", "2026/11", "", "1999-12", "２０２６-11"])
+@pytest.mark.parametrize("text", ["2026-13", "2026-1", "26-11", "2026/11", "", "1999-12", "9999-12", "２０２６-11"])
 def test_a_month_is_yyyy_mm(text):
     with pytest.raises(ValueError):
         Month.parse(text)
