@@ -201,6 +201,10 @@ async def test_the_course_from_profiles_to_the_ministry_report(stack: Stack, pla
         assert ok(await c.get(f"/v1/placements/{pid}/insurance", headers=student))["covered"] is True
         started = ok(await c.post(f"/v1/placements/{pid}/start", headers=school))
         assert started["status"] == "active"
+        moved = {"name_zh": "杭州跨境优选电子商务有限公司", "uscc": USCC, "address": "Binjiang, Hangzhou"}
+        ok(await c.put("/v1/organisations/me", headers=stack.auth(ENTERPRISE, "enterprise", "admin"), json=moved))
+        kept = ok(await c.get(f"/v1/placements/{pid}/document", headers=student))
+        assert (kept["sha256"], kept["complete"]) == (sha, True)  # the agreement it started under stands
 
     # Both mentors, from the mentors service; internships learns them from its events.
     async with httpx.AsyncClient(base_url=stack["mentors"].base_url, timeout=30) as m:
