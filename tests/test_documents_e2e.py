@@ -108,7 +108,9 @@ async def test_the_start_is_refused_naming_the_rule_until_every_party_signed(sta
         assert refused.json()["errors"][0]["field"] == "document.signatures" and "student" in refused.text
         old_way = await c.post(f"/v1/placements/{pid}/consent", headers=s, json={"student": True})
         assert old_way.status_code == 422 and old_way.json()["errors"][0]["field"] == "student", old_way.text
-        assert (await sign_document(c, s, pid, on_behalf_of="student")).status_code == 200
+        for_the_adult = await sign_document(c, s, pid, on_behalf_of="student")
+        assert for_the_adult.status_code == 422 and "in person" in for_the_adult.text  # the school may not
+        assert (await sign_document(c, student_auth(stack, school, "stu-start"), pid)).status_code == 200
         started = await c.post(f"/v1/placements/{pid}/start", headers=s)
         assert started.json()["status"] == "active", started.text
 
@@ -121,7 +123,8 @@ async def test_a_change_of_the_placements_dates_voids_the_signatures_and_renders
     async with internships.client() as c:
         placement = await confirmed_placement(c, internships, school, enterprise, "stu-void")
         pid = placement["id"]
-        for headers, behalf in ((s, None), (stack.auth(enterprise, "enterprise", "hr"), None), (s, "student")):
+        student = student_auth(stack, school, "stu-void")
+        for headers, behalf in ((s, None), (stack.auth(enterprise, "enterprise", "hr"), None), (student, None)):
             assert (await sign_document(c, headers, pid, on_behalf_of=behalf)).status_code == 200
         signed = (await c.get(f"/v1/placements/{pid}/document", headers=s)).json()
         assert signed["complete"] and signed["version"] == 1
@@ -207,6 +210,7 @@ async def test_bad_signatures_are_4xx_problems(stack: Stack, internships):
             (s, {"document_sha256": sha, "on_behalf_of": "cousin"}, "on_behalf_of"),
             (s, {"document_sha256": sha, "on_behalf_of": "guardian"}, "on_behalf_of"),  # an adult has no guardian
             (e, {"document_sha256": sha, "on_behalf_of": "student"}, "on_behalf_of"),  # only the school
+            (s, {"document_sha256": sha, "on_behalf_of": "student"}, "on_behalf_of"),  # an adult signs in person
             (
                 student_auth(stack, school, "stu-bad"),
                 {"document_sha256": sha, "on_behalf_of": "student"},

@@ -2,8 +2,8 @@
 start, so a new requirement is added here once.
 
 The three signatures of the current version of the tripartite agreement — the school (admin), the enterprise (hr),
-and the student party signed by the school on the student's behalf (or, with `student_signs`, by the student in
-person) — and internship liability insurance covering the placement's dates, recorded and attached by the school."""
+and the student in person (their own sign-in) — and internship liability insurance covering the placement's dates,
+recorded and attached by the school."""
 
 from __future__ import annotations
 
@@ -60,7 +60,6 @@ async def ready_to_start(
     placement: dict,
     *,
     guardian: bool = False,
-    student_signs: bool = False,
 ) -> dict:
     """Everything `start` asks of the parties, for a booked (or confirmed) placement: the agreement's document signed
     by the school, the enterprise and the student; liability insurance over its dates; a minor's guardian's informed
@@ -71,7 +70,7 @@ async def ready_to_start(
     for headers, behalf in (
         (s, None),
         (stack.auth(enterprise, "enterprise", "hr"), None),
-        (student_auth(stack, school, placement["student_ref"]), None) if student_signs else (s, "student"),
+        (student_auth(stack, school, placement["student_ref"]), None),
     ):
         signed = await sign_document(c, headers, placement["id"], on_behalf_of=behalf)
         assert signed.status_code == 200, signed.text
@@ -84,7 +83,7 @@ async def ready_to_start(
 
 
 async def ready_to_start_grpc(channel, stack: Stack, placement_id: str, school: str, enterprise: str):
-    """ready_to_start over gRPC: the school, the enterprise and the school for the student sign the current version
+    """ready_to_start over gRPC: the school, the enterprise and the student sign the current version
     (DocumentsService); the school insures the placement's dates (InsuranceService). Returns the document
     (complete)."""
     from praxis.internships.v1 import documents_pb2 as dpb
@@ -96,24 +95,23 @@ async def ready_to_start_grpc(channel, stack: Stack, placement_id: str, school: 
 
     stub = dpb_grpc.DocumentsServiceStub(channel)
 
-    def meta(org: str, kind: str, role: str) -> tuple:
-        return (("authorization", f"Bearer {stack.token(org, kind, role)}"),)
+    def meta(org: str, kind: str, role: str, sub: str | None = None) -> tuple:
+        return (("authorization", f"Bearer {stack.token(org, kind, role, sub=sub)}"),)
 
     school_meta, signed = meta(school, "school", "admin"), None
-    for metadata, behalf in ((school_meta, ""), (meta(enterprise, "enterprise", "hr"), ""), (school_meta, "student")):
-        current = await stub.GetDocument(dpb.GetDocumentRequest(placement_id=placement_id), metadata=metadata)
-        signed = await stub.SignDocument(
-            dpb.SignDocumentRequest(
-                placement_id=placement_id, document_sha256=current.document.sha256, on_behalf_of=behalf
-            ),
-            metadata=metadata,
-        )
-    assert signed.document.complete, signed
     placement = (
         await pb_grpc.InternshipsServiceStub(channel).GetPlacement(
             pb.GetPlacementRequest(id=placement_id), metadata=school_meta
         )
     ).placement
+    student_meta = meta(school, "school", "student", placement.student_ref)
+    for metadata in (school_meta, meta(enterprise, "enterprise", "hr"), student_meta):
+        current = await stub.GetDocument(dpb.GetDocumentRequest(placement_id=placement_id), metadata=metadata)
+        signed = await stub.SignDocument(
+            dpb.SignDocumentRequest(placement_id=placement_id, document_sha256=current.document.sha256),
+            metadata=metadata,
+        )
+    assert signed.document.complete, signed
     insurance = ipb_grpc.InsuranceServiceStub(channel)
     policy = await insurance.RecordPolicy(
         ipb.RecordPolicyRequest(

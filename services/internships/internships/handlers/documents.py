@@ -93,7 +93,7 @@ async def set_template(
 ) -> Template:
     """The school's admin uploads its agreement template for a locale; it is checked by rendering it first."""
     _school_member(principal, TEMPLATE_ROLES)
-    agreement_templates.check(source)
+    await asyncio.to_thread(agreement_templates.check, source)  # a template's bounds are checked off the event loop
     digest, now = sha256(source.encode()), clock()
     async with uow() as u:
         await u.documents.put_template(
@@ -195,7 +195,12 @@ def _party(org: str, profile, locale: str) -> dict:
 def _render(source: str, context: dict, locale: str, title: str) -> tuple[str, bytes]:
     """The template's text and its PDF: CPU work, run in a thread so the event loop keeps serving."""
     body = agreement_templates.render(source, context, field="template")
-    return body, agreement_pdf.typeset(body, locale=locale, title=title)
+    try:
+        return body, agreement_pdf.typeset(body, locale=locale, title=title)
+    except Exception as e:  # noqa: BLE001  what a school's template makes the typesetter refuse is the school's
+        raise InvalidInput(
+            "the template's text cannot be typeset", errors=[FieldError("template", f"{type(e).__name__}: {e}")]
+        ) from None
 
 
 async def _locale(u, placement: Placement) -> str:
@@ -364,6 +369,11 @@ def _signing_party(principal: Principal, placement: Placement, on_behalf_of: OnB
     if principal.org_kind == "school":
         if not principal.has_any_role(*SCHOOL_SIGNING_ROLES):
             raise Forbidden(f"the school signs with one of the roles {', '.join(SCHOOL_SIGNING_ROLES)}")
+        if on_behalf_of is OnBehalfOf.STUDENT:
+            raise _invalid_behalf(
+                "the student signs in person (their own sign-in); the school signs the student's part only for a "
+                "minor's guardian (on_behalf_of: guardian)"
+            )
         if on_behalf_of is OnBehalfOf.GUARDIAN and not _minor(placement.student_birth_date, placement.starts_on):
             raise _invalid_behalf(
                 f"the guardian signs only for a student under {ADULT_AGE} at the start (birth date as booked)"

@@ -1,15 +1,14 @@
 """What a placement needs before `start`, done through the handlers by the parties themselves: the one place the
 handler-level tests prepare a start, so a new requirement (e.g. recorded insurance) is added here once.
 
-The three signatures of the current version of the tripartite agreement (the school, the enterprise, and the school
-on the student's behalf), internship liability insurance over the placement's dates (recorded and attached by the
+The three signatures of the current version of the tripartite agreement (the school, the enterprise, and the student
+in person), internship liability insurance over the placement's dates (recorded and attached by the
 school) and, with `guardian`, a minor's guardian's informed consent."""
 
 from __future__ import annotations
 
 import uuid
 
-from internships.domain.documents import OnBehalfOf
 from internships.domain.insurance import CoverageType, Payer
 from internships.handlers.documents import SignDocument, get_document, sign_document
 from internships.handlers.insurance import AttachPolicy, RecordPolicy, attach_policy, record_policy
@@ -28,10 +27,14 @@ async def ready_to_start(
     **compliance,
 ) -> None:
     """`school` and `enterprise` are principals allowed to sign for their parties (school admin, enterprise hr)."""
-    for principal, behalf in ((school, None), (enterprise, None), (school, OnBehalfOf.STUDENT)):
+    first = await get_document(placement_id, school, uow=uow, clock=clock, **compliance)
+    student = Principal(
+        sub=first.placement.student_ref, org=school.org, org_kind="school", roles=frozenset({"student"})
+    )
+    for principal in (school, enterprise, student):  # the student signs in person
         current = await get_document(placement_id, principal, uow=uow, clock=clock, **compliance)
         await sign_document(
-            placement_id, SignDocument(current.document.sha256, behalf), principal, uow=uow, clock=clock, **compliance
+            placement_id, SignDocument(current.document.sha256), principal, uow=uow, clock=clock, **compliance
         )
     await insure(current.placement, school=school, uow=uow, clock=clock)
     if guardian:
