@@ -93,7 +93,9 @@ async def agreement(stack: Stack, c: httpx.AsyncClient, school: str, enterprise:
     return drafted["id"]
 
 
-async def booked_placement(stack: Stack, internships, c: httpx.AsyncClient, school: str, enterprise: str) -> dict:
+async def booked_placement(
+    stack: Stack, internships, c: httpx.AsyncClient, school: str, enterprise: str, *, birth_date: str = "2004-05-01"
+) -> dict:
     """Profiles, an active agreement, a published position from FIRST, and a confirmed post internship."""
     await register(stack, c, school, enterprise)
     position = await internships.position(
@@ -113,7 +115,7 @@ async def booked_placement(stack: Stack, internships, c: httpx.AsyncClient, scho
                 "position_id": position["id"],
                 "student_ref": STUDENT,
                 "profile": {"display_name": "李伟", "programme": "Cross-border e-commerce"},
-                "birth_date": "2004-05-01",
+                "birth_date": birth_date,
                 "internship_type": "post_internship",
                 "organisation_form": "centralised",
                 "internship_mode": "on_site",
@@ -379,3 +381,21 @@ async def test_the_preview_shows_what_changed_since_the_previous_months_download
     assert changed["changes_since_previous_month"] == [
         {"placement_id": made["id"], "kind": "changed", "fields": ["ends_on"]}
     ]
+
+
+async def test_a_minors_guardian_signs_through_the_school_and_their_consent_is_published(
+    stack: Stack, internships, read_event
+):
+    async with client(stack) as c:
+        minor = (TODAY - timedelta(days=365 * 17)).isoformat()
+        made = await booked_placement(
+            stack, internships, c, "school-course-minor", "ent-course-minor", birth_date=minor
+        )
+        pid, school = made["id"], stack.auth("school-course-minor", "school", "admin")
+        document = ok(await c.get(f"/v1/placements/{pid}/document", headers=school))
+        body = {"document_sha256": document["sha256"], "on_behalf_of": "guardian"}
+        signed = ok(await c.post(f"/v1/placements/{pid}/document/signatures", headers=school, json=body))
+        assert [(s["party"], s["on_behalf_of"]) for s in signed["signatures"]] == [("student", "guardian")]
+        ok(await c.post(f"/v1/placements/{pid}/consent", headers=school, json={"guardian": True}))
+    event = await read_event("internships.placement.guardian_consented", pid)
+    assert (event["placementId"], event["status"]) == (pid, "confirmed") and event["occurredAt"]

@@ -109,6 +109,8 @@ class LeaveRequest:
             raise LeaveDecided(f"the leave request is {self.status}")
         if not approve and not comment:
             raise InvalidInput("say why the leave is refused", errors=[FieldError("comments", "required to reject")])
+        if approve and placement.status not in RECORDING:  # its days would be marked after the placement ended
+            raise AttendanceClosed(f"the placement is {placement.status}: leave is approved while it runs")
         self.status = LeaveStatus.APPROVED if approve else LeaveStatus.REJECTED
         self.decided_at, self.decided_by, self.comment = now, by, comment
         self.mentor_id, self.decided_on_behalf = mentor_id, on_behalf

@@ -94,7 +94,8 @@ class CompletionBeforeEnd(Conflict):
 
 @dataclass(frozen=True)
 class PlacementChanged:
-    """placement.<kind>: requested, confirmed, rejected, started, completed, withdrawn, terminated, expired."""
+    """placement.<kind>: requested, confirmed, rejected, started, completed, withdrawn, terminated, expired; and
+    guardian_consented (a minor's guardian's informed consent recorded, no change of state)."""
 
     placement: Placement
     kind: str
@@ -259,6 +260,7 @@ class Placement:
             self.student_consent_at = now
         if guardian and self.guardian_consent_at is None:
             self.guardian_consent_at = now
+            self.events.append(PlacementChanged(self, "guardian_consented"))
 
     def pull_events(self) -> list[PlacementChanged]:
         events, self.events = self.events, []

@@ -183,7 +183,8 @@ async def record_consent(
 ) -> Placement:
     """The school records the guardian's informed consent (the separate form a minor's post internship needs) before
     the start. The student's signature of the tripartite agreement is a signature of its document now
-    (handlers/documents.sign_document, on the student's behalf if the school signs for them): `student` is refused."""
+    (handlers/documents.sign_document, in person): `student` is refused. A newly recorded consent is published
+    (placement.guardian_consented)."""
     policy.manager(principal, "school")
     async with uow() as u:
         repo = u.placements
@@ -195,12 +196,15 @@ async def record_consent(
                     FieldError(
                         "student",
                         "the student's signature is a signature of the agreement's document: POST "
-                        "/v1/placements/{id}/document/signatures (the school may sign with on_behalf_of=student)",
+                        "/v1/placements/{id}/document/signatures (the student in person; for a minor, the school "
+                        "records the guardian's signature with on_behalf_of=guardian)",
                     )
                 ],
             )
         placement.record_consent(student=student, guardian=guardian, now=clock())
         await repo.save(placement)
+        position = await u.positions.get(placement.position_id)
+        u.emit(*(integration_event(e, position_competencies=position.competencies) for e in placement.pull_events()))
         await u.commit()
     return placement
 

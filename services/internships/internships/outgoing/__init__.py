@@ -129,6 +129,7 @@ def _(event: PlacementChanged, *, position_competencies: list[str] = (), **conte
         "confirmed": p.decided_at,
         "rejected": p.decided_at,
         "started": p.started_at,
+        "guardian_consented": p.guardian_consent_at,
     }.get(event.kind, p.ended_at)
     return _event(
         f"placement.{event.kind}",

@@ -28,7 +28,7 @@ from internships.domain.placements import IllegalTransition
 from praxis_common.errors import Conflict, Forbidden, InvalidInput, NotFound, PraxisError
 
 # What preparing a start adds to a placement's events (its document, its insurance): not life-cycle transitions.
-DOCUMENT_EVENTS = {"document_rendered", "document_signed", "signatures_voided", "insured"}
+DOCUMENT_EVENTS = {"document_rendered", "document_signed", "signatures_voided", "insured", "guardian_consented"}
 
 
 class DatabaseChecks:

@@ -8,6 +8,7 @@ from decimal import Decimal
 import pytest
 
 from internships.domain.attendance import (
+    AttendanceClosed,
     AttendanceDay,
     AttendanceWeek,
     AttestationFinal,
@@ -15,6 +16,7 @@ from internships.domain.attendance import (
     DisputedDay,
 )
 from internships.domain.attendance_summary import summarise
+from internships.domain.leave import LeaveRequest, LeaveStatus
 from internships.domain.placements import Party, Placement
 
 START = date(2030, 3, 4)  # a Monday
@@ -115,3 +117,16 @@ def test_a_week_can_be_attested_again_for_fourteen_days_after_its_sunday():
     assert again.revision == 2 and [type(e).__name__ for e in again.pull_events()] == ["WeekAttestedEvent"]
     with pytest.raises(AttestationFinal):
         attest(at(START + timedelta(days=6 + 15)), week)
+
+
+def test_leave_asked_while_the_placement_ran_is_not_approved_after_it_ended_but_may_be_refused():
+    p = active()
+    ask = dict(placement=p, reason="ill", by="stu", by_org="school", others=[])
+    late = START + timedelta(days=80)
+    pending = LeaveRequest.ask(first_day=late, last_day=late, now=at(START + timedelta(days=40)), **ask)
+    p.apply("terminate", Party.SCHOOL, now=at(START + timedelta(days=41)), reason="moved away")
+    decision = dict(by="ann", now=at(START + timedelta(days=42)), mentor_id=None, on_behalf=False)
+    with pytest.raises(AttendanceClosed):  # its days would be leave after the placement ended
+        pending.decide(p, approve=True, comment=None, **decision)
+    pending.decide(p, approve=False, comment="the placement ended", **decision)
+    assert pending.status is LeaveStatus.REJECTED
