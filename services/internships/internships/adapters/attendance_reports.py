@@ -1,5 +1,5 @@
 """Attendance report queries over an organisation's own placements (a school's or an enterprise's), a page at a time:
-the placements whose rate is reported, the past weeks of active placements nobody attested, and the attested weeks
+the placements whose rate is reported, the past weeks of started placements nobody attested, and the attested weeks
 whose approved logbook hours exceed the attested presence."""
 
 from __future__ import annotations
@@ -18,8 +18,9 @@ from internships.domain.attendance_summary import Anomaly, UnattestedWeek
 from internships.domain.placements import Placement
 from internships.domain.reports import STARTED
 
-# Every Monday from the one of the placement's first week to the one a week before `today`'s, within the term:
-# the weeks that are over (their Sunday is before today), of the org's active placements, with no attestation.
+# Every Monday from the one of the placement's first week to the one a week before `today`'s, within the term as it
+# ran (to the day an early end came): the weeks that are over (their Sunday is before today), with no attestation,
+# of the org's placements that started — an ended placement's last weeks are still attested afterwards.
 _UNATTESTED = text(
     """
     SELECT p.id, p.student_ref, p.school_org, p.enterprise_org, w.week_start
@@ -28,12 +29,12 @@ _UNATTESTED = text(
         SELECT gs::date AS week_start
         FROM generate_series(
             date_trunc('week', p.starts_on)::date,
-            LEAST(p.ends_on, CAST(:today AS date) - 7),
+            LEAST(p.ends_on, CAST(p.ended_at AS date), CAST(:today AS date) - 7),
             interval '7 days'
         ) AS gs
     ) w
     WHERE (CASE WHEN :kind = 'school' THEN p.school_org ELSE p.enterprise_org END) = :org
-      AND p.status = 'active'
+      AND p.status IN ('active', 'completed', 'terminated')
       AND w.week_start + 6 < CAST(:today AS date)
       AND NOT EXISTS (
           SELECT 1 FROM attendance_week a WHERE a.placement_id = p.id AND a.week_start = w.week_start

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 
 from internships.domain.attendance import AttendanceDay, AttendanceWeek, DayStatus
@@ -31,9 +31,13 @@ class AttendanceSummary:
 
 
 def summarise(
-    placement: Placement, days: list[AttendanceDay], weeks: list[AttendanceWeek], *, today: date
+    placement: Placement, days: list[AttendanceDay], weeks: list[AttendanceWeek], *, now: datetime
 ) -> AttendanceSummary:
-    ended = placement.ended_at.date() if placement.ended_at else placement.ends_on  # a placement ended early
+    """The placement's attendance as of `now` (the service's clock, in its time zone: the day an early end came is
+    that zone's day, like the days recorded)."""
+    today = now.date()
+    # a placement ended early: its last day is the end's date where the service keeps its days
+    ended = placement.ended_at.astimezone(now.tzinfo).date() if placement.ended_at else placement.ends_on
     last = min(placement.ends_on, ended, today - timedelta(days=1))
     in_term = [d for d in days if placement.starts_on <= d.day <= last]
     by_day = {d.day: d for d in in_term}

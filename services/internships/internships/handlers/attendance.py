@@ -212,7 +212,7 @@ async def get_attendance(
         weeks = await u.attendance.weeks(placement.id)
         leaves = await u.attendance.leaves(placement.id)
         mentor = await u.mentoring.mentor_of(placement.id, "enterprise")
-    summary = summarise(placement, days, weeks, today=clock().date())
+    summary = summarise(placement, days, weeks, now=clock())
     return Attendance(placement, days, weeks, leaves, summary, mentor.mentor_id if mentor else None)
 
 

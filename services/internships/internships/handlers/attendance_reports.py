@@ -39,7 +39,7 @@ async def attendance_report(
         ids = [p.id for p in placements[: query.page_size]]
         days = await u.attendance.days_of(ids) if ids else []
         weeks = await u.attendance.weeks_of(ids) if ids else []
-    today = clock().date()
+    now = clock()
     rows = [
         PlacementAttendance(
             p,
@@ -47,7 +47,7 @@ async def attendance_report(
                 p,
                 [d for d in days if d.placement_id == p.id],
                 [w for w in weeks if w.placement_id == p.id],
-                today=today,
+                now=now,
             ),
         )
         for p in placements

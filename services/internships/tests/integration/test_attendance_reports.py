@@ -14,6 +14,7 @@ from internships.adapters.unit_of_work import InternshipsUnit
 from internships.domain.attendance import DayStatus, DisputedDay
 from internships.handlers import attendance as h
 from internships.handlers import attendance_reports as reports
+from internships.handlers.placements import change_placement
 from internships.main import MIGRATIONS
 from praxis_common.errors import Forbidden
 from praxis_common.uow import UnitOfWorkFactory
@@ -122,3 +123,14 @@ async def test_anomalies_list_attested_weeks_with_more_approved_hours_whichever_
         reports.ReportPage(page_size=1, page_token=token), world.school, uow=world.uow
     )
     assert [a.week_start for a in first + rest] == [START, week2] and last is None
+
+
+async def test_an_ended_placements_unattested_weeks_stay_listed_up_to_its_end(world):
+    """A placement terminated in its first week still owes that week's attestation (it may be given after the end),
+    and owes nothing for the weeks after it ended."""
+    ended = await world.placement("stu-end")
+    await change_placement(
+        ended, "terminate", world.school, uow=world.uow, reason="moved away", clock=at(START + timedelta(days=2))
+    )
+    listed, _ = await reports.unattested_weeks(reports.ReportPage(), world.hr, uow=world.uow, clock=TODAY)
+    assert [(w.placement_id, w.week_start) for w in listed if w.placement_id == ended] == [(ended, START)]

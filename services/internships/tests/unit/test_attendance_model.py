@@ -4,6 +4,7 @@ weekend work, disputes, a placement that ended early), and when a week's attesta
 import uuid
 from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -86,10 +87,10 @@ def test_the_rate_is_undisputed_presence_over_weekdays_so_far_and_stops_when_the
         existing=None,
     )
     assert (week.present_days, week.present_hours, week.anomaly) == (4, Decimal("34.00"), False)
-    s = summarise(p, days, [week], today=START + timedelta(days=7))
+    s = summarise(p, days, [week], now=at(START + timedelta(days=7)))
     assert (s.expected_days, s.present_days, s.unrecorded_days, s.rate) == (6, 4, 1, Decimal("0.6667"))
     p.apply("terminate", Party.SCHOOL, now=at(START + timedelta(days=3)), reason="moved")
-    ended = summarise(p, days, [week], today=START + timedelta(days=30))
+    ended = summarise(p, days, [week], now=at(START + timedelta(days=30)))
     assert ended.expected_days == 4 and ended.rate == Decimal("0.75")  # Monday to Thursday, one disputed
 
 
@@ -130,3 +131,14 @@ def test_leave_asked_while_the_placement_ran_is_not_approved_after_it_ended_but_
         pending.decide(p, approve=True, comment=None, **decision)
     pending.decide(p, approve=False, comment="the placement ended", **decision)
     assert pending.status is LeaveStatus.REJECTED
+
+
+def test_an_early_end_counts_in_the_services_time_zone():
+    """Terminated at 07:30 in Shanghai (23:30 UTC the day before): that morning is the placement's last day."""
+    shanghai = ZoneInfo("Asia/Shanghai")
+    p = active()
+    thursday = present(p, 3)  # recorded while it ran
+    end = datetime.combine(START + timedelta(days=3), time(7, 30), shanghai)  # that Thursday morning
+    p.apply("terminate", Party.SCHOOL, now=end.astimezone(UTC), reason="moved away")
+    s = summarise(p, [thursday], [], now=datetime.combine(START + timedelta(days=10), time(9), shanghai))
+    assert (s.expected_days, s.present_days) == (4, 1)  # Monday to Thursday; Thursday's presence counts
