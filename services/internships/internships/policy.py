@@ -4,6 +4,8 @@ get NotFound: another tenant's agreement does not exist."""
 from __future__ import annotations
 
 from internships.domain.agreements import Agreement, Side
+from internships.domain.mentoring import AssignedMentor
+from internships.domain.placements import Placement
 from praxis_common.auth import Principal
 from praxis_common.errors import Forbidden, NotFound
 
@@ -62,3 +64,56 @@ def own_student_ref(principal: Principal) -> str | None:
     if principal.has_any_role("student") and not principal.roles & STAFF_ROLES:
         return principal.sub
     return None
+
+
+# ---- a placement's people: who files for its student, who acts as its assigned mentor
+
+FILING_ROLES = ("admin", "coordinator", "teacher")  # the school, on the student's behalf
+ON_BEHALF_ROLES = ("admin", "hr")  # the enterprise, on its assigned mentor's behalf
+
+
+def is_the_student(principal: Principal, placement: Placement) -> bool:
+    return (
+        principal.has_any_role("student")
+        and principal.org == placement.school_org
+        and principal.sub == placement.student_ref
+    )
+
+
+def files_for_student(principal: Principal, placement: Placement) -> bool:
+    """The student, or their school's staff on their behalf (logbook weeks, attendance, weekly reports). The host
+    enterprise files nothing: it would be approving its own account of the student's work."""
+    if principal.org_kind != "school" or principal.org != placement.school_org:
+        return False
+    return principal.has_any_role(*FILING_ROLES) or is_the_student(principal, placement)
+
+
+def is_assigned_mentor(principal: Principal, mentor: AssignedMentor | None, side: str, org: str) -> bool:
+    """The principal signs in as the mentor the mentors service assigned to the placement's `side` (of `org`): the
+    token's `sub` is the account internships' read model keeps for that mentor."""
+    return (
+        principal.org_kind == side
+        and principal.org == org
+        and mentor is not None
+        and mentor.org == org
+        and mentor.account is not None
+        and mentor.account == principal.sub
+        and bool(principal.roles & STAFF_ROLES)
+    )
+
+
+def acting_for_enterprise_mentor(
+    principal: Principal, placement: Placement, mentor: AssignedMentor | None, on_behalf_of_mentor: bool, *, what: str
+) -> bool:
+    """False for the placement's assigned enterprise mentor, True for the enterprise's admin or HR acting explicitly
+    on the mentor's behalf (`on_behalf_of_mentor`); Forbidden, saying who may do `what`, for anyone else."""
+    if principal.org_kind == "enterprise" and principal.org == placement.enterprise_org:
+        if is_assigned_mentor(principal, mentor, "enterprise", placement.enterprise_org):
+            return False
+        if on_behalf_of_mentor and principal.has_any_role(*ON_BEHALF_ROLES):
+            return True
+    raise Forbidden(
+        "only the placement's assigned enterprise mentor (signed in with the account the mentors service records for "
+        f"them) {what}; the enterprise's admin or HR may act on the mentor's behalf with on_behalf_of_mentor"
+        + ("" if mentor is not None else "; no enterprise mentor is assigned to this placement yet")
+    )

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date, time, timedelta
 from decimal import Decimal
 
+from internships import policy
 from internships.domain.attendance import (
     AttendanceDay,
     AttendanceWeek,
@@ -23,9 +24,8 @@ from internships.domain.attendance import (
 )
 from internships.domain.attendance_summary import AttendanceSummary, summarise
 from internships.domain.leave import LeaveRequest, LeaveStatus
-from internships.domain.mentoring import AssignedMentor
 from internships.domain.placements import Placement
-from internships.handlers.logbooks import _may_file, _placement, _reviewing_as
+from internships.handlers.logbooks import _placement
 from praxis_common.auth import Principal
 from praxis_common.errors import Forbidden, NotFound
 from praxis_common.uow import Clock, UowFactory, utc_clock
@@ -131,7 +131,9 @@ async def decide_leave(
     async with uow() as u:
         placement = await _placement(u, cmd.placement_id, principal, for_update=True)
         mentor = await u.mentoring.mentor_of(placement.id, "enterprise")
-        on_behalf = _attester(principal, placement, mentor, cmd.on_behalf_of_mentor, "decides leave requests")
+        on_behalf = policy.acting_for_enterprise_mentor(
+            principal, placement, mentor, cmd.on_behalf_of_mentor, what="decides leave requests"
+        )
         request = await u.attendance.leave(placement.id, cmd.request_id, for_update=True)
         if request is None:
             raise NotFound("no such leave request")
@@ -171,7 +173,9 @@ async def attest_week(
     async with uow() as u:
         placement = await _placement(u, cmd.placement_id, principal, for_update=True)
         mentor = await u.mentoring.mentor_of(placement.id, "enterprise")
-        on_behalf = _attester(principal, placement, mentor, cmd.on_behalf_of_mentor, "attests its attendance")
+        on_behalf = policy.acting_for_enterprise_mentor(
+            principal, placement, mentor, cmd.on_behalf_of_mentor, what="attests its attendance"
+        )
         existing = await u.attendance.week(placement.id, cmd.week_start, for_update=True)
         week = AttendanceWeek.attest(
             placement=placement,
@@ -217,19 +221,5 @@ async def get_attendance(
 
 
 def _recorder(principal: Principal, placement: Placement) -> None:
-    if not _may_file(principal, placement):
+    if not policy.files_for_student(principal, placement):
         raise Forbidden("the student, or the student's school on their behalf, records attendance and asks for leave")
-
-
-def _attester(
-    principal: Principal, placement: Placement, mentor: AssignedMentor | None, on_behalf_of_mentor: bool, what: str
-) -> bool:
-    """As for a logbook week: False for the assigned enterprise mentor, True for HR on the mentor's behalf."""
-    try:
-        return _reviewing_as(principal, placement, mentor, on_behalf_of_mentor)
-    except Forbidden:
-        raise Forbidden(
-            f"only the placement's assigned enterprise mentor (signed in with the account the mentors service records "
-            f"for them) {what}; the enterprise's admin or HR may act on the mentor's behalf with on_behalf_of_mentor"
-            + ("" if mentor is not None else "; no enterprise mentor is assigned to this placement yet")
-        ) from None

@@ -18,17 +18,13 @@ from decimal import Decimal
 
 from internships.domain.compliance import CompliancePolicy
 from internships.domain.logbooks import LogbookWeek, LogLine, core_work_share
-from internships.domain.mentoring import AssignedMentor
 from internships.domain.placements import Placement
 from internships.handlers import milestones
 from internships.handlers.placements import visible
-from internships.policy import STAFF_ROLES
+from internships.policy import acting_for_enterprise_mentor, files_for_student
 from praxis_common.auth import Principal
 from praxis_common.errors import Forbidden, NotFound
 from praxis_common.uow import Clock, UowFactory, utc_clock
-
-FILING_ROLES = ("admin", "coordinator", "teacher")  # the school, on the student's behalf
-ON_BEHALF_ROLES = ("admin", "hr")  # the enterprise, on its assigned mentor's behalf
 
 
 @dataclass(frozen=True)
@@ -53,7 +49,7 @@ async def file_week(
 ) -> LogbookWeek:
     async with uow() as u:
         placement = await _placement(u, placement_id, principal, for_update=True)
-        if not _may_file(principal, placement):
+        if not files_for_student(principal, placement):
             raise Forbidden("the student, or the student's school on their behalf, files logbook weeks")
         position = await u.positions.get(placement.position_id)
         repo = u.logbooks
@@ -89,7 +85,9 @@ async def review_week(
         # Locked first, as file_week does (placement, then week): an approval moves the placement's hours milestone.
         placement = await _placement(u, placement_id, principal, for_update=True)
         mentor = await u.mentoring.mentor_of(placement.id, "enterprise")
-        on_behalf = _reviewing_as(principal, placement, mentor, on_behalf_of_mentor)
+        on_behalf = acting_for_enterprise_mentor(
+            principal, placement, mentor, on_behalf_of_mentor, what="reviews its logbook weeks"
+        )
         repo = u.logbooks
         week = await repo.get(placement.id, week_start, for_update=True)
         if week is None:
@@ -130,40 +128,3 @@ async def get_logbook(placement_id: uuid.UUID, principal: Principal, *, uow: Uow
 
 async def _placement(u, placement_id: uuid.UUID, principal: Principal, *, for_update: bool = False) -> Placement:
     return visible(await u.placements.get(placement_id, for_update=for_update), principal)[0]
-
-
-def _may_file(principal: Principal, placement: Placement) -> bool:
-    if principal.org_kind != "school" or principal.org != placement.school_org:
-        return False
-    return principal.has_any_role(*FILING_ROLES) or _is_the_student(principal, placement)
-
-
-def _reviewing_as(
-    principal: Principal, placement: Placement, mentor: AssignedMentor | None, on_behalf_of_mentor: bool
-) -> bool:
-    """Whether the principal may review the placement's weeks: False as the assigned enterprise mentor, True as HR
-    on the mentor's behalf; Forbidden otherwise."""
-    if principal.org_kind == "enterprise" and principal.org == placement.enterprise_org:
-        if (
-            mentor is not None
-            and mentor.org == principal.org
-            and mentor.account is not None
-            and mentor.account == principal.sub
-            and principal.roles & STAFF_ROLES
-        ):
-            return False
-        if on_behalf_of_mentor and principal.has_any_role(*ON_BEHALF_ROLES):
-            return True
-    raise Forbidden(
-        "only the placement's assigned enterprise mentor (signed in with the account the mentors service records "
-        "for them) reviews its logbook weeks; the enterprise's admin or HR may review on the mentor's behalf with "
-        "on_behalf_of_mentor"
-    )
-
-
-def _is_the_student(principal: Principal, placement: Placement) -> bool:
-    return (
-        principal.has_any_role("student")
-        and principal.org == placement.school_org
-        and principal.sub == placement.student_ref
-    )

@@ -14,12 +14,10 @@ import uuid
 from dataclasses import dataclass
 from datetime import date
 
-from internships.domain.mentoring import AssignedMentor
+from internships import policy
 from internships.domain.placements import Placement
 from internships.domain.weekly_reports import ReportKind, WeeklyReport
-from internships.handlers.logbooks import _may_file as may_file_for_student
 from internships.handlers.placements import visible
-from internships.policy import STAFF_ROLES
 from praxis_common.auth import Principal
 from praxis_common.errors import Forbidden, NotFound
 from praxis_common.uow import Clock, UowFactory, utc_clock
@@ -64,7 +62,7 @@ async def file_report(
 ) -> WeeklyReport:
     async with uow() as u:
         placement = visible(await u.placements.get(placement_id, for_update=True), principal)[0]
-        if not may_file_for_student(principal, placement):
+        if not policy.files_for_student(principal, placement):
             raise Forbidden("the student, or the student's school on their behalf, files weekly reports")
         position = await u.positions.get(placement.position_id)
         existing = await u.weekly_reports.get(placement.id, cmd.kind, cmd.period_start, for_update=True)
@@ -93,7 +91,7 @@ async def review_report(
     async with uow() as u:
         placement = visible(await u.placements.get(placement_id), principal)[0]
         mentor = await u.mentoring.mentor_of(placement.id, "school")
-        if not is_assigned_mentor(principal, mentor, "school", placement.school_org):
+        if not policy.is_assigned_mentor(principal, mentor, "school", placement.school_org):
             raise Forbidden(
                 "only the placement's assigned school mentor (signed in with the account the mentors service records "
                 "for them) reviews its reports"
@@ -123,7 +121,7 @@ async def comment_report(
         side = "enterprise" if principal.org_kind == "enterprise" else "school"
         org = placement.enterprise_org if side == "enterprise" else placement.school_org
         mentor = await u.mentoring.mentor_of(placement.id, side)
-        if not is_assigned_mentor(principal, mentor, side, org):
+        if not policy.is_assigned_mentor(principal, mentor, side, org):
             raise Forbidden("only the placement's assigned enterprise or school mentor comments on its reports")
         report = await _report(u, placement, cmd.kind, cmd.period_start)
         note = report.comment(
@@ -149,19 +147,6 @@ async def get_reports(placement_id: uuid.UUID, principal: Principal, *, uow: Uow
         filed = await u.weekly_reports.count_filed(placement.id)
         mentor = await u.mentoring.mentor_of(placement.id, "school")
     return PlacementReports(placement, reports, accepted, filed, mentor.mentor_id if mentor else None)
-
-
-def is_assigned_mentor(principal: Principal, mentor: AssignedMentor | None, side: str, org: str) -> bool:
-    """The principal signs in as the mentor the mentors service assigned to the placement's `side` (of `org`)."""
-    return (
-        principal.org_kind == side
-        and principal.org == org
-        and mentor is not None
-        and mentor.org == org
-        and mentor.account is not None
-        and mentor.account == principal.sub
-        and bool(principal.roles & STAFF_ROLES)
-    )
 
 
 async def _report(u, placement: Placement, kind: ReportKind, period_start: date) -> WeeklyReport:
