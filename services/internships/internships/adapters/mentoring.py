@@ -100,30 +100,45 @@ class MentoringRepository:
 
     async def mentor_of(self, placement_id: uuid.UUID, side: str) -> AssignedMentor | None:
         """The mentor the side's assignment of the placement holds (or last held), with their sign-in account."""
+        m = assigned_mentors(side)
         row = (
             await self.connection.execute(
-                select(
-                    placement_mentor.c.mentor_id,
-                    placement_mentor.c.org,
-                    mentor_account.c.account,
-                    mentor_account.c.display_name,
-                )
-                .select_from(
-                    placement_mentor.outerjoin(
-                        mentor_account,
-                        and_(
-                            mentor_account.c.mentor_id == placement_mentor.c.mentor_id,
-                            mentor_account.c.org == placement_mentor.c.org,
-                        ),
-                    )
-                )
-                .where(
-                    placement_mentor.c.placement_id == placement_id,
-                    placement_mentor.c.side == side,
-                    placement_mentor.c.mentor_id.is_not(None),
-                )
-                .order_by(placement_mentor.c.assigned_at.desc().nulls_last())
-                .limit(1)
+                select(m.c.mentor_id, m.c.org, m.c.account, m.c.display_name).where(m.c.placement_id == placement_id)
             )
         ).first()
         return AssignedMentor(row.mentor_id, row.org, row.account, row.display_name) if row else None
+
+
+def assigned_mentors(side: str):
+    """Each placement's mentor on `side` — the mentor of its latest assignment, kept after the assignment ended —
+    with the account they sign in with, their name and when that assignment ended: the one definition of "the
+    placement's assigned mentor", for one placement (mentor_of) and in the reports' joins."""
+    latest = (
+        func.row_number()
+        .over(partition_by=placement_mentor.c.placement_id, order_by=placement_mentor.c.assigned_at.desc().nulls_last())
+        .label("latest")
+    )
+    ranked = (
+        select(
+            placement_mentor.c.placement_id,
+            placement_mentor.c.mentor_id,
+            placement_mentor.c.org,
+            placement_mentor.c.ended_at,
+            mentor_account.c.account,
+            mentor_account.c.display_name,
+            latest,
+        )
+        .select_from(
+            placement_mentor.outerjoin(
+                mentor_account,
+                and_(
+                    mentor_account.c.mentor_id == placement_mentor.c.mentor_id,
+                    mentor_account.c.org == placement_mentor.c.org,
+                ),
+            )
+        )
+        .where(placement_mentor.c.side == side, placement_mentor.c.mentor_id.is_not(None))
+        .subquery(f"ranked_{side}_mentor")
+    )
+    columns = ("placement_id", "mentor_id", "org", "ended_at", "account", "display_name")
+    return select(*(ranked.c[c] for c in columns)).where(ranked.c.latest == 1).subquery(f"{side}_mentor")

@@ -14,9 +14,8 @@ from internships.adapters.course_tables import insurance_policy as ins_t
 from internships.adapters.course_tables import ministry_report_download as download_t
 from internships.adapters.course_tables import organisation_profile as profile_t
 from internships.adapters.course_tables import placement_insurance as attached_t
-from internships.adapters.orm import mentor_account as account_t
+from internships.adapters.mentoring import assigned_mentors
 from internships.adapters.orm import placement as pl_t
-from internships.adapters.orm import placement_mentor as mentor_t
 from internships.adapters.orm import position as pos_t
 from internships.domain.insurance import COVERING
 from internships.domain.ministry_report import REPORTED_STATUSES, Month, Row
@@ -29,24 +28,7 @@ class MinistryReportRepository:
     async def rows(self, school_org: str, month: Month) -> dict[str, Row]:
         school = profile_t.alias("school")
         enterprise = profile_t.alias("enterprise")
-        teacher = (
-            select(account_t.c.display_name)
-            .select_from(
-                mentor_t.join(
-                    account_t,
-                    and_(account_t.c.mentor_id == mentor_t.c.mentor_id, account_t.c.org == mentor_t.c.org),
-                )
-            )
-            .where(
-                mentor_t.c.placement_id == pl_t.c.id,
-                mentor_t.c.side == "school",
-                # released before the month began: not this month's teacher (a later one, or none, is)
-                or_(mentor_t.c.ended_at.is_(None), mentor_t.c.ended_at >= _start_of(month)),
-            )
-            .order_by(mentor_t.c.assigned_at.desc().nulls_last())
-            .limit(1)
-            .scalar_subquery()
-        )
+        teacher = assigned_mentors("school")
         # Of the attached liability policies that cover part of the month, the one that runs longest.
         insurance = (
             select(ins_t.c.insurer, ins_t.c.policy_number, ins_t.c.starts_on, ins_t.c.ends_on)
@@ -80,7 +62,7 @@ class MinistryReportRepository:
                 insurance.c.policy_number,
                 insurance.c.starts_on.label("insurance_starts_on"),
                 insurance.c.ends_on.label("insurance_ends_on"),
-                teacher.label("guidance_teacher"),
+                teacher.c.display_name.label("guidance_teacher"),
                 pos_t.c.monthly_pay,
                 pl_t.c.status,
             )
@@ -89,6 +71,14 @@ class MinistryReportRepository:
                 .outerjoin(school, school.c.org == pl_t.c.school_org)
                 .outerjoin(enterprise, enterprise.c.org == pl_t.c.enterprise_org)
                 .outerjoin(insurance, true())
+                # a teacher released before the month began is not this month's teacher
+                .outerjoin(
+                    teacher,
+                    and_(
+                        teacher.c.placement_id == pl_t.c.id,
+                        or_(teacher.c.ended_at.is_(None), teacher.c.ended_at >= _start_of(month)),
+                    ),
+                )
             )
             .where(
                 pl_t.c.school_org == school_org,

@@ -12,7 +12,8 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 from internships.adapters.course_tables import programme_requirement as requirement_t
 from internships.adapters.course_tables import weekly_report as report_t
 from internships.adapters.course_tables import weekly_report_comment as comment_t
-from internships.adapters.orm import mentor_account, placement, placement_mentor
+from internships.adapters.mentoring import assigned_mentors
+from internships.adapters.orm import placement
 from internships.domain.report_reviews import PendingReport, ReviewRate, Shortfall
 from internships.domain.weekly_reports import ReportComment, ReportKind, ReportStatus, WeeklyReport
 
@@ -86,7 +87,7 @@ class WeeklyReportRepository:
     async def pending(self, school_org: str, *, mentor_account: str | None = None) -> list[PendingReport]:
         """Submitted reports of the school's placements, oldest first, with the assigned school mentor (only the
         ones assigned to `mentor_account`, when given)."""
-        mentors = _school_mentors()
+        mentors = assigned_mentors("school")
         query = (
             select(
                 report_t.c.id,
@@ -112,7 +113,7 @@ class WeeklyReportRepository:
 
     async def rates(self, school_org: str) -> list[ReviewRate]:
         """Reports of the school's placements per assigned school mentor (None: not assigned)."""
-        mentors = _school_mentors()
+        mentors = assigned_mentors("school")
 
         def count(status: ReportStatus):
             return func.count(case((report_t.c.status == status.value, 1)))
@@ -184,44 +185,6 @@ class WeeklyReportRepository:
             select(comment_t).where(comment_t.c.report_id.in_(report_ids)).order_by(comment_t.c.created_at)
         )
         return [ReportComment(**r._mapping) for r in rows]
-
-
-def _school_mentors():
-    """Each placement's assigned school mentor (the latest assignment, as MentoringRepository.mentor_of) and the
-    account they sign in with."""
-    latest = (
-        func.row_number()
-        .over(
-            partition_by=placement_mentor.c.placement_id,
-            order_by=placement_mentor.c.assigned_at.desc().nulls_last(),
-        )
-        .label("latest")
-    )
-    ranked = (
-        select(
-            placement_mentor.c.placement_id,
-            placement_mentor.c.mentor_id,
-            placement_mentor.c.org,
-            mentor_account.c.account,
-            latest,
-        )
-        .select_from(
-            placement_mentor.outerjoin(
-                mentor_account,
-                and_(
-                    mentor_account.c.mentor_id == placement_mentor.c.mentor_id,
-                    mentor_account.c.org == placement_mentor.c.org,
-                ),
-            )
-        )
-        .where(placement_mentor.c.side == "school", placement_mentor.c.mentor_id.is_not(None))
-        .subquery("ranked_school_mentor")
-    )
-    return (
-        select(ranked.c.placement_id, ranked.c.mentor_id, ranked.c.org, ranked.c.account)
-        .where(ranked.c.latest == 1)
-        .subquery("school_mentor")
-    )
 
 
 def _report(row) -> WeeklyReport:
