@@ -18,10 +18,6 @@ SCHOOL, ENTERPRISE, STUDENT = "school-att", "ent-att", "stu-att"
 ANN, BO = f"{ENTERPRISE}:ann", f"{ENTERPRISE}:bo"
 
 
-def bearer(stack: Stack, org: str, kind: str, role: str, sub: str | None = None) -> dict[str, str]:
-    return {"Authorization": "Bearer " + stack.token(org, kind, role, sub=sub)}
-
-
 def day(n: int) -> str:
     return (FIRST + timedelta(days=n)).isoformat()
 
@@ -43,8 +39,8 @@ def client(stack: Stack) -> httpx.AsyncClient:
 
 async def test_a_week_recorded_attested_with_a_dispute_and_flagged_against_the_logbook(stack, placement, read_event):
     pid = placement["id"]
-    student = bearer(stack, SCHOOL, "school", "student", STUDENT)
-    ann = bearer(stack, ENTERPRISE, "enterprise", "mentor", ANN)
+    student = stack.auth(SCHOOL, "school", "student", sub=STUDENT)
+    ann = stack.auth(ENTERPRISE, "enterprise", "mentor", sub=ANN)
     async with client(stack) as c:
         for n in range(5):
             body = (
@@ -81,12 +77,12 @@ async def test_a_week_recorded_attested_with_a_dispute_and_flagged_against_the_l
         )
         assert relocked.status_code == 409 and relocked.json()["type"].endswith("week-attested"), relocked.text
 
-        hr = bearer(stack, ENTERPRISE, "enterprise", "hr")
+        hr = stack.auth(ENTERPRISE, "enterprise", "hr")
         anomalies = (await c.get("/v1/reports/attendance-anomalies", headers=hr)).json()
         assert [(a["placement_id"], a["week_start"]) for a in anomalies["items"]] == [(pid, day(0))]
         unattested = (await c.get("/v1/reports/unattested-weeks", headers=hr)).json()
         assert [w["week_start"] for w in unattested["items"] if w["placement_id"] == pid] == [day(7), day(14)]
-        report = (await c.get("/v1/reports/attendance", headers=bearer(stack, SCHOOL, "school", "admin"))).json()
+        report = (await c.get("/v1/reports/attendance", headers=stack.auth(SCHOOL, "school", "admin"))).json()
         [row] = [r for r in report["items"] if r["placement_id"] == pid]
         assert row["summary"]["present_days"] == 3 and row["summary"]["attested_weeks"] == 1
 
@@ -103,29 +99,29 @@ async def test_leave_is_asked_by_the_student_and_approved_only_by_the_assigned_m
     async with client(stack) as c:
         asked = await c.post(
             f"/v1/placements/{pid}/leave-requests",
-            headers=bearer(stack, SCHOOL, "school", "student", STUDENT),
+            headers=stack.auth(SCHOOL, "school", "student", sub=STUDENT),
             json={"first_day": day(8), "last_day": day(9), "reason": "exam"},
         )
         assert asked.status_code == 201, asked.text
         rid = asked.json()["id"]
-        assert (await c.get(asked.headers["location"], headers=bearer(stack, SCHOOL, "school", "teacher"))).json()[
+        assert (await c.get(asked.headers["location"], headers=stack.auth(SCHOOL, "school", "teacher"))).json()[
             "status"
         ] == "pending"
         decision = f"/v1/placements/{pid}/leave-requests/{rid}/decision"
         for headers, status in (
-            (bearer(stack, ENTERPRISE, "enterprise", "mentor", BO), 403),  # a mentor of the enterprise, not this one
-            (bearer(stack, ENTERPRISE, "enterprise", "hr"), 403),  # HR only explicitly on the mentor's behalf
-            (bearer(stack, SCHOOL, "school", "admin"), 403),
-            (bearer(stack, "ent-att-other", "enterprise", "mentor", ANN), 404),
+            (stack.auth(ENTERPRISE, "enterprise", "mentor", sub=BO), 403),  # a mentor of the enterprise, not this one
+            (stack.auth(ENTERPRISE, "enterprise", "hr"), 403),  # HR only explicitly on the mentor's behalf
+            (stack.auth(SCHOOL, "school", "admin"), 403),
+            (stack.auth("ent-att-other", "enterprise", "mentor", sub=ANN), 404),
         ):
             r = await c.post(decision, headers=headers, json={"approve": True})
             assert r.status_code == status, r.text
             assert r.headers["content-type"] == "application/problem+json"
         refused = await c.post(
-            decision, headers=bearer(stack, ENTERPRISE, "enterprise", "mentor", BO), json={"approve": True}
+            decision, headers=stack.auth(ENTERPRISE, "enterprise", "mentor", sub=BO), json={"approve": True}
         )
         assert "assigned enterprise mentor" in refused.json()["detail"]
-        ann = bearer(stack, ENTERPRISE, "enterprise", "mentor", ANN)
+        ann = stack.auth(ENTERPRISE, "enterprise", "mentor", sub=ANN)
         approved = await c.post(decision, headers=ann, json={"approve": True})
         assert approved.status_code == 200 and approved.json()["status"] == "approved", approved.text
         again = await c.post(decision, headers=ann, json={"approve": False, "comments": "changed my mind"})

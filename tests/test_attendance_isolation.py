@@ -19,10 +19,6 @@ SCHOOL, ENTERPRISE, STUDENT = "school-atiso", "ent-atiso", "stu-atiso"
 ANN = f"{ENTERPRISE}:ann"
 
 
-def bearer(stack: Stack, org: str, kind: str, role: str, sub: str | None = None) -> dict[str, str]:
-    return {"Authorization": "Bearer " + stack.token(org, kind, role, sub=sub)}
-
-
 def named(problem: dict) -> list[str]:
     """The fields a problem names; a path parameter's is `path.<name>` (the house's names), compared by its name."""
     return [e["field"].removeprefix("path.") for e in problem["errors"]]
@@ -41,7 +37,7 @@ async def placement(stack: Stack, start_placement, assign_mentor) -> dict:
         made["ann"] = await assign_mentor(made, ANN)
         asked = await c.post(
             f"/v1/placements/{made['id']}/leave-requests",
-            headers=bearer(stack, SCHOOL, "school", "teacher"),
+            headers=stack.auth(SCHOOL, "school", "teacher"),
             json={"first_day": day(3), "last_day": day(3), "reason": "exam"},
         )
         assert asked.status_code == 201, asked.text
@@ -72,7 +68,7 @@ OUTSIDERS = {
 @pytest.mark.parametrize("outsider", OUTSIDERS)
 async def test_every_attendance_route_answers_a_non_party_404(stack, placement, outsider):
     org, kind, role, sub = OUTSIDERS[outsider]
-    headers = bearer(stack, org, kind, role, sub)
+    headers = stack.auth(org, kind, role, sub=sub)
     async with httpx.AsyncClient(base_url=stack["internships"].base_url, timeout=30) as c:
         for method, path, body in routes(placement["id"], placement["leave"]):
             r = await c.request(method, path, headers=headers, json=body)
@@ -85,7 +81,7 @@ async def test_every_attendance_route_answers_a_non_party_404(stack, placement, 
                 assert all(i["placement_id"] != placement["id"] for i in r.json()["items"]), path
         unknown = await c.get(
             f"/v1/placements/{placement['id']}/leave-requests/{uuid.uuid4()}",
-            headers=bearer(stack, SCHOOL, "school", "admin"),
+            headers=stack.auth(SCHOOL, "school", "admin"),
         )
         assert unknown.status_code == 404
 
@@ -94,17 +90,17 @@ async def test_a_week_attested_by_anyone_but_the_assigned_enterprise_mentor_is_r
     path = f"/v1/placements/{placement['id']}/attendance/weeks/{day(0)}/attestation"
     async with httpx.AsyncClient(base_url=stack["internships"].base_url, timeout=30) as c:
         for headers in (
-            bearer(stack, ENTERPRISE, "enterprise", "mentor", f"{ENTERPRISE}:bo"),
-            bearer(stack, ENTERPRISE, "enterprise", "hr"),
-            bearer(stack, ENTERPRISE, "enterprise", "admin"),
-            bearer(stack, SCHOOL, "school", "admin"),
-            bearer(stack, SCHOOL, "school", "student", STUDENT),
+            stack.auth(ENTERPRISE, "enterprise", "mentor", sub=f"{ENTERPRISE}:bo"),
+            stack.auth(ENTERPRISE, "enterprise", "hr"),
+            stack.auth(ENTERPRISE, "enterprise", "admin"),
+            stack.auth(SCHOOL, "school", "admin"),
+            stack.auth(SCHOOL, "school", "student", sub=STUDENT),
         ):
             r = await c.post(path, headers=headers, json={"disputed_days": []})
             assert r.status_code == 403, r.text
             assert "assigned enterprise mentor" in r.json()["detail"]
         on_behalf = await c.post(
-            path, headers=bearer(stack, ENTERPRISE, "enterprise", "hr"), json={"on_behalf_of_mentor": True}
+            path, headers=stack.auth(ENTERPRISE, "enterprise", "hr"), json={"on_behalf_of_mentor": True}
         )
         assert on_behalf.status_code == 200 and on_behalf.json()["attested_on_behalf"] is True, on_behalf.text
 
@@ -128,7 +124,7 @@ async def test_a_bad_day_is_a_422_naming_the_field(stack, placement, when, body,
     async with httpx.AsyncClient(base_url=stack["internships"].base_url, timeout=30) as c:
         r = await c.put(
             f"/v1/placements/{placement['id']}/attendance/{when}",
-            headers=bearer(stack, SCHOOL, "school", "student", STUDENT),
+            headers=stack.auth(SCHOOL, "school", "student", sub=STUDENT),
             json=body,
         )
     assert r.status_code == 422, r.text
@@ -152,7 +148,7 @@ async def test_a_bad_attestation_is_a_422_naming_the_field(stack, placement, wee
     async with httpx.AsyncClient(base_url=stack["internships"].base_url, timeout=30) as c:
         r = await c.post(
             f"/v1/placements/{placement['id']}/attendance/weeks/{week}/attestation",
-            headers=bearer(stack, ENTERPRISE, "enterprise", "mentor", ANN),
+            headers=stack.auth(ENTERPRISE, "enterprise", "mentor", sub=ANN),
             json=body,
         )
     assert r.status_code == 422, r.text
@@ -161,7 +157,7 @@ async def test_a_bad_attestation_is_a_422_naming_the_field(stack, placement, wee
 
 async def test_bad_leave_and_report_input_is_a_4xx_problem(stack, placement):
     pid = placement["id"]
-    student = bearer(stack, SCHOOL, "school", "student", STUDENT)
+    student = stack.auth(SCHOOL, "school", "student", sub=STUDENT)
     async with httpx.AsyncClient(base_url=stack["internships"].base_url, timeout=30) as c:
         for body, field in (
             ({"first_day": day(5), "last_day": day(4), "reason": "x"}, "last_day"),
@@ -178,11 +174,11 @@ async def test_bad_leave_and_report_input_is_a_4xx_problem(stack, placement):
         assert overlapping.status_code == 409 and overlapping.json()["type"].endswith("leave-overlaps")
         reject = await c.post(
             f"/v1/placements/{pid}/leave-requests/{placement['leave']}/decision",
-            headers=bearer(stack, ENTERPRISE, "enterprise", "mentor", ANN),
+            headers=stack.auth(ENTERPRISE, "enterprise", "mentor", sub=ANN),
             json={"approve": False},
         )
         assert reject.status_code == 422 and "comments" in [e["field"] for e in reject.json()["errors"]]
-        hr = bearer(stack, ENTERPRISE, "enterprise", "hr")
+        hr = stack.auth(ENTERPRISE, "enterprise", "hr")
         for path in ("/v1/reports/attendance", "/v1/reports/unattested-weeks", "/v1/reports/attendance-anomalies"):
             r = await c.get(path, headers=hr, params={"page_token": "forged.token"})
             assert r.status_code == 422 and r.json()["errors"][0]["field"] == "page_token", r.text

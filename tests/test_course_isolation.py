@@ -44,10 +44,6 @@ COURSE_PREFIXES = (
 PLACEMENT_FAMILIES = ("document", "insurance", "attendance", "leave-requests", "weekly-reports", "progress")
 
 
-def bearer(stack: Stack, org: str, kind: str, role: str, sub: str | None = None) -> dict[str, str]:
-    return {"Authorization": "Bearer " + stack.token(org, kind, role, sub=sub)}
-
-
 def is_course_route(method: str, path: str) -> bool:
     if path.startswith(COURSE_PREFIXES):
         return True
@@ -65,7 +61,7 @@ async def owned(stack: Stack, start_placement) -> dict:
         duties = [{"name": "orders", "kind": "core"}]
         made = await start_placement(c, OWNER_SCHOOL, OWNER_ENTERPRISE, STUDENT, starts_on=MONDAY, duties=duties)
         await start_placement(c, "school-ciso-else", "ent-ciso-else", "stu-ciso-else", starts_on=MONDAY, duties=duties)
-        pid, student = made["id"], bearer(stack, OWNER_SCHOOL, "school", "student", STUDENT)
+        pid, student = made["id"], stack.auth(OWNER_SCHOOL, "school", "student", sub=STUDENT)
         day = await c.put(
             f"/v1/placements/{pid}/attendance/{MONDAY}",
             headers=student,
@@ -235,7 +231,7 @@ def test_the_table_names_every_course_route():
 @pytest.mark.parametrize("outsider", list(OUTSIDERS))
 async def test_outsiders_get_404_on_every_course_route(stack: Stack, owned: dict, outsider: str):
     org, kind, role, sub = OUTSIDERS[outsider]
-    headers = bearer(stack, org, kind, role, sub)
+    headers = stack.auth(org, kind, role, sub=sub)
     secrets = set(owned.values())
     async with httpx.AsyncClient(base_url=stack["internships"].base_url, timeout=30) as c:
         for method, template, path, body, expected in calls(owned):

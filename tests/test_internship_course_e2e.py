@@ -39,10 +39,6 @@ def client(stack: Stack) -> httpx.AsyncClient:
     return httpx.AsyncClient(base_url=stack["internships"].base_url, timeout=30)
 
 
-def bearer(stack: Stack, org: str, kind: str, role: str, sub: str | None = None) -> dict[str, str]:
-    return {"Authorization": "Bearer " + stack.token(org, kind, role, sub=sub)}
-
-
 def ok(r: httpx.Response, status: int = 200) -> dict:
     assert r.status_code == status, r.text
     return r.json()
@@ -156,9 +152,9 @@ async def test_the_course_from_profiles_to_the_ministry_report(stack: Stack, pla
     pid = placement["id"]
     school = stack.auth(SCHOOL, "school", "admin")
     hr = stack.auth(ENTERPRISE, "enterprise", "hr")
-    student = bearer(stack, SCHOOL, "school", "student", STUDENT)
-    ann = bearer(stack, ENTERPRISE, "enterprise", "mentor", ANN)
-    wang = bearer(stack, SCHOOL, "school", "teacher", TEACHER)
+    student = stack.auth(SCHOOL, "school", "student", sub=STUDENT)
+    ann = stack.auth(ENTERPRISE, "enterprise", "mentor", sub=ANN)
+    wang = stack.auth(SCHOOL, "school", "teacher", sub=TEACHER)
     async with client(stack) as c:
         # Partners see each other's profile, with the enterprise's credit code.
         seen = ok(await c.get(f"/v1/organisations/{ENTERPRISE}", headers=school))

@@ -24,10 +24,6 @@ ANN, BO = f"{ENTERPRISE}:ann", f"{ENTERPRISE}:bo"  # accounts enterprise mentors
 WAIT = 30
 
 
-def bearer(stack: Stack, org: str, kind: str, role: str, sub: str | None = None) -> dict[str, str]:
-    return {"Authorization": "Bearer " + stack.token(org, kind, role, sub=sub)}
-
-
 @pytest_asyncio.fixture(scope="module", loop_scope="module")
 async def placement(stack: Stack, start_placement, assign_mentor) -> dict:
     """An active placement that began eight weeks ago; Ann is its enterprise mentor in the mentors service (the
@@ -50,7 +46,7 @@ def lines(week: date, hours: str = "6") -> dict:
 
 async def file_as_student(stack: Stack, c: httpx.AsyncClient, placement: dict, week: date) -> dict:
     filed = await c.put(
-        week_path(placement, week), headers=bearer(stack, SCHOOL, "school", "student", STUDENT), json=lines(week)
+        week_path(placement, week), headers=stack.auth(SCHOOL, "school", "student", sub=STUDENT), json=lines(week)
     )
     assert filed.status_code == 200, filed.text
     return filed.json()
@@ -59,10 +55,8 @@ async def file_as_student(stack: Stack, c: httpx.AsyncClient, placement: dict, w
 async def test_the_host_enterprise_neither_files_nor_overwrites_a_week(stack, placement):
     week = WEEKS[0]
     async with httpx.AsyncClient(base_url=stack["internships"].base_url) as c:
-        host_staff = [
-            bearer(stack, ENTERPRISE, "enterprise", role) for role in ("admin", "coordinator", "teacher", "hr")
-        ]
-        host_staff.append(bearer(stack, ENTERPRISE, "enterprise", "mentor", ANN))  # its assigned mentor too
+        host_staff = [stack.auth(ENTERPRISE, "enterprise", role) for role in ("admin", "coordinator", "teacher", "hr")]
+        host_staff.append(stack.auth(ENTERPRISE, "enterprise", "mentor", sub=ANN))  # its assigned mentor too
         for headers in host_staff:
             r = await c.put(week_path(placement, week), headers=headers, json=lines(week))
             assert r.status_code == 403, r.text
@@ -75,7 +69,7 @@ async def test_the_host_enterprise_neither_files_nor_overwrites_a_week(stack, pl
         [kept] = [w for w in book["weeks"] if w["week_start"] == week.isoformat()]
         assert (kept["submitted_by"], kept["total_hours"]) == (STUDENT, "6.00")  # untouched
         school = await c.put(
-            week_path(placement, week), headers=bearer(stack, SCHOOL, "school", "teacher"), json=lines(week, "7")
+            week_path(placement, week), headers=stack.auth(SCHOOL, "school", "teacher"), json=lines(week, "7")
         )
         assert school.status_code == 200 and school.json()["total_hours"] == "7.00"  # the school files for them
 
@@ -86,24 +80,21 @@ async def test_only_the_assigned_enterprise_mentor_approves(stack, placement, re
     async with httpx.AsyncClient(base_url=stack["internships"].base_url) as c:
         await file_as_student(stack, c, placement, week)
         for headers, status in (
-            *(
-                (bearer(stack, ENTERPRISE, "enterprise", role), 403)
-                for role in ("admin", "hr", "coordinator", "teacher")
-            ),
-            (bearer(stack, ENTERPRISE, "enterprise", "mentor"), 403),  # a mentor, but not this placement's
-            (bearer(stack, ENTERPRISE, "enterprise", "mentor", BO), 403),
-            (bearer(stack, SCHOOL, "school", "admin"), 403),
-            (bearer(stack, SCHOOL, "school", "student", STUDENT), 403),  # the student who filed it
-            (bearer(stack, "ent-lr-other", "enterprise", "mentor", ANN), 404),  # Ann's account, another tenant
+            *((stack.auth(ENTERPRISE, "enterprise", role), 403) for role in ("admin", "hr", "coordinator", "teacher")),
+            (stack.auth(ENTERPRISE, "enterprise", "mentor"), 403),  # a mentor, but not this placement's
+            (stack.auth(ENTERPRISE, "enterprise", "mentor", sub=BO), 403),
+            (stack.auth(SCHOOL, "school", "admin"), 403),
+            (stack.auth(SCHOOL, "school", "student", sub=STUDENT), 403),  # the student who filed it
+            (stack.auth("ent-lr-other", "enterprise", "mentor", sub=ANN), 404),  # Ann's account, another tenant
         ):
             for decision in ("approve", "return"):
                 r = await c.post(f"{path}/{decision}", headers=headers, json={"comments": "no"})
                 assert r.status_code == status, (decision, r.text)
                 assert r.headers["content-type"] == "application/problem+json"
-        refused = await c.post(f"{path}/approve", headers=bearer(stack, ENTERPRISE, "enterprise", "hr"))
+        refused = await c.post(f"{path}/approve", headers=stack.auth(ENTERPRISE, "enterprise", "hr"))
         assert "on_behalf_of_mentor" in refused.json()["detail"]  # the refusal says how HR may act
         await reviewer(placement, placement["ann"]["id"])
-        approved = await c.post(f"{path}/approve", headers=bearer(stack, ENTERPRISE, "enterprise", "mentor", ANN))
+        approved = await c.post(f"{path}/approve", headers=stack.auth(ENTERPRISE, "enterprise", "mentor", sub=ANN))
         assert approved.status_code == 200, approved.text
         assert (approved.json()["status"], approved.json()["reviewed_by"]) == ("approved", ANN)
         assert (approved.json()["reviewed_on_behalf"], approved.json()["reviewer_mentor_id"]) == (
@@ -122,19 +113,19 @@ async def test_hr_reviews_on_the_mentors_behalf_only_explicitly_and_it_is_record
         for role in ("coordinator", "teacher", "mentor"):  # on_behalf is for the enterprise's admin or HR only
             r = await c.post(
                 f"{week_path(placement, week)}/approve",
-                headers=bearer(stack, ENTERPRISE, "enterprise", role),
+                headers=stack.auth(ENTERPRISE, "enterprise", role),
                 json={"on_behalf_of_mentor": True},
             )
             assert r.status_code == 403, r.text
         await reviewer(placement, placement["ann"]["id"])
-        hr = bearer(stack, ENTERPRISE, "enterprise", "hr", f"{ENTERPRISE}:hr-li")
+        hr = stack.auth(ENTERPRISE, "enterprise", "hr", sub=f"{ENTERPRISE}:hr-li")
         approved = await c.post(f"{week_path(placement, week)}/approve", headers=hr, json={"on_behalf_of_mentor": True})
         assert approved.status_code == 200, approved.text
         assert (approved.json()["reviewed_by"], approved.json()["reviewed_on_behalf"]) == (f"{ENTERPRISE}:hr-li", True)
         assert approved.json()["reviewer_mentor_id"] == placement["ann"]["id"]
         returned = await c.post(
             f"{week_path(placement, returned_week)}/return",
-            headers=bearer(stack, ENTERPRISE, "enterprise", "admin"),
+            headers=stack.auth(ENTERPRISE, "enterprise", "admin"),
             json={"on_behalf_of_mentor": True, "comments": "Ann says: Tuesday was a holiday"},
         )
         assert returned.status_code == 200 and returned.json()["reviewed_on_behalf"] is True, returned.text
@@ -161,7 +152,7 @@ async def test_the_right_follows_a_reassignment_and_the_mentors_account(stack, p
 
         async def internships_knows(mentor_id: str) -> bool:
             book = await c.get(
-                f"/v1/placements/{placement['id']}/logbook", headers=bearer(stack, SCHOOL, "school", "admin")
+                f"/v1/placements/{placement['id']}/logbook", headers=stack.auth(SCHOOL, "school", "admin")
             )
             return book.json()["enterprise_mentor_id"] == mentor_id
 
@@ -171,11 +162,11 @@ async def test_the_right_follows_a_reassignment_and_the_mentors_account(stack, p
         week = WEEKS[4]
         await file_as_student(stack, c, placement, week)
         ann = await c.post(
-            f"{week_path(placement, week)}/approve", headers=bearer(stack, ENTERPRISE, "enterprise", "mentor", ANN)
+            f"{week_path(placement, week)}/approve", headers=stack.auth(ENTERPRISE, "enterprise", "mentor", sub=ANN)
         )
         assert ann.status_code == 403, ann.text
         by_bo = await c.post(
-            f"{week_path(placement, week)}/approve", headers=bearer(stack, ENTERPRISE, "enterprise", "mentor", BO)
+            f"{week_path(placement, week)}/approve", headers=stack.auth(ENTERPRISE, "enterprise", "mentor", sub=BO)
         )
         assert by_bo.status_code == 200 and by_bo.json()["reviewer_mentor_id"] == bo["id"], by_bo.text
 
@@ -184,7 +175,7 @@ async def test_the_right_follows_a_reassignment_and_the_mentors_account(stack, p
         assert renamed.status_code == 200, renamed.text
         week = WEEKS[5]
         await file_as_student(stack, c, placement, week)
-        new_account = bearer(stack, ENTERPRISE, "enterprise", "mentor", f"{BO}-2")
+        new_account = stack.auth(ENTERPRISE, "enterprise", "mentor", sub=f"{BO}-2")
 
         async def approved_by_the_new_account() -> bool:
             r = await c.post(f"{week_path(placement, week)}/approve", headers=new_account)
@@ -195,7 +186,7 @@ async def test_the_right_follows_a_reassignment_and_the_mentors_account(stack, p
         week = WEEKS[6]
         await file_as_student(stack, c, placement, week)
         old = await c.post(
-            f"{week_path(placement, week)}/approve", headers=bearer(stack, ENTERPRISE, "enterprise", "mentor", BO)
+            f"{week_path(placement, week)}/approve", headers=stack.auth(ENTERPRISE, "enterprise", "mentor", sub=BO)
         )
         assert old.status_code == 403, old.text
 
@@ -208,5 +199,5 @@ def internships_client(stack: Stack) -> httpx.AsyncClient:
 async def test_the_students_school_files_for_them(stack, placement, role):
     week = WEEKS[7]
     async with internships_client(stack) as c:
-        r = await c.put(week_path(placement, week), headers=bearer(stack, SCHOOL, "school", role), json=lines(week))
+        r = await c.put(week_path(placement, week), headers=stack.auth(SCHOOL, "school", role), json=lines(week))
         assert r.status_code == 200 and r.json()["status"] == "submitted", r.text

@@ -10,7 +10,7 @@ from datetime import date, timedelta
 import httpx
 import pytest
 import pytest_asyncio
-from weekly_report_world import DUTIES, FIRST, WEEKS, bearer, mentored_placement
+from weekly_report_world import DUTIES, FIRST, WEEKS, mentored_placement
 
 from praxis_dev.testing.stack import Stack
 
@@ -46,11 +46,11 @@ def client(stack: Stack) -> httpx.AsyncClient:
 
 
 def student(stack: Stack) -> dict:
-    return bearer(stack, SCHOOL, "school", "student", STUDENT)
+    return stack.auth(SCHOOL, "school", "student", sub=STUDENT)
 
 
 def tan(stack: Stack) -> dict:
-    return bearer(stack, SCHOOL, "school", "teacher", TAN)
+    return stack.auth(SCHOOL, "school", "teacher", sub=TAN)
 
 
 async def test_the_student_files_and_the_assigned_teacher_accepts_with_a_score(stack, placement, read_event):
@@ -89,7 +89,7 @@ async def test_the_student_files_and_the_assigned_teacher_accepts_with_a_score(s
 async def test_a_returned_report_is_filed_again_and_submitted_again(stack, placement, read_event):
     week = WEEKS[1]
     async with client(stack) as c:
-        coordinator = bearer(stack, SCHOOL, "school", "coordinator", f"{SCHOOL}:coord")
+        coordinator = stack.auth(SCHOOL, "school", "coordinator", sub=f"{SCHOOL}:coord")
         filed = await c.put(path(placement, week), headers=coordinator, json=REPORT)  # the school, for the student
         assert filed.status_code == 200, filed.text
         no_reason = await c.post(path(placement, week, "review"), headers=tan(stack), json={"decision": "returned"})
@@ -122,7 +122,7 @@ async def test_a_returned_report_is_filed_again_and_submitted_again(stack, place
 async def test_the_assigned_enterprise_mentor_comments(stack, placement, read_event):
     week = WEEKS[0]
     async with client(stack) as c:
-        ann = bearer(stack, ENTERPRISE, "enterprise", "mentor", ANN)
+        ann = stack.auth(ENTERPRISE, "enterprise", "mentor", sub=ANN)
         noted = await c.post(
             path(placement, week, "comments"), headers=ann, json={"text": "He trained the new intern."}
         )
@@ -136,9 +136,9 @@ async def test_the_assigned_enterprise_mentor_comments(stack, placement, read_ev
         by_tan = await c.post(path(placement, week, "comments"), headers=tan(stack), json={"text": "Agreed."})
         assert by_tan.status_code == 201 and len(by_tan.json()["comments"]) == 2, by_tan.text
         for headers in (
-            bearer(stack, ENTERPRISE, "enterprise", "hr"),
-            bearer(stack, ENTERPRISE, "enterprise", "mentor", f"{ENTERPRISE}:bo"),
-            bearer(stack, SCHOOL, "school", "teacher", f"{SCHOOL}:lee"),
+            stack.auth(ENTERPRISE, "enterprise", "hr"),
+            stack.auth(ENTERPRISE, "enterprise", "mentor", sub=f"{ENTERPRISE}:bo"),
+            stack.auth(SCHOOL, "school", "teacher", sub=f"{SCHOOL}:lee"),
             student(stack),
         ):
             r = await c.post(path(placement, week, "comments"), headers=headers, json={"text": "me too"})
@@ -154,13 +154,13 @@ async def test_only_the_assigned_school_mentor_reviews(stack, placement):
     async with client(stack) as c:
         assert (await c.put(path(placement, week), headers=student(stack), json=REPORT)).status_code == 200
         for headers, status in (
-            (bearer(stack, SCHOOL, "school", "admin"), 403),
-            (bearer(stack, SCHOOL, "school", "coordinator"), 403),
-            (bearer(stack, SCHOOL, "school", "teacher", f"{SCHOOL}:lee"), 403),  # a teacher, not the assigned one
+            (stack.auth(SCHOOL, "school", "admin"), 403),
+            (stack.auth(SCHOOL, "school", "coordinator"), 403),
+            (stack.auth(SCHOOL, "school", "teacher", sub=f"{SCHOOL}:lee"), 403),  # a teacher, not the assigned one
             (student(stack), 403),
-            (bearer(stack, ENTERPRISE, "enterprise", "hr"), 403),
-            (bearer(stack, ENTERPRISE, "enterprise", "mentor", ANN), 403),  # the enterprise mentor comments only
-            (bearer(stack, "school-wr-other", "school", "teacher", TAN), 404),  # Tan's account, another school
+            (stack.auth(ENTERPRISE, "enterprise", "hr"), 403),
+            (stack.auth(ENTERPRISE, "enterprise", "mentor", sub=ANN), 403),  # the enterprise mentor comments only
+            (stack.auth("school-wr-other", "school", "teacher", sub=TAN), 404),  # Tan's account, another school
         ):
             r = await c.post(path(placement, week, "review"), headers=headers, json={"decision": "accepted"})
             assert r.status_code == status, (headers, r.text)
@@ -187,7 +187,8 @@ OUTSIDERS = {
 
 @pytest.mark.parametrize("who", OUTSIDERS)
 async def test_every_route_is_a_404_to_non_parties(stack, placement, who):
-    headers = bearer(stack, *OUTSIDERS[who])
+    org, kind, role, sub = OUTSIDERS[who]
+    headers = stack.auth(org, kind, role, sub=sub)
     async with client(stack) as c:
         for method, tail, body in ROUTES:
             url = f"/v1/placements/{placement['id']}/weekly-reports" + (
@@ -233,7 +234,7 @@ async def test_bad_review_and_query_input_is_a_4xx(stack, placement):
             assert r.status_code == 422, r.text
         r = await c.post(path(placement, WEEKS[2], "comments"), headers=tan(stack), json={"text": "x" * 2001})
         assert r.status_code == 422, r.text
-        admin = bearer(stack, SCHOOL, "school", "admin")
+        admin = stack.auth(SCHOOL, "school", "admin")
         for minimum in ("0", "101", "abc"):
             r = await c.get("/v1/reports/weekly-report-shortfalls", headers=admin, params={"minimum": minimum})
             assert r.status_code == 422, r.text
@@ -259,18 +260,18 @@ async def test_queue_rates_and_shortfalls(stack, placement, start_placement):
     async with client(stack) as c:
         other = await start_placement(c, SCHOOL, "ent-wr2", "stu-wr2", starts_on=FIRST, duties=DUTIES)
         assert (
-            await c.put(path(other, WEEKS[4]), headers=bearer(stack, SCHOOL, "school", "admin"), json=REPORT)
+            await c.put(path(other, WEEKS[4]), headers=stack.auth(SCHOOL, "school", "admin"), json=REPORT)
         ).status_code == 200
         queue = await c.get("/v1/reports/review-queue", headers=tan(stack))
         assert queue.status_code == 200, queue.text
         mine = queue.json()["pending"]
         assert {p["placement_id"] for p in mine} == {placement["id"]} and queue.json()["teachers"] == []
         assert [p["period_start"] for p in mine] == [str(WEEKS[2])] and float(mine[0]["waiting_hours"]) >= 0
-        school = (await c.get("/v1/reports/review-queue", headers=bearer(stack, SCHOOL, "school", "admin"))).json()
+        school = (await c.get("/v1/reports/review-queue", headers=stack.auth(SCHOOL, "school", "admin"))).json()
         assert [p["placement_id"] for p in school["pending"]] == [placement["id"], other["id"]]  # oldest first
         lines = {t["mentor_id"]: t["pending"] for t in school["teachers"]}
         assert lines == {placement["teacher"]["id"]: 1, None: 1}
-        rates = (await c.get("/v1/reports/review-rates", headers=bearer(stack, SCHOOL, "school", "coordinator"))).json()
+        rates = (await c.get("/v1/reports/review-rates", headers=stack.auth(SCHOOL, "school", "coordinator"))).json()
         by = {t["mentor_id"]: t for t in rates["teachers"]}
         tan_line = by[placement["teacher"]["id"]]
         assert (tan_line["filed"], tan_line["accepted"], tan_line["pending"], tan_line["mentor_account"]) == (
@@ -283,7 +284,7 @@ async def test_queue_rates_and_shortfalls(stack, placement, start_placement):
         assert (rates["school"]["filed"], rates["school"]["pending"], rates["school"]["rate"]) == (5, 2, "0.6000")
         short = await c.get(
             "/v1/reports/weekly-report-shortfalls",
-            headers=bearer(stack, SCHOOL, "school", "admin"),
+            headers=stack.auth(SCHOOL, "school", "admin"),
             params={"minimum": 3},
         )
         assert short.status_code == 200, short.text
@@ -291,12 +292,12 @@ async def test_queue_rates_and_shortfalls(stack, placement, start_placement):
         assert (rows[other["id"]]["accepted"], rows[other["id"]]["missing"]) == (0, 3)
         assert (rows[placement["id"]]["accepted"], rows[placement["id"]]["missing"]) == (2, 1)
         default = (
-            await c.get("/v1/reports/weekly-report-shortfalls", headers=bearer(stack, SCHOOL, "school", "admin"))
+            await c.get("/v1/reports/weekly-report-shortfalls", headers=stack.auth(SCHOOL, "school", "admin"))
         ).json()
         assert default["minimum"] is None  # each placement's programme minimum (12 where none applies)
         assert {p["minimum"] for p in default["placements"]} == {12}
-        for headers in (bearer(stack, ENTERPRISE, "enterprise", "hr"), student(stack)):
+        for headers in (stack.auth(ENTERPRISE, "enterprise", "hr"), student(stack)):
             for report in ("review-queue", "review-rates", "weekly-report-shortfalls"):
                 assert (await c.get(f"/v1/reports/{report}", headers=headers)).status_code == 403
-        elsewhere = await c.get("/v1/reports/review-queue", headers=bearer(stack, "school-wr-other", "school", "admin"))
+        elsewhere = await c.get("/v1/reports/review-queue", headers=stack.auth("school-wr-other", "school", "admin"))
         assert elsewhere.json() == {"pending": [], "teachers": []}

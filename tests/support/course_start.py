@@ -14,7 +14,7 @@ from praxis_dev.testing.stack import Stack
 
 def student_auth(stack: Stack, school: str, student_ref: str) -> dict[str, str]:
     """A student's sign-in: role student at their school, `sub` = the placement's student_ref."""
-    return {"Authorization": f"Bearer {stack.token(school, 'school', 'student', sub=student_ref)}"}
+    return stack.auth(school, "school", "student", sub=student_ref)
 
 
 async def sign_document(

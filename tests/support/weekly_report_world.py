@@ -16,10 +16,6 @@ WEEKS = [FIRST + timedelta(days=7 * i) for i in range(6)]  # every week so far (
 DUTIES = [{"name": "listings", "kind": "core"}, {"name": "customer chat", "kind": "peripheral"}]
 
 
-def bearer(stack: Stack, org: str, kind: str, role: str, sub: str | None = None) -> dict[str, str]:
-    return {"Authorization": "Bearer " + stack.token(org, kind, role, sub=sub)}
-
-
 async def school_mentor_known(stack: Stack, placement: dict, mentor_id: str, *, timeout: float = 30) -> None:
     """Wait until internships names `mentor_id` as the placement's school mentor (who reviews its reports)."""
     school = stack.auth(placement["school_org"], "school", "admin")

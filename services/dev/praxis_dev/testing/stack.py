@@ -193,8 +193,9 @@ class Stack:
     def token(self, org: str, kind: str, *roles: str, sub: str | None = None, **kwargs) -> str:
         return mint_token(self.private_key.read_bytes(), org=org, org_kind=kind, roles=list(roles), sub=sub, **kwargs)
 
-    def auth(self, org: str, kind: str, *roles: str) -> dict[str, str]:
-        return {"Authorization": f"Bearer {self.token(org, kind, *roles)}"}
+    def auth(self, org: str, kind: str, *roles: str, sub: str | None = None) -> dict[str, str]:
+        """The Authorization header of a token (`sub`: who signs in, e.g. a student's student_ref)."""
+        return {"Authorization": f"Bearer {self.token(org, kind, *roles, sub=sub)}"}
 
 
 @functools.cache
