@@ -58,7 +58,7 @@ implementing rules that quote the 2021 wording:
                             recorded (`check_insurance_payer`); `insurance_payers` lists who may pay.
   insurance-cover           same article: the cover "应当覆盖实习活动的全过程" ("无保险，不实习"): the attached
                             policies' periods together cover every day of the placement
-                            (`check_insurance`; see docs/insurance.md).
+                            (`check_start`; see docs/insurance.md).
 
 Left out (not checkable from the data this service holds): hazardous or Level III+ physical work, work forbidden to
 minors or to women (Art. 16(3)(4)(7), Art. 17*); entertainment venues and paid intermediaries (Art. 16(5)(6));
@@ -545,15 +545,6 @@ def first_uncovered_day(periods: Sequence[tuple[date, date]], starts_on: date, e
         if end >= day:
             day = end + timedelta(days=1)
     return day if day <= ends_on else None
-
-
-def check_insurance(
-    policy: CompliancePolicy, *, periods: Sequence[tuple[date, date]], starts_on: date, ends_on: date
-) -> None:
-    """Check that the placement's attached insurance periods together cover every day of its term
-    (`insurance-cover`, field `insurance`): a placement without insurance, or whose cover has a gap or ends
-    before the placement does, may not start."""
-    _raise(policy, _insurance_breaches(policy, periods, starts_on, ends_on))
 
 
 def _insurance_breaches(

@@ -33,6 +33,16 @@ def _event(topic: str, aggregate_type: str, aggregate_id, payload) -> Integratio
     )
 
 
+def placement_parties(p) -> dict:
+    """The fields every placement event of the course carries: which placement, whose, and which student."""
+    return {
+        "placement_id": str(p.id),
+        "school_org": p.school_org,
+        "enterprise_org": p.enterprise_org,
+        "student_ref": p.student_ref,
+    }
+
+
 @singledispatch
 def integration_event(event, **context) -> IntegrationEvent:
     raise TypeError(f"no integration event for {type(event).__name__}")

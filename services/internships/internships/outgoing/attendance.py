@@ -4,20 +4,11 @@ from __future__ import annotations
 
 from internships.domain.attendance import AnomalyFlagged, DayRecorded, WeekAttestedEvent
 from internships.domain.leave import LeaveChanged
-from internships.outgoing import _event, integration_event
+from internships.outgoing import _event, integration_event, placement_parties
 from praxis.events.v1 import (
     attendance_pb2,
 )
 from praxis_common.events import IntegrationEvent
-
-
-def _parties(p) -> dict:
-    return {
-        "placement_id": str(p.id),
-        "school_org": p.school_org,
-        "enterprise_org": p.enterprise_org,
-        "student_ref": p.student_ref,
-    }
 
 
 @integration_event.register
@@ -28,7 +19,7 @@ def _(event: DayRecorded, **context) -> IntegrationEvent:
         "placement",
         p.id,
         attendance_pb2.AttendanceDayRecorded(
-            **_parties(p),
+            **placement_parties(p),
             day=d.day.isoformat(),
             status=d.status.value,
             check_in=d.check_in.isoformat() if d.check_in else "",
@@ -49,7 +40,7 @@ def _(event: LeaveChanged, **context) -> IntegrationEvent:
         "placement",
         p.id,
         attendance_pb2.LeaveRequestChanged(
-            **_parties(p),
+            **placement_parties(p),
             leave_request_id=str(r.id),
             first_day=r.first_day.isoformat(),
             last_day=r.last_day.isoformat(),
@@ -71,7 +62,7 @@ def _(event: WeekAttestedEvent, **context) -> IntegrationEvent:
         "placement",
         p.id,
         attendance_pb2.AttendanceWeekAttested(
-            **_parties(p),
+            **placement_parties(p),
             week_start=w.week_start.isoformat(),
             disputed_days=[
                 attendance_pb2.DisputedAttendanceDay(day=d.day.isoformat(), reason=d.reason) for d in w.disputed_days
@@ -95,7 +86,7 @@ def _(event: AnomalyFlagged, **context) -> IntegrationEvent:
         "placement",
         p.id,
         attendance_pb2.AttendanceAnomalyFlagged(
-            **_parties(p),
+            **placement_parties(p),
             week_start=w.week_start.isoformat(),
             present_hours=str(w.present_hours),
             logbook_hours=str(w.logbook_hours),

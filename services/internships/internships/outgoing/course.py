@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from internships.domain.amendments import PlacementAmended
 from internships.domain.course import EndedShort, HoursReached, RequirementSet
-from internships.outgoing import _event, integration_event
+from internships.outgoing import _event, integration_event, placement_parties
 from praxis.events.v1 import (
     course_pb2,
 )
@@ -19,10 +19,7 @@ def _(event: PlacementAmended, **context) -> IntegrationEvent:
         "placement",
         p.id,
         course_pb2.PlacementAmended(
-            placement_id=str(p.id),
-            school_org=p.school_org,
-            enterprise_org=p.enterprise_org,
-            student_ref=p.student_ref,
+            **placement_parties(p),
             changes=[
                 course_pb2.FieldChange(field=name, before=before or "", after=after or "")
                 for name, (before, after) in event.changes.items()
@@ -67,10 +64,7 @@ def _(event: HoursReached, **context) -> IntegrationEvent:
         "placement",
         p.id,
         course_pb2.PlacementHoursReached(
-            placement_id=str(p.id),
-            school_org=p.school_org,
-            enterprise_org=p.enterprise_org,
-            student_ref=p.student_ref,
+            **placement_parties(p),
             milestone=event.milestone,
             approved_hours=str(event.approved_hours),
             required_hours=str(event.required_hours),
@@ -87,10 +81,7 @@ def _(event: EndedShort, **context) -> IntegrationEvent:
         "placement",
         p.id,
         course_pb2.PlacementEndedShort(
-            placement_id=str(p.id),
-            school_org=p.school_org,
-            enterprise_org=p.enterprise_org,
-            student_ref=p.student_ref,
+            **placement_parties(p),
             status=p.status.value,
             internship_type=p.internship_type,
             cohort=p.cohort or "",

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from internships.domain.documents import DocumentRendered, DocumentSigned, Signature, SignaturesVoided, TemplateUpdated
-from internships.outgoing import _event, integration_event
+from internships.outgoing import _event, integration_event, placement_parties
 from praxis.events.v1 import (
     documents_pb2,
 )
@@ -45,10 +45,7 @@ def _(event: DocumentRendered, **context) -> IntegrationEvent:
         "placement",
         p.id,
         documents_pb2.PlacementDocumentRendered(
-            placement_id=str(p.id),
-            school_org=p.school_org,
-            enterprise_org=p.enterprise_org,
-            student_ref=p.student_ref,
+            **placement_parties(p),
             version=d.version,
             locale=d.locale,
             document_sha256=d.sha256,
@@ -67,10 +64,7 @@ def _(event: SignaturesVoided, **context) -> IntegrationEvent:
         "placement",
         p.id,
         documents_pb2.PlacementSignaturesVoided(
-            placement_id=str(p.id),
-            school_org=p.school_org,
-            enterprise_org=p.enterprise_org,
-            student_ref=p.student_ref,
+            **placement_parties(p),
             version=event.version,
             new_version=event.new_version,
             signatures=[_signature(s) for s in event.signatures],
@@ -87,10 +81,7 @@ def _(event: DocumentSigned, **context) -> IntegrationEvent:
         "placement",
         p.id,
         documents_pb2.PlacementDocumentSigned(
-            placement_id=str(p.id),
-            school_org=p.school_org,
-            enterprise_org=p.enterprise_org,
-            student_ref=p.student_ref,
+            **placement_parties(p),
             version=s.document_version,
             signature=_signature(s),
             complete=event.complete,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from internships.domain.weekly_reports import ReportChanged, ReportCommented
-from internships.outgoing import _event, integration_event
+from internships.outgoing import _event, integration_event, placement_parties
 from praxis.events.v1 import (
     weekly_reports_pb2,
 )
@@ -20,10 +20,7 @@ def _(event: ReportChanged, **context) -> IntegrationEvent:
         r.id,
         weekly_reports_pb2.WeeklyReportChanged(
             report_id=str(r.id),
-            placement_id=str(p.id),
-            school_org=p.school_org,
-            enterprise_org=p.enterprise_org,
-            student_ref=p.student_ref,
+            **placement_parties(p),
             kind=r.kind.value,
             period_start=r.period_start.isoformat(),
             status=r.status.value,
@@ -45,10 +42,7 @@ def _(event: ReportCommented, **context) -> IntegrationEvent:
         r.id,
         weekly_reports_pb2.WeeklyReportCommented(
             report_id=str(r.id),
-            placement_id=str(p.id),
-            school_org=p.school_org,
-            enterprise_org=p.enterprise_org,
-            student_ref=p.student_ref,
+            **placement_parties(p),
             kind=r.kind.value,
             period_start=r.period_start.isoformat(),
             comment_id=str(c.id),

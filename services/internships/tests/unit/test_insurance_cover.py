@@ -13,8 +13,8 @@ from internships.domain.compliance import (
     INSURANCE_PAYER,
     CompliancePolicy,
     ComplianceViolation,
-    check_insurance,
     check_insurance_payer,
+    check_start,
     first_uncovered_day,
 )
 from internships.domain.insurance import (
@@ -138,6 +138,19 @@ def test_first_uncovered_day_is_the_union_of_inclusive_periods():
         d + timedelta(3)
     )
     assert first_uncovered_day([(d - timedelta(99), d - timedelta(1))], d, d + timedelta(1)) == d
+
+
+def check_insurance(policy, *, periods, starts_on, ends_on) -> None:
+    """A start that breaks nothing but, perhaps, the insurance rule: an adult, every signature there."""
+    check_start(
+        policy,
+        missing_signatures=(),
+        insurance_periods=periods,
+        term=(starts_on, ends_on),
+        student_birth_date=date(2000, 1, 1),
+        guardian_consent_recorded=False,
+        on=starts_on,
+    )
 
 
 def test_check_insurance_is_a_compliance_violation_naming_the_rule_and_policy_none_waives_it():
