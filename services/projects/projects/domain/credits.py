@@ -12,8 +12,8 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # a project's completion records the credits it awards (domain/projects.py imports this module)
+    from praxis_evaluation import Scorecard
     from projects.domain.projects import Project
-    from projects.domain.scores import Scorecard
     from projects.domain.teams import Team
 
 

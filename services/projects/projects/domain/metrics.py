@@ -18,7 +18,7 @@ from decimal import Decimal
 from enum import StrEnum
 
 from praxis_common.errors import FieldError, InvalidInput
-from projects.domain.scores import quantize
+from praxis_evaluation import quantize
 
 MAX_PERIOD_DAYS = 366
 

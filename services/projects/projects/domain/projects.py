@@ -20,15 +20,15 @@ from decimal import Decimal
 from enum import StrEnum
 
 from praxis_common.errors import Conflict, FieldError, InvalidInput
+from praxis_evaluation import check_weights, quantize
 from projects.domain.credits import Credit, CreditAwarded
 from projects.domain.metrics import Target, check_target
-from projects.domain.scores import Party, quantize
+from projects.domain.scores import Party
 
 MAX_STAGES = 12
 MAX_TEAMS = 1_000
 MAX_TEAM_SIZE = 50
 MAX_CREDITS = Decimal(30)
-WEIGHT_PLACES = Decimal("0.0001")
 STAGE_KEY = re.compile(r"^[a-z0-9][a-z0-9-]{0,39}$")
 
 
@@ -68,21 +68,9 @@ class Weights:
     peer: Decimal
 
     def __post_init__(self) -> None:
-        errors = [
-            FieldError(f"weights.{p.value}", "must be between 0 and 1")
-            for p in Party
-            if not (Decimal(0) <= self.of(p) <= Decimal(1))
-        ]
-        if errors:
-            raise InvalidInput("every weight is between 0 and 1", errors=errors)
-        total = sum((self.of(p) for p in Party), Decimal(0))
-        if total != 1:
-            raise InvalidInput(
-                f"the four weights must sum to 1 (they sum to {total.normalize()})",
-                errors=[FieldError("weights", f"sum is {total.normalize()}, not 1")],
-            )
+        checked = check_weights({p.value: self.of(p) for p in Party}, field="weights", what="the four weights")
         for p in Party:  # as stored: four decimals
-            object.__setattr__(self, p.value, self.of(p).quantize(WEIGHT_PLACES))
+            object.__setattr__(self, p.value, checked[p.value])
 
     def of(self, party: Party) -> Decimal:
         return getattr(self, party.value)

@@ -1,5 +1,5 @@
-"""Four-party evaluation and the scorecard, on one documented scale: every score is a number from 0 to 100
-(100 = fully meets the standard), kept to two decimals (half up).
+"""Four-party evaluation and the scorecard of a project's students, on the one scale of praxis_evaluation: every
+score is a number from 0 to 100 (100 = fully meets the standard), kept to two decimals (half up).
 
 The parties and what each scores:
   teacher     the team's school mentor: process and knowledge
@@ -20,6 +20,10 @@ The scorecard of a student:
   value-added    growth from the baseline to the latest assessment, over the mentor parties that have both:
                  baseline = mean of their baseline scores, latest = mean of their latest progress scores;
                  absolute = latest − baseline, relative = absolute / baseline (none for a baseline of 0)
+
+What is projects' own is here: the parties, the criteria, the records and their rules, and how each part's score
+and provenance are found. The scale, the weighted total, the missing list and the value-added maths are the
+engine's (praxis_evaluation, docs/evaluation.md), shared with placements.
 """
 
 from __future__ import annotations
@@ -27,17 +31,11 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 from datetime import datetime
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from enum import StrEnum
 
 from praxis_common.errors import Conflict, FieldError, Forbidden, InvalidInput
-
-HUNDREDTH = Decimal("0.01")
-SCALE = (Decimal(0), Decimal(100))
-
-
-def quantize(value: Decimal) -> Decimal:
-    return value.quantize(HUNDREDTH, ROUND_HALF_UP)
+from praxis_evaluation import Missing, Scorecard, ValueAdded, check_score, combine, growth, mean, part
 
 
 class Party(StrEnum):
@@ -59,12 +57,6 @@ CRITERIA = {
 }
 # The mentor side that gives each mentor party's scores.
 SIDE_OF = {Party.TEACHER: "school", Party.ENTERPRISE: "enterprise"}
-
-
-def check_score(value: Decimal, field: str) -> Decimal:
-    if not value.is_finite() or not SCALE[0] <= value <= SCALE[1]:
-        raise InvalidInput(f"{field} is outside 0–100", errors=[FieldError(field, "a score is from 0 to 100")])
-    return quantize(value)
 
 
 @dataclass(frozen=True)
@@ -106,7 +98,6 @@ class Evaluation:
                 errors=[FieldError("scores", f"exactly {', '.join(expected)}")],
             )
         scores = {name: check_score(criteria[name], f"scores.{name}") for name in expected}
-        mean = quantize(sum(scores.values(), Decimal(0)) / len(scores))
         return cls(
             id=uuid.uuid4(),
             team_id=team_id,
@@ -114,7 +105,7 @@ class Evaluation:
             party=party,
             assessment=assessment,
             criteria=scores,
-            score=mean,
+            score=mean(scores.values()),
             comments=comments,
             evaluator=evaluator,
             mentor_id=mentor_id,
@@ -184,50 +175,13 @@ class BaselineExists(Conflict):
     code, title = "baseline-exists", "The student already has a baseline assessment from this party"
 
 
-@dataclass(frozen=True)
-class PartScore:
-    party: Party
-    weight: Decimal
-    score: Decimal | None
-    weighted: Decimal  # weight × score (0 while missing)
-    given_by: list[str]  # who gave the scores behind it (subs; "platform" for computed ones)
-    at: datetime | None  # when its latest input was recorded
-    missing: str | None  # why there is no score yet
-
-
-@dataclass(frozen=True)
-class ValueAdded:
-    baseline: Decimal
-    latest: Decimal
-    absolute: Decimal
-    relative: Decimal | None  # absolute / baseline, e.g. 0.25 = grew by a quarter; None for a baseline of 0
-    parties: list[Party]  # the mentor parties it is computed over
-
-
-@dataclass(frozen=True)
-class Missing:
-    part: str  # teacher | enterprise | platform | peer | baseline
-    reason: str
-
-
-@dataclass(frozen=True)
-class Scorecard:
-    student_ref: str
-    parts: list[PartScore]
-    weighted_total: Decimal
-    complete: bool  # nothing missing from the total
-    missing: list[Missing]
-    value_added: ValueAdded | None
-    pass_mark: Decimal
-    passes: bool  # weighted_total >= pass_mark
-
-
 def latest(evaluations: list[Evaluation], party: Party, assessment: Assessment) -> Evaluation | None:
     mine = [e for e in evaluations if e.party is party and e.assessment is assessment]
     return max(mine, key=lambda e: (e.recorded_at, str(e.id))) if mine else None
 
 
 def value_added(evaluations: list[Evaluation]) -> ValueAdded | None:
+    """Growth over the mentor parties with both a baseline and a progress assessment (the latest of each)."""
     pairs = []
     for party in CRITERIA:
         base, last = (
@@ -236,13 +190,7 @@ def value_added(evaluations: list[Evaluation]) -> ValueAdded | None:
         )
         if base is not None and last is not None:
             pairs.append((party, base.score, last.score))
-    if not pairs:
-        return None
-    baseline = quantize(sum((b for _, b, _ in pairs), Decimal(0)) / len(pairs))
-    current = quantize(sum((c for _, _, c in pairs), Decimal(0)) / len(pairs))
-    absolute = current - baseline
-    relative = (absolute / baseline).quantize(Decimal("0.0001"), ROUND_HALF_UP) if baseline else None
-    return ValueAdded(baseline, current, absolute, relative, [p for p, _, _ in pairs])
+    return growth(pairs)
 
 
 def scorecard(
@@ -255,12 +203,11 @@ def scorecard(
     pass_mark: Decimal,
 ) -> Scorecard:
     """The student's scorecard from their evaluations, the ratings they received and their team's platform score
-    (score, why missing, when its latest data was recorded)."""
+    (score, why missing, when its latest data was recorded). Each part's party is a `Party`."""
     mine = [e for e in evaluations if e.student_ref == student_ref]
     received = [r for r in peer_ratings if r.ratee_ref == student_ref]
-    parts, missing = [], []
+    parts = []
     for party in Party:
-        weight = weights[party]
         if party in CRITERIA:
             last = latest(mine, party, Assessment.PROGRESS)
             score = last.score if last else None
@@ -270,24 +217,14 @@ def scorecard(
             score, why, at = platform
             given_by = ["platform"] if score is not None else []
         else:
-            score = quantize(sum((r.score for r in received), Decimal(0)) / len(received)) if received else None
+            score = mean(r.score for r in received)
             given_by = sorted({r.rater_ref for r in received})
             at = max((r.recorded_at for r in received), default=None)
             why = None if received else "no teammate has rated this student yet"
-        weighted = quantize(weight * score) if score is not None else Decimal("0.00")
-        parts.append(PartScore(party, weight, score, weighted, given_by, at, why))
-        if score is None:
-            missing.append(Missing(party.value, why or "missing"))
-    if not any(e.assessment is Assessment.BASELINE for e in mine):
-        missing.append(Missing("baseline", "no baseline assessment: value-added cannot be computed"))
-    total = quantize(sum((p.weight * p.score for p in parts if p.score is not None), Decimal(0)))
-    return Scorecard(
-        student_ref=student_ref,
-        parts=parts,
-        weighted_total=total,
-        complete=all(p.score is not None for p in parts),
-        missing=missing,
-        value_added=value_added(mine),
-        pass_mark=pass_mark,
-        passes=total >= pass_mark,
+        parts.append(part(party, weights[party], score, given_by=given_by, at=at, missing=why))
+    no_baseline = (
+        []
+        if any(e.assessment is Assessment.BASELINE for e in mine)
+        else [Missing("baseline", "no baseline assessment: value-added cannot be computed")]
     )
+    return combine(student_ref, parts, pass_mark=pass_mark, value_added=value_added(mine), also_missing=no_baseline)

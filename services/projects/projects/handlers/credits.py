@@ -10,10 +10,10 @@ from dataclasses import dataclass
 
 from praxis_common.auth import Principal
 from praxis_common.pages import decode_page_token, encode_page_token
+from praxis_evaluation import Scorecard
 from projects import policy
 from projects.domain.credits import Credit, award
 from projects.domain.projects import Project
-from projects.domain.scores import Scorecard
 from projects.domain.teams import StageStatus, Team, TeamStatus
 from projects.handlers import Clock, UowFactory, utc_clock
 from projects.handlers.evaluations import compute_scores

@@ -11,6 +11,7 @@ from decimal import Decimal
 from praxis_common import pages
 from praxis_common.auth import Principal
 from praxis_common.errors import FieldError, Forbidden, InvalidInput, NotFound
+from praxis_evaluation import Scorecard
 from projects import policy
 from projects.domain.metrics import DataPoint, PlatformScore, check_points, platform_score
 from projects.domain.projects import Project
@@ -20,7 +21,6 @@ from projects.domain.scores import (
     Evaluation,
     Party,
     PeerRating,
-    Scorecard,
     scorecard,
 )
 from projects.domain.teams import Team

@@ -9,8 +9,9 @@ from praxis.projects.v1 import projects_pb2 as pb
 from praxis_common import pages, rpc
 from praxis_common.rpc import principal
 from praxis_common.validation import Date, StudentRef, parse_uuid, validate
+from praxis_evaluation import Scorecard
 from projects.domain.metrics import DataPoint, PlatformScore
-from projects.domain.scores import Evaluation, PeerRating, Scorecard
+from projects.domain.scores import Evaluation, PeerRating
 from projects.domain.teams import Team
 from projects.handlers import evaluations as evaluation_handlers
 from projects.rpc.common import Servicer, caller_token, dec, given, ts

@@ -11,7 +11,8 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from praxis_common.pages import Page
 from praxis_common.validation import StudentRef
-from projects.domain.scores import Assessment, Evaluation, PartScore, PeerRating, Scorecard
+from praxis_evaluation import PartScore, Scorecard
+from projects.domain.scores import Assessment, Evaluation, PeerRating
 from projects.domain.teams import Team
 from projects.handlers.evaluations import RatePeer, RecordEvaluation
 from projects.schemas.fields import Comments, Score, StageKey
