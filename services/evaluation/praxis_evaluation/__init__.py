@@ -20,6 +20,7 @@ from praxis_evaluation.rubrics import (
     check_scores,
     level_of,
     party_score,
+    rubric_part,
     weights_by_scorer,
 )
 from praxis_evaluation.scale import HUNDREDTH, SCALE, WEIGHT_PLACES, check_score, mean, quantize
@@ -54,5 +55,6 @@ __all__ = [
     "part",
     "party_score",
     "quantize",
+    "rubric_part",
     "weights_by_scorer",
 ]

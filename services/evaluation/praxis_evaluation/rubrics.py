@@ -3,18 +3,22 @@ weights sum to 1), level descriptors and the competency tags it evidences.
 
 A party's score is the weighted mean of its indicators' scores (weights taken relative to that party's share), and
 that party's weight in a scorecard is the sum of its indicators' weights; so the scorecard's weighted total equals
-Σ indicator weight × indicator score. Versioning and who accepts a rubric belong to the service that keeps it.
+Σ indicator weight × indicator score. A party's score is shown rounded to the cent, so its part carries the exact
+Σ indicator weight × indicator score as well (`rubric_part`), and the total is rounded once, from those. Versioning
+and who accepts a rubric belong to the service that keeps it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
 from decimal import Decimal
 from enum import StrEnum
 
 from praxis_common.errors import FieldError, InvalidInput
 from praxis_evaluation.scale import SCALE, check_score, quantize
+from praxis_evaluation.scorecard import PartScore, part
 from praxis_evaluation.weights import check_weights
 
 
@@ -57,16 +61,21 @@ MAX_INDICATORS = 50
 
 def check_indicators(indicators: Sequence[Indicator], *, field_name: str = "indicators") -> tuple[Indicator, ...]:
     """The indicators with weights kept to four decimals, when: there is at least one and at most 50, keys are
-    unique and non-empty, both names given, weights sum to 1, and each level lies on the scale with min ≤ max.
-    Otherwise a 422 naming every problem."""
+    unique and non-empty, both names given, the scorer one of `Scorer`, weights sum to 1, and each level lies on the
+    scale with min ≤ max. Otherwise a 422 naming every problem."""
     errors: list[FieldError] = []
     if not indicators or len(indicators) > MAX_INDICATORS:
         raise InvalidInput(
             "a rubric has 1 to 50 indicators", errors=[FieldError(field_name, f"1 to {MAX_INDICATORS} indicators")]
         )
     seen: set[str] = set()
+    scorers: list[Scorer] = []
     for i, ind in enumerate(indicators):
         where = f"{field_name}[{i}]"
+        try:  # a scorer read back as text must still be the enum: parties are compared by identity
+            scorers.append(Scorer(ind.scorer))
+        except ValueError:
+            errors.append(FieldError(f"{where}.scorer", f"one of {', '.join(Scorer)}"))
         if not ind.key.strip():
             errors.append(FieldError(f"{where}.key", "must not be empty"))
         elif ind.key in seen:
@@ -84,10 +93,8 @@ def check_indicators(indicators: Sequence[Indicator], *, field_name: str = "indi
         {ind.key: ind.weight for ind in indicators}, field=f"{field_name}.weight", what="the indicators' weights"
     )
     return tuple(
-        Indicator(
-            i.key, i.name_zh, i.name_en, i.scorer, weights[i.key], i.levels, i.competencies, i.origin, i.description
-        )
-        for i in indicators
+        Indicator(i.key, i.name_zh, i.name_en, s, weights[i.key], i.levels, i.competencies, i.origin, i.description)
+        for i, s in zip(indicators, scorers, strict=True)
     )
 
 
@@ -128,3 +135,25 @@ def party_score(indicators: Sequence[Indicator], scorer: Scorer, scores: Mapping
 def level_of(indicator: Indicator, score: Decimal) -> Level | None:
     """The level descriptor a score falls in (the first that holds it), if the indicator has levels."""
     return next((lv for lv in indicator.levels if lv.min_score <= score <= lv.max_score), None)
+
+
+def rubric_part(
+    indicators: Sequence[Indicator],
+    scorer: Scorer,
+    scores: Mapping[str, Decimal] | None,
+    *,
+    given_by: Iterable[str] = (),
+    at: datetime | None = None,
+    missing: str | None = None,
+) -> PartScore:
+    """`scorer`'s part of a scorecard on this rubric: its weight is the sum of its indicators' weights, its score
+    the weighted mean (`party_score`), and what it adds to the total exactly Σ indicator weight × indicator score,
+    so the scorecard's total is that sum over the parties present, rounded once. `scores` None: the party has not
+    scored yet (`missing` says why)."""
+    mine = [i for i in indicators if i.scorer is scorer]
+    share = sum((i.weight for i in mine), Decimal(0))
+    if scores is None:
+        return part(scorer.value, share, None, given_by=given_by, at=at, missing=missing)
+    exact = sum((i.weight * scores[i.key] for i in mine), Decimal(0))
+    score = party_score(indicators, scorer, scores)
+    return part(scorer.value, share, score, given_by=given_by, at=at, contribution=exact)

@@ -4,7 +4,10 @@ why, and value-added (growth from a baseline to the latest assessment).
   part           one party's score (a mentor's latest assessment, computed data, the mean of peer ratings, …)
                  with its weight, who gave the scores behind it and when its latest input was recorded
   weighted total Σ weight × part score over the parts present: a missing part counts 0 until it arrives, so the
-                 total only grows as parts come in, and is final when nothing is missing
+                 total only grows as parts come in, and is final when nothing is missing. The sum is of each
+                 part's exact contribution, rounded once: for a party scoring several rubric indicators that is
+                 Σ indicator weight × indicator score, not its weight × its (rounded) party score, so rounding a
+                 party's score never moves the total by a cent (rubrics.rubric_part)
   passes         weighted total ≥ pass mark
   value-added    over the parties that have both a baseline and a latest score: baseline = mean of their
                  baselines, latest = mean of their latest scores; absolute = latest − baseline, relative =
@@ -17,7 +20,7 @@ platform, peer; placements: the parties of the agreed rubric). How they combine 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -35,6 +38,15 @@ class PartScore:
     given_by: list[str]  # who gave the scores behind it (subs; "platform" for computed ones)
     at: datetime | None  # when its latest input was recorded
     missing: str | None  # why there is no score yet
+    # Its exact share of the total before rounding, when it is not weight × score (a rubric party: Σ indicator
+    # weight × indicator score); None: weight × score.
+    contribution: Decimal | None = field(default=None, repr=False)
+
+    def exact(self) -> Decimal:
+        """What it adds to the total before the total is rounded (0 while missing)."""
+        if self.score is None:
+            return Decimal(0)
+        return self.weight * self.score if self.contribution is None else self.contribution
 
 
 @dataclass(frozen=True)
@@ -72,11 +84,14 @@ def part(
     given_by: Iterable[str] = (),
     at: datetime | None = None,
     missing: str | None = None,
+    contribution: Decimal | None = None,
 ) -> PartScore:
-    """One part of a scorecard; `missing` says why when `score` is None."""
-    weighted = quantize(weight * score) if score is not None else Decimal("0.00")
-    reason = None if score is not None else (missing or "missing")
-    return PartScore(party, weight, score, weighted, list(given_by), at, reason)
+    """One part of a scorecard; `missing` says why when `score` is None. Its contribution to the total is weight ×
+    score unless given (a rubric party gives Σ indicator weight × indicator score: rubrics.rubric_part)."""
+    if score is None:
+        return PartScore(party, weight, None, Decimal("0.00"), list(given_by), at, missing or "missing")
+    exact = weight * score if contribution is None else contribution
+    return PartScore(party, weight, score, quantize(exact), list(given_by), at, None, contribution)
 
 
 def growth(pairs: Sequence[tuple[str, Decimal, Decimal]]) -> ValueAdded | None:
@@ -100,7 +115,7 @@ def combine(
 ) -> Scorecard:
     """The scorecard of `parts`: their weighted total (missing parts count 0), whether it passes, and every missing
     part with its reason, followed by `also_missing` (e.g. a baseline that value-added would need)."""
-    total = quantize(sum((p.weight * p.score for p in parts if p.score is not None), Decimal(0)))
+    total = quantize(sum((p.exact() for p in parts), Decimal(0)))
     missing = [Missing(p.party, p.missing or "missing") for p in parts if p.score is None]
     return Scorecard(
         student_ref=student_ref,
