@@ -2,7 +2,8 @@
 
 - scale      every score is a number from 0 to 100, two decimals, half up (`check_score`, `quantize`, `mean`)
 - weights    weights are from 0 to 1 and sum to exactly 1 (`check_weights`)
-- rubrics    indicators scored by a party, weighted, with level descriptors and competency tags
+- rubrics    indicators scored by a party, weighted, with level descriptors and competency tags; a party's part
+             of a scorecard on a rubric (`rubric_part`)
 - scorecard  the weighted total of parts with provenance, what is missing and why, value-added
 - grades     a school's grade scale over the total
 
