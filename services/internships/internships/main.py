@@ -58,7 +58,7 @@ SPEC = ServiceSpec(
     ],
     grpc_services=rpc.services,
     grpc_message_limits={"SetRanking": RANKING_MAX_BYTES, "AddRoundStudents": STUDENTS_MAX_BYTES},
-    subscriptions=lambda rt: [consumers.subscription()],
+    subscriptions=lambda rt: [consumers.subscription(), consumers.guidance_subscription()],
     workers=lambda rt: [
         every(CALENDAR_SECONDS, lambda: handlers.apply_calendar(uow=rt.uow, clock=rt.clock), name="agreement calendar"),
         every(HOLD_SECONDS, lambda: placement_handlers.expire_holds(uow=rt.uow, clock=rt.clock), name="hold expiry"),

@@ -321,5 +321,6 @@ round_match = Table(
 )
 
 
-# The internship course's tables, on this metadata too (imported last: they refer to the tables above).
-from internships.adapters import course_tables  # noqa: E402, F401
+# The internship course's and the outcomes feature's tables (guidance sessions, hires, programme competencies, the
+# value ledger), on this metadata too (imported last: they refer to the tables above).
+from internships.adapters import course_tables, outcomes_tables  # noqa: E402, F401
