@@ -23,6 +23,7 @@ from internships.http import (
     round_results,
     round_students,
     rounds,
+    tiers,
     weekly_reports,
 )
 from internships.schemas.rounds import RANKING_MAX_BYTES, STUDENTS_MAX_BYTES
@@ -55,6 +56,7 @@ SPEC = ServiceSpec(
         attendance.router(rt),
         ministry_report.router(rt),
         course.router(rt),
+        tiers.router(rt),
     ],
     grpc_services=rpc.services,
     grpc_message_limits={"SetRanking": RANKING_MAX_BYTES, "AddRoundStudents": STUDENTS_MAX_BYTES},
