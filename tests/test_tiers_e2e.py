@@ -227,38 +227,43 @@ async def test_5_the_history_keeps_each_decision_with_the_evidence_it_rested_on(
     assert history.json()["tier"] == 3
 
 
-def routes(ids: dict) -> list[tuple[str, str, dict | None]]:
-    """Every route of the feature, about the owners' objects."""
+def routes(ids: dict) -> list[tuple[str, str, str, dict | None]]:
+    """Every route of the feature, about the owners' objects: (family, method, path, body)."""
     pid, base = ids["placement"], ids["base"]
     return [
-        ("POST", f"/v1/placements/{pid}/feedback", ANSWERS),
-        ("GET", f"/v1/placements/{pid}/feedback", None),
-        ("POST", f"/v1/bases/{base}/tier", {"tier": 1, "reason": "ours now"}),
-        ("GET", f"/v1/bases/{base}/tier-evidence", None),
-        ("GET", f"/v1/bases/{base}/tier-history", None),
+        ("placement", "POST", f"/v1/placements/{pid}/feedback", ANSWERS),
+        ("placement", "GET", f"/v1/placements/{pid}/feedback", None),
+        ("base", "POST", f"/v1/bases/{base}/tier", {"tier": 1, "reason": "ours now"}),
+        ("base", "GET", f"/v1/bases/{base}/tier-evidence", None),
+        ("base", "GET", f"/v1/bases/{base}/tier-history", None),
     ]
 
 
+# who: (org, kind, role, sub), and the status on a placement's routes and on a base's routes
 OUTSIDERS = {
-    "another school": (OTHER_SCHOOL, "school", "admin", None),
-    "another enterprise": (OTHER_ENTERPRISE, "enterprise", "hr", None),
-    "a mentor of another placement": (OTHER_ENTERPRISE, "enterprise", "mentor", f"{ENTERPRISE}:ann"),
-    "a student of another school": (OTHER_SCHOOL, "school", "student", STUDENTS[0]),
-    "a platform's operator": ("praxis-authority", "platform", "ops", None),
+    "another school": ((OTHER_SCHOOL, "school", "admin", None), 404, 404),
+    "another enterprise": ((OTHER_ENTERPRISE, "enterprise", "hr", None), 404, 404),
+    "a mentor of another placement": ((OTHER_ENTERPRISE, "enterprise", "mentor", f"{ENTERPRISE}:ann"), 404, 404),
+    "a student of another school": ((OTHER_SCHOOL, "school", "student", STUDENTS[0]), 404, 404),
+    # the owners' school's student of no placement here: the placement is not theirs; the base is their school's
+    # (GET /v1/bases/{id} shows it to them), its tier evidence is for staff
+    "another student of the school": ((SCHOOL, "school", "student", "stu-tier-9"), 404, 403),
+    # a platform principal is refused before anything is looked up
+    "a platform's operator": (("praxis-authority", "platform", "ops", None), 403, 403),
 }
 
 
 @pytest.mark.parametrize("outsider", list(OUTSIDERS))
 async def test_6_outsiders_get_a_problem_never_data_on_every_route(stack, internships, steps, outsider):
     steps.after("confirmed", "answered")
-    org, kind, role, sub = OUTSIDERS[outsider]
+    (org, kind, role, sub), on_placement, on_base = OUTSIDERS[outsider]
     headers = stack.auth(org, kind, role, sub=sub)
     ids = {"placement": steps["placements"][0], "base": steps["base"]}
     async with internships.client() as c:
-        for method, path, body in routes(ids):
+        for family, method, path, body in routes(ids):
             r = await c.request(method, path, json=body, headers=headers)
-            # a platform principal is refused before anything is looked up (403); the others do not see the objects
-            assert r.status_code == (403 if kind == "platform" else 404), (outsider, method, path, r.text)
+            expected = on_placement if family == "placement" else on_base
+            assert r.status_code == expected, (outsider, method, path, r.status_code, r.text)
             assert r.headers["content-type"] == PROBLEM
             assert not any(secret in r.text for secret in ('"decisions"', '"evidence"', "promotions", '"comment"'))
         after = await c.get(f"/v1/bases/{steps['base']}", headers=stack.auth(SCHOOL, "school", "admin"))
