@@ -137,7 +137,8 @@ def evidence(records: Sequence[PlacementRecord], answers: Sequence[Feedback], *,
             Measure.ONSITE_GUIDANCE,
             _ratio(Decimal(sessions), months) if months > 0 else None,
             len(started),
-            f"{sessions} on-site sessions over {months.quantize(Decimal('0.1'))} placement-months",
+            f"{sessions} on-site session{'' if sessions == 1 else 's'} over {months.quantize(Decimal('0.1'))} "
+            "placement-months",
         ),
         _item(
             Measure.ATTENDANCE,
