@@ -5,16 +5,21 @@ of a placement holds; mentor.assigned and mentor.updated keep the account each m
 week is then approved by the placement's assigned enterprise mentor, matched by the token's `sub`
 (handlers/logbooks.py), with no call to the mentors service. Applied once per event id through the kernel's inbox
 (durable `internships-mentors`); the read model itself tolerates replays and reordering (adapters/mentoring.py).
+
+guidance.recorded (durable `internships-guidance`) keeps every guidance session, of placements and of project teams,
+for the partnership value ledger's guidance minutes (adapters/guidance.py); a session is kept once.
 """
 
 from __future__ import annotations
 
 import uuid
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
+from internships.domain import guidance
 from internships.domain.mentoring import SIDES, Assignment, RecordAssigned, RecordMentorAccount, RecordReleased
 from internships.handlers import mentoring
-from praxis.events.v1 import mentors_pb2
+from internships.handlers.guidance import record_guidance
+from praxis.events.v1 import guidance_pb2, mentors_pb2
 from praxis_common.auth import MAX_ORG_LENGTH, MAX_SUB_LENGTH
 from praxis_common.consumer import Subscription
 from praxis_common.errors import InvalidInput
@@ -28,6 +33,9 @@ DURABLE = "internships-mentors"
 ASSIGNED = "praxis.mentors.mentor.assigned.v1"
 RELEASED = "praxis.mentors.mentor.released.v1"
 UPDATED = "praxis.mentors.mentor.updated.v1"
+GUIDANCE_DURABLE = "internships-guidance"
+GUIDANCE_RECORDED = "praxis.mentors.guidance.recorded.v1"
+MAX_REF_LENGTH = 128  # guidance_record.student_ref
 
 
 def _uuid(event: ReceivedEvent, name: str, value: str) -> uuid.UUID:
@@ -99,4 +107,50 @@ def subscription() -> Subscription:
         source="mentors",
         topics=["mentors.mentor.assigned", "mentors.mentor.released", "mentors.mentor.updated"],
         handler=apply_mentors_event,
+    )
+
+
+def _one_of(event: ReceivedEvent, name: str, value: str, allowed: tuple[str, ...]) -> str:
+    if value not in allowed:
+        raise InvalidInput(f"event {event.id}: {name} must be one of {', '.join(allowed)}")
+    return value
+
+
+def _date(event: ReceivedEvent, name: str, value: str) -> date:
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise InvalidInput(f"event {event.id}: {name} must be an ISO date") from None
+
+
+async def apply_guidance_event(event: ReceivedEvent, uow: UowFactory) -> None:
+    """A guidance session of a placement or a project team -> kept for the value ledger."""
+    if event.type != GUIDANCE_RECORDED:
+        return
+    e = event.parse(guidance_pb2.GuidanceRecorded)
+    if not 1 <= e.minutes <= guidance.MAX_MINUTES:
+        raise InvalidInput(f"event {event.id}: minutes must be between 1 and {guidance.MAX_MINUTES}")
+    if not e.context_id or len(e.context_id) > 64:
+        raise InvalidInput(f"event {event.id}: context_id must be 1 to 64 characters")
+    if not e.student_ref or len(e.student_ref) > MAX_REF_LENGTH:
+        raise InvalidInput(f"event {event.id}: student_ref must be 1 to {MAX_REF_LENGTH} characters")
+    record = guidance.GuidanceRecord(
+        session_id=_uuid(event, "session_id", e.session_id),
+        context_kind=_one_of(event, "context_kind", e.context_kind, guidance.CONTEXT_KINDS),
+        context_id=e.context_id,
+        side=_one_of(event, "side", e.side, SIDES),
+        school_org=_org(event, e.school_org),
+        enterprise_org=_org(event, e.enterprise_org),
+        student_ref=e.student_ref,
+        mode=_one_of(event, "mode", e.mode, guidance.MODES),
+        minutes=e.minutes,
+        held_on=_date(event, "held_on", e.held_on),
+        recorded_at=_when(e.recorded_at),
+    )
+    await record_guidance(guidance.RecordGuidance(record), uow=uow)
+
+
+def guidance_subscription() -> Subscription:
+    return Subscription(
+        durable=GUIDANCE_DURABLE, source="mentors", topics=["mentors.guidance.recorded"], handler=apply_guidance_event
     )

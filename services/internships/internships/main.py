@@ -23,6 +23,7 @@ from internships.http import (
     round_results,
     round_students,
     rounds,
+    tiers,
     weekly_reports,
 )
 from internships.schemas.rounds import RANKING_MAX_BYTES, STUDENTS_MAX_BYTES
@@ -55,10 +56,11 @@ SPEC = ServiceSpec(
         attendance.router(rt),
         ministry_report.router(rt),
         course.router(rt),
+        tiers.router(rt),
     ],
     grpc_services=rpc.services,
     grpc_message_limits={"SetRanking": RANKING_MAX_BYTES, "AddRoundStudents": STUDENTS_MAX_BYTES},
-    subscriptions=lambda rt: [consumers.subscription()],
+    subscriptions=lambda rt: [consumers.subscription(), consumers.guidance_subscription()],
     workers=lambda rt: [
         every(CALENDAR_SECONDS, lambda: handlers.apply_calendar(uow=rt.uow, clock=rt.clock), name="agreement calendar"),
         every(HOLD_SECONDS, lambda: placement_handlers.expire_holds(uow=rt.uow, clock=rt.clock), name="hold expiry"),

@@ -1,4 +1,5 @@
-"""Domain events of the mentors service → integration events (praxis.events.v1 payloads in mentors.proto)."""
+"""Domain events of the mentors service → integration events (praxis.events.v1 payloads in mentors.proto and
+guidance.proto)."""
 
 from __future__ import annotations
 
@@ -7,7 +8,8 @@ from functools import singledispatch
 
 from mentors.domain.assignments import Assignment, AssignmentEnded, MentorAssigned, MentorPending
 from mentors.domain.mentors import MentorUpdated
-from praxis.events.v1 import mentors_pb2
+from mentors.domain.sessions import GuidanceSession
+from praxis.events.v1 import guidance_pb2, mentors_pb2
 from praxis_common.events import IntegrationEvent
 
 SERVICE = "mentors"
@@ -105,5 +107,29 @@ def _(event: AssignmentEnded, **context) -> IntegrationEvent:
             mentor_id=str(event.mentor_id or ""),
             reason=event.reason,
             ended_at=_ts(a.ended_at),
+        ),
+    )
+
+
+def guidance_recorded(session: GuidanceSession, a: Assignment) -> IntegrationEvent:
+    """A recorded guidance session, with its assignment's context: what the internships service's partnership value
+    ledger counts (minutes of guidance per agreement), with no call back to mentors."""
+    return _event(
+        "guidance.recorded",
+        a,
+        guidance_pb2.GuidanceRecorded(
+            session_id=str(session.id),
+            assignment_id=str(a.id),
+            context_kind=a.context_kind.value,
+            context_id=a.context_id,
+            side=session.side.value,
+            school_org=a.school_org,
+            enterprise_org=a.enterprise_org,
+            student_ref=a.student_ref,
+            mentor_id=str(session.mentor_id),
+            mode=session.mode.value,
+            minutes=session.minutes,
+            held_on=session.held_on.isoformat(),
+            recorded_at=_ts(session.recorded_at),
         ),
     )

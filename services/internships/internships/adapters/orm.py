@@ -75,7 +75,12 @@ practice_base = Table(
     # Current interns (placements requested, confirmed or active) at this unit, for the ratio rule: kept by the
     # database functions book_placement and end_hold.
     Column("interns_current", Integer, nullable=False, server_default="0"),
+    # `tier` is the tier in force: the confirmed one, else the enterprise's proposal (domain/base_tiers.py).
+    Column("proposed_tier", SmallInteger, nullable=False),
+    Column("tier_confirmed_at", DateTime(timezone=True)),
+    Column("tier_confirmed_by", String(255)),
     CheckConstraint("tier BETWEEN 1 AND 3", name="tier"),
+    CheckConstraint("proposed_tier BETWEEN 1 AND 3", name="proposed_tier"),
     CheckConstraint("interns_current >= 0", name="interns_current"),
     CheckConstraint("staff IS NULL OR staff >= 0", name="staff"),
     CheckConstraint("capacity >= 0", name="capacity"),
@@ -321,5 +326,6 @@ round_match = Table(
 )
 
 
-# The internship course's tables, on this metadata too (imported last: they refer to the tables above).
-from internships.adapters import course_tables  # noqa: E402, F401
+# The internship course's, the outcomes feature's (guidance sessions, hires, programme competencies, the
+# value ledger) and the base tiers' (feedback, tier decisions) tables, on this metadata too (imported last).
+from internships.adapters import course_tables, outcomes_tables, tiers_tables  # noqa: E402, F401

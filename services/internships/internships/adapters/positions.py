@@ -58,7 +58,7 @@ class BaseRepository:
 
 def _base(row) -> PracticeBase:
     data = dict(row._mapping)
-    data["tier"] = Tier(data["tier"])
+    data["tier"], data["proposed_tier"] = Tier(data["tier"]), Tier(data["proposed_tier"])
     return PracticeBase(**data)
 
 

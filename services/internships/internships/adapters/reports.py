@@ -1,6 +1,6 @@
 """Report queries over an organisation's own placements (a school's, or an enterprise's): never anyone else's rows.
 
-Placements by state, by base tier and by country; seat fill per position; the distribution of the core-work share;
+Placements by state, by base tier (confirmed; unconfirmed by the enterprise's proposal) and by country; seat fill per position; the distribution of the core-work share;
 and active agreements with no placement at all ("agreements that stay on paper")."""
 
 from __future__ import annotations
@@ -31,11 +31,17 @@ async def _placement_report(s: AsyncConnection, org: str, kind: str) -> Placemen
     own = mine == org
     by_status = dict((await s.execute(select(pl_t.c.status, func.count()).where(own).group_by(pl_t.c.status))).all())
     located = pl_t.join(pos_t, pos_t.c.id == pl_t.c.position_id).join(base_t, base_t.c.id == pos_t.c.base_id)
-    by_tier = dict(
-        (
-            await s.execute(select(base_t.c.tier, func.count()).select_from(located).where(own).group_by(base_t.c.tier))
-        ).all()
-    )
+    # by the confirmed tier; placements at a base whose tier is not confirmed yet count by the enterprise's proposal
+    tiers = (
+        await s.execute(
+            select(base_t.c.tier, base_t.c.tier_confirmed_at.is_not(None), func.count())
+            .select_from(located)
+            .where(own)
+            .group_by(base_t.c.tier, base_t.c.tier_confirmed_at.is_not(None))
+        )
+    ).all()
+    by_tier = {int(tier): n for tier, confirmed, n in tiers if confirmed}
+    by_proposed_tier = {int(tier): n for tier, confirmed, n in tiers if not confirmed}
     by_country = dict(
         (
             await s.execute(
@@ -75,7 +81,8 @@ async def _placement_report(s: AsyncConnection, org: str, kind: str) -> Placemen
     buckets, mean = core_shares(share_values)
     return PlacementReport(
         by_status=by_status,
-        by_tier={int(k): v for k, v in by_tier.items()},
+        by_tier=by_tier,
+        by_proposed_tier=by_proposed_tier,
         by_country=by_country,
         positions=positions,
         core_share_buckets=buckets,

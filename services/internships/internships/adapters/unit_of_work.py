@@ -8,8 +8,11 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 from internships.adapters.agreements import AgreementRepository
 from internships.adapters.attendance import AttendanceRepository
 from internships.adapters.attendance_reports import AttendanceReportRepository
+from internships.adapters.base_tiers import BaseTierRepository
 from internships.adapters.course import CourseRepository
 from internships.adapters.documents import DocumentRepository
+from internships.adapters.feedback import FeedbackRepository
+from internships.adapters.guidance import GuidanceRepository
 from internships.adapters.insurance import InsuranceRepository
 from internships.adapters.logbooks import LogbookRepository
 from internships.adapters.mentoring import MentoringRepository
@@ -30,7 +33,8 @@ class InternshipsUnit(UnitOfWork):
     """The repositories, on this unit's transaction: `u.agreements`, `u.bases`, `u.positions`, `u.placements`,
     `u.logbooks`, `u.rounds`, `u.round_students`, `u.runs`, `u.mentoring`, `u.reports`, and those of the internship
     course: `u.organisations`, `u.course`, `u.documents`, `u.insurance`, `u.attendance`, `u.attendance_reports`,
-    `u.weekly_reports`, `u.ministry_report`."""
+    `u.weekly_reports`, `u.ministry_report`; and those of outcomes: `u.guidance`; and the feedback survey's and base
+    tiers': `u.feedback`, `u.base_tiers`."""
 
     agreements: AgreementRepository
     bases: BaseRepository
@@ -50,6 +54,9 @@ class InternshipsUnit(UnitOfWork):
     attendance: AttendanceRepository
     attendance_reports: AttendanceReportRepository
     course: CourseRepository  # programme requirements, amendments' locks (u.course)
+    guidance: GuidanceRepository  # guidance sessions, from the mentors service's events
+    feedback: FeedbackRepository  # the students' survey answers
+    base_tiers: BaseTierRepository  # tier decisions, and the records the tier evidence is computed from
 
     # Tracked aggregates need no context beyond themselves (agreements, bases, logbook weeks, rounds); placements and
     # positions carry their position's competencies / base's country, and their use cases emit them (u.emit).
@@ -74,3 +81,6 @@ class InternshipsUnit(UnitOfWork):
         self.attendance_reports = AttendanceReportRepository(connection)
         self.course = CourseRepository(connection)
         self.documents = DocumentRepository(connection)
+        self.feedback = FeedbackRepository(connection)
+        self.base_tiers = BaseTierRepository(connection)
+        self.guidance = GuidanceRepository(connection)

@@ -18,6 +18,10 @@ from praxis_common.errors import Conflict, FieldError, InvalidInput
 
 
 class Tier(IntEnum):
+    """A base's tier. The enterprise proposes one when it creates the base; the school of the base's agreement (or a
+    platform authority) confirms it (domain/base_tiers.py). Until then the proposal is the tier in force, marked
+    unconfirmed."""
+
     FLAGSHIP = 1  # flagship / regional
     SCHOOL = 2  # school-level
     BASIC = 3
@@ -69,7 +73,11 @@ class PracticeBase:
     created_at: datetime
     staff: int | None = None  # on-post staff of the unit (for the intern ratio rule)
     interns_current: int = 0  # placements requested, confirmed or active here; kept by the database
-    events: list[BaseCreated] = field(default_factory=list, repr=False, compare=False)
+    # `tier` is the tier in force: the confirmed one, or the enterprise's proposal while none is confirmed.
+    proposed_tier: Tier | None = None  # the enterprise's proposal at creation (None only before create sets it)
+    tier_confirmed_at: datetime | None = None  # set by the school or a platform authority (domain/base_tiers.py)
+    tier_confirmed_by: str | None = None
+    events: list = field(default_factory=list, repr=False, compare=False)
 
     @classmethod
     def create(
@@ -109,11 +117,16 @@ class PracticeBase:
             capacity,
             now,
             staff,
+            proposed_tier=Tier(tier),
         )
         base.events.append(BaseCreated(base))
         return base
 
-    def pull_events(self) -> list[BaseCreated]:
+    @property
+    def tier_confirmed(self) -> bool:
+        return self.tier_confirmed_at is not None
+
+    def pull_events(self) -> list:
         events, self.events = self.events, []
         return events
 

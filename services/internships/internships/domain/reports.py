@@ -25,7 +25,8 @@ class PositionFill:
 @dataclass(frozen=True)
 class PlacementReport:
     by_status: dict[str, int]
-    by_tier: dict[int, int]
+    by_tier: dict[int, int]  # placements at bases whose tier is confirmed, by that tier
+    by_proposed_tier: dict[int, int]  # placements at bases whose tier is not confirmed yet, by the proposal
     by_country: dict[str, int]
     positions: list[PositionFill]
     core_share_buckets: dict[str, int]  # "0-25%": placements whose approved core share falls there

@@ -221,5 +221,6 @@ from internships.outgoing import (  # noqa: E402, F401
     insurance,
     ministry_report,
     organisations,
+    tiers,
     weekly_reports,
 )

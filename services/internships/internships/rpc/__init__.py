@@ -23,6 +23,7 @@ from internships.rpc.round_positions import RoundPositionsServicer
 from internships.rpc.round_results import RoundResultsServicer
 from internships.rpc.round_students import RoundStudentsServicer
 from internships.rpc.rounds import RoundsServicer
+from internships.rpc.tiers import BaseTiersServicer, FeedbackServicer
 from internships.rpc.weekly_reports import WeeklyReportsServicer
 from praxis.internships.v1 import (
     attendance_pb2,
@@ -37,6 +38,8 @@ from praxis.internships.v1 import (
     ministry_pb2_grpc,
     organisations_pb2,
     organisations_pb2_grpc,
+    tiers_pb2,
+    tiers_pb2_grpc,
     weekly_reports_pb2,
     weekly_reports_pb2_grpc,
 )
@@ -70,6 +73,8 @@ FEATURE_SERVICES = [
     (ministry_pb2, ministry_pb2_grpc, "MinistryReportService", MinistryReportServicer),
     (organisations_pb2, organisations_pb2_grpc, "OrganisationsService", OrganisationsServicer),
     (weekly_reports_pb2, weekly_reports_pb2_grpc, "WeeklyReportsService", WeeklyReportsServicer),
+    (tiers_pb2, tiers_pb2_grpc, "FeedbackService", FeedbackServicer),
+    (tiers_pb2, tiers_pb2_grpc, "BaseTiersService", BaseTiersServicer),
 ]
 
 

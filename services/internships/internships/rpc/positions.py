@@ -39,6 +39,10 @@ def base_to_pb(b: PracticeBase) -> pb.PracticeBase:
         capacity=b.capacity,
         created_at=ts(b.created_at),
         staff=b.staff,
+        proposed_tier=int(b.proposed_tier),
+        tier_confirmed=b.tier_confirmed,
+        tier_confirmed_at=ts(b.tier_confirmed_at),
+        tier_confirmed_by=b.tier_confirmed_by or "",
     )
 
 

@@ -15,6 +15,7 @@ class ReportsServicer(Servicer):
         return pb.GetPlacementReportResponse(
             by_status=report.by_status,
             by_tier=report.by_tier,
+            by_proposed_tier=report.by_proposed_tier,
             by_country=report.by_country,
             positions=[
                 pb.PositionFill(

@@ -38,7 +38,15 @@ class BaseCreate(BaseModel):
 
     agreement_id: uuid.UUID = Field(description="The active agreement the base belongs to")
     name: Annotated[Text, Field(min_length=1, max_length=200)]
-    tier: Annotated[StrictInt, Field(ge=1, le=3, description="1 flagship/regional, 2 school-level, 3 basic")]
+    tier: Annotated[
+        StrictInt,
+        Field(
+            ge=1,
+            le=3,
+            description="The enterprise's proposed tier (1 flagship/regional, 2 school-level, 3 basic); the school of "
+            "the agreement or a platform authority confirms it (POST /v1/bases/{id}/tier)",
+        ),
+    ]
     country: Annotated[str, Field(pattern=r"^[A-Z]{2}$", description="ISO 3166-1 alpha-2, e.g. CN, MY, TH")]
     city: Annotated[Text, Field(min_length=1, max_length=100)]
     capacity: Annotated[StrictInt, Field(ge=0, le=100_000, description="Most interns the base can host at once")]
@@ -56,7 +64,11 @@ class BaseRead(BaseModel):
     school_org: str
     enterprise_org: str
     name: str
-    tier: int
+    tier: int = Field(description="The tier in force: the confirmed tier, or the enterprise's proposal until confirmed")
+    proposed_tier: int = Field(description="The enterprise's proposal at creation")
+    tier_confirmed: bool = Field(description="false: `tier` is the enterprise's unconfirmed proposal")
+    tier_confirmed_at: datetime | None
+    tier_confirmed_by: str | None
     country: str
     city: str
     capacity: int

@@ -23,7 +23,12 @@ class PositionFillRead(BaseModel):
 
 class PlacementReportRead(BaseModel):
     by_status: dict[str, int]
-    by_tier: dict[int, int] = Field(description="1 flagship/regional, 2 school-level, 3 basic")
+    by_tier: dict[int, int] = Field(
+        description="placements by their base's confirmed tier: 1 flagship/regional, 2 school-level, 3 basic"
+    )
+    by_proposed_tier: dict[int, int] = Field(
+        description="placements at bases whose tier is not confirmed yet, by the enterprise's proposed tier"
+    )
     by_country: dict[str, int]
     positions: list[PositionFillRead]
     core_share_buckets: dict[str, int] = Field(description="placements by approved core-work share")

@@ -102,7 +102,7 @@ class World:
             clock=clock,
         )
         await change_position(position.id, "publish", self.hr, uow=self.uow, clock=clock)
-        self.position_id = position.id
+        self.position_id, self.base_id, self.agreement_id = position.id, base.id, a.id
 
     async def placement(self, student: str, *, start: bool = True) -> uuid.UUID:
         booked = await book_placement(

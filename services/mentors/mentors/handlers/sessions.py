@@ -1,5 +1,5 @@
-"""Guidance-session use cases: record (the assignment's side: its managers or its mentor), confirm (the
-student's school: its managers or the student), list, and the overdue-guidance list."""
+"""Guidance-session use cases: record (the assignment's side: its managers or its mentor; emits guidance.recorded),
+confirm (the student's school: its managers or the student), list, and the overdue-guidance list."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from mentors.domain.mentors import Side
 from mentors.domain.sessions import GuidanceSession, overdue_since
 from mentors.domain.views import AssignmentView
 from mentors.handlers.assignments import visible_assignment
+from mentors.outgoing import guidance_recorded
 from praxis_common import pages
 from praxis_common.auth import Principal
 from praxis_common.errors import Forbidden, NotFound
@@ -52,6 +53,7 @@ async def record_session(
             now=now,
         )
         await u.sessions.add(session)
+        u.emit(guidance_recorded(session, a))
         await u.commit()
     return session
 

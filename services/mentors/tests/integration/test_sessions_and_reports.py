@@ -178,3 +178,34 @@ async def test_reports(uow, placements, world):
     assert {m.display_name: m.sessions for m in year.per_mentor}["E"] == 3
     with pytest.raises(InvalidInput):
         await reports.guidance_report(school, uow=uow, from_date=TODAY, to_date=TODAY - timedelta(days=1))
+
+
+async def test_a_recorded_session_is_published_with_its_context(uow, placements, world):
+    """guidance.recorded leaves through the outbox in the session's transaction, naming the placement, both parties,
+    the mode and the minutes: what internships' value ledger counts."""
+    from google.protobuf import json_format
+    from sqlalchemy import text
+
+    from praxis.events.v1 import guidance_pb2
+
+    await mentor(uow, world["school"], "T")
+    await mentor(uow, world["enterprise"], "E")
+    pid = str(uuid.uuid4())
+    await placement(placements, world, pid, "stu-g")
+    a = await pair(uow, world, "stu-g")
+    recorded = await handlers.record_session(a["enterprise"].id, session(2, minutes=45), world["enterprise"], uow=uow)
+    async with uow() as u:
+        rows = (
+            await u.connection.execute(
+                text("SELECT subject, payload FROM outbox WHERE aggregate_id = :id AND subject LIKE '%guidance%'"),
+                {"id": str(a["enterprise"].id)},
+            )
+        ).all()
+    assert [r.subject for r in rows] == ["t.mentors.guidance.recorded"]
+    e = json_format.Parse(bytes(rows[0].payload), guidance_pb2.GuidanceRecorded())
+    assert (e.session_id, e.context_kind, e.context_id, e.side) == (str(recorded.id), "placement", pid, "enterprise")
+    assert (e.school_org, e.enterprise_org, e.student_ref) == (world["school"].org, world["enterprise"].org, "stu-g")
+    assert (e.mode, e.minutes, e.held_on) == ("onsite", 45, (TODAY - timedelta(days=2)).isoformat())
+    assert e.mentor_id == str(a["enterprise"].mentor_id)
+    with pytest.raises(InvalidInput):  # a refused session publishes nothing
+        await handlers.record_session(a["enterprise"].id, session(-1), world["enterprise"], uow=uow)

@@ -235,7 +235,7 @@ class TerminateAgreementResponse(_message.Message):
     def __init__(self, agreement: _Optional[_Union[Agreement, _Mapping]] = ..., wind_down: _Optional[_Union[WindDown, _Mapping]] = ...) -> None: ...
 
 class PracticeBase(_message.Message):
-    __slots__ = ("id", "agreement_id", "school_org", "enterprise_org", "name", "tier", "country", "city", "capacity", "created_at", "staff")
+    __slots__ = ("id", "agreement_id", "school_org", "enterprise_org", "name", "tier", "country", "city", "capacity", "created_at", "staff", "proposed_tier", "tier_confirmed", "tier_confirmed_at", "tier_confirmed_by")
     ID_FIELD_NUMBER: _ClassVar[int]
     AGREEMENT_ID_FIELD_NUMBER: _ClassVar[int]
     SCHOOL_ORG_FIELD_NUMBER: _ClassVar[int]
@@ -247,6 +247,10 @@ class PracticeBase(_message.Message):
     CAPACITY_FIELD_NUMBER: _ClassVar[int]
     CREATED_AT_FIELD_NUMBER: _ClassVar[int]
     STAFF_FIELD_NUMBER: _ClassVar[int]
+    PROPOSED_TIER_FIELD_NUMBER: _ClassVar[int]
+    TIER_CONFIRMED_FIELD_NUMBER: _ClassVar[int]
+    TIER_CONFIRMED_AT_FIELD_NUMBER: _ClassVar[int]
+    TIER_CONFIRMED_BY_FIELD_NUMBER: _ClassVar[int]
     id: str
     agreement_id: str
     school_org: str
@@ -258,7 +262,11 @@ class PracticeBase(_message.Message):
     capacity: int
     created_at: str
     staff: int
-    def __init__(self, id: _Optional[str] = ..., agreement_id: _Optional[str] = ..., school_org: _Optional[str] = ..., enterprise_org: _Optional[str] = ..., name: _Optional[str] = ..., tier: _Optional[_Union[BaseTier, str]] = ..., country: _Optional[str] = ..., city: _Optional[str] = ..., capacity: _Optional[int] = ..., created_at: _Optional[str] = ..., staff: _Optional[int] = ...) -> None: ...
+    proposed_tier: BaseTier
+    tier_confirmed: bool
+    tier_confirmed_at: str
+    tier_confirmed_by: str
+    def __init__(self, id: _Optional[str] = ..., agreement_id: _Optional[str] = ..., school_org: _Optional[str] = ..., enterprise_org: _Optional[str] = ..., name: _Optional[str] = ..., tier: _Optional[_Union[BaseTier, str]] = ..., country: _Optional[str] = ..., city: _Optional[str] = ..., capacity: _Optional[int] = ..., created_at: _Optional[str] = ..., staff: _Optional[int] = ..., proposed_tier: _Optional[_Union[BaseTier, str]] = ..., tier_confirmed: _Optional[bool] = ..., tier_confirmed_at: _Optional[str] = ..., tier_confirmed_by: _Optional[str] = ...) -> None: ...
 
 class CreateBaseRequest(_message.Message):
     __slots__ = ("agreement_id", "name", "tier", "country", "city", "capacity", "staff")
@@ -801,7 +809,7 @@ class GetPlacementReportRequest(_message.Message):
     def __init__(self) -> None: ...
 
 class GetPlacementReportResponse(_message.Message):
-    __slots__ = ("by_status", "by_tier", "by_country", "positions", "core_share_buckets", "core_share_mean", "placements_without_approved_hours", "agreements_without_placements")
+    __slots__ = ("by_status", "by_tier", "by_country", "positions", "core_share_buckets", "core_share_mean", "placements_without_approved_hours", "agreements_without_placements", "by_proposed_tier")
     class ByStatusEntry(_message.Message):
         __slots__ = ("key", "value")
         KEY_FIELD_NUMBER: _ClassVar[int]
@@ -830,6 +838,13 @@ class GetPlacementReportResponse(_message.Message):
         key: str
         value: int
         def __init__(self, key: _Optional[str] = ..., value: _Optional[int] = ...) -> None: ...
+    class ByProposedTierEntry(_message.Message):
+        __slots__ = ("key", "value")
+        KEY_FIELD_NUMBER: _ClassVar[int]
+        VALUE_FIELD_NUMBER: _ClassVar[int]
+        key: int
+        value: int
+        def __init__(self, key: _Optional[int] = ..., value: _Optional[int] = ...) -> None: ...
     BY_STATUS_FIELD_NUMBER: _ClassVar[int]
     BY_TIER_FIELD_NUMBER: _ClassVar[int]
     BY_COUNTRY_FIELD_NUMBER: _ClassVar[int]
@@ -838,6 +853,7 @@ class GetPlacementReportResponse(_message.Message):
     CORE_SHARE_MEAN_FIELD_NUMBER: _ClassVar[int]
     PLACEMENTS_WITHOUT_APPROVED_HOURS_FIELD_NUMBER: _ClassVar[int]
     AGREEMENTS_WITHOUT_PLACEMENTS_FIELD_NUMBER: _ClassVar[int]
+    BY_PROPOSED_TIER_FIELD_NUMBER: _ClassVar[int]
     by_status: _containers.ScalarMap[str, int]
     by_tier: _containers.ScalarMap[int, int]
     by_country: _containers.ScalarMap[str, int]
@@ -846,7 +862,8 @@ class GetPlacementReportResponse(_message.Message):
     core_share_mean: str
     placements_without_approved_hours: int
     agreements_without_placements: _containers.RepeatedScalarFieldContainer[str]
-    def __init__(self, by_status: _Optional[_Mapping[str, int]] = ..., by_tier: _Optional[_Mapping[int, int]] = ..., by_country: _Optional[_Mapping[str, int]] = ..., positions: _Optional[_Iterable[_Union[PositionFill, _Mapping]]] = ..., core_share_buckets: _Optional[_Mapping[str, int]] = ..., core_share_mean: _Optional[str] = ..., placements_without_approved_hours: _Optional[int] = ..., agreements_without_placements: _Optional[_Iterable[str]] = ...) -> None: ...
+    by_proposed_tier: _containers.ScalarMap[int, int]
+    def __init__(self, by_status: _Optional[_Mapping[str, int]] = ..., by_tier: _Optional[_Mapping[int, int]] = ..., by_country: _Optional[_Mapping[str, int]] = ..., positions: _Optional[_Iterable[_Union[PositionFill, _Mapping]]] = ..., core_share_buckets: _Optional[_Mapping[str, int]] = ..., core_share_mean: _Optional[str] = ..., placements_without_approved_hours: _Optional[int] = ..., agreements_without_placements: _Optional[_Iterable[str]] = ..., by_proposed_tier: _Optional[_Mapping[int, int]] = ...) -> None: ...
 
 class Round(_message.Message):
     __slots__ = ("id", "title", "owner_org", "schools", "enterprise_org", "list_limit", "placement_status_on_publish", "seed", "status", "created_at", "closed_at", "computed_at", "published_at", "latest_run_id", "published_run_id", "positions", "students", "invited_schools")
