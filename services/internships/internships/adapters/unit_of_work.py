@@ -16,6 +16,7 @@ from internships.adapters.logbooks import LogbookRepository
 from internships.adapters.mentoring import MentoringRepository
 from internships.adapters.ministry_report import MinistryReportRepository
 from internships.adapters.organisations import OrganisationRepository
+from internships.adapters.outcomes import HireRepository, LedgerRepository, ProgrammeRepository
 from internships.adapters.placements import PlacementRepository
 from internships.adapters.positions import BaseRepository, PositionRepository
 from internships.adapters.reports import ReportRepository
@@ -31,7 +32,8 @@ class InternshipsUnit(UnitOfWork):
     """The repositories, on this unit's transaction: `u.agreements`, `u.bases`, `u.positions`, `u.placements`,
     `u.logbooks`, `u.rounds`, `u.round_students`, `u.runs`, `u.mentoring`, `u.reports`, and those of the internship
     course: `u.organisations`, `u.course`, `u.documents`, `u.insurance`, `u.attendance`, `u.attendance_reports`,
-    `u.weekly_reports`, `u.ministry_report`; and those of outcomes: `u.guidance`."""
+    `u.weekly_reports`, `u.ministry_report`; and those of outcomes: `u.guidance`,
+    `u.hires`, `u.programmes`, `u.ledger`."""
 
     agreements: AgreementRepository
     bases: BaseRepository
@@ -52,6 +54,9 @@ class InternshipsUnit(UnitOfWork):
     attendance_reports: AttendanceReportRepository
     course: CourseRepository  # programme requirements, amendments' locks (u.course)
     guidance: GuidanceRepository  # guidance sessions, from the mentors service's events
+    hires: HireRepository
+    programmes: ProgrammeRepository
+    ledger: LedgerRepository  # the partnership value ledger's read model (written by its consumers only)
 
     # Tracked aggregates need no context beyond themselves (agreements, bases, logbook weeks, rounds); placements and
     # positions carry their position's competencies / base's country, and their use cases emit them (u.emit).
@@ -77,3 +82,6 @@ class InternshipsUnit(UnitOfWork):
         self.course = CourseRepository(connection)
         self.documents = DocumentRepository(connection)
         self.guidance = GuidanceRepository(connection)
+        self.hires = HireRepository(connection)
+        self.programmes = ProgrammeRepository(connection)
+        self.ledger = LedgerRepository(connection)
