@@ -96,10 +96,14 @@ class ProgrammeRepository:
         ).first()
         return _programme(row) if row else None
 
-    async def of_school(self, school_org: str) -> list[Programme]:
-        rows = await self.connection.execute(
-            select(programme).where(programme.c.school_org == school_org).order_by(programme.c.cohort)
-        )
+    async def of_school(
+        self, school_org: str, *, after: str | None = None, limit: int | None = None
+    ) -> list[Programme]:
+        """The school's programmes by cohort (those after `after`, at most `limit`)."""
+        query = select(programme).where(programme.c.school_org == school_org)
+        if after is not None:
+            query = query.where(programme.c.cohort > after)
+        rows = await self.connection.execute(query.order_by(programme.c.cohort).limit(limit))
         return [_programme(r) for r in rows]
 
     async def trained(self, school_org: str) -> dict[tuple[str, str], list[str]]:

@@ -143,10 +143,12 @@ async def get_programme(cohort: str, principal: Principal, *, uow: UowFactory) -
     return found
 
 
-async def list_programmes(principal: Principal, *, uow: UowFactory) -> list[Programme]:
+async def list_programmes(query: Page, principal: Principal, *, uow: UowFactory) -> tuple[list[Programme], str | None]:
     _school_staff(principal)
+    after = decode_page_token(query.page_token, str)[0] if query.page_token else None
     async with uow() as u:
-        return await u.programmes.of_school(principal.org)
+        rows = await u.programmes.of_school(principal.org, after=after, limit=query.page_size + 1)
+    return next_page(rows, query.page_size, lambda p: (p.cohort,))
 
 
 async def agreement_value(agreement_id: uuid.UUID, principal: Principal, *, uow: UowFactory) -> ValueLedger:

@@ -13,7 +13,7 @@ from internships.schemas.outcomes import (
     HirePage,
     HireRead,
     ProgrammeCompetencies,
-    ProgrammeList,
+    ProgrammePage,
     ProgrammeRead,
     ProgrammeSet,
     YearOutcomesRead,
@@ -73,12 +73,15 @@ def router(rt: Runtime) -> APIRouter:
     @r.get(
         "/v1/programmes",
         operation_id="listProgrammes",
-        response_model=ProgrammeList,
+        response_model=ProgrammePage,
         summary="The caller's school's programme competency profiles, by cohort",
     )
-    async def list_programmes(principal: PrincipalDep) -> ProgrammeList:
+    async def list_programmes(
+        principal: PrincipalDep, page_size: PageSize = 50, page_token: PageToken = None
+    ) -> ProgrammePage:
         """To the school's staff; 404 to anyone else."""
-        return ProgrammeList(items=[ProgrammeRead.of(p) for p in await handlers.list_programmes(principal, uow=rt.uow)])
+        items, token = await handlers.list_programmes(handlers.Page(page_size, page_token), principal, uow=rt.uow)
+        return ProgrammePage(items=[ProgrammeRead.of(p) for p in items], next_page_token=token)
 
     @r.get(
         "/v1/programmes/{cohort}",

@@ -124,8 +124,9 @@ class OutcomesServicer(Servicer, pb_grpc.OutcomesServiceServicer):
         return pb.GetProgrammeResponse(programme=programme_to_pb(found))
 
     async def ListProgrammes(self, request: pb.ListProgrammesRequest, context) -> pb.ListProgrammesResponse:
-        found = await handlers.list_programmes(principal(), uow=self.rt.uow)
-        return pb.ListProgrammesResponse(programmes=[programme_to_pb(p) for p in found])
+        query = handlers.Page(pages.page_size(request.page_size), request.page_token or None)
+        items, token = await handlers.list_programmes(query, principal(), uow=self.rt.uow)
+        return pb.ListProgrammesResponse(programmes=[programme_to_pb(p) for p in items], next_page_token=token or "")
 
     async def GetAgreementValue(self, request: pb.GetAgreementValueRequest, context) -> pb.GetAgreementValueResponse:
         agreement_id = parse_uuid(request.agreement_id, "agreement_id")

@@ -103,8 +103,8 @@ class ProgrammeRead(BaseModel):
         return cls(**{n: getattr(p, n) for n in cls.model_fields})
 
 
-class ProgrammeList(BaseModel):
-    items: list[ProgrammeRead]
+class ProgrammePage(Page[ProgrammeRead]):
+    pass
 
 
 class YearQuery(BaseModel):

@@ -119,14 +119,20 @@ class GetProgrammeResponse(_message.Message):
     def __init__(self, programme: _Optional[_Union[Programme, _Mapping]] = ...) -> None: ...
 
 class ListProgrammesRequest(_message.Message):
-    __slots__ = ()
-    def __init__(self) -> None: ...
+    __slots__ = ("page_size", "page_token")
+    PAGE_SIZE_FIELD_NUMBER: _ClassVar[int]
+    PAGE_TOKEN_FIELD_NUMBER: _ClassVar[int]
+    page_size: int
+    page_token: str
+    def __init__(self, page_size: _Optional[int] = ..., page_token: _Optional[str] = ...) -> None: ...
 
 class ListProgrammesResponse(_message.Message):
-    __slots__ = ("programmes",)
+    __slots__ = ("programmes", "next_page_token")
     PROGRAMMES_FIELD_NUMBER: _ClassVar[int]
+    NEXT_PAGE_TOKEN_FIELD_NUMBER: _ClassVar[int]
     programmes: _containers.RepeatedCompositeFieldContainer[Programme]
-    def __init__(self, programmes: _Optional[_Iterable[_Union[Programme, _Mapping]]] = ...) -> None: ...
+    next_page_token: str
+    def __init__(self, programmes: _Optional[_Iterable[_Union[Programme, _Mapping]]] = ..., next_page_token: _Optional[str] = ...) -> None: ...
 
 class Alignment(_message.Message):
     __slots__ = ("aligned", "with_profile", "rate")

@@ -104,7 +104,7 @@ class OutcomesServiceServicer:
         raise NotImplementedError('Method not implemented!')
 
     def ListProgrammes(self, request, context):
-        """The caller's school's programme profiles, by cohort.
+        """The caller's school's programme profiles, by cohort, one page.
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
