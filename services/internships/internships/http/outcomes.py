@@ -7,6 +7,7 @@ import uuid
 from fastapi import APIRouter, Request, Response
 
 from internships.handlers import outcomes as handlers
+from internships.schemas.course import Cohort
 from internships.schemas.outcomes import (
     AgreementValueRead,
     HireCreate,
@@ -64,7 +65,7 @@ def router(rt: Runtime) -> APIRouter:
         response_model=ProgrammeRead,
         summary="Declare the competency tags one of the caller's school's programmes trains",
     )
-    async def set_programme(cohort: str, body: ProgrammeCompetencies, principal: PrincipalDep) -> ProgrammeRead:
+    async def set_programme(cohort: Cohort, body: ProgrammeCompetencies, principal: PrincipalDep) -> ProgrammeRead:
         """A school's admin or coordinator; replaces the programme's tags. The programme is the placements'
         `cohort` (e.g. 2024-cbec)."""
         cmd = validate(ProgrammeSet, {"cohort": cohort, "competencies": body.competencies}).to_command()
@@ -89,7 +90,7 @@ def router(rt: Runtime) -> APIRouter:
         response_model=ProgrammeRead,
         summary="One programme competency profile of the caller's school",
     )
-    async def get_programme(cohort: str, principal: PrincipalDep) -> ProgrammeRead:
+    async def get_programme(cohort: Cohort, principal: PrincipalDep) -> ProgrammeRead:
         return ProgrammeRead.of(await handlers.get_programme(cohort, principal, uow=rt.uow))
 
     @r.get(
