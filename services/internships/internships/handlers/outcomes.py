@@ -2,10 +2,10 @@
 partnership value ledger, and a school's yearly outcomes.
 
 Who: an enterprise's admin or HR records hires of students placed with it (a placement not its own is "no such
-placement"); an enterprise lists its own hires, a school its students'. A school's admin or coordinator declares its
+placement"); an enterprise's admin or HR lists its own hires, a school's admin or coordinator its students'. A school's admin or coordinator declares its
 programmes' competencies; its staff read them; to anyone else a programme does not exist (404). An agreement's value
-ledger is read by the staff of both of its parties, the same figures for both; to anyone else the agreement does not
-exist (404). A school's staff read its yearly outcomes. Students read none of these.
+ledger is read by the managers of both of its parties (school admin or coordinator, enterprise admin or HR), the same
+figures for both; their other staff get 403; to anyone else the agreement does not exist (404). A school's staff read its yearly outcomes. Students read none of these.
 
 The ledger's figures come from its read model (adapters/outcomes.py LedgerRepository, guidance_record), which only
 event consumers write (consumers.py): never from another service's data."""
@@ -38,7 +38,7 @@ from internships.outgoing.outcomes import programme_set
 from internships.policy import STAFF_ROLES, manager, own_student_ref
 from internships.policy import visible as visible_agreement
 from praxis_common.auth import Principal
-from praxis_common.errors import FieldError, Forbidden, InvalidInput, NotFound
+from praxis_common.errors import FieldError, InvalidInput, NotFound
 from praxis_common.pages import decode_page_token, next_page
 from praxis_common.uow import Clock, UowFactory, utc_clock
 
@@ -115,7 +115,7 @@ async def record_hire(cmd: RecordHire, principal: Principal, *, uow: UowFactory,
 
 
 async def list_hires(query: Page, principal: Principal, *, uow: UowFactory) -> tuple[list[Hire], str | None]:
-    kind = _staff(principal, "school", "enterprise")
+    kind = manager(principal, "school", "enterprise")
     after = decode_page_token(query.page_token) if query.page_token else None
     async with uow() as u:
         rows = await u.hires.of_org(principal.org, kind, after=after, limit=query.page_size + 1)
@@ -155,8 +155,9 @@ async def agreement_value(agreement_id: uuid.UUID, principal: Principal, *, uow:
     """The agreement's ledger: to both parties' staff alike; NotFound to anyone else (and to students)."""
     async with uow() as u:
         a = visible_agreement(await u.agreements.get(agreement_id), principal)
-        if own_student_ref(principal) is not None or not principal.roles & STAFF_ROLES:
+        if own_student_ref(principal) is not None:
             raise NotFound("no such agreement")
+        manager(principal, "school", "enterprise")  # the partnership's figures are its managers'
         placements = await u.ledger.placements_of_agreement(a.id)
         core, total = await u.ledger.hours_of_agreement(a.id)
         projects, teams = await u.ledger.teams_of_pair(a.school_org, a.enterprise_org, a.valid_from, a.valid_to)
@@ -195,14 +196,6 @@ async def school_outcomes(year: int, principal: Principal, *, uow: UowFactory) -
         demanded = await u.ledger.demanded(principal.org, year)
     hired_placements = {p.placement_id for p in placements if (p.enterprise_org, p.student_ref) in hired}
     return year_outcomes(principal.org, year, placements, hired_placements, trained, demanded)
-
-
-def _staff(principal: Principal, *kinds: str) -> str:
-    if principal.org_kind not in kinds:
-        raise Forbidden(f"only {' or '.join(k + 's' for k in kinds)} may do this")
-    if own_student_ref(principal) is not None or not principal.roles & STAFF_ROLES:
-        raise Forbidden("only an organisation's staff may do this")
-    return principal.org_kind
 
 
 def _school_staff(principal: Principal) -> None:

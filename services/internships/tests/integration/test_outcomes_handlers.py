@@ -351,6 +351,9 @@ async def test_the_value_ledger_and_the_years_outcomes_from_events(uow):
         await outcomes.agreement_value(
             agreement.id, Principal(sub="ana", org=school.org, org_kind="school", roles=frozenset({"student"})), uow=uow
         )
+    for party_staff in (staff(school.org, "school", "teacher"), staff(enterprise.org, "enterprise", "mentor")):
+        with pytest.raises(Forbidden):  # the figures are the partnership's managers'
+            await outcomes.agreement_value(agreement.id, party_staff, uow=uow)
     assert (await outcomes.agreement_value(other_agreement.id, other_school, uow=uow)).interns_hosted == 0
 
     year = await outcomes.school_outcomes(2030, school, uow=uow)
