@@ -233,5 +233,20 @@ async def test_grpc_reads_the_same_ledger_and_outcomes(stack, internships, world
                 timeout=10,
             )
         assert refused.value.code() == grpc.StatusCode.INVALID_ARGUMENT and "student_ref" in refused.value.details()
+        for cohort, code in ((COHORT, grpc.StatusCode.NOT_FOUND), ("a\x00b", grpc.StatusCode.INVALID_ARGUMENT)):
+            with pytest.raises(grpc.aio.AioRpcError) as refused:  # an enterprise has no programmes
+                await stub.GetProgramme(
+                    pb.GetProgrammeRequest(cohort=cohort), metadata=as_(ENTERPRISE, "enterprise"), timeout=10
+                )
+            assert refused.value.code() == code
+        got = await stub.GetProgramme(pb.GetProgrammeRequest(cohort=COHORT), metadata=as_(SCHOOL, "school"), timeout=10)
+        assert list(got.programme.competencies) == sorted([*TAGS, "english"])
+        with pytest.raises(grpc.aio.AioRpcError) as refused:
+            await stub.SetProgrammeCompetencies(
+                pb.SetProgrammeCompetenciesRequest(cohort=COHORT, competencies=["Not A Tag"]),
+                metadata=as_(SCHOOL, "school"),
+                timeout=10,
+            )
+        assert refused.value.code() == grpc.StatusCode.INVALID_ARGUMENT and "competencies" in refused.value.details()
         hires = await stub.ListHires(pb.ListHiresRequest(), metadata=as_(ENTERPRISE, "enterprise", "hr"), timeout=10)
         assert [h.kind for h in hires.hires] == [pb.HIRE_KIND_RETURN_OFFER]

@@ -6,7 +6,7 @@ from __future__ import annotations
 from internships.domain.outcomes import Alignment, Hire, HireKind, Programme, TagCount, ValueLedger, YearOutcomes
 from internships.handlers import outcomes as handlers
 from internships.rpc.messages import Servicer, decimal, ts
-from internships.schemas.outcomes import HireCreate, ProgrammeSet, YearQuery
+from internships.schemas.outcomes import HireCreate, ProgrammeKey, ProgrammeSet, YearQuery
 from praxis.internships.v1 import outcomes_pb2 as pb
 from praxis.internships.v1 import outcomes_pb2_grpc as pb_grpc
 from praxis_common import pages, rpc
@@ -120,7 +120,8 @@ class OutcomesServicer(Servicer, pb_grpc.OutcomesServiceServicer):
         return pb.SetProgrammeCompetenciesResponse(programme=programme_to_pb(found))
 
     async def GetProgramme(self, request: pb.GetProgrammeRequest, context) -> pb.GetProgrammeResponse:
-        found = await handlers.get_programme(request.cohort, principal(), uow=self.rt.uow)
+        key = validate(ProgrammeKey, {"cohort": request.cohort})
+        found = await handlers.get_programme(key.cohort, principal(), uow=self.rt.uow)
         return pb.GetProgrammeResponse(programme=programme_to_pb(found))
 
     async def ListProgrammes(self, request: pb.ListProgrammesRequest, context) -> pb.ListProgrammesResponse:

@@ -71,6 +71,12 @@ class HirePage(Page[HireRead]):
     pass
 
 
+class ProgrammeKey(BaseModel):
+    """Which programme (the gRPC request's cohort; REST validates the path with the same type)."""
+
+    cohort: Cohort
+
+
 class ProgrammeCompetencies(BaseModel):
     """The body of PUT /v1/programmes/{cohort}/competencies."""
 
