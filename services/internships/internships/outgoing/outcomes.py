@@ -35,7 +35,7 @@ def programme_set(p: Programme) -> IntegrationEvent:
     return _event(
         "programme.competencies_set",
         "programme",
-        f"{p.school_org}/{p.cohort}",
+        p.school_org,  # the school's profiles are published in order (an aggregate id holds at most 64 characters)
         outcomes_pb2.ProgrammeCompetenciesSet(
             school_org=p.school_org,
             cohort=p.cohort,
