@@ -61,11 +61,17 @@ class GuidanceRepository:
         return dict(found)
 
     async def of_agreement(
-        self, agreement_id: uuid.UUID, *, school_org: str, enterprise_org: str, valid_from: date, valid_to: date
+        self,
+        agreement_id: uuid.UUID,
+        *,
+        school_org: str,
+        enterprise_org: str,
+        valid_from: date | None = None,
+        valid_to: date | None = None,
     ) -> GuidanceTotals:
         """The guidance of an agreement: its placements' sessions, and those of the project teams of its school on
         its enterprise's projects held while the agreement was valid (a team's context names the pair, not an
-        agreement)."""
+        agreement; without a window, all of the pair's)."""
         placements = select(func.cast(placement.c.id, guidance_record.c.context_id.type)).where(
             placement.c.agreement_id == agreement_id
         )
@@ -80,7 +86,8 @@ class GuidanceRepository:
                             guidance_record.c.context_kind == "project",
                             guidance_record.c.school_org == school_org,
                             guidance_record.c.enterprise_org == enterprise_org,
-                            guidance_record.c.held_on.between(valid_from, valid_to),
+                            guidance_record.c.held_on >= (valid_from or date.min),
+                            guidance_record.c.held_on <= (valid_to or date.max),
                         ),
                     )
                 )

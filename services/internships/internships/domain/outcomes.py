@@ -16,6 +16,7 @@ from datetime import date, datetime
 from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
 
+from internships.domain.guidance import GuidanceTotals
 from praxis_common.errors import FieldError, InvalidInput
 
 ALIGNMENT_THRESHOLD = Decimal("0.3")
@@ -211,6 +212,41 @@ class ValueLedger:
         return (self.core_hours / self.total_hours).quantize(RATE_PLACES, rounding=ROUND_HALF_UP)
 
 
+def value_ledger(
+    agreement_id: uuid.UUID,
+    school_org: str,
+    enterprise_org: str,
+    *,
+    placements: list[LedgerPlacement],
+    hours: tuple[Decimal, Decimal],
+    teams: tuple[int, int],
+    guidance: GuidanceTotals,
+    hires: tuple[int, int, int],
+    programmes: dict[tuple[str, str], list[str]],
+) -> ValueLedger:
+    """The agreement's figures from what the read model kept: its placements, (core, total) approved hours,
+    (projects, teams) completed, guidance sums, (students, return offers, hires) and the school's programmes."""
+    hosted = [p for p in placements if p.status in HOSTED]
+    return ValueLedger(
+        agreement_id=agreement_id,
+        school_org=school_org,
+        enterprise_org=enterprise_org,
+        interns_hosted=len(hosted),
+        interns_completed=sum(1 for p in hosted if p.status == "completed"),
+        core_hours=hours[0],
+        total_hours=hours[1],
+        projects_delivered=teams[0],
+        teams_completed=teams[1],
+        guidance_sessions=guidance.sessions,
+        guidance_minutes=guidance.minutes,
+        onsite_guidance_minutes=guidance.onsite_minutes,
+        students_hired=hires[0],
+        return_offers=hires[1],
+        hires=hires[2],
+        alignment=alignment(hosted, programmes),
+    )
+
+
 @dataclass(frozen=True)
 class TagCount:
     tag: str
@@ -250,13 +286,13 @@ def year_outcomes(
     school_org: str,
     year: int,
     placements: list[LedgerPlacement],
-    hired_placements: set[uuid.UUID],
+    hired: set[tuple[str, str]],
     programmes: dict[tuple[str, str], list[str]],
     demanded: Counter,
 ) -> YearOutcomes:
-    """`placements`: the school's placements that started in `year`; `hired_placements`: those of them whose student
-    the host enterprise hired or gave a return offer; `demanded`: tag -> how many published positions and projects
-    of the year asked for it."""
+    """`placements`: the school's placements that started in `year`; `hired`: (enterprise, student_ref) of every
+    hire or return offer of the school's students (a placement counts as hired when its host hired its student);
+    `demanded`: tag -> how many published positions and projects of the year asked for it."""
     hosted = [p for p in placements if p.status in HOSTED]
     completed = [p for p in hosted if p.status == "completed"]
     trained: Counter = Counter()
@@ -268,7 +304,7 @@ def year_outcomes(
         year=year,
         placements=len(hosted),
         alignment=alignment(hosted, programmes),
-        hired=sum(1 for p in completed if p.placement_id in hired_placements),
+        hired=sum(1 for p in completed if (p.enterprise_org, p.student_ref) in hired),
         completed=len(completed),
         ended=sum(1 for p in hosted if p.status in ENDED),
         demanded=tag_counts(demanded),

@@ -17,7 +17,6 @@ from dataclasses import dataclass
 from datetime import date
 
 from internships.domain.outcomes import (
-    HOSTED,
     PLACED,
     ApprovedWeek,
     CompletedTeam,
@@ -30,8 +29,8 @@ from internships.domain.outcomes import (
     Programme,
     ValueLedger,
     YearOutcomes,
-    alignment,
     programme,
+    value_ledger,
     year_outcomes,
 )
 from internships.outgoing.outcomes import programme_set
@@ -152,38 +151,31 @@ async def list_programmes(query: Page, principal: Principal, *, uow: UowFactory)
 
 
 async def agreement_value(agreement_id: uuid.UUID, principal: Principal, *, uow: UowFactory) -> ValueLedger:
-    """The agreement's ledger: to both parties' staff alike; NotFound to anyone else (and to students)."""
+    """The agreement's ledger: to both parties' managers alike; Forbidden to their other staff; NotFound to anyone
+    else (and to students)."""
     async with uow() as u:
         a = visible_agreement(await u.agreements.get(agreement_id), principal)
         if own_student_ref(principal) is not None:
             raise NotFound("no such agreement")
         manager(principal, "school", "enterprise")  # the partnership's figures are its managers'
         placements = await u.ledger.placements_of_agreement(a.id)
-        core, total = await u.ledger.hours_of_agreement(a.id)
-        projects, teams = await u.ledger.teams_of_pair(a.school_org, a.enterprise_org, a.valid_from, a.valid_to)
+        hours = await u.ledger.hours_of_agreement(a.id)
+        teams = await u.ledger.teams_of_pair(a.school_org, a.enterprise_org, a.valid_from, a.valid_to)
         guidance = await u.guidance.of_agreement(
             a.id, school_org=a.school_org, enterprise_org=a.enterprise_org, valid_from=a.valid_from, valid_to=a.valid_to
         )
-        students, offers, hires = await u.ledger.hires_of_agreement(a.id)
+        hires = await u.ledger.hires_of_agreement(a.id)
         trained = await u.programmes.trained(a.school_org)
-    hosted = [p for p in placements if p.status in HOSTED]
-    return ValueLedger(
-        agreement_id=a.id,
-        school_org=a.school_org,
-        enterprise_org=a.enterprise_org,
-        interns_hosted=len(hosted),
-        interns_completed=sum(1 for p in hosted if p.status == "completed"),
-        core_hours=core,
-        total_hours=total,
-        projects_delivered=projects,
-        teams_completed=teams,
-        guidance_sessions=guidance.sessions,
-        guidance_minutes=guidance.minutes,
-        onsite_guidance_minutes=guidance.onsite_minutes,
-        students_hired=students,
-        return_offers=offers,
+    return value_ledger(
+        a.id,
+        a.school_org,
+        a.enterprise_org,
+        placements=placements,
+        hours=hours,
+        teams=teams,
+        guidance=guidance,
         hires=hires,
-        alignment=alignment(hosted, trained),
+        programmes=trained,
     )
 
 
@@ -194,8 +186,7 @@ async def school_outcomes(year: int, principal: Principal, *, uow: UowFactory) -
         hired = await u.ledger.hired_students(principal.org)
         trained = await u.programmes.trained(principal.org)
         demanded = await u.ledger.demanded(principal.org, year)
-    hired_placements = {p.placement_id for p in placements if (p.enterprise_org, p.student_ref) in hired}
-    return year_outcomes(principal.org, year, placements, hired_placements, trained, demanded)
+    return year_outcomes(principal.org, year, placements, hired, trained, demanded)
 
 
 def _school_staff(principal: Principal) -> None:

@@ -123,7 +123,8 @@ def test_a_years_outcomes_rates_and_competency_gaps():
     cut = placement(status="terminated")
     running = placement(status="active", tags=["customer-service"])
     never = placement(status="withdrawn")
-    hired = {done[0].placement_id, done[1].placement_id, cut.placement_id}  # cut: not completed, not counted
+    hired = {(p.enterprise_org, p.student_ref) for p in (done[0], done[1], cut)}  # cut: not completed, not counted
+    hired.add(("another-enterprise", done[2].student_ref))  # hired elsewhere: not the host's hire
     demanded = Counter({"digital-marketing": 4, "tiktok-live": 3, "english": 1, "japanese": 3})
     o = year_outcomes("school", 2027, [*done, cut, running, never], hired, programmes, demanded)
     assert (o.placements, o.completed, o.ended, o.hired) == (5, 3, 4, 2)
