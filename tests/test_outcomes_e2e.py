@@ -131,6 +131,52 @@ async def test_an_approved_logbook_week_adds_its_core_hours(stack, internships, 
     assert (found["core_hours"], found["core_share"]) == ("6.00", "1.0000")
 
 
+async def test_a_project_team_completed_in_projects_counts_as_delivered(stack, internships, world):
+    """The enterprise publishes a project (its tags are demand), shares it with the school, the school's team works on
+    it, the enterprise completes it: team.completed reaches the ledger as a delivered project."""
+    enterprise = stack.auth(ENTERPRISE, "enterprise", "hr")
+    async with httpx.AsyncClient(base_url=stack["projects"].base_url, timeout=30) as p:
+        made = await p.post(
+            "/v1/projects",
+            headers=enterprise,
+            json={
+                "title": "Shopee store launch",
+                "competencies": ["tiktok-live", "platform-operation"],
+                "starts_on": TODAY.isoformat(),
+                "ends_on": (TODAY + timedelta(days=60)).isoformat(),
+            },
+        )
+        assert made.status_code == 201, made.text
+        pid = made.json()["id"]
+        assert (await p.post(f"/v1/projects/{pid}/publish", headers=enterprise)).status_code == 200
+
+        async def shared():
+            return (await p.put(f"/v1/projects/{pid}/schools/{SCHOOL}", headers=enterprise)).status_code == 200
+
+        await eventually(shared, timeout=30, what="the partnership in projects, so the project can be shared")
+        formed = await p.post(
+            f"/v1/projects/{pid}/teams",
+            headers=stack.auth(SCHOOL, "school", "admin"),
+            json={"name": "Team Outcomes", "members": [{"student_ref": "stu-out-team"}]},
+        )
+        assert formed.status_code == 201, formed.text
+        done = await p.post(
+            f"/v1/projects/{pid}/complete", headers=enterprise, json={"force": True, "reason": "the season ended"}
+        )
+        assert done.status_code == 200, done.text
+    async with internships.client() as c:
+        found = await ledger_shows(
+            stack, c, world["agreement"], "the completed team in the ledger", lambda v: v["projects_delivered"] == 1
+        )
+        assert found["teams_completed"] == 1
+
+        async def demanded():
+            o = (await c.get(f"/v1/outcomes/{TODAY.year}", headers=stack.auth(SCHOOL, "school", "admin"))).json()
+            return "tiktok-live" in {t["tag"] for t in o["gaps"]}
+
+        await eventually(demanded, timeout=30, what="the project's tags as demand no programme trains")
+
+
 async def test_a_hire_is_posted_once_and_both_parties_read_the_same_figures(stack, internships, world):
     hr = stack.auth(ENTERPRISE, "enterprise", "hr")
     body, key, first = hire_body(world["placement"]), world["key"], world["hire"]
