@@ -8,18 +8,25 @@ week is then approved by the placement's assigned enterprise mentor, matched by 
 
 guidance.recorded (durable `internships-guidance`) keeps every guidance session, of placements and of project teams,
 for the partnership value ledger's guidance minutes (adapters/guidance.py); a session is kept once.
+
+The rest of the value ledger is kept from events too (durable `internships-ledger` on this service's own stream:
+placement.*, logbook.approved, hire.recorded, position.published; durable `internships-ledger-projects` on the
+projects service's: team.completed, project.published), never by the use cases that change placements or hires:
+adapters/outcomes.py LedgerRepository.
 """
 
 from __future__ import annotations
 
 import uuid
 from datetime import UTC, date, datetime
+from decimal import Decimal, InvalidOperation
 
-from internships.domain import guidance
+from internships.domain import guidance, outcomes
 from internships.domain.mentoring import SIDES, Assignment, RecordAssigned, RecordMentorAccount, RecordReleased
 from internships.handlers import mentoring
 from internships.handlers.guidance import record_guidance
-from praxis.events.v1 import guidance_pb2, mentors_pb2
+from internships.handlers.outcomes import record_ledger_fact
+from praxis.events.v1 import guidance_pb2, mentors_pb2, outcomes_pb2, placements_pb2, projects_pb2
 from praxis_common.auth import MAX_ORG_LENGTH, MAX_SUB_LENGTH
 from praxis_common.consumer import Subscription
 from praxis_common.errors import InvalidInput
@@ -154,3 +161,125 @@ def guidance_subscription() -> Subscription:
     return Subscription(
         durable=GUIDANCE_DURABLE, source="mentors", topics=["mentors.guidance.recorded"], handler=apply_guidance_event
     )
+
+
+# ---- the partnership value ledger
+
+LEDGER_DURABLE = "internships-ledger"
+LEDGER_PROJECTS_DURABLE = "internships-ledger-projects"
+PLACEMENT_KINDS = ("requested", "confirmed", "rejected", "started", "completed", "withdrawn", "terminated", "expired")
+PLACEMENT_STATUSES = ("requested", "confirmed", "rejected", "active", "completed", "withdrawn", "terminated", "expired")
+MAX_ID_LENGTH = 64  # a team's or project's id as the ledger keeps it
+
+
+def _text(event: ReceivedEvent, name: str, value: str, most: int) -> str:
+    if not value or len(value) > most:
+        raise InvalidInput(f"event {event.id}: {name} must be 1 to {most} characters")
+    return value
+
+
+def _decimal(event: ReceivedEvent, name: str, value: str) -> Decimal:
+    try:
+        found = Decimal(value)
+    except InvalidOperation:
+        raise InvalidInput(f"event {event.id}: {name} must be a decimal") from None
+    if not found.is_finite() or not 0 <= found < 100_000:
+        raise InvalidInput(f"event {event.id}: {name} must be between 0 and 99999")
+    return found
+
+
+def _tags(values) -> list[str]:
+    return sorted({t for t in values if t and len(t) <= 64})
+
+
+def _ledger_fact(event: ReceivedEvent) -> outcomes.LedgerFact | None:
+    kind = event.type.removeprefix("praxis.internships.").removesuffix(".v1")
+    if kind in (f"placement.{k}" for k in PLACEMENT_KINDS):
+        e = event.parse(placements_pb2.PlacementChanged)
+        return outcomes.LedgerPlacement(
+            placement_id=_uuid(event, "placement_id", e.placement_id),
+            agreement_id=_uuid(event, "agreement_id", e.agreement_id),
+            school_org=_org(event, e.school_org),
+            enterprise_org=_org(event, e.enterprise_org),
+            student_ref=_text(event, "student_ref", e.student_ref, MAX_REF_LENGTH),
+            cohort=e.cohort[:16] or None,
+            competencies=_tags(e.position_competencies),
+            status=_one_of(event, "status", e.status, PLACEMENT_STATUSES),
+            starts_on=_date(event, "starts_on", e.starts_on),
+            ends_on=_date(event, "ends_on", e.ends_on),
+        )
+    if kind == "logbook.approved":
+        e = event.parse(placements_pb2.LogbookApproved)
+        return outcomes.ApprovedWeek(
+            placement_id=_uuid(event, "placement_id", e.placement_id),
+            week_start=_date(event, "week_start", e.week_start),
+            core_hours=_decimal(event, "core_hours", e.core_hours),
+            total_hours=_decimal(event, "total_hours", e.total_hours),
+            approved_at=_when(e.approved_at),
+        )
+    if kind == "hire.recorded":
+        e = event.parse(outcomes_pb2.HireRecorded)
+        return outcomes.LedgerHire(
+            hire_id=_uuid(event, "hire_id", e.hire_id),
+            agreement_id=_uuid(event, "agreement_id", e.agreement_id),
+            placement_id=_uuid(event, "placement_id", e.placement_id) if e.placement_id else None,
+            school_org=_org(event, e.school_org),
+            enterprise_org=_org(event, e.enterprise_org),
+            student_ref=_text(event, "student_ref", e.student_ref, MAX_REF_LENGTH),
+            kind=_one_of(event, "kind", e.kind, tuple(k.value for k in outcomes.HireKind)),
+            on=_date(event, "on", e.on),
+        )
+    if kind == "position.published":
+        e = event.parse(placements_pb2.PositionChanged)
+        return outcomes.Demand(
+            source=f"position:{_uuid(event, 'position_id', e.position_id)}",
+            enterprise_org=_org(event, e.enterprise_org),
+            competencies=_tags(e.competencies),
+            year=_date(event, "starts_on", e.starts_on).year,
+        )
+    if event.type == "praxis.projects.project.published.v1":
+        e = event.parse(projects_pb2.ProjectPublished)
+        return outcomes.Demand(
+            source=f"project:{_text(event, 'project_id', e.project_id, MAX_ID_LENGTH)}",
+            enterprise_org=_org(event, e.enterprise_org),
+            competencies=_tags(e.competencies),
+            year=_date(event, "starts_on", e.starts_on).year,
+        )
+    if event.type == "praxis.projects.team.completed.v1":
+        e = event.parse(projects_pb2.TeamChanged)
+        return outcomes.CompletedTeam(
+            team_id=_text(event, "team_id", e.team_id, MAX_ID_LENGTH),
+            project_id=_text(event, "project_id", e.project_id, MAX_ID_LENGTH),
+            school_org=_org(event, e.school_org),
+            enterprise_org=_org(event, e.enterprise_org),
+            completed_on=_when(e.occurred_at).date(),
+        )
+    return None  # another event of the subjects listened to (e.g. placement.graded): not a ledger figure
+
+
+async def apply_ledger_event(event: ReceivedEvent, uow: UowFactory) -> None:
+    fact = _ledger_fact(event)
+    if fact is not None:
+        await record_ledger_fact(fact, uow=uow)
+
+
+def ledger_subscriptions() -> list[Subscription]:
+    return [
+        Subscription(
+            durable=LEDGER_DURABLE,
+            source="internships",
+            topics=[
+                "internships.placement.>",
+                "internships.logbook.approved",
+                "internships.hire.recorded",
+                "internships.position.published",
+            ],
+            handler=apply_ledger_event,
+        ),
+        Subscription(
+            durable=LEDGER_PROJECTS_DURABLE,
+            source="projects",
+            topics=["projects.team.completed", "projects.project.published"],
+            handler=apply_ledger_event,
+        ),
+    ]

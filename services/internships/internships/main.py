@@ -16,6 +16,7 @@ from internships.http import (
     insurance,
     ministry_report,
     organisations,
+    outcomes,
     placements,
     positions,
     reports,
@@ -47,6 +48,7 @@ SPEC = ServiceSpec(
         reports.router(rt),
         documents.router(rt),
         insurance.router(rt),
+        outcomes.router(rt),
         rounds.router(rt),
         organisations.router(rt),
         round_positions.router(rt),
@@ -60,7 +62,11 @@ SPEC = ServiceSpec(
     ],
     grpc_services=rpc.services,
     grpc_message_limits={"SetRanking": RANKING_MAX_BYTES, "AddRoundStudents": STUDENTS_MAX_BYTES},
-    subscriptions=lambda rt: [consumers.subscription(), consumers.guidance_subscription()],
+    subscriptions=lambda rt: [
+        consumers.subscription(),
+        consumers.guidance_subscription(),
+        *consumers.ledger_subscriptions(),
+    ],
     workers=lambda rt: [
         every(CALENDAR_SECONDS, lambda: handlers.apply_calendar(uow=rt.uow, clock=rt.clock), name="agreement calendar"),
         every(HOLD_SECONDS, lambda: placement_handlers.expire_holds(uow=rt.uow, clock=rt.clock), name="hold expiry"),

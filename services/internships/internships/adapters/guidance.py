@@ -6,6 +6,7 @@ from __future__ import annotations
 import uuid
 from collections import defaultdict
 from collections.abc import Iterable
+from datetime import date
 
 from sqlalchemy import Integer, and_, case, func, or_, select
 from sqlalchemy.dialects.postgresql import insert
@@ -59,9 +60,18 @@ class GuidanceRepository:
             found[uuid.UUID(row.context_id)].append(_record(row))
         return dict(found)
 
-    async def of_agreement(self, agreement_id: uuid.UUID, *, school_org: str, enterprise_org: str) -> GuidanceTotals:
+    async def of_agreement(
+        self,
+        agreement_id: uuid.UUID,
+        *,
+        school_org: str,
+        enterprise_org: str,
+        valid_from: date | None = None,
+        valid_to: date | None = None,
+    ) -> GuidanceTotals:
         """The guidance of an agreement: its placements' sessions, and those of the project teams of its school on
-        its enterprise's projects (a team's context names the pair, not an agreement)."""
+        its enterprise's projects held while the agreement was valid (a team's context names the pair, not an
+        agreement; without a window, all of the pair's)."""
         placements = select(func.cast(placement.c.id, guidance_record.c.context_id.type)).where(
             placement.c.agreement_id == agreement_id
         )
@@ -76,6 +86,8 @@ class GuidanceRepository:
                             guidance_record.c.context_kind == "project",
                             guidance_record.c.school_org == school_org,
                             guidance_record.c.enterprise_org == enterprise_org,
+                            guidance_record.c.held_on >= (valid_from or date.min),
+                            guidance_record.c.held_on <= (valid_to or date.max),
                         ),
                     )
                 )

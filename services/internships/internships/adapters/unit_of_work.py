@@ -18,6 +18,7 @@ from internships.adapters.logbooks import LogbookRepository
 from internships.adapters.mentoring import MentoringRepository
 from internships.adapters.ministry_report import MinistryReportRepository
 from internships.adapters.organisations import OrganisationRepository
+from internships.adapters.outcomes import HireRepository, LedgerRepository, ProgrammeRepository
 from internships.adapters.placements import PlacementRepository
 from internships.adapters.positions import BaseRepository, PositionRepository
 from internships.adapters.reports import ReportRepository
@@ -33,8 +34,8 @@ class InternshipsUnit(UnitOfWork):
     """The repositories, on this unit's transaction: `u.agreements`, `u.bases`, `u.positions`, `u.placements`,
     `u.logbooks`, `u.rounds`, `u.round_students`, `u.runs`, `u.mentoring`, `u.reports`, and those of the internship
     course: `u.organisations`, `u.course`, `u.documents`, `u.insurance`, `u.attendance`, `u.attendance_reports`,
-    `u.weekly_reports`, `u.ministry_report`; and those of outcomes: `u.guidance`; and the feedback survey's and base
-    tiers': `u.feedback`, `u.base_tiers`."""
+    `u.weekly_reports`, `u.ministry_report`; those of outcomes: `u.guidance`, `u.hires`, `u.programmes`, `u.ledger`;
+    and the feedback survey's and base tiers': `u.feedback`, `u.base_tiers`."""
 
     agreements: AgreementRepository
     bases: BaseRepository
@@ -57,6 +58,9 @@ class InternshipsUnit(UnitOfWork):
     guidance: GuidanceRepository  # guidance sessions, from the mentors service's events
     feedback: FeedbackRepository  # the students' survey answers
     base_tiers: BaseTierRepository  # tier decisions, and the records the tier evidence is computed from
+    hires: HireRepository
+    programmes: ProgrammeRepository
+    ledger: LedgerRepository  # the partnership value ledger's read model (written by its consumers only)
 
     # Tracked aggregates need no context beyond themselves (agreements, bases, logbook weeks, rounds); placements and
     # positions carry their position's competencies / base's country, and their use cases emit them (u.emit).
@@ -84,3 +88,6 @@ class InternshipsUnit(UnitOfWork):
         self.feedback = FeedbackRepository(connection)
         self.base_tiers = BaseTierRepository(connection)
         self.guidance = GuidanceRepository(connection)
+        self.hires = HireRepository(connection)
+        self.programmes = ProgrammeRepository(connection)
+        self.ledger = LedgerRepository(connection)

@@ -161,6 +161,7 @@ def _(event: PlacementChanged, *, position_competencies: list[str] = (), **conte
             student_competencies=list(p.profile.get("competencies", [])),
             student_languages=list(p.profile.get("languages", [])),
             forced=p.forced,
+            cohort=p.cohort or "",
         ),
     )
 
@@ -221,6 +222,7 @@ from internships.outgoing import (  # noqa: E402, F401
     insurance,
     ministry_report,
     organisations,
+    outcomes,
     tiers,
     weekly_reports,
 )

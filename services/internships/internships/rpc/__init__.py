@@ -16,6 +16,7 @@ from internships.rpc.insurance import InsuranceServicer
 from internships.rpc.logbooks import LogbooksServicer
 from internships.rpc.ministry_report import MinistryReportServicer
 from internships.rpc.organisations import OrganisationsServicer
+from internships.rpc.outcomes import OutcomesServicer
 from internships.rpc.placements import PlacementsServicer
 from internships.rpc.positions import PositionsServicer
 from internships.rpc.reports import ReportsServicer
@@ -38,6 +39,8 @@ from praxis.internships.v1 import (
     ministry_pb2_grpc,
     organisations_pb2,
     organisations_pb2_grpc,
+    outcomes_pb2,
+    outcomes_pb2_grpc,
     tiers_pb2,
     tiers_pb2_grpc,
     weekly_reports_pb2,
@@ -72,6 +75,7 @@ FEATURE_SERVICES = [
     (insurance_pb2, insurance_pb2_grpc, "InsuranceService", InsuranceServicer),
     (ministry_pb2, ministry_pb2_grpc, "MinistryReportService", MinistryReportServicer),
     (organisations_pb2, organisations_pb2_grpc, "OrganisationsService", OrganisationsServicer),
+    (outcomes_pb2, outcomes_pb2_grpc, "OutcomesService", OutcomesServicer),
     (weekly_reports_pb2, weekly_reports_pb2_grpc, "WeeklyReportsService", WeeklyReportsServicer),
     (tiers_pb2, tiers_pb2_grpc, "FeedbackService", FeedbackServicer),
     (tiers_pb2, tiers_pb2_grpc, "BaseTiersService", BaseTiersServicer),

@@ -92,7 +92,13 @@ async def test_an_organisations_sums_count_its_placements_and_teams(engine):
         mine = await u.guidance.of_org(school)
         theirs = await u.guidance.of_org(enterprise)
         # no placement of this (fresh) agreement: only the pair's project team counts
-        agreement = await u.guidance.of_agreement(uuid.uuid4(), school_org=school, enterprise_org=enterprise)
+        agreement = await u.guidance.of_agreement(
+            uuid.uuid4(),
+            school_org=school,
+            enterprise_org=enterprise,
+            valid_from=date(2026, 1, 1),
+            valid_to=date(2026, 12, 31),
+        )
     assert (mine.sessions, mine.minutes, mine.onsite_minutes) == (2, 80, 30)
     assert (theirs.sessions, theirs.minutes) == (3, 110)
     assert (agreement.sessions, agreement.minutes, agreement.onsite_minutes) == (1, 50, 0)

@@ -55,7 +55,7 @@ class PositionChanged(_message.Message):
     def __init__(self, position_id: _Optional[str] = ..., base_id: _Optional[str] = ..., enterprise_org: _Optional[str] = ..., title: _Optional[str] = ..., seats: _Optional[int] = ..., starts_on: _Optional[str] = ..., ends_on: _Optional[str] = ..., competencies: _Optional[_Iterable[str]] = ..., languages: _Optional[_Iterable[str]] = ..., country: _Optional[str] = ..., status: _Optional[str] = ...) -> None: ...
 
 class PlacementChanged(_message.Message):
-    __slots__ = ("placement_id", "position_id", "agreement_id", "school_org", "enterprise_org", "student_ref", "status", "starts_on", "ends_on", "reason", "occurred_at", "position_competencies", "student_competencies", "student_languages", "forced")
+    __slots__ = ("placement_id", "position_id", "agreement_id", "school_org", "enterprise_org", "student_ref", "status", "starts_on", "ends_on", "reason", "occurred_at", "position_competencies", "student_competencies", "student_languages", "forced", "cohort")
     PLACEMENT_ID_FIELD_NUMBER: _ClassVar[int]
     POSITION_ID_FIELD_NUMBER: _ClassVar[int]
     AGREEMENT_ID_FIELD_NUMBER: _ClassVar[int]
@@ -71,6 +71,7 @@ class PlacementChanged(_message.Message):
     STUDENT_COMPETENCIES_FIELD_NUMBER: _ClassVar[int]
     STUDENT_LANGUAGES_FIELD_NUMBER: _ClassVar[int]
     FORCED_FIELD_NUMBER: _ClassVar[int]
+    COHORT_FIELD_NUMBER: _ClassVar[int]
     placement_id: str
     position_id: str
     agreement_id: str
@@ -86,7 +87,8 @@ class PlacementChanged(_message.Message):
     student_competencies: _containers.RepeatedScalarFieldContainer[str]
     student_languages: _containers.RepeatedScalarFieldContainer[str]
     forced: bool
-    def __init__(self, placement_id: _Optional[str] = ..., position_id: _Optional[str] = ..., agreement_id: _Optional[str] = ..., school_org: _Optional[str] = ..., enterprise_org: _Optional[str] = ..., student_ref: _Optional[str] = ..., status: _Optional[str] = ..., starts_on: _Optional[str] = ..., ends_on: _Optional[str] = ..., reason: _Optional[str] = ..., occurred_at: _Optional[str] = ..., position_competencies: _Optional[_Iterable[str]] = ..., student_competencies: _Optional[_Iterable[str]] = ..., student_languages: _Optional[_Iterable[str]] = ..., forced: _Optional[bool] = ...) -> None: ...
+    cohort: str
+    def __init__(self, placement_id: _Optional[str] = ..., position_id: _Optional[str] = ..., agreement_id: _Optional[str] = ..., school_org: _Optional[str] = ..., enterprise_org: _Optional[str] = ..., student_ref: _Optional[str] = ..., status: _Optional[str] = ..., starts_on: _Optional[str] = ..., ends_on: _Optional[str] = ..., reason: _Optional[str] = ..., occurred_at: _Optional[str] = ..., position_competencies: _Optional[_Iterable[str]] = ..., student_competencies: _Optional[_Iterable[str]] = ..., student_languages: _Optional[_Iterable[str]] = ..., forced: _Optional[bool] = ..., cohort: _Optional[str] = ...) -> None: ...
 
 class LogbookApproved(_message.Message):
     __slots__ = ("placement_id", "school_org", "enterprise_org", "student_ref", "week_start", "total_hours", "core_hours", "approved_at", "approved_by", "on_behalf_of_mentor", "mentor_id")
