@@ -10,6 +10,7 @@ from internships.adapters.attendance import AttendanceRepository
 from internships.adapters.attendance_reports import AttendanceReportRepository
 from internships.adapters.course import CourseRepository
 from internships.adapters.documents import DocumentRepository
+from internships.adapters.evaluations import EvaluationRepository
 from internships.adapters.insurance import InsuranceRepository
 from internships.adapters.logbooks import LogbookRepository
 from internships.adapters.mentoring import MentoringRepository
@@ -30,7 +31,7 @@ class InternshipsUnit(UnitOfWork):
     """The repositories, on this unit's transaction: `u.agreements`, `u.bases`, `u.positions`, `u.placements`,
     `u.logbooks`, `u.rounds`, `u.round_students`, `u.runs`, `u.mentoring`, `u.reports`, and those of the internship
     course: `u.organisations`, `u.course`, `u.documents`, `u.insurance`, `u.attendance`, `u.attendance_reports`,
-    `u.weekly_reports`, `u.ministry_report`."""
+    `u.weekly_reports`, `u.ministry_report`, and of evaluation: `u.evaluations`."""
 
     agreements: AgreementRepository
     bases: BaseRepository
@@ -50,6 +51,7 @@ class InternshipsUnit(UnitOfWork):
     attendance: AttendanceRepository
     attendance_reports: AttendanceReportRepository
     course: CourseRepository  # programme requirements, amendments' locks (u.course)
+    evaluations: EvaluationRepository  # rubric versions, placement evaluations, evaluation windows
 
     # Tracked aggregates need no context beyond themselves (agreements, bases, logbook weeks, rounds); placements and
     # positions carry their position's competencies / base's country, and their use cases emit them (u.emit).
@@ -74,3 +76,4 @@ class InternshipsUnit(UnitOfWork):
         self.attendance_reports = AttendanceReportRepository(connection)
         self.course = CourseRepository(connection)
         self.documents = DocumentRepository(connection)
+        self.evaluations = EvaluationRepository(connection)
