@@ -161,7 +161,12 @@ def _indicator_json(i: Indicator) -> dict:
         "scorer": i.scorer.value,
         "weight": str(i.weight),
         "levels": [
-            {"name": lv.name, "min_score": str(lv.min_score), "max_score": str(lv.max_score), "descriptor": lv.descriptor}
+            {
+                "name": lv.name,
+                "min_score": str(lv.min_score),
+                "max_score": str(lv.max_score),
+                "descriptor": lv.descriptor,
+            }
             for lv in i.levels
         ],
         "competencies": list(i.competencies),

@@ -321,6 +321,5 @@ round_match = Table(
 )
 
 
-# The internship course's tables, on this metadata too (imported last: they refer to the tables above).
-from internships.adapters import course_tables  # noqa: E402, F401
-from internships.adapters import evaluation_tables  # noqa: E402, F401
+# The internship course's and evaluation's tables, on this metadata too (imported last: they refer to the tables above).
+from internships.adapters import course_tables, evaluation_tables  # noqa: E402, F401

@@ -58,7 +58,8 @@ def check_open(window: Window, starts_on: date, ends_on: date, today: date) -> W
     dates = windows_of(starts_on, ends_on)[window]
     if today < dates.opens_on:
         raise WindowNotOpen(
-            f"the {window} evaluation of this placement opens on {dates.opens_on.isoformat()}", opens_on=str(dates.opens_on)
+            f"the {window} evaluation of this placement opens on {dates.opens_on.isoformat()}",
+            opens_on=str(dates.opens_on),
         )
     return dates
 

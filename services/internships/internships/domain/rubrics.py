@@ -102,7 +102,14 @@ class RubricVersion:
         return proposed
 
     def revise(
-        self, indicators: Sequence[Indicator], *, side: str, base: Sequence[Indicator], in_use: bool, by: str, now: datetime
+        self,
+        indicators: Sequence[Indicator],
+        *,
+        side: str,
+        base: Sequence[Indicator],
+        in_use: bool,
+        by: str,
+        now: datetime,
     ) -> None:
         if in_use:
             raise RubricInUse(
@@ -134,9 +141,7 @@ def check_placement_indicators(indicators: Sequence[Indicator]) -> tuple[Indicat
     errors = []
     for i, ind in enumerate(indicators):
         if ind.scorer is Scorer.PEER:
-            errors.append(
-                FieldError(f"indicators[{i}].scorer", "placements have no peer scoring; use another party")
-            )
+            errors.append(FieldError(f"indicators[{i}].scorer", "placements have no peer scoring; use another party"))
         if ind.scorer is Scorer.DATA and ind.key not in MEASURES:
             errors.append(FieldError(f"indicators[{i}].key", f"a data indicator is one of {', '.join(MEASURES)}"))
         if ind.origin not in ORIGINS:

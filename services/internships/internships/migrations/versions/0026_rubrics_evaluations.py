@@ -71,9 +71,7 @@ def upgrade() -> None:
         sa.Column("window", sa.String(8), nullable=False),
         sa.Column("due_on", sa.Date(), nullable=False),
         sa.Column("opened_at", sa.DateTime(timezone=True), nullable=False),
-        sa.ForeignKeyConstraint(
-            ["placement_id"], ["placement.id"], name="fk_evaluation_window_placement_id_placement"
-        ),
+        sa.ForeignKeyConstraint(["placement_id"], ["placement.id"], name="fk_evaluation_window_placement_id_placement"),
         sa.PrimaryKeyConstraint("placement_id", "window", name="pk_evaluation_window"),
     )
 
