@@ -3,7 +3,7 @@ indicators, weights summing to 1, level descriptors (优秀/良好/合格/不合
 
 The `data` indicators are computed, never posted: each one's key names the measure of the placement's own records it
 uses (domain/placement_data.py: attendance, hours, core_work, weekly_reports). No indicator is scored by peers:
-placements have no peer scoring."""
+placements have no peer scoring. Every InternshipType has one (a unit test checks it)."""
 
 from __future__ import annotations
 
@@ -45,6 +45,22 @@ DEFAULT_RUBRICS: dict[InternshipType, tuple[Indicator, ...]] = {
             _i(*_KNOWLEDGE, S, "0.15", "professional_knowledge"),
             _i(*_ATTITUDE, S, "0.10", "learning"),
             _i(*_SKILLS, E, "0.15", "platform_operation", "digital_marketing"),
+            _i(*_QUALITY, E, "0.10", "platform_operation"),
+            _i(*_PROFESSIONALISM, E, "0.10", "communication", "teamwork"),
+            _i(*_SELF, SELF, "0.10", "learning"),
+            _i(*_ATTENDANCE, D, "0.10", "professionalism"),
+            _i(*_HOURS, D, "0.05", "professionalism"),
+            _i(*_CORE, D, "0.10", "platform_operation"),
+            _i(*_REPORTS, D, "0.05", "communication"),
+        ]
+    ),
+    # 毕业实习: the enterprise's judgement of the graduate's work weighs most, with the school's on the thesis-like
+    # application of knowledge.
+    InternshipType.GRADUATION_INTERNSHIP: check_indicators(
+        [
+            _i(*_KNOWLEDGE, S, "0.15", "professional_knowledge"),
+            _i(*_ATTITUDE, S, "0.05", "learning"),
+            _i(*_SKILLS, E, "0.20", "platform_operation", "digital_marketing"),
             _i(*_QUALITY, E, "0.10", "platform_operation"),
             _i(*_PROFESSIONALISM, E, "0.10", "communication", "teamwork"),
             _i(*_SELF, SELF, "0.10", "learning"),
