@@ -4,7 +4,8 @@ Who scores: the placement's assigned school mentor and enterprise mentor (the me
 before any transaction opens), the student (`self`, their own placement only), and the school's admin or teacher
 recording an invited expert's score (`expert_name`). Scores are taken once the window is open
 (domain/evaluation_windows.py). Who reads: the placement's school and enterprise staff, its mentors, its student
-(`visible`); anyone else gets 404.
+(`visible`), except that an enterprise account that is only a mentor reads the placements it mentors; anyone else
+gets 404.
 
 Hook for grading: `scorecard_of(u, placement, now, pass_mark=...)` is the scorecard inside the caller's unit of work
 (completion calls it with the programme's pass mark). Keep its signature stable."""
@@ -27,7 +28,7 @@ from internships.domain.placements import Placement, PlacementStatus
 from internships.domain.rubrics import Rubric, default_rubric, rubric_for
 from internships.handlers.milestones import progress_of
 from internships.handlers.placements import visible
-from internships.policy import is_the_student, own_student_ref
+from internships.policy import is_the_student, own_student_ref, sees_placement_evaluations
 from praxis_common.auth import Principal
 from praxis_common.errors import Conflict, Forbidden, NotFound
 from praxis_common.uow import Clock, UowFactory, utc_clock
@@ -148,6 +149,10 @@ async def get_scorecard(
     now = clock()
     async with uow() as u:
         placement = visible(await u.placements.get(placement_id), principal)[0]
+        if not sees_placement_evaluations(
+            principal, placement, await u.mentoring.mentor_of(placement.id, "enterprise")
+        ):
+            raise NotFound("no such placement")
         rubric, bound = await rubric_of(u, placement)
         evaluations = await u.evaluations.of_placement(placement.id)
         data = measure_scores(await data_measures(u, placement, now))
