@@ -114,7 +114,7 @@ async def test_outsiders_get_a_problem_and_never_the_data(stack: Stack, owned: d
     headers = stack.auth(org, kind, role, sub=sub)
     secrets = {owned["evaluation"], "secret-self-comment", "71.50", STUDENT}
     async with httpx.AsyncClient(base_url=stack["internships"].base_url, timeout=30) as c:
-        for method, template, path, body in calls(owned["id"], owned["agreement_id"], owned["version"]):
+        for method, _template, path, body in calls(owned["id"], owned["agreement_id"], owned["version"]):
             r = await c.request(method, path, json=body, headers=headers)
             # Bo belongs to the agreement's enterprise: he may read its rubrics, not propose or accept them (403),
             # and the mentors service tells internships he does not mentor this placement (403).

@@ -38,6 +38,19 @@ def problem(r: httpx.Response, status: int, slug: str | None = None) -> dict:
     return r.json()
 
 
+async def scores_of(c: httpx.AsyncClient, stack: Stack, agreement: str, scorer: str, value: int) -> dict:
+    """`value` for each indicator `scorer` scores on the agreement's rubric for its placements now: the agreed one
+    (once the scenario test agreed it; tests run in any order), else the default rubric."""
+    hr = stack.auth(ENTERPRISE, "enterprise", "hr")
+    listed = (await c.get(f"/v1/agreements/{agreement}/rubrics", headers=hr)).json()
+    if "post_internship" in listed["agreed"]:
+        [rubric] = [v for v in listed["versions"] if v["version"] == listed["agreed"]["post_internship"]]
+    else:
+        defaults = (await c.get("/v1/rubric-defaults", headers=hr)).json()["rubrics"]
+        [rubric] = [r for r in defaults if r["internship_type"] == "post_internship"]
+    return {i["key"]: value for i in rubric["indicators"] if i["scorer"] == scorer}
+
+
 @pytest_asyncio.fixture(scope="module", loop_scope="module")
 async def world(stack: Stack, start_placement, assign_mentor) -> dict:
     """Placement 1 (Wang and Ann its mentors) with a week of records; placement 2 of another student, Bo its
@@ -179,29 +192,23 @@ async def test_agreed_rubric_scores_from_both_mentors_and_the_student_make_the_s
 
 
 async def test_who_is_not_the_placements_mentor_of_that_side_is_refused(stack, world):
-    pid = world["one"]["id"]
-    body = {"window": "midterm", "scores": {"knowledge": 70}}
-    ent_body = {"window": "midterm", "scores": {"skills": 60, "customer_care": 70}}
+    pid, agreement = world["one"]["id"], world["one"]["agreement_id"]
     async with client(stack) as c:
+        body = {"window": "midterm", "scores": await scores_of(c, stack, agreement, "school_mentor", 70)}
+        ent_body = {"window": "midterm", "scores": await scores_of(c, stack, agreement, "enterprise_mentor", 60)}
+        own_body = {"window": "midterm", "scores": await scores_of(c, stack, agreement, "self", 50)}
+        bo = stack.auth(ENTERPRISE, "enterprise", "mentor", sub=BO)
         for headers, json, status in (
-            (stack.auth(ENTERPRISE, "enterprise", "mentor", sub=BO), ent_body, 403),  # placement 2's mentor
+            (bo, ent_body, 403),  # placement 2's enterprise mentor, as the mentors service knows
             (stack.auth(ENTERPRISE, "enterprise", "hr"), ent_body, 403),  # not a mentor at all
             (stack.auth(SCHOOL, "school", "teacher", sub=f"{SCHOOL}:li"), body, 403),  # placement 2's teacher
             (stack.auth("ent-eval-other", "enterprise", "mentor", sub=ANN), ent_body, 404),  # another tenant
             (stack.auth("school-eval-other", "school", "teacher", sub=TEACHER), body, 404),
-            (
-                stack.auth(SCHOOL, "school", "student", sub=OTHER_STUDENT),
-                {"window": "midterm", "scores": {"reflection": 1}},
-                404,
-            ),
+            (stack.auth(SCHOOL, "school", "student", sub=OTHER_STUDENT), own_body, 404),  # another student's
         ):
             r = await c.post(f"/v1/placements/{pid}/evaluations", headers=headers, json=json)
             problem(r, status)
-        refused = await c.post(
-            f"/v1/placements/{pid}/evaluations",
-            headers=stack.auth(ENTERPRISE, "enterprise", "mentor", sub=BO),
-            json=ent_body,
-        )
+        refused = await c.post(f"/v1/placements/{pid}/evaluations", headers=bo, json=ent_body)
         assert "assigned enterprise mentor" in refused.json()["detail"]
 
 
@@ -231,15 +238,12 @@ async def test_bad_rubrics_and_scores_are_clear_422s(stack, world):
         )
         assert "may not be dropped" in str(r["errors"])
         student = stack.auth(SCHOOL, "school", "student", sub=STUDENT)
+        own = await scores_of(c, stack, agreement, "self", 101)
         r = problem(
-            await c.post(
-                f"/v1/placements/{pid}/evaluations",
-                headers=student,
-                json={"window": "final", "scores": {"reflection": 101}},
-            ),
+            await c.post(f"/v1/placements/{pid}/evaluations", headers=student, json={"window": "final", "scores": own}),
             422,
         )
-        assert r["errors"][0]["field"] == "scores.reflection"
+        assert r["errors"][0]["field"] == f"scores.{next(iter(own))}" and "outside 0–100" in r["detail"]
         problem(
             await c.post(
                 f"/v1/placements/{pid}/evaluations",
