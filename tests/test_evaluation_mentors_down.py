@@ -3,7 +3,9 @@ UNAVAILABLE) and records nothing — with or without an Idempotency-Key, and the
 back, the same request with the same key records the score. The student's self-assessment needs no mentor check and
 keeps working.
 
-This module has its own stack (it is marked destructive): stopping its mentors process affects no other test."""
+The calendar, run at internships' start, announces the placement's open midterm window (evaluation.due).
+
+This module has its own stack (it is marked destructive): stopping its processes affects no other test."""
 
 from __future__ import annotations
 
@@ -109,3 +111,15 @@ async def test_grpc_mentor_score_is_unavailable_too(stack, placement):
                 timeout=10,
             )
     assert failed.value.code() == grpc.StatusCode.UNAVAILABLE
+
+
+async def test_the_calendar_announces_the_open_midterm_window(stack, placement, read_event):
+    """Internships' calendar job runs at start (then every 5 minutes): restarting it announces the placement's
+    midterm window, due at its mid-point, with the parties that owe a score; the final is not due yet."""
+    internships = stack["internships"]
+    internships.stop()
+    await asyncio.to_thread(internships.start)
+    event = await read_event("internships.evaluation.due", placement["id"])
+    assert event["window"] == "midterm" and event["studentRef"] == STUDENT
+    assert set(event["parties"]) == {"school_mentor", "enterprise_mentor", "self"}
+    assert event["opensOn"] <= event["closesOn"]
