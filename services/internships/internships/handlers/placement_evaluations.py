@@ -105,7 +105,15 @@ async def confirm_evaluator(
             f"only the placement's assigned {principal.org_kind} mentor scores it: the mentors service knows no mentor "
             f"of {principal.org} whose account is {principal.sub!r} (your token's sub) assigned to this placement"
         )
-    return Evaluator(scorer, uuid.UUID(found.mentor_id))
+    return Evaluator(scorer, _mentor_id(found.mentor_id))
+
+
+def _mentor_id(value: str) -> uuid.UUID | None:
+    """The mentors service's id of the mentor (a UUID there); anything else is not kept rather than failing."""
+    try:
+        return uuid.UUID(value)
+    except ValueError:
+        return None
 
 
 async def record_placement_evaluation(
