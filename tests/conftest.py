@@ -203,13 +203,15 @@ async def active_placement(
     starts_on: date,
     duties: list[dict],
     base: dict | None = None,
+    days: int = 120,
 ) -> dict:
-    """A placement that has started (booked, confirmed, its agreement signed, started), at a position of its own."""
+    """A placement that has started (booked, confirmed, its agreement signed, started), at a position of its own
+    running `days` days."""
     stack = internships.stack
     s, e = stack.auth(school, "school", "admin"), stack.auth(enterprise, "enterprise", "hr")
     agreement = await internships.agreement(c, school, enterprise, valid_from=starts_on - timedelta(days=7))
     position = await internships.position(
-        c, enterprise, agreement, seats=2, starts_on=starts_on, days=120, base=base, duties=duties
+        c, enterprise, agreement, seats=2, starts_on=starts_on, days=days, base=base, duties=duties
     )
     booked = await internships.book(c, school, position["id"], student, birth_date="2004-01-01")
     assert booked.status_code == 201, booked.text

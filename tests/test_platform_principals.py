@@ -157,6 +157,7 @@ async def world(stack: Stack, internships, mentors, rounds) -> dict[str, str]:
         "decision": "approve",
         "locale": "en",
         "internship_type": "post_internship",
+        "version": "1",  # a rubric version of the agreement (none exists: refused before it is looked up)
         "month": f"{date.today():%Y-%m}",
         "round_id": rnd["id"],
         "student_ref": STUDENT,

@@ -22,6 +22,10 @@ class Settings(ServiceSettings):
     # and how long an enterprise has to confirm a placement a published round created as requested.
     round_list_limit: int = Field(default=10, ge=1, le=50)
     round_hold_hours: float = Field(default=168.0, gt=0)
+    # The mentors service's gRPC address (host:port), asked whether a placement's evaluator is its mentor.
+    mentors_grpc_target: str = "127.0.0.1:50102"
+    # How long one such question may take in all (a retry on UNAVAILABLE included); past it the request is a 503.
+    mentors_deadline_seconds: float = Field(default=2.0, gt=0, le=30)
 
     @field_validator("compliance_policy")
     @classmethod

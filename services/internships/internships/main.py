@@ -5,14 +5,17 @@ from __future__ import annotations
 from pathlib import Path
 
 from internships import consumers, handlers, rpc
+from internships.adapters.mentors import MentorsOf, open_client
 from internships.adapters.unit_of_work import InternshipsUnit
 from internships.config import Settings
+from internships.handlers import evaluation_windows
 from internships.handlers import placements as placement_handlers
 from internships.http import (
     agreements,
     attendance,
     course,
     documents,
+    evaluations,
     insurance,
     ministry_report,
     organisations,
@@ -33,6 +36,7 @@ from praxis_common.service import ServiceSpec, every
 MIGRATIONS = Path(__file__).parent / "migrations"
 CALENDAR_SECONDS = 60.0  # agreements start and end by date
 HOLD_SECONDS = 30.0  # unanswered placement requests expire
+WINDOW_SECONDS = 300.0  # evaluation windows open by date
 
 
 SPEC = ServiceSpec(
@@ -41,6 +45,8 @@ SPEC = ServiceSpec(
     migrations=MIGRATIONS,
     demo_path="/v1/agreements",
     unit=InternshipsUnit,
+    resources=open_client,  # the mentors client, shared by REST and gRPC
+    peers={"mentors_grpc_target": "mentors"},
     routers=lambda rt: [
         agreements.router(rt),
         positions.router(rt),
@@ -59,8 +65,9 @@ SPEC = ServiceSpec(
         ministry_report.router(rt),
         course.router(rt),
         tiers.router(rt),
+        evaluations.router(rt, MentorsOf(rt)),
     ],
-    grpc_services=rpc.services,
+    grpc_services=lambda rt: rpc.services(rt, MentorsOf(rt)),
     grpc_message_limits={"SetRanking": RANKING_MAX_BYTES, "AddRoundStudents": STUDENTS_MAX_BYTES},
     subscriptions=lambda rt: [
         consumers.subscription(),
@@ -70,5 +77,10 @@ SPEC = ServiceSpec(
     workers=lambda rt: [
         every(CALENDAR_SECONDS, lambda: handlers.apply_calendar(uow=rt.uow, clock=rt.clock), name="agreement calendar"),
         every(HOLD_SECONDS, lambda: placement_handlers.expire_holds(uow=rt.uow, clock=rt.clock), name="hold expiry"),
+        every(
+            WINDOW_SECONDS,
+            lambda: evaluation_windows.open_windows(uow=rt.uow, clock=rt.clock),
+            name="evaluation windows",
+        ),
     ],
 )

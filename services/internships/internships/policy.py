@@ -117,3 +117,16 @@ def acting_for_enterprise_mentor(
         f"them) {what}; the enterprise's admin or HR may act on the mentor's behalf with on_behalf_of_mentor"
         + ("" if mentor is not None else "; no enterprise mentor is assigned to this placement yet")
     )
+
+
+MENTOR_ONLY = frozenset({"mentor"})
+
+
+def sees_placement_evaluations(
+    principal: Principal, placement: Placement, enterprise_mentor: AssignedMentor | None
+) -> bool:
+    """A party's staff see a placement's evaluations, but an enterprise account that is only a mentor sees those of
+    the placements it mentors (as internships' read model of the mentors service knows them), not its colleagues'."""
+    if principal.org_kind == "enterprise" and principal.roles and principal.roles <= MENTOR_ONLY:
+        return is_assigned_mentor(principal, enterprise_mentor, "enterprise", placement.enterprise_org)
+    return True

@@ -326,6 +326,7 @@ round_match = Table(
 )
 
 
-# The internship course's, the outcomes feature's (guidance sessions, hires, programme competencies, the
-# value ledger) and the base tiers' (feedback, tier decisions) tables, on this metadata too (imported last).
-from internships.adapters import course_tables, outcomes_tables, tiers_tables  # noqa: E402, F401
+# The tables of the internship course, evaluation (rubrics, scores, windows), outcomes (guidance sessions, hires,
+# programme competencies, the value ledger) and base tiers (feedback, tier decisions), on this metadata too
+# (imported last: they refer to the tables above).
+from internships.adapters import course_tables, evaluation_tables, outcomes_tables, tiers_tables  # noqa: E402, F401

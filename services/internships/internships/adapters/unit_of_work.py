@@ -11,6 +11,7 @@ from internships.adapters.attendance_reports import AttendanceReportRepository
 from internships.adapters.base_tiers import BaseTierRepository
 from internships.adapters.course import CourseRepository
 from internships.adapters.documents import DocumentRepository
+from internships.adapters.evaluations import EvaluationRepository
 from internships.adapters.feedback import FeedbackRepository
 from internships.adapters.guidance import GuidanceRepository
 from internships.adapters.insurance import InsuranceRepository
@@ -35,7 +36,7 @@ class InternshipsUnit(UnitOfWork):
     `u.logbooks`, `u.rounds`, `u.round_students`, `u.runs`, `u.mentoring`, `u.reports`, and those of the internship
     course: `u.organisations`, `u.course`, `u.documents`, `u.insurance`, `u.attendance`, `u.attendance_reports`,
     `u.weekly_reports`, `u.ministry_report`; those of outcomes: `u.guidance`, `u.hires`, `u.programmes`, `u.ledger`;
-    and the feedback survey's and base tiers': `u.feedback`, `u.base_tiers`."""
+    the feedback survey's and base tiers': `u.feedback`, `u.base_tiers`; and evaluation's: `u.evaluations`."""
 
     agreements: AgreementRepository
     bases: BaseRepository
@@ -61,6 +62,7 @@ class InternshipsUnit(UnitOfWork):
     hires: HireRepository
     programmes: ProgrammeRepository
     ledger: LedgerRepository  # the partnership value ledger's read model (written by its consumers only)
+    evaluations: EvaluationRepository  # rubric versions, placement evaluations, evaluation windows
 
     # Tracked aggregates need no context beyond themselves (agreements, bases, logbook weeks, rounds); placements and
     # positions carry their position's competencies / base's country, and their use cases emit them (u.emit).
@@ -91,3 +93,4 @@ class InternshipsUnit(UnitOfWork):
         self.hires = HireRepository(connection)
         self.programmes = ProgrammeRepository(connection)
         self.ledger = LedgerRepository(connection)
+        self.evaluations = EvaluationRepository(connection)

@@ -219,6 +219,7 @@ from internships.outgoing import (  # noqa: E402, F401
     attendance,
     course,
     documents,
+    evaluations,
     insurance,
     ministry_report,
     organisations,

@@ -8,10 +8,12 @@ may see, live here: the handlers return results already shaped for the caller.""
 
 from __future__ import annotations
 
+from internships.handlers.placement_evaluations import MentorDirectory
 from internships.rpc.agreements import AgreementsServicer
 from internships.rpc.attendance import AttendanceServicer
 from internships.rpc.course import CourseServicer
 from internships.rpc.documents import DocumentsServicer
+from internships.rpc.evaluations import EvaluationServicer
 from internships.rpc.insurance import InsuranceServicer
 from internships.rpc.logbooks import LogbooksServicer
 from internships.rpc.ministry_report import MinistryReportServicer
@@ -33,6 +35,8 @@ from praxis.internships.v1 import (
     course_pb2_grpc,
     documents_pb2,
     documents_pb2_grpc,
+    evaluation_pb2,
+    evaluation_pb2_grpc,
     insurance_pb2,
     insurance_pb2_grpc,
     ministry_pb2,
@@ -72,6 +76,7 @@ FEATURE_SERVICES = [
     (attendance_pb2, attendance_pb2_grpc, "AttendanceService", AttendanceServicer),
     (course_pb2, course_pb2_grpc, "CourseService", CourseServicer),
     (documents_pb2, documents_pb2_grpc, "DocumentsService", DocumentsServicer),
+    (evaluation_pb2, evaluation_pb2_grpc, "EvaluationService", EvaluationServicer),  # also takes the mentors
     (insurance_pb2, insurance_pb2_grpc, "InsuranceService", InsuranceServicer),
     (ministry_pb2, ministry_pb2_grpc, "MinistryReportService", MinistryReportServicer),
     (organisations_pb2, organisations_pb2_grpc, "OrganisationsService", OrganisationsServicer),
@@ -82,7 +87,7 @@ FEATURE_SERVICES = [
 ]
 
 
-def services(rt: Runtime) -> list[tuple]:
+def services(rt: Runtime, mentors: MentorDirectory) -> list[tuple]:
     """(register on a server, full service name) for every gRPC service of internships."""
     servicer = InternshipsServicer(rt)
     found = [
@@ -95,8 +100,12 @@ def services(rt: Runtime) -> list[tuple]:
         add = getattr(stubs, f"add_{name}Servicer_to_server")
         found.append(
             (
-                lambda server, add=add, feature=servicer_class(rt): add(feature, server),
+                lambda server, add=add, feature=_feature(servicer_class, rt, mentors): add(feature, server),
                 messages.DESCRIPTOR.services_by_name[name].full_name,
             )
         )
     return found
+
+
+def _feature(servicer_class, rt: Runtime, mentors: MentorDirectory):
+    return servicer_class(rt, mentors) if servicer_class is EvaluationServicer else servicer_class(rt)

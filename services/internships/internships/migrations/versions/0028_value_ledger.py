@@ -11,7 +11,7 @@ from alembic import op
 from sqlalchemy.dialects import postgresql
 
 revision = "0028"
-down_revision = "0025_ministry_report_downloads"
+down_revision = "0026"
 branch_labels = None
 depends_on = None
 
