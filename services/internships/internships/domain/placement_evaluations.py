@@ -8,7 +8,7 @@ who gave it (token subject, mentor id), when, in which window, on which rubric i
 to the rubric version of its first score and keeps it.
 
 The scorecard (`placement_scorecard`): one part per scoring party of the rubric, weighted by the sum of its
-indicators' weights (`weights_by_scorer`); each party's score from its latest window (final if present, else
+indicators' weights (`weights_by_scorer`), adding exactly Σ indicator weight × score (`rubric_part`); each party's score from its latest window (final if present, else
 midterm); value-added from midterm to final over the mentors and the student (the engine's `growth`); every part
 missing with its reason. The total and pass are the engine's (`combine`)."""
 
@@ -32,8 +32,8 @@ from praxis_evaluation import (
     check_scores,
     combine,
     growth,
-    part,
     party_score,
+    rubric_part,
     weights_by_scorer,
 )
 
@@ -136,24 +136,26 @@ def placement_scorecard(
     """The scorecard of a placement scored on `rubric` (see the module's docstring); `data_scores` are the measures
     of domain/placement_data.measure_scores, computed at `computed_at`."""
     parts, also, pairs = [], [], []
-    for scorer, weight in weights_by_scorer(rubric.indicators).items():
+    for scorer in weights_by_scorer(rubric.indicators):
         name = NAMES[scorer]
         if scorer is Scorer.DATA:
             keys = [i.key for i in rubric.indicators if i.scorer is Scorer.DATA]
             lacking = [k for k in keys if data_scores.get(k) is None]
             if lacking:
                 why = "; ".join(WHY_NONE.get(k, f"no {k} measure") for k in lacking)
-                parts.append(part(scorer.value, weight, None, missing=f"no data score yet: {why}"))
+                parts.append(rubric_part(rubric.indicators, scorer, None, missing=f"no data score yet: {why}"))
             else:
-                score = party_score(rubric.indicators, scorer, {k: data_scores[k] for k in keys})
-                parts.append(part(scorer.value, weight, score, given_by=["platform"], at=computed_at))
+                measured = {k: data_scores[k] for k in keys}
+                parts.append(rubric_part(rubric.indicators, scorer, measured, given_by=["platform"], at=computed_at))
             continue
         midterm, final = latest(evaluations, scorer, Window.MIDTERM), latest(evaluations, scorer, Window.FINAL)
         chosen = final or midterm
         if chosen is None:
-            parts.append(part(scorer.value, weight, None, missing=f"no evaluation by {name} yet"))
+            parts.append(rubric_part(rubric.indicators, scorer, None, missing=f"no evaluation by {name} yet"))
             continue
-        parts.append(part(scorer.value, weight, chosen.score, given_by=[chosen.recorded_by], at=chosen.recorded_at))
+        parts.append(
+            rubric_part(rubric.indicators, scorer, chosen.scores, given_by=[chosen.recorded_by], at=chosen.recorded_at)
+        )
         if final is None:
             also.append(Missing(scorer.value, f"no final evaluation by {name} yet; the midterm counts for now"))
         elif midterm is not None and scorer in GROWING:
