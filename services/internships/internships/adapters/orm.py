@@ -322,4 +322,4 @@ round_match = Table(
 
 
 # The internship course's tables, on this metadata too (imported last: they refer to the tables above).
-from internships.adapters import course_tables  # noqa: E402, F401
+from internships.adapters import course_tables, credits_tables  # noqa: E402, F401

@@ -9,7 +9,9 @@ from internships.adapters.agreements import AgreementRepository
 from internships.adapters.attendance import AttendanceRepository
 from internships.adapters.attendance_reports import AttendanceReportRepository
 from internships.adapters.course import CourseRepository
+from internships.adapters.credit_ledger import CreditLedgerRepository
 from internships.adapters.documents import DocumentRepository
+from internships.adapters.grades import GradeRepository
 from internships.adapters.insurance import InsuranceRepository
 from internships.adapters.logbooks import LogbookRepository
 from internships.adapters.mentoring import MentoringRepository
@@ -30,7 +32,7 @@ class InternshipsUnit(UnitOfWork):
     """The repositories, on this unit's transaction: `u.agreements`, `u.bases`, `u.positions`, `u.placements`,
     `u.logbooks`, `u.rounds`, `u.round_students`, `u.runs`, `u.mentoring`, `u.reports`, and those of the internship
     course: `u.organisations`, `u.course`, `u.documents`, `u.insurance`, `u.attendance`, `u.attendance_reports`,
-    `u.weekly_reports`, `u.ministry_report`."""
+    `u.weekly_reports`, `u.ministry_report`; grades and credits: `u.grades`, `u.credit_ledger`."""
 
     agreements: AgreementRepository
     bases: BaseRepository
@@ -50,6 +52,8 @@ class InternshipsUnit(UnitOfWork):
     attendance: AttendanceRepository
     attendance_reports: AttendanceReportRepository
     course: CourseRepository  # programme requirements, amendments' locks (u.course)
+    grades: GradeRepository  # every revision of a placement's grade
+    credit_ledger: CreditLedgerRepository  # the school's credit ledger (a read model of events)
 
     # Tracked aggregates need no context beyond themselves (agreements, bases, logbook weeks, rounds); placements and
     # positions carry their position's competencies / base's country, and their use cases emit them (u.emit).
@@ -74,3 +78,5 @@ class InternshipsUnit(UnitOfWork):
         self.attendance_reports = AttendanceReportRepository(connection)
         self.course = CourseRepository(connection)
         self.documents = DocumentRepository(connection)
+        self.grades = GradeRepository(connection)
+        self.credit_ledger = CreditLedgerRepository(connection)

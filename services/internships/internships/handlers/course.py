@@ -22,6 +22,7 @@ from internships.outgoing import integration_event
 from praxis_common.auth import Principal
 from praxis_common.errors import Conflict, FieldError, InvalidInput, NotFound
 from praxis_common.uow import Clock, UowFactory, utc_clock
+from praxis_evaluation import Band
 
 
 class OverlappingAmendment(Conflict):
@@ -35,6 +36,10 @@ class SetRequirement:
     required_hours: Decimal
     min_weeks: int
     min_weekly_reports: int
+    pass_mark: Decimal = Decimal(60)
+    credits: Decimal = Decimal(0)
+    grade_scale: str = "five_level"
+    grade_bands: tuple[Band, ...] | None = None
 
 
 @dataclass(frozen=True)
@@ -72,6 +77,10 @@ async def set_requirement(
             min_weekly_reports=cmd.min_weekly_reports,
             by=principal.sub,
             now=clock(),
+            pass_mark=cmd.pass_mark,
+            credits=cmd.credits,
+            grade_scale=cmd.grade_scale,
+            grade_bands=cmd.grade_bands,
         )
         await u.course.save_requirement(requirement)
         u.emit(*(integration_event(e) for e in requirement.pull_events()))

@@ -21,7 +21,7 @@ from internships.domain.course import ENDED
 from internships.domain.insurance import covering_periods
 from internships.domain.placements import HOLDING, Party, Placement, PlacementStatus
 from internships.domain.positions import PositionStatus
-from internships.handlers import milestones
+from internships.handlers import grading, milestones
 from internships.outgoing import integration_event
 from praxis_common.auth import Principal
 from praxis_common.errors import FieldError, InvalidInput, NotFound
@@ -227,7 +227,8 @@ async def expire_holds(*, uow: UowFactory, clock: Clock = utc_clock, batch: int 
 async def apply_change(
     u, placement: Placement, action: str, party: Party, *, clock: Clock, reason: str | None = None, force: bool = False
 ):
-    """Move a placement (loaded FOR UPDATE) along its life in the unit of work: counters, row and events."""
+    """Move a placement (loaded FOR UPDATE) along its life in the unit of work: counters, row and events; a
+    completed placement is graded (handlers/grading.py)."""
     was_current = placement.status in HOLDING
     releases = placement.apply(action, party, now=clock(), reason=reason, force=force)
     repo = u.placements
@@ -238,6 +239,10 @@ async def apply_change(
     u.emit(*(integration_event(e, position_competencies=position.competencies) for e in placement.pull_events()))
     if placement.status in ENDED:
         await milestones.placement_ended(u, placement)
+    if placement.status is PlacementStatus.COMPLETED:
+        # The grade at completion (revision 1) and placement.graded, in the completion's transaction.
+        now = clock()
+        await grading.grade_at_completion(u, placement, await grading.completion_scorecard(u, placement, now), now)
 
 
 def visible(placement: Placement | None, principal: Principal) -> tuple[Placement, Party]:

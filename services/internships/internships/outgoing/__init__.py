@@ -218,6 +218,7 @@ from internships.outgoing import (  # noqa: E402, F401
     attendance,
     course,
     documents,
+    grades,
     insurance,
     ministry_report,
     organisations,
