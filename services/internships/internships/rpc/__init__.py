@@ -11,6 +11,7 @@ from __future__ import annotations
 from internships.rpc.agreements import AgreementsServicer
 from internships.rpc.attendance import AttendanceServicer
 from internships.rpc.course import CourseServicer
+from internships.rpc.credits import CreditsServicer
 from internships.rpc.documents import DocumentsServicer
 from internships.rpc.insurance import InsuranceServicer
 from internships.rpc.logbooks import LogbooksServicer
@@ -29,6 +30,8 @@ from praxis.internships.v1 import (
     attendance_pb2_grpc,
     course_pb2,
     course_pb2_grpc,
+    credits_pb2,
+    credits_pb2_grpc,
     documents_pb2,
     documents_pb2_grpc,
     insurance_pb2,
@@ -65,6 +68,7 @@ class InternshipsServicer(
 FEATURE_SERVICES = [
     (attendance_pb2, attendance_pb2_grpc, "AttendanceService", AttendanceServicer),
     (course_pb2, course_pb2_grpc, "CourseService", CourseServicer),
+    (credits_pb2, credits_pb2_grpc, "CreditsService", CreditsServicer),
     (documents_pb2, documents_pb2_grpc, "DocumentsService", DocumentsServicer),
     (insurance_pb2, insurance_pb2_grpc, "InsuranceService", InsuranceServicer),
     (ministry_pb2, ministry_pb2_grpc, "MinistryReportService", MinistryReportServicer),
