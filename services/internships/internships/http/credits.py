@@ -6,16 +6,15 @@ from __future__ import annotations
 import re
 import uuid
 from collections.abc import AsyncIterator
-from typing import Annotated
+from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query, Response
 from fastapi.responses import StreamingResponse
 
-from internships.domain.credit_ledger import csv_header, csv_line, json_item
+from internships.domain.credit_ledger import SourceKind, csv_header, csv_line, json_item
 from internships.handlers import credit_ledger as ledger
 from internships.handlers import grades
 from internships.schemas.credits import (
-    ExportFormat,
     GradeAmend,
     GradeRead,
     LedgerEntryRead,
@@ -27,13 +26,14 @@ from internships.schemas.credits import (
 from praxis_common.http import PrincipalDep
 from praxis_common.queries import PageSize, PageToken
 from praxis_common.service import Runtime
-from praxis_common.validation import validate
+from praxis_common.validation import Date, OrgId, StudentRef
 
 FILTERS = "filters: student_ref, source_kind (placement|project), from / to (award dates, inclusive), enterprise_org"
 
 
 def _query(**values) -> LedgerQuery:
-    return validate(LedgerQuery, {k: v for k, v in values.items() if v is not None})
+    """The filters given, as the gRPC edge builds them too."""
+    return LedgerQuery.model_validate({k: v for k, v in values.items() if v is not None})
 
 
 def router(rt: Runtime) -> APIRouter:
@@ -75,11 +75,11 @@ def router(rt: Runtime) -> APIRouter:
     )
     async def list_(
         principal: PrincipalDep,
-        student_ref: str | None = None,
-        source_kind: str | None = None,
-        from_: Annotated[str | None, Query(alias="from", description="awarded on or after (YYYY-MM-DD)")] = None,
-        to: Annotated[str | None, Query(description="awarded on or before (YYYY-MM-DD)")] = None,
-        enterprise_org: str | None = None,
+        student_ref: StudentRef | None = None,
+        source_kind: SourceKind | None = None,
+        from_: Annotated[Date | None, Query(alias="from", description="awarded on or after")] = None,
+        to: Annotated[Date | None, Query(description="awarded on or before")] = None,
+        enterprise_org: OrgId | None = None,
         page_size: PageSize = 50,
         page_token: PageToken = None,
     ) -> LedgerPage:
@@ -102,11 +102,10 @@ def router(rt: Runtime) -> APIRouter:
         response_model=StudentSummaryRead,
         summary="A student's credits: the total and every entry",
     )
-    async def student(student_ref: str, principal: PrincipalDep) -> StudentSummaryRead:
+    async def student(student_ref: StudentRef, principal: PrincipalDep) -> StudentSummaryRead:
         """To the school's staff and to the student themselves; 404 when the school's ledger holds nothing for
         the student."""
-        ref = _query(student_ref=student_ref).student_ref
-        return StudentSummaryRead.of(await ledger.student_summary(ref, principal, uow=rt.uow))
+        return StudentSummaryRead.of(await ledger.student_summary(student_ref, principal, uow=rt.uow))
 
     def _filename(principal, ext: str) -> str:
         return f"credit-ledger-{re.sub(r'[^A-Za-z0-9._-]', '_', principal.org)}-{rt.clock().date().isoformat()}.{ext}"
@@ -125,17 +124,17 @@ def router(rt: Runtime) -> APIRouter:
     )
     async def export(
         principal: PrincipalDep,
-        format: str = "csv",
-        student_ref: str | None = None,
-        source_kind: str | None = None,
-        from_: Annotated[str | None, Query(alias="from")] = None,
-        to: str | None = None,
-        enterprise_org: str | None = None,
+        format: Literal["csv", "json"] = "csv",
+        student_ref: StudentRef | None = None,
+        source_kind: SourceKind | None = None,
+        from_: Annotated[Date | None, Query(alias="from")] = None,
+        to: Date | None = None,
+        enterprise_org: OrgId | None = None,
     ) -> Response:
         """Every matching entry, in award order, streamed: columns student_ref, school_org, source_kind,
         source_id, title, enterprise_org, credits, score, grade, passed, awarded_on, revision. Same readers and
         filters as the list."""
-        kind = validate(ExportFormat, {"format": format}).format
+        kind = format
         query = _query(
             student_ref=student_ref, source_kind=source_kind, to=to, enterprise_org=enterprise_org, **{"from": from_}
         )
@@ -172,11 +171,11 @@ def router(rt: Runtime) -> APIRouter:
     )
     async def oneroster(
         principal: PrincipalDep,
-        student_ref: str | None = None,
-        source_kind: str | None = None,
-        from_: Annotated[str | None, Query(alias="from")] = None,
-        to: str | None = None,
-        enterprise_org: str | None = None,
+        student_ref: StudentRef | None = None,
+        source_kind: SourceKind | None = None,
+        from_: Annotated[Date | None, Query(alias="from")] = None,
+        to: Date | None = None,
+        enterprise_org: OrgId | None = None,
     ) -> Response:
         """One lineItem per placement or project, one result per entry (score = the total, textScore = the grade,
         scoreStatus "fully graded"); the student's sourcedId is the school's student_ref. Same readers and filters

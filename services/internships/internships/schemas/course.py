@@ -19,7 +19,7 @@ from internships.domain.course import (
 )
 from internships.handlers.course import AmendPlacement, PlacementProgress, SetRequirement
 from praxis_common.errors import FieldError, InvalidInput
-from praxis_common.validation import Date
+from praxis_common.validation import Date, Text
 from praxis_evaluation import Band
 
 TYPE_DOC = "; ".join(f"{t.value} ({CHINESE_NAME[t]})" for t in InternshipType)
@@ -79,7 +79,7 @@ class BandIn(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    grade: Annotated[str, StringConstraints(min_length=1, max_length=16, strip_whitespace=True)]
+    grade: Annotated[Text, StringConstraints(min_length=1, max_length=16, strip_whitespace=True)]
     min_total: Annotated[Decimal, Field(ge=0, le=100, max_digits=5, decimal_places=2)]
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import uuid
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Annotated, Literal
+from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -118,12 +118,6 @@ class LedgerQuery(BaseModel):
         return ListLedger(self.filter(), page_size, page_token)
 
 
-class ExportFormat(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-    format: Literal["csv", "json"] = "csv"
-
-
 class LedgerEntryRead(BaseModel):
     school_org: str
     student_ref: str
@@ -161,17 +155,17 @@ class LedgerPage(Page[LedgerEntryRead]):
 
 class StudentSummaryRead(BaseModel):
     student_ref: str
-    credits: Decimal
-    entries: int
-    passed: int
-    items: list[LedgerEntryRead]
+    credits: Decimal = Field(description="the sum of the student's entries' credits")
+    entry_count: int
+    passed_count: int
+    entries: list[LedgerEntryRead] = Field(description="every entry, in award order (a student has few)")
 
     @classmethod
     def of(cls, s: StudentSummary) -> StudentSummaryRead:
         return cls(
             student_ref=s.student_ref,
             credits=s.total.credits,
-            entries=s.total.entries,
-            passed=s.total.passed,
-            items=[LedgerEntryRead.of(e) for e in s.entries],
+            entry_count=s.total.entries,
+            passed_count=s.total.passed,
+            entries=[LedgerEntryRead.of(e) for e in s.entries],
         )
