@@ -29,6 +29,7 @@ from praxis_common.errors import FieldError, InvalidInput
 from praxis_evaluation import Band, Scorecard, check_score, grade_of
 
 SYSTEM = "system"  # who grades at completion
+NO_CREDITS = Decimal("0.00")
 MAX_REASON = 1000
 
 
@@ -76,7 +77,7 @@ def at_completion(
     pass_mark = requirement.pass_mark if requirement else DEFAULT_PASS_MARK
     scale = requirement.grade_scale if requirement else DEFAULT_SCALE
     bands = requirement.bands if requirement else bands_of(DEFAULT_SCALE, None)
-    credits_of_pass = requirement.credits if requirement else Decimal(0)
+    credits_of_pass = requirement.credits if requirement else NO_CREDITS
     total = card.weighted_total
     passed = total >= pass_mark
     return PlacementGrade(
@@ -85,7 +86,7 @@ def at_completion(
         total=total,
         grade=grade_of(bands, total),
         passed=passed,
-        credits=credits_of_pass if passed else Decimal(0),
+        credits=credits_of_pass if passed else NO_CREDITS,
         credits_of_pass=credits_of_pass,
         pass_mark=pass_mark,
         grade_scale=scale,
@@ -136,7 +137,7 @@ def amend(
         total=new_total,
         grade=new_grade,
         passed=passed,
-        credits=current.credits_of_pass if passed else Decimal(0),
+        credits=current.credits_of_pass if passed else NO_CREDITS,
         credits_of_pass=current.credits_of_pass,
         pass_mark=current.pass_mark,
         grade_scale=current.grade_scale,
