@@ -144,12 +144,13 @@ async def test_4_the_school_amends_the_grade_and_the_ledger_follows(stack, inter
             f"/v1/placements/{pid}/grade/amendments", headers=school, json={"grade": "A", "reason": "x"}
         )
         assert off_scale.status_code == 422 and off_scale.json()["errors"][0]["field"] == "grade", off_scale.text
-        amended = await c.post(
-            f"/v1/placements/{pid}/grade/amendments",
-            headers=school,
-            json={"total": "88", "reason": "the mentors' final scores arrived after completion"},
-        )
+        body = {"total": "88", "reason": "the mentors' final scores arrived after completion"}
+        key = {"Idempotency-Key": f"amend-{pid}"}
+        amended = await c.post(f"/v1/placements/{pid}/grade/amendments", headers=school | key, json=body)
         assert amended.status_code == 201, amended.text
+        assert amended.headers["Location"] == f"/v1/placements/{pid}/grade"
+        again = await c.post(f"/v1/placements/{pid}/grade/amendments", headers=school | key, json=body)
+        assert again.headers["Idempotent-Replayed"] == "true" and again.json() == amended.json()  # no revision 3
         current = amended.json()["current"]
         assert (current["revision"], current["grade"], current["passed"], current["credits"]) == (2, "良", True, "4.00")
         history = await c.get(f"/v1/placements/{pid}/grade", headers=auth(stack, SCHOOL, "school", "student", STUDENT))

@@ -8,7 +8,7 @@ import uuid
 from collections.abc import AsyncIterator
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Query, Response
+from fastapi import APIRouter, Query, Request, Response
 from fastapi.responses import StreamingResponse
 
 from internships.domain.credit_ledger import SourceKind, csv_header, csv_line, json_item
@@ -23,7 +23,7 @@ from internships.schemas.credits import (
     StudentSummaryRead,
     StudentTotalRead,
 )
-from praxis_common.http import PrincipalDep
+from praxis_common.http import IdempotencyKey, PrincipalDep, created
 from praxis_common.queries import PageSize, PageToken
 from praxis_common.service import Runtime
 from praxis_common.validation import Date, OrgId, StudentRef
@@ -59,13 +59,23 @@ def router(rt: Runtime) -> APIRouter:
         summary="Amend a placement's grade with a reason (school admin)",
         responses={409: {"description": "not-graded: the placement has not completed (problem+json)"}},
     )
-    async def amend(placement_id: uuid.UUID, body: GradeAmend, principal: PrincipalDep) -> GradeRead:
+    async def amend(
+        request: Request,
+        placement_id: uuid.UUID,
+        body: GradeAmend,
+        principal: PrincipalDep,
+        idempotency_key: IdempotencyKey = None,
+    ) -> Response:
         """A new revision. A new `total` alone: grade, passed and credits follow from it. A `grade` (on the
         placement's scale) stands as given: passed when its band starts at or above the pass mark. The reason is
-        kept; placement.graded carries the revision, and the credit ledger follows."""
-        return GradeRead.of(
-            await grades.amend_grade(placement_id, body.to_command(), principal, uow=rt.uow, clock=rt.clock)
-        )
+        kept; placement.graded carries the revision, and the credit ledger follows. Send an Idempotency-Key to
+        retry without making a second revision."""
+
+        async def make(uow) -> tuple[GradeRead, str]:
+            found = await grades.amend_grade(placement_id, body.to_command(), principal, uow=uow, clock=rt.clock)
+            return GradeRead.of(found), f"/v1/placements/{placement_id}/grade"
+
+        return await created(request, principal, rt.uow, idempotency_key, body=body, create=make)
 
     @r.get(
         "/v1/credit-ledger",

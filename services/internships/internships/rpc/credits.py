@@ -11,7 +11,7 @@ from internships.rpc.messages import Servicer, decimal, ts
 from internships.schemas.credits import GradeAmend, LedgerQuery
 from praxis.internships.v1 import credits_pb2 as pb
 from praxis.internships.v1 import credits_pb2_grpc as pb_grpc
-from praxis_common import pages
+from praxis_common import pages, rpc
 from praxis_common.rpc import principal
 from praxis_common.validation import parse_uuid, validate
 
@@ -90,10 +90,14 @@ class CreditsServicer(Servicer, pb_grpc.CreditsServiceServicer):
                 **({"grade": request.grade} if request.HasField("grade") else {}),
             },
         )
-        amended = await grades.amend_grade(
-            placement_id, body.to_command(), principal(), uow=self.rt.uow, clock=self.rt.clock
-        )
-        return pb.AmendPlacementGradeResponse(grade=grade_to_pb(amended))
+
+        async def amend(uow) -> pb.AmendPlacementGradeResponse:
+            amended = await grades.amend_grade(
+                placement_id, body.to_command(), principal(), uow=uow, clock=self.rt.clock
+            )
+            return pb.AmendPlacementGradeResponse(grade=grade_to_pb(amended))
+
+        return await rpc.created(context, self.rt.uow, request, amend, pb.AmendPlacementGradeResponse)
 
     async def ListCreditLedger(self, request: pb.ListCreditLedgerRequest, context) -> pb.ListCreditLedgerResponse:
         fields = ("student_ref", "source_kind", "from", "to", "enterprise_org")

@@ -68,6 +68,7 @@ class CreditsServiceServicer:
 
     def AmendPlacementGrade(self, request, context):
         """The school's admin amends the grade with a reason: a new revision. FAILED_PRECONDITION before completion.
+        Honours `idempotency-key` metadata (a retry makes no second revision).
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
