@@ -127,6 +127,10 @@ async def test_3_both_reach_the_schools_ledger_from_events(stack, internships, s
             return kinds if set(kinds) == {"placement", "project"} else None
 
         entries = await eventually(both, timeout=WAIT, what="the placement and the project in the ledger")
+        backwards = await c.get("/v1/credit-ledger", headers=school, params={"from": "2030-01-02", "to": "2030-01-01"})
+        assert backwards.status_code == 422 and backwards.json()["errors"][0]["field"] == "to", backwards.text
+        bad_kind = await c.get("/v1/credit-ledger/export", headers=school, params={"source_kind": "course"})
+        assert bad_kind.status_code == 422 and "source_kind" in bad_kind.text, bad_kind.text
         assert entries["project"]["source_id"] == project and entries["project"]["credits"] == "2.00"
         assert (entries["project"]["grade"], entries["project"]["title"]) == (None, "Shopee store for tea")
         placement = entries["placement"]

@@ -26,14 +26,14 @@ from internships.schemas.credits import (
 from praxis_common.http import IdempotencyKey, PrincipalDep, created
 from praxis_common.queries import PageSize, PageToken
 from praxis_common.service import Runtime
-from praxis_common.validation import Date, OrgId, StudentRef
+from praxis_common.validation import Date, OrgId, StudentRef, validate
 
 FILTERS = "filters: student_ref, source_kind (placement|project), from / to (award dates, inclusive), enterprise_org"
 
 
 def _query(**values) -> LedgerQuery:
     """The filters given, as the gRPC edge builds them too."""
-    return LedgerQuery.model_validate({k: v for k, v in values.items() if v is not None})
+    return validate(LedgerQuery, {k: v for k, v in values.items() if v is not None})
 
 
 def router(rt: Runtime) -> APIRouter:
