@@ -258,3 +258,38 @@ async def test_the_ledger_keeps_the_highest_revision_and_its_readers(uow):
         await credit_ledger.student_summary("stu-led", hr, uow=uow)
     rows = [e async for e in credit_ledger.export_ledger(LedgerFilter(), admin, uow=uow)]
     assert {e.source_kind for e in rows} == {SourceKind.PLACEMENT, SourceKind.PROJECT}
+
+
+def awarded(**fields) -> ReceivedEvent:
+    payload = {
+        "creditId": "c1",
+        "studentRef": "stu-proj",
+        "schoolOrg": "gs-proj",
+        "enterpriseOrg": "ge-proj",
+        "projectId": "5a3c1c1e-8d5e-4a37-9a43-0d6f3c1b2a10",
+        "teamId": "0b0c3c1e-8d5e-4a37-9a43-0d6f3c1b2a10",
+        "projectTitle": "Lazada store",
+        "credits": "2",
+        "score": "86.5",
+        "awardedOn": "2030-06-30",
+    } | fields
+    return ReceivedEvent(
+        id=str(fields), type=consumers.CREDIT_AWARDED, source="projects", subject="", time="", data=json.dumps(payload)
+    )
+
+
+async def test_a_projects_credit_enters_the_ledger_and_a_bad_one_is_refused(uow):
+    await consumers.apply_credit_awarded(awarded(), uow)
+    school = person("gs-proj", "school", "teacher")
+    [entry] = (await credit_ledger.list_ledger(credit_ledger.ListLedger(LedgerFilter()), school, uow=uow)).entries
+    assert (entry.source_kind, entry.credits, entry.score, entry.grade, entry.passed) == (
+        SourceKind.PROJECT,
+        Decimal("2.00"),
+        Decimal("86.50"),
+        None,
+        True,
+    )
+    assert (entry.title, entry.awarded_on, entry.enterprise_org) == ("Lazada store", date(2030, 6, 30), "ge-proj")
+    for bad in ({"credits": "lots"}, {"studentRef": ""}, {"projectId": "nope"}, {"awardedOn": "soon"}):
+        with pytest.raises(InvalidInput):
+            await consumers.apply_credit_awarded(awarded(**bad), uow)
