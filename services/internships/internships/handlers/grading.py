@@ -4,6 +4,7 @@ the same transaction as the completion."""
 
 from __future__ import annotations
 
+import uuid
 from datetime import datetime
 
 from internships.domain.course import DEFAULT_PASS_MARK, InternshipType, applicable
@@ -30,9 +31,25 @@ async def requirement_of(u, placement: Placement):
     return applicable(await u.course.requirements(placement.school_org, kind), kind, placement.cohort)
 
 
-async def grade_at_completion(u, placement: Placement, card: Scorecard, now: datetime) -> PlacementGrade:
-    """Revision 1 of the placement's grade, written with placement.graded in the unit's transaction."""
-    grade = at_completion(card, await requirement_of(u, placement), placement_id=placement.id, now=now)
+async def grade_at_completion(
+    u,
+    placement: Placement,
+    card: Scorecard,
+    now: datetime,
+    *,
+    rubric_id: uuid.UUID | None = None,
+    rubric_version: int | None = None,
+) -> PlacementGrade:
+    """Revision 1 of the placement's grade, written with placement.graded in the unit's transaction (with the
+    agreed rubric's id and version when the scorecard was scored on one)."""
+    grade = at_completion(
+        card,
+        await requirement_of(u, placement),
+        placement_id=placement.id,
+        now=now,
+        rubric_id=rubric_id,
+        rubric_version=rubric_version,
+    )
     await u.grades.add(grade)
     await emit_graded(u, placement, grade)
     return grade
