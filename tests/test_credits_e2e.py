@@ -18,6 +18,7 @@ from decimal import Decimal
 import grpc
 import httpx
 
+from praxis.internships.v1 import course_pb2, course_pb2_grpc
 from praxis.internships.v1 import credits_pb2 as pb
 from praxis.internships.v1 import credits_pb2_grpc as pb_grpc
 from praxis_dev.testing.stack import Stack, eventually
@@ -281,3 +282,37 @@ async def test_7_the_ledger_and_a_students_credits_over_grpc(stack, steps):
                 raise AssertionError(f"expected {code}")
             except grpc.aio.AioRpcError as err:
                 assert err.code() == code, err.details()
+
+
+async def test_8_a_programmes_grading_terms_over_grpc(stack):
+    admin = (("authorization", f"Bearer {stack.token(SCHOOL, 'school', 'admin')}"),)
+    async with grpc.aio.insecure_channel(stack["internships"].grpc_target) as channel:
+        course = course_pb2_grpc.CourseServiceStub(channel)
+        bands = [course_pb2.GradeBand(grade="Pass", min_total="50"), course_pb2.GradeBand(grade="Fail", min_total="0")]
+        made = await course.SetRequirement(
+            course_pb2.SetRequirementRequest(
+                internship_type="observation", required_hours="0", pass_mark="50", credits="1.5",
+                grade_scale="custom", grade_bands=bands,
+            ),
+            metadata=admin,
+        )  # fmt: skip
+        r = made.requirement
+        assert (r.pass_mark, r.credits, r.grade_scale, [b.grade for b in r.grade_bands]) == (
+            "50.00",
+            "1.50",
+            "custom",
+            ["Pass", "Fail"],
+        )
+        for wrong in (
+            {"grade_scale": "custom"},  # no bands
+            {"grade_scale": "custom", "grade_bands": list(reversed(bands))},  # minimums must fall
+            {"pass_mark": "101"},
+        ):
+            try:
+                await course.SetRequirement(
+                    course_pb2.SetRequirementRequest(internship_type="observation", required_hours="0", **wrong),
+                    metadata=admin,
+                )
+                raise AssertionError(f"accepted {wrong}")
+            except grpc.aio.AioRpcError as err:
+                assert err.code() == grpc.StatusCode.INVALID_ARGUMENT, err.details()
