@@ -7,9 +7,10 @@ from __future__ import annotations
 import uuid
 from datetime import datetime
 
-from internships.domain.course import DEFAULT_PASS_MARK, InternshipType, applicable
+from internships.domain.course import DEFAULT_PASS_MARK
 from internships.domain.grades import Graded, PlacementGrade, at_completion
 from internships.domain.placements import Placement
+from internships.handlers.milestones import requirement_of
 from internships.outgoing import integration_event
 from praxis_evaluation import Missing, Scorecard, combine
 
@@ -23,12 +24,6 @@ async def completion_scorecard(u, placement: Placement, now: datetime) -> Scorec
         pass_mark=DEFAULT_PASS_MARK,
         also_missing=[Missing("evaluation", "no evaluation of the placement was recorded")],
     )
-
-
-async def requirement_of(u, placement: Placement):
-    """The programme requirement the placement is graded on: its cohort's, else its type's default, else None."""
-    kind = InternshipType(placement.internship_type)
-    return applicable(await u.course.requirements(placement.school_org, kind), kind, placement.cohort)
 
 
 async def grade_at_completion(
