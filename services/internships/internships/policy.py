@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from internships.domain.agreements import Agreement, Side
 from internships.domain.mentoring import AssignedMentor
-from internships.domain.placements import Placement
+from internships.domain.placements import Party, Placement
 from praxis_common.auth import Principal
 from praxis_common.errors import Forbidden, NotFound
 
@@ -130,3 +130,13 @@ def sees_placement_evaluations(
     if principal.org_kind == "enterprise" and principal.roles and principal.roles <= MENTOR_ONLY:
         return is_assigned_mentor(principal, enterprise_mentor, "enterprise", placement.enterprise_org)
     return True
+
+
+def visible_placement(placement: Placement | None, principal: Principal) -> tuple[Placement, Party]:
+    """The placement and the caller's party to it, if the caller may see it: its school's and enterprise's staff, and
+    its own student; anyone else gets 404, as if it did not exist."""
+    party = placement.party(principal.org, principal.org_kind) if placement else None
+    student = own_student_ref(principal)
+    if placement is None or party is None or (student is not None and placement.student_ref != student):
+        raise NotFound("no such placement")
+    return placement, party

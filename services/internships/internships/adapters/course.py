@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import date
+from decimal import Decimal
 
 from sqlalchemy import and_, select
 from sqlalchemy.dialects.postgresql import insert
@@ -16,6 +17,7 @@ from internships.adapters.orm import placement as pl_t
 from internships.domain.course import InternshipType, ProgrammeRequirement
 from internships.domain.placements import HOLDING
 from praxis_common import locks
+from praxis_evaluation import Band
 
 
 class CourseRepository:
@@ -36,13 +38,25 @@ class CourseRepository:
         """Insert or update the (school, type, cohort) row; a concurrent first set of the same key updates it."""
         row = {c.name: getattr(r, c.name) for c in req_t.columns}
         row["internship_type"] = r.internship_type.value
+        row["grade_bands"] = bands_to_json(r.grade_bands)
         cohort_null = req_t.c.cohort.is_(None)
         stmt = insert(req_t).values(row)
         stmt = stmt.on_conflict_do_update(
             index_elements=["school_org", "internship_type"] + ([] if r.cohort is None else ["cohort"]),
             index_where=cohort_null if r.cohort is None else req_t.c.cohort.isnot(None),
             set_={
-                k: stmt.excluded[k] for k in ("required_hours", "min_weeks", "min_weekly_reports", "set_at", "set_by")
+                k: stmt.excluded[k]
+                for k in (
+                    "required_hours",
+                    "min_weeks",
+                    "min_weekly_reports",
+                    "set_at",
+                    "set_by",
+                    "pass_mark",
+                    "credits",
+                    "grade_scale",
+                    "grade_bands",
+                )
             },
         ).returning(req_t.c.id)
         r.id = (await self.connection.execute(stmt)).scalar_one()
@@ -77,4 +91,14 @@ class CourseRepository:
 def _requirement(row) -> ProgrammeRequirement:
     data = dict(row._mapping)
     data["internship_type"] = InternshipType(data["internship_type"])
+    data["grade_bands"] = bands_from_json(data["grade_bands"])
     return ProgrammeRequirement(**data)
+
+
+def bands_to_json(bands) -> list | None:
+    """A grade scale's bands as kept in JSONB: [{"grade": "优", "min_total": "90"}, …]."""
+    return None if bands is None else [{"grade": b.grade, "min_total": str(b.min_total)} for b in bands]
+
+
+def bands_from_json(data: list | None) -> tuple[Band, ...] | None:
+    return None if data is None else tuple(Band(b["grade"], Decimal(b["min_total"])) for b in data)

@@ -38,11 +38,18 @@ programme_requirement = Table(
     Column("min_weekly_reports", SmallInteger, nullable=False),
     Column("set_at", DateTime(timezone=True), nullable=False),
     Column("set_by", String(255), nullable=False),
+    # grading (domain/grades.py): pass mark, credits of a pass, the grade scale (custom: its bands as JSON)
+    Column("pass_mark", Numeric(5, 2), nullable=False, server_default="60"),
+    Column("credits", Numeric(5, 2), nullable=False, server_default="0"),
+    Column("grade_scale", String(16), nullable=False, server_default="five_level"),
+    Column("grade_bands", JSONB),
     CheckConstraint(
         "internship_type IN ('observation','course_practice','post_internship','graduation_internship')",
         name="internship_type",
     ),
     CheckConstraint("required_hours >= 0 AND min_weeks >= 0 AND min_weekly_reports >= 0", name="non_negative"),
+    CheckConstraint("pass_mark >= 0 AND pass_mark <= 100 AND credits >= 0", name="grading"),
+    CheckConstraint("grade_scale IN ('five_level','letter','custom')", name="grade_scale"),
     Index(
         "uq_programme_requirement_default",
         "school_org",

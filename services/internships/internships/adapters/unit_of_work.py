@@ -10,9 +10,11 @@ from internships.adapters.attendance import AttendanceRepository
 from internships.adapters.attendance_reports import AttendanceReportRepository
 from internships.adapters.base_tiers import BaseTierRepository
 from internships.adapters.course import CourseRepository
+from internships.adapters.credit_ledger import CreditLedgerRepository
 from internships.adapters.documents import DocumentRepository
 from internships.adapters.evaluations import EvaluationRepository
 from internships.adapters.feedback import FeedbackRepository
+from internships.adapters.grades import GradeRepository
 from internships.adapters.guidance import GuidanceRepository
 from internships.adapters.insurance import InsuranceRepository
 from internships.adapters.logbooks import LogbookRepository
@@ -36,7 +38,8 @@ class InternshipsUnit(UnitOfWork):
     `u.logbooks`, `u.rounds`, `u.round_students`, `u.runs`, `u.mentoring`, `u.reports`, and those of the internship
     course: `u.organisations`, `u.course`, `u.documents`, `u.insurance`, `u.attendance`, `u.attendance_reports`,
     `u.weekly_reports`, `u.ministry_report`; those of outcomes: `u.guidance`, `u.hires`, `u.programmes`, `u.ledger`;
-    the feedback survey's and base tiers': `u.feedback`, `u.base_tiers`; and evaluation's: `u.evaluations`."""
+    the feedback survey's and base tiers': `u.feedback`, `u.base_tiers`; evaluation's: `u.evaluations`; and grades
+    and credits': `u.grades`, `u.credit_ledger`."""
 
     agreements: AgreementRepository
     bases: BaseRepository
@@ -63,6 +66,8 @@ class InternshipsUnit(UnitOfWork):
     programmes: ProgrammeRepository
     ledger: LedgerRepository  # the partnership value ledger's read model (written by its consumers only)
     evaluations: EvaluationRepository  # rubric versions, placement evaluations, evaluation windows
+    grades: GradeRepository  # every revision of a placement's grade
+    credit_ledger: CreditLedgerRepository  # the school's credit ledger (a read model of events)
 
     # Tracked aggregates need no context beyond themselves (agreements, bases, logbook weeks, rounds); placements and
     # positions carry their position's competencies / base's country, and their use cases emit them (u.emit).
@@ -94,3 +99,5 @@ class InternshipsUnit(UnitOfWork):
         self.programmes = ProgrammeRepository(connection)
         self.ledger = LedgerRepository(connection)
         self.evaluations = EvaluationRepository(connection)
+        self.grades = GradeRepository(connection)
+        self.credit_ledger = CreditLedgerRepository(connection)

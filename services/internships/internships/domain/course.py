@@ -23,6 +23,11 @@ from enum import StrEnum
 
 from internships.domain.placements import Placement, PlacementStatus
 from praxis_common.errors import FieldError, InvalidInput
+from praxis_evaluation import SCALES, Band, check_scale
+
+DEFAULT_PASS_MARK = Decimal(60)
+DEFAULT_SCALE = "five_level"
+CUSTOM_SCALE = "custom"
 
 
 class InternshipType(StrEnum):
@@ -68,7 +73,18 @@ class ProgrammeRequirement:
     min_weekly_reports: int
     set_at: datetime
     set_by: str
+    # Grading (domain/grades.py): the pass mark on the 0–100 total, the credits a passed placement earns, and the
+    # school's grade scale: "five_level" or "letter" (praxis_evaluation.SCALES), or "custom" with its own bands.
+    pass_mark: Decimal = DEFAULT_PASS_MARK
+    credits: Decimal = Decimal(0)
+    grade_scale: str = DEFAULT_SCALE
+    grade_bands: tuple[Band, ...] | None = None  # only for a custom scale
     events: list[RequirementSet] = field(default_factory=list, repr=False, compare=False)
+
+    @property
+    def bands(self) -> tuple[Band, ...]:
+        """The bands of the requirement's grade scale."""
+        return bands_of(self.grade_scale, self.grade_bands)
 
     @classmethod
     def set(
@@ -83,8 +99,13 @@ class ProgrammeRequirement:
         min_weekly_reports: int,
         by: str,
         now: datetime,
+        pass_mark: Decimal = DEFAULT_PASS_MARK,
+        credits: Decimal = Decimal(0),
+        grade_scale: str = DEFAULT_SCALE,
+        grade_bands: tuple[Band, ...] | None = None,
     ) -> ProgrammeRequirement:
         required_hours = required_hours.quantize(Decimal("0.01"))
+        grade_bands = grade_scale_of(grade_scale, grade_bands)
         req = existing or cls(
             id=uuid.uuid4(),
             school_org=school_org,
@@ -98,12 +119,39 @@ class ProgrammeRequirement:
         )
         req.required_hours, req.min_weeks, req.min_weekly_reports = required_hours, min_weeks, min_weekly_reports
         req.set_at, req.set_by = now, by
+        req.pass_mark, req.credits = pass_mark.quantize(Decimal("0.01")), credits.quantize(Decimal("0.01"))
+        req.grade_scale, req.grade_bands = grade_scale, grade_bands
         req.events.append(RequirementSet(req))
         return req
 
     def pull_events(self) -> list[RequirementSet]:
         events, self.events = self.events, []
         return events
+
+
+def grade_scale_of(name: str, bands: tuple[Band, ...] | None) -> tuple[Band, ...] | None:
+    """The custom bands a requirement keeps: none for a named scale (bands given with one are a 422), checked bands
+    (praxis_evaluation.check_scale) for "custom"."""
+    if name == CUSTOM_SCALE:
+        if not bands:
+            raise InvalidInput(
+                "a custom grade scale needs its bands", errors=[FieldError("grade_bands", "give the custom bands")]
+            )
+        return check_scale(bands, field_name="grade_bands")
+    if name not in SCALES:
+        raise InvalidInput(
+            f"unknown grade scale {name!r}",
+            errors=[FieldError("grade_scale", f"one of {', '.join([*SCALES, CUSTOM_SCALE])}")],
+        )
+    if bands:
+        raise InvalidInput(
+            "bands are only given for a custom scale", errors=[FieldError("grade_bands", "only with custom")]
+        )
+    return None
+
+
+def bands_of(name: str, custom: tuple[Band, ...] | None) -> tuple[Band, ...]:
+    return tuple(custom or ()) if name == CUSTOM_SCALE else SCALES[name]
 
 
 @dataclass(frozen=True)

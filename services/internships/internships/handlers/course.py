@@ -17,11 +17,11 @@ from internships.domain.course import InternshipType, ProgrammeRequirement, Prog
 from internships.domain.placements import Placement
 from internships.handlers import milestones
 from internships.handlers.documents import refresh_document
-from internships.handlers.placements import visible
 from internships.outgoing import integration_event
 from praxis_common.auth import Principal
 from praxis_common.errors import Conflict, FieldError, InvalidInput, NotFound
 from praxis_common.uow import Clock, UowFactory, utc_clock
+from praxis_evaluation import Band
 
 
 class OverlappingAmendment(Conflict):
@@ -35,6 +35,10 @@ class SetRequirement:
     required_hours: Decimal
     min_weeks: int
     min_weekly_reports: int
+    pass_mark: Decimal = Decimal(60)
+    credits: Decimal = Decimal(0)
+    grade_scale: str = "five_level"
+    grade_bands: tuple[Band, ...] | None = None
 
 
 @dataclass(frozen=True)
@@ -72,6 +76,10 @@ async def set_requirement(
             min_weekly_reports=cmd.min_weekly_reports,
             by=principal.sub,
             now=clock(),
+            pass_mark=cmd.pass_mark,
+            credits=cmd.credits,
+            grade_scale=cmd.grade_scale,
+            grade_bands=cmd.grade_bands,
         )
         await u.course.save_requirement(requirement)
         u.emit(*(integration_event(e) for e in requirement.pull_events()))
@@ -102,11 +110,11 @@ async def amend_placement(
     if not cmd.changes:
         raise InvalidInput("nothing to change", errors=[FieldError("body", "name at least one field to change")])
     async with uow() as u:
-        found, _ = visible(await u.placements.get(placement_id), principal)
+        found, _ = policy.visible_placement(await u.placements.get(placement_id), principal)
         policy.manager(principal, "school")
         # Booking's lock order: the student's locks, then the placement's row.
         await u.course.lock_student(found.school_org, found.student_ref)
-        placement, _ = visible(await u.placements.get(placement_id, for_update=True), principal)
+        placement, _ = policy.visible_placement(await u.placements.get(placement_id, for_update=True), principal)
         position = await u.positions.get(placement.position_id)
         agreement = await u.agreements.get(placement.agreement_id)
         if agreement is None:
@@ -134,5 +142,5 @@ async def amend_placement(
 
 async def placement_progress(placement_id: uuid.UUID, principal: Principal, *, uow: UowFactory) -> PlacementProgress:
     async with uow() as u:
-        placement, _ = visible(await u.placements.get(placement_id), principal)
+        placement, _ = policy.visible_placement(await u.placements.get(placement_id), principal)
         return PlacementProgress(placement, await milestones.progress_of(u, placement))

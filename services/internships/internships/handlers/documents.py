@@ -34,9 +34,8 @@ from internships.domain.documents import (
     sha256,
 )
 from internships.domain.placements import HOLDING, IllegalTransition, Placement, PlacementStatus
-from internships.handlers import placements as placement_handlers
 from internships.outgoing import integration_event
-from internships.policy import own_student_ref
+from internships.policy import own_student_ref, visible_placement
 from praxis_common.auth import Principal
 from praxis_common.errors import Conflict, FieldError, Forbidden, InvalidInput
 from praxis_common.uow import Clock, UowFactory, utc_clock
@@ -326,7 +325,7 @@ async def sign_document(
     """The caller signs the current version for their party, quoting its SHA-256 (409 stale-document naming the
     current one otherwise)."""
     async with uow() as u:
-        placement = placement_handlers.visible(await u.placements.get(placement_id, for_update=True), principal)[0]
+        placement = visible_placement(await u.placements.get(placement_id, for_update=True), principal)[0]
         party = _signing_party(principal, placement, cmd.on_behalf_of)
         if placement.status not in HOLDING:
             raise IllegalTransition(f"the placement is {placement.status}: its agreement is no longer signed")
@@ -352,7 +351,7 @@ async def sign_document(
 
 
 async def _view(u, placement_id: uuid.UUID, principal: Principal, *, compliance, clock) -> DocumentView:
-    placement = placement_handlers.visible(await u.placements.get(placement_id, for_update=True), principal)[0]
+    placement = visible_placement(await u.placements.get(placement_id, for_update=True), principal)[0]
     document = await refresh_document(u, placement, compliance=compliance, clock=clock)
     signatures = await u.documents.signatures(placement.id, document.version)
     return DocumentView(placement, document, signatures, missing(signatures))

@@ -13,8 +13,7 @@ from dataclasses import dataclass
 
 from internships.domain.feedback import MIN_ANSWERS, Answers, Feedback, FeedbackGivenAlready
 from internships.domain.placements import Party
-from internships.handlers.placements import visible
-from internships.policy import STAFF_ROLES, is_the_student
+from internships.policy import STAFF_ROLES, is_the_student, visible_placement
 from praxis_common.auth import Principal
 from praxis_common.errors import Forbidden, NotFound
 from praxis_common.uow import Clock, UowFactory, utc_clock
@@ -31,7 +30,7 @@ async def give_feedback(
 ) -> Feedback:
     now = clock()
     async with uow() as u:
-        placement = visible(await u.placements.get(cmd.placement_id), principal)[0]
+        placement = visible_placement(await u.placements.get(cmd.placement_id), principal)[0]
         if not is_the_student(principal, placement):
             raise Forbidden("only the placement's student answers its feedback survey")
         if await u.feedback.get(placement.id) is not None:
@@ -47,7 +46,7 @@ async def give_feedback(
 
 async def get_feedback(placement_id: uuid.UUID, principal: Principal, *, uow: UowFactory) -> Feedback:
     async with uow() as u:
-        placement, party = visible(await u.placements.get(placement_id), principal)
+        placement, party = visible_placement(await u.placements.get(placement_id), principal)
         if party is not Party.SCHOOL or not (is_the_student(principal, placement) or principal.roles & STAFF_ROLES):
             raise Forbidden(
                 "a student's answers are for the student and their school; the enterprise sees a base's figures over "

@@ -16,8 +16,7 @@ from datetime import date, timedelta
 from internships.domain.compliance import CompliancePolicy
 from internships.domain.insurance import Attachment, CoverageType, InsurancePolicy, Payer, covers, uncovered_from
 from internships.domain.placements import Placement
-from internships.handlers.placements import visible
-from internships.policy import manager, own_student_ref
+from internships.policy import manager, own_student_ref, visible_placement
 from praxis_common.auth import Principal
 from praxis_common.errors import Forbidden, NotFound
 from praxis_common.pages import decode_page_token, next_page
@@ -133,7 +132,7 @@ async def attach_policy(
 
 async def placement_insurance(placement_id: uuid.UUID, principal: Principal, *, uow: UowFactory) -> PlacementInsurance:
     async with uow() as u:
-        placement = visible(await u.placements.get(placement_id), principal)[0]
+        placement = visible_placement(await u.placements.get(placement_id), principal)[0]
         attached = await u.insurance.policies_of(placement.id)
     policies = [a.policy for a in attached]
     return PlacementInsurance(
@@ -181,6 +180,6 @@ def _owned(policy: InsurancePolicy | None, principal: Principal) -> InsurancePol
 
 def _party_to(placement: Placement | None, principal: Principal) -> Placement | None:
     try:
-        return visible(placement, principal)[0]
+        return visible_placement(placement, principal)[0]
     except NotFound:
         return None

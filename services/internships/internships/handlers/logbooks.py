@@ -20,8 +20,7 @@ from internships.domain.compliance import CompliancePolicy
 from internships.domain.logbooks import LogbookWeek, LogLine, core_work_share
 from internships.domain.placements import Placement
 from internships.handlers import milestones
-from internships.handlers.placements import visible
-from internships.policy import acting_for_enterprise_mentor, files_for_student
+from internships.policy import acting_for_enterprise_mentor, files_for_student, visible_placement
 from praxis_common.auth import Principal
 from praxis_common.errors import Forbidden, NotFound
 from praxis_common.uow import Clock, UowFactory, utc_clock
@@ -127,4 +126,4 @@ async def get_logbook(placement_id: uuid.UUID, principal: Principal, *, uow: Uow
 
 
 async def _placement(u, placement_id: uuid.UUID, principal: Principal, *, for_update: bool = False) -> Placement:
-    return visible(await u.placements.get(placement_id, for_update=for_update), principal)[0]
+    return visible_placement(await u.placements.get(placement_id, for_update=for_update), principal)[0]

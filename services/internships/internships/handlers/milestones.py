@@ -5,19 +5,29 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from internships.domain.course import InternshipType, Progress, applicable, ended_short, progress, record_hours
+from internships.domain.course import (
+    InternshipType,
+    ProgrammeRequirement,
+    Progress,
+    applicable,
+    ended_short,
+    progress,
+    record_hours,
+)
 from internships.domain.logbooks import WeekStatus
 from internships.domain.placements import Placement
 from internships.outgoing import integration_event
 
 
+async def requirement_of(u, placement: Placement) -> ProgrammeRequirement | None:
+    """The programme requirement of the placement: its cohort's, else its type's default, else None."""
+    kind = InternshipType(placement.internship_type)
+    return applicable(await u.course.requirements(placement.school_org, kind), kind, placement.cohort)
+
+
 async def progress_of(u, placement: Placement) -> Progress:
     """The placement's progress as the unit sees it now."""
-    requirement = applicable(
-        await u.course.requirements(placement.school_org, InternshipType(placement.internship_type)),
-        InternshipType(placement.internship_type),
-        placement.cohort,
-    )
+    requirement = await requirement_of(u, placement)
     approved = [w for w in await u.logbooks.weeks(placement.id) if w.status is WeekStatus.APPROVED]
     return progress(
         placement,

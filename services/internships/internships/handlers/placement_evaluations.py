@@ -4,7 +4,7 @@ Who scores: the placement's assigned school mentor and enterprise mentor (the me
 before any transaction opens), the student (`self`, their own placement only), and the school's admin or teacher
 recording an invited expert's score (`expert_name`). Scores are taken once the window is open
 (domain/evaluation_windows.py). Who reads: the placement's school and enterprise staff, its mentors, its student
-(`visible`), except that an enterprise account that is only a mentor reads the placements it mentors; anyone else
+(`visible_placement`), except that an enterprise account that is only a mentor reads the placements it mentors; anyone else
 gets 404.
 
 Hook for grading: `scorecard_of(u, placement, now, pass_mark=...)` is the scorecard inside the caller's unit of work
@@ -27,8 +27,7 @@ from internships.domain.placement_evaluations import PASS_MARK, PlacementEvaluat
 from internships.domain.placements import Placement, PlacementStatus
 from internships.domain.rubrics import Rubric, default_rubric, rubric_for
 from internships.handlers.milestones import progress_of
-from internships.handlers.placements import visible
-from internships.policy import is_the_student, own_student_ref, sees_placement_evaluations
+from internships.policy import is_the_student, own_student_ref, sees_placement_evaluations, visible_placement
 from praxis_common.auth import Principal
 from praxis_common.errors import Conflict, Forbidden, NotFound
 from praxis_common.uow import Clock, UowFactory, utc_clock
@@ -156,7 +155,7 @@ async def get_scorecard(
 ) -> PlacementScorecard:
     now = clock()
     async with uow() as u:
-        placement = visible(await u.placements.get(placement_id), principal)[0]
+        placement = visible_placement(await u.placements.get(placement_id), principal)[0]
         if not sees_placement_evaluations(
             principal, placement, await u.mentoring.mentor_of(placement.id, "enterprise")
         ):
@@ -215,7 +214,7 @@ async def _bound_rubric(u, placement: Placement, rubric_id: str, version: int) -
 async def _checked(
     u, placement_id: uuid.UUID, cmd: RecordPlacementEvaluation, principal: Principal, now: datetime
 ) -> tuple[Placement, Scorer, Rubric]:
-    placement = visible(await u.placements.get(placement_id), principal)[0]
+    placement = visible_placement(await u.placements.get(placement_id), principal)[0]
     scorer = _scorer(principal, placement, cmd)
     if placement.status not in EVALUATED:
         raise PlacementNotEvaluated(f"the placement is {placement.status}; only an active or completed one is scored")
@@ -240,7 +239,7 @@ def _scorer(principal: Principal, placement: Placement, cmd: RecordPlacementEval
     """Which party the caller scores as: the student (self), the school recording an expert (expert_name given),
     else the mentor of the caller's side (confirmed by the mentors service afterwards)."""
     if own_student_ref(principal) is not None:
-        if not is_the_student(principal, placement):  # pragma: no cover - visible() refused them already
+        if not is_the_student(principal, placement):  # pragma: no cover - visible_placement() refused them already
             raise NotFound("no such placement")
         if cmd.expert_name is not None:
             raise Forbidden("the school's admin or teacher records an invited expert's score")

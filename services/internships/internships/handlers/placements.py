@@ -21,7 +21,7 @@ from internships.domain.course import ENDED
 from internships.domain.insurance import covering_periods
 from internships.domain.placements import HOLDING, Party, Placement, PlacementStatus
 from internships.domain.positions import PositionStatus
-from internships.handlers import milestones
+from internships.handlers import grading, milestones
 from internships.outgoing import integration_event
 from praxis_common.auth import Principal
 from praxis_common.errors import FieldError, InvalidInput, NotFound
@@ -116,7 +116,7 @@ async def book_placement(
 
 async def get_placement(placement_id: uuid.UUID, principal: Principal, *, uow: UowFactory) -> Placement:
     async with uow() as u:
-        return visible(await u.placements.get(placement_id), principal)[0]
+        return policy.visible_placement(await u.placements.get(placement_id), principal)[0]
 
 
 async def list_placements(
@@ -153,9 +153,11 @@ async def change_placement(
     policy.manager(principal, "school", "enterprise")
     async with uow() as u:
         repo = u.placements
-        placement, party = visible(await repo.get(placement_id, for_update=True), principal)
+        placement, party = policy.visible_placement(await repo.get(placement_id, for_update=True), principal)
         if action == "start" and placement.status is PlacementStatus.CONFIRMED:
-            from internships.handlers.documents import missing_signatures  # documents uses this module's visible()
+            from internships.handlers.documents import (
+                missing_signatures,  # documents uses this module's policy.visible_placement()
+            )
 
             insured = await u.insurance.policies_of(placement.id)
             check_start(
@@ -188,7 +190,7 @@ async def record_consent(
     policy.manager(principal, "school")
     async with uow() as u:
         repo = u.placements
-        placement, _ = visible(await repo.get(placement_id, for_update=True), principal)
+        placement, _ = policy.visible_placement(await repo.get(placement_id, for_update=True), principal)
         if student:
             raise InvalidInput(
                 "the student signs the agreement's document",
@@ -227,7 +229,8 @@ async def expire_holds(*, uow: UowFactory, clock: Clock = utc_clock, batch: int 
 async def apply_change(
     u, placement: Placement, action: str, party: Party, *, clock: Clock, reason: str | None = None, force: bool = False
 ):
-    """Move a placement (loaded FOR UPDATE) along its life in the unit of work: counters, row and events."""
+    """Move a placement (loaded FOR UPDATE) along its life in the unit of work: counters, row and events; a
+    completed placement is graded (handlers/grading.py)."""
     was_current = placement.status in HOLDING
     releases = placement.apply(action, party, now=clock(), reason=reason, force=force)
     repo = u.placements
@@ -238,11 +241,7 @@ async def apply_change(
     u.emit(*(integration_event(e, position_competencies=position.competencies) for e in placement.pull_events()))
     if placement.status in ENDED:
         await milestones.placement_ended(u, placement)
-
-
-def visible(placement: Placement | None, principal: Principal) -> tuple[Placement, Party]:
-    party = placement.party(principal.org, principal.org_kind) if placement else None
-    student = policy.own_student_ref(principal)
-    if placement is None or party is None or (student is not None and placement.student_ref != student):
-        raise NotFound("no such placement")
-    return placement, party
+    if placement.status is PlacementStatus.COMPLETED:
+        # The grade at completion (revision 1) and placement.graded, in the completion's transaction.
+        now = clock()
+        await grading.grade_at_completion(u, placement, now)

@@ -17,7 +17,7 @@ from datetime import date
 from internships import policy
 from internships.domain.placements import Placement
 from internships.domain.weekly_reports import ReportKind, WeeklyReport
-from internships.handlers.placements import visible
+from internships.policy import visible_placement
 from praxis_common.auth import Principal
 from praxis_common.errors import Forbidden, NotFound
 from praxis_common.uow import Clock, UowFactory, utc_clock
@@ -61,7 +61,7 @@ async def file_report(
     placement_id: uuid.UUID, cmd: FileReport, principal: Principal, *, uow: UowFactory, clock: Clock = utc_clock
 ) -> WeeklyReport:
     async with uow() as u:
-        placement = visible(await u.placements.get(placement_id, for_update=True), principal)[0]
+        placement = visible_placement(await u.placements.get(placement_id, for_update=True), principal)[0]
         if not policy.files_for_student(principal, placement):
             raise Forbidden("the student, or the student's school on their behalf, files weekly reports")
         position = await u.positions.get(placement.position_id)
@@ -89,7 +89,7 @@ async def review_report(
     placement_id: uuid.UUID, cmd: ReviewReport, principal: Principal, *, uow: UowFactory, clock: Clock = utc_clock
 ) -> WeeklyReport:
     async with uow() as u:
-        placement = visible(await u.placements.get(placement_id), principal)[0]
+        placement = visible_placement(await u.placements.get(placement_id), principal)[0]
         mentor = await u.mentoring.mentor_of(placement.id, "school")
         if not policy.is_assigned_mentor(principal, mentor, "school", placement.school_org):
             raise Forbidden(
@@ -117,7 +117,7 @@ async def comment_report(
     placement_id: uuid.UUID, cmd: CommentReport, principal: Principal, *, uow: UowFactory, clock: Clock = utc_clock
 ) -> WeeklyReport:
     async with uow() as u:
-        placement = visible(await u.placements.get(placement_id), principal)[0]
+        placement = visible_placement(await u.placements.get(placement_id), principal)[0]
         side = "enterprise" if principal.org_kind == "enterprise" else "school"
         org = placement.enterprise_org if side == "enterprise" else placement.school_org
         mentor = await u.mentoring.mentor_of(placement.id, side)
@@ -141,7 +141,7 @@ async def comment_report(
 
 async def get_reports(placement_id: uuid.UUID, principal: Principal, *, uow: UowFactory) -> PlacementReports:
     async with uow() as u:
-        placement = visible(await u.placements.get(placement_id), principal)[0]
+        placement = visible_placement(await u.placements.get(placement_id), principal)[0]
         reports = await u.weekly_reports.reports(placement.id)
         accepted = await u.weekly_reports.count_accepted(placement.id)
         filed = await u.weekly_reports.count_filed(placement.id)

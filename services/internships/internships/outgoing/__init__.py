@@ -220,6 +220,7 @@ from internships.outgoing import (  # noqa: E402, F401
     course,
     documents,
     evaluations,
+    grades,
     insurance,
     ministry_report,
     organisations,

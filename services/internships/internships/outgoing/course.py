@@ -52,6 +52,10 @@ def _(event: RequirementSet, **context) -> IntegrationEvent:
             min_weekly_reports=r.min_weekly_reports,
             set_at=r.set_at.isoformat(),
             set_by=r.set_by,
+            pass_mark=str(r.pass_mark),
+            credits=str(r.credits),
+            grade_scale=r.grade_scale,
+            grade_bands=[course_pb2.GradeBand(grade=b.grade, min_total=str(b.min_total)) for b in r.bands],
         ),
     )
 

@@ -12,6 +12,7 @@ from internships.handlers.placement_evaluations import MentorDirectory
 from internships.rpc.agreements import AgreementsServicer
 from internships.rpc.attendance import AttendanceServicer
 from internships.rpc.course import CourseServicer
+from internships.rpc.credits import CreditsServicer
 from internships.rpc.documents import DocumentsServicer
 from internships.rpc.evaluations import EvaluationServicer
 from internships.rpc.insurance import InsuranceServicer
@@ -33,6 +34,8 @@ from praxis.internships.v1 import (
     attendance_pb2_grpc,
     course_pb2,
     course_pb2_grpc,
+    credits_pb2,
+    credits_pb2_grpc,
     documents_pb2,
     documents_pb2_grpc,
     evaluation_pb2,
@@ -75,6 +78,7 @@ class InternshipsServicer(
 FEATURE_SERVICES = [
     (attendance_pb2, attendance_pb2_grpc, "AttendanceService", AttendanceServicer),
     (course_pb2, course_pb2_grpc, "CourseService", CourseServicer),
+    (credits_pb2, credits_pb2_grpc, "CreditsService", CreditsServicer),
     (documents_pb2, documents_pb2_grpc, "DocumentsService", DocumentsServicer),
     (evaluation_pb2, evaluation_pb2_grpc, "EvaluationService", EvaluationServicer),  # also takes the mentors
     (insurance_pb2, insurance_pb2_grpc, "InsuranceService", InsuranceServicer),

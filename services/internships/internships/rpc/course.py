@@ -27,6 +27,10 @@ def requirement_to_pb(r: ProgrammeRequirement) -> pb.ProgrammeRequirement:
         min_weekly_reports=r.min_weekly_reports,
         set_at=ts(r.set_at),
         set_by=r.set_by,
+        pass_mark=str(r.pass_mark),
+        credits=str(r.credits),
+        grade_scale=r.grade_scale,
+        grade_bands=[pb.GradeBand(grade=b.grade, min_total=str(b.min_total)) for b in r.bands],
     )
 
 
@@ -82,6 +86,14 @@ class CourseServicer(Servicer, pb_grpc.CourseServiceServicer):
                 "required_hours": request.required_hours,
                 "min_weeks": request.min_weeks,
                 "min_weekly_reports": request.min_weekly_reports,
+                **({"pass_mark": request.pass_mark} if request.HasField("pass_mark") else {}),
+                **({"credits": request.credits} if request.HasField("credits") else {}),
+                **({"grade_scale": request.grade_scale} if request.grade_scale else {}),
+                **(
+                    {"grade_bands": [{"grade": b.grade, "min_total": b.min_total} for b in request.grade_bands]}
+                    if request.grade_bands
+                    else {}
+                ),
             },
         )
         requirement = await handlers.set_requirement(

@@ -6,7 +6,7 @@ from __future__ import annotations
 import uuid
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StrictInt, StringConstraints
 
@@ -19,7 +19,8 @@ from internships.domain.course import (
 )
 from internships.handlers.course import AmendPlacement, PlacementProgress, SetRequirement
 from praxis_common.errors import FieldError, InvalidInput
-from praxis_common.validation import Date
+from praxis_common.validation import Date, Text
+from praxis_evaluation import Band
 
 TYPE_DOC = "; ".join(f"{t.value} ({CHINESE_NAME[t]})" for t in InternshipType)
 Cohort = Annotated[str, StringConstraints(min_length=1, max_length=16, pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*$")]
@@ -73,6 +74,15 @@ class PlacementAmend(BaseModel):
         return AmendPlacement(changes)
 
 
+class BandIn(BaseModel):
+    """A band of a custom grade scale: the grade and the lowest total that earns it."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    grade: Annotated[Text, StringConstraints(min_length=1, max_length=16, strip_whitespace=True)]
+    min_total: Annotated[Decimal, Field(ge=0, le=100, max_digits=5, decimal_places=2)]
+
+
 class RequirementIn(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
@@ -84,6 +94,21 @@ class RequirementIn(BaseModel):
     )
     min_weeks: Annotated[StrictInt, Field(ge=0, le=104)] = Field(description="weeks with an approved logbook")
     min_weekly_reports: Annotated[StrictInt, Field(ge=0, le=104)] = 0
+    pass_mark: Annotated[Decimal, Field(ge=0, le=100, max_digits=5, decimal_places=2)] = Field(
+        default=Decimal(60), description="the lowest weighted total (0–100) that passes"
+    )
+    credits: Annotated[Decimal, Field(ge=0, le=100, max_digits=5, decimal_places=2)] = Field(
+        default=Decimal(0), description="credits a passed placement earns (0 if it fails)"
+    )
+    grade_scale: Literal["five_level", "letter", "custom"] = Field(
+        default="five_level", description="five_level (优/良/中/及格/不及格), letter (A–F), or custom with grade_bands"
+    )
+    grade_bands: list[BandIn] | None = Field(
+        default=None, max_length=20, description="custom only: bands highest first, the last from 0"
+    )
+
+    def bands(self) -> tuple[Band, ...] | None:
+        return None if self.grade_bands is None else tuple(Band(b.grade, b.min_total) for b in self.grade_bands)
 
 
 class RequirementKey(BaseModel):
@@ -96,8 +121,21 @@ class RequirementKey(BaseModel):
 
     def to_command(self, body: RequirementIn) -> SetRequirement:
         return SetRequirement(
-            self.internship_type, self.cohort, body.required_hours, body.min_weeks, body.min_weekly_reports
+            self.internship_type,
+            self.cohort,
+            body.required_hours,
+            body.min_weeks,
+            body.min_weekly_reports,
+            pass_mark=body.pass_mark,
+            credits=body.credits,
+            grade_scale=body.grade_scale,
+            grade_bands=body.bands(),
         )
+
+
+class BandRead(BaseModel):
+    grade: str
+    min_total: Decimal
 
 
 class RequirementRead(BaseModel):
@@ -108,10 +146,26 @@ class RequirementRead(BaseModel):
     min_weekly_reports: int
     set_at: datetime
     set_by: str
+    pass_mark: Decimal
+    credits: Decimal
+    grade_scale: str = Field(description="five_level, letter or custom")
+    grade_bands: list[BandRead] = Field(description="the scale's bands, highest first (named scales too)")
 
     @classmethod
     def of(cls, r: ProgrammeRequirement) -> RequirementRead:
-        return cls.model_validate(r, from_attributes=True)
+        return cls(
+            internship_type=r.internship_type,
+            cohort=r.cohort,
+            required_hours=r.required_hours,
+            min_weeks=r.min_weeks,
+            min_weekly_reports=r.min_weekly_reports,
+            set_at=r.set_at,
+            set_by=r.set_by,
+            pass_mark=r.pass_mark,
+            credits=r.credits,
+            grade_scale=r.grade_scale,
+            grade_bands=[BandRead(grade=b.grade, min_total=b.min_total) for b in r.bands],
+        )
 
 
 class RequirementList(BaseModel):

@@ -12,7 +12,7 @@ from google.protobuf import json_format
 from sqlalchemy.ext.asyncio import create_async_engine
 
 from internships.adapters.unit_of_work import InternshipsUnit
-from internships.consumers import apply_guidance_event
+from internships.consumers.guidance import apply_guidance_event
 from internships.main import MIGRATIONS
 from praxis.events.v1 import guidance_pb2
 from praxis_common.errors import InvalidInput

@@ -10,7 +10,7 @@ from google.protobuf import json_format
 from sqlalchemy.ext.asyncio import create_async_engine
 
 from internships.adapters.unit_of_work import InternshipsUnit
-from internships.consumers import apply_mentors_event
+from internships.consumers.mentoring import apply_mentors_event
 from internships.main import MIGRATIONS
 from praxis.events.v1 import mentors_pb2
 from praxis_common.errors import InvalidInput

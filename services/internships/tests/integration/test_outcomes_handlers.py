@@ -17,7 +17,8 @@ from sqlalchemy.ext.asyncio import create_async_engine
 
 from internships import handlers
 from internships.adapters.unit_of_work import InternshipsUnit
-from internships.consumers import LEDGER_DURABLE, apply_guidance_event, apply_ledger_event
+from internships.consumers.guidance import apply_guidance_event
+from internships.consumers.value_ledger import LEDGER_DURABLE, apply_ledger_event
 from internships.domain import commands
 from internships.domain.outcomes import HireKind
 from internships.domain.positions import Duty, DutyKind

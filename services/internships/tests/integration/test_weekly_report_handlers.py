@@ -18,7 +18,7 @@ from sqlalchemy.ext.asyncio import create_async_engine
 
 from internships import handlers
 from internships.adapters.unit_of_work import InternshipsUnit
-from internships.consumers import apply_mentors_event
+from internships.consumers.mentoring import apply_mentors_event
 from internships.domain import commands
 from internships.domain.course import InternshipType
 from internships.domain.positions import Duty, DutyKind

@@ -16,7 +16,7 @@ from internships_profiles import register
 from sqlalchemy import text
 
 from internships import handlers
-from internships.consumers import apply_mentors_event
+from internships.consumers.mentoring import apply_mentors_event
 from internships.domain import commands
 from internships.domain.compliance import CompliancePolicy
 from internships.domain.logbooks import LogLine

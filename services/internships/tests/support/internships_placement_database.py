@@ -27,8 +27,10 @@ from internships.domain.compliance import ComplianceViolation
 from internships.domain.placements import IllegalTransition
 from praxis_common.errors import Conflict, Forbidden, InvalidInput, NotFound, PraxisError
 
-# What preparing a start adds to a placement's events (its document, its insurance): not life-cycle transitions.
+# What preparing a start adds to a placement's events (its document, its insurance), and the grade its completion
+# gives it: not life-cycle transitions.
 DOCUMENT_EVENTS = {"document_rendered", "document_signed", "signatures_voided", "insured", "guardian_consented"}
+NOT_TRANSITIONS = DOCUMENT_EVENTS | {"graded"}
 
 
 class DatabaseChecks:
@@ -180,6 +182,6 @@ class DatabaseChecks:
         subjects: dict[str, list[str]] = {}
         for ev in events:  # the life-cycle's events (the agreement document's own have tests of their own)
             kind = ev.subject.rsplit(".", 1)[-1]
-            if kind not in DOCUMENT_EVENTS:
+            if kind not in NOT_TRANSITIONS:
                 subjects.setdefault(ev.aggregate_id, []).append(kind)
         assert subjects == {str(pid): e.events for pid, e in self.expected.items()}

@@ -113,6 +113,7 @@ class PlacementMachine(PlacementModel, DatabaseChecks, RuleBasedStateMachine):
                 "insurance_policy",
                 "placement_signature",
                 "placement_document",
+                "placement_grade",
                 "placement",
                 "position",
                 "practice_base",

@@ -45,7 +45,7 @@ class PlacementAmended(_message.Message):
     def __init__(self, placement_id: _Optional[str] = ..., school_org: _Optional[str] = ..., enterprise_org: _Optional[str] = ..., student_ref: _Optional[str] = ..., changes: _Optional[_Iterable[_Union[FieldChange, _Mapping]]] = ..., amended_by: _Optional[str] = ..., starts_on: _Optional[str] = ..., ends_on: _Optional[str] = ..., internship_type: _Optional[str] = ..., organisation_form: _Optional[str] = ..., internship_mode: _Optional[str] = ..., cohort: _Optional[str] = ...) -> None: ...
 
 class ProgrammeRequirementSet(_message.Message):
-    __slots__ = ("requirement_id", "school_org", "internship_type", "cohort", "required_hours", "min_weeks", "min_weekly_reports", "set_at", "set_by")
+    __slots__ = ("requirement_id", "school_org", "internship_type", "cohort", "required_hours", "min_weeks", "min_weekly_reports", "set_at", "set_by", "pass_mark", "credits", "grade_scale", "grade_bands")
     REQUIREMENT_ID_FIELD_NUMBER: _ClassVar[int]
     SCHOOL_ORG_FIELD_NUMBER: _ClassVar[int]
     INTERNSHIP_TYPE_FIELD_NUMBER: _ClassVar[int]
@@ -55,6 +55,10 @@ class ProgrammeRequirementSet(_message.Message):
     MIN_WEEKLY_REPORTS_FIELD_NUMBER: _ClassVar[int]
     SET_AT_FIELD_NUMBER: _ClassVar[int]
     SET_BY_FIELD_NUMBER: _ClassVar[int]
+    PASS_MARK_FIELD_NUMBER: _ClassVar[int]
+    CREDITS_FIELD_NUMBER: _ClassVar[int]
+    GRADE_SCALE_FIELD_NUMBER: _ClassVar[int]
+    GRADE_BANDS_FIELD_NUMBER: _ClassVar[int]
     requirement_id: str
     school_org: str
     internship_type: str
@@ -64,7 +68,19 @@ class ProgrammeRequirementSet(_message.Message):
     min_weekly_reports: int
     set_at: str
     set_by: str
-    def __init__(self, requirement_id: _Optional[str] = ..., school_org: _Optional[str] = ..., internship_type: _Optional[str] = ..., cohort: _Optional[str] = ..., required_hours: _Optional[str] = ..., min_weeks: _Optional[int] = ..., min_weekly_reports: _Optional[int] = ..., set_at: _Optional[str] = ..., set_by: _Optional[str] = ...) -> None: ...
+    pass_mark: str
+    credits: str
+    grade_scale: str
+    grade_bands: _containers.RepeatedCompositeFieldContainer[GradeBand]
+    def __init__(self, requirement_id: _Optional[str] = ..., school_org: _Optional[str] = ..., internship_type: _Optional[str] = ..., cohort: _Optional[str] = ..., required_hours: _Optional[str] = ..., min_weeks: _Optional[int] = ..., min_weekly_reports: _Optional[int] = ..., set_at: _Optional[str] = ..., set_by: _Optional[str] = ..., pass_mark: _Optional[str] = ..., credits: _Optional[str] = ..., grade_scale: _Optional[str] = ..., grade_bands: _Optional[_Iterable[_Union[GradeBand, _Mapping]]] = ...) -> None: ...
+
+class GradeBand(_message.Message):
+    __slots__ = ("grade", "min_total")
+    GRADE_FIELD_NUMBER: _ClassVar[int]
+    MIN_TOTAL_FIELD_NUMBER: _ClassVar[int]
+    grade: str
+    min_total: str
+    def __init__(self, grade: _Optional[str] = ..., min_total: _Optional[str] = ...) -> None: ...
 
 class PlacementHoursReached(_message.Message):
     __slots__ = ("placement_id", "school_org", "enterprise_org", "student_ref", "milestone", "approved_hours", "required_hours")

@@ -26,7 +26,7 @@ from google.protobuf import field_mask_pb2 as google_dot_protobuf_dot_field__mas
 from praxis.internships.v1 import internships_pb2 as praxis_dot_internships_dot_v1_dot_internships__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\"praxis/internships/v1/course.proto\x12\x15praxis.internships.v1\x1a google/protobuf/field_mask.proto\x1a\'praxis/internships/v1/internships.proto\"\xd5\x01\n\x15\x41mendPlacementRequest\x12\n\n\x02id\x18\x01 \x01(\t\x12/\n\x0bupdate_mask\x18\x02 \x01(\x0b\x32\x1a.google.protobuf.FieldMask\x12\x11\n\tstarts_on\x18\x03 \x01(\t\x12\x0f\n\x07\x65nds_on\x18\x04 \x01(\t\x12\x17\n\x0finternship_type\x18\x05 \x01(\t\x12\x19\n\x11organisation_form\x18\x06 \x01(\t\x12\x17\n\x0finternship_mode\x18\x07 \x01(\t\x12\x0e\n\x06\x63ohort\x18\x08 \x01(\t\"M\n\x16\x41mendPlacementResponse\x12\x33\n\tplacement\x18\x01 \x01(\x0b\x32 .praxis.internships.v1.Placement\"\xa6\x01\n\x14ProgrammeRequirement\x12\x17\n\x0finternship_type\x18\x01 \x01(\t\x12\x0e\n\x06\x63ohort\x18\x02 \x01(\t\x12\x16\n\x0erequired_hours\x18\x03 \x01(\t\x12\x11\n\tmin_weeks\x18\x04 \x01(\x05\x12\x1a\n\x12min_weekly_reports\x18\x05 \x01(\x05\x12\x0e\n\x06set_at\x18\x06 \x01(\t\x12\x0e\n\x06set_by\x18\x07 \x01(\t\"3\n\x1bGetPlacementProgressRequest\x12\x14\n\x0cplacement_id\x18\x01 \x01(\t\"\xf3\x03\n\x1cGetPlacementProgressResponse\x12\x14\n\x0cplacement_id\x18\x01 \x01(\t\x12\x17\n\x0finternship_type\x18\x02 \x01(\t\x12\x0e\n\x06\x63ohort\x18\x03 \x01(\t\x12@\n\x0brequirement\x18\x04 \x01(\x0b\x32+.praxis.internships.v1.ProgrammeRequirement\x12\x16\n\x0e\x61pproved_hours\x18\x05 \x01(\t\x12\x16\n\x0e\x61pproved_weeks\x18\x06 \x01(\x05\x12\x1b\n\x0eweekly_reports\x18\x07 \x01(\x05H\x00\x88\x01\x01\x12\x15\n\rhours_percent\x18\x08 \x01(\t\x12\x15\n\rweeks_percent\x18\t \x01(\t\x12\x17\n\x0freports_percent\x18\n \x01(\t\x12\x0e\n\x06status\x18\x0b \x01(\t\x12R\n\x08short_of\x18\x0c \x03(\x0b\x32@.praxis.internships.v1.GetPlacementProgressResponse.ShortOfEntry\x12\x17\n\x0fhours_milestone\x18\r \x01(\x05\x1a.\n\x0cShortOfEntry\x12\x0b\n\x03key\x18\x01 \x01(\t\x12\r\n\x05value\x18\x02 \x01(\t:\x02\x38\x01\x42\x11\n\x0f_weekly_reports\"\x87\x01\n\x15SetRequirementRequest\x12\x17\n\x0finternship_type\x18\x01 \x01(\t\x12\x0e\n\x06\x63ohort\x18\x02 \x01(\t\x12\x16\n\x0erequired_hours\x18\x03 \x01(\t\x12\x11\n\tmin_weeks\x18\x04 \x01(\x05\x12\x1a\n\x12min_weekly_reports\x18\x05 \x01(\x05\"Z\n\x16SetRequirementResponse\x12@\n\x0brequirement\x18\x01 \x01(\x0b\x32+.praxis.internships.v1.ProgrammeRequirement\"\x19\n\x17ListRequirementsRequest\"]\n\x18ListRequirementsResponse\x12\x41\n\x0crequirements\x18\x01 \x03(\x0b\x32+.praxis.internships.v1.ProgrammeRequirement2\xe3\x03\n\rCourseService\x12m\n\x0e\x41mendPlacement\x12,.praxis.internships.v1.AmendPlacementRequest\x1a-.praxis.internships.v1.AmendPlacementResponse\x12\x7f\n\x14GetPlacementProgress\x12\x32.praxis.internships.v1.GetPlacementProgressRequest\x1a\x33.praxis.internships.v1.GetPlacementProgressResponse\x12m\n\x0eSetRequirement\x12,.praxis.internships.v1.SetRequirementRequest\x1a-.praxis.internships.v1.SetRequirementResponse\x12s\n\x10ListRequirements\x12..praxis.internships.v1.ListRequirementsRequest\x1a/.praxis.internships.v1.ListRequirementsResponseb\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\"praxis/internships/v1/course.proto\x12\x15praxis.internships.v1\x1a google/protobuf/field_mask.proto\x1a\'praxis/internships/v1/internships.proto\"\xd5\x01\n\x15\x41mendPlacementRequest\x12\n\n\x02id\x18\x01 \x01(\t\x12/\n\x0bupdate_mask\x18\x02 \x01(\x0b\x32\x1a.google.protobuf.FieldMask\x12\x11\n\tstarts_on\x18\x03 \x01(\t\x12\x0f\n\x07\x65nds_on\x18\x04 \x01(\t\x12\x17\n\x0finternship_type\x18\x05 \x01(\t\x12\x19\n\x11organisation_form\x18\x06 \x01(\t\x12\x17\n\x0finternship_mode\x18\x07 \x01(\t\x12\x0e\n\x06\x63ohort\x18\x08 \x01(\t\"M\n\x16\x41mendPlacementResponse\x12\x33\n\tplacement\x18\x01 \x01(\x0b\x32 .praxis.internships.v1.Placement\"\x96\x02\n\x14ProgrammeRequirement\x12\x17\n\x0finternship_type\x18\x01 \x01(\t\x12\x0e\n\x06\x63ohort\x18\x02 \x01(\t\x12\x16\n\x0erequired_hours\x18\x03 \x01(\t\x12\x11\n\tmin_weeks\x18\x04 \x01(\x05\x12\x1a\n\x12min_weekly_reports\x18\x05 \x01(\x05\x12\x0e\n\x06set_at\x18\x06 \x01(\t\x12\x0e\n\x06set_by\x18\x07 \x01(\t\x12\x11\n\tpass_mark\x18\x08 \x01(\t\x12\x0f\n\x07\x63redits\x18\t \x01(\t\x12\x13\n\x0bgrade_scale\x18\n \x01(\t\x12\x35\n\x0bgrade_bands\x18\x0b \x03(\x0b\x32 .praxis.internships.v1.GradeBand\"-\n\tGradeBand\x12\r\n\x05grade\x18\x01 \x01(\t\x12\x11\n\tmin_total\x18\x02 \x01(\t\"3\n\x1bGetPlacementProgressRequest\x12\x14\n\x0cplacement_id\x18\x01 \x01(\t\"\xf3\x03\n\x1cGetPlacementProgressResponse\x12\x14\n\x0cplacement_id\x18\x01 \x01(\t\x12\x17\n\x0finternship_type\x18\x02 \x01(\t\x12\x0e\n\x06\x63ohort\x18\x03 \x01(\t\x12@\n\x0brequirement\x18\x04 \x01(\x0b\x32+.praxis.internships.v1.ProgrammeRequirement\x12\x16\n\x0e\x61pproved_hours\x18\x05 \x01(\t\x12\x16\n\x0e\x61pproved_weeks\x18\x06 \x01(\x05\x12\x1b\n\x0eweekly_reports\x18\x07 \x01(\x05H\x00\x88\x01\x01\x12\x15\n\rhours_percent\x18\x08 \x01(\t\x12\x15\n\rweeks_percent\x18\t \x01(\t\x12\x17\n\x0freports_percent\x18\n \x01(\t\x12\x0e\n\x06status\x18\x0b \x01(\t\x12R\n\x08short_of\x18\x0c \x03(\x0b\x32@.praxis.internships.v1.GetPlacementProgressResponse.ShortOfEntry\x12\x17\n\x0fhours_milestone\x18\r \x01(\x05\x1a.\n\x0cShortOfEntry\x12\x0b\n\x03key\x18\x01 \x01(\t\x12\r\n\x05value\x18\x02 \x01(\t:\x02\x38\x01\x42\x11\n\x0f_weekly_reports\"\x9b\x02\n\x15SetRequirementRequest\x12\x17\n\x0finternship_type\x18\x01 \x01(\t\x12\x0e\n\x06\x63ohort\x18\x02 \x01(\t\x12\x16\n\x0erequired_hours\x18\x03 \x01(\t\x12\x11\n\tmin_weeks\x18\x04 \x01(\x05\x12\x1a\n\x12min_weekly_reports\x18\x05 \x01(\x05\x12\x16\n\tpass_mark\x18\x06 \x01(\tH\x00\x88\x01\x01\x12\x14\n\x07\x63redits\x18\x07 \x01(\tH\x01\x88\x01\x01\x12\x13\n\x0bgrade_scale\x18\x08 \x01(\t\x12\x35\n\x0bgrade_bands\x18\t \x03(\x0b\x32 .praxis.internships.v1.GradeBandB\x0c\n\n_pass_markB\n\n\x08_credits\"Z\n\x16SetRequirementResponse\x12@\n\x0brequirement\x18\x01 \x01(\x0b\x32+.praxis.internships.v1.ProgrammeRequirement\"\x19\n\x17ListRequirementsRequest\"]\n\x18ListRequirementsResponse\x12\x41\n\x0crequirements\x18\x01 \x03(\x0b\x32+.praxis.internships.v1.ProgrammeRequirement2\xe3\x03\n\rCourseService\x12m\n\x0e\x41mendPlacement\x12,.praxis.internships.v1.AmendPlacementRequest\x1a-.praxis.internships.v1.AmendPlacementResponse\x12\x7f\n\x14GetPlacementProgress\x12\x32.praxis.internships.v1.GetPlacementProgressRequest\x1a\x33.praxis.internships.v1.GetPlacementProgressResponse\x12m\n\x0eSetRequirement\x12,.praxis.internships.v1.SetRequirementRequest\x1a-.praxis.internships.v1.SetRequirementResponse\x12s\n\x10ListRequirements\x12..praxis.internships.v1.ListRequirementsRequest\x1a/.praxis.internships.v1.ListRequirementsResponseb\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -40,21 +40,23 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_AMENDPLACEMENTRESPONSE']._serialized_start=352
   _globals['_AMENDPLACEMENTRESPONSE']._serialized_end=429
   _globals['_PROGRAMMEREQUIREMENT']._serialized_start=432
-  _globals['_PROGRAMMEREQUIREMENT']._serialized_end=598
-  _globals['_GETPLACEMENTPROGRESSREQUEST']._serialized_start=600
-  _globals['_GETPLACEMENTPROGRESSREQUEST']._serialized_end=651
-  _globals['_GETPLACEMENTPROGRESSRESPONSE']._serialized_start=654
-  _globals['_GETPLACEMENTPROGRESSRESPONSE']._serialized_end=1153
-  _globals['_GETPLACEMENTPROGRESSRESPONSE_SHORTOFENTRY']._serialized_start=1088
-  _globals['_GETPLACEMENTPROGRESSRESPONSE_SHORTOFENTRY']._serialized_end=1134
-  _globals['_SETREQUIREMENTREQUEST']._serialized_start=1156
-  _globals['_SETREQUIREMENTREQUEST']._serialized_end=1291
-  _globals['_SETREQUIREMENTRESPONSE']._serialized_start=1293
-  _globals['_SETREQUIREMENTRESPONSE']._serialized_end=1383
-  _globals['_LISTREQUIREMENTSREQUEST']._serialized_start=1385
-  _globals['_LISTREQUIREMENTSREQUEST']._serialized_end=1410
-  _globals['_LISTREQUIREMENTSRESPONSE']._serialized_start=1412
-  _globals['_LISTREQUIREMENTSRESPONSE']._serialized_end=1505
-  _globals['_COURSESERVICE']._serialized_start=1508
-  _globals['_COURSESERVICE']._serialized_end=1991
+  _globals['_PROGRAMMEREQUIREMENT']._serialized_end=710
+  _globals['_GRADEBAND']._serialized_start=712
+  _globals['_GRADEBAND']._serialized_end=757
+  _globals['_GETPLACEMENTPROGRESSREQUEST']._serialized_start=759
+  _globals['_GETPLACEMENTPROGRESSREQUEST']._serialized_end=810
+  _globals['_GETPLACEMENTPROGRESSRESPONSE']._serialized_start=813
+  _globals['_GETPLACEMENTPROGRESSRESPONSE']._serialized_end=1312
+  _globals['_GETPLACEMENTPROGRESSRESPONSE_SHORTOFENTRY']._serialized_start=1247
+  _globals['_GETPLACEMENTPROGRESSRESPONSE_SHORTOFENTRY']._serialized_end=1293
+  _globals['_SETREQUIREMENTREQUEST']._serialized_start=1315
+  _globals['_SETREQUIREMENTREQUEST']._serialized_end=1598
+  _globals['_SETREQUIREMENTRESPONSE']._serialized_start=1600
+  _globals['_SETREQUIREMENTRESPONSE']._serialized_end=1690
+  _globals['_LISTREQUIREMENTSREQUEST']._serialized_start=1692
+  _globals['_LISTREQUIREMENTSREQUEST']._serialized_end=1717
+  _globals['_LISTREQUIREMENTSRESPONSE']._serialized_start=1719
+  _globals['_LISTREQUIREMENTSRESPONSE']._serialized_end=1812
+  _globals['_COURSESERVICE']._serialized_start=1815
+  _globals['_COURSESERVICE']._serialized_end=2298
 # @@protoc_insertion_point(module_scope)

@@ -35,7 +35,7 @@ class AmendPlacementResponse(_message.Message):
     def __init__(self, placement: _Optional[_Union[_internships_pb2.Placement, _Mapping]] = ...) -> None: ...
 
 class ProgrammeRequirement(_message.Message):
-    __slots__ = ("internship_type", "cohort", "required_hours", "min_weeks", "min_weekly_reports", "set_at", "set_by")
+    __slots__ = ("internship_type", "cohort", "required_hours", "min_weeks", "min_weekly_reports", "set_at", "set_by", "pass_mark", "credits", "grade_scale", "grade_bands")
     INTERNSHIP_TYPE_FIELD_NUMBER: _ClassVar[int]
     COHORT_FIELD_NUMBER: _ClassVar[int]
     REQUIRED_HOURS_FIELD_NUMBER: _ClassVar[int]
@@ -43,6 +43,10 @@ class ProgrammeRequirement(_message.Message):
     MIN_WEEKLY_REPORTS_FIELD_NUMBER: _ClassVar[int]
     SET_AT_FIELD_NUMBER: _ClassVar[int]
     SET_BY_FIELD_NUMBER: _ClassVar[int]
+    PASS_MARK_FIELD_NUMBER: _ClassVar[int]
+    CREDITS_FIELD_NUMBER: _ClassVar[int]
+    GRADE_SCALE_FIELD_NUMBER: _ClassVar[int]
+    GRADE_BANDS_FIELD_NUMBER: _ClassVar[int]
     internship_type: str
     cohort: str
     required_hours: str
@@ -50,7 +54,19 @@ class ProgrammeRequirement(_message.Message):
     min_weekly_reports: int
     set_at: str
     set_by: str
-    def __init__(self, internship_type: _Optional[str] = ..., cohort: _Optional[str] = ..., required_hours: _Optional[str] = ..., min_weeks: _Optional[int] = ..., min_weekly_reports: _Optional[int] = ..., set_at: _Optional[str] = ..., set_by: _Optional[str] = ...) -> None: ...
+    pass_mark: str
+    credits: str
+    grade_scale: str
+    grade_bands: _containers.RepeatedCompositeFieldContainer[GradeBand]
+    def __init__(self, internship_type: _Optional[str] = ..., cohort: _Optional[str] = ..., required_hours: _Optional[str] = ..., min_weeks: _Optional[int] = ..., min_weekly_reports: _Optional[int] = ..., set_at: _Optional[str] = ..., set_by: _Optional[str] = ..., pass_mark: _Optional[str] = ..., credits: _Optional[str] = ..., grade_scale: _Optional[str] = ..., grade_bands: _Optional[_Iterable[_Union[GradeBand, _Mapping]]] = ...) -> None: ...
+
+class GradeBand(_message.Message):
+    __slots__ = ("grade", "min_total")
+    GRADE_FIELD_NUMBER: _ClassVar[int]
+    MIN_TOTAL_FIELD_NUMBER: _ClassVar[int]
+    grade: str
+    min_total: str
+    def __init__(self, grade: _Optional[str] = ..., min_total: _Optional[str] = ...) -> None: ...
 
 class GetPlacementProgressRequest(_message.Message):
     __slots__ = ("placement_id",)
@@ -96,18 +112,26 @@ class GetPlacementProgressResponse(_message.Message):
     def __init__(self, placement_id: _Optional[str] = ..., internship_type: _Optional[str] = ..., cohort: _Optional[str] = ..., requirement: _Optional[_Union[ProgrammeRequirement, _Mapping]] = ..., approved_hours: _Optional[str] = ..., approved_weeks: _Optional[int] = ..., weekly_reports: _Optional[int] = ..., hours_percent: _Optional[str] = ..., weeks_percent: _Optional[str] = ..., reports_percent: _Optional[str] = ..., status: _Optional[str] = ..., short_of: _Optional[_Mapping[str, str]] = ..., hours_milestone: _Optional[int] = ...) -> None: ...
 
 class SetRequirementRequest(_message.Message):
-    __slots__ = ("internship_type", "cohort", "required_hours", "min_weeks", "min_weekly_reports")
+    __slots__ = ("internship_type", "cohort", "required_hours", "min_weeks", "min_weekly_reports", "pass_mark", "credits", "grade_scale", "grade_bands")
     INTERNSHIP_TYPE_FIELD_NUMBER: _ClassVar[int]
     COHORT_FIELD_NUMBER: _ClassVar[int]
     REQUIRED_HOURS_FIELD_NUMBER: _ClassVar[int]
     MIN_WEEKS_FIELD_NUMBER: _ClassVar[int]
     MIN_WEEKLY_REPORTS_FIELD_NUMBER: _ClassVar[int]
+    PASS_MARK_FIELD_NUMBER: _ClassVar[int]
+    CREDITS_FIELD_NUMBER: _ClassVar[int]
+    GRADE_SCALE_FIELD_NUMBER: _ClassVar[int]
+    GRADE_BANDS_FIELD_NUMBER: _ClassVar[int]
     internship_type: str
     cohort: str
     required_hours: str
     min_weeks: int
     min_weekly_reports: int
-    def __init__(self, internship_type: _Optional[str] = ..., cohort: _Optional[str] = ..., required_hours: _Optional[str] = ..., min_weeks: _Optional[int] = ..., min_weekly_reports: _Optional[int] = ...) -> None: ...
+    pass_mark: str
+    credits: str
+    grade_scale: str
+    grade_bands: _containers.RepeatedCompositeFieldContainer[GradeBand]
+    def __init__(self, internship_type: _Optional[str] = ..., cohort: _Optional[str] = ..., required_hours: _Optional[str] = ..., min_weeks: _Optional[int] = ..., min_weekly_reports: _Optional[int] = ..., pass_mark: _Optional[str] = ..., credits: _Optional[str] = ..., grade_scale: _Optional[str] = ..., grade_bands: _Optional[_Iterable[_Union[GradeBand, _Mapping]]] = ...) -> None: ...
 
 class SetRequirementResponse(_message.Message):
     __slots__ = ("requirement",)

@@ -1,7 +1,7 @@
 """Placement rubrics and evaluations: rubric versions per agreement, the rubric each placement is bound to, the
 midterm and final scores, and the evaluation windows the calendar announced.
 
-Revision ID: 0026
+Revision ID: 0026_rubrics_evaluations
 Revises: 0025_ministry_report_downloads
 Create Date: 2026-11-30
 """
@@ -10,7 +10,7 @@ import sqlalchemy as sa
 from alembic import op
 from sqlalchemy.dialects import postgresql
 
-revision = "0026"
+revision = "0026_rubrics_evaluations"
 down_revision = "0025_ministry_report_downloads"
 branch_labels = None
 depends_on = None

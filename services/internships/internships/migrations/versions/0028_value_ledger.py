@@ -1,8 +1,8 @@
 """Outcomes: guidance sessions kept from the mentors service's events, hires and return offers, programme competency
 profiles, and the partnership value ledger's read model (placements, approved weeks, completed teams, hires, demand).
 
-Revision ID: 0028
-Revises: 0025_ministry_report_downloads
+Revision ID: 0028_value_ledger
+Revises: 0027_grades_credit_ledger
 Create Date: 2026-11-30
 """
 
@@ -10,8 +10,8 @@ import sqlalchemy as sa
 from alembic import op
 from sqlalchemy.dialects import postgresql
 
-revision = "0028"
-down_revision = "0026"
+revision = "0028_value_ledger"
+down_revision = "0027_grades_credit_ledger"
 branch_labels = None
 depends_on = None
 

@@ -3,8 +3,8 @@ authority) confirms one; the students' feedback answers; the history of tier dec
 
 Existing bases keep their tier as the tier in force, now marked as the enterprise's unconfirmed proposal.
 
-Revision ID: 0029
-Revises: 0028
+Revision ID: 0029_feedback_tiers
+Revises: 0028_value_ledger
 Create Date: 2026-11-30
 """
 
@@ -12,8 +12,8 @@ import sqlalchemy as sa
 from alembic import op
 from sqlalchemy.dialects import postgresql
 
-revision = "0029"
-down_revision = "0028"
+revision = "0029_feedback_tiers"
+down_revision = "0028_value_ledger"
 branch_labels = None
 depends_on = None
 

@@ -1,0 +1,124 @@
+"""The school's one credit ledger: what each of its students earned in placements (graded here) and projects (awarded
+by the projects service), kept from events as a read model, listed, totalled per student and exported.
+
+An entry is one source (a placement or a project) of one student. A placement's entry follows its grade: the highest
+revision seen wins, so an amendment replaces it, and an amendment to a fail keeps the entry with 0 credits and
+passed = false (the record says it was graded and failed). A project's entry is its credit.awarded (projects award
+credits only to those who passed; projects record no grade on a school scale, so `grade` is empty).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import uuid
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal
+from enum import StrEnum
+
+
+class SourceKind(StrEnum):
+    PLACEMENT = "placement"
+    PROJECT = "project"
+
+
+@dataclass(frozen=True)
+class LedgerEntry:
+    school_org: str
+    source_kind: SourceKind
+    source_id: uuid.UUID
+    student_ref: str
+    title: str
+    enterprise_org: str
+    credits: Decimal
+    score: Decimal | None
+    grade: str | None
+    passed: bool
+    awarded_on: date
+    revision: int
+    updated_at: datetime
+
+
+@dataclass(frozen=True)
+class LedgerFilter:
+    student_ref: str | None = None
+    source_kind: SourceKind | None = None
+    awarded_from: date | None = None
+    awarded_to: date | None = None
+    enterprise_org: str | None = None
+
+
+@dataclass(frozen=True)
+class StudentTotal:
+    student_ref: str
+    credits: Decimal  # the sum of the entries' credits
+    entries: int
+    passed: int  # entries passed
+
+
+def totals(entries: Iterable[LedgerEntry]) -> list[StudentTotal]:
+    """Per student (in student order): the sum of credits, how many entries, how many passed."""
+    acc: dict[str, list] = {}
+    for e in entries:
+        t = acc.setdefault(e.student_ref, [Decimal(0), 0, 0])
+        t[0] += e.credits
+        t[1] += 1
+        t[2] += int(e.passed)
+    return [StudentTotal(s, c, n, p) for s, (c, n, p) in sorted(acc.items())]
+
+
+# The export's columns, in order (CSV header = these names; JSON objects have these keys).
+COLUMNS = (
+    "student_ref",
+    "school_org",
+    "source_kind",
+    "source_id",
+    "title",
+    "enterprise_org",
+    "credits",
+    "score",
+    "grade",
+    "passed",
+    "awarded_on",
+    "revision",
+)
+
+
+def row_of(e: LedgerEntry) -> dict[str, str | bool | int | None]:
+    """An entry as exported: decimals as strings ("4.00"), the date in ISO form."""
+    return {
+        "student_ref": e.student_ref,
+        "school_org": e.school_org,
+        "source_kind": e.source_kind.value,
+        "source_id": str(e.source_id),
+        "title": e.title,
+        "enterprise_org": e.enterprise_org,
+        "credits": str(e.credits),
+        "score": None if e.score is None else str(e.score),
+        "grade": e.grade,
+        "passed": e.passed,
+        "awarded_on": e.awarded_on.isoformat(),
+        "revision": e.revision,
+    }
+
+
+def csv_header() -> str:
+    out = io.StringIO()
+    csv.writer(out).writerow(COLUMNS)
+    return out.getvalue()
+
+
+def csv_line(e: LedgerEntry) -> str:
+    out = io.StringIO()
+    row = row_of(e)
+    csv.writer(out).writerow(
+        ["true" if v is True else "false" if v is False else "" if v is None else v for v in row.values()]
+    )
+    return out.getvalue()
+
+
+def json_item(e: LedgerEntry) -> str:
+    return json.dumps(row_of(e), ensure_ascii=False)
