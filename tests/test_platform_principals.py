@@ -158,6 +158,8 @@ async def world(stack: Stack, internships, mentors, rounds) -> dict[str, str]:
         "locale": "en",
         "internship_type": "post_internship",
         "version": "1",  # a rubric version of the agreement (none exists: refused before it is looked up)
+        "cohort": "2024-cbec",  # a programme (its competencies)
+        "year": str(date.today().year),  # a school year of outcomes
         "month": f"{date.today():%Y-%m}",
         "round_id": rnd["id"],
         "student_ref": STUDENT,
