@@ -9,7 +9,7 @@ PostgreSQL), driven through REST only, as a school's academic office would see i
 4. midterm and final scores by both mentors (checked by the real mentors service) and the student;
 5. the scorecard: every part there, the data score from those records, value-added from midterm to final, and the
    weighted total equal to Σ indicator weight × indicator score computed here from what was posted and measured;
-6. the programme's grading terms (pass mark 60, 4 credits, five-level scale); the placement completes → its grade is
+6. the programme's grading terms (pass mark 65, 4 credits, five-level scale); the placement completes → its grade is
    the scorecard's total, its band, passed, 4 credits, revision 1, and placement.graded is published;
 7. a project of the same enterprise, a team of the same school with the same student, scored by the team's mentors
    and completed: the student earns its 2 credits;
@@ -38,6 +38,7 @@ TEACHER, HOST = f"{SCHOOL}:zhou", f"{ENTERPRISE}:lin"  # the student's mentors, 
 DUTIES = [{"name": "listings", "kind": "core"}, {"name": "customer chat", "kind": "peripheral"}]
 WEEKS = [FIRST + timedelta(days=7 * n) for n in range(3)]  # the three weeks the student records
 REQUIRED_HOURS = Decimal(120)
+PASS_MARK = Decimal(65)  # the programme's, not the default 60
 FIVE_LEVEL = [("优", 90), ("良", 80), ("中", 70), ("及格", 60), ("不及格", 0)]  # docs/credits.md
 # What the mentors and the student give, by window; the keys are the agreed version's indicators of each party.
 GIVEN = {
@@ -232,17 +233,24 @@ async def test_4_the_scorecard_is_the_weighted_sum_of_every_indicator(stack, ste
 
 
 async def test_5_completion_grades_the_placement_on_the_programmes_terms(stack, steps, read_event):
-    """Step 6: pass mark 60, 4 credits, five-level scale; completed → revision 1 of the grade, placement.graded."""
+    """Step 6: pass mark 65, 4 credits, five-level scale; completed → revision 1 of the grade, placement.graded."""
     total, pid, p = steps["total"], steps["placement"]["id"], people(stack)
     async with client(stack) as c:
-        terms = await requirement(c, p["school"], pass_mark="60", credits="4", grade_scale="five_level")
-        assert (terms["pass_mark"], terms["credits"], terms["grade_scale"]) == ("60.00", "4.00", "five_level")
+        terms = await requirement(c, p["school"], pass_mark=str(PASS_MARK), credits="4", grade_scale="five_level")
+        assert (Decimal(terms["pass_mark"]), terms["credits"], terms["grade_scale"]) == (
+            PASS_MARK,
+            "4.00",
+            "five_level",
+        )
         done = ok(await c.post(f"/v1/placements/{pid}/complete", headers=p["enterprise"], json={}))
         assert done["status"] == "completed" and not done.get("forced")
         grade = ok(await c.get(f"/v1/placements/{pid}/grade", headers=p["office"]))
         card = ok(await c.get(f"/v1/placements/{pid}/scorecard", headers=p["school"]))
     current = grade["current"]
     assert Decimal(current["total"]) == Decimal(card["weighted_total"]) == total
+    # The scorecard the school reads judges on the programme's pass mark, as the grade does.
+    assert Decimal(card["pass_mark"]) == Decimal(current["pass_mark"]) == PASS_MARK
+    assert card["passes"] is current["passed"] is (total >= PASS_MARK) is True
     assert (current["grade"], current["passed"], current["credits"], current["revision"]) == (
         band(total),
         True,
