@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
 
+from internships.domain.course import DEFAULT_PASS_MARK
 from internships.domain.evaluation_windows import Window
 from internships.domain.placement_data import WHY_NONE
 from internships.domain.placements import Placement
@@ -37,7 +38,7 @@ from praxis_evaluation import (
     weights_by_scorer,
 )
 
-PASS_MARK = Decimal(60)  # until the programme requirement gives one (the grading code passes it)
+PASS_MARK = DEFAULT_PASS_MARK  # when no programme requirement gives one (handlers/milestones.pass_mark_of)
 POSTED = (Scorer.SCHOOL_MENTOR, Scorer.ENTERPRISE_MENTOR, Scorer.SELF, Scorer.EXPERT)
 GROWING = (Scorer.SCHOOL_MENTOR, Scorer.ENTERPRISE_MENTOR, Scorer.SELF)  # value-added is over these
 NAMES = {

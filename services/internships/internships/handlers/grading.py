@@ -6,10 +6,9 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from internships.domain.course import DEFAULT_PASS_MARK
 from internships.domain.grades import Graded, PlacementGrade, at_completion
 from internships.domain.placements import Placement
-from internships.handlers.milestones import requirement_of
+from internships.handlers.milestones import pass_mark_of, requirement_of
 from internships.handlers.placement_evaluations import rubric_of, scorecard_of
 from internships.outgoing import integration_event
 
@@ -19,8 +18,7 @@ async def grade_at_completion(u, placement: Placement, now: datetime) -> Placeme
     as it stands (handlers/placement_evaluations.scorecard_of; a part still missing counts 0) on the rubric version it
     was scored on, against its programme requirement's pass mark."""
     requirement = await requirement_of(u, placement)
-    pass_mark = requirement.pass_mark if requirement else DEFAULT_PASS_MARK
-    card = await scorecard_of(u, placement, now, pass_mark=pass_mark)
+    card = await scorecard_of(u, placement, now, pass_mark=pass_mark_of(requirement))
     rubric, _ = await rubric_of(u, placement)
     grade = at_completion(
         card,

@@ -6,6 +6,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from internships.domain.course import (
+    DEFAULT_PASS_MARK,
     InternshipType,
     ProgrammeRequirement,
     Progress,
@@ -23,6 +24,11 @@ async def requirement_of(u, placement: Placement) -> ProgrammeRequirement | None
     """The programme requirement of the placement: its cohort's, else its type's default, else None."""
     kind = InternshipType(placement.internship_type)
     return applicable(await u.course.requirements(placement.school_org, kind), kind, placement.cohort)
+
+
+def pass_mark_of(requirement: ProgrammeRequirement | None) -> Decimal:
+    """The pass mark a placement is judged on: its programme requirement's, else the default (60)."""
+    return requirement.pass_mark if requirement else DEFAULT_PASS_MARK
 
 
 async def progress_of(u, placement: Placement) -> Progress:

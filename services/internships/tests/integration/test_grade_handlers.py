@@ -23,7 +23,7 @@ from internships.domain import commands
 from internships.domain.course import InternshipType
 from internships.domain.credit_ledger import LedgerEntry, LedgerFilter, SourceKind
 from internships.domain.positions import Duty, DutyKind
-from internships.handlers import course, credit_ledger, grades
+from internships.handlers import course, credit_ledger, grades, placement_evaluations
 from internships.handlers.placements import BookPlacement, book_placement, change_placement
 from internships.handlers.positions import CreateBase, CreatePosition, change_position, create_base, create_position
 from internships.main import MIGRATIONS
@@ -170,6 +170,15 @@ async def test_completion_grades_the_placement_in_the_same_transaction(uow):
         "Store operations",
     )
     assert (data.school_org, data.enterprise_org, data.student_ref) == (admin.org, hr.org, "stu-1")
+
+
+async def test_the_scorecard_judges_against_the_programmes_pass_mark_as_the_grade_does(uow):
+    """The scorecard a school reads and the grade it gets are on the same pass mark: the programme's, not 60."""
+    admin, hr, p = await completed(uow, requirement={"credits": Decimal(4), "pass_mark": Decimal(70)})
+    card = (await placement_evaluations.get_scorecard(p.id, admin, uow=uow, clock=at(END))).scorecard
+    grade = (await grades.placement_grade(p.id, admin, uow=uow)).current
+    assert card.pass_mark == grade.pass_mark == Decimal(70)
+    assert card.passes is grade.passed is False
 
 
 async def test_the_school_amends_with_a_reason_and_the_parties_read_the_history(uow):
