@@ -5,10 +5,10 @@ PYTHON ?= $(shell for p in python3.13 python3.12 python3.11 python3; do command 
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
-PACKAGES := -e proto -e services/common -e services/dev -e services/partnerships -e services/evaluation \
+PACKAGES := -e proto -e services/common -e services/dev -e services/partnerships -e services/evaluation -e services/mentors-client \
             -e services/internships -e services/mentors -e services/projects
 SOURCES := constraints.txt requirements-test.txt proto/pyproject.toml services/common/pyproject.toml \
-           services/partnerships/pyproject.toml services/evaluation/pyproject.toml services/internships/pyproject.toml services/mentors/pyproject.toml \
+           services/partnerships/pyproject.toml services/evaluation/pyproject.toml services/mentors-client/pyproject.toml services/internships/pyproject.toml services/mentors/pyproject.toml \
            services/projects/pyproject.toml services/dev/pyproject.toml
 
 .PHONY: run test test-fast proto lint format clean
