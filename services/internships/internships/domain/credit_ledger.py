@@ -41,6 +41,11 @@ class LedgerEntry:
     revision: int
     updated_at: datetime
 
+    @property
+    def order_key(self) -> tuple[date, str, uuid.UUID, str]:
+        """The ledger's order (award date, then source and student): pages and export batches continue after it."""
+        return (self.awarded_on, self.source_kind.value, self.source_id, self.student_ref)
+
 
 @dataclass(frozen=True)
 class LedgerFilter:
