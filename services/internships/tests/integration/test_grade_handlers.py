@@ -297,6 +297,14 @@ async def test_a_projects_credit_enters_the_ledger_and_a_bad_one_is_refused(uow)
             await consumers.apply_credit_awarded(awarded(**bad), uow)
 
 
+async def test_a_score_from_an_event_is_kept_to_the_cent_half_up_as_every_score(uow):
+    """The engine's rule (praxis_evaluation.quantize): 86.125 is kept as 86.13, never banker's 86.12."""
+    await consumers.apply_credit_awarded(awarded(schoolOrg="gs-half", score="86.125", credits="2.005"), uow)
+    school = person("gs-half", "school", "admin")
+    [entry] = (await credit_ledger.list_ledger(credit_ledger.ListLedger(LedgerFilter()), school, uow=uow)).entries
+    assert (entry.score, entry.credits) == (Decimal("86.13"), Decimal("2.01"))
+
+
 async def test_an_export_read_slowly_holds_no_transaction_open_between_batches(uow):
     """A download's reader may be slow or stop reading: while it has not asked for the next row, the service holds
     no connection in an open transaction (one per slow download would drain the pool, and every request would
