@@ -311,6 +311,10 @@ def _cases(w: dict) -> list[tuple[str, str, str, dict, object]]:
                 out.append((who, "GET", path, params, None))
         for ref in ["x" * 200, "%00", "a%2Fb", ".", "..", "stu-nobody"]:
             out.append((who, "GET", f"/v1/credit-ledger/students/{ref}", {}, None))
+    # bodies no model can take: deeply nested, a bare value, not UTF-8
+    for raw in (b"[" * 100_000, b'{"a":' * 50_000, b"null", b"\xff\xfe", b'"' + b"x" * 10 + b'"'):
+        out.append(("hr", "POST", "/v1/hires", {}, raw))
+        out.append(("student", "POST", f"/v1/placements/{p}/evaluations", {}, raw))
     # hires
     hire = {"student_ref": STUDENT, "placement_id": p, "kind": "hired", "on": "2025-01-01"}
     for d in DATES:
