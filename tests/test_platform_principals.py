@@ -2,7 +2,8 @@
 enumerated from each running service's own OpenAPI document and called with real ids of existing objects, answers
 them 403 (problem+json, nothing of the tenants in it); over gRPC every method answers PERMISSION_DENIED, except the
 two questions the mentors service declares for other services (GetAssignments, IsMentorOf), which admit a platform
-principal with role `service` and nobody else of the platform."""
+principal with role `service` and nobody else of the platform. A platform authority (role `authority`) is refused
+the same way everywhere but on the base tier routes and methods it is declared for (exercised in test_tiers_e2e.py)."""
 
 from __future__ import annotations
 
@@ -31,6 +32,13 @@ PLATFORM_PRINCIPALS = {
     "an operator": ("platform", "platform", "ops"),
     "a platform admin": ("platform", "platform", "admin"),
     "a platform token naming the school": (SCHOOL, "platform", "admin", "service"),
+    "a platform authority": ("edu-dept", "platform", "authority"),
+}
+# What a platform authority (role `authority`) may reach besides: deciding practice base tiers.
+AUTHORITY_ROUTES = {"/v1/bases/{base_id}/tier", "/v1/bases/{base_id}/tier-evidence", "/v1/bases/{base_id}/tier-history"}
+AUTHORITY_METHODS = {
+    f"/praxis.internships.v1.BaseTiersService/{m}"
+    for m in ("ConfirmBaseTier", "GetBaseTierEvidence", "GetBaseTierHistory")
 }
 # Answered without a token to anyone: probes and the API's own description.
 PUBLIC = {"/healthz", "/readyz", "/docs", "/docs/oauth2-redirect", "/redoc", "/openapi.json"}
@@ -211,8 +219,8 @@ async def test_every_rest_route_refuses_platform_principals(stack, world, servic
         spec = (await client.get("/openapi.json")).json()
         answered, leaks = 0, []
         for template, operations in spec["paths"].items():
-            if template in PUBLIC:
-                continue
+            if template in PUBLIC or (who == "a platform authority" and template in AUTHORITY_ROUTES):
+                continue  # the authority's own routes: tests/test_tiers_e2e.py
             names = re.findall(r"{([^}:]+)(?::[^}]*)?}", template)
             missing = [n for n in names if n not in world]
             assert not missing, f"{service} {template}: give the test a real value for {missing}"
@@ -252,7 +260,7 @@ async def test_every_grpc_method_refuses_platform_principals_but_the_declared_se
                 code = grpc.StatusCode.OK
             except grpc.aio.AioRpcError as exc:
                 code = exc.code()
-            admitted = is_service and name in SERVICE_METHODS
+            admitted = (is_service and name in SERVICE_METHODS) or ("authority" in roles and name in AUTHORITY_METHODS)
             # An admitted service question with an empty request is refused as invalid, not as forbidden.
             if (code == grpc.StatusCode.PERMISSION_DENIED) == admitted:
                 wrong.append((method.name, code.name))

@@ -229,16 +229,20 @@ async def test_4_the_evidence_is_listed_and_ratings_reach_the_enterprise_only_fr
 async def test_5_the_history_keeps_each_decision_with_the_evidence_it_rested_on(stack, internships, steps):
     base = steps["base"]
     async with internships.client() as c:
-        # a platform admin is no tenant: the edge refuses it before the use case (praxis_common.principals)
+        # a platform admin is no tenant and no authority: the edge refuses it before the use case
         platform = await c.post(
             f"/v1/bases/{base}/tier",
             headers=stack.auth("praxis-authority", "platform", "admin", sub="inspector"),
             json={"tier": 3, "reason": "One on-site visit in a term is not enough for us"},
         )
         assert platform.status_code == 403 and platform.headers["content-type"] == PROBLEM, platform.text
+        # a platform authority (an education department certifying bases) reads the evidence and decides
+        authority = stack.auth("edu-dept-zj", "platform", "authority", sub="inspector")
+        seen = await c.get(f"/v1/bases/{base}/tier-evidence", headers=authority)
+        assert seen.status_code == 200 and seen.json()["evidence"]["recommended_tier"] == 2, seen.text
         downgraded = await c.post(
             f"/v1/bases/{base}/tier",
-            headers=stack.auth(SCHOOL, "school", "admin", sub="dean"),
+            headers=authority,
             json={"tier": 3, "reason": "One on-site visit in a term is not enough for us"},
         )
         assert downgraded.status_code == 201, downgraded.text
@@ -247,7 +251,9 @@ async def test_5_the_history_keeps_each_decision_with_the_evidence_it_rested_on(
     decisions = history.json()["decisions"]
     assert [(d["from_tier"], d["from_confirmed"], d["to_tier"]) for d in decisions] == [(2, True, 3), (1, False, 2)]
     assert decisions[0]["reason"] == "One on-site visit in a term is not enough for us"
-    # the school decided below the recommendation; both are kept
+    assert (decisions[0]["decided_by_kind"], decisions[0]["decided_by_org"]) == ("platform", "edu-dept-zj")
+    assert (decisions[1]["decided_by_kind"], decisions[1]["decided_by_org"]) == ("school", SCHOOL)
+    # the authority decided below the recommendation; both are kept
     assert decisions[0]["recommended_tier"] == 2 and decisions[0]["evidence"]["recommended_tier"] == 2
     assert len([i for i in decisions[0]["evidence"]["items"] if i["sufficient"]]) == 4
     # confirmed while the placements ran: no placement had ended, so completion rested on none

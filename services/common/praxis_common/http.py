@@ -247,3 +247,12 @@ async def current_principal(request: Request) -> Principal:
 
 
 PrincipalDep = Annotated[Principal, Depends(current_principal)]
+
+
+async def principal_or_authority(request: Request) -> Principal:
+    """The caller of a route that a platform authority may also use (principals.tenant_or_authority); every other
+    platform principal is refused (403)."""
+    return principals.tenant_or_authority(request.state.principal)
+
+
+AuthorityPrincipalDep = Annotated[Principal, Depends(principal_or_authority)]

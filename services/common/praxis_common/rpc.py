@@ -171,6 +171,7 @@ class AuthInterceptor(grpc.aio.ServerInterceptor):
     def __init__(self, verifier: TokenVerifier) -> None:
         self.verifier = verifier
         self.service_methods: set[str] = set()  # full method names, filled by GrpcServer.add
+        self.authority_methods: set[str] = set()  # the same, for a platform authority
 
     async def intercept_service(self, continuation, details):
         handler = await continuation(details)
@@ -181,7 +182,7 @@ class AuthInterceptor(grpc.aio.ServerInterceptor):
             async def behavior(request, context: grpc.aio.ServicerContext):
                 metadata = dict(context.invocation_metadata() or ())
                 principal = await self.verifier.verify(bearer_token(metadata.get("authorization")))
-                principals.admit_grpc(principal, details.method, self.service_methods)
+                principals.admit_grpc(principal, details.method, self.service_methods, self.authority_methods)
                 token = current_principal.set(principal)
                 try:
                     return await inner(request, context)
@@ -227,13 +228,19 @@ class GrpcServer:
         self.service_names: list[str] = []
 
     def add(
-        self, register: Callable[[grpc.aio.Server], None], service_name: str, service_methods: Iterable[str] = ()
+        self,
+        register: Callable[[grpc.aio.Server], None],
+        service_name: str,
+        service_methods: Iterable[str] = (),
+        authority_methods: Iterable[str] = (),
     ) -> None:
         """Register a service; `service_methods` names its methods meant for other Praxis services, the only ones
-        a platform principal (with role `service`) may call."""
+        a platform principal with role `service` may call; `authority_methods` those a platform authority may call
+        besides the tenants."""
         register(self.server)
         self.service_names.append(service_name)
         self.auth.service_methods.update(f"/{service_name}/{m}" for m in service_methods)
+        self.auth.authority_methods.update(f"/{service_name}/{m}" for m in authority_methods)
 
     async def start(self) -> None:
         reflection.enable_server_reflection(

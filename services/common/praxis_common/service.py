@@ -227,8 +227,9 @@ async def _serve(spec: ServiceSpec, rt: Runtime, stop: asyncio.Event) -> None:
         max_message_bytes=settings.max_request_bytes,
         method_limits=spec.grpc_message_limits,
     )
-    for register, service_name, *service_methods in spec.grpc_services(rt):  # (register, name[, service methods])
-        grpc_server.add(register, service_name, *service_methods)
+    # (register, name[, service methods[, authority methods]])
+    for register, service_name, *declared in spec.grpc_services(rt):
+        grpc_server.add(register, service_name, *declared)
     await grpc_server.start()
 
     workers_stop = asyncio.Event()  # consumers, relay and timers stop after the edges drain

@@ -2,7 +2,7 @@
 decisions.
 
 Who: the evidence and the history are for both parties of the base's agreement (their staff; a student gets 403)
-and for a platform authority (a platform organisation's admin). The tier is confirmed by the school of the base's
+and for a platform authority (a platform token with the role `authority`, admitted by these routes only). The tier is confirmed by the school of the base's
 agreement (its admin) or a platform authority; the enterprise that proposed it gets 403, as does a school's staff
 without the admin role. Anyone else: 404, the base does not exist for them."""
 
@@ -18,9 +18,9 @@ from internships.domain.positions import PracticeBase
 from internships.policy import own_student_ref
 from praxis_common.auth import Principal
 from praxis_common.errors import Forbidden, NotFound
+from praxis_common.principals import is_authority
 from praxis_common.uow import Clock, UowFactory, utc_clock
 
-PLATFORM_AUTHORITY_ROLE = "admin"  # of an organisation of kind platform
 ONSITE = "onsite"  # the mode of an on-site guidance session (domain/guidance.MODES)
 
 
@@ -37,16 +37,12 @@ class TierEvidence:
     recommendation: Recommendation
 
 
-def _platform_authority(principal: Principal) -> bool:
-    return principal.org_kind == "platform" and principal.has_any_role(PLATFORM_AUTHORITY_ROLE)
-
-
 def _seen(base: PracticeBase | None, principal: Principal) -> PracticeBase:
     """The base, to its parties' staff and a platform authority; 404 to anyone else, 403 to a student."""
     party = base is not None and principal.org == {"school": base.school_org, "enterprise": base.enterprise_org}.get(
         principal.org_kind
     )
-    if base is None or not (party or _platform_authority(principal)):
+    if base is None or not (party or is_authority(principal)):
         raise NotFound("no such practice base")
     if own_student_ref(principal) is not None:
         raise Forbidden("a base's tier evidence is for the staff of the school and the enterprise")
@@ -91,8 +87,6 @@ async def tier_evidence(
 async def confirm_tier(
     cmd: ConfirmTier, principal: Principal, *, uow: UowFactory, clock: Clock = utc_clock
 ) -> tuple[PracticeBase, TierDecision]:
-    if principal.org_kind == "platform" and not _platform_authority(principal):
-        raise Forbidden(f"a platform authority confirms tiers with the role {PLATFORM_AUTHORITY_ROLE}")
     async with uow() as u:
         base = _seen(await u.bases.get(cmd.base_id, for_update=True), principal)  # one decision at a time
         if principal.org_kind == "enterprise":

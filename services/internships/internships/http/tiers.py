@@ -16,7 +16,7 @@ from internships.schemas.tiers import (
     TierEvidenceRead,
     TierHistoryRead,
 )
-from praxis_common.http import IdempotencyKey, PrincipalDep, created
+from praxis_common.http import AuthorityPrincipalDep, IdempotencyKey, PrincipalDep, created
 from praxis_common.service import Runtime
 
 
@@ -69,10 +69,10 @@ def router(rt: Runtime) -> APIRouter:
         request: Request,
         base_id: uuid.UUID,
         body: TierConfirm,
-        principal: PrincipalDep,
+        principal: AuthorityPrincipalDep,
         idempotency_key: IdempotencyKey = None,
     ) -> Response:
-        """The school's admin (or a platform organisation's admin) sets the tier in force, with a reason; the
+        """The school's admin (or a platform authority: a platform token with the role `authority`) sets the tier in force, with a reason; the
         decision keeps the evidence as it stood (see tier-evidence). The enterprise, which proposed the tier, gets
         403. Each call is a decision in the base's tier history; send an Idempotency-Key to retry safely."""
 
@@ -88,7 +88,7 @@ def router(rt: Runtime) -> APIRouter:
         response_model=TierEvidenceRead,
         summary="The recommended tier of a base and the evidence it rests on",
     )
-    async def evidence(base_id: uuid.UUID, principal: PrincipalDep) -> TierEvidenceRead:
+    async def evidence(base_id: uuid.UUID, principal: AuthorityPrincipalDep) -> TierEvidenceRead:
         """To both parties of the base's agreement and a platform authority. Each item gives its value, the least
         value for tier 1 and tier 2, and how many placements (or survey answers) it rests on; an item resting on
         fewer than 3 is insufficient, and with fewer than 3 started placements there is no recommendation."""
@@ -100,7 +100,7 @@ def router(rt: Runtime) -> APIRouter:
         response_model=TierHistoryRead,
         summary="Every decision on a base's tier, newest first, with the evidence each rested on",
     )
-    async def history(base_id: uuid.UUID, principal: PrincipalDep) -> TierHistoryRead:
+    async def history(base_id: uuid.UUID, principal: AuthorityPrincipalDep) -> TierHistoryRead:
         return TierHistoryRead.of(*await base_tiers.tier_history(base_id, principal, uow=rt.uow))
 
     return r

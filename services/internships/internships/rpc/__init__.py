@@ -91,8 +91,13 @@ FEATURE_SERVICES = [
 ]
 
 
+# The methods a platform authority (principals.AUTHORITY_ROLE) may call besides the tenants: deciding base tiers.
+AUTHORITY_METHODS = {"BaseTiersService": ("ConfirmBaseTier", "GetBaseTierEvidence", "GetBaseTierHistory")}
+
+
 def services(rt: Runtime, mentors: MentorDirectory) -> list[tuple]:
-    """(register on a server, full service name) for every gRPC service of internships."""
+    """(register on a server, full service name, service methods, authority methods) for every gRPC service of
+    internships."""
     servicer = InternshipsServicer(rt)
     found = [
         (
@@ -106,6 +111,8 @@ def services(rt: Runtime, mentors: MentorDirectory) -> list[tuple]:
             (
                 lambda server, add=add, feature=_feature(servicer_class, rt, mentors): add(feature, server),
                 messages.DESCRIPTOR.services_by_name[name].full_name,
+                (),
+                AUTHORITY_METHODS.get(name, ()),
             )
         )
     return found
