@@ -94,11 +94,11 @@ def confirm(world, tier=2, reason="school-level: guidance twice a month") -> bas
 
 async def test_the_enterprise_proposes_and_only_the_schools_admin_or_a_platform_authority_confirms(world):
     admin = who("adm", world.school_org, "school", "admin")
-    platform = who("auth-1", "praxis-platform", "platform", "admin")
+    platform = who("auth-1", "praxis-platform", "platform", "authority")
     for refused in (world.hr, who("boss", world.enterprise_org, "enterprise", "admin"), world.school, world.teacher):
         with pytest.raises(Forbidden):
             await base_tiers.confirm_tier(confirm(world), refused, uow=world.uow, clock=at(START))
-    with pytest.raises(Forbidden):  # the platform's operators are not an authority on tiers
+    with pytest.raises(NotFound):  # the platform's operators are no authority: no base is theirs to see
         await base_tiers.confirm_tier(
             confirm(world), who("ops", "praxis-platform", "platform", "ops"), uow=world.uow, clock=at(START)
         )
