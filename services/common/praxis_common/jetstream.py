@@ -150,9 +150,12 @@ class Bus:
         return server.geturl() if server is not None else None
 
     async def wait_connected(self, timeout: float) -> bool:
-        """Wait up to `timeout` for the connection to be up; True if it is."""
+        """Wait up to `timeout` for the connection to be up; True if it is. Always suspends while it is down: nats-py
+        marks the connection down before its disconnected callback clears `_up`, and a caller looping on a stale
+        flag without yielding would starve the loop so that the callback never runs (requests and SIGTERM hang)."""
         if self.connected:
             return True
+        self._up.clear()  # stale until the disconnected callback runs; the reconnected callback sets it again
         try:
             async with asyncio.timeout(timeout):
                 await self._up.wait()

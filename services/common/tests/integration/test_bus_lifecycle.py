@@ -120,3 +120,26 @@ async def idle_fetches(nats, pulls: int) -> None:
 async def _at_least(probe, n: int) -> bool:
     value = await probe()
     return value is not None and value >= n
+
+
+async def test_waiting_for_the_connection_gives_way_before_the_disconnect_is_reported(restartable_nats):
+    """nats-py marks the connection down before its disconnected callback runs; in between, the bus's "up" flag is
+    stale. Waiting for the connection must still give the event loop up: a consumer that returned at once looped
+    without yielding, the callback never ran, and the service answered no request and ignored SIGTERM."""
+    bus = Bus(restartable_nats.url, name="kernel-test")
+    await bus.connect()
+    try:
+        await asyncio.to_thread(restartable_nats.stop)
+
+        async def gone() -> bool:
+            return not bus.connected
+
+        await eventually(gone, timeout=10, what="the bus to see NATS gone")
+        bus._up.set()  # as it stands between nats-py's status change and the disconnected callback
+        others = asyncio.Event()
+        asyncio.get_running_loop().call_soon(others.set)  # another task's turn on the loop
+        assert not await bus.wait_connected(0.2)
+        assert others.is_set(), "waiting for NATS did not give the loop to anyone else"
+    finally:
+        await asyncio.to_thread(restartable_nats.start)
+        await bus.close()
