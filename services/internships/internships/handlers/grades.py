@@ -1,8 +1,7 @@
 """Grade use cases: a placement's grade with its history, and the school's amendment of it.
 
-Who: the grade is read by those who see the placement's evaluations it sums up (`sees_placement_evaluations`): its
-school's and its enterprise's staff, except that an enterprise account that is only a mentor reads the grades of the
-placements it mentors, and the student themselves; anyone else gets 404. Only the school's admin amends, with a reason; the enterprise and the student
+Who: the grade is read by the placement's parties (its school's and its enterprise's staff) and by the student
+themselves; anyone else gets 404. Only the school's admin amends, with a reason; the enterprise and the student
 get 403 (they see the placement), everyone else 404."""
 
 from __future__ import annotations
@@ -15,7 +14,7 @@ from internships.domain import grades
 from internships.domain.grades import PlacementGrade
 from internships.domain.placements import Placement
 from internships.handlers.grading import emit_graded
-from internships.policy import sees_placement_evaluations, visible_placement
+from internships.policy import visible_placement
 from praxis_common.auth import Principal
 from praxis_common.errors import Conflict, Forbidden, NotFound
 from praxis_common.uow import Clock, UowFactory, utc_clock
@@ -45,10 +44,6 @@ async def placement_grade(placement_id: uuid.UUID, principal: Principal, *, uow:
     """The placement's grade and every revision (who, when, why)."""
     async with uow() as u:
         placement, _ = visible_placement(await u.placements.get(placement_id), principal)
-        if not sees_placement_evaluations(
-            principal, placement, await u.mentoring.mentor_of(placement.id, "enterprise")
-        ):
-            raise NotFound("no such placement")
         history = await u.grades.history(placement.id)
     if not history:
         raise NotFound("the placement has no grade yet: it is graded when it completes")
