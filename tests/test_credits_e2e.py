@@ -201,7 +201,7 @@ async def test_5_csv_json_and_oneroster_list_both_with_the_same_totals(stack, in
 
 async def test_6_outsiders_get_404_or_403_never_an_entry(stack, internships, steps):
     """Every new route × another school, the placement's enterprise, another enterprise, another student, an
-    enterprise mentor of another placement."""
+    enterprise mentor of another placement (of another enterprise, and of the placement's own)."""
     pid = steps["placement"]
     outsiders = {
         "another school": (auth(stack, "school-cred-else", "school", "admin"), "404", "empty"),
@@ -209,6 +209,12 @@ async def test_6_outsiders_get_404_or_403_never_an_entry(stack, internships, ste
         "another enterprise": (auth(stack, "ent-cred-else", "enterprise", "hr"), "404", "403"),
         "another student": (auth(stack, SCHOOL, "school", "student", "stu-cred-9"), "404", "empty"),
         "a mentor of another placement": (auth(stack, "ent-cred-else", "enterprise", "mentor", "m-x"), "404", "403"),
+        # the enterprise's own mentor account, not this placement's: its scorecard is not theirs, nor is its grade
+        "the enterprise's mentor of another placement": (
+            auth(stack, ENTERPRISE, "enterprise", "mentor", f"{ENTERPRISE}:not-assigned"),
+            "404",
+            "403",
+        ),
     }
     routes = [
         ("GET", f"/v1/placements/{pid}/grade", "grade"),

@@ -155,17 +155,24 @@ async def get_scorecard(
 ) -> PlacementScorecard:
     now = clock()
     async with uow() as u:
-        placement = visible_placement(await u.placements.get(placement_id), principal)[0]
-        if not sees_placement_evaluations(
-            principal, placement, await u.mentoring.mentor_of(placement.id, "enterprise")
-        ):
-            raise NotFound("no such placement")
+        placement = await evaluated_placement(u, placement_id, principal)
         rubric, bound = await rubric_of(u, placement)
         evaluations = await u.evaluations.of_placement(placement.id)
         data = measure_scores(await data_measures(u, placement, now))
         pass_mark = pass_mark_of(await requirement_of(u, placement))
     card = placement_scorecard(placement.student_ref, rubric, evaluations, data, computed_at=now, pass_mark=pass_mark)
     return PlacementScorecard(placement, rubric, bound, card, evaluations, data)
+
+
+async def evaluated_placement(
+    u, placement_id: uuid.UUID, principal: Principal, *, for_update: bool = False
+) -> Placement:
+    """The placement, when the caller may read its evaluations and what is made of them (its scorecard, its grade):
+    `visible_placement`, narrowed by `sees_placement_evaluations`; 404 otherwise."""
+    placement = visible_placement(await u.placements.get(placement_id, for_update=for_update), principal)[0]
+    if not sees_placement_evaluations(principal, placement, await u.mentoring.mentor_of(placement.id, "enterprise")):
+        raise NotFound("no such placement")
+    return placement
 
 
 async def scorecard_of(u, placement: Placement, now: datetime, *, pass_mark: Decimal = PASS_MARK) -> Scorecard:
