@@ -36,7 +36,8 @@ ANSWERS = {"work_match": 4, "guidance_quality": 5, "would_recommend": True, "ret
 #   agreement — the owners' agreement read (its rubrics), and written (propose, revise, accept a rubric; its value)
 #   base — the owners' base read (tier evidence, history) and written (confirm a tier)
 #   student — the owners' student's credit summary
-#   own — a list, report or default over the caller's own organisation: any status but a 5xx, never owners' data
+#   own — a list or report over the caller's own organisation: any status but a 5xx, never the owners' data
+#   public — the rubric defaults, everyone's (200)
 NOT_FOUND = {"placement": {404}, "agreement_read": {404}, "agreement_write": {404}, "base_read": {404}}
 NOT_FOUND |= {"base_write": {404}, "student": {404}}
 # a hire is recorded by an enterprise's admin or HR: anyone else is refused for who they are (403), before the
@@ -57,7 +58,7 @@ OUTSIDERS: dict[str, tuple[tuple[str, str, str, str | None], dict[str, set[int]]
     # their school's (GET /v1/bases/{id} shows it), its tier decisions are for staff (403)
     "a student of another placement": (
         (SCHOOL, "school", "student", OTHER_STUDENT),
-        NOT_FOUND | {"agreement_write": {403, 404}, "base_read": {403}, "base_write": {403}},
+        NOT_FOUND | {"base_read": {403}, "base_write": {403}},
     ),
     # a student of another school whose student ref is the owners' student's: their own credits (none), never these
     "a student of another school": (("school-gois-else", "school", "student", STUDENT), NOT_FOUND | {"student": set()}),
@@ -78,7 +79,7 @@ OUTSIDERS: dict[str, tuple[tuple[str, str, str, str | None], dict[str, set[int]]
     # refused before anything is looked up (docs/security.md)
     "a platform operator": (
         ("praxis-authority", "platform", "ops", None),
-        {kind: {403} for kind in (*NOT_FOUND, "placement", "own")},
+        {kind: {403} for kind in (*NOT_FOUND, "placement", "own", "public")},
     ),
 }
 
@@ -118,7 +119,7 @@ def calls(ids: dict) -> list[tuple[str, str, str, dict | None, str]]:
             None,
             "agreement_write",
         ),
-        ("GET", "/v1/rubric-defaults", "/v1/rubric-defaults", None, "own"),
+        ("GET", "/v1/rubric-defaults", "/v1/rubric-defaults", None, "public"),
         ("POST", "/v1/placements/{placement_id}/evaluations", f"{p}/evaluations", SCORES, "placement"),
         ("GET", "/v1/placements/{placement_id}/scorecard", f"{p}/scorecard", None, "placement"),
         ("GET", "/v1/placements/{placement_id}/grade", f"{p}/grade", None, "placement"),
@@ -219,6 +220,7 @@ async def owned(stack: Stack, start_placement, assign_mentor) -> dict:
         evaluation = own.json()["id"]
     return {
         "placement": pid,
+        "evaluation": evaluation,
         "agreement": made["agreement_id"],
         "base": base,
         "version": rubric.json()["version"],
@@ -246,7 +248,7 @@ async def test_outsiders_get_a_problem_and_never_the_owners_data(stack: Stack, o
         for method, _template, path, body, named in calls(owned):
             r = await c.request(method, path, json=body, headers=headers)
             where = (outsider, method, path, r.status_code, r.text)
-            expected = allowed.get(named, set())
+            expected = allowed.get(named, {200} if named == "public" else set())
             seen = r.text.replace(path, "")
             if named == "base_read" and r.status_code == 200:  # whoever reads a base's tier reads why it was set
                 seen = seen.replace(TIER_REASON, "")
@@ -265,3 +267,26 @@ async def test_outsiders_get_a_problem_and_never_the_owners_data(stack: Stack, o
         assert programme["competencies"] == ["platform-operation"]
         history = (await c.get(f"/v1/bases/{owned['base']}/tier-history", headers=school)).json()
         assert TIER_REASON in str(history) and "ours" not in str(history)
+
+
+async def test_the_parties_still_read_what_the_outsiders_may_not(stack: Stack, owned: dict):
+    """The table's refusals are not blanket ones: the placement's parties, its enterprise mentor and its student read
+    its scorecard (with the student's evaluation), its grade and the school's ledger entry."""
+    p = f"/v1/placements/{owned['placement']}"
+    readers = {
+        "the school's admin": stack.auth(SCHOOL, "school", "admin"),
+        "the school's teacher": stack.auth(SCHOOL, "school", "teacher", sub=TEACHER),
+        "the enterprise's HR": stack.auth(ENTERPRISE, "enterprise", "hr"),
+        "the placement's enterprise mentor": stack.auth(ENTERPRISE, "enterprise", "mentor", sub=ANN),
+        "the student": stack.auth(SCHOOL, "school", "student", sub=STUDENT),
+    }
+    async with httpx.AsyncClient(base_url=stack["internships"].base_url, timeout=30) as c:
+        for who, headers in readers.items():
+            for path in (f"{p}/scorecard", f"{p}/grade"):
+                r = await c.get(path, headers=headers)
+                assert r.status_code == 200 and r.json()["student_ref"] == STUDENT, (who, path, r.text)
+            scorecard = (await c.get(f"{p}/scorecard", headers=headers)).json()
+            assert [e["id"] for e in scorecard["evaluations"]] == [owned["evaluation"]], who
+        for headers in (readers["the school's admin"], readers["the student"]):
+            summary = await c.get(f"/v1/credit-ledger/students/{STUDENT}", headers=headers)
+            assert summary.status_code == 200 and summary.json()["entry_count"] == 1, summary.text
