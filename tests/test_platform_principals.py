@@ -16,7 +16,8 @@ import pytest
 import pytest_asyncio
 from google.protobuf.message_factory import GetMessageClass
 
-from praxis.internships.v1 import internships_pb2, organisations_pb2
+from internships.rpc import FEATURE_SERVICES
+from praxis.internships.v1 import internships_pb2
 from praxis.mentors.v1 import mentors_pb2
 from praxis.projects.v1 import projects_pb2
 from praxis_dev.testing.stack import Stack, eventually
@@ -35,9 +36,9 @@ PLATFORM_PRINCIPALS = {
 PUBLIC = {"/healthz", "/readyz", "/docs", "/docs/oauth2-redirect", "/redoc", "/openapi.json"}
 SERVICE_METHODS = {"/praxis.mentors.v1.MentorsService/GetAssignments", "/praxis.mentors.v1.MentorsService/IsMentorOf"}
 GRPC_SERVICES = {
-    "internships": [
+    "internships": [  # InternshipsService and every feature's service beside it (grades, outcomes, tiers, …)
         internships_pb2.DESCRIPTOR.services_by_name["InternshipsService"],
-        organisations_pb2.DESCRIPTOR.services_by_name["OrganisationsService"],
+        *(module.DESCRIPTOR.services_by_name[name] for module, _, name, _ in FEATURE_SERVICES),
     ],
     "mentors": [mentors_pb2.DESCRIPTOR.services_by_name["MentorsService"]],
     "projects": [projects_pb2.DESCRIPTOR.services_by_name["ProjectsService"]],

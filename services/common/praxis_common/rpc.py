@@ -35,6 +35,21 @@ STATUS = {
     errors.Unavailable: grpc.StatusCode.UNAVAILABLE,
 }
 
+# A status message travels in a header (percent-encoded: up to 12 bytes a character) and grpc drops a call whose
+# headers pass 16 KiB: longer messages (one naming a field by a client's 100,000-character map key) are cut.
+MOST_MESSAGE_CHARACTERS = 1000
+
+
+def status_message(exc: errors.PraxisError) -> str:
+    """The error's detail and its field errors as one status message of at most MOST_MESSAGE_CHARACTERS."""
+    message = exc.detail
+    if exc.errors:
+        message += " (" + "; ".join(f"{e.field}: {e.message}" for e in exc.errors) + ")"
+    if len(message) > MOST_MESSAGE_CHARACTERS:
+        message = message[: MOST_MESSAGE_CHARACTERS - 1] + "…"
+    return message
+
+
 # Reachable without a token: probes and tooling.
 PUBLIC_PREFIXES = ("/grpc.health.v1.Health/", "/grpc.reflection.")
 
@@ -133,11 +148,8 @@ class ErrorInterceptor(grpc.aio.ServerInterceptor):
                         )
                     return await inner(request, context)
                 except errors.PraxisError as exc:
-                    message = exc.detail
-                    if exc.errors:
-                        message += " (" + "; ".join(f"{e.field}: {e.message}" for e in exc.errors) + ")"
                     code = next((STATUS[c] for c in type(exc).__mro__ if c in STATUS), grpc.StatusCode.INTERNAL)
-                    await context.abort(code, message)
+                    await context.abort(code, status_message(exc))
                 except grpc.aio.AbortError:
                     raise
                 except Exception as exc:

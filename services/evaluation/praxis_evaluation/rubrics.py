@@ -62,7 +62,8 @@ MAX_INDICATORS = 50
 def check_indicators(indicators: Sequence[Indicator], *, field_name: str = "indicators") -> tuple[Indicator, ...]:
     """The indicators with weights kept to four decimals, when: there is at least one and at most 50, keys are
     unique and non-empty, both names given, the scorer one of `Scorer`, weights sum to 1, and each level lies on the
-    scale with min ≤ max. Otherwise a 422 naming every problem."""
+    scale with min ≤ max, each bound a score as kept (at most two decimals: a level is not rounded into its
+    neighbour). Otherwise a 422 naming every problem."""
     errors: list[FieldError] = []
     if not indicators or len(indicators) > MAX_INDICATORS:
         raise InvalidInput(
@@ -84,9 +85,13 @@ def check_indicators(indicators: Sequence[Indicator], *, field_name: str = "indi
         if not ind.name_zh.strip() or not ind.name_en.strip():
             errors.append(FieldError(f"{where}.name", "both name_zh and name_en are needed"))
         for j, lv in enumerate(ind.levels):
-            ok = all(v.is_finite() and SCALE[0] <= v <= SCALE[1] for v in (lv.min_score, lv.max_score))
+            ok = all(
+                v.is_finite() and SCALE[0] <= v <= SCALE[1] and v == quantize(v) for v in (lv.min_score, lv.max_score)
+            )
             if not ok or lv.min_score > lv.max_score:
-                errors.append(FieldError(f"{where}.levels[{j}]", "min_score ≤ max_score, both from 0 to 100"))
+                errors.append(
+                    FieldError(f"{where}.levels[{j}]", "min_score ≤ max_score, both from 0 to 100 with two decimals")
+                )
     if errors:
         raise InvalidInput("the rubric's indicators are not valid", errors=errors)
     weights = check_weights(

@@ -84,6 +84,8 @@ def test_a_scorer_that_is_no_party_is_refused_and_text_is_read_as_the_party():
         Level("off the scale", Decimal(90), Decimal("100.01")),
         Level("negative", Decimal(-1), Decimal(10)),
         Level("not a number", Decimal("NaN"), Decimal(10)),
+        Level("finer than a score", Decimal("89.995"), Decimal(100)),
+        Level("vanishingly small", Decimal(0), Decimal("1e-400")),
     ],
 )
 def test_a_level_off_the_scale_or_upside_down_is_refused(level):

@@ -50,12 +50,18 @@ class BaseTierRepository:
             found.append(TierDecision(**data))
         return found
 
-    async def started_placements(self, base_id: uuid.UUID) -> list[Placement]:
-        """The placements at the base's positions that started (active, completed or terminated)."""
+    async def started_placements(self, base_id: uuid.UUID, school_org: str) -> list[Placement]:
+        """The placements of `school_org` (the school of the base's agreement) at the base's positions that started
+        (active, completed or terminated). Another school with an agreement of its own may place students at the
+        same positions: those placements are its record, never the evidence of this base's parties."""
         rows = await self.connection.execute(
             select(pl_t)
             .join(pos_t, pos_t.c.id == pl_t.c.position_id)
-            .where(pos_t.c.base_id == base_id, pl_t.c.status.in_([s.value for s in STARTED]))
+            .where(
+                pos_t.c.base_id == base_id,
+                pl_t.c.school_org == school_org,
+                pl_t.c.status.in_([s.value for s in STARTED]),
+            )
             .order_by(pl_t.c.starts_on, pl_t.c.id)
         )
         return [placement_of(r) for r in rows]

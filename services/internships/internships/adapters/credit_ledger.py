@@ -70,8 +70,7 @@ class CreditLedgerRepository:
                 yield e
             if len(batch) < STREAM_BATCH:
                 return
-            last = batch[-1]
-            after = (last.awarded_on, last.source_kind.value, last.source_id, last.student_ref)
+            after = batch[-1].order_key
 
     async def totals(self, school_org: str, f: LedgerFilter) -> list[StudentTotal]:
         """Per student over every matching entry (not only a page), in student order."""

@@ -32,10 +32,11 @@ class EvaluationRepository:
 
     # ---- rubric versions
 
-    async def versions(self, agreement_id: uuid.UUID) -> list[RubricVersion]:
-        rows = await self.connection.execute(
-            select(rv_t).where(rv_t.c.agreement_id == agreement_id).order_by(rv_t.c.version)
-        )
+    async def versions(self, agreement_id: uuid.UUID, *, for_share: bool = False) -> list[RubricVersion]:
+        """The agreement's versions; `for_share`: held FOR SHARE until the transaction ends, so no version is
+        revised or accepted meanwhile (those take the row FOR UPDATE)."""
+        query = select(rv_t).where(rv_t.c.agreement_id == agreement_id).order_by(rv_t.c.version)
+        rows = await self.connection.execute(query.with_for_update(read=True) if for_share else query)
         return [_version(r) for r in rows]
 
     async def version(self, agreement_id: uuid.UUID, version: int, *, for_update: bool = False) -> RubricVersion | None:

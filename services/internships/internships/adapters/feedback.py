@@ -31,8 +31,11 @@ class FeedbackRepository:
         row = (await self.connection.execute(select(fb_t).where(fb_t.c.placement_id == placement_id))).first()
         return Feedback(**dict(row._mapping)) if row else None
 
-    async def of_base(self, base_id: uuid.UUID) -> list[Feedback]:
-        rows = await self.connection.execute(select(fb_t).where(fb_t.c.base_id == base_id))
+    async def of_base(self, base_id: uuid.UUID, school_org: str) -> list[Feedback]:
+        """The answers of `school_org`'s students placed at the base (see BaseTiersRepository.started_placements)."""
+        rows = await self.connection.execute(
+            select(fb_t).where(fb_t.c.base_id == base_id, fb_t.c.school_org == school_org)
+        )
         return [Feedback(**dict(r._mapping)) for r in rows]
 
     async def base_of(self, placement_id: uuid.UUID) -> uuid.UUID | None:

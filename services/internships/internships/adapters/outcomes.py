@@ -276,8 +276,13 @@ class LedgerRepository:
 
     async def demanded(self, school_org: str, year: int) -> Counter:
         """Tag -> how many positions and projects published in `year` by the school's partner enterprises (those it
-        holds or held an agreement with) ask for it."""
-        partners = select(agreement.c.enterprise_org).where(agreement.c.school_org == school_org)
+        holds or held an agreement signed by both with) ask for it."""
+        partners = select(agreement.c.enterprise_org).where(
+            agreement.c.school_org == school_org,
+            # signed by both: a draft the school made on its own makes no partner (nor an unsigned one run out)
+            agreement.c.school_signed_at.is_not(None),
+            agreement.c.enterprise_signed_at.is_not(None),
+        )
         rows = await self.connection.execute(
             select(ledger_demand.c.competencies).where(
                 ledger_demand.c.year == year, ledger_demand.c.enterprise_org.in_(partners)

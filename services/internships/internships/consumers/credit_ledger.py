@@ -14,11 +14,12 @@ from praxis.events.v1 import grades_pb2, projects_pb2
 from praxis_common.consumer import Subscription
 from praxis_common.events import ReceivedEvent, payload_time
 from praxis_common.uow import UowFactory
+from praxis_evaluation import quantize
 
 
 def _score(event: ReceivedEvent, name: str, value: str) -> Decimal:
-    """Scores and credits: 0–100, kept to two decimals."""
-    return decimal_of(event, name, value, most=Decimal(100)).quantize(Decimal("0.01"))
+    """Scores and credits: 0–100, kept to two decimals as every score is (praxis_evaluation.quantize: half up)."""
+    return quantize(decimal_of(event, name, value, most=Decimal(100)))
 
 
 GRADED = "praxis.internships.placement.graded.v1"

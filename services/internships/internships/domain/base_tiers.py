@@ -26,13 +26,14 @@ import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from enum import StrEnum
 
 from internships.domain.attendance_summary import AttendanceSummary
 from internships.domain.feedback import MIN_ANSWERS, Feedback, figures
 from internships.domain.placements import Placement, PlacementStatus
 from internships.domain.positions import PracticeBase, Tier
+from internships.domain.rates import rate
 from internships.domain.reports import core_shares
 from praxis_common.errors import FieldError, InvalidInput
 
@@ -117,10 +118,6 @@ def _item(measure: Measure, value: Decimal | None, rests_on: int, note: str = ""
     return EvidenceItem(measure, value, rests_on, thresholds, meets, note)
 
 
-def _ratio(part: Decimal, whole: Decimal) -> Decimal:
-    return (part / whole).quantize(Decimal("0.0001"), ROUND_HALF_UP)
-
-
 def evidence(records: Sequence[PlacementRecord], answers: Sequence[Feedback], *, now: datetime) -> list[EvidenceItem]:
     started = [r for r in records if r.placement.status in STARTED]
     shares = [r.approved_core_hours / r.approved_hours for r in started if r.approved_hours > 0]
@@ -135,19 +132,19 @@ def evidence(records: Sequence[PlacementRecord], answers: Sequence[Feedback], *,
         _item(Measure.CORE_WORK_SHARE, core_shares(shares)[1], len(shares)),
         _item(
             Measure.ONSITE_GUIDANCE,
-            _ratio(Decimal(sessions), months) if months > 0 else None,
+            rate(sessions, months) if months > 0 else None,
             len(started),
             f"{sessions} on-site session{'' if sessions == 1 else 's'} over {months.quantize(Decimal('0.1'))} "
             "placement-months",
         ),
         _item(
             Measure.ATTENDANCE,
-            _ratio(Decimal(sum(a.present_days for a in attended)), Decimal(expected)) if expected else None,
+            rate(sum(a.present_days for a in attended), expected),
             len(attended),
         ),
         _item(
             Measure.COMPLETION,
-            _ratio(Decimal(completed), Decimal(len(ended))) if ended else None,
+            rate(completed, len(ended)),
             len(ended),
             f"{completed} of {len(ended)} ended placements completed",
         ),

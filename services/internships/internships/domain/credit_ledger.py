@@ -19,6 +19,8 @@ from datetime import date, datetime
 from decimal import Decimal
 from enum import StrEnum
 
+from praxis_common.spreadsheet import text_cell
+
 
 class SourceKind(StrEnum):
     PLACEMENT = "placement"
@@ -40,6 +42,11 @@ class LedgerEntry:
     awarded_on: date
     revision: int
     updated_at: datetime
+
+    @property
+    def order_key(self) -> tuple[date, str, uuid.UUID, str]:
+        """The ledger's order (award date, then source and student): pages and export batches continue after it."""
+        return (self.awarded_on, self.source_kind.value, self.source_id, self.student_ref)
 
 
 @dataclass(frozen=True)
@@ -113,11 +120,17 @@ def csv_header() -> str:
 
 def csv_line(e: LedgerEntry) -> str:
     out = io.StringIO()
-    row = row_of(e)
-    csv.writer(out).writerow(
-        ["true" if v is True else "false" if v is False else "" if v is None else v for v in row.values()]
-    )
+    csv.writer(out).writerow([_csv_value(v) for v in row_of(e).values()])
     return out.getvalue()
+
+
+def _csv_value(v: str | bool | int | None) -> str | int:
+    """Booleans as true/false, nothing as an empty cell, text as a spreadsheet shows it (never a formula)."""
+    if isinstance(v, bool):
+        return "true" if v else "false"
+    if v is None:
+        return ""
+    return text_cell(v) if isinstance(v, str) else v
 
 
 def json_item(e: LedgerEntry) -> str:

@@ -24,6 +24,8 @@ from datetime import date, datetime, timedelta
 
 from openpyxl import Workbook
 
+from praxis_common.spreadsheet import text_cell
+
 # (key, header on the platform's sheet, required)
 COLUMNS: tuple[tuple[str, str, bool], ...] = (
     ("internship_type", "实习类型", True),
@@ -156,7 +158,7 @@ def to_csv(rows: dict[str, Row]) -> bytes:
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow([header for _, header, _ in COLUMNS])
     for row in ordered(rows):
-        writer.writerow([_cell(v) for v in as_platform_row(row)])
+        writer.writerow([text_cell(v) for v in as_platform_row(row)])
     return ("\ufeff" + out.getvalue()).encode("utf-8")
 
 
@@ -165,15 +167,10 @@ def to_xlsx(rows: dict[str, Row], month: Month) -> bytes:
     sheet = book.create_sheet(title=f"实习情况 {month}")
     sheet.append([header for _, header, _ in COLUMNS])
     for row in ordered(rows):
-        sheet.append([_cell(v) for v in as_platform_row(row)])
+        sheet.append([text_cell(v) for v in as_platform_row(row)])
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
-
-
-def _cell(value: str) -> str:
-    """A cell a spreadsheet shows as text: a leading = + - @ would be read as a formula (CSV injection)."""
-    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
 
 
 @dataclass(frozen=True)

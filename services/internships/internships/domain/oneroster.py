@@ -20,6 +20,7 @@ import zipfile
 from collections.abc import Iterable
 
 from internships.domain.credit_ledger import LedgerEntry
+from praxis_common.spreadsheet import text_cell
 
 FILES = (  # every file of the 1.2 CSV binding, as the manifest lists them
     "academicSessions",
@@ -84,7 +85,7 @@ def _csv(columns: tuple[str, ...], rows: Iterable[Iterable]) -> str:
     out = io.StringIO()
     w = csv.writer(out, lineterminator="\r\n")
     w.writerow(columns)
-    w.writerows(rows)
+    w.writerows([text_cell(v) if isinstance(v, str) else v for v in row] for row in rows)
     return out.getvalue()
 
 

@@ -13,15 +13,15 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from enum import StrEnum
 
 from internships.domain.guidance import GuidanceTotals
+from internships.domain.rates import rate
 from praxis_common.errors import FieldError, InvalidInput
 
 ALIGNMENT_THRESHOLD = Decimal("0.3")
 MOST_COMPETENCIES = 50  # tags in one programme profile (as many as a position may list)
-RATE_PLACES = Decimal("0.0001")
 
 # Placement statuses as the ledger keeps them (the placement events' `status`).
 HOSTED = frozenset({"active", "completed", "terminated"})  # the intern was actually at the enterprise
@@ -137,13 +137,6 @@ def aligned(position: Iterable[str], trained: Iterable[str]) -> bool:
     return jaccard(position, trained) >= ALIGNMENT_THRESHOLD
 
 
-def rate(part: int, whole: int) -> Decimal | None:
-    """part / whole to four places; None when there is nothing to divide (no placement, not 0%)."""
-    if whole == 0:
-        return None
-    return (Decimal(part) / Decimal(whole)).quantize(RATE_PLACES, rounding=ROUND_HALF_UP)
-
-
 @dataclass(frozen=True)
 class LedgerPlacement:
     """A placement as the ledger kept it from placement events: which agreement, the programme, the position's tags,
@@ -207,9 +200,7 @@ class ValueLedger:
 
     @property
     def core_share(self) -> Decimal | None:
-        if not self.total_hours:
-            return None
-        return (self.core_hours / self.total_hours).quantize(RATE_PLACES, rounding=ROUND_HALF_UP)
+        return rate(self.core_hours, self.total_hours)
 
 
 def value_ledger(

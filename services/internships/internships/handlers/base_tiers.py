@@ -55,13 +55,13 @@ def _seen(base: PracticeBase | None, principal: Principal) -> PracticeBase:
 
 async def _recommendation(u, base: PracticeBase, clock: Clock) -> Recommendation:
     now = clock()
-    placements = await u.base_tiers.started_placements(base.id)
+    placements = await u.base_tiers.started_placements(base.id, base.school_org)
     ids = [p.id for p in placements]
     hours = await u.base_tiers.approved_hours(ids)
     days = await u.attendance.days_of(ids) if ids else []
     weeks = await u.attendance.weeks_of(ids) if ids else []
     sessions = await u.guidance.of_placements(ids)
-    answers = await u.feedback.of_base(base.id)
+    answers = await u.feedback.of_base(base.id, base.school_org)
     records = []
     for p in placements:
         own_days = [d for d in days if d.placement_id == p.id]

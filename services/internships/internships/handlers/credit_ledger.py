@@ -77,9 +77,7 @@ async def list_ledger(query: ListLedger, principal: Principal, *, uow: UowFactor
     async with uow() as u:
         rows = await u.credit_ledger.entries(principal.org, f, after=after, limit=query.page_size + 1)
         totals = await u.credit_ledger.totals(principal.org, f)
-    page, token = next_page(
-        rows, query.page_size, lambda e: (e.awarded_on, e.source_kind.value, e.source_id, e.student_ref)
-    )
+    page, token = next_page(rows, query.page_size, lambda e: e.order_key)
     return LedgerPage(page, token, totals)
 
 
@@ -102,17 +100,28 @@ async def student_summary(student_ref: str, principal: Principal, *, uow: UowFac
     return StudentSummary(student_ref, total, entries)
 
 
+EXPORT_BATCH = 500
+
+
 def export_ledger(f: LedgerFilter, principal: Principal, *, uow: UowFactory) -> AsyncIterator[LedgerEntry]:
     """Every entry the filter matches, in award order, read in batches while the caller writes them out. Who may
-    read is decided now (a refusal comes before the first byte); the rows are read as they are sent."""
+    read is decided now (a refusal comes before the first byte). Each batch is read in a short transaction of its
+    own, closed before its rows are handed out: a slow or stalled download holds no connection (the batches
+    continue after the last entry sent, so none is listed twice)."""
     readable = _readable(principal, f)
 
     async def entries() -> AsyncIterator[LedgerEntry]:
         if readable is None:
             return
-        async with uow() as u:
-            async for e in u.credit_ledger.stream(principal.org, readable):
+        after = None
+        while True:
+            async with uow() as u:
+                batch = await u.credit_ledger.entries(principal.org, readable, after=after, limit=EXPORT_BATCH)
+            for e in batch:
                 yield e
+            if len(batch) < EXPORT_BATCH:
+                return
+            after = batch[-1].order_key
 
     return entries()
 

@@ -128,7 +128,9 @@ async def record_placement_evaluation(
     first score, the score recorded with its provenance and its event emitted."""
     now = clock()
     async with uow() as u:
-        placement, scorer, rubric = await _checked(u, placement_id, cmd, principal, now)
+        # the agreement's versions held FOR SHARE: a revision of the version this first score binds waits, then
+        # finds it in use (409); one already under way is committed before the score is checked against the rubric
+        placement, scorer, rubric = await _checked(u, placement_id, cmd, principal, now, lock_versions=True)
         rubric_id, version = await u.evaluations.bind(placement.id, rubric.rubric_id, rubric.version, at=now)
         if (rubric_id, version) != (rubric.rubric_id, rubric.version):  # another score bound it first
             rubric = await _bound_rubric(u, placement, rubric_id, version)
@@ -184,12 +186,13 @@ async def scorecard_of(u, placement: Placement, now: datetime, *, pass_mark: Dec
     return placement_scorecard(placement.student_ref, rubric, evaluations, data, computed_at=now, pass_mark=pass_mark)
 
 
-async def rubric_of(u, placement: Placement) -> tuple[Rubric, bool]:
-    """The rubric version the placement's scores use (True), else the one its first score would use (False)."""
+async def rubric_of(u, placement: Placement, *, lock_versions: bool = False) -> tuple[Rubric, bool]:
+    """The rubric version the placement's scores use (True), else the one its first score would use (False;
+    `lock_versions`: the agreement's versions are held FOR SHARE until the unit ends)."""
     bound = await u.evaluations.bound(placement.id)
     if bound is not None:
         return await _bound_rubric(u, placement, *bound), True
-    versions = await u.evaluations.versions(placement.agreement_id)
+    versions = await u.evaluations.versions(placement.agreement_id, for_share=lock_versions)
     return rubric_for(versions, InternshipType(placement.internship_type)), False
 
 
@@ -220,14 +223,20 @@ async def _bound_rubric(u, placement: Placement, rubric_id: str, version: int) -
 
 
 async def _checked(
-    u, placement_id: uuid.UUID, cmd: RecordPlacementEvaluation, principal: Principal, now: datetime
+    u,
+    placement_id: uuid.UUID,
+    cmd: RecordPlacementEvaluation,
+    principal: Principal,
+    now: datetime,
+    *,
+    lock_versions: bool = False,
 ) -> tuple[Placement, Scorer, Rubric]:
     placement = visible_placement(await u.placements.get(placement_id), principal)[0]
     scorer = _scorer(principal, placement, cmd)
     if placement.status not in EVALUATED:
         raise PlacementNotEvaluated(f"the placement is {placement.status}; only an active or completed one is scored")
     check_open(cmd.window, placement.starts_on, placement.ends_on, now.date())
-    rubric, _ = await rubric_of(u, placement)
+    rubric, _ = await rubric_of(u, placement, lock_versions=lock_versions)
     PlacementEvaluation.record(  # validates the scores against the rubric before anyone else is asked
         placement=placement,
         rubric=rubric,

@@ -23,6 +23,7 @@ from internships.handlers import placement_evaluations as h
 from internships.handlers import rubrics
 from internships.handlers.evaluation_windows import open_windows
 from internships.main import MIGRATIONS
+from praxis_common.errors import InvalidInput
 from praxis_common.uow import UnitOfWorkFactory
 from praxis_evaluation import Indicator, Scorer
 
@@ -126,3 +127,68 @@ async def test_a_placement_keeps_the_rubric_version_of_its_first_score(world: Wo
     parts = {p.party: p for p in card.parts}
     assert parts["self"].score == Decimal("90.00") and parts["school_mentor"].score is None
     assert card.value_added.absolute == Decimal("30.00") and card.pass_mark == Decimal(50)
+
+
+async def _waiting_on_a_lock_or_done(w: World, task: asyncio.Task, *, deadline: float = 15.0) -> None:
+    """Until `task` waits on a row lock in the database, or has finished (a poll with a deadline)."""
+    loop = asyncio.get_running_loop()
+    until = loop.time() + deadline
+    while not task.done():
+        async with w.uow() as u:
+            waiting = await u.connection.scalar(
+                text(
+                    "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
+                    "AND wait_event_type = 'Lock'"
+                )
+            )
+        if waiting:
+            return
+        assert loop.time() < until, "the score neither finished nor waited on a lock"
+        await asyncio.sleep(0.02)
+
+
+async def test_a_first_score_and_a_revision_of_its_version_at_the_same_moment_never_bind_a_changed_rubric(
+    world: World,
+):
+    """The proposer revises the agreed version (no score uses it yet) while a placement's first score is being
+    recorded on it: either the score binds first and the revision is refused (rubric-in-use), or the revision
+    commits first and the score is checked against what is agreed then — never a placement bound to a version
+    whose indicators changed under its score."""
+    pid = await world.placement("stu-race-1")
+    async with world.uow() as u:
+        agreement = (await u.placements.get(pid)).agreement_id
+    admin = who("adm", world.school_org, "school", "admin")
+
+    def body(self_key: str) -> rubrics.ProposeRubric:
+        return rubrics.ProposeRubric(
+            InternshipType.POST_INTERNSHIP,
+            [
+                Indicator("knowledge", "知识", "Knowledge", Scorer.SCHOOL_MENTOR, Decimal("0.5")),
+                Indicator(self_key, "自评", "Self", Scorer.SELF, Decimal("0.5")),
+            ],
+        )
+
+    v1 = await rubrics.propose_rubric(agreement, body("reflection"), admin, uow=world.uow, clock=at(START))
+    await rubrics.accept_rubric(agreement, v1.version, world.hr, uow=world.uow, clock=at(START))
+
+    async with world.uow() as u:  # the revision, as revise_rubric runs it, held open at its check of use
+        found = await u.evaluations.version(agreement, v1.version, for_update=True)
+        assert not await u.evaluations.in_use(str(agreement), v1.version)
+        scoring = asyncio.create_task(self_score(world, pid, "stu-race-1", Window.MIDTERM, MID, {"reflection": 60}))
+        await _waiting_on_a_lock_or_done(world, scoring)
+        found.revise(body("self_review").indicators, side="school", base=(), in_use=False, by="adm", now=at(MID)())
+        await u.evaluations.save_version(found)
+        await u.commit()
+    try:
+        e = await scoring
+    except InvalidInput:  # checked against the default rubric once v1 waited for acceptance again: no `reflection`
+        e = None
+    async with world.uow() as u:
+        bound = await u.evaluations.bound(pid)
+        if e is not None:
+            kept = await u.evaluations.version(agreement, e.rubric_version)
+            assert kept.accepted_at is not None and "reflection" in {i.key for i in kept.indicators}, (
+                f"the score was bound to version {e.rubric_version}, changed under it to {kept.indicators}"
+            )
+        else:
+            assert bound is None

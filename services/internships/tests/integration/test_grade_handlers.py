@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import uuid
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 
@@ -306,3 +307,41 @@ async def test_a_projects_credit_enters_the_ledger_and_a_bad_one_is_refused(uow)
     for bad in ({"credits": "lots"}, {"studentRef": ""}, {"projectId": "nope"}, {"awardedOn": "soon"}):
         with pytest.raises(InvalidInput):
             await consumers.apply_credit_awarded(awarded(**bad), uow)
+
+
+async def test_a_score_from_an_event_is_kept_to_the_cent_half_up_as_every_score(uow):
+    """The engine's rule (praxis_evaluation.quantize): 86.125 is kept as 86.13, never banker's 86.12."""
+    await consumers.apply_credit_awarded(awarded(schoolOrg="gs-half", score="86.125", credits="2.005"), uow)
+    school = person("gs-half", "school", "admin")
+    [entry] = (await credit_ledger.list_ledger(credit_ledger.ListLedger(LedgerFilter()), school, uow=uow)).entries
+    assert (entry.score, entry.credits) == (Decimal("86.13"), Decimal("2.01"))
+
+
+async def test_an_export_read_slowly_holds_no_transaction_open_between_batches(uow):
+    """A download's reader may be slow or stop reading: while it has not asked for the next row, the service holds
+    no connection in an open transaction (one per slow download would drain the pool, and every request would
+    wait); each batch is read in a short transaction of its own, and the export still lists every entry once."""
+    school = "gs-export-slow"
+    for i in range(3):
+        await credit_ledger.record_entry(
+            LedgerEntry(
+                school, SourceKind.PROJECT, uuid.uuid4(), f"stu-e{i}", "Store", "ge-e", Decimal(2), Decimal(80),
+                None, True, END, 1, datetime(2030, 5, 1, tzinfo=UTC),
+            ),
+            uow=uow,
+        )  # fmt: skip
+
+    async def in_transaction() -> int:
+        async with uow() as u:
+            return await u.connection.scalar(
+                text(
+                    "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
+                    "AND state LIKE 'idle in transaction%'"
+                )
+            )
+
+    rows = credit_ledger.export_ledger(LedgerFilter(), person(school, "school", "admin"), uow=uow)
+    first = await anext(rows)
+    assert await in_transaction() == 0, "a transaction stays open while the reader has not asked for more"
+    rest = [e async for e in rows]
+    assert sorted(e.student_ref for e in [first, *rest]) == ["stu-e0", "stu-e1", "stu-e2"]

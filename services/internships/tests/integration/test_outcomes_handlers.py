@@ -371,3 +371,29 @@ async def test_the_value_ledger_and_the_years_outcomes_from_events(uow):
     assert (await outcomes.school_outcomes(2031, school, uow=uow)).placements == 0
     with pytest.raises(NotFound):
         await outcomes.school_outcomes(2030, enterprise, uow=uow)
+
+
+async def test_a_draft_agreement_makes_no_partner_whose_demand_a_school_reads(uow):
+    """A school drafts an agreement with any enterprise on its own; until both parties sign, the enterprise is no
+    partner of it: its positions' competency tags (which only partner schools see) never reach the school's yearly
+    demand."""
+    _, _, enterprise, _ = await world(uow, [])
+    await relay(uow)  # the enterprise's published position becomes demand
+    n = next(_worlds)
+    drafter = staff(f"os{n}-drafter", "school", "admin")
+    await register(uow, (drafter.org, "school"))
+    await handlers.draft_agreement(
+        commands.DraftAgreement(
+            school_org=drafter.org,
+            enterprise_org=enterprise.org,
+            title="",
+            valid_from=START - timedelta(days=60),
+            valid_to=START + timedelta(days=365),
+            intern_quota=5,
+        ),
+        drafter,
+        uow=uow,
+        clock=clock,
+    )
+    year = await outcomes.school_outcomes(START.year, drafter, uow=uow)
+    assert year.demanded == [], "a draft agreement showed the enterprise's demand to the school that drafted it"

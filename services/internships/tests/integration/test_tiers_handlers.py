@@ -6,20 +6,24 @@ completions, answers), the events in the outbox, and the placement report counti
 from __future__ import annotations
 
 import uuid
-from datetime import UTC, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
 
 import pytest
 from internships_attendance_world import END, START, World, at, who
+from internships_course_start import ready_to_start
+from internships_profiles import register
 from sqlalchemy.ext.asyncio import create_async_engine
 
+from internships import handlers
 from internships.adapters.unit_of_work import InternshipsUnit
+from internships.domain import commands
 from internships.domain.attendance import DayStatus
 from internships.domain.feedback import Answers, FeedbackGivenAlready, FeedbackNotOpen
 from internships.domain.guidance import GuidanceRecord
 from internships.domain.positions import Tier
 from internships.handlers import attendance, base_tiers, feedback, reports
-from internships.handlers.placements import change_placement
+from internships.handlers.placements import BookPlacement, book_placement, change_placement
 from internships.main import MIGRATIONS
 from praxis_common.errors import Forbidden, NotFound
 from praxis_common.uow import UnitOfWorkFactory
@@ -203,3 +207,52 @@ async def test_the_placement_report_counts_confirmed_tiers_and_unconfirmed_ones_
     await base_tiers.confirm_tier(confirm(world, 2), admin, uow=world.uow, clock=at(START))
     after = await reports.placement_report(world.hr, uow=world.uow)
     assert (after.by_tier, after.by_proposed_tier) == ({2: 1}, {})
+
+
+async def _another_schools_placement(world, school_org: str, student: str) -> uuid.UUID:
+    """A placement of another school at the world's base: that school holds an agreement of its own with the
+    enterprise, and any school with one may book the enterprise's published positions, whichever base they are at."""
+    admin = who("adm", school_org, "school", "admin")
+    await register(world.uow, (school_org, "school"))
+    a = await handlers.draft_agreement(
+        commands.DraftAgreement(
+            school_org=school_org,
+            enterprise_org=world.enterprise_org,
+            title="",
+            valid_from=START - timedelta(days=30),
+            valid_to=END + timedelta(days=30),
+            intern_quota=20,
+        ),
+        admin,
+        uow=world.uow,
+        clock=at(START - timedelta(days=40)),
+    )
+    for p in (admin, world.hr):
+        await handlers.sign_agreement(commands.SignAgreement(a.id), p, uow=world.uow, clock=at(START - timedelta(30)))
+    booked = await book_placement(
+        BookPlacement(world.position_id, student, birth_date=date(2008, 1, 1), study_year=2),
+        admin,
+        uow=world.uow,
+        clock=at(START - timedelta(days=10)),
+    )
+    await change_placement(booked.id, "confirm", world.hr, uow=world.uow, clock=at(START - timedelta(days=9)))
+    await ready_to_start(booked.id, school=admin, enterprise=world.hr, uow=world.uow, clock=at(START, 7))
+    await change_placement(booked.id, "start", admin, uow=world.uow, clock=at(START, 8))
+    return booked.id
+
+
+async def test_the_evidence_rests_on_the_placements_of_the_bases_school_only_never_another_schools(world):
+    """The base hangs off the agreement of one school with the enterprise; another school's students placed at it
+    are that school's record: neither their number, their hours, their attendance nor their survey answers reach
+    the evidence the base's parties read (and the recommendation it gives)."""
+    other = f"{world.school_org}-y"
+    theirs = [await _another_schools_placement(world, other, f"stu-y{i}") for i in range(3)]
+    for i, pid in enumerate(theirs):
+        await feedback.give_feedback(give(pid, work=1, guidance=1), who(f"stu-y{i}", other, "school", "student"),
+                                     uow=world.uow, clock=at(OPENS))  # fmt: skip
+    mine = await world.placement("stu-own")
+    for reader in (world.school, world.hr):
+        found = await base_tiers.tier_evidence(world.base_id, reader, uow=world.uow, clock=at(OPENS))
+        assert found.recommendation.started_placements == 1, "another school's placements were counted"
+        assert all(i.rests_on <= 1 for i in found.recommendation.items), found.recommendation.items
+    assert mine not in theirs

@@ -87,3 +87,14 @@ def test_the_zip_holds_the_files():
     with zipfile.ZipFile(io.BytesIO(zip_of(ENTRIES))) as z:
         assert z.namelist() == ["manifest.csv", "categories.csv", "lineItems.csv", "results.csv"]
         assert "良" in z.read("results.csv").decode("utf-8")
+
+
+def test_a_title_a_spreadsheet_would_run_as_a_formula_is_written_as_text_in_every_csv():
+    """An enterprise names its position or project: the school opens the ledger in a spreadsheet, which must show
+    the title, never run it (OWASP CSV injection: a leading = + - @ is prefixed with an apostrophe)."""
+    hostile = entry(SourceKind.PROJECT, uuid.uuid4(), "stu-9", "2.00", title='=HYPERLINK("http://x.example","open")')
+    (row,) = list(csv.reader(io.StringIO(csv_line(hostile))))
+    assert row[COLUMNS.index("title")] == "'" + hostile.title
+    item = next(r for r in csv.DictReader(io.StringIO(files([hostile])["lineItems.csv"])))
+    assert item["title"] == "'" + hostile.title
+    assert json.loads(json_item(hostile))["title"] == hostile.title  # JSON is data, not a sheet: kept as given

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from praxis_common.auth import Principal
 from praxis_common.pages import decode_page_token, encode_page_token
+from praxis_common.spreadsheet import text_cell
 from praxis_evaluation import Scorecard
 from projects import policy
 from projects.domain.credits import Credit, award
@@ -133,11 +134,11 @@ def credits_csv(credits: list[Credit]) -> str:
     for c in credits:
         writer.writerow(
             [
-                _cell(c.student_ref),
-                _cell(c.school_org),
+                text_cell(c.student_ref),
+                text_cell(c.school_org),
                 str(c.project_id),
-                _cell(c.project_title),
-                _cell(c.enterprise_org),
+                text_cell(c.project_title),
+                text_cell(c.enterprise_org),
                 str(c.team_id),
                 format(c.credits, "f"),
                 format(c.score, "f"),
@@ -145,7 +146,3 @@ def credits_csv(credits: list[Credit]) -> str:
             ]
         )
     return out.getvalue()
-
-
-def _cell(text: str) -> str:
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
