@@ -205,6 +205,9 @@ async def test_the_school_amends_with_a_reason_and_the_parties_read_the_history(
             await grades.placement_grade(p.id, outsider, uow=uow)
         with pytest.raises(NotFound):
             await grades.amend_grade(p.id, grades.AmendGrade(Decimal(99), None, "r"), outsider, uow=uow)
+    # an enterprise account that is only a mentor, of none of this placement: no grade, as no scorecard
+    with pytest.raises(NotFound):
+        await grades.placement_grade(p.id, person(hr.org, "enterprise", "mentor", sub="bo"), uow=uow)
     for party in (hr, student, person(admin.org, "school", "coordinator")):
         with pytest.raises(Forbidden):
             await grades.amend_grade(p.id, grades.AmendGrade(Decimal(99), None, "r"), party, uow=uow)
