@@ -155,8 +155,9 @@ async def test_refusals_over_grpc(stack, world, stub):
     )
     assert err.code() == grpc.StatusCode.NOT_FOUND
     bo = meta(stack, ENTERPRISE, "enterprise", "mentor", sub=BO)
-    # Both placements are under the same agreement: its rubric once agreed (the other test), else the default one.
-    agreed = await stub.ListRubrics(pb.ListRubricsRequest(agreement_id=agreement), metadata=bo)
+    # Both placements' agreements are between the same school and enterprise on the same dates: each counts against
+    # the one the booking rule picks, whose rubric the other test may have agreed; else the default one applies.
+    agreed = await stub.ListRubrics(pb.ListRubricsRequest(agreement_id=world["two"]["agreement_id"]), metadata=bo)
     keys = ["skills"] if agreed.agreed else ["job_skills", "work_quality", "professionalism"]
     err = await refused(
         stub.RecordPlacementEvaluation(

@@ -203,7 +203,9 @@ _BOOKING_TARGET = (
         exists().where(_active_agreement).label("visible"),
         select(agr_t.c.id)
         .where(_active_agreement, agr_t.c.valid_from <= pos_t.c.starts_on, agr_t.c.valid_to >= pos_t.c.starts_on)
-        .order_by(agr_t.c.valid_to.desc())
+        # domain/booking.covering_agreement's rule, in the query: the latest-ending, ties to the greater id (without
+        # the tie-break, two agreements on the same dates made the choice whichever the database found first)
+        .order_by(agr_t.c.valid_to.desc(), agr_t.c.id.desc())
         .limit(1)
         .scalar_subquery()
         .label("agreement_id"),

@@ -22,6 +22,7 @@ from sqlalchemy.ext.asyncio import create_async_engine
 from internships import handlers
 from internships.adapters.unit_of_work import InternshipsUnit
 from internships.domain import commands
+from internships.domain.booking import covering_agreement
 from internships.domain.positions import Duty, DutyKind
 from internships.domain.rounds import PublishRefused
 from internships.handlers import rounds
@@ -203,3 +204,47 @@ async def test_a_round_publish_queued_behind_a_termination_is_refused_and_publis
     assert outcome.extensions["positions"] == [str(position)]
     assert await scalar(uow, "SELECT count(*) FROM placement WHERE agreement_id = :a", a=agreement) == 0
     assert await scalar(uow, "SELECT status FROM allocation_round WHERE id = :r", r=rnd.id) == "computed"
+
+
+async def test_with_equal_agreements_every_booking_counts_against_the_one_the_booking_rule_picks(uow):
+    """A school with several active agreements with one enterprise, on the same dates: every booking, at whichever
+    base, counts against the agreement domain.booking.covering_agreement picks (the latest-ending, ties to the greater
+    id) — the same one rounds use; the query had no tie-break and took whichever the database found first."""
+    school, first, _ = await world(uow)
+    enterprise = Principal(sub="hr", org=school.org.replace("fs", "fe"), org_kind="enterprise", roles=frozenset({"hr"}))
+    others = [await active_agreement(uow, school.org, enterprise, 365) for _ in range(3)]
+    async with uow() as u:
+        agreements = [await u.agreements.get(a) for a in (first, *(o.id for o in others))]
+    picked = covering_agreement(agreements, school.org, enterprise.org, START)
+    clock = at(T0.date())
+    for agreement, student in zip((first, *(o.id for o in others)), ("cy", "di", "ed", "fa"), strict=True):
+        base = await create_base(
+            CreateBase(agreement, "Another hub", 1, "CN", "Shenzhen", capacity=100, staff=10_000),
+            enterprise,
+            uow=uow,
+            clock=clock,
+        )
+        position = await create_position(
+            CreatePosition(
+                base_id=base.id,
+                title="Store operations",
+                description="",
+                seats=1,
+                starts_on=START,
+                ends_on=START + timedelta(days=30),
+                languages=["en"],
+                competencies=[],
+                duties=[Duty("listings", DutyKind.CORE)],
+                post_staff=5_000,
+                monthly_pay=Decimal("4000"),
+                reference_monthly_wage=Decimal("4500"),
+            ),
+            enterprise,
+            uow=uow,
+            clock=clock,
+        )
+        await change_position(position.id, "publish", enterprise, uow=uow, clock=clock)
+        booked = await book_placement(
+            BookPlacement(position.id, student), school, uow=uow, clock=at(START - timedelta(days=5))
+        )
+        assert booked.agreement_id == picked.id
