@@ -84,12 +84,17 @@ async def world(uow, *, valid_days: int = 365):
     n = next(_worlds)
     school = Principal(sub="coord", org=f"fs{n}", org_kind="school", roles=frozenset({"coordinator"}))
     enterprise = Principal(sub="hr", org=f"fe{n}", org_kind="enterprise", roles=frozenset({"hr"}))
-    clock = at(T0.date())
     agreement = await active_agreement(uow, school.org, enterprise, valid_days)
     if valid_days < 90:
         await active_agreement(uow, f"fs{n}-other", enterprise, 365)
+    return school, agreement.id, await published_position(uow, enterprise, agreement.id, seats=3)
+
+
+async def published_position(uow, enterprise: Principal, agreement_id: uuid.UUID, *, seats: int) -> uuid.UUID:
+    """A published position from START to START + 30 days at a new base of the agreement."""
+    clock = at(T0.date())
     base = await create_base(
-        CreateBase(agreement.id, "Hub", 1, "CN", "Shenzhen", capacity=100, staff=10_000),
+        CreateBase(agreement_id, "Hub", 1, "CN", "Shenzhen", capacity=100, staff=10_000),
         enterprise,
         uow=uow,
         clock=clock,
@@ -99,7 +104,7 @@ async def world(uow, *, valid_days: int = 365):
             base_id=base.id,
             title="Store operations",
             description="",
-            seats=3,
+            seats=seats,
             starts_on=START,
             ends_on=START + timedelta(days=30),
             languages=["en"],
@@ -114,7 +119,7 @@ async def world(uow, *, valid_days: int = 365):
         clock=clock,
     )
     await change_position(position.id, "publish", enterprise, uow=uow, clock=clock)
-    return school, agreement.id, position.id
+    return position.id
 
 
 async def scalar(uow, sql: str, **params):
@@ -216,35 +221,9 @@ async def test_with_equal_agreements_every_booking_counts_against_the_one_the_bo
     async with uow() as u:
         agreements = [await u.agreements.get(a) for a in (first, *(o.id for o in others))]
     picked = covering_agreement(agreements, school.org, enterprise.org, START)
-    clock = at(T0.date())
     for agreement, student in zip((first, *(o.id for o in others)), ("cy", "di", "ed", "fa"), strict=True):
-        base = await create_base(
-            CreateBase(agreement, "Another hub", 1, "CN", "Shenzhen", capacity=100, staff=10_000),
-            enterprise,
-            uow=uow,
-            clock=clock,
-        )
-        position = await create_position(
-            CreatePosition(
-                base_id=base.id,
-                title="Store operations",
-                description="",
-                seats=1,
-                starts_on=START,
-                ends_on=START + timedelta(days=30),
-                languages=["en"],
-                competencies=[],
-                duties=[Duty("listings", DutyKind.CORE)],
-                post_staff=5_000,
-                monthly_pay=Decimal("4000"),
-                reference_monthly_wage=Decimal("4500"),
-            ),
-            enterprise,
-            uow=uow,
-            clock=clock,
-        )
-        await change_position(position.id, "publish", enterprise, uow=uow, clock=clock)
+        position = await published_position(uow, enterprise, agreement, seats=1)
         booked = await book_placement(
-            BookPlacement(position.id, student), school, uow=uow, clock=at(START - timedelta(days=5))
+            BookPlacement(position, student), school, uow=uow, clock=at(START - timedelta(days=5))
         )
         assert booked.agreement_id == picked.id
