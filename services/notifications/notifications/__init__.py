@@ -1,0 +1,1 @@
+"""Praxis notifications: webhook subscriptions of organisations and their signed deliveries."""

@@ -1,0 +1,69 @@
+"""Tables of the notifications service (SQLAlchemy Core; alembic owns the schema, see migrations/versions)."""
+
+from sqlalchemy import Column, DateTime, ForeignKey, Index, Integer, String, Table, Text, UniqueConstraint, text
+from sqlalchemy.dialects.postgresql import ARRAY, UUID
+
+from praxis_common.db import new_metadata
+
+metadata = new_metadata()
+
+webhook_endpoint = Table(
+    "webhook_endpoint",
+    metadata,
+    Column("id", UUID(as_uuid=True), primary_key=True),
+    Column("org", String(64), nullable=False),
+    Column("url", String(2048), nullable=False),
+    Column("description", String(500), nullable=False),
+    Column("event_types", ARRAY(String(255)), nullable=False),
+    Column("secret", String(64), nullable=False),
+    Column("previous_secret", String(64)),
+    Column("previous_secret_expires_at", DateTime(timezone=True)),
+    Column("status", String(16), nullable=False),
+    Column("disabled_reason", String(500)),
+    Column("last_success_at", DateTime(timezone=True)),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+    Index("ix_webhook_endpoint_org", "org"),
+)
+
+webhook_delivery = Table(
+    "webhook_delivery",
+    metadata,
+    Column("id", UUID(as_uuid=True), primary_key=True),
+    Column("endpoint_id", UUID(as_uuid=True), ForeignKey("webhook_endpoint.id", ondelete="CASCADE"), nullable=False),
+    Column("org", String(64), nullable=False),
+    Column("event_id", String(64), nullable=False),
+    Column("event_type", String(255), nullable=False),
+    Column("body", Text, nullable=False),
+    Column("status", String(16), nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("next_attempt_at", DateTime(timezone=True), nullable=False),
+    Column("first_attempt_at", DateTime(timezone=True)),
+    UniqueConstraint("endpoint_id", "event_id"),
+    Index("ix_webhook_delivery_due", "next_attempt_at", postgresql_where=text("status = 'pending'")),
+    Index("ix_webhook_delivery_endpoint", "endpoint_id", "created_at"),
+)
+
+webhook_attempt = Table(
+    "webhook_attempt",
+    metadata,
+    Column("delivery_id", UUID(as_uuid=True), ForeignKey("webhook_delivery.id", ondelete="CASCADE"), primary_key=True),
+    Column("number", Integer, primary_key=True),
+    Column("at", DateTime(timezone=True), nullable=False),
+    Column("status_code", Integer),
+    Column("latency_ms", Integer, nullable=False),
+    Column("error", String(500)),
+)
+
+# What the organisation's admins are told (an endpoint disabled after sustained failure); e-mail comes later.
+webhook_notice = Table(
+    "webhook_notice",
+    metadata,
+    Column("id", UUID(as_uuid=True), primary_key=True),
+    Column("org", String(64), nullable=False),
+    Column("endpoint_id", UUID(as_uuid=True), nullable=False),
+    Column("kind", String(32), nullable=False),
+    Column("message", String(1000), nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Index("ix_webhook_notice_org", "org", "created_at"),
+)

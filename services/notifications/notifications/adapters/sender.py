@@ -1,0 +1,83 @@
+"""Outbound webhook requests: signed per the Standard Webhooks spec (the `standardwebhooks` library), sent with a
+timeout, refused when the host resolves to a private, loopback or link-local address (SSRF) unless allowed (dev).
+
+The address check runs at every attempt, since DNS may change after registration. What is left: a name that
+resolves differently between the check and httpx's own lookup (DNS rebinding within milliseconds).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import ipaddress
+import socket
+import time
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from urllib.parse import urlsplit
+
+import httpx
+from standardwebhooks.webhooks import Webhook
+
+from notifications.domain.webhooks import public_address, public_host
+
+USER_AGENT = "Praxis-Webhooks/1"
+
+
+@dataclass(frozen=True)
+class Sent:
+    status_code: int | None
+    latency_ms: int
+    error: str | None = None
+
+
+def signature(secrets: list[str], msg_id: str, at: datetime, body: str) -> str:
+    """The `webhook-signature` header: one `v1,<base64>` per secret, space-separated (receivers accept any)."""
+    return " ".join(Webhook(s).sign(msg_id, at, body) for s in secrets)
+
+
+async def _blocked(url: str) -> str | None:
+    host = urlsplit(url).hostname or ""
+    if not public_host(host):
+        return f"{host} is not a public address"
+    try:
+        infos = await asyncio.get_running_loop().getaddrinfo(host, None, type=socket.SOCK_STREAM)
+    except OSError as exc:
+        return f"cannot resolve {host}: {exc}"
+    for *_, sockaddr in infos:
+        if not public_address(ipaddress.ip_address(sockaddr[0])):
+            return f"{host} resolves to a non-public address"
+    return None
+
+
+class Sender:
+    def __init__(self, *, timeout: float, allow_private: bool) -> None:
+        self.timeout = timeout
+        self.allow_private = allow_private
+        self.client = httpx.AsyncClient(
+            timeout=httpx.Timeout(timeout), follow_redirects=False, limits=httpx.Limits(max_connections=None)
+        )
+
+    async def close(self) -> None:
+        await self.client.aclose()
+
+    async def send(self, *, url: str, msg_id: str, secrets: list[str], body: str, at: datetime) -> Sent:
+        at, started = at.astimezone(UTC), time.monotonic()
+        if not self.allow_private and (blocked := await _blocked(url)):
+            return Sent(None, 0, blocked)
+        headers = {
+            "content-type": "application/cloudevents+json",
+            "user-agent": USER_AGENT,
+            "webhook-id": msg_id,
+            "webhook-timestamp": str(int(at.timestamp())),
+            "webhook-signature": signature(secrets, msg_id, at, body),
+        }
+        try:
+            async with asyncio.timeout(self.timeout):
+                response = await self.client.post(url, content=body.encode(), headers=headers)
+            return Sent(response.status_code, _ms(started))
+        except (httpx.HTTPError, TimeoutError, OSError) as exc:
+            return Sent(None, _ms(started), (type(exc).__name__ + ": " + str(exc))[:500])
+
+
+def _ms(started: float) -> int:
+    return int((time.monotonic() - started) * 1000)

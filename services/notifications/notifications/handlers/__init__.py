@@ -1,0 +1,2 @@
+"""Use cases of the notifications service: webhook endpoints (webhooks.py), deliveries and their worker
+(deliveries.py)."""

@@ -1,0 +1,109 @@
+"""Use cases of webhook endpoints: register, list, read, change, delete, rotate the secret. An organisation's admins
+only, over their own organisation's endpoints (another's is NotFound, as if it did not exist)."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import timedelta
+
+from notifications.domain.webhooks import Endpoint, check_url
+from notifications.policy import require_webhook_admin
+from praxis_common.auth import Principal
+from praxis_common.errors import NotFound
+from praxis_common.uow import Clock, UowFactory, utc_clock
+
+
+@dataclass(frozen=True)
+class RegisterEndpoint:
+    url: str
+    description: str
+    event_types: list[str]
+
+
+@dataclass(frozen=True)
+class ChangeEndpoint:
+    url: str | None = None
+    description: str | None = None
+    event_types: list[str] | None = None
+    enabled: bool | None = None
+
+
+async def register_endpoint(
+    cmd: RegisterEndpoint, principal: Principal, *, uow: UowFactory, allow_http: bool, clock: Clock = utc_clock
+) -> Endpoint:
+    org = require_webhook_admin(principal)
+    endpoint = Endpoint.register(
+        org=org,
+        url=check_url(cmd.url, allow_http=allow_http),
+        description=cmd.description,
+        event_types=cmd.event_types,
+        now=clock(),
+    )
+    async with uow() as u:
+        await u.endpoints.add(endpoint)
+        await u.commit()
+    return endpoint
+
+
+async def list_endpoints(principal: Principal, *, uow: UowFactory) -> list[Endpoint]:
+    org = require_webhook_admin(principal)
+    async with uow() as u:
+        return await u.endpoints.of_org(org)
+
+
+async def get_endpoint(endpoint_id: uuid.UUID, principal: Principal, *, uow: UowFactory) -> Endpoint:
+    org = require_webhook_admin(principal)
+    async with uow() as u:
+        return _found(await u.endpoints.get(org, endpoint_id))
+
+
+async def change_endpoint(
+    endpoint_id: uuid.UUID,
+    cmd: ChangeEndpoint,
+    principal: Principal,
+    *,
+    uow: UowFactory,
+    allow_http: bool,
+    clock: Clock = utc_clock,
+) -> Endpoint:
+    org = require_webhook_admin(principal)
+    url = check_url(cmd.url, allow_http=allow_http) if cmd.url is not None else None
+    async with uow() as u:
+        endpoint = _found(await u.endpoints.get(org, endpoint_id, for_update=True))
+        endpoint.update(
+            now=clock(), url=url, description=cmd.description, event_types=cmd.event_types, enabled=cmd.enabled
+        )
+        await u.endpoints.save(endpoint)
+        await u.commit()
+    return endpoint
+
+
+async def delete_endpoint(
+    endpoint_id: uuid.UUID, principal: Principal, *, uow: UowFactory, clock: Clock = utc_clock
+) -> None:
+    org = require_webhook_admin(principal)
+    async with uow() as u:
+        endpoint = _found(await u.endpoints.get(org, endpoint_id, for_update=True))
+        endpoint.delete(now=clock())
+        await u.endpoints.save(endpoint)
+        await u.commit()
+
+
+async def rotate_secret(
+    endpoint_id: uuid.UUID, principal: Principal, *, uow: UowFactory, grace: timedelta, clock: Clock = utc_clock
+) -> Endpoint:
+    """A new secret; the old one keeps signing (next to the new) for `grace`."""
+    org = require_webhook_admin(principal)
+    async with uow() as u:
+        endpoint = _found(await u.endpoints.get(org, endpoint_id, for_update=True))
+        endpoint.rotate(now=clock(), grace=grace)
+        await u.endpoints.save(endpoint)
+        await u.commit()
+    return endpoint
+
+
+def _found(endpoint: Endpoint | None) -> Endpoint:
+    if endpoint is None:
+        raise NotFound("no such webhook")
+    return endpoint
