@@ -56,11 +56,11 @@ def router(rt: Runtime) -> APIRouter:
         found = await webhooks.list_endpoints(principal, uow=rt.uow)
         return WebhookList(items=[WebhookRead.of(e) for e in found])
 
-    @r.get("/{webhook_id}", operation_id="getWebhook", response_model=WebhookRead, summary="One webhook")
+    @r.get("/{webhook_id}", operation_id="getWebhook", response_model=WebhookRead, summary="Read one webhook endpoint")
     async def get(webhook_id: uuid.UUID, principal: PrincipalDep) -> WebhookRead:
         return WebhookRead.of(await webhooks.get_endpoint(webhook_id, principal, uow=rt.uow))
 
-    @r.patch("/{webhook_id}", operation_id="updateWebhook", response_model=WebhookRead, summary="Change a webhook")
+    @r.patch("/{webhook_id}", operation_id="updateWebhook", response_model=WebhookRead, summary="Change a webhook endpoint")
     async def update(webhook_id: uuid.UUID, body: WebhookUpdate, principal: PrincipalDep) -> WebhookRead:
         """Only the fields given change; `enabled: true` re-enables an endpoint disabled after failures."""
         endpoint = await webhooks.change_endpoint(
@@ -68,7 +68,7 @@ def router(rt: Runtime) -> APIRouter:
         )
         return WebhookRead.of(endpoint)
 
-    @r.delete("/{webhook_id}", operation_id="deleteWebhook", status_code=204, summary="Delete a webhook")
+    @r.delete("/{webhook_id}", operation_id="deleteWebhook", status_code=204, summary="Delete a webhook endpoint")
     async def delete(webhook_id: uuid.UUID, principal: PrincipalDep) -> Response:
         """With its deliveries and their log."""
         await webhooks.delete_endpoint(webhook_id, principal, uow=rt.uow, clock=rt.clock)
