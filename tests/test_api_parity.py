@@ -22,7 +22,12 @@ from praxis_dev.testing.apps import build_app
 
 ROOT = Path(__file__).resolve().parents[1]
 TABLE = ROOT / "docs" / "grpc.md"
-SERVICES = {"internships": "InternshipsService", "mentors": "MentorsService", "projects": "ProjectsService"}
+SERVICES = {
+    "internships": "InternshipsService",
+    "mentors": "MentorsService",
+    "projects": "ProjectsService",
+    "notifications": "NotificationsService",
+}
 HTTP_METHODS = {"get", "put", "post", "delete", "patch", "options", "head", "trace"}
 KERNEL = "every service"  # the table's section for the routes every service's app has (probes, docs)
 NONE = "—"

@@ -1,4 +1,4 @@
-"""Platform principals (operators, other services) see no tenant content: every REST route of the three services,
+"""Platform principals (operators, other services) see no tenant content: every REST route of the services,
 enumerated from each running service's own OpenAPI document and called with real ids of existing objects, answers
 them 403 (problem+json, nothing of the tenants in it); over gRPC every method answers PERMISSION_DENIED, except the
 two questions the mentors service declares for other services (GetAssignments, IsMentorOf), which admit a platform
@@ -20,6 +20,7 @@ from google.protobuf.message_factory import GetMessageClass
 from internships.rpc import FEATURE_SERVICES
 from praxis.internships.v1 import internships_pb2
 from praxis.mentors.v1 import mentors_pb2
+from praxis.notifications.v1 import notifications_pb2
 from praxis.projects.v1 import projects_pb2
 from praxis_dev.testing.stack import Stack, eventually
 
@@ -50,6 +51,7 @@ GRPC_SERVICES = {
     ],
     "mentors": [mentors_pb2.DESCRIPTOR.services_by_name["MentorsService"]],
     "projects": [projects_pb2.DESCRIPTOR.services_by_name["ProjectsService"]],
+    "notifications": [notifications_pb2.DESCRIPTOR.services_by_name["NotificationsService"]],
 }
 
 
@@ -68,7 +70,14 @@ async def world(stack: Stack, internships, mentors, rounds) -> dict[str, str]:
         internships.client() as c,
         mentors.client() as m,
         httpx.AsyncClient(base_url=stack["projects"].base_url, timeout=30) as p,
+        httpx.AsyncClient(base_url=stack["notifications"].base_url, timeout=30) as n,
     ):
+        hook = await n.post(
+            "/v1/webhooks",
+            headers=auth(stack, ENTERPRISE, "enterprise", "admin"),
+            json={"url": "http://127.0.0.1:9/hooks", "event_types": ["praxis.internships.placement.requested.v1"]},
+        )
+        assert hook.status_code == 201, hook.text
         teacher = await mentors.mentor(m, SCHOOL, "school", capacity=5, account="t-plat")
         await mentors.mentor(m, ENTERPRISE, "enterprise", capacity=5, account="m-plat")
         period = await m.post(
@@ -88,6 +97,14 @@ async def world(stack: Stack, internships, mentors, rounds) -> dict[str, str]:
         assert booked.status_code == 201, booked.text
         placement = booked.json()["id"]
         assert (await c.post(f"/v1/placements/{placement}/confirm", headers=enterprise)).status_code == 200
+
+        async def delivered():
+            log = await n.get(
+                f"/v1/webhooks/{hook.json()['id']}/deliveries", headers=auth(stack, ENTERPRISE, "enterprise", "admin")
+            )
+            return log.json()["items"]
+
+        delivery = (await eventually(delivered, timeout=30, what="the booking's webhook delivery"))[0]
         policy = await c.post(
             "/v1/insurance-policies",
             headers=school,
@@ -182,6 +199,8 @@ async def world(stack: Stack, internships, mentors, rounds) -> dict[str, str]:
         "org": ENTERPRISE,
         "material_id": material.json()["id"],
         "team_id": team.json()["id"],
+        "webhook_id": hook.json()["id"],
+        "delivery_id": delivery["id"],
         "stage": "market-research",
     }
 
@@ -210,7 +229,7 @@ def _without_instance(body: str) -> str:
     return re.sub(r'"instance":"[^"]*"', "", body.replace(": ", ":"))
 
 
-@pytest.mark.parametrize("service", ["internships", "mentors", "projects"])
+@pytest.mark.parametrize("service", ["internships", "mentors", "projects", "notifications"])
 @pytest.mark.parametrize("who", list(PLATFORM_PRINCIPALS))
 async def test_every_rest_route_refuses_platform_principals(stack, world, service, who):
     org, kind, *roles = PLATFORM_PRINCIPALS[who]
@@ -239,7 +258,7 @@ async def test_every_rest_route_refuses_platform_principals(stack, world, servic
     assert leaks == [], f"{who} on {service}: {len(leaks)} of {answered} operations not refused: {leaks}"
 
 
-@pytest.mark.parametrize("service", ["internships", "mentors", "projects"])
+@pytest.mark.parametrize("service", ["internships", "mentors", "projects", "notifications"])
 @pytest.mark.parametrize("who", list(PLATFORM_PRINCIPALS))
 async def test_every_grpc_method_refuses_platform_principals_but_the_declared_service_questions(
     stack, world, service, who
