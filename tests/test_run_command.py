@@ -27,8 +27,8 @@ def _ready(port: int) -> bool:
         return False
 
 
-def test_praxis_up_serves_all_three_and_ctrl_c_stops_everything(tmp_path):
-    ports = {name: (free_port(), free_port()) for name in ("internships", "mentors", "projects")}
+def test_praxis_up_serves_every_service_and_ctrl_c_stops_everything(tmp_path):
+    ports = {name: (free_port(), free_port()) for name in ("internships", "mentors", "projects", "notifications")}
     env = {**os.environ, "PRAXIS_HOME": str(tmp_path / "state"), "PRAXIS_NATS_PORT": str(free_port())}
     for name, (http, grpc) in ports.items():
         env[f"{name.upper()}_HTTP_PORT"], env[f"{name.upper()}_GRPC_PORT"] = str(http), str(grpc)
@@ -49,7 +49,7 @@ def test_praxis_up_serves_all_three_and_ctrl_c_stops_everything(tmp_path):
         assert json.loads(tried.stdout)["items"] == [], (hint, tried.stdout, tried.stderr)
         assert str(tmp_path / "state" / "internships.log") in text  # where the logs are
         children = psutil.Process(up.pid).children(recursive=True)
-        assert len(children) >= 4  # nats-server and three services at least
+        assert len(children) >= 5  # nats-server and four services at least
     finally:
         up.send_signal(signal.SIGINT)
         code = up.wait(timeout=60)
@@ -76,7 +76,7 @@ def test_every_taken_port_is_named_with_its_variable_in_one_attempt(tmp_path):
             "PROJECTS_HTTP_PORT": str(port_too),
             "PRAXIS_NATS_PORT": str(free_port()),
         }
-        for name in ("INTERNSHIPS", "MENTORS", "PROJECTS"):
+        for name in ("INTERNSHIPS", "MENTORS", "PROJECTS", "NOTIFICATIONS"):
             env.setdefault(f"{name}_HTTP_PORT", str(free_port()))
             env.setdefault(f"{name}_GRPC_PORT", str(free_port()))
         done = subprocess.run(
