@@ -51,11 +51,11 @@ def check_url(url: str, *, allow_http: bool) -> str:
     parts = urlsplit(url)
     schemes = ("https", "http") if allow_http else ("https",)
     if parts.scheme not in schemes:
-        raise InvalidInput("url must be https", [FieldError("url", "must use https")])
+        raise InvalidInput("url must be https", errors=[FieldError("url", "must use https")])
     if not parts.hostname or parts.username or parts.password:
-        raise InvalidInput("url needs a host and no credentials", [FieldError("url", "needs a host, no user:pass")])
+        raise InvalidInput("url needs a host and no credentials", errors=[FieldError("url", "needs a host, no user:pass")])
     if not allow_http and not public_host(parts.hostname):
-        raise InvalidInput("url points at a private address", [FieldError("url", "private or loopback address")])
+        raise InvalidInput("url points at a private address", errors=[FieldError("url", "private or loopback address")])
     return url
 
 
@@ -83,7 +83,7 @@ def check_event_types(types: list[str]) -> list[str]:
             FieldError("event_types", f"{t!r} is not yet subscribable" if t in NOT_YET_SUBSCRIBABLE else f"{t!r} is unknown")
             for t in unknown
         ] or [FieldError("event_types", f"choose 1 to {MAX_EVENT_TYPES} event types")]
-        raise InvalidInput("bad event types", errors)
+        raise InvalidInput("bad event types", errors=errors)
     return sorted(set(types))
 
 
