@@ -10,15 +10,12 @@ import json
 import time
 from datetime import UTC, date, datetime, timedelta
 
-import grpc
 import httpx
 import pytest
 import pytest_asyncio
 from standardwebhooks.webhooks import Webhook, WebhookVerificationError
 from webhook_receiver import Receiver
 
-from praxis.notifications.v1 import notifications_pb2 as pb
-from praxis.notifications.v1 import notifications_pb2_grpc as pb_grpc
 from praxis_dev.testing.stack import Stack, eventually
 
 pytestmark = pytest.mark.destructive
@@ -92,7 +89,9 @@ async def book(internships, c, school: str, position: str, student: str) -> dict
 
 def verified(secret: str, got) -> dict:
     """The body, once the library has verified its signature headers with `secret`."""
-    return Webhook(secret).verify(got.body, {k: got.headers[k] for k in ("webhook-id", "webhook-timestamp", "webhook-signature")})
+    return Webhook(secret).verify(
+        got.body, {k: got.headers[k] for k in ("webhook-id", "webhook-timestamp", "webhook-signature")}
+    )
 
 
 @pytest_asyncio.fixture(scope="module", loop_scope="module")

@@ -30,9 +30,7 @@ async def owned(stack: Stack, internships):
         assert hook.status_code == 201, hook.text
         async with internships.client() as c:
             agreement = await internships.agreement(c, SCHOOL, OWNER)
-            position = await internships.position(
-                c, OWNER, agreement, seats=1, starts_on=date.today()
-            )
+            position = await internships.position(c, OWNER, agreement, seats=1, starts_on=date.today())
             assert (await internships.book(c, SCHOOL, position["id"], "stu-iso-hook")).status_code == 201
 
         async def delivered():

@@ -83,7 +83,9 @@ class Receiver:
         await send({"type": "http.response.body", "body": b"ok" if status == 200 else b"failing on purpose"})
 
     def start(self) -> Receiver:
-        config = uvicorn.Config(self, host="127.0.0.1", port=self.port, log_config=None, access_log=False, lifespan="off")
+        config = uvicorn.Config(
+            self, host="127.0.0.1", port=self.port, log_config=None, access_log=False, lifespan="off"
+        )
         self.server = uvicorn.Server(config)
         self.thread = threading.Thread(target=self.server.run, daemon=True, name="webhook-receiver")
         self.thread.start()

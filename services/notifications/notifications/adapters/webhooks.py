@@ -46,7 +46,9 @@ class EndpointRepository:
         return _endpoint(row) if row else None
 
     async def by_id(self, endpoint_id: uuid.UUID) -> Endpoint | None:
-        row = (await self.connection.execute(select(webhook_endpoint).where(webhook_endpoint.c.id == endpoint_id))).first()
+        row = (
+            await self.connection.execute(select(webhook_endpoint).where(webhook_endpoint.c.id == endpoint_id))
+        ).first()
         return _endpoint(row) if row else None
 
     async def of_org(self, org: str) -> list[Endpoint]:
@@ -65,7 +67,9 @@ class EndpointRepository:
         if e.deleted:
             await self.connection.execute(delete(webhook_endpoint).where(webhook_endpoint.c.id == e.id))
         else:
-            await self.connection.execute(update(webhook_endpoint).where(webhook_endpoint.c.id == e.id).values(_endpoint_row(e)))
+            await self.connection.execute(
+                update(webhook_endpoint).where(webhook_endpoint.c.id == e.id).values(_endpoint_row(e))
+            )
         self.track(e)
 
     async def succeeded(self, endpoint_id: uuid.UUID, at: datetime) -> None:
@@ -94,7 +98,9 @@ class DeliveryRepository:
     async def _attempts(self, ids: list[uuid.UUID]) -> dict[uuid.UUID, list[Attempt]]:
         found: dict[uuid.UUID, list[Attempt]] = {i: [] for i in ids}
         if ids:
-            query = select(webhook_attempt).where(webhook_attempt.c.delivery_id.in_(ids)).order_by(webhook_attempt.c.number)
+            query = (
+                select(webhook_attempt).where(webhook_attempt.c.delivery_id.in_(ids)).order_by(webhook_attempt.c.number)
+            )
             for r in await self.connection.execute(query):
                 m = dict(r._mapping)
                 found[m.pop("delivery_id")].append(Attempt(**m))
@@ -120,9 +126,11 @@ class DeliveryRepository:
         return await self._many(query)
 
     async def since(self, endpoint_id: uuid.UUID, since: datetime) -> list[Delivery]:
-        query = select(webhook_delivery).where(
-            webhook_delivery.c.endpoint_id == endpoint_id, webhook_delivery.c.created_at >= since
-        ).with_for_update()
+        query = (
+            select(webhook_delivery)
+            .where(webhook_delivery.c.endpoint_id == endpoint_id, webhook_delivery.c.created_at >= since)
+            .with_for_update()
+        )
         return await self._many(query)
 
     async def claim_due(self, now: datetime, *, lease: timedelta, limit: int, skip: list[uuid.UUID]) -> list[Delivery]:
@@ -175,5 +183,10 @@ class NoticeRepository:
         )
 
     async def of_org(self, org: str, *, limit: int = 100) -> list[dict]:
-        query = select(webhook_notice).where(webhook_notice.c.org == org).order_by(webhook_notice.c.created_at.desc()).limit(limit)
+        query = (
+            select(webhook_notice)
+            .where(webhook_notice.c.org == org)
+            .order_by(webhook_notice.c.created_at.desc())
+            .limit(limit)
+        )
         return [dict(r._mapping) for r in await self.connection.execute(query)]

@@ -33,8 +33,24 @@ PLACEMENT_FIELDS = (
     "forced",
     "cohort",
 )
-AGREEMENT_ACTIVATED_FIELDS = ("agreement_id", "school_org", "enterprise_org", "valid_from", "valid_to", "intern_quota", "activated_at")
-AGREEMENT_ENDED_FIELDS = ("agreement_id", "school_org", "enterprise_org", "reason", "ended_at", "terminated_by_org", "note")
+AGREEMENT_ACTIVATED_FIELDS = (
+    "agreement_id",
+    "school_org",
+    "enterprise_org",
+    "valid_from",
+    "valid_to",
+    "intern_quota",
+    "activated_at",
+)
+AGREEMENT_ENDED_FIELDS = (
+    "agreement_id",
+    "school_org",
+    "enterprise_org",
+    "reason",
+    "ended_at",
+    "terminated_by_org",
+    "note",
+)
 
 
 @dataclass(frozen=True)

@@ -53,7 +53,9 @@ def check_url(url: str, *, allow_http: bool) -> str:
     if parts.scheme not in schemes:
         raise InvalidInput("url must be https", errors=[FieldError("url", "must use https")])
     if not parts.hostname or parts.username or parts.password:
-        raise InvalidInput("url needs a host and no credentials", errors=[FieldError("url", "needs a host, no user:pass")])
+        raise InvalidInput(
+            "url needs a host and no credentials", errors=[FieldError("url", "needs a host, no user:pass")]
+        )
     if not allow_http and not public_host(parts.hostname):
         raise InvalidInput("url points at a private address", errors=[FieldError("url", "private or loopback address")])
     return url
@@ -80,7 +82,9 @@ def check_event_types(types: list[str]) -> list[str]:
     unknown = [t for t in types if t not in SUBSCRIBABLE]
     if not types or len(types) > MAX_EVENT_TYPES or unknown:
         errors = [
-            FieldError("event_types", f"{t!r} is not yet subscribable" if t in NOT_YET_SUBSCRIBABLE else f"{t!r} is unknown")
+            FieldError(
+                "event_types", f"{t!r} is not yet subscribable" if t in NOT_YET_SUBSCRIBABLE else f"{t!r} is unknown"
+            )
             for t in unknown
         ] or [FieldError("event_types", f"choose 1 to {MAX_EVENT_TYPES} event types")]
         raise InvalidInput("bad event types", errors=errors)
@@ -127,7 +131,13 @@ class Endpoint:
         return e
 
     def update(
-        self, *, now: datetime, url: str | None, description: str | None, event_types: list[str] | None, enabled: bool | None
+        self,
+        *,
+        now: datetime,
+        url: str | None,
+        description: str | None,
+        event_types: list[str] | None,
+        enabled: bool | None,
     ) -> None:
         if url is not None:
             self.url = url

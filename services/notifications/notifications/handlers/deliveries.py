@@ -124,7 +124,9 @@ async def replay_since(
 Send = Callable[..., Awaitable[object]]
 
 
-async def attempt(delivery: Delivery, *, send: Send, uow: UowFactory, backoff: Backoff, clock: Clock = utc_clock) -> None:
+async def attempt(
+    delivery: Delivery, *, send: Send, uow: UowFactory, backoff: Backoff, clock: Clock = utc_clock
+) -> None:
     """One attempt of a leased delivery: send, record it, then succeed, schedule the retry or fail. A delivery that
     fails for good while its endpoint has had no success since the delivery's first attempt disables the endpoint
     (sustained failure) and leaves a notice for the organisation's admins."""
@@ -137,7 +139,11 @@ async def attempt(delivery: Delivery, *, send: Send, uow: UowFactory, backoff: B
         sent = None
     else:
         sent = await send(
-            url=endpoint.url, msg_id=delivery.message_id, secrets=endpoint.signing_secrets(now), body=delivery.body, at=now
+            url=endpoint.url,
+            msg_id=delivery.message_id,
+            secrets=endpoint.signing_secrets(now),
+            body=delivery.body,
+            at=now,
         )
     async with uow() as u:
         current = await u.deliveries.lock(delivery.id)
@@ -163,5 +169,7 @@ async def attempt(delivery: Delivery, *, send: Send, uow: UowFactory, backoff: B
                 reason = f"no successful delivery since {first.isoformat()}; delivery {current.id} failed"
                 locked.disable_for_failure(now=now, reason=reason)
                 await u.endpoints.save(locked)
-                await u.notices.add(org=locked.org, endpoint_id=locked.id, kind="endpoint_disabled", message=reason, at=now)
+                await u.notices.add(
+                    org=locked.org, endpoint_id=locked.id, kind="endpoint_disabled", message=reason, at=now
+                )
         await u.commit()

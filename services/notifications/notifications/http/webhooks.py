@@ -60,7 +60,9 @@ def router(rt: Runtime) -> APIRouter:
     async def get(webhook_id: uuid.UUID, principal: PrincipalDep) -> WebhookRead:
         return WebhookRead.of(await webhooks.get_endpoint(webhook_id, principal, uow=rt.uow))
 
-    @r.patch("/{webhook_id}", operation_id="updateWebhook", response_model=WebhookRead, summary="Change a webhook endpoint")
+    @r.patch(
+        "/{webhook_id}", operation_id="updateWebhook", response_model=WebhookRead, summary="Change a webhook endpoint"
+    )
     async def update(webhook_id: uuid.UUID, body: WebhookUpdate, principal: PrincipalDep) -> WebhookRead:
         """Only the fields given change; `enabled: true` re-enables an endpoint disabled after failures."""
         endpoint = await webhooks.change_endpoint(

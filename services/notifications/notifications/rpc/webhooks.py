@@ -45,7 +45,11 @@ def delivery_to_pb(d: Delivery) -> pb.Delivery:
         next_attempt_at=_time(d.next_attempt_at),
         attempts=[
             pb.Attempt(
-                number=a.number, at=_time(a.at), status_code=a.status_code or 0, latency_ms=a.latency_ms, error=a.error or ""
+                number=a.number,
+                at=_time(a.at),
+                status_code=a.status_code or 0,
+                latency_ms=a.latency_ms,
+                error=a.error or "",
             )
             for a in d.attempts
         ],
@@ -87,7 +91,12 @@ class WebhookMethods:
             data["event_types"] = list(request.event_types)
         cmd = validate(WebhookUpdate, data).to_command()
         e = await webhooks.change_endpoint(
-            parse_uuid(request.id, "id"), cmd, principal(), uow=self.rt.uow, allow_http=self._allow_http, clock=self.rt.clock
+            parse_uuid(request.id, "id"),
+            cmd,
+            principal(),
+            uow=self.rt.uow,
+            allow_http=self._allow_http,
+            clock=self.rt.clock,
         )
         return pb.UpdateWebhookResponse(webhook=webhook_to_pb(e))
 

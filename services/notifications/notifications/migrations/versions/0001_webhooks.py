@@ -66,7 +66,10 @@ def upgrade() -> None:
         sa.UniqueConstraint("endpoint_id", "event_id", name=op.f("uq_webhook_delivery_endpoint_id")),
     )
     op.create_index(
-        "ix_webhook_delivery_due", "webhook_delivery", ["next_attempt_at"], postgresql_where=sa.text("status = 'pending'")
+        "ix_webhook_delivery_due",
+        "webhook_delivery",
+        ["next_attempt_at"],
+        postgresql_where=sa.text("status = 'pending'"),
     )
     op.create_index("ix_webhook_delivery_endpoint", "webhook_delivery", ["endpoint_id", "created_at"])
     op.create_table(
