@@ -59,7 +59,7 @@ class EndpointRepository:
         query = select(webhook_endpoint).where(
             webhook_endpoint.c.org == org,
             webhook_endpoint.c.status == EndpointStatus.ENABLED.value,
-            webhook_endpoint.c.event_types.any(event_type),
+            webhook_endpoint.c.event_types.contains([event_type]),
         )
         return [_endpoint(r) for r in await self.connection.execute(query)]
 
