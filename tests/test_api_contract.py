@@ -32,7 +32,7 @@ def _schema(spec: dict, schema: dict) -> dict:
 
 
 def test_every_rest_list_is_one_paginated_page_shape():
-    for service in ("internships", "mentors", "projects"):
+    for service in ("internships", "mentors", "projects", "notifications"):
         spec = build_app(service)[0].openapi()  # the document `praxis serve` serves, built in-process
         for path, operations in spec["paths"].items():
             for method, op in operations.items():

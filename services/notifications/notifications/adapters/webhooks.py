@@ -6,7 +6,7 @@ import uuid
 from collections.abc import Callable
 from datetime import datetime, timedelta
 
-from sqlalchemy import delete, insert, select, update
+from sqlalchemy import delete, insert, select, tuple_, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.ext.asyncio import AsyncConnection
 
@@ -52,7 +52,11 @@ class EndpointRepository:
         return _endpoint(row) if row else None
 
     async def of_org(self, org: str) -> list[Endpoint]:
-        query = select(webhook_endpoint).where(webhook_endpoint.c.org == org).order_by(webhook_endpoint.c.created_at)
+        query = (
+            select(webhook_endpoint)
+            .where(webhook_endpoint.c.org == org)
+            .order_by(webhook_endpoint.c.created_at, webhook_endpoint.c.id)
+        )
         return [_endpoint(r) for r in await self.connection.execute(query)]
 
     async def receiving(self, org: str, event_type: str) -> list[Endpoint]:
@@ -116,14 +120,15 @@ class DeliveryRepository:
         found = await self._many(query.with_for_update() if for_update else query)
         return found[0] if found else None
 
-    async def of_endpoint(self, endpoint_id: uuid.UUID, *, limit: int) -> list[Delivery]:
-        query = (
-            select(webhook_delivery)
-            .where(webhook_delivery.c.endpoint_id == endpoint_id)
-            .order_by(webhook_delivery.c.created_at.desc(), webhook_delivery.c.id)
-            .limit(limit)
-        )
-        return await self._many(query)
+    async def of_endpoint(
+        self, endpoint_id: uuid.UUID, *, after: tuple[datetime, uuid.UUID] | None, limit: int
+    ) -> list[Delivery]:
+        """The endpoint's deliveries, newest first (after `after`: a delivery's queueing time and id)."""
+        key = (webhook_delivery.c.created_at, webhook_delivery.c.id)
+        query = select(webhook_delivery).where(webhook_delivery.c.endpoint_id == endpoint_id)
+        if after is not None:
+            query = query.where(tuple_(*key) < tuple_(*after))
+        return await self._many(query.order_by(*(c.desc() for c in key)).limit(limit))
 
     async def since(self, endpoint_id: uuid.UUID, since: datetime) -> list[Delivery]:
         query = (

@@ -18,11 +18,10 @@ from notifications.domain.deliveries import Attempt, Backoff, Delivery, Delivery
 from notifications.domain.projections import addressed
 from notifications.domain.webhooks import EndpointStatus
 from notifications.policy import require_webhook_admin
+from praxis_common import pages
 from praxis_common.auth import Principal
 from praxis_common.errors import NotFound
 from praxis_common.uow import Clock, UowFactory, utc_clock
-
-MAX_LOG = 200
 
 
 @dataclass(frozen=True)
@@ -78,14 +77,21 @@ async def queue_event(event: EventIn, *, uow: UowFactory, clock: Clock = utc_clo
 
 
 async def list_deliveries(
-    endpoint_id: uuid.UUID, principal: Principal, *, uow: UowFactory, limit: int = 50
-) -> list[Delivery]:
-    """The endpoint's latest deliveries with their attempts, newest first."""
+    endpoint_id: uuid.UUID,
+    principal: Principal,
+    *,
+    uow: UowFactory,
+    page_size: int = pages.DEFAULT_PAGE_SIZE,
+    page_token: str | None = None,
+) -> tuple[list[Delivery], str | None]:
+    """A page of the endpoint's deliveries with their attempts, newest first."""
     org = require_webhook_admin(principal)
+    after = pages.decode_page_token(page_token) if page_token else None
     async with uow() as u:
         if await u.endpoints.get(org, endpoint_id) is None:
             raise NotFound("no such webhook")
-        return await u.deliveries.of_endpoint(endpoint_id, limit=min(max(limit, 1), MAX_LOG))
+        found = await u.deliveries.of_endpoint(endpoint_id, after=after, limit=page_size + 1)
+    return pages.next_page(found, page_size, lambda d: (d.created_at, d.id))
 
 
 async def replay_delivery(

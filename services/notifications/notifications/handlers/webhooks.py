@@ -9,6 +9,7 @@ from datetime import timedelta
 
 from notifications.domain.webhooks import Endpoint, check_url
 from notifications.policy import require_webhook_admin
+from praxis_common import pages
 from praxis_common.auth import Principal
 from praxis_common.errors import NotFound
 from praxis_common.uow import Clock, UowFactory, utc_clock
@@ -46,10 +47,18 @@ async def register_endpoint(
     return endpoint
 
 
-async def list_endpoints(principal: Principal, *, uow: UowFactory) -> list[Endpoint]:
+async def list_endpoints(
+    principal: Principal,
+    *,
+    uow: UowFactory,
+    page_size: int = pages.DEFAULT_PAGE_SIZE,
+    page_token: str | None = None,
+) -> tuple[list[Endpoint], str | None]:
+    """A page of the organisation's endpoints, oldest first (an organisation has a handful)."""
     org = require_webhook_admin(principal)
     async with uow() as u:
-        return await u.endpoints.of_org(org)
+        found = await u.endpoints.of_org(org)
+    return pages.page_of(found, page_size, page_token, lambda e: (e.created_at, e.id))
 
 
 async def get_endpoint(endpoint_id: uuid.UUID, principal: Principal, *, uow: UowFactory) -> Endpoint:

@@ -5,23 +5,23 @@ from __future__ import annotations
 
 import uuid
 from datetime import timedelta
-from typing import Annotated
 
-from fastapi import APIRouter, Query, Request, Response
+from fastapi import APIRouter, Request, Response
 
 from notifications.handlers import deliveries, webhooks
 from notifications.schemas.webhooks import (
-    DeliveryList,
+    DeliveryPage,
     DeliveryRead,
     ReplayResult,
     ReplaySince,
     WebhookCreate,
-    WebhookList,
+    WebhookPage,
     WebhookRead,
     WebhookUpdate,
     WebhookWithSecret,
 )
 from praxis_common.http import IdempotencyKey, PrincipalDep, created
+from praxis_common.queries import PageSize, PageToken
 from praxis_common.service import Runtime
 
 
@@ -51,10 +51,11 @@ def router(rt: Runtime) -> APIRouter:
 
         return await created(request, principal, rt.uow, idempotency_key, body=body, create=create_it)
 
-    @r.get("", operation_id="listWebhooks", response_model=WebhookList, summary="Your organisation's webhooks")
-    async def list_(principal: PrincipalDep) -> WebhookList:
-        found = await webhooks.list_endpoints(principal, uow=rt.uow)
-        return WebhookList(items=[WebhookRead.of(e) for e in found])
+    @r.get("", operation_id="listWebhooks", response_model=WebhookPage, summary="Your organisation's webhooks")
+    async def list_(principal: PrincipalDep, page_size: PageSize = 50, page_token: PageToken = None) -> WebhookPage:
+        """Oldest first; secrets are never listed."""
+        found, token = await webhooks.list_endpoints(principal, uow=rt.uow, page_size=page_size, page_token=page_token)
+        return WebhookPage(items=[WebhookRead.of(e) for e in found], next_page_token=token)
 
     @r.get("/{webhook_id}", operation_id="getWebhook", response_model=WebhookRead, summary="Read one webhook endpoint")
     async def get(webhook_id: uuid.UUID, principal: PrincipalDep) -> WebhookRead:
@@ -91,15 +92,17 @@ def router(rt: Runtime) -> APIRouter:
     @r.get(
         "/{webhook_id}/deliveries",
         operation_id="listWebhookDeliveries",
-        response_model=DeliveryList,
+        response_model=DeliveryPage,
         summary="A webhook's delivery log",
     )
     async def log(
-        webhook_id: uuid.UUID, principal: PrincipalDep, limit: Annotated[int, Query(ge=1, le=200)] = 50
-    ) -> DeliveryList:
+        webhook_id: uuid.UUID, principal: PrincipalDep, page_size: PageSize = 50, page_token: PageToken = None
+    ) -> DeliveryPage:
         """Newest first, each with its attempts (time, status code, latency, error)."""
-        found = await deliveries.list_deliveries(webhook_id, principal, uow=rt.uow, limit=limit)
-        return DeliveryList(items=[DeliveryRead.of(d) for d in found])
+        found, token = await deliveries.list_deliveries(
+            webhook_id, principal, uow=rt.uow, page_size=page_size, page_token=page_token
+        )
+        return DeliveryPage(items=[DeliveryRead.of(d) for d in found], next_page_token=token)
 
     @r.post(
         "/{webhook_id}/replay",

@@ -9,7 +9,7 @@ from notifications.domain.webhooks import Endpoint
 from notifications.handlers import deliveries, webhooks
 from notifications.schemas.webhooks import ReplaySince, WebhookCreate, WebhookUpdate
 from praxis.notifications.v1 import notifications_pb2 as pb
-from praxis_common import rpc
+from praxis_common import pages, rpc
 from praxis_common.rpc import principal
 from praxis_common.service import Runtime
 from praxis_common.validation import parse_uuid, validate
@@ -78,8 +78,13 @@ class WebhookMethods:
         return await rpc.created(context, self.rt.uow, request, create, pb.CreateWebhookResponse)
 
     async def ListWebhooks(self, request: pb.ListWebhooksRequest, context) -> pb.ListWebhooksResponse:
-        found = await webhooks.list_endpoints(principal(), uow=self.rt.uow)
-        return pb.ListWebhooksResponse(webhooks=[webhook_to_pb(e) for e in found])
+        found, token = await webhooks.list_endpoints(
+            principal(),
+            uow=self.rt.uow,
+            page_size=pages.page_size(request.page_size),
+            page_token=request.page_token or None,
+        )
+        return pb.ListWebhooksResponse(webhooks=[webhook_to_pb(e) for e in found], next_page_token=token or "")
 
     async def GetWebhook(self, request: pb.GetWebhookRequest, context) -> pb.GetWebhookResponse:
         e = await webhooks.get_endpoint(parse_uuid(request.id, "id"), principal(), uow=self.rt.uow)
@@ -116,10 +121,16 @@ class WebhookMethods:
     async def ListWebhookDeliveries(
         self, request: pb.ListWebhookDeliveriesRequest, context
     ) -> pb.ListWebhookDeliveriesResponse:
-        found = await deliveries.list_deliveries(
-            parse_uuid(request.id, "id"), principal(), uow=self.rt.uow, limit=request.limit or 50
+        found, token = await deliveries.list_deliveries(
+            parse_uuid(request.id, "id"),
+            principal(),
+            uow=self.rt.uow,
+            page_size=pages.page_size(request.page_size),
+            page_token=request.page_token or None,
         )
-        return pb.ListWebhookDeliveriesResponse(deliveries=[delivery_to_pb(d) for d in found])
+        return pb.ListWebhookDeliveriesResponse(
+            deliveries=[delivery_to_pb(d) for d in found], next_page_token=token or ""
+        )
 
     async def ReplayWebhookDelivery(
         self, request: pb.ReplayWebhookDeliveryRequest, context

@@ -6,15 +6,17 @@ import uuid
 from datetime import datetime
 from typing import Annotated
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, StrictBool
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, StrictBool, StringConstraints
 
 from notifications.domain.deliveries import Delivery
 from notifications.domain.webhooks import MAX_EVENT_TYPES, Endpoint
 from notifications.handlers.webhooks import ChangeEndpoint, RegisterEndpoint
+from praxis_common.pages import Page
 from praxis_common.validation import Text
 
-Url = Annotated[str, Field(min_length=8, max_length=2048)]
-EventType = Annotated[str, Field(min_length=1, max_length=255)]
+Url = Annotated[Text, Field(min_length=8, max_length=2048)]
+# e.g. praxis.internships.placement.requested.v1
+EventType = Annotated[str, StringConstraints(min_length=1, max_length=255, pattern=r"^[a-z0-9_]+(\.[a-z0-9_]+)*$")]
 EventTypes = Annotated[list[EventType], Field(min_length=1, max_length=MAX_EVENT_TYPES)]
 Description = Annotated[Text, Field(max_length=500)]
 
@@ -80,8 +82,8 @@ class WebhookRead(BaseModel):
         return cls.model_validate(e, from_attributes=True)
 
 
-class WebhookList(BaseModel):
-    items: list[WebhookRead]
+class WebhookPage(Page[WebhookRead]):
+    """A page of webhooks."""
 
 
 class WebhookWithSecret(WebhookRead):
@@ -126,8 +128,8 @@ class DeliveryRead(BaseModel):
         )
 
 
-class DeliveryList(BaseModel):
-    items: list[DeliveryRead]
+class DeliveryPage(Page[DeliveryRead]):
+    """A page of deliveries, newest first."""
 
 
 class ReplayResult(BaseModel):

@@ -64,8 +64,8 @@ async def test_an_event_is_queued_once_and_only_for_the_organisations_it_concern
     eid = str(uuid.uuid4())
     assert await deliveries.queue_event(event(eid), uow=uow) == 1
     assert await deliveries.queue_event(event(eid), uow=uow) == 0  # redelivered: nothing new
-    assert len(await deliveries.list_deliveries(mine.id, ENTERPRISE, uow=uow)) == 1
-    assert await deliveries.list_deliveries(theirs.id, OTHER, uow=uow) == []
+    assert len((await deliveries.list_deliveries(mine.id, ENTERPRISE, uow=uow))[0]) == 1
+    assert await deliveries.list_deliveries(theirs.id, OTHER, uow=uow) == ([], None)
 
 
 async def test_sustained_failure_fails_the_delivery_and_disables_the_endpoint_with_a_notice(uow):
@@ -88,7 +88,7 @@ async def test_sustained_failure_fails_the_delivery_and_disables_the_endpoint_wi
     finally:
         await sender.close()
     assert endpoint.status is EndpointStatus.DISABLED and "no successful delivery" in endpoint.disabled_reason
-    [delivery] = await deliveries.list_deliveries(dead.id, ENTERPRISE, uow=uow)
+    [delivery], _ = await deliveries.list_deliveries(dead.id, ENTERPRISE, uow=uow)
     assert delivery.status is DeliveryStatus.FAILED and len(delivery.attempts) >= 3
     assert all(a.status_code is None and a.error for a in delivery.attempts)
     async with uow() as u:
