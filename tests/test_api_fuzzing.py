@@ -21,7 +21,7 @@ import pytest_asyncio
 
 pytestmark = pytest.mark.slow
 
-SERVICES = ("internships", "mentors", "projects")
+SERVICES = ("internships", "mentors", "projects", "notifications")
 HERE = Path(__file__).parent / "fuzzing"
 SEED = 20261130
 MAX_EXAMPLES = 10
@@ -44,6 +44,14 @@ def test_schemathesis_finds_nothing(stack, partners, service, tmp_path):
         stack.token(ENTERPRISE, "enterprise", "hr"),
         stack.token(ENTERPRISE, "enterprise", "mentor", sub="m-fuzz"),
     ]
+    if service == "notifications":
+        # Webhooks belong to one organisation and are its admins' (the others' 403): one organisation's staff, so
+        # what one request creates the next can find. Another organisation's 404s: tests/test_webhooks_isolation.py.
+        tokens = [
+            stack.token(ENTERPRISE, "enterprise", "admin"),
+            stack.token(ENTERPRISE, "enterprise", "admin", sub="a2-fuzz"),
+            stack.token(ENTERPRISE, "enterprise", "hr"),
+        ]
     env = {
         **os.environ,
         "SCHEMATHESIS_HOOKS": "praxis_fuzz_auth",

@@ -46,7 +46,7 @@ SPEC = ServiceSpec(
     settings=Settings,
     migrations=MIGRATIONS,
     unit=NotificationsUnit,
-    routers=lambda rt: [webhooks.router(rt), webhooks.deliveries_router(rt)],
+    routers=lambda rt: [webhooks.router(rt), webhooks.deliveries_router(rt), webhooks.notices_router(rt)],
     grpc_services=rpc.services,
     subscriptions=lambda rt: [internships.subscription(clock=rt.clock)],
     resources=sender,

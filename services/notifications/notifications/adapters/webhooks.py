@@ -12,7 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 
 from notifications.adapters.orm import webhook_attempt, webhook_delivery, webhook_endpoint, webhook_notice
 from notifications.domain.deliveries import Attempt, Delivery, DeliveryStatus
-from notifications.domain.webhooks import Endpoint, EndpointStatus
+from notifications.domain.webhooks import Endpoint, EndpointStatus, Notice
 
 ENDPOINT_COLUMNS = [c.name for c in webhook_endpoint.columns]
 
@@ -187,11 +187,11 @@ class NoticeRepository:
             )
         )
 
-    async def of_org(self, org: str, *, limit: int = 100) -> list[dict]:
-        query = (
-            select(webhook_notice)
-            .where(webhook_notice.c.org == org)
-            .order_by(webhook_notice.c.created_at.desc())
-            .limit(limit)
-        )
-        return [dict(r._mapping) for r in await self.connection.execute(query)]
+    async def of_org(self, org: str, *, after: tuple[datetime, uuid.UUID] | None, limit: int) -> list[Notice]:
+        """The organisation's notices, newest first (after `after`: a notice's time and id)."""
+        key = (webhook_notice.c.created_at, webhook_notice.c.id)
+        query = select(webhook_notice).where(webhook_notice.c.org == org)
+        if after is not None:
+            query = query.where(tuple_(*key) < tuple_(*after))
+        query = query.order_by(*(c.desc() for c in key)).limit(limit)
+        return [Notice(**r._mapping) for r in await self.connection.execute(query)]

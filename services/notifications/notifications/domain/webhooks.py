@@ -91,6 +91,18 @@ def check_event_types(types: list[str]) -> list[str]:
     return sorted(set(types))
 
 
+@dataclass(frozen=True)
+class Notice:
+    """What the organisation's admins are told about their webhooks (e-mail comes with reminders)."""
+
+    id: uuid.UUID
+    org: str
+    endpoint_id: uuid.UUID
+    kind: str  # endpoint_disabled
+    message: str
+    created_at: datetime
+
+
 @dataclass
 class EndpointChanged:
     endpoint: Endpoint

@@ -7,7 +7,7 @@ import uuid
 from dataclasses import dataclass
 from datetime import timedelta
 
-from notifications.domain.webhooks import Endpoint, check_url
+from notifications.domain.webhooks import Endpoint, Notice, check_url
 from notifications.policy import require_webhook_admin
 from praxis_common import pages
 from praxis_common.auth import Principal
@@ -110,6 +110,21 @@ async def rotate_secret(
         await u.endpoints.save(endpoint)
         await u.commit()
     return endpoint
+
+
+async def list_notices(
+    principal: Principal,
+    *,
+    uow: UowFactory,
+    page_size: int = pages.DEFAULT_PAGE_SIZE,
+    page_token: str | None = None,
+) -> tuple[list[Notice], str | None]:
+    """A page of the organisation's webhook notices, newest first."""
+    org = require_webhook_admin(principal)
+    after = pages.decode_page_token(page_token) if page_token else None
+    async with uow() as u:
+        found = await u.notices.of_org(org, after=after, limit=page_size + 1)
+    return pages.next_page(found, page_size, lambda n: (n.created_at, n.id))
 
 
 def _found(endpoint: Endpoint | None) -> Endpoint:

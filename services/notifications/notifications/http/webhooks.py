@@ -12,6 +12,8 @@ from notifications.handlers import deliveries, webhooks
 from notifications.schemas.webhooks import (
     DeliveryPage,
     DeliveryRead,
+    NoticePage,
+    NoticeRead,
     ReplayResult,
     ReplaySince,
     WebhookCreate,
@@ -130,5 +132,18 @@ def deliveries_router(rt: Runtime) -> APIRouter:
     async def replay(delivery_id: uuid.UUID, principal: PrincipalDep) -> DeliveryRead:
         """The same body under the same webhook-id (receivers deduplicate on it)."""
         return DeliveryRead.of(await deliveries.replay_delivery(delivery_id, principal, uow=rt.uow, clock=rt.clock))
+
+    return r
+
+
+def notices_router(rt: Runtime) -> APIRouter:
+    r = APIRouter(prefix="/v1/webhook-notices", tags=["webhooks"])
+
+    @r.get("", operation_id="listWebhookNotices", response_model=NoticePage, summary="Notices about your webhooks")
+    async def list_(principal: PrincipalDep, page_size: PageSize = 50, page_token: PageToken = None) -> NoticePage:
+        """What Praxis told your organisation's admins, newest first: e.g. an endpoint disabled after sustained
+        failure, with why."""
+        found, token = await webhooks.list_notices(principal, uow=rt.uow, page_size=page_size, page_token=page_token)
+        return NoticePage(items=[NoticeRead.of(n) for n in found], next_page_token=token)
 
     return r

@@ -140,6 +140,27 @@ class WebhookMethods:
         )
         return pb.ReplayWebhookDeliveryResponse(delivery=delivery_to_pb(d))
 
+    async def ListWebhookNotices(self, request: pb.ListWebhookNoticesRequest, context) -> pb.ListWebhookNoticesResponse:
+        found, token = await webhooks.list_notices(
+            principal(),
+            uow=self.rt.uow,
+            page_size=pages.page_size(request.page_size),
+            page_token=request.page_token or None,
+        )
+        return pb.ListWebhookNoticesResponse(
+            notices=[
+                pb.WebhookNotice(
+                    id=str(n.id),
+                    endpoint_id=str(n.endpoint_id),
+                    kind=n.kind,
+                    message=n.message,
+                    created_at=_time(n.created_at),
+                )
+                for n in found
+            ],
+            next_page_token=token or "",
+        )
+
     async def ReplayWebhookDeliveries(
         self, request: pb.ReplayWebhookDeliveriesRequest, context
     ) -> pb.ReplayWebhookDeliveriesResponse:

@@ -9,7 +9,7 @@ from typing import Annotated
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, StrictBool, StringConstraints
 
 from notifications.domain.deliveries import Delivery
-from notifications.domain.webhooks import MAX_EVENT_TYPES, Endpoint
+from notifications.domain.webhooks import MAX_EVENT_TYPES, Endpoint, Notice
 from notifications.handlers.webhooks import ChangeEndpoint, RegisterEndpoint
 from praxis_common.pages import Page
 from praxis_common.validation import Text
@@ -130,6 +130,22 @@ class DeliveryRead(BaseModel):
 
 class DeliveryPage(Page[DeliveryRead]):
     """A page of deliveries, newest first."""
+
+
+class NoticeRead(BaseModel):
+    id: uuid.UUID
+    endpoint_id: uuid.UUID
+    kind: str = Field(description="endpoint_disabled")
+    message: str
+    created_at: datetime
+
+    @classmethod
+    def of(cls, n: Notice) -> NoticeRead:
+        return cls.model_validate(n, from_attributes=True)
+
+
+class NoticePage(Page[NoticeRead]):
+    """A page of webhook notices, newest first."""
 
 
 class ReplayResult(BaseModel):

@@ -12,7 +12,6 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import create_async_engine
 
-from notifications.adapters.orm import webhook_notice
 from notifications.adapters.sender import Sender
 from notifications.adapters.unit_of_work import NotificationsUnit
 from notifications.domain.deliveries import Backoff, DeliveryStatus
@@ -91,12 +90,11 @@ async def test_sustained_failure_fails_the_delivery_and_disables_the_endpoint_wi
     [delivery], _ = await deliveries.list_deliveries(dead.id, ENTERPRISE, uow=uow)
     assert delivery.status is DeliveryStatus.FAILED and len(delivery.attempts) >= 3
     assert all(a.status_code is None and a.error for a in delivery.attempts)
+    notices, _ = await webhooks.list_notices(ENTERPRISE, uow=uow)
+    assert [(n.endpoint_id, n.kind) for n in notices] == [(dead.id, "endpoint_disabled")]
+    assert await webhooks.list_notices(OTHER, uow=uow) == ([], None)
     async with uow() as u:
-        notices = (
-            await u.connection.execute(select(webhook_notice).where(webhook_notice.c.endpoint_id == dead.id))
-        ).all()
         subjects = (
             await u.connection.execute(select(outbox.c.subject).where(outbox.c.aggregate_id == str(dead.id)))
         ).all()
-    assert len(notices) == 1 and notices[0].kind == "endpoint_disabled"
     assert [s.subject for s in subjects] == ["t.notifications.webhook.registered", "t.notifications.webhook.disabled"]

@@ -197,3 +197,33 @@ class ReplayWebhookDeliveriesResponse(_message.Message):
     REPLAYED_FIELD_NUMBER: _ClassVar[int]
     replayed: int
     def __init__(self, replayed: _Optional[int] = ...) -> None: ...
+
+class WebhookNotice(_message.Message):
+    __slots__ = ("id", "endpoint_id", "kind", "message", "created_at")
+    ID_FIELD_NUMBER: _ClassVar[int]
+    ENDPOINT_ID_FIELD_NUMBER: _ClassVar[int]
+    KIND_FIELD_NUMBER: _ClassVar[int]
+    MESSAGE_FIELD_NUMBER: _ClassVar[int]
+    CREATED_AT_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    endpoint_id: str
+    kind: str
+    message: str
+    created_at: str
+    def __init__(self, id: _Optional[str] = ..., endpoint_id: _Optional[str] = ..., kind: _Optional[str] = ..., message: _Optional[str] = ..., created_at: _Optional[str] = ...) -> None: ...
+
+class ListWebhookNoticesRequest(_message.Message):
+    __slots__ = ("page_size", "page_token")
+    PAGE_SIZE_FIELD_NUMBER: _ClassVar[int]
+    PAGE_TOKEN_FIELD_NUMBER: _ClassVar[int]
+    page_size: int
+    page_token: str
+    def __init__(self, page_size: _Optional[int] = ..., page_token: _Optional[str] = ...) -> None: ...
+
+class ListWebhookNoticesResponse(_message.Message):
+    __slots__ = ("notices", "next_page_token")
+    NOTICES_FIELD_NUMBER: _ClassVar[int]
+    NEXT_PAGE_TOKEN_FIELD_NUMBER: _ClassVar[int]
+    notices: _containers.RepeatedCompositeFieldContainer[WebhookNotice]
+    next_page_token: str
+    def __init__(self, notices: _Optional[_Iterable[_Union[WebhookNotice, _Mapping]]] = ..., next_page_token: _Optional[str] = ...) -> None: ...

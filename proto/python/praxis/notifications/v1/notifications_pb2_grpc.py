@@ -79,6 +79,11 @@ class NotificationsServiceStub:
                 request_serializer=praxis_dot_notifications_dot_v1_dot_notifications__pb2.ReplayWebhookDeliveriesRequest.SerializeToString,
                 response_deserializer=praxis_dot_notifications_dot_v1_dot_notifications__pb2.ReplayWebhookDeliveriesResponse.FromString,
                 _registered_method=True)
+        self.ListWebhookNotices = channel.unary_unary(
+                '/praxis.notifications.v1.NotificationsService/ListWebhookNotices',
+                request_serializer=praxis_dot_notifications_dot_v1_dot_notifications__pb2.ListWebhookNoticesRequest.SerializeToString,
+                response_deserializer=praxis_dot_notifications_dot_v1_dot_notifications__pb2.ListWebhookNoticesResponse.FromString,
+                _registered_method=True)
 
 
 class NotificationsServiceServicer:
@@ -142,6 +147,13 @@ class NotificationsServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def ListWebhookNotices(self, request, context):
+        """What Praxis told the organisation's admins about its webhooks (an endpoint disabled after failures), newest first.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_NotificationsServiceServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -189,6 +201,11 @@ def add_NotificationsServiceServicer_to_server(servicer, server):
                     servicer.ReplayWebhookDeliveries,
                     request_deserializer=praxis_dot_notifications_dot_v1_dot_notifications__pb2.ReplayWebhookDeliveriesRequest.FromString,
                     response_serializer=praxis_dot_notifications_dot_v1_dot_notifications__pb2.ReplayWebhookDeliveriesResponse.SerializeToString,
+            ),
+            'ListWebhookNotices': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListWebhookNotices,
+                    request_deserializer=praxis_dot_notifications_dot_v1_dot_notifications__pb2.ListWebhookNoticesRequest.FromString,
+                    response_serializer=praxis_dot_notifications_dot_v1_dot_notifications__pb2.ListWebhookNoticesResponse.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -434,6 +451,33 @@ class NotificationsService:
             '/praxis.notifications.v1.NotificationsService/ReplayWebhookDeliveries',
             praxis_dot_notifications_dot_v1_dot_notifications__pb2.ReplayWebhookDeliveriesRequest.SerializeToString,
             praxis_dot_notifications_dot_v1_dot_notifications__pb2.ReplayWebhookDeliveriesResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListWebhookNotices(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/praxis.notifications.v1.NotificationsService/ListWebhookNotices',
+            praxis_dot_notifications_dot_v1_dot_notifications__pb2.ListWebhookNoticesRequest.SerializeToString,
+            praxis_dot_notifications_dot_v1_dot_notifications__pb2.ListWebhookNoticesResponse.FromString,
             options,
             channel_credentials,
             insecure,
