@@ -23,9 +23,14 @@ from praxis.internships.v1 import internships_pb2 as ipb
 from praxis.internships.v1 import internships_pb2_grpc as ipb_grpc
 from praxis_dev.testing.stack import Stack, eventually
 
-SERVICES = ("internships", "mentors", "projects")
+SERVICES = ("internships", "mentors", "projects", "notifications")
 # Each service's create endpoint (any route would do: the gate runs before routing).
-CREATE = {"internships": "/v1/agreements", "mentors": "/v1/mentors", "projects": "/v1/projects"}
+CREATE = {
+    "internships": "/v1/agreements",
+    "mentors": "/v1/mentors",
+    "projects": "/v1/projects",
+    "notifications": "/v1/webhooks",
+}
 PORTAL = "https://portal.school.example"
 MiB = 1 << 20
 # A stack of its own, with CORS origins set; serial: it measures health latency and memory under its own load.
