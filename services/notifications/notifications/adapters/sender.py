@@ -11,23 +11,16 @@ import asyncio
 import ipaddress
 import socket
 import time
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from urllib.parse import urlsplit
 
 import httpx
 from standardwebhooks.webhooks import Webhook
 
+from notifications.domain.deliveries import Sent
 from notifications.domain.webhooks import public_address, public_host
 
 USER_AGENT = "Praxis-Webhooks/1"
-
-
-@dataclass(frozen=True)
-class Sent:
-    status_code: int | None
-    latency_ms: int
-    error: str | None = None
 
 
 def signature(secrets: list[str], msg_id: str, at: datetime, body: str) -> str:

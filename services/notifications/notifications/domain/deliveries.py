@@ -31,6 +31,18 @@ class Backoff:
 
 
 @dataclass(frozen=True)
+class Sent:
+    """What one request to an endpoint came to."""
+
+    status_code: int | None  # None: no answer (timeout, refused, blocked address)
+    latency_ms: int
+    error: str | None = None
+
+
+DISABLED = Sent(None, 0, "endpoint disabled")
+
+
+@dataclass(frozen=True)
 class Attempt:
     number: int
     at: datetime

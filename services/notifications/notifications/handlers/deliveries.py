@@ -14,7 +14,7 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import datetime
 
-from notifications.domain.deliveries import Attempt, Backoff, Delivery, DeliveryStatus
+from notifications.domain.deliveries import DISABLED, Attempt, Backoff, Delivery, DeliveryStatus, Sent
 from notifications.domain.projections import addressed
 from notifications.domain.webhooks import EndpointStatus
 from notifications.policy import require_webhook_admin
@@ -126,8 +126,8 @@ async def replay_since(
     return len(found)
 
 
-# (url, msg_id, secrets, body, at) -> (status code or None, latency ms, error)
-Send = Callable[..., Awaitable[object]]
+# send(url=, msg_id=, secrets=, body=, at=) -> what the request came to (adapters/sender.py signs and sends)
+Send = Callable[..., Awaitable[Sent]]
 
 
 async def attempt(
@@ -142,7 +142,7 @@ async def attempt(
     if endpoint is None:
         return  # deleted with its deliveries
     if endpoint.status is EndpointStatus.DISABLED:
-        sent = None
+        sent = DISABLED
     else:
         sent = await send(
             url=endpoint.url,
@@ -158,17 +158,17 @@ async def attempt(
         tried = Attempt(
             number=len(current.attempts) + 1,
             at=now,
-            status_code=getattr(sent, "status_code", None),
-            latency_ms=getattr(sent, "latency_ms", 0),
-            error=getattr(sent, "error", None) if sent is not None else "endpoint disabled",
+            status_code=sent.status_code,
+            latency_ms=sent.latency_ms,
+            error=sent.error,
         )
         current.record(tried, backoff)
-        if sent is None:
+        if sent is DISABLED:
             current.status = DeliveryStatus.FAILED
         await u.deliveries.save(current, new_attempts=[tried])
         if tried.succeeded:
             await u.endpoints.succeeded(endpoint.id, now)
-        elif current.status is DeliveryStatus.FAILED and sent is not None:
+        elif current.status is DeliveryStatus.FAILED and sent is not DISABLED:
             locked = await u.endpoints.get(endpoint.org, endpoint.id, for_update=True)
             first = current.first_attempt_at or now
             if locked and locked.status is EndpointStatus.ENABLED and (locked.last_success_at or first) <= first:

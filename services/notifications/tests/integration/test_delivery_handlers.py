@@ -27,6 +27,7 @@ from praxis_dev.testing.servers import free_port
 REQUESTED = "praxis.internships.placement.requested.v1"
 ENTERPRISE = Principal(sub="admin-1", org="ent-1", org_kind="enterprise", roles=frozenset({"admin"}))
 OTHER = Principal(sub="admin-2", org="ent-2", org_kind="enterprise", roles=frozenset({"admin"}))
+FAILING = Principal(sub="admin-3", org="ent-3", org_kind="enterprise", roles=frozenset({"admin"}))
 
 
 @pytest.fixture(scope="module")
@@ -68,8 +69,8 @@ async def test_an_event_is_queued_once_and_only_for_the_organisations_it_concern
 
 
 async def test_sustained_failure_fails_the_delivery_and_disables_the_endpoint_with_a_notice(uow):
-    dead = await register(uow, ENTERPRISE, f"http://127.0.0.1:{free_port()}/gone")  # nothing listens there
-    await deliveries.queue_event(event(str(uuid.uuid4())), uow=uow)
+    dead = await register(uow, FAILING, f"http://127.0.0.1:{free_port()}/gone")  # nothing listens there
+    await deliveries.queue_event(event(str(uuid.uuid4()), enterprise="ent-3"), uow=uow)
     sender = Sender(timeout=2, allow_private=True)
     # A horizon of 3 s: the back-off (0.1 s doubling, cap 1 s) gives a few attempts, then the delivery fails.
     backoff = Backoff(base=timedelta(seconds=0.1), cap=timedelta(seconds=1), horizon=timedelta(seconds=3))
@@ -80,17 +81,17 @@ async def test_sustained_failure_fails_the_delivery_and_disables_the_endpoint_wi
             await dispatcher.pass_once()
             if dispatcher.tasks:
                 await asyncio.wait(dispatcher.tasks)
-            endpoint = await webhooks.get_endpoint(dead.id, ENTERPRISE, uow=uow)
+            endpoint = await webhooks.get_endpoint(dead.id, FAILING, uow=uow)
             if endpoint.status is EndpointStatus.DISABLED:
                 break
             await asyncio.sleep(0.05)  # polling interval, bounded by the deadline
     finally:
         await sender.close()
     assert endpoint.status is EndpointStatus.DISABLED and "no successful delivery" in endpoint.disabled_reason
-    [delivery], _ = await deliveries.list_deliveries(dead.id, ENTERPRISE, uow=uow)
+    [delivery], _ = await deliveries.list_deliveries(dead.id, FAILING, uow=uow)
     assert delivery.status is DeliveryStatus.FAILED and len(delivery.attempts) >= 3
     assert all(a.status_code is None and a.error for a in delivery.attempts)
-    notices, _ = await webhooks.list_notices(ENTERPRISE, uow=uow)
+    notices, _ = await webhooks.list_notices(FAILING, uow=uow)
     assert [(n.endpoint_id, n.kind) for n in notices] == [(dead.id, "endpoint_disabled")]
     assert await webhooks.list_notices(OTHER, uow=uow) == ([], None)
     async with uow() as u:
