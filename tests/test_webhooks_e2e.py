@@ -146,8 +146,13 @@ async def test_a_replay_sends_the_same_message_again(stack, receiver, flaky):
     hook, _ = flaky
     admin = stack.auth("ent-hook", "enterprise", "admin")
     async with webhooks(stack) as n:
-        items = (await n.get(f"/v1/webhooks/{hook['id']}/deliveries", headers=admin)).json()["items"]
-        first = receiver.at("/flaky", 200)[0]
+        first = (await eventually(lambda: _async(receiver.at("/flaky", 200)), timeout=30, what="the first 200"))[0]
+
+        async def succeeded():
+            items = (await n.get(f"/v1/webhooks/{hook['id']}/deliveries", headers=admin)).json()["items"]
+            return items if items and items[0]["status"] == "succeeded" else None
+
+        items = await eventually(succeeded, timeout=10, what="the delivery recorded as succeeded")
         replayed = await n.post(f"/v1/webhook-deliveries/{items[0]['id']}/replay", headers=admin)
         assert replayed.status_code == 200, replayed.text
         again = await eventually(
