@@ -53,6 +53,11 @@ class Sender:
     async def close(self) -> None:
         await self.client.aclose()
 
+    async def refused(self, url: str) -> str | None:
+        """Why the URL may not be delivered to (its host resolves to a non-public address), or None; always None
+        where private addresses are allowed (dev, test)."""
+        return None if self.allow_private else await _blocked(url)
+
     async def send(self, *, url: str, msg_id: str, secrets: list[str], body: str, at: datetime) -> Sent:
         at, started = at.astimezone(UTC), time.monotonic()
         if not self.allow_private and (blocked := await _blocked(url)):

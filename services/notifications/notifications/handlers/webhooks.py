@@ -4,6 +4,7 @@ only, over their own organisation's endpoints (another's is NotFound, as if it d
 from __future__ import annotations
 
 import uuid
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -11,7 +12,7 @@ from notifications.domain.webhooks import Endpoint, Notice, check_url
 from notifications.policy import require_webhook_admin
 from praxis_common import pages
 from praxis_common.auth import Principal
-from praxis_common.errors import NotFound
+from praxis_common.errors import FieldError, InvalidInput, NotFound
 from praxis_common.uow import Clock, UowFactory, utc_clock
 
 
@@ -30,9 +31,30 @@ class ChangeEndpoint:
     enabled: bool | None = None
 
 
+# url -> why it may not be delivered to (it resolves to a private address), or None: adapters/sender.py
+Refuse = Callable[[str], Awaitable[str | None]]
+
+
+async def _deliverable(url: str, *, allow_http: bool, refuse: Refuse | None) -> str:
+    """The URL, if its form is allowed and (in prod) its host resolves to public addresses only; asked before any
+    transaction opens. Resolved again at every delivery: DNS may change."""
+    check_url(url, allow_http=allow_http)
+    why = await refuse(url) if refuse is not None else None
+    if why:
+        raise InvalidInput(f"url refused: {why}", errors=[FieldError("url", why)])
+    return url
+
+
+async def vet_url(url: str, principal: Principal, *, allow_http: bool, refuse: Refuse | None) -> str:
+    """Registration's first step, before any transaction opens (it may resolve the host): the URL, if allowed."""
+    require_webhook_admin(principal)
+    return await _deliverable(url, allow_http=allow_http, refuse=refuse)
+
+
 async def register_endpoint(
     cmd: RegisterEndpoint, principal: Principal, *, uow: UowFactory, allow_http: bool, clock: Clock = utc_clock
 ) -> Endpoint:
+    """After vet_url: a new endpoint of the caller's organisation, with its first secret."""
     org = require_webhook_admin(principal)
     endpoint = Endpoint.register(
         org=org,
@@ -74,10 +96,11 @@ async def change_endpoint(
     *,
     uow: UowFactory,
     allow_http: bool,
+    refuse: Refuse | None = None,
     clock: Clock = utc_clock,
 ) -> Endpoint:
     org = require_webhook_admin(principal)
-    url = check_url(cmd.url, allow_http=allow_http) if cmd.url is not None else None
+    url = await _deliverable(cmd.url, allow_http=allow_http, refuse=refuse) if cmd.url is not None else None
     async with uow() as u:
         endpoint = _found(await u.endpoints.get(org, endpoint_id, for_update=True))
         endpoint.update(

@@ -32,6 +32,9 @@ def router(rt: Runtime) -> APIRouter:
     allow_http = rt.settings.allow_private_urls
     grace = timedelta(hours=rt.settings.webhook_rotation_grace_hours)
 
+    def refuse(url: str):
+        return rt.resources.refused(url)  # the sender: where prod resolves the URL's host before registering it
+
     @r.post(
         "",
         operation_id="createWebhook",
@@ -45,13 +48,16 @@ def router(rt: Runtime) -> APIRouter:
         """Admins only. The answer carries the signing secret, shown this once. Event types come from the
         catalogue in docs/notifications.md; those not yet subscribable are a 422. Send an Idempotency-Key."""
 
-        async def create_it(uow):
+        async def vet():
+            return await webhooks.vet_url(body.url, principal, allow_http=allow_http, refuse=refuse)
+
+        async def create_it(uow, _vetted):
             endpoint = await webhooks.register_endpoint(
                 body.to_command(), principal, uow=uow, allow_http=allow_http, clock=rt.clock
             )
             return WebhookWithSecret.of(endpoint), f"/v1/webhooks/{endpoint.id}"
 
-        return await created(request, principal, rt.uow, idempotency_key, body=body, create=create_it)
+        return await created(request, principal, rt.uow, idempotency_key, body=body, create=create_it, prepare=vet)
 
     @r.get("", operation_id="listWebhooks", response_model=WebhookPage, summary="Your organisation's webhooks")
     async def list_(principal: PrincipalDep, page_size: PageSize = 50, page_token: PageToken = None) -> WebhookPage:
@@ -69,7 +75,7 @@ def router(rt: Runtime) -> APIRouter:
     async def update(webhook_id: uuid.UUID, body: WebhookUpdate, principal: PrincipalDep) -> WebhookRead:
         """Only the fields given change; `enabled: true` re-enables an endpoint disabled after failures."""
         endpoint = await webhooks.change_endpoint(
-            webhook_id, body.to_command(), principal, uow=rt.uow, allow_http=allow_http, clock=rt.clock
+            webhook_id, body.to_command(), principal, uow=rt.uow, allow_http=allow_http, refuse=refuse, clock=rt.clock
         )
         return WebhookRead.of(endpoint)
 

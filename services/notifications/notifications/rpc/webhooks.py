@@ -63,19 +63,25 @@ class WebhookMethods:
     def _allow_http(self) -> bool:
         return self.rt.settings.allow_private_urls
 
+    def _refuse(self, url: str):
+        return self.rt.resources.refused(url)  # the sender: where prod resolves the URL's host before registering it
+
     async def CreateWebhook(self, request: pb.CreateWebhookRequest, context) -> pb.CreateWebhookResponse:
         cmd = validate(
             WebhookCreate,
             {"url": request.url, "description": request.description, "event_types": list(request.event_types)},
         ).to_command()
 
-        async def create(uow) -> pb.CreateWebhookResponse:
+        async def vet():
+            return await webhooks.vet_url(cmd.url, principal(), allow_http=self._allow_http, refuse=self._refuse)
+
+        async def create(uow, _vetted) -> pb.CreateWebhookResponse:
             e = await webhooks.register_endpoint(
                 cmd, principal(), uow=uow, allow_http=self._allow_http, clock=self.rt.clock
             )
             return pb.CreateWebhookResponse(webhook=webhook_to_pb(e), secret=e.secret)
 
-        return await rpc.created(context, self.rt.uow, request, create, pb.CreateWebhookResponse)
+        return await rpc.created(context, self.rt.uow, request, create, pb.CreateWebhookResponse, prepare=vet)
 
     async def ListWebhooks(self, request: pb.ListWebhooksRequest, context) -> pb.ListWebhooksResponse:
         found, token = await webhooks.list_endpoints(
@@ -101,6 +107,7 @@ class WebhookMethods:
             principal(),
             uow=self.rt.uow,
             allow_http=self._allow_http,
+            refuse=self._refuse,
             clock=self.rt.clock,
         )
         return pb.UpdateWebhookResponse(webhook=webhook_to_pb(e))

@@ -127,3 +127,25 @@ async def test_in_prod_a_delivery_to_a_private_address_is_refused_before_connect
     finally:
         await sender.close()
     assert sent.status_code is None and "not a public address" in sent.error
+
+
+async def test_in_prod_a_name_resolving_to_a_private_address_is_refused_at_registration():
+    """The machine's own host name resolves to a loopback or private address: a name, so only resolving tells."""
+    import socket
+
+    from notifications.adapters.sender import Sender
+    from notifications.handlers.webhooks import vet_url
+    from praxis_common.auth import Principal
+
+    admin = Principal(sub="a", org="ent", org_kind="enterprise", roles=frozenset({"admin"}))
+    sender, dev = Sender(timeout=1, allow_private=False), Sender(timeout=1, allow_private=True)
+    url = f"https://{socket.gethostname()}/hook"
+    try:
+        with pytest.raises(InvalidInput) as refused:
+            await vet_url(url, admin, allow_http=False, refuse=sender.refused)
+        assert refused.value.errors[0].field == "url" and "non-public" in refused.value.errors[0].message
+        # Where private addresses are allowed (dev), the same URL passes.
+        assert await vet_url(url, admin, allow_http=True, refuse=dev.refused) == url
+    finally:
+        await sender.close()
+        await dev.close()
