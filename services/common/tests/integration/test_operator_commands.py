@@ -4,12 +4,9 @@ backlog shows while NATS is down and is gone after; an unreachable server is one
 
 from __future__ import annotations
 
-import asyncio
 import json
-import os
-import subprocess
-import sys
 
+from praxis_command import praxis
 from praxis_kernel_harness import Kernel, _value, applied, event, running
 from sqlalchemy import insert
 
@@ -19,21 +16,6 @@ from praxis_common.jetstream import dead_letter_stream, stream_name
 from praxis_common.uow import UowFactory
 from praxis_dev.testing.servers import free_port
 from praxis_dev.testing.stack import eventually
-
-# Variables of the services that would point the command elsewhere if the test's own environment had them.
-_OWN = ("NATS_URL", "EVENT_PREFIX", "DATABASE_URL")
-
-
-async def praxis(*args: str, **env: str) -> subprocess.CompletedProcess:
-    clean = {k: v for k, v in os.environ.items() if not k.endswith(_OWN)}
-    return await asyncio.to_thread(
-        subprocess.run,
-        [sys.executable, "-m", "praxis_common.cli", *args],
-        env={**clean, **env},
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
 
 
 def nats_env(k: Kernel) -> dict[str, str]:
