@@ -164,6 +164,8 @@ def dlq_list(service, since, limit, as_json, nats_url, event_prefix):
                 f"{d.seq:>6}  {d.time:%Y-%m-%d %H:%M:%S}Z  {d.service}/{d.durable}  {d.event_type or '?'}  "
                 f"event {d.event_id or '?'}\n        from {d.subject}\n        reason: {d.reason}"
             )
+        if len(letters) == limit:
+            click.echo(f"(showing the first {limit}: raise --limit, or narrow with --since or --service)")
         return 0
 
     async def main() -> int:
