@@ -95,11 +95,13 @@ def _nats_options(command):
     command = click.option(
         "--event-prefix",
         envvar="PRAXIS_EVENT_PREFIX",
+        show_envvar=True,
         help="the deployment's subject prefix [default: $<SERVICE>_EVENT_PREFIX, else praxis]",
     )(command)
     return click.option(
         "--nats-url",
         envvar="PRAXIS_NATS_URL",
+        show_envvar=True,
         help=f"NATS server(s), comma-separated [default: $<SERVICE>_NATS_URL, else {DEFAULT_NATS_URL}]",
     )(command)
 
@@ -141,7 +143,7 @@ def dlq() -> None:
 @dlq.command("list", help="List dead letters, oldest first; ID is what `praxis dlq replay` takes.")
 @click.option("--service", help="only the letters of this consuming service")
 @click.option("--since", type=SINCE, help="dead-lettered at or after this time (ISO 8601, or an age: 15m, 2h, 3d)")
-@click.option("--limit", type=click.IntRange(min=1), default=100, show_default=True)
+@click.option("--limit", type=click.IntRange(min=1), default=100, show_default=True, help="most letters shown")
 @click.option("--json", "as_json", is_flag=True, help="one JSON object per line")
 @_nats_options
 def dlq_list(service, since, limit, as_json, nats_url, event_prefix):

@@ -11,7 +11,7 @@ from praxis_kernel_harness import Kernel, _value, applied, event, running
 from sqlalchemy import insert
 
 from praxis_common.consumer import Consumer, Subscription
-from praxis_common.events import ReceivedEvent
+from praxis_common.events import IntegrationEvent, ReceivedEvent
 from praxis_common.jetstream import dead_letter_stream, stream_name
 from praxis_common.uow import UowFactory
 from praxis_dev.testing.servers import free_port
@@ -142,6 +142,36 @@ async def test_outbox_status_shows_the_backlog_while_nats_is_down_and_none_after
     after = await praxis("outbox", "status", "--service", "internships", "--stuck-after", "0", **database_env(k))
     assert after.returncode == 0, after.stderr
     assert after.stdout.startswith("internships: 0 unsent; 0 stuck"), after.stdout
+
+
+async def test_outbox_status_names_a_stuck_rows_aggregate_and_the_relays_last_error(k):
+    uow = k.uow
+    lost = IntegrationEvent(  # a subject no stream holds: every publish fails, the row stays unsent
+        source="nowhere",
+        topic="nowhere.thing.happened",
+        aggregate_type="thing",
+        aggregate_id="agg-stuck",
+        payload=event("agg-stuck", 1).payload,
+    )
+    relay = k.relay(uow)
+    async with running(relay):
+        await k.emit(uow, lost)
+
+        async def failed_once() -> dict | None:
+            status = await praxis(
+                "outbox", "status", "--service", "internships", "--stuck-after", "0", "--json", **database_env(k)
+            )
+            [row] = json.loads(status.stdout)["stuck_rows"]
+            return row if row["attempts"] >= 1 else None
+
+        row = await eventually(failed_once, timeout=20, what="the relay to fail publishing the row")
+    assert row["event_id"] == str(lost.id) and row["aggregate"] == "thing/agg-stuck"
+    assert row["subject"] == f"{k.prefix}.nowhere.thing.happened"
+    assert row["last_error"].startswith("NoStreamResponseError"), row
+    readable = await praxis("outbox", "status", "--service", "internships", "--stuck-after", "0", **database_env(k))
+    assert "thing/agg-stuck" in readable.stdout and "last error: NoStreamResponseError" in readable.stdout, (
+        readable.stdout
+    )
 
 
 async def _drained(relay) -> bool:
