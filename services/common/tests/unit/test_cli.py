@@ -7,6 +7,7 @@ import click
 import pytest
 from click.testing import CliRunner
 
+from praxis_common import registry
 from praxis_common.cli import main
 
 
@@ -40,7 +41,8 @@ def test_completion_scripts_complete_praxis(shell):
 
 def test_service_names_complete_and_an_unknown_one_is_refused_naming_the_installed():
     done = CliRunner().invoke(main, ["serve", "nowhere"], prog_name="praxis")
-    assert done.exit_code == 2 and "installed: internships, mentors, projects" in done.output, done.output
+    assert done.exit_code == 2 and "'nowhere' is not an installed service" in done.output, done.output
+    assert all(name in done.output for name in registry.service_names()), done.output
     completed = CliRunner().invoke(
         main,
         [],
