@@ -78,6 +78,18 @@ class AgreementRepository:
         query = query.order_by(t.c.created_at.desc(), t.c.id.desc()).limit(limit)
         return [_to_domain(r) for r in (await self.connection.execute(query)).all()]
 
+    async def shown_among(
+        self, ids: list[uuid.UUID], org: str, kind: str, *, status: Status | None = None
+    ) -> dict[uuid.UUID, Agreement]:
+        """Those of `ids` the organisation's list shows (a change feed's rows, praxis_common.feeds)."""
+        column = {"school": t.c.school_org, "enterprise": t.c.enterprise_org}.get(kind)
+        if column is None or not ids:
+            return {}
+        query = select(t).where(column == org, t.c.id.in_(ids))
+        if status is not None:
+            query = query.where(t.c.status == status.value)
+        return {r.id: _to_domain(r) for r in await self.connection.execute(query)}
+
     async def covering(self, school_org: str, enterprise_org: str, day: date) -> uuid.UUID | None:
         """The active agreement between the two whose period covers `day` (the latest-ending if several)."""
         return await self.connection.scalar(

@@ -8,12 +8,20 @@ from datetime import timedelta
 from fastapi import APIRouter, Request, Response
 
 from internships.domain.placements import EARLY_COMPLETION_GRACE, PlacementStatus
-from internships.handlers import logbooks
+from internships.handlers import feeds, logbooks
 from internships.handlers import placements as handlers
 from internships.schemas.logbooks import LogbookRead, LogbookWeekIn, LogbookWeekRead, ReviewIn
-from internships.schemas.placements import ConsentIn, PlacementAction, PlacementCreate, PlacementPage, PlacementRead
+from internships.schemas.placements import (
+    ConsentIn,
+    PlacementAction,
+    PlacementChanges,
+    PlacementCreate,
+    PlacementPage,
+    PlacementRead,
+)
+from praxis_common.feeds import one_of, shown
 from praxis_common.http import IdempotencyKey, PrincipalDep, created
-from praxis_common.queries import PageSize, PageToken
+from praxis_common.queries import PageSize, PageToken, UpdatedSince
 from praxis_common.service import Runtime
 from praxis_common.validation import Date
 
@@ -121,13 +129,27 @@ def router(rt: Runtime) -> APIRouter:
 
         return await created(request, principal, rt.uow, idempotency_key, body=body, create=book_it)
 
-    @r.get("", operation_id="listPlacements", response_model=PlacementPage, summary="The caller's placements")
+    @r.get(
+        "",
+        operation_id="listPlacements",
+        response_model=PlacementPage | PlacementChanges,
+        summary="The caller's placements; with updated_since, the changes since a cursor",
+    )
     async def list_(
         principal: PrincipalDep,
         status: PlacementStatus | None = None,
         page_size: PageSize = 50,
         page_token: PageToken = None,
-    ) -> PlacementPage:
+        updated_since: UpdatedSince = None,
+    ) -> PlacementPage | PlacementChanges:
+        one_of(updated_since, page_token)
+        if updated_since is not None:
+            changes = await feeds.placement_changes(
+                feeds.Feed(updated_since, page_size), principal, uow=rt.uow, status=status
+            )
+            return PlacementChanges(
+                items=shown(changes.items, PlacementRead.of), next_cursor=changes.next_cursor, has_more=changes.has_more
+            )
         items, token = await handlers.list_placements(
             handlers.ListPlacements(status=status, page_size=page_size, page_token=page_token), principal, uow=rt.uow
         )

@@ -1,0 +1,67 @@
+"""Change feeds of the lists an integrator syncs (`updated_since`): agreements and placements.
+
+Each feed shows exactly what the caller's list shows (the same party filter, student scope and status filter):
+praxis_common.feeds finds the settled changes after the cursor among the caller's organisation's rows, the list's
+own filter decides which of them the caller still sees, and the others come as tombstones."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Generic, TypeVar
+
+from internships import policy
+from internships.domain.agreements import Agreement, Status
+from internships.domain.placements import Placement, PlacementStatus
+from praxis_common.auth import Principal
+from praxis_common.feeds import Tombstone, feed_page
+from praxis_common.uow import UowFactory
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Feed:
+    updated_since: str
+    page_size: int = 50
+
+
+@dataclass(frozen=True)
+class Changes(Generic[T]):
+    items: list[T | Tombstone]
+    next_cursor: str
+    has_more: bool
+
+
+async def agreement_changes(
+    query: Feed, principal: Principal, *, uow: UowFactory, status: Status | None = None
+) -> Changes[Agreement]:
+    async with uow() as u:
+        items, cursor, more = await feed_page(
+            u.connection,
+            "agreement",
+            [principal.org],
+            query.updated_since,
+            query.page_size,
+            lambda ids: u.agreements.shown_among(ids, principal.org, principal.org_kind, status=status),
+        )
+    return Changes(items, cursor, more)
+
+
+async def placement_changes(
+    query: Feed, principal: Principal, *, uow: UowFactory, status: PlacementStatus | None = None
+) -> Changes[Placement]:
+    student_ref = policy.own_student_ref(principal)
+    async with uow() as u:
+        items, cursor, more = await feed_page(
+            u.connection,
+            "placement",
+            [principal.org],
+            query.updated_since,
+            query.page_size,
+            lambda ids: u.placements.shown_among(
+                ids, principal.org, principal.org_kind, status=status, student_ref=student_ref
+            ),
+            # A student sees their own placements only: the others' ids are not theirs to learn.
+            hidden_as_tombstones=student_ref is None,
+        )
+    return Changes(items, cursor, more)
