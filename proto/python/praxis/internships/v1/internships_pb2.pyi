@@ -169,22 +169,46 @@ class GetAgreementResponse(_message.Message):
     def __init__(self, agreement: _Optional[_Union[Agreement, _Mapping]] = ...) -> None: ...
 
 class ListAgreementsRequest(_message.Message):
-    __slots__ = ("status", "page_size", "page_token")
+    __slots__ = ("status", "page_size", "page_token", "updated_since")
     STATUS_FIELD_NUMBER: _ClassVar[int]
     PAGE_SIZE_FIELD_NUMBER: _ClassVar[int]
     PAGE_TOKEN_FIELD_NUMBER: _ClassVar[int]
+    UPDATED_SINCE_FIELD_NUMBER: _ClassVar[int]
     status: AgreementStatus
     page_size: int
     page_token: str
-    def __init__(self, status: _Optional[_Union[AgreementStatus, str]] = ..., page_size: _Optional[int] = ..., page_token: _Optional[str] = ...) -> None: ...
+    updated_since: str
+    def __init__(self, status: _Optional[_Union[AgreementStatus, str]] = ..., page_size: _Optional[int] = ..., page_token: _Optional[str] = ..., updated_since: _Optional[str] = ...) -> None: ...
 
 class ListAgreementsResponse(_message.Message):
-    __slots__ = ("agreements", "next_page_token")
+    __slots__ = ("agreements", "next_page_token", "changes", "next_cursor", "has_more")
     AGREEMENTS_FIELD_NUMBER: _ClassVar[int]
     NEXT_PAGE_TOKEN_FIELD_NUMBER: _ClassVar[int]
+    CHANGES_FIELD_NUMBER: _ClassVar[int]
+    NEXT_CURSOR_FIELD_NUMBER: _ClassVar[int]
+    HAS_MORE_FIELD_NUMBER: _ClassVar[int]
     agreements: _containers.RepeatedCompositeFieldContainer[Agreement]
     next_page_token: str
-    def __init__(self, agreements: _Optional[_Iterable[_Union[Agreement, _Mapping]]] = ..., next_page_token: _Optional[str] = ...) -> None: ...
+    changes: _containers.RepeatedCompositeFieldContainer[AgreementChange]
+    next_cursor: str
+    has_more: bool
+    def __init__(self, agreements: _Optional[_Iterable[_Union[Agreement, _Mapping]]] = ..., next_page_token: _Optional[str] = ..., changes: _Optional[_Iterable[_Union[AgreementChange, _Mapping]]] = ..., next_cursor: _Optional[str] = ..., has_more: _Optional[bool] = ...) -> None: ...
+
+class Tombstone(_message.Message):
+    __slots__ = ("id", "changed_at")
+    ID_FIELD_NUMBER: _ClassVar[int]
+    CHANGED_AT_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    changed_at: str
+    def __init__(self, id: _Optional[str] = ..., changed_at: _Optional[str] = ...) -> None: ...
+
+class AgreementChange(_message.Message):
+    __slots__ = ("agreement", "deleted")
+    AGREEMENT_FIELD_NUMBER: _ClassVar[int]
+    DELETED_FIELD_NUMBER: _ClassVar[int]
+    agreement: Agreement
+    deleted: Tombstone
+    def __init__(self, agreement: _Optional[_Union[Agreement, _Mapping]] = ..., deleted: _Optional[_Union[Tombstone, _Mapping]] = ...) -> None: ...
 
 class SignAgreementRequest(_message.Message):
     __slots__ = ("id",)
@@ -575,22 +599,38 @@ class GetPlacementResponse(_message.Message):
     def __init__(self, placement: _Optional[_Union[Placement, _Mapping]] = ...) -> None: ...
 
 class ListPlacementsRequest(_message.Message):
-    __slots__ = ("status", "page_size", "page_token")
+    __slots__ = ("status", "page_size", "page_token", "updated_since")
     STATUS_FIELD_NUMBER: _ClassVar[int]
     PAGE_SIZE_FIELD_NUMBER: _ClassVar[int]
     PAGE_TOKEN_FIELD_NUMBER: _ClassVar[int]
+    UPDATED_SINCE_FIELD_NUMBER: _ClassVar[int]
     status: PlacementStatus
     page_size: int
     page_token: str
-    def __init__(self, status: _Optional[_Union[PlacementStatus, str]] = ..., page_size: _Optional[int] = ..., page_token: _Optional[str] = ...) -> None: ...
+    updated_since: str
+    def __init__(self, status: _Optional[_Union[PlacementStatus, str]] = ..., page_size: _Optional[int] = ..., page_token: _Optional[str] = ..., updated_since: _Optional[str] = ...) -> None: ...
 
 class ListPlacementsResponse(_message.Message):
-    __slots__ = ("placements", "next_page_token")
+    __slots__ = ("placements", "next_page_token", "changes", "next_cursor", "has_more")
     PLACEMENTS_FIELD_NUMBER: _ClassVar[int]
     NEXT_PAGE_TOKEN_FIELD_NUMBER: _ClassVar[int]
+    CHANGES_FIELD_NUMBER: _ClassVar[int]
+    NEXT_CURSOR_FIELD_NUMBER: _ClassVar[int]
+    HAS_MORE_FIELD_NUMBER: _ClassVar[int]
     placements: _containers.RepeatedCompositeFieldContainer[Placement]
     next_page_token: str
-    def __init__(self, placements: _Optional[_Iterable[_Union[Placement, _Mapping]]] = ..., next_page_token: _Optional[str] = ...) -> None: ...
+    changes: _containers.RepeatedCompositeFieldContainer[PlacementChange]
+    next_cursor: str
+    has_more: bool
+    def __init__(self, placements: _Optional[_Iterable[_Union[Placement, _Mapping]]] = ..., next_page_token: _Optional[str] = ..., changes: _Optional[_Iterable[_Union[PlacementChange, _Mapping]]] = ..., next_cursor: _Optional[str] = ..., has_more: _Optional[bool] = ...) -> None: ...
+
+class PlacementChange(_message.Message):
+    __slots__ = ("placement", "deleted")
+    PLACEMENT_FIELD_NUMBER: _ClassVar[int]
+    DELETED_FIELD_NUMBER: _ClassVar[int]
+    placement: Placement
+    deleted: Tombstone
+    def __init__(self, placement: _Optional[_Union[Placement, _Mapping]] = ..., deleted: _Optional[_Union[Tombstone, _Mapping]] = ...) -> None: ...
 
 class ConfirmPlacementRequest(_message.Message):
     __slots__ = ("id",)
