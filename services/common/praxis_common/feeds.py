@@ -225,7 +225,7 @@ async def feed_page(
     return items, page.next_cursor, page.has_more
 
 
-def shown(items: list[T | Tombstone], convert: Callable[[T], object]) -> list:
+def feed_items(items: list[T | Tombstone], convert: Callable[[T], object]) -> list:
     """A feed page's items for an edge: each row converted, tombstones as they are."""
     return [item if isinstance(item, Tombstone) else convert(item) for item in items]
 

@@ -19,7 +19,7 @@ from internships.schemas.placements import (
     PlacementPage,
     PlacementRead,
 )
-from praxis_common.feeds import one_of, shown
+from praxis_common.feeds import feed_items, one_of
 from praxis_common.http import IdempotencyKey, PrincipalDep, created
 from praxis_common.queries import PageSize, PageToken, UpdatedSince
 from praxis_common.service import Runtime
@@ -148,7 +148,9 @@ def router(rt: Runtime) -> APIRouter:
                 feeds.Feed(updated_since, page_size), principal, uow=rt.uow, status=status
             )
             return PlacementChanges(
-                items=shown(changes.items, PlacementRead.of), next_cursor=changes.next_cursor, has_more=changes.has_more
+                items=feed_items(changes.items, PlacementRead.of),
+                next_cursor=changes.next_cursor,
+                has_more=changes.has_more,
             )
         items, token = await handlers.list_placements(
             handlers.ListPlacements(status=status, page_size=page_size, page_token=page_token), principal, uow=rt.uow
