@@ -162,3 +162,29 @@ async def test_the_feeds_over_grpc_match_rest(stack, stub, internships):
             await stub.ListPlacements(request, metadata=school)
         assert err.value.code() == grpc.StatusCode.INVALID_ARGUMENT
         assert "updated_since" in err.value.details() or "page_token" in err.value.details()
+
+
+async def test_a_position_feed_shows_what_the_search_shows_and_a_closed_one_leaves_a_schools_view(
+    stack, stub, internships
+):
+    school_org, enterprise_org = "school-feed-p", "ent-feed-p"
+    school, hr = stack.auth(school_org, "school", "admin"), stack.auth(enterprise_org, "enterprise", "hr")
+    outsider = stack.auth(OTHER_SCHOOL, "school", "admin")  # holds no agreement with this enterprise
+    async with internships.client() as c:
+        agreement = await internships.agreement(c, school_org, enterprise_org, quota=5)
+        position = (await internships.position(c, enterprise_org, agreement, seats=2, starts_on=START))["id"]
+        seen_by_school, school_cursor = await drain(c, "/v1/positions", school)
+        seen_by_hr, hr_cursor = await drain(c, "/v1/positions", hr)
+        assert [p["id"] for p in seen_by_school] == [position] == [p["id"] for p in seen_by_hr]
+        assert position not in {p["id"] for p in (await drain(c, "/v1/positions", outsider))[0]}
+
+        closed = await c.post(f"/v1/positions/{position}/close", headers=hr)
+        assert closed.status_code == 200, closed.text
+        school_now, _ = await drain(c, "/v1/positions", school, school_cursor)
+        assert school_now == [{"id": position, "deleted": True, "changed_at": school_now[0]["changed_at"]}]
+        hr_now, _ = await drain(c, "/v1/positions", hr, hr_cursor)
+        assert [(p["id"], p["status"]) for p in hr_now] == [(position, "closed")]
+
+    meta = (("authorization", f"Bearer {stack.token(enterprise_org, 'enterprise', 'hr')}"),)
+    got = await stub.SearchPositions(pb.SearchPositionsRequest(updated_since="0"), metadata=meta)
+    assert [(c.position.id, c.position.status) for c in got.changes] == [(position, pb.POSITION_STATUS_CLOSED)]

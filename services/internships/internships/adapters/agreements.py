@@ -134,6 +134,13 @@ class AgreementRepository:
         concurrent wind-down is ending, and two wind-downs of one enterprise see each other's ended agreement."""
         await locks.lock(self.connection, PARTNERSHIPS, enterprise_org, shared=not exclusive)
 
+    async def active_partners(self, school_org: str) -> list[str]:
+        """The enterprises the school holds an active agreement with (whose published positions it sees)."""
+        rows = await self.connection.execute(
+            select(t.c.enterprise_org).where(t.c.school_org == school_org, t.c.status == Status.ACTIVE.value).distinct()
+        )
+        return [r.enterprise_org for r in rows]
+
     async def active_with(self, school_org: str, enterprise_org: str) -> bool:
         found = await self.connection.scalar(
             select(t.c.id)

@@ -1,4 +1,4 @@
-"""Change feeds of the lists an integrator syncs (`updated_since`): agreements and placements.
+"""Change feeds of the lists an integrator syncs (`updated_since`): agreements, positions and placements.
 
 Each feed shows exactly what the caller's list shows (the same party filter, student scope and status filter):
 praxis_common.feeds finds the settled changes after the cursor among the caller's organisation's rows, the list's
@@ -12,6 +12,8 @@ from typing import Generic, TypeVar
 from internships import policy
 from internships.domain.agreements import Agreement, Status
 from internships.domain.placements import Placement, PlacementStatus
+from internships.domain.positions import Position
+from internships.handlers.positions import SearchPositions
 from praxis_common.auth import Principal
 from praxis_common.feeds import Tombstone, feed_page
 from praxis_common.uow import UowFactory
@@ -63,5 +65,41 @@ async def placement_changes(
             ),
             # A student sees their own placements only: the others' ids are not theirs to learn.
             hidden_as_tombstones=student_ref is None,
+        )
+    return Changes(items, cursor, more)
+
+
+async def position_changes(
+    query: Feed, principal: Principal, *, uow: UowFactory, search: SearchPositions
+) -> Changes[Position]:
+    """The positions the caller's search shows: an enterprise its own in any state, a school the published
+    positions of the enterprises it holds an active agreement with, both through the search's filters. A position
+    that stops matching (closed, or a filter) is a tombstone. Gaining or losing a partner changes no position: a
+    school re-syncs from `0` after an agreement becomes active or ends (its agreements feed tells it when)."""
+    school = principal.org if principal.org_kind == "school" else None
+    async with uow() as u:
+        if school:
+            owners = await u.agreements.active_partners(school)
+        else:  # an enterprise's own; nobody else has positions to see
+            owners = [principal.org] if principal.org_kind == "enterprise" else []
+
+        async def shown(ids):
+            found = await u.positions.search(
+                visible_to_school=school,
+                enterprise=None if school else principal.org,
+                competencies=list(search.competencies),
+                country=search.country,
+                starts_from=search.starts_from,
+                ends_by=search.ends_by,
+                open_only=search.open_only,
+                text=search.text,
+                after=None,
+                limit=len(ids),
+                ids=ids,
+            )
+            return {p.id: p for p in found}
+
+        items, cursor, more = await feed_page(
+            u.connection, "position", owners, query.updated_since, query.page_size, shown
         )
     return Changes(items, cursor, more)

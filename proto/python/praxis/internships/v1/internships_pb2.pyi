@@ -443,7 +443,7 @@ class GetPositionResponse(_message.Message):
     def __init__(self, position: _Optional[_Union[Position, _Mapping]] = ...) -> None: ...
 
 class SearchPositionsRequest(_message.Message):
-    __slots__ = ("competencies", "country", "starts_from", "ends_by", "open_seats", "q", "page_size", "page_token")
+    __slots__ = ("competencies", "country", "starts_from", "ends_by", "open_seats", "q", "page_size", "page_token", "updated_since")
     COMPETENCIES_FIELD_NUMBER: _ClassVar[int]
     COUNTRY_FIELD_NUMBER: _ClassVar[int]
     STARTS_FROM_FIELD_NUMBER: _ClassVar[int]
@@ -452,6 +452,7 @@ class SearchPositionsRequest(_message.Message):
     Q_FIELD_NUMBER: _ClassVar[int]
     PAGE_SIZE_FIELD_NUMBER: _ClassVar[int]
     PAGE_TOKEN_FIELD_NUMBER: _ClassVar[int]
+    UPDATED_SINCE_FIELD_NUMBER: _ClassVar[int]
     competencies: _containers.RepeatedScalarFieldContainer[str]
     country: str
     starts_from: str
@@ -460,15 +461,30 @@ class SearchPositionsRequest(_message.Message):
     q: str
     page_size: int
     page_token: str
-    def __init__(self, competencies: _Optional[_Iterable[str]] = ..., country: _Optional[str] = ..., starts_from: _Optional[str] = ..., ends_by: _Optional[str] = ..., open_seats: _Optional[bool] = ..., q: _Optional[str] = ..., page_size: _Optional[int] = ..., page_token: _Optional[str] = ...) -> None: ...
+    updated_since: str
+    def __init__(self, competencies: _Optional[_Iterable[str]] = ..., country: _Optional[str] = ..., starts_from: _Optional[str] = ..., ends_by: _Optional[str] = ..., open_seats: _Optional[bool] = ..., q: _Optional[str] = ..., page_size: _Optional[int] = ..., page_token: _Optional[str] = ..., updated_since: _Optional[str] = ...) -> None: ...
 
 class SearchPositionsResponse(_message.Message):
-    __slots__ = ("positions", "next_page_token")
+    __slots__ = ("positions", "next_page_token", "changes", "next_cursor", "has_more")
     POSITIONS_FIELD_NUMBER: _ClassVar[int]
     NEXT_PAGE_TOKEN_FIELD_NUMBER: _ClassVar[int]
+    CHANGES_FIELD_NUMBER: _ClassVar[int]
+    NEXT_CURSOR_FIELD_NUMBER: _ClassVar[int]
+    HAS_MORE_FIELD_NUMBER: _ClassVar[int]
     positions: _containers.RepeatedCompositeFieldContainer[Position]
     next_page_token: str
-    def __init__(self, positions: _Optional[_Iterable[_Union[Position, _Mapping]]] = ..., next_page_token: _Optional[str] = ...) -> None: ...
+    changes: _containers.RepeatedCompositeFieldContainer[PositionChange]
+    next_cursor: str
+    has_more: bool
+    def __init__(self, positions: _Optional[_Iterable[_Union[Position, _Mapping]]] = ..., next_page_token: _Optional[str] = ..., changes: _Optional[_Iterable[_Union[PositionChange, _Mapping]]] = ..., next_cursor: _Optional[str] = ..., has_more: _Optional[bool] = ...) -> None: ...
+
+class PositionChange(_message.Message):
+    __slots__ = ("position", "deleted")
+    POSITION_FIELD_NUMBER: _ClassVar[int]
+    DELETED_FIELD_NUMBER: _ClassVar[int]
+    position: Position
+    deleted: Tombstone
+    def __init__(self, position: _Optional[_Union[Position, _Mapping]] = ..., deleted: _Optional[_Union[Tombstone, _Mapping]] = ...) -> None: ...
 
 class PublishPositionRequest(_message.Message):
     __slots__ = ("id",)

@@ -1,4 +1,4 @@
-"""Change feeds: a change log written by triggers on agreements and placements (docs/change-feeds.md).
+"""Change feeds: a change log written by triggers on agreements, positions and placements (docs/change-feeds.md).
 
 Revision ID: 0030_change_feeds
 Revises: 0029_feedback_tiers
@@ -14,7 +14,11 @@ down_revision = "0029_feedback_tiers"
 branch_labels = None
 depends_on = None
 
-TRACKED = {"agreement": ("school_org", "enterprise_org"), "placement": ("school_org", "enterprise_org")}
+TRACKED = {
+    "agreement": ("school_org", "enterprise_org"),
+    "position": ("enterprise_org",),
+    "placement": ("school_org", "enterprise_org"),
+}
 
 
 def upgrade() -> None:
