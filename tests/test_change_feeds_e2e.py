@@ -188,3 +188,42 @@ async def test_a_position_feed_shows_what_the_search_shows_and_a_closed_one_leav
     meta = (("authorization", f"Bearer {stack.token(enterprise_org, 'enterprise', 'hr')}"),)
     got = await stub.SearchPositions(pb.SearchPositionsRequest(updated_since="0"), metadata=meta)
     assert [(c.position.id, c.position.status) for c in got.changes] == [(position, pb.POSITION_STATUS_CLOSED)]
+
+
+async def test_a_logbook_feed_lists_filed_weeks_then_the_reviewed_one_again(stack, stub, internships, start_placement):
+    school_org, enterprise_org, sub = "school-feed-l", "ent-feed-l", "stu-feed-l"
+    monday = date.today() - timedelta(days=date.today().weekday() + 21)
+    student = stack.auth(school_org, "school", "student", sub=sub)
+    hr = stack.auth(enterprise_org, "enterprise", "hr")
+    async with internships.client() as c:
+        placement = await start_placement(
+            c, school_org, enterprise_org, sub, starts_on=monday, duties=[{"name": "listings", "kind": "core"}]
+        )
+        path = f"/v1/placements/{placement['id']}/logbook"
+        weeks = [monday + timedelta(days=7 * w) for w in range(2)]
+        for week in weeks:
+            lines = [
+                {"day": (week + timedelta(days=d)).isoformat(), "duty": "listings", "hours": "8"} for d in range(5)
+            ]
+            filed = await c.put(f"{path}/{week}", headers=student, json={"lines": lines})
+            assert filed.status_code == 200, filed.text
+        items, cursor = await drain(c, path, student)
+        assert [(w["week_start"], w["status"]) for w in items] == [(w.isoformat(), "submitted") for w in weeks]
+
+        approved = await c.post(f"{path}/{weeks[0]}/approve", headers=hr, json={"on_behalf_of_mentor": True})
+        assert approved.status_code == 200, approved.text
+        items, _ = await drain(c, path, hr, cursor)
+        assert [(w["week_start"], w["status"]) for w in items] == [(weeks[0].isoformat(), "approved")]
+
+        # Outsiders see no logbook, and no feed of it.
+        for outsider in (
+            stack.auth(OTHER_SCHOOL, "school", "admin"),
+            stack.auth(school_org, "school", "student", sub="x"),
+        ):
+            r = await c.get(path, headers=outsider, params={"updated_since": "0"})
+            assert r.status_code == 404, r.text
+
+    meta = (("authorization", f"Bearer {stack.token(school_org, 'school', 'admin')}"),)
+    got = await stub.GetLogbook(pb.GetLogbookRequest(placement_id=placement["id"], updated_since="0"), metadata=meta)
+    assert [c.week.week_start for c in got.changes] == [weeks[1].isoformat(), weeks[0].isoformat()]
+    assert list(got.weeks) == [] and not got.has_more

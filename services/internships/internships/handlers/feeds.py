@@ -1,4 +1,5 @@
-"""Change feeds of the lists an integrator syncs (`updated_since`): agreements, positions and placements.
+"""Change feeds of the lists an integrator syncs (`updated_since`): agreements, positions, placements and a
+placement's logbook weeks.
 
 Each feed shows exactly what the caller's list shows (the same party filter, student scope and status filter):
 praxis_common.feeds finds the settled changes after the cursor among the caller's organisation's rows, the list's
@@ -6,11 +7,13 @@ own filter decides which of them the caller still sees, and the others come as t
 
 from __future__ import annotations
 
+import uuid
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
 from internships import policy
 from internships.domain.agreements import Agreement, Status
+from internships.domain.logbooks import LogbookWeek
 from internships.domain.placements import Placement, PlacementStatus
 from internships.domain.positions import Position
 from internships.handlers.positions import SearchPositions
@@ -101,5 +104,24 @@ async def position_changes(
 
         items, cursor, more = await feed_page(
             u.connection, "position", owners, query.updated_since, query.page_size, shown
+        )
+    return Changes(items, cursor, more)
+
+
+async def logbook_week_changes(
+    placement_id: uuid.UUID, query: Feed, principal: Principal, *, uow: UowFactory
+) -> Changes[LogbookWeek]:
+    """The weeks of one placement's logbook changed since the cursor, to whoever sees the logbook (404 otherwise).
+    The log keeps weeks under their placement's id, so the feed reads one placement's weeks only. Weeks are never
+    deleted: this feed has no tombstones."""
+    async with uow() as u:
+        placement = policy.visible_placement(await u.placements.get(placement_id), principal)[0]
+        items, cursor, more = await feed_page(
+            u.connection,
+            "logbook_week",
+            [str(placement.id)],
+            query.updated_since,
+            query.page_size,
+            lambda ids: u.logbooks.weeks_among(placement.id, ids),
         )
     return Changes(items, cursor, more)

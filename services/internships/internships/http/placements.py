@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import uuid
 from datetime import timedelta
+from typing import Annotated
 
-from fastapi import APIRouter, Request, Response
+from fastapi import APIRouter, Query, Request, Response
 
 from internships.domain.placements import EARLY_COMPLETION_GRACE, PlacementStatus
 from internships.handlers import feeds, logbooks
 from internships.handlers import placements as handlers
-from internships.schemas.logbooks import LogbookRead, LogbookWeekIn, LogbookWeekRead, ReviewIn
+from internships.schemas.logbooks import LogbookRead, LogbookWeekChanges, LogbookWeekIn, LogbookWeekRead, ReviewIn
 from internships.schemas.placements import (
     ConsentIn,
     PlacementAction,
@@ -21,6 +22,7 @@ from internships.schemas.placements import (
 )
 from praxis_common.feeds import feed_items, one_of
 from praxis_common.http import IdempotencyKey, PrincipalDep, created
+from praxis_common.pages import MAX_PAGE_SIZE
 from praxis_common.queries import PageSize, PageToken, UpdatedSince
 from praxis_common.service import Runtime
 from praxis_common.validation import Date
@@ -241,10 +243,26 @@ def router(rt: Runtime) -> APIRouter:
     @r.get(
         "/{placement_id}/logbook",
         operation_id="getLogbook",
-        response_model=LogbookRead,
-        summary="A placement's logbook and core-work share",
+        response_model=LogbookRead | LogbookWeekChanges,
+        summary="A placement's logbook and core-work share; with updated_since, the weeks changed since a cursor",
     )
-    async def logbook(placement_id: uuid.UUID, principal: PrincipalDep) -> LogbookRead:
+    async def logbook(
+        placement_id: uuid.UUID,
+        principal: PrincipalDep,
+        updated_since: UpdatedSince = None,
+        page_size: Annotated[
+            int, Query(ge=1, le=MAX_PAGE_SIZE, description="weeks per page of a feed (with updated_since)")
+        ] = 50,
+    ) -> LogbookRead | LogbookWeekChanges:
+        if updated_since is not None:
+            changes = await feeds.logbook_week_changes(
+                placement_id, feeds.Feed(updated_since, page_size), principal, uow=rt.uow
+            )
+            return LogbookWeekChanges(
+                items=feed_items(changes.items, LogbookWeekRead.of),
+                next_cursor=changes.next_cursor,
+                has_more=changes.has_more,
+            )
         return LogbookRead.of(await logbooks.get_logbook(placement_id, principal, uow=rt.uow))
 
     return r

@@ -825,26 +825,44 @@ class ReviewLogbookWeekResponse(_message.Message):
     def __init__(self, week: _Optional[_Union[LogbookWeek, _Mapping]] = ...) -> None: ...
 
 class GetLogbookRequest(_message.Message):
-    __slots__ = ("placement_id",)
+    __slots__ = ("placement_id", "updated_since", "page_size")
     PLACEMENT_ID_FIELD_NUMBER: _ClassVar[int]
+    UPDATED_SINCE_FIELD_NUMBER: _ClassVar[int]
+    PAGE_SIZE_FIELD_NUMBER: _ClassVar[int]
     placement_id: str
-    def __init__(self, placement_id: _Optional[str] = ...) -> None: ...
+    updated_since: str
+    page_size: int
+    def __init__(self, placement_id: _Optional[str] = ..., updated_since: _Optional[str] = ..., page_size: _Optional[int] = ...) -> None: ...
 
 class GetLogbookResponse(_message.Message):
-    __slots__ = ("placement_id", "weeks", "approved_hours", "approved_core_hours", "core_work_share", "enterprise_mentor_id")
+    __slots__ = ("placement_id", "weeks", "approved_hours", "approved_core_hours", "core_work_share", "enterprise_mentor_id", "changes", "next_cursor", "has_more")
     PLACEMENT_ID_FIELD_NUMBER: _ClassVar[int]
     WEEKS_FIELD_NUMBER: _ClassVar[int]
     APPROVED_HOURS_FIELD_NUMBER: _ClassVar[int]
     APPROVED_CORE_HOURS_FIELD_NUMBER: _ClassVar[int]
     CORE_WORK_SHARE_FIELD_NUMBER: _ClassVar[int]
     ENTERPRISE_MENTOR_ID_FIELD_NUMBER: _ClassVar[int]
+    CHANGES_FIELD_NUMBER: _ClassVar[int]
+    NEXT_CURSOR_FIELD_NUMBER: _ClassVar[int]
+    HAS_MORE_FIELD_NUMBER: _ClassVar[int]
     placement_id: str
     weeks: _containers.RepeatedCompositeFieldContainer[LogbookWeek]
     approved_hours: str
     approved_core_hours: str
     core_work_share: str
     enterprise_mentor_id: str
-    def __init__(self, placement_id: _Optional[str] = ..., weeks: _Optional[_Iterable[_Union[LogbookWeek, _Mapping]]] = ..., approved_hours: _Optional[str] = ..., approved_core_hours: _Optional[str] = ..., core_work_share: _Optional[str] = ..., enterprise_mentor_id: _Optional[str] = ...) -> None: ...
+    changes: _containers.RepeatedCompositeFieldContainer[LogbookWeekChange]
+    next_cursor: str
+    has_more: bool
+    def __init__(self, placement_id: _Optional[str] = ..., weeks: _Optional[_Iterable[_Union[LogbookWeek, _Mapping]]] = ..., approved_hours: _Optional[str] = ..., approved_core_hours: _Optional[str] = ..., core_work_share: _Optional[str] = ..., enterprise_mentor_id: _Optional[str] = ..., changes: _Optional[_Iterable[_Union[LogbookWeekChange, _Mapping]]] = ..., next_cursor: _Optional[str] = ..., has_more: _Optional[bool] = ...) -> None: ...
+
+class LogbookWeekChange(_message.Message):
+    __slots__ = ("week", "deleted")
+    WEEK_FIELD_NUMBER: _ClassVar[int]
+    DELETED_FIELD_NUMBER: _ClassVar[int]
+    week: LogbookWeek
+    deleted: Tombstone
+    def __init__(self, week: _Optional[_Union[LogbookWeek, _Mapping]] = ..., deleted: _Optional[_Union[Tombstone, _Mapping]] = ...) -> None: ...
 
 class PositionFill(_message.Message):
     __slots__ = ("position_id", "title", "seats", "seats_taken", "fill_rate")

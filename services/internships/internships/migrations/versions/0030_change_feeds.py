@@ -1,4 +1,4 @@
-"""Change feeds: a change log written by triggers on agreements, positions and placements (docs/change-feeds.md).
+"""Change feeds: a change log written by triggers on agreements, positions, placements and logbook weeks (docs/change-feeds.md).
 
 Revision ID: 0030_change_feeds
 Revises: 0029_feedback_tiers
@@ -18,6 +18,8 @@ TRACKED = {
     "agreement": ("school_org", "enterprise_org"),
     "position": ("enterprise_org",),
     "placement": ("school_org", "enterprise_org"),
+    # A week is seen by whoever sees its placement's logbook: its feed is read per placement.
+    "logbook_week": ("placement_id",),
 }
 
 
