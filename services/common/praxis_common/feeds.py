@@ -160,7 +160,7 @@ _CHANGES = text(
     SELECT row_id, op, changed_at, xid::text::bigint AS xid, seq
     FROM change_log
     WHERE feed = :feed
-      AND orgs && CAST(:orgs AS varchar(64)[])
+      AND (CAST(:all_orgs AS boolean) OR orgs && CAST(:orgs AS varchar(64)[]))
       AND (xid, seq) > (CAST(:xid AS xid8), :seq)
       AND xid < pg_snapshot_xmin(pg_current_snapshot())
     ORDER BY xid, seq
@@ -174,13 +174,26 @@ async def changes_since(connection: AsyncConnection, feed: str, orgs: list[str],
     cursor to ask from next (the same cursor when nothing new has settled)."""
     xid, seq = decode_cursor(feed, cursor)
     rows = (
-        await connection.execute(_CHANGES, {"feed": feed, "orgs": orgs, "xid": xid, "seq": seq, "limit": limit + 1})
+        await connection.execute(
+            _CHANGES,
+            {"feed": feed, "all_orgs": orgs is None, "orgs": orgs or [], "xid": xid, "seq": seq, "limit": limit + 1},
+        )
     ).all()
     more = len(rows) > limit
     changes = [Change(r.row_id, r.op == "delete", r.changed_at, r.xid, r.seq) for r in rows[:limit]]
     if changes:
         xid, seq = changes[-1].xid, changes[-1].seq
     return FeedPage(changes, encode_cursor(feed, xid, seq), more)
+
+
+@dataclass(frozen=True)
+class Changes(Generic[T]):
+    """What a feed use case returns to its edges: the rows (and tombstones), the cursor to poll with next, and
+    whether more changes are ready now."""
+
+    items: list[T | Tombstone]
+    next_cursor: str
+    has_more: bool
 
 
 class Tombstone(BaseModel):
@@ -202,7 +215,7 @@ class ChangePage(BaseModel, Generic[T]):
 async def feed_page(
     connection: AsyncConnection,
     feed: str,
-    orgs: list[str],
+    orgs: list[str] | None,
     cursor: str,
     limit: int,
     load: Callable[[list[uuid.UUID]], Awaitable[dict[uuid.UUID, T]]],

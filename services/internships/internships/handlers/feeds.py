@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
-from typing import Generic, TypeVar
 
 from internships import policy
 from internships.domain.agreements import Agreement, Status
@@ -18,23 +17,14 @@ from internships.domain.placements import Placement, PlacementStatus
 from internships.domain.positions import Position
 from internships.handlers.positions import SearchPositions
 from praxis_common.auth import Principal
-from praxis_common.feeds import Tombstone, feed_page
+from praxis_common.feeds import Changes, feed_page
 from praxis_common.uow import UowFactory
-
-T = TypeVar("T")
 
 
 @dataclass(frozen=True)
 class Feed:
     updated_since: str
     page_size: int = 50
-
-
-@dataclass(frozen=True)
-class Changes(Generic[T]):
-    items: list[T | Tombstone]
-    next_cursor: str
-    has_more: bool
 
 
 async def agreement_changes(
