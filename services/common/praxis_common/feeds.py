@@ -88,6 +88,21 @@ def create_change_log() -> list[str]:
                 op = EXCLUDED.op, xid = EXCLUDED.xid, seq = EXCLUDED.seq, changed_at = EXCLUDED.changed_at;
             RETURN NULL;
         END $$""",
+        # A row of another table that widens a feed row's scope (a project shared with a school): the feed row is
+        # marked changed and the row's organisation joins its scope. Arguments: feed, key column, scope column.
+        """CREATE FUNCTION praxis_log_scope_change() RETURNS trigger LANGUAGE plpgsql AS $$
+        DECLARE
+            r jsonb := to_jsonb(CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END);
+        BEGIN
+            INSERT INTO change_log AS c (feed, row_id, orgs, op, xid, seq, changed_at)
+            VALUES (TG_ARGV[0], (r ->> TG_ARGV[1])::uuid, ARRAY[(r ->> TG_ARGV[2])::varchar(64)], 'update',
+                    pg_current_xact_id(), nextval('change_log_seq'), clock_timestamp())
+            ON CONFLICT (feed, row_id) DO UPDATE SET
+                orgs = ARRAY(SELECT DISTINCT o FROM unnest(c.orgs || EXCLUDED.orgs) AS o),
+                op = CASE WHEN c.op = 'delete' THEN 'delete' ELSE 'update' END,
+                xid = EXCLUDED.xid, seq = EXCLUDED.seq, changed_at = EXCLUDED.changed_at;
+            RETURN NULL;
+        END $$""",
     ]
 
 
@@ -105,8 +120,21 @@ def track(table: str, *org_columns: str) -> list[str]:
     ]
 
 
+def track_scope(table: str, feed: str, key_column: str, scope_column: str) -> list[str]:
+    """DDL for a migration: a row of `table` (e.g. a project's share with a school) marks the `feed` row its
+    `key_column` names as changed, and adds its `scope_column` organisation to that row's scope for good (the
+    feed's own filter then decides whether the organisation still sees the row, or gets a tombstone)."""
+    return [
+        f"CREATE TRIGGER {table}_change_log AFTER INSERT OR UPDATE OR DELETE ON {table} "
+        f"FOR EACH ROW EXECUTE FUNCTION praxis_log_scope_change('{feed}', '{key_column}', '{scope_column}')",
+        f"UPDATE change_log SET orgs = ARRAY(SELECT DISTINCT o FROM unnest(orgs || ARRAY(SELECT {scope_column}::varchar(64) "
+        f"FROM {table} WHERE {key_column} = change_log.row_id)) AS o) WHERE feed = '{feed}'",
+    ]
+
+
 def drop_change_log(*tables: str) -> list[str]:
     return [f"DROP TRIGGER IF EXISTS {t}_change_log ON {t}" for t in tables] + [
+        "DROP FUNCTION IF EXISTS praxis_log_scope_change()",
         "DROP FUNCTION IF EXISTS praxis_log_change()",
         "DROP TABLE IF EXISTS change_log",
         "DROP SEQUENCE IF EXISTS change_log_seq",

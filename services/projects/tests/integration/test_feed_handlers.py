@@ -9,6 +9,7 @@ import pytest
 from praxis_common.errors import InvalidInput, NotFound
 from projects.domain.teams import Member
 from projects.handlers import credits as credit_handlers
+from projects.handlers import projects as project_handlers
 from projects.handlers import teams as handlers
 
 
@@ -55,3 +56,25 @@ async def test_a_credit_feed_starts_empty_and_refuses_a_made_up_cursor(uow, worl
     with pytest.raises(InvalidInput) as err:
         await credit_handlers.credit_changes(world.school, got.next_cursor + "x", uow=uow)
     assert err.value.errors[0].field == "updated_since"
+
+
+async def project_feed(uow, who, cursor="0"):
+    got = await project_handlers.project_changes(project_handlers.ListProjects(), cursor, who, uow=uow)
+    return got.items, got.next_cursor
+
+
+async def test_a_shared_project_reaches_the_school_and_a_revoked_share_is_its_tombstone(uow, world, make_project):
+    p = await make_project()
+    items, cursor = await project_feed(uow, world.school)
+    assert [x.id for x in items] == [p.id]
+    assert [x.id for x in (await project_feed(uow, world.enterprise))[0]] == [p.id]
+    assert (await project_feed(uow, world.other("school")))[0] == []
+
+    await project_handlers.revoke_school(p.id, world.school.org, world.enterprise, uow=uow)
+    gone, cursor = await project_feed(uow, world.school, cursor)
+    assert [(type(x).__name__, x.id) for x in gone] == [("Tombstone", p.id)]
+    assert [x.id for x in (await project_feed(uow, world.enterprise))[0]] == [p.id]  # still its own
+
+    await project_handlers.share_project(p.id, world.school.org, world.enterprise, uow=uow)
+    back, _ = await project_feed(uow, world.school, cursor)
+    assert [(type(x).__name__, x.id) for x in back] == [("Project", p.id)]

@@ -200,24 +200,40 @@ class GetProjectResponse(_message.Message):
     def __init__(self, project: _Optional[_Union[Project, _Mapping]] = ...) -> None: ...
 
 class ListProjectsRequest(_message.Message):
-    __slots__ = ("status", "competency", "page_size", "page_token")
+    __slots__ = ("status", "competency", "page_size", "page_token", "updated_since")
     STATUS_FIELD_NUMBER: _ClassVar[int]
     COMPETENCY_FIELD_NUMBER: _ClassVar[int]
     PAGE_SIZE_FIELD_NUMBER: _ClassVar[int]
     PAGE_TOKEN_FIELD_NUMBER: _ClassVar[int]
+    UPDATED_SINCE_FIELD_NUMBER: _ClassVar[int]
     status: str
     competency: str
     page_size: int
     page_token: str
-    def __init__(self, status: _Optional[str] = ..., competency: _Optional[str] = ..., page_size: _Optional[int] = ..., page_token: _Optional[str] = ...) -> None: ...
+    updated_since: str
+    def __init__(self, status: _Optional[str] = ..., competency: _Optional[str] = ..., page_size: _Optional[int] = ..., page_token: _Optional[str] = ..., updated_since: _Optional[str] = ...) -> None: ...
 
 class ListProjectsResponse(_message.Message):
-    __slots__ = ("projects", "next_page_token")
+    __slots__ = ("projects", "next_page_token", "changes", "next_cursor", "has_more")
     PROJECTS_FIELD_NUMBER: _ClassVar[int]
     NEXT_PAGE_TOKEN_FIELD_NUMBER: _ClassVar[int]
+    CHANGES_FIELD_NUMBER: _ClassVar[int]
+    NEXT_CURSOR_FIELD_NUMBER: _ClassVar[int]
+    HAS_MORE_FIELD_NUMBER: _ClassVar[int]
     projects: _containers.RepeatedCompositeFieldContainer[Project]
     next_page_token: str
-    def __init__(self, projects: _Optional[_Iterable[_Union[Project, _Mapping]]] = ..., next_page_token: _Optional[str] = ...) -> None: ...
+    changes: _containers.RepeatedCompositeFieldContainer[ProjectChange]
+    next_cursor: str
+    has_more: bool
+    def __init__(self, projects: _Optional[_Iterable[_Union[Project, _Mapping]]] = ..., next_page_token: _Optional[str] = ..., changes: _Optional[_Iterable[_Union[ProjectChange, _Mapping]]] = ..., next_cursor: _Optional[str] = ..., has_more: _Optional[bool] = ...) -> None: ...
+
+class ProjectChange(_message.Message):
+    __slots__ = ("project", "deleted")
+    PROJECT_FIELD_NUMBER: _ClassVar[int]
+    DELETED_FIELD_NUMBER: _ClassVar[int]
+    project: Project
+    deleted: Tombstone
+    def __init__(self, project: _Optional[_Union[Project, _Mapping]] = ..., deleted: _Optional[_Union[Tombstone, _Mapping]] = ...) -> None: ...
 
 class UpdateProjectRequest(_message.Message):
     __slots__ = ("id", "update_mask", "title", "brief", "competencies", "stages", "team_capacity", "min_team_size", "max_team_size", "credits", "pass_mark", "starts_on", "ends_on", "parallel_stages", "weights")
