@@ -298,3 +298,36 @@ async def test_a_teams_progress_metrics_and_scores_over_grpc_as_over_rest(stack,
         assert document["credits"] == rest_export["credits"]
         csv = await call("ExportCredits", pb.ExportCreditsRequest(project_id=pid), people["school"])
         assert csv.content_type.startswith("text/csv") and len(csv.content.decode().splitlines()) == 3
+
+
+async def test_the_project_team_and_credit_feeds_answer_over_grpc_what_rest_answers(stack, stub, world, people):
+    """updated_since (docs/change-feeds.md): whatever the other tests changed, both edges list the same changes."""
+    pid = world["project"].id
+    outsider = meta(stack, "ent-pgrpc-other", "enterprise", "hr")
+    async with httpx.AsyncClient(base_url=stack["projects"].base_url, timeout=30) as p:
+        for method, request, field, path, params, who in (
+            ("ListProjects", pb.ListProjectsRequest(updated_since="0"), "project", "/v1/projects", {}, "enterprise"),
+            (
+                "ListTeams",
+                pb.ListTeamsRequest(updated_since="0", project_id=pid),
+                "team",
+                "/v1/teams",
+                {"project_id": pid},
+                "enterprise",
+            ),
+            ("ListCredits", pb.ListCreditsRequest(updated_since="0"), "credit", "/v1/credits", {}, "school"),
+        ):
+            got = await getattr(stub, method)(request, metadata=people[who], timeout=DEADLINE)
+            by_grpc = [getattr(c, c.WhichOneof("change")).id for c in got.changes]
+            r = await p.get(path, headers=rest(people[who]), params={"updated_since": "0", "page_size": 200, **params})
+            assert r.status_code == 200, r.text
+            assert [i["id"] for i in r.json()["items"]] == by_grpc and r.json()["next_cursor"] == got.next_cursor
+            assert all(c.WhichOneof("change") == field for c in got.changes)
+        mine = await stub.ListProjects(pb.ListProjectsRequest(updated_since="0"), metadata=people["enterprise"])
+        assert pid in [c.project.id for c in mine.changes]  # an enterprise's own project, in whatever state
+        theirs = await stub.ListProjects(pb.ListProjectsRequest(updated_since="0"), metadata=outsider)
+        assert pid not in [c.project.id for c in theirs.changes]
+        bad = await refused(
+            stub.ListTeams(pb.ListTeamsRequest(updated_since="x.y", project_id=pid), metadata=people["enterprise"])
+        )
+        assert bad.code() == grpc.StatusCode.INVALID_ARGUMENT

@@ -1,24 +1,33 @@
-"""The `praxis` command: serve or migrate one service; installed packages add commands of their own.
+"""The `praxis` command (Click): serve or migrate one service, inspect the event plumbing; installed packages add
+commands of their own.
 
 praxis serve <service>            one service process (REST, gRPC, relay, consumers)
 praxis migrate <service>          apply that service's migrations
+praxis dlq list|replay            dead-lettered events: read them, send them back to their consumers
+praxis outbox status              per service: the unsent backlog and the stuck rows
+praxis completion bash|zsh|fish   the shell completion script
 
-Commands registered under the entry-point group `praxis.commands` (a function given the subparsers) join these:
-the dev package (praxis_dev, not in service images) adds `praxis up`, `praxis keygen` and `praxis token`.
+Commands registered under the entry-point group `praxis.commands` (each a Click command) join these: the dev
+package (praxis_dev, not in service images) adds `praxis up`, `praxis keygen` and `praxis token`.
+Click rather than Typer: it is already in every image (uvicorn depends on it), so the CLI adds no package, and a
+plugin command is a plain `click.Command` added with `add_command`.
 """
 
 from __future__ import annotations
 
-import argparse
 import asyncio
 import sys
 from importlib.metadata import entry_points
 from typing import TYPE_CHECKING
 
+import click
+
 from praxis_common import registry
 from praxis_common.logs import configure_logging
+from praxis_common.operator_commands import dlq, outbox
 
 COMMANDS = "praxis.commands"
+SHELLS = ("bash", "zsh", "fish")
 
 if TYPE_CHECKING:  # the service machinery is imported by the commands that run a service only
     from praxis_common.service import ServiceSpec
@@ -37,14 +46,6 @@ def load_service(name: str) -> tuple[ServiceSpec, ServiceSettings]:
         raise SystemExit(f"{name}: bad settings:\n{exc}") from exc
 
 
-def cmd_serve(args: argparse.Namespace) -> None:
-    from praxis_common.service import run as run_service
-
-    spec, settings = load_service(args.service)
-    configure_logging(args.service, settings.log_level)
-    run_loop(run_service(spec, settings))
-
-
 def run_loop(coro) -> None:
     """uvloop where it is installed (uvicorn[standard] brings it; it halves the per-request cost of sockets),
     else asyncio's own loop."""
@@ -56,30 +57,68 @@ def run_loop(coro) -> None:
         uvloop.run(coro)
 
 
-def cmd_migrate(args: argparse.Namespace) -> None:
+class ServiceName(click.ParamType):
+    """An installed service; the choices are read when the command runs (or completes), not at import."""
+
+    name = "service"
+
+    def convert(self, value, param, ctx):
+        names = registry.service_names()
+        if value not in names:
+            self.fail(f"{value!r} is not an installed service (installed: {', '.join(names) or 'none'})", param, ctx)
+        return value
+
+    def shell_complete(self, ctx, param, incomplete):
+        return [click.shell_completion.CompletionItem(n) for n in registry.service_names() if n.startswith(incomplete)]
+
+
+SERVICE = ServiceName()
+
+
+@click.group(help=__doc__.split("\n\n")[0], context_settings={"help_option_names": ["-h", "--help"]})
+def main() -> None:
+    pass
+
+
+@main.command(help="Run one service process: REST, gRPC, the outbox relay and the event consumers.")
+@click.argument("service", type=SERVICE)
+def serve(service: str) -> None:
+    from praxis_common.service import run as run_service
+
+    spec, settings = load_service(service)
+    configure_logging(service, settings.log_level)
+    run_loop(run_service(spec, settings))
+
+
+@main.command(help="Apply a service's database migrations (its <SERVICE>_DATABASE_URL).")
+@click.argument("service", type=SERVICE)
+def migrate(service: str) -> None:
     from praxis_common import migrations
 
-    spec, settings = load_service(args.service)
-    configure_logging(args.service, settings.log_level)
+    spec, settings = load_service(service)
+    configure_logging(service, settings.log_level)
     if spec.migrations is not None:
         migrations.upgrade(spec.migrations, settings.database_url)
-    print(f"{args.service}: migrations applied")
+    click.echo(f"{service}: migrations applied")
 
 
-def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(
-        prog="praxis", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
-    )
-    sub = parser.add_subparsers(dest="command", required=True)
-    for name, func in (("serve", cmd_serve), ("migrate", cmd_migrate)):
-        p = sub.add_parser(name, help=f"{name} one service")
-        p.add_argument("service", choices=registry.service_names())
-        p.set_defaults(func=func)
-    for command in sorted(entry_points(group=COMMANDS), key=lambda e: e.name):
-        command.load()(sub)
-    args = parser.parse_args(argv)
-    args.func(args)
+@main.command(
+    help='Print the shell completion script, e.g. `eval "$(praxis completion bash)"` in ~/.bashrc '
+    "(zsh: ~/.zshrc; fish: `praxis completion fish > ~/.config/fish/completions/praxis.fish`)."
+)
+@click.argument("shell", type=click.Choice(SHELLS))
+def completion(shell: str) -> None:
+    from click.shell_completion import get_completion_class
+
+    cls = get_completion_class(shell)
+    click.echo(cls(main, {}, "praxis", "_PRAXIS_COMPLETE").source())
+
+
+main.add_command(dlq)
+main.add_command(outbox)
+for _command in sorted(entry_points(group=COMMANDS), key=lambda e: e.name):
+    main.add_command(_command.load(), _command.name)
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(prog_name="praxis"))

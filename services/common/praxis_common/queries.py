@@ -13,6 +13,14 @@ from praxis_common.validation import PageToken as TokenText
 
 PageSize = Annotated[int, Query(ge=1, le=MAX_PAGE_SIZE, description=f"items per page (default {DEFAULT_PAGE_SIZE})")]
 PageToken = Annotated[TokenText | None, Query(description="`next_page_token` of the previous page (signed; opaque)")]
+UpdatedSince = Annotated[
+    TokenText | None,
+    Query(
+        description="A change feed instead of the list: `0` for every change from the beginning, then the "
+        "`next_cursor` of the previous answer (signed; opaque). Deleted rows, and rows that left your view, come as "
+        "tombstones `{id, deleted: true, changed_at}` (docs/change-feeds.md)"
+    ),
+]
 
 
 def split_values(value: object) -> object:

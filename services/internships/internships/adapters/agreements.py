@@ -78,6 +78,18 @@ class AgreementRepository:
         query = query.order_by(t.c.created_at.desc(), t.c.id.desc()).limit(limit)
         return [_to_domain(r) for r in (await self.connection.execute(query)).all()]
 
+    async def shown_among(
+        self, ids: list[uuid.UUID], org: str, kind: str, *, status: Status | None = None
+    ) -> dict[uuid.UUID, Agreement]:
+        """Those of `ids` the organisation's list shows (a change feed's rows, praxis_common.feeds)."""
+        column = {"school": t.c.school_org, "enterprise": t.c.enterprise_org}.get(kind)
+        if column is None or not ids:
+            return {}
+        query = select(t).where(column == org, t.c.id.in_(ids))
+        if status is not None:
+            query = query.where(t.c.status == status.value)
+        return {r.id: _to_domain(r) for r in await self.connection.execute(query)}
+
     async def covering(self, school_org: str, enterprise_org: str, day: date) -> uuid.UUID | None:
         """The active agreement between the two whose period covers `day` (the latest-ending if several)."""
         return await self.connection.scalar(
@@ -121,6 +133,13 @@ class AgreementRepository:
         exclusively, publishing a position shared: a position is never published against an agreement that a
         concurrent wind-down is ending, and two wind-downs of one enterprise see each other's ended agreement."""
         await locks.lock(self.connection, PARTNERSHIPS, enterprise_org, shared=not exclusive)
+
+    async def active_partners(self, school_org: str) -> list[str]:
+        """The enterprises the school holds an active agreement with (whose published positions it sees)."""
+        rows = await self.connection.execute(
+            select(t.c.enterprise_org).where(t.c.school_org == school_org, t.c.status == Status.ACTIVE.value).distinct()
+        )
+        return [r.enterprise_org for r in rows]
 
     async def active_with(self, school_org: str, enterprise_org: str) -> bool:
         found = await self.connection.scalar(

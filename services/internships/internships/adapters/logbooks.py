@@ -28,6 +28,13 @@ class LogbookRepository:
         )
         return [_week(r) for r in rows]
 
+    async def weeks_among(self, placement_id: uuid.UUID, ids: list[uuid.UUID]) -> dict[uuid.UUID, LogbookWeek]:
+        """Those of `ids` that are weeks of the placement (a change feed's rows, praxis_common.feeds)."""
+        rows = await self.connection.execute(
+            select(log_t).where(log_t.c.placement_id == placement_id, log_t.c.id.in_(ids))
+        )
+        return {r.id: _week(r) for r in rows}
+
     async def save(self, w: LogbookWeek, *, new: bool) -> None:
         row = {c.name: getattr(w, c.name) for c in log_t.columns}
         row["status"] = w.status.value

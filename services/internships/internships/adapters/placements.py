@@ -71,6 +71,26 @@ class PlacementRepository:
         rows = await self.connection.execute(query.order_by(pl_t.c.requested_at.desc(), pl_t.c.id.desc()).limit(limit))
         return [_placement(r) for r in rows]
 
+    async def shown_among(
+        self,
+        ids: list[uuid.UUID],
+        org: str,
+        kind: str,
+        *,
+        status: PlacementStatus | None = None,
+        student_ref: str | None = None,
+    ) -> dict[uuid.UUID, Placement]:
+        """Those of `ids` the caller's list shows (a change feed's rows, praxis_common.feeds)."""
+        column = {"school": pl_t.c.school_org, "enterprise": pl_t.c.enterprise_org}.get(kind)
+        if column is None or not ids:
+            return {}
+        query = select(pl_t).where(column == org, pl_t.c.id.in_(ids))
+        if student_ref is not None:
+            query = query.where(pl_t.c.student_ref == student_ref)
+        if status is not None:
+            query = query.where(pl_t.c.status == status.value)
+        return {r.id: _placement(r) for r in await self.connection.execute(query)}
+
     async def booking_target(self, position_id: uuid.UUID, school_org: str) -> BookingTarget | None:
         """In one round trip: the position with its base's declared staff, whether the school may see it (an
         active agreement with the enterprise) and the active agreement covering its start, if any."""

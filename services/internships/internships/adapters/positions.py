@@ -98,10 +98,14 @@ class PositionRepository:
         text: str | None,
         after: tuple[datetime, uuid.UUID] | None,
         limit: int,
+        ids: list[uuid.UUID] | None = None,
     ) -> list[Position]:
         """Positions in newest-first order. A school sees published positions of enterprises it holds an
-        active agreement with; an enterprise sees its own in any state."""
+        active agreement with; an enterprise sees its own in any state. `ids`: only those of them (a change feed's
+        rows, praxis_common.feeds)."""
         query = _positions_query()
+        if ids is not None:
+            query = query.where(pos_t.c.id.in_(ids))
         if visible_to_school is not None:
             query = query.where(
                 pos_t.c.status == PositionStatus.PUBLISHED.value,

@@ -9,15 +9,18 @@ from fastapi import APIRouter, Request, Response
 from internships import handlers
 from internships.domain import commands
 from internships.domain.agreements import Status
+from internships.handlers import feeds
 from internships.schemas.agreements import (
+    AgreementChanges,
     AgreementCreate,
     AgreementPage,
     AgreementRead,
     AgreementTerminate,
     AgreementTerminated,
 )
+from praxis_common.feeds import feed_items, one_of
 from praxis_common.http import IdempotencyKey, PrincipalDep, created
-from praxis_common.queries import PageSize, PageToken
+from praxis_common.queries import PageSize, PageToken, UpdatedSince
 from praxis_common.service import Runtime
 
 
@@ -39,14 +42,28 @@ def router(rt: Runtime) -> APIRouter:
         return await created(request, principal, rt.uow, idempotency_key, body=body, create=draft)
 
     @r.get(
-        "", operation_id="listAgreements", response_model=AgreementPage, summary="The caller's agreements, newest first"
+        "",
+        operation_id="listAgreements",
+        response_model=AgreementPage | AgreementChanges,
+        summary="The caller's agreements, newest first; with updated_since, the changes since a cursor",
     )
     async def list_(
         principal: PrincipalDep,
         status: Status | None = None,
         page_size: PageSize = 50,
         page_token: PageToken = None,
-    ) -> AgreementPage:
+        updated_since: UpdatedSince = None,
+    ) -> AgreementPage | AgreementChanges:
+        one_of(updated_since, page_token)
+        if updated_since is not None:
+            changes = await feeds.agreement_changes(
+                feeds.Feed(updated_since, page_size), principal, uow=rt.uow, status=status
+            )
+            return AgreementChanges(
+                items=feed_items(changes.items, AgreementRead.of),
+                next_cursor=changes.next_cursor,
+                has_more=changes.has_more,
+            )
         items, token = await handlers.list_agreements(
             commands.ListAgreements(status=status, page_size=page_size, page_token=page_token), principal, uow=rt.uow
         )

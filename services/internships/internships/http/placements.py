@@ -4,16 +4,26 @@ from __future__ import annotations
 
 import uuid
 from datetime import timedelta
+from typing import Annotated
 
-from fastapi import APIRouter, Request, Response
+from fastapi import APIRouter, Query, Request, Response
 
 from internships.domain.placements import EARLY_COMPLETION_GRACE, PlacementStatus
-from internships.handlers import logbooks
+from internships.handlers import feeds, logbooks
 from internships.handlers import placements as handlers
-from internships.schemas.logbooks import LogbookRead, LogbookWeekIn, LogbookWeekRead, ReviewIn
-from internships.schemas.placements import ConsentIn, PlacementAction, PlacementCreate, PlacementPage, PlacementRead
+from internships.schemas.logbooks import LogbookRead, LogbookWeekChanges, LogbookWeekIn, LogbookWeekRead, ReviewIn
+from internships.schemas.placements import (
+    ConsentIn,
+    PlacementAction,
+    PlacementChanges,
+    PlacementCreate,
+    PlacementPage,
+    PlacementRead,
+)
+from praxis_common.feeds import feed_items, one_of
 from praxis_common.http import IdempotencyKey, PrincipalDep, created
-from praxis_common.queries import PageSize, PageToken
+from praxis_common.pages import MAX_PAGE_SIZE
+from praxis_common.queries import PageSize, PageToken, UpdatedSince
 from praxis_common.service import Runtime
 from praxis_common.validation import Date
 
@@ -121,13 +131,29 @@ def router(rt: Runtime) -> APIRouter:
 
         return await created(request, principal, rt.uow, idempotency_key, body=body, create=book_it)
 
-    @r.get("", operation_id="listPlacements", response_model=PlacementPage, summary="The caller's placements")
+    @r.get(
+        "",
+        operation_id="listPlacements",
+        response_model=PlacementPage | PlacementChanges,
+        summary="The caller's placements; with updated_since, the changes since a cursor",
+    )
     async def list_(
         principal: PrincipalDep,
         status: PlacementStatus | None = None,
         page_size: PageSize = 50,
         page_token: PageToken = None,
-    ) -> PlacementPage:
+        updated_since: UpdatedSince = None,
+    ) -> PlacementPage | PlacementChanges:
+        one_of(updated_since, page_token)
+        if updated_since is not None:
+            changes = await feeds.placement_changes(
+                feeds.Feed(updated_since, page_size), principal, uow=rt.uow, status=status
+            )
+            return PlacementChanges(
+                items=feed_items(changes.items, PlacementRead.of),
+                next_cursor=changes.next_cursor,
+                has_more=changes.has_more,
+            )
         items, token = await handlers.list_placements(
             handlers.ListPlacements(status=status, page_size=page_size, page_token=page_token), principal, uow=rt.uow
         )
@@ -217,10 +243,26 @@ def router(rt: Runtime) -> APIRouter:
     @r.get(
         "/{placement_id}/logbook",
         operation_id="getLogbook",
-        response_model=LogbookRead,
-        summary="A placement's logbook and core-work share",
+        response_model=LogbookRead | LogbookWeekChanges,
+        summary="A placement's logbook and core-work share; with updated_since, the weeks changed since a cursor",
     )
-    async def logbook(placement_id: uuid.UUID, principal: PrincipalDep) -> LogbookRead:
+    async def logbook(
+        placement_id: uuid.UUID,
+        principal: PrincipalDep,
+        updated_since: UpdatedSince = None,
+        page_size: Annotated[
+            int, Query(ge=1, le=MAX_PAGE_SIZE, description="weeks per page of a feed (with updated_since)")
+        ] = 50,
+    ) -> LogbookRead | LogbookWeekChanges:
+        if updated_since is not None:
+            changes = await feeds.logbook_week_changes(
+                placement_id, feeds.Feed(updated_since, page_size), principal, uow=rt.uow
+            )
+            return LogbookWeekChanges(
+                items=feed_items(changes.items, LogbookWeekRead.of),
+                next_cursor=changes.next_cursor,
+                has_more=changes.has_more,
+            )
         return LogbookRead.of(await logbooks.get_logbook(placement_id, principal, uow=rt.uow))
 
     return r

@@ -7,19 +7,22 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Request, Response
 
+from internships.handlers import feeds
 from internships.handlers import positions as handlers
 from internships.schemas.positions import (
     BaseCreate,
     BasePage,
     BaseRead,
     Competencies,
+    PositionChanges,
     PositionCreate,
     PositionPage,
     PositionQuery,
     PositionRead,
 )
+from praxis_common.feeds import feed_items, one_of
 from praxis_common.http import IdempotencyKey, PrincipalDep, created
-from praxis_common.queries import PageSize, PageToken, value_list_help
+from praxis_common.queries import PageSize, PageToken, UpdatedSince, value_list_help
 from praxis_common.service import Runtime
 from praxis_common.validation import Date, Text
 
@@ -89,8 +92,8 @@ def router(rt: Runtime) -> APIRouter:
     @r.get(
         "/positions",
         operation_id="searchPositions",
-        response_model=PositionPage,
-        summary="Search positions open to the caller",
+        response_model=PositionPage | PositionChanges,
+        summary="Search positions open to the caller; with updated_since, the changes since a cursor",
     )
     async def search(
         principal: PrincipalDep,
@@ -104,9 +107,11 @@ def router(rt: Runtime) -> APIRouter:
         q: Annotated[Text | None, Query(max_length=200, description="free text in title or description")] = None,
         page_size: PageSize = 50,
         page_token: PageToken = None,
-    ) -> PositionPage:
+        updated_since: UpdatedSince = None,
+    ) -> PositionPage | PositionChanges:
         """Schools see published positions of enterprises they hold an active agreement with; an
         enterprise sees its own in every state."""
+        one_of(updated_since, page_token)
         query = PositionQuery(
             competencies=competency,
             country=country,
@@ -115,6 +120,18 @@ def router(rt: Runtime) -> APIRouter:
             open_seats=open_seats,
             q=q,
         )
+        if updated_since is not None:
+            changes = await feeds.position_changes(
+                feeds.Feed(updated_since, page_size),
+                principal,
+                uow=rt.uow,
+                search=query.to_command(page_size=page_size, page_token=None),
+            )
+            return PositionChanges(
+                items=feed_items(changes.items, PositionRead.of),
+                next_cursor=changes.next_cursor,
+                has_more=changes.has_more,
+            )
         items, token = await handlers.search_positions(
             query.to_command(page_size=page_size, page_token=page_token), principal, uow=rt.uow
         )

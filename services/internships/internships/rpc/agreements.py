@@ -5,10 +5,11 @@ from __future__ import annotations
 from internships import handlers
 from internships.domain import commands
 from internships.domain.agreements import Agreement, Status
-from internships.rpc.messages import Servicer, ts
+from internships.handlers import feeds as agreement_feed
+from internships.rpc.messages import Servicer, tombstone_to_pb, ts
 from internships.schemas.agreements import AgreementCreate, AgreementTerminate
 from praxis.internships.v1 import internships_pb2 as pb
-from praxis_common import pages, rpc
+from praxis_common import feeds, pages, rpc
 from praxis_common.rpc import principal
 from praxis_common.validation import parse_uuid, validate
 
@@ -62,6 +63,24 @@ class AgreementsServicer(Servicer):
         return pb.GetAgreementResponse(agreement=agreement_to_pb(agreement))
 
     async def ListAgreements(self, request: pb.ListAgreementsRequest, context) -> pb.ListAgreementsResponse:
+        feeds.one_of(request.updated_since or None, request.page_token)
+        if request.updated_since:
+            changes = await agreement_feed.agreement_changes(
+                agreement_feed.Feed(request.updated_since, pages.page_size(request.page_size)),
+                principal(),
+                uow=self.rt.uow,
+                status=_STATUS_FROM_PB.get(request.status),
+            )
+            return pb.ListAgreementsResponse(
+                changes=[
+                    pb.AgreementChange(deleted=tombstone_to_pb(c))
+                    if isinstance(c, feeds.Tombstone)
+                    else pb.AgreementChange(agreement=agreement_to_pb(c))
+                    for c in changes.items
+                ],
+                next_cursor=changes.next_cursor,
+                has_more=changes.has_more,
+            )
         query = commands.ListAgreements(
             status=_STATUS_FROM_PB.get(request.status),
             page_size=pages.page_size(request.page_size),

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from internships.domain.logbooks import LogbookWeek, WeekStatus
+from internships.handlers import feeds as logbook_feed
 from internships.handlers import logbooks as logbook_handlers
-from internships.rpc.messages import Servicer, decimal, ts
+from internships.rpc.messages import Servicer, decimal, tombstone_to_pb, ts
 from internships.schemas.logbooks import LogbookWeekIn, ReviewIn, Week
 from praxis.internships.v1 import internships_pb2 as pb
+from praxis_common import pages
+from praxis_common.feeds import Tombstone
 from praxis_common.rpc import principal
 from praxis_common.validation import parse_uuid, validate
 
@@ -82,6 +85,24 @@ class LogbooksServicer(Servicer):
         return pb.ReviewLogbookWeekResponse(week=week_to_pb(reviewed))
 
     async def GetLogbook(self, request: pb.GetLogbookRequest, context) -> pb.GetLogbookResponse:
+        if request.updated_since:
+            changes = await logbook_feed.logbook_week_changes(
+                parse_uuid(request.placement_id, "placement_id"),
+                logbook_feed.Feed(request.updated_since, pages.page_size(request.page_size)),
+                principal(),
+                uow=self.rt.uow,
+            )
+            return pb.GetLogbookResponse(
+                placement_id=request.placement_id,
+                changes=[
+                    pb.LogbookWeekChange(deleted=tombstone_to_pb(c))
+                    if isinstance(c, Tombstone)
+                    else pb.LogbookWeekChange(week=week_to_pb(c))
+                    for c in changes.items
+                ],
+                next_cursor=changes.next_cursor,
+                has_more=changes.has_more,
+            )
         book = await logbook_handlers.get_logbook(
             parse_uuid(request.placement_id, "placement_id"), principal(), uow=self.rt.uow
         )

@@ -7,6 +7,7 @@ from datetime import timedelta
 
 from internships.domain.placements import PlacementStatus
 from praxis.internships.v1 import internships_pb2 as pb
+from praxis_common.feeds import Tombstone
 from praxis_common.service import Runtime
 
 PLACEMENT_STATUS_TO_PB = {s: getattr(pb, f"PLACEMENT_STATUS_{s.name}") for s in PlacementStatus}
@@ -24,6 +25,11 @@ class Servicer:
 
 def ts(value) -> str:
     return value.isoformat() if value else ""
+
+
+def tombstone_to_pb(tombstone: Tombstone) -> pb.Tombstone:
+    """A change feed's deleted (or no longer visible) row."""
+    return pb.Tombstone(id=str(tombstone.id), changed_at=ts(tombstone.changed_at))
 
 
 def decimal(value) -> str:

@@ -3,11 +3,20 @@
 from __future__ import annotations
 
 from internships.domain.placements import Placement
+from internships.handlers import feeds as placement_feed
 from internships.handlers import placements as placement_handlers
-from internships.rpc.messages import PLACEMENT_STATUS_TO_PB, Servicer, optional, profile_in, profile_out, ts
+from internships.rpc.messages import (
+    PLACEMENT_STATUS_TO_PB,
+    Servicer,
+    optional,
+    profile_in,
+    profile_out,
+    tombstone_to_pb,
+    ts,
+)
 from internships.schemas.placements import ConsentIn, PlacementAction, PlacementCreate
 from praxis.internships.v1 import internships_pb2 as pb
-from praxis_common import pages, rpc
+from praxis_common import feeds, pages, rpc
 from praxis_common.rpc import principal
 from praxis_common.validation import parse_uuid, validate
 
@@ -76,6 +85,24 @@ class PlacementsServicer(Servicer):
         return pb.GetPlacementResponse(placement=placement_to_pb(placement))
 
     async def ListPlacements(self, request: pb.ListPlacementsRequest, context) -> pb.ListPlacementsResponse:
+        feeds.one_of(request.updated_since or None, request.page_token)
+        if request.updated_since:
+            changes = await placement_feed.placement_changes(
+                placement_feed.Feed(request.updated_since, pages.page_size(request.page_size)),
+                principal(),
+                uow=self.rt.uow,
+                status=_PLACEMENT_STATUS_FROM_PB.get(request.status),
+            )
+            return pb.ListPlacementsResponse(
+                changes=[
+                    pb.PlacementChange(deleted=tombstone_to_pb(c))
+                    if isinstance(c, feeds.Tombstone)
+                    else pb.PlacementChange(placement=placement_to_pb(c))
+                    for c in changes.items
+                ],
+                next_cursor=changes.next_cursor,
+                has_more=changes.has_more,
+            )
         items, token = await placement_handlers.list_placements(
             placement_handlers.ListPlacements(
                 status=_PLACEMENT_STATUS_FROM_PB.get(request.status),

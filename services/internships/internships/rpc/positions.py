@@ -7,11 +7,12 @@ from typing import Annotated
 from pydantic import Field
 
 from internships.domain.positions import DutyKind, Position, PositionStatus, PracticeBase
+from internships.handlers import feeds as position_feed
 from internships.handlers import positions as position_handlers
-from internships.rpc.messages import Servicer, decimal, optional, ts
+from internships.rpc.messages import Servicer, decimal, optional, tombstone_to_pb, ts
 from internships.schemas.positions import BaseCreate, PositionCreate, PositionQuery
 from praxis.internships.v1 import internships_pb2 as pb
-from praxis_common import pages, rpc
+from praxis_common import feeds, pages, rpc
 from praxis_common.rpc import principal
 from praxis_common.validation import parse_uuid, validate
 
@@ -149,6 +150,24 @@ class PositionsServicer(Servicer):
                 "page_token": request.page_token or None,
             },
         )
+        feeds.one_of(request.updated_since or None, query.page_token)
+        if request.updated_since:
+            changes = await position_feed.position_changes(
+                position_feed.Feed(request.updated_since, pages.page_size(request.page_size)),
+                principal(),
+                uow=self.rt.uow,
+                search=query.to_command(page_size=pages.page_size(request.page_size), page_token=None),
+            )
+            return pb.SearchPositionsResponse(
+                changes=[
+                    pb.PositionChange(deleted=tombstone_to_pb(c))
+                    if isinstance(c, feeds.Tombstone)
+                    else pb.PositionChange(position=position_to_pb(c))
+                    for c in changes.items
+                ],
+                next_cursor=changes.next_cursor,
+                has_more=changes.has_more,
+            )
         items, token = await position_handlers.search_positions(
             query.to_command(page_size=pages.page_size(request.page_size), page_token=query.page_token),
             principal(),

@@ -11,6 +11,7 @@ from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictInt
 from internships.domain import commands
 from internships.domain.agreements import MAX_QUOTA, Agreement, Status
 from internships.handlers.agreements import Terminated
+from praxis_common.feeds import ChangePage
 from praxis_common.pages import Page
 from praxis_common.validation import Date, OrgId, Text
 
@@ -119,3 +120,7 @@ class AgreementTerminated(AgreementRead):
 
 class AgreementPage(Page[AgreementRead]):
     """A page of agreements."""
+
+
+class AgreementChanges(ChangePage[AgreementRead]):
+    """The agreements changed since a cursor (`updated_since`), oldest change first; tombstones for the others."""

@@ -11,6 +11,7 @@ from pydantic import BaseModel, ConfigDict, Field, StrictBool
 
 from internships.domain.logbooks import LogbookWeek, LogLine
 from internships.handlers.logbooks import Logbook
+from praxis_common.feeds import ChangePage
 from praxis_common.validation import Date, Text
 
 
@@ -114,3 +115,7 @@ class Week(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     week_start: Date
+
+
+class LogbookWeekChanges(ChangePage[LogbookWeekRead]):
+    """A logbook's weeks changed since a cursor (`updated_since`), oldest change first."""

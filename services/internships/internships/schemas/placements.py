@@ -11,6 +11,7 @@ from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictInt
 from internships.domain.placements import EARLY_COMPLETION_GRACE, Placement
 from internships.handlers.placements import BookPlacement
 from internships.schemas.course import CourseFields
+from praxis_common.feeds import ChangePage
 from praxis_common.pages import Page
 from praxis_common.validation import Language, PastDate, StudentRef, Tag, Text
 
@@ -129,3 +130,7 @@ class ConsentIn(BaseModel):
     guardian: StrictBool = Field(
         default=False, description="the guardian's informed consent is signed (required for minors)"
     )
+
+
+class PlacementChanges(ChangePage[PlacementRead]):
+    """The placements changed since a cursor (`updated_since`), oldest change first; tombstones for the others."""

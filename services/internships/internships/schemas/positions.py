@@ -11,6 +11,7 @@ from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictInt
 
 from internships.domain.positions import Duty, DutyKind, Position
 from internships.handlers.positions import CreateBase, CreatePosition, SearchPositions
+from praxis_common.feeds import ChangePage
 from praxis_common.pages import Page
 from praxis_common.queries import value_list
 from praxis_common.validation import Date, Language, Tag, Text
@@ -196,3 +197,7 @@ class PositionQuery(BaseModel):
             page_size=page_size,
             page_token=page_token,
         )
+
+
+class PositionChanges(ChangePage[PositionRead]):
+    """The positions changed since a cursor (`updated_since`), oldest change first; tombstones for the others."""

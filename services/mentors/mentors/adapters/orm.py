@@ -21,6 +21,7 @@ from sqlalchemy import (
 from sqlalchemy.dialects.postgresql import ARRAY, UUID
 
 from praxis_common.db import new_metadata
+from praxis_common.feeds import change_log_table
 
 metadata = new_metadata()
 
@@ -197,3 +198,6 @@ guidance_session = Table(
     Index("ix_guidance_session_assignment", "assignment_id", "held_on"),
     Index("ix_guidance_session_mentor", "mentor_id", "held_on"),
 )
+
+# The change log behind `updated_since` feeds (praxis_common.feeds), written only by triggers.
+change_log = change_log_table(metadata)

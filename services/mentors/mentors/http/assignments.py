@@ -11,6 +11,7 @@ from mentors.handlers import assignments as handlers
 from mentors.handlers import sessions as session_handlers
 from mentors.schemas.assignments import (
     AssignIn,
+    AssignmentChanges,
     AssignmentPage,
     AssignmentQuery,
     AssignmentRead,
@@ -22,8 +23,9 @@ from mentors.schemas.assignments import (
 )
 from mentors.schemas.sessions import SessionIn, SessionPage, SessionRead
 from praxis_common.errors import NotFound
+from praxis_common.feeds import feed_items, one_of
 from praxis_common.http import IdempotencyKey, PrincipalDep, created
-from praxis_common.queries import PageSize, PageToken
+from praxis_common.queries import PageSize, PageToken, UpdatedSince
 from praxis_common.service import Runtime
 from praxis_common.validation import StudentRef
 
@@ -31,7 +33,12 @@ from praxis_common.validation import StudentRef
 def router(rt: Runtime) -> APIRouter:
     r = APIRouter(prefix="/v1/assignments", tags=["assignments"])
 
-    @r.get("", operation_id="listAssignments", response_model=AssignmentPage, summary="Assignments you can see")
+    @r.get(
+        "",
+        operation_id="listAssignments",
+        response_model=AssignmentPage | AssignmentChanges,
+        summary="Assignments you can see; with updated_since, the changes since a cursor",
+    )
     async def list_(
         principal: PrincipalDep,
         status: Literal["pending", "active", "ended"] | None = None,
@@ -40,7 +47,8 @@ def router(rt: Runtime) -> APIRouter:
         mentor_id: uuid.UUID | None = None,
         page_size: PageSize = 50,
         page_token: PageToken = None,
-    ) -> AssignmentPage:
+        updated_since: UpdatedSince = None,
+    ) -> AssignmentPage | AssignmentChanges:
         """Newest first. A school sees the assignments of its students (both sides), an enterprise those of the
         students it hosts; a mentor their own; a student theirs."""
         query = AssignmentQuery(
@@ -51,6 +59,14 @@ def router(rt: Runtime) -> APIRouter:
             page_size=page_size,
             page_token=page_token,
         )
+        one_of(updated_since, page_token)
+        if updated_since is not None:
+            changes = await handlers.assignment_changes(query.to_command(), updated_since, principal, uow=rt.uow)
+            return AssignmentChanges(
+                items=feed_items(changes.items, AssignmentRead.of),
+                next_cursor=changes.next_cursor,
+                has_more=changes.has_more,
+            )
         items, token = await handlers.list_assignments(query.to_command(), principal, uow=rt.uow)
         return AssignmentPage(items=[AssignmentRead.of(v) for v in items], next_page_token=token)
 

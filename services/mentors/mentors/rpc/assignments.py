@@ -21,7 +21,7 @@ from mentors.rpc.messages import (
 )
 from mentors.schemas.assignments import AssignIn, AssignmentQuery
 from praxis.mentors.v1 import mentors_pb2 as pb
-from praxis_common import pages
+from praxis_common import feeds, pages
 from praxis_common.errors import FieldError, InvalidInput
 from praxis_common.rpc import principal
 from praxis_common.service import Runtime
@@ -59,6 +59,21 @@ class AssignmentMethods:
                 page_token=request.page_token,
             ),
         )
+        feeds.one_of(request.updated_since or None, request.page_token)
+        if request.updated_since:
+            changes = await handlers.assignment_changes(
+                query.to_command(), request.updated_since, principal(), uow=self.rt.uow
+            )
+            return pb.ListAssignmentsResponse(
+                changes=[
+                    pb.AssignmentChange(deleted=pb.Tombstone(id=str(c.id), changed_at=c.changed_at.isoformat()))
+                    if isinstance(c, feeds.Tombstone)
+                    else pb.AssignmentChange(assignment=assignment_to_pb(c))
+                    for c in changes.items
+                ],
+                next_cursor=changes.next_cursor,
+                has_more=changes.has_more,
+            )
         found, token = await handlers.list_assignments(query.to_command(), principal(), uow=self.rt.uow)
         return pb.ListAssignmentsResponse(assignments=[assignment_to_pb(v) for v in found], next_page_token=token or "")
 

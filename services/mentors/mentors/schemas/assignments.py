@@ -13,6 +13,7 @@ from mentors.domain.assignments import AssignmentStatus
 from mentors.domain.mentors import Side
 from mentors.domain.views import AssignmentView, HistoryEntry
 from mentors.handlers.assignments import AssignMentor, ListAssignments
+from praxis_common.feeds import ChangePage
 from praxis_common.pages import DEFAULT_PAGE_SIZE, Page
 from praxis_common.validation import PageToken, StudentRef, Text
 
@@ -145,3 +146,7 @@ class OverdueList(Page[OverdueRead]):
     """A page of the assignments overdue for on-site guidance, oldest first."""
 
     days: int = Field(description="the threshold used")
+
+
+class AssignmentChanges(ChangePage[AssignmentRead]):
+    """The assignments changed since a cursor (`updated_since`), oldest change first; tombstones for the others."""

@@ -24,6 +24,7 @@ from sqlalchemy import (
 from sqlalchemy.dialects.postgresql import ARRAY, JSONB, UUID
 
 from praxis_common.db import new_metadata
+from praxis_common.feeds import change_log_table
 
 metadata = new_metadata()
 
@@ -257,3 +258,6 @@ credit = Table(
     Index("ix_credit_school", "school_org", "awarded_at", "id"),
     Index("ix_credit_enterprise", "enterprise_org", "awarded_at", "id"),
 )
+
+# The change log behind `updated_since` feeds (praxis_common.feeds), written only by triggers.
+change_log = change_log_table(metadata)

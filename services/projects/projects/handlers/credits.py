@@ -9,6 +9,7 @@ import uuid
 from dataclasses import dataclass
 
 from praxis_common.auth import Principal
+from praxis_common.feeds import Changes, feed_page
 from praxis_common.pages import decode_page_token, encode_page_token
 from praxis_common.spreadsheet import text_cell
 from praxis_evaluation import Scorecard
@@ -115,6 +116,28 @@ async def list_credits(
     more = len(page) > page_size
     page = page[:page_size]
     return page, (encode_page_token(page[-1].awarded_at, page[-1].id) if more and page else None)
+
+
+async def credit_changes(
+    principal: Principal,
+    updated_since: str,
+    *,
+    uow: UowFactory,
+    project_id: uuid.UUID | None = None,
+    page_size: int = 100,
+) -> Changes[Credit]:
+    """The credit records the caller's list shows changed since the cursor (credits are never deleted; another
+    project's or another student's are skipped, not tombstones)."""
+    scope = _scope(principal)
+    async with uow() as u:
+
+        async def shown(ids):
+            return {c.id: c for c in await u.credits.list(**scope, project_id=project_id, ids=ids, limit=len(ids))}
+
+        items, cursor, more = await feed_page(
+            u.connection, "credit", [principal.org], updated_since, page_size, shown, hidden_as_tombstones=False
+        )
+    return Changes(items, cursor, more)
 
 
 async def export_credits(principal: Principal, *, uow: UowFactory, project_id: uuid.UUID | None = None) -> list[Credit]:

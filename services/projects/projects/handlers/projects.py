@@ -10,6 +10,7 @@ from decimal import Decimal
 
 from praxis_common.auth import Principal
 from praxis_common.errors import FieldError, InvalidInput, NotFound
+from praxis_common.feeds import Changes, feed_page
 from praxis_common.pages import DEFAULT_PAGE_SIZE, decode_page_token, encode_page_token, page_of
 from projects import policy
 from projects.domain.metrics import Target
@@ -167,6 +168,43 @@ async def list_projects(
     more = len(page) > query.page_size
     page = page[: query.page_size]
     return page, (encode_page_token(page[-1].created_at, page[-1].id) if more and page else None)
+
+
+async def project_changes(
+    query: ListProjects, updated_since: str, principal: Principal, *, uow: UowFactory
+) -> Changes[Project]:
+    """The projects the caller's list shows changed since the cursor: an enterprise's staff its own, a school those
+    shared with it by a partner. A project whose share was revoked (or that stopped matching the filters) comes as
+    a tombstone; the end of a partnership changes no project and makes no change here (docs/change-feeds.md)."""
+    policy.reader(principal)
+    enterprise = principal.org_kind == "enterprise"
+    async with uow() as u:
+        repo = u.projects
+
+        async def shown(ids):
+            if enterprise:
+                found = await repo.list_for_enterprise(
+                    principal.org,
+                    status=query.status,
+                    competencies=query.competencies,
+                    after=None,
+                    limit=len(ids),
+                    ids=ids,
+                )
+            else:
+                found = await repo.list_for_school(
+                    principal.org,
+                    status=query.status,
+                    competencies=query.competencies,
+                    after=None,
+                    limit=len(ids),
+                    ids=ids,
+                )
+            return {p.id: p for p in found}
+
+        orgs = [] if enterprise and not policy.is_staff(principal) else [principal.org]
+        items, cursor, more = await feed_page(u.connection, "project", orgs, updated_since, query.page_size, shown)
+    return Changes(items, cursor, more)
 
 
 # Sharing with schools

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from praxis_common import pages
 from praxis_common.auth import Principal
 from praxis_common.errors import Conflict, FieldError, Forbidden, InvalidInput, NotFound
+from praxis_common.feeds import Changes, feed_page
 from projects import policy
 from projects.domain.projects import Project
 from projects.domain.teams import (
@@ -173,6 +174,45 @@ async def list_teams(
         if project_id is not None and not found and after is None:
             await visible_project(u, project_id, principal)  # no team of yours: 404 unless you see the project
     return pages.next_page(found, page_size, lambda t: (t.formed_at, t.id))
+
+
+async def team_changes(
+    principal: Principal,
+    updated_since: str,
+    *,
+    uow: UowFactory,
+    project_id: uuid.UUID | None = None,
+    page_size: int = pages.DEFAULT_PAGE_SIZE,
+) -> Changes[Team]:
+    """The teams the caller's list shows (the same scopes as list_teams) changed since the cursor. Teams are never
+    deleted (a dissolved team is a change); the organisation's teams outside the list's scope (another project,
+    another student's) are skipped, not tombstones."""
+    policy.reader(principal)
+    async with uow() as u:
+        repo = u.teams
+        if principal.org_kind == "enterprise":
+            if project_id is None:
+                raise InvalidInput("name the project", errors=[FieldError("project_id", "required for enterprises")])
+            await visible_project(u, project_id, principal)
+
+            def found(ids):
+                return repo.of_project(project_id, ids=ids)
+        elif policy.is_student(principal):
+
+            def found(ids):
+                return repo.of_student(principal.org, principal.sub, project_id=project_id, ids=ids)
+        else:
+
+            def found(ids):
+                return repo.of_school(principal.org, project_id=project_id, ids=ids)
+
+        async def shown(ids):
+            return {t.id: t for t in await found(ids)}
+
+        items, cursor, more = await feed_page(
+            u.connection, "team", [principal.org], updated_since, page_size, shown, hidden_as_tombstones=False
+        )
+    return Changes(items, cursor, more)
 
 
 async def progress(team_id: uuid.UUID, principal: Principal, *, uow: UowFactory) -> Progress:

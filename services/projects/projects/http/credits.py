@@ -10,25 +10,42 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Query, Response
 
 from praxis_common import bulk
+from praxis_common.feeds import feed_items, one_of
 from praxis_common.http import PrincipalDep
-from praxis_common.queries import PageToken
+from praxis_common.queries import PageToken, UpdatedSince
 from praxis_common.service import Runtime
 from projects.handlers import credits as handlers
-from projects.schemas.credits import CreditExport, CreditPage, CreditRead
+from projects.schemas.credits import CreditChanges, CreditExport, CreditPage, CreditRead
 
 
 def router(rt: Runtime) -> APIRouter:
     r = APIRouter(prefix="/v1/credits", tags=["credits"])
 
-    @r.get("", operation_id="listCredits", response_model=CreditPage, summary="Credit records you can see")
+    @r.get(
+        "",
+        operation_id="listCredits",
+        response_model=CreditPage | CreditChanges,
+        summary="Credit records you can see; with updated_since, the changes since a cursor",
+    )
     async def list_(
         principal: PrincipalDep,
         project_id: uuid.UUID | None = None,
         page_size: Annotated[int, Query(ge=1, le=500)] = 100,
         page_token: PageToken = None,
-    ) -> CreditPage:
+        updated_since: UpdatedSince = None,
+    ) -> CreditPage | CreditChanges:
         """Newest first: a school's staff see their students' credits (also of projects the enterprise no longer
         shares), a student their own, an enterprise's staff those earned on its projects."""
+        one_of(updated_since, page_token)
+        if updated_since is not None:
+            changes = await handlers.credit_changes(
+                principal, updated_since, uow=rt.uow, project_id=project_id, page_size=page_size
+            )
+            return CreditChanges(
+                items=feed_items(changes.items, CreditRead.of),
+                next_cursor=changes.next_cursor,
+                has_more=changes.has_more,
+            )
         items, token = await handlers.list_credits(
             principal, uow=rt.uow, project_id=project_id, page_size=page_size, page_token=page_token
         )

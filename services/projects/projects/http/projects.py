@@ -8,8 +8,9 @@ from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query, Request, Response
 
+from praxis_common.feeds import feed_items, one_of
 from praxis_common.http import IdempotencyKey, PrincipalDep, created
-from praxis_common.queries import PageSize, PageToken, value_list_help
+from praxis_common.queries import PageSize, PageToken, UpdatedSince, value_list_help
 from praxis_common.service import Runtime
 from praxis_common.validation import OrgId
 from projects.handlers import credits as credit_handlers
@@ -23,6 +24,7 @@ from projects.schemas.projects import (
     MaterialPage,
     MaterialRead,
     PlatformTargetsIn,
+    ProjectChanges,
     ProjectCreate,
     ProjectPage,
     ProjectRead,
@@ -57,7 +59,12 @@ def router(rt: Runtime) -> APIRouter:
 
         return await created(request, principal, rt.uow, idempotency_key, body=body, create=create_it)
 
-    @r.get("", operation_id="listProjects", response_model=ProjectPage, summary="Projects you can see")
+    @r.get(
+        "",
+        operation_id="listProjects",
+        response_model=ProjectPage | ProjectChanges,
+        summary="Projects you can see; with updated_since, the changes since a cursor",
+    )
     async def list_(
         principal: PrincipalDep,
         status: Literal["draft", "published", "completed"] | None = None,
@@ -66,9 +73,20 @@ def router(rt: Runtime) -> APIRouter:
         ] = [],  # noqa: B006
         page_size: PageSize = 50,
         page_token: PageToken = None,
-    ) -> ProjectPage:
+        updated_since: UpdatedSince = None,
+    ) -> ProjectPage | ProjectChanges:
         """Newest first. An enterprise sees its own (drafts too); a school the published and completed projects
         that partner enterprises share with it."""
+        one_of(updated_since, page_token)
+        if updated_since is not None:
+            changes = await handlers.project_changes(
+                list_query(status, competency, page_size, None), updated_since, principal, uow=rt.uow
+            )
+            return ProjectChanges(
+                items=feed_items(changes.items, ProjectRead.of),
+                next_cursor=changes.next_cursor,
+                has_more=changes.has_more,
+            )
         items, token = await handlers.list_projects(
             list_query(status, competency, page_size, page_token), principal, uow=rt.uow
         )

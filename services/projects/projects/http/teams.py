@@ -9,8 +9,9 @@ from typing import Annotated
 from fastapi import APIRouter, Path, Query, Request, Response
 
 from praxis_common.auth import bearer_token
+from praxis_common.feeds import feed_items, one_of
 from praxis_common.http import IdempotencyKey, PrincipalDep, created
-from praxis_common.queries import PageSize, PageToken
+from praxis_common.queries import PageSize, PageToken, UpdatedSince
 from praxis_common.service import Runtime
 from praxis_common.validation import Date, StudentRef
 from projects.handlers import MentorDirectory
@@ -35,6 +36,7 @@ from projects.schemas.teams import (
     ProgressRead,
     ReviewIn,
     ReviewRead,
+    TeamChanges,
     TeamPage,
     TeamRead,
     milestones_read,
@@ -50,15 +52,31 @@ MENTOR_CHECK = {
 def router(rt: Runtime, mentors: MentorDirectory) -> APIRouter:
     r = APIRouter(prefix="/v1/teams", tags=["teams"])
 
-    @r.get("", operation_id="listTeams", response_model=TeamPage, summary="Teams you can see")
+    @r.get(
+        "",
+        operation_id="listTeams",
+        response_model=TeamPage | TeamChanges,
+        summary="Teams you can see; with updated_since, the changes since a cursor",
+    )
     async def list_(
         principal: PrincipalDep,
         project_id: uuid.UUID | None = None,
         page_size: PageSize = 50,
         page_token: PageToken = None,
-    ) -> TeamPage:
+        updated_since: UpdatedSince = None,
+    ) -> TeamPage | TeamChanges:
         """In the order they were formed: a school's own teams (also of projects it no longer sees), a student's
         teams, an enterprise's teams of one of its projects (project_id required)."""
+        one_of(updated_since, page_token)
+        if updated_since is not None:
+            changes = await handlers.team_changes(
+                principal, updated_since, uow=rt.uow, project_id=project_id, page_size=page_size
+            )
+            return TeamChanges(
+                items=feed_items(changes.items, TeamRead.of),
+                next_cursor=changes.next_cursor,
+                has_more=changes.has_more,
+            )
         found, token = await handlers.list_teams(
             principal, uow=rt.uow, project_id=project_id, page_size=page_size, page_token=page_token
         )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from praxis.projects.v1 import projects_pb2 as pb
+from praxis_common import feeds
 from praxis_common.errors import FieldError, InvalidInput
 from praxis_common.rpc import principal
 from praxis_common.validation import parse_uuid
@@ -32,6 +33,25 @@ class CreditMethods(Servicer):
         project_id = parse_uuid(request.project_id, "project_id") if request.project_id else None
         if not 0 <= request.page_size <= 500:
             raise InvalidInput("bad page size", errors=[FieldError("page_size", "1 to 500")])
+        feeds.one_of(request.updated_since or None, request.page_token)
+        if request.updated_since:
+            changes = await credit_handlers.credit_changes(
+                principal(),
+                request.updated_since,
+                uow=self.rt.uow,
+                project_id=project_id,
+                page_size=request.page_size or 100,
+            )
+            return pb.ListCreditsResponse(
+                changes=[
+                    pb.CreditChange(deleted=pb.Tombstone(id=str(c.id), changed_at=ts(c.changed_at)))
+                    if isinstance(c, feeds.Tombstone)
+                    else pb.CreditChange(credit=credit_to_pb(c))
+                    for c in changes.items
+                ],
+                next_cursor=changes.next_cursor,
+                has_more=changes.has_more,
+            )
         found, token = await credit_handlers.list_credits(
             principal(),
             uow=self.rt.uow,

@@ -7,7 +7,7 @@ from pydantic import BaseModel, ConfigDict
 
 import praxis_partnerships as partnerships
 from praxis.projects.v1 import projects_pb2 as pb
-from praxis_common import pages, rpc
+from praxis_common import feeds, pages, rpc
 from praxis_common.errors import FieldError, InvalidInput
 from praxis_common.rpc import principal
 from praxis_common.validation import OrgId, parse_uuid, validate
@@ -176,6 +176,21 @@ class ProjectMethods(Servicer):
         command = list_query(
             request.status or None, query.competency, request.page_size or 50, request.page_token or None
         )
+        feeds.one_of(request.updated_since or None, request.page_token)
+        if request.updated_since:
+            changes = await project_handlers.project_changes(
+                command, request.updated_since, principal(), uow=self.rt.uow
+            )
+            return pb.ListProjectsResponse(
+                changes=[
+                    pb.ProjectChange(deleted=pb.Tombstone(id=str(c.id), changed_at=c.changed_at.isoformat()))
+                    if isinstance(c, feeds.Tombstone)
+                    else pb.ProjectChange(project=project_to_pb(c))
+                    for c in changes.items
+                ],
+                next_cursor=changes.next_cursor,
+                has_more=changes.has_more,
+            )
         found, token = await project_handlers.list_projects(command, principal(), uow=self.rt.uow)
         return pb.ListProjectsResponse(projects=[project_to_pb(p) for p in found], next_page_token=token or "")
 

@@ -7,7 +7,7 @@ from typing import Annotated
 from pydantic import BaseModel, ConfigDict, Field
 
 from praxis.projects.v1 import projects_pb2 as pb
-from praxis_common import pages, rpc
+from praxis_common import feeds, pages, rpc
 from praxis_common.rpc import principal
 from praxis_common.validation import parse_uuid, validate
 from projects.domain.teams import Deliverable, Milestones, Review, Team
@@ -102,6 +102,25 @@ class TeamMethods(Servicer):
 
     async def ListTeams(self, request: pb.ListTeamsRequest, context) -> pb.ListTeamsResponse:
         project_id = parse_uuid(request.project_id, "project_id") if request.project_id else None
+        feeds.one_of(request.updated_since or None, request.page_token)
+        if request.updated_since:
+            changes = await team_handlers.team_changes(
+                principal(),
+                request.updated_since,
+                uow=self.rt.uow,
+                project_id=project_id,
+                page_size=pages.page_size(request.page_size),
+            )
+            return pb.ListTeamsResponse(
+                changes=[
+                    pb.TeamChange(deleted=pb.Tombstone(id=str(c.id), changed_at=ts(c.changed_at)))
+                    if isinstance(c, feeds.Tombstone)
+                    else pb.TeamChange(team=team_to_pb(c))
+                    for c in changes.items
+                ],
+                next_cursor=changes.next_cursor,
+                has_more=changes.has_more,
+            )
         found, token = await team_handlers.list_teams(
             principal(),
             uow=self.rt.uow,

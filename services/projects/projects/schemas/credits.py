@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from pydantic import BaseModel, Field
 
+from praxis_common.feeds import ChangePage
 from praxis_common.pages import Page
 from projects.domain.credits import Credit
 
@@ -38,3 +39,7 @@ class CreditExport(BaseModel):
     org: str
     count: int
     credits: list[CreditRead]
+
+
+class CreditChanges(ChangePage[CreditRead]):
+    """The credit records changed since a cursor (`updated_since`), oldest change first."""

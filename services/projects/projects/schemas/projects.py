@@ -9,6 +9,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictInt
 
+from praxis_common.feeds import ChangePage
 from praxis_common.pages import Page
 from praxis_common.validation import Date, Text
 from projects.domain.metrics import CATALOGUE, Target
@@ -244,6 +245,10 @@ class ProjectRead(BaseModel):
             completion_forced=p.completion_forced,
             completion_reason=p.completion_reason,
         )
+
+
+class ProjectChanges(ChangePage[ProjectRead]):
+    """The projects changed since a cursor (`updated_since`), oldest change first; tombstones for the others."""
 
 
 class ProjectPage(Page[ProjectRead]):

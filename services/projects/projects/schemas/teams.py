@@ -8,6 +8,7 @@ from typing import Annotated, Literal
 
 from pydantic import AnyHttpUrl, BaseModel, ConfigDict, Field
 
+from praxis_common.feeds import ChangePage
 from praxis_common.pages import Page
 from praxis_common.validation import StudentRef, Text
 from projects.domain.projects import MAX_TEAM_SIZE
@@ -203,3 +204,7 @@ class ProgressRead(BaseModel):
     milestones: list[MilestoneRead]
     deliverables: list[DeliverableRead]
     reviews: list[ReviewRead]
+
+
+class TeamChanges(ChangePage[TeamRead]):
+    """The teams changed since a cursor (`updated_since`), oldest change first."""

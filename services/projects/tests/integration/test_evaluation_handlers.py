@@ -244,6 +244,17 @@ async def test_scorecards_revocation_completion_and_credits(uow, world, make_pro
     assert [c.student_ref for c in (await credit_handlers.list_credits(world.student("ana"), uow=uow))[0]] == ["ana"]
     assert (await credit_handlers.list_credits(world.student("bo"), uow=uow))[0] == []
     assert [c.student_ref for c in (await credit_handlers.list_credits(world.enterprise, uow=uow))[0]] == ["ana"]
+    # The credit feed (updated_since) shows each viewer the same records, once.
+    for who, refs in (
+        (world.school, ["ana"]),
+        (world.student("ana"), ["ana"]),
+        (world.student("bo"), []),
+        (world.enterprise, ["ana"]),
+        (world.other("school"), []),
+    ):
+        fed = await credit_handlers.credit_changes(who, "0", uow=uow)
+        assert [c.student_ref for c in fed.items] == refs and not fed.has_more
+        assert (await credit_handlers.credit_changes(who, fed.next_cursor, uow=uow)).items == []
     csv = credit_handlers.credits_csv(await credit_handlers.export_credits(world.school, uow=uow))
     assert (
         csv.splitlines()[0]

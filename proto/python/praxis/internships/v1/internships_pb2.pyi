@@ -169,22 +169,46 @@ class GetAgreementResponse(_message.Message):
     def __init__(self, agreement: _Optional[_Union[Agreement, _Mapping]] = ...) -> None: ...
 
 class ListAgreementsRequest(_message.Message):
-    __slots__ = ("status", "page_size", "page_token")
+    __slots__ = ("status", "page_size", "page_token", "updated_since")
     STATUS_FIELD_NUMBER: _ClassVar[int]
     PAGE_SIZE_FIELD_NUMBER: _ClassVar[int]
     PAGE_TOKEN_FIELD_NUMBER: _ClassVar[int]
+    UPDATED_SINCE_FIELD_NUMBER: _ClassVar[int]
     status: AgreementStatus
     page_size: int
     page_token: str
-    def __init__(self, status: _Optional[_Union[AgreementStatus, str]] = ..., page_size: _Optional[int] = ..., page_token: _Optional[str] = ...) -> None: ...
+    updated_since: str
+    def __init__(self, status: _Optional[_Union[AgreementStatus, str]] = ..., page_size: _Optional[int] = ..., page_token: _Optional[str] = ..., updated_since: _Optional[str] = ...) -> None: ...
 
 class ListAgreementsResponse(_message.Message):
-    __slots__ = ("agreements", "next_page_token")
+    __slots__ = ("agreements", "next_page_token", "changes", "next_cursor", "has_more")
     AGREEMENTS_FIELD_NUMBER: _ClassVar[int]
     NEXT_PAGE_TOKEN_FIELD_NUMBER: _ClassVar[int]
+    CHANGES_FIELD_NUMBER: _ClassVar[int]
+    NEXT_CURSOR_FIELD_NUMBER: _ClassVar[int]
+    HAS_MORE_FIELD_NUMBER: _ClassVar[int]
     agreements: _containers.RepeatedCompositeFieldContainer[Agreement]
     next_page_token: str
-    def __init__(self, agreements: _Optional[_Iterable[_Union[Agreement, _Mapping]]] = ..., next_page_token: _Optional[str] = ...) -> None: ...
+    changes: _containers.RepeatedCompositeFieldContainer[AgreementChange]
+    next_cursor: str
+    has_more: bool
+    def __init__(self, agreements: _Optional[_Iterable[_Union[Agreement, _Mapping]]] = ..., next_page_token: _Optional[str] = ..., changes: _Optional[_Iterable[_Union[AgreementChange, _Mapping]]] = ..., next_cursor: _Optional[str] = ..., has_more: _Optional[bool] = ...) -> None: ...
+
+class Tombstone(_message.Message):
+    __slots__ = ("id", "changed_at")
+    ID_FIELD_NUMBER: _ClassVar[int]
+    CHANGED_AT_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    changed_at: str
+    def __init__(self, id: _Optional[str] = ..., changed_at: _Optional[str] = ...) -> None: ...
+
+class AgreementChange(_message.Message):
+    __slots__ = ("agreement", "deleted")
+    AGREEMENT_FIELD_NUMBER: _ClassVar[int]
+    DELETED_FIELD_NUMBER: _ClassVar[int]
+    agreement: Agreement
+    deleted: Tombstone
+    def __init__(self, agreement: _Optional[_Union[Agreement, _Mapping]] = ..., deleted: _Optional[_Union[Tombstone, _Mapping]] = ...) -> None: ...
 
 class SignAgreementRequest(_message.Message):
     __slots__ = ("id",)
@@ -419,7 +443,7 @@ class GetPositionResponse(_message.Message):
     def __init__(self, position: _Optional[_Union[Position, _Mapping]] = ...) -> None: ...
 
 class SearchPositionsRequest(_message.Message):
-    __slots__ = ("competencies", "country", "starts_from", "ends_by", "open_seats", "q", "page_size", "page_token")
+    __slots__ = ("competencies", "country", "starts_from", "ends_by", "open_seats", "q", "page_size", "page_token", "updated_since")
     COMPETENCIES_FIELD_NUMBER: _ClassVar[int]
     COUNTRY_FIELD_NUMBER: _ClassVar[int]
     STARTS_FROM_FIELD_NUMBER: _ClassVar[int]
@@ -428,6 +452,7 @@ class SearchPositionsRequest(_message.Message):
     Q_FIELD_NUMBER: _ClassVar[int]
     PAGE_SIZE_FIELD_NUMBER: _ClassVar[int]
     PAGE_TOKEN_FIELD_NUMBER: _ClassVar[int]
+    UPDATED_SINCE_FIELD_NUMBER: _ClassVar[int]
     competencies: _containers.RepeatedScalarFieldContainer[str]
     country: str
     starts_from: str
@@ -436,15 +461,30 @@ class SearchPositionsRequest(_message.Message):
     q: str
     page_size: int
     page_token: str
-    def __init__(self, competencies: _Optional[_Iterable[str]] = ..., country: _Optional[str] = ..., starts_from: _Optional[str] = ..., ends_by: _Optional[str] = ..., open_seats: _Optional[bool] = ..., q: _Optional[str] = ..., page_size: _Optional[int] = ..., page_token: _Optional[str] = ...) -> None: ...
+    updated_since: str
+    def __init__(self, competencies: _Optional[_Iterable[str]] = ..., country: _Optional[str] = ..., starts_from: _Optional[str] = ..., ends_by: _Optional[str] = ..., open_seats: _Optional[bool] = ..., q: _Optional[str] = ..., page_size: _Optional[int] = ..., page_token: _Optional[str] = ..., updated_since: _Optional[str] = ...) -> None: ...
 
 class SearchPositionsResponse(_message.Message):
-    __slots__ = ("positions", "next_page_token")
+    __slots__ = ("positions", "next_page_token", "changes", "next_cursor", "has_more")
     POSITIONS_FIELD_NUMBER: _ClassVar[int]
     NEXT_PAGE_TOKEN_FIELD_NUMBER: _ClassVar[int]
+    CHANGES_FIELD_NUMBER: _ClassVar[int]
+    NEXT_CURSOR_FIELD_NUMBER: _ClassVar[int]
+    HAS_MORE_FIELD_NUMBER: _ClassVar[int]
     positions: _containers.RepeatedCompositeFieldContainer[Position]
     next_page_token: str
-    def __init__(self, positions: _Optional[_Iterable[_Union[Position, _Mapping]]] = ..., next_page_token: _Optional[str] = ...) -> None: ...
+    changes: _containers.RepeatedCompositeFieldContainer[PositionChange]
+    next_cursor: str
+    has_more: bool
+    def __init__(self, positions: _Optional[_Iterable[_Union[Position, _Mapping]]] = ..., next_page_token: _Optional[str] = ..., changes: _Optional[_Iterable[_Union[PositionChange, _Mapping]]] = ..., next_cursor: _Optional[str] = ..., has_more: _Optional[bool] = ...) -> None: ...
+
+class PositionChange(_message.Message):
+    __slots__ = ("position", "deleted")
+    POSITION_FIELD_NUMBER: _ClassVar[int]
+    DELETED_FIELD_NUMBER: _ClassVar[int]
+    position: Position
+    deleted: Tombstone
+    def __init__(self, position: _Optional[_Union[Position, _Mapping]] = ..., deleted: _Optional[_Union[Tombstone, _Mapping]] = ...) -> None: ...
 
 class PublishPositionRequest(_message.Message):
     __slots__ = ("id",)
@@ -575,22 +615,38 @@ class GetPlacementResponse(_message.Message):
     def __init__(self, placement: _Optional[_Union[Placement, _Mapping]] = ...) -> None: ...
 
 class ListPlacementsRequest(_message.Message):
-    __slots__ = ("status", "page_size", "page_token")
+    __slots__ = ("status", "page_size", "page_token", "updated_since")
     STATUS_FIELD_NUMBER: _ClassVar[int]
     PAGE_SIZE_FIELD_NUMBER: _ClassVar[int]
     PAGE_TOKEN_FIELD_NUMBER: _ClassVar[int]
+    UPDATED_SINCE_FIELD_NUMBER: _ClassVar[int]
     status: PlacementStatus
     page_size: int
     page_token: str
-    def __init__(self, status: _Optional[_Union[PlacementStatus, str]] = ..., page_size: _Optional[int] = ..., page_token: _Optional[str] = ...) -> None: ...
+    updated_since: str
+    def __init__(self, status: _Optional[_Union[PlacementStatus, str]] = ..., page_size: _Optional[int] = ..., page_token: _Optional[str] = ..., updated_since: _Optional[str] = ...) -> None: ...
 
 class ListPlacementsResponse(_message.Message):
-    __slots__ = ("placements", "next_page_token")
+    __slots__ = ("placements", "next_page_token", "changes", "next_cursor", "has_more")
     PLACEMENTS_FIELD_NUMBER: _ClassVar[int]
     NEXT_PAGE_TOKEN_FIELD_NUMBER: _ClassVar[int]
+    CHANGES_FIELD_NUMBER: _ClassVar[int]
+    NEXT_CURSOR_FIELD_NUMBER: _ClassVar[int]
+    HAS_MORE_FIELD_NUMBER: _ClassVar[int]
     placements: _containers.RepeatedCompositeFieldContainer[Placement]
     next_page_token: str
-    def __init__(self, placements: _Optional[_Iterable[_Union[Placement, _Mapping]]] = ..., next_page_token: _Optional[str] = ...) -> None: ...
+    changes: _containers.RepeatedCompositeFieldContainer[PlacementChange]
+    next_cursor: str
+    has_more: bool
+    def __init__(self, placements: _Optional[_Iterable[_Union[Placement, _Mapping]]] = ..., next_page_token: _Optional[str] = ..., changes: _Optional[_Iterable[_Union[PlacementChange, _Mapping]]] = ..., next_cursor: _Optional[str] = ..., has_more: _Optional[bool] = ...) -> None: ...
+
+class PlacementChange(_message.Message):
+    __slots__ = ("placement", "deleted")
+    PLACEMENT_FIELD_NUMBER: _ClassVar[int]
+    DELETED_FIELD_NUMBER: _ClassVar[int]
+    placement: Placement
+    deleted: Tombstone
+    def __init__(self, placement: _Optional[_Union[Placement, _Mapping]] = ..., deleted: _Optional[_Union[Tombstone, _Mapping]] = ...) -> None: ...
 
 class ConfirmPlacementRequest(_message.Message):
     __slots__ = ("id",)
@@ -769,26 +825,44 @@ class ReviewLogbookWeekResponse(_message.Message):
     def __init__(self, week: _Optional[_Union[LogbookWeek, _Mapping]] = ...) -> None: ...
 
 class GetLogbookRequest(_message.Message):
-    __slots__ = ("placement_id",)
+    __slots__ = ("placement_id", "updated_since", "page_size")
     PLACEMENT_ID_FIELD_NUMBER: _ClassVar[int]
+    UPDATED_SINCE_FIELD_NUMBER: _ClassVar[int]
+    PAGE_SIZE_FIELD_NUMBER: _ClassVar[int]
     placement_id: str
-    def __init__(self, placement_id: _Optional[str] = ...) -> None: ...
+    updated_since: str
+    page_size: int
+    def __init__(self, placement_id: _Optional[str] = ..., updated_since: _Optional[str] = ..., page_size: _Optional[int] = ...) -> None: ...
 
 class GetLogbookResponse(_message.Message):
-    __slots__ = ("placement_id", "weeks", "approved_hours", "approved_core_hours", "core_work_share", "enterprise_mentor_id")
+    __slots__ = ("placement_id", "weeks", "approved_hours", "approved_core_hours", "core_work_share", "enterprise_mentor_id", "changes", "next_cursor", "has_more")
     PLACEMENT_ID_FIELD_NUMBER: _ClassVar[int]
     WEEKS_FIELD_NUMBER: _ClassVar[int]
     APPROVED_HOURS_FIELD_NUMBER: _ClassVar[int]
     APPROVED_CORE_HOURS_FIELD_NUMBER: _ClassVar[int]
     CORE_WORK_SHARE_FIELD_NUMBER: _ClassVar[int]
     ENTERPRISE_MENTOR_ID_FIELD_NUMBER: _ClassVar[int]
+    CHANGES_FIELD_NUMBER: _ClassVar[int]
+    NEXT_CURSOR_FIELD_NUMBER: _ClassVar[int]
+    HAS_MORE_FIELD_NUMBER: _ClassVar[int]
     placement_id: str
     weeks: _containers.RepeatedCompositeFieldContainer[LogbookWeek]
     approved_hours: str
     approved_core_hours: str
     core_work_share: str
     enterprise_mentor_id: str
-    def __init__(self, placement_id: _Optional[str] = ..., weeks: _Optional[_Iterable[_Union[LogbookWeek, _Mapping]]] = ..., approved_hours: _Optional[str] = ..., approved_core_hours: _Optional[str] = ..., core_work_share: _Optional[str] = ..., enterprise_mentor_id: _Optional[str] = ...) -> None: ...
+    changes: _containers.RepeatedCompositeFieldContainer[LogbookWeekChange]
+    next_cursor: str
+    has_more: bool
+    def __init__(self, placement_id: _Optional[str] = ..., weeks: _Optional[_Iterable[_Union[LogbookWeek, _Mapping]]] = ..., approved_hours: _Optional[str] = ..., approved_core_hours: _Optional[str] = ..., core_work_share: _Optional[str] = ..., enterprise_mentor_id: _Optional[str] = ..., changes: _Optional[_Iterable[_Union[LogbookWeekChange, _Mapping]]] = ..., next_cursor: _Optional[str] = ..., has_more: _Optional[bool] = ...) -> None: ...
+
+class LogbookWeekChange(_message.Message):
+    __slots__ = ("week", "deleted")
+    WEEK_FIELD_NUMBER: _ClassVar[int]
+    DELETED_FIELD_NUMBER: _ClassVar[int]
+    week: LogbookWeek
+    deleted: Tombstone
+    def __init__(self, week: _Optional[_Union[LogbookWeek, _Mapping]] = ..., deleted: _Optional[_Union[Tombstone, _Mapping]] = ...) -> None: ...
 
 class PositionFill(_message.Message):
     __slots__ = ("position_id", "title", "seats", "seats_taken", "fill_rate")

@@ -463,28 +463,52 @@ class GetAssignmentHistoryResponse(_message.Message):
     def __init__(self, entries: _Optional[_Iterable[_Union[HistoryEntry, _Mapping]]] = ..., next_page_token: _Optional[str] = ...) -> None: ...
 
 class ListAssignmentsRequest(_message.Message):
-    __slots__ = ("status", "side", "student_ref", "mentor_id", "page_size", "page_token")
+    __slots__ = ("status", "side", "student_ref", "mentor_id", "page_size", "page_token", "updated_since")
     STATUS_FIELD_NUMBER: _ClassVar[int]
     SIDE_FIELD_NUMBER: _ClassVar[int]
     STUDENT_REF_FIELD_NUMBER: _ClassVar[int]
     MENTOR_ID_FIELD_NUMBER: _ClassVar[int]
     PAGE_SIZE_FIELD_NUMBER: _ClassVar[int]
     PAGE_TOKEN_FIELD_NUMBER: _ClassVar[int]
+    UPDATED_SINCE_FIELD_NUMBER: _ClassVar[int]
     status: AssignmentStatus
     side: Side
     student_ref: str
     mentor_id: str
     page_size: int
     page_token: str
-    def __init__(self, status: _Optional[_Union[AssignmentStatus, str]] = ..., side: _Optional[_Union[Side, str]] = ..., student_ref: _Optional[str] = ..., mentor_id: _Optional[str] = ..., page_size: _Optional[int] = ..., page_token: _Optional[str] = ...) -> None: ...
+    updated_since: str
+    def __init__(self, status: _Optional[_Union[AssignmentStatus, str]] = ..., side: _Optional[_Union[Side, str]] = ..., student_ref: _Optional[str] = ..., mentor_id: _Optional[str] = ..., page_size: _Optional[int] = ..., page_token: _Optional[str] = ..., updated_since: _Optional[str] = ...) -> None: ...
 
 class ListAssignmentsResponse(_message.Message):
-    __slots__ = ("assignments", "next_page_token")
+    __slots__ = ("assignments", "next_page_token", "changes", "next_cursor", "has_more")
     ASSIGNMENTS_FIELD_NUMBER: _ClassVar[int]
     NEXT_PAGE_TOKEN_FIELD_NUMBER: _ClassVar[int]
+    CHANGES_FIELD_NUMBER: _ClassVar[int]
+    NEXT_CURSOR_FIELD_NUMBER: _ClassVar[int]
+    HAS_MORE_FIELD_NUMBER: _ClassVar[int]
     assignments: _containers.RepeatedCompositeFieldContainer[Assignment]
     next_page_token: str
-    def __init__(self, assignments: _Optional[_Iterable[_Union[Assignment, _Mapping]]] = ..., next_page_token: _Optional[str] = ...) -> None: ...
+    changes: _containers.RepeatedCompositeFieldContainer[AssignmentChange]
+    next_cursor: str
+    has_more: bool
+    def __init__(self, assignments: _Optional[_Iterable[_Union[Assignment, _Mapping]]] = ..., next_page_token: _Optional[str] = ..., changes: _Optional[_Iterable[_Union[AssignmentChange, _Mapping]]] = ..., next_cursor: _Optional[str] = ..., has_more: _Optional[bool] = ...) -> None: ...
+
+class Tombstone(_message.Message):
+    __slots__ = ("id", "changed_at")
+    ID_FIELD_NUMBER: _ClassVar[int]
+    CHANGED_AT_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    changed_at: str
+    def __init__(self, id: _Optional[str] = ..., changed_at: _Optional[str] = ...) -> None: ...
+
+class AssignmentChange(_message.Message):
+    __slots__ = ("assignment", "deleted")
+    ASSIGNMENT_FIELD_NUMBER: _ClassVar[int]
+    DELETED_FIELD_NUMBER: _ClassVar[int]
+    assignment: Assignment
+    deleted: Tombstone
+    def __init__(self, assignment: _Optional[_Union[Assignment, _Mapping]] = ..., deleted: _Optional[_Union[Tombstone, _Mapping]] = ...) -> None: ...
 
 class GetAssignmentRequest(_message.Message):
     __slots__ = ("id",)

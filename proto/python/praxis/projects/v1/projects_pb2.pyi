@@ -200,24 +200,40 @@ class GetProjectResponse(_message.Message):
     def __init__(self, project: _Optional[_Union[Project, _Mapping]] = ...) -> None: ...
 
 class ListProjectsRequest(_message.Message):
-    __slots__ = ("status", "competency", "page_size", "page_token")
+    __slots__ = ("status", "competency", "page_size", "page_token", "updated_since")
     STATUS_FIELD_NUMBER: _ClassVar[int]
     COMPETENCY_FIELD_NUMBER: _ClassVar[int]
     PAGE_SIZE_FIELD_NUMBER: _ClassVar[int]
     PAGE_TOKEN_FIELD_NUMBER: _ClassVar[int]
+    UPDATED_SINCE_FIELD_NUMBER: _ClassVar[int]
     status: str
     competency: str
     page_size: int
     page_token: str
-    def __init__(self, status: _Optional[str] = ..., competency: _Optional[str] = ..., page_size: _Optional[int] = ..., page_token: _Optional[str] = ...) -> None: ...
+    updated_since: str
+    def __init__(self, status: _Optional[str] = ..., competency: _Optional[str] = ..., page_size: _Optional[int] = ..., page_token: _Optional[str] = ..., updated_since: _Optional[str] = ...) -> None: ...
 
 class ListProjectsResponse(_message.Message):
-    __slots__ = ("projects", "next_page_token")
+    __slots__ = ("projects", "next_page_token", "changes", "next_cursor", "has_more")
     PROJECTS_FIELD_NUMBER: _ClassVar[int]
     NEXT_PAGE_TOKEN_FIELD_NUMBER: _ClassVar[int]
+    CHANGES_FIELD_NUMBER: _ClassVar[int]
+    NEXT_CURSOR_FIELD_NUMBER: _ClassVar[int]
+    HAS_MORE_FIELD_NUMBER: _ClassVar[int]
     projects: _containers.RepeatedCompositeFieldContainer[Project]
     next_page_token: str
-    def __init__(self, projects: _Optional[_Iterable[_Union[Project, _Mapping]]] = ..., next_page_token: _Optional[str] = ...) -> None: ...
+    changes: _containers.RepeatedCompositeFieldContainer[ProjectChange]
+    next_cursor: str
+    has_more: bool
+    def __init__(self, projects: _Optional[_Iterable[_Union[Project, _Mapping]]] = ..., next_page_token: _Optional[str] = ..., changes: _Optional[_Iterable[_Union[ProjectChange, _Mapping]]] = ..., next_cursor: _Optional[str] = ..., has_more: _Optional[bool] = ...) -> None: ...
+
+class ProjectChange(_message.Message):
+    __slots__ = ("project", "deleted")
+    PROJECT_FIELD_NUMBER: _ClassVar[int]
+    DELETED_FIELD_NUMBER: _ClassVar[int]
+    project: Project
+    deleted: Tombstone
+    def __init__(self, project: _Optional[_Union[Project, _Mapping]] = ..., deleted: _Optional[_Union[Tombstone, _Mapping]] = ...) -> None: ...
 
 class UpdateProjectRequest(_message.Message):
     __slots__ = ("id", "update_mask", "title", "brief", "competencies", "stages", "team_capacity", "min_team_size", "max_team_size", "credits", "pass_mark", "starts_on", "ends_on", "parallel_stages", "weights")
@@ -525,22 +541,46 @@ class GetTeamResponse(_message.Message):
     def __init__(self, team: _Optional[_Union[Team, _Mapping]] = ...) -> None: ...
 
 class ListTeamsRequest(_message.Message):
-    __slots__ = ("project_id", "page_size", "page_token")
+    __slots__ = ("project_id", "page_size", "page_token", "updated_since")
     PROJECT_ID_FIELD_NUMBER: _ClassVar[int]
     PAGE_SIZE_FIELD_NUMBER: _ClassVar[int]
     PAGE_TOKEN_FIELD_NUMBER: _ClassVar[int]
+    UPDATED_SINCE_FIELD_NUMBER: _ClassVar[int]
     project_id: str
     page_size: int
     page_token: str
-    def __init__(self, project_id: _Optional[str] = ..., page_size: _Optional[int] = ..., page_token: _Optional[str] = ...) -> None: ...
+    updated_since: str
+    def __init__(self, project_id: _Optional[str] = ..., page_size: _Optional[int] = ..., page_token: _Optional[str] = ..., updated_since: _Optional[str] = ...) -> None: ...
 
 class ListTeamsResponse(_message.Message):
-    __slots__ = ("teams", "next_page_token")
+    __slots__ = ("teams", "next_page_token", "changes", "next_cursor", "has_more")
     TEAMS_FIELD_NUMBER: _ClassVar[int]
     NEXT_PAGE_TOKEN_FIELD_NUMBER: _ClassVar[int]
+    CHANGES_FIELD_NUMBER: _ClassVar[int]
+    NEXT_CURSOR_FIELD_NUMBER: _ClassVar[int]
+    HAS_MORE_FIELD_NUMBER: _ClassVar[int]
     teams: _containers.RepeatedCompositeFieldContainer[Team]
     next_page_token: str
-    def __init__(self, teams: _Optional[_Iterable[_Union[Team, _Mapping]]] = ..., next_page_token: _Optional[str] = ...) -> None: ...
+    changes: _containers.RepeatedCompositeFieldContainer[TeamChange]
+    next_cursor: str
+    has_more: bool
+    def __init__(self, teams: _Optional[_Iterable[_Union[Team, _Mapping]]] = ..., next_page_token: _Optional[str] = ..., changes: _Optional[_Iterable[_Union[TeamChange, _Mapping]]] = ..., next_cursor: _Optional[str] = ..., has_more: _Optional[bool] = ...) -> None: ...
+
+class Tombstone(_message.Message):
+    __slots__ = ("id", "changed_at")
+    ID_FIELD_NUMBER: _ClassVar[int]
+    CHANGED_AT_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    changed_at: str
+    def __init__(self, id: _Optional[str] = ..., changed_at: _Optional[str] = ...) -> None: ...
+
+class TeamChange(_message.Message):
+    __slots__ = ("team", "deleted")
+    TEAM_FIELD_NUMBER: _ClassVar[int]
+    DELETED_FIELD_NUMBER: _ClassVar[int]
+    team: Team
+    deleted: Tombstone
+    def __init__(self, team: _Optional[_Union[Team, _Mapping]] = ..., deleted: _Optional[_Union[Tombstone, _Mapping]] = ...) -> None: ...
 
 class DissolveTeamRequest(_message.Message):
     __slots__ = ("id", "reason")
@@ -995,22 +1035,38 @@ class Credit(_message.Message):
     def __init__(self, id: _Optional[str] = ..., student_ref: _Optional[str] = ..., school_org: _Optional[str] = ..., enterprise_org: _Optional[str] = ..., project_id: _Optional[str] = ..., project_title: _Optional[str] = ..., team_id: _Optional[str] = ..., credits: _Optional[str] = ..., score: _Optional[str] = ..., awarded_on: _Optional[str] = ...) -> None: ...
 
 class ListCreditsRequest(_message.Message):
-    __slots__ = ("project_id", "page_size", "page_token")
+    __slots__ = ("project_id", "page_size", "page_token", "updated_since")
     PROJECT_ID_FIELD_NUMBER: _ClassVar[int]
     PAGE_SIZE_FIELD_NUMBER: _ClassVar[int]
     PAGE_TOKEN_FIELD_NUMBER: _ClassVar[int]
+    UPDATED_SINCE_FIELD_NUMBER: _ClassVar[int]
     project_id: str
     page_size: int
     page_token: str
-    def __init__(self, project_id: _Optional[str] = ..., page_size: _Optional[int] = ..., page_token: _Optional[str] = ...) -> None: ...
+    updated_since: str
+    def __init__(self, project_id: _Optional[str] = ..., page_size: _Optional[int] = ..., page_token: _Optional[str] = ..., updated_since: _Optional[str] = ...) -> None: ...
 
 class ListCreditsResponse(_message.Message):
-    __slots__ = ("credits", "next_page_token")
+    __slots__ = ("credits", "next_page_token", "changes", "next_cursor", "has_more")
     CREDITS_FIELD_NUMBER: _ClassVar[int]
     NEXT_PAGE_TOKEN_FIELD_NUMBER: _ClassVar[int]
+    CHANGES_FIELD_NUMBER: _ClassVar[int]
+    NEXT_CURSOR_FIELD_NUMBER: _ClassVar[int]
+    HAS_MORE_FIELD_NUMBER: _ClassVar[int]
     credits: _containers.RepeatedCompositeFieldContainer[Credit]
     next_page_token: str
-    def __init__(self, credits: _Optional[_Iterable[_Union[Credit, _Mapping]]] = ..., next_page_token: _Optional[str] = ...) -> None: ...
+    changes: _containers.RepeatedCompositeFieldContainer[CreditChange]
+    next_cursor: str
+    has_more: bool
+    def __init__(self, credits: _Optional[_Iterable[_Union[Credit, _Mapping]]] = ..., next_page_token: _Optional[str] = ..., changes: _Optional[_Iterable[_Union[CreditChange, _Mapping]]] = ..., next_cursor: _Optional[str] = ..., has_more: _Optional[bool] = ...) -> None: ...
+
+class CreditChange(_message.Message):
+    __slots__ = ("credit", "deleted")
+    CREDIT_FIELD_NUMBER: _ClassVar[int]
+    DELETED_FIELD_NUMBER: _ClassVar[int]
+    credit: Credit
+    deleted: Tombstone
+    def __init__(self, credit: _Optional[_Union[Credit, _Mapping]] = ..., deleted: _Optional[_Union[Tombstone, _Mapping]] = ...) -> None: ...
 
 class ExportCreditsRequest(_message.Message):
     __slots__ = ("project_id", "format")

@@ -262,8 +262,11 @@ class AssignmentRepository:
         after: tuple[datetime, uuid.UUID] | None = None,
         oldest_first: bool = False,
         limit: int = 200,
+        ids: list[uuid.UUID] | None = None,
     ) -> list[AssignmentView]:
         query = select(*_VIEW_COLUMNS).select_from(_VIEW_FROM).where(visible_clause(viewer))
+        if ids is not None:  # a change feed's rows (praxis_common.feeds)
+            query = query.where(assignment.c.id.in_(ids))
         if status is not None:
             query = query.where(assignment.c.status == status.value)
         if current_only:

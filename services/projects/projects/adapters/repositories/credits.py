@@ -29,8 +29,11 @@ class CreditRepository:
         project_id: uuid.UUID | None = None,
         after: After = None,
         limit: int = 10_000,
+        ids: list[uuid.UUID] | None = None,
     ) -> list[Credit]:
         query = select(credit)
+        if ids is not None:  # a change feed's rows (praxis_common.feeds)
+            query = query.where(credit.c.id.in_(ids))
         if school_org is not None:
             query = query.where(credit.c.school_org == school_org)
         if enterprise_org is not None:

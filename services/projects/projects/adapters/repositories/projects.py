@@ -134,9 +134,18 @@ class ProjectRepository:
         return found is not None
 
     async def list_for_enterprise(
-        self, org: str, *, status: Status | None, competencies: tuple[str, ...], after: After, limit: int
+        self,
+        org: str,
+        *,
+        status: Status | None,
+        competencies: tuple[str, ...],
+        after: After,
+        limit: int,
+        ids: list[uuid.UUID] | None = None,
     ) -> list[Project]:
         query = select(project).where(project.c.enterprise_org == org)
+        if ids is not None:  # a change feed's rows (praxis_common.feeds)
+            query = query.where(project.c.id.in_(ids))
         if status is not None:
             query = query.where(project.c.status == status.value)
         if competencies:
@@ -145,9 +154,18 @@ class ProjectRepository:
         return [_project(r) for r in rows]
 
     async def list_for_school(
-        self, school_org: str, *, status: Status | None, competencies: tuple[str, ...], after: After, limit: int
+        self,
+        school_org: str,
+        *,
+        status: Status | None,
+        competencies: tuple[str, ...],
+        after: After,
+        limit: int,
+        ids: list[uuid.UUID] | None = None,
     ) -> list[Project]:
         query = select(project).where(school_sees(school_org))
+        if ids is not None:  # a change feed's rows (praxis_common.feeds)
+            query = query.where(project.c.id.in_(ids))
         if status is not None:
             query = query.where(project.c.status == status.value)
         if competencies:

@@ -137,13 +137,14 @@ class TeamRepository:
         lock: bool = False,
         after: TeamKey | None = None,
         limit: int | None = None,
+        ids: list[uuid.UUID] | None = None,
     ) -> list[Team]:
         query = select(team).where(team.c.project_id == project_id)
         if school_org is not None:
             query = query.where(team.c.school_org == school_org)
         if lock:
             query = query.with_for_update(key_share=True)
-        return await self._teams(query, after, limit)
+        return await self._teams(query, after, limit, ids)
 
     async def of_school(
         self,
@@ -152,11 +153,12 @@ class TeamRepository:
         project_id: uuid.UUID | None = None,
         after: TeamKey | None = None,
         limit: int | None = None,
+        ids: list[uuid.UUID] | None = None,
     ) -> list[Team]:
         query = select(team).where(team.c.school_org == school_org)
         if project_id is not None:
             query = query.where(team.c.project_id == project_id)
-        return await self._teams(query, after, limit)
+        return await self._teams(query, after, limit, ids)
 
     async def of_student(
         self,
@@ -166,6 +168,7 @@ class TeamRepository:
         project_id: uuid.UUID | None = None,
         after: TeamKey | None = None,
         limit: int | None = None,
+        ids: list[uuid.UUID] | None = None,
     ) -> list[Team]:
         query = (
             select(team)
@@ -174,10 +177,15 @@ class TeamRepository:
         )
         if project_id is not None:
             query = query.where(team.c.project_id == project_id)
-        return await self._teams(query, after, limit)
+        return await self._teams(query, after, limit, ids)
 
-    async def _teams(self, query, after: TeamKey | None, limit: int | None) -> list[Team]:
-        """Teams in the order they were formed (after `after`: a formation time and id), with their members."""
+    async def _teams(
+        self, query, after: TeamKey | None, limit: int | None, ids: list[uuid.UUID] | None = None
+    ) -> list[Team]:
+        """Teams in the order they were formed (after `after`: a formation time and id), with their members; `ids`:
+        only those (a change feed's rows, praxis_common.feeds)."""
+        if ids is not None:
+            query = query.where(team.c.id.in_(ids))
         if after is not None:
             query = query.where(tuple_(team.c.formed_at, team.c.id) > tuple_(*after))
         query = query.order_by(team.c.formed_at, team.c.id)
