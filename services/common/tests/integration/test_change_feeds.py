@@ -119,7 +119,6 @@ async def test_pages_read_while_writers_run_deliver_every_change_once(engine):
         cursor = got.next_cursor
         if done and not got.changes:
             break
-        await asyncio.sleep(0)
     await task
 
     assert delivered == sorted(set(delivered)), "a change came twice, or out of order"

@@ -31,7 +31,6 @@ from mentors.domain.mentors import Side
 from mentors.domain.views import AssignmentView, HistoryEntry, Viewer
 from praxis_common.auth import Principal
 from praxis_common.errors import Conflict, FieldError, Forbidden, InvalidInput, NotFound
-from praxis_common.feeds import Changes, feed_page
 from praxis_common.pages import DEFAULT_PAGE_SIZE, decode_page_token, encode_page_token, next_page
 from praxis_common.uow import Clock, UnitOfWork, UowFactory, utc_clock
 
@@ -289,39 +288,6 @@ async def list_assignments(
     page = page[: query.page_size]
     last = page[-1].assignment if page else None
     return page, (encode_page_token(last.created_at, last.id) if more and last else None)
-
-
-async def assignment_changes(
-    query: ListAssignments, updated_since: str, principal: Principal, *, uow: UowFactory
-) -> Changes[AssignmentView]:
-    """The assignments the caller's list shows (the same viewer and filters) changed since the cursor; those that
-    left the view are tombstones, except for a mentor or a student, who sees only their own and learns no others'
-    ids. A platform service's feed holds every organisation's."""
-    viewer = policy.viewer(principal)
-
-    async def shown(ids: list[uuid.UUID]) -> dict[uuid.UUID, AssignmentView]:
-        found = await u.assignments.list_visible(
-            viewer,
-            status=query.status,
-            side=query.side,
-            student_ref=query.student_ref,
-            mentor_id=query.mentor_id,
-            ids=ids,
-            limit=len(ids),
-        )
-        return {v.assignment.id: v for v in found}
-
-    async with uow() as u:
-        items, cursor, more = await feed_page(
-            u.connection,
-            "assignment",
-            None if viewer.org is None else [viewer.org],
-            updated_since,
-            query.page_size,
-            shown,
-            hidden_as_tombstones=viewer.mentor_account is None and viewer.student_ref is None,
-        )
-    return Changes(items, cursor, more)
 
 
 async def needs_a_mentor(

@@ -7,6 +7,7 @@ from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query, Request, Response
 
+from mentors.handlers import assignment_feed
 from mentors.handlers import assignments as handlers
 from mentors.handlers import sessions as session_handlers
 from mentors.schemas.assignments import (
@@ -61,7 +62,7 @@ def router(rt: Runtime) -> APIRouter:
         )
         one_of(updated_since, page_token)
         if updated_since is not None:
-            changes = await handlers.assignment_changes(query.to_command(), updated_since, principal, uow=rt.uow)
+            changes = await assignment_feed.assignment_changes(query.to_command(), updated_since, principal, uow=rt.uow)
             return AssignmentChanges(
                 items=feed_items(changes.items, AssignmentRead.of),
                 next_cursor=changes.next_cursor,

@@ -7,6 +7,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from mentors.handlers import assignment_feed
 from mentors.handlers import assignments as handlers
 from mentors.handlers import sessions as session_handlers
 from mentors.rpc.messages import (
@@ -61,7 +62,7 @@ class AssignmentMethods:
         )
         feeds.one_of(request.updated_since or None, request.page_token)
         if request.updated_since:
-            changes = await handlers.assignment_changes(
+            changes = await assignment_feed.assignment_changes(
                 query.to_command(), request.updated_since, principal(), uow=self.rt.uow
             )
             return pb.ListAssignmentsResponse(
