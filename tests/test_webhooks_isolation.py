@@ -54,6 +54,7 @@ def routes(hook: str, delivery: str) -> list[tuple[str, str, dict | None]]:
         ("PATCH", f"/v1/webhooks/{hook}", {"enabled": False}),
         ("DELETE", f"/v1/webhooks/{hook}", None),
         ("POST", f"/v1/webhooks/{hook}/rotate-secret", None),
+        ("POST", f"/v1/webhooks/{hook}/test", None),
         ("GET", f"/v1/webhooks/{hook}/deliveries", None),
         ("POST", f"/v1/webhooks/{hook}/replay", {"since": "2020-01-01T00:00:00Z"}),
         ("POST", f"/v1/webhook-deliveries/{delivery}/replay", None),

@@ -20,7 +20,7 @@ from notifications.domain.webhooks import EndpointStatus
 from notifications.policy import require_webhook_admin
 from praxis_common import pages
 from praxis_common.auth import Principal
-from praxis_common.errors import NotFound
+from praxis_common.errors import Conflict, NotFound
 from praxis_common.uow import Clock, UowFactory, utc_clock
 
 
@@ -105,6 +105,46 @@ async def replay_delivery(
             raise NotFound("no such delivery")
         delivery.replay(clock())
         await u.deliveries.save(delivery)
+        await u.commit()
+    return delivery
+
+
+TEST_EVENT_TYPE = "praxis.webhook.test"
+
+
+async def send_test(
+    endpoint_id: uuid.UUID, principal: Principal, *, uow: UowFactory, clock: Clock = utc_clock
+) -> Delivery:
+    """Queue a `praxis.webhook.test` CloudEvent to the endpoint, whatever it subscribed to: a delivery like any other
+    (signed, retried, in the delivery log), sent by the delivery worker. A disabled endpoint is a conflict."""
+    org = require_webhook_admin(principal)
+    now = clock()
+    async with uow() as u:
+        endpoint = await u.endpoints.get(org, endpoint_id)
+        if endpoint is None:
+            raise NotFound("no such webhook")
+        if endpoint.status is EndpointStatus.DISABLED:
+            raise Conflict("the webhook is disabled: enable it before sending a test")
+        event = EventIn(
+            id=str(uuid.uuid4()),
+            type=TEST_EVENT_TYPE,
+            source="/praxis/notifications",
+            subject=f"webhook/{endpoint.id}",
+            time=now.isoformat(),
+            payload={},
+        )
+        data = {"webhook": str(endpoint.id), "message": "a test delivery from Praxis"}
+        delivery = Delivery(
+            id=uuid.uuid4(),
+            endpoint_id=endpoint.id,
+            org=org,
+            event_id=event.id,
+            event_type=event.type,
+            body=envelope(event, data),
+            created_at=now,
+            next_attempt_at=now,
+        )
+        await u.deliveries.add(delivery)
         await u.commit()
     return delivery
 

@@ -97,6 +97,18 @@ def router(rt: Runtime) -> APIRouter:
         endpoint = await webhooks.rotate_secret(webhook_id, principal, uow=rt.uow, grace=grace, clock=rt.clock)
         return WebhookWithSecret.of(endpoint)
 
+    @r.post(
+        "/{webhook_id}/test",
+        operation_id="sendWebhookTest",
+        status_code=202,
+        response_model=DeliveryRead,
+        summary="Send a test event to a webhook endpoint",
+    )
+    async def send_test(webhook_id: uuid.UUID, principal: PrincipalDep) -> DeliveryRead:
+        """Queues a `praxis.webhook.test` CloudEvent, signed like every delivery and kept in the delivery log; the
+        answer is the delivery, still pending: read its attempts in the log. A disabled endpoint is a 409."""
+        return DeliveryRead.of(await deliveries.send_test(webhook_id, principal, uow=rt.uow, clock=rt.clock))
+
     @r.get(
         "/{webhook_id}/deliveries",
         operation_id="listWebhookDeliveries",

@@ -125,6 +125,10 @@ class WebhookMethods:
         )
         return pb.RotateWebhookSecretResponse(webhook=webhook_to_pb(e), secret=e.secret)
 
+    async def SendWebhookTest(self, request: pb.SendWebhookTestRequest, context) -> pb.SendWebhookTestResponse:
+        d = await deliveries.send_test(parse_uuid(request.id, "id"), principal(), uow=self.rt.uow, clock=self.rt.clock)
+        return pb.SendWebhookTestResponse(delivery=delivery_to_pb(d))
+
     async def ListWebhookDeliveries(
         self, request: pb.ListWebhookDeliveriesRequest, context
     ) -> pb.ListWebhookDeliveriesResponse:

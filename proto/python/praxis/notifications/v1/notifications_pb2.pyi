@@ -154,6 +154,18 @@ class RotateWebhookSecretResponse(_message.Message):
     secret: str
     def __init__(self, webhook: _Optional[_Union[Webhook, _Mapping]] = ..., secret: _Optional[str] = ...) -> None: ...
 
+class SendWebhookTestRequest(_message.Message):
+    __slots__ = ("id",)
+    ID_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    def __init__(self, id: _Optional[str] = ...) -> None: ...
+
+class SendWebhookTestResponse(_message.Message):
+    __slots__ = ("delivery",)
+    DELIVERY_FIELD_NUMBER: _ClassVar[int]
+    delivery: Delivery
+    def __init__(self, delivery: _Optional[_Union[Delivery, _Mapping]] = ...) -> None: ...
+
 class ListWebhookDeliveriesRequest(_message.Message):
     __slots__ = ("id", "page_size", "page_token")
     ID_FIELD_NUMBER: _ClassVar[int]

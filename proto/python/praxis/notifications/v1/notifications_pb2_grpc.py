@@ -64,6 +64,11 @@ class NotificationsServiceStub:
                 request_serializer=praxis_dot_notifications_dot_v1_dot_notifications__pb2.RotateWebhookSecretRequest.SerializeToString,
                 response_deserializer=praxis_dot_notifications_dot_v1_dot_notifications__pb2.RotateWebhookSecretResponse.FromString,
                 _registered_method=True)
+        self.SendWebhookTest = channel.unary_unary(
+                '/praxis.notifications.v1.NotificationsService/SendWebhookTest',
+                request_serializer=praxis_dot_notifications_dot_v1_dot_notifications__pb2.SendWebhookTestRequest.SerializeToString,
+                response_deserializer=praxis_dot_notifications_dot_v1_dot_notifications__pb2.SendWebhookTestResponse.FromString,
+                _registered_method=True)
         self.ListWebhookDeliveries = channel.unary_unary(
                 '/praxis.notifications.v1.NotificationsService/ListWebhookDeliveries',
                 request_serializer=praxis_dot_notifications_dot_v1_dot_notifications__pb2.ListWebhookDeliveriesRequest.SerializeToString,
@@ -122,6 +127,14 @@ class NotificationsServiceServicer:
 
     def RotateWebhookSecret(self, request, context):
         """A new secret (shown this once); the old one still signs deliveries during the grace period.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def SendWebhookTest(self, request, context):
+        """Queue a `praxis.webhook.test` event to the endpoint, signed and logged like any delivery (a disabled endpoint:
+        FAILED_PRECONDITION).
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
@@ -186,6 +199,11 @@ def add_NotificationsServiceServicer_to_server(servicer, server):
                     servicer.RotateWebhookSecret,
                     request_deserializer=praxis_dot_notifications_dot_v1_dot_notifications__pb2.RotateWebhookSecretRequest.FromString,
                     response_serializer=praxis_dot_notifications_dot_v1_dot_notifications__pb2.RotateWebhookSecretResponse.SerializeToString,
+            ),
+            'SendWebhookTest': grpc.unary_unary_rpc_method_handler(
+                    servicer.SendWebhookTest,
+                    request_deserializer=praxis_dot_notifications_dot_v1_dot_notifications__pb2.SendWebhookTestRequest.FromString,
+                    response_serializer=praxis_dot_notifications_dot_v1_dot_notifications__pb2.SendWebhookTestResponse.SerializeToString,
             ),
             'ListWebhookDeliveries': grpc.unary_unary_rpc_method_handler(
                     servicer.ListWebhookDeliveries,
@@ -370,6 +388,33 @@ class NotificationsService:
             '/praxis.notifications.v1.NotificationsService/RotateWebhookSecret',
             praxis_dot_notifications_dot_v1_dot_notifications__pb2.RotateWebhookSecretRequest.SerializeToString,
             praxis_dot_notifications_dot_v1_dot_notifications__pb2.RotateWebhookSecretResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def SendWebhookTest(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/praxis.notifications.v1.NotificationsService/SendWebhookTest',
+            praxis_dot_notifications_dot_v1_dot_notifications__pb2.SendWebhookTestRequest.SerializeToString,
+            praxis_dot_notifications_dot_v1_dot_notifications__pb2.SendWebhookTestResponse.FromString,
             options,
             channel_credentials,
             insecure,
