@@ -3,10 +3,12 @@
 praxis up                         NATS + PostgreSQL + every installed service on this machine
 praxis keygen <dir>               an ES256 key pair for tokens (jwt-private.pem, jwt-public.pem)
 praxis token --org … --kind …     a token the embedded default accepts
+praxis mail list|show N           the mail `praxis up`'s SMTP sink caught (the notifications service's e-mail)
 """
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
@@ -61,3 +63,46 @@ def token(
             audience=audience,
         )
     )
+
+
+def mail_dir() -> Path:
+    return state_dir() / "mail"
+
+
+@click.group(help="The mail `praxis up`'s SMTP sink caught (in $PRAXIS_HOME/mail, .praxis/mail), oldest first.")
+def mail() -> None:
+    pass
+
+
+@mail.command("list", help="Every message caught: number, date, from, to, subject.")
+@click.option("--json", "as_json", is_flag=True, help="one JSON object per line")
+def mail_list(as_json: bool) -> None:
+    from praxis_dev.mail_sink import caught
+
+    found = caught(mail_dir())
+    if not found and not as_json:
+        click.echo(f"no mail in {mail_dir()}")
+    for m in found:
+        s = m.summary
+        if as_json:
+            click.echo(json.dumps(s, ensure_ascii=False))
+        else:
+            click.echo(f"{s['number']:>4}  {s['date']}  {s['from']} -> {s['to']}  {s['subject']}")
+
+
+@mail.command("show", help="Message N (from `praxis mail list`): its headers and text body.")
+@click.argument("number", type=click.IntRange(min=1))
+@click.option("--raw", is_flag=True, help="the whole message as received (.eml)")
+def mail_show(number: int, raw: bool) -> None:
+    from praxis_dev.mail_sink import caught
+
+    found = caught(mail_dir())
+    if number > len(found):
+        raise click.ClickException(f"no message {number}: {len(found)} caught in {mail_dir()}")
+    m = found[number - 1]
+    if raw:
+        click.echo(m.path.read_text(errors="replace"), nl=False)
+        return
+    s = m.summary
+    click.echo(f"From:    {s['from']}\nTo:      {s['to']}\nDate:    {s['date']}\nSubject: {s['subject']}\n")
+    click.echo(m.text)

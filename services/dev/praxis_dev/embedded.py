@@ -4,6 +4,10 @@ The services are the ones registered in the `praxis.services` entry points (regi
 settings' default ports unless <PREFIX>HTTP_PORT / <PREFIX>GRPC_PORT say otherwise, and its peers' addresses
 (ServiceSpec.peers) are pointed at the processes started here.
 
+Mail the services send goes to an SMTP sink started here (mail_sink.py, 127.0.0.1:2525 or $PRAXIS_SMTP_PORT):
+every service gets <PREFIX>SMTP_HOST, <PREFIX>SMTP_PORT and <PREFIX>PUBLIC_URL (its own REST URL), which the
+notifications service reads and the others ignore; `praxis mail list|show` reads what it caught in .praxis/mail/.
+
 Everything lives under the state directory (.praxis/); Ctrl-C or SIGTERM stops the services,
 then NATS and PostgreSQL, leaving nothing running.
 """
@@ -23,6 +27,7 @@ from pathlib import Path
 
 from praxis_common import registry
 from praxis_common.processes import ensure_ports_free, nats_server_binary, wait_until
+from praxis_dev import mail_sink
 from praxis_dev.tokens import generate_keypair, mint_token
 
 NATS_PORT_VAR = "PRAXIS_NATS_PORT"
@@ -103,7 +108,8 @@ def run_embedded(state: Path, *, demo: bool = True) -> None:
     if not specs:
         raise SystemExit(f"no service is installed (entry points {registry.GROUP})")
     nats_port = int(os.environ.get(NATS_PORT_VAR, DEFAULT_NATS_PORT))
-    wanted = [("127.0.0.1", nats_port, NATS_PORT_VAR)]
+    smtp_port = int(os.environ.get(mail_sink.PORT_VAR, mail_sink.DEFAULT_PORT))
+    wanted = [("127.0.0.1", nats_port, NATS_PORT_VAR), ("127.0.0.1", smtp_port, mail_sink.PORT_VAR)]
     ports = {}
     for name, spec in specs.items():
         prefix = registry.env_prefix(spec)
@@ -119,6 +125,7 @@ def run_embedded(state: Path, *, demo: bool = True) -> None:
 
     children: list[subprocess.Popen] = []
     pg = None
+    sink: mail_sink.MailSink | None = None
     stopping = False
 
     def stop(*_: object) -> None:
@@ -142,6 +149,10 @@ def run_embedded(state: Path, *, demo: bool = True) -> None:
 
         pg, admin_uri = start_postgres(state, list(specs))
         print(f"postgresql        {admin_uri}", flush=True)
+        sink = mail_sink.MailSink(state / "mail", smtp_port).start()
+        print(
+            f"mail (SMTP sink)  smtp://127.0.0.1:{smtp_port} -> {state / 'mail'} (read: praxis mail list)", flush=True
+        )
 
         grpc_targets = {name: f"127.0.0.1:{grpc}" for name, (_, grpc) in ports.items()}
         for name, (http, grpc) in ports.items():
@@ -155,6 +166,9 @@ def run_embedded(state: Path, *, demo: bool = True) -> None:
                 prefix + "ENVIRONMENT": "dev",
                 prefix + "HTTP_PORT": str(http),
                 prefix + "GRPC_PORT": str(grpc),
+                prefix + "SMTP_HOST": "127.0.0.1",
+                prefix + "SMTP_PORT": str(smtp_port),
+                prefix + "PUBLIC_URL": f"http://127.0.0.1:{http}",
                 **registry.peer_environment(specs[name], grpc_targets),
             }
             cli = [sys.executable, "-m", "praxis_common.cli"]
@@ -194,4 +208,6 @@ def run_embedded(state: Path, *, demo: bool = True) -> None:
                     child.wait()
         if pg is not None:
             pg.cleanup()
+        if sink is not None:
+            sink.stop()
         print("stopped.", flush=True)
