@@ -1,10 +1,12 @@
-"""`praxis up` (behind `make run`): everything comes up on the documented ports, and Ctrl-C leaves nothing running."""
+"""`praxis up` (behind `make run`): everything comes up on the documented ports, mail goes to the SMTP sink it starts
+(readable with `praxis mail`), and Ctrl-C leaves nothing running."""
 
 from __future__ import annotations
 
 import json
 import os
 import signal
+import smtplib
 import socket
 import subprocess
 import sys
@@ -29,7 +31,13 @@ def _ready(port: int) -> bool:
 
 def test_praxis_up_serves_every_service_and_ctrl_c_stops_everything(tmp_path):
     ports = {name: (free_port(), free_port()) for name in ("internships", "mentors", "projects", "notifications")}
-    env = {**os.environ, "PRAXIS_HOME": str(tmp_path / "state"), "PRAXIS_NATS_PORT": str(free_port())}
+    smtp = free_port()
+    env = {
+        **os.environ,
+        "PRAXIS_HOME": str(tmp_path / "state"),
+        "PRAXIS_NATS_PORT": str(free_port()),
+        "PRAXIS_SMTP_PORT": str(smtp),
+    }
     for name, (http, grpc) in ports.items():
         env[f"{name.upper()}_HTTP_PORT"], env[f"{name.upper()}_GRPC_PORT"] = str(http), str(grpc)
     out = tmp_path / "up.log"
@@ -50,6 +58,19 @@ def test_praxis_up_serves_every_service_and_ctrl_c_stops_everything(tmp_path):
         assert str(tmp_path / "state" / "internships.log") in text  # where the logs are
         children = psutil.Process(up.pid).children(recursive=True)
         assert len(children) >= 5  # nats-server and four services at least
+        # Mail: the notifications service is pointed at the sink, which keeps what it is sent for `praxis mail`.
+        assert f"smtp://127.0.0.1:{smtp} -> {tmp_path / 'state' / 'mail'}" in text
+        [notifications] = [c for c in children if c.cmdline()[-2:] == ["serve", "notifications"]]
+        told = notifications.environ()
+        assert (told["NOTIFICATIONS_SMTP_HOST"], told["NOTIFICATIONS_SMTP_PORT"]) == ("127.0.0.1", str(smtp))
+        assert told["NOTIFICATIONS_PUBLIC_URL"] == f"http://127.0.0.1:{ports['notifications'][0]}"
+        with smtplib.SMTP("127.0.0.1", smtp, timeout=10) as client:
+            client.sendmail("noreply@praxis.test", ["mentor@school.test"], b"Subject: Week 3\r\n\r\nPlease review.\r\n")
+        mail = [sys.executable, "-m", "praxis_common.cli", "mail"]
+        listed = subprocess.run([*mail, "list"], env=env, capture_output=True, text=True, timeout=60)
+        assert "noreply@praxis.test -> mentor@school.test  Week 3" in listed.stdout, listed.stdout + listed.stderr
+        shown = subprocess.run([*mail, "show", "1"], env=env, capture_output=True, text=True, timeout=60)
+        assert shown.stdout.rstrip().endswith("Please review."), shown.stdout
     finally:
         up.send_signal(signal.SIGINT)
         code = up.wait(timeout=60)
@@ -57,7 +78,7 @@ def test_praxis_up_serves_every_service_and_ctrl_c_stops_everything(tmp_path):
     assert "stopped." in out.read_text()
     gone = psutil.wait_procs(children, timeout=10)[1]
     assert not gone, f"left running: {gone}"
-    for http, grpc in ports.values():
+    for http, grpc in [*ports.values(), (smtp, smtp)]:
         for port in (http, grpc):
             with socket.socket() as s:
                 assert s.connect_ex(("127.0.0.1", port)) != 0, f"port {port} still open"
@@ -75,6 +96,7 @@ def test_every_taken_port_is_named_with_its_variable_in_one_attempt(tmp_path):
             "MENTORS_GRPC_PORT": str(port),
             "PROJECTS_HTTP_PORT": str(port_too),
             "PRAXIS_NATS_PORT": str(free_port()),
+            "PRAXIS_SMTP_PORT": str(free_port()),
         }
         for name in ("INTERNSHIPS", "MENTORS", "PROJECTS", "NOTIFICATIONS"):
             env.setdefault(f"{name}_HTTP_PORT", str(free_port()))
