@@ -20,7 +20,7 @@ $(STAMP): $(SOURCES)
 	$(BIN)/python -m pip install --quiet -c constraints.txt $(PACKAGES) -r requirements-test.txt
 	@touch $(STAMP)
 
-run: $(STAMP)  ## NATS + PostgreSQL + the three services, embedded; Ctrl-C stops everything
+run: $(STAMP)  ## NATS + PostgreSQL + every service + an SMTP sink (.praxis/mail), embedded; Ctrl-C stops everything
 	$(BIN)/praxis up
 
 # The suite in two parts (docs/testing.md): test modules spread over TEST_WORKERS processes (most tests wait on
