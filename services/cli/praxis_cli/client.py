@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from typing import Any
+from urllib.parse import quote
 
 import click
 import httpx
@@ -32,6 +33,11 @@ def service_url(service: str) -> str:
             f"where is the {service} service? set PRAXIS_{service.upper()}_URL (e.g. https://host/{service})"
         ) from None
     return f"http://127.0.0.1:{http_port}"
+
+
+def segment(value: str) -> str:
+    """A caller-given id as one path segment (`a/../b` or `..` stays one segment, not a way to another route)."""
+    return quote(value, safe="") if value not in {".", ".."} else value.replace(".", "%2E")
 
 
 def problem_text(response: httpx.Response) -> str:

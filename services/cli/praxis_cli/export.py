@@ -16,7 +16,7 @@ from typing import IO, Any
 
 import click
 
-from praxis_cli.client import Api, token_option
+from praxis_cli.client import Api, segment, token_option
 from praxis_common.operator_commands import SINCE
 
 # resource -> (service, path of its list); `{placement}` is --placement.
@@ -128,7 +128,7 @@ def export(
     if "{placement}" in path:
         if not placement:
             raise click.UsageError("the logbook feed is per placement: give --placement ID")
-        path = path.format(placement=placement)
+        path = path.format(placement=segment(placement))
     start = cursor or (cursor_file.read_text().strip() if cursor_file and cursor_file.exists() else "") or "0"
     with Api(service, token) as api:
         target = out.open("w", encoding="utf-8") if out else sys.stdout

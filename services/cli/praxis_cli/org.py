@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import click
 
-from praxis_cli.client import Api, token_option
+from praxis_cli.client import Api, segment, token_option
 from praxis_cli.tables import json_option, print_item
 
 SERVICE = "internships"
@@ -36,7 +36,7 @@ def org() -> None:
 @json_option
 def show(org_id: str | None, token: str, as_json: bool) -> None:
     with Api(SERVICE, token) as api:
-        profile = api.get(f"/v1/organisations/{org_id or 'me'}")
+        profile = api.get(f"/v1/organisations/{segment(org_id) if org_id else 'me'}")
     print_item(profile, as_json=as_json, fields=FIELDS)
 
 

@@ -10,7 +10,7 @@ from typing import Any
 
 import click
 
-from praxis_cli.client import Api, token_option
+from praxis_cli.client import Api, segment, token_option
 from praxis_cli.tables import Column, json_option, print_item, print_list
 from praxis_common.operator_commands import SINCE
 
@@ -87,7 +87,7 @@ def list_(token: str, as_json: bool) -> None:
 @json_option
 def show(webhook_id: str, token: str, as_json: bool) -> None:
     with Api(SERVICE, token) as api:
-        print_item(api.get(f"/v1/webhooks/{webhook_id}"), as_json=as_json, fields=WEBHOOK_FIELDS)
+        print_item(api.get(f"/v1/webhooks/{segment(webhook_id)}"), as_json=as_json, fields=WEBHOOK_FIELDS)
 
 
 @webhooks.command(help="Register an endpoint for one or more event types; prints its signing secret, shown this once.")
@@ -114,7 +114,7 @@ def create(url: str, events: tuple[str, ...], description: str, token: str, as_j
 @json_option
 def deliveries(webhook_id: str, since: datetime | None, limit: int | None, token: str, as_json: bool) -> None:
     def wanted(api: Api):
-        for count, d in enumerate(api.pages(f"/v1/webhooks/{webhook_id}/deliveries")):
+        for count, d in enumerate(api.pages(f"/v1/webhooks/{segment(webhook_id)}/deliveries")):
             if (since and parse_time(d["created_at"]) < since) or (limit and count >= limit):
                 return  # newest first: everything after this one is older
             yield d
@@ -134,12 +134,13 @@ def deliveries(webhook_id: str, since: datetime | None, limit: int | None, token
 @json_option
 def test_send(webhook_id: str, wait: float, token: str, as_json: bool) -> None:
     with Api(SERVICE, token) as api:
-        delivery = api.post(f"/v1/webhooks/{webhook_id}/test")
+        delivery = api.post(f"/v1/webhooks/{segment(webhook_id)}/test")
         deadline = time.monotonic() + wait
         while wait and delivery["status"] == "pending" and time.monotonic() < deadline:
             time.sleep(0.5)  # the delivery worker's pace; bounded by --wait
             delivery = next(
-                (d for d in api.pages(f"/v1/webhooks/{webhook_id}/deliveries") if d["id"] == delivery["id"]), delivery
+                (d for d in api.pages(f"/v1/webhooks/{segment(webhook_id)}/deliveries") if d["id"] == delivery["id"]),
+                delivery,
             )
     print_delivery(delivery, as_json=as_json)
     if wait and delivery["status"] != "succeeded":
@@ -158,11 +159,11 @@ def test_send(webhook_id: str, wait: float, token: str, as_json: bool) -> None:
 def replay(webhook_id: str | None, delivery_id: str | None, since: datetime | None, token: str, as_json: bool) -> None:
     if delivery_id and not webhook_id and not since:
         with Api(SERVICE, token) as api:
-            print_delivery(api.post(f"/v1/webhook-deliveries/{delivery_id}/replay"), as_json=as_json)
+            print_delivery(api.post(f"/v1/webhook-deliveries/{segment(delivery_id)}/replay"), as_json=as_json)
         return
     if webhook_id and since and not delivery_id:
         with Api(SERVICE, token) as api:
-            result = api.post(f"/v1/webhooks/{webhook_id}/replay", json={"since": since.isoformat()})
+            result = api.post(f"/v1/webhooks/{segment(webhook_id)}/replay", json={"since": since.isoformat()})
         print_item(result, as_json=as_json)
         return
     raise click.UsageError("give either --delivery DID, or WEBHOOK_ID with --since TIME")
@@ -174,12 +175,12 @@ def replay(webhook_id: str | None, delivery_id: str | None, since: datetime | No
 @json_option
 def rotate_secret(webhook_id: str, token: str, as_json: bool) -> None:
     with Api(SERVICE, token) as api:
-        print_item(api.post(f"/v1/webhooks/{webhook_id}/rotate-secret"), as_json=as_json)
+        print_item(api.post(f"/v1/webhooks/{segment(webhook_id)}/rotate-secret"), as_json=as_json)
 
 
 def _set_enabled(webhook_id: str, enabled: bool, token: str, as_json: bool) -> None:
     with Api(SERVICE, token) as api:
-        changed = api.request("PATCH", f"/v1/webhooks/{webhook_id}", json={"enabled": enabled}).json()
+        changed = api.request("PATCH", f"/v1/webhooks/{segment(webhook_id)}", json={"enabled": enabled}).json()
     print_item(changed, as_json=as_json, fields=WEBHOOK_FIELDS)
 
 

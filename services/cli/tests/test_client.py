@@ -4,7 +4,7 @@ import click
 import httpx
 import pytest
 
-from praxis_cli.client import Api, problem_text, service_url
+from praxis_cli.client import Api, problem_text, segment, service_url
 
 
 def test_a_problem_reads_as_status_title_detail_and_fields() -> None:
@@ -41,3 +41,8 @@ def test_an_unreachable_server_is_one_line_not_a_traceback(monkeypatch: pytest.M
     monkeypatch.setenv("PRAXIS_MENTORS_URL", "http://127.0.0.1:9")  # discard: nothing listens
     with Api("mentors", "t") as api, pytest.raises(click.ClickException, match="mentors at http://127.0.0.1:9"):
         api.get("/v1/mentors")
+
+
+@pytest.mark.parametrize(("given", "sent"), [("a/../b", "a%2F..%2Fb"), ("..", "%2E%2E"), ("ent-1", "ent-1")])
+def test_a_caller_given_id_stays_one_path_segment(given: str, sent: str) -> None:
+    assert segment(given) == sent
