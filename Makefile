@@ -35,7 +35,7 @@ test: $(STAMP)  ## the whole suite against real PostgreSQL and NATS (started by 
 
 # Unit tests of every package and the services' handler-integration tests (a migrated database each, no service
 # processes), leaving out those marked slow: the loop to run while changing a service, under a minute.
-FAST_TESTS := services/common/tests/unit services/evaluation/tests services/internships/tests services/mentors/tests services/projects/tests services/notifications/tests services/cli/tests
+FAST_TESTS := services/common/tests/unit services/evaluation/tests services/internships/tests services/mentors/tests services/projects/tests services/notifications/tests services/cli/tests services/dev/tests
 
 test-fast: $(STAMP)  ## unit and handler-integration tests (no service processes), under a minute
 	$(BIN)/python -m pytest $(FAST_TESTS) -m "not slow" $(PYTEST_ARGS)
