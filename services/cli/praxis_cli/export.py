@@ -18,6 +18,7 @@ import click
 
 from praxis_cli.client import Api, segment, token_option
 from praxis_common.operator_commands import SINCE
+from praxis_common.pages import MAX_PAGE_SIZE
 
 # resource -> (service, path of its list); `{placement}` is --placement.
 FEEDS = {
@@ -96,7 +97,7 @@ def follow(
 )
 @click.option("--placement", help="logbook: the placement whose weeks to export")
 @click.option("--filter", "pairs", multiple=True, metavar="KEY=VALUE", help="a filter of the list, e.g. status=active")
-@click.option("--page-size", type=click.IntRange(1, 200), default=200, show_default=True)
+@click.option("--page-size", type=click.IntRange(1, MAX_PAGE_SIZE), default=MAX_PAGE_SIZE, show_default=True)
 @click.option(
     "--format",
     "ledger_format",
