@@ -25,7 +25,6 @@ from praxis_common.uow import Clock, UowFactory, utc_clock
 
 WHAT = {"approve_week": "reviews its logbook weeks", "attest_week": "attests its attendance"}
 
-
 DECISIONS = {"approve_week": ("approve", "return"), "attest_week": ("attest",)}
 
 
