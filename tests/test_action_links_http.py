@@ -119,3 +119,36 @@ def app_with(secret: str | None):
     )
     rt = Runtime(settings=settings, engine=None, uow=None, bus=None, verifier=None)
     return create_app(title="internships", verifier=None, routers=spec.routers(rt), readiness=None)
+
+
+async def test_an_attendance_link_attests_the_week_as_recorded_once(stack, placement, read_event):
+    async with httpx.AsyncClient(base_url=stack["internships"].base_url, timeout=30) as c:
+        student = stack.auth(SCHOOL, "school", "student", sub=STUDENT)
+        for i in range(3):
+            day = FIRST + timedelta(days=i)
+            recorded = await c.put(
+                f"/v1/placements/{placement['id']}/attendance/{day}",
+                headers=student,
+                json={"status": "present", "check_in": "09:00", "check_out": "17:00"},
+            )
+            assert recorded.status_code == 200, recorded.text
+        link = url(stack, placement, action="attest_week")
+        page = await c.get(link)
+        is_page(page, 200)
+        assert page.text.count("present") == 3 and 'value="attest"' in page.text
+        is_page(await c.post(link, data={"decision": "approve"}), 422)  # an attendance link only attests
+        is_page(await c.post(link, data={"decision": "attest"}), 200)
+        is_page(await c.post(link, data={"decision": "attest"}), 410)
+        is_page(await c.post(url(stack, placement, action="attest_week"), data={"decision": "attest"}), 409)
+        seen = await c.get(
+            f"/v1/placements/{placement['id']}/attendance", headers=stack.auth(SCHOOL, "school", "admin")
+        )
+    [week] = [w for w in seen.json()["weeks"] if w["week_start"] == FIRST.isoformat()]
+    assert (week["present_days"], week["attested_by"], week["mentor_id"], week["attested_on_behalf"]) == (
+        3,
+        ANN,
+        placement["ann"]["id"],
+        False,
+    )
+    event = await read_event("internships.attendance.week_attested", placement["id"])
+    assert event["weekStart"] == FIRST.isoformat()
