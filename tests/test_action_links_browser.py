@@ -100,6 +100,8 @@ async def test_the_mentor_approves_a_week_from_the_link_once(stack, placement, b
         assert headers["cache-control"] == "no-store" and headers["referrer-policy"] == "no-referrer"
         assert headers["x-frame-options"] == "DENY"
         assert "default-src 'none'" in headers["content-security-policy"]
+        # The page's one inline style is allowed by its hash in the policy (a wrong hash: the browser drops it).
+        assert await page.evaluate("getComputedStyle(document.body).maxWidth") == "640px"
         assert await page.inner_text("#student") == STUDENT  # no display name shared: the school's reference
         assert "12.00" in await page.inner_text("#hours")
         assert (await week_status(stack, placement, FIRST))["status"] == "submitted"  # opening changed nothing
