@@ -84,6 +84,16 @@ def page_token_secret(state: Path) -> str:
     return path.read_text().strip()
 
 
+def action_link_secret(state: Path) -> str:
+    """This installation's secret for signing action links (praxis_common.action_links), shared by every service:
+    the one that mails links and the one that acts on them. Made once and kept in the state directory."""
+    path = state / "action-link-secret"
+    if not path.exists():
+        path.write_text(secrets.token_hex(32))
+        path.chmod(0o600)
+    return path.read_text().strip()
+
+
 def demo_text(private_key: Path, public_key: Path, http_port: int, path: str) -> str:
     """Demo tokens and a first request that works when pasted into a POSIX shell as printed."""
     key = private_key.read_bytes()
@@ -122,6 +132,7 @@ def run_embedded(state: Path, *, demo: bool = True) -> None:
     ensure_ports_free(wanted)  # every taken port in one message, not one per attempt
     private_key, public_key = generate_keypair(state / "keys")
     page_secret = page_token_secret(state)
+    link_secret = action_link_secret(state)
 
     children: list[subprocess.Popen] = []
     pg = None
@@ -163,6 +174,7 @@ def run_embedded(state: Path, *, demo: bool = True) -> None:
                 prefix + "NATS_URL": f"nats://127.0.0.1:{nats_port}",
                 prefix + "JWT_PUBLIC_KEY_FILE": str(public_key),
                 prefix + "PAGE_TOKEN_SECRET": page_secret,
+                prefix + "ACTION_LINK_SECRET": link_secret,
                 prefix + "ENVIRONMENT": "dev",
                 prefix + "HTTP_PORT": str(http),
                 prefix + "GRPC_PORT": str(grpc),

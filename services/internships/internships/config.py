@@ -2,10 +2,11 @@
 
 from functools import lru_cache
 
-from pydantic import Field, field_validator
+from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import SettingsConfigDict
 
 from internships.domain.compliance import CompliancePolicy
+from praxis_common.action_links import MIN_SECRET_LENGTH
 from praxis_common.settings import ServiceSettings
 
 
@@ -26,11 +27,23 @@ class Settings(ServiceSettings):
     mentors_grpc_target: str = "127.0.0.1:50102"
     # How long one such question may take in all (a retry on UNAVAILABLE included); past it the request is a 503.
     mentors_deadline_seconds: float = Field(default=2.0, gt=0, le=30)
+    # Verifies action links (docs/action-links.md): the same secret as NOTIFICATIONS_ACTION_LINK_SECRET, which mails
+    # them. Unset: the link pages answer 503 and log why.
+    action_link_secret: SecretStr | None = None
 
     @field_validator("compliance_policy")
     @classmethod
     def _known_policy(cls, value: str) -> str:
         CompliancePolicy.named(value)  # ValueError names the choices
+        return value
+
+    @field_validator("action_link_secret")
+    @classmethod
+    def _long_enough(cls, value: SecretStr | None) -> SecretStr | None:
+        if value is not None and not value.get_secret_value():
+            return None  # an empty variable (docker-compose's default) is no secret
+        if value is not None and len(value.get_secret_value()) < MIN_SECRET_LENGTH:
+            raise ValueError(f"at least {MIN_SECRET_LENGTH} random characters (e.g. `openssl rand -hex 32`)")
         return value
 
     @property

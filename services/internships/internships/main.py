@@ -11,6 +11,7 @@ from internships.config import Settings
 from internships.handlers import evaluation_windows
 from internships.handlers import placements as placement_handlers
 from internships.http import (
+    action_links,
     agreements,
     attendance,
     course,
@@ -68,6 +69,7 @@ SPEC = ServiceSpec(
         tiers.router(rt),
         evaluations.router(rt, MentorsOf(rt)),
         credits.router(rt),
+        action_links.router(rt),  # /links/{token}: outside /v1, the OpenAPI document and the token gate
     ],
     grpc_services=lambda rt: rpc.services(rt, MentorsOf(rt)),
     grpc_message_limits={"SetRanking": RANKING_MAX_BYTES, "AddRoundStudents": STUDENTS_MAX_BYTES},

@@ -3,6 +3,9 @@ get NotFound: another tenant's agreement does not exist."""
 
 from __future__ import annotations
 
+import uuid
+from dataclasses import dataclass
+
 from internships.domain.agreements import Agreement, Side
 from internships.domain.mentoring import AssignedMentor
 from internships.domain.placements import Party, Placement
@@ -117,6 +120,40 @@ def acting_for_enterprise_mentor(
         f"them) {what}; the enterprise's admin or HR may act on the mentor's behalf with on_behalf_of_mentor"
         + ("" if mentor is not None else "; no enterprise mentor is assigned to this placement yet")
     )
+
+
+@dataclass(frozen=True)
+class MentorAct:
+    """Who does an enterprise mentor's act on a placement (review a logbook week, attest a week's attendance), as the
+    week records it: `by` of `by_org`, for the assigned mentor `mentor_id`, and whether HR acted on their behalf."""
+
+    by: str
+    by_org: str
+    mentor_id: uuid.UUID | None
+    on_behalf: bool
+
+
+def enterprise_mentor_act(
+    principal: Principal, placement: Placement, mentor: AssignedMentor | None, on_behalf_of_mentor: bool, *, what: str
+) -> MentorAct:
+    """A signed-in principal's act: the assigned mentor's, or HR's on their behalf (acting_for_enterprise_mentor)."""
+    on_behalf = acting_for_enterprise_mentor(principal, placement, mentor, on_behalf_of_mentor, what=what)
+    return MentorAct(principal.sub, principal.org, mentor.mentor_id if mentor else None, on_behalf)
+
+
+def linked_mentor_act(
+    org: str, mentor_id: uuid.UUID, placement: Placement, mentor: AssignedMentor | None, *, what: str
+) -> MentorAct:
+    """The act of the enterprise (`org`) mentor an action link was sent to, while they are still the placement's
+    assigned enterprise mentor; recorded as theirs (their sign-in account, else `mentor:<id>`), like their own review.
+    Another enterprise's placement does not exist for the link."""
+    if placement.enterprise_org != org:
+        raise NotFound("no such placement")
+    if mentor is None or mentor.mentor_id != mentor_id or mentor.org != org:
+        raise Forbidden(
+            f"the mentor this link was sent to is no longer the placement's enterprise mentor; only that mentor {what}"
+        )
+    return MentorAct(mentor.account or f"mentor:{mentor.mentor_id}", org, mentor.mentor_id, False)
 
 
 MENTOR_ONLY = frozenset({"mentor"})

@@ -6,6 +6,7 @@ import asyncio
 import functools
 import json
 import os
+import secrets
 import signal
 import subprocess
 import sys
@@ -120,6 +121,9 @@ class Stack:
 
     def __post_init__(self) -> None:
         self.private_key, self.public_key = generate_keypair(self.workdir / "keys")
+        # The secret action links are signed with (praxis_common.action_links), shared by every service, as in
+        # `praxis up`: tests mint links with it.
+        self.action_link_secret = secrets.token_hex(32)
 
     def start(self, names: tuple[str, ...] = SERVICES, *, migrate: bool = True) -> Stack:
         """Start the services on migrated databases (clones of the session's migrated templates, see
@@ -136,6 +140,7 @@ class Stack:
                 prefix + "GRPC_PORT": str(free_port()),
                 prefix + "JWT_PUBLIC_KEY_FILE": str(self.workdir / "keys" / PUBLIC_KEY),
                 prefix + "ENVIRONMENT": "test",
+                prefix + "ACTION_LINK_SECRET": self.action_link_secret,
                 prefix + "OUTBOX_POLL_SECONDS": "0.2",
                 prefix + "SHUTDOWN_GRACE_SECONDS": "3",
                 **{prefix + key: value for key, value in self.settings.items()},

@@ -228,6 +228,17 @@ mentor_account = Table(
     Column("display_name", String(200)),  # the mentor's name at that version (the ministry report's teacher)
 )
 
+# An action link that did its action (docs/action-links.md): written in the action's own transaction, so a link is
+# used once. Kept as long as the week it acted on: a link's lifetime is days, its `jti` never comes back.
+used_action_link = Table(
+    "used_action_link",
+    metadata,
+    Column("jti", UUID(as_uuid=True), primary_key=True),
+    Column("used_at", DateTime(timezone=True), nullable=False),
+    Column("action", String(32), nullable=False),
+    Column("placement_id", UUID(as_uuid=True), nullable=False),
+)
+
 # ---- allocation rounds (domain/rounds.py): the round, its positions and students, its runs and their matches
 
 allocation_round = Table(

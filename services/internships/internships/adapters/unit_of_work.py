@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from sqlalchemy.ext.asyncio import AsyncConnection
 
+from internships.adapters.action_links import ActionLinkRepository
 from internships.adapters.agreements import AgreementRepository
 from internships.adapters.attendance import AttendanceRepository
 from internships.adapters.attendance_reports import AttendanceReportRepository
@@ -39,7 +40,7 @@ class InternshipsUnit(UnitOfWork):
     course: `u.organisations`, `u.course`, `u.documents`, `u.insurance`, `u.attendance`, `u.attendance_reports`,
     `u.weekly_reports`, `u.ministry_report`; those of outcomes: `u.guidance`, `u.hires`, `u.programmes`, `u.ledger`;
     the feedback survey's and base tiers': `u.feedback`, `u.base_tiers`; evaluation's: `u.evaluations`; and grades
-    and credits': `u.grades`, `u.credit_ledger`."""
+    and credits': `u.grades`, `u.credit_ledger`; the used action links: `u.action_links`."""
 
     agreements: AgreementRepository
     bases: BaseRepository
@@ -68,6 +69,7 @@ class InternshipsUnit(UnitOfWork):
     evaluations: EvaluationRepository  # rubric versions, placement evaluations, evaluation windows
     grades: GradeRepository  # every revision of a placement's grade
     credit_ledger: CreditLedgerRepository  # the school's credit ledger (a read model of events)
+    action_links: ActionLinkRepository  # the action links already used (docs/action-links.md)
 
     # Tracked aggregates need no context beyond themselves (agreements, bases, logbook weeks, rounds); placements and
     # positions carry their position's competencies / base's country, and their use cases emit them (u.emit).
@@ -75,6 +77,7 @@ class InternshipsUnit(UnitOfWork):
 
     def _bind(self, connection: AsyncConnection) -> None:
         self.agreements = AgreementRepository(connection)
+        self.action_links = ActionLinkRepository(connection)
         self.insurance = InsuranceRepository(connection)
         self.organisations = OrganisationRepository(connection)
         self.bases = BaseRepository(connection)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
-from datetime import date, time, timedelta
+from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 
 from internships import policy
@@ -173,26 +173,35 @@ async def attest_week(
     async with uow() as u:
         placement = await _placement(u, cmd.placement_id, principal, for_update=True)
         mentor = await u.mentoring.mentor_of(placement.id, "enterprise")
-        on_behalf = policy.acting_for_enterprise_mentor(
+        act = policy.enterprise_mentor_act(
             principal, placement, mentor, cmd.on_behalf_of_mentor, what="attests its attendance"
         )
-        existing = await u.attendance.week(placement.id, cmd.week_start, for_update=True)
-        week = AttendanceWeek.attest(
-            placement=placement,
-            week_start=cmd.week_start,
-            disputed=cmd.disputed_days,
-            days=await u.attendance.days(placement.id, cmd.week_start, cmd.week_start + timedelta(days=6)),
-            logbook_hours=await u.attendance.approved_logbook_hours(placement.id, cmd.week_start),
-            by=principal.sub,
-            by_org=principal.org,
-            mentor_id=mentor.mentor_id if mentor else None,
-            on_behalf=on_behalf,
-            now=clock(),
-            existing=existing,
-        )
-        await u.attendance.save_week(week, new=existing is None)
-        u.track(week)
+        week = await attest_in(u, placement, cmd, act, now=clock())
         await u.commit()
+    return week
+
+
+async def attest_in(
+    u, placement: Placement, cmd: AttestWeek, act: policy.MentorAct, *, now: datetime
+) -> AttendanceWeek:
+    """The attestation in an open unit, the placement locked and who acts settled: by a signed-in principal
+    (attest_week) or by an action link (handlers/action_links.py)."""
+    existing = await u.attendance.week(placement.id, cmd.week_start, for_update=True)
+    week = AttendanceWeek.attest(
+        placement=placement,
+        week_start=cmd.week_start,
+        disputed=cmd.disputed_days,
+        days=await u.attendance.days(placement.id, cmd.week_start, cmd.week_start + timedelta(days=6)),
+        logbook_hours=await u.attendance.approved_logbook_hours(placement.id, cmd.week_start),
+        by=act.by,
+        by_org=act.by_org,
+        mentor_id=act.mentor_id,
+        on_behalf=act.on_behalf,
+        now=now,
+        existing=existing,
+    )
+    await u.attendance.save_week(week, new=existing is None)
+    u.track(week)
     return week
 
 

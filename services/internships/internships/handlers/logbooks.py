@@ -13,14 +13,14 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 
 from internships.domain.compliance import CompliancePolicy
 from internships.domain.logbooks import LogbookWeek, LogLine, core_work_share
 from internships.domain.placements import Placement
 from internships.handlers import milestones
-from internships.policy import acting_for_enterprise_mentor, files_for_student, visible_placement
+from internships.policy import MentorAct, enterprise_mentor_act, files_for_student, visible_placement
 from praxis_common.auth import Principal
 from praxis_common.errors import Forbidden, NotFound
 from praxis_common.uow import Clock, UowFactory, utc_clock
@@ -84,28 +84,34 @@ async def review_week(
         # Locked first, as file_week does (placement, then week): an approval moves the placement's hours milestone.
         placement = await _placement(u, placement_id, principal, for_update=True)
         mentor = await u.mentoring.mentor_of(placement.id, "enterprise")
-        on_behalf = acting_for_enterprise_mentor(
-            principal, placement, mentor, on_behalf_of_mentor, what="reviews its logbook weeks"
-        )
-        repo = u.logbooks
-        week = await repo.get(placement.id, week_start, for_update=True)
-        if week is None:
-            raise NotFound("no such logbook week")
-        week.review(
-            placement,
-            approve=approve,
-            by=principal.sub,
-            by_org=principal.org,
-            now=clock(),
-            comment=comment,
-            mentor_id=mentor.mentor_id if mentor else None,
-            on_behalf=on_behalf,
-        )
-        await repo.save(week, new=False)
-        u.track(week)
-        if approve:
-            await milestones.hours_approved(u, placement)
+        act = enterprise_mentor_act(principal, placement, mentor, on_behalf_of_mentor, what="reviews its logbook weeks")
+        week = await review_in(u, placement, week_start, act, approve=approve, comment=comment, now=clock())
         await u.commit()
+    return week
+
+
+async def review_in(
+    u, placement: Placement, week_start: date, act: MentorAct, *, approve: bool, comment: str | None, now: datetime
+) -> LogbookWeek:
+    """The review in an open unit, the placement locked and who acts settled: by a signed-in principal (review_week)
+    or by an action link (handlers/action_links.py)."""
+    week = await u.logbooks.get(placement.id, week_start, for_update=True)
+    if week is None:
+        raise NotFound("no such logbook week")
+    week.review(
+        placement,
+        approve=approve,
+        by=act.by,
+        by_org=act.by_org,
+        now=now,
+        comment=comment,
+        mentor_id=act.mentor_id,
+        on_behalf=act.on_behalf,
+    )
+    await u.logbooks.save(week, new=False)
+    u.track(week)
+    if approve:
+        await milestones.hours_approved(u, placement)
     return week
 
 
