@@ -31,10 +31,12 @@ from praxis_common.auth import TokenVerifier, bearer_token
 
 DOCS_STATIC = "/static-offline-docs"
 PUBLIC_PATHS = frozenset({"/healthz", "/readyz", "/docs", "/docs/oauth2-redirect", "/openapi.json"})
+# Pages reached from a link in a mail (e.g. unsubscribe): no bearer token; each checks the signed token in its URL.
+LINK_PAGES = "/public/"
 
 
 def is_public(path: str) -> bool:
-    return path in PUBLIC_PATHS or path.startswith(DOCS_STATIC + "/")
+    return path in PUBLIC_PATHS or path.startswith(DOCS_STATIC + "/") or path.startswith(LINK_PAGES)
 
 
 def allowed_methods(routes: Iterable[BaseRoute], path: str) -> list[str]:

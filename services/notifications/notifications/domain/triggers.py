@@ -1,0 +1,108 @@
+"""Which facts internships' events make due, and which they settle: the reminder rules, pure.
+
+`hold_expiring`: a placement request not answered `hold_before` before its hold expires -> the enterprise's hr and
+admins; settled once the placement leaves `requested`. `logbook_waiting`: a week submitted and not reviewed within
+`logbook_after` -> the placement's enterprise mentor (the enterprise's hr and admins while none is assigned);
+settled by the review. `agreement_expiring`: `agreement_before` (e.g. 90, 30, 7 days) before an active agreement's
+`valid_to` -> both parties' admins; settled when the agreement ends.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
+
+from notifications.domain.reminders import Audience, Fact
+
+REVIEWERS = ("hr", "admin")
+ADMINS = ("admin",)
+# Placement events after which a request is no longer waiting for the enterprise's answer.
+ANSWERED = ("confirmed", "rejected", "withdrawn", "expired", "terminated", "started", "completed")
+
+
+@dataclass(frozen=True)
+class Rules:
+    hold_before: timedelta
+    logbook_after: timedelta
+    agreement_before: tuple[timedelta, ...]
+
+
+@dataclass(frozen=True)
+class Triggered:
+    """What one event does: facts to schedule, and key prefixes of facts it settles."""
+
+    facts: tuple[Fact, ...] = ()
+    settles: tuple[str, ...] = ()
+
+
+def _time(value: str) -> datetime | None:
+    return datetime.fromisoformat(value) if value else None
+
+
+def placement(kind: str, p: dict, rules: Rules) -> Triggered:
+    key = f"hold_expiring:{p['placement_id']}"
+    if kind != "requested":
+        return Triggered(settles=(key,)) if kind in ANSWERED else Triggered()
+    expires = _time(p.get("hold_expires_at", ""))
+    if expires is None:
+        return Triggered()  # an event of an older producer: no expiry to remind of
+    context = {
+        "placement_id": p["placement_id"],
+        "student_ref": p["student_ref"],
+        "school_org": p["school_org"],
+        "enterprise_org": p["enterprise_org"],
+        "starts_on": p.get("starts_on", ""),
+        "hold_expires_at": expires.isoformat(),
+    }
+    audience = Audience(org=p["enterprise_org"], roles=REVIEWERS)
+    return Triggered(facts=(Fact(key, "hold_expiring", expires - rules.hold_before, [audience], context),))
+
+
+def logbook(kind: str, w: dict, rules: Rules) -> Triggered:
+    prefix = f"logbook_waiting:{w['placement_id']}:{w['week_start']}:"
+    if kind in ("approved", "returned"):
+        return Triggered(settles=(prefix,))
+    if kind != "submitted":
+        return Triggered()
+    submitted = _time(w["submitted_at"])
+    account, mentor = w.get("mentor_account", ""), w.get("mentor_id", "")
+    if account or mentor:
+        audience = Audience(
+            org=w["enterprise_org"], accounts=(account,) if account else (), mentor_ids=(mentor,) if mentor else ()
+        )
+    else:
+        audience = Audience(org=w["enterprise_org"], roles=REVIEWERS)
+    context = {
+        "placement_id": w["placement_id"],
+        "student_ref": w["student_ref"],
+        "week_start": w["week_start"],
+        "submitted_at": submitted.isoformat(),
+        "approve_url": None,  # the approve-by-link page, once it exists
+    }
+    key = prefix + submitted.isoformat()  # a week refiled after being returned is a new fact
+    return Triggered(facts=(Fact(key, "logbook_waiting", submitted + rules.logbook_after, [audience], context),))
+
+
+def agreement(kind: str, a: dict, rules: Rules, *, now: datetime) -> Triggered:
+    prefix = f"agreement_expiring:{a['agreement_id']}:"
+    if kind == "ended":
+        return Triggered(settles=(prefix,))
+    if kind != "activated":
+        return Triggered()
+    valid_to = date.fromisoformat(a["valid_to"])
+    ends = datetime.combine(valid_to, time(), tzinfo=UTC)
+    audiences = [Audience(org=a["school_org"], roles=ADMINS), Audience(org=a["enterprise_org"], roles=ADMINS)]
+    facts = []
+    for before in rules.agreement_before:
+        due = ends - before
+        if due < now:
+            continue  # a reminder "90 days before" an agreement ending in 60 would be false
+        context = {
+            "agreement_id": a["agreement_id"],
+            "school_org": a["school_org"],
+            "enterprise_org": a["enterprise_org"],
+            "valid_to": valid_to.isoformat(),
+            "days_left": before.days,
+        }
+        facts.append(Fact(f"{prefix}{before.days}", "agreement_expiring", due, audiences, context))
+    return Triggered(facts=tuple(facts))
