@@ -31,14 +31,14 @@ from praxis_common.service import Runtime
 def router(rt: Runtime) -> APIRouter:
     r = APIRouter(prefix="/v1/directory", tags=["directory"])
 
-    @r.put("/me", operation_id="registerMe", response_model=DirectoryUserRead, summary="Register yourself")
+    @r.put("/me", operation_id="registerMe", response_model=DirectoryUserRead, summary="Register yourself for mail")
     async def register_me(principal: PrincipalDep, body: DirectoryMe | None = None) -> DirectoryUserRead:
         """Records you in your organisation's directory (so mail can reach you) from your token's `sub` and its
         `email`, `name` and `locale` claims; what you send overrides them."""
         cmd = (body or DirectoryMe()).to_command()
         return DirectoryUserRead.of(await directory.register_me(cmd, principal, uow=rt.uow, clock=rt.clock))
 
-    @r.get("/users", operation_id="listDirectoryUsers", response_model=DirectoryUserPage, summary="Your directory")
+    @r.get("/users", operation_id="listDirectoryUsers", response_model=DirectoryUserPage, summary="Your organisation's user directory")
     async def list_(
         principal: PrincipalDep, page_size: PageSize = 50, page_token: PageToken = None
     ) -> DirectoryUserPage:
@@ -50,18 +50,18 @@ def router(rt: Runtime) -> APIRouter:
         "/users/{account}",
         operation_id="putDirectoryUser",
         response_model=DirectoryUserRead,
-        summary="Add or replace a user",
+        summary="Add or replace a directory user",
     )
     async def put(account: Account, body: DirectoryUserPut, principal: PrincipalDep) -> DirectoryUserRead:
         """An organisation's admins (an enterprise's hr too), in their own organisation's directory."""
         user = await directory.put_user(body.to_command(account), principal, uow=rt.uow, clock=rt.clock)
         return DirectoryUserRead.of(user)
 
-    @r.get("/users/{account}", operation_id="getDirectoryUser", response_model=DirectoryUserRead, summary="Read a user")
+    @r.get("/users/{account}", operation_id="getDirectoryUser", response_model=DirectoryUserRead, summary="Read a directory user")
     async def get(account: Account, principal: PrincipalDep) -> DirectoryUserRead:
         return DirectoryUserRead.of(await directory.get_user(account, principal, uow=rt.uow))
 
-    @r.delete("/users/{account}", operation_id="deleteDirectoryUser", status_code=204, summary="Remove a user")
+    @r.delete("/users/{account}", operation_id="deleteDirectoryUser", status_code=204, summary="Remove a directory user")
     async def delete(account: Account, principal: PrincipalDep) -> Response:
         await directory.delete_user(account, principal, uow=rt.uow)
         return Response(status_code=204)
