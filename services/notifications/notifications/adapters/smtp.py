@@ -41,12 +41,12 @@ class SmtpServer:
         m["To"] = formataddr((mail.to_name, mail.to))
         m["Subject"] = mail.subject
         m["Message-ID"] = make_msgid(domain="praxis")
-        m["Content-Language"] = mail.language
         m["List-Unsubscribe"] = f"<{mail.unsubscribe_url}>"
         m["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"
         m["Auto-Submitted"] = "auto-generated"
         m.set_content(mail.text)
         m.add_alternative(mail.html, subtype="html")
+        m["Content-Language"] = mail.language  # after the content: setting it clears Content-* headers
         return m
 
     async def send(self, mail: Mail) -> None:
