@@ -85,13 +85,13 @@ def preferences_router(rt: Runtime) -> APIRouter:
     return r
 
 
+Token = Annotated[str, Query(max_length=2000, description="the signed token of the mail's link")]
 PAGE = """<!doctype html><html><head><meta charset="utf-8"><title>Praxis</title></head>
 <body style="font-family: sans-serif">{}</body></html>"""
 
 
 def unsubscribe_router(rt: Runtime, links: UnsubscribeLinks) -> APIRouter:
     r = APIRouter(prefix="/public/unsubscribe", include_in_schema=False)
-    Token = Annotated[str, Query(max_length=2000)]
 
     @r.get("")
     async def confirm(token: Token) -> HTMLResponse:
