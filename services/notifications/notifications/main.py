@@ -12,9 +12,9 @@ from notifications.adapters.sender import Sender
 from notifications.adapters.smtp import SmtpServer
 from notifications.adapters.templates import Templates
 from notifications.adapters.unit_of_work import NotificationsUnit
-from notifications.adapters.unsubscribe import UnsubscribeLinks
 from notifications.config import Settings
 from notifications.consumers import internships
+from notifications.domain.unsubscribe import UnsubscribeLinks
 from notifications.handlers.dispatch import Dispatcher
 from notifications.handlers.mailer import Mailer, MailSettings
 from notifications.http import directory, webhooks

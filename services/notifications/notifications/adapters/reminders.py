@@ -141,23 +141,23 @@ class NotificationRepository:
         )
         return [_notification(r) for r in await self.connection.execute(query)]
 
-
-async def prune(connection: AsyncConnection, before: datetime) -> int:
-    """Delete what reached its final state before `before`: webhook deliveries (with their attempts; the last
-    attempt's time), settled notifications and fired facts. How many rows."""
-    last_attempt = (
-        select(func.max(webhook_attempt.c.at)).where(webhook_attempt.c.delivery_id == webhook_delivery.c.id)
-    ).scalar_subquery()
-    deliveries = await connection.execute(
-        delete(webhook_delivery).where(
-            webhook_delivery.c.status != "pending", func.coalesce(last_attempt, webhook_delivery.c.created_at) < before
+    async def prune(self, before: datetime) -> int:
+        """Delete what reached its final state before `before`: webhook deliveries (with their attempts; the last
+        attempt's time), settled notifications and fired facts. How many rows."""
+        last_attempt = (
+            select(func.max(webhook_attempt.c.at)).where(webhook_attempt.c.delivery_id == webhook_delivery.c.id)
+        ).scalar_subquery()
+        deliveries = await self.connection.execute(
+            delete(webhook_delivery).where(
+                webhook_delivery.c.status != "pending",
+                func.coalesce(last_attempt, webhook_delivery.c.created_at) < before,
+            )
         )
-    )
-    mails = await connection.execute(
-        delete(notification).where(
-            notification.c.status.in_(SETTLED),
-            func.coalesce(notification.c.sent_at, notification.c.next_attempt_at) < before,
+        mails = await self.connection.execute(
+            delete(notification).where(
+                notification.c.status.in_(SETTLED),
+                func.coalesce(notification.c.sent_at, notification.c.next_attempt_at) < before,
+            )
         )
-    )
-    facts = await connection.execute(delete(reminder_fact).where(reminder_fact.c.fired_at < before))
-    return deliveries.rowcount + mails.rowcount + facts.rowcount
+        facts = await self.connection.execute(delete(reminder_fact).where(reminder_fact.c.fired_at < before))
+        return deliveries.rowcount + mails.rowcount + facts.rowcount

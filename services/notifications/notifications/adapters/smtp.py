@@ -9,16 +9,7 @@ from email.utils import formataddr, make_msgid
 
 import aiosmtplib
 
-
-@dataclass(frozen=True)
-class Mail:
-    to: str
-    to_name: str
-    subject: str
-    text: str
-    html: str
-    unsubscribe_url: str
-    language: str
+from notifications.domain.reminders import Mail
 
 
 @dataclass(frozen=True)

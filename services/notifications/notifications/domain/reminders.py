@@ -172,3 +172,16 @@ def _row(fact, org, account, email, language, status, delivery, now, when) -> No
         created_at=now,
         next_attempt_at=when,
     )
+
+
+@dataclass(frozen=True)
+class Mail:
+    """One mail as composed: to whom, in which language, its parts, and its unsubscribe link."""
+
+    to: str
+    to_name: str
+    subject: str
+    text: str
+    html: str
+    unsubscribe_url: str
+    language: str

@@ -9,8 +9,8 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 
-from notifications.adapters.unsubscribe import Unsubscribe, UnsubscribeLinks
 from notifications.domain.directory import ALL, CATEGORIES, Delivery, DirectoryUser, Preferences, language_of
+from notifications.domain.unsubscribe import Unsubscribe, UnsubscribeLinks
 from notifications.policy import require_directory_manager
 from praxis_common import pages
 from praxis_common.auth import Principal

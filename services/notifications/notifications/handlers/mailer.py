@@ -14,18 +14,25 @@ from collections import defaultdict
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any, Protocol
 
-from notifications.adapters.reminders import prune
-from notifications.adapters.smtp import Mail
-from notifications.adapters.templates import Templates
-from notifications.adapters.unsubscribe import Unsubscribe, UnsubscribeLinks
 from notifications.domain.deliveries import Backoff
 from notifications.domain.directory import ALL, Delivery
-from notifications.domain.reminders import Notification, NotificationStatus
+from notifications.domain.reminders import Mail, Notification, NotificationStatus
+from notifications.domain.unsubscribe import Unsubscribe, UnsubscribeLinks
 from notifications.handlers.reminders import fire_due
 from praxis_common.uow import Clock, UowFactory, utc_clock
 
 log = logging.getLogger("praxis.notifications.mail")
+
+
+class Templates(Protocol):
+    """What renders a category's mail in a language (adapters/templates.py): `.subject`, `.text`, `.html`,
+    `.summary` of the result."""
+
+    def render(self, category: str, language: str, context: dict) -> Any: ...
+
+
 LEASE = timedelta(minutes=2)
 PRUNE_EVERY = timedelta(hours=1)
 
@@ -120,7 +127,7 @@ class Mailer:
         now = self.clock()
         if self.pruned_at is None or now - self.pruned_at >= PRUNE_EVERY:
             async with self.uow() as u:
-                await prune(u.connection, now - self.s.retention)
+                await u.notifications.prune(now - self.s.retention)
                 await u.commit()
             self.pruned_at = now
         return sent

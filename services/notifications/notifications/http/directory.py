@@ -11,7 +11,7 @@ from urllib.parse import urlencode
 from fastapi import APIRouter, Query, Response
 from fastapi.responses import HTMLResponse
 
-from notifications.adapters.unsubscribe import UnsubscribeLinks
+from notifications.domain.unsubscribe import UnsubscribeLinks
 from notifications.handlers import directory
 from notifications.schemas.directory import (
     Account,
@@ -38,7 +38,12 @@ def router(rt: Runtime) -> APIRouter:
         cmd = (body or DirectoryMe()).to_command()
         return DirectoryUserRead.of(await directory.register_me(cmd, principal, uow=rt.uow, clock=rt.clock))
 
-    @r.get("/users", operation_id="listDirectoryUsers", response_model=DirectoryUserPage, summary="Your organisation's user directory")
+    @r.get(
+        "/users",
+        operation_id="listDirectoryUsers",
+        response_model=DirectoryUserPage,
+        summary="Your organisation's user directory",
+    )
     async def list_(
         principal: PrincipalDep, page_size: PageSize = 50, page_token: PageToken = None
     ) -> DirectoryUserPage:
@@ -57,11 +62,18 @@ def router(rt: Runtime) -> APIRouter:
         user = await directory.put_user(body.to_command(account), principal, uow=rt.uow, clock=rt.clock)
         return DirectoryUserRead.of(user)
 
-    @r.get("/users/{account}", operation_id="getDirectoryUser", response_model=DirectoryUserRead, summary="Read a directory user")
+    @r.get(
+        "/users/{account}",
+        operation_id="getDirectoryUser",
+        response_model=DirectoryUserRead,
+        summary="Read a directory user",
+    )
     async def get(account: Account, principal: PrincipalDep) -> DirectoryUserRead:
         return DirectoryUserRead.of(await directory.get_user(account, principal, uow=rt.uow))
 
-    @r.delete("/users/{account}", operation_id="deleteDirectoryUser", status_code=204, summary="Remove a directory user")
+    @r.delete(
+        "/users/{account}", operation_id="deleteDirectoryUser", status_code=204, summary="Remove a directory user"
+    )
     async def delete(account: Account, principal: PrincipalDep) -> Response:
         await directory.delete_user(account, principal, uow=rt.uow)
         return Response(status_code=204)

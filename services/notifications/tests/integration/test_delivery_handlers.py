@@ -16,8 +16,8 @@ from notifications.adapters.sender import Sender
 from notifications.adapters.smtp import SmtpServer
 from notifications.adapters.templates import Templates
 from notifications.adapters.unit_of_work import NotificationsUnit
-from notifications.adapters.unsubscribe import UnsubscribeLinks
 from notifications.domain.deliveries import Backoff, DeliveryStatus
+from notifications.domain.unsubscribe import UnsubscribeLinks
 from notifications.domain.webhooks import EndpointStatus
 from notifications.handlers import deliveries, directory, webhooks
 from notifications.handlers.dispatch import Dispatcher

@@ -16,11 +16,11 @@ from notifications.adapters.orm import notification, reminder_fact
 from notifications.adapters.smtp import SmtpServer
 from notifications.adapters.templates import Templates
 from notifications.adapters.unit_of_work import NotificationsUnit
-from notifications.adapters.unsubscribe import UnsubscribeLinks
 from notifications.domain.deliveries import Backoff
 from notifications.domain.directory import Delivery
 from notifications.domain.reminders import NotificationStatus
 from notifications.domain.triggers import Rules, Triggered, logbook, placement
+from notifications.domain.unsubscribe import UnsubscribeLinks
 from notifications.handlers import directory, reminders
 from notifications.handlers.mailer import Mailer, MailSettings
 from notifications.main import MIGRATIONS

@@ -1,5 +1,5 @@
 """Unsubscribe links: a token naming organisation, account and category, signed HS256 with the service's secret
-(PyJWT). It carries no expiry: an unsubscribe link in an old mail keeps working."""
+(PyJWT, no I/O). It carries no expiry: an unsubscribe link in an old mail keeps working."""
 
 from __future__ import annotations
 
