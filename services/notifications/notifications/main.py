@@ -13,7 +13,7 @@ from notifications.adapters.smtp import SmtpServer
 from notifications.adapters.templates import Templates
 from notifications.adapters.unit_of_work import NotificationsUnit
 from notifications.config import Settings
-from notifications.consumers import internships
+from notifications.consumers import internships, mentors
 from notifications.domain.unsubscribe import UnsubscribeLinks
 from notifications.handlers.dispatch import Dispatcher
 from notifications.handlers.mailer import Mailer, MailSettings
@@ -96,7 +96,10 @@ SPEC = ServiceSpec(
         directory.unsubscribe_router(rt, links(rt.settings)),
     ],
     grpc_services=rpc.services,
-    subscriptions=lambda rt: [internships.subscription(rt.settings.reminder_rules, clock=rt.clock)],
+    subscriptions=lambda rt: [
+        internships.subscription(rt.settings.reminder_rules, clock=rt.clock),
+        mentors.subscription(clock=rt.clock),
+    ],
     resources=sender,
     workers=lambda rt: [dispatcher(rt).run, mailer(rt).run],
 )

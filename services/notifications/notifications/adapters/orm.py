@@ -148,3 +148,17 @@ notification = Table(
     Index("ix_notification_due", "next_attempt_at", postgresql_where=text("status = 'pending'")),
     Index("ix_notification_fact", "fact_key"),
 )
+
+# Who mentors each placement, per side (read model of the mentors service's mentor.assigned events): the recipients
+# of reminders that name a placement's mentors (evaluation_due).
+placement_mentor = Table(
+    "placement_mentor",
+    metadata,
+    Column("placement_id", String(64), nullable=False),
+    Column("side", String(16), nullable=False),
+    Column("org", String(64), nullable=False),
+    Column("mentor_id", String(64), nullable=False),
+    Column("mentor_account", String(255), nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+    PrimaryKeyConstraint("placement_id", "side"),
+)

@@ -1,5 +1,5 @@
 """The notifications service's unit of work: endpoints, deliveries, notices, the directory, preferences, reminder
-facts and notifications on one transaction; an endpoint's changes become integration events at commit
+facts, notifications and placements' mentors on one transaction; an endpoint's changes become integration events at commit
 (notifications.outgoing)."""
 
 from __future__ import annotations
@@ -7,6 +7,7 @@ from __future__ import annotations
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from notifications.adapters.directory import DirectoryRepository, PreferenceRepository
+from notifications.adapters.mentoring import MentoringRepository
 from notifications.adapters.reminders import FactRepository, NotificationRepository
 from notifications.adapters.webhooks import DeliveryRepository, EndpointRepository, NoticeRepository
 from notifications.outgoing import integration_event
@@ -14,7 +15,8 @@ from praxis_common.uow import UnitOfWork
 
 
 class NotificationsUnit(UnitOfWork):
-    """`u.endpoints`, `u.deliveries`, `u.notices`, `u.directory`, `u.preferences`, `u.facts`, `u.notifications`."""
+    """`u.endpoints`, `u.deliveries`, `u.notices`, `u.directory`, `u.preferences`, `u.facts`, `u.notifications`,
+    `u.mentoring`."""
 
     endpoints: EndpointRepository
     deliveries: DeliveryRepository
@@ -23,6 +25,7 @@ class NotificationsUnit(UnitOfWork):
     preferences: PreferenceRepository
     facts: FactRepository
     notifications: NotificationRepository
+    mentoring: MentoringRepository
     integration_event = staticmethod(integration_event)
 
     def _bind(self, connection: AsyncConnection) -> None:
@@ -33,3 +36,4 @@ class NotificationsUnit(UnitOfWork):
         self.preferences = PreferenceRepository(connection)
         self.facts = FactRepository(connection)
         self.notifications = NotificationRepository(connection)
+        self.mentoring = MentoringRepository(connection)

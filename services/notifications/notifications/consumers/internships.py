@@ -1,4 +1,4 @@
-"""Internships' placement, agreement and logbook events -> webhook deliveries and reminder facts (durable
+"""Internships' placement, agreement, logbook and evaluation-window events -> webhook deliveries and reminder facts (durable
 `notifications-internships`).
 
 The payload is read with its proto message and handed on as a dict of the proto's field names (defaults
@@ -14,7 +14,7 @@ from google.protobuf import json_format
 from notifications.domain import triggers
 from notifications.handlers import reminders
 from notifications.handlers.deliveries import EventIn, queue_event
-from praxis.events.v1 import agreements_pb2, placements_pb2
+from praxis.events.v1 import agreements_pb2, grades_pb2, placements_pb2
 from praxis_common.consumer import Subscription
 from praxis_common.events import ReceivedEvent
 from praxis_common.uow import Clock, UowFactory, utc_clock
@@ -27,6 +27,7 @@ MESSAGES = {
     "logbook.approved": placements_pb2.LogbookApproved,
     "logbook.submitted": placements_pb2.LogbookSubmitted,
     "logbook.returned": placements_pb2.LogbookReturned,
+    "evaluation.due": grades_pb2.EvaluationDue,
 }
 WEBHOOKS = ("placement", "agreement")  # the aggregates whose events webhooks carry
 
@@ -45,8 +46,11 @@ def event_of(event: ReceivedEvent) -> EventIn | None:
     )
 
 
-def triggered(received: EventIn, rules: triggers.Rules, *, now) -> triggers.Triggered:
+async def triggered(received: EventIn, rules: triggers.Rules, *, u, now) -> triggers.Triggered:
     aggregate, kind = received.type.removeprefix("praxis.internships.").rsplit(".", 1)[0].split(".", 1)
+    if aggregate == "evaluation" and kind == "due":
+        mentors = await u.mentoring.of_placement(received.payload["placement_id"])
+        return triggers.evaluation_due(received.payload, mentors, now=now)
     if aggregate == "placement":
         return triggers.placement(kind, received.payload, rules)
     if aggregate == "logbook":
@@ -65,12 +69,17 @@ def subscription(rules: triggers.Rules, clock: Clock = utc_clock) -> Subscriptio
             await queue_event(received, uow=uow, clock=clock)
         now = clock()
         async with uow() as u:
-            await reminders.apply(triggered(received, rules, now=now), u=u, now=now)
+            await reminders.apply(await triggered(received, rules, u=u, now=now), u=u, now=now)
             await u.commit()
 
     return Subscription(
         durable=DURABLE,
         source="internships",
-        topics=["internships.placement.*", "internships.agreement.*", "internships.logbook.*"],
+        topics=[
+            "internships.placement.*",
+            "internships.agreement.*",
+            "internships.logbook.*",
+            "internships.evaluation.due",
+        ],
         handler=handle,
     )

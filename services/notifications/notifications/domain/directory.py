@@ -20,6 +20,8 @@ CATEGORIES = (
     "hold_expiring",
     "logbook_waiting",
     "agreement_expiring",
+    "evaluation_due",
+    "mentor_assigned",
     "webhook_disabled",
 )
 ALL = "all"  # an unsubscribe link naming every category (a digest's)

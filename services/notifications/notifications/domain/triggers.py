@@ -106,3 +106,64 @@ def agreement(kind: str, a: dict, rules: Rules, *, now: datetime) -> Triggered:
         }
         facts.append(Fact(f"{prefix}{before.days}", "agreement_expiring", due, audiences, context))
     return Triggered(facts=tuple(facts))
+
+
+@dataclass(frozen=True)
+class PlacementMentor:
+    """A placement's mentor on one side, as the mentors service last assigned it."""
+
+    placement_id: str
+    side: str  # school | enterprise
+    org: str
+    mentor_id: str
+    mentor_account: str
+
+    @property
+    def audience(self) -> Audience:
+        accounts = (self.mentor_account,) if self.mentor_account else ()
+        return Audience(org=self.org, accounts=accounts, mentor_ids=(self.mentor_id,))
+
+
+def mentor_assigned(m: dict, *, now: datetime) -> tuple[PlacementMentor | None, Triggered]:
+    """The placement's mentor to remember (None for a project's assignment), and the mail telling the mentor."""
+    a = m["assignment"]
+    mentor = None
+    if a.get("context_kind") == "placement":
+        mentor = PlacementMentor(a["context_id"], a["side"], a["org"], m["mentor_id"], m.get("mentor_account", ""))
+    accounts = (m["mentor_account"],) if m.get("mentor_account") else ()
+    context = {
+        "student_ref": a["student_ref"],
+        "side": a["side"],
+        "context_kind": a.get("context_kind", ""),
+        "context_id": a.get("context_id", ""),
+        "school_org": a.get("school_org", ""),
+        "enterprise_org": a.get("enterprise_org", ""),
+        "mentor_name": m.get("mentor_name", ""),
+    }
+    key = f"mentor_assigned:{a['assignment_id']}:{m['mentor_id']}"
+    audience = Audience(org=a["org"], accounts=accounts, mentor_ids=(m["mentor_id"],))
+    return mentor, Triggered(facts=(Fact(key, "mentor_assigned", now, [audience], context),))
+
+
+EVALUATORS = {"school_mentor": "school", "enterprise_mentor": "enterprise"}
+
+
+def evaluation_due(e: dict, mentors: list[PlacementMentor], *, now: datetime) -> Triggered:
+    """The parties that still owe scores: the placement's mentors as the mentors service assigned them (the
+    student, `self`, signs in with their student_ref at the school)."""
+    by_side = {m.side: m for m in mentors}
+    audiences = []
+    for party in e.get("parties", []):
+        if party == "self":
+            audiences.append(Audience(org=e["school_org"], accounts=(e["student_ref"],)))
+        elif EVALUATORS.get(party) in by_side:
+            audiences.append(by_side[EVALUATORS[party]].audience)
+    context = {
+        "placement_id": e["placement_id"],
+        "student_ref": e["student_ref"],
+        "window": e["window"],
+        "opens_on": e["opens_on"],
+        "closes_on": e["closes_on"],
+    }
+    key = f"evaluation_due:{e['placement_id']}:{e['window']}"
+    return Triggered(facts=(Fact(key, "evaluation_due", now, audiences, context),) if audiences else ())

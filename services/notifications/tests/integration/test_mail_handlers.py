@@ -17,7 +17,7 @@ from notifications.adapters.smtp import SmtpServer
 from notifications.adapters.templates import Templates
 from notifications.adapters.unit_of_work import NotificationsUnit
 from notifications.domain.deliveries import Backoff
-from notifications.domain.directory import Delivery
+from notifications.domain.directory import CATEGORIES, Delivery
 from notifications.domain.reminders import NotificationStatus
 from notifications.domain.triggers import Rules, Triggered, logbook, placement
 from notifications.domain.unsubscribe import UnsubscribeLinks
@@ -281,7 +281,24 @@ def test_templates_render_every_category_in_both_languages():
             "days_left": 30,
         },
         "webhook_disabled": {"endpoint_id": "e", "url": "https://h", "reason": "r", "disabled_at": T0.isoformat()},
+        "mentor_assigned": {
+            "student_ref": "s",
+            "side": "enterprise",
+            "context_kind": "placement",
+            "context_id": "p",
+            "school_org": "a",
+            "enterprise_org": "b",
+            "mentor_name": "m",
+        },
+        "evaluation_due": {
+            "placement_id": "p",
+            "student_ref": "s",
+            "window": "final",
+            "opens_on": "o",
+            "closes_on": "c",
+        },
     }
+    assert set(contexts) == set(CATEGORIES)
     for category, context in contexts.items():
         for language in ("en", "zh-CN"):
             r = t.render(category, language, {**base, **context, "id": str(uuid.uuid4())})

@@ -1,4 +1,4 @@
-"""The user directory, notification preferences, reminder facts and notifications (mail).
+"""The user directory, notification preferences, reminder facts, notifications (mail) and placements' mentors.
 
 Revision ID: 0002_mail
 Revises: 0001_webhooks
@@ -77,8 +77,18 @@ def upgrade() -> None:
         "ix_notification_due", "notification", ["next_attempt_at"], postgresql_where=sa.text("status = 'pending'")
     )
     op.create_index("ix_notification_fact", "notification", ["fact_key"])
+    op.create_table(
+        "placement_mentor",
+        sa.Column("placement_id", sa.String(64), nullable=False),
+        sa.Column("side", sa.String(16), nullable=False),
+        sa.Column("org", sa.String(64), nullable=False),
+        sa.Column("mentor_id", sa.String(64), nullable=False),
+        sa.Column("mentor_account", sa.String(255), nullable=False),
+        sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
+        sa.PrimaryKeyConstraint("placement_id", "side", name=op.f("pk_placement_mentor")),
+    )
 
 
 def downgrade() -> None:
-    for table in ("notification", "reminder_fact", "notification_preference", "directory_user"):
+    for table in ("placement_mentor", "notification", "reminder_fact", "notification_preference", "directory_user"):
         op.drop_table(table)
