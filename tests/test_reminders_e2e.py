@@ -128,15 +128,26 @@ async def test_an_overdue_logbook_week_is_mailed_once_to_the_mentor_in_english(
             duties=[{"name": "listings", "kind": "core"}],
         )
         await assign_mentor(placement, ANN)  # internships knows Ann reviews
+        [assigned] = await smtp_sink.wait_for(ANN_EMAIL, timeout=WAIT)  # the mentors service's assignment, mailed
+        assert assigned.subject == "You now mentor stu-rem-2"
         first, second = MONDAY - timedelta(days=14), MONDAY - timedelta(days=7)
         await file_week(stack, c, placement, first)
-        [mail] = await smtp_sink.wait_for(ANN_EMAIL, timeout=WAIT)
+        [mail] = await logbook_mails(smtp_sink, 1)
         assert mail.subject == f"Logbook week of {first} by stu-rem-2 is waiting for your review"
         assert "please approve it or return it" in mail.body() and "<strong>stu-rem-2</strong>" in mail.body("html")
         await _publish_again(stack, "internships.logbook.submitted", placement["id"])
         await file_week(stack, c, placement, second)  # the barrier, as above
-    mails = await smtp_sink.wait_for(ANN_EMAIL, 2, timeout=WAIT)
+    mails = await logbook_mails(smtp_sink, 2)
     assert [str(first) in m.subject for m in mails] == [True, False] and str(second) in mails[1].subject
+    assert len(smtp_sink.to(ANN_EMAIL)) == 3  # the assignment and one per week
+
+
+async def logbook_mails(smtp_sink, count: int) -> list:
+    async def arrived():
+        found = [m for m in smtp_sink.to(ANN_EMAIL) if m.subject.startswith("Logbook week")]
+        return found if len(found) >= count else None
+
+    return await eventually(arrived, timeout=WAIT, what=f"{count} logbook reminders to Ann")
 
 
 async def file_week(stack: Stack, c: httpx.AsyncClient, placement: dict, week: date) -> None:
