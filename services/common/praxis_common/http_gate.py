@@ -5,7 +5,8 @@ held the event loop for seconds and grew the process by hundreds of MiB. The gat
 front of the app, runs first:
 
 * a request to anything but the public paths (health, readiness, the API documents, and pages under `/public/`
-  that a link in a mail opens, each checking the signed token in its own URL) must carry a valid bearer token, or it is answered 401 at once, unread; the principal is handed on in the request's state;
+  that a link in a mail opens, each checking the signed token in its own URL) must carry a valid bearer token,
+  or it is answered 401 at once, unread; the principal is handed on in the request's state;
 * a body may be at most the app's limit (the `MAX_REQUEST_BYTES` setting, 1 MiB by default) unless its route
   declares a larger one with FastAPI's own `max_body_size=` on its decorator; a declared Content-Length over the
   limit is answered 413 at once, a streamed body is read only up to the limit. (FastAPI would enforce those

@@ -57,7 +57,7 @@ def mint_token(
     issuer: str = "praxis-dev",
     audience: str = "praxis",
     ttl: timedelta = timedelta(hours=12),
-    profile: dict[str, str] | None = None,
+    profile: dict[str, object] | None = None,
 ) -> str:
     """A signed token; `profile` adds OpenID Connect profile claims (email, name, locale)."""
     now = datetime.now(UTC)
