@@ -1,7 +1,8 @@
 """Reminder e-mails end to end, over real processes: internships publishes, notifications turns the events into
 reminders and mails them to a real SMTP server (aiosmtpd) started here — an expiring placement hold to the
 enterprise's HR, an overdue logbook week to the placement's enterprise mentor, each in the recipient's language, and
-each once even when its event is delivered again (the same event id, and the same fact under a new event id).
+each once even when its event is delivered again (the same event id, and the same fact under a new event id); the
+mentor's assignment and overdue on-site guidance (from the mentors service) too.
 
 A stack of its own (destructive: its settings make reminders due at once — the hold reminder 72 h before a 72 h
 hold expires, the logbook reminder 0 days after submission — and point notifications at the SMTP server)."""
@@ -24,6 +25,7 @@ TODAY = date.today()
 MONDAY = TODAY - timedelta(days=TODAY.weekday())
 SCHOOL, ENT_HOLD, ENT_LOG = "sch-rem", "ent-rem-hold", "ent-rem-log"
 HR_EMAIL, ANN, ANN_EMAIL = "hr@ent-rem-hold.test", "ent-rem-log:ann", "ann@ent-rem-log.test"
+SCHOOL_ADMIN_EMAIL = "admin@sch-rem.test"
 WAIT = 30
 
 
@@ -40,6 +42,7 @@ def stack(nats_server, event_prefix, database_factory, tmp_path_factory, smtp_si
             "LOGBOOK_REMINDER_DAYS": "0",
             "MAIL_POLL_SECONDS": "0.1",
             "PUBLIC_URL": "http://praxis.test",
+            "OVERDUE_GUIDANCE_SCAN_SECONDS": "0.5",  # the mentors service's job
         },
     )
     try:
@@ -55,7 +58,7 @@ def notifications(stack: Stack) -> httpx.AsyncClient:
 @pytest_asyncio.fixture(scope="module", loop_scope="module")
 async def directory(stack):
     """The hold enterprise's HR, entered by its admin, reads Chinese; the logbook enterprise's mentor Ann registers
-    herself from her token (e-mail and locale claims), reading English."""
+    herself from her token (e-mail and locale claims), reading English; the school's admin reads Chinese."""
     async with notifications(stack) as n:
         hr = await n.put(
             "/v1/directory/users/hr-zhang",
@@ -67,6 +70,12 @@ async def directory(stack):
         ann = await n.put("/v1/directory/me", headers={"Authorization": f"Bearer {token}"})
         assert ann.status_code == 200, ann.text
         assert (ann.json()["email"], ann.json()["language"], ann.json()["self_registered"]) == (ANN_EMAIL, "en", True)
+        admin = await n.put(
+            "/v1/directory/users/sch-admin",
+            headers=stack.auth(SCHOOL, "school", "admin"),
+            json={"email": SCHOOL_ADMIN_EMAIL, "display_name": "王老师", "language": "zh-CN", "roles": ["admin"]},
+        )
+        assert admin.status_code == 200, admin.text
 
 
 async def _publish_again(stack: Stack, subject: str, about: str) -> None:
@@ -128,26 +137,38 @@ async def test_an_overdue_logbook_week_is_mailed_once_to_the_mentor_in_english(
             duties=[{"name": "listings", "kind": "core"}],
         )
         await assign_mentor(placement, ANN)  # internships knows Ann reviews
-        [assigned] = await smtp_sink.wait_for(ANN_EMAIL, timeout=WAIT)  # the mentors service's assignment, mailed
+        [assigned] = await mails(smtp_sink, ANN_EMAIL, "You now mentor", 1)  # the mentors service's assignment
         assert assigned.subject == "You now mentor stu-rem-2"
         first, second = MONDAY - timedelta(days=14), MONDAY - timedelta(days=7)
         await file_week(stack, c, placement, first)
-        [mail] = await logbook_mails(smtp_sink, 1)
+        [mail] = await mails(smtp_sink, ANN_EMAIL, "Logbook week", 1)
         assert mail.subject == f"Logbook week of {first} by stu-rem-2 is waiting for your review"
         assert "please approve it or return it" in mail.body() and "<strong>stu-rem-2</strong>" in mail.body("html")
         await _publish_again(stack, "internships.logbook.submitted", placement["id"])
         await file_week(stack, c, placement, second)  # the barrier, as above
-    mails = await logbook_mails(smtp_sink, 2)
-    assert [str(first) in m.subject for m in mails] == [True, False] and str(second) in mails[1].subject
-    assert len(smtp_sink.to(ANN_EMAIL)) == 3  # the assignment and one per week
+    weeks = await mails(smtp_sink, ANN_EMAIL, "Logbook week", 2)
+    assert [str(first) in m.subject for m in weeks] == [True, False] and str(second) in weeks[1].subject
+    assert len([m for m in smtp_sink.to(ANN_EMAIL) if m.subject.startswith("Logbook week")]) == 2
 
 
-async def logbook_mails(smtp_sink, count: int) -> list:
+@pytest.mark.asyncio(loop_scope="module")
+async def test_overdue_on_site_guidance_is_mailed_to_the_mentor_and_the_schools_admin(smtp_sink, directory):
+    """The placement above began two weeks ago and its enterprise mentor never visited: the mentors service's job
+    (every 0.5 s here) tells it once, and notifications mails Ann and the school's admin, each in their language."""
+    [ann] = await mails(smtp_sink, ANN_EMAIL, "On-site guidance", 1)
+    assert ann.subject == "On-site guidance of stu-rem-2 is overdue" and "since the placement began" in ann.body()
+    [admin] = await mails(smtp_sink, SCHOOL_ADMIN_EMAIL, "学生 stu-rem-2 的现场指导已逾期", 1)
+    assert "请尽快安排现场指导" in admin.body()
+
+
+async def mails(smtp_sink, address: str, subject: str, count: int) -> list:
+    """The mails to `address` whose subject starts with `subject`, once there are `count` of them."""
+
     async def arrived():
-        found = [m for m in smtp_sink.to(ANN_EMAIL) if m.subject.startswith("Logbook week")]
+        found = [m for m in smtp_sink.to(address) if m.subject.startswith(subject)]
         return found if len(found) >= count else None
 
-    return await eventually(arrived, timeout=WAIT, what=f"{count} logbook reminders to Ann")
+    return await eventually(arrived, timeout=WAIT, what=f"{count} mails '{subject}…' to {address}")
 
 
 async def file_week(stack: Stack, c: httpx.AsyncClient, placement: dict, week: date) -> None:

@@ -22,6 +22,7 @@ CATEGORIES = (
     "agreement_expiring",
     "evaluation_due",
     "mentor_assigned",
+    "guidance_overdue",
     "webhook_disabled",
 )
 ALL = "all"  # an unsubscribe link naming every category (a digest's)

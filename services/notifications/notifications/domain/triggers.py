@@ -167,3 +167,24 @@ def evaluation_due(e: dict, mentors: list[PlacementMentor], *, now: datetime) ->
     }
     key = f"evaluation_due:{e['placement_id']}:{e['window']}"
     return Triggered(facts=(Fact(key, "evaluation_due", now, audiences, context),) if audiences else ())
+
+
+def guidance_overdue(g: dict, mentors: list[PlacementMentor], *, now: datetime) -> Triggered:
+    """An assignment overdue for on-site guidance (once per period, as the mentors service tells it): the enterprise
+    mentor who owes the visit, the placement's school mentor, and the school's admins."""
+    a = g["assignment"]
+    accounts = (g["mentor_account"],) if g.get("mentor_account") else ()
+    audiences = [Audience(org=a["org"], accounts=accounts, mentor_ids=(g["mentor_id"],) if g.get("mentor_id") else ())]
+    audiences += [m.audience for m in mentors if m.side == "school"]
+    audiences.append(Audience(org=a["school_org"], roles=ADMINS))
+    context = {
+        "student_ref": a["student_ref"],
+        "context_kind": a.get("context_kind", ""),
+        "context_id": a.get("context_id", ""),
+        "enterprise_org": a.get("enterprise_org", ""),
+        "school_org": a["school_org"],
+        "last_onsite_session": g.get("last_onsite_session", ""),
+        "overdue_since": g.get("overdue_since", ""),
+    }
+    key = f"guidance_overdue:{a['assignment_id']}:{g['period_start']}"
+    return Triggered(facts=(Fact(key, "guidance_overdue", now, audiences, context),))

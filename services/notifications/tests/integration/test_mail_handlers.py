@@ -290,6 +290,15 @@ def test_templates_render_every_category_in_both_languages():
             "enterprise_org": "b",
             "mentor_name": "m",
         },
+        "guidance_overdue": {
+            "student_ref": "s",
+            "context_kind": "placement",
+            "context_id": "p",
+            "enterprise_org": "b",
+            "school_org": "a",
+            "last_onsite_session": "",
+            "overdue_since": "o",
+        },
         "evaluation_due": {
             "placement_id": "p",
             "student_ref": "s",

@@ -74,6 +74,24 @@ def test_evaluation_reminders_go_to_the_parties_that_owe_scores():
     assert triggers.evaluation_due({**due, "parties": ["school_mentor"]}, [], now=NOW).facts == ()
 
 
+def test_overdue_guidance_goes_to_both_mentors_and_the_schools_admins_once_per_period():
+    school_mentor = triggers.PlacementMentor("p1", "school", "sch", "m-s", "t-wang")
+    overdue = {
+        "assignment": {"assignment_id": "a1", "context_kind": "placement", "context_id": "p1", "org": "ent"}
+        | {"school_org": "sch", "enterprise_org": "ent", "student_ref": "s1"},
+        "mentor_id": "m-e",
+        "mentor_account": "ann",
+        "period_start": "2026-10-01",
+    }
+    [fact] = triggers.guidance_overdue(overdue, [school_mentor], now=NOW).facts
+    assert fact.key == "guidance_overdue:a1:2026-10-01" and fact.due_at == NOW
+    assert fact.audiences == [
+        Audience("ent", accounts=("ann",), mentor_ids=("m-e",)),
+        Audience("sch", accounts=("t-wang",), mentor_ids=("m-s",)),
+        Audience("sch", roles=("admin",)),
+    ]
+
+
 def test_each_recipient_gets_one_row_in_their_language_and_digest_users_at_the_digest():
     fact = triggers.placement("requested", {**PLACEMENT, "hold_expires_at": NOW.isoformat()}, RULES).facts[0]
     users = [
