@@ -98,8 +98,8 @@ class NotificationRepository:
         return bool(done.rowcount)
 
     async def claim_due(self, now: datetime, *, lease: timedelta, limit: int) -> list[Notification]:
-        """Due pending notifications, leased (their next attempt moves `lease` ahead). A digest recipient's due rows
-        are claimed together, so their digest is one mail."""
+        """Due pending notifications, oldest due first, leased (their next attempt moves `lease` ahead). A digest
+        recipient's rows share their due time, so a pass claims them together (up to `limit`) and mails one digest."""
         due = (
             select(notification.c.id)
             .where(notification.c.status == NotificationStatus.PENDING.value, notification.c.next_attempt_at <= now)
