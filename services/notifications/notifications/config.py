@@ -58,10 +58,12 @@ class Settings(ServiceSettings):
     # Digest recipients get one mail per period, at this offset from midnight UTC (default daily at 07:00 UTC).
     digest_period_seconds: float = Field(default=86400.0, gt=0)
     digest_at_seconds: float = Field(default=7 * 3600.0, ge=0)
-    # Reminder thresholds: before a placement request's hold expires; after a logbook week waits unreviewed; before
+    # Reminder thresholds: before a placement request's hold expires; after a logbook week (a weekly or monthly
+    # report) waits unreviewed; before
     # an active agreement's valid_to (comma-separated days).
     hold_reminder_hours: float = Field(default=24.0, ge=0)
     logbook_reminder_days: float = Field(default=3.0, ge=0)
+    report_reminder_days: float = Field(default=3.0, ge=0)
     agreement_reminder_days: Annotated[list[int], NoDecode] = [90, 30, 7]
     # Deliveries, notifications and fired reminders are deleted this long after their final state.
     retention_days: float = Field(default=30.0, gt=0)
@@ -89,6 +91,7 @@ class Settings(ServiceSettings):
         return Rules(
             hold_before=timedelta(hours=self.hold_reminder_hours),
             logbook_after=timedelta(days=self.logbook_reminder_days),
+            report_after=timedelta(days=self.report_reminder_days),
             agreement_before=tuple(timedelta(days=d) for d in sorted(set(self.agreement_reminder_days), reverse=True)),
         )
 

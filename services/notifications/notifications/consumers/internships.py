@@ -14,7 +14,7 @@ from google.protobuf import json_format
 from notifications.domain import triggers
 from notifications.handlers import reminders
 from notifications.handlers.deliveries import EventIn, queue_event
-from praxis.events.v1 import agreements_pb2, grades_pb2, placements_pb2
+from praxis.events.v1 import agreements_pb2, grades_pb2, placements_pb2, weekly_reports_pb2
 from praxis_common.consumer import Subscription
 from praxis_common.events import ReceivedEvent
 from praxis_common.uow import Clock, UowFactory, utc_clock
@@ -28,6 +28,9 @@ MESSAGES = {
     "logbook.submitted": placements_pb2.LogbookSubmitted,
     "logbook.returned": placements_pb2.LogbookReturned,
     "evaluation.due": grades_pb2.EvaluationDue,
+    "weekly_report.submitted": weekly_reports_pb2.WeeklyReportChanged,
+    "weekly_report.accepted": weekly_reports_pb2.WeeklyReportChanged,
+    "weekly_report.returned": weekly_reports_pb2.WeeklyReportChanged,
 }
 WEBHOOKS = ("placement", "agreement")  # the aggregates whose events webhooks carry
 
@@ -51,6 +54,9 @@ async def triggered(received: EventIn, rules: triggers.Rules, *, u, now) -> trig
     if aggregate == "evaluation" and kind == "due":
         mentors = await u.mentoring.of_placement(received.payload["placement_id"])
         return triggers.evaluation_due(received.payload, mentors, now=now)
+    if aggregate == "weekly_report":
+        mentors = await u.mentoring.of_placement(received.payload["placement_id"])
+        return triggers.weekly_report(kind, received.payload, mentors, rules)
     if aggregate == "placement":
         return triggers.placement(kind, received.payload, rules)
     if aggregate == "logbook":
@@ -80,6 +86,7 @@ def subscription(rules: triggers.Rules, clock: Clock = utc_clock) -> Subscriptio
             "internships.agreement.*",
             "internships.logbook.*",
             "internships.evaluation.due",
+            "internships.weekly_report.*",
         ],
         handler=handle,
     )

@@ -19,6 +19,7 @@ DEFAULT_LANGUAGE = "en"
 CATEGORIES = (
     "hold_expiring",
     "logbook_waiting",
+    "report_waiting",
     "agreement_expiring",
     "evaluation_due",
     "mentor_assigned",

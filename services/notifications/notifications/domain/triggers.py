@@ -4,7 +4,8 @@
 admins; settled once the placement leaves `requested`. `logbook_waiting`: a week submitted and not reviewed within
 `logbook_after` -> the placement's enterprise mentor (the enterprise's hr and admins while none is assigned);
 settled by the review. `agreement_expiring`: `agreement_before` (e.g. 90, 30, 7 days) before an active agreement's
-`valid_to` -> both parties' admins; settled when the agreement ends.
+`valid_to` -> both parties' admins; settled when the agreement ends. `report_waiting`, `evaluation_due`,
+`mentor_assigned` and `guidance_overdue` below (docs/notifications.md has the table).
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ class Rules:
     hold_before: timedelta
     logbook_after: timedelta
     agreement_before: tuple[timedelta, ...]
+    report_after: timedelta = timedelta(days=3)
 
 
 @dataclass(frozen=True)
@@ -188,3 +190,25 @@ def guidance_overdue(g: dict, mentors: list[PlacementMentor], *, now: datetime) 
     }
     key = f"guidance_overdue:{a['assignment_id']}:{g['period_start']}"
     return Triggered(facts=(Fact(key, "guidance_overdue", now, audiences, context),))
+
+
+def weekly_report(kind: str, r: dict, mentors: list[PlacementMentor], rules: Rules) -> Triggered:
+    """`report_waiting`: a weekly or monthly report submitted and not reviewed within `report_after` -> the
+    placement's school mentor (the school's admins while none is assigned); settled by the review."""
+    prefix = f"report_waiting:{r['report_id']}:"
+    if kind in ("accepted", "returned"):
+        return Triggered(settles=(prefix,))
+    if kind != "submitted":
+        return Triggered()
+    submitted = _time(r["occurred_at"])
+    school = [m.audience for m in mentors if m.side == "school"]
+    audiences = school or [Audience(org=r["school_org"], roles=ADMINS)]
+    context = {
+        "placement_id": r["placement_id"],
+        "student_ref": r["student_ref"],
+        "kind": r["kind"],
+        "period_start": r["period_start"],
+        "submitted_at": submitted.isoformat(),
+    }
+    key = prefix + submitted.isoformat()  # a report refiled after being returned is a new fact
+    return Triggered(facts=(Fact(key, "report_waiting", submitted + rules.report_after, audiences, context),))

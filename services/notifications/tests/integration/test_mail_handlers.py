@@ -290,6 +290,13 @@ def test_templates_render_every_category_in_both_languages():
             "enterprise_org": "b",
             "mentor_name": "m",
         },
+        "report_waiting": {
+            "placement_id": "p",
+            "student_ref": "s",
+            "kind": "weekly",
+            "period_start": "w",
+            "submitted_at": T0.isoformat(),
+        },
         "guidance_overdue": {
             "student_ref": "s",
             "context_kind": "placement",

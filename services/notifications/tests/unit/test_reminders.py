@@ -54,6 +54,18 @@ def test_a_submitted_week_is_reminded_to_its_mentor_and_settled_by_the_review():
         assert triggers.logbook(kind, week, RULES).settles == ("logbook_waiting:p1:2026-11-23:",)
 
 
+def test_a_submitted_report_is_reminded_to_the_school_mentor_and_settled_by_the_review():
+    report = {"report_id": "r1", "placement_id": "p1", "school_org": "sch", "student_ref": "s1", "kind": "weekly"}
+    report |= {"period_start": "2026-11-23", "occurred_at": NOW.isoformat()}
+    teacher = triggers.PlacementMentor("p1", "school", "sch", "m-s", "t-wang")
+    [fact] = triggers.weekly_report("submitted", report, [teacher], RULES).facts
+    assert fact.due_at == NOW + timedelta(days=3) and fact.audiences == [teacher.audience]
+    [unassigned] = triggers.weekly_report("submitted", report, [], RULES).facts
+    assert unassigned.audiences == [Audience("sch", roles=("admin",))]
+    for kind in ("accepted", "returned"):
+        assert triggers.weekly_report(kind, report, [], RULES).settles == ("report_waiting:r1:",)
+
+
 def test_an_agreement_is_reminded_only_at_thresholds_still_ahead():
     agreement = {"agreement_id": "a1", "school_org": "sch", "enterprise_org": "ent", "valid_to": "2027-01-30"}
     facts = triggers.agreement("activated", agreement, RULES, now=NOW).facts  # 60 days left: no "90 days" mail
