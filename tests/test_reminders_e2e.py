@@ -40,6 +40,7 @@ def stack(nats_server, event_prefix, database_factory, tmp_path_factory, smtp_si
             **smtp_sink.settings,
             "HOLD_REMINDER_HOURS": "72",
             "LOGBOOK_REMINDER_DAYS": "0",
+            "REPORT_REMINDER_DAYS": "0",
             "MAIL_POLL_SECONDS": "0.1",
             "PUBLIC_URL": "http://praxis.test",
             "OVERDUE_GUIDANCE_SCAN_SECONDS": "0.5",  # the mentors service's job
@@ -125,7 +126,7 @@ async def test_an_expiring_hold_is_mailed_once_to_hr_in_chinese(stack, internshi
 
 @pytest.mark.asyncio(loop_scope="module")
 async def test_an_overdue_logbook_week_is_mailed_once_to_the_mentor_in_english(
-    stack, internships, start_placement, assign_mentor, smtp_sink, directory
+    stack, internships, start_placement, assign_mentor, smtp_sink, directory, steps
 ):
     async with internships.client() as c:
         placement = await start_placement(
@@ -136,6 +137,7 @@ async def test_an_overdue_logbook_week_is_mailed_once_to_the_mentor_in_english(
             starts_on=MONDAY - timedelta(days=14),
             duties=[{"name": "listings", "kind": "core"}],
         )
+        steps["placement"] = placement
         await assign_mentor(placement, ANN)  # internships knows Ann reviews
         [assigned] = await mails(smtp_sink, ANN_EMAIL, "You now mentor", 1)  # the mentors service's assignment
         assert assigned.subject == "You now mentor stu-rem-2"
@@ -159,6 +161,21 @@ async def test_overdue_on_site_guidance_is_mailed_to_the_mentor_and_the_schools_
     assert ann.subject == "On-site guidance of stu-rem-2 is overdue" and "since the placement began" in ann.body()
     [admin] = await mails(smtp_sink, SCHOOL_ADMIN_EMAIL, "学生 stu-rem-2 的现场指导已逾期", 1)
     assert "请尽快安排现场指导" in admin.body()
+
+
+@pytest.mark.asyncio(loop_scope="module")
+async def test_a_weekly_report_waiting_for_review_is_mailed_to_the_school(stack, internships, smtp_sink, steps):
+    """The placement has no school mentor yet: the school's admin is told, in Chinese."""
+    placement, week = steps["placement"], MONDAY - timedelta(days=7)
+    async with internships.client() as c:
+        filed = await c.put(
+            f"/v1/placements/{placement['id']}/weekly-reports/{week}",
+            headers=stack.auth(SCHOOL, "school", "student", sub="stu-rem-2"),
+            json={"kind": "weekly", "text": "Listed 40 products.", "evidence": [], "duties": ["listings"]},
+        )
+        assert filed.status_code == 200, filed.text
+    [mail] = await mails(smtp_sink, SCHOOL_ADMIN_EMAIL, "学生 stu-rem-2 的周报", 1)
+    assert mail.subject == f"学生 stu-rem-2 的周报（{week}）等待您审阅" and "王老师，您好" in mail.body()
 
 
 async def mails(smtp_sink, address: str, subject: str, count: int) -> list:
