@@ -4,9 +4,9 @@ FastAPI parses a request body before any dependency checks the token, so a 43 MB
 held the event loop for seconds and grew the process by hundreds of MiB. The gate, a plain ASGI middleware in
 front of the app, runs first:
 
-* a request to anything but the public paths (health, readiness, the API documents, and pages under `/public/`
-  that a link in a mail opens, each checking the signed token in its own URL) must carry a valid bearer token,
-  or it is answered 401 at once, unread; the principal is handed on in the request's state;
+* a request to anything but the public paths (health, readiness, the API documents, and action links' pages
+  under /links/, whose signed token in the path is their credential) must carry a valid bearer token, or it is
+  answered 401 at once, unread; the principal is handed on in the request's state;
 * a body may be at most the app's limit (the `MAX_REQUEST_BYTES` setting, 1 MiB by default) unless its route
   declares a larger one with FastAPI's own `max_body_size=` on its decorator; a declared Content-Length over the
   limit is answered 413 at once, a streamed body is read only up to the limit. (FastAPI would enforce those
@@ -32,12 +32,12 @@ from praxis_common.auth import TokenVerifier, bearer_token
 
 DOCS_STATIC = "/static-offline-docs"
 PUBLIC_PATHS = frozenset({"/healthz", "/readyz", "/docs", "/docs/oauth2-redirect", "/openapi.json"})
-# Pages reached from a link in a mail (e.g. unsubscribe): no bearer token; each checks the signed token in its URL.
-LINK_PAGES = "/public/"
+# An action link's page carries its own credential, the signed link token in its path (action_links.py).
+ACTION_LINKS = "/links"
 
 
 def is_public(path: str) -> bool:
-    return path in PUBLIC_PATHS or path.startswith(DOCS_STATIC + "/") or path.startswith(LINK_PAGES)
+    return path in PUBLIC_PATHS or path.startswith((DOCS_STATIC + "/", ACTION_LINKS + "/"))
 
 
 def allowed_methods(routes: Iterable[BaseRoute], path: str) -> list[str]:

@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from urllib.parse import urlencode
 
 import jwt
 
@@ -29,7 +28,7 @@ class UnsubscribeLinks:
         return jwt.encode(claims, self.secret, algorithm="HS256")
 
     def url(self, u: Unsubscribe) -> str:
-        return f"{self.base}/public/unsubscribe?{urlencode({'token': self.token(u)})}"
+        return f"{self.base}/links/unsubscribe/{self.token(u)}"  # base64url and dots: one path segment
 
     def read(self, token: str) -> Unsubscribe:
         """What a token names; NotFound for one that is not ours (a guessed or altered link finds nothing)."""

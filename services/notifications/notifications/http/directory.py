@@ -1,14 +1,13 @@
 """REST routes of the user directory (/v1/directory), of the caller's own notification preferences
-(/v1/notification-preferences/me), and the unsubscribe page of mails (/public/unsubscribe: no bearer token, the
-signed token in the link decides; a GET only shows, a POST changes)."""
+(/v1/notification-preferences/me), and the unsubscribe page of mails (/links/unsubscribe/{token}: no bearer token,
+the kernel's gate leaves /links/ pages to the signed token in their path; a GET only shows, a POST changes)."""
 
 from __future__ import annotations
 
 from html import escape
 from typing import Annotated
-from urllib.parse import urlencode
 
-from fastapi import APIRouter, Query, Response
+from fastapi import APIRouter, Path, Response
 from fastapi.responses import HTMLResponse
 
 from notifications.domain.unsubscribe import UnsubscribeLinks
@@ -97,15 +96,15 @@ def preferences_router(rt: Runtime) -> APIRouter:
     return r
 
 
-Token = Annotated[str, Query(max_length=2000, description="the signed token of the mail's link")]
+Token = Annotated[str, Path(max_length=2000, description="the signed token of the mail's link")]
 PAGE = """<!doctype html><html><head><meta charset="utf-8"><title>Praxis</title></head>
 <body style="font-family: sans-serif">{}</body></html>"""
 
 
 def unsubscribe_router(rt: Runtime, links: UnsubscribeLinks) -> APIRouter:
-    r = APIRouter(prefix="/public/unsubscribe", include_in_schema=False)
+    r = APIRouter(prefix="/links/unsubscribe", include_in_schema=False)
 
-    @r.get("")
+    @r.get("/{token}")
     async def confirm(token: Token) -> HTMLResponse:
         """Shows what the link would turn off, and a button; changes nothing (mail scanners prefetch links)."""
         try:
@@ -115,15 +114,15 @@ def unsubscribe_router(rt: Runtime, links: UnsubscribeLinks) -> APIRouter:
         what = "all Praxis mail" if target.category == "all" else f"“{escape(target.category)}” mail"
         form = (
             f"<p>Stop {what} to {escape(target.account)}?</p>"
-            f'<form method="post" action="?{escape(urlencode({"token": token}))}">'
+            '<form method="post">'
             '<button type="submit">Unsubscribe</button></form>'
         )
         return HTMLResponse(PAGE.format(form))
 
-    @r.post("")
+    @r.post("/{token}")
     async def unsubscribe(token: Token) -> HTMLResponse:
         """The page's button, or a mail client's RFC 8058 one-click POST (body `List-Unsubscribe=One-Click`): the
-        token is in the URL either way."""
+        token is in the path either way."""
         try:
             target = await directory.unsubscribe(token, links=links, uow=rt.uow, clock=rt.clock)
         except NotFound:
