@@ -201,6 +201,7 @@ async def world(stack: Stack, internships, mentors, rounds) -> dict[str, str]:
         "team_id": team.json()["id"],
         "webhook_id": hook.json()["id"],
         "delivery_id": delivery["id"],
+        "account": f"{ENTERPRISE}:user",  # a directory user (none needs to exist: refused before it is looked up)
         "stage": "market-research",
     }
 

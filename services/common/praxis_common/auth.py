@@ -27,6 +27,8 @@ ALGORITHMS = ["RS256", "ES256"]
 MAX_TOKEN_LENGTH = 8192
 MAX_ORG_LENGTH = 64  # organisation ids are stored in 64-character columns
 MAX_SUB_LENGTH = 255
+PROFILE_CLAIMS = ("email", "name", "locale")
+MAX_PROFILE_CLAIM_LENGTH = 320
 # Verified tokens are remembered (a signature check costs more than the rest of a small request): at most this
 # many, each until its expiry or for VERIFIED_SECONDS, whichever comes first, so a key the IdP withdraws still
 # stops working within the JWKS refresh (5 minutes) plus this.
@@ -40,6 +42,11 @@ class Principal:
     org: str
     org_kind: OrgKind
     roles: frozenset[str]
+    # Optional profile claims (OpenID Connect's `email`, `name`, `locale`), when the token carries them: what a
+    # user's own registration (e.g. notifications' directory) may take from it. None when absent or not a string.
+    email: str | None = None
+    name: str | None = None
+    locale: str | None = None
 
     def has_any_role(self, *roles: str) -> bool:
         return bool(self.roles.intersection(roles))
@@ -132,7 +139,18 @@ def principal_from_claims(claims: dict) -> Principal:
         raise Unauthenticated(f"token's 'org_kind' must be one of {', '.join(ORG_KINDS)}")
     if not isinstance(roles, list) or not all(isinstance(r, str) for r in roles):
         raise Unauthenticated("token's 'roles' must be a list of strings")
-    return Principal(sub=sub, org=org, org_kind=kind, roles=frozenset(roles))
+    return Principal(
+        sub=sub,
+        org=org,
+        org_kind=kind,
+        roles=frozenset(roles),
+        **{name: _profile_claim(claims, name) for name in PROFILE_CLAIMS},
+    )
+
+
+def _profile_claim(claims: dict, name: str) -> str | None:
+    value = claims.get(name)
+    return value if isinstance(value, str) and 0 < len(value) <= MAX_PROFILE_CLAIM_LENGTH else None
 
 
 def _algorithm_for(key) -> str:

@@ -57,9 +57,12 @@ def mint_token(
     issuer: str = "praxis-dev",
     audience: str = "praxis",
     ttl: timedelta = timedelta(hours=12),
+    profile: dict[str, object] | None = None,
 ) -> str:
+    """A signed token; `profile` adds OpenID Connect profile claims (email, name, locale)."""
     now = datetime.now(UTC)
     claims = {
+        **(profile or {}),
         "sub": sub or f"{org}:user",
         "org": org,
         "org_kind": org_kind,

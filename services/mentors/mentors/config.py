@@ -32,6 +32,8 @@ class Settings(ServiceSettings):
 
     # An enterprise-side assignment is overdue for guidance after this many days without an on-site session.
     overdue_guidance_days: int = Field(default=14, ge=1, le=365)
+    # How often each process looks for assignments newly overdue for guidance (told once: guidance.overdue).
+    overdue_guidance_scan_seconds: float = Field(default=3600.0, gt=0)
     # How often each process looks for waiting assignments that free capacity could fill (a backstop: freed
     # capacity normally fills them in the same transaction).
     pending_sweep_seconds: float = Field(default=60.0, gt=0)

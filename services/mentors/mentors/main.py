@@ -10,6 +10,7 @@ from mentors.adapters.unit_of_work import MentorsUnit
 from mentors.config import Settings
 from mentors.consumers import placements, teams
 from mentors.handlers.assignments import sweep_pending
+from mentors.handlers.sessions import tell_overdue_guidance
 from mentors.http import assignments, mentors, reports
 from praxis_common.service import ServiceSpec, every
 
@@ -38,6 +39,11 @@ SPEC = ServiceSpec(
             rt.settings.pending_sweep_seconds,
             lambda: sweep_pending(uow=rt.uow, clock=rt.clock),
             name="pending assignment sweep",
-        )
+        ),
+        every(
+            rt.settings.overdue_guidance_scan_seconds,
+            lambda: tell_overdue_guidance(uow=rt.uow, days=rt.settings.overdue_guidance_days, clock=rt.clock),
+            name="overdue guidance",
+        ),
     ],
 )

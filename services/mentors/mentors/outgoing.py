@@ -8,7 +8,7 @@ from functools import singledispatch
 
 from mentors.domain.assignments import Assignment, AssignmentEnded, MentorAssigned, MentorPending
 from mentors.domain.mentors import MentorUpdated
-from mentors.domain.sessions import GuidanceSession
+from mentors.domain.sessions import GuidanceOverdue, GuidanceSession
 from praxis.events.v1 import guidance_pb2, mentors_pb2
 from praxis_common.events import IntegrationEvent
 
@@ -131,5 +131,23 @@ def guidance_recorded(session: GuidanceSession, a: Assignment) -> IntegrationEve
             minutes=session.minutes,
             held_on=session.held_on.isoformat(),
             recorded_at=_ts(session.recorded_at),
+        ),
+    )
+
+
+@integration_event.register
+def _(event: GuidanceOverdue) -> IntegrationEvent:
+    a = event.assignment
+    return _event(
+        "guidance.overdue",
+        a,
+        guidance_pb2.GuidanceOverdue(
+            assignment=_assignment(a),
+            mentor_id=str(a.mentor_id or ""),
+            mentor_account=event.mentor_account or "",
+            last_onsite_session=event.last_onsite.isoformat() if event.last_onsite else "",
+            period_start=event.period_start.isoformat(),
+            overdue_since=event.overdue_since.isoformat(),
+            occurred_at=event.at.isoformat(),
         ),
     )

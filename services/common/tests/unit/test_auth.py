@@ -31,6 +31,15 @@ async def test_valid_token_gives_the_principal(keys, verifier):
     assert p.has_any_role("teacher") and not p.has_any_role("hr")
 
 
+async def test_profile_claims_are_read_when_they_are_strings(keys, verifier):
+    profile = {"email": "li@example.com", "name": "Li Na", "locale": "zh-CN"}
+    p = await verifier.verify(mint_token(keys[0], org="e1", org_kind="enterprise", roles=[], profile=profile))
+    assert (p.email, p.name, p.locale) == ("li@example.com", "Li Na", "zh-CN")
+    odd = {"email": ["li@example.com"], "name": "", "locale": "x" * 400}
+    p = await verifier.verify(mint_token(keys[0], org="e1", org_kind="enterprise", roles=[], profile=odd))
+    assert (p.email, p.name, p.locale) == (None, None, None)
+
+
 @pytest.mark.parametrize("case", ["expired", "other key", "audience", "issuer", "kind", "org", "roles", "alg none"])
 async def test_bad_tokens_are_refused(keys, verifier, case):
     private, _, other = keys

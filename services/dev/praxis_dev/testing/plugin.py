@@ -17,6 +17,7 @@ when a test asks for them):
   (WITH (FORCE)) at module end. Callable from sync and async tests.
 - ``session_event_prefix``, ``session_database_factory`` (session) -> the same, for what lives as
   long as the session (the shared stack of tests/conftest.py).
+- ``smtp_sink`` (module)          -> SmtpSink: a real SMTP server (aiosmtpd) collecting parsed mails (``smtp.py``)
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ from praxis_dev.testing.postgres import (
     start_restartable_postgres,
 )
 from praxis_dev.testing.servers import run_coro_blocking
+from praxis_dev.testing.smtp import SmtpSink
 
 _issued_prefixes: set[str] = set()
 
@@ -54,6 +56,17 @@ def postgres_server() -> Iterator[PostgresServer]:
                 run_coro_blocking(server.drop_database(template))
         finally:
             server.close()
+
+
+@pytest.fixture(scope="module")
+def smtp_sink() -> Iterator[SmtpSink]:
+    """A real SMTP server (aiosmtpd) on a free port, keeping what it receives: `smtp_sink.settings` points a
+    service at it, `await smtp_sink.wait_for(address)` returns the mails that arrived."""
+    sink = SmtpSink().start()
+    try:
+        yield sink
+    finally:
+        sink.stop()
 
 
 @pytest.fixture(scope="session")

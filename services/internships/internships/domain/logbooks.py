@@ -42,6 +42,22 @@ class LogbookApproved:
     placement: Placement
 
 
+@dataclass(frozen=True)
+class LogbookSubmitted:
+    """A week filed (or refiled), waiting for review by `mentor_id` (signing in as `mentor_account`), if assigned."""
+
+    week: LogbookWeek
+    placement: Placement
+    mentor_id: uuid.UUID | None = None
+    mentor_account: str | None = None
+
+
+@dataclass(frozen=True)
+class LogbookReturned:
+    week: LogbookWeek
+    placement: Placement
+
+
 @dataclass
 class LogbookWeek:
     id: uuid.UUID
@@ -60,7 +76,9 @@ class LogbookWeek:
     reviewed_on_behalf: bool = False  # HR reviewed on the assigned mentor's behalf
     reviewer_mentor_id: uuid.UUID | None = None  # the assigned mentor who reviewed, or was acted for
     version: int = 0
-    events: list[LogbookApproved] = field(default_factory=list, repr=False, compare=False)
+    events: list[LogbookApproved | LogbookSubmitted | LogbookReturned] = field(
+        default_factory=list, repr=False, compare=False
+    )
 
     @classmethod
     def file(
@@ -75,8 +93,11 @@ class LogbookWeek:
         now: datetime,
         existing: LogbookWeek | None = None,
         by_org: str | None = None,
+        mentor_id: uuid.UUID | None = None,
+        mentor_account: str | None = None,
     ) -> LogbookWeek:
-        """File a week, or refile one that was returned (or not yet reviewed)."""
+        """File a week, or refile one that was returned (or not yet reviewed), for the review of the placement's
+        enterprise mentor (`mentor_id`, signing in as `mentor_account`; None while none is assigned)."""
         if placement.status is not PlacementStatus.ACTIVE:
             raise Conflict(f"logbooks are filed during an active placement; this one is {placement.status}")
         if existing is not None and existing.status is WeekStatus.APPROVED:
@@ -98,6 +119,7 @@ class LogbookWeek:
         week.status = WeekStatus.SUBMITTED
         week.reviewed_at = week.reviewed_by = week.comment = week.reviewer_mentor_id = None
         week.reviewed_on_behalf = False
+        week.events.append(LogbookSubmitted(week, placement, mentor_id, mentor_account))
         return week
 
     def review(
@@ -123,10 +145,9 @@ class LogbookWeek:
         self.status = WeekStatus.APPROVED if approve else WeekStatus.RETURNED
         self.reviewed_at, self.reviewed_by, self.comment = now, by, comment
         self.reviewer_mentor_id, self.reviewed_on_behalf = mentor_id, on_behalf
-        if approve:
-            self.events.append(LogbookApproved(self, placement))
+        self.events.append(LogbookApproved(self, placement) if approve else LogbookReturned(self, placement))
 
-    def pull_events(self) -> list[LogbookApproved]:
+    def pull_events(self) -> list[LogbookApproved | LogbookSubmitted | LogbookReturned]:
         events, self.events = self.events, []
         return events
 

@@ -53,6 +53,7 @@ async def file_week(
         position = await u.positions.get(placement.position_id)
         repo = u.logbooks
         existing = await repo.get(placement.id, week_start, for_update=True)
+        mentor = await u.mentoring.mentor_of(placement.id, "enterprise")
         week = LogbookWeek.file(
             placement=placement,
             week_start=week_start,
@@ -63,8 +64,11 @@ async def file_week(
             by_org=principal.org,
             now=clock(),
             existing=existing,
+            mentor_id=mentor.mentor_id if mentor else None,
+            mentor_account=mentor.account if mentor else None,
         )
         await repo.save(week, new=existing is None)
+        u.track(week)  # logbook.submitted: reminders of the review
         await u.commit()
     return week
 

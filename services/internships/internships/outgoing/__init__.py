@@ -8,7 +8,7 @@ from __future__ import annotations
 from functools import singledispatch
 
 from internships.domain.agreements import AgreementActivated, AgreementEnded, EndReason
-from internships.domain.logbooks import LogbookApproved
+from internships.domain.logbooks import LogbookApproved, LogbookReturned, LogbookSubmitted
 from internships.domain.placements import PlacementChanged
 from internships.domain.positions import BaseCreated, PositionClosed, PositionPublished
 from internships.domain.rounds import RoundPublishedEvent
@@ -162,6 +162,7 @@ def _(event: PlacementChanged, *, position_competencies: list[str] = (), **conte
             student_languages=list(p.profile.get("languages", [])),
             forced=p.forced,
             cohort=p.cohort or "",
+            hold_expires_at=p.hold_expires_at.isoformat() if p.hold_expires_at else "",
         ),
     )
 
@@ -184,6 +185,47 @@ def _(event: LogbookApproved, **context) -> IntegrationEvent:
             approved_at=w.reviewed_at.isoformat(),
             approved_by=w.reviewed_by or "",
             on_behalf_of_mentor=w.reviewed_on_behalf,
+            mentor_id=str(w.reviewer_mentor_id or ""),
+        ),
+    )
+
+
+@integration_event.register
+def _(event: LogbookSubmitted, **context) -> IntegrationEvent:
+    w, p = event.week, event.placement
+    return _event(
+        "logbook.submitted",
+        "placement",
+        p.id,
+        placements_pb2.LogbookSubmitted(
+            placement_id=str(p.id),
+            school_org=p.school_org,
+            enterprise_org=p.enterprise_org,
+            student_ref=p.student_ref,
+            week_start=w.week_start.isoformat(),
+            submitted_at=w.submitted_at.isoformat(),
+            submitted_by=w.submitted_by,
+            mentor_id=str(event.mentor_id or ""),
+            mentor_account=event.mentor_account or "",
+        ),
+    )
+
+
+@integration_event.register
+def _(event: LogbookReturned, **context) -> IntegrationEvent:
+    w, p = event.week, event.placement
+    return _event(
+        "logbook.returned",
+        "placement",
+        p.id,
+        placements_pb2.LogbookReturned(
+            placement_id=str(p.id),
+            school_org=p.school_org,
+            enterprise_org=p.enterprise_org,
+            student_ref=p.student_ref,
+            week_start=w.week_start.isoformat(),
+            returned_at=w.reviewed_at.isoformat(),
+            returned_by=w.reviewed_by or "",
             mentor_id=str(w.reviewer_mentor_id or ""),
         ),
     )

@@ -91,3 +91,62 @@ def test_a_review_on_the_mentors_behalf_is_recorded_and_a_refiled_week_forgets_i
         None,
         None,
     )
+
+
+def test_filing_and_returning_a_week_become_events_for_reminders():
+    from internships.outgoing import integration_event
+    from praxis.events.v1 import placements_pb2
+
+    p, mentor = active(), uuid.uuid4()
+    week = LogbookWeek.file(
+        placement=p,
+        week_start=START,
+        lines=[LogLine(START, "listings", Decimal(6))],
+        duties={"listings": DutyKind.CORE},
+        policy=CompliancePolicy.CN_VOCATIONAL_2021,
+        by="stu",
+        by_org="school",
+        now=NOW,
+        mentor_id=mentor,
+        mentor_account="m-chen",
+    )
+    [submitted] = [integration_event(e) for e in week.pull_events()]
+    assert submitted.topic == "internships.logbook.submitted"
+    assert submitted.payload == placements_pb2.LogbookSubmitted(
+        placement_id=str(p.id),
+        school_org="school",
+        enterprise_org="ent",
+        student_ref="stu",
+        week_start=START.isoformat(),
+        submitted_at=NOW.isoformat(),
+        submitted_by="stu",
+        mentor_id=str(mentor),
+        mentor_account="m-chen",
+    )
+    week.review(p, approve=False, by="m-chen", by_org="ent", now=NOW, comment="hours?", mentor_id=mentor)
+    [returned] = [integration_event(e) for e in week.pull_events()]
+    assert returned.topic == "internships.logbook.returned"
+    assert (returned.payload.week_start, returned.payload.returned_by, returned.payload.mentor_id) == (
+        START.isoformat(),
+        "m-chen",
+        str(mentor),
+    )
+
+
+def test_a_placement_request_carries_when_its_hold_expires():
+    from internships.outgoing import integration_event
+
+    p = Placement.request(
+        position_id=uuid.uuid4(),
+        agreement_id=uuid.uuid4(),
+        school_org="school",
+        enterprise_org="ent",
+        student_ref="stu",
+        profile={},
+        starts_on=START,
+        ends_on=START + timedelta(days=90),
+        now=NOW,
+        hold=timedelta(hours=72),
+    )
+    [requested] = [integration_event(e) for e in p.pull_events()]
+    assert requested.payload.hold_expires_at == (NOW + timedelta(hours=72)).isoformat()

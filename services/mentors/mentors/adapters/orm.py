@@ -12,6 +12,7 @@ from sqlalchemy import (
     Identity,
     Index,
     Integer,
+    PrimaryKeyConstraint,
     SmallInteger,
     String,
     Table,
@@ -201,3 +202,14 @@ guidance_session = Table(
 
 # The change log behind `updated_since` feeds (praxis_common.feeds), written only by triggers.
 change_log = change_log_table(metadata)
+
+# Each overdue-guidance period of an assignment told once (mentors.guidance.overdue): a period starts at the last
+# on-site session (or the context's start, before any).
+guidance_overdue_notice = Table(
+    "guidance_overdue_notice",
+    metadata,
+    Column("assignment_id", UUID(as_uuid=True), nullable=False),
+    Column("period_start", Date, nullable=False),
+    Column("noticed_at", DateTime(timezone=True), nullable=False),
+    PrimaryKeyConstraint("assignment_id", "period_start"),
+)

@@ -12,6 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 from mentors.adapters.repositories.assignments import AssignmentRepository
 from mentors.adapters.repositories.contexts import ContextRepository
 from mentors.adapters.repositories.mentors import MentorRepository
+from mentors.adapters.repositories.overdue import OverdueRepository
 from mentors.adapters.repositories.reports import ReportRepository
 from mentors.adapters.repositories.sessions import SessionRepository
 from mentors.domain.assignments import MentorAssigned
@@ -21,7 +22,7 @@ from praxis_common.uow import UnitOfWork
 
 
 class MentorsUnit(UnitOfWork):
-    """`u.mentors`, `u.contexts`, `u.assignments`, `u.sessions`, `u.reports`. A saved assignment or mentor is
+    """`u.mentors`, `u.contexts`, `u.assignments`, `u.sessions`, `u.reports`, `u.overdue`. A saved assignment or mentor is
     tracked: its domain events become integration events when the unit commits."""
 
     mentors: MentorRepository
@@ -29,6 +30,7 @@ class MentorsUnit(UnitOfWork):
     assignments: AssignmentRepository
     sessions: SessionRepository
     reports: ReportRepository
+    overdue: OverdueRepository
 
     def _bind(self, connection: AsyncConnection) -> None:
         self.mentors = MentorRepository(connection, track=self.track)
@@ -36,6 +38,7 @@ class MentorsUnit(UnitOfWork):
         self.assignments = AssignmentRepository(connection, track=self.track)
         self.sessions = SessionRepository(connection)
         self.reports = ReportRepository(connection)
+        self.overdue = OverdueRepository(connection)
         self._sign_ins: dict[uuid.UUID, tuple[str | None, int, str]] = {}
 
     async def commit(self) -> None:

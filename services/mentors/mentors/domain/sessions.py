@@ -90,3 +90,16 @@ def overdue_since(today: date, days: int) -> date:
     """An active enterprise-side assignment is overdue when its context began at least `days` days ago and
     no on-site session of the enterprise mentor was held after this date."""
     return today - timedelta(days=days)
+
+
+@dataclass(frozen=True)
+class GuidanceOverdue:
+    """An assignment overdue for on-site guidance, told once per period (the period starts at its last on-site
+    session, or at its context's start before any)."""
+
+    assignment: Assignment
+    mentor_account: str | None
+    last_onsite: date | None
+    period_start: date
+    overdue_since: date
+    at: datetime

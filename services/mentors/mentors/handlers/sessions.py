@@ -12,7 +12,7 @@ from mentors.domain.mentors import Side
 from mentors.domain.sessions import GuidanceSession, overdue_since
 from mentors.domain.views import AssignmentView
 from mentors.handlers.assignments import visible_assignment
-from mentors.outgoing import guidance_recorded
+from mentors.outgoing import guidance_recorded, integration_event
 from praxis_common import pages
 from praxis_common.auth import Principal
 from praxis_common.errors import Forbidden, NotFound
@@ -118,3 +118,17 @@ async def overdue_guidance(
         )
     page, token = pages.next_page(found, page_size, lambda o: (o[0].assignment.created_at, o[0].assignment.id))
     return [Overdue(view, last) for view, last in page], token
+
+
+async def tell_overdue_guidance(*, uow: UowFactory, days: int, clock: Clock = utc_clock, batch: int = 200) -> int:
+    """Publish mentors.guidance.overdue once per assignment and overdue period (the periodic job of every process:
+    a period recorded by one is skipped by the others). How many were told."""
+    now = clock()
+    told = 0
+    async with uow() as u:
+        for overdue in await u.overdue.untold(overdue_since(now.date(), days), now=now, limit=batch):
+            if await u.overdue.tell(overdue.assignment.id, overdue.period_start, now):
+                u.emit(integration_event(overdue))
+                told += 1
+        await u.commit()
+    return told

@@ -6,6 +6,7 @@ import uuid
 from datetime import date, timedelta
 
 import pytest
+from sqlalchemy import func, select
 
 from mentors.domain.mentors import DualQualificationRule
 from mentors.handlers import assignments as assignment_handlers
@@ -15,6 +16,7 @@ from mentors.handlers import sessions as handlers
 from mentors.handlers.sessions import RecordSession
 from praxis_common.auth import Principal
 from praxis_common.errors import Conflict, Forbidden, InvalidInput, NotFound
+from praxis_common.outbox import outbox
 
 TODAY = date.today()
 RULE = DualQualificationRule(min_months=6, window_years=5, certificates=frozenset({"Practice Instructor"}))
@@ -122,6 +124,30 @@ async def test_the_overdue_list_wants_recent_on_site_enterprise_guidance(uow, pl
         }
     assert len((await handlers.overdue_guidance(world["school"], uow=uow, days=30))[0]) == 1  # only stu-never
     assert await handlers.overdue_guidance(principal("s-other", "school", "admin"), uow=uow, days=1) == ([], None)
+
+
+async def told(uow, assignment_id) -> int:
+    async with uow() as u:
+        query = select(func.count()).where(
+            outbox.c.aggregate_id == str(assignment_id), outbox.c.subject.endswith(".mentors.guidance.overdue")
+        )
+        return (await u.connection.execute(query)).scalar_one()
+
+
+async def test_overdue_guidance_is_told_once_per_period(uow, placements, world):
+    await mentor(uow, world["school"], "T")
+    await mentor(uow, world["enterprise"], "E")
+    await placement(placements, world, f"p-late-{uuid.uuid4()}", "stu-late", starts_on=TODAY - timedelta(days=60))
+    late = (await pair(uow, world, "stu-late"))["enterprise"].id
+    await handlers.tell_overdue_guidance(uow=uow, days=14)
+    await handlers.tell_overdue_guidance(uow=uow, days=14)  # the job again (or another process): nothing new
+    assert await told(uow, late) == 1
+    await handlers.record_session(late, session(20), world["enterprise"], uow=uow)  # a visit, and a new period
+    await handlers.tell_overdue_guidance(uow=uow, days=14)
+    assert await told(uow, late) == 2
+    await handlers.record_session(late, session(1), world["enterprise"], uow=uow)  # visited: not overdue
+    await handlers.tell_overdue_guidance(uow=uow, days=14)
+    assert await told(uow, late) == 2
 
 
 async def test_reports(uow, placements, world):

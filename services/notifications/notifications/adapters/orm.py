@@ -1,7 +1,20 @@
 """Tables of the notifications service (SQLAlchemy Core; alembic owns the schema, see migrations/versions)."""
 
-from sqlalchemy import Column, DateTime, ForeignKey, Index, Integer, String, Table, Text, UniqueConstraint, text
-from sqlalchemy.dialects.postgresql import ARRAY, UUID
+from sqlalchemy import (
+    Boolean,
+    Column,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    PrimaryKeyConstraint,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+    text,
+)
+from sqlalchemy.dialects.postgresql import ARRAY, JSONB, UUID
 
 from praxis_common.db import new_metadata
 
@@ -55,7 +68,7 @@ webhook_attempt = Table(
     Column("error", String(500)),
 )
 
-# What the organisation's admins are told (an endpoint disabled after sustained failure); e-mail comes later.
+# What the organisation's admins are told (an endpoint disabled after sustained failure); mailed too (reminders).
 webhook_notice = Table(
     "webhook_notice",
     metadata,
@@ -66,4 +79,86 @@ webhook_notice = Table(
     Column("message", String(1000), nullable=False),
     Column("created_at", DateTime(timezone=True), nullable=False),
     Index("ix_webhook_notice_org", "org", "created_at"),
+)
+
+# The organisation's users, as mail recipients (account: the `sub` they sign in with).
+directory_user = Table(
+    "directory_user",
+    metadata,
+    Column("org", String(64), nullable=False),
+    Column("account", String(255), nullable=False),
+    Column("email", String(320), nullable=False),
+    Column("display_name", String(200), nullable=False),
+    Column("language", String(8), nullable=False),
+    Column("roles", ARRAY(String(32)), nullable=False),
+    Column("mentor_id", UUID(as_uuid=True)),
+    Column("self_registered", Boolean, nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+    PrimaryKeyConstraint("org", "account"),
+)
+
+notification_preference = Table(
+    "notification_preference",
+    metadata,
+    Column("org", String(64), nullable=False),
+    Column("account", String(255), nullable=False),
+    Column("disabled", ARRAY(String(32)), nullable=False),
+    Column("delivery", String(16), nullable=False),
+    Column("language", String(8)),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+    PrimaryKeyConstraint("org", "account"),
+)
+
+# Facts that come due (read models of other services' events): fired once into notification rows.
+reminder_fact = Table(
+    "reminder_fact",
+    metadata,
+    Column("key", String(300), primary_key=True),
+    Column("category", String(32), nullable=False),
+    Column("due_at", DateTime(timezone=True), nullable=False),
+    Column("audiences", JSONB, nullable=False),
+    Column("context", JSONB, nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("fired_at", DateTime(timezone=True)),
+    Index("ix_reminder_fact_due", "due_at", postgresql_where=text("fired_at IS NULL")),
+)
+
+# One row per (recipient, fact): the same fact is never mailed twice to anyone.
+notification = Table(
+    "notification",
+    metadata,
+    Column("id", UUID(as_uuid=True), primary_key=True),
+    Column("org", String(64), nullable=False),
+    Column("account", String(255), nullable=False),
+    Column("email", String(320), nullable=False),
+    Column("category", String(32), nullable=False),
+    Column("fact_key", String(300), nullable=False),
+    Column("language", String(8), nullable=False),
+    Column("context", JSONB, nullable=False),
+    Column("status", String(16), nullable=False),
+    Column("delivery", String(16), nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("next_attempt_at", DateTime(timezone=True), nullable=False),
+    Column("attempts", Integer, nullable=False),
+    Column("first_attempt_at", DateTime(timezone=True)),
+    Column("last_error", String(500)),
+    Column("sent_at", DateTime(timezone=True)),
+    UniqueConstraint("org", "account", "fact_key"),
+    Index("ix_notification_due", "next_attempt_at", postgresql_where=text("status = 'pending'")),
+    Index("ix_notification_fact", "fact_key"),
+)
+
+# Who mentors each placement, per side (read model of the mentors service's mentor.assigned events): the recipients
+# of reminders that name a placement's mentors (evaluation_due).
+placement_mentor = Table(
+    "placement_mentor",
+    metadata,
+    Column("placement_id", String(64), nullable=False),
+    Column("side", String(16), nullable=False),
+    Column("org", String(64), nullable=False),
+    Column("mentor_id", String(64), nullable=False),
+    Column("mentor_account", String(255), nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+    PrimaryKeyConstraint("placement_id", "side"),
 )

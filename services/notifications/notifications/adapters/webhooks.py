@@ -180,12 +180,14 @@ class NoticeRepository:
     def __init__(self, connection: AsyncConnection) -> None:
         self.connection = connection
 
-    async def add(self, *, org: str, endpoint_id: uuid.UUID, kind: str, message: str, at: datetime) -> None:
+    async def add(self, *, org: str, endpoint_id: uuid.UUID, kind: str, message: str, at: datetime) -> uuid.UUID:
+        notice_id = uuid.uuid4()
         await self.connection.execute(
             insert(webhook_notice).values(
-                id=uuid.uuid4(), org=org, endpoint_id=endpoint_id, kind=kind, message=message, created_at=at
+                id=notice_id, org=org, endpoint_id=endpoint_id, kind=kind, message=message, created_at=at
             )
         )
+        return notice_id
 
     async def of_org(self, org: str, *, after: tuple[datetime, uuid.UUID] | None, limit: int) -> list[Notice]:
         """The organisation's notices, newest first (after `after`: a notice's time and id)."""

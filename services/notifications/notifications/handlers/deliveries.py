@@ -17,6 +17,7 @@ from datetime import datetime
 from notifications.domain.deliveries import DISABLED, Attempt, Backoff, Delivery, DeliveryStatus, Sent
 from notifications.domain.projections import addressed
 from notifications.domain.webhooks import EndpointStatus
+from notifications.handlers.reminders import notice_fact
 from notifications.policy import require_webhook_admin
 from praxis_common import pages
 from praxis_common.auth import Principal
@@ -215,7 +216,16 @@ async def attempt(
                 reason = f"no successful delivery since {first.isoformat()}; delivery {current.id} failed"
                 locked.disable_for_failure(now=now, reason=reason)
                 await u.endpoints.save(locked)
-                await u.notices.add(
+                notice = await u.notices.add(
                     org=locked.org, endpoint_id=locked.id, kind="endpoint_disabled", message=reason, at=now
                 )
+                fact = notice_fact(
+                    org=locked.org,
+                    notice_id=str(notice),
+                    endpoint_id=str(locked.id),
+                    url=locked.url,
+                    reason=reason,
+                    at=now,
+                )
+                await u.facts.schedule(fact, now)  # mailed to the organisation's admins
         await u.commit()

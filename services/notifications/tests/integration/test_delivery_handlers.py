@@ -1,6 +1,6 @@
 """Delivery use cases on a real, migrated PostgreSQL, sending with the real sender: an event is queued once per
 endpoint however often it arrives, goes only to the organisations it concerns, and an endpoint whose deliveries fail
-past the retry horizon without any success is disabled, with a notice for its admins and an event."""
+past the retry horizon without any success is disabled, with a notice for its admins (mailed to them) and an event."""
 
 from __future__ import annotations
 
@@ -13,11 +13,15 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import create_async_engine
 
 from notifications.adapters.sender import Sender
+from notifications.adapters.smtp import SmtpServer
+from notifications.adapters.templates import Templates
 from notifications.adapters.unit_of_work import NotificationsUnit
 from notifications.domain.deliveries import Backoff, DeliveryStatus
+from notifications.domain.unsubscribe import UnsubscribeLinks
 from notifications.domain.webhooks import EndpointStatus
-from notifications.handlers import deliveries, webhooks
+from notifications.handlers import deliveries, directory, webhooks
 from notifications.handlers.dispatch import Dispatcher
+from notifications.handlers.mailer import Mailer, MailSettings
 from notifications.main import MIGRATIONS
 from praxis_common.auth import Principal
 from praxis_common.outbox import outbox
@@ -68,7 +72,9 @@ async def test_an_event_is_queued_once_and_only_for_the_organisations_it_concern
     assert await deliveries.list_deliveries(theirs.id, OTHER, uow=uow) == ([], None)
 
 
-async def test_sustained_failure_fails_the_delivery_and_disables_the_endpoint_with_a_notice(uow):
+async def test_sustained_failure_fails_the_delivery_and_disables_the_endpoint_with_a_notice(uow, smtp_sink):
+    admin = directory.PutUser(account="ops", email="ops@ent-3.test", display_name="Ops", language="en", roles=["admin"])
+    await directory.put_user(admin, FAILING, uow=uow)
     dead = await register(uow, FAILING, f"http://127.0.0.1:{free_port()}/gone")  # nothing listens there
     await deliveries.queue_event(event(str(uuid.uuid4()), enterprise="ent-3"), uow=uow)
     sender = Sender(timeout=2, allow_private=True)
@@ -99,3 +105,19 @@ async def test_sustained_failure_fails_the_delivery_and_disables_the_endpoint_wi
             await u.connection.execute(select(outbox.c.subject).where(outbox.c.aggregate_id == str(dead.id)))
         ).all()
     assert [s.subject for s in subjects] == ["t.notifications.webhook.registered", "t.notifications.webhook.disabled"]
+    # The notice goes by mail to the organisation's admins in the directory.
+    smtp = SmtpServer(
+        host=smtp_sink.host, port=smtp_sink.port, username=None, password=None, starttls=False, sender="p@x"
+    )
+    settings = MailSettings(
+        backoff=backoff,
+        poll_seconds=0.05,
+        retention=timedelta(days=30),
+        digest_period=timedelta(days=1),
+        digest_offset=timedelta(0),
+        default_language="en",
+    )
+    links = UnsubscribeLinks("secret-of-this-test-0123456789abcdef", "http://praxis.test")
+    await Mailer(uow, smtp.send, templates=Templates(), links=links, settings=settings).pass_once()
+    [mail] = await smtp_sink.wait_for("ops@ent-3.test")
+    assert mail.subject == "Webhook endpoint disabled: " + dead.url and "no successful delivery" in mail.body()

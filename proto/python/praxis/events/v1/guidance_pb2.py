@@ -22,15 +22,18 @@ _runtime_version.ValidateProtobufRuntimeVersion(
 _sym_db = _symbol_database.Default()
 
 
+from praxis.events.v1 import mentors_pb2 as praxis_dot_events_dot_v1_dot_mentors__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x1fpraxis/events/v1/guidance.proto\x12\x10praxis.events.v1\"\x8e\x02\n\x10GuidanceRecorded\x12\x12\n\nsession_id\x18\x01 \x01(\t\x12\x15\n\rassignment_id\x18\x02 \x01(\t\x12\x14\n\x0c\x63ontext_kind\x18\x03 \x01(\t\x12\x12\n\ncontext_id\x18\x04 \x01(\t\x12\x0c\n\x04side\x18\x05 \x01(\t\x12\x12\n\nschool_org\x18\x06 \x01(\t\x12\x16\n\x0e\x65nterprise_org\x18\x07 \x01(\t\x12\x13\n\x0bstudent_ref\x18\x08 \x01(\t\x12\x11\n\tmentor_id\x18\t \x01(\t\x12\x0c\n\x04mode\x18\n \x01(\t\x12\x0f\n\x07minutes\x18\x0b \x01(\x05\x12\x0f\n\x07held_on\x18\x0c \x01(\t\x12\x13\n\x0brecorded_at\x18\r \x01(\tb\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x1fpraxis/events/v1/guidance.proto\x12\x10praxis.events.v1\x1a\x1epraxis/events/v1/mentors.proto\"\x8e\x02\n\x10GuidanceRecorded\x12\x12\n\nsession_id\x18\x01 \x01(\t\x12\x15\n\rassignment_id\x18\x02 \x01(\t\x12\x14\n\x0c\x63ontext_kind\x18\x03 \x01(\t\x12\x12\n\ncontext_id\x18\x04 \x01(\t\x12\x0c\n\x04side\x18\x05 \x01(\t\x12\x12\n\nschool_org\x18\x06 \x01(\t\x12\x16\n\x0e\x65nterprise_org\x18\x07 \x01(\t\x12\x13\n\x0bstudent_ref\x18\x08 \x01(\t\x12\x11\n\tmentor_id\x18\t \x01(\t\x12\x0c\n\x04mode\x18\n \x01(\t\x12\x0f\n\x07minutes\x18\x0b \x01(\x05\x12\x0f\n\x07held_on\x18\x0c \x01(\t\x12\x13\n\x0brecorded_at\x18\r \x01(\t\"\xd6\x01\n\x0fGuidanceOverdue\x12\x39\n\nassignment\x18\x01 \x01(\x0b\x32%.praxis.events.v1.MentoringAssignment\x12\x11\n\tmentor_id\x18\x02 \x01(\t\x12\x16\n\x0ementor_account\x18\x03 \x01(\t\x12\x1b\n\x13last_onsite_session\x18\x04 \x01(\t\x12\x14\n\x0cperiod_start\x18\x05 \x01(\t\x12\x15\n\roverdue_since\x18\x06 \x01(\t\x12\x13\n\x0boccurred_at\x18\x07 \x01(\tb\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
 _builder.BuildTopDescriptorsAndMessages(DESCRIPTOR, 'praxis.events.v1.guidance_pb2', _globals)
 if not _descriptor._USE_C_DESCRIPTORS:
   DESCRIPTOR._loaded_options = None
-  _globals['_GUIDANCERECORDED']._serialized_start=54
-  _globals['_GUIDANCERECORDED']._serialized_end=324
+  _globals['_GUIDANCERECORDED']._serialized_start=86
+  _globals['_GUIDANCERECORDED']._serialized_end=356
+  _globals['_GUIDANCEOVERDUE']._serialized_start=359
+  _globals['_GUIDANCEOVERDUE']._serialized_end=573
 # @@protoc_insertion_point(module_scope)

@@ -6,6 +6,145 @@ from typing import ClassVar as _ClassVar, Optional as _Optional, Union as _Union
 
 DESCRIPTOR: _descriptor.FileDescriptor
 
+class DirectoryUser(_message.Message):
+    __slots__ = ("account", "email", "display_name", "language", "roles", "mentor_id", "self_registered", "updated_at")
+    ACCOUNT_FIELD_NUMBER: _ClassVar[int]
+    EMAIL_FIELD_NUMBER: _ClassVar[int]
+    DISPLAY_NAME_FIELD_NUMBER: _ClassVar[int]
+    LANGUAGE_FIELD_NUMBER: _ClassVar[int]
+    ROLES_FIELD_NUMBER: _ClassVar[int]
+    MENTOR_ID_FIELD_NUMBER: _ClassVar[int]
+    SELF_REGISTERED_FIELD_NUMBER: _ClassVar[int]
+    UPDATED_AT_FIELD_NUMBER: _ClassVar[int]
+    account: str
+    email: str
+    display_name: str
+    language: str
+    roles: _containers.RepeatedScalarFieldContainer[str]
+    mentor_id: str
+    self_registered: bool
+    updated_at: str
+    def __init__(self, account: _Optional[str] = ..., email: _Optional[str] = ..., display_name: _Optional[str] = ..., language: _Optional[str] = ..., roles: _Optional[_Iterable[str]] = ..., mentor_id: _Optional[str] = ..., self_registered: _Optional[bool] = ..., updated_at: _Optional[str] = ...) -> None: ...
+
+class ListDirectoryUsersRequest(_message.Message):
+    __slots__ = ("page_size", "page_token")
+    PAGE_SIZE_FIELD_NUMBER: _ClassVar[int]
+    PAGE_TOKEN_FIELD_NUMBER: _ClassVar[int]
+    page_size: int
+    page_token: str
+    def __init__(self, page_size: _Optional[int] = ..., page_token: _Optional[str] = ...) -> None: ...
+
+class ListDirectoryUsersResponse(_message.Message):
+    __slots__ = ("users", "next_page_token")
+    USERS_FIELD_NUMBER: _ClassVar[int]
+    NEXT_PAGE_TOKEN_FIELD_NUMBER: _ClassVar[int]
+    users: _containers.RepeatedCompositeFieldContainer[DirectoryUser]
+    next_page_token: str
+    def __init__(self, users: _Optional[_Iterable[_Union[DirectoryUser, _Mapping]]] = ..., next_page_token: _Optional[str] = ...) -> None: ...
+
+class PutDirectoryUserRequest(_message.Message):
+    __slots__ = ("account", "email", "display_name", "language", "roles", "mentor_id")
+    ACCOUNT_FIELD_NUMBER: _ClassVar[int]
+    EMAIL_FIELD_NUMBER: _ClassVar[int]
+    DISPLAY_NAME_FIELD_NUMBER: _ClassVar[int]
+    LANGUAGE_FIELD_NUMBER: _ClassVar[int]
+    ROLES_FIELD_NUMBER: _ClassVar[int]
+    MENTOR_ID_FIELD_NUMBER: _ClassVar[int]
+    account: str
+    email: str
+    display_name: str
+    language: str
+    roles: _containers.RepeatedScalarFieldContainer[str]
+    mentor_id: str
+    def __init__(self, account: _Optional[str] = ..., email: _Optional[str] = ..., display_name: _Optional[str] = ..., language: _Optional[str] = ..., roles: _Optional[_Iterable[str]] = ..., mentor_id: _Optional[str] = ...) -> None: ...
+
+class PutDirectoryUserResponse(_message.Message):
+    __slots__ = ("user",)
+    USER_FIELD_NUMBER: _ClassVar[int]
+    user: DirectoryUser
+    def __init__(self, user: _Optional[_Union[DirectoryUser, _Mapping]] = ...) -> None: ...
+
+class GetDirectoryUserRequest(_message.Message):
+    __slots__ = ("account",)
+    ACCOUNT_FIELD_NUMBER: _ClassVar[int]
+    account: str
+    def __init__(self, account: _Optional[str] = ...) -> None: ...
+
+class GetDirectoryUserResponse(_message.Message):
+    __slots__ = ("user",)
+    USER_FIELD_NUMBER: _ClassVar[int]
+    user: DirectoryUser
+    def __init__(self, user: _Optional[_Union[DirectoryUser, _Mapping]] = ...) -> None: ...
+
+class DeleteDirectoryUserRequest(_message.Message):
+    __slots__ = ("account",)
+    ACCOUNT_FIELD_NUMBER: _ClassVar[int]
+    account: str
+    def __init__(self, account: _Optional[str] = ...) -> None: ...
+
+class DeleteDirectoryUserResponse(_message.Message):
+    __slots__ = ()
+    def __init__(self) -> None: ...
+
+class RegisterMeRequest(_message.Message):
+    __slots__ = ("email", "display_name", "language")
+    EMAIL_FIELD_NUMBER: _ClassVar[int]
+    DISPLAY_NAME_FIELD_NUMBER: _ClassVar[int]
+    LANGUAGE_FIELD_NUMBER: _ClassVar[int]
+    email: str
+    display_name: str
+    language: str
+    def __init__(self, email: _Optional[str] = ..., display_name: _Optional[str] = ..., language: _Optional[str] = ...) -> None: ...
+
+class RegisterMeResponse(_message.Message):
+    __slots__ = ("user",)
+    USER_FIELD_NUMBER: _ClassVar[int]
+    user: DirectoryUser
+    def __init__(self, user: _Optional[_Union[DirectoryUser, _Mapping]] = ...) -> None: ...
+
+class Preferences(_message.Message):
+    __slots__ = ("categories", "delivery", "language")
+    class CategoriesEntry(_message.Message):
+        __slots__ = ("key", "value")
+        KEY_FIELD_NUMBER: _ClassVar[int]
+        VALUE_FIELD_NUMBER: _ClassVar[int]
+        key: str
+        value: bool
+        def __init__(self, key: _Optional[str] = ..., value: _Optional[bool] = ...) -> None: ...
+    CATEGORIES_FIELD_NUMBER: _ClassVar[int]
+    DELIVERY_FIELD_NUMBER: _ClassVar[int]
+    LANGUAGE_FIELD_NUMBER: _ClassVar[int]
+    categories: _containers.ScalarMap[str, bool]
+    delivery: str
+    language: str
+    def __init__(self, categories: _Optional[_Mapping[str, bool]] = ..., delivery: _Optional[str] = ..., language: _Optional[str] = ...) -> None: ...
+
+class GetMyPreferencesRequest(_message.Message):
+    __slots__ = ()
+    def __init__(self) -> None: ...
+
+class GetMyPreferencesResponse(_message.Message):
+    __slots__ = ("preferences",)
+    PREFERENCES_FIELD_NUMBER: _ClassVar[int]
+    preferences: Preferences
+    def __init__(self, preferences: _Optional[_Union[Preferences, _Mapping]] = ...) -> None: ...
+
+class PutMyPreferencesRequest(_message.Message):
+    __slots__ = ("disabled", "delivery", "language")
+    DISABLED_FIELD_NUMBER: _ClassVar[int]
+    DELIVERY_FIELD_NUMBER: _ClassVar[int]
+    LANGUAGE_FIELD_NUMBER: _ClassVar[int]
+    disabled: _containers.RepeatedScalarFieldContainer[str]
+    delivery: str
+    language: str
+    def __init__(self, disabled: _Optional[_Iterable[str]] = ..., delivery: _Optional[str] = ..., language: _Optional[str] = ...) -> None: ...
+
+class PutMyPreferencesResponse(_message.Message):
+    __slots__ = ("preferences",)
+    PREFERENCES_FIELD_NUMBER: _ClassVar[int]
+    preferences: Preferences
+    def __init__(self, preferences: _Optional[_Union[Preferences, _Mapping]] = ...) -> None: ...
+
 class Webhook(_message.Message):
     __slots__ = ("id", "url", "description", "event_types", "status", "disabled_reason", "created_at", "updated_at", "previous_secret_expires_at")
     ID_FIELD_NUMBER: _ClassVar[int]

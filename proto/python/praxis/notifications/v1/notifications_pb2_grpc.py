@@ -89,6 +89,41 @@ class NotificationsServiceStub:
                 request_serializer=praxis_dot_notifications_dot_v1_dot_notifications__pb2.ListWebhookNoticesRequest.SerializeToString,
                 response_deserializer=praxis_dot_notifications_dot_v1_dot_notifications__pb2.ListWebhookNoticesResponse.FromString,
                 _registered_method=True)
+        self.ListDirectoryUsers = channel.unary_unary(
+                '/praxis.notifications.v1.NotificationsService/ListDirectoryUsers',
+                request_serializer=praxis_dot_notifications_dot_v1_dot_notifications__pb2.ListDirectoryUsersRequest.SerializeToString,
+                response_deserializer=praxis_dot_notifications_dot_v1_dot_notifications__pb2.ListDirectoryUsersResponse.FromString,
+                _registered_method=True)
+        self.PutDirectoryUser = channel.unary_unary(
+                '/praxis.notifications.v1.NotificationsService/PutDirectoryUser',
+                request_serializer=praxis_dot_notifications_dot_v1_dot_notifications__pb2.PutDirectoryUserRequest.SerializeToString,
+                response_deserializer=praxis_dot_notifications_dot_v1_dot_notifications__pb2.PutDirectoryUserResponse.FromString,
+                _registered_method=True)
+        self.GetDirectoryUser = channel.unary_unary(
+                '/praxis.notifications.v1.NotificationsService/GetDirectoryUser',
+                request_serializer=praxis_dot_notifications_dot_v1_dot_notifications__pb2.GetDirectoryUserRequest.SerializeToString,
+                response_deserializer=praxis_dot_notifications_dot_v1_dot_notifications__pb2.GetDirectoryUserResponse.FromString,
+                _registered_method=True)
+        self.DeleteDirectoryUser = channel.unary_unary(
+                '/praxis.notifications.v1.NotificationsService/DeleteDirectoryUser',
+                request_serializer=praxis_dot_notifications_dot_v1_dot_notifications__pb2.DeleteDirectoryUserRequest.SerializeToString,
+                response_deserializer=praxis_dot_notifications_dot_v1_dot_notifications__pb2.DeleteDirectoryUserResponse.FromString,
+                _registered_method=True)
+        self.RegisterMe = channel.unary_unary(
+                '/praxis.notifications.v1.NotificationsService/RegisterMe',
+                request_serializer=praxis_dot_notifications_dot_v1_dot_notifications__pb2.RegisterMeRequest.SerializeToString,
+                response_deserializer=praxis_dot_notifications_dot_v1_dot_notifications__pb2.RegisterMeResponse.FromString,
+                _registered_method=True)
+        self.GetMyPreferences = channel.unary_unary(
+                '/praxis.notifications.v1.NotificationsService/GetMyPreferences',
+                request_serializer=praxis_dot_notifications_dot_v1_dot_notifications__pb2.GetMyPreferencesRequest.SerializeToString,
+                response_deserializer=praxis_dot_notifications_dot_v1_dot_notifications__pb2.GetMyPreferencesResponse.FromString,
+                _registered_method=True)
+        self.PutMyPreferences = channel.unary_unary(
+                '/praxis.notifications.v1.NotificationsService/PutMyPreferences',
+                request_serializer=praxis_dot_notifications_dot_v1_dot_notifications__pb2.PutMyPreferencesRequest.SerializeToString,
+                response_deserializer=praxis_dot_notifications_dot_v1_dot_notifications__pb2.PutMyPreferencesResponse.FromString,
+                _registered_method=True)
 
 
 class NotificationsServiceServicer:
@@ -167,6 +202,51 @@ class NotificationsServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def ListDirectoryUsers(self, request, context):
+        """The organisation's user directory (who mail goes to): its admins (an enterprise's hr too) maintain it.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def PutDirectoryUser(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetDirectoryUser(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def DeleteDirectoryUser(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def RegisterMe(self, request, context):
+        """Record the caller in the directory from the token's sub and email/name/locale claims (what is sent overrides).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetMyPreferences(self, request, context):
+        """The caller's mail preferences.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def PutMyPreferences(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_NotificationsServiceServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -224,6 +304,41 @@ def add_NotificationsServiceServicer_to_server(servicer, server):
                     servicer.ListWebhookNotices,
                     request_deserializer=praxis_dot_notifications_dot_v1_dot_notifications__pb2.ListWebhookNoticesRequest.FromString,
                     response_serializer=praxis_dot_notifications_dot_v1_dot_notifications__pb2.ListWebhookNoticesResponse.SerializeToString,
+            ),
+            'ListDirectoryUsers': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListDirectoryUsers,
+                    request_deserializer=praxis_dot_notifications_dot_v1_dot_notifications__pb2.ListDirectoryUsersRequest.FromString,
+                    response_serializer=praxis_dot_notifications_dot_v1_dot_notifications__pb2.ListDirectoryUsersResponse.SerializeToString,
+            ),
+            'PutDirectoryUser': grpc.unary_unary_rpc_method_handler(
+                    servicer.PutDirectoryUser,
+                    request_deserializer=praxis_dot_notifications_dot_v1_dot_notifications__pb2.PutDirectoryUserRequest.FromString,
+                    response_serializer=praxis_dot_notifications_dot_v1_dot_notifications__pb2.PutDirectoryUserResponse.SerializeToString,
+            ),
+            'GetDirectoryUser': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetDirectoryUser,
+                    request_deserializer=praxis_dot_notifications_dot_v1_dot_notifications__pb2.GetDirectoryUserRequest.FromString,
+                    response_serializer=praxis_dot_notifications_dot_v1_dot_notifications__pb2.GetDirectoryUserResponse.SerializeToString,
+            ),
+            'DeleteDirectoryUser': grpc.unary_unary_rpc_method_handler(
+                    servicer.DeleteDirectoryUser,
+                    request_deserializer=praxis_dot_notifications_dot_v1_dot_notifications__pb2.DeleteDirectoryUserRequest.FromString,
+                    response_serializer=praxis_dot_notifications_dot_v1_dot_notifications__pb2.DeleteDirectoryUserResponse.SerializeToString,
+            ),
+            'RegisterMe': grpc.unary_unary_rpc_method_handler(
+                    servicer.RegisterMe,
+                    request_deserializer=praxis_dot_notifications_dot_v1_dot_notifications__pb2.RegisterMeRequest.FromString,
+                    response_serializer=praxis_dot_notifications_dot_v1_dot_notifications__pb2.RegisterMeResponse.SerializeToString,
+            ),
+            'GetMyPreferences': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetMyPreferences,
+                    request_deserializer=praxis_dot_notifications_dot_v1_dot_notifications__pb2.GetMyPreferencesRequest.FromString,
+                    response_serializer=praxis_dot_notifications_dot_v1_dot_notifications__pb2.GetMyPreferencesResponse.SerializeToString,
+            ),
+            'PutMyPreferences': grpc.unary_unary_rpc_method_handler(
+                    servicer.PutMyPreferences,
+                    request_deserializer=praxis_dot_notifications_dot_v1_dot_notifications__pb2.PutMyPreferencesRequest.FromString,
+                    response_serializer=praxis_dot_notifications_dot_v1_dot_notifications__pb2.PutMyPreferencesResponse.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -523,6 +638,195 @@ class NotificationsService:
             '/praxis.notifications.v1.NotificationsService/ListWebhookNotices',
             praxis_dot_notifications_dot_v1_dot_notifications__pb2.ListWebhookNoticesRequest.SerializeToString,
             praxis_dot_notifications_dot_v1_dot_notifications__pb2.ListWebhookNoticesResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListDirectoryUsers(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/praxis.notifications.v1.NotificationsService/ListDirectoryUsers',
+            praxis_dot_notifications_dot_v1_dot_notifications__pb2.ListDirectoryUsersRequest.SerializeToString,
+            praxis_dot_notifications_dot_v1_dot_notifications__pb2.ListDirectoryUsersResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def PutDirectoryUser(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/praxis.notifications.v1.NotificationsService/PutDirectoryUser',
+            praxis_dot_notifications_dot_v1_dot_notifications__pb2.PutDirectoryUserRequest.SerializeToString,
+            praxis_dot_notifications_dot_v1_dot_notifications__pb2.PutDirectoryUserResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetDirectoryUser(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/praxis.notifications.v1.NotificationsService/GetDirectoryUser',
+            praxis_dot_notifications_dot_v1_dot_notifications__pb2.GetDirectoryUserRequest.SerializeToString,
+            praxis_dot_notifications_dot_v1_dot_notifications__pb2.GetDirectoryUserResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def DeleteDirectoryUser(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/praxis.notifications.v1.NotificationsService/DeleteDirectoryUser',
+            praxis_dot_notifications_dot_v1_dot_notifications__pb2.DeleteDirectoryUserRequest.SerializeToString,
+            praxis_dot_notifications_dot_v1_dot_notifications__pb2.DeleteDirectoryUserResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def RegisterMe(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/praxis.notifications.v1.NotificationsService/RegisterMe',
+            praxis_dot_notifications_dot_v1_dot_notifications__pb2.RegisterMeRequest.SerializeToString,
+            praxis_dot_notifications_dot_v1_dot_notifications__pb2.RegisterMeResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetMyPreferences(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/praxis.notifications.v1.NotificationsService/GetMyPreferences',
+            praxis_dot_notifications_dot_v1_dot_notifications__pb2.GetMyPreferencesRequest.SerializeToString,
+            praxis_dot_notifications_dot_v1_dot_notifications__pb2.GetMyPreferencesResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def PutMyPreferences(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/praxis.notifications.v1.NotificationsService/PutMyPreferences',
+            praxis_dot_notifications_dot_v1_dot_notifications__pb2.PutMyPreferencesRequest.SerializeToString,
+            praxis_dot_notifications_dot_v1_dot_notifications__pb2.PutMyPreferencesResponse.FromString,
             options,
             channel_credentials,
             insecure,

@@ -305,32 +305,44 @@ class AssignmentRepository:
     async def overdue_guidance(
         self, viewer: Viewer, *, since: date, limit: int, after: tuple[datetime, uuid.UUID] | None = None
     ) -> list[tuple[AssignmentView, date]]:
-        """Active enterprise-side assignments whose context began on or before `since` and that have no on-site
-        session held after `since`: (the assignment, the day of its last on-site session or None), oldest first
-        (after `after`: an assignment's creation time and id)."""
-        last_onsite = (
-            select(func.max(guidance_session.c.held_on))
-            .where(
-                guidance_session.c.assignment_id == assignment.c.id,
-                guidance_session.c.mode == SessionMode.ONSITE.value,
-            )
-            .scalar_subquery()
-        )
+        """Assignments overdue for guidance (overdue_clause) that the viewer sees: (the assignment, the day of its
+        last on-site session or None), oldest first (after `after`: an assignment's creation time and id)."""
+        last_onsite = last_onsite_session()
         query = (
             select(*_VIEW_COLUMNS, last_onsite.label("last_onsite"))
             .select_from(_VIEW_FROM)
             .where(
                 visible_clause(viewer),
-                assignment.c.side == Side.ENTERPRISE.value,
-                assignment.c.status == AssignmentStatus.ACTIVE.value,
-                func.coalesce(mentoring_context.c.starts_on, func.date(assignment.c.created_at)) <= since,
-                or_(last_onsite.is_(None), last_onsite <= since),
+                overdue_clause(since, last_onsite),
                 true() if after is None else tuple_(assignment.c.created_at, assignment.c.id) > tuple_(*after),
             )
             .order_by(assignment.c.created_at, assignment.c.id)
             .limit(limit)
         )
         return [(_view(r), r.last_onsite) for r in await self.connection.execute(query)]
+
+
+def last_onsite_session():
+    """The day of an assignment's last on-site guidance session (None before the first), for a query of assignments."""
+    return (
+        select(func.max(guidance_session.c.held_on))
+        .where(
+            guidance_session.c.assignment_id == assignment.c.id,
+            guidance_session.c.mode == SessionMode.ONSITE.value,
+        )
+        .scalar_subquery()
+    )
+
+
+def overdue_clause(since: date, last_onsite):
+    """The one definition of "overdue for guidance" (domain.sessions.overdue_since gives `since`): an active
+    enterprise-side assignment whose context began on or before `since` with no on-site session held after it."""
+    return and_(
+        assignment.c.side == Side.ENTERPRISE.value,
+        assignment.c.status == AssignmentStatus.ACTIVE.value,
+        func.coalesce(mentoring_context.c.starts_on, func.date(assignment.c.created_at)) <= since,
+        or_(last_onsite.is_(None), last_onsite <= since),
+    )
 
 
 def _history_row(e: AssignmentEvent, now: datetime) -> dict:
