@@ -9,6 +9,7 @@ hold expires, the logbook reminder 0 days after submission — and point notific
 
 from __future__ import annotations
 
+import re
 import uuid
 from datetime import date, timedelta
 
@@ -43,6 +44,7 @@ def stack(nats_server, event_prefix, database_factory, tmp_path_factory, smtp_si
             "REPORT_REMINDER_DAYS": "0",
             "MAIL_POLL_SECONDS": "0.1",
             "PUBLIC_URL": "http://praxis.test",
+            "INTERNSHIPS_PUBLIC_URL": "http://internships.test",  # the base of approve links (read back below)
             "OVERDUE_GUIDANCE_SCAN_SECONDS": "0.5",  # the mentors service's job
         },
     )
@@ -146,6 +148,13 @@ async def test_an_overdue_logbook_week_is_mailed_once_to_the_mentor_in_english(
         [mail] = await mails(smtp_sink, ANN_EMAIL, "Logbook week", 1)
         assert mail.subject == f"Logbook week of {first} by stu-rem-2 is waiting for your review"
         assert "please approve it or return it" in mail.body() and "<strong>stu-rem-2</strong>" in mail.body("html")
+        # The mail carries a link approving the week as Ann, without signing in (docs/action-links.md).
+        [token] = re.findall(r"http://internships\.test/links/(\S+)", mail.body())
+        approved = await c.post(f"/links/{token}", data={"decision": "approve"})
+        assert approved.status_code == 200, approved.text
+        book = await c.get(f"/v1/placements/{placement['id']}/logbook", headers=stack.auth(SCHOOL, "school", "admin"))
+        [week] = [w for w in book.json()["weeks"] if w["week_start"] == first.isoformat()]
+        assert (week["status"], week["reviewed_by"]) == ("approved", ANN)
         await _publish_again(stack, "internships.logbook.submitted", placement["id"])
         await file_week(stack, c, placement, second)  # the barrier, as above
     weeks = await mails(smtp_sink, ANN_EMAIL, "Logbook week", 2)

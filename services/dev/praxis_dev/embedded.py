@@ -181,6 +181,7 @@ def run_embedded(state: Path, *, demo: bool = True) -> None:
                 prefix + "SMTP_HOST": "127.0.0.1",
                 prefix + "SMTP_PORT": str(smtp_port),
                 prefix + "PUBLIC_URL": f"http://127.0.0.1:{http}",
+                prefix + "INTERNSHIPS_PUBLIC_URL": f"http://127.0.0.1:{ports.get('internships', (8101,))[0]}",
                 **registry.peer_environment(specs[name], grpc_targets),
             }
             cli = [sys.executable, "-m", "praxis_common.cli"]

@@ -47,6 +47,10 @@ class Settings(ServiceSettings):
     mail_from: str = "Praxis <praxis@localhost>"
     # The base of links in mails (unsubscribe): where users reach this service.
     public_url: str = "http://127.0.0.1:8104"
+    # Logbook reminders carry a link approving the week (docs/action-links.md): the secret internships checks links
+    # with (the same value as INTERNSHIPS_ACTION_LINK_SECRET; empty: no link) and where users reach internships.
+    action_link_secret: SecretStr | None = None
+    internships_public_url: str = "http://127.0.0.1:8101"
     # Signs unsubscribe links (HS256); at least 32 random characters in prod.
     unsubscribe_secret: SecretStr | None = None
     # The language of a recipient who set none and has none in the directory.

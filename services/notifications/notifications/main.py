@@ -14,6 +14,7 @@ from notifications.adapters.templates import Templates
 from notifications.adapters.unit_of_work import NotificationsUnit
 from notifications.config import Settings
 from notifications.consumers import internships, mentors
+from notifications.domain.approve_links import ApproveLinks
 from notifications.domain.unsubscribe import UnsubscribeLinks
 from notifications.handlers.dispatch import Dispatcher
 from notifications.handlers.mailer import Mailer, MailSettings
@@ -70,6 +71,9 @@ def mailer(rt: Runtime) -> Mailer:
         server.send if server.enabled else None,
         templates=Templates(),
         links=links(s),
+        approve=ApproveLinks(
+            s.action_link_secret.get_secret_value() if s.action_link_secret else None, s.internships_public_url
+        ),
         settings=MailSettings(
             backoff=s.mail_backoff,
             poll_seconds=s.mail_poll_seconds,

@@ -79,7 +79,8 @@ def logbook(kind: str, w: dict, rules: Rules) -> Triggered:
         "student_ref": w["student_ref"],
         "week_start": w["week_start"],
         "submitted_at": submitted.isoformat(),
-        "approve_url": None,  # the approve-by-link page, once it exists
+        # The mentor the reminder goes to: the mail carries a link approving the week as them (domain/approve_links).
+        "mentor_id": mentor if (account or mentor) else "",
     }
     key = prefix + submitted.isoformat()  # a week refiled after being returned is a new fact
     return Triggered(facts=(Fact(key, "logbook_waiting", submitted + rules.logbook_after, [audience], context),))

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any, Protocol
 
+from notifications.domain.approve_links import ApproveLinks
 from notifications.domain.deliveries import Backoff
 from notifications.domain.directory import ALL, Delivery
 from notifications.domain.reminders import Mail, Notification, NotificationStatus
@@ -47,16 +48,28 @@ class MailSettings:
     default_language: str
 
 
-def compose(batch: list[Notification], *, templates: Templates, links: UnsubscribeLinks) -> Mail:
+def compose(
+    batch: list[Notification],
+    *,
+    templates: Templates,
+    links: UnsubscribeLinks,
+    approve: ApproveLinks | None = None,
+    now: datetime | None = None,
+) -> Mail:
     """One mail for a batch: a notification alone, or a digest recipient's due notifications."""
     first = batch[0]
     name = first.context.get("recipient_name", "")
+
+    def context(n: Notification, unsubscribe: str) -> dict:
+        approve_url = approve.url(n, now) if approve is not None and now is not None else None
+        return {**n.context, "unsubscribe_url": unsubscribe, "approve_url": approve_url}
+
     if first.delivery is Delivery.IMMEDIATE:
         unsubscribe = links.url(Unsubscribe(first.org, first.account, first.category))
-        rendered = templates.render(first.category, first.language, {**first.context, "unsubscribe_url": unsubscribe})
+        rendered = templates.render(first.category, first.language, context(first, unsubscribe))
     else:
         unsubscribe = links.url(Unsubscribe(first.org, first.account, ALL))
-        items = [templates.render(n.category, n.language, {**n.context, "unsubscribe_url": unsubscribe}) for n in batch]
+        items = [templates.render(n.category, n.language, context(n, unsubscribe)) for n in batch]
         context = {"recipient_name": name, "items": items, "unsubscribe_url": unsubscribe}
         rendered = templates.render("digest", first.language, context)
     return Mail(
@@ -91,13 +104,15 @@ class Mailer:
         templates: Templates,
         links: UnsubscribeLinks,
         settings: MailSettings,
+        approve: ApproveLinks | None = None,
         clock: Clock = utc_clock,
     ) -> None:
-        self.uow, self.send, self.templates, self.links, self.s, self.clock = (
+        self.uow, self.send, self.templates, self.links, self.approve, self.s, self.clock = (
             uow,
             send,
             templates,
             links,
+            approve,
             settings,
             clock,
         )
@@ -144,7 +159,9 @@ class Mailer:
     async def _send(self, batch: list[Notification]) -> int:
         error = None
         try:
-            await self.send(compose(batch, templates=self.templates, links=self.links))
+            await self.send(
+                compose(batch, templates=self.templates, links=self.links, approve=self.approve, now=self.clock())
+            )
         except Exception as exc:  # SMTP refusals, connection failures, timeouts: retried with back-off
             error = f"{type(exc).__name__}: {exc}"
             log.warning("mail not sent", extra={"to": batch[0].email, "error": error})
