@@ -17,6 +17,7 @@ from internships.http import (
     credits,
     documents,
     evaluations,
+    imports,
     insurance,
     ministry_report,
     organisations,
@@ -32,12 +33,20 @@ from internships.http import (
     weekly_reports,
 )
 from internships.schemas.rounds import RANKING_MAX_BYTES, STUDENTS_MAX_BYTES
-from praxis_common.service import ServiceSpec, every
+from praxis_common.imports.runner import ImportRunner
+from praxis_common.service import Runtime, ServiceSpec, every
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 CALENDAR_SECONDS = 60.0  # agreements start and end by date
 HOLD_SECONDS = 30.0  # unanswered placement requests expire
 WINDOW_SECONDS = 300.0  # evaluation windows open by date
+
+_runners: dict[int, ImportRunner] = {}
+
+
+def import_runner(rt: Runtime) -> ImportRunner:
+    """The runtime's one import runner: its routes wake it, its worker runs the jobs."""
+    return _runners.setdefault(id(rt), ImportRunner(rt.uow, imports.KINDS))
 
 
 SPEC = ServiceSpec(
@@ -68,6 +77,8 @@ SPEC = ServiceSpec(
         tiers.router(rt),
         evaluations.router(rt, MentorsOf(rt)),
         credits.router(rt),
+        imports.router(rt, import_runner(rt)),
+        imports.students_router(rt),
     ],
     grpc_services=lambda rt: rpc.services(rt, MentorsOf(rt)),
     grpc_message_limits={"SetRanking": RANKING_MAX_BYTES, "AddRoundStudents": STUDENTS_MAX_BYTES},
@@ -80,5 +91,6 @@ SPEC = ServiceSpec(
             lambda: evaluation_windows.open_windows(uow=rt.uow, clock=rt.clock),
             name="evaluation windows",
         ),
+        import_runner(rt).run,
     ],
 )

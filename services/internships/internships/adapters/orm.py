@@ -327,13 +327,15 @@ round_match = Table(
 
 
 # The tables of the internship course, evaluation (rubrics, scores, windows), grades and the credit ledger, outcomes
-# (guidance sessions, hires, programme competencies, the value ledger) and base tiers (feedback, tier decisions), on
+# (guidance sessions, hires, programme competencies, the value ledger), base tiers (feedback, tier decisions) and
+# imports (import jobs, the student roster), on
 # this metadata too (imported last: they refer to the tables above), and the change log behind updated_since feeds.
 from internships.adapters import (  # noqa: E402, F401
     course_tables,
     credits_tables,
     evaluation_tables,
     feeds_tables,
+    imports_tables,
     outcomes_tables,
     tiers_tables,
 )

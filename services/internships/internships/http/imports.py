@@ -1,0 +1,47 @@
+"""REST routes of imports (/v1/imports, the kernel's job resource) and of the student roster they fill
+(/v1/students)."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+
+from internships.handlers import roster as handlers
+from internships.schemas.roster import RosterPage, RosterStudentRead, parse_oneroster
+from praxis_common.http import PrincipalDep
+from praxis_common.imports import http as imports_http
+from praxis_common.imports.runner import ImportKind, ImportRunner
+from praxis_common.queries import PageSize, PageToken
+from praxis_common.service import Runtime
+
+ONEROSTER = ImportKind(
+    name="oneroster",
+    media_type="application/zip",
+    summary="Import the school's students from a OneRoster 1.2 CSV bundle (school)",
+    description="The body is a ZIP of orgs.csv, users.csv and enrollments.csv (classes.csv, roles.csv when present). "
+    "Users with role student in the school's orgs become roster rows keyed by identifier (else sourcedId); "
+    "answers 202 with the queued job (docs/imports.md). A bundle that cannot be read, or of another school, is a "
+    "422; a body over 50 MB a 413.",
+    authorize=handlers.may_import_roster,
+    parse=parse_oneroster,
+    apply=handlers.apply_roster_batch,
+)
+KINDS = [ONEROSTER]
+
+
+def router(rt: Runtime, runner: ImportRunner) -> APIRouter:
+    return imports_http.router(rt, runner, KINDS)
+
+
+def students_router(rt: Runtime) -> APIRouter:
+    r = APIRouter(prefix="/v1", tags=["student roster"])
+
+    @r.get("/students", operation_id="listStudents", response_model=RosterPage, summary="The school's student roster")
+    async def list_students(
+        principal: PrincipalDep, page_size: PageSize = 50, page_token: PageToken = None
+    ) -> RosterPage:
+        """The students the school imported (POST /v1/imports/oneroster), by student_ref, with the profile it
+        shares."""
+        items, token = await handlers.list_students(principal, uow=rt.uow, page_size=page_size, page_token=page_token)
+        return RosterPage(items=[RosterStudentRead.of(s) for s in items], next_page_token=token)
+
+    return r
