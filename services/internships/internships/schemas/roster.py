@@ -8,10 +8,10 @@ from typing import Annotated
 
 from pydantic import Field, StrictInt, ValidationError
 
-from internships.domain.oneroster_students import USERS, students
 from internships.domain.roster import RosterStudent
 from internships.schemas.placements import StudentProfile
 from praxis_common.imports.files import RowError
+from praxis_common.imports.oneroster import USERS, users
 from praxis_common.imports.runner import Parsed
 from praxis_common.pages import Page
 from praxis_common.validation import StudentRef, field_errors
@@ -47,12 +47,18 @@ class RosterPage(Page[RosterStudentRead]):
     """A page of the school's roster, by student_ref."""
 
 
+def student_ref(user: dict[str, str]) -> str:
+    """A OneRoster student's reference: `identifier` (the school's student number), else `sourcedId`."""
+    return user.get("identifier", "").strip() or user["sourcedId"].strip()
+
+
 def parse_oneroster(data: bytes, org: str) -> Parsed:
     """A OneRoster bundle's students of the school, each validated as a RosterEntry (a bad field is its row's
     error, named by users.csv line)."""
-    found = students(data, org)
+    found = users(data, org, "student", student_ref, "identifier")
     parsed = Parsed(total=found.total, errors=list(found.errors))
-    for line, fields in found.rows:
+    for line, user in found.rows:
+        fields = {"student_ref": user.key, "display_name": user.display_name, "programme": user.programme}
         try:
             parsed.items.append((line, RosterEntry.model_validate(fields).to_command()))
         except ValidationError as exc:

@@ -1,18 +1,19 @@
-"""The students of a OneRoster 1.2 CSV bundle (orgs.csv, users.csv, enrollments.csv; classes.csv and roles.csv
-when present) that belong to the importing school, as roster rows; docs/imports.md has the mapping.
+"""The users of one role in a OneRoster 1.2 CSV bundle (orgs.csv, users.csv, enrollments.csv; classes.csv and
+roles.csv when present) that belong to the importing school; docs/imports.md has the mapping.
 
 - the school's orgs: the orgs.csv rows whose `identifier` (or `sourcedId`) is the school's Praxis org id, and every
   org below them (`parentSourcedId`); a bundle naming none is another school's and is refused as a whole;
-- students: users.csv rows with role `student` (the `role` column, or a roles.csv row of the user), status not
-  `tobedeleted`, in one of the school's orgs (`orgSourcedIds`, or roles.csv's `orgSourcedId`); a student of another
-  org is a row error;
-- student_ref: `identifier` (the school's student number), else `sourcedId`; display_name: givenName familyName;
-  programme: the title (classes.csv) or sourcedId of the class of the student's primary enrollment, else the first.
+- users: users.csv rows with the role (the `role` column, or a roles.csv row of the user), status not `tobedeleted`,
+  in one of the school's orgs (`orgSourcedIds`, or roles.csv's `orgSourcedId`); a user of another org is a row
+  error, and so is a key (`key` of the row) seen before in the file;
+- each user comes with display_name (givenName familyName) and programme: the title (classes.csv) or sourcedId of
+  the class of the user's primary enrollment in that role, else the first.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from praxis_common.imports.files import Row, RowError, decode, refuse, rows, unzip
@@ -20,10 +21,18 @@ from praxis_common.imports.files import Row, RowError, decode, refuse, rows, unz
 USERS = "users.csv"
 
 
+@dataclass(frozen=True)
+class User:
+    key: str
+    values: dict[str, str]  # the users.csv row
+    display_name: str | None
+    programme: str | None
+
+
 @dataclass
-class StudentRows:
-    total: int = 0  # student rows of users.csv (refused ones included)
-    rows: list[tuple[int, dict]] = field(default_factory=list)  # (line in users.csv, roster fields)
+class Users:
+    total: int = 0  # users.csv rows of the role (refused ones included)
+    rows: list[tuple[int, User]] = field(default_factory=list)  # (line in users.csv, the user)
     errors: list[RowError] = field(default_factory=list)
 
 
@@ -52,8 +61,8 @@ def _school_orgs(files: dict[str, bytes], org: str) -> set[str]:
     return ours
 
 
-def _programmes(files: dict[str, bytes]) -> dict[str, str]:
-    """A student's sourcedId -> the programme of their primary (else first) student enrollment."""
+def _programmes(files: dict[str, bytes], role: str) -> dict[str, str]:
+    """A user's sourcedId -> the class of their primary (else first) enrollment in the role."""
     if "enrollments.csv" not in files:
         return {}
     titles = {}
@@ -65,7 +74,7 @@ def _programmes(files: dict[str, bytes]) -> dict[str, str]:
     chosen: dict[str, tuple[bool, str]] = {}
     for r in _table(files, "enrollments.csv", ("classSourcedId", "userSourcedId", "role")):
         v = r.values
-        if v["role"].strip() != "student" or v.get("status", "").strip() == "tobedeleted":
+        if v["role"].strip() != role or v.get("status", "").strip() == "tobedeleted":
             continue
         primary = v.get("primary", "").strip().lower() == "true"
         if v["userSourcedId"] not in chosen or (primary and not chosen[v["userSourcedId"]][0]):
@@ -84,8 +93,9 @@ def _roles(files: dict[str, bytes]) -> tuple[dict[str, set[str]], dict[str, set[
     return roles, orgs
 
 
-def students(data: bytes, org: str) -> StudentRows:
-    """The bundle's students of the school `org` (InvalidInput: the bundle cannot be read as a whole)."""
+def users(data: bytes, org: str, role: str, key: Callable[[dict[str, str]], str], key_field: str) -> Users:
+    """The bundle's users in `role` of the school `org`, keyed by `key(row)` (named `key_field` in errors).
+    InvalidInput: the bundle cannot be read as a whole."""
     files = unzip(data)
     for name in ("orgs.csv", USERS):
         if name not in files:
@@ -94,12 +104,12 @@ def students(data: bytes, org: str) -> StudentRows:
     header, found = rows(decode(files[USERS], USERS), USERS, required=("sourcedId", "givenName", "familyName"))
     by_column = "role" in header
     if not by_column and "roles.csv" not in files:
-        raise refuse("users.csv has no role column and the ZIP no roles.csv: which users are students?", USERS)
+        raise refuse(f"users.csv has no role column and the ZIP no roles.csv: which users are {role}s?", USERS)
     if by_column and "orgSourcedIds" not in header:
         raise refuse("users.csv lacks the column orgSourcedIds (line 1 is the header)", USERS)
     roles, role_orgs = ({}, {}) if by_column else _roles(files)
-    programmes = _programmes(files)
-    out = StudentRows()
+    programmes = _programmes(files, role)
+    out = Users()
     first_line: dict[str, int] = {}
     for row in found:
         if isinstance(row, RowError):
@@ -108,8 +118,8 @@ def students(data: bytes, org: str) -> StudentRows:
             continue
         v = row.values
         sourced_id = v["sourcedId"].strip()
-        is_student = v["role"].strip() == "student" if by_column else "student" in roles.get(sourced_id, ())
-        if not is_student or v.get("status", "").strip() == "tobedeleted":
+        in_role = v["role"].strip() == role if by_column else role in roles.get(sourced_id, ())
+        if not in_role or v.get("status", "").strip() == "tobedeleted":
             continue
         out.total += 1
         user_orgs = (
@@ -119,18 +129,11 @@ def students(data: bytes, org: str) -> StudentRows:
             field_name = "orgSourcedIds" if by_column else "roles.csv orgSourcedId"
             out.errors.append(RowError(row.line, field_name, "not an org of your school (orgs.csv)", USERS))
             continue
-        ref = v.get("identifier", "").strip() or sourced_id
+        ref = key(v)
         if ref in first_line:
-            out.errors.append(
-                RowError(row.line, "identifier", f"student {ref} again (first on line {first_line[ref]})", USERS)
-            )
+            out.errors.append(RowError(row.line, key_field, f"{ref} again (first on line {first_line[ref]})", USERS))
             continue
         first_line[ref] = row.line
         name = " ".join(p for p in (v["givenName"].strip(), v["familyName"].strip()) if p)
-        out.rows.append(
-            (
-                row.line,
-                {"student_ref": ref, "display_name": name or None, "programme": programmes.get(sourced_id) or None},
-            )
-        )
+        out.rows.append((row.line, User(ref, v, name or None, programmes.get(sourced_id) or None)))
     return out
