@@ -10,10 +10,18 @@ from mentors.adapters.unit_of_work import MentorsUnit
 from mentors.config import Settings
 from mentors.consumers import placements, teams
 from mentors.handlers.assignments import sweep_pending
-from mentors.http import assignments, mentors, reports
-from praxis_common.service import ServiceSpec, every
+from mentors.http import assignments, imports, mentors, reports
+from praxis_common.imports.runner import ImportRunner
+from praxis_common.service import Runtime, ServiceSpec, every
 
 MIGRATIONS = Path(__file__).parent / "migrations"
+_runners: dict[int, ImportRunner] = {}
+
+
+def import_runner(rt: Runtime) -> ImportRunner:
+    """The runtime's one import runner: its routes wake it, its worker runs the jobs."""
+    return _runners.setdefault(id(rt), ImportRunner(rt.uow, imports.KINDS))
+
 
 SPEC = ServiceSpec(
     name="mentors",
@@ -26,6 +34,7 @@ SPEC = ServiceSpec(
         assignments.router(rt),
         assignments.students_router(rt),
         reports.router(rt),
+        imports.router(rt, import_runner(rt)),
     ],
     grpc_services=rpc.services,
     subscriptions=lambda rt: [
@@ -38,6 +47,7 @@ SPEC = ServiceSpec(
             rt.settings.pending_sweep_seconds,
             lambda: sweep_pending(uow=rt.uow, clock=rt.clock),
             name="pending assignment sweep",
-        )
+        ),
+        import_runner(rt).run,
     ],
 )

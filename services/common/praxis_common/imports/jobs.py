@@ -49,6 +49,7 @@ class JobState(StrEnum):
 class ImportJob:
     id: uuid.UUID
     org: str
+    org_kind: str  # the uploader's organisation's kind (school, enterprise)
     kind: str
     dry_run: bool
     file_sha256: str
@@ -76,6 +77,7 @@ def import_job_table(metadata: MetaData) -> Table:
         metadata,
         Column("id", UUID(as_uuid=True), primary_key=True),
         Column("org", String(64), nullable=False),
+        Column("org_kind", String(16), nullable=False),
         Column("kind", String(32), nullable=False),
         Column("state", String(16), nullable=False),
         Column("dry_run", Boolean, nullable=False),
@@ -112,7 +114,7 @@ def drop_import_job_table(op) -> None:
 
 
 _COLUMNS = (
-    "id, org, kind, state, dry_run, file_sha256, total, processed, created, updated, unchanged, failed, applied, "
+    "id, org, org_kind, kind, state, dry_run, file_sha256, total, processed, created, updated, unchanged, failed, applied, "
     "errors, errors_more, detail, created_by, created_at, started_at, finished_at"
 )
 
@@ -133,12 +135,13 @@ class ImportJobRepository:
     async def add(self, job: ImportJob, upload: bytes) -> None:
         await self.connection.execute(
             text(
-                "INSERT INTO import_job (id, org, kind, state, dry_run, file_sha256, upload, created_by, created_at) "
-                "VALUES (:id, :org, :kind, :state, :dry_run, :sha, :upload, :by, :at)"
+                "INSERT INTO import_job (id, org, org_kind, kind, state, dry_run, file_sha256, upload, created_by, "
+                "created_at) VALUES (:id, :org, :org_kind, :kind, :state, :dry_run, :sha, :upload, :by, :at)"
             ),
             {
                 "id": job.id,
                 "org": job.org,
+                "org_kind": job.org_kind,
                 "kind": job.kind,
                 "state": job.state.value,
                 "dry_run": job.dry_run,

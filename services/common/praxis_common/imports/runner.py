@@ -44,17 +44,18 @@ class ImportKind:
     description: str
     # Who may upload it (raises Forbidden); jobs are then seen by the uploader's organisation only.
     authorize: Callable[[Any], None]
-    # The file read for the organisation, in a worker thread: InvalidInput refuses the file as a whole (422).
-    parse: Callable[[bytes, str], Parsed]
+    # The file read for the organisation (its id and kind), in a worker thread: InvalidInput refuses the file as a
+    # whole (422).
+    parse: Callable[[bytes, str, str], Parsed]
     # A batch of valid items applied in the unit of work (or, for a dry run, only compared): what it did.
     apply: Callable[[Any, ImportJob, list[tuple[int, Any]]], Awaitable[BatchOutcome]]
     batch_rows: int = BATCH_ROWS
 
 
-async def parse_off_loop(kind: ImportKind, data: bytes, org: str) -> Parsed:
+async def parse_off_loop(kind: ImportKind, data: bytes, org: str, org_kind: str) -> Parsed:
     def parse() -> Parsed:
         with collector_paused():
-            return kind.parse(data, org)
+            return kind.parse(data, org, org_kind)
 
     return await asyncio.to_thread(parse)
 
@@ -91,7 +92,7 @@ class ImportRunner:
             await self._finish(job, JobState.FAILED, f"this service does not import {job.kind!r}")
             return
         try:
-            parsed = await parse_off_loop(kind, upload, job.org)
+            parsed = await parse_off_loop(kind, upload, job.org, job.org_kind)
         except InvalidInput as exc:
             await self._finish(job, JobState.FAILED, exc.detail)
             return

@@ -29,10 +29,11 @@ async def submit(
 ) -> ImportJob:
     """A queued job for the file; a file that cannot be read as a whole is refused now (InvalidInput)."""
     kind.authorize(principal)
-    await parse_off_loop(kind, data, principal.org)
+    await parse_off_loop(kind, data, principal.org, principal.org_kind)
     job = ImportJob(
         id=uuid.uuid4(),
         org=principal.org,
+        org_kind=principal.org_kind,
         kind=kind.name,
         dry_run=dry_run,
         file_sha256=hashlib.sha256(data).hexdigest(),

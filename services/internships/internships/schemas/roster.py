@@ -52,7 +52,7 @@ def student_ref(user: dict[str, str]) -> str:
     return user.get("identifier", "").strip() or user["sourcedId"].strip()
 
 
-def parse_oneroster(data: bytes, org: str) -> Parsed:
+def parse_oneroster(data: bytes, org: str, org_kind: str) -> Parsed:
     """A OneRoster bundle's students of the school, each validated as a RosterEntry (a bad field is its row's
     error, named by users.csv line)."""
     found = users(data, org, "student", student_ref, "identifier")

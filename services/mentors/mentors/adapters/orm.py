@@ -22,6 +22,7 @@ from sqlalchemy.dialects.postgresql import ARRAY, UUID
 
 from praxis_common.db import new_metadata
 from praxis_common.feeds import change_log_table
+from praxis_common.imports.jobs import import_job_table
 
 metadata = new_metadata()
 
@@ -201,3 +202,6 @@ guidance_session = Table(
 
 # The change log behind `updated_since` feeds (praxis_common.feeds), written only by triggers.
 change_log = change_log_table(metadata)
+
+# Bulk imports of mentors (docs/imports.md): the kernel's job table.
+import_job = import_job_table(metadata)

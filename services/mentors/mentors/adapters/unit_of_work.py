@@ -17,11 +17,12 @@ from mentors.adapters.repositories.sessions import SessionRepository
 from mentors.domain.assignments import MentorAssigned
 from mentors.outgoing import integration_event
 from praxis_common.events import IntegrationEvent
+from praxis_common.imports.jobs import ImportJobRepository
 from praxis_common.uow import UnitOfWork
 
 
 class MentorsUnit(UnitOfWork):
-    """`u.mentors`, `u.contexts`, `u.assignments`, `u.sessions`, `u.reports`. A saved assignment or mentor is
+    """`u.mentors`, `u.contexts`, `u.assignments`, `u.sessions`, `u.reports`, `u.import_jobs`. A saved assignment or mentor is
     tracked: its domain events become integration events when the unit commits."""
 
     mentors: MentorRepository
@@ -29,6 +30,7 @@ class MentorsUnit(UnitOfWork):
     assignments: AssignmentRepository
     sessions: SessionRepository
     reports: ReportRepository
+    import_jobs: ImportJobRepository
 
     def _bind(self, connection: AsyncConnection) -> None:
         self.mentors = MentorRepository(connection, track=self.track)
@@ -36,6 +38,7 @@ class MentorsUnit(UnitOfWork):
         self.assignments = AssignmentRepository(connection, track=self.track)
         self.sessions = SessionRepository(connection)
         self.reports = ReportRepository(connection)
+        self.import_jobs = ImportJobRepository(connection)
         self._sign_ins: dict[uuid.UUID, tuple[str | None, int, str]] = {}
 
     async def commit(self) -> None:
