@@ -115,7 +115,7 @@ async def test_an_imported_mentor_takes_a_waiting_assignment_and_capacity_stays_
 
 
 async def test_who_may_import_and_who_sees_a_job(uow):
-    school, ent = org("school"), org("enterprise", "hr")
+    ent = org("enterprise", "hr")
     runner = ImportRunner(uow, KINDS)
     with pytest.raises(Forbidden):  # teachers come from a school's roster only
         await uploads.submit(ONEROSTER, bundles.bundle(ent.org, 1), ent, dry_run=False, uow=uow, runner=runner)
