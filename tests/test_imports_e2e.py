@@ -22,11 +22,12 @@ from praxis_dev.testing.stack import eventually
 SCHOOL, OTHER = "school-imports", "school-imports-other"
 
 
-def command_env(stack, org: str) -> dict[str, str]:
+def command_env(stack, org: str, kind: str = "school") -> dict[str, str]:
     return {
         **{k: v for k, v in os.environ.items() if not k.startswith("PRAXIS_")},
         "PRAXIS_INTERNSHIPS_URL": stack["internships"].base_url,
-        "PRAXIS_TOKEN": stack.token(org, "school", "admin"),
+        "PRAXIS_MENTORS_URL": stack["mentors"].base_url,
+        "PRAXIS_TOKEN": stack.token(org, kind, "admin"),
         "COLUMNS": "100",
     }
 
@@ -52,8 +53,9 @@ def run_on_terminal(args: list[str], env: dict[str, str]) -> tuple[int, str, str
     return proc.wait(timeout=120), out.decode(errors="replace"), err.decode(errors="replace")
 
 
-async def praxis_import(stack, org: str, *args: str) -> tuple[int, str, str]:
-    return await asyncio.to_thread(run_on_terminal, ["import", "oneroster", *args], command_env(stack, org))
+async def praxis_import(stack, org: str, *args: str, what: str = "oneroster", kind: str = "school"):
+    """`praxis import WHAT ARGS…` as the organisation's admin: (exit status, stdout, stderr)."""
+    return await asyncio.to_thread(run_on_terminal, ["import", what, *args], command_env(stack, org, kind))
 
 
 def write_bundle(directory, texts: dict[str, str]):
@@ -69,6 +71,7 @@ async def test_praxis_import_shows_progress_imports_the_roster_and_a_reimport_ch
     assert status == 0, (out, err)
     assert "internships: importing students" in out and "3000/3000" in out and "100%" in out
     assert "succeeded" in out and "total 3000, created 3000, updated 0, unchanged 0, failed 0" in out
+    assert "mentors: importing teachers" in out and "total 3, created 3, updated 0, unchanged 0, failed 0" in out
 
     headers = {"Authorization": f"Bearer {stack.token(SCHOOL, 'school', 'admin')}"}
     async with httpx.AsyncClient(base_url=stack["internships"].base_url, timeout=30) as c:
@@ -81,6 +84,12 @@ async def test_praxis_import_shows_progress_imports_the_roster_and_a_reimport_ch
     status, out, err = await praxis_import(stack, SCHOOL, str(zipped))
     assert status == 0, (out, err)
     assert "total 3000, created 0, updated 0, unchanged 3000, failed 0" in out
+    assert "total 3, created 0, updated 0, unchanged 3, failed 0" in out
+    async with httpx.AsyncClient(base_url=stack["mentors"].base_url, timeout=30) as m:
+        mentors = (await m.get("/v1/mentors", headers=headers)).json()["items"]
+    assert sorted((x["account"], x["kind"], x["display_name"]) for x in mentors) == [
+        (f"t{i}@school", "school", f"Teacher{i} Lee") for i in range(3)
+    ]
 
 
 async def test_three_bad_rows_are_named_by_line_a_dry_run_writes_nothing_and_the_rest_is_imported(stack, tmp_path):
@@ -108,6 +117,25 @@ async def test_three_bad_rows_are_named_by_line_a_dry_run_writes_nothing_and_the
             for s in (await c.get("/v1/students", headers=headers, params={"page_size": 50})).json()["items"]
         }
         assert len(refs) == 17 and "S000009" not in refs
+
+
+async def test_praxis_import_mentors_names_a_bad_row_by_line_and_imports_the_rest(stack, tmp_path):
+    org = "ent-imports"
+    sheet = tmp_path / "mentors.csv"
+    sheet.write_text(
+        "account,display_name,capacity,expertise\r\nm-1,Chen Jing,4,logistics\r\nm-2,Li Na,-1,\r\nm-3,Wu Fei,2,\r\n"
+    )
+    status, out, err = await praxis_import(stack, org, str(sheet), what="mentors", kind="enterprise")
+    assert status == 1 and "mentors: importing mentors" in out and "3/3" in out
+    assert "total 3, created 2, updated 0, unchanged 0, failed 1" in out
+    assert "  line 3: capacity: " in err
+    headers = {"Authorization": f"Bearer {stack.token(org, 'enterprise', 'admin')}"}
+    async with httpx.AsyncClient(base_url=stack["mentors"].base_url, timeout=30) as m:
+        mentors = (await m.get("/v1/mentors", headers=headers)).json()["items"]
+        assert sorted(x["account"] for x in mentors) == ["m-1", "m-3"]
+        assert (
+            await m.get("/v1/imports", headers={"Authorization": f"Bearer {stack.token(OTHER, 'school', 'admin')}"})
+        ).json()["items"] == []
 
 
 async def test_a_job_and_the_roster_are_the_schools_alone(stack):

@@ -14,7 +14,7 @@ import click
 from praxis_cli.client import Api, token_option
 
 # The services a OneRoster bundle goes to, and what each takes from it.
-ONEROSTER_TARGETS = (("internships", "students"),)
+ONEROSTER_TARGETS = (("internships", "students"), ("mentors", "teachers"))
 POLL_SECONDS = 0.5
 COUNTS = ("total", "created", "updated", "unchanged", "failed")
 
@@ -91,13 +91,27 @@ def import_() -> None:
 @click.option("--interval", type=float, default=POLL_SECONDS, show_default=True, help="seconds between polls")
 @token_option
 def oneroster(path: Path, dry_run: bool, interval: float, token: str) -> None:
-    """Import a school's students from a OneRoster 1.2 CSV bundle: PATH is the ZIP, or a directory holding
-    orgs.csv, users.csv and enrollments.csv (classes.csv, roles.csv when present). Exit status 1 when a row was
-    refused or a job failed."""
+    """Import a school's roster from a OneRoster 1.2 CSV bundle: its students into internships, its teachers as
+    school mentors into mentors. PATH is the ZIP, or a directory holding orgs.csv, users.csv and enrollments.csv
+    (classes.csv, roles.csv when present). Exit status 1 when a row was refused or a job failed."""
     data = bundle_bytes(path)
     results = [
         upload(service, token, "/v1/imports/oneroster", data, "application/zip", dry_run, what, interval)
         for service, what in ONEROSTER_TARGETS
     ]
     if not all(results):
+        raise SystemExit(1)
+
+
+@import_.command()
+@click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--dry-run", is_flag=True, help="validate and count what would change; write nothing")
+@click.option("--interval", type=float, default=POLL_SECONDS, show_default=True, help="seconds between polls")
+@token_option
+def mentors(path: Path, dry_run: bool, interval: float, token: str) -> None:
+    """Import your organisation's mentors from a CSV file (UTF-8): columns account, display_name, capacity, and
+    optionally expertise, languages (separated by ; or ,) and active (true/false); rows keyed by account. Exit
+    status 1 when a row was refused or the job failed."""
+    data = path.read_bytes()
+    if not upload("mentors", token, "/v1/imports/mentors", data, "text/csv", dry_run, "mentors", interval):
         raise SystemExit(1)
