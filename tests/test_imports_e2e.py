@@ -133,9 +133,11 @@ async def test_praxis_import_mentors_names_a_bad_row_by_line_and_imports_the_res
     async with httpx.AsyncClient(base_url=stack["mentors"].base_url, timeout=30) as m:
         mentors = (await m.get("/v1/mentors", headers=headers)).json()["items"]
         assert sorted(x["account"] for x in mentors) == ["m-1", "m-3"]
-        assert (
-            await m.get("/v1/imports", headers={"Authorization": f"Bearer {stack.token(OTHER, 'school', 'admin')}"})
-        ).json()["items"] == []
+        other = {"Authorization": f"Bearer {stack.token('ent-imports-other', 'enterprise', 'admin')}"}
+        assert (await m.get("/v1/imports", headers=other)).json()["items"] == []
+        [job] = (await m.get("/v1/imports", headers=headers)).json()["items"]
+        seen = await m.get(f"/v1/imports/{job['id']}", headers=other)
+        assert seen.status_code == 404 and seen.headers["content-type"] == "application/problem+json"
 
 
 async def test_a_job_and_the_roster_are_the_schools_alone(stack):
