@@ -122,7 +122,8 @@ _COLUMNS = (
 def _job(row) -> ImportJob:
     m = {k: v for k, v in row._mapping.items() if k != "upload"}
     m["state"] = JobState(m["state"])
-    m["errors"] = [RowError(**e) for e in m["errors"]]
+    # Kept in the order found (the file's refusals first, then each batch's): read by line.
+    m["errors"] = sorted((RowError(**e) for e in m["errors"]), key=lambda e: (e.file, e.line))
     return ImportJob(**m)
 
 
@@ -158,10 +159,10 @@ class ImportJobRepository:
         ).first()
         return _job(row) if row else None
 
-    async def list_for(self, org: str, *, after: tuple | None, limit: int) -> list[ImportJob]:
+    async def list_for(self, org: str, org_kind: str, *, after: tuple | None, limit: int) -> list[ImportJob]:
         """The organisation's jobs, newest first."""
-        where = "org = :org" + (" AND (created_at, id) < (:at, :id)" if after else "")
-        params = {"org": org, "limit": limit, **({"at": after[0], "id": after[1]} if after else {})}
+        where = "org = :org AND org_kind = :kind" + (" AND (created_at, id) < (:at, :id)" if after else "")
+        params = {"org": org, "kind": org_kind, "limit": limit, **({"at": after[0], "id": after[1]} if after else {})}
         rows = await self.connection.execute(
             text(f"SELECT {_COLUMNS} FROM import_job WHERE {where} ORDER BY created_at DESC, id DESC LIMIT :limit"),
             params,

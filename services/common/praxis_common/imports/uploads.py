@@ -1,6 +1,7 @@
 """The use cases of the job resource: queue an upload (the file checked as a whole first), read a job, list jobs.
 
-A job is seen by the organisation that uploaded it, nobody else: another organisation's job does not exist (404).
+A job is seen by the organisation that uploaded it, nobody else: another organisation's job does not exist (404),
+and an organisation is its id and its kind (an enterprise named like a school is not that school).
 """
 
 from __future__ import annotations
@@ -51,7 +52,7 @@ async def get_job(job_id: uuid.UUID, principal: Principal, *, uow: Any, kinds: l
     _may_import(principal, kinds)
     async with uow() as u:
         job = await u.import_jobs.get(job_id)
-    if job is None or job.org != principal.org:
+    if job is None or (job.org, job.org_kind) != (principal.org, principal.org_kind):
         raise NotFound("no such import job")
     return job
 
@@ -68,7 +69,7 @@ async def list_jobs(
     _may_import(principal, kinds)
     after = decode_page_token(page_token) if page_token else None
     async with uow() as u:
-        found = await u.import_jobs.list_for(principal.org, after=after, limit=page_size + 1)
+        found = await u.import_jobs.list_for(principal.org, principal.org_kind, after=after, limit=page_size + 1)
     return next_page(found, page_size, lambda j: (j.created_at, j.id))
 
 

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
+from internships.handlers import position_imports
 from internships.handlers import roster as handlers
+from internships.schemas.position_imports import parse_positions
 from internships.schemas.roster import RosterPage, RosterStudentRead, parse_oneroster
 from praxis_common.http import PrincipalDep
 from praxis_common.imports import http as imports_http
@@ -25,7 +27,21 @@ ONEROSTER = ImportKind(
     parse=parse_oneroster,
     apply=handlers.apply_roster_batch,
 )
-KINDS = [ONEROSTER]
+POSITIONS = ImportKind(
+    name="positions",
+    media_type="text/csv",
+    summary="Import the enterprise's positions from a CSV file (enterprise)",
+    description="Columns external_ref (your own id of the position: the key), base_id, title, seats, starts_on, "
+    "ends_on, duties (`name:core; name:peripheral`), and optionally description, languages, competencies (separated "
+    "by ; or ,), post_staff, monthly_pay, reference_monthly_wage; each row checked as POST /v1/positions checks its "
+    "body. New references become draft positions. Answers 202 with the queued job (docs/imports.md); a file that is "
+    "not UTF-8 CSV with those columns is a 422, a body over 50 MB a 413.",
+    authorize=position_imports.may_import_positions,
+    parse=parse_positions,
+    apply=position_imports.apply_positions_batch,
+    batch_rows=500,
+)
+KINDS = [ONEROSTER, POSITIONS]
 
 
 def router(rt: Runtime, runner: ImportRunner) -> APIRouter:

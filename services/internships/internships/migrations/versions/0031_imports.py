@@ -1,6 +1,7 @@
-"""Imports: the kernel's import_job table, and the schools' student roster (docs/imports.md).
+"""Imports: the kernel's import_job table, the schools' student roster, and positions' external references, the
+key of a positions import (docs/imports.md).
 
-Revision ID: 0031_roster_imports
+Revision ID: 0031_imports
 Revises: 0030_change_feeds
 Create Date: 2026-12-01
 """
@@ -11,7 +12,7 @@ from sqlalchemy.dialects import postgresql
 
 from praxis_common.imports.jobs import create_import_job_table, drop_import_job_table
 
-revision = "0031_roster_imports"
+revision = "0031_imports"
 down_revision = "0030_change_feeds"
 branch_labels = None
 depends_on = None
@@ -34,9 +35,19 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("school_org", "student_ref", name="pk_student_roster"),
     )
     op.create_index("ix_student_roster_programme", "student_roster", ["school_org", "programme"])
+    op.add_column("position", sa.Column("external_ref", sa.String(128), nullable=True))
+    op.create_index(
+        "uq_position_external_ref",
+        "position",
+        ["enterprise_org", "external_ref"],
+        unique=True,
+        postgresql_where=sa.text("external_ref IS NOT NULL"),
+    )
 
 
 def downgrade() -> None:
+    op.drop_index("uq_position_external_ref", table_name="position")
+    op.drop_column("position", "external_ref")
     op.drop_index("ix_student_roster_programme", table_name="student_roster")
     op.drop_table("student_roster")
     drop_import_job_table(op)
