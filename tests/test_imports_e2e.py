@@ -13,6 +13,7 @@ import pty
 import socket
 import subprocess
 import sys
+from datetime import date, timedelta
 
 import httpx
 
@@ -138,6 +139,34 @@ async def test_praxis_import_mentors_names_a_bad_row_by_line_and_imports_the_res
         [job] = (await m.get("/v1/imports", headers=headers)).json()["items"]
         seen = await m.get(f"/v1/imports/{job['id']}", headers=other)
         assert seen.status_code == 404 and seen.headers["content-type"] == "application/problem+json"
+
+
+async def test_praxis_import_positions_makes_drafts_names_a_bad_row_and_a_reimport_changes_nothing(
+    stack, internships, tmp_path
+):
+    school, enterprise = "school-imports-pos", "ent-imports-pos"
+    starts = date.today() + timedelta(days=30)
+    async with internships.client() as c:
+        agreement = await internships.agreement(c, school, enterprise)
+        base = (await internships.position(c, enterprise, agreement, seats=2, starts_on=starts))["base_id"]
+    sheet = tmp_path / "positions.csv"
+    ends = starts + timedelta(days=60)
+    sheet.write_text(
+        "external_ref,base_id,title,seats,starts_on,ends_on,duties,post_staff,monthly_pay,reference_monthly_wage\r\n"
+        f'P-1,{base},Listings intern,3,{starts},{ends},"listings:core; chat:peripheral",5000,4000,4500\r\n'
+        f"P-2,{base},Bad term,3,{ends},{starts},listings:core,5000,4000,4500\r\n"
+        f"P-3,{base},Logistics intern,2,{starts},{ends},packing:core,5000,4000,4500\r\n"
+    )
+    status, out, err = await praxis_import(stack, enterprise, str(sheet), what="positions", kind="enterprise")
+    assert status == 1 and "internships: importing positions" in out and "3/3" in out
+    assert "total 3, created 2, updated 0, unchanged 0, failed 1" in out and "  line 3: ends_on: " in err
+    headers = stack.auth(enterprise, "enterprise", "hr")
+    async with internships.client() as c:
+        listed = (await c.get("/v1/positions", headers=headers)).json()["items"]
+    assert sorted(p["title"] for p in listed if p["status"] == "draft") == ["Listings intern", "Logistics intern"]
+    sheet.write_text("\r\n".join(line for line in sheet.read_text().splitlines() if "Bad term" not in line) + "\r\n")
+    status, out, err = await praxis_import(stack, enterprise, str(sheet), what="positions", kind="enterprise")
+    assert status == 0 and "total 2, created 0, updated 0, unchanged 2, failed 0" in out, (out, err)
 
 
 async def test_a_job_and_the_roster_are_the_schools_alone(stack):

@@ -115,3 +115,18 @@ def mentors(path: Path, dry_run: bool, interval: float, token: str) -> None:
     data = path.read_bytes()
     if not upload("mentors", token, "/v1/imports/mentors", data, "text/csv", dry_run, "mentors", interval):
         raise SystemExit(1)
+
+
+@import_.command()
+@click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--dry-run", is_flag=True, help="validate and count what would change; write nothing")
+@click.option("--interval", type=float, default=POLL_SECONDS, show_default=True, help="seconds between polls")
+@token_option
+def positions(path: Path, dry_run: bool, interval: float, token: str) -> None:
+    """Import your enterprise's positions from a CSV file (UTF-8) as drafts: columns external_ref (your id: the
+    key), base_id, title, seats, starts_on, ends_on, duties (`name:core; name:peripheral`), and optionally
+    description, languages, competencies, post_staff, monthly_pay, reference_monthly_wage. Exit status 1 when a
+    row was refused or the job failed."""
+    data = path.read_bytes()
+    if not upload("internships", token, "/v1/imports/positions", data, "text/csv", dry_run, "positions", interval):
+        raise SystemExit(1)
