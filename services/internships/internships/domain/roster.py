@@ -29,3 +29,12 @@ def compare(incoming: list[RosterStudent], stored: dict[str, RosterStudent]) -> 
     created = [s for s in incoming if s.student_ref not in stored]
     updated = [s for s in incoming if s.student_ref in stored and stored[s.student_ref] != s]
     return RosterChanges(created, updated, len(incoming) - len(created) - len(updated))
+
+
+def shared_profile(s: RosterStudent) -> dict:
+    """The profile a booking shares with the enterprise, as the roster holds it (a booking's `profile` shape)."""
+    profile = {"display_name": s.display_name, "programme": s.programme}
+    return {k: v for k, v in profile.items() if v is not None} | {
+        "competencies": list(s.competencies),
+        "languages": list(s.languages),
+    }

@@ -8,13 +8,16 @@ from __future__ import annotations
 import io
 import uuid
 import zipfile
+from datetime import date
 
 import pytest
+from internships_attendance_world import START, World, at
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import create_async_engine
 
 from internships.adapters.unit_of_work import InternshipsUnit
 from internships.handlers import roster
+from internships.handlers.placements import BookPlacement, book_placement
 from internships.http.imports import KINDS, ONEROSTER
 from internships.main import MIGRATIONS
 from praxis_common.auth import Principal
@@ -203,3 +206,27 @@ async def test_a_job_whose_process_died_is_taken_over_and_resumes(uow):
     assert await runner.run_next()
     done = await uploads.get_job(job.id, who, uow=uow, kinds=KINDS)
     assert (done.state, done.created) == ("succeeded", 5)
+
+
+async def test_a_booking_without_a_profile_takes_the_students_from_the_roster(uow):
+    world = World(uow)
+    await world.setup()  # a published position of the world's enterprise, open to its school
+    imported = await run(uow, bundles.bundle(world.school_org, 2), world.school)
+    assert imported.created == 2
+    bare = await book_placement(
+        BookPlacement(world.position_id, "S000001", birth_date=date(2008, 1, 1)), world.school, uow=uow, clock=at(START)
+    )
+    assert bare.profile == {
+        "display_name": "Given1 Family1",
+        "programme": "Logistics management",
+        "competencies": [],
+        "languages": [],
+    }
+    given = {"display_name": "Li Wei", "competencies": [], "languages": ["zh"]}
+    told = await book_placement(
+        BookPlacement(world.position_id, "S000000", profile=given, birth_date=date(2008, 1, 1), study_year=2),
+        world.school,
+        uow=uow,
+        clock=at(START),
+    )
+    assert told.profile == given  # what the request gives is what is shared
