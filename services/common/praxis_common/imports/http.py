@@ -77,7 +77,7 @@ def router(rt: Any, runner: ImportRunner, kinds: list[ImportKind]) -> APIRouter:
             openapi_extra={
                 "requestBody": {
                     "required": True,
-                    "content": {kind.media_type: {"schema": {"type": "string", "format": "binary"}}},
+                    "content": {m: {"schema": {"type": "string", "format": "binary"}} for m in kind.media_types},
                 }
             },
         )
@@ -92,7 +92,9 @@ def router(rt: Any, runner: ImportRunner, kinds: list[ImportKind]) -> APIRouter:
         )
         return ImportJobPage(items=[ImportJobRead.of(j) for j in items], next_page_token=token)
 
-    @r.get("/{job_id}", operation_id="getImportJob", response_model=ImportJobRead, summary="One import job")
+    # `uuid` keeps the path apart from the uploads' (/v1/imports/oneroster is not a job): OPTIONS and 405 name the
+    # methods of the one route a path is.
+    @r.get("/{job_id:uuid}", operation_id="getImportJob", response_model=ImportJobRead, summary="One import job")
     async def get_job(job_id: uuid.UUID, principal: PrincipalDep) -> ImportJobRead:
         """Its state, its counts so far and the refused rows by line; poll it until the state is succeeded or
         failed."""

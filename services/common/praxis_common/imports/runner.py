@@ -39,7 +39,7 @@ class ImportKind:
     """One kind of import a service takes (`POST /v1/imports/<name>`)."""
 
     name: str
-    media_type: str  # what the upload is: application/zip, text/csv
+    media_types: tuple[str, ...]  # what the upload may be sent as (documented; the body is read whatever it says)
     summary: str
     description: str
     # Who may upload it (raises Forbidden); jobs are then seen by the uploader's organisation only.

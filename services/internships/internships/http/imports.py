@@ -17,7 +17,7 @@ from praxis_common.service import Runtime
 
 ONEROSTER = ImportKind(
     name="oneroster",
-    media_type="application/zip",
+    media_types=("application/zip", "application/octet-stream"),
     summary="Import the school's students from a OneRoster 1.2 CSV bundle (school)",
     description="The body is a ZIP of orgs.csv, users.csv and enrollments.csv (classes.csv, roles.csv when present). "
     "Users with role student in the school's orgs become roster rows keyed by identifier (else sourcedId); "
@@ -29,7 +29,7 @@ ONEROSTER = ImportKind(
 )
 POSITIONS = ImportKind(
     name="positions",
-    media_type="text/csv",
+    media_types=("text/csv",),
     summary="Import the enterprise's positions from a CSV file (enterprise)",
     description="Columns external_ref (your own id of the position: the key), base_id, title, seats, starts_on, "
     "ends_on, duties (`name:core; name:peripheral`), and optionally description, languages, competencies (separated "

@@ -13,7 +13,7 @@ from praxis_common.service import Runtime
 
 ONEROSTER = ImportKind(
     name="oneroster",
-    media_type="application/zip",
+    media_types=("application/zip", "application/octet-stream"),
     summary="Import the school's teachers as school mentors from a OneRoster 1.2 CSV bundle (school)",
     description="The body is a ZIP of orgs.csv, users.csv and enrollments.csv (roles.csv when present). Users with "
     f"role teacher in the school's orgs become school mentors keyed by their account (username, else sourcedId); a new "
@@ -26,7 +26,7 @@ ONEROSTER = ImportKind(
 )
 MENTORS = ImportKind(
     name="mentors",
-    media_type="text/csv",
+    media_types=("text/csv",),
     summary="Import the organisation's mentors from a CSV file (school or enterprise)",
     description="Columns account, display_name, capacity, and optionally expertise, languages (separated by ; or ,) "
     "and active (true/false); each row keyed by account. Answers 202 with the queued job (docs/imports.md). A file "
