@@ -32,21 +32,16 @@ from internships.http import (
     tiers,
     weekly_reports,
 )
+from internships.schemas import import_kinds
 from internships.schemas.rounds import RANKING_MAX_BYTES, STUDENTS_MAX_BYTES
+from praxis_common.imports.http import MAX_UPLOAD_BYTES
 from praxis_common.imports.runner import ImportRunner
-from praxis_common.service import Runtime, ServiceSpec, every
+from praxis_common.service import ServiceSpec, every
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 CALENDAR_SECONDS = 60.0  # agreements start and end by date
 HOLD_SECONDS = 30.0  # unanswered placement requests expire
 WINDOW_SECONDS = 300.0  # evaluation windows open by date
-
-_runners: dict[int, ImportRunner] = {}
-
-
-def import_runner(rt: Runtime) -> ImportRunner:
-    """The runtime's one import runner: its routes wake it, its worker runs the jobs."""
-    return _runners.setdefault(id(rt), ImportRunner(rt.uow, imports.KINDS))
 
 
 SPEC = ServiceSpec(
@@ -77,11 +72,16 @@ SPEC = ServiceSpec(
         tiers.router(rt),
         evaluations.router(rt, MentorsOf(rt)),
         credits.router(rt),
-        imports.router(rt, import_runner(rt)),
+        imports.router(rt),
         imports.students_router(rt),
     ],
     grpc_services=lambda rt: rpc.services(rt, MentorsOf(rt)),
-    grpc_message_limits={"SetRanking": RANKING_MAX_BYTES, "AddRoundStudents": STUDENTS_MAX_BYTES},
+    grpc_message_limits={
+        "SetRanking": RANKING_MAX_BYTES,
+        "AddRoundStudents": STUDENTS_MAX_BYTES,
+        "ImportOneRoster": MAX_UPLOAD_BYTES,
+        "ImportPositions": MAX_UPLOAD_BYTES,
+    },
     subscriptions=lambda rt: consumers.subscriptions(),
     workers=lambda rt: [
         every(CALENDAR_SECONDS, lambda: handlers.apply_calendar(uow=rt.uow, clock=rt.clock), name="agreement calendar"),
@@ -91,6 +91,6 @@ SPEC = ServiceSpec(
             lambda: evaluation_windows.open_windows(uow=rt.uow, clock=rt.clock),
             name="evaluation windows",
         ),
-        import_runner(rt).run,
+        ImportRunner.of(rt, import_kinds.KINDS).run,
     ],
 )

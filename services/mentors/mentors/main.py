@@ -11,16 +11,12 @@ from mentors.config import Settings
 from mentors.consumers import placements, teams
 from mentors.handlers.assignments import sweep_pending
 from mentors.http import assignments, imports, mentors, reports
+from mentors.schemas import import_kinds
+from praxis_common.imports.http import MAX_UPLOAD_BYTES
 from praxis_common.imports.runner import ImportRunner
-from praxis_common.service import Runtime, ServiceSpec, every
+from praxis_common.service import ServiceSpec, every
 
 MIGRATIONS = Path(__file__).parent / "migrations"
-_runners: dict[int, ImportRunner] = {}
-
-
-def import_runner(rt: Runtime) -> ImportRunner:
-    """The runtime's one import runner: its routes wake it, its worker runs the jobs."""
-    return _runners.setdefault(id(rt), ImportRunner(rt.uow, imports.KINDS))
 
 
 SPEC = ServiceSpec(
@@ -34,9 +30,10 @@ SPEC = ServiceSpec(
         assignments.router(rt),
         assignments.students_router(rt),
         reports.router(rt),
-        imports.router(rt, import_runner(rt)),
+        imports.router(rt),
     ],
     grpc_services=rpc.services,
+    grpc_message_limits={"ImportOneRoster": MAX_UPLOAD_BYTES, "ImportMentors": MAX_UPLOAD_BYTES},
     subscriptions=lambda rt: [
         partnerships.subscription("mentors"),
         placements.subscription(clock=rt.clock),
@@ -48,6 +45,6 @@ SPEC = ServiceSpec(
             lambda: sweep_pending(uow=rt.uow, clock=rt.clock),
             name="pending assignment sweep",
         ),
-        import_runner(rt).run,
+        ImportRunner.of(rt, import_kinds.KINDS).run,
     ],
 )

@@ -60,8 +60,16 @@ async def parse_off_loop(kind: ImportKind, data: bytes, org: str, org_kind: str)
     return await asyncio.to_thread(parse)
 
 
+_runners: dict[int, ImportRunner] = {}
+
+
 class ImportRunner:
     """Runs the service's queued jobs one at a time; `wakeup` (set by an upload) starts the next at once."""
+
+    @classmethod
+    def of(cls, rt: Any, kinds: list[ImportKind]) -> ImportRunner:
+        """The running service's one runner: its REST and gRPC uploads wake it, its worker runs the jobs."""
+        return _runners.setdefault(id(rt), cls(rt.uow, kinds))
 
     def __init__(self, uow: Callable[[], Any], kinds: list[ImportKind], *, poll_seconds: float = 2.0) -> None:
         self.uow = uow

@@ -16,6 +16,7 @@ from praxis_common.imports.jobs import ImportJob
 from praxis_common.imports.runner import ImportKind, ImportRunner, parse_off_loop
 from praxis_common.pages import DEFAULT_PAGE_SIZE, decode_page_token, next_page
 from praxis_common.uow import Clock, utc_clock
+from praxis_common.validation import parse_uuid
 
 
 async def submit(
@@ -48,8 +49,11 @@ async def submit(
     return job
 
 
-async def get_job(job_id: uuid.UUID, principal: Principal, *, uow: Any, kinds: list[ImportKind]) -> ImportJob:
+async def get_job(job_id: uuid.UUID | str, principal: Principal, *, uow: Any, kinds: list[ImportKind]) -> ImportJob:
+    """The organisation's job (a gRPC id as text is parsed once the caller may read jobs at all)."""
     _may_import(principal, kinds)
+    if isinstance(job_id, str):
+        job_id = parse_uuid(job_id, "job_id")
     async with uow() as u:
         job = await u.import_jobs.get(job_id)
     if job is None or (job.org, job.org_kind) != (principal.org, principal.org_kind):

@@ -14,8 +14,8 @@ from sqlalchemy.ext.asyncio import create_async_engine
 
 from internships.adapters.unit_of_work import InternshipsUnit
 from internships.handlers import positions
-from internships.http.imports import KINDS, POSITIONS
 from internships.main import MIGRATIONS
+from internships.schemas.import_kinds import KINDS, POSITIONS
 from praxis_common.errors import Forbidden, InvalidInput, NotFound
 from praxis_common.imports import uploads
 from praxis_common.imports.runner import ImportRunner

@@ -18,8 +18,8 @@ from sqlalchemy.ext.asyncio import create_async_engine
 from internships.adapters.unit_of_work import InternshipsUnit
 from internships.handlers import roster
 from internships.handlers.placements import BookPlacement, book_placement
-from internships.http.imports import KINDS, ONEROSTER
 from internships.main import MIGRATIONS
+from internships.schemas.import_kinds import KINDS, ONEROSTER
 from praxis_common.auth import Principal
 from praxis_common.errors import Forbidden, InvalidInput, NotFound
 from praxis_common.imports import uploads

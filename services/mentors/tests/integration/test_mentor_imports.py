@@ -14,7 +14,7 @@ from sqlalchemy import text
 from mentors.domain.mentors import DualQualificationRule
 from mentors.handlers import mentors as mentor_handlers
 from mentors.handlers.imports import TEACHER_CAPACITY
-from mentors.http.imports import KINDS, MENTORS, ONEROSTER
+from mentors.schemas.import_kinds import KINDS, MENTORS, ONEROSTER
 from praxis_common.auth import Principal
 from praxis_common.errors import Forbidden, InvalidInput, NotFound
 from praxis_common.imports import uploads
