@@ -38,6 +38,10 @@ MAX_ROW_ERRORS = 1000
 STALE_SECONDS = 120  # a running job not heard of for this long lost its process: another worker takes it over
 
 
+class JobTakenOver(Exception):
+    """Another worker runs the job now (this one went silent for longer than STALE_SECONDS)."""
+
+
 class JobState(StrEnum):
     QUEUED = "queued"
     RUNNING = "running"
@@ -190,23 +194,28 @@ class ImportJobRepository:
 
     async def started(self, job_id: uuid.UUID, total: int, errors: list[RowError], *, failed: int) -> None:
         """The file is read: its row count, and the `failed` rows refused (with their errors) before any applied."""
-        await self._progress(job_id, total=total, failed=failed, errors=errors)
+        await self._progress(job_id, expected=0, total=total, failed=failed, errors=errors)
 
-    async def record(self, job_id: uuid.UUID, outcome: BatchOutcome, applied: int) -> None:
-        """A batch is done: its counts, and `applied` more valid rows behind us."""
+    async def record(self, job_id: uuid.UUID, outcome: BatchOutcome, *, applied_before: int, rows: int) -> None:
+        """A batch of `rows` valid rows is done, after `applied_before` others: its counts."""
         await self._progress(
             job_id,
+            expected=applied_before,
             created=outcome.created,
             updated=outcome.updated,
             unchanged=outcome.unchanged,
             failed=len({(e.file, e.line) for e in outcome.errors}),
             errors=list(outcome.errors),
-            applied=applied,
+            applied=rows,
         )
 
-    async def _progress(self, job_id: uuid.UUID, *, total: int | None = None, errors: list[RowError], **counts) -> None:
+    async def _progress(
+        self, job_id: uuid.UUID, *, expected: int, total: int | None = None, errors: list[RowError], **counts
+    ) -> None:
+        """Add to the job's counts, if it is where this worker left it (`applied` = expected); else another worker
+        took the job over (this one was thought dead): JobTakenOver, and the caller's transaction rolls back."""
         add = {k: counts.get(k, 0) for k in ("created", "updated", "unchanged", "failed", "applied")}
-        await self.connection.execute(
+        result = await self.connection.execute(
             text("""
                 UPDATE import_job SET
                     total = coalesce(CAST(:total AS integer), total),
@@ -218,10 +227,12 @@ class ImportJobRepository:
                         LIMIT greatest(0, :cap - jsonb_array_length(errors))) kept),
                     errors_more = errors_more + greatest(0, :n_errors - greatest(0, :cap - jsonb_array_length(errors))),
                     heartbeat_at = now()
-                WHERE id = :id
+                WHERE id = :id AND applied = :expected AND state = 'running'
+                  AND (CAST(:total AS integer) IS NULL OR total IS NULL)
             """),
             {
                 "id": job_id,
+                "expected": expected,
                 "total": total,
                 "errors": json.dumps([e.__dict__ for e in errors]),
                 "n_errors": len(errors),
@@ -229,6 +240,8 @@ class ImportJobRepository:
                 **add,
             },
         )
+        if result.rowcount != 1:
+            raise JobTakenOver(f"import job {job_id} moved on without this worker")
 
     async def finish(self, job_id: uuid.UUID, state: JobState, detail: str | None = None) -> None:
         await self.connection.execute(

@@ -1,7 +1,8 @@
 """The worker that runs import jobs: it claims the oldest queued job (FOR UPDATE SKIP LOCKED, so several processes
 share the work), reads its file in a worker thread, and applies the valid rows a batch per transaction, each batch's
 changes, their events and the job's progress committing together. A job whose process died mid-way is taken over
-once it has been silent for STALE_SECONDS and resumes after the last committed batch."""
+once it has been silent for STALE_SECONDS and resumes after the last committed batch; should the first worker
+wake up after all, its next batch finds the job moved on and rolls back (JobTakenOver)."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from typing import Any
 
 from praxis_common.bulk import collector_paused
 from praxis_common.errors import InvalidInput
-from praxis_common.imports.jobs import BatchOutcome, ImportJob, JobState, RowError
+from praxis_common.imports.jobs import BatchOutcome, ImportJob, JobState, JobTakenOver, RowError
 
 log = logging.getLogger("praxis.imports")
 
@@ -87,6 +88,8 @@ class ImportRunner:
         job, upload = claimed
         try:
             await self._run(job, upload)
+        except JobTakenOver:
+            log.warning("import job taken over by another worker; leaving it", extra={"job": str(job.id)})
         except Exception:
             log.exception("import job failed", extra={"job": str(job.id), "kind": job.kind})
             await self._finish(
@@ -108,12 +111,11 @@ class ImportRunner:
             async with self.uow() as u:
                 await u.import_jobs.started(job.id, parsed.total, parsed.errors, failed=parsed.failed_rows)
                 await u.commit()
-        items = parsed.items[job.applied :]
-        for start in range(0, len(items), kind.batch_rows):
-            batch = items[start : start + kind.batch_rows]
+        for start in range(job.applied, len(parsed.items), kind.batch_rows):
+            batch = parsed.items[start : start + kind.batch_rows]
             async with self.uow() as u:
                 outcome = await kind.apply(u, job, batch)
-                await u.import_jobs.record(job.id, outcome, len(batch))
+                await u.import_jobs.record(job.id, outcome, applied_before=start, rows=len(batch))
                 await u.commit()
         await self._finish(job, JobState.SUCCEEDED)
         log.info("import job done", extra={"job": str(job.id), "kind": job.kind, "rows": parsed.total})

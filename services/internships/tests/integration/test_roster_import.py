@@ -23,6 +23,8 @@ from internships.schemas.import_kinds import KINDS, ONEROSTER
 from praxis_common.auth import Principal
 from praxis_common.errors import Forbidden, InvalidInput, NotFound
 from praxis_common.imports import uploads
+from praxis_common.imports.files import BatchOutcome
+from praxis_common.imports.jobs import JobTakenOver
 from praxis_common.imports.runner import ImportRunner
 from praxis_common.uow import UnitOfWorkFactory
 from praxis_dev import oneroster_bundles as bundles
@@ -189,7 +191,7 @@ async def test_a_file_that_is_not_utf8_is_named_with_its_line(uow):
     assert "users.csv is not UTF-8" in refused.value.detail and "line 7" in refused.value.detail
 
 
-async def test_a_job_whose_process_died_is_taken_over_and_resumes(uow):
+async def test_a_job_whose_process_died_is_taken_over_and_its_first_worker_cannot_count_twice(uow):
     who = school("sch-resume")
     runner = ImportRunner(uow, KINDS)
     job = await uploads.submit(ONEROSTER, bundles.bundle(who.org, 5), who, dry_run=False, uow=uow, runner=runner)
@@ -205,7 +207,14 @@ async def test_a_job_whose_process_died_is_taken_over_and_resumes(uow):
         await u.commit()
     assert await runner.run_next()
     done = await uploads.get_job(job.id, who, uow=uow, kinds=KINDS)
-    assert (done.state, done.created) == ("succeeded", 5)
+    assert (done.state, done.created, done.processed) == ("succeeded", 5, 5)
+    async with uow() as u:  # the first worker wakes up: its progress no longer fits the job, and nothing counts twice
+        with pytest.raises(JobTakenOver):
+            await u.import_jobs.started(job.id, 5, [], failed=0)
+        with pytest.raises(JobTakenOver):
+            await u.import_jobs.record(job.id, BatchOutcome(created=5), applied_before=0, rows=5)
+    again = await uploads.get_job(job.id, who, uow=uow, kinds=KINDS)
+    assert (again.created, again.processed) == (5, 5)
 
 
 async def test_a_booking_without_a_profile_takes_the_students_from_the_roster(uow):
