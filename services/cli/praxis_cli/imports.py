@@ -80,6 +80,13 @@ def upload(
         return report(service, follow(api, job, what, interval))
 
 
+def job_options(f):
+    """What every import takes: --dry-run, --interval and the caller's token."""
+    f = token_option(f)
+    f = click.option("--interval", type=float, default=POLL_SECONDS, show_default=True, help="seconds between polls")(f)
+    return click.option("--dry-run", is_flag=True, help="validate and count what would change; write nothing")(f)
+
+
 @click.group(name="import")
 def import_() -> None:
     """Bulk imports: upload a file, follow its job with a progress bar, print the counts and refused rows."""
@@ -87,9 +94,7 @@ def import_() -> None:
 
 @import_.command()
 @click.argument("path", type=click.Path(exists=True, path_type=Path))
-@click.option("--dry-run", is_flag=True, help="validate and count what would change; write nothing")
-@click.option("--interval", type=float, default=POLL_SECONDS, show_default=True, help="seconds between polls")
-@token_option
+@job_options
 def oneroster(path: Path, dry_run: bool, interval: float, token: str) -> None:
     """Import a school's roster from a OneRoster 1.2 CSV bundle: its students into internships, its teachers as
     school mentors into mentors. PATH is the ZIP, or a directory holding orgs.csv, users.csv and enrollments.csv
@@ -105,9 +110,7 @@ def oneroster(path: Path, dry_run: bool, interval: float, token: str) -> None:
 
 @import_.command()
 @click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--dry-run", is_flag=True, help="validate and count what would change; write nothing")
-@click.option("--interval", type=float, default=POLL_SECONDS, show_default=True, help="seconds between polls")
-@token_option
+@job_options
 def mentors(path: Path, dry_run: bool, interval: float, token: str) -> None:
     """Import your organisation's mentors from a CSV file (UTF-8): columns account, display_name, capacity, and
     optionally expertise, languages (separated by ; or ,) and active (true/false); rows keyed by account. Exit
@@ -119,9 +122,7 @@ def mentors(path: Path, dry_run: bool, interval: float, token: str) -> None:
 
 @import_.command()
 @click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--dry-run", is_flag=True, help="validate and count what would change; write nothing")
-@click.option("--interval", type=float, default=POLL_SECONDS, show_default=True, help="seconds between polls")
-@token_option
+@job_options
 def positions(path: Path, dry_run: bool, interval: float, token: str) -> None:
     """Import your enterprise's positions from a CSV file (UTF-8) as drafts: columns external_ref (your id: the
     key), base_id, title, seats, starts_on, ends_on, duties (`name:core; name:peripheral`), and optionally
