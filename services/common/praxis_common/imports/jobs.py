@@ -35,7 +35,7 @@ from praxis_common.db import new_metadata
 from praxis_common.imports.files import BatchOutcome, RowError
 
 MAX_ROW_ERRORS = 1000
-STALE_SECONDS = 120  # a running job not heard of for this long lost its process: another worker takes it over
+STALE_SECONDS = 120.0  # a running job not heard of for this long lost its process (the default of the setting)
 
 
 class JobTakenOver(Exception):
@@ -173,8 +173,9 @@ class ImportJobRepository:
         )
         return [_job(r) for r in rows]
 
-    async def claim_next(self) -> tuple[ImportJob, bytes] | None:
-        """The oldest queued job (or a running one whose worker went silent), now running and ours, with its file."""
+    async def claim_next(self, stale_seconds: float = STALE_SECONDS) -> tuple[ImportJob, bytes] | None:
+        """The oldest queued job (or a running one whose worker went silent for `stale_seconds`), now running and
+        ours, with its file."""
         row = (
             await self.connection.execute(
                 text(f"""
@@ -187,7 +188,7 @@ class ImportJobRepository:
                         ORDER BY created_at LIMIT 1 FOR UPDATE SKIP LOCKED)
                     RETURNING {_COLUMNS}, upload
                 """),
-                {"stale": STALE_SECONDS},
+                {"stale": stale_seconds},
             )
         ).first()
         return (_job(row), bytes(row.upload)) if row else None

@@ -1,8 +1,8 @@
 """The worker that runs import jobs: it claims the oldest queued job (FOR UPDATE SKIP LOCKED, so several processes
 share the work), reads its file in a worker thread, and applies the valid rows a batch per transaction, each batch's
 changes, their events and the job's progress committing together. A job whose process died mid-way is taken over
-once it has been silent for STALE_SECONDS and resumes after the last committed batch; should the first worker
-wake up after all, its next batch finds the job moved on and rolls back (JobTakenOver)."""
+once it has been silent for `<SERVICE>_IMPORT_STALE_SECONDS` (120) and resumes after the last committed batch;
+should the first worker wake up after all, its next batch finds the job moved on and rolls back (JobTakenOver)."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from typing import Any
 
 from praxis_common.bulk import collector_paused
 from praxis_common.errors import InvalidInput
-from praxis_common.imports.jobs import BatchOutcome, ImportJob, JobState, JobTakenOver, RowError
+from praxis_common.imports.jobs import STALE_SECONDS, BatchOutcome, ImportJob, JobState, JobTakenOver, RowError
 
 log = logging.getLogger("praxis.imports")
 
@@ -70,18 +70,26 @@ class ImportRunner:
     @classmethod
     def of(cls, rt: Any, kinds: list[ImportKind]) -> ImportRunner:
         """The running service's one runner: its REST and gRPC uploads wake it, its worker runs the jobs."""
-        return _runners.setdefault(id(rt), cls(rt.uow, kinds))
+        return _runners.setdefault(id(rt), cls(rt.uow, kinds, stale_seconds=rt.settings.import_stale_seconds))
 
-    def __init__(self, uow: Callable[[], Any], kinds: list[ImportKind], *, poll_seconds: float = 2.0) -> None:
+    def __init__(
+        self,
+        uow: Callable[[], Any],
+        kinds: list[ImportKind],
+        *,
+        poll_seconds: float = 2.0,
+        stale_seconds: float = STALE_SECONDS,
+    ) -> None:
         self.uow = uow
         self.kinds = {k.name: k for k in kinds}
         self.poll_seconds = poll_seconds
+        self.stale_seconds = stale_seconds
         self.wakeup = asyncio.Event()
 
     async def run_next(self) -> bool:
         """Claim and run one job; False when none was waiting."""
         async with self.uow() as u:
-            claimed = await u.import_jobs.claim_next()
+            claimed = await u.import_jobs.claim_next(self.stale_seconds)
             await u.commit()
         if claimed is None:
             return False
