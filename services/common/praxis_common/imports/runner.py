@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import weakref
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -61,7 +62,8 @@ async def parse_off_loop(kind: ImportKind, data: bytes, org: str, org_kind: str)
     return await asyncio.to_thread(parse)
 
 
-_runners: dict[int, ImportRunner] = {}
+# id(runtime) -> (the runtime, weakly, and its runner): an id reused by a later runtime gets a runner of its own.
+_runners: dict[int, tuple[weakref.ref, ImportRunner]] = {}
 
 
 class ImportRunner:
@@ -70,7 +72,11 @@ class ImportRunner:
     @classmethod
     def of(cls, rt: Any, kinds: list[ImportKind]) -> ImportRunner:
         """The running service's one runner: its REST and gRPC uploads wake it, its worker runs the jobs."""
-        return _runners.setdefault(id(rt), cls(rt.uow, kinds, stale_seconds=rt.settings.import_stale_seconds))
+        found = _runners.get(id(rt))
+        if found is None or found[0]() is not rt:
+            found = (weakref.ref(rt), cls(rt.uow, kinds, stale_seconds=rt.settings.import_stale_seconds))
+            _runners[id(rt)] = found
+        return found[1]
 
     def __init__(
         self,
