@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 
 import praxis_partnerships as partnerships
+from praxis_common.imports import uploads
 from praxis_dev.testing.apps import build_app
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -113,9 +114,13 @@ def calls(fn, owner: type | None = None, seen: set | None = None) -> set[str]:
     return found
 
 
+# The job resource's use cases (praxis_common/imports/uploads.py), which every importing service serves.
+IMPORT_USE_CASES = {uploads.submit.__name__, uploads.get_job.__name__, uploads.list_jobs.__name__}
+
+
 def use_cases(service: str) -> set[str]:
     """The names of the service's use cases: the public functions of its handlers package and its subpackages (and the
-    partnership query that mentors and projects serve)."""
+    partnership query that mentors and projects serve, and the import jobs' that importing services serve)."""
     package = importlib.import_module(f"{service}.handlers")
     modules = [package] + [
         importlib.import_module(m.name) for m in pkgutil.walk_packages(package.__path__, f"{package.__name__}.")
@@ -126,7 +131,7 @@ def use_cases(service: str) -> set[str]:
         for name, value in vars(module).items()
         if inspect.isfunction(value) and value.__module__ == module.__name__ and not name.startswith("_")
     }
-    return names | {partnerships.list_for.__name__}
+    return names | {partnerships.list_for.__name__} | IMPORT_USE_CASES
 
 
 def _rows(service: str) -> list[tuple[str, list[str], str]]:

@@ -22,6 +22,7 @@ from praxis.internships.v1 import internships_pb2
 from praxis.mentors.v1 import mentors_pb2
 from praxis.notifications.v1 import notifications_pb2
 from praxis.projects.v1 import projects_pb2
+from praxis_dev import oneroster_bundles
 from praxis_dev.testing.stack import Stack, eventually
 
 TODAY = date.today()
@@ -63,7 +64,7 @@ def auth(stack: Stack, org: str, kind: str, role: str, sub: str | None = None) -
 async def world(stack: Stack, internships, mentors, rounds) -> dict[str, str]:
     """Real objects of one school and one enterprise in all three services: an agreement, a base, a position, a
     confirmed placement with both mentors assigned and a guidance session, a mentor's practice period and
-    certificate, an insurance policy, an allocation round with the position and the student, a shared project with material and a
+    certificate, an insurance policy, an import job, an allocation round with the position and the student, a shared project with material and a
     team with a deliverable. Returns a value for every path parameter name the services use."""
     school, enterprise = auth(stack, SCHOOL, "school", "admin"), auth(stack, ENTERPRISE, "enterprise", "hr")
     async with (
@@ -118,6 +119,12 @@ async def world(stack: Stack, internships, mentors, rounds) -> dict[str, str]:
             },
         )
         assert policy.status_code == 201, policy.text
+        imported = await c.post(
+            "/v1/imports/oneroster",
+            headers={**school, "Content-Type": "application/zip"},
+            content=oneroster_bundles.bundle(SCHOOL, 1),
+        )
+        assert imported.status_code == 202, imported.text
 
         rnd = await rounds.create(c, SCHOOL)
         await rounds.add_positions(c, SCHOOL, rnd["id"], position["id"])
@@ -202,6 +209,7 @@ async def world(stack: Stack, internships, mentors, rounds) -> dict[str, str]:
         "webhook_id": hook.json()["id"],
         "delivery_id": delivery["id"],
         "account": f"{ENTERPRISE}:user",  # a directory user (none needs to exist: refused before it is looked up)
+        "job_id": imported.json()["id"],  # an import job
         "stage": "market-research",
     }
 

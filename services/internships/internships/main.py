@@ -18,6 +18,7 @@ from internships.http import (
     credits,
     documents,
     evaluations,
+    imports,
     insurance,
     ministry_report,
     organisations,
@@ -32,7 +33,10 @@ from internships.http import (
     tiers,
     weekly_reports,
 )
+from internships.schemas import import_kinds
 from internships.schemas.rounds import RANKING_MAX_BYTES, STUDENTS_MAX_BYTES
+from praxis_common.imports.http import MAX_UPLOAD_BYTES
+from praxis_common.imports.runner import ImportRunner
 from praxis_common.service import ServiceSpec, every
 
 MIGRATIONS = Path(__file__).parent / "migrations"
@@ -70,9 +74,16 @@ SPEC = ServiceSpec(
         evaluations.router(rt, MentorsOf(rt)),
         credits.router(rt),
         action_links.router(rt),  # /links/{token}: outside /v1, the OpenAPI document and the token gate
+        imports.router(rt),
+        imports.students_router(rt),
     ],
     grpc_services=lambda rt: rpc.services(rt, MentorsOf(rt)),
-    grpc_message_limits={"SetRanking": RANKING_MAX_BYTES, "AddRoundStudents": STUDENTS_MAX_BYTES},
+    grpc_message_limits={
+        "SetRanking": RANKING_MAX_BYTES,
+        "AddRoundStudents": STUDENTS_MAX_BYTES,
+        "ImportOneRoster": MAX_UPLOAD_BYTES,
+        "ImportPositions": MAX_UPLOAD_BYTES,
+    },
     subscriptions=lambda rt: consumers.subscriptions(),
     workers=lambda rt: [
         every(CALENDAR_SECONDS, lambda: handlers.apply_calendar(uow=rt.uow, clock=rt.clock), name="agreement calendar"),
@@ -82,5 +93,6 @@ SPEC = ServiceSpec(
             lambda: evaluation_windows.open_windows(uow=rt.uow, clock=rt.clock),
             name="evaluation windows",
         ),
+        ImportRunner.of(rt, import_kinds.KINDS).run,
     ],
 )

@@ -11,10 +11,14 @@ from mentors.config import Settings
 from mentors.consumers import placements, teams
 from mentors.handlers.assignments import sweep_pending
 from mentors.handlers.sessions import tell_overdue_guidance
-from mentors.http import assignments, mentors, reports
+from mentors.http import assignments, imports, mentors, reports
+from mentors.schemas import import_kinds
+from praxis_common.imports.http import MAX_UPLOAD_BYTES
+from praxis_common.imports.runner import ImportRunner
 from praxis_common.service import ServiceSpec, every
 
 MIGRATIONS = Path(__file__).parent / "migrations"
+
 
 SPEC = ServiceSpec(
     name="mentors",
@@ -27,8 +31,10 @@ SPEC = ServiceSpec(
         assignments.router(rt),
         assignments.students_router(rt),
         reports.router(rt),
+        imports.router(rt),
     ],
     grpc_services=rpc.services,
+    grpc_message_limits={"ImportOneRoster": MAX_UPLOAD_BYTES, "ImportMentors": MAX_UPLOAD_BYTES},
     subscriptions=lambda rt: [
         partnerships.subscription("mentors"),
         placements.subscription(clock=rt.clock),
@@ -45,5 +51,6 @@ SPEC = ServiceSpec(
             lambda: tell_overdue_guidance(uow=rt.uow, days=rt.settings.overdue_guidance_days, clock=rt.clock),
             name="overdue guidance",
         ),
+        ImportRunner.of(rt, import_kinds.KINDS).run,
     ],
 )

@@ -17,6 +17,7 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
     false,
+    text,
 )
 from sqlalchemy.dialects.postgresql import ARRAY, JSONB, UUID
 
@@ -115,6 +116,7 @@ position = Table(
     # Current interns in this post (requested, confirmed, active), for the ratio rule; seats stay taken after
     # an internship ran, these do not. Kept with seats_taken by book_placement and end_hold.
     Column("interns_current", Integer, nullable=False, server_default="0"),
+    Column("external_ref", String(128)),  # the enterprise's own id of the position: a positions import's key
     CheckConstraint("seats_taken >= 0 AND seats_taken <= seats", name="seats"),
     CheckConstraint("interns_current >= 0", name="interns_current"),
     CheckConstraint("ends_on >= starts_on", name="term"),
@@ -123,6 +125,13 @@ position = Table(
     Index("ix_position_published", "status", "published_at", "id"),
     Index("ix_position_competencies", "competencies", postgresql_using="gin"),
     Index("ix_position_base", "base_id"),
+    Index(
+        "uq_position_external_ref",
+        "enterprise_org",
+        "external_ref",
+        unique=True,
+        postgresql_where=text("external_ref IS NOT NULL"),
+    ),
 )
 
 placement = Table(
@@ -338,13 +347,15 @@ round_match = Table(
 
 
 # The tables of the internship course, evaluation (rubrics, scores, windows), grades and the credit ledger, outcomes
-# (guidance sessions, hires, programme competencies, the value ledger) and base tiers (feedback, tier decisions), on
+# (guidance sessions, hires, programme competencies, the value ledger), base tiers (feedback, tier decisions) and
+# imports (import jobs, the student roster), on
 # this metadata too (imported last: they refer to the tables above), and the change log behind updated_since feeds.
 from internships.adapters import (  # noqa: E402, F401
     course_tables,
     credits_tables,
     evaluation_tables,
     feeds_tables,
+    imports_tables,
     outcomes_tables,
     tiers_tables,
 )

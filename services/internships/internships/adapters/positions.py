@@ -69,6 +69,13 @@ class PositionRepository:
     async def add(self, p: Position) -> None:
         await self.connection.execute(insert(pos_t).values(_position_row(p)))
 
+    async def by_external_refs(self, enterprise_org: str, refs: list[str]) -> dict[str, Position]:
+        """The enterprise's positions with these external references, by reference."""
+        rows = await self.connection.execute(
+            _positions_query().where(pos_t.c.enterprise_org == enterprise_org, pos_t.c.external_ref.in_(refs))
+        )
+        return {r.external_ref: _position(r) for r in rows}
+
     async def get(self, position_id: uuid.UUID, *, for_update: bool = False) -> Position | None:
         query = select(pos_t).where(pos_t.c.id == position_id)
         row = (await self.connection.execute(query.with_for_update() if for_update else query)).first()

@@ -26,11 +26,13 @@ from internships.adapters.outcomes import HireRepository, LedgerRepository, Prog
 from internships.adapters.placements import PlacementRepository
 from internships.adapters.positions import BaseRepository, PositionRepository
 from internships.adapters.reports import ReportRepository
+from internships.adapters.roster import RosterRepository
 from internships.adapters.round_runs import RunRepository
 from internships.adapters.round_students import RoundStudentRepository
 from internships.adapters.rounds import RoundRepository
 from internships.adapters.weekly_reports import WeeklyReportRepository
 from internships.outgoing import integration_event
+from praxis_common.imports.jobs import ImportJobRepository
 from praxis_common.uow import UnitOfWork
 
 
@@ -40,7 +42,8 @@ class InternshipsUnit(UnitOfWork):
     course: `u.organisations`, `u.course`, `u.documents`, `u.insurance`, `u.attendance`, `u.attendance_reports`,
     `u.weekly_reports`, `u.ministry_report`; those of outcomes: `u.guidance`, `u.hires`, `u.programmes`, `u.ledger`;
     the feedback survey's and base tiers': `u.feedback`, `u.base_tiers`; evaluation's: `u.evaluations`; and grades
-    and credits': `u.grades`, `u.credit_ledger`; the used action links: `u.action_links`."""
+    and credits': `u.grades`, `u.credit_ledger`; the used action links: `u.action_links`; imports': `u.import_jobs`,
+    `u.roster`."""
 
     agreements: AgreementRepository
     bases: BaseRepository
@@ -70,6 +73,8 @@ class InternshipsUnit(UnitOfWork):
     grades: GradeRepository  # every revision of a placement's grade
     credit_ledger: CreditLedgerRepository  # the school's credit ledger (a read model of events)
     action_links: ActionLinkRepository  # the action links already used (docs/action-links.md)
+    import_jobs: ImportJobRepository  # bulk import jobs (praxis_common.imports)
+    roster: RosterRepository  # the schools' student rosters
 
     # Tracked aggregates need no context beyond themselves (agreements, bases, logbook weeks, rounds); placements and
     # positions carry their position's competencies / base's country, and their use cases emit them (u.emit).
@@ -78,6 +83,8 @@ class InternshipsUnit(UnitOfWork):
     def _bind(self, connection: AsyncConnection) -> None:
         self.agreements = AgreementRepository(connection)
         self.action_links = ActionLinkRepository(connection)
+        self.import_jobs = ImportJobRepository(connection)
+        self.roster = RosterRepository(connection)
         self.insurance = InsuranceRepository(connection)
         self.organisations = OrganisationRepository(connection)
         self.bases = BaseRepository(connection)

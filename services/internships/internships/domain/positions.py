@@ -154,6 +154,7 @@ class Position:
     post_staff: int | None = None
     monthly_pay: Decimal | None = None
     reference_monthly_wage: Decimal | None = None
+    external_ref: str | None = None  # the enterprise's own id of the position (an import's key, docs/imports.md)
     events: list[PositionPublished | PositionClosed] = field(default_factory=list, repr=False, compare=False)
 
     @classmethod
@@ -174,6 +175,7 @@ class Position:
         post_staff: int | None = None,
         monthly_pay: Decimal | None = None,
         reference_monthly_wage: Decimal | None = None,
+        external_ref: str | None = None,
     ) -> Position:
         problems = []
         if post_staff is not None and base.staff is not None and post_staff > base.staff:
@@ -206,6 +208,7 @@ class Position:
             post_staff=post_staff,
             monthly_pay=monthly_pay,
             reference_monthly_wage=reference_monthly_wage,
+            external_ref=external_ref,
         )
 
     @property

@@ -21,6 +21,7 @@ from internships.domain.course import ENDED
 from internships.domain.insurance import covering_periods
 from internships.domain.placements import HOLDING, Party, Placement, PlacementStatus
 from internships.domain.positions import PositionStatus
+from internships.domain.roster import shared_profile
 from internships.handlers import grading, milestones
 from internships.outgoing import integration_event
 from praxis_common.auth import Principal
@@ -68,7 +69,12 @@ async def book_placement(
         target = await u.placements.booking_target(cmd.position_id, principal.org)
         if target is None or not target.visible or target.position.status is not PositionStatus.PUBLISHED:
             raise NotFound("no such position")
-        position, student = target.position, booking.Student(cmd.birth_date, cmd.study_year)
+        profile, study_year = cmd.profile, cmd.study_year
+        if not any(profile.values()):  # none given: the school's roster may hold it (docs/imports.md)
+            listed = (await u.roster.get_many(principal.org, [cmd.student_ref])).get(cmd.student_ref)
+            if listed is not None:
+                profile, study_year = shared_profile(listed), study_year or listed.study_year
+        position, student = target.position, booking.Student(cmd.birth_date, study_year)
         booking.check_before_booking(
             compliance,
             position,
@@ -83,13 +89,13 @@ async def book_placement(
             school_org=principal.org,
             enterprise_org=position.enterprise_org,
             student_ref=cmd.student_ref,
-            profile=cmd.profile,
+            profile=profile,
             starts_on=position.starts_on,
             ends_on=position.ends_on,
             now=clock(),
             hold=hold,
             student_birth_date=cmd.birth_date,
-            study_year=cmd.study_year,
+            study_year=study_year,
             course=cmd.course,
         )
         u.emit(*(integration_event(e, position_competencies=position.competencies) for e in placement.pull_events()))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 
 from internships import policy
@@ -14,7 +14,7 @@ from internships.domain.compliance import CompliancePolicy, check_position
 from internships.domain.positions import Duty, Position, PositionStatus, PracticeBase
 from internships.outgoing import integration_event
 from praxis_common.auth import Principal
-from praxis_common.errors import Conflict, NotFound
+from praxis_common.errors import Conflict, FieldError, NotFound
 from praxis_common.pages import DEFAULT_PAGE_SIZE, decode_page_token, encode_page_token, next_page
 from praxis_common.uow import Clock, UowFactory, utc_clock
 
@@ -111,29 +111,42 @@ async def create_position(
 ) -> Position:
     policy.manager(principal, "enterprise")
     async with uow() as u:
-        bases = u.bases
-        base = await bases.get(cmd.base_id, for_update=True)  # serialises seat totals per base
-        if base is None or base.enterprise_org != principal.org:
-            raise NotFound("no such practice base")
-        position = Position.create(
-            base=base,
-            title=cmd.title,
-            description=cmd.description,
-            seats=cmd.seats,
-            starts_on=cmd.starts_on,
-            ends_on=cmd.ends_on,
-            languages=cmd.languages,
-            competencies=cmd.competencies,
-            duties=cmd.duties,
-            seats_at_base=await bases.seats_offered(base.id),
-            post_staff=cmd.post_staff,
-            monthly_pay=cmd.monthly_pay,
-            reference_monthly_wage=cmd.reference_monthly_wage,
-            now=clock(),
-        )
+        base = await own_base(u, cmd.base_id, principal.org)
+        position = new_position(cmd, base, seats_at_base=await u.bases.seats_offered(base.id), now=clock())
         await u.positions.add(position)
         await u.commit()
     return position
+
+
+async def own_base(u, base_id: uuid.UUID, enterprise_org: str) -> PracticeBase:
+    """The enterprise's base, locked: that serialises the seat totals of its positions."""
+    base = await u.bases.get(base_id, for_update=True)
+    if base is None or base.enterprise_org != enterprise_org:
+        raise NotFound("no such practice base", errors=[FieldError("base_id", "no such practice base")])
+    return base
+
+
+def new_position(
+    cmd: CreatePosition, base: PracticeBase, *, seats_at_base: int, now: datetime, external_ref: str | None = None
+) -> Position:
+    """A draft position of the command at the base (the domain checks it against the base's room)."""
+    return Position.create(
+        base=base,
+        title=cmd.title,
+        description=cmd.description,
+        seats=cmd.seats,
+        starts_on=cmd.starts_on,
+        ends_on=cmd.ends_on,
+        languages=cmd.languages,
+        competencies=cmd.competencies,
+        duties=cmd.duties,
+        seats_at_base=seats_at_base,
+        post_staff=cmd.post_staff,
+        monthly_pay=cmd.monthly_pay,
+        reference_monthly_wage=cmd.reference_monthly_wage,
+        now=now,
+        external_ref=external_ref,
+    )
 
 
 async def get_position(position_id: uuid.UUID, principal: Principal, *, uow: UowFactory) -> Position:

@@ -15,6 +15,7 @@ from internships.rpc.course import CourseServicer
 from internships.rpc.credits import CreditsServicer
 from internships.rpc.documents import DocumentsServicer
 from internships.rpc.evaluations import EvaluationServicer
+from internships.rpc.imports import ImportsServicer
 from internships.rpc.insurance import InsuranceServicer
 from internships.rpc.logbooks import LogbooksServicer
 from internships.rpc.ministry_report import MinistryReportServicer
@@ -40,6 +41,8 @@ from praxis.internships.v1 import (
     documents_pb2_grpc,
     evaluation_pb2,
     evaluation_pb2_grpc,
+    imports_pb2,
+    imports_pb2_grpc,
     insurance_pb2,
     insurance_pb2_grpc,
     ministry_pb2,
@@ -88,6 +91,7 @@ FEATURE_SERVICES = [
     (weekly_reports_pb2, weekly_reports_pb2_grpc, "WeeklyReportsService", WeeklyReportsServicer),
     (tiers_pb2, tiers_pb2_grpc, "FeedbackService", FeedbackServicer),
     (tiers_pb2, tiers_pb2_grpc, "BaseTiersService", BaseTiersServicer),
+    (imports_pb2, imports_pb2_grpc, "ImportsService", ImportsServicer),
 ]
 
 

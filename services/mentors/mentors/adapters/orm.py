@@ -23,6 +23,7 @@ from sqlalchemy.dialects.postgresql import ARRAY, UUID
 
 from praxis_common.db import new_metadata
 from praxis_common.feeds import change_log_table
+from praxis_common.imports.jobs import import_job_table
 
 metadata = new_metadata()
 
@@ -213,3 +214,5 @@ guidance_overdue_notice = Table(
     Column("noticed_at", DateTime(timezone=True), nullable=False),
     PrimaryKeyConstraint("assignment_id", "period_start"),
 )
+# Bulk imports of mentors (docs/imports.md): the kernel's job table.
+import_job = import_job_table(metadata)

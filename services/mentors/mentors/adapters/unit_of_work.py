@@ -18,12 +18,13 @@ from mentors.adapters.repositories.sessions import SessionRepository
 from mentors.domain.assignments import MentorAssigned
 from mentors.outgoing import integration_event
 from praxis_common.events import IntegrationEvent
+from praxis_common.imports.jobs import ImportJobRepository
 from praxis_common.uow import UnitOfWork
 
 
 class MentorsUnit(UnitOfWork):
-    """`u.mentors`, `u.contexts`, `u.assignments`, `u.sessions`, `u.reports`, `u.overdue`. A saved assignment or mentor is
-    tracked: its domain events become integration events when the unit commits."""
+    """`u.mentors`, `u.contexts`, `u.assignments`, `u.sessions`, `u.reports`, `u.overdue`, `u.import_jobs`. A saved
+    assignment or mentor is tracked: its domain events become integration events when the unit commits."""
 
     mentors: MentorRepository
     contexts: ContextRepository
@@ -31,6 +32,7 @@ class MentorsUnit(UnitOfWork):
     sessions: SessionRepository
     reports: ReportRepository
     overdue: OverdueRepository
+    import_jobs: ImportJobRepository
 
     def _bind(self, connection: AsyncConnection) -> None:
         self.mentors = MentorRepository(connection, track=self.track)
@@ -39,6 +41,7 @@ class MentorsUnit(UnitOfWork):
         self.sessions = SessionRepository(connection)
         self.reports = ReportRepository(connection)
         self.overdue = OverdueRepository(connection)
+        self.import_jobs = ImportJobRepository(connection)
         self._sign_ins: dict[uuid.UUID, tuple[str | None, int, str]] = {}
 
     async def commit(self) -> None:

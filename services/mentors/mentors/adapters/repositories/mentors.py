@@ -58,6 +58,13 @@ class MentorRepository:
             select(mentor.c.id).where(mentor.c.org == org, mentor.c.kind == kind.value, mentor.c.account == account)
         )
 
+    async def by_accounts(self, org: str, accounts: list[str]) -> dict[str, Mentor]:
+        """The organisation's mentors signing in with these accounts, by account, locked (an import's batch)."""
+        rows = await self.connection.execute(
+            select(mentor).where(mentor.c.org == org, mentor.c.account.in_(accounts)).with_for_update()
+        )
+        return {r.account: _mentor(r) for r in rows}
+
     async def get(self, mentor_id: uuid.UUID, *, for_update: bool = False) -> Mentor | None:
         query = select(mentor).where(mentor.c.id == mentor_id)
         row = (await self.connection.execute(query.with_for_update(key_share=True) if for_update else query)).first()
