@@ -93,7 +93,9 @@ class PreferencesPut(BaseModel):
         },
     )
 
-    disabled: list[Category] = Field(default=[], description="categories you receive no mail of")
+    disabled: list[Category] = Field(
+        default=[], max_length=len(CATEGORIES), description="categories you receive no mail of"
+    )
     delivery: Literal["immediate", "daily_digest"] = "immediate"
     language: LanguageTag | None = Field(default=None, description="overrides the directory's language")
 
