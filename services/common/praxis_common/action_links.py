@@ -15,6 +15,7 @@ from datetime import date, datetime, timedelta
 from typing import Literal
 
 import jwt
+from pydantic import SecretStr
 
 AUDIENCE = "praxis-action-link"
 ALGORITHM = "HS256"
@@ -134,4 +135,14 @@ def _text(value: object) -> str:
 def _number(value: object) -> int:
     if not isinstance(value, int) or isinstance(value, bool):
         raise TypeError("a time claim is not a whole number of seconds")
+    return value
+
+
+def secret_setting(value: SecretStr | None) -> SecretStr | None:
+    """The check of an `ACTION_LINK_SECRET` setting, for every service that holds one: empty (docker-compose's default)
+    is none; a shorter one than MIN_SECRET_LENGTH is refused at start-up, not at the first link."""
+    if value is not None and not value.get_secret_value():
+        return None
+    if value is not None and len(value.get_secret_value()) < MIN_SECRET_LENGTH:
+        raise ValueError(f"at least {MIN_SECRET_LENGTH} random characters (e.g. `openssl rand -hex 32`)")
     return value

@@ -19,6 +19,7 @@ from cryptography.hazmat.primitives.serialization import load_pem_public_key
 
 from praxis_common.errors import Unauthenticated, Unavailable
 from praxis_common.settings import ServiceSettings
+from praxis_common.validation import has_control_characters, is_email
 
 OrgKind = Literal["school", "enterprise", "platform"]
 ORG_KINDS = ("school", "enterprise", "platform")
@@ -149,8 +150,12 @@ def principal_from_claims(claims: dict) -> Principal:
 
 
 def _profile_claim(claims: dict, name: str) -> str | None:
+    """An optional profile claim, or None when it is not one a service can keep (too long, control characters, an
+    `email` that is not an address): a token's claims are input like any other."""
     value = claims.get(name)
-    return value if isinstance(value, str) and 0 < len(value) <= MAX_PROFILE_CLAIM_LENGTH else None
+    if not isinstance(value, str) or not 0 < len(value) <= MAX_PROFILE_CLAIM_LENGTH or has_control_characters(value):
+        return None
+    return value if name != "email" or is_email(value) else None
 
 
 def _algorithm_for(key) -> str:

@@ -35,6 +35,9 @@ has_control_characters = re.compile(rf"[{CONTROL_CHARACTERS}]").search
 
 # Free text (titles, names, notes, reasons). Combine with Field(max_length=…) for its length.
 Text = Annotated[str, StringConstraints(pattern=TEXT_PATTERN)]
+# An e-mail address as mail can be sent to it: one @, no spaces, no display-name or list syntax (`Li <li@x>`, `a,b`).
+EMAIL_PATTERN = r'^[^@\s<>,;"]+@[^@\s<>,;"]+$'
+is_email = re.compile(EMAIL_PATTERN).match
 
 # Identifiers. A pattern keeps them to printable ASCII without "/" (so each is one path segment) and is
 # documented in the OpenAPI document.

@@ -6,7 +6,7 @@ from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import SettingsConfigDict
 
 from internships.domain.compliance import CompliancePolicy
-from praxis_common.action_links import MIN_SECRET_LENGTH
+from praxis_common import action_links
 from praxis_common.settings import ServiceSettings
 
 
@@ -37,14 +37,7 @@ class Settings(ServiceSettings):
         CompliancePolicy.named(value)  # ValueError names the choices
         return value
 
-    @field_validator("action_link_secret")
-    @classmethod
-    def _long_enough(cls, value: SecretStr | None) -> SecretStr | None:
-        if value is not None and not value.get_secret_value():
-            return None  # an empty variable (docker-compose's default) is no secret
-        if value is not None and len(value.get_secret_value()) < MIN_SECRET_LENGTH:
-            raise ValueError(f"at least {MIN_SECRET_LENGTH} random characters (e.g. `openssl rand -hex 32`)")
-        return value
+    _action_link_secret = field_validator("action_link_secret")(action_links.secret_setting)
 
     @property
     def compliance(self) -> CompliancePolicy:

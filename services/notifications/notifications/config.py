@@ -11,6 +11,7 @@ from pydantic_settings import NoDecode, SettingsConfigDict
 
 from notifications.domain.deliveries import Backoff
 from notifications.domain.triggers import Rules
+from praxis_common import action_links
 from praxis_common.settings import ServiceSettings
 
 DEV_UNSUBSCRIBE_SECRET = "praxis-dev-unsubscribe-secret-not-for-production"
@@ -79,10 +80,12 @@ class Settings(ServiceSettings):
             return [int(d) for d in value.split(",") if d.strip()]
         return value
 
+    _action_link_secret = field_validator("action_link_secret")(action_links.secret_setting)
+
     @model_validator(mode="after")
     def _unsubscribe_secret_in_prod(self) -> Settings:
         secret = self.unsubscribe_secret.get_secret_value() if self.unsubscribe_secret else ""
-        if self.environment == "prod" and len(secret) < 32:
+        if self.environment == "prod" and (len(secret) < 32 or secret == DEV_UNSUBSCRIBE_SECRET):
             raise ValueError("NOTIFICATIONS_UNSUBSCRIBE_SECRET must be set in prod: at least 32 random characters")
         return self
 

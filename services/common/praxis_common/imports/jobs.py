@@ -10,6 +10,7 @@ but the job.
 from __future__ import annotations
 
 import json
+import re
 import uuid
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -36,6 +37,15 @@ from praxis_common.imports.files import BatchOutcome, RowError
 
 MAX_ROW_ERRORS = 1000
 STALE_SECONDS = 120.0  # a running job not heard of for this long lost its process (the default of the setting)
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+
+
+def stored_error(e: RowError) -> dict:
+    """A row error as the job keeps it: a message may quote the row's own bytes (a repeated key), and PostgreSQL keeps
+    no NUL in text or JSON, so control characters become U+FFFD; long texts are cut."""
+    return {k: _CONTROL.sub("\ufffd", v)[:500] if isinstance(v, str) else v for k, v in e.__dict__.items()}
 
 
 class JobTakenOver(Exception):
@@ -235,7 +245,7 @@ class ImportJobRepository:
                 "id": job_id,
                 "expected": expected,
                 "total": total,
-                "errors": json.dumps([e.__dict__ for e in errors]),
+                "errors": json.dumps([stored_error(e) for e in errors[:MAX_ROW_ERRORS]]),
                 "n_errors": len(errors),
                 "cap": MAX_ROW_ERRORS,
                 **add,

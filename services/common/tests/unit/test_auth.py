@@ -38,6 +38,10 @@ async def test_profile_claims_are_read_when_they_are_strings(keys, verifier):
     odd = {"email": ["li@example.com"], "name": "", "locale": "x" * 400}
     p = await verifier.verify(mint_token(keys[0], org="e1", org_kind="enterprise", roles=[], profile=odd))
     assert (p.email, p.name, p.locale) == (None, None, None)
+    # Input like any other: a NUL would break the directory's row (a 500), a display-name address every mail to it.
+    unusable = {"email": "Li <li@example.com>", "name": "Li\x00Na", "locale": "zh\x01CN"}
+    p = await verifier.verify(mint_token(keys[0], org="e1", org_kind="enterprise", roles=[], profile=unusable))
+    assert (p.email, p.name, p.locale) == (None, None, None)
 
 
 @pytest.mark.parametrize("case", ["expired", "other key", "audience", "issuer", "kind", "org", "roles", "alg none"])

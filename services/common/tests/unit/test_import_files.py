@@ -5,12 +5,15 @@ mark skipped, rows of the wrong width named, files refused as a whole with their
 from __future__ import annotations
 
 import io
+import random
 import zipfile
 
 import pytest
 
 from praxis_common.errors import InvalidInput
+from praxis_common.imports import files
 from praxis_common.imports.files import Row, RowError, decode, rows, unzip
+from praxis_common.imports.jobs import stored_error
 from praxis_common.imports.oneroster import users
 
 
@@ -42,6 +45,54 @@ def test_a_missing_column_or_an_empty_file_is_refused():
 def test_a_zip_that_is_not_one_is_refused():
     with pytest.raises(InvalidInput, match="not a ZIP"):
         unzip(b"PK not really")
+
+
+def test_a_file_of_more_rows_than_a_service_can_hold_is_refused_while_it_is_read(monkeypatch):
+    monkeypatch.setattr(files, "MAX_ROWS", 3)
+    assert len(read("a\n1\n2\n3\n", "a")) == 3
+    with pytest.raises(InvalidInput, match="more than 3 rows \\(line 5\\): split it"):
+        read("a\n1\n2\n3\n4\n", "a")
+
+
+def zipped(data: bytes, method: int) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=method) as z:
+        z.writestr("users.csv", data)
+    return buffer.getvalue()
+
+
+def test_an_entry_that_does_not_unpack_is_a_refusal_not_a_crash():
+    """A corrupt deflated entry raised zlib.error: a 500 (and bzip2's OSError a 503 "database unavailable")."""
+    good = zipped(b"sourcedId\n" + random.Random(7).randbytes(5000), zipfile.ZIP_DEFLATED)
+    at = good.index(b"users.csv") + 1000  # inside the entry's compressed data
+    corrupt = good[:at] + bytes(b ^ 0xFF for b in good[at : at + 64]) + good[at + 64 :]
+    with pytest.raises(InvalidInput, match="users.csv cannot be read from the ZIP"):
+        unzip(corrupt)
+
+
+@pytest.mark.parametrize("method", [zipfile.ZIP_BZIP2, zipfile.ZIP_LZMA])
+def test_only_stored_and_deflated_entries_are_read(method):
+    with pytest.raises(InvalidInput, match=f"compressed with method {method}"):
+        unzip(zipped(b"sourcedId\nS1\n", method))
+    assert unzip(zipped(b"sourcedId\nS1\n", zipfile.ZIP_STORED)) == {"users.csv": b"sourcedId\nS1\n"}
+
+
+def test_a_zip_stops_at_its_unpacked_limit_whatever_its_headers_declare(monkeypatch):
+    monkeypatch.setattr(files, "MAX_UNZIPPED_BYTES", 10_000)
+    assert unzip(zipped(b"a" * 10_000, zipfile.ZIP_DEFLATED)) == {"users.csv": b"a" * 10_000}
+    with pytest.raises(InvalidInput, match="unpacks to more than 10000 bytes"):
+        unzip(zipped(b"a" * 10_001, zipfile.ZIP_DEFLATED))
+
+
+def test_a_row_error_quoting_the_rows_own_bytes_is_kept_without_them():
+    """A repeated key with a NUL in it: PostgreSQL keeps no NUL in JSON, and the whole job failed."""
+    kept = stored_error(RowError(7, "identifier", "x\x00y again (first on line 3)", "users.csv"))
+    assert kept == {
+        "line": 7,
+        "field": "identifier",
+        "message": "x\ufffdy again (first on line 3)",
+        "file": "users.csv",
+    }
 
 
 def bundle(files: dict[str, str]) -> bytes:

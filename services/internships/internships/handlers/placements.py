@@ -40,6 +40,7 @@ class BookPlacement:
     birth_date: date | None = None  # the school's, for the age rules; not shared with the enterprise
     study_year: int | None = None
     course: dict = field(default_factory=dict)  # internship_type, organisation_form, internship_mode, cohort, if given
+    profile_from_roster: bool = False  # share the roster's profile instead (asked for explicitly: docs/imports.md)
 
 
 @dataclass(frozen=True)
@@ -70,10 +71,19 @@ async def book_placement(
         if target is None or not target.visible or target.position.status is not PositionStatus.PUBLISHED:
             raise NotFound("no such position")
         profile, study_year = cmd.profile, cmd.study_year
-        if not any(profile.values()):  # none given: the school's roster may hold it (docs/imports.md)
+        if cmd.profile_from_roster:  # the school asks to share what its roster holds (docs/imports.md)
+            if any(profile.values()):
+                raise InvalidInput(
+                    "give a profile or profile_from_roster, not both",
+                    errors=[FieldError("profile_from_roster", "not with a profile")],
+                )
             listed = (await u.roster.get_many(principal.org, [cmd.student_ref])).get(cmd.student_ref)
-            if listed is not None:
-                profile, study_year = shared_profile(listed), study_year or listed.study_year
+            if listed is None:
+                raise InvalidInput(
+                    "the school's roster has no such student",
+                    errors=[FieldError("student_ref", "not in the school's roster (GET /v1/students)")],
+                )
+            profile, study_year = shared_profile(listed), study_year or listed.study_year
         position, student = target.position, booking.Student(cmd.birth_date, study_year)
         booking.check_before_booking(
             compliance,

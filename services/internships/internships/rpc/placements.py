@@ -62,6 +62,7 @@ class PlacementsServicer(Servicer):
             # proto3: "" is "not given" (the default applies)
             **{n: getattr(request, n) or None for n in ("internship_type", "organisation_form", "internship_mode")},
             "cohort": request.cohort or None,
+            "profile_from_roster": request.profile_from_roster,
         }
         if request.HasField("profile"):
             data["profile"] = profile_in(request.profile)

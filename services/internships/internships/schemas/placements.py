@@ -53,6 +53,11 @@ class PlacementCreate(CourseFields):
         default=None, description="Kept by Praxis for the age rules, never shown to the enterprise"
     )
     study_year: Annotated[StrictInt, Field(ge=1, le=10)] | None = Field(default=None, description="1 = first year")
+    profile_from_roster: StrictBool = Field(
+        default=False,
+        description="share the profile (and study year) the school's roster holds for the student instead of `profile`"
+        " (docs/imports.md); the enterprise sees what is shared, so only when asked",
+    )
 
     def to_command(self) -> BookPlacement:
         return BookPlacement(
@@ -62,6 +67,7 @@ class PlacementCreate(CourseFields):
             birth_date=self.birth_date,
             study_year=self.study_year,
             course=self.course(),
+            profile_from_roster=self.profile_from_roster,
         )
 
 

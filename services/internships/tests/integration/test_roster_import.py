@@ -217,21 +217,36 @@ async def test_a_job_whose_process_died_is_taken_over_and_its_first_worker_canno
     assert (again.created, again.processed) == (5, 5)
 
 
-async def test_a_booking_without_a_profile_takes_the_students_from_the_roster(uow):
+async def test_a_booking_shares_the_roster_profile_only_when_the_school_asks(uow):
+    """The enterprise sees what is shared: a booking without a profile shares nothing, as before the roster existed;
+    `profile_from_roster` shares the roster's; both at once, or a student the roster lacks, is a 422."""
     world = World(uow)
     await world.setup()  # a published position of the world's enterprise, open to its school
-    imported = await run(uow, bundles.bundle(world.school_org, 2), world.school)
-    assert imported.created == 2
+    imported = await run(uow, bundles.bundle(world.school_org, 3), world.school)
+    assert imported.created == 3
     bare = await book_placement(
-        BookPlacement(world.position_id, "S000001", birth_date=date(2008, 1, 1)), world.school, uow=uow, clock=at(START)
+        BookPlacement(world.position_id, "S000002", birth_date=date(2008, 1, 1)), world.school, uow=uow, clock=at(START)
     )
-    assert bare.profile == {
+    assert not any(bare.profile.values())
+    asked = await book_placement(
+        BookPlacement(world.position_id, "S000001", birth_date=date(2008, 1, 1), profile_from_roster=True),
+        world.school,
+        uow=uow,
+        clock=at(START),
+    )
+    assert asked.profile == {
         "display_name": "Given1 Family1",
         "programme": "Logistics management",
         "competencies": [],
         "languages": [],
     }
     given = {"display_name": "Li Wei", "competencies": [], "languages": ["zh"]}
+    for refused in (
+        BookPlacement(world.position_id, "S000000", profile=given, profile_from_roster=True),
+        BookPlacement(world.position_id, "S999999", profile_from_roster=True),
+    ):
+        with pytest.raises(InvalidInput):
+            await book_placement(refused, world.school, uow=uow, clock=at(START))
     told = await book_placement(
         BookPlacement(world.position_id, "S000000", profile=given, birth_date=date(2008, 1, 1), study_year=2),
         world.school,

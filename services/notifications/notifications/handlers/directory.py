@@ -101,7 +101,7 @@ async def register_me(
     """Record the caller in their organisation's directory, from what they sent and their token's claims. What the
     organisation's admins set (roles, mentor id) is kept; a new entry takes the token's roles."""
     email = cmd.email or principal.email
-    if not email or "@" not in email:
+    if not email:
         why = "give your e-mail address (your token carries none)"
         raise InvalidInput(why, errors=[FieldError("email", why)])
     now = clock()

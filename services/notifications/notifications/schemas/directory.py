@@ -12,10 +12,10 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 from notifications.domain.directory import CATEGORIES, Delivery, DirectoryUser, Preferences
 from notifications.handlers.directory import PutUser, RegisterMe, SetPreferences
 from praxis_common.pages import Page
-from praxis_common.validation import Text
+from praxis_common.validation import EMAIL_PATTERN, Text
 
 Account = Annotated[Text, Field(min_length=1, max_length=255, description="the `sub` the user signs in with")]
-Email = Annotated[str, StringConstraints(min_length=3, max_length=320, pattern=r"^[^@\s<>,;\"]+@[^@\s<>,;\"]+$")]
+Email = Annotated[str, StringConstraints(min_length=3, max_length=320, pattern=EMAIL_PATTERN)]
 DisplayName = Annotated[Text, Field(min_length=1, max_length=200)]
 LanguageTag = Literal["zh-CN", "en"]
 Role = Annotated[str, StringConstraints(min_length=1, max_length=32, pattern=r"^[a-z][a-z_]*$")]

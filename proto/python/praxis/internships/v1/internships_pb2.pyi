@@ -575,7 +575,7 @@ class Placement(_message.Message):
     def __init__(self, id: _Optional[str] = ..., position_id: _Optional[str] = ..., agreement_id: _Optional[str] = ..., school_org: _Optional[str] = ..., enterprise_org: _Optional[str] = ..., student_ref: _Optional[str] = ..., profile: _Optional[_Union[StudentProfile, _Mapping]] = ..., status: _Optional[_Union[PlacementStatus, str]] = ..., starts_on: _Optional[str] = ..., ends_on: _Optional[str] = ..., requested_at: _Optional[str] = ..., hold_expires_at: _Optional[str] = ..., decided_at: _Optional[str] = ..., started_at: _Optional[str] = ..., ended_at: _Optional[str] = ..., reason: _Optional[str] = ..., student_consent_at: _Optional[str] = ..., guardian_consent_at: _Optional[str] = ..., forced: _Optional[bool] = ..., internship_type: _Optional[str] = ..., organisation_form: _Optional[str] = ..., internship_mode: _Optional[str] = ..., cohort: _Optional[str] = ..., hours_milestone: _Optional[int] = ...) -> None: ...
 
 class BookPlacementRequest(_message.Message):
-    __slots__ = ("position_id", "student_ref", "profile", "birth_date", "study_year", "internship_type", "organisation_form", "internship_mode", "cohort")
+    __slots__ = ("position_id", "student_ref", "profile", "birth_date", "study_year", "internship_type", "organisation_form", "internship_mode", "cohort", "profile_from_roster")
     POSITION_ID_FIELD_NUMBER: _ClassVar[int]
     STUDENT_REF_FIELD_NUMBER: _ClassVar[int]
     PROFILE_FIELD_NUMBER: _ClassVar[int]
@@ -585,6 +585,7 @@ class BookPlacementRequest(_message.Message):
     ORGANISATION_FORM_FIELD_NUMBER: _ClassVar[int]
     INTERNSHIP_MODE_FIELD_NUMBER: _ClassVar[int]
     COHORT_FIELD_NUMBER: _ClassVar[int]
+    PROFILE_FROM_ROSTER_FIELD_NUMBER: _ClassVar[int]
     position_id: str
     student_ref: str
     profile: StudentProfile
@@ -594,7 +595,8 @@ class BookPlacementRequest(_message.Message):
     organisation_form: str
     internship_mode: str
     cohort: str
-    def __init__(self, position_id: _Optional[str] = ..., student_ref: _Optional[str] = ..., profile: _Optional[_Union[StudentProfile, _Mapping]] = ..., birth_date: _Optional[str] = ..., study_year: _Optional[int] = ..., internship_type: _Optional[str] = ..., organisation_form: _Optional[str] = ..., internship_mode: _Optional[str] = ..., cohort: _Optional[str] = ...) -> None: ...
+    profile_from_roster: bool
+    def __init__(self, position_id: _Optional[str] = ..., student_ref: _Optional[str] = ..., profile: _Optional[_Union[StudentProfile, _Mapping]] = ..., birth_date: _Optional[str] = ..., study_year: _Optional[int] = ..., internship_type: _Optional[str] = ..., organisation_form: _Optional[str] = ..., internship_mode: _Optional[str] = ..., cohort: _Optional[str] = ..., profile_from_roster: _Optional[bool] = ...) -> None: ...
 
 class BookPlacementResponse(_message.Message):
     __slots__ = ("placement",)
