@@ -25,7 +25,8 @@ MENTOR_NAME = "Vorpal Snickersnee-Teacher"
 REPORT_TEXT = "Catalogued the Xylocarp shipment for the Quillfeather account"
 COMMENT = "Mention the Brindlewood supplier call next time"
 BAD_EMAIL = "Plumbago-Unique-at-nowhere"  # not an e-mail address: refused 422
-VALUES = (HR_NAME, HR_EMAIL, MENTOR_NAME, REPORT_TEXT, COMMENT, BAD_EMAIL)
+# Refs are opaque ids, but they name a person to whoever holds the mapping: the logs carry none either.
+VALUES = (HR_NAME, HR_EMAIL, MENTOR_NAME, REPORT_TEXT, COMMENT, BAD_EMAIL, STUDENT, TEACHER, ANN)
 WAIT = 30
 
 
