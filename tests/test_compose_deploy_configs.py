@@ -9,17 +9,22 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 from compose_files import (
     DEPLOY,
     ROOT,
     SERVICES,
+    app_env,
     assert_sync_always,
+    compose,  # noqa: F401 (a fixture)
     env_name,
     env_prefix,
     k8s_documents,
+    migrate_service_name,
     nats_config_texts_in_k8s,
+    service_env,
     settings_class,
 )
 
@@ -108,3 +113,15 @@ def test_k8s_manifests_match_settings(svc, monkeypatch):
     assert job_container.get("env") == container.get("env") and job_container.get("envFrom") == container.get(
         "envFrom"
     ), f"deploy/k8s: Job {svc}-migrate and Deployment {svc} should read the same settings"
+
+
+@pytest.mark.parametrize("svc", SERVICES)
+def test_each_service_and_its_migration_use_their_own_database_role(svc, compose):  # noqa: F811
+    """One login role per service, owning the database of its name (deploy/postgres/init.sh): the service and its
+    migration step connect as that role to that database, never as the superuser (docs/operations.md)."""
+    prefix = env_prefix(settings_class(svc))
+    migrate_env = service_env(compose["services"][migrate_service_name(compose, svc)], f"{svc} migrate")
+    for env in (app_env(compose, svc), migrate_env):
+        url = urlsplit(env[prefix + "DATABASE_URL"])
+        assert (url.username, url.path) == (svc, f"/{svc}"), env[prefix + "DATABASE_URL"]
+    assert f"create_service_database {svc} " in (DEPLOY / "postgres" / "init.sh").read_text()

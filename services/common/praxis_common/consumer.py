@@ -35,6 +35,7 @@ from praxis_common.db import database_ready, unreachable
 from praxis_common.errors import InvalidInput
 from praxis_common.events import ReceivedEvent
 from praxis_common.jetstream import Bus, dead_letter_subject, service_streams, stream_name
+from praxis_common.logs import error_summary
 from praxis_common.uow import UnitOfWorkFactory, UowFactory, joining
 
 log = logging.getLogger("praxis.consumer")
@@ -127,7 +128,7 @@ class Consumer:
                     failures += 1
                     log.warning(
                         "consumer loop error; retrying",
-                        extra={"durable": self.sub.durable, "error": repr(exc), "failures": failures},
+                        extra={"durable": self.sub.durable, "error": error_summary(exc), "failures": failures},
                     )
                     await _wait_for(stop, min(MAX_RETRY_SECONDS, 0.25 * 2**failures))
         finally:
@@ -196,7 +197,7 @@ class Consumer:
                     await self.sub.handler(event, joining(unit))
                 await unit.commit()
         except (InvalidInput, DataError) as exc:  # this event can never apply
-            detail = exc.detail if isinstance(exc, InvalidInput) else str(exc.orig)
+            detail = exc.detail if isinstance(exc, InvalidInput) else error_summary(exc)
             await self.dead_letter(msg, f"poison: {detail}")
             return True
         except Exception as exc:
@@ -204,17 +205,18 @@ class Consumer:
                 # Our database (or the way to it) is down: not the event's fault, so this delivery must
                 # not count towards the dead-letter stream. The event waits until the database is back.
                 log.warning(
-                    "database unavailable; event will wait", extra={"durable": self.sub.durable, "error": repr(exc)}
+                    "database unavailable; event will wait",
+                    extra={"durable": self.sub.durable, "error": error_summary(exc)},
                 )
                 await _quietly(msg.nak(delay=2.0))
                 return False
             failures = self._count_failure(msg)
             if failures >= self.max_deliver:
-                await self.dead_letter(msg, f"gave up after {failures} handler failures: {exc!r}")
+                await self.dead_letter(msg, f"gave up after {failures} handler failures: {error_summary(exc)}")
             else:
                 log.warning(
                     "event handling failed, will retry",
-                    extra={"durable": self.sub.durable, "failures": failures, "error": repr(exc)},
+                    extra={"durable": self.sub.durable, "failures": failures, "error": error_summary(exc)},
                 )
                 await _quietly(msg.nak(delay=min(30.0, 0.5 * 2**failures)))
             return True

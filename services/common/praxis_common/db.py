@@ -28,7 +28,9 @@ def create_engine(url: str, *, pool_size: int = 20) -> AsyncEngine:
     # SQLAlchemy on its first error and the request is answered 503/500, and pool_recycle retires old ones.
     # No overflow: SQLAlchemy closes overflow connections as soon as they are returned, so under a load
     # just above the pool size every request paid for a new connection (measured: a quarter of the CPU).
-    return create_async_engine(url, pool_size=pool_size, max_overflow=0, pool_recycle=1800)
+    # hide_parameters: a statement's error (logged, or turned into a problem) never carries its bound values, which
+    # may be personal data (docs/security.md, "Personal data in logs").
+    return create_async_engine(url, pool_size=pool_size, max_overflow=0, pool_recycle=1800, hide_parameters=True)
 
 
 # SQLSTATE classes that mean "the server cannot serve now", not "this statement is wrong": connection exceptions,

@@ -31,6 +31,7 @@ from praxis_common.auth import Principal, TokenVerifier
 from praxis_common.db import unreachable
 from praxis_common.http_gate import Gate, allowed_methods
 from praxis_common.idempotency import StoredResponse
+from praxis_common.logs import error_summary
 from praxis_common.readiness import Readiness
 from praxis_common.uow import UowFactory
 from praxis_common.validation import field_errors
@@ -72,7 +73,7 @@ async def _from_http(request: Request, exc: StarletteHTTPException) -> JSONRespo
 async def _from_database(request: Request, exc: Exception) -> JSONResponse:
     if not unreachable(exc):
         return await _internal(request, exc)
-    log.warning("database unavailable", extra={"path": request.url.path, "error": repr(exc)})
+    log.warning("database unavailable", extra={"path": request.url.path, "error": error_summary(exc)})
     return await _from_error(request, errors.Unavailable("the database is unavailable; retry shortly"))
 
 

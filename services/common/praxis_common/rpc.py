@@ -18,6 +18,7 @@ from praxis_common import errors, idempotency, principals
 from praxis_common.auth import Principal, TokenVerifier, bearer_token
 from praxis_common.db import unreachable
 from praxis_common.idempotency import StoredResponse
+from praxis_common.logs import error_summary
 from praxis_common.uow import UowFactory
 from praxis_common.validation import has_control_characters
 
@@ -154,7 +155,9 @@ class ErrorInterceptor(grpc.aio.ServerInterceptor):
                     raise
                 except Exception as exc:
                     if unreachable(exc):
-                        log.warning("database unavailable", extra={"method": details.method, "error": repr(exc)})
+                        log.warning(
+                            "database unavailable", extra={"method": details.method, "error": error_summary(exc)}
+                        )
                         await context.abort(grpc.StatusCode.UNAVAILABLE, "the database is unavailable; retry shortly")
                     log.exception("unhandled error", extra={"method": details.method})
                     await context.abort(grpc.StatusCode.INTERNAL, "unexpected error; see server logs")

@@ -14,6 +14,9 @@ from praxis_common.pages import DEV_SECRET
 
 # The embedded default's NATS port: 4222 is often taken by a system nats-server.
 DEFAULT_NATS_URL = "nats://127.0.0.1:4250"
+# praxis_dev writes this file beside every key pair it generates (`praxis keygen`, `praxis up`, the test stacks):
+# prod refuses a public key file that has it beside it (docs/security.md, "Production start-up refusals").
+DEV_KEY_MARKER = "DEVELOPMENT-KEY-DO-NOT-USE-IN-PROD"
 
 
 class ServiceSettings(BaseSettings):
@@ -81,15 +84,26 @@ class ServiceSettings(BaseSettings):
                 f"set exactly one of {prefix}JWT_JWKS_URL, {prefix}JWT_PUBLIC_KEY, "
                 f"{prefix}JWT_PUBLIC_KEY_FILE (found {len(sources)})"
             )
-        if self.environment == "prod" and self.jwt_issuer == "praxis-dev":
+        if self.environment == "prod":
+            self._refuse_development_secrets(str(prefix))
+        return self
+
+    def _refuse_development_secrets(self, prefix: str) -> None:
+        """Prod's start-up refusals (one place for them): the development issuer and signing key, and a missing or
+        development page-token secret."""
+        if self.jwt_issuer == "praxis-dev":
             raise ValueError(f"{prefix}JWT_ISSUER must name your identity provider in prod")
+        if self.jwt_public_key_file and (self.jwt_public_key_file.parent / DEV_KEY_MARKER).exists():
+            raise ValueError(
+                f"{prefix}JWT_PUBLIC_KEY_FILE is a development key (made by `praxis keygen`/`praxis up`, "
+                f"{DEV_KEY_MARKER} lies beside it): use your identity provider's key or {prefix}JWT_JWKS_URL in prod"
+            )
         secret = self.page_token_secret.get_secret_value() if self.page_token_secret else ""
-        if self.environment == "prod" and (len(secret) < 32 or secret == DEV_SECRET):
+        if len(secret) < 32 or secret == DEV_SECRET:
             raise ValueError(
                 f"{prefix}PAGE_TOKEN_SECRET must be set in prod: at least 32 random characters, the same for "
                 "every process of the service (e.g. `openssl rand -hex 32`)"
             )
-        return self
 
     @field_validator("cors_allow_origins", mode="before")
     @classmethod

@@ -32,7 +32,7 @@ def up(no_demo: bool) -> None:
 @click.command(help="Write an ES256 key pair for tokens into DIRECTORY.")
 @click.argument("directory", type=click.Path(file_okay=False))
 def keygen(directory: str) -> None:
-    private, public = generate_keypair(Path(directory))
+    private, public = generate_keypair(Path(directory), development=False)
     click.echo(f"private key: {private}\npublic key:  {public}")
 
 

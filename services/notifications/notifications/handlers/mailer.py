@@ -164,7 +164,11 @@ class Mailer:
             )
         except Exception as exc:  # SMTP refusals, connection failures, timeouts: retried with back-off
             error = f"{type(exc).__name__}: {exc}"
-            log.warning("mail not sent", extra={"to": batch[0].email, "error": error})
+            # the address is personal data, and SMTP refusals quote it: the log names the notifications and the
+            # kind of failure; the full error is kept on the notifications' rows
+            log.warning(
+                "mail not sent", extra={"notifications": [str(n.id) for n in batch], "error": type(exc).__name__}
+            )
         now = self.clock()
         async with self.uow() as u:
             for n in await u.notifications.lock([n.id for n in batch]):
