@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import uuid
-from datetime import date, datetime
+from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from typing import Annotated, Literal
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, StrictBool, StrictInt
+from pydantic import AfterValidator, AwareDatetime, BaseModel, ConfigDict, Field, StrictBool, StrictInt
 
 from praxis_common.feeds import ChangePage
 from praxis_common.pages import Page
@@ -287,12 +287,26 @@ class SharedSchoolRead(BaseModel):
         )
 
 
+MAX_SHARE_YEARS = 10
+
+
+def _within_years(value: datetime) -> datetime:
+    """In UTC, and at most MAX_SHARE_YEARS ahead (a far date is 'until revoked': omit it)."""
+    try:
+        utc = value.astimezone(UTC)
+    except OverflowError:
+        raise ValueError("out of range") from None
+    if utc > datetime.now(UTC) + timedelta(days=366 * MAX_SHARE_YEARS):
+        raise ValueError(f"at most {MAX_SHARE_YEARS} years ahead; omit it to share until revoked")
+    return utc
+
+
 class ShareIn(BaseModel):
     """How long the school sees the project; an empty body (or none) shares it until revoked."""
 
     model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [{"expires_at": "2027-06-30T23:59:59Z"}]})
 
-    expires_at: AwareDatetime | None = Field(
+    expires_at: Annotated[AwareDatetime, AfterValidator(_within_years)] | None = Field(
         default=None, description="with a time zone, in the future; past it the school gets 404 as if revoked"
     )
 
