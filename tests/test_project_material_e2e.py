@@ -70,6 +70,7 @@ def client(stack: Stack):
 
 async def test_an_expired_share_is_refused_at_once_like_a_revoked_one(stack, partners, client):
     enterprise, school = auth(stack, ENTERPRISE, "enterprise", "hr"), auth(stack, SCHOOL, "school", "teacher")
+    admin = auth(stack, SCHOOL, "school", "admin")
     async with client as p:
         pid = await new_project(p, enterprise)
         past = await p.put(
@@ -86,8 +87,11 @@ async def test_an_expired_share_is_refused_at_once_like_a_revoked_one(stack, par
             r = await p.put(f"/v1/projects/{pid}/schools/{SCHOOL}", headers=enterprise, json={"expires_at": far})
             assert r.status_code == 422 and r.json()["errors"][0]["field"] == "expires_at", (far, r.text)
 
-        expires_at = datetime.now(UTC) + timedelta(seconds=4)
-        shared = await share(p, enterprise, pid, SCHOOL, expires_at=expires_at.isoformat())
+        assert (await share(p, enterprise, pid, SCHOOL)).json()["expires_at"] is None  # the partnership is here
+        expires_at = datetime.now(UTC) + timedelta(seconds=8)  # a current share takes the new expiry
+        shared = await p.put(
+            f"/v1/projects/{pid}/schools/{SCHOOL}", headers=enterprise, json={"expires_at": expires_at.isoformat()}
+        )
         assert shared.status_code == 200, shared.text
         assert datetime.fromisoformat(shared.json()["expires_at"]) == expires_at
         assert shared.json()["sees_project"] is True and shared.json()["expired"] is False
@@ -98,6 +102,11 @@ async def test_an_expired_share_is_refused_at_once_like_a_revoked_one(stack, par
         )
         assert added.status_code == 201 and added.json()["sensitivity"] == "internal", added.text
         assert (await p.get(f"/v1/projects/{pid}", headers=school)).status_code == 200
+        formed = await p.post(
+            f"/v1/projects/{pid}/teams", headers=admin, json={"name": "Team", "members": [{"student_ref": "stu-x1"}]}
+        )
+        assert formed.status_code == 201, formed.text
+        tid = formed.json()["id"]
         assert [m["title"] for m in (await p.get(f"/v1/projects/{pid}/material", headers=school)).json()["items"]] == [
             "Orders"
         ]
@@ -109,6 +118,14 @@ async def test_an_expired_share_is_refused_at_once_like_a_revoked_one(stack, par
         assert datetime.now(UTC) >= expires_at - timedelta(seconds=1)  # not before it was due (clock skew allowed)
         assert (await p.get(f"/v1/projects/{pid}", headers=school)).status_code == 404
         assert pid not in (await p.get("/v1/projects", headers=school)).text
+        # As after a revocation: the team's records stay the school's, nothing more can be added.
+        assert (await p.get(f"/v1/teams/{tid}", headers=admin)).status_code == 200
+        frozen = await p.post(
+            f"/v1/teams/{tid}/stages/market-research/deliverables",
+            headers=admin,
+            json={"kind": "plan", "title": "Plan", "file_ref": "upload:1"},
+        )
+        assert frozen.status_code == 409 and frozen.json()["type"] == "urn:praxis:problem:access-revoked", frozen.text
         listed = (await p.get(f"/v1/projects/{pid}/schools", headers=enterprise)).json()["items"]
         assert [(s["school_org"], s["expired"], s["sees_project"]) for s in listed] == [(SCHOOL, True, False)]
 
