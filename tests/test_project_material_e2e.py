@@ -87,7 +87,8 @@ async def test_an_expired_share_is_refused_at_once_like_a_revoked_one(stack, par
             r = await p.put(f"/v1/projects/{pid}/schools/{SCHOOL}", headers=enterprise, json={"expires_at": far})
             assert r.status_code == 422 and r.json()["errors"][0]["field"] == "expires_at", (far, r.text)
 
-        assert (await share(p, enterprise, pid, SCHOOL)).json()["expires_at"] is None  # the partnership is here
+        first = (await share(p, enterprise, pid, SCHOOL)).json()  # once the partnership is here
+        assert first["expires_at"] is None
         expires_at = datetime.now(UTC) + timedelta(seconds=8)  # a current share takes the new expiry
         shared = await p.put(
             f"/v1/projects/{pid}/schools/{SCHOOL}", headers=enterprise, json={"expires_at": expires_at.isoformat()}
@@ -95,6 +96,7 @@ async def test_an_expired_share_is_refused_at_once_like_a_revoked_one(stack, par
         assert shared.status_code == 200, shared.text
         assert datetime.fromisoformat(shared.json()["expires_at"]) == expires_at
         assert shared.json()["sees_project"] is True and shared.json()["expired"] is False
+        assert shared.json()["granted_at"] == first["granted_at"]  # the same grant, with an expiry now
         added = await p.post(
             f"/v1/projects/{pid}/material",
             headers=enterprise,
@@ -131,6 +133,8 @@ async def test_an_expired_share_is_refused_at_once_like_a_revoked_one(stack, par
 
         again = await p.put(f"/v1/projects/{pid}/schools/{SCHOOL}", headers=enterprise)  # until revoked
         assert again.status_code == 200 and again.json()["expires_at"] is None and again.json()["sees_project"]
+        granted = [datetime.fromisoformat(x["granted_at"]) for x in (first, again.json())]
+        assert granted[1] > granted[0]  # granted anew after the expiry
         assert (await p.get(f"/v1/projects/{pid}/material", headers=school)).status_code == 200
 
 
