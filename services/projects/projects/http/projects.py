@@ -18,6 +18,7 @@ from projects.handlers import projects as handlers
 from projects.handlers import teams as team_handlers
 from projects.handlers import terms as terms_handlers
 from projects.schemas.fields import Competencies
+from projects.schemas.material_access import AcceptanceRead, AcceptTermsIn, ShareIn, TermsIn, TermsRead
 from projects.schemas.projects import (
     CompleteIn,
     CompletionRead,
@@ -32,11 +33,9 @@ from projects.schemas.projects import (
     ProjectUpdate,
     SharedSchoolPage,
     SharedSchoolRead,
-    ShareIn,
     list_query,
 )
 from projects.schemas.teams import TeamCreate, TeamPage, TeamRead
-from projects.schemas.terms import AcceptanceRead, AcceptTermsIn, TermsIn, TermsRead
 
 
 def router(rt: Runtime) -> APIRouter:

@@ -16,13 +16,13 @@ from projects.handlers import credits as credit_handlers
 from projects.handlers import projects as project_handlers
 from projects.rpc.common import Servicer, dec, ts
 from projects.schemas.fields import Competencies
+from projects.schemas.material_access import ShareIn
 from projects.schemas.projects import (
     CompleteIn,
     MaterialIn,
     PlatformTargetsIn,
     ProjectCreate,
     ProjectUpdate,
-    ShareIn,
     list_query,
 )
 

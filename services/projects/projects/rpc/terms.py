@@ -9,7 +9,7 @@ from projects.domain.terms import TermsAcceptance
 from projects.handlers import terms as terms_handlers
 from projects.handlers.terms import TermsView
 from projects.rpc.common import Servicer, ts
-from projects.schemas.terms import AcceptTermsIn, TermsIn
+from projects.schemas.material_access import AcceptTermsIn, TermsIn
 
 
 def terms_to_pb(view: TermsView) -> pb.Terms:

@@ -1,13 +1,14 @@
-"""Project bodies: create, change a draft, platform targets, material, completion; the schools it is shared with."""
+"""Project bodies: create, change a draft, platform targets, material, completion; the schools it is shared with
+(a share's expiry and the confidentiality terms: schemas.material_access)."""
 
 from __future__ import annotations
 
 import uuid
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, datetime
 from decimal import Decimal
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, AwareDatetime, BaseModel, ConfigDict, Field, StrictBool, StrictInt
+from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictInt
 
 from praxis_common.feeds import ChangePage
 from praxis_common.pages import Page
@@ -34,7 +35,6 @@ from projects.handlers.projects import (
     CreateProject,
     ListProjects,
     SetPlatformTargets,
-    ShareProject,
 )
 from projects.schemas.fields import MAX_VALUE, MetricName, Score, StageKey, Tag, Unit, Weight
 
@@ -285,33 +285,6 @@ class SharedSchoolRead(BaseModel):
             expired=s.expired,
             sees_project=s.sees_project,
         )
-
-
-MAX_SHARE_YEARS = 10
-
-
-def _within_years(value: datetime) -> datetime:
-    """In UTC, and at most MAX_SHARE_YEARS ahead (a far date is 'until revoked': omit it)."""
-    try:
-        utc = value.astimezone(UTC)
-    except OverflowError:
-        raise ValueError("out of range") from None
-    if utc > datetime.now(UTC) + timedelta(days=366 * MAX_SHARE_YEARS):
-        raise ValueError(f"at most {MAX_SHARE_YEARS} years ahead; omit it to share until revoked")
-    return utc
-
-
-class ShareIn(BaseModel):
-    """How long the school sees the project; an empty body (or none) shares it until revoked."""
-
-    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [{"expires_at": "2027-06-30T23:59:59Z"}]})
-
-    expires_at: Annotated[AwareDatetime, AfterValidator(_within_years)] | None = Field(
-        default=None, description="with a time zone, in the future; past it the school gets 404 as if revoked"
-    )
-
-    def to_command(self) -> ShareProject:
-        return ShareProject(self.expires_at)
 
 
 class SharedSchoolPage(Page[SharedSchoolRead]):
