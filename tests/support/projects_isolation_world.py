@@ -149,6 +149,9 @@ def project_calls(ids: dict) -> list[tuple[str, str, dict | None]]:
         ("POST", f"/v1/projects/{pid}/material", {"title": "x", "kind": "link", "uri": "https://x.example"}),
         ("GET", f"/v1/projects/{pid}/material", None),
         ("DELETE", f"/v1/projects/{pid}/material/{mid}", None),
+        ("PUT", f"/v1/projects/{pid}/terms", {"text": "Mine now"}),
+        ("GET", f"/v1/projects/{pid}/terms", None),
+        ("POST", f"/v1/projects/{pid}/terms/acceptance", {"version": 1}),
         (
             "POST",
             f"/v1/projects/{pid}/teams",

@@ -9,9 +9,10 @@ from functools import singledispatch
 from praxis.events.v1 import projects_pb2
 from praxis_common.events import IntegrationEvent
 from projects.domain.credits import Credit, CreditAwarded
-from projects.domain.projects import Project, ProjectCompleted, ProjectPublished
+from projects.domain.projects import Project, ProjectCompleted, ProjectPublished, SchoolShared
 from projects.domain.scores import Evaluation, PeerRating
 from projects.domain.teams import DeliverableSubmitted, StageReviewed, Team, TeamEnded, TeamFormed
+from projects.domain.terms import TermsAccepted, TermsPublished
 
 SERVICE = "projects"
 
@@ -57,6 +58,58 @@ def _(event: ProjectPublished) -> IntegrationEvent:
             starts_on=_ts(p.starts_on),
             ends_on=_ts(p.ends_on),
             published_at=_ts(p.published_at),
+        ),
+    )
+
+
+@integration_event.register
+def _(event: SchoolShared) -> IntegrationEvent:
+    s = event.school
+    return _event(
+        "project.school_shared",
+        "project",
+        event.project_id,
+        projects_pb2.ProjectSchoolShared(
+            project_id=str(event.project_id),
+            enterprise_org=event.enterprise_org,
+            school_org=s.school_org,
+            granted_at=_ts(s.granted_at),
+            granted_by=s.granted_by,
+            expires_at=_ts(s.expires_at),
+        ),
+    )
+
+
+@integration_event.register
+def _(event: TermsPublished) -> IntegrationEvent:
+    t = event.terms
+    return _event(
+        "terms.published",
+        "project",
+        t.project_id,
+        projects_pb2.ProjectTermsPublished(
+            project_id=str(t.project_id),
+            enterprise_org=event.enterprise_org,
+            version=t.version,
+            published_at=_ts(t.published_at),
+            published_by=t.published_by,
+        ),
+    )
+
+
+@integration_event.register
+def _(event: TermsAccepted) -> IntegrationEvent:
+    a = event.acceptance
+    return _event(
+        "terms.accepted",
+        "project",
+        a.project_id,
+        projects_pb2.ProjectTermsAccepted(
+            project_id=str(a.project_id),
+            version=a.version,
+            school_org=a.school_org,
+            student_ref=a.student_ref,
+            accepted_at=_ts(a.accepted_at),
         ),
     )
 

@@ -3,9 +3,10 @@
 - An enterprise owns its projects: its managers (admin, hr) create, change, publish, share, revoke and complete
   them; its staff (also mentors and integrations) read them and their teams; its managers and its platform
   integration (role `integration`) post the teams' metrics.
-- A school sees a project while the enterprise shares it with the school (not revoked) and the two are partners
-  (an active agreement): its staff and students read it and its material. Its managers (admin, coordinator)
-  form and dissolve teams of its students.
+- A school sees a project while the enterprise shares it with the school (not revoked, not expired) and the two
+  are partners (an active agreement): its staff and students read it and its material — a student only after
+  accepting the project's current confidentiality terms, and confidential items only then (domain.terms.opens).
+  Its managers (admin, coordinator) form and dissolve teams of its students.
 - A team and everything recorded about it (milestones, deliverables, evaluations, scorecards, credits) belong to
   the team's school and stay readable by it after the enterprise revokes the school; the enterprise reads the
   teams of its projects. A student reads the teams they are in and their own scorecard, submits their team's

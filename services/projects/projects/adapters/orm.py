@@ -10,6 +10,7 @@ from sqlalchemy import (
     Date,
     DateTime,
     ForeignKey,
+    ForeignKeyConstraint,
     Index,
     Integer,
     Numeric,
@@ -84,6 +85,7 @@ project_school = Table(
     Column("granted_by", String(255), nullable=False),
     Column("revoked_at", DateTime(timezone=True)),
     Column("revoked_by", String(255)),
+    Column("expires_at", DateTime(timezone=True)),  # None: until revoked
     Index("ix_project_school_school", "school_org", "project_id"),
 )
 
@@ -98,8 +100,36 @@ material = Table(
     Column("description", Text, nullable=False),
     Column("added_at", DateTime(timezone=True), nullable=False),
     Column("added_by", String(255), nullable=False),
+    Column("sensitivity", String(16), nullable=False, server_default=text("'internal'")),
     CheckConstraint("kind IN ('dataset','file','link')", name="kind"),
+    CheckConstraint("sensitivity IN ('public','internal','confidential')", name="sensitivity"),
     Index("ix_material_project", "project_id", "added_at"),
+)
+
+# The confidentiality terms an enterprise published for a project: versions 1, 2, … never change once published.
+project_terms = Table(
+    "project_terms",
+    metadata,
+    Column("project_id", UUID(as_uuid=True), ForeignKey("project.id"), primary_key=True),
+    Column("version", Integer, primary_key=True),
+    Column("text", Text, nullable=False),
+    Column("published_at", DateTime(timezone=True), nullable=False),
+    Column("published_by", String(255), nullable=False),
+    CheckConstraint("version >= 1", name="version"),
+)
+
+# A student's recorded acceptance of one version of a project's terms (who, which school, when).
+terms_acceptance = Table(
+    "terms_acceptance",
+    metadata,
+    Column("project_id", UUID(as_uuid=True), primary_key=True),
+    Column("version", Integer, primary_key=True),
+    Column("student_ref", String(255), primary_key=True),
+    Column("school_org", String(64), primary_key=True),
+    Column("accepted_at", DateTime(timezone=True), nullable=False),
+    ForeignKeyConstraint(
+        ["project_id", "version"], ["project_terms.project_id", "project_terms.version"], name="fk_acceptance_terms"
+    ),
 )
 
 team = Table(

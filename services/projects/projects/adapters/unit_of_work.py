@@ -10,6 +10,7 @@ from projects.adapters.repositories.credits import CreditRepository
 from projects.adapters.repositories.evaluations import EvaluationRepository, MetricRepository
 from projects.adapters.repositories.projects import ProjectRepository
 from projects.adapters.repositories.teams import TeamRepository
+from projects.adapters.repositories.terms import TermsRepository
 from projects.outgoing import integration_event
 
 
@@ -19,6 +20,7 @@ class ProjectsUnit(UnitOfWork):
     evaluations: EvaluationRepository
     metrics: MetricRepository
     credits: CreditRepository
+    terms: TermsRepository
 
     integration_event = staticmethod(integration_event)
 
@@ -28,3 +30,4 @@ class ProjectsUnit(UnitOfWork):
         self.evaluations = EvaluationRepository(connection)
         self.metrics = MetricRepository(connection)
         self.credits = CreditRepository(connection)
+        self.terms = TermsRepository(connection)

@@ -280,6 +280,14 @@ class MaterialKind(StrEnum):
     LINK = "link"
 
 
+class Sensitivity(StrEnum):
+    """Who of a school that sees the project may open a material item (docs/project-material.md)."""
+
+    PUBLIC = "public"  # the school may show it beyond its users (e.g. a course page)
+    INTERNAL = "internal"  # the school's users only
+    CONFIDENTIAL = "confidential"  # the school's staff, and students who accepted the current terms
+
+
 @dataclass(frozen=True)
 class Material:
     """A reference to desensitised data or a file the enterprise shares with the schools that see the project.
@@ -293,6 +301,7 @@ class Material:
     description: str
     added_at: datetime
     added_by: str
+    sensitivity: Sensitivity = Sensitivity.INTERNAL
 
 
 @dataclass(frozen=True)
@@ -305,8 +314,19 @@ class SharedSchool:
     revoked_at: datetime | None
     revoked_by: str | None
     partner: bool  # an active partnership now
+    expires_at: datetime | None = None  # None: until revoked
+    expired: bool = False  # expires_at has passed (by the service's database clock, when read)
 
     @property
     def sees_project(self) -> bool:
-        """Not revoked and still a partner (an active agreement)."""
-        return self.revoked_at is None and self.partner
+        """Not revoked, not expired and still a partner (an active agreement)."""
+        return self.revoked_at is None and not self.expired and self.partner
+
+
+@dataclass(frozen=True)
+class SchoolShared:
+    """The enterprise shared (or shared again, or changed the expiry of) a project with a school."""
+
+    project_id: uuid.UUID
+    enterprise_org: str
+    school: SharedSchool

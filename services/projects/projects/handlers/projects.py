@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 
 from praxis_common.auth import Principal
@@ -14,8 +14,20 @@ from praxis_common.feeds import Changes, feed_page
 from praxis_common.pages import DEFAULT_PAGE_SIZE, decode_page_token, encode_page_token, page_of
 from projects import policy
 from projects.domain.metrics import Target
-from projects.domain.projects import Material, MaterialKind, Project, SharedSchool, Stage, Status, Weights
+from projects.domain.projects import (
+    Material,
+    MaterialKind,
+    Project,
+    SchoolShared,
+    Sensitivity,
+    SharedSchool,
+    Stage,
+    Status,
+    Weights,
+)
+from projects.domain.terms import opens
 from projects.handlers import Clock, UowFactory, utc_clock
+from projects.outgoing import integration_event
 
 
 @dataclass(frozen=True)
@@ -54,6 +66,12 @@ class AddMaterial:
     kind: MaterialKind
     uri: str
     description: str = ""
+    sensitivity: Sensitivity = Sensitivity.INTERNAL
+
+
+@dataclass(frozen=True)
+class ShareProject:
+    expires_at: datetime | None = None  # None: until revoked
 
 
 @dataclass(frozen=True)
@@ -211,9 +229,22 @@ async def project_changes(
 
 
 async def share_project(
-    project_id: uuid.UUID, school_org: str, principal: Principal, *, uow: UowFactory, clock: Clock = utc_clock
+    project_id: uuid.UUID,
+    school_org: str,
+    principal: Principal,
+    cmd: ShareProject = ShareProject(),
+    *,
+    uow: UowFactory,
+    clock: Clock = utc_clock,
 ) -> SharedSchool:
-    """Let a partner school (an active agreement with the enterprise) see the project; again after a revocation."""
+    """Let a partner school (an active agreement with the enterprise) see the project until `expires_at` (or until
+    revoked); again after a revocation or an expiry; sharing a current grant again sets its new expiry. Event
+    project.school_shared (with the expiry)."""
+    now = clock()
+    if cmd.expires_at is not None and cmd.expires_at <= now:
+        raise InvalidInput(
+            "an expiry must be in the future", errors=[FieldError("expires_at", "must be later than now")]
+        )
     async with uow() as u:
         p = await owned_project(u, project_id, principal)
         repo = u.projects
@@ -222,9 +253,11 @@ async def share_project(
                 "projects are shared with partner schools only",
                 errors=[FieldError("school_org", "no active agreement between this school and your enterprise")],
             )
-        await repo.share(project_id, school_org, by=principal.sub, now=clock())
+        await repo.share(project_id, school_org, by=principal.sub, now=now, expires_at=cmd.expires_at)
+        shared = next(s for s in await repo.shared_schools(project_id, p.enterprise_org) if s.school_org == school_org)
+        u.emit(integration_event(SchoolShared(project_id, p.enterprise_org, shared)))
         await u.commit()
-        return next(s for s in await repo.shared_schools(project_id, p.enterprise_org) if s.school_org == school_org)
+        return shared
 
 
 async def revoke_school(
@@ -272,6 +305,7 @@ async def add_material(
             description=cmd.description,
             added_at=clock(),
             added_by=principal.sub,
+            sensitivity=cmd.sensitivity,
         )
         await u.projects.add_material(m)
         await u.commit()
@@ -297,8 +331,23 @@ async def list_material(
     page_token: str | None = None,
 ) -> tuple[list[Material], str | None]:
     """A page of what the enterprise shares, oldest first: to its own staff, and the schools that see the project
-    right now."""
+    right now (a share neither revoked nor expired); to a student, what opens to them (domain.terms.opens)."""
     async with uow() as u:
         await visible_project(u, project_id, principal)
         found = await u.projects.material_of(project_id)
-    return page_of(found, page_size, page_token, lambda m: (m.added_at, m.id))
+        student = policy.is_student(principal)
+        current = await u.terms.current(project_id) if student else None
+        accepted = student and (
+            current is not None
+            and await u.terms.acceptance(project_id, current.version, principal.org, principal.sub) is not None
+        )
+        opened = opens(found, student=student, current=current, accepted=accepted)
+    page, token = page_of(opened, page_size, page_token, lambda m: (m.added_at, m.id))
+    material_opened(principal, project_id, page)
+    return page, token
+
+
+def material_opened(principal: Principal, project_id: uuid.UUID, items: list[Material]) -> None:
+    """The one place an access to a project's material is decided and granted: the audit of cross-organisation
+    reads (issue 15, item 3) records here who (principal.sub, principal.org) opened which items of which project.
+    Refusals (not found, terms-not-accepted) raise before this point."""

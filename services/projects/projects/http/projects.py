@@ -16,7 +16,9 @@ from praxis_common.validation import OrgId
 from projects.handlers import credits as credit_handlers
 from projects.handlers import projects as handlers
 from projects.handlers import teams as team_handlers
+from projects.handlers import terms as terms_handlers
 from projects.schemas.fields import Competencies
+from projects.schemas.material_access import AcceptanceRead, AcceptTermsIn, ShareIn, TermsIn, TermsRead
 from projects.schemas.projects import (
     CompleteIn,
     CompletionRead,
@@ -173,11 +175,16 @@ def router(rt: Runtime) -> APIRouter:
         response_model=SharedSchoolRead,
         summary="Share the project with a school",
     )
-    async def share(project_id: uuid.UUID, school_org: OrgId, principal: PrincipalDep) -> SharedSchoolRead:
-        """Partner schools only (an active agreement with your enterprise; 422 otherwise). Sharing again after a
-        revocation restores access."""
+    async def share(
+        project_id: uuid.UUID, school_org: OrgId, principal: PrincipalDep, body: ShareIn | None = None
+    ) -> SharedSchoolRead:
+        """Partner schools only (an active agreement with your enterprise; 422 otherwise), until `expires_at` (in
+        the future; none: until revoked). Past it the school's users get 404 at once, exactly as after a
+        revocation. Sharing again after a revocation or expiry restores access; on a current share it sets the new
+        expiry. Event project.school_shared."""
+        command = (body or ShareIn()).to_command()
         return SharedSchoolRead.of(
-            await handlers.share_project(project_id, school_org, principal, uow=rt.uow, clock=rt.clock)
+            await handlers.share_project(project_id, school_org, principal, command, uow=rt.uow, clock=rt.clock)
         )
 
     @r.delete(
@@ -224,7 +231,9 @@ def router(rt: Runtime) -> APIRouter:
     async def material(
         project_id: uuid.UUID, principal: PrincipalDep, page_size: PageSize = 50, page_token: PageToken = None
     ) -> MaterialPage:
-        """Oldest first. The enterprise's staff, and the schools that see the project now (404 once revoked)."""
+        """Oldest first. The enterprise's staff, and the schools that see the project now (404 once revoked or
+        expired). A student: 403 terms-not-accepted until they accept the current terms (when the enterprise
+        published some); then every item, confidential ones only with accepted terms."""
         found, token = await handlers.list_material(
             project_id, principal, uow=rt.uow, page_size=page_size, page_token=page_token
         )
@@ -239,6 +248,44 @@ def router(rt: Runtime) -> APIRouter:
     async def remove_material(project_id: uuid.UUID, material_id: uuid.UUID, principal: PrincipalDep) -> Response:
         await handlers.remove_material(project_id, material_id, principal, uow=rt.uow)
         return Response(status_code=204)
+
+    @r.put(
+        "/{project_id}/terms",
+        operation_id="publishTerms",
+        response_model=TermsRead,
+        summary="Publish a new version of the confidentiality terms",
+    )
+    async def publish_terms(project_id: uuid.UUID, body: TermsIn, principal: PrincipalDep) -> TermsRead:
+        """The enterprise (admin, hr): each call publishes the next version (1, 2, …), which never changes after.
+        Students must accept the new version before the material opens to them again. Event
+        project.terms.published."""
+        view = await terms_handlers.publish_terms(project_id, body.to_command(), principal, uow=rt.uow, clock=rt.clock)
+        return TermsRead.of(view)
+
+    @r.get(
+        "/{project_id}/terms",
+        operation_id="getTerms",
+        response_model=TermsRead,
+        summary="The current confidentiality terms",
+    )
+    async def terms(project_id: uuid.UUID, principal: PrincipalDep) -> TermsRead:
+        """Whoever sees the project; `accepted` says whether you (a student) accepted this version. 404 when the
+        enterprise published none."""
+        return TermsRead.of(await terms_handlers.current_terms(project_id, principal, uow=rt.uow))
+
+    @r.post(
+        "/{project_id}/terms/acceptance",
+        operation_id="acceptTerms",
+        response_model=AcceptanceRead,
+        summary="Accept the current confidentiality terms (a student)",
+    )
+    async def accept_terms(project_id: uuid.UUID, body: AcceptTermsIn, principal: PrincipalDep) -> AcceptanceRead:
+        """A student of a school that sees the project accepts the version they read, which must be the current
+        one (409 terms-changed otherwise). Recorded once (who, which school, version, when); accepting again
+        answers the first acceptance. Event project.terms.accepted."""
+        return AcceptanceRead.of(
+            await terms_handlers.accept_terms(project_id, body.to_command(), principal, uow=rt.uow, clock=rt.clock)
+        )
 
     @r.post(
         "/{project_id}/teams",

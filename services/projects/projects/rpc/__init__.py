@@ -12,9 +12,12 @@ from projects.rpc.credits import CreditMethods
 from projects.rpc.evaluations import EvaluationMethods
 from projects.rpc.projects import ProjectMethods
 from projects.rpc.teams import TeamMethods
+from projects.rpc.terms import TermsMethods
 
 
-class ProjectsServicer(ProjectMethods, TeamMethods, EvaluationMethods, CreditMethods, pb_grpc.ProjectsServiceServicer):
+class ProjectsServicer(
+    ProjectMethods, TeamMethods, EvaluationMethods, CreditMethods, TermsMethods, pb_grpc.ProjectsServiceServicer
+):
     """The one ProjectsService, its methods grouped by resource."""
 
 

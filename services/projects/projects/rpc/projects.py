@@ -16,6 +16,7 @@ from projects.handlers import credits as credit_handlers
 from projects.handlers import projects as project_handlers
 from projects.rpc.common import Servicer, dec, ts
 from projects.schemas.fields import Competencies
+from projects.schemas.material_access import ShareIn
 from projects.schemas.projects import (
     CompleteIn,
     MaterialIn,
@@ -76,6 +77,8 @@ def school_to_pb(s: SharedSchool) -> pb.SharedSchool:
         revoked_at=ts(s.revoked_at),
         revoked_by=s.revoked_by or "",
         sees_project=s.sees_project,
+        expires_at=ts(s.expires_at),
+        expired=s.expired,
     )
 
 
@@ -89,6 +92,7 @@ def material_to_pb(m: Material) -> pb.Material:
         description=m.description,
         added_at=ts(m.added_at),
         added_by=m.added_by,
+        sensitivity=m.sensitivity.value,
     )
 
 
@@ -237,8 +241,9 @@ class ProjectMethods(Servicer):
 
     async def ShareProject(self, request: pb.ShareProjectRequest, context) -> pb.ShareProjectResponse:
         school = validate(_School, {"school_org": request.school_org}).school_org
+        command = validate(ShareIn, {"expires_at": request.expires_at or None}).to_command()
         s = await project_handlers.share_project(
-            parse_uuid(request.id, "id"), school, principal(), uow=self.rt.uow, clock=self.rt.clock
+            parse_uuid(request.id, "id"), school, principal(), command, uow=self.rt.uow, clock=self.rt.clock
         )
         return pb.ShareProjectResponse(school=school_to_pb(s))
 
@@ -253,7 +258,13 @@ class ProjectMethods(Servicer):
         project_id = parse_uuid(request.project_id, "project_id")
         command = validate(
             MaterialIn,
-            {"title": request.title, "kind": request.kind, "uri": request.uri, "description": request.description},
+            {
+                "title": request.title,
+                "kind": request.kind,
+                "uri": request.uri,
+                "description": request.description,
+                "sensitivity": request.sensitivity or "internal",
+            },
         ).to_command()
 
         async def add(uow) -> pb.AddMaterialResponse:

@@ -1,4 +1,5 @@
-"""Project bodies: create, change a draft, platform targets, material, completion; the schools it is shared with."""
+"""Project bodies: create, change a draft, platform targets, material, completion; the schools it is shared with
+(a share's expiry and the confidentiality terms: schemas.material_access)."""
 
 from __future__ import annotations
 
@@ -21,13 +22,20 @@ from projects.domain.projects import (
     Material,
     MaterialKind,
     Project,
+    Sensitivity,
     SharedSchool,
     Stage,
     Status,
     Weights,
 )
 from projects.handlers.credits import CompleteProject
-from projects.handlers.projects import AddMaterial, AmendProject, CreateProject, ListProjects, SetPlatformTargets
+from projects.handlers.projects import (
+    AddMaterial,
+    AmendProject,
+    CreateProject,
+    ListProjects,
+    SetPlatformTargets,
+)
 from projects.schemas.fields import MAX_VALUE, MetricName, Score, StageKey, Tag, Unit, Weight
 
 
@@ -261,7 +269,9 @@ class SharedSchoolRead(BaseModel):
     granted_by: str
     revoked_at: datetime | None
     revoked_by: str | None
-    sees_project: bool = Field(description="not revoked and still a partner (an active agreement)")
+    expires_at: datetime | None = Field(description="when the school loses access; null: until revoked")
+    expired: bool = Field(description="expires_at has passed: the school sees the project no more, as if revoked")
+    sees_project: bool = Field(description="not revoked, not expired and still a partner (an active agreement)")
 
     @classmethod
     def of(cls, s: SharedSchool) -> SharedSchoolRead:
@@ -271,6 +281,8 @@ class SharedSchoolRead(BaseModel):
             granted_by=s.granted_by,
             revoked_at=s.revoked_at,
             revoked_by=s.revoked_by,
+            expires_at=s.expires_at,
+            expired=s.expired,
             sees_project=s.sees_project,
         )
 
@@ -298,9 +310,16 @@ class MaterialIn(BaseModel):
     kind: Literal["dataset", "file", "link"]
     uri: Annotated[Text, Field(min_length=1, max_length=2000, description="where the enterprise serves it")]
     description: Annotated[Text, Field(max_length=4000)] = ""
+    sensitivity: Literal["public", "internal", "confidential"] = Field(
+        default="internal",
+        description="public: the school may show it beyond its users; internal: the school's users; confidential: "
+        "the school's staff and the students who accepted the current terms (docs/project-material.md)",
+    )
 
     def to_command(self) -> AddMaterial:
-        return AddMaterial(self.title, MaterialKind(self.kind), self.uri, self.description)
+        return AddMaterial(
+            self.title, MaterialKind(self.kind), self.uri, self.description, Sensitivity(self.sensitivity)
+        )
 
 
 class MaterialRead(BaseModel):
@@ -312,10 +331,11 @@ class MaterialRead(BaseModel):
     description: str
     added_at: datetime
     added_by: str
+    sensitivity: str = Field(description="public | internal | confidential")
 
     @classmethod
     def of(cls, m: Material) -> MaterialRead:
-        return cls(**{**vars(m), "kind": m.kind.value})
+        return cls(**{**vars(m), "kind": m.kind.value, "sensitivity": m.sensitivity.value})
 
 
 class CompleteIn(BaseModel):

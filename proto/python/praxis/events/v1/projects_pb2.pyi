@@ -30,6 +30,50 @@ class ProjectPublished(_message.Message):
     published_at: str
     def __init__(self, project_id: _Optional[str] = ..., enterprise_org: _Optional[str] = ..., title: _Optional[str] = ..., competencies: _Optional[_Iterable[str]] = ..., stages: _Optional[_Iterable[str]] = ..., team_capacity: _Optional[int] = ..., credits: _Optional[str] = ..., starts_on: _Optional[str] = ..., ends_on: _Optional[str] = ..., published_at: _Optional[str] = ...) -> None: ...
 
+class ProjectSchoolShared(_message.Message):
+    __slots__ = ("project_id", "enterprise_org", "school_org", "granted_at", "granted_by", "expires_at")
+    PROJECT_ID_FIELD_NUMBER: _ClassVar[int]
+    ENTERPRISE_ORG_FIELD_NUMBER: _ClassVar[int]
+    SCHOOL_ORG_FIELD_NUMBER: _ClassVar[int]
+    GRANTED_AT_FIELD_NUMBER: _ClassVar[int]
+    GRANTED_BY_FIELD_NUMBER: _ClassVar[int]
+    EXPIRES_AT_FIELD_NUMBER: _ClassVar[int]
+    project_id: str
+    enterprise_org: str
+    school_org: str
+    granted_at: str
+    granted_by: str
+    expires_at: str
+    def __init__(self, project_id: _Optional[str] = ..., enterprise_org: _Optional[str] = ..., school_org: _Optional[str] = ..., granted_at: _Optional[str] = ..., granted_by: _Optional[str] = ..., expires_at: _Optional[str] = ...) -> None: ...
+
+class ProjectTermsPublished(_message.Message):
+    __slots__ = ("project_id", "enterprise_org", "version", "published_at", "published_by")
+    PROJECT_ID_FIELD_NUMBER: _ClassVar[int]
+    ENTERPRISE_ORG_FIELD_NUMBER: _ClassVar[int]
+    VERSION_FIELD_NUMBER: _ClassVar[int]
+    PUBLISHED_AT_FIELD_NUMBER: _ClassVar[int]
+    PUBLISHED_BY_FIELD_NUMBER: _ClassVar[int]
+    project_id: str
+    enterprise_org: str
+    version: int
+    published_at: str
+    published_by: str
+    def __init__(self, project_id: _Optional[str] = ..., enterprise_org: _Optional[str] = ..., version: _Optional[int] = ..., published_at: _Optional[str] = ..., published_by: _Optional[str] = ...) -> None: ...
+
+class ProjectTermsAccepted(_message.Message):
+    __slots__ = ("project_id", "version", "school_org", "student_ref", "accepted_at")
+    PROJECT_ID_FIELD_NUMBER: _ClassVar[int]
+    VERSION_FIELD_NUMBER: _ClassVar[int]
+    SCHOOL_ORG_FIELD_NUMBER: _ClassVar[int]
+    STUDENT_REF_FIELD_NUMBER: _ClassVar[int]
+    ACCEPTED_AT_FIELD_NUMBER: _ClassVar[int]
+    project_id: str
+    version: int
+    school_org: str
+    student_ref: str
+    accepted_at: str
+    def __init__(self, project_id: _Optional[str] = ..., version: _Optional[int] = ..., school_org: _Optional[str] = ..., student_ref: _Optional[str] = ..., accepted_at: _Optional[str] = ...) -> None: ...
+
 class TeamChanged(_message.Message):
     __slots__ = ("team_id", "project_id", "school_org", "enterprise_org", "name", "members", "competencies", "starts_on", "ends_on", "status", "reason", "occurred_at")
     TEAM_ID_FIELD_NUMBER: _ClassVar[int]

@@ -331,20 +331,24 @@ class SetPlatformTargetsResponse(_message.Message):
     def __init__(self, project: _Optional[_Union[Project, _Mapping]] = ...) -> None: ...
 
 class SharedSchool(_message.Message):
-    __slots__ = ("school_org", "granted_at", "granted_by", "revoked_at", "revoked_by", "sees_project")
+    __slots__ = ("school_org", "granted_at", "granted_by", "revoked_at", "revoked_by", "sees_project", "expires_at", "expired")
     SCHOOL_ORG_FIELD_NUMBER: _ClassVar[int]
     GRANTED_AT_FIELD_NUMBER: _ClassVar[int]
     GRANTED_BY_FIELD_NUMBER: _ClassVar[int]
     REVOKED_AT_FIELD_NUMBER: _ClassVar[int]
     REVOKED_BY_FIELD_NUMBER: _ClassVar[int]
     SEES_PROJECT_FIELD_NUMBER: _ClassVar[int]
+    EXPIRES_AT_FIELD_NUMBER: _ClassVar[int]
+    EXPIRED_FIELD_NUMBER: _ClassVar[int]
     school_org: str
     granted_at: str
     granted_by: str
     revoked_at: str
     revoked_by: str
     sees_project: bool
-    def __init__(self, school_org: _Optional[str] = ..., granted_at: _Optional[str] = ..., granted_by: _Optional[str] = ..., revoked_at: _Optional[str] = ..., revoked_by: _Optional[str] = ..., sees_project: _Optional[bool] = ...) -> None: ...
+    expires_at: str
+    expired: bool
+    def __init__(self, school_org: _Optional[str] = ..., granted_at: _Optional[str] = ..., granted_by: _Optional[str] = ..., revoked_at: _Optional[str] = ..., revoked_by: _Optional[str] = ..., sees_project: _Optional[bool] = ..., expires_at: _Optional[str] = ..., expired: _Optional[bool] = ...) -> None: ...
 
 class ListSharedSchoolsRequest(_message.Message):
     __slots__ = ("id", "page_size", "page_token")
@@ -365,12 +369,14 @@ class ListSharedSchoolsResponse(_message.Message):
     def __init__(self, schools: _Optional[_Iterable[_Union[SharedSchool, _Mapping]]] = ..., next_page_token: _Optional[str] = ...) -> None: ...
 
 class ShareProjectRequest(_message.Message):
-    __slots__ = ("id", "school_org")
+    __slots__ = ("id", "school_org", "expires_at")
     ID_FIELD_NUMBER: _ClassVar[int]
     SCHOOL_ORG_FIELD_NUMBER: _ClassVar[int]
+    EXPIRES_AT_FIELD_NUMBER: _ClassVar[int]
     id: str
     school_org: str
-    def __init__(self, id: _Optional[str] = ..., school_org: _Optional[str] = ...) -> None: ...
+    expires_at: str
+    def __init__(self, id: _Optional[str] = ..., school_org: _Optional[str] = ..., expires_at: _Optional[str] = ...) -> None: ...
 
 class ShareProjectResponse(_message.Message):
     __slots__ = ("school",)
@@ -393,7 +399,7 @@ class RevokeSchoolResponse(_message.Message):
     def __init__(self, school: _Optional[_Union[SharedSchool, _Mapping]] = ...) -> None: ...
 
 class Material(_message.Message):
-    __slots__ = ("id", "project_id", "title", "kind", "uri", "description", "added_at", "added_by")
+    __slots__ = ("id", "project_id", "title", "kind", "uri", "description", "added_at", "added_by", "sensitivity")
     ID_FIELD_NUMBER: _ClassVar[int]
     PROJECT_ID_FIELD_NUMBER: _ClassVar[int]
     TITLE_FIELD_NUMBER: _ClassVar[int]
@@ -402,6 +408,7 @@ class Material(_message.Message):
     DESCRIPTION_FIELD_NUMBER: _ClassVar[int]
     ADDED_AT_FIELD_NUMBER: _ClassVar[int]
     ADDED_BY_FIELD_NUMBER: _ClassVar[int]
+    SENSITIVITY_FIELD_NUMBER: _ClassVar[int]
     id: str
     project_id: str
     title: str
@@ -410,21 +417,24 @@ class Material(_message.Message):
     description: str
     added_at: str
     added_by: str
-    def __init__(self, id: _Optional[str] = ..., project_id: _Optional[str] = ..., title: _Optional[str] = ..., kind: _Optional[str] = ..., uri: _Optional[str] = ..., description: _Optional[str] = ..., added_at: _Optional[str] = ..., added_by: _Optional[str] = ...) -> None: ...
+    sensitivity: str
+    def __init__(self, id: _Optional[str] = ..., project_id: _Optional[str] = ..., title: _Optional[str] = ..., kind: _Optional[str] = ..., uri: _Optional[str] = ..., description: _Optional[str] = ..., added_at: _Optional[str] = ..., added_by: _Optional[str] = ..., sensitivity: _Optional[str] = ...) -> None: ...
 
 class AddMaterialRequest(_message.Message):
-    __slots__ = ("project_id", "title", "kind", "uri", "description")
+    __slots__ = ("project_id", "title", "kind", "uri", "description", "sensitivity")
     PROJECT_ID_FIELD_NUMBER: _ClassVar[int]
     TITLE_FIELD_NUMBER: _ClassVar[int]
     KIND_FIELD_NUMBER: _ClassVar[int]
     URI_FIELD_NUMBER: _ClassVar[int]
     DESCRIPTION_FIELD_NUMBER: _ClassVar[int]
+    SENSITIVITY_FIELD_NUMBER: _ClassVar[int]
     project_id: str
     title: str
     kind: str
     uri: str
     description: str
-    def __init__(self, project_id: _Optional[str] = ..., title: _Optional[str] = ..., kind: _Optional[str] = ..., uri: _Optional[str] = ..., description: _Optional[str] = ...) -> None: ...
+    sensitivity: str
+    def __init__(self, project_id: _Optional[str] = ..., title: _Optional[str] = ..., kind: _Optional[str] = ..., uri: _Optional[str] = ..., description: _Optional[str] = ..., sensitivity: _Optional[str] = ...) -> None: ...
 
 class AddMaterialResponse(_message.Message):
     __slots__ = ("material",)
@@ -461,6 +471,76 @@ class RemoveMaterialRequest(_message.Message):
 class RemoveMaterialResponse(_message.Message):
     __slots__ = ()
     def __init__(self) -> None: ...
+
+class Terms(_message.Message):
+    __slots__ = ("project_id", "version", "text", "published_at", "published_by", "accepted")
+    PROJECT_ID_FIELD_NUMBER: _ClassVar[int]
+    VERSION_FIELD_NUMBER: _ClassVar[int]
+    TEXT_FIELD_NUMBER: _ClassVar[int]
+    PUBLISHED_AT_FIELD_NUMBER: _ClassVar[int]
+    PUBLISHED_BY_FIELD_NUMBER: _ClassVar[int]
+    ACCEPTED_FIELD_NUMBER: _ClassVar[int]
+    project_id: str
+    version: int
+    text: str
+    published_at: str
+    published_by: str
+    accepted: bool
+    def __init__(self, project_id: _Optional[str] = ..., version: _Optional[int] = ..., text: _Optional[str] = ..., published_at: _Optional[str] = ..., published_by: _Optional[str] = ..., accepted: _Optional[bool] = ...) -> None: ...
+
+class PublishTermsRequest(_message.Message):
+    __slots__ = ("project_id", "text")
+    PROJECT_ID_FIELD_NUMBER: _ClassVar[int]
+    TEXT_FIELD_NUMBER: _ClassVar[int]
+    project_id: str
+    text: str
+    def __init__(self, project_id: _Optional[str] = ..., text: _Optional[str] = ...) -> None: ...
+
+class PublishTermsResponse(_message.Message):
+    __slots__ = ("terms",)
+    TERMS_FIELD_NUMBER: _ClassVar[int]
+    terms: Terms
+    def __init__(self, terms: _Optional[_Union[Terms, _Mapping]] = ...) -> None: ...
+
+class GetTermsRequest(_message.Message):
+    __slots__ = ("project_id",)
+    PROJECT_ID_FIELD_NUMBER: _ClassVar[int]
+    project_id: str
+    def __init__(self, project_id: _Optional[str] = ...) -> None: ...
+
+class GetTermsResponse(_message.Message):
+    __slots__ = ("terms",)
+    TERMS_FIELD_NUMBER: _ClassVar[int]
+    terms: Terms
+    def __init__(self, terms: _Optional[_Union[Terms, _Mapping]] = ...) -> None: ...
+
+class AcceptTermsRequest(_message.Message):
+    __slots__ = ("project_id", "version")
+    PROJECT_ID_FIELD_NUMBER: _ClassVar[int]
+    VERSION_FIELD_NUMBER: _ClassVar[int]
+    project_id: str
+    version: int
+    def __init__(self, project_id: _Optional[str] = ..., version: _Optional[int] = ...) -> None: ...
+
+class TermsAcceptance(_message.Message):
+    __slots__ = ("project_id", "version", "student_ref", "school_org", "accepted_at")
+    PROJECT_ID_FIELD_NUMBER: _ClassVar[int]
+    VERSION_FIELD_NUMBER: _ClassVar[int]
+    STUDENT_REF_FIELD_NUMBER: _ClassVar[int]
+    SCHOOL_ORG_FIELD_NUMBER: _ClassVar[int]
+    ACCEPTED_AT_FIELD_NUMBER: _ClassVar[int]
+    project_id: str
+    version: int
+    student_ref: str
+    school_org: str
+    accepted_at: str
+    def __init__(self, project_id: _Optional[str] = ..., version: _Optional[int] = ..., student_ref: _Optional[str] = ..., school_org: _Optional[str] = ..., accepted_at: _Optional[str] = ...) -> None: ...
+
+class AcceptTermsResponse(_message.Message):
+    __slots__ = ("acceptance",)
+    ACCEPTANCE_FIELD_NUMBER: _ClassVar[int]
+    acceptance: TermsAcceptance
+    def __init__(self, acceptance: _Optional[_Union[TermsAcceptance, _Mapping]] = ...) -> None: ...
 
 class Member(_message.Message):
     __slots__ = ("student_ref", "display_name")

@@ -104,6 +104,21 @@ class ProjectsServiceStub:
                 request_serializer=praxis_dot_projects_dot_v1_dot_projects__pb2.RemoveMaterialRequest.SerializeToString,
                 response_deserializer=praxis_dot_projects_dot_v1_dot_projects__pb2.RemoveMaterialResponse.FromString,
                 _registered_method=True)
+        self.PublishTerms = channel.unary_unary(
+                '/praxis.projects.v1.ProjectsService/PublishTerms',
+                request_serializer=praxis_dot_projects_dot_v1_dot_projects__pb2.PublishTermsRequest.SerializeToString,
+                response_deserializer=praxis_dot_projects_dot_v1_dot_projects__pb2.PublishTermsResponse.FromString,
+                _registered_method=True)
+        self.GetTerms = channel.unary_unary(
+                '/praxis.projects.v1.ProjectsService/GetTerms',
+                request_serializer=praxis_dot_projects_dot_v1_dot_projects__pb2.GetTermsRequest.SerializeToString,
+                response_deserializer=praxis_dot_projects_dot_v1_dot_projects__pb2.GetTermsResponse.FromString,
+                _registered_method=True)
+        self.AcceptTerms = channel.unary_unary(
+                '/praxis.projects.v1.ProjectsService/AcceptTerms',
+                request_serializer=praxis_dot_projects_dot_v1_dot_projects__pb2.AcceptTermsRequest.SerializeToString,
+                response_deserializer=praxis_dot_projects_dot_v1_dot_projects__pb2.AcceptTermsResponse.FromString,
+                _registered_method=True)
         self.FormTeam = channel.unary_unary(
                 '/praxis.projects.v1.ProjectsService/FormTeam',
                 request_serializer=praxis_dot_projects_dot_v1_dot_projects__pb2.FormTeamRequest.SerializeToString,
@@ -263,7 +278,8 @@ class ProjectsServiceServicer:
         raise NotImplementedError('Method not implemented!')
 
     def ShareProject(self, request, context):
-        """Shares the project with a partner school (an active agreement), or restores a revoked school.
+        """Shares the project with a partner school (an active agreement) until expires_at (empty: until revoked), or
+        restores a revoked or expired school; on a current share, sets its expiry.
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
@@ -292,6 +308,27 @@ class ProjectsServiceServicer:
 
     def RemoveMaterial(self, request, context):
         """Withdraws shared material (the enterprise); NOT_FOUND when the project has no such material.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def PublishTerms(self, request, context):
+        """Publishes a new version of the project's confidentiality terms (its enterprise's managers).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetTerms(self, request, context):
+        """The current terms (whoever sees the project); NOT_FOUND when none were published.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def AcceptTerms(self, request, context):
+        """A student accepts the current version of the terms (idempotent); FAILED_PRECONDITION for an older version.
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
@@ -499,6 +536,21 @@ def add_ProjectsServiceServicer_to_server(servicer, server):
                     servicer.RemoveMaterial,
                     request_deserializer=praxis_dot_projects_dot_v1_dot_projects__pb2.RemoveMaterialRequest.FromString,
                     response_serializer=praxis_dot_projects_dot_v1_dot_projects__pb2.RemoveMaterialResponse.SerializeToString,
+            ),
+            'PublishTerms': grpc.unary_unary_rpc_method_handler(
+                    servicer.PublishTerms,
+                    request_deserializer=praxis_dot_projects_dot_v1_dot_projects__pb2.PublishTermsRequest.FromString,
+                    response_serializer=praxis_dot_projects_dot_v1_dot_projects__pb2.PublishTermsResponse.SerializeToString,
+            ),
+            'GetTerms': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetTerms,
+                    request_deserializer=praxis_dot_projects_dot_v1_dot_projects__pb2.GetTermsRequest.FromString,
+                    response_serializer=praxis_dot_projects_dot_v1_dot_projects__pb2.GetTermsResponse.SerializeToString,
+            ),
+            'AcceptTerms': grpc.unary_unary_rpc_method_handler(
+                    servicer.AcceptTerms,
+                    request_deserializer=praxis_dot_projects_dot_v1_dot_projects__pb2.AcceptTermsRequest.FromString,
+                    response_serializer=praxis_dot_projects_dot_v1_dot_projects__pb2.AcceptTermsResponse.SerializeToString,
             ),
             'FormTeam': grpc.unary_unary_rpc_method_handler(
                     servicer.FormTeam,
@@ -964,6 +1016,87 @@ class ProjectsService:
             '/praxis.projects.v1.ProjectsService/RemoveMaterial',
             praxis_dot_projects_dot_v1_dot_projects__pb2.RemoveMaterialRequest.SerializeToString,
             praxis_dot_projects_dot_v1_dot_projects__pb2.RemoveMaterialResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def PublishTerms(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/praxis.projects.v1.ProjectsService/PublishTerms',
+            praxis_dot_projects_dot_v1_dot_projects__pb2.PublishTermsRequest.SerializeToString,
+            praxis_dot_projects_dot_v1_dot_projects__pb2.PublishTermsResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetTerms(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/praxis.projects.v1.ProjectsService/GetTerms',
+            praxis_dot_projects_dot_v1_dot_projects__pb2.GetTermsRequest.SerializeToString,
+            praxis_dot_projects_dot_v1_dot_projects__pb2.GetTermsResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def AcceptTerms(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/praxis.projects.v1.ProjectsService/AcceptTerms',
+            praxis_dot_projects_dot_v1_dot_projects__pb2.AcceptTermsRequest.SerializeToString,
+            praxis_dot_projects_dot_v1_dot_projects__pb2.AcceptTermsResponse.FromString,
             options,
             channel_credentials,
             insecure,

@@ -6,7 +6,7 @@ import uuid
 from datetime import datetime
 from decimal import Decimal
 
-from sqlalchemy import and_, delete, exists, insert, select, update
+from sqlalchemy import and_, case, delete, exists, func, insert, or_, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.ext.asyncio import AsyncConnection
 
@@ -14,7 +14,16 @@ from praxis_partnerships import partnership
 from projects.adapters.orm import material, project, project_school
 from projects.adapters.repositories import After, newest_first
 from projects.domain.metrics import Target
-from projects.domain.projects import Material, MaterialKind, Project, SharedSchool, Stage, Status, Weights
+from projects.domain.projects import (
+    Material,
+    MaterialKind,
+    Project,
+    Sensitivity,
+    SharedSchool,
+    Stage,
+    Status,
+    Weights,
+)
 
 
 def _project(row) -> Project:
@@ -79,14 +88,24 @@ def _project_row(p: Project) -> dict:
     }
 
 
+def share_current():
+    """The SQL condition on a project_school row: not revoked and not expired. The one place expiry is decided:
+    it compares with the database clock of this service when read, so an expiry needs no timer and an expired
+    share is refused exactly like a revoked one."""
+    return and_(
+        project_school.c.revoked_at.is_(None),
+        or_(project_school.c.expires_at.is_(None), project_school.c.expires_at > func.now()),
+    )
+
+
 def school_access(school_org: str):
-    """The SQL condition: the project is shared with the school and not revoked, and the school and the enterprise
-    are still partners (an active agreement), whatever the project's status."""
+    """The SQL condition: the project is shared with the school (not revoked, not expired), and the school and the
+    enterprise are still partners (an active agreement), whatever the project's status."""
     return and_(
         exists().where(
             project_school.c.project_id == project.c.id,
             project_school.c.school_org == school_org,
-            project_school.c.revoked_at.is_(None),
+            share_current(),
         ),
         exists().where(
             partnership.c.school_org == school_org,
@@ -198,15 +217,24 @@ class ProjectRepository:
 
     # Schools it is shared with
 
-    async def share(self, project_id: uuid.UUID, school_org: str, *, by: str, now: datetime) -> None:
-        """Grant (or re-grant after a revocation) the school's access."""
+    async def share(
+        self, project_id: uuid.UUID, school_org: str, *, by: str, now: datetime, expires_at: datetime | None
+    ) -> None:
+        """Grant (or re-grant after a revocation or an expiry) the school's access, until `expires_at` (None: until
+        revoked). A current grant keeps its granted_at/by and takes the new expiry."""
+        ended = ~share_current()
         await self.connection.execute(
             pg_insert(project_school)
-            .values(project_id=project_id, school_org=school_org, granted_at=now, granted_by=by)
+            .values(project_id=project_id, school_org=school_org, granted_at=now, granted_by=by, expires_at=expires_at)
             .on_conflict_do_update(
                 index_elements=["project_id", "school_org"],
-                set_={"granted_at": now, "granted_by": by, "revoked_at": None, "revoked_by": None},
-                where=project_school.c.revoked_at.is_not(None),
+                set_={
+                    "granted_at": case((ended, now), else_=project_school.c.granted_at),
+                    "granted_by": case((ended, by), else_=project_school.c.granted_by),
+                    "revoked_at": None,
+                    "revoked_by": None,
+                    "expires_at": expires_at,
+                },
             )
         )
 
@@ -232,13 +260,24 @@ class ProjectRepository:
             )
             .label("partner")
         )
+        expired = and_(project_school.c.expires_at.is_not(None), project_school.c.expires_at <= func.now())
         rows = await self.connection.execute(
-            select(project_school, partner)
+            select(project_school, partner, expired.label("expired"))
             .where(project_school.c.project_id == project_id)
             .order_by(project_school.c.school_org)
         )
         return [
-            SharedSchool(r.school_org, r.granted_at, r.granted_by, r.revoked_at, r.revoked_by, r.partner) for r in rows
+            SharedSchool(
+                r.school_org,
+                r.granted_at,
+                r.granted_by,
+                r.revoked_at,
+                r.revoked_by,
+                r.partner,
+                expires_at=r.expires_at,
+                expired=r.expired,
+            )
+            for r in rows
         ]
 
     async def school_access(self, project_id: uuid.UUID, school_org: str) -> bool:
@@ -261,7 +300,9 @@ class ProjectRepository:
     # Material
 
     async def add_material(self, m: Material) -> None:
-        await self.connection.execute(insert(material).values(**{**vars(m), "kind": m.kind.value}))
+        await self.connection.execute(
+            insert(material).values(**{**vars(m), "kind": m.kind.value, "sensitivity": m.sensitivity.value})
+        )
 
     async def remove_material(self, project_id: uuid.UUID, material_id: uuid.UUID) -> bool:
         result = await self.connection.execute(
@@ -273,4 +314,7 @@ class ProjectRepository:
         rows = await self.connection.execute(
             select(material).where(material.c.project_id == project_id).order_by(material.c.added_at, material.c.id)
         )
-        return [Material(**{**r._mapping, "kind": MaterialKind(r.kind)}) for r in rows]
+        return [
+            Material(**{**r._mapping, "kind": MaterialKind(r.kind), "sensitivity": Sensitivity(r.sensitivity)})
+            for r in rows
+        ]
