@@ -14,6 +14,7 @@ from internships.http import (
     action_links,
     agreements,
     attendance,
+    audit,
     course,
     credits,
     documents,
@@ -76,6 +77,7 @@ SPEC = ServiceSpec(
         action_links.router(rt),  # /links/{token}: outside /v1, the OpenAPI document and the token gate
         imports.router(rt),
         imports.students_router(rt),
+        audit.router(rt),
     ],
     grpc_services=lambda rt: rpc.services(rt, MentorsOf(rt)),
     grpc_message_limits={

@@ -23,6 +23,7 @@ from internships.domain.placements import HOLDING, Party, Placement, PlacementSt
 from internships.domain.positions import PositionStatus
 from internships.domain.roster import shared_profile
 from internships.handlers import grading, milestones
+from internships.handlers.audit import audited_read
 from internships.outgoing import integration_event
 from praxis_common.auth import Principal
 from praxis_common.errors import FieldError, InvalidInput, NotFound
@@ -122,7 +123,10 @@ async def book_placement(
 
 async def get_placement(placement_id: uuid.UUID, principal: Principal, *, uow: UowFactory) -> Placement:
     async with uow() as u:
-        return policy.visible_placement(await u.placements.get(placement_id), principal)[0]
+        placement, party = policy.visible_placement(await u.placements.get(placement_id), principal)
+        await audited_read(u, placement, party, principal, "placement")
+        await u.commit()
+    return placement
 
 
 async def list_placements(

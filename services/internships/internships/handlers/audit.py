@@ -1,0 +1,71 @@
+"""The audit log of cross-organisation reads (praxis_common.audit, docs/audit.md).
+
+A placement's student data (the shared profile on the placement, its logbook, ...) is the school's: a read by its
+host enterprise (HR, a mentor) is a read of another organisation's data and is logged with `audited_read`, in the
+read's own unit, which the read then commits. Reads by the school (its staff, the student) are not logged.
+
+Who reads the log: a school asks "who read student S's data" (`student_ref`) or lists every read of its data; an
+enterprise, every read of its data (none in internships yet). Only entries whose owner is the caller's organisation:
+another organisation gets an empty page. The chain's verification reveals no data: any tenant admin may run it.
+"""
+
+from __future__ import annotations
+
+import uuid
+
+from internships.domain.placements import Party, Placement
+from praxis_common.audit import AuditEntry, AuditRead, Verification
+from praxis_common.auth import Principal
+from praxis_common.errors import Forbidden
+from praxis_common.uow import Clock, UowFactory, utc_clock
+
+# Who may read their organisation's audit log, by organisation kind.
+READER_ROLES = {"school": ("admin", "coordinator"), "enterprise": ("admin", "hr")}
+
+
+async def audited_read(
+    u,
+    placement: Placement,
+    party: Party,
+    principal: Principal,
+    resource_kind: str,
+    resource_id: uuid.UUID | str | None = None,
+    *,
+    clock: Clock = utc_clock,
+) -> None:
+    """Log the read of `placement`'s student data by `principal` (its `party` to it) unless they are the school."""
+    if party == Party.SCHOOL:
+        return
+    read = AuditRead(
+        actor=principal.sub,
+        actor_org=principal.org,
+        actor_org_kind=principal.org_kind,
+        owner_org=placement.school_org,
+        subject_kind="student",
+        subject_ref=placement.student_ref,
+        resource_kind=resource_kind,
+        resource_id=str(resource_id or placement.id),
+    )
+    await u.audit.append([read], at=clock())
+
+
+def _reader(principal: Principal) -> None:
+    roles = READER_ROLES.get(principal.org_kind, ())
+    if not principal.has_any_role(*roles):
+        raise Forbidden(f"needs one of the roles {', '.join(roles) or 'admin'} of a school or an enterprise")
+
+
+async def list_reads(
+    principal: Principal, *, student_ref: str | None, after: int | None, limit: int, uow: UowFactory
+) -> list[AuditEntry]:
+    """The reads of the caller's organisation's data (of one student's, with `student_ref`), oldest first."""
+    _reader(principal)
+    async with uow() as u:
+        return await u.audit.reads(principal.org, subject_ref=student_ref, after=after, limit=limit)
+
+
+async def verify(principal: Principal, *, uow: UowFactory) -> Verification:
+    """Check the whole chain (it is the service's, not an organisation's: the answer names no data)."""
+    _reader(principal)
+    async with uow() as u:
+        return await u.audit.verify()
