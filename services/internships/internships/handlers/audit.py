@@ -14,6 +14,7 @@ from __future__ import annotations
 import uuid
 
 from internships.domain.placements import Party, Placement
+from praxis_common import pages
 from praxis_common.audit import AuditEntry, AuditRead, Verification
 from praxis_common.auth import Principal
 from praxis_common.errors import Forbidden
@@ -56,12 +57,15 @@ def _reader(principal: Principal) -> None:
 
 
 async def list_reads(
-    principal: Principal, *, student_ref: str | None, after: int | None, limit: int, uow: UowFactory
-) -> list[AuditEntry]:
-    """The reads of the caller's organisation's data (of one student's, with `student_ref`), oldest first."""
+    principal: Principal, *, student_ref: str | None, page_size: int, page_token: str | None, uow: UowFactory
+) -> tuple[list[AuditEntry], str | None]:
+    """A page of the reads of the caller's organisation's data (of one student's, with `student_ref`), oldest
+    first, and the token of the next page."""
     _reader(principal)
+    after = pages.decode_page_token(page_token, int)[0] if page_token else None
     async with uow() as u:
-        return await u.audit.reads(principal.org, subject_ref=student_ref, after=after, limit=limit)
+        rows = await u.audit.reads(principal.org, subject_ref=student_ref, after=after, limit=page_size + 1)
+    return pages.next_page(rows, page_size, lambda e: (e.seq,))
 
 
 async def verify(principal: Principal, *, uow: UowFactory) -> Verification:

@@ -10,7 +10,7 @@ from fastapi import APIRouter, Query
 from internships.handlers import audit
 from internships.schemas.audit import AuditReadEntry, AuditReadPage, AuditVerification
 from praxis_common.http import PrincipalDep
-from praxis_common.pages import DEFAULT_PAGE_SIZE, decode_page_token, next_page
+from praxis_common.pages import DEFAULT_PAGE_SIZE
 from praxis_common.queries import PageSize, PageToken
 from praxis_common.service import Runtime
 from praxis_common.validation import StudentRef
@@ -33,9 +33,9 @@ def router(rt: Runtime) -> APIRouter:
     ) -> AuditReadPage:
         """Every read by another organisation of data the caller's organisation owns, oldest first: who, which
         organisation, what, which record, when, through which route. Never the data read."""
-        after = decode_page_token(page_token, int)[0] if page_token else None
-        rows = await audit.list_reads(principal, student_ref=student_ref, after=after, limit=page_size + 1, uow=rt.uow)
-        items, token = next_page(rows, page_size, lambda e: (e.seq,))
+        items, token = await audit.list_reads(
+            principal, student_ref=student_ref, page_size=page_size, page_token=page_token, uow=rt.uow
+        )
         return AuditReadPage(items=[AuditReadEntry.of(e) for e in items], next_page_token=token)
 
     @r.get(

@@ -4,10 +4,19 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 from praxis_common.audit import AuditEntry, Verification
 from praxis_common.pages import Page
+from praxis_common.validation import StudentRef
+
+
+class AuditQuery(BaseModel):
+    """The filter of a list of reads (gRPC validates its request with it; REST's query takes the same type)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    student_ref: StudentRef | None = None
 
 
 class AuditReadEntry(BaseModel):
