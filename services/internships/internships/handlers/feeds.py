@@ -15,6 +15,7 @@ from internships.domain.agreements import Agreement, Status
 from internships.domain.logbooks import LogbookWeek
 from internships.domain.placements import Placement, PlacementStatus
 from internships.domain.positions import Position
+from internships.handlers.audit import audited_read
 from internships.handlers.positions import SearchPositions
 from praxis_common.auth import Principal
 from praxis_common.feeds import Changes, feed_page
@@ -105,7 +106,7 @@ async def logbook_week_changes(
     The log keeps weeks under their placement's id, so the feed reads one placement's weeks only. Weeks are never
     deleted: this feed has no tombstones."""
     async with uow() as u:
-        placement = policy.visible_placement(await u.placements.get(placement_id), principal)[0]
+        placement, party = policy.visible_placement(await u.placements.get(placement_id), principal)
         items, cursor, more = await feed_page(
             u.connection,
             "logbook_week",
@@ -114,4 +115,6 @@ async def logbook_week_changes(
             query.page_size,
             lambda ids: u.logbooks.weeks_among(placement.id, ids),
         )
+        await audited_read(u, placement, party, principal, "logbook")
+        await u.commit()
     return Changes(items, cursor, more)

@@ -1,0 +1,122 @@
+"""The audit log of cross-organisation reads against real processes (docs/audit.md): an enterprise reads a student's
+logbook over REST and over gRPC, and the school's "who read S" answer lists both reads (who, which organisation,
+which route, when) and never the logbook's text; the school's own reads are not logged; another school and the
+enterprise see nothing of S; a row altered in the database (its trigger disabled, as a superuser could) makes the
+chain's verification fail at that entry, over REST and gRPC."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta
+
+import grpc
+import pytest
+from sqlalchemy import text
+from sqlalchemy.ext.asyncio import create_async_engine
+
+from praxis.internships.v1 import audit_pb2 as apb
+from praxis.internships.v1 import audit_pb2_grpc as apb_grpc
+from praxis.internships.v1 import internships_pb2 as pb
+from praxis.internships.v1 import internships_pb2_grpc as pb_grpc
+
+SCHOOL, ENTERPRISE, STUDENT = "school-audit", "ent-audit", "stu-audit-1"
+OTHER_SCHOOL = "school-audit-2"
+SECRET_TEXT = "confidential-line-of-the-logbook"
+
+
+def meta(stack, org: str, kind: str, *roles: str, sub: str | None = None):
+    return (("authorization", f"Bearer {stack.token(org, kind, *roles, sub=sub)}"),)
+
+
+async def test_an_enterprise_read_of_a_logbook_is_in_the_schools_who_read_answer(stack, internships, start_placement):
+    monday = date.today() - timedelta(days=date.today().weekday() + 14)
+    school = stack.auth(SCHOOL, "school", "admin")
+    student = stack.auth(SCHOOL, "school", "student", sub=STUDENT)
+    hr = stack.auth(ENTERPRISE, "enterprise", "hr", sub="hr-audit")
+    before = datetime.now(UTC)
+    async with internships.client() as c:
+        placement = await start_placement(
+            c, SCHOOL, ENTERPRISE, STUDENT, starts_on=monday, duties=[{"name": SECRET_TEXT, "kind": "core"}]
+        )
+        path = f"/v1/placements/{placement['id']}/logbook"
+        lines = [{"day": (monday + timedelta(days=d)).isoformat(), "duty": SECRET_TEXT, "hours": "8"} for d in range(5)]
+        filed = await c.put(f"{path}/{monday}", headers=student, json={"lines": lines})
+        assert filed.status_code == 200, filed.text
+        # The school and the student read it: their own data, not logged.
+        for own in (school, student):
+            assert (await c.get(path, headers=own)).status_code == 200
+        # The enterprise reads it over REST...
+        read = await c.get(path, headers=hr)
+        assert read.status_code == 200 and SECRET_TEXT in read.text
+    # ... and over gRPC.
+    async with grpc.aio.insecure_channel(stack["internships"].grpc_target) as ch:
+        got = await pb_grpc.InternshipsServiceStub(ch).GetLogbook(
+            pb.GetLogbookRequest(placement_id=placement["id"]),
+            metadata=meta(stack, ENTERPRISE, "enterprise", "hr", sub="hr-audit"),
+        )
+        assert len(got.weeks) == 1
+
+    async with internships.client() as c:
+        r = await c.get("/v1/audit/reads", headers=school, params={"student_ref": STUDENT})
+        assert r.status_code == 200, r.text
+        assert SECRET_TEXT not in r.text
+        reads = r.json()["items"]
+        assert [(e["actor"], e["actor_org"], e["actor_org_kind"], e["resource_kind"], e["route"]) for e in reads] == [
+            ("hr-audit", ENTERPRISE, "enterprise", "logbook", "GET /v1/placements/{placement_id}/logbook"),
+            ("hr-audit", ENTERPRISE, "enterprise", "logbook", "/praxis.internships.v1.InternshipsService/GetLogbook"),
+        ]
+        assert all(e["owner_org"] == SCHOOL and e["subject_ref"] == STUDENT for e in reads)
+        assert all(e["resource_id"] == placement["id"] for e in reads)
+        assert all(before <= datetime.fromisoformat(e["at"]) <= datetime.now(UTC) for e in reads)
+
+        # Paged: one at a time gives the same two entries.
+        first = (await c.get("/v1/audit/reads", headers=school, params={"student_ref": STUDENT, "page_size": 1})).json()
+        second = await c.get(
+            "/v1/audit/reads",
+            headers=school,
+            params={"student_ref": STUDENT, "page_size": 1, "page_token": first["next_page_token"]},
+        )
+        assert [e["seq"] for e in first["items"] + second.json()["items"]] == [e["seq"] for e in reads]
+
+        # Isolation: another school, and the enterprise itself, see no entry about S (their own data was not read).
+        for outsider in (stack.auth(OTHER_SCHOOL, "school", "admin"), stack.auth(ENTERPRISE, "enterprise", "admin")):
+            r = await c.get("/v1/audit/reads", headers=outsider, params={"student_ref": STUDENT})
+            assert r.status_code == 200 and r.json()["items"] == [], r.text
+            r = await c.get("/v1/audit/reads", headers=outsider)
+            assert all(e["owner_org"] != SCHOOL for e in r.json()["items"])
+        # Who may ask: a student or a teacher may not.
+        for refused in (student, stack.auth(SCHOOL, "school", "teacher")):
+            assert (await c.get("/v1/audit/reads", headers=refused)).status_code == 403
+        bad = await c.get("/v1/audit/reads", headers=school, params={"student_ref": "bad ref with spaces"})
+        assert bad.status_code == 422 and "student_ref" in bad.text
+
+        verified = await c.get("/v1/audit/verify", headers=school)
+        assert verified.status_code == 200 and verified.json()["ok"] is True, verified.text
+
+    # A superuser alters the entry of the REST read: the chain no longer verifies, at that entry.
+    engine = create_async_engine(stack["internships"].database_url)
+    try:
+        async with engine.begin() as conn:
+            await conn.execute(text("ALTER TABLE audit_entry DISABLE TRIGGER audit_entry_no_update"))
+            await conn.execute(
+                text("UPDATE audit_entry SET actor = 'someone-else' WHERE seq = :s"), {"s": reads[0]["seq"]}
+            )
+            await conn.execute(text("ALTER TABLE audit_entry ENABLE TRIGGER audit_entry_no_update"))
+    finally:
+        await engine.dispose()
+    async with internships.client() as c:
+        verified = await c.get("/v1/audit/verify", headers=stack.auth(OTHER_SCHOOL, "school", "admin"))
+        assert verified.status_code == 200, verified.text
+        assert verified.json()["ok"] is False and verified.json()["broken_at"] == reads[0]["seq"]
+    async with grpc.aio.insecure_channel(stack["internships"].grpc_target) as ch:
+        stub = apb_grpc.AuditServiceStub(ch)
+        v = await stub.VerifyAuditChain(apb.VerifyAuditChainRequest(), metadata=meta(stack, SCHOOL, "school", "admin"))
+        assert (v.ok, v.broken_at) == (False, reads[0]["seq"])
+        listed = await stub.ListAuditReads(
+            apb.ListAuditReadsRequest(student_ref=STUDENT), metadata=meta(stack, SCHOOL, "school", "admin")
+        )
+        assert [e.seq for e in listed.entries] == [e["seq"] for e in reads]
+        with pytest.raises(grpc.aio.AioRpcError) as err:
+            await stub.ListAuditReads(
+                apb.ListAuditReadsRequest(student_ref="bad ref"), metadata=meta(stack, SCHOOL, "school", "admin")
+            )
+        assert err.value.code() == grpc.StatusCode.INVALID_ARGUMENT
