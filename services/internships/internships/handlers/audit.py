@@ -12,6 +12,7 @@ another organisation gets an empty page. The chain's verification reveals no dat
 from __future__ import annotations
 
 import uuid
+from collections.abc import Sequence
 
 from internships.domain.placements import Party, Placement
 from praxis_common import pages
@@ -26,28 +27,32 @@ READER_ROLES = {"school": ("admin", "coordinator"), "enterprise": ("admin", "hr"
 
 async def audited_read(
     u,
-    placement: Placement,
-    party: Party,
+    placements: Placement | Sequence[Placement],
     principal: Principal,
     resource_kind: str,
     resource_id: uuid.UUID | str | None = None,
     *,
     clock: Clock = utc_clock,
 ) -> None:
-    """Log the read of `placement`'s student data by `principal` (its `party` to it) unless they are the school."""
-    if party == Party.SCHOOL:
-        return
-    read = AuditRead(
-        actor=principal.sub,
-        actor_org=principal.org,
-        actor_org_kind=principal.org_kind,
-        owner_org=placement.school_org,
-        subject_kind="student",
-        subject_ref=placement.student_ref,
-        resource_kind=resource_kind,
-        resource_id=str(resource_id or placement.id),
-    )
-    await u.audit.append([read], at=clock())
+    """Log the read of each placement's student data by `principal`, unless the principal reads for the placement's
+    school (its staff, the student: the owner). A list logs one entry per placement it returned; `resource_id` is the
+    record read when it is not the placement (a leave request)."""
+    many = [placements] if isinstance(placements, Placement) else placements
+    reads = [
+        AuditRead(
+            actor=principal.sub,
+            actor_org=principal.org,
+            actor_org_kind=principal.org_kind,
+            owner_org=p.school_org,
+            subject_kind="student",
+            subject_ref=p.student_ref,
+            resource_kind=resource_kind,
+            resource_id=str(resource_id or p.id),
+        )
+        for p in many
+        if p.party(principal.org, principal.org_kind) != Party.SCHOOL
+    ]
+    await u.audit.append(reads, at=clock())
 
 
 def _reader(principal: Principal) -> None:

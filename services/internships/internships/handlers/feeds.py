@@ -60,6 +60,8 @@ async def placement_changes(
             # A student sees their own placements only: the others' ids are not theirs to learn.
             hidden_as_tombstones=student_ref is None,
         )
+        await audited_read(u, [p for p in items if isinstance(p, Placement)], principal, "placement")
+        await u.commit()
     return Changes(items, cursor, more)
 
 
@@ -106,7 +108,7 @@ async def logbook_week_changes(
     The log keeps weeks under their placement's id, so the feed reads one placement's weeks only. Weeks are never
     deleted: this feed has no tombstones."""
     async with uow() as u:
-        placement, party = policy.visible_placement(await u.placements.get(placement_id), principal)
+        placement = policy.visible_placement(await u.placements.get(placement_id), principal)[0]
         items, cursor, more = await feed_page(
             u.connection,
             "logbook_week",
@@ -115,6 +117,6 @@ async def logbook_week_changes(
             query.page_size,
             lambda ids: u.logbooks.weeks_among(placement.id, ids),
         )
-        await audited_read(u, placement, party, principal, "logbook")
+        await audited_read(u, placement, principal, "logbook")
         await u.commit()
     return Changes(items, cursor, more)

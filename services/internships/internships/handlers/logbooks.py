@@ -122,10 +122,10 @@ async def review_in(
 
 async def get_logbook(placement_id: uuid.UUID, principal: Principal, *, uow: UowFactory) -> Logbook:
     async with uow() as u:
-        placement, party = visible_placement(await u.placements.get(placement_id), principal)
+        placement = await _placement(u, placement_id, principal)
         weeks = await u.logbooks.weeks(placement.id)
         mentor = await u.mentoring.mentor_of(placement.id, "enterprise")
-        await audited_read(u, placement, party, principal, "logbook")
+        await audited_read(u, placement, principal, "logbook")
         await u.commit()
     approved = [w for w in weeks if w.status.value == "approved"]
     return Logbook(

@@ -123,8 +123,8 @@ async def book_placement(
 
 async def get_placement(placement_id: uuid.UUID, principal: Principal, *, uow: UowFactory) -> Placement:
     async with uow() as u:
-        placement, party = policy.visible_placement(await u.placements.get(placement_id), principal)
-        await audited_read(u, placement, party, principal, "placement")
+        placement = policy.visible_placement(await u.placements.get(placement_id), principal)[0]
+        await audited_read(u, placement, principal, "placement")
         await u.commit()
     return placement
 
@@ -142,8 +142,10 @@ async def list_placements(
             after=after,
             limit=query.page_size + 1,
         )
-    more = len(page) > query.page_size
-    page = page[: query.page_size]
+        more = len(page) > query.page_size
+        page = page[: query.page_size]
+        await audited_read(u, page, principal, "placement")
+        await u.commit()
     return page, (encode_page_token(page[-1].requested_at, page[-1].id) if more else None)
 
 
