@@ -120,3 +120,40 @@ async def test_an_enterprise_read_of_a_logbook_is_in_the_schools_who_read_answer
                 apb.ListAuditReadsRequest(student_ref="bad ref"), metadata=meta(stack, SCHOOL, "school", "admin")
             )
         assert err.value.code() == grpc.StatusCode.INVALID_ARGUMENT
+
+
+async def test_each_read_of_a_students_data_by_the_enterprise_is_logged_once(stack, internships, start_placement):
+    school_org, enterprise_org, student_ref = "school-audit-k", "ent-audit-k", "stu-audit-k"
+    monday = date.today() - timedelta(days=date.today().weekday() + 7)
+    hr = stack.auth(enterprise_org, "enterprise", "hr", sub="hr-k")
+    school = stack.auth(school_org, "school", "admin")
+    async with internships.client() as c:
+        placement = await start_placement(
+            c, school_org, enterprise_org, student_ref, starts_on=monday, duties=[{"name": "listings", "kind": "core"}]
+        )
+        base = f"/v1/placements/{placement['id']}"
+        reads = {
+            "placement": base,
+            "weekly_reports": f"{base}/weekly-reports",
+            "attendance": f"{base}/attendance",
+            "scorecard": f"{base}/scorecard",
+        }
+        for path in [*reads.values(), "/v1/placements"]:
+            for headers in (school, hr):  # the school's own reads are not logged
+                r = await c.get(path, headers=headers)
+                assert r.status_code == 200, (path, r.text)
+        # A refused read is no read: the grade does not exist before completion.
+        assert (await c.get(f"{base}/grade", headers=hr)).status_code == 404
+
+        r = await c.get("/v1/audit/reads", headers=school, params={"student_ref": student_ref})
+        got = [(e["resource_kind"], e["route"], e["actor"]) for e in r.json()["items"]]
+        assert got == [
+            ("placement", "GET /v1/placements/{placement_id}", "hr-k"),
+            ("weekly_reports", "GET /v1/placements/{placement_id}/weekly-reports", "hr-k"),
+            ("attendance", "GET /v1/placements/{placement_id}/attendance", "hr-k"),
+            ("scorecard", "GET /v1/placements/{placement_id}/scorecard", "hr-k"),
+            ("placement", "GET /v1/placements", "hr-k"),
+        ]
+        # The school's unfiltered list holds the same entries (this school's data was read nowhere else).
+        everything = await c.get("/v1/audit/reads", headers=school)
+        assert [e["seq"] for e in everything.json()["items"]] == [e["seq"] for e in r.json()["items"]]
