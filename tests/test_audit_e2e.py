@@ -64,7 +64,9 @@ async def test_an_enterprise_read_of_a_logbook_is_in_the_schools_who_read_answer
             ("hr-audit", ENTERPRISE, "enterprise", "logbook", "GET /v1/placements/{placement_id}/logbook"),
             ("hr-audit", ENTERPRISE, "enterprise", "logbook", "/praxis.internships.v1.InternshipsService/GetLogbook"),
         ]
-        assert all(e["owner_org"] == SCHOOL and e["subject_ref"] == STUDENT for e in reads)
+        assert all(
+            (e["owner_org"], e["owner_org_kind"], e["subject_ref"]) == (SCHOOL, "school", STUDENT) for e in reads
+        )
         assert all(e["resource_id"] == placement["id"] for e in reads)
         assert all(before <= datetime.fromisoformat(e["at"]) <= datetime.now(UTC) for e in reads)
 
@@ -77,14 +79,20 @@ async def test_an_enterprise_read_of_a_logbook_is_in_the_schools_who_read_answer
         )
         assert [e["seq"] for e in first["items"] + second.json()["items"]] == [e["seq"] for e in reads]
 
-        # Isolation: another school, and the enterprise itself, see no entry about S (their own data was not read).
-        for outsider in (stack.auth(OTHER_SCHOOL, "school", "admin"), stack.auth(ENTERPRISE, "enterprise", "admin")):
+        # Isolation: another school, the enterprise itself (its own data was not read) and an enterprise named like
+        # the school see no entry about S; platform staff are refused.
+        outsiders = (
+            stack.auth(OTHER_SCHOOL, "school", "admin"),
+            stack.auth(ENTERPRISE, "enterprise", "admin"),
+            stack.auth(SCHOOL, "enterprise", "admin"),
+        )
+        for outsider in outsiders:
             r = await c.get("/v1/audit/reads", headers=outsider, params={"student_ref": STUDENT})
             assert r.status_code == 200 and r.json()["items"] == [], r.text
             r = await c.get("/v1/audit/reads", headers=outsider)
             assert all(e["owner_org"] != SCHOOL for e in r.json()["items"])
-        # Who may ask: a student or a teacher may not.
-        for refused in (student, stack.auth(SCHOOL, "school", "teacher")):
+        # Who may ask: a student, a teacher or platform staff may not.
+        for refused in (student, stack.auth(SCHOOL, "school", "teacher"), stack.auth("platform", "platform", "ops")):
             assert (await c.get("/v1/audit/reads", headers=refused)).status_code == 403
         bad = await c.get("/v1/audit/reads", headers=school, params={"student_ref": "bad ref with spaces"})
         assert bad.status_code == 422 and "student_ref" in bad.text

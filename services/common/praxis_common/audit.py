@@ -46,6 +46,7 @@ class AuditRead:
     actor_org: str
     actor_org_kind: str
     owner_org: str
+    owner_org_kind: str  # an organisation is its id and its kind: an enterprise named like a school is not it
     subject_kind: str  # student | project_material | ...
     subject_ref: str  # the opaque ref (student_ref, project id): never a name or a text
     resource_kind: str  # placement | logbook | weekly_reports | ...
@@ -61,6 +62,7 @@ class AuditEntry:
     actor_org: str
     actor_org_kind: str
     owner_org: str
+    owner_org_kind: str
     subject_kind: str
     subject_ref: str
     resource_kind: str
@@ -89,6 +91,7 @@ def audit_entry_table(metadata: MetaData) -> Table:
         Column("actor_org", String(64), nullable=False),
         Column("actor_org_kind", String(32), nullable=False),
         Column("owner_org", String(64), nullable=False),
+        Column("owner_org_kind", String(32), nullable=False),
         Column("subject_kind", String(32), nullable=False),
         Column("subject_ref", String(128), nullable=False),
         Column("resource_kind", String(64), nullable=False),
@@ -97,8 +100,8 @@ def audit_entry_table(metadata: MetaData) -> Table:
         Column("route", String(300), nullable=False),
         Column("prev_hash", String(64), nullable=False),
         Column("hash", String(64), nullable=False),
-        Index("ix_audit_entry_owner_subject", "owner_org", "subject_ref", "seq"),
-        Index("ix_audit_entry_owner", "owner_org", "seq"),
+        Index("ix_audit_entry_owner_subject", "owner_org", "owner_org_kind", "subject_ref", "seq"),
+        Index("ix_audit_entry_owner", "owner_org", "owner_org_kind", "seq"),
     )
 
 
@@ -139,7 +142,7 @@ def entry_hash(entry: dict) -> str:
 
 
 _COLUMNS = (
-    "seq, at, actor, actor_org, actor_org_kind, owner_org, subject_kind, subject_ref, resource_kind, resource_id, "
+    "seq, at, actor, actor_org, actor_org_kind, owner_org, owner_org_kind, subject_kind, subject_ref, resource_kind, resource_id, "
     "action, route, prev_hash, hash"
 )
 
@@ -175,13 +178,21 @@ class AuditLog:
         return [AuditEntry(**row) for row in rows]
 
     async def reads(
-        self, owner_org: str, *, subject_ref: str | None = None, after: int | None = None, limit: int = 50
+        self,
+        owner_org: str,
+        owner_org_kind: str,
+        *,
+        subject_ref: str | None = None,
+        after: int | None = None,
+        limit: int = 50,
     ) -> list[AuditEntry]:
         """The owner's entries, oldest first (optionally of one subject), after the seq `after`."""
-        where = "owner_org = :owner AND seq > :after" + (" AND subject_ref = :ref" if subject_ref is not None else "")
+        where = "owner_org = :owner AND owner_org_kind = :kind AND seq > :after" + (
+            " AND subject_ref = :ref" if subject_ref is not None else ""
+        )
         rows = await self.connection.execute(
             text(f"SELECT {_COLUMNS} FROM audit_entry WHERE {where} ORDER BY seq LIMIT :limit"),
-            {"owner": owner_org, "after": after or 0, "ref": subject_ref, "limit": limit},
+            {"owner": owner_org, "kind": owner_org_kind, "after": after or 0, "ref": subject_ref, "limit": limit},
         )
         return [AuditEntry(**r._mapping) for r in rows]
 

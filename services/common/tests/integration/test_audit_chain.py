@@ -40,7 +40,7 @@ async def engine(database_factory):
 
 
 def read(n: int, student: str = "S-1") -> AuditRead:
-    return AuditRead("hr-1", "acme", "enterprise", "school-a", "student", student, "logbook", f"p-{n}")
+    return AuditRead("hr-1", "acme", "enterprise", "school-a", "school", "student", student, "logbook", f"p-{n}")
 
 
 async def append(engine, *reads: AuditRead, route: str = "GET /v1/placements/{placement_id}/logbook") -> list:
@@ -106,6 +106,7 @@ ALTERATIONS = {
     "actor_org": "actor_org = 'other'",
     "actor_org_kind": "actor_org_kind = 'school'",
     "owner_org": "owner_org = 'school-b'",
+    "owner_org_kind": "owner_org_kind = 'enterprise'",
     "subject_kind": "subject_kind = 'project_material'",
     "subject_ref": "subject_ref = 'S-2'",
     "resource_kind": "resource_kind = 'placement'",

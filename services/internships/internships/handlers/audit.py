@@ -44,6 +44,7 @@ async def audited_read(
             actor_org=principal.org,
             actor_org_kind=principal.org_kind,
             owner_org=p.school_org,
+            owner_org_kind="school",
             subject_kind="student",
             subject_ref=p.student_ref,
             resource_kind=resource_kind,
@@ -69,7 +70,9 @@ async def list_reads(
     _reader(principal)
     after = pages.decode_page_token(page_token, int)[0] if page_token else None
     async with uow() as u:
-        rows = await u.audit.reads(principal.org, subject_ref=student_ref, after=after, limit=page_size + 1)
+        rows = await u.audit.reads(
+            principal.org, principal.org_kind, subject_ref=student_ref, after=after, limit=page_size + 1
+        )
     return pages.next_page(rows, page_size, lambda e: (e.seq,))
 
 

@@ -26,6 +26,7 @@ class AuditReadEntry(BaseModel):
     actor_org: str
     actor_org_kind: str
     owner_org: str = Field(description="whose data was read: the caller's organisation")
+    owner_org_kind: str
     subject_kind: str = Field(description="student")
     subject_ref: str = Field(description="the student_ref whose data was read (never the data itself)")
     resource_kind: str = Field(description="placement | logbook")
@@ -43,6 +44,7 @@ class AuditReadEntry(BaseModel):
             actor_org=e.actor_org,
             actor_org_kind=e.actor_org_kind,
             owner_org=e.owner_org,
+            owner_org_kind=e.owner_org_kind,
             subject_kind=e.subject_kind,
             subject_ref=e.subject_ref,
             resource_kind=e.resource_kind,

@@ -7,7 +7,7 @@ from typing import ClassVar as _ClassVar, Optional as _Optional, Union as _Union
 DESCRIPTOR: _descriptor.FileDescriptor
 
 class AuditReadEntry(_message.Message):
-    __slots__ = ("seq", "at", "actor", "actor_org", "actor_org_kind", "owner_org", "subject_kind", "subject_ref", "resource_kind", "resource_id", "action", "route", "hash")
+    __slots__ = ("seq", "at", "actor", "actor_org", "actor_org_kind", "owner_org", "subject_kind", "subject_ref", "resource_kind", "resource_id", "action", "route", "hash", "owner_org_kind")
     SEQ_FIELD_NUMBER: _ClassVar[int]
     AT_FIELD_NUMBER: _ClassVar[int]
     ACTOR_FIELD_NUMBER: _ClassVar[int]
@@ -21,6 +21,7 @@ class AuditReadEntry(_message.Message):
     ACTION_FIELD_NUMBER: _ClassVar[int]
     ROUTE_FIELD_NUMBER: _ClassVar[int]
     HASH_FIELD_NUMBER: _ClassVar[int]
+    OWNER_ORG_KIND_FIELD_NUMBER: _ClassVar[int]
     seq: int
     at: str
     actor: str
@@ -34,7 +35,8 @@ class AuditReadEntry(_message.Message):
     action: str
     route: str
     hash: str
-    def __init__(self, seq: _Optional[int] = ..., at: _Optional[str] = ..., actor: _Optional[str] = ..., actor_org: _Optional[str] = ..., actor_org_kind: _Optional[str] = ..., owner_org: _Optional[str] = ..., subject_kind: _Optional[str] = ..., subject_ref: _Optional[str] = ..., resource_kind: _Optional[str] = ..., resource_id: _Optional[str] = ..., action: _Optional[str] = ..., route: _Optional[str] = ..., hash: _Optional[str] = ...) -> None: ...
+    owner_org_kind: str
+    def __init__(self, seq: _Optional[int] = ..., at: _Optional[str] = ..., actor: _Optional[str] = ..., actor_org: _Optional[str] = ..., actor_org_kind: _Optional[str] = ..., owner_org: _Optional[str] = ..., subject_kind: _Optional[str] = ..., subject_ref: _Optional[str] = ..., resource_kind: _Optional[str] = ..., resource_id: _Optional[str] = ..., action: _Optional[str] = ..., route: _Optional[str] = ..., hash: _Optional[str] = ..., owner_org_kind: _Optional[str] = ...) -> None: ...
 
 class ListAuditReadsRequest(_message.Message):
     __slots__ = ("student_ref", "page_size", "page_token")
