@@ -165,3 +165,51 @@ async def test_each_read_of_a_students_data_by_the_enterprise_is_logged_once(sta
         # The school's unfiltered list holds the same entries (this school's data was read nowhere else).
         everything = await c.get("/v1/audit/reads", headers=school)
         assert [e["seq"] for e in everything.json()["items"]] == [e["seq"] for e in r.json()["items"]]
+
+
+async def test_an_enterprise_read_of_a_students_mentoring_is_in_the_schools_answer_of_mentors(
+    stack, internships, mentors, start_placement, assign_mentor
+):
+    school_org, enterprise_org, student_ref = "school-audit-m", "ent-audit-m", "stu-audit-m"
+    school = mentors.manager(school_org, "school")
+    hr = stack.auth(enterprise_org, "enterprise", "hr", sub="hr-m")
+    async with internships.client() as c:
+        placement = await start_placement(
+            c,
+            school_org,
+            enterprise_org,
+            student_ref,
+            starts_on=date.today() - timedelta(days=7),
+            duties=[{"name": "listings", "kind": "core"}],
+        )
+    await assign_mentor(placement, "mentor-m")
+    async with mentors.client() as m:
+        sides = await mentors.of_student(m, school_org, "school", student_ref)  # the school's read: not logged
+        assignment = sides["enterprise"]["id"]
+        r = await m.get(f"/v1/students/{student_ref}/mentors", headers=hr)
+        assert r.status_code == 200, r.text
+        hr_shown = len(r.json()["assignments"])
+        assert hr_shown >= 1
+        mentor = stack.auth(enterprise_org, "enterprise", "mentor", sub="mentor-m")
+        for path in (f"/v1/assignments/{assignment}", f"/v1/assignments/{assignment}/sessions"):
+            r = await m.get(path, headers=mentor)
+            assert r.status_code == 200, (path, r.text)
+
+        r = await m.get("/v1/audit/reads", headers=school, params={"student_ref": student_ref})
+        assert r.status_code == 200, r.text
+        got = [(e["actor"], e["actor_org"], e["resource_kind"], e["route"]) for e in r.json()["items"]]
+        # One entry per assignment HR was shown, then the mentor's two reads.
+        assert (
+            got[:hr_shown]
+            == [("hr-m", enterprise_org, "assignment", "GET /v1/students/{student_ref}/mentors")] * hr_shown
+        )
+        assert got[hr_shown:] == [
+            ("mentor-m", enterprise_org, "assignment", "GET /v1/assignments/{assignment_id}"),
+            ("mentor-m", enterprise_org, "guidance_sessions", "GET /v1/assignments/{assignment_id}/sessions"),
+        ]
+        other = await m.get(
+            "/v1/audit/reads", headers=mentors.manager("school-audit-x", "school"), params={"student_ref": student_ref}
+        )
+        assert other.status_code == 200 and other.json()["items"] == []
+        verified = await m.get("/v1/audit/verify", headers=school)
+        assert verified.json()["ok"] is True, verified.text
