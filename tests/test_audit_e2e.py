@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta
 
 import grpc
+import httpx
 import pytest
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import create_async_engine
@@ -17,6 +18,11 @@ from praxis.internships.v1 import audit_pb2 as apb
 from praxis.internships.v1 import audit_pb2_grpc as apb_grpc
 from praxis.internships.v1 import internships_pb2 as pb
 from praxis.internships.v1 import internships_pb2_grpc as pb_grpc
+from praxis.projects.v1 import audit_pb2 as project_audit_pb
+from praxis.projects.v1 import audit_pb2_grpc as project_audit_grpc
+from praxis.projects.v1 import projects_pb2 as ppb
+from praxis.projects.v1 import projects_pb2_grpc as ppb_grpc
+from praxis_dev.testing.stack import eventually
 
 SCHOOL, ENTERPRISE, STUDENT = "school-audit", "ent-audit", "stu-audit-1"
 OTHER_SCHOOL = "school-audit-2"
@@ -213,3 +219,74 @@ async def test_an_enterprise_read_of_a_students_mentoring_is_in_the_schools_answ
         assert other.status_code == 200 and other.json()["items"] == []
         verified = await m.get("/v1/audit/verify", headers=school)
         assert verified.json()["ok"] is True, verified.text
+
+
+async def test_a_schools_read_of_project_material_is_in_the_enterprises_answer(stack, internships):
+    school_org, enterprise_org = "school-audit-p", "ent-audit-p"
+    school = stack.auth(school_org, "school", "coordinator", sub="coord-p")
+    enterprise = stack.auth(enterprise_org, "enterprise", "hr")
+    async with internships.client() as i:
+        await internships.agreement(i, school_org, enterprise_org)
+    async with httpx.AsyncClient(base_url=stack["projects"].base_url, timeout=30) as p:
+
+        async def partnership_known() -> bool:
+            r = await p.get("/v1/partnerships", headers=enterprise)
+            return any(x["school_org"] == school_org for x in r.json()["items"])
+
+        assert await eventually(partnership_known, timeout=30, what="the agreement in the projects read model")
+        today = date.today()
+        created = await p.post(
+            "/v1/projects",
+            headers=enterprise,
+            json={
+                "title": "Store analytics",
+                "brief": "Desensitised orders.",
+                "competencies": ["platform-operation"],
+                "team_capacity": 1,
+                "min_team_size": 2,
+                "max_team_size": 4,
+                "credits": 2,
+                "pass_mark": 60,
+                "starts_on": today.isoformat(),
+                "ends_on": (today + timedelta(days=60)).isoformat(),
+                "weights": {"teacher": 0.3, "enterprise": 0.3, "platform": 0.2, "peer": 0.2},
+                "platform_targets": {"orders": {"value": 100, "unit": "count"}},
+            },
+        )
+        assert created.status_code == 201, created.text
+        pid = created.json()["id"]
+        items = []
+        for title in ("Orders 2025", "Returns 2025"):
+            r = await p.post(
+                f"/v1/projects/{pid}/material",
+                headers=enterprise,
+                json={"title": title, "kind": "dataset", "uri": f"https://data.example.com/{len(items)}.csv"},
+            )
+            assert r.status_code == 201, r.text
+            items.append(r.json()["id"])
+        assert (await p.post(f"/v1/projects/{pid}/publish", headers=enterprise)).status_code == 200
+        assert (await p.put(f"/v1/projects/{pid}/schools/{school_org}", headers=enterprise)).status_code == 200
+
+        assert (await p.get(f"/v1/projects/{pid}/material", headers=enterprise)).status_code == 200  # its own
+        shown = await p.get(f"/v1/projects/{pid}/material", headers=school, params={"page_size": 1})
+        assert shown.status_code == 200 and len(shown.json()["items"]) == 1
+    async with grpc.aio.insecure_channel(stack["projects"].grpc_target) as ch:
+        got = await ppb_grpc.ProjectsServiceStub(ch).ListMaterial(
+            ppb.ListMaterialRequest(project_id=pid),
+            metadata=meta(stack, school_org, "school", "coordinator", sub="coord-p"),
+        )
+        assert len(got.material) == 2
+        listed = await project_audit_grpc.AuditServiceStub(ch).ListAuditReads(
+            project_audit_pb.ListAuditReadsRequest(), metadata=meta(stack, enterprise_org, "enterprise", "hr")
+        )
+    rows = [(e.actor, e.actor_org, e.subject_kind, e.subject_ref, e.resource_id, e.route) for e in listed.entries]
+    rest, rpc = "GET /v1/projects/{project_id}/material", "/praxis.projects.v1.ProjectsService/ListMaterial"
+    assert rows == [
+        ("coord-p", school_org, "project_material", pid, items[0], rest),
+        ("coord-p", school_org, "project_material", pid, items[0], rpc),
+        ("coord-p", school_org, "project_material", pid, items[1], rpc),
+    ]
+    async with httpx.AsyncClient(base_url=stack["projects"].base_url, timeout=30) as p:
+        r = await p.get("/v1/audit/reads", headers=stack.auth(school_org, "school", "admin"))
+        assert r.status_code == 200 and r.json()["items"] == []  # the school's data was not read in projects
+        assert (await p.get("/v1/audit/verify", headers=enterprise)).json()["ok"] is True

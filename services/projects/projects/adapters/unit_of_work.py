@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from sqlalchemy.ext.asyncio import AsyncConnection
 
+from praxis_common.audit import AuditLog
 from praxis_common.uow import UnitOfWork
 from projects.adapters.repositories.credits import CreditRepository
 from projects.adapters.repositories.evaluations import EvaluationRepository, MetricRepository
@@ -19,6 +20,7 @@ class ProjectsUnit(UnitOfWork):
     evaluations: EvaluationRepository
     metrics: MetricRepository
     credits: CreditRepository
+    audit: AuditLog  # cross-organisation reads (praxis_common.audit)
 
     integration_event = staticmethod(integration_event)
 
@@ -28,3 +30,4 @@ class ProjectsUnit(UnitOfWork):
         self.evaluations = EvaluationRepository(connection)
         self.metrics = MetricRepository(connection)
         self.credits = CreditRepository(connection)
+        self.audit = AuditLog(connection)

@@ -16,6 +16,7 @@ from projects import policy
 from projects.domain.metrics import Target
 from projects.domain.projects import Material, MaterialKind, Project, SharedSchool, Stage, Status, Weights
 from projects.handlers import Clock, UowFactory, utc_clock
+from projects.handlers.audit import audited_material_read
 
 
 @dataclass(frozen=True)
@@ -299,6 +300,9 @@ async def list_material(
     """A page of what the enterprise shares, oldest first: to its own staff, and the schools that see the project
     right now."""
     async with uow() as u:
-        await visible_project(u, project_id, principal)
+        project = await visible_project(u, project_id, principal)
         found = await u.projects.material_of(project_id)
-    return page_of(found, page_size, page_token, lambda m: (m.added_at, m.id))
+        page, token = page_of(found, page_size, page_token, lambda m: (m.added_at, m.id))
+        await audited_material_read(u, project, page, principal)
+        await u.commit()
+    return page, token
