@@ -105,6 +105,7 @@ async def test_an_enterprise_read_of_a_logbook_is_in_the_schools_who_read_answer
 
         verified = await c.get("/v1/audit/verify", headers=school)
         assert verified.status_code == 200 and verified.json()["ok"] is True, verified.text
+        assert verified.json()["head_seq"] >= reads[-1]["seq"] and len(verified.json()["head_hash"]) == 64
 
     # A superuser alters the entry of the REST read: the chain no longer verifies, at that entry.
     engine = create_async_engine(stack["internships"].database_url)

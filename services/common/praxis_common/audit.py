@@ -78,6 +78,8 @@ class Verification:
     ok: bool
     entries: int  # entries checked (all of them when ok)
     broken_at: int | None = None  # the seq of the first entry whose hash or link does not hold
+    head_seq: int | None = None  # when ok: the newest entry, for a checkpoint kept outside the database
+    head_hash: str | None = None
 
 
 def audit_entry_table(metadata: MetaData) -> Table:
@@ -198,12 +200,12 @@ class AuditLog:
 
     async def verify(self, *, page: int = VERIFY_PAGE) -> Verification:
         """Walk the whole chain in pages of `page`: each entry's hash recomputed, each linked to the one before."""
-        prev, after, count = GENESIS, 0, 0
+        prev, after, count = GENESIS, None, 0
         while True:
             rows = (
                 await self.connection.execute(
                     text(f"SELECT {_COLUMNS} FROM audit_entry WHERE seq > :after ORDER BY seq LIMIT :page"),
-                    {"after": after, "page": page},
+                    {"after": after or 0, "page": page},
                 )
             ).all()
             for r in rows:
@@ -212,4 +214,4 @@ class AuditLog:
                     return Verification(False, count, entry["seq"])
                 prev, after, count = entry["hash"], entry["seq"], count + 1
             if len(rows) < page:
-                return Verification(True, count)
+                return Verification(True, count, head_seq=after, head_hash=prev if after is not None else None)

@@ -67,10 +67,14 @@ class AuditVerification(BaseModel):
     ok: bool
     entries: int = Field(description="entries checked: all of them when ok, those before the break otherwise")
     broken_at: int | None = Field(None, description="seq of the first entry whose hash or link does not hold")
+    head_seq: int | None = Field(None, description="when ok: the newest entry's seq (null for an empty log)")
+    head_hash: str | None = Field(
+        None, description="when ok: the newest entry's hash; kept outside the database, it shows a later truncation"
+    )
 
     @classmethod
     def of(cls, v: Verification) -> AuditVerification:
-        return cls(ok=v.ok, entries=v.entries, broken_at=v.broken_at)
+        return cls(ok=v.ok, entries=v.entries, broken_at=v.broken_at, head_seq=v.head_seq, head_hash=v.head_hash)
 
 
 # ---- use cases
@@ -172,4 +176,10 @@ class AuditReadsServicer:
 
     async def VerifyAuditChain(self, request, context):
         found = await verify(rpc_principal(), uow=self.rt.uow)
-        return self.pb.VerifyAuditChainResponse(ok=found.ok, entries=found.entries, broken_at=found.broken_at or 0)
+        return self.pb.VerifyAuditChainResponse(
+            ok=found.ok,
+            entries=found.entries,
+            broken_at=found.broken_at or 0,
+            head_seq=found.head_seq or 0,
+            head_hash=found.head_hash or "",
+        )

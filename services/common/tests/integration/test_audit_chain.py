@@ -70,12 +70,12 @@ async def test_entries_chain_and_verify_in_pages(engine):
     assert [e.route for e in second] == ["GET /v1/placements/{placement_id}/logbook"]
     for page in (1, 2, 1000):
         v = await verify(engine, page=page)
-        assert (v.ok, v.entries, v.broken_at) == (True, 3, None)
+        assert (v.ok, v.entries, v.broken_at, v.head_seq, v.head_hash) == (True, 3, None, second[0].seq, second[0].hash)
 
 
 async def test_an_empty_log_verifies(engine):
     v = await verify(engine)
-    assert (v.ok, v.entries) == (True, 0)
+    assert (v.ok, v.entries, v.head_seq, v.head_hash) == (True, 0, None, None)
 
 
 async def test_the_table_refuses_update_delete_and_truncate(engine):

@@ -61,11 +61,15 @@ class VerifyAuditChainRequest(_message.Message):
     def __init__(self) -> None: ...
 
 class VerifyAuditChainResponse(_message.Message):
-    __slots__ = ("ok", "entries", "broken_at")
+    __slots__ = ("ok", "entries", "broken_at", "head_seq", "head_hash")
     OK_FIELD_NUMBER: _ClassVar[int]
     ENTRIES_FIELD_NUMBER: _ClassVar[int]
     BROKEN_AT_FIELD_NUMBER: _ClassVar[int]
+    HEAD_SEQ_FIELD_NUMBER: _ClassVar[int]
+    HEAD_HASH_FIELD_NUMBER: _ClassVar[int]
     ok: bool
     entries: int
     broken_at: int
-    def __init__(self, ok: _Optional[bool] = ..., entries: _Optional[int] = ..., broken_at: _Optional[int] = ...) -> None: ...
+    head_seq: int
+    head_hash: str
+    def __init__(self, ok: _Optional[bool] = ..., entries: _Optional[int] = ..., broken_at: _Optional[int] = ..., head_seq: _Optional[int] = ..., head_hash: _Optional[str] = ...) -> None: ...

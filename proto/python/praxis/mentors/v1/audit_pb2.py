@@ -24,7 +24,7 @@ _sym_db = _symbol_database.Default()
 
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x1dpraxis/mentors/v1/audit.proto\x12\x11praxis.mentors.v1\"\x92\x02\n\x0e\x41uditReadEntry\x12\x0b\n\x03seq\x18\x01 \x01(\x03\x12\n\n\x02\x61t\x18\x02 \x01(\t\x12\r\n\x05\x61\x63tor\x18\x03 \x01(\t\x12\x11\n\tactor_org\x18\x04 \x01(\t\x12\x16\n\x0e\x61\x63tor_org_kind\x18\x05 \x01(\t\x12\x11\n\towner_org\x18\x06 \x01(\t\x12\x14\n\x0csubject_kind\x18\x07 \x01(\t\x12\x13\n\x0bsubject_ref\x18\x08 \x01(\t\x12\x15\n\rresource_kind\x18\t \x01(\t\x12\x13\n\x0bresource_id\x18\n \x01(\t\x12\x0e\n\x06\x61\x63tion\x18\x0b \x01(\t\x12\r\n\x05route\x18\x0c \x01(\t\x12\x0c\n\x04hash\x18\r \x01(\t\x12\x16\n\x0eowner_org_kind\x18\x0e \x01(\t\"S\n\x15ListAuditReadsRequest\x12\x13\n\x0bstudent_ref\x18\x01 \x01(\t\x12\x11\n\tpage_size\x18\x02 \x01(\x05\x12\x12\n\npage_token\x18\x03 \x01(\t\"e\n\x16ListAuditReadsResponse\x12\x32\n\x07\x65ntries\x18\x01 \x03(\x0b\x32!.praxis.mentors.v1.AuditReadEntry\x12\x17\n\x0fnext_page_token\x18\x02 \x01(\t\"\x19\n\x17VerifyAuditChainRequest\"J\n\x18VerifyAuditChainResponse\x12\n\n\x02ok\x18\x01 \x01(\x08\x12\x0f\n\x07\x65ntries\x18\x02 \x01(\x03\x12\x11\n\tbroken_at\x18\x03 \x01(\x03\x32\xe2\x01\n\x0c\x41uditService\x12\x65\n\x0eListAuditReads\x12(.praxis.mentors.v1.ListAuditReadsRequest\x1a).praxis.mentors.v1.ListAuditReadsResponse\x12k\n\x10VerifyAuditChain\x12*.praxis.mentors.v1.VerifyAuditChainRequest\x1a+.praxis.mentors.v1.VerifyAuditChainResponseb\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x1dpraxis/mentors/v1/audit.proto\x12\x11praxis.mentors.v1\"\x92\x02\n\x0e\x41uditReadEntry\x12\x0b\n\x03seq\x18\x01 \x01(\x03\x12\n\n\x02\x61t\x18\x02 \x01(\t\x12\r\n\x05\x61\x63tor\x18\x03 \x01(\t\x12\x11\n\tactor_org\x18\x04 \x01(\t\x12\x16\n\x0e\x61\x63tor_org_kind\x18\x05 \x01(\t\x12\x11\n\towner_org\x18\x06 \x01(\t\x12\x14\n\x0csubject_kind\x18\x07 \x01(\t\x12\x13\n\x0bsubject_ref\x18\x08 \x01(\t\x12\x15\n\rresource_kind\x18\t \x01(\t\x12\x13\n\x0bresource_id\x18\n \x01(\t\x12\x0e\n\x06\x61\x63tion\x18\x0b \x01(\t\x12\r\n\x05route\x18\x0c \x01(\t\x12\x0c\n\x04hash\x18\r \x01(\t\x12\x16\n\x0eowner_org_kind\x18\x0e \x01(\t\"S\n\x15ListAuditReadsRequest\x12\x13\n\x0bstudent_ref\x18\x01 \x01(\t\x12\x11\n\tpage_size\x18\x02 \x01(\x05\x12\x12\n\npage_token\x18\x03 \x01(\t\"e\n\x16ListAuditReadsResponse\x12\x32\n\x07\x65ntries\x18\x01 \x03(\x0b\x32!.praxis.mentors.v1.AuditReadEntry\x12\x17\n\x0fnext_page_token\x18\x02 \x01(\t\"\x19\n\x17VerifyAuditChainRequest\"o\n\x18VerifyAuditChainResponse\x12\n\n\x02ok\x18\x01 \x01(\x08\x12\x0f\n\x07\x65ntries\x18\x02 \x01(\x03\x12\x11\n\tbroken_at\x18\x03 \x01(\x03\x12\x10\n\x08head_seq\x18\x04 \x01(\x03\x12\x11\n\thead_hash\x18\x05 \x01(\t2\xe2\x01\n\x0c\x41uditService\x12\x65\n\x0eListAuditReads\x12(.praxis.mentors.v1.ListAuditReadsRequest\x1a).praxis.mentors.v1.ListAuditReadsResponse\x12k\n\x10VerifyAuditChain\x12*.praxis.mentors.v1.VerifyAuditChainRequest\x1a+.praxis.mentors.v1.VerifyAuditChainResponseb\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -40,7 +40,7 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_VERIFYAUDITCHAINREQUEST']._serialized_start=517
   _globals['_VERIFYAUDITCHAINREQUEST']._serialized_end=542
   _globals['_VERIFYAUDITCHAINRESPONSE']._serialized_start=544
-  _globals['_VERIFYAUDITCHAINRESPONSE']._serialized_end=618
-  _globals['_AUDITSERVICE']._serialized_start=621
-  _globals['_AUDITSERVICE']._serialized_end=847
+  _globals['_VERIFYAUDITCHAINRESPONSE']._serialized_end=655
+  _globals['_AUDITSERVICE']._serialized_start=658
+  _globals['_AUDITSERVICE']._serialized_end=884
 # @@protoc_insertion_point(module_scope)
