@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 
 import praxis_partnerships as partnerships
+from praxis_common import audit_api
 from praxis_common.imports import uploads
 from praxis_dev.testing.apps import build_app
 
@@ -116,11 +117,14 @@ def calls(fn, owner: type | None = None, seen: set | None = None) -> set[str]:
 
 # The job resource's use cases (praxis_common/imports/uploads.py), which every importing service serves.
 IMPORT_USE_CASES = {uploads.submit.__name__, uploads.get_job.__name__, uploads.list_jobs.__name__}
+# The audit log's use cases (praxis_common/audit_api.py), which every service keeping an audit log serves.
+AUDIT_USE_CASES = {audit_api.list_reads.__name__, audit_api.verify.__name__}
 
 
 def use_cases(service: str) -> set[str]:
     """The names of the service's use cases: the public functions of its handlers package and its subpackages (and the
-    partnership query that mentors and projects serve, and the import jobs' that importing services serve)."""
+    partnership query that mentors and projects serve, the import jobs' that importing services serve, and the audit
+    log's)."""
     package = importlib.import_module(f"{service}.handlers")
     modules = [package] + [
         importlib.import_module(m.name) for m in pkgutil.walk_packages(package.__path__, f"{package.__name__}.")
@@ -131,7 +135,7 @@ def use_cases(service: str) -> set[str]:
         for name, value in vars(module).items()
         if inspect.isfunction(value) and value.__module__ == module.__name__ and not name.startswith("_")
     }
-    return names | {partnerships.list_for.__name__} | IMPORT_USE_CASES
+    return names | {partnerships.list_for.__name__} | IMPORT_USE_CASES | AUDIT_USE_CASES
 
 
 def _rows(service: str) -> list[tuple[str, list[str], str]]:

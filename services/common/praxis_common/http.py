@@ -26,7 +26,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.cors import CORSMiddleware
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-from praxis_common import errors, idempotency, openapi, principals, problems
+from praxis_common import audit, errors, idempotency, openapi, principals, problems
 from praxis_common.auth import Principal, TokenVerifier
 from praxis_common.db import unreachable
 from praxis_common.http_gate import Gate, allowed_methods
@@ -243,7 +243,8 @@ async def created(
 
 async def current_principal(request: Request) -> Principal:
     """The caller of a tenant route, whose token the gate verified before the body was read; platform principals
-    are refused here (403), whatever the route."""
+    are refused here (403), whatever the route. The route's template goes to the audit log (praxis_common.audit)."""
+    _route_for_audit(request)
     return principals.tenant(request.state.principal)
 
 
@@ -253,7 +254,13 @@ PrincipalDep = Annotated[Principal, Depends(current_principal)]
 async def principal_or_authority(request: Request) -> Principal:
     """The caller of a route that a platform authority may also use (principals.tenant_or_authority); every other
     platform principal is refused (403)."""
+    _route_for_audit(request)
     return principals.tenant_or_authority(request.state.principal)
+
+
+def _route_for_audit(request: Request) -> None:
+    route = request.scope.get("route")
+    audit.current_route.set(f"{request.method} {getattr(route, 'path', request.url.path)}")
 
 
 AuthorityPrincipalDep = Annotated[Principal, Depends(principal_or_authority)]

@@ -14,7 +14,7 @@ from google.protobuf.message import DecodeError, Message
 from grpc_health.v1 import health, health_pb2, health_pb2_grpc
 from grpc_reflection.v1alpha import reflection
 
-from praxis_common import errors, idempotency, principals
+from praxis_common import audit, errors, idempotency, principals
 from praxis_common.auth import Principal, TokenVerifier, bearer_token
 from praxis_common.db import unreachable
 from praxis_common.idempotency import StoredResponse
@@ -187,9 +187,11 @@ class AuthInterceptor(grpc.aio.ServerInterceptor):
                 principal = await self.verifier.verify(bearer_token(metadata.get("authorization")))
                 principals.admit_grpc(principal, details.method, self.service_methods, self.authority_methods)
                 token = current_principal.set(principal)
+                route = audit.current_route.set(details.method)
                 try:
                     return await inner(request, context)
                 finally:
+                    audit.current_route.reset(route)
                     current_principal.reset(token)
 
             return behavior

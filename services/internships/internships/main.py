@@ -35,6 +35,7 @@ from internships.http import (
 )
 from internships.schemas import import_kinds
 from internships.schemas.rounds import RANKING_MAX_BYTES, STUDENTS_MAX_BYTES
+from praxis_common import audit_api
 from praxis_common.imports.http import MAX_UPLOAD_BYTES
 from praxis_common.imports.runner import ImportRunner
 from praxis_common.service import ServiceSpec, every
@@ -76,6 +77,7 @@ SPEC = ServiceSpec(
         action_links.router(rt),  # /links/{token}: outside /v1, the OpenAPI document and the token gate
         imports.router(rt),
         imports.students_router(rt),
+        audit_api.router(rt),
     ],
     grpc_services=lambda rt: rpc.services(rt, MentorsOf(rt)),
     grpc_message_limits={

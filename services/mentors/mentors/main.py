@@ -13,6 +13,7 @@ from mentors.handlers.assignments import sweep_pending
 from mentors.handlers.sessions import tell_overdue_guidance
 from mentors.http import assignments, imports, mentors, reports
 from mentors.schemas import import_kinds
+from praxis_common import audit_api
 from praxis_common.imports.http import MAX_UPLOAD_BYTES
 from praxis_common.imports.runner import ImportRunner
 from praxis_common.service import ServiceSpec, every
@@ -32,6 +33,7 @@ SPEC = ServiceSpec(
         assignments.students_router(rt),
         reports.router(rt),
         imports.router(rt),
+        audit_api.router(rt),
     ],
     grpc_services=rpc.services,
     grpc_message_limits={"ImportOneRoster": MAX_UPLOAD_BYTES, "ImportMentors": MAX_UPLOAD_BYTES},

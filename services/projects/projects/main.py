@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import praxis_partnerships as partnerships
+from praxis_common import audit_api
 from praxis_common.service import ServiceSpec
 from projects import rpc
 from projects.adapters.mentors import MentorsOf, open_client
@@ -27,6 +28,7 @@ SPEC = ServiceSpec(
         projects.router(rt),
         teams.router(rt, MentorsOf(rt)),
         credits.router(rt),
+        audit_api.router(rt),
     ],
     grpc_services=lambda rt: rpc.services(rt, MentorsOf(rt)),
     subscriptions=lambda rt: [partnerships.subscription("projects")],

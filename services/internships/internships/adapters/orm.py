@@ -351,6 +351,7 @@ round_match = Table(
 # imports (import jobs, the student roster), on
 # this metadata too (imported last: they refer to the tables above), and the change log behind updated_since feeds.
 from internships.adapters import (  # noqa: E402, F401
+    audit_tables,
     course_tables,
     credits_tables,
     evaluation_tables,

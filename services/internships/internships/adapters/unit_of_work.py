@@ -32,6 +32,7 @@ from internships.adapters.round_students import RoundStudentRepository
 from internships.adapters.rounds import RoundRepository
 from internships.adapters.weekly_reports import WeeklyReportRepository
 from internships.outgoing import integration_event
+from praxis_common.audit import AuditLog
 from praxis_common.imports.jobs import ImportJobRepository
 from praxis_common.uow import UnitOfWork
 
@@ -43,7 +44,7 @@ class InternshipsUnit(UnitOfWork):
     `u.weekly_reports`, `u.ministry_report`; those of outcomes: `u.guidance`, `u.hires`, `u.programmes`, `u.ledger`;
     the feedback survey's and base tiers': `u.feedback`, `u.base_tiers`; evaluation's: `u.evaluations`; and grades
     and credits': `u.grades`, `u.credit_ledger`; the used action links: `u.action_links`; imports': `u.import_jobs`,
-    `u.roster`."""
+    `u.roster`; the audit log of cross-organisation reads: `u.audit`."""
 
     agreements: AgreementRepository
     bases: BaseRepository
@@ -75,6 +76,7 @@ class InternshipsUnit(UnitOfWork):
     action_links: ActionLinkRepository  # the action links already used (docs/action-links.md)
     import_jobs: ImportJobRepository  # bulk import jobs (praxis_common.imports)
     roster: RosterRepository  # the schools' student rosters
+    audit: AuditLog  # cross-organisation reads (praxis_common.audit)
 
     # Tracked aggregates need no context beyond themselves (agreements, bases, logbook weeks, rounds); placements and
     # positions carry their position's competencies / base's country, and their use cases emit them (u.emit).
@@ -84,6 +86,7 @@ class InternshipsUnit(UnitOfWork):
         self.agreements = AgreementRepository(connection)
         self.action_links = ActionLinkRepository(connection)
         self.import_jobs = ImportJobRepository(connection)
+        self.audit = AuditLog(connection)
         self.roster = RosterRepository(connection)
         self.insurance = InsuranceRepository(connection)
         self.organisations = OrganisationRepository(connection)

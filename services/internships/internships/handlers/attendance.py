@@ -25,6 +25,7 @@ from internships.domain.attendance import (
 from internships.domain.attendance_summary import AttendanceSummary, summarise
 from internships.domain.leave import LeaveRequest, LeaveStatus
 from internships.domain.placements import Placement
+from internships.handlers.audit import audited_read
 from internships.handlers.logbooks import _placement
 from praxis_common.auth import Principal
 from praxis_common.errors import Forbidden, NotFound
@@ -211,8 +212,10 @@ async def get_leave_request(
     async with uow() as u:
         placement = await _placement(u, placement_id, principal)
         request = await u.attendance.leave(placement.id, request_id)
-    if request is None:
-        raise NotFound("no such leave request")
+        if request is None:
+            raise NotFound("no such leave request")
+        await audited_read(u, placement, principal, "leave_request", request_id)
+        await u.commit()
     return request
 
 
@@ -225,6 +228,8 @@ async def get_attendance(
         weeks = await u.attendance.weeks(placement.id)
         leaves = await u.attendance.leaves(placement.id)
         mentor = await u.mentoring.mentor_of(placement.id, "enterprise")
+        await audited_read(u, placement, principal, "attendance")
+        await u.commit()
     summary = summarise(placement, days, weeks, now=clock())
     return Attendance(placement, days, weeks, leaves, summary, mentor.mentor_id if mentor else None)
 

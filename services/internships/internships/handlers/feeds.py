@@ -15,6 +15,7 @@ from internships.domain.agreements import Agreement, Status
 from internships.domain.logbooks import LogbookWeek
 from internships.domain.placements import Placement, PlacementStatus
 from internships.domain.positions import Position
+from internships.handlers.audit import audited_read
 from internships.handlers.positions import SearchPositions
 from praxis_common.auth import Principal
 from praxis_common.feeds import Changes, feed_page
@@ -59,6 +60,8 @@ async def placement_changes(
             # A student sees their own placements only: the others' ids are not theirs to learn.
             hidden_as_tombstones=student_ref is None,
         )
+        await audited_read(u, [p for p in items if isinstance(p, Placement)], principal, "placement")
+        await u.commit()
     return Changes(items, cursor, more)
 
 
@@ -114,4 +117,6 @@ async def logbook_week_changes(
             query.page_size,
             lambda ids: u.logbooks.weeks_among(placement.id, ids),
         )
+        await audited_read(u, placement, principal, "logbook")
+        await u.commit()
     return Changes(items, cursor, more)

@@ -14,6 +14,7 @@ from decimal import Decimal
 from internships.domain import grades
 from internships.domain.grades import PlacementGrade
 from internships.domain.placements import Placement
+from internships.handlers.audit import audited_read
 from internships.handlers.grading import emit_graded
 from internships.handlers.placement_evaluations import evaluated_placement
 from praxis_common.auth import Principal
@@ -46,8 +47,10 @@ async def placement_grade(placement_id: uuid.UUID, principal: Principal, *, uow:
     async with uow() as u:
         placement = await evaluated_placement(u, placement_id, principal)
         history = await u.grades.history(placement.id)
-    if not history:
-        raise NotFound("the placement has no grade yet: it is graded when it completes")
+        if not history:
+            raise NotFound("the placement has no grade yet: it is graded when it completes")
+        await audited_read(u, placement, principal, "grade")
+        await u.commit()
     return GradeHistory(placement, history[-1], history)
 
 

@@ -20,6 +20,7 @@ from internships.domain.compliance import CompliancePolicy
 from internships.domain.logbooks import LogbookWeek, LogLine, core_work_share
 from internships.domain.placements import Placement
 from internships.handlers import milestones
+from internships.handlers.audit import audited_read
 from internships.policy import MentorAct, enterprise_mentor_act, files_for_student, visible_placement
 from praxis_common.auth import Principal
 from praxis_common.errors import Forbidden, NotFound
@@ -124,6 +125,8 @@ async def get_logbook(placement_id: uuid.UUID, principal: Principal, *, uow: Uow
         placement = await _placement(u, placement_id, principal)
         weeks = await u.logbooks.weeks(placement.id)
         mentor = await u.mentoring.mentor_of(placement.id, "enterprise")
+        await audited_read(u, placement, principal, "logbook")
+        await u.commit()
     approved = [w for w in weeks if w.status.value == "approved"]
     return Logbook(
         placement,

@@ -26,6 +26,7 @@ from internships.domain.placement_data import DataMeasures, measure_scores
 from internships.domain.placement_evaluations import PASS_MARK, PlacementEvaluation, placement_scorecard
 from internships.domain.placements import Placement, PlacementStatus
 from internships.domain.rubrics import Rubric, default_rubric, rubric_for
+from internships.handlers.audit import audited_read
 from internships.handlers.milestones import pass_mark_of, progress_of, requirement_of
 from internships.policy import is_the_student, own_student_ref, sees_placement_evaluations, visible_placement
 from praxis_common.auth import Principal
@@ -162,6 +163,8 @@ async def get_scorecard(
         evaluations = await u.evaluations.of_placement(placement.id)
         data = measure_scores(await data_measures(u, placement, now))
         pass_mark = pass_mark_of(await requirement_of(u, placement))
+        await audited_read(u, placement, principal, "scorecard")
+        await u.commit()
     card = placement_scorecard(placement.student_ref, rubric, evaluations, data, computed_at=now, pass_mark=pass_mark)
     return PlacementScorecard(placement, rubric, bound, card, evaluations, data)
 

@@ -23,6 +23,7 @@ from internships.domain.placements import HOLDING, Party, Placement, PlacementSt
 from internships.domain.positions import PositionStatus
 from internships.domain.roster import shared_profile
 from internships.handlers import grading, milestones
+from internships.handlers.audit import audited_read
 from internships.outgoing import integration_event
 from praxis_common.auth import Principal
 from praxis_common.errors import FieldError, InvalidInput, NotFound
@@ -132,7 +133,10 @@ async def book_placement(
 
 async def get_placement(placement_id: uuid.UUID, principal: Principal, *, uow: UowFactory) -> Placement:
     async with uow() as u:
-        return policy.visible_placement(await u.placements.get(placement_id), principal)[0]
+        placement = policy.visible_placement(await u.placements.get(placement_id), principal)[0]
+        await audited_read(u, placement, principal, "placement")
+        await u.commit()
+    return placement
 
 
 async def list_placements(
@@ -148,8 +152,10 @@ async def list_placements(
             after=after,
             limit=query.page_size + 1,
         )
-    more = len(page) > query.page_size
-    page = page[: query.page_size]
+        more = len(page) > query.page_size
+        page = page[: query.page_size]
+        await audited_read(u, page, principal, "placement")
+        await u.commit()
     return page, (encode_page_token(page[-1].requested_at, page[-1].id) if more else None)
 
 

@@ -17,6 +17,7 @@ from datetime import date
 from internships import policy
 from internships.domain.placements import Placement
 from internships.domain.weekly_reports import ReportKind, WeeklyReport
+from internships.handlers.audit import audited_read
 from internships.policy import visible_placement
 from praxis_common.auth import Principal
 from praxis_common.errors import Forbidden, NotFound
@@ -146,6 +147,8 @@ async def get_reports(placement_id: uuid.UUID, principal: Principal, *, uow: Uow
         accepted = await u.weekly_reports.count_accepted(placement.id)
         filed = await u.weekly_reports.count_filed(placement.id)
         mentor = await u.mentoring.mentor_of(placement.id, "school")
+        await audited_read(u, placement, principal, "weekly_reports")
+        await u.commit()
     return PlacementReports(placement, reports, accepted, filed, mentor.mentor_id if mentor else None)
 
 

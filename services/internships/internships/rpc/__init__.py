@@ -11,6 +11,7 @@ from __future__ import annotations
 from internships.handlers.placement_evaluations import MentorDirectory
 from internships.rpc.agreements import AgreementsServicer
 from internships.rpc.attendance import AttendanceServicer
+from internships.rpc.audit import AuditServicer
 from internships.rpc.course import CourseServicer
 from internships.rpc.credits import CreditsServicer
 from internships.rpc.documents import DocumentsServicer
@@ -33,6 +34,8 @@ from internships.rpc.weekly_reports import WeeklyReportsServicer
 from praxis.internships.v1 import (
     attendance_pb2,
     attendance_pb2_grpc,
+    audit_pb2,
+    audit_pb2_grpc,
     course_pb2,
     course_pb2_grpc,
     credits_pb2,
@@ -80,6 +83,7 @@ class InternshipsServicer(
 # grpc module, service name, servicer class).
 FEATURE_SERVICES = [
     (attendance_pb2, attendance_pb2_grpc, "AttendanceService", AttendanceServicer),
+    (audit_pb2, audit_pb2_grpc, "AuditService", AuditServicer),
     (course_pb2, course_pb2_grpc, "CourseService", CourseServicer),
     (credits_pb2, credits_pb2_grpc, "CreditsService", CreditsServicer),
     (documents_pb2, documents_pb2_grpc, "DocumentsService", DocumentsServicer),

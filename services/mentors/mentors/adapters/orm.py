@@ -21,6 +21,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.dialects.postgresql import ARRAY, UUID
 
+from praxis_common.audit import audit_entry_table
 from praxis_common.db import new_metadata
 from praxis_common.feeds import change_log_table
 from praxis_common.imports.jobs import import_job_table
@@ -216,3 +217,5 @@ guidance_overdue_notice = Table(
 )
 # Bulk imports of mentors (docs/imports.md): the kernel's job table.
 import_job = import_job_table(metadata)
+# The audit log of cross-organisation reads (docs/audit.md): the kernel's table.
+audit_entry = audit_entry_table(metadata)

@@ -17,13 +17,14 @@ from mentors.adapters.repositories.reports import ReportRepository
 from mentors.adapters.repositories.sessions import SessionRepository
 from mentors.domain.assignments import MentorAssigned
 from mentors.outgoing import integration_event
+from praxis_common.audit import AuditLog
 from praxis_common.events import IntegrationEvent
 from praxis_common.imports.jobs import ImportJobRepository
 from praxis_common.uow import UnitOfWork
 
 
 class MentorsUnit(UnitOfWork):
-    """`u.mentors`, `u.contexts`, `u.assignments`, `u.sessions`, `u.reports`, `u.overdue`, `u.import_jobs`. A saved
+    """`u.mentors`, `u.contexts`, `u.assignments`, `u.sessions`, `u.reports`, `u.overdue`, `u.import_jobs`, `u.audit`. A saved
     assignment or mentor is tracked: its domain events become integration events when the unit commits."""
 
     mentors: MentorRepository
@@ -33,6 +34,7 @@ class MentorsUnit(UnitOfWork):
     reports: ReportRepository
     overdue: OverdueRepository
     import_jobs: ImportJobRepository
+    audit: AuditLog  # cross-organisation reads (praxis_common.audit)
 
     def _bind(self, connection: AsyncConnection) -> None:
         self.mentors = MentorRepository(connection, track=self.track)
@@ -42,6 +44,7 @@ class MentorsUnit(UnitOfWork):
         self.reports = ReportRepository(connection)
         self.overdue = OverdueRepository(connection)
         self.import_jobs = ImportJobRepository(connection)
+        self.audit = AuditLog(connection)
         self._sign_ins: dict[uuid.UUID, tuple[str | None, int, str]] = {}
 
     async def commit(self) -> None:

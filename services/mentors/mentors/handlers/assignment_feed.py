@@ -8,6 +8,7 @@ import uuid
 from mentors import policy
 from mentors.domain.views import AssignmentView
 from mentors.handlers.assignments import ListAssignments
+from mentors.handlers.audit import audited_read
 from praxis_common.auth import Principal
 from praxis_common.feeds import Changes, feed_page
 from praxis_common.uow import UowFactory
@@ -43,4 +44,7 @@ async def assignment_changes(
             shown,
             hidden_as_tombstones=viewer.mentor_account is None and viewer.student_ref is None,
         )
+        shown_views = [v.assignment for v in items if isinstance(v, AssignmentView)]
+        await audited_read(u, shown_views, principal, "assignment")
+        await u.commit()
     return Changes(items, cursor, more)

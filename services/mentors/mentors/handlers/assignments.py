@@ -29,6 +29,7 @@ from mentors.domain.assignments import Assignment, AssignmentStatus, ContextKind
 from mentors.domain.matching import rank
 from mentors.domain.mentors import Side
 from mentors.domain.views import AssignmentView, HistoryEntry, Viewer
+from mentors.handlers.audit import audited_read
 from praxis_common.auth import Principal
 from praxis_common.errors import Conflict, FieldError, Forbidden, InvalidInput, NotFound
 from praxis_common.pages import DEFAULT_PAGE_SIZE, decode_page_token, encode_page_token, next_page
@@ -249,8 +250,11 @@ async def sees(u: UnitOfWork, viewer: Viewer, a: Assignment) -> bool:
 
 async def get_assignment(assignment_id: uuid.UUID, principal: Principal, *, uow: UowFactory) -> AssignmentView:
     async with uow() as u:
-        await visible_assignment(u, assignment_id, policy.viewer(principal))
-        return await u.assignments.view(assignment_id)
+        a = await visible_assignment(u, assignment_id, policy.viewer(principal))
+        view = await u.assignments.view(assignment_id)
+        await audited_read(u, a, principal, "assignment")
+        await u.commit()
+    return view
 
 
 async def assignment_history(
@@ -264,8 +268,10 @@ async def assignment_history(
     """A page of an assignment's history, oldest first."""
     after = decode_page_token(page_token, int)[0] if page_token else None
     async with uow() as u:
-        await visible_assignment(u, assignment_id, policy.viewer(principal))
+        a = await visible_assignment(u, assignment_id, policy.viewer(principal))
         found = await u.assignments.history(assignment_id, after=after, limit=page_size + 1)
+        await audited_read(u, a, principal, "assignment_history")
+        await u.commit()
     return next_page(found, page_size, lambda h: (h.seq,))
 
 
@@ -284,8 +290,10 @@ async def list_assignments(
             after=after,
             limit=query.page_size + 1,
         )
-    more = len(page) > query.page_size
-    page = page[: query.page_size]
+        more = len(page) > query.page_size
+        page = page[: query.page_size]
+        await audited_read(u, [v.assignment for v in page], principal, "assignment")
+        await u.commit()
     last = page[-1].assignment if page else None
     return page, (encode_page_token(last.created_at, last.id) if more and last else None)
 
@@ -323,13 +331,16 @@ async def student_mentors(
     """Who mentors the student now, and for what (current assignments, or every one with include_ended): the
     student's school sees its student's, the host enterprise those of the contexts it hosts."""
     async with uow() as u:
-        return await u.assignments.list_visible(
+        found = await u.assignments.list_visible(
             policy.asking_viewer(principal, service_org=service_org),
             student_ref=student_ref,
             current_only=not include_ended,
             oldest_first=True,
             limit=500,
         )
+        await audited_read(u, [v.assignment for v in found], principal, "assignment")
+        await u.commit()
+    return found
 
 
 async def is_mentor_of(

@@ -12,6 +12,7 @@ from mentors.domain.mentors import Side
 from mentors.domain.sessions import GuidanceSession, overdue_since
 from mentors.domain.views import AssignmentView
 from mentors.handlers.assignments import visible_assignment
+from mentors.handlers.audit import audited_read
 from mentors.outgoing import guidance_recorded, integration_event
 from praxis_common import pages
 from praxis_common.auth import Principal
@@ -95,6 +96,8 @@ async def list_sessions(
     async with uow() as u:
         a = await visible_assignment(u, assignment_id, policy.viewer(principal))
         found = await u.sessions.of_assignment(a.id, after=after, limit=page_size + 1)
+        await audited_read(u, a, principal, "guidance_sessions")
+        await u.commit()
     return pages.next_page(found, page_size, lambda x: (x.held_on, x.recorded_at, x.id))
 
 

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import praxis_partnerships as partnerships
 from mentors.rpc.assignments import AssignmentMethods
+from mentors.rpc.audit import AuditServicer
 from mentors.rpc.imports import MentorImportsServicer
 from mentors.rpc.mentors import MentorMethods
 from mentors.rpc.reports import ReportMethods
 from mentors.rpc.sessions import SessionMethods
-from praxis.mentors.v1 import imports_pb2, imports_pb2_grpc
+from praxis.mentors.v1 import audit_pb2, audit_pb2_grpc, imports_pb2, imports_pb2_grpc
 from praxis.mentors.v1 import mentors_pb2 as pb
 from praxis.mentors.v1 import mentors_pb2_grpc as pb_grpc
 from praxis_common import pages
@@ -45,10 +46,15 @@ def services(rt: Runtime) -> list[tuple]:
     servicer = MentorsServicer(rt)
     name = pb.DESCRIPTOR.services_by_name["MentorsService"].full_name
     imports = MentorImportsServicer(rt)
+    audit = AuditServicer(rt)
     return [
         (lambda server: pb_grpc.add_MentorsServiceServicer_to_server(servicer, server), name, SERVICE_METHODS),
         (
             lambda server: imports_pb2_grpc.add_MentorImportsServiceServicer_to_server(imports, server),
             imports_pb2.DESCRIPTOR.services_by_name["MentorImportsService"].full_name,
+        ),
+        (
+            lambda server: audit_pb2_grpc.add_AuditServiceServicer_to_server(audit, server),
+            audit_pb2.DESCRIPTOR.services_by_name["AuditService"].full_name,
         ),
     ]

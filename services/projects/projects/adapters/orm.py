@@ -24,6 +24,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.dialects.postgresql import ARRAY, JSONB, UUID
 
+from praxis_common.audit import audit_entry_table
 from praxis_common.db import new_metadata
 from praxis_common.feeds import change_log_table
 
@@ -291,3 +292,6 @@ credit = Table(
 
 # The change log behind `updated_since` feeds (praxis_common.feeds), written only by triggers.
 change_log = change_log_table(metadata)
+
+# The audit log of cross-organisation reads (docs/audit.md): the kernel's table.
+audit_entry = audit_entry_table(metadata)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from sqlalchemy.ext.asyncio import AsyncConnection
 
+from praxis_common.audit import AuditLog
 from praxis_common.uow import UnitOfWork
 from projects.adapters.repositories.credits import CreditRepository
 from projects.adapters.repositories.evaluations import EvaluationRepository, MetricRepository
@@ -21,6 +22,7 @@ class ProjectsUnit(UnitOfWork):
     metrics: MetricRepository
     credits: CreditRepository
     terms: TermsRepository
+    audit: AuditLog  # cross-organisation reads (praxis_common.audit)
 
     integration_event = staticmethod(integration_event)
 
@@ -31,3 +33,4 @@ class ProjectsUnit(UnitOfWork):
         self.metrics = MetricRepository(connection)
         self.credits = CreditRepository(connection)
         self.terms = TermsRepository(connection)
+        self.audit = AuditLog(connection)

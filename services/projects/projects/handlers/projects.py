@@ -27,6 +27,7 @@ from projects.domain.projects import (
 )
 from projects.domain.terms import opens
 from projects.handlers import Clock, UowFactory, utc_clock
+from projects.handlers.audit import audited_material_read
 from projects.outgoing import integration_event
 
 
@@ -333,7 +334,7 @@ async def list_material(
     """A page of what the enterprise shares, oldest first: to its own staff, and the schools that see the project
     right now (a share neither revoked nor expired); to a student, what opens to them (domain.terms.opens)."""
     async with uow() as u:
-        await visible_project(u, project_id, principal)
+        project = await visible_project(u, project_id, principal)
         found = await u.projects.material_of(project_id)
         student = policy.is_student(principal)
         current = await u.terms.current(project_id) if student else None
@@ -342,12 +343,8 @@ async def list_material(
             and await u.terms.acceptance(project_id, current.version, principal.org, principal.sub) is not None
         )
         opened = opens(found, student=student, current=current, accepted=accepted)
-    page, token = page_of(opened, page_size, page_token, lambda m: (m.added_at, m.id))
-    material_opened(principal, project_id, page)
+        page, token = page_of(opened, page_size, page_token, lambda m: (m.added_at, m.id))
+        # The one place an access to material is granted (refusals raised above): audited with the read (docs/audit.md).
+        await audited_material_read(u, project, page, principal)
+        await u.commit()
     return page, token
-
-
-def material_opened(principal: Principal, project_id: uuid.UUID, items: list[Material]) -> None:
-    """The one place an access to a project's material is decided and granted: the audit of cross-organisation
-    reads (issue 15, item 3) records here who (principal.sub, principal.org) opened which items of which project.
-    Refusals (not found, terms-not-accepted) raise before this point."""

@@ -4,10 +4,12 @@ domain, and nothing here imports the REST edge."""
 
 from __future__ import annotations
 
+from praxis.projects.v1 import audit_pb2, audit_pb2_grpc
 from praxis.projects.v1 import projects_pb2 as pb
 from praxis.projects.v1 import projects_pb2_grpc as pb_grpc
 from praxis_common.service import Runtime
 from projects.handlers import MentorDirectory
+from projects.rpc.audit import AuditServicer
 from projects.rpc.credits import CreditMethods
 from projects.rpc.evaluations import EvaluationMethods
 from projects.rpc.projects import ProjectMethods
@@ -24,4 +26,11 @@ class ProjectsServicer(
 def services(rt: Runtime, mentors: MentorDirectory) -> list[tuple]:
     servicer = ProjectsServicer(rt, mentors)
     name = pb.DESCRIPTOR.services_by_name["ProjectsService"].full_name
-    return [(lambda server: pb_grpc.add_ProjectsServiceServicer_to_server(servicer, server), name)]
+    audit = AuditServicer(rt)
+    return [
+        (lambda server: pb_grpc.add_ProjectsServiceServicer_to_server(servicer, server), name),
+        (
+            lambda server: audit_pb2_grpc.add_AuditServiceServicer_to_server(audit, server),
+            audit_pb2.DESCRIPTOR.services_by_name["AuditService"].full_name,
+        ),
+    ]

@@ -1,0 +1,149 @@
+"""The audit log's hash chain on a real PostgreSQL: appends chain, concurrent appends from many connections keep one
+valid chain, the table refuses UPDATE and DELETE, and a superuser's alteration of any column of any row (the trigger
+disabled) or deletion of a row makes the verification fail at that entry."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from sqlalchemy import text
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.ext.asyncio import create_async_engine
+
+from praxis_common.audit import GENESIS, AuditLog, AuditRead, create_audit_entry_table
+
+NOW = datetime(2026, 12, 1, 9, 30, tzinfo=UTC)
+
+
+class _Op:
+    """What the migration helper uses of alembic's `op`, on a plain connection."""
+
+    def __init__(self, connection) -> None:
+        self.connection = connection
+
+    def get_bind(self):
+        return self.connection
+
+    def execute(self, sql: str) -> None:
+        self.connection.exec_driver_sql(sql)
+
+
+@pytest.fixture
+async def engine(database_factory):
+    engine = create_async_engine(database_factory("audit"), pool_size=10)
+    async with engine.begin() as conn:
+        await conn.run_sync(lambda c: create_audit_entry_table(_Op(c)))
+    yield engine
+    await engine.dispose()
+
+
+def read(n: int, student: str = "S-1") -> AuditRead:
+    return AuditRead("hr-1", "acme", "enterprise", "school-a", "school", "student", student, "logbook", f"p-{n}")
+
+
+async def append(engine, *reads: AuditRead, route: str = "GET /v1/placements/{placement_id}/logbook") -> list:
+    async with engine.connect() as conn:
+        entries = await AuditLog(conn).append(list(reads), at=NOW, route=route)
+        await conn.commit()
+    return entries
+
+
+async def verify(engine, page: int = 1000):
+    async with engine.connect() as conn:
+        return await AuditLog(conn).verify(page=page)
+
+
+async def as_superuser(engine, sql: str, **params) -> None:
+    async with engine.begin() as conn:
+        await conn.execute(text("ALTER TABLE audit_entry DISABLE TRIGGER audit_entry_no_update"))
+        await conn.execute(text(sql), params)
+        await conn.execute(text("ALTER TABLE audit_entry ENABLE TRIGGER audit_entry_no_update"))
+
+
+async def test_entries_chain_and_verify_in_pages(engine):
+    first = await append(engine, read(1), read(2))
+    second = await append(engine, read(3))
+    assert first[0].prev_hash == GENESIS
+    assert [e.prev_hash for e in first[1:] + second] == [e.hash for e in first]
+    assert [e.route for e in second] == ["GET /v1/placements/{placement_id}/logbook"]
+    for page in (1, 2, 1000):
+        v = await verify(engine, page=page)
+        assert (v.ok, v.entries, v.broken_at, v.head_seq, v.head_hash) == (True, 3, None, second[0].seq, second[0].hash)
+
+
+async def test_an_empty_log_verifies(engine):
+    v = await verify(engine)
+    assert (v.ok, v.entries, v.head_seq, v.head_hash) == (True, 0, None, None)
+
+
+async def test_the_table_refuses_update_delete_and_truncate(engine):
+    await append(engine, read(1))
+    for sql in ("UPDATE audit_entry SET actor = 'x'", "DELETE FROM audit_entry", "TRUNCATE audit_entry"):
+        with pytest.raises(DBAPIError, match="append-only"):
+            async with engine.begin() as conn:
+                await conn.execute(text(sql))
+    assert (await verify(engine)).entries == 1
+
+
+async def test_concurrent_appends_from_many_connections_keep_one_chain(engine):
+    async def writer(w: int) -> None:
+        for n in range(5):
+            await append(engine, read(100 * w + n), read(100 * w + n + 50))
+
+    await asyncio.gather(*(writer(w) for w in range(8)))
+    v = await verify(engine)
+    assert (v.ok, v.entries) == (True, 80)
+    async with engine.connect() as conn:
+        prevs = (await conn.execute(text("SELECT prev_hash FROM audit_entry"))).scalars().all()
+    assert len(set(prevs)) == 80  # no two entries claim the same predecessor: one chain, no fork
+
+
+ALTERATIONS = {
+    "at": "at = at + interval '1 second'",
+    "actor": "actor = 'someone-else'",
+    "actor_org": "actor_org = 'other'",
+    "actor_org_kind": "actor_org_kind = 'school'",
+    "owner_org": "owner_org = 'school-b'",
+    "owner_org_kind": "owner_org_kind = 'enterprise'",
+    "subject_kind": "subject_kind = 'project_material'",
+    "subject_ref": "subject_ref = 'S-2'",
+    "resource_kind": "resource_kind = 'placement'",
+    "resource_id": "resource_id = 'p-x'",
+    "action": "action = 'list'",
+    "route": "route = '/praxis.internships.v1.Placements/GetLogbook'",
+    "prev_hash": "prev_hash = repeat('a', 64)",
+    "hash": "hash = repeat('b', 64)",
+}
+
+
+@pytest.mark.parametrize("row", [0, 2, 4])
+@pytest.mark.parametrize("column", sorted(ALTERATIONS))
+async def test_altering_any_column_of_any_row_breaks_the_chain_there(engine, column, row):
+    entries = await append(engine, *(read(n) for n in range(5)))
+    assert (await verify(engine)).ok
+    await as_superuser(engine, f"UPDATE audit_entry SET {ALTERATIONS[column]} WHERE seq = :seq", seq=entries[row].seq)
+    v = await verify(engine, page=2)
+    assert (v.ok, v.broken_at, v.entries) == (False, entries[row].seq, row)
+
+
+async def test_renumbering_a_row_breaks_the_chain(engine):
+    entries = await append(engine, *(read(n) for n in range(5)))
+    await as_superuser(engine, "UPDATE audit_entry SET seq = seq + 1000 WHERE seq = :seq", seq=entries[2].seq)
+    v = await verify(engine)
+    assert not v.ok and v.broken_at == entries[3].seq
+
+
+async def test_deleting_a_row_breaks_the_chain_at_the_next(engine):
+    entries = await append(engine, *(read(n) for n in range(5)))
+    await as_superuser(engine, "DELETE FROM audit_entry WHERE seq = :seq", seq=entries[1].seq)
+    v = await verify(engine)
+    assert (v.ok, v.broken_at) == (False, entries[2].seq)
+
+
+async def test_the_time_is_part_of_the_hash_to_the_microsecond(engine):
+    async with engine.connect() as conn:
+        await AuditLog(conn).append([read(1)], at=NOW + timedelta(microseconds=7), route="r")
+        await conn.commit()
+    assert (await verify(engine)).ok
