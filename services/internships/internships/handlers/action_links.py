@@ -18,6 +18,7 @@ from internships.domain.attendance import AttendanceDay
 from internships.domain.logbooks import LogbookWeek
 from internships.domain.placements import Placement
 from internships.handlers import attendance, logbooks
+from internships.handlers.audit import audited_link_read
 from internships.policy import MentorAct, linked_mentor_act
 from praxis_common.action_links import ActionLink
 from praxis_common.errors import Conflict, FieldError, InvalidInput, NotFound
@@ -60,10 +61,11 @@ class LinkPage:
         return hours
 
 
-async def open_link(link: ActionLink, *, uow: UowFactory) -> LinkPage:
-    """The page's content; changes nothing (mail scanners fetch links before people do)."""
+async def open_link(link: ActionLink, *, uow: UowFactory, clock: Clock = utc_clock) -> LinkPage:
+    """The page's content; changes nothing of the placement (mail scanners fetch links before people do), and logs the
+    read of the student's records by the link's mentor (docs/audit.md)."""
     async with uow() as u:
-        placement, _ = await _placement(u, link)
+        placement, act = await _placement(u, link)
         position = await u.positions.get(placement.position_id)
         used_at = await u.action_links.used_at(link.jti)
         student = str(placement.profile.get("display_name") or placement.student_ref)
@@ -72,10 +74,16 @@ async def open_link(link: ActionLink, *, uow: UowFactory) -> LinkPage:
             week = await u.logbooks.get(placement.id, link.week_start)
             if week is None:
                 raise NotFound("no such logbook week")
-            return replace(page, week=week)
-        days = await u.attendance.days(placement.id, link.week_start, link.week_start + timedelta(days=6))
-        attested = await u.attendance.week(placement.id, link.week_start) is not None
-    return replace(page, days=tuple(days), attested=attested)
+            page = replace(page, week=week)
+        else:
+            days = await u.attendance.days(placement.id, link.week_start, link.week_start + timedelta(days=6))
+            attested = await u.attendance.week(placement.id, link.week_start) is not None
+            page = replace(page, days=tuple(days), attested=attested)
+        await audited_link_read(
+            u, placement, act, "logbook" if link.action == "approve_week" else "attendance", clock=clock
+        )
+        await u.commit()
+    return page
 
 
 async def follow_link(

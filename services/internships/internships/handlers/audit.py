@@ -12,6 +12,7 @@ import uuid
 from collections.abc import Sequence
 
 from internships.domain.placements import Party, Placement
+from internships.policy import MentorAct
 from praxis_common.audit import AuditRead
 from praxis_common.auth import Principal
 from praxis_common.uow import Clock, utc_clock
@@ -46,3 +47,26 @@ async def audited_read(
         if p.party(principal.org, principal.org_kind) != Party.SCHOOL
     ]
     await u.audit.append(reads, at=clock())
+
+
+LINK_ROUTE = "GET /links/{token}"
+
+
+async def audited_link_read(
+    u, placement: Placement, act: MentorAct, resource_kind: str, *, clock: Clock = utc_clock
+) -> None:
+    """Log the read of a placement's student data through an action link's page (docs/action-links.md): no session,
+    so the reader is the enterprise mentor the link names (their account, else `mentor:<id>`), of the link's
+    enterprise. A mail scanner fetching the link reads as that mentor too: the page was served."""
+    read = AuditRead(
+        actor=act.by,
+        actor_org=act.by_org,
+        actor_org_kind="enterprise",
+        owner_org=placement.school_org,
+        owner_org_kind="school",
+        subject_kind="student",
+        subject_ref=placement.student_ref,
+        resource_kind=resource_kind,
+        resource_id=str(placement.id),
+    )
+    await u.audit.append([read], at=clock(), route=LINK_ROUTE)

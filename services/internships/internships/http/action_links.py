@@ -52,7 +52,7 @@ def router(rt: Runtime) -> APIRouter:
     async def show(token: str, request: Request) -> HTMLResponse:
         t = texts_for(request.headers.get("accept-language"))
         try:
-            page = await handlers.open_link(_verified(rt, token), uow=rt.uow)
+            page = await handlers.open_link(_verified(rt, token), uow=rt.uow, clock=rt.clock)
         except REFUSALS as exc:
             return _refusal(t, exc)
         if page.used_at is not None:

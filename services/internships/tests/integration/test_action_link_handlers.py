@@ -102,6 +102,24 @@ async def test_a_link_approves_the_week_as_its_mentor_once(world):
     assert sum(s.endswith("internships.logbook.approved") for s in subjects) == 1
 
 
+async def test_opening_a_link_is_a_read_of_the_students_records_in_the_schools_audit_log(world):
+    """The page shows the school's student data to the enterprise's mentor, without a session: the school's "who read
+    S" names the mentor, the enterprise and the link's route (docs/audit.md)."""
+    pid = await filed_week(world, "stu-aud")
+    await h.open_link(link_for(world, pid), uow=world.uow, clock=SATURDAY)
+    async with world.uow() as u:
+        [entry] = await u.audit.reads(world.school_org, "school", subject_ref="stu-aud")
+        assert await u.audit.reads(world.enterprise_org, "enterprise") == []
+    assert (entry.actor, entry.actor_org, entry.resource_kind, entry.resource_id, entry.route, entry.at) == (
+        world.mentor.sub,
+        world.enterprise_org,
+        "logbook",
+        str(pid),
+        "GET /links/{token}",
+        SATURDAY(),
+    )
+
+
 async def test_a_refused_decision_leaves_the_link_unused_and_a_return_needs_a_comment(world):
     pid = await filed_week(world, "stu-b")
     link = link_for(world, pid)
