@@ -65,7 +65,10 @@ async def test_an_enterprise_read_of_a_logbook_is_in_the_schools_who_read_answer
         r = await c.get("/v1/audit/reads", headers=school, params={"student_ref": STUDENT})
         assert r.status_code == 200, r.text
         assert SECRET_TEXT not in r.text
-        reads = r.json()["items"]
+        # Setting up, the enterprise read the placement's agreement document to sign it: a read of the student's data
+        # too (by the setup's own account), logged first.
+        setup, *reads = r.json()["items"]
+        assert (setup["actor_org"], setup["resource_kind"]) == (ENTERPRISE, "document")
         assert [(e["actor"], e["actor_org"], e["actor_org_kind"], e["resource_kind"], e["route"]) for e in reads] == [
             ("hr-audit", ENTERPRISE, "enterprise", "logbook", "GET /v1/placements/{placement_id}/logbook"),
             ("hr-audit", ENTERPRISE, "enterprise", "logbook", "/praxis.internships.v1.InternshipsService/GetLogbook"),
@@ -76,14 +79,20 @@ async def test_an_enterprise_read_of_a_logbook_is_in_the_schools_who_read_answer
         assert all(e["resource_id"] == placement["id"] for e in reads)
         assert all(before <= datetime.fromisoformat(e["at"]) <= datetime.now(UTC) for e in reads)
 
-        # Paged: one at a time gives the same two entries.
+        # Paged: one at a time gives the same three entries.
         first = (await c.get("/v1/audit/reads", headers=school, params={"student_ref": STUDENT, "page_size": 1})).json()
         second = await c.get(
             "/v1/audit/reads",
             headers=school,
             params={"student_ref": STUDENT, "page_size": 1, "page_token": first["next_page_token"]},
         )
-        assert [e["seq"] for e in first["items"] + second.json()["items"]] == [e["seq"] for e in reads]
+        third = await c.get(
+            "/v1/audit/reads",
+            headers=school,
+            params={"student_ref": STUDENT, "page_size": 1, "page_token": second.json()["next_page_token"]},
+        )
+        paged = first["items"] + second.json()["items"] + third.json()["items"]
+        assert [e["seq"] for e in paged] == [e["seq"] for e in (setup, *reads)]
 
         # Isolation: another school, the enterprise itself (its own data was not read) and an enterprise named like
         # the school see no entry about S; platform staff are refused.
@@ -129,7 +138,7 @@ async def test_an_enterprise_read_of_a_logbook_is_in_the_schools_who_read_answer
         listed = await stub.ListAuditReads(
             apb.ListAuditReadsRequest(student_ref=STUDENT), metadata=meta(stack, SCHOOL, "school", "admin")
         )
-        assert [e.seq for e in listed.entries] == [e["seq"] for e in reads]
+        assert [e.seq for e in listed.entries] == [e["seq"] for e in (setup, *reads)]
         with pytest.raises(grpc.aio.AioRpcError) as err:
             await stub.ListAuditReads(
                 apb.ListAuditReadsRequest(student_ref="bad ref"), metadata=meta(stack, SCHOOL, "school", "admin")
@@ -152,6 +161,9 @@ async def test_each_read_of_a_students_data_by_the_enterprise_is_logged_once(sta
             "weekly_reports": f"{base}/weekly-reports",
             "attendance": f"{base}/attendance",
             "scorecard": f"{base}/scorecard",
+            "document": f"{base}/document",
+            "insurance": f"{base}/insurance",
+            "progress": f"{base}/progress",
         }
         for path in [*reads.values(), "/v1/placements"]:
             for headers in (school, hr):  # the school's own reads are not logged
@@ -161,12 +173,15 @@ async def test_each_read_of_a_students_data_by_the_enterprise_is_logged_once(sta
         assert (await c.get(f"{base}/grade", headers=hr)).status_code == 404
 
         r = await c.get("/v1/audit/reads", headers=school, params={"student_ref": student_ref})
-        got = [(e["resource_kind"], e["route"], e["actor"]) for e in r.json()["items"]]
+        got = [(e["resource_kind"], e["route"], e["actor"]) for e in r.json()["items"] if e["actor"] == "hr-k"]
         assert got == [
             ("placement", "GET /v1/placements/{placement_id}", "hr-k"),
             ("weekly_reports", "GET /v1/placements/{placement_id}/weekly-reports", "hr-k"),
             ("attendance", "GET /v1/placements/{placement_id}/attendance", "hr-k"),
             ("scorecard", "GET /v1/placements/{placement_id}/scorecard", "hr-k"),
+            ("document", "GET /v1/placements/{placement_id}/document", "hr-k"),
+            ("insurance", "GET /v1/placements/{placement_id}/insurance", "hr-k"),
+            ("progress", "GET /v1/placements/{placement_id}/progress", "hr-k"),
             ("placement", "GET /v1/placements", "hr-k"),
         ]
         # The school's unfiltered list holds the same entries (this school's data was read nowhere else).

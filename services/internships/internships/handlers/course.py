@@ -16,6 +16,7 @@ from internships.domain.compliance import CompliancePolicy
 from internships.domain.course import InternshipType, ProgrammeRequirement, Progress
 from internships.domain.placements import Placement
 from internships.handlers import milestones
+from internships.handlers.audit import audited_read
 from internships.handlers.documents import refresh_document
 from internships.outgoing import integration_event
 from praxis_common.auth import Principal
@@ -143,4 +144,7 @@ async def amend_placement(
 async def placement_progress(placement_id: uuid.UUID, principal: Principal, *, uow: UowFactory) -> PlacementProgress:
     async with uow() as u:
         placement, _ = policy.visible_placement(await u.placements.get(placement_id), principal)
-        return PlacementProgress(placement, await milestones.progress_of(u, placement))
+        progress = PlacementProgress(placement, await milestones.progress_of(u, placement))
+        await audited_read(u, placement, principal, "progress")
+        await u.commit()
+    return progress

@@ -34,6 +34,7 @@ from internships.domain.documents import (
     sha256,
 )
 from internships.domain.placements import HOLDING, IllegalTransition, Placement, PlacementStatus
+from internships.handlers.audit import audited_read
 from internships.outgoing import integration_event
 from internships.policy import own_student_ref, visible_placement
 from praxis_common.auth import Principal
@@ -273,6 +274,7 @@ async def get_document(
     """The current version (rendered first if the placement's data changed), its signatures and who is missing."""
     async with uow() as u:
         view = await _view(u, placement_id, principal, compliance=compliance, clock=clock)
+        await audited_read(u, view.placement, principal, "document", clock=clock)
         await u.commit()
     return view
 

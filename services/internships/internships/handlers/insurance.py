@@ -16,6 +16,7 @@ from datetime import date, timedelta
 from internships.domain.compliance import CompliancePolicy
 from internships.domain.insurance import Attachment, CoverageType, InsurancePolicy, Payer, covers, uncovered_from
 from internships.domain.placements import Placement
+from internships.handlers.audit import audited_read
 from internships.policy import manager, own_student_ref, visible_placement
 from praxis_common.auth import Principal
 from praxis_common.errors import Forbidden, NotFound
@@ -134,6 +135,8 @@ async def placement_insurance(placement_id: uuid.UUID, principal: Principal, *, 
     async with uow() as u:
         placement = visible_placement(await u.placements.get(placement_id), principal)[0]
         attached = await u.insurance.policies_of(placement.id)
+        await audited_read(u, placement, principal, "insurance")
+        await u.commit()
     policies = [a.policy for a in attached]
     return PlacementInsurance(
         placement,
