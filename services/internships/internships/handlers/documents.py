@@ -4,9 +4,8 @@ function that keeps the document in step with the placement's data (refresh_docu
 Who signs: the school (admin, coordinator) for the school party; the enterprise (admin, hr) for the enterprise
 party; the student in person (a student token whose `sub` is the placement's student_ref), or the school on the
 student's behalf (`on_behalf_of="student"`) or, for a minor, recording the guardian's signature
-(`on_behalf_of="guardian"`). Any order. Non-parties get 404, a party's member without a signing role 403.
-Signing a party that already signed the current version changes nothing and answers the document as it is
-(a retry is safe); the first signature of a party stands.
+(`on_behalf_of="guardian"`). Any order. Non-parties get 404, a party's member without a signing role 403. Signing
+again for a party that signed the current version changes nothing (a retry is safe): its first signature stands.
 """
 
 from __future__ import annotations
