@@ -15,4 +15,5 @@ pytest.register_assert_rewrite(
     "placements_grpc_api",
     "praxis_kernel_harness",
     "projects_isolation_world",
+    "schemathesis_run",
 )

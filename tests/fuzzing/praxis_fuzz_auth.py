@@ -1,4 +1,5 @@
-"""Schemathesis hooks for tests/test_api_fuzzing.py: each generated request carries one of several real tokens.
+"""Schemathesis hooks for tests/support/schemathesis_run.py (tests/test_api_fuzzing_<service>.py): each generated
+request carries one of several real tokens.
 
 Loaded by the schemathesis CLI through SCHEMATHESIS_HOOKS; the tokens come in PRAXIS_FUZZ_TOKENS (a JSON list).
 The choice depends on the request (operation and path), so a run is reproducible with its seed while a school's
