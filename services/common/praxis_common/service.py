@@ -33,6 +33,7 @@ from praxis_common import idempotency, inbox, outbox, pages
 from praxis_common.auth import TokenVerifier
 from praxis_common.consumer import Consumer, Subscription
 from praxis_common.db import create_engine
+from praxis_common.erasure import EraseStudent
 from praxis_common.http import create_app
 from praxis_common.jetstream import Bus, service_streams
 from praxis_common.migrations import Revisions
@@ -97,6 +98,9 @@ class ServiceSpec:
     peers: dict[str, str] = field(default_factory=dict)
     # A GET path worth trying first, printed by `praxis up` with a demo token (the first service having one).
     demo_path: str | None = None
+    # Its part in erasing a student (praxis_common.erasure, docs/erasure.md): the hook that erases or
+    # pseudonymises the service's own rows about the student; the kernel consumes the request and confirms.
+    erase_student: EraseStudent | None = None
 
 
 async def build_runtime(
