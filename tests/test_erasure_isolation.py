@@ -131,3 +131,27 @@ async def test_the_schools_admin_sees_its_request_over_both_edges(stack: Stack, 
             pb.GetErasureRequest(erasure_id=owned["id"]), metadata=metadata, timeout=10
         )
     assert got.erasure.id == owned["id"] and set(got.erasure.services) == set(owned["services"])
+
+
+async def test_bad_input_is_a_problem_over_rest_and_invalid_argument_over_grpc(stack: Stack):
+    headers = stack.auth(SCHOOL, "school", "admin")
+    async with httpx.AsyncClient(base_url=stack["internships"].base_url, timeout=30) as c:
+        for method, path in (
+            ("POST", "/v1/students/-leading-dash/erasure"),
+            ("POST", f"/v1/students/{'s' * 129}/erasure"),
+            ("GET", "/v1/erasures/not-a-uuid"),
+            ("GET", "/v1/erasures?page_size=0"),
+            ("GET", "/v1/erasures?page_token=forged"),
+        ):
+            r = await c.request(method, path, headers=headers)
+            assert (r.status_code, r.headers["content-type"]) == (422, PROBLEM), (path, r.text)
+    metadata = (("authorization", headers["Authorization"]),)
+    async with grpc.aio.insecure_channel(stack["internships"].grpc_target) as channel:
+        stub = pb_grpc.ErasureServiceStub(channel)
+        for call, request, field in (
+            (stub.RequestStudentErasure, pb.RequestStudentErasureRequest(student_ref="a b"), "student_ref"),
+            (stub.GetErasure, pb.GetErasureRequest(erasure_id="nope"), "erasure_id"),
+        ):
+            with pytest.raises(grpc.aio.AioRpcError) as refused:
+                await call(request, metadata=metadata, timeout=10)
+            assert refused.value.code() == grpc.StatusCode.INVALID_ARGUMENT and field in refused.value.details()
