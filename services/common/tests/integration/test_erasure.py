@@ -19,7 +19,7 @@ from sqlalchemy.ext.asyncio import create_async_engine
 from praxis.events.v1 import erasure_pb2
 from praxis_common.audit import AuditLog, AuditRead
 from praxis_common.consumer import Consumer
-from praxis_common.erasure import ErasureRequest, erase_kernel_rows, scrub_stream, subscription
+from praxis_common.erasure import ErasureRequest, erase, erase_kernel_rows, scrub_stream, subscription
 from praxis_common.events import IntegrationEvent
 from praxis_common.jetstream import Bus, service_streams, stream_name
 from praxis_common.uow import UnitOfWorkFactory
@@ -144,6 +144,18 @@ async def test_the_scrub_deletes_the_messages_mentioning_the_ref_and_keeps_the_o
     assert await scrub_stream(bus, stream, subjects, "S-1", keep={f"{prefix}.svc.keep.me"}) == []
 
 
+def _request_event() -> IntegrationEvent:
+    return IntegrationEvent(
+        source="coord",
+        topic="coord.student.erasure_requested",
+        aggregate_type="erasure",
+        aggregate_id=str(REQUEST.erasure_id),
+        payload=erasure_pb2.StudentErasureRequested(
+            erasure_id=str(REQUEST.erasure_id), school_org="school-er", student_ref="S-1", requested_at=NOW.isoformat()
+        ),
+    )
+
+
 @dataclass
 class _Settings:
     event_prefix: str
@@ -164,16 +176,7 @@ async def test_the_erasure_consumer_runs_the_hook_scrubs_the_stream_and_confirms
     await bus.ensure_streams(service_streams(prefix, "svc") + service_streams(prefix, "coord"))
     await _world(engine)
     await bus.publish(f"{prefix}.svc.thing.done", b'{"studentRef":"S-1"}', headers={"Nats-Msg-Id": "t"}, timeout=5)
-    request = IntegrationEvent(
-        source="coord",
-        topic="coord.student.erasure_requested",
-        aggregate_type="erasure",
-        aggregate_id=str(REQUEST.erasure_id),
-        payload=erasure_pb2.StudentErasureRequested(
-            erasure_id=str(REQUEST.erasure_id), school_org="school-er", student_ref="S-1", requested_at=NOW.isoformat()
-        ),
-    )
-    row = request.outbox_row(prefix)
+    row = _request_event().outbox_row(prefix)
     for msg_id in ("first", "again"):  # delivered twice: applied and confirmed once
         await bus.publish(row["subject"], row["payload"], headers={**row["headers"], "Nats-Msg-Id": msg_id}, timeout=5)
     rt = SimpleNamespace(settings=_Settings(prefix), uow=uow, bus=bus)
@@ -216,3 +219,45 @@ async def test_the_erasure_consumer_runs_the_hook_scrubs_the_stream_and_confirms
 async def _acked(bus: Bus, prefix: str) -> bool:
     info = await bus.js.consumer_info(stream_name(prefix, "coord"), "svc-erasure")
     return info.ack_floor.stream_seq == 2 and info.num_ack_pending == 0
+
+
+async def test_a_ref_with_dots_and_colons_is_replaced_only_as_a_whole_token(engine):
+    request = ErasureRequest(uuid.uuid4(), "school-er", "2024.s:7")
+    async with engine.begin() as conn:
+        await _outbox(conn, {"a": "2024.s:7", "b": "2024Xs:7", "c": "2024.s:70", "d": "x/2024.s:7"}, sent=False)
+        rows = await erase_kernel_rows(conn, request)
+        payload = (await conn.execute(text("SELECT payload FROM outbox"))).scalar_one()
+    assert rows["outbox"] == 1
+    assert json.loads(payload) == {
+        "a": request.pseudonym,
+        "b": "2024Xs:7",  # a regex metacharacter in the ref matches only itself
+        "c": "2024.s:70",
+        "d": f"x/{request.pseudonym}",
+    }
+
+
+async def test_a_run_stopped_after_its_transaction_is_completed_by_the_redelivery(engine, bus):
+    """The first run committed the hook and the kernel's part and died before the scrub and the confirmation: the
+    redelivered request scrubs the stream and confirms (zero rows left to change in the tables)."""
+    prefix = "er" + uuid.uuid4().hex[:8]
+    uow = UnitOfWorkFactory(engine, event_prefix=prefix)
+    await bus.ensure_streams(service_streams(prefix, "svc") + service_streams(prefix, "coord"))
+    await _world(engine)
+    await bus.publish(f"{prefix}.svc.thing.done", b'{"studentRef":"S-1"}', headers={"Nats-Msg-Id": "t"}, timeout=5)
+    assert (await erase(uow, _hook, REQUEST))["outbox"] == 2  # the first run's transaction
+    row = _request_event().outbox_row(prefix)
+    await bus.publish(row["subject"], row["payload"], headers=row["headers"], timeout=5)
+    rt = SimpleNamespace(settings=_Settings(prefix), uow=uow, bus=bus)
+    consumer = Consumer(bus, uow, subscription(rt, "svc", _hook), service="svc", prefix=prefix)
+
+    async def confirmation():
+        async with engine.connect() as conn:
+            found = await conn.execute(
+                text("SELECT payload FROM outbox WHERE subject = :s"), {"s": f"{prefix}.svc.student.erased"}
+            )
+            return found.scalar_one_or_none()
+
+    async with running(consumer):
+        payload = await eventually(confirmation, timeout=15, what="the confirmation in the outbox")
+    assert dict(json_format.Parse(payload, erasure_pb2.StudentErased()).rows_changed) == {"stream": 1}
+    assert await _stream_contents(bus, stream_name(prefix, "svc"), f"{prefix}.svc.>") == []
