@@ -129,9 +129,7 @@ async def _scan_text_columns(
     return [Hit(table, column, needle, row[i]) for i, (column, needle) in enumerate(keys) if row[i]]
 
 
-async def _scan_bytea_column(
-    conn: asyncpg.Connection, table: str, column: str, needles: Sequence[str]
-) -> list[Hit]:
+async def _scan_bytea_column(conn: asyncpg.Connection, table: str, column: str, needles: Sequence[str]) -> list[Hit]:
     counts = dict.fromkeys(needles, 0)
     async with conn.transaction():  # a cursor needs one
         async for record in conn.cursor(f"SELECT {_ident(column)} FROM {table} WHERE {_ident(column)} IS NOT NULL"):
