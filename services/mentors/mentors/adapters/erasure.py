@@ -10,7 +10,7 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 
-from sqlalchemy import and_, func, select, tuple_, update
+from sqlalchemy import and_, select, tuple_, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from mentors.adapters.orm import (
@@ -20,6 +20,7 @@ from mentors.adapters.orm import (
     mentoring_context,
     mentoring_context_member,
 )
+from praxis_common.erasure_sql import scrub
 
 
 @dataclass(frozen=True)
@@ -84,43 +85,20 @@ class ErasureRepository:
         """Who acted (the student, signed in) -> the pseudonym; the reasons given on the student's own assignments are
         about them -> ''; a team's reasons keep their text with the ref replaced."""
         h = assignment_history
-        statements = []
-        if reach.own:
-            statements.append(update(h).where(h.c.assignment_id.in_(reach.own), h.c.reason != "").values(reason=""))
-        if reach.teams:
-            statements.append(
-                update(h)
-                .where(h.c.assignment_id.in_(reach.teams), func.strpos(h.c.reason, student_ref) > 0)
-                .values(reason=func.replace(h.c.reason, student_ref, pseudonym))
-            )
-        if reach.own or reach.teams:
-            ids = reach.own + reach.teams
-            statements.append(update(h).where(h.c.assignment_id.in_(ids), h.c.by == student_ref).values(by=pseudonym))
-        return sum([(await self.connection.execute(s)).rowcount for s in statements])
+        return await self._scrub(h, h.c.assignment_id, reach, student_ref, pseudonym, text=h.c.reason, refs=[h.c.by])
 
     async def scrub_sessions(self, reach: Reach, student_ref: str, pseudonym: str) -> int:
-        """Guidance notes of the student's own assignments -> ''; a team's notes keep their text with the ref replaced;
-        the student as the one who recorded or confirmed a session -> the pseudonym. Minutes, days and modes stay."""
+        """Guidance notes of the student's own assignments -> ''; a team's notes keep their text with the ref
+        replaced; the student as the one who recorded or confirmed a session -> the pseudonym. Minutes, days and
+        modes stay."""
         g = guidance_session
+        refs = [g.c.recorded_by, g.c.confirmed_by]
+        return await self._scrub(g, g.c.assignment_id, reach, student_ref, pseudonym, text=g.c.notes, refs=refs)
+
+    async def _scrub(self, table, assignment_id, reach: Reach, student_ref: str, pseudonym: str, *, text, refs) -> int:
         changed = 0
-        if reach.own:
-            done = await self.connection.execute(
-                update(g).where(g.c.assignment_id.in_(reach.own), g.c.notes != "").values(notes="")
-            )
-            changed += done.rowcount
-        if reach.teams:
-            done = await self.connection.execute(
-                update(g)
-                .where(g.c.assignment_id.in_(reach.teams), func.strpos(g.c.notes, student_ref) > 0)
-                .values(notes=func.replace(g.c.notes, student_ref, pseudonym))
-            )
-            changed += done.rowcount
-        everything = reach.own + reach.teams
-        for column in (g.c.recorded_by, g.c.confirmed_by) if everything else ():
-            done = await self.connection.execute(
-                update(g)
-                .where(g.c.assignment_id.in_(everything), column == student_ref)
-                .values({column.name: pseudonym})
-            )
-            changed += done.rowcount
+        for ids, texts in ((reach.own, {"emptied": [text]}), (reach.teams, {"mentions": [text]})):
+            if ids:
+                statement = scrub(table, assignment_id.in_(ids), student_ref, pseudonym, refs=refs, **texts)
+                changed += (await self.connection.execute(statement)).rowcount
         return changed

@@ -179,7 +179,7 @@ async def test_the_student_is_erased_within_the_school_and_nothing_else_changes(
         "mentoring_context": 2,  # the placement's context, the team membership
         "assignment": 2,  # the placement's two sides
         "assignment_history": 3,  # the reasons given on the placement's two sides (two matches, one swap)
-        "guidance_session": 3,  # the notes about them, the session they confirmed, the team note naming them
+        "guidance_session": 2,  # the session about them (notes emptied, which they confirmed), the team note naming them
     }
     hits = [
         h for h in await scan_database(database_url, [w.ref, "Quarantotto", "+39 333"]) if h.table not in KERNEL_TABLES
