@@ -58,10 +58,13 @@ class ErasureRepository:
         return Reach(list(await self.connection.scalars(own)), list(await self.connection.scalars(teams)))
 
     async def pseudonymise_contexts(self, school_org: str, student_ref: str, pseudonym: str) -> int:
-        """The placement context's student and the student's team memberships: the pseudonym (team sizes stay)."""
+        """The placement context's student (and the languages their profile gave it) and the student's team
+        memberships: the pseudonym (team sizes stay)."""
         c, m = mentoring_context, mentoring_context_member
         placed = await self.connection.execute(
-            update(c).where(c.c.school_org == school_org, c.c.student_ref == student_ref).values(student_ref=pseudonym)
+            update(c)
+            .where(c.c.school_org == school_org, c.c.student_ref == student_ref)
+            .values(student_ref=pseudonym, languages=[])  # the student's languages: a profile value
         )
         of_school = select(c.c.kind, c.c.id).where(c.c.school_org == school_org)
         member = await self.connection.execute(

@@ -29,6 +29,7 @@ from praxis_dev.testing.personal_data_scan import scan_database
 
 PREFIX = "t"
 RULE = DualQualificationRule()
+LANGUAGE = "Sicilian"  # in the student's profile, as the placement event carries it
 NOTES = "Zoë Quarantotto-Erasmus was quiet this week; her phone +39 333 1234567"
 TEAM_NOTE = "The team presented; {ref} led the demo"
 
@@ -94,7 +95,12 @@ async def build(uow, engine, placements, w: World) -> None:
     await add_mentor(uow, w.enterprise, "Host", account="e-mentor")
     for school, ref in ((w.school, w.ref), (w.school, "stu-keep"), (w.other_school, w.ref)):
         event = placements.event(
-            "confirmed", f"p-{uuid.uuid4()}", school=school.org, enterprise=w.enterprise.org, student=ref
+            "confirmed",
+            f"p-{uuid.uuid4()}",
+            school=school.org,
+            enterprise=w.enterprise.org,
+            student=ref,
+            languages=(LANGUAGE,) if (school, ref) == (w.school, w.ref) else ("de",),
         )
         assert await placements.deliver(event)
     await deliver_team(engine, w, [w.ref, "stu-keep", "stu-c"])
@@ -180,7 +186,7 @@ async def test_the_student_is_erased_within_the_school_and_nothing_else_changes(
         "assignment_history": 3,  # the reasons given on the placement's two sides (two matches, one swap)
         "guidance_session": 2,  # the session about them (notes emptied, which they confirmed), the team note naming them
     }
-    hits = [h for h in await scan_database(database_url, [w.ref, "Quarantotto", "+39 333"])]
+    hits = [h for h in await scan_database(database_url, [w.ref, "Quarantotto", "+39 333", LANGUAGE])]
     # Only the other school's student with the same ref is left: their context, two assignments and session notes.
     assert sorted((h.table, h.column, h.needle, h.count) for h in hits) == [
         ("public.assignment", "student_ref", w.ref, 2),
