@@ -8,6 +8,7 @@ from internships import consumers, handlers, rpc
 from internships.adapters.mentors import MentorsOf, open_client
 from internships.adapters.unit_of_work import InternshipsUnit
 from internships.config import Settings
+from internships.consumers import erasure_confirmations
 from internships.handlers import evaluation_windows
 from internships.handlers import placements as placement_handlers
 from internships.http import (
@@ -17,6 +18,7 @@ from internships.http import (
     course,
     credits,
     documents,
+    erasures,
     evaluations,
     imports,
     insurance,
@@ -36,6 +38,7 @@ from internships.http import (
 from internships.schemas import import_kinds
 from internships.schemas.rounds import RANKING_MAX_BYTES, STUDENTS_MAX_BYTES
 from praxis_common import audit_api
+from praxis_common.erasure import ErasureRequest
 from praxis_common.imports.http import MAX_UPLOAD_BYTES
 from praxis_common.imports.runner import ImportRunner
 from praxis_common.service import ServiceSpec, every
@@ -44,6 +47,13 @@ MIGRATIONS = Path(__file__).parent / "migrations"
 CALENDAR_SECONDS = 60.0  # agreements start and end by date
 HOLD_SECONDS = 30.0  # unanswered placement requests expire
 WINDOW_SECONDS = 300.0  # evaluation windows open by date
+
+
+async def erase_student(uow, request: ErasureRequest) -> dict[str, int]:
+    """This service's erasure hook (handlers/erasure.py), imported when first used."""
+    from internships.handlers import erasure  # noqa: PLC0415
+
+    return await erasure.erase_student(uow, request)
 
 
 SPEC = ServiceSpec(
@@ -78,6 +88,7 @@ SPEC = ServiceSpec(
         imports.router(rt),
         imports.students_router(rt),
         audit_api.router(rt),
+        erasures.router(rt),
     ],
     grpc_services=lambda rt: rpc.services(rt, MentorsOf(rt)),
     grpc_message_limits={
@@ -86,7 +97,8 @@ SPEC = ServiceSpec(
         "ImportOneRoster": MAX_UPLOAD_BYTES,
         "ImportPositions": MAX_UPLOAD_BYTES,
     },
-    subscriptions=lambda rt: consumers.subscriptions(),
+    subscriptions=lambda rt: [*consumers.subscriptions(), *erasure_confirmations.subscriptions(rt)],
+    erase_student=erase_student,
     workers=lambda rt: [
         every(CALENDAR_SECONDS, lambda: handlers.apply_calendar(uow=rt.uow, clock=rt.clock), name="agreement calendar"),
         every(HOLD_SECONDS, lambda: placement_handlers.expire_holds(uow=rt.uow, clock=rt.clock), name="hold expiry"),

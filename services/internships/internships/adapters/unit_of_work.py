@@ -13,6 +13,7 @@ from internships.adapters.base_tiers import BaseTierRepository
 from internships.adapters.course import CourseRepository
 from internships.adapters.credit_ledger import CreditLedgerRepository
 from internships.adapters.documents import DocumentRepository
+from internships.adapters.erasure_requests import ErasureRequestRepository
 from internships.adapters.evaluations import EvaluationRepository
 from internships.adapters.feedback import FeedbackRepository
 from internships.adapters.grades import GradeRepository
@@ -44,7 +45,8 @@ class InternshipsUnit(UnitOfWork):
     `u.weekly_reports`, `u.ministry_report`; those of outcomes: `u.guidance`, `u.hires`, `u.programmes`, `u.ledger`;
     the feedback survey's and base tiers': `u.feedback`, `u.base_tiers`; evaluation's: `u.evaluations`; and grades
     and credits': `u.grades`, `u.credit_ledger`; the used action links: `u.action_links`; imports': `u.import_jobs`,
-    `u.roster`; the audit log of cross-organisation reads: `u.audit`."""
+    `u.roster`; the audit log of cross-organisation reads: `u.audit`; the erasures it coordinates:
+    `u.erasure_requests`."""
 
     agreements: AgreementRepository
     bases: BaseRepository
@@ -73,6 +75,7 @@ class InternshipsUnit(UnitOfWork):
     evaluations: EvaluationRepository  # rubric versions, placement evaluations, evaluation windows
     grades: GradeRepository  # every revision of a placement's grade
     credit_ledger: CreditLedgerRepository  # the school's credit ledger (a read model of events)
+    erasure_requests: ErasureRequestRepository  # the student erasures this service coordinates
     action_links: ActionLinkRepository  # the action links already used (docs/action-links.md)
     import_jobs: ImportJobRepository  # bulk import jobs (praxis_common.imports)
     roster: RosterRepository  # the schools' student rosters
@@ -114,3 +117,4 @@ class InternshipsUnit(UnitOfWork):
         self.evaluations = EvaluationRepository(connection)
         self.grades = GradeRepository(connection)
         self.credit_ledger = CreditLedgerRepository(connection)
+        self.erasure_requests = ErasureRequestRepository(connection)
