@@ -186,7 +186,11 @@ async def test_the_student_is_erased_within_the_school_and_nothing_else_changes(
         "assignment_history": 3,  # the reasons given on the placement's two sides (two matches, one swap)
         "guidance_session": 2,  # the session about them (notes emptied, which they confirmed), the team note naming them
     }
-    hits = [h for h in await scan_database(database_url, [w.ref, "Quarantotto", "+39 333", LANGUAGE])]
+    hits = await scan_database(database_url, [w.ref, "Quarantotto", "+39 333", LANGUAGE])
+    # The outbox is the kernel's part: no value of the student there; the ref there may be the other school's
+    # student's (whether their unsent events keep it is the kernel's rule), so it is left out of the list below.
+    assert not [h for h in hits if h.table == "public.outbox" and h.needle != w.ref], hits
+    hits = [h for h in hits if h.table != "public.outbox"]
     # Only the other school's student with the same ref is left: their context, two assignments and session notes.
     assert sorted((h.table, h.column, h.needle, h.count) for h in hits) == [
         ("public.assignment", "student_ref", w.ref, 2),

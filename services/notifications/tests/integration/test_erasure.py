@@ -163,6 +163,10 @@ async def test_the_students_account_mails_reminders_and_deliveries_go_within_the
         "webhook_delivery": 1,
     }
     hits = await scan_database(database_url, [ref, NAME, EMAIL])
+    # The outbox is the kernel's part: no value of the student there; the ref there may be the other school's
+    # student's (whether their unsent events keep it is the kernel's rule), so it is left out of the list below.
+    assert not [h for h in hits if h.table == "public.outbox" and h.needle != ref], hits
+    hits = [h for h in hits if h.table != "public.outbox"]
     # Only the other school's student with the same ref is left.
     assert sorted((h.table, h.column, h.needle, h.count) for h in hits) == [
         ("public.directory_user", "account", ref, 1),
