@@ -31,7 +31,7 @@ PREFIX = "t"
 RULE = DualQualificationRule()
 LANGUAGE = "Sicilian"  # in the student's profile, as the placement event carries it
 NOTES = "Zoë Quarantotto-Erasmus was quiet this week; her phone +39 333 1234567"
-TEAM_NOTE = "The team presented; {ref} led the demo"
+TEAM_NOTE = "The team presented; {ref} led the demo, {ref}0 filmed it"  # {ref}0: another student
 
 
 def principal(org: str, kind: str, *roles: str, sub: str) -> Principal:
@@ -115,10 +115,9 @@ async def build(uow, engine, placements, w: World) -> None:
     for ref, school in ((w.ref, w.school), ("stu-keep", w.school), (w.ref, w.other_school)):
         enterprise_side = (await sides(uow, school, ref))[("placement", "enterprise")]
         notes = NOTES if school is w.school and ref == w.ref else f"notes about {ref} of {school.org}"
-        cmd = session_handlers.RecordSession(held_on=enterprise_side.created_at.date(), mode="onsite", minutes=45)
-        s = await session_handlers.record_session(
-            enterprise_side.id, cmd.__class__(**{**vars(cmd), "notes": notes}), w.host, uow=uow
-        )
+        day = enterprise_side.created_at.date()
+        cmd = session_handlers.RecordSession(held_on=day, mode="onsite", minutes=45, notes=notes)
+        s = await session_handlers.record_session(enterprise_side.id, cmd, w.host, uow=uow)
         if school is w.school and ref == w.ref:
             await session_handlers.confirm_session(enterprise_side.id, s.id, w.student(w.ref), uow=uow)
     team_side = (await sides(uow, w.school, w.ref))[("project", "enterprise")]
@@ -191,10 +190,11 @@ async def test_the_student_is_erased_within_the_school_and_nothing_else_changes(
     # student's (whether their unsent events keep it is the kernel's rule), so it is left out of the list below.
     assert not [h for h in hits if h.table == "public.outbox" and h.needle != w.ref], hits
     hits = [h for h in hits if h.table != "public.outbox"]
-    # Only the other school's student with the same ref is left: their context, two assignments and session notes.
+    # Only the other school's student with the same ref is left (their context, two assignments and session notes),
+    # and the team note's other student whose ref begins with it.
     assert sorted((h.table, h.column, h.needle, h.count) for h in hits) == [
         ("public.assignment", "student_ref", w.ref, 2),
-        ("public.guidance_session", "notes", w.ref, 1),
+        ("public.guidance_session", "notes", w.ref, 2),
         ("public.mentoring_context", "student_ref", w.ref, 1),
     ]
     after = await snapshot(uow)
@@ -211,7 +211,9 @@ async def test_the_student_is_erased_within_the_school_and_nothing_else_changes(
         pseudonymised = await u.connection.scalar(
             text("SELECT count(*) FROM assignment WHERE student_ref = :p"), {"p": request.pseudonym}
         )
+        team_note = await u.connection.scalar(text("SELECT notes FROM guidance_session WHERE notes LIKE '%filmed%'"))
     assert (team_size, minutes, pseudonymised) == (3, 3 * 45 + 2 * 30, 2)
+    assert team_note == f"The team presented; {request.pseudonym} led the demo, {w.ref}0 filmed it"
 
     assert set((await erase(uow, request)).values()) == {0}
     assert await snapshot(uow) == after
