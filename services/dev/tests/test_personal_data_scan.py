@@ -1,6 +1,6 @@
 """The erasure proof's scanner, on a real PostgreSQL and a real NATS JetStream: a value planted in a text, jsonb,
-array or bytea column (a compressed PDF included), in any schema, or in a stream message's data or headers is
-found where it is; a value that is nowhere is found nowhere."""
+array or bytea column (a compressed PDF included), in any schema, or in a stream message's data or headers (a KV
+bucket's included) is found where it is; a value that is nowhere is found nowhere."""
 
 from __future__ import annotations
 
@@ -85,6 +85,7 @@ async def test_a_value_in_a_stream_message_is_found_in_its_data_or_headers_and_n
 ):
     ref, header_ref = f"s-{secrets.token_hex(6)}", f"h-{secrets.token_hex(6)}"
     stream, subject = f"{event_prefix.upper()}_SCAN", f"{event_prefix}.scan"
+    bucket = f"{event_prefix}_scan"
     nc = await nats.connect(servers=[nats_server.url])
     try:
         js = nc.jetstream()
@@ -95,14 +96,19 @@ async def test_a_value_in_a_stream_message_is_found_in_its_data_or_headers_and_n
         await js.publish(f"{subject}.d", b"{}", headers={"Praxis-About": header_ref})
         await js.delete_msg(stream, deleted.seq)  # a deleted message is not retained: no hit, and no stop there
 
-        hits = [h for h in await scan_streams(nats_server.url, [ref, header_ref]) if h.stream == stream]
-        assert [(h.seq, h.subject, h.needle, h.part) for h in hits] == [
+        kv = await js.create_key_value(bucket=bucket)  # a KV bucket is a stream too ($KV.<bucket>.<key>)
+        await kv.put("profile", f'{{"ref": "{ref}"}}'.encode())
+
+        hits = await scan_streams(nats_server.url, [ref, header_ref])
+        assert [(h.seq, h.subject, h.needle, h.part) for h in hits if h.stream == stream] == [
             (2, f"{subject}.b", ref, "data"),
             (4, f"{subject}.d", header_ref, "headers"),
         ]
+        assert [(h.subject, h.needle) for h in hits if h.stream == f"KV_{bucket}"] == [(f"$KV.{bucket}.profile", ref)]
         assert await scan_streams([nats_server.url], [f"s-{secrets.token_hex(6)}"]) == []
     finally:
         try:
             await nc.jetstream().delete_stream(stream)
+            await nc.jetstream().delete_key_value(bucket)
         finally:
             await nc.close()
