@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
+from nats.js.api import DeliverPolicy
 from nats.js.errors import NotFoundError
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncConnection
@@ -47,6 +48,7 @@ PSEUDONYM_PREFIX = "erased-"
 REQUESTED = "student.erasure_requested"
 ERASED = "student.erased"
 MAX_REF_LENGTH = 128
+READ_TIMEOUT_SECONDS = 2.0  # a stream read that gets nothing for this long has read everything
 
 
 @dataclass(frozen=True)
@@ -182,27 +184,35 @@ async def scrub_stream(bus: Bus, stream: str, subjects: str, needle: str, *, kee
     """Delete every retained message of `stream` (on `subjects`, a filter such as `<prefix>.mentors.>`) whose data
     or headers mention `needle`, except those on a subject in `keep`; the sequences deleted. The server overwrites
     a deleted message's bytes (secure erase, the default of STREAM.MSG.DELETE). Reads the messages there were when
-    it started, one request each (docs/erasure.md has the cost)."""
+    it started through an ephemeral ordered consumer (docs/erasure.md has the cost)."""
     assert bus.js is not None
     try:
         state = (await bus.js.stream_info(stream)).state
     except NotFoundError:
         return []
-    raw, seq, deleted = needle.encode(), state.first_seq, []
-    while seq <= state.last_seq:
-        try:
-            msg = await bus.js.get_msg(stream, seq=seq, subject=subjects, next=True)
-        except NotFoundError:
-            break  # nothing at or after seq
-        if msg.seq > state.last_seq:
-            break
-        if msg.subject not in keep and mentions(msg, raw):
+    if not state.messages:
+        return []
+    raw, deleted = needle.encode(), []
+    sub = await bus.js.subscribe(subjects, stream=stream, ordered_consumer=True, deliver_policy=DeliverPolicy.ALL)
+    try:
+        while True:
             try:
-                await bus.js.delete_msg(stream, msg.seq)
-            except NotFoundError:
-                pass  # deleted meanwhile (expired, or another replica's scrub)
-            deleted.append(msg.seq)
-        seq = msg.seq + 1
+                msg = await sub.next_msg(timeout=READ_TIMEOUT_SECONDS)
+            except TimeoutError:  # nothing more on these subjects (nats' TimeoutError is one too)
+                break
+            seq = msg.metadata.sequence.stream
+            if seq > state.last_seq:
+                break
+            if msg.subject not in keep and mentions(msg, raw):
+                try:
+                    await bus.js.delete_msg(stream, seq)
+                except NotFoundError:
+                    pass  # deleted meanwhile (expired, or another replica's scrub)
+                deleted.append(seq)
+            if seq == state.last_seq or not msg.metadata.num_pending:
+                break
+    finally:
+        await sub.unsubscribe()
     return deleted
 
 
