@@ -10,6 +10,7 @@ from mentors.adapters.unit_of_work import MentorsUnit
 from mentors.config import Settings
 from mentors.consumers import placements, teams
 from mentors.handlers.assignments import sweep_pending
+from mentors.handlers.erasure import erase_student
 from mentors.handlers.sessions import tell_overdue_guidance
 from mentors.http import assignments, imports, mentors, reports
 from mentors.schemas import import_kinds
@@ -26,6 +27,7 @@ SPEC = ServiceSpec(
     settings=Settings,
     migrations=MIGRATIONS,
     unit=MentorsUnit,
+    erase_student=erase_student,  # its part in erasing a student (docs/erasure.md)
     routers=lambda rt: [
         partnerships.router(rt.engine),
         mentors.router(rt),

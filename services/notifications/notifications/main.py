@@ -17,6 +17,7 @@ from notifications.consumers import internships, mentors
 from notifications.domain.approve_links import ApproveLinks
 from notifications.domain.unsubscribe import UnsubscribeLinks
 from notifications.handlers.dispatch import Dispatcher
+from notifications.handlers.erasure import erase_student
 from notifications.handlers.mailer import Mailer, MailSettings
 from notifications.http import directory, webhooks
 from praxis_common.service import Runtime, ServiceSpec
@@ -91,6 +92,7 @@ SPEC = ServiceSpec(
     settings=Settings,
     migrations=MIGRATIONS,
     unit=NotificationsUnit,
+    erase_student=erase_student,  # its part in erasing a student (docs/erasure.md)
     routers=lambda rt: [
         webhooks.router(rt),
         webhooks.deliveries_router(rt),

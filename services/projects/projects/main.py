@@ -11,6 +11,7 @@ from projects import rpc
 from projects.adapters.mentors import MentorsOf, open_client
 from projects.adapters.unit_of_work import ProjectsUnit
 from projects.config import Settings
+from projects.handlers.erasure import erase_student
 from projects.http import credits, projects, teams
 
 MIGRATIONS = Path(__file__).parent / "migrations"
@@ -21,6 +22,7 @@ SPEC = ServiceSpec(
     settings=Settings,
     migrations=MIGRATIONS,
     unit=ProjectsUnit,
+    erase_student=erase_student,  # its part in erasing a student (docs/erasure.md)
     resources=open_client,  # the mentors client, shared by REST and gRPC
     peers={"mentors_grpc_target": "mentors"},
     routers=lambda rt: [

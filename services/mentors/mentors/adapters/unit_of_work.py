@@ -9,6 +9,7 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncConnection
 
+from mentors.adapters.erasure import ErasureRepository
 from mentors.adapters.repositories.assignments import AssignmentRepository
 from mentors.adapters.repositories.contexts import ContextRepository
 from mentors.adapters.repositories.mentors import MentorRepository
@@ -24,7 +25,7 @@ from praxis_common.uow import UnitOfWork
 
 
 class MentorsUnit(UnitOfWork):
-    """`u.mentors`, `u.contexts`, `u.assignments`, `u.sessions`, `u.reports`, `u.overdue`, `u.import_jobs`, `u.audit`. A saved
+    """`u.mentors`, `u.contexts`, `u.assignments`, `u.sessions`, `u.reports`, `u.overdue`, `u.import_jobs`, `u.audit`, `u.erasure`. A saved
     assignment or mentor is tracked: its domain events become integration events when the unit commits."""
 
     mentors: MentorRepository
@@ -35,6 +36,7 @@ class MentorsUnit(UnitOfWork):
     overdue: OverdueRepository
     import_jobs: ImportJobRepository
     audit: AuditLog  # cross-organisation reads (praxis_common.audit)
+    erasure: ErasureRepository  # erasing a student (handlers/erasure.py)
 
     def _bind(self, connection: AsyncConnection) -> None:
         self.mentors = MentorRepository(connection, track=self.track)
@@ -45,6 +47,7 @@ class MentorsUnit(UnitOfWork):
         self.overdue = OverdueRepository(connection)
         self.import_jobs = ImportJobRepository(connection)
         self.audit = AuditLog(connection)
+        self.erasure = ErasureRepository(connection)
         self._sign_ins: dict[uuid.UUID, tuple[str | None, int, str]] = {}
 
     async def commit(self) -> None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from notifications.adapters.directory import DirectoryRepository, PreferenceRepository
+from notifications.adapters.erasure import ErasureRepository
 from notifications.adapters.mentoring import MentoringRepository
 from notifications.adapters.reminders import FactRepository, NotificationRepository
 from notifications.adapters.webhooks import DeliveryRepository, EndpointRepository, NoticeRepository
@@ -16,7 +17,7 @@ from praxis_common.uow import UnitOfWork
 
 class NotificationsUnit(UnitOfWork):
     """`u.endpoints`, `u.deliveries`, `u.notices`, `u.directory`, `u.preferences`, `u.facts`, `u.notifications`,
-    `u.mentoring`."""
+    `u.mentoring`, `u.erasure`."""
 
     endpoints: EndpointRepository
     deliveries: DeliveryRepository
@@ -26,6 +27,7 @@ class NotificationsUnit(UnitOfWork):
     facts: FactRepository
     notifications: NotificationRepository
     mentoring: MentoringRepository
+    erasure: ErasureRepository  # erasing a student (handlers/erasure.py)
     integration_event = staticmethod(integration_event)
 
     def _bind(self, connection: AsyncConnection) -> None:
@@ -37,3 +39,4 @@ class NotificationsUnit(UnitOfWork):
         self.facts = FactRepository(connection)
         self.notifications = NotificationRepository(connection)
         self.mentoring = MentoringRepository(connection)
+        self.erasure = ErasureRepository(connection)

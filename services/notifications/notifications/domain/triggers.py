@@ -77,6 +77,7 @@ def logbook(kind: str, w: dict, rules: Rules) -> Triggered:
     context = {
         "placement_id": w["placement_id"],
         "student_ref": w["student_ref"],
+        "school_org": w.get("school_org", ""),  # whose student: an erasure finds the facts of its school's student
         "week_start": w["week_start"],
         "submitted_at": submitted.isoformat(),
         # The mentor the reminder goes to: the mail carries a link approving the week as them (domain/approve_links).
@@ -164,6 +165,7 @@ def evaluation_due(e: dict, mentors: list[PlacementMentor], *, now: datetime) ->
     context = {
         "placement_id": e["placement_id"],
         "student_ref": e["student_ref"],
+        "school_org": e.get("school_org", ""),
         "window": e["window"],
         "opens_on": e["opens_on"],
         "closes_on": e["closes_on"],
@@ -207,6 +209,7 @@ def weekly_report(kind: str, r: dict, mentors: list[PlacementMentor], rules: Rul
     context = {
         "placement_id": r["placement_id"],
         "student_ref": r["student_ref"],
+        "school_org": r.get("school_org", ""),
         "kind": r["kind"],
         "period_start": r["period_start"],
         "submitted_at": submitted.isoformat(),

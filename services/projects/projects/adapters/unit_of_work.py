@@ -7,6 +7,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 
 from praxis_common.audit import AuditLog
 from praxis_common.uow import UnitOfWork
+from projects.adapters.erasure import ErasureRepository
 from projects.adapters.repositories.credits import CreditRepository
 from projects.adapters.repositories.evaluations import EvaluationRepository, MetricRepository
 from projects.adapters.repositories.projects import ProjectRepository
@@ -23,6 +24,7 @@ class ProjectsUnit(UnitOfWork):
     credits: CreditRepository
     terms: TermsRepository
     audit: AuditLog  # cross-organisation reads (praxis_common.audit)
+    erasure: ErasureRepository  # erasing a student (handlers/erasure.py)
 
     integration_event = staticmethod(integration_event)
 
@@ -34,3 +36,4 @@ class ProjectsUnit(UnitOfWork):
         self.credits = CreditRepository(connection)
         self.terms = TermsRepository(connection)
         self.audit = AuditLog(connection)
+        self.erasure = ErasureRepository(connection)
