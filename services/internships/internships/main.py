@@ -10,6 +10,7 @@ from internships.adapters.unit_of_work import InternshipsUnit
 from internships.config import Settings
 from internships.handlers import evaluation_windows
 from internships.handlers import placements as placement_handlers
+from internships.handlers.erasure import erase_student
 from internships.http import (
     action_links,
     agreements,
@@ -52,6 +53,7 @@ SPEC = ServiceSpec(
     migrations=MIGRATIONS,
     demo_path="/v1/agreements",
     unit=InternshipsUnit,
+    erase_student=erase_student,  # its own part of erasing a student (handlers/erasure.py)
     resources=open_client,  # the mentors client, shared by REST and gRPC
     peers={"mentors_grpc_target": "mentors"},
     routers=lambda rt: [

@@ -13,6 +13,7 @@ from internships.adapters.base_tiers import BaseTierRepository
 from internships.adapters.course import CourseRepository
 from internships.adapters.credit_ledger import CreditLedgerRepository
 from internships.adapters.documents import DocumentRepository
+from internships.adapters.erasure import ErasureRepository
 from internships.adapters.evaluations import EvaluationRepository
 from internships.adapters.feedback import FeedbackRepository
 from internships.adapters.grades import GradeRepository
@@ -44,7 +45,7 @@ class InternshipsUnit(UnitOfWork):
     `u.weekly_reports`, `u.ministry_report`; those of outcomes: `u.guidance`, `u.hires`, `u.programmes`, `u.ledger`;
     the feedback survey's and base tiers': `u.feedback`, `u.base_tiers`; evaluation's: `u.evaluations`; and grades
     and credits': `u.grades`, `u.credit_ledger`; the used action links: `u.action_links`; imports': `u.import_jobs`,
-    `u.roster`; the audit log of cross-organisation reads: `u.audit`."""
+    `u.roster`; the audit log of cross-organisation reads: `u.audit`; erasing a student: `u.erasure`."""
 
     agreements: AgreementRepository
     bases: BaseRepository
@@ -77,6 +78,7 @@ class InternshipsUnit(UnitOfWork):
     import_jobs: ImportJobRepository  # bulk import jobs (praxis_common.imports)
     roster: RosterRepository  # the schools' student rosters
     audit: AuditLog  # cross-organisation reads (praxis_common.audit)
+    erasure: ErasureRepository  # erasing a student (handlers/erasure.py)
 
     # Tracked aggregates need no context beyond themselves (agreements, bases, logbook weeks, rounds); placements and
     # positions carry their position's competencies / base's country, and their use cases emit them (u.emit).
@@ -87,6 +89,7 @@ class InternshipsUnit(UnitOfWork):
         self.action_links = ActionLinkRepository(connection)
         self.import_jobs = ImportJobRepository(connection)
         self.audit = AuditLog(connection)
+        self.erasure = ErasureRepository(connection)
         self.roster = RosterRepository(connection)
         self.insurance = InsuranceRepository(connection)
         self.organisations = OrganisationRepository(connection)
