@@ -41,13 +41,15 @@ class AuditQuery(BaseModel):
 class AuditReadEntry(BaseModel):
     seq: int = Field(description="the entry's place in the chain")
     at: datetime
-    actor: str = Field(description="who read: the token subject")
+    actor: str | None = Field(description="who read: the token subject (null once that student was erased)")
     actor_org: str
     actor_org_kind: str
     owner_org: str = Field(description="whose data was read: the caller's organisation")
     owner_org_kind: str
     subject_kind: str = Field(description="student | project_material")
-    subject_ref: str = Field(description="whose data: a student_ref or a project id (never the data itself)")
+    subject_ref: str | None = Field(
+        description="whose data: a student_ref or a project id (never the data itself); null once the student was erased"
+    )
     resource_kind: str = Field(description="what was read, e.g. placement, logbook, assignment")
     resource_id: str
     action: str
@@ -149,7 +151,7 @@ def router(rt: Any) -> APIRouter:
 
 
 def entry_to_pb(pb: ModuleType, e: AuditEntry):
-    fields = AuditReadEntry.of(e).model_dump()
+    fields = {k: v for k, v in AuditReadEntry.of(e).model_dump().items() if v is not None}  # erased: ""
     return pb.AuditReadEntry(**{**fields, "at": e.at.isoformat()})
 
 

@@ -29,7 +29,7 @@ from fastapi import APIRouter
 from grpc_health.v1 import health_pb2
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from praxis_common import idempotency, inbox, outbox, pages
+from praxis_common import erasure, idempotency, inbox, outbox, pages
 from praxis_common.auth import TokenVerifier
 from praxis_common.consumer import Consumer, Subscription
 from praxis_common.db import create_engine
@@ -256,7 +256,7 @@ async def _serve(spec: ServiceSpec, rt: Runtime, stop: asyncio.Event) -> None:
             ack_wait=settings.consumer_ack_wait_seconds,
             replicas=settings.stream_replicas,
         )
-        for sub in spec.subscriptions(rt)
+        for sub in subscriptions(spec, rt)
     ]
 
     async def follow_readiness(stop: asyncio.Event) -> None:
@@ -310,6 +310,14 @@ async def _serve(spec: ServiceSpec, rt: Runtime, stop: asyncio.Event) -> None:
             log.warning("task did not stop in time; cancelling", extra={"task": t.get_name()})
             t.cancel()
         await asyncio.gather(*stuck, return_exceptions=True)
+
+
+def subscriptions(spec: ServiceSpec, rt: Runtime) -> list[Subscription]:
+    """The spec's consumers, and the erasure consumer when it has an erasure hook."""
+    subs = list(spec.subscriptions(rt))
+    if spec.erase_student is not None:
+        subs.append(erasure.subscription(rt, spec.name, spec.erase_student))
+    return subs
 
 
 def _serving(up: bool) -> int:

@@ -71,6 +71,9 @@ class ServiceSettings(BaseSettings):
     # that run longer are kept alive with in-progress acks, so this bounds recovery, not handler time.
     consumer_ack_wait_seconds: float = Field(5.0, ge=1.0, le=300.0)
     shutdown_grace_seconds: float = 10.0
+    # The service that coordinates erasures of a student (docs/erasure.md): every service with an erasure hook
+    # consumes its `student.erasure_requested` events.
+    erasure_coordinator: str = "internships"
     # A running import job not heard of for this long lost its process: another worker takes it over (imports/).
     import_stale_seconds: float = Field(120.0, ge=1.0, le=3600.0)
     log_level: str = "INFO"

@@ -1,0 +1,218 @@
+"""The kernel's part of erasing a student (praxis_common.erasure), on a real PostgreSQL (a migrated mentors database:
+it has every kernel table) and a real JetStream: the kernel tables forget the ref, the stream scrub deletes the
+messages mentioning it, and the erasure consumer runs a service's hook, scrubs and confirms without the ref."""
+
+from __future__ import annotations
+
+import json
+import uuid
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from types import SimpleNamespace
+
+import pytest
+from google.protobuf import json_format
+from praxis_kernel_harness import running
+from sqlalchemy import text
+from sqlalchemy.ext.asyncio import create_async_engine
+
+from praxis.events.v1 import erasure_pb2
+from praxis_common.audit import AuditLog, AuditRead
+from praxis_common.consumer import Consumer
+from praxis_common.erasure import ErasureRequest, erase_kernel_rows, scrub_stream, subscription
+from praxis_common.events import IntegrationEvent
+from praxis_common.jetstream import Bus, service_streams, stream_name
+from praxis_common.uow import UnitOfWorkFactory
+from praxis_dev.testing.stack import eventually
+
+NOW = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
+REQUEST = ErasureRequest(uuid.UUID("0f0e0d0c-0b0a-4908-8706-050403020100"), "school-er", "S-1")
+
+
+@pytest.fixture
+async def engine(database_factory):
+    engine = create_async_engine(database_factory("erasure", migrated="mentors"))
+    yield engine
+    await engine.dispose()
+
+
+@pytest.fixture
+async def bus(nats_server):
+    bus = Bus(nats_server.url, name="erasure-test")
+    await bus.connect()
+    yield bus
+    await bus.close()
+
+
+async def _outbox(conn, payload: dict, *, sent: bool) -> None:
+    await conn.execute(
+        text(
+            "INSERT INTO outbox (id, subject, aggregate_type, aggregate_id, headers, payload, occurred_at, sent_at) "
+            "VALUES (:id, 's', 'a', 'x', '{}'::jsonb, :payload, now(), :sent)"
+        ),
+        {"id": uuid.uuid4(), "payload": json.dumps(payload).encode(), "sent": NOW if sent else None},
+    )
+
+
+async def _world(engine) -> None:
+    async with engine.begin() as conn:
+        await _outbox(conn, {"studentRef": "S-1", "name": "Ann"}, sent=True)
+        await _outbox(conn, {"studentRef": "S-1", "peer": "S-10"}, sent=False)
+        await _outbox(conn, {"studentRef": "S-2"}, sent=True)
+        for key, ref in (("k1", "S-1"), ("k2", "S-2")):
+            await conn.execute(
+                text(
+                    "INSERT INTO idempotency_key (org, key, subject, fingerprint, status, body, headers, expires_at) "
+                    "VALUES ('school-er', :key, 'u', 'f', 201, :body, '{}'::jsonb, :exp)"
+                ),
+                {"key": key, "body": json.dumps({"student_ref": ref}).encode(), "exp": NOW + timedelta(days=1)},
+            )
+        errors = [{"row": 2, "message": "unknown student S-1"}, {"row": 3, "message": "S-2: bad date"}]
+        await conn.execute(
+            text(
+                "INSERT INTO import_job (id, org, org_kind, kind, state, dry_run, file_sha256, upload, errors, "
+                "created_by, created_at, finished_at) VALUES (:id, 'school-er', 'school', 'k', 'succeeded', false, 'h', "
+                ":upload, CAST(:errors AS jsonb), 'u', now(), now())"
+            ),
+            {"id": uuid.uuid4(), "upload": b"ref,name\nS-1,Ann\n", "errors": json.dumps(errors)},
+        )
+        reads = [
+            AuditRead("hr", "acme", "enterprise", "school-er", "school", "student", ref, "assignment", "a")
+            for ref in ("S-1", "S-2")
+        ]
+        await AuditLog(conn).append(reads, at=NOW, route="r")
+
+
+async def test_the_kernel_tables_forget_the_student_and_a_second_run_changes_nothing(engine):
+    await _world(engine)
+    async with engine.begin() as conn:
+        rows = await erase_kernel_rows(conn, REQUEST)
+    assert rows == {"outbox": 2, "idempotency_key": 1, "import_job": 2, "audit_entry": 1}
+    async with engine.connect() as conn:
+        payloads = [
+            json.loads(p) for p in (await conn.execute(text("SELECT payload FROM outbox ORDER BY position"))).scalars()
+        ]
+        keys = (await conn.execute(text("SELECT key FROM idempotency_key"))).scalars().all()
+        job = (await conn.execute(text("SELECT errors, upload FROM import_job"))).one()
+        refs = (await conn.execute(text("SELECT subject_ref FROM audit_entry ORDER BY seq"))).scalars().all()
+        assert (await AuditLog(conn).verify()).ok
+    # the unsent event still goes out, under the pseudonym (another ref containing this one untouched)
+    assert payloads == [{"studentRef": REQUEST.pseudonym, "peer": "S-10"}, {"studentRef": "S-2"}]
+    assert keys == ["k2"]
+    assert (job.errors, job.upload) == ([{"row": 3, "message": "S-2: bad date"}], b"")
+    assert refs == [None, "S-2"]
+    async with engine.begin() as conn:
+        assert await erase_kernel_rows(conn, REQUEST) == {
+            "outbox": 0,
+            "idempotency_key": 0,
+            "import_job": 0,
+            "audit_entry": 0,
+        }
+
+
+async def _stream_contents(bus: Bus, stream: str, subjects: str) -> list[tuple[int, str, bytes]]:
+    info = (await bus.js.stream_info(stream)).state
+    out, seq = [], info.first_seq
+    while seq <= info.last_seq:
+        msg = await bus.js.get_msg(stream, seq=seq, subject=subjects, next=True)
+        out.append((msg.seq, msg.subject, msg.data))
+        seq = msg.seq + 1
+    return out
+
+
+async def test_the_scrub_deletes_the_messages_mentioning_the_ref_and_keeps_the_others(bus):
+    prefix = "er" + uuid.uuid4().hex[:8]
+    await bus.ensure_streams(service_streams(prefix, "svc"))
+    stream, subjects = stream_name(prefix, "svc"), f"{prefix}.svc.>"
+    sent = [
+        ("a.b", b'{"studentRef":"S-1"}', {}),
+        ("a.b", b'{"studentRef":"S-2"}', {}),
+        ("a.c", b"{}", {"ce-subject": "student/S-1"}),
+        ("keep.me", b'{"studentRef":"S-1"}', {}),
+        ("a.b", b'{"name":"nobody"}', {}),
+    ]
+    for n, (subject, data, headers) in enumerate(sent):
+        await bus.publish(f"{prefix}.svc.{subject}", data, headers={"Nats-Msg-Id": f"m{n}", **headers}, timeout=5)
+    deleted = await scrub_stream(bus, stream, subjects, "S-1", keep={f"{prefix}.svc.keep.me"})
+    assert deleted == [1, 3]
+    left = await _stream_contents(bus, stream, subjects)
+    assert [(seq, data) for seq, _, data in left] == [
+        (2, b'{"studentRef":"S-2"}'),
+        (4, b'{"studentRef":"S-1"}'),
+        (5, b'{"name":"nobody"}'),
+    ]
+    assert await scrub_stream(bus, stream, subjects, "S-1", keep={f"{prefix}.svc.keep.me"}) == []
+
+
+@dataclass
+class _Settings:
+    event_prefix: str
+    erasure_coordinator: str = "coord"
+
+
+async def _hook(uow, request: ErasureRequest) -> dict[str, int]:
+    """A service's hook: on the kernel's open transaction (uow.connection), no commit of its own."""
+    result = await uow.connection.execute(
+        text("UPDATE mentor SET display_name = '' WHERE display_name = :ref"), {"ref": request.student_ref}
+    )
+    return {"mentor": result.rowcount}
+
+
+async def test_the_erasure_consumer_runs_the_hook_scrubs_the_stream_and_confirms_without_the_ref(engine, bus):
+    prefix = "er" + uuid.uuid4().hex[:8]
+    uow = UnitOfWorkFactory(engine, event_prefix=prefix)
+    await bus.ensure_streams(service_streams(prefix, "svc") + service_streams(prefix, "coord"))
+    await _world(engine)
+    await bus.publish(f"{prefix}.svc.thing.done", b'{"studentRef":"S-1"}', headers={"Nats-Msg-Id": "t"}, timeout=5)
+    request = IntegrationEvent(
+        source="coord",
+        topic="coord.student.erasure_requested",
+        aggregate_type="erasure",
+        aggregate_id=str(REQUEST.erasure_id),
+        payload=erasure_pb2.StudentErasureRequested(
+            erasure_id=str(REQUEST.erasure_id), school_org="school-er", student_ref="S-1", requested_at=NOW.isoformat()
+        ),
+    )
+    row = request.outbox_row(prefix)
+    for msg_id in ("first", "again"):  # delivered twice: applied and confirmed once
+        await bus.publish(row["subject"], row["payload"], headers={**row["headers"], "Nats-Msg-Id": msg_id}, timeout=5)
+    rt = SimpleNamespace(settings=_Settings(prefix), uow=uow, bus=bus)
+    consumer = Consumer(bus, uow, subscription(rt, "svc", _hook), service="svc", prefix=prefix)
+
+    async def confirmations():
+        async with engine.connect() as conn:
+            return (
+                (
+                    await conn.execute(
+                        text("SELECT payload FROM outbox WHERE subject = :s"), {"s": f"{prefix}.svc.student.erased"}
+                    )
+                )
+                .scalars()
+                .all()
+            )
+
+    async with running(consumer):
+        await eventually(confirmations, timeout=15, what="the confirmation in the outbox")
+        # the second delivery is acknowledged without a second confirmation
+        await eventually(lambda: _acked(bus, prefix), timeout=15, what="both deliveries of the request acknowledged")
+    (payload,) = await confirmations()
+    assert b"S-1" not in payload
+    confirmed = json_format.Parse(payload, erasure_pb2.StudentErased())
+    assert (confirmed.erasure_id, confirmed.school_org, confirmed.service) == (
+        str(REQUEST.erasure_id),
+        "school-er",
+        "svc",
+    )
+    assert dict(confirmed.rows_changed) == {
+        "outbox": 2,
+        "idempotency_key": 1,
+        "import_job": 2,
+        "audit_entry": 1,
+        "stream": 1,
+    }
+    assert await _stream_contents(bus, stream_name(prefix, "svc"), f"{prefix}.svc.>") == []
+
+
+async def _acked(bus: Bus, prefix: str) -> bool:
+    info = await bus.js.consumer_info(stream_name(prefix, "coord"), "svc-erasure")
+    return info.ack_floor.stream_seq == 2 and info.num_ack_pending == 0
