@@ -98,8 +98,11 @@ class ErasureRepository:
         self.connection = connection
 
     async def placements_of(self, school_org: str, student_ref: str) -> list[uuid.UUID]:
+        """The student's placements in the school, locked: a use case on one of them (filing a logbook week, a
+        leave request...) locks its placement first, so it either committed before or runs after the erasure, when
+        the placement no longer names the student (their token's sub is not its student any more)."""
         rows = await self.connection.execute(
-            text("SELECT id FROM placement WHERE school_org = :school AND student_ref = :ref ORDER BY id"),
+            text("SELECT id FROM placement WHERE school_org = :school AND student_ref = :ref ORDER BY id FOR UPDATE"),
             {"school": school_org, "ref": student_ref},
         )
         return [r.id for r in rows]
