@@ -6,15 +6,18 @@ nothing."""
 
 from __future__ import annotations
 
+import io
 import uuid
 
 import pytest
 from internships_attendance_world import World
 from internships_erasure_world import ministry_download, prepare, record, relay, round_with, texts
+from pypdf import PdfReader
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import create_async_engine
 
 from internships.adapters.unit_of_work import InternshipsUnit
+from internships.handlers.documents import get_document_pdf
 from internships.handlers.erasure import erase_student
 from internships.handlers.reports import placement_report
 from internships.main import MIGRATIONS
@@ -156,6 +159,11 @@ async def test_erasure_leaves_nothing_of_the_student_and_keeps_the_counts_and_ev
         )
     assert (kept.student_ref, kept.profile, kept.status) == (request.pseudonym, {}, "completed")
     assert ledger == 1  # the credits stay, under the pseudonym
+    # The school still reads its signed agreement's record: who signed which version, and no student in it.
+    view, pdf = await get_document_pdf(placement_id, school.school_admin, uow=uow)
+    assert (view.document.body, len(view.signatures)) == ("", 3)
+    assert request.pseudonym in {s.signer_sub for s in view.signatures}
+    assert ERASED_NAME not in "".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
 
     # Idempotent: a second run finds nothing that still names the student and changes nothing.
     snapshot = await digest(uow)
