@@ -176,6 +176,10 @@ async def world(stack: Stack, internships, mentors, rounds) -> dict[str, str]:
             json={"kind": "plan", "title": "Plan", "link": "https://drive.example.edu/plan"},
         )
         assert deliverable.status_code == 201, deliverable.text
+    async with httpx.AsyncClient(base_url=stack["internships"].base_url) as i:
+        # an erasure of a student the world does not otherwise use (docs/erasure.md)
+        erasure = await i.post("/v1/students/stu-plat-erased/erasure", headers=school)
+        assert erasure.status_code == 202, erasure.text
     return {
         "agreement_id": agreement,
         "base_id": position["base_id"],
@@ -211,6 +215,7 @@ async def world(stack: Stack, internships, mentors, rounds) -> dict[str, str]:
         "account": f"{ENTERPRISE}:user",  # a directory user (none needs to exist: refused before it is looked up)
         "job_id": imported.json()["id"],  # an import job
         "stage": "market-research",
+        "erasure_id": erasure.json()["id"],
     }
 
 

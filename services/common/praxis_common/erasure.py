@@ -108,7 +108,7 @@ def erased_event(service: str, request: ErasureRequest, rows: dict[str, int]) ->
 
 def _bounded(ref: str) -> str:
     """A PostgreSQL regular expression matching the ref as a whole token (not inside a longer ref: S-1 in S-10)."""
-    return r"(?<![A-Za-z0-9_.\-])" + re.sub(r"([^A-Za-z0-9])", r"\\\1", ref) + r"(?![A-Za-z0-9_.\-])"
+    return r"(?<![A-Za-z0-9_.:\-])" + re.sub(r"([^A-Za-z0-9])", r"\\\1", ref) + r"(?![A-Za-z0-9_.:\-])"
 
 
 _TABLES = "SELECT to_regclass('outbox'), to_regclass('idempotency_key'), to_regclass('import_job'), to_regclass('audit_entry')"

@@ -1,5 +1,6 @@
 """Settings of the internships service, read from INTERNSHIPS_* environment variables."""
 
+import re
 from functools import lru_cache
 
 from pydantic import Field, SecretStr, field_validator
@@ -30,6 +31,9 @@ class Settings(ServiceSettings):
     # Verifies action links (docs/action-links.md): the same secret as NOTIFICATIONS_ACTION_LINK_SECRET, which mails
     # them. Unset: the link pages answer 503 and log why.
     action_link_secret: SecretStr | None = None
+    # The services that erase a student and must confirm it (docs/erasure.md), comma-separated; each request keeps
+    # the list it was made with.
+    erasure_services: str = "internships,mentors,notifications,projects"
 
     @field_validator("compliance_policy")
     @classmethod
@@ -38,6 +42,18 @@ class Settings(ServiceSettings):
         return value
 
     _action_link_secret = field_validator("action_link_secret")(action_links.secret_setting)
+
+    @field_validator("erasure_services")
+    @classmethod
+    def _service_names(cls, value: str) -> str:
+        names = [n.strip() for n in value.split(",") if n.strip()]
+        if not names or any(not re.fullmatch(r"[a-z][a-z0-9-]{0,31}", n) for n in names):
+            raise ValueError("a comma-separated list of service names, e.g. internships,mentors")
+        return ",".join(names)
+
+    @property
+    def erasure_service_names(self) -> list[str]:
+        return self.erasure_services.split(",")
 
     @property
     def compliance(self) -> CompliancePolicy:

@@ -8,6 +8,7 @@ from internships import consumers, handlers, rpc
 from internships.adapters.mentors import MentorsOf, open_client
 from internships.adapters.unit_of_work import InternshipsUnit
 from internships.config import Settings
+from internships.consumers import erasure_confirmations
 from internships.handlers import evaluation_windows
 from internships.handlers import placements as placement_handlers
 from internships.handlers.erasure import erase_student
@@ -18,6 +19,7 @@ from internships.http import (
     course,
     credits,
     documents,
+    erasures,
     evaluations,
     imports,
     insurance,
@@ -53,7 +55,6 @@ SPEC = ServiceSpec(
     migrations=MIGRATIONS,
     demo_path="/v1/agreements",
     unit=InternshipsUnit,
-    erase_student=erase_student,  # its own part of erasing a student (handlers/erasure.py)
     resources=open_client,  # the mentors client, shared by REST and gRPC
     peers={"mentors_grpc_target": "mentors"},
     routers=lambda rt: [
@@ -80,6 +81,7 @@ SPEC = ServiceSpec(
         imports.router(rt),
         imports.students_router(rt),
         audit_api.router(rt),
+        erasures.router(rt),
     ],
     grpc_services=lambda rt: rpc.services(rt, MentorsOf(rt)),
     grpc_message_limits={
@@ -88,7 +90,8 @@ SPEC = ServiceSpec(
         "ImportOneRoster": MAX_UPLOAD_BYTES,
         "ImportPositions": MAX_UPLOAD_BYTES,
     },
-    subscriptions=lambda rt: consumers.subscriptions(),
+    subscriptions=lambda rt: [*consumers.subscriptions(), *erasure_confirmations.subscriptions(rt)],
+    erase_student=erase_student,  # its own part of erasing a student (handlers/erasure.py)
     workers=lambda rt: [
         every(CALENDAR_SECONDS, lambda: handlers.apply_calendar(uow=rt.uow, clock=rt.clock), name="agreement calendar"),
         every(HOLD_SECONDS, lambda: placement_handlers.expire_holds(uow=rt.uow, clock=rt.clock), name="hold expiry"),

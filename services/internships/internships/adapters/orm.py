@@ -348,12 +348,13 @@ round_match = Table(
 
 # The tables of the internship course, evaluation (rubrics, scores, windows), grades and the credit ledger, outcomes
 # (guidance sessions, hires, programme competencies, the value ledger), base tiers (feedback, tier decisions) and
-# imports (import jobs, the student roster), on
+# imports (import jobs, the student roster) and the erasure requests it coordinates, on
 # this metadata too (imported last: they refer to the tables above), and the change log behind updated_since feeds.
 from internships.adapters import (  # noqa: E402, F401
     audit_tables,
     course_tables,
     credits_tables,
+    erasure_request_tables,
     evaluation_tables,
     feeds_tables,
     imports_tables,

@@ -14,6 +14,7 @@ from internships.adapters.course import CourseRepository
 from internships.adapters.credit_ledger import CreditLedgerRepository
 from internships.adapters.documents import DocumentRepository
 from internships.adapters.erasure import ErasureRepository
+from internships.adapters.erasure_requests import ErasureRequestRepository
 from internships.adapters.evaluations import EvaluationRepository
 from internships.adapters.feedback import FeedbackRepository
 from internships.adapters.grades import GradeRepository
@@ -45,7 +46,8 @@ class InternshipsUnit(UnitOfWork):
     `u.weekly_reports`, `u.ministry_report`; those of outcomes: `u.guidance`, `u.hires`, `u.programmes`, `u.ledger`;
     the feedback survey's and base tiers': `u.feedback`, `u.base_tiers`; evaluation's: `u.evaluations`; and grades
     and credits': `u.grades`, `u.credit_ledger`; the used action links: `u.action_links`; imports': `u.import_jobs`,
-    `u.roster`; the audit log of cross-organisation reads: `u.audit`; erasing a student: `u.erasure`."""
+    `u.roster`; the audit log of cross-organisation reads: `u.audit`; the erasures it coordinates:
+    `u.erasure_requests`, and its own part of one: `u.erasure`."""
 
     agreements: AgreementRepository
     bases: BaseRepository
@@ -74,6 +76,7 @@ class InternshipsUnit(UnitOfWork):
     evaluations: EvaluationRepository  # rubric versions, placement evaluations, evaluation windows
     grades: GradeRepository  # every revision of a placement's grade
     credit_ledger: CreditLedgerRepository  # the school's credit ledger (a read model of events)
+    erasure_requests: ErasureRequestRepository  # the student erasures this service coordinates
     action_links: ActionLinkRepository  # the action links already used (docs/action-links.md)
     import_jobs: ImportJobRepository  # bulk import jobs (praxis_common.imports)
     roster: RosterRepository  # the schools' student rosters
@@ -117,3 +120,4 @@ class InternshipsUnit(UnitOfWork):
         self.evaluations = EvaluationRepository(connection)
         self.grades = GradeRepository(connection)
         self.credit_ledger = CreditLedgerRepository(connection)
+        self.erasure_requests = ErasureRequestRepository(connection)

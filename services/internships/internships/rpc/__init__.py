@@ -15,6 +15,7 @@ from internships.rpc.audit import AuditServicer
 from internships.rpc.course import CourseServicer
 from internships.rpc.credits import CreditsServicer
 from internships.rpc.documents import DocumentsServicer
+from internships.rpc.erasures import ErasureServicer
 from internships.rpc.evaluations import EvaluationServicer
 from internships.rpc.imports import ImportsServicer
 from internships.rpc.insurance import InsuranceServicer
@@ -42,6 +43,8 @@ from praxis.internships.v1 import (
     credits_pb2_grpc,
     documents_pb2,
     documents_pb2_grpc,
+    erasures_pb2,
+    erasures_pb2_grpc,
     evaluation_pb2,
     evaluation_pb2_grpc,
     imports_pb2,
@@ -87,6 +90,7 @@ FEATURE_SERVICES = [
     (course_pb2, course_pb2_grpc, "CourseService", CourseServicer),
     (credits_pb2, credits_pb2_grpc, "CreditsService", CreditsServicer),
     (documents_pb2, documents_pb2_grpc, "DocumentsService", DocumentsServicer),
+    (erasures_pb2, erasures_pb2_grpc, "ErasureService", ErasureServicer),
     (evaluation_pb2, evaluation_pb2_grpc, "EvaluationService", EvaluationServicer),  # also takes the mentors
     (insurance_pb2, insurance_pb2_grpc, "InsuranceService", InsuranceServicer),
     (ministry_pb2, ministry_pb2_grpc, "MinistryReportService", MinistryReportServicer),
