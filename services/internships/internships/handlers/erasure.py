@@ -30,7 +30,8 @@ Holding nothing of a student: agreement, agreement_template, practice_base, posi
 insurance_policy, placement_insurance (policy links), placement_mentor and mentor_account (mentors), placement_rubric,
 rubric_version, evaluation_window, ledger_week/team/demand, base_tier_decision (aggregated evidence), used_action_link,
 allocation_round, organisation_profile, change_log (ids and organisations). The kernel's tables (outbox, inbox,
-idempotency_key, import_job, audit_entry) are erased by the kernel's part of the same transaction.
+idempotency_key, import_job, audit_entry) are erased by the kernel's part of the same transaction. The coordinator's
+erasure_request keeps the ref until every service confirmed, then forgets it (handlers of the erasures themselves).
 """
 
 from __future__ import annotations
