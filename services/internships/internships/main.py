@@ -11,6 +11,7 @@ from internships.config import Settings
 from internships.consumers import erasure_confirmations
 from internships.handlers import evaluation_windows
 from internships.handlers import placements as placement_handlers
+from internships.handlers.erasure import erase_student
 from internships.http import (
     action_links,
     agreements,
@@ -38,7 +39,6 @@ from internships.http import (
 from internships.schemas import import_kinds
 from internships.schemas.rounds import RANKING_MAX_BYTES, STUDENTS_MAX_BYTES
 from praxis_common import audit_api
-from praxis_common.erasure import ErasureRequest
 from praxis_common.imports.http import MAX_UPLOAD_BYTES
 from praxis_common.imports.runner import ImportRunner
 from praxis_common.service import ServiceSpec, every
@@ -47,13 +47,6 @@ MIGRATIONS = Path(__file__).parent / "migrations"
 CALENDAR_SECONDS = 60.0  # agreements start and end by date
 HOLD_SECONDS = 30.0  # unanswered placement requests expire
 WINDOW_SECONDS = 300.0  # evaluation windows open by date
-
-
-async def erase_student(uow, request: ErasureRequest) -> dict[str, int]:
-    """This service's erasure hook (handlers/erasure.py), imported when first used."""
-    from internships.handlers import erasure  # noqa: PLC0415
-
-    return await erasure.erase_student(uow, request)
 
 
 SPEC = ServiceSpec(
@@ -98,7 +91,7 @@ SPEC = ServiceSpec(
         "ImportPositions": MAX_UPLOAD_BYTES,
     },
     subscriptions=lambda rt: [*consumers.subscriptions(), *erasure_confirmations.subscriptions(rt)],
-    erase_student=erase_student,
+    erase_student=erase_student,  # its own part of erasing a student (handlers/erasure.py)
     workers=lambda rt: [
         every(CALENDAR_SECONDS, lambda: handlers.apply_calendar(uow=rt.uow, clock=rt.clock), name="agreement calendar"),
         every(HOLD_SECONDS, lambda: placement_handlers.expire_holds(uow=rt.uow, clock=rt.clock), name="hold expiry"),

@@ -13,6 +13,7 @@ from internships.adapters.base_tiers import BaseTierRepository
 from internships.adapters.course import CourseRepository
 from internships.adapters.credit_ledger import CreditLedgerRepository
 from internships.adapters.documents import DocumentRepository
+from internships.adapters.erasure import ErasureRepository
 from internships.adapters.erasure_requests import ErasureRequestRepository
 from internships.adapters.evaluations import EvaluationRepository
 from internships.adapters.feedback import FeedbackRepository
@@ -46,7 +47,7 @@ class InternshipsUnit(UnitOfWork):
     the feedback survey's and base tiers': `u.feedback`, `u.base_tiers`; evaluation's: `u.evaluations`; and grades
     and credits': `u.grades`, `u.credit_ledger`; the used action links: `u.action_links`; imports': `u.import_jobs`,
     `u.roster`; the audit log of cross-organisation reads: `u.audit`; the erasures it coordinates:
-    `u.erasure_requests`."""
+    `u.erasure_requests`, and its own part of one: `u.erasure`."""
 
     agreements: AgreementRepository
     bases: BaseRepository
@@ -80,6 +81,7 @@ class InternshipsUnit(UnitOfWork):
     import_jobs: ImportJobRepository  # bulk import jobs (praxis_common.imports)
     roster: RosterRepository  # the schools' student rosters
     audit: AuditLog  # cross-organisation reads (praxis_common.audit)
+    erasure: ErasureRepository  # erasing a student (handlers/erasure.py)
 
     # Tracked aggregates need no context beyond themselves (agreements, bases, logbook weeks, rounds); placements and
     # positions carry their position's competencies / base's country, and their use cases emit them (u.emit).
@@ -90,6 +92,7 @@ class InternshipsUnit(UnitOfWork):
         self.action_links = ActionLinkRepository(connection)
         self.import_jobs = ImportJobRepository(connection)
         self.audit = AuditLog(connection)
+        self.erasure = ErasureRepository(connection)
         self.roster = RosterRepository(connection)
         self.insurance = InsuranceRepository(connection)
         self.organisations = OrganisationRepository(connection)
