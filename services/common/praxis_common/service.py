@@ -33,6 +33,8 @@ from praxis_common import idempotency, inbox, outbox, pages
 from praxis_common.auth import TokenVerifier
 from praxis_common.consumer import Consumer, Subscription
 from praxis_common.db import create_engine
+from praxis_common.exports import ExportResource, worker
+from praxis_common.exports import rpc as export_rpc
 from praxis_common.http import create_app
 from praxis_common.jetstream import Bus, service_streams
 from praxis_common.migrations import Revisions
@@ -97,6 +99,9 @@ class ServiceSpec:
     peers: dict[str, str] = field(default_factory=dict)
     # A GET path worth trying first, printed by `praxis up` with a demo token (the first service having one).
     demo_path: str | None = None
+    # What an organisation owns here, for its export (docs/export.md): with resources listed, the service queues
+    # and builds its part of each export job and serves it to the coordinator (praxis_common.exports).
+    exports: list[ExportResource] = field(default_factory=list)
 
 
 async def build_runtime(
@@ -228,7 +233,7 @@ async def _serve(spec: ServiceSpec, rt: Runtime, stop: asyncio.Event) -> None:
         method_limits=spec.grpc_message_limits,
     )
     # (register, name[, service methods[, authority methods]])
-    for register, service_name, *declared in spec.grpc_services(rt):
+    for register, service_name, *declared in [*spec.grpc_services(rt), *export_grpc_services(spec, rt)]:
         grpc_server.add(register, service_name, *declared)
     await grpc_server.start()
 
@@ -252,7 +257,7 @@ async def _serve(spec: ServiceSpec, rt: Runtime, stop: asyncio.Event) -> None:
             ack_wait=settings.consumer_ack_wait_seconds,
             replicas=settings.stream_replicas,
         )
-        for sub in spec.subscriptions(rt)
+        for sub in [*spec.subscriptions(rt), *export_subscriptions(spec)]
     ]
 
     async def follow_readiness(stop: asyncio.Event) -> None:
@@ -275,7 +280,7 @@ async def _serve(spec: ServiceSpec, rt: Runtime, stop: asyncio.Event) -> None:
         asyncio.create_task(follow_readiness(workers_stop), name="health"),
         asyncio.create_task(relay.run(workers_stop), name="outbox-relay"),
         *(asyncio.create_task(c.run(workers_stop), name=f"consumer:{c.sub.durable}") for c in consumers),
-        *(asyncio.create_task(w(workers_stop), name="worker") for w in spec.workers(rt)),
+        *(asyncio.create_task(w(workers_stop), name="worker") for w in [*spec.workers(rt), *export_workers(spec, rt)]),
     ]
     log.info(
         "service started",
@@ -306,6 +311,22 @@ async def _serve(spec: ServiceSpec, rt: Runtime, stop: asyncio.Event) -> None:
             log.warning("task did not stop in time; cancelling", extra={"task": t.get_name()})
             t.cancel()
         await asyncio.gather(*stuck, return_exceptions=True)
+
+
+def export_grpc_services(spec: ServiceSpec, rt: Runtime) -> list[tuple]:
+    """ExportPartsService, for a service that exports (the coordinator reads its parts there)."""
+    return [export_rpc.grpc_service(rt)] if spec.exports else []
+
+
+def export_subscriptions(spec: ServiceSpec) -> list[Subscription]:
+    return [worker.requested_subscription(spec.name)] if spec.exports else []
+
+
+def export_workers(spec: ServiceSpec, rt: Runtime) -> list[Callable[[asyncio.Event], Awaitable[None]]]:
+    if not spec.exports:
+        return []
+    builder = worker.PartBuilder(rt, spec.name, spec.exports)
+    return [builder.run, every(worker.PRUNE_SECONDS, builder.prune, name="export parts expiry")]
 
 
 def _serving(up: bool) -> int:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from internships import consumers, handlers, rpc
+from internships.adapters import exports
 from internships.adapters.mentors import MentorsOf, open_client
 from internships.adapters.unit_of_work import InternshipsUnit
 from internships.config import Settings
@@ -48,6 +49,7 @@ WINDOW_SECONDS = 300.0  # evaluation windows open by date
 
 SPEC = ServiceSpec(
     name="internships",
+    exports=exports.RESOURCES,  # what an organisation owns here, for its export (docs/export.md)
     settings=Settings,
     migrations=MIGRATIONS,
     demo_path="/v1/agreements",

@@ -355,6 +355,7 @@ from internships.adapters import (  # noqa: E402, F401
     course_tables,
     credits_tables,
     evaluation_tables,
+    exports_tables,
     feeds_tables,
     imports_tables,
     outcomes_tables,
