@@ -6,10 +6,13 @@ from pathlib import Path
 
 from internships import consumers, handlers, rpc
 from internships.adapters import exports
+from internships.adapters.export_setup import ExportSetup
 from internships.adapters.mentors import MentorsOf, open_client
 from internships.adapters.unit_of_work import InternshipsUnit
 from internships.config import Settings
+from internships.consumers import exports as export_consumers
 from internships.handlers import evaluation_windows
+from internships.handlers import exports as export_handlers
 from internships.handlers import placements as placement_handlers
 from internships.http import (
     action_links,
@@ -34,9 +37,14 @@ from internships.http import (
     tiers,
     weekly_reports,
 )
+from internships.http import (
+    exports as export_routes,
+)
+from internships.rpc import exports as export_rpc
 from internships.schemas import import_kinds
 from internships.schemas.rounds import RANKING_MAX_BYTES, STUDENTS_MAX_BYTES
 from praxis_common import audit_api
+from praxis_common.exports.worker import PRUNE_SECONDS as EXPORT_PRUNE_SECONDS
 from praxis_common.imports.http import MAX_UPLOAD_BYTES
 from praxis_common.imports.runner import ImportRunner
 from praxis_common.service import ServiceSpec, every
@@ -55,7 +63,12 @@ SPEC = ServiceSpec(
     demo_path="/v1/agreements",
     unit=InternshipsUnit,
     resources=open_client,  # the mentors client, shared by REST and gRPC
-    peers={"mentors_grpc_target": "mentors"},
+    # Projects and notifications: their export parts, read for an export's archive.
+    peers={
+        "mentors_grpc_target": "mentors",
+        "projects_grpc_target": "projects",
+        "notifications_grpc_target": "notifications",
+    },
     routers=lambda rt: [
         agreements.router(rt),
         positions.router(rt),
@@ -80,15 +93,19 @@ SPEC = ServiceSpec(
         imports.router(rt),
         imports.students_router(rt),
         audit_api.router(rt),
+        export_routes.router(rt, ExportSetup(rt)),
     ],
-    grpc_services=lambda rt: rpc.services(rt, MentorsOf(rt)),
+    grpc_services=lambda rt: [*rpc.services(rt, MentorsOf(rt)), export_rpc.service(rt, ExportSetup(rt))],
     grpc_message_limits={
         "SetRanking": RANKING_MAX_BYTES,
         "AddRoundStudents": STUDENTS_MAX_BYTES,
         "ImportOneRoster": MAX_UPLOAD_BYTES,
         "ImportPositions": MAX_UPLOAD_BYTES,
     },
-    subscriptions=lambda rt: consumers.subscriptions(),
+    subscriptions=lambda rt: [
+        *consumers.subscriptions(),
+        *export_consumers.subscriptions(rt.settings.export_service_names),
+    ],
     workers=lambda rt: [
         every(CALENDAR_SECONDS, lambda: handlers.apply_calendar(uow=rt.uow, clock=rt.clock), name="agreement calendar"),
         every(HOLD_SECONDS, lambda: placement_handlers.expire_holds(uow=rt.uow, clock=rt.clock), name="hold expiry"),
@@ -98,5 +115,6 @@ SPEC = ServiceSpec(
             name="evaluation windows",
         ),
         ImportRunner.of(rt, import_kinds.KINDS).run,
+        every(EXPORT_PRUNE_SECONDS, lambda: export_handlers.prune_exports(uow=rt.uow), name="export jobs expiry"),
     ],
 )

@@ -14,6 +14,7 @@ from internships.adapters.course import CourseRepository
 from internships.adapters.credit_ledger import CreditLedgerRepository
 from internships.adapters.documents import DocumentRepository
 from internships.adapters.evaluations import EvaluationRepository
+from internships.adapters.export_jobs import ExportJobRepository
 from internships.adapters.feedback import FeedbackRepository
 from internships.adapters.grades import GradeRepository
 from internships.adapters.guidance import GuidanceRepository
@@ -77,6 +78,7 @@ class InternshipsUnit(UnitOfWork):
     import_jobs: ImportJobRepository  # bulk import jobs (praxis_common.imports)
     roster: RosterRepository  # the schools' student rosters
     audit: AuditLog  # cross-organisation reads (praxis_common.audit)
+    export_jobs: ExportJobRepository  # organisation exports this service coordinates (docs/export.md)
 
     # Tracked aggregates need no context beyond themselves (agreements, bases, logbook weeks, rounds); placements and
     # positions carry their position's competencies / base's country, and their use cases emit them (u.emit).
@@ -88,6 +90,7 @@ class InternshipsUnit(UnitOfWork):
         self.import_jobs = ImportJobRepository(connection)
         self.audit = AuditLog(connection)
         self.roster = RosterRepository(connection)
+        self.export_jobs = ExportJobRepository(connection)
         self.insurance = InsuranceRepository(connection)
         self.organisations = OrganisationRepository(connection)
         self.bases = BaseRepository(connection)
