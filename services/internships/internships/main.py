@@ -40,7 +40,6 @@ from internships.http import (
 from internships.http import (
     exports as export_routes,
 )
-from internships.rpc import exports as export_rpc
 from internships.schemas import import_kinds
 from internships.schemas.rounds import RANKING_MAX_BYTES, STUDENTS_MAX_BYTES
 from praxis_common import audit_api
@@ -95,7 +94,7 @@ SPEC = ServiceSpec(
         audit_api.router(rt),
         export_routes.router(rt, ExportSetup(rt)),
     ],
-    grpc_services=lambda rt: [*rpc.services(rt, MentorsOf(rt)), export_rpc.service(rt, ExportSetup(rt))],
+    grpc_services=lambda rt: rpc.services(rt, MentorsOf(rt), ExportSetup(rt)),
     grpc_message_limits={
         "SetRanking": RANKING_MAX_BYTES,
         "AddRoundStudents": STUDENTS_MAX_BYTES,

@@ -69,11 +69,3 @@ class ExportsServicer(pb_grpc.ExportsServiceServicer):
                 yield pb.ExportArchiveChunk(data=data)
         finally:
             archive.close()
-
-
-def service(rt: Runtime, setup) -> tuple:
-    servicer = ExportsServicer(rt, setup)
-    return (
-        lambda server: pb_grpc.add_ExportsServiceServicer_to_server(servicer, server),
-        pb.DESCRIPTOR.services_by_name["ExportsService"].full_name,
-    )
