@@ -140,6 +140,24 @@ async def test_4_an_outsider_gets_neither_the_job_nor_the_archive(stack, steps, 
         assert refused.value.code() == GRPC_CODES[status]
 
 
+@pytest.mark.parametrize("who", ["the school's coordinator", "the school's student", "a platform operator"])
+async def test_4b_only_an_organisations_admin_starts_an_export(stack, internships, who):
+    org, kind, role = {
+        "the school's coordinator": (SCHOOL, "school", "coordinator"),
+        "the school's student": (SCHOOL, "school", "student"),
+        "a platform operator": ("platform", "platform", "ops"),
+    }[who]
+    async with internships.client() as c:
+        r = await c.post("/v1/exports", headers=auth(stack, org, kind, role))
+    assert r.status_code == 403 and r.headers["content-type"] == "application/problem+json", r.text
+    async with grpc.aio.insecure_channel(stack["internships"].grpc_target) as ch:
+        with pytest.raises(grpc.aio.AioRpcError) as refused:
+            await pb_grpc.ExportsServiceStub(ch).StartExport(
+                pb.StartExportRequest(), metadata=meta(stack, org, kind, role)
+            )
+    assert refused.value.code() == grpc.StatusCode.PERMISSION_DENIED
+
+
 @pytest.mark.parametrize("service", sorted(RESOURCES))
 async def test_5_each_service_hands_its_part_to_the_owning_organisation_only(stack, steps, service):
     job = steps["job"]["id"]

@@ -53,8 +53,8 @@ async def write_archive(the_manifest: dict, parts: dict[str, dict], chunks: Chun
     """The archive in a temporary file (at its start; the caller closes it). Raises Unavailable when a service's
     bytes do not match what it reported (count or hash)."""
     out = tempfile.SpooledTemporaryFile(SPOOL_BYTES)
+    zf = zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=COMPRESS_LEVEL)
     try:
-        zf = zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=COMPRESS_LEVEL)
         zf.writestr(MANIFEST, json.dumps(the_manifest, indent=2, sort_keys=True))
         for service, part in sorted(parts.items()):
             await _write_part(zf, service, part["files"], chunks(service))
@@ -62,6 +62,7 @@ async def write_archive(the_manifest: dict, parts: dict[str, dict], chunks: Chun
         out.seek(0)
         return out
     except BaseException:
+        zf.fp = None  # abandoned half-written: nothing more is written to it, not even by its finaliser
         out.close()
         raise
 

@@ -1,7 +1,8 @@
 """An organisation's export part on a real, migrated PostgreSQL (praxis_common.exports, docs/export.md): queued by
 the request event, built by the worker in one snapshot, its JSON Lines exactly the organisation's rows (texts with
 quotes, backslashes, line breaks and CJK round-trip), counts and hashes as reported, the ready event in the outbox;
-nothing of another organisation; only an admin of the owning organisation reads it; expired parts are pruned."""
+nothing of another organisation; only an admin of the owning organisation reads it; expired parts are pruned; an
+archive is refused when a part's bytes do not match what was reported, or a service does not answer."""
 
 from __future__ import annotations
 
@@ -20,11 +21,14 @@ from notifications.adapters.unit_of_work import NotificationsUnit
 from notifications.handlers import directory
 from notifications.main import MIGRATIONS
 from praxis_common.auth import Principal
-from praxis_common.errors import Forbidden, NotFound
+from praxis_common.errors import Forbidden, NotFound, Unavailable
+from praxis_common.exports import archive
+from praxis_common.exports.client import PartSources
 from praxis_common.exports.parts import read_chunks, request_part
 from praxis_common.exports.rpc import ready_part
 from praxis_common.exports.worker import PartBuilder
 from praxis_common.uow import UnitOfWorkFactory
+from praxis_dev.testing.servers import free_port
 
 ADMIN = Principal(sub="admin-x", org="ent-export-1", org_kind="enterprise", roles=frozenset({"admin"}))
 OTHER = Principal(sub="admin-y", org="ent-export-2", org_kind="enterprise", roles=frozenset({"admin"}))
@@ -127,3 +131,29 @@ async def test_expired_parts_are_pruned_with_their_chunks(rt):
     async with rt.engine.connect() as conn:
         left = await conn.execute(text("SELECT count(*) FROM export_chunk WHERE job_id = :j"), {"j": job})
         assert left.scalar() == 0
+
+
+async def test_an_archive_is_refused_when_a_part_does_not_match_what_its_service_reported(rt):
+    await add_users(rt, ADMIN, 1)
+    job = await request(rt, ADMIN, datetime.now(UTC) + timedelta(days=1))
+    await PartBuilder(rt, "notifications", exports.RESOURCES).build_next()
+    part = await ready_part(rt.engine, str(job), ADMIN)
+    parts = {"notifications": {"taken_at": part.taken_at.isoformat(), "files": part.files}}
+    the_manifest = archive.manifest(job_id=str(job), org=ADMIN.org, org_kind="enterprise", created_at="", parts=parts)
+    sources = PartSources(rt.engine, "notifications", {}, deadline_seconds=5)
+    good = await archive.write_archive(the_manifest, parts, sources.reader("", str(job), part.files))
+    assert archive.verify(good) == []
+    good.close()
+    async with rt.engine.begin() as conn:  # a stored chunk altered
+        await conn.execute(
+            text("UPDATE export_chunk SET data = data || '\\x0a'::bytea WHERE job_id = :j AND seq = 0"), {"j": job}
+        )
+    with pytest.raises(Unavailable):
+        await archive.write_archive(the_manifest, parts, sources.reader("", str(job), part.files))
+
+
+async def test_a_service_that_does_not_answer_makes_the_archive_unavailable(rt):
+    sources = PartSources(rt.engine, "notifications", {"mentors": f"127.0.0.1:{free_port()}"}, deadline_seconds=2)
+    with pytest.raises(Unavailable):
+        async for _ in sources.reader("token", str(uuid.uuid4()))("mentors"):
+            pass
