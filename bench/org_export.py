@@ -37,9 +37,9 @@ from internships.adapters.exports import RESOURCES
 from internships.adapters.unit_of_work import InternshipsUnit
 from praxis_common.auth import Principal
 from praxis_common.exports import archive
+from praxis_common.exports.access import ready_part
 from praxis_common.exports.client import PartSources
 from praxis_common.exports.parts import request_part
-from praxis_common.exports.rpc import ready_part
 from praxis_common.exports.worker import PartBuilder
 from praxis_common.uow import UnitOfWorkFactory
 from praxis_dev.testing.databases import Databases

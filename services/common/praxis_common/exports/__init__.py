@@ -1,7 +1,7 @@
 """Organisation exports (docs/export.md): what a service declares an organisation owns (`ExportResource`, listed in
 `ServiceSpec.exports`), its part of an export job written in one snapshot (parts.py, built by worker.py when the
-job's request event arrives), served to the coordinator over gRPC (rpc.py, client.py) and assembled into the
-archive with its manifest (archive.py)."""
+job's request event arrives), answered to an admin of the owning organisation only (access.py) over gRPC to the
+coordinator (rpc.py, client.py), and assembled into the archive with its manifest (archive.py)."""
 
 from __future__ import annotations
 

@@ -16,7 +16,7 @@ from praxis_common.auth import Principal
 from praxis_common.errors import Conflict, NotFound
 from praxis_common.events import payload_time
 from praxis_common.exports import archive
-from praxis_common.exports.rpc import may_export
+from praxis_common.exports.access import may_export
 from praxis_common.pages import DEFAULT_PAGE_SIZE, decode_page_token, next_page
 from praxis_common.uow import Clock, UowFactory, utc_clock
 

@@ -23,9 +23,9 @@ from notifications.main import MIGRATIONS
 from praxis_common.auth import Principal
 from praxis_common.errors import Forbidden, NotFound, Unavailable
 from praxis_common.exports import archive
+from praxis_common.exports.access import ready_part
 from praxis_common.exports.client import PartSources
 from praxis_common.exports.parts import read_chunks, request_part
-from praxis_common.exports.rpc import ready_part
 from praxis_common.exports.worker import PartBuilder
 from praxis_common.uow import UnitOfWorkFactory
 from praxis_dev.testing.servers import free_port
