@@ -31,6 +31,10 @@ def part_ready_topic(service: str) -> str:
     return f"{service}.export.part_ready"
 
 
+def part_failed_topic(service: str) -> str:
+    return f"{service}.export.part_failed"
+
+
 def requested_subscription(service: str) -> Subscription:
     """Queue this service's part of each requested export."""
 
@@ -80,9 +84,24 @@ class PartBuilder:
             log.info("export part written", extra={"job": str(part.job_id), "files": len(files)})
         except Exception as exc:
             log.exception("export part failed", extra={"job": str(part.job_id)})
-            async with rt.engine.begin() as conn:
-                await finish_part(conn, part.job_id, state="failed", files=[], taken_at=None, detail=str(exc)[:500])
+            reason = f"{type(exc).__name__} while writing the part; see the {self.service} service's log"
+            async with rt.uow() as u:
+                await finish_part(u.connection, part.job_id, state="failed", files=[], taken_at=None, detail=reason)
+                u.emit(self._failed_event(part, reason))
+                await u.commit()
         return True
+
+    def _failed_event(self, part, reason: str) -> IntegrationEvent:
+        payload = exports_pb2.ExportPartFailed(
+            job_id=str(part.job_id), service=self.service, org=part.org, reason=reason
+        )
+        return IntegrationEvent(
+            source=self.service,
+            topic=part_failed_topic(self.service),
+            aggregate_type="export",
+            aggregate_id=str(part.job_id),
+            payload=payload,
+        )
 
     def _ready_event(self, part, files: list[dict], taken_at) -> IntegrationEvent:
         payload = exports_pb2.ExportPartReady(

@@ -58,22 +58,30 @@ class ExportJobRepository:
             return
         by_id = {j.id: j for j in jobs}
         rows = await self.connection.execute(
-            text("SELECT job_id, service, files, taken_at FROM export_job_part WHERE job_id = ANY(:ids)"),
+            text(
+                "SELECT job_id, service, files, taken_at, failed_reason FROM export_job_part WHERE job_id = ANY(:ids)"
+            ),
             {"ids": list(by_id)},
         )
         for r in rows:
-            by_id[r.job_id].parts[r.service] = ReportedPart(r.service, r.files, r.taken_at)
+            by_id[r.job_id].parts[r.service] = ReportedPart(r.service, r.files, r.taken_at, r.failed_reason)
 
     async def add_part(self, job_id: uuid.UUID, part: ReportedPart) -> bool:
         """Record a service's part once (a redelivered report changes nothing); False when the job is unknown (it
         expired and was pruned) or the part was known."""
         result = await self.connection.execute(
             text(
-                "INSERT INTO export_job_part (job_id, service, files, taken_at) "
-                "SELECT :job, :service, CAST(:files AS jsonb), :taken_at WHERE EXISTS "
+                "INSERT INTO export_job_part (job_id, service, files, taken_at, failed_reason) "
+                "SELECT :job, :service, CAST(:files AS jsonb), :taken_at, :failed WHERE EXISTS "
                 "(SELECT 1 FROM export_job WHERE id = :job) ON CONFLICT DO NOTHING"
             ),
-            {"job": job_id, "service": part.service, "files": json.dumps(part.files), "taken_at": part.taken_at},
+            {
+                "job": job_id,
+                "service": part.service,
+                "files": json.dumps(part.files),
+                "taken_at": part.taken_at,
+                "failed": part.failed_reason,
+            },
         )
         return result.rowcount == 1
 

@@ -1,7 +1,7 @@
 """The kernel's export_part and export_chunk tables on the service's metadata (praxis_common.exports, docs/export.md),
 and the coordinator's export jobs with the parts each service reported (alembic owns the schema)."""
 
-from sqlalchemy import CheckConstraint, Column, DateTime, ForeignKeyConstraint, Index, String, Table, text
+from sqlalchemy import CheckConstraint, Column, DateTime, ForeignKeyConstraint, Index, String, Table, Text, text
 from sqlalchemy.dialects.postgresql import ARRAY, JSONB, UUID
 
 from internships.adapters.orm import metadata
@@ -25,13 +25,14 @@ export_job = Table(
     Index("ix_export_job_expires", "expires_at"),
 )
 
-# A service's part as its part_ready event reported it: the manifest's entries.
+# A service's part as its part_ready event reported it (the manifest's entries), or its part_failed event.
 export_job_part = Table(
     "export_job_part",
     metadata,
     Column("job_id", UUID(as_uuid=True), primary_key=True),
     Column("service", String(32), primary_key=True),
     Column("files", JSONB, nullable=False, server_default=text("'[]'::jsonb")),
-    Column("taken_at", DateTime(timezone=True), nullable=False),
+    Column("taken_at", DateTime(timezone=True)),  # none when the part failed
+    Column("failed_reason", Text),
     ForeignKeyConstraint(["job_id"], ["export_job.id"], ondelete="CASCADE"),
 )

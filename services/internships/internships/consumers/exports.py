@@ -1,20 +1,25 @@
-"""<service>.export.part_ready of every service an export waits for (durable `internships-export-parts-<service>`):
-the part is recorded with its files for the job's progress and manifest (handlers/exports.py)."""
+"""<service>.export.part_ready and part_failed of every service an export waits for (durable
+`internships-export-parts-<service>`): the part is recorded with its files for the job's progress and manifest, or
+as failed (handlers/exports.py)."""
 
 from __future__ import annotations
 
 from google.protobuf import json_format
 
-from internships.handlers.exports import part_ready
+from internships.handlers.exports import part_failed, part_ready
 from praxis.events.v1 import exports_pb2
 from praxis_common.consumer import Subscription
 from praxis_common.errors import InvalidInput
 from praxis_common.events import ReceivedEvent
-from praxis_common.exports.worker import part_ready_topic
+from praxis_common.exports.worker import part_failed_topic, part_ready_topic
 from praxis_common.uow import UowFactory
 
 
-async def apply_part_ready(event: ReceivedEvent, uow: UowFactory) -> None:
+async def apply_part_report(event: ReceivedEvent, uow: UowFactory) -> None:
+    if ".export.part_failed." in event.type:
+        failed = event.parse(exports_pb2.ExportPartFailed)
+        await part_failed(failed.job_id, failed.service, failed.reason[:500], uow=uow)
+        return
     e = event.parse(exports_pb2.ExportPartReady)
     if not e.taken_at:
         raise InvalidInput(f"event {event.id}: no taken_at")
@@ -32,8 +37,8 @@ def subscriptions(services: list[str]) -> list[Subscription]:
         Subscription(
             durable=f"internships-export-parts-{service}",
             source=service,
-            topics=[part_ready_topic(service)],
-            handler=apply_part_ready,
+            topics=[part_ready_topic(service), part_failed_topic(service)],
+            handler=apply_part_report,
         )
         for service in services
     ]

@@ -7,17 +7,18 @@ import uuid
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-RUNNING, READY, EXPIRED = "running", "ready", "expired"
-PART_REQUESTED, PART_READY = "requested", "ready"
+RUNNING, READY, FAILED, EXPIRED = "running", "ready", "failed", "expired"
+PART_REQUESTED, PART_READY, PART_FAILED = "requested", "ready", "failed"
 
 
 @dataclass(frozen=True)
 class ReportedPart:
-    """A service's part, as its part_ready event described it."""
+    """A service's part, as its part_ready event described it, or as its part_failed event refused it."""
 
     service: str
     files: list[dict]  # name, count, sha256, schema_version, bytes
-    taken_at: datetime
+    taken_at: datetime | None
+    failed_reason: str | None = None
 
 
 @dataclass
@@ -47,15 +48,25 @@ class ExportJob:
     def state(self, now: datetime) -> str:
         if now >= self.expires_at:
             return EXPIRED
+        if any(p.failed_reason for p in self.parts.values()):
+            return FAILED
         return READY if self.complete else RUNNING
 
     @property
     def complete(self) -> bool:
-        return all(s in self.parts for s in self.services)
+        return all(s in self.parts and not self.parts[s].failed_reason for s in self.services)
 
     def service_states(self) -> dict[str, str]:
-        return {s: PART_READY if s in self.parts else PART_REQUESTED for s in self.services}
+        return {s: self._part_state(s) for s in self.services}
+
+    def _part_state(self, service: str) -> str:
+        part = self.parts.get(service)
+        if part is None:
+            return PART_REQUESTED
+        return PART_FAILED if part.failed_reason else PART_READY
 
     @property
     def progress(self) -> float:
-        return round(sum(s in self.parts for s in self.services) / len(self.services), 4) if self.services else 1.0
+        """The share of expected services whose part is written."""
+        ready = sum(self._part_state(s) == PART_READY for s in self.services)
+        return round(ready / len(self.services), 4) if self.services else 1.0

@@ -73,15 +73,24 @@ async def part_ready(
     job_id: str, service: str, files: list[dict], taken_at: str, *, uow: UowFactory, clock: Clock = utc_clock
 ) -> None:
     """A service reported its part (its part_ready event): recorded once; the job is ready with its last part."""
+    await _reported(job_id, ReportedPart(service, files, payload_time(taken_at)), uow=uow, clock=clock)
+
+
+async def part_failed(job_id: str, service: str, reason: str, *, uow: UowFactory, clock: Clock = utc_clock) -> None:
+    """A service could not write its part (its part_failed event): the job is failed."""
+    await _reported(job_id, ReportedPart(service, [], None, reason or "failed"), uow=uow, clock=clock)
+
+
+async def _reported(job_id: str, part: ReportedPart, *, uow: UowFactory, clock: Clock) -> None:
     try:
         key = uuid.UUID(job_id)
     except ValueError:
         return  # not a job of ours
+    service = part.service
     async with uow() as u:
         job = await u.export_jobs.get(key, for_update=True)
         if job is None or service not in job.services:
             return  # expired and pruned, or a service this job did not wait for
-        part = ReportedPart(service, files, payload_time(taken_at))
         if await u.export_jobs.add_part(key, part):
             job.parts[service] = part
             if job.complete:
@@ -105,7 +114,7 @@ async def export_archive(
     if state == EXPIRED:
         raise NotFound("no such export")
     if state != READY:
-        raise Conflict(f"the export is {state}: {job.progress:.0%} of its parts are written")
+        raise Conflict(f"the export is {state}: {job.progress:.0%} of its parts are written; see its services")
     parts = {s: {"taken_at": p.taken_at.isoformat(), "files": p.files} for s, p in job.parts.items()}
     the_manifest = archive.manifest(
         job_id=str(job.id),

@@ -2,7 +2,8 @@
 the request event, built by the worker in one snapshot, its JSON Lines exactly the organisation's rows (texts with
 quotes, backslashes, line breaks and CJK round-trip), counts and hashes as reported, the ready event in the outbox;
 nothing of another organisation; only an admin of the owning organisation reads it; expired parts are pruned; an
-archive is refused when a part's bytes do not match what was reported, or a service does not answer."""
+archive is refused when a part's bytes do not match what was reported, or a service does not answer; a part that
+cannot be written is failed, with an event naming no data."""
 
 from __future__ import annotations
 
@@ -21,8 +22,8 @@ from notifications.adapters.unit_of_work import NotificationsUnit
 from notifications.handlers import directory
 from notifications.main import MIGRATIONS
 from praxis_common.auth import Principal
-from praxis_common.errors import Forbidden, NotFound, Unavailable
-from praxis_common.exports import archive
+from praxis_common.errors import Conflict, Forbidden, NotFound, Unavailable
+from praxis_common.exports import ExportResource, archive
 from praxis_common.exports.access import ready_part
 from praxis_common.exports.client import PartSources
 from praxis_common.exports.parts import read_chunks, request_part
@@ -157,3 +158,20 @@ async def test_a_service_that_does_not_answer_makes_the_archive_unavailable(rt):
     with pytest.raises(Unavailable):
         async for _ in sources.reader("token", str(uuid.uuid4()))("mentors"):
             pass
+
+
+async def test_a_part_that_cannot_be_written_is_failed_and_says_so_without_data(rt):
+    job = await request(rt, ADMIN, datetime.now(UTC) + timedelta(days=1))
+    broken = [*exports.RESOURCES, ExportResource("broken", 1, "SELECT 1 / 0 AS x FROM directory_user WHERE org = $1")]
+    await add_users(rt, ADMIN, 1)
+    assert await PartBuilder(rt, "notifications", broken).build_next() is True
+    with pytest.raises(Conflict):
+        await ready_part(rt.engine, str(job), ADMIN)
+    async with rt.engine.connect() as conn:
+        event = (
+            await conn.execute(text("SELECT subject, payload FROM outbox WHERE aggregate_id = :j"), {"j": str(job)})
+        ).one()
+        chunks = await conn.execute(text("SELECT count(*) FROM export_chunk WHERE job_id = :j"), {"j": job})
+        assert chunks.scalar() == 0  # nothing of the half-written part stays
+    assert event.subject == "t.notifications.export.part_failed"
+    assert json.loads(event.payload)["reason"].startswith("DivisionByZeroError")

@@ -47,3 +47,15 @@ class ExportPartReady(_message.Message):
     files: _containers.RepeatedCompositeFieldContainer[ExportFile]
     taken_at: str
     def __init__(self, job_id: _Optional[str] = ..., service: _Optional[str] = ..., org: _Optional[str] = ..., files: _Optional[_Iterable[_Union[ExportFile, _Mapping]]] = ..., taken_at: _Optional[str] = ...) -> None: ...
+
+class ExportPartFailed(_message.Message):
+    __slots__ = ("job_id", "service", "org", "reason")
+    JOB_ID_FIELD_NUMBER: _ClassVar[int]
+    SERVICE_FIELD_NUMBER: _ClassVar[int]
+    ORG_FIELD_NUMBER: _ClassVar[int]
+    REASON_FIELD_NUMBER: _ClassVar[int]
+    job_id: str
+    service: str
+    org: str
+    reason: str
+    def __init__(self, job_id: _Optional[str] = ..., service: _Optional[str] = ..., org: _Optional[str] = ..., reason: _Optional[str] = ...) -> None: ...

@@ -39,7 +39,8 @@ def upgrade() -> None:
         sa.Column("job_id", UUID(as_uuid=True), primary_key=True),
         sa.Column("service", sa.String(32), primary_key=True),
         sa.Column("files", JSONB, nullable=False, server_default=sa.text("'[]'::jsonb")),
-        sa.Column("taken_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("taken_at", sa.DateTime(timezone=True)),
+        sa.Column("failed_reason", sa.Text()),
         sa.ForeignKeyConstraint(["job_id"], ["export_job.id"], ondelete="CASCADE"),
     )
 
