@@ -12,9 +12,10 @@ from __future__ import annotations
 import hashlib
 import json
 import uuid
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import (
     CheckConstraint,
@@ -101,9 +102,9 @@ class FileWritten:
 class _Sink:
     """Takes COPY's output as it streams: hashes and counts it, stores it in chunks on the writing connection."""
 
-    store: object  # async (file, seq, data) -> None
+    store: Callable[[str, int, bytes], Awaitable[None]]  # (file, seq, data): one chunk stored
     written: FileWritten
-    digest: object = field(default_factory=hashlib.sha256)
+    digest: Any = field(default_factory=hashlib.sha256)
     buffer: bytearray = field(default_factory=bytearray)
     seq: int = 0
 
