@@ -18,7 +18,8 @@ import pytest_asyncio
 from google.protobuf.message_factory import GetMessageClass
 
 from internships.rpc import FEATURE_SERVICES
-from praxis.internships.v1 import internships_pb2
+from praxis.exports.v1 import exports_pb2 as export_parts_pb2
+from praxis.internships.v1 import exports_pb2, internships_pb2
 from praxis.mentors.v1 import mentors_pb2
 from praxis.notifications.v1 import notifications_pb2
 from praxis.projects.v1 import projects_pb2
@@ -45,14 +46,17 @@ AUTHORITY_METHODS = {
 # Answered without a token to anyone: probes and the API's own description.
 PUBLIC = {"/healthz", "/readyz", "/docs", "/docs/oauth2-redirect", "/redoc", "/openapi.json"}
 SERVICE_METHODS = {"/praxis.mentors.v1.MentorsService/GetAssignments", "/praxis.mentors.v1.MentorsService/IsMentorOf"}
+EXPORT_PARTS = export_parts_pb2.DESCRIPTOR.services_by_name["ExportPartsService"]  # every service's
 GRPC_SERVICES = {
     "internships": [  # InternshipsService and every feature's service beside it (grades, outcomes, tiers, …)
         internships_pb2.DESCRIPTOR.services_by_name["InternshipsService"],
         *(module.DESCRIPTOR.services_by_name[name] for module, _, name, _ in FEATURE_SERVICES),
+        exports_pb2.DESCRIPTOR.services_by_name["ExportsService"],
+        EXPORT_PARTS,
     ],
-    "mentors": [mentors_pb2.DESCRIPTOR.services_by_name["MentorsService"]],
-    "projects": [projects_pb2.DESCRIPTOR.services_by_name["ProjectsService"]],
-    "notifications": [notifications_pb2.DESCRIPTOR.services_by_name["NotificationsService"]],
+    "mentors": [mentors_pb2.DESCRIPTOR.services_by_name["MentorsService"], EXPORT_PARTS],
+    "projects": [projects_pb2.DESCRIPTOR.services_by_name["ProjectsService"], EXPORT_PARTS],
+    "notifications": [notifications_pb2.DESCRIPTOR.services_by_name["NotificationsService"], EXPORT_PARTS],
 }
 
 
@@ -180,7 +184,11 @@ async def world(stack: Stack, internships, mentors, rounds) -> dict[str, str]:
         # an erasure of a student the world does not otherwise use (docs/erasure.md)
         erasure = await i.post("/v1/students/stu-plat-erased/erasure", headers=school)
         assert erasure.status_code == 202, erasure.text
+    async with httpx.AsyncClient(base_url=stack["internships"].base_url, timeout=30) as c:
+        export = await c.post("/v1/exports", headers=school)
+        assert export.status_code == 202, export.text
     return {
+        "export_id": export.json()["id"],  # the school's export
         "agreement_id": agreement,
         "base_id": position["base_id"],
         "position_id": position["id"],

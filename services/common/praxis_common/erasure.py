@@ -113,18 +113,25 @@ def _bounded(ref: str) -> str:
     return r"(?<![A-Za-z0-9_.:\-])" + re.sub(r"([^A-Za-z0-9])", r"\\\1", ref) + r"(?![A-Za-z0-9_.:\-])"
 
 
-_TABLES = "SELECT to_regclass('outbox'), to_regclass('idempotency_key'), to_regclass('import_job'), to_regclass('audit_entry')"
+# An event's school, as protobuf's JSON mapping writes it (`"schoolOrg": "<org>"`).
+_SCHOOL_FIELD = r'"schoolOrg":\s*'
+_TABLES = (
+    "SELECT to_regclass('outbox'), to_regclass('idempotency_key'), to_regclass('import_job'), "
+    "to_regclass('audit_entry'), to_regclass('export_part')"
+)
 
 # Unsent events about the student still go out (other services keep their counts), under the pseudonym; sent ones
 # (kept for the outbox report and pruned after outbox_retention_hours) are deleted. Unsent first: a row the relay
-# is publishing right now is locked; once the relay committed it as sent, the DELETE takes it.
+# is publishing right now is locked; once the relay committed it as sent, the DELETE takes it. An event naming only
+# another school (`"schoolOrg": "<other>"`) is about that school's student of the same ref and is left as it is.
 _OUTBOX_UNSENT = text(
     "UPDATE outbox SET "
     "payload = convert_to(regexp_replace(convert_from(payload, 'UTF8'), :pattern, :pseudonym, 'g'), 'UTF8'), "
     "headers = regexp_replace(headers::text, :pattern, :pseudonym, 'g')::jsonb, "
     "aggregate_id = regexp_replace(aggregate_id, :pattern, :pseudonym, 'g') "
     "WHERE sent_at IS NULL AND position(:needle IN payload) + position(:ref IN headers::text || aggregate_id) > 0 "
-    "AND (convert_from(payload, 'UTF8') ~ :pattern OR headers::text ~ :pattern OR aggregate_id ~ :pattern)"
+    "AND (convert_from(payload, 'UTF8') ~ :pattern OR headers::text ~ :pattern OR aggregate_id ~ :pattern) "
+    "AND (convert_from(payload, 'UTF8') !~ :any_school OR convert_from(payload, 'UTF8') ~ :our_school)"
 )
 _OUTBOX_SENT = text(
     "DELETE FROM outbox WHERE sent_at IS NOT NULL AND (position(:needle IN payload) > 0 "
@@ -141,6 +148,15 @@ _IMPORT_ERRORS = text(
     "detail = CASE WHEN position(:ref IN coalesce(detail, '')) > 0 THEN NULL ELSE detail END "
     "WHERE position(:ref IN errors::text) > 0 OR position(:ref IN coalesce(detail, '')) > 0"
 )
+# Export parts not yet expired (docs/export.md) are copies of the tables just erased: a part whose files mention
+# the student is deleted whole, with its chunks, whichever organisation it is for (an enterprise's part lists its
+# placements too); its job then says the part is gone and the organisation exports again. A needle cut by a chunk
+# boundary is found in the chunk joined with the head of the next one.
+_EXPORT_PARTS = text(
+    "DELETE FROM export_part p WHERE EXISTS (SELECT 1 FROM export_chunk c LEFT JOIN export_chunk n "
+    "ON n.job_id = c.job_id AND n.file = c.file AND n.seq = c.seq + 1 WHERE c.job_id = p.job_id "
+    "AND position(:needle IN c.data || substring(coalesce(n.data, ''::bytea) FROM 1 FOR :needle_length)) > 0)"
+)
 _IMPORT_UPLOADS = text(
     "UPDATE import_job SET upload = ''::bytea WHERE finished_at IS NOT NULL AND position(:needle IN upload) > 0"
 )
@@ -154,8 +170,11 @@ async def erase_kernel_rows(conn: AsyncConnection, request: ErasureRequest) -> d
         "needle": ref.encode(),
         "pattern": _bounded(ref),
         "pseudonym": request.pseudonym,
+        "any_school": _SCHOOL_FIELD + '"',
+        "our_school": _SCHOOL_FIELD + '"' + re.sub(r"([^A-Za-z0-9])", r"\\\1", request.school_org) + '"',
+        "needle_length": len(ref.encode()),
     }
-    outbox, idempotency, import_job, audit = (await conn.execute(text(_TABLES))).one()
+    outbox, idempotency, import_job, audit, export_part = (await conn.execute(text(_TABLES))).one()
     rows: dict[str, int] = {}
     if outbox:
         rows["outbox"] = (await conn.execute(_OUTBOX_UNSENT, params)).rowcount
@@ -167,6 +186,8 @@ async def erase_kernel_rows(conn: AsyncConnection, request: ErasureRequest) -> d
         rows["import_job"] += (await conn.execute(_IMPORT_UPLOADS, params)).rowcount
     if audit:
         rows["audit_entry"] = await AuditLog(conn).forget_student(request.school_org, ref)
+    if export_part:
+        rows["export_part"] = (await conn.execute(_EXPORT_PARTS, params)).rowcount
     return rows
 
 
@@ -180,9 +201,30 @@ def mentions(msg: Any, needle: bytes) -> bool:
     return any(needle in f"{k}:{v}".encode() for k, v in (msg.headers or {}).items())
 
 
-async def scrub_stream(bus: Bus, stream: str, subjects: str, needle: str, *, keep: Collection[str] = ()) -> list[int]:
+_SCHOOL_VALUE = re.compile(rb'"schoolOrg":\s*"((?:[^"\\]|\\.)*)"')
+
+
+def another_schools(msg: Any, school_org: str | None) -> bool:
+    """The message names schools (`schoolOrg`) and the erasing school is not among them: it is about another
+    school's student who has the same ref, and stays."""
+    if school_org is None:
+        return False
+    named = _SCHOOL_VALUE.findall(msg.data or b"")
+    return bool(named) and school_org.encode() not in named
+
+
+async def scrub_stream(
+    bus: Bus,
+    stream: str,
+    subjects: str,
+    needle: str,
+    *,
+    keep: Collection[str] = (),
+    school_org: str | None = None,
+) -> list[int]:
     """Delete every retained message of `stream` (on `subjects`, a filter such as `<prefix>.mentors.>`) whose data
-    or headers mention `needle`, except those on a subject in `keep`; the sequences deleted. The server overwrites
+    or headers mention `needle`, except those on a subject in `keep` and, given `school_org`, those naming only
+    other schools (`another_schools`); the sequences deleted. The server overwrites
     a deleted message's bytes (secure erase, the default of STREAM.MSG.DELETE). Reads the messages there were when
     it started through an ephemeral ordered consumer (docs/erasure.md has the cost)."""
     assert bus.js is not None
@@ -203,7 +245,7 @@ async def scrub_stream(bus: Bus, stream: str, subjects: str, needle: str, *, kee
             seq = msg.metadata.sequence.stream
             if seq > state.last_seq:
                 break
-            if msg.subject not in keep and mentions(msg, raw):
+            if msg.subject not in keep and mentions(msg, raw) and not another_schools(msg, school_org):
                 try:
                     await bus.js.delete_msg(stream, seq)
                 except NotFoundError:
@@ -231,7 +273,12 @@ def subscription(rt: Any, service: str, hook: EraseStudent) -> Subscription:
         request = ErasureRequest.from_event(event)
         rows = await erase(rt.uow, hook, request)
         scrubbed = await scrub_stream(
-            rt.bus, stream_name(prefix, service), f"{prefix}.{service}.>", request.student_ref, keep=keep
+            rt.bus,
+            stream_name(prefix, service),
+            f"{prefix}.{service}.>",
+            request.student_ref,
+            keep=keep,
+            school_org=request.school_org,
         )
         rows["stream"] = len(scrubbed)
         async with uow() as u:  # the request's inbox claim and the confirmation commit together

@@ -57,14 +57,28 @@ PUBLIC_PREFIXES = ("/grpc.health.v1.Health/", "/grpc.reflection.")
 Behavior = Callable[[object, grpc.aio.ServicerContext], Awaitable[object]]
 
 
-def _wrap_unary(handler: grpc.RpcMethodHandler, wrap: Callable[[Behavior], Behavior]) -> grpc.RpcMethodHandler:
-    if handler is None or handler.unary_unary is None:
-        return handler  # streaming methods are not used yet; they pass through unwrapped
-    return grpc.unary_unary_rpc_method_handler(
-        wrap(handler.unary_unary),
-        request_deserializer=handler.request_deserializer,
-        response_serializer=handler.response_serializer,
-    )
+def _wrap_unary(
+    handler: grpc.RpcMethodHandler,
+    wrap: Callable[[Behavior], Behavior],
+    wrap_stream: Callable[[Callable], Callable] | None = None,
+) -> grpc.RpcMethodHandler:
+    """The method's behaviour wrapped: unary methods by `wrap`, server-streaming ones (an async generator each, e.g.
+    an export's chunks) by `wrap_stream`; client streaming is not used and passes through unwrapped."""
+    if handler is None:
+        return handler
+    if handler.unary_unary is not None:
+        return grpc.unary_unary_rpc_method_handler(
+            wrap(handler.unary_unary),
+            request_deserializer=handler.request_deserializer,
+            response_serializer=handler.response_serializer,
+        )
+    if handler.unary_stream is not None and wrap_stream is not None:
+        return grpc.unary_stream_rpc_method_handler(
+            wrap_stream(handler.unary_stream),
+            request_deserializer=handler.request_deserializer,
+            response_serializer=handler.response_serializer,
+        )
+    return handler
 
 
 class _Undecodable:
@@ -130,7 +144,7 @@ class ErrorInterceptor(grpc.aio.ServerInterceptor):
 
     async def intercept_service(self, continuation, details):
         handler = await continuation(details)
-        if handler is not None and handler.unary_unary is not None:
+        if handler is not None and (handler.unary_unary is not None or handler.unary_stream is not None):
             handler = handler._replace(request_deserializer=_tolerant(handler.request_deserializer))
         limit = self.method_limits.get(details.method.rsplit("/", 1)[-1], self.max_message_bytes)
 
@@ -148,23 +162,43 @@ class ErrorInterceptor(grpc.aio.ServerInterceptor):
                             f"invalid fields: {', '.join(f.field for f in faults)}", errors=faults
                         )
                     return await inner(request, context)
-                except errors.PraxisError as exc:
-                    code = next((STATUS[c] for c in type(exc).__mro__ if c in STATUS), grpc.StatusCode.INTERNAL)
-                    await context.abort(code, status_message(exc))
                 except grpc.aio.AbortError:
                     raise
                 except Exception as exc:
-                    if unreachable(exc):
-                        log.warning(
-                            "database unavailable", extra={"method": details.method, "error": error_summary(exc)}
-                        )
-                        await context.abort(grpc.StatusCode.UNAVAILABLE, "the database is unavailable; retry shortly")
-                    log.exception("unhandled error", extra={"method": details.method})
-                    await context.abort(grpc.StatusCode.INTERNAL, "unexpected error; see server logs")
+                    await self._abort(exc, context, details.method)
 
             return behavior
 
-        return _wrap_unary(handler, wrap)
+        def wrap_stream(inner):
+            async def behavior(request, context: grpc.aio.ServicerContext):
+                if isinstance(request, _Undecodable):
+                    await context.abort(grpc.StatusCode.INVALID_ARGUMENT, "request is not a valid protobuf message")
+                try:
+                    if isinstance(request, Message) and (faults := text_faults(request)):
+                        raise errors.InvalidInput(
+                            f"invalid fields: {', '.join(f.field for f in faults)}", errors=faults
+                        )
+                    async for item in inner(request, context):
+                        yield item
+                except grpc.aio.AbortError:
+                    raise
+                except Exception as exc:
+                    await self._abort(exc, context, details.method)
+
+            return behavior
+
+        return _wrap_unary(handler, wrap, wrap_stream)
+
+    @staticmethod
+    async def _abort(exc: Exception, context: grpc.aio.ServicerContext, method: str) -> None:
+        if isinstance(exc, errors.PraxisError):
+            code = next((STATUS[c] for c in type(exc).__mro__ if c in STATUS), grpc.StatusCode.INTERNAL)
+            await context.abort(code, status_message(exc))
+        if unreachable(exc):
+            log.warning("database unavailable", extra={"method": method, "error": error_summary(exc)})
+            await context.abort(grpc.StatusCode.UNAVAILABLE, "the database is unavailable; retry shortly")
+        log.exception("unhandled error", extra={"method": method}, exc_info=exc)
+        await context.abort(grpc.StatusCode.INTERNAL, "unexpected error; see server logs")
 
 
 class AuthInterceptor(grpc.aio.ServerInterceptor):
@@ -196,7 +230,23 @@ class AuthInterceptor(grpc.aio.ServerInterceptor):
 
             return behavior
 
-        return _wrap_unary(handler, wrap)
+        def wrap_stream(inner):
+            async def behavior(request, context: grpc.aio.ServicerContext):
+                metadata = dict(context.invocation_metadata() or ())
+                principal = await self.verifier.verify(bearer_token(metadata.get("authorization")))
+                principals.admit_grpc(principal, details.method, self.service_methods, self.authority_methods)
+                token = current_principal.set(principal)
+                route = audit.current_route.set(details.method)
+                try:
+                    async for item in inner(request, context):
+                        yield item
+                finally:
+                    audit.current_route.reset(route)
+                    current_principal.reset(token)
+
+            return behavior
+
+        return _wrap_unary(handler, wrap, wrap_stream)
 
 
 class GrpcServer:

@@ -34,6 +34,8 @@ from praxis_common.auth import TokenVerifier
 from praxis_common.consumer import Consumer, Subscription
 from praxis_common.db import create_engine
 from praxis_common.erasure import EraseStudent
+from praxis_common.exports import ExportResource, worker
+from praxis_common.exports import rpc as export_rpc
 from praxis_common.http import create_app
 from praxis_common.jetstream import Bus, service_streams
 from praxis_common.migrations import Revisions
@@ -101,6 +103,9 @@ class ServiceSpec:
     # Its part in erasing a student (praxis_common.erasure, docs/erasure.md): the hook that erases or
     # pseudonymises the service's own rows about the student; the kernel consumes the request and confirms.
     erase_student: EraseStudent | None = None
+    # What an organisation owns here, for its export (docs/export.md): with resources listed, the service queues
+    # and builds its part of each export job and serves it to the coordinator (praxis_common.exports).
+    exports: list[ExportResource] = field(default_factory=list)
 
 
 async def build_runtime(
@@ -232,7 +237,7 @@ async def _serve(spec: ServiceSpec, rt: Runtime, stop: asyncio.Event) -> None:
         method_limits=spec.grpc_message_limits,
     )
     # (register, name[, service methods[, authority methods]])
-    for register, service_name, *declared in spec.grpc_services(rt):
+    for register, service_name, *declared in [*spec.grpc_services(rt), *export_grpc_services(spec, rt)]:
         grpc_server.add(register, service_name, *declared)
     await grpc_server.start()
 
@@ -279,7 +284,7 @@ async def _serve(spec: ServiceSpec, rt: Runtime, stop: asyncio.Event) -> None:
         asyncio.create_task(follow_readiness(workers_stop), name="health"),
         asyncio.create_task(relay.run(workers_stop), name="outbox-relay"),
         *(asyncio.create_task(c.run(workers_stop), name=f"consumer:{c.sub.durable}") for c in consumers),
-        *(asyncio.create_task(w(workers_stop), name="worker") for w in spec.workers(rt)),
+        *(asyncio.create_task(w(workers_stop), name="worker") for w in [*spec.workers(rt), *export_workers(spec, rt)]),
     ]
     log.info(
         "service started",
@@ -313,11 +318,26 @@ async def _serve(spec: ServiceSpec, rt: Runtime, stop: asyncio.Event) -> None:
 
 
 def subscriptions(spec: ServiceSpec, rt: Runtime) -> list[Subscription]:
-    """The spec's consumers, and the erasure consumer when it has an erasure hook."""
-    subs = list(spec.subscriptions(rt))
+    """The spec's consumers, the export consumer when it exports, and the erasure consumer when it has an
+    erasure hook."""
+    subs = [*spec.subscriptions(rt), *export_subscriptions(spec)]
     if spec.erase_student is not None:
         subs.append(erasure.subscription(rt, spec.name, spec.erase_student))
     return subs
+def export_grpc_services(spec: ServiceSpec, rt: Runtime) -> list[tuple]:
+    """ExportPartsService, for a service that exports (the coordinator reads its parts there)."""
+    return [export_rpc.grpc_service(rt)] if spec.exports else []
+
+
+def export_subscriptions(spec: ServiceSpec) -> list[Subscription]:
+    return [worker.requested_subscription(spec.name)] if spec.exports else []
+
+
+def export_workers(spec: ServiceSpec, rt: Runtime) -> list[Callable[[asyncio.Event], Awaitable[None]]]:
+    if not spec.exports:
+        return []
+    builder = worker.PartBuilder(rt, spec.name, spec.exports)
+    return [builder.run, every(worker.PRUNE_SECONDS, builder.prune, name="export parts expiry")]
 
 
 def _serving(up: bool) -> int:

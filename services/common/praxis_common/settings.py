@@ -76,6 +76,10 @@ class ServiceSettings(BaseSettings):
     erasure_coordinator: str = "internships"
     # A running import job not heard of for this long lost its process: another worker takes it over (imports/).
     import_stale_seconds: float = Field(120.0, ge=1.0, le=3600.0)
+    # Organisation exports (exports/): how often the part builder looks for requested parts, and when a part being
+    # built is taken to have lost its process and is built again.
+    export_poll_seconds: float = Field(1.0, ge=0.05, le=60.0)
+    export_stale_seconds: float = Field(900.0, ge=10.0, le=86400.0)
     log_level: str = "INFO"
 
     @model_validator(mode="after")

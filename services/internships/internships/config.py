@@ -28,6 +28,14 @@ class Settings(ServiceSettings):
     mentors_grpc_target: str = "127.0.0.1:50102"
     # How long one such question may take in all (a retry on UNAVAILABLE included); past it the request is a 503.
     mentors_deadline_seconds: float = Field(default=2.0, gt=0, le=30)
+    # Organisation exports (docs/export.md): the services writing a part of every export, the other services' gRPC
+    # addresses (the archive reads their parts there), how long reading one part may take, and how long a job and
+    # its parts are kept.
+    export_services: str = "internships,mentors,notifications,projects"  # comma-separated
+    projects_grpc_target: str = "127.0.0.1:50103"
+    notifications_grpc_target: str = "127.0.0.1:50104"
+    export_part_deadline_seconds: float = Field(default=120.0, gt=0, le=3600)
+    export_ttl_hours: float = Field(default=168.0, gt=0, le=24 * 90)
     # Verifies action links (docs/action-links.md): the same secret as NOTIFICATIONS_ACTION_LINK_SECRET, which mails
     # them. Unset: the link pages answer 503 and log why.
     action_link_secret: SecretStr | None = None
@@ -54,6 +62,19 @@ class Settings(ServiceSettings):
     @property
     def erasure_service_names(self) -> list[str]:
         return self.erasure_services.split(",")
+
+    @property
+    def export_service_names(self) -> list[str]:
+        return sorted({name.strip() for name in self.export_services.split(",") if name.strip()})
+
+    def export_targets(self) -> dict[str, str]:
+        """The gRPC address of each other service that writes export parts."""
+        known = {
+            "mentors": self.mentors_grpc_target,
+            "projects": self.projects_grpc_target,
+            "notifications": self.notifications_grpc_target,
+        }
+        return {name: known[name] for name in self.export_service_names if name in known}
 
     @property
     def compliance(self) -> CompliancePolicy:

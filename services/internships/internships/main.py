@@ -5,11 +5,15 @@ from __future__ import annotations
 from pathlib import Path
 
 from internships import consumers, handlers, rpc
+from internships.adapters import exports
+from internships.adapters.export_setup import ExportSetup
 from internships.adapters.mentors import MentorsOf, open_client
 from internships.adapters.unit_of_work import InternshipsUnit
 from internships.config import Settings
 from internships.consumers import erasure_confirmations
+from internships.consumers import exports as export_consumers
 from internships.handlers import evaluation_windows
+from internships.handlers import exports as export_handlers
 from internships.handlers import placements as placement_handlers
 from internships.handlers.erasure import erase_student
 from internships.http import (
@@ -36,9 +40,13 @@ from internships.http import (
     tiers,
     weekly_reports,
 )
+from internships.http import (
+    exports as export_routes,
+)
 from internships.schemas import import_kinds
 from internships.schemas.rounds import RANKING_MAX_BYTES, STUDENTS_MAX_BYTES
 from praxis_common import audit_api
+from praxis_common.exports.worker import PRUNE_SECONDS as EXPORT_PRUNE_SECONDS
 from praxis_common.imports.http import MAX_UPLOAD_BYTES
 from praxis_common.imports.runner import ImportRunner
 from praxis_common.service import ServiceSpec, every
@@ -51,12 +59,18 @@ WINDOW_SECONDS = 300.0  # evaluation windows open by date
 
 SPEC = ServiceSpec(
     name="internships",
+    exports=exports.RESOURCES,  # what an organisation owns here, for its export (docs/export.md)
     settings=Settings,
     migrations=MIGRATIONS,
     demo_path="/v1/agreements",
     unit=InternshipsUnit,
     resources=open_client,  # the mentors client, shared by REST and gRPC
-    peers={"mentors_grpc_target": "mentors"},
+    # Projects and notifications: their export parts, read for an export's archive.
+    peers={
+        "mentors_grpc_target": "mentors",
+        "projects_grpc_target": "projects",
+        "notifications_grpc_target": "notifications",
+    },
     routers=lambda rt: [
         agreements.router(rt),
         positions.router(rt),
@@ -82,15 +96,20 @@ SPEC = ServiceSpec(
         imports.students_router(rt),
         audit_api.router(rt),
         erasures.router(rt),
+        export_routes.router(rt, ExportSetup(rt)),
     ],
-    grpc_services=lambda rt: rpc.services(rt, MentorsOf(rt)),
+    grpc_services=lambda rt: rpc.services(rt, MentorsOf(rt), ExportSetup(rt)),
     grpc_message_limits={
         "SetRanking": RANKING_MAX_BYTES,
         "AddRoundStudents": STUDENTS_MAX_BYTES,
         "ImportOneRoster": MAX_UPLOAD_BYTES,
         "ImportPositions": MAX_UPLOAD_BYTES,
     },
-    subscriptions=lambda rt: [*consumers.subscriptions(), *erasure_confirmations.subscriptions(rt)],
+    subscriptions=lambda rt: [
+        *consumers.subscriptions(),
+        *erasure_confirmations.subscriptions(rt),
+        *export_consumers.subscriptions(rt.settings.export_service_names),
+    ],
     erase_student=erase_student,  # its own part of erasing a student (handlers/erasure.py)
     workers=lambda rt: [
         every(CALENDAR_SECONDS, lambda: handlers.apply_calendar(uow=rt.uow, clock=rt.clock), name="agreement calendar"),
@@ -101,5 +120,6 @@ SPEC = ServiceSpec(
             name="evaluation windows",
         ),
         ImportRunner.of(rt, import_kinds.KINDS).run,
+        every(EXPORT_PRUNE_SECONDS, lambda: export_handlers.prune_exports(uow=rt.uow), name="export jobs expiry"),
     ],
 )

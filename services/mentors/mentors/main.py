@@ -6,6 +6,7 @@ from pathlib import Path
 
 import praxis_partnerships as partnerships
 from mentors import rpc
+from mentors.adapters import exports
 from mentors.adapters.unit_of_work import MentorsUnit
 from mentors.config import Settings
 from mentors.consumers import placements, teams
@@ -24,6 +25,7 @@ MIGRATIONS = Path(__file__).parent / "migrations"
 
 SPEC = ServiceSpec(
     name="mentors",
+    exports=exports.RESOURCES,  # what an organisation owns here, for its export (docs/export.md)
     settings=Settings,
     migrations=MIGRATIONS,
     unit=MentorsUnit,

@@ -8,6 +8,7 @@ from datetime import timedelta
 from pathlib import Path
 
 from notifications import rpc
+from notifications.adapters import exports
 from notifications.adapters.sender import Sender
 from notifications.adapters.smtp import SmtpServer
 from notifications.adapters.templates import Templates
@@ -89,6 +90,7 @@ def mailer(rt: Runtime) -> Mailer:
 
 SPEC = ServiceSpec(
     name="notifications",
+    exports=exports.RESOURCES,  # what an organisation owns here, for its export (docs/export.md)
     settings=Settings,
     migrations=MIGRATIONS,
     unit=NotificationsUnit,

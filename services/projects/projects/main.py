@@ -8,6 +8,7 @@ import praxis_partnerships as partnerships
 from praxis_common import audit_api
 from praxis_common.service import ServiceSpec
 from projects import rpc
+from projects.adapters import exports
 from projects.adapters.mentors import MentorsOf, open_client
 from projects.adapters.unit_of_work import ProjectsUnit
 from projects.config import Settings
@@ -19,6 +20,7 @@ MIGRATIONS = Path(__file__).parent / "migrations"
 
 SPEC = ServiceSpec(
     name="projects",
+    exports=exports.RESOURCES,  # what an organisation owns here, for its export (docs/export.md)
     settings=Settings,
     migrations=MIGRATIONS,
     unit=ProjectsUnit,

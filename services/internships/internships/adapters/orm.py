@@ -356,6 +356,7 @@ from internships.adapters import (  # noqa: E402, F401
     credits_tables,
     erasure_request_tables,
     evaluation_tables,
+    exports_tables,
     feeds_tables,
     imports_tables,
     outcomes_tables,

@@ -16,6 +16,7 @@ from internships.adapters.documents import DocumentRepository
 from internships.adapters.erasure import ErasureRepository
 from internships.adapters.erasure_requests import ErasureRequestRepository
 from internships.adapters.evaluations import EvaluationRepository
+from internships.adapters.export_jobs import ExportJobRepository
 from internships.adapters.feedback import FeedbackRepository
 from internships.adapters.grades import GradeRepository
 from internships.adapters.guidance import GuidanceRepository
@@ -82,6 +83,7 @@ class InternshipsUnit(UnitOfWork):
     roster: RosterRepository  # the schools' student rosters
     audit: AuditLog  # cross-organisation reads (praxis_common.audit)
     erasure: ErasureRepository  # erasing a student (handlers/erasure.py)
+    export_jobs: ExportJobRepository  # organisation exports this service coordinates (docs/export.md)
 
     # Tracked aggregates need no context beyond themselves (agreements, bases, logbook weeks, rounds); placements and
     # positions carry their position's competencies / base's country, and their use cases emit them (u.emit).
@@ -94,6 +96,7 @@ class InternshipsUnit(UnitOfWork):
         self.audit = AuditLog(connection)
         self.erasure = ErasureRepository(connection)
         self.roster = RosterRepository(connection)
+        self.export_jobs = ExportJobRepository(connection)
         self.insurance = InsuranceRepository(connection)
         self.organisations = OrganisationRepository(connection)
         self.bases = BaseRepository(connection)

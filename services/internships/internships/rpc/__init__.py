@@ -17,6 +17,7 @@ from internships.rpc.credits import CreditsServicer
 from internships.rpc.documents import DocumentsServicer
 from internships.rpc.erasures import ErasureServicer
 from internships.rpc.evaluations import EvaluationServicer
+from internships.rpc.exports import ExportsServicer
 from internships.rpc.imports import ImportsServicer
 from internships.rpc.insurance import InsuranceServicer
 from internships.rpc.logbooks import LogbooksServicer
@@ -47,6 +48,8 @@ from praxis.internships.v1 import (
     erasures_pb2_grpc,
     evaluation_pb2,
     evaluation_pb2_grpc,
+    exports_pb2,
+    exports_pb2_grpc,
     imports_pb2,
     imports_pb2_grpc,
     insurance_pb2,
@@ -107,7 +110,7 @@ FEATURE_SERVICES = [
 AUTHORITY_METHODS = {"BaseTiersService": ("ConfirmBaseTier", "GetBaseTierEvidence", "GetBaseTierHistory")}
 
 
-def services(rt: Runtime, mentors: MentorDirectory) -> list[tuple]:
+def services(rt: Runtime, mentors: MentorDirectory, exports=None) -> list[tuple]:
     """(register on a server, full service name, service methods, authority methods) for every gRPC service of
     internships."""
     servicer = InternshipsServicer(rt)
@@ -125,6 +128,14 @@ def services(rt: Runtime, mentors: MentorDirectory) -> list[tuple]:
                 messages.DESCRIPTOR.services_by_name[name].full_name,
                 (),
                 AUTHORITY_METHODS.get(name, ()),
+            )
+        )
+    if exports is not None:  # organisation exports (docs/export.md): the setup reads the running service's settings
+        export_servicer = ExportsServicer(rt, exports)
+        found.append(
+            (
+                lambda server: exports_pb2_grpc.add_ExportsServiceServicer_to_server(export_servicer, server),
+                exports_pb2.DESCRIPTOR.services_by_name["ExportsService"].full_name,
             )
         )
     return found

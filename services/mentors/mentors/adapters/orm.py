@@ -23,6 +23,7 @@ from sqlalchemy.dialects.postgresql import ARRAY, UUID
 
 from praxis_common.audit import audit_entry_table
 from praxis_common.db import new_metadata
+from praxis_common.exports.parts import export_part_tables
 from praxis_common.feeds import change_log_table
 from praxis_common.imports.jobs import import_job_table
 
@@ -219,3 +220,6 @@ guidance_overdue_notice = Table(
 import_job = import_job_table(metadata)
 # The audit log of cross-organisation reads (docs/audit.md): the kernel's table.
 audit_entry = audit_entry_table(metadata)
+
+# The parts of organisation exports this service wrote (praxis_common.exports, docs/export.md).
+export_part, export_chunk = export_part_tables(metadata)

@@ -17,6 +17,7 @@ from sqlalchemy import (
 from sqlalchemy.dialects.postgresql import ARRAY, JSONB, UUID
 
 from praxis_common.db import new_metadata
+from praxis_common.exports.parts import export_part_tables
 
 metadata = new_metadata()
 
@@ -162,3 +163,6 @@ placement_mentor = Table(
     Column("updated_at", DateTime(timezone=True), nullable=False),
     PrimaryKeyConstraint("placement_id", "side"),
 )
+
+# The parts of organisation exports this service wrote (praxis_common.exports, docs/export.md).
+export_part, export_chunk = export_part_tables(metadata)

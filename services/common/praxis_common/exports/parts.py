@@ -1,0 +1,238 @@
+"""A service's part of an export job: its table (`export_part`, one row per job, and `export_chunk`, the files' bytes
+in chunks of at most CHUNK_BYTES), and the build that writes it in one snapshot.
+
+The build reads every resource in ONE `REPEATABLE READ, READ ONLY` transaction (one snapshot: a parent and its
+children agree, whatever commits meanwhile), each with `COPY (SELECT row_to_json(r) FROM (<query>) r) TO STDOUT`
+straight from asyncpg, hashing and counting the bytes as they stream; a second connection stores them as chunks and
+commits them, the part marked ready and its `<service>.export.part_ready` event (outbox) in one transaction.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import uuid
+from collections.abc import AsyncIterator, Awaitable, Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import (
+    CheckConstraint,
+    Column,
+    DateTime,
+    ForeignKeyConstraint,
+    Index,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Table,
+    Text,
+    text,
+)
+from sqlalchemy.dialects.postgresql import JSONB, UUID
+
+from praxis_common.db import new_metadata
+from praxis_common.exports import ExportResource
+
+CHUNK_BYTES = 1 << 20
+# COPY's CSV format with a quote and a delimiter that JSON text never holds raw (it escapes control characters):
+# each row is then its JSON exactly, one line, where the text format would double every backslash.
+_COPY_OPTIONS = {"format": "csv", "delimiter": "\x02", "quote": "\x01"}
+
+
+def export_part_tables(metadata: MetaData) -> tuple[Table, Table]:
+    """`export_part` and `export_chunk` on a service's metadata (its migration creates them with
+    `create_export_part_tables`)."""
+    part = Table(
+        "export_part",
+        metadata,
+        Column("job_id", UUID(as_uuid=True), primary_key=True),
+        Column("org", String(64), nullable=False),
+        Column("org_kind", String(16), nullable=False),
+        Column("state", String(16), nullable=False),
+        Column("files", JSONB, nullable=False, server_default=text("'[]'::jsonb")),
+        Column("detail", Text),
+        Column("requested_at", DateTime(timezone=True), nullable=False),
+        Column("expires_at", DateTime(timezone=True), nullable=False),
+        Column("heartbeat_at", DateTime(timezone=True)),
+        Column("taken_at", DateTime(timezone=True)),
+        CheckConstraint("state IN ('queued','building','ready','failed')", name="state"),
+        Index("ix_export_part_pending", "requested_at", postgresql_where=text("state IN ('queued','building')")),
+        Index("ix_export_part_expires", "expires_at"),
+    )
+    chunk = Table(
+        "export_chunk",
+        metadata,
+        Column("job_id", UUID(as_uuid=True), primary_key=True),
+        Column("file", String(64), primary_key=True),
+        Column("seq", Integer, primary_key=True),
+        Column("data", LargeBinary, nullable=False),
+        ForeignKeyConstraint(["job_id"], ["export_part.job_id"], ondelete="CASCADE"),
+    )
+    return part, chunk
+
+
+def create_export_part_tables(op) -> None:
+    """The tables as first released, for a service's migration (a later change is a new function)."""
+    metadata = new_metadata()
+    export_part_tables(metadata)
+    metadata.create_all(op.get_bind())
+
+
+def drop_export_part_tables(op) -> None:
+    op.drop_table("export_chunk")
+    op.drop_table("export_part")
+
+
+@dataclass
+class FileWritten:
+    name: str
+    schema_version: int
+    count: int = 0
+    bytes: int = 0
+    sha256: str = ""
+
+    def as_json(self) -> dict:
+        return dict(self.__dict__)
+
+
+@dataclass
+class _Sink:
+    """Takes COPY's output as it streams: hashes and counts it, stores it in chunks on the writing connection."""
+
+    store: Callable[[str, int, bytes], Awaitable[None]]  # (file, seq, data): one chunk stored
+    written: FileWritten
+    digest: Any = field(default_factory=hashlib.sha256)
+    buffer: bytearray = field(default_factory=bytearray)
+    seq: int = 0
+
+    async def write(self, data: bytes) -> None:
+        self.digest.update(data)
+        self.written.count += data.count(b"\n")
+        self.written.bytes += len(data)
+        self.buffer += data
+        while len(self.buffer) >= CHUNK_BYTES:
+            await self.flush(CHUNK_BYTES)
+
+    async def flush(self, size: int | None = None) -> None:
+        piece = bytes(self.buffer[:size]) if size else bytes(self.buffer)
+        del self.buffer[: len(piece)]
+        if piece:
+            await self.store(self.written.name, self.seq, piece)
+            self.seq += 1
+
+    async def close(self) -> FileWritten:
+        await self.flush()
+        self.written.sha256 = self.digest.hexdigest()
+        return self.written
+
+
+async def write_snapshot(
+    reader, writer, resources: list[ExportResource], *, job_id: uuid.UUID, org: str, org_kind: str
+) -> tuple[datetime, list[FileWritten]]:
+    """Every resource of `org`, read on `reader` (an asyncpg connection) in one REPEATABLE READ, READ ONLY snapshot
+    and stored as chunks of `job_id` through `writer` (a SQLAlchemy connection in the caller's transaction).
+    Returns the snapshot's time and the files."""
+
+    async def store(file: str, seq: int, data: bytes) -> None:
+        await writer.execute(
+            text("INSERT INTO export_chunk (job_id, file, seq, data) VALUES (:job, :file, :seq, :data)"),
+            {"job": job_id, "file": file, "seq": seq, "data": data},
+        )
+
+    await writer.execute(text("DELETE FROM export_chunk WHERE job_id = :job"), {"job": job_id})  # a build retried
+    files: list[FileWritten] = []
+    async with reader.transaction(isolation="repeatable_read", readonly=True):
+        taken_at = await reader.fetchval("SELECT now()")  # the transaction's start: the snapshot's time
+        for resource in resources:
+            sink = _Sink(store, FileWritten(resource.name, resource.schema_version))
+            await reader.copy_from_query(resource.copy_query(), org, org_kind, output=sink.write, **_COPY_OPTIONS)
+            files.append(await sink.close())
+    return taken_at, files
+
+
+@dataclass(frozen=True)
+class Part:
+    job_id: uuid.UUID
+    org: str
+    org_kind: str
+    state: str
+    files: list[dict]
+    taken_at: datetime | None
+    expires_at: datetime
+
+
+_PART_COLUMNS = "job_id, org, org_kind, state, files, taken_at, expires_at"
+
+
+async def request_part(conn, *, job_id: uuid.UUID, org: str, org_kind: str, requested_at, expires_at) -> None:
+    """Queue the part of a job (once: a redelivered request changes nothing)."""
+    await conn.execute(
+        text(
+            "INSERT INTO export_part (job_id, org, org_kind, state, requested_at, expires_at) "
+            "VALUES (:job, :org, :kind, 'queued', :at, :expires) ON CONFLICT (job_id) DO NOTHING"
+        ),
+        {"job": job_id, "org": org, "kind": org_kind, "at": requested_at, "expires": expires_at},
+    )
+
+
+async def claim_part(conn, stale_seconds: float) -> Part | None:
+    """The oldest queued part (or one whose builder went silent for `stale_seconds`), now building and ours."""
+    row = (
+        await conn.execute(
+            text(f"""
+                UPDATE export_part SET state = 'building', heartbeat_at = now()
+                WHERE job_id = (
+                    SELECT job_id FROM export_part
+                    WHERE expires_at > now() AND (state = 'queued'
+                       OR (state = 'building' AND heartbeat_at < now() - make_interval(secs => :stale)))
+                    ORDER BY requested_at LIMIT 1 FOR UPDATE SKIP LOCKED)
+                RETURNING {_PART_COLUMNS}
+            """),
+            {"stale": stale_seconds},
+        )
+    ).first()
+    return Part(**row._mapping) if row else None
+
+
+async def finish_part(conn, job_id: uuid.UUID, *, state: str, files: list[dict], taken_at, detail=None) -> None:
+    await conn.execute(
+        text(
+            "UPDATE export_part SET state = :state, files = CAST(:files AS jsonb), taken_at = :taken, "
+            "detail = :detail WHERE job_id = :job"
+        ),
+        {"job": job_id, "state": state, "files": json.dumps(files), "taken": taken_at, "detail": detail},
+    )
+
+
+async def get_part(conn, job_id: uuid.UUID) -> Part | None:
+    row = (
+        await conn.execute(text(f"SELECT {_PART_COLUMNS} FROM export_part WHERE job_id = :job"), {"job": job_id})
+    ).first()
+    return Part(**row._mapping) if row else None
+
+
+async def read_chunks(engine, job_id: uuid.UUID, files: list[dict]) -> AsyncIterator[tuple[str, int, bytes]]:
+    """The part's bytes, file by file in the manifest's order, a chunk per short query (no transaction stays open
+    while the caller streams them on)."""
+    for f in files:
+        seq = 0
+        while True:
+            async with engine.connect() as conn:
+                data = (
+                    await conn.execute(
+                        text("SELECT data FROM export_chunk WHERE job_id = :job AND file = :file AND seq = :seq"),
+                        {"job": job_id, "file": f["name"], "seq": seq},
+                    )
+                ).scalar()
+            if data is None:
+                break
+            yield f["name"], seq, bytes(data)
+            seq += 1
+
+
+async def prune_parts(conn) -> int:
+    """Forget expired parts (their chunks go with them)."""
+    return (await conn.execute(text("DELETE FROM export_part WHERE expires_at <= now()"))).rowcount

@@ -1,0 +1,136 @@
+"""A service's side of an export job: the consumer of `internships.export.requested` that queues the service's part,
+the worker that builds queued parts (parts.py) and the periodic pruning of expired parts. The kernel starts all
+three for a service whose ServiceSpec lists `exports`.
+
+Building is not done in the consumer: a large part takes longer than an event's ack window, so the event only
+queues it (in the inbox's transaction) and a worker claims it, as import jobs are run (`FOR UPDATE SKIP LOCKED`, a
+part whose builder went silent for `export_stale_seconds` is built again by another)."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import uuid
+from typing import Any
+
+from praxis.events.v1 import exports_pb2
+from praxis_common.consumer import Subscription
+from praxis_common.events import IntegrationEvent, ReceivedEvent, payload_time
+from praxis_common.exports import ExportResource
+from praxis_common.exports.parts import claim_part, finish_part, prune_parts, request_part, write_snapshot
+from praxis_common.uow import UowFactory
+
+log = logging.getLogger("praxis.exports")
+
+COORDINATOR = "internships"  # the service that starts export jobs and assembles their archives
+REQUESTED_TOPIC = f"{COORDINATOR}.export.requested"
+PRUNE_SECONDS = 600.0
+
+
+def part_ready_topic(service: str) -> str:
+    return f"{service}.export.part_ready"
+
+
+def part_failed_topic(service: str) -> str:
+    return f"{service}.export.part_failed"
+
+
+def requested_subscription(service: str) -> Subscription:
+    """Queue this service's part of each requested export."""
+
+    async def handle(event: ReceivedEvent, uow: UowFactory) -> None:
+        req = event.parse(exports_pb2.ExportRequested)
+        async with uow() as u:
+            await request_part(
+                u.connection,
+                job_id=uuid.UUID(req.job_id),
+                org=req.org,
+                org_kind=req.org_kind,
+                requested_at=payload_time(req.requested_at),
+                expires_at=payload_time(req.expires_at),
+            )
+            await u.commit()
+
+    return Subscription(
+        durable=f"{service}-export-requested", source=COORDINATOR, topics=[REQUESTED_TOPIC], handler=handle
+    )
+
+
+class PartBuilder:
+    """Builds the queued parts of one service, one at a time."""
+
+    def __init__(self, rt: Any, service: str, resources: list[ExportResource]) -> None:
+        self.rt = rt
+        self.service = service
+        self.resources = resources
+
+    async def build_next(self) -> bool:
+        """Claim and build one part; False when none waits."""
+        rt = self.rt
+        async with rt.engine.begin() as conn:
+            part = await claim_part(conn, rt.settings.export_stale_seconds)
+        if part is None:
+            return False
+        try:
+            async with rt.engine.connect() as reading, rt.uow() as u:
+                reader = (await reading.get_raw_connection()).driver_connection
+                taken_at, files = await write_snapshot(
+                    reader, u.connection, self.resources, job_id=part.job_id, org=part.org, org_kind=part.org_kind
+                )
+                written = [f.as_json() for f in files]
+                await finish_part(u.connection, part.job_id, state="ready", files=written, taken_at=taken_at)
+                u.emit(self._ready_event(part, written, taken_at))
+                await u.commit()
+            log.info("export part written", extra={"job": str(part.job_id), "files": len(files)})
+        except Exception as exc:
+            log.exception("export part failed", extra={"job": str(part.job_id)})
+            reason = f"{type(exc).__name__} while writing the part; see the {self.service} service's log"
+            async with rt.uow() as u:
+                await finish_part(u.connection, part.job_id, state="failed", files=[], taken_at=None, detail=reason)
+                u.emit(self._failed_event(part, reason))
+                await u.commit()
+        return True
+
+    def _failed_event(self, part, reason: str) -> IntegrationEvent:
+        payload = exports_pb2.ExportPartFailed(
+            job_id=str(part.job_id), service=self.service, org=part.org, reason=reason
+        )
+        return IntegrationEvent(
+            source=self.service,
+            topic=part_failed_topic(self.service),
+            aggregate_type="export",
+            aggregate_id=str(part.job_id),
+            payload=payload,
+        )
+
+    def _ready_event(self, part, files: list[dict], taken_at) -> IntegrationEvent:
+        payload = exports_pb2.ExportPartReady(
+            job_id=str(part.job_id),
+            service=self.service,
+            org=part.org,
+            files=[exports_pb2.ExportFile(**f) for f in files],
+            taken_at=taken_at.isoformat(),
+        )
+        return IntegrationEvent(
+            source=self.service,
+            topic=part_ready_topic(self.service),
+            aggregate_type="export",
+            aggregate_id=str(part.job_id),
+            payload=payload,
+        )
+
+    async def run(self, stop: asyncio.Event) -> None:
+        while not stop.is_set():
+            try:
+                if await self.build_next():
+                    continue
+            except Exception:
+                log.exception("export part builder failed")
+            try:
+                await asyncio.wait_for(stop.wait(), self.rt.settings.export_poll_seconds)
+            except TimeoutError:
+                pass
+
+    async def prune(self) -> int:
+        async with self.rt.engine.begin() as conn:
+            return await prune_parts(conn)

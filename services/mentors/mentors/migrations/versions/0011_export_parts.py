@@ -1,0 +1,23 @@
+"""Organisation exports (docs/export.md): the parts this service writes.
+
+Revision ID: 0011_export_parts
+Revises: 0010_audit_erasable_digests
+Create Date: 2026-12-01
+"""
+
+from alembic import op
+
+from praxis_common.exports.parts import create_export_part_tables, drop_export_part_tables
+
+revision = "0011_export_parts"
+down_revision = "0010_audit_erasable_digests"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    create_export_part_tables(op)
+
+
+def downgrade() -> None:
+    drop_export_part_tables(op)
