@@ -12,6 +12,7 @@ from types import SimpleNamespace
 
 import pytest
 from google.protobuf import json_format
+from nats.js.errors import NotFoundError
 from praxis_kernel_harness import running
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import create_async_engine
@@ -59,6 +60,22 @@ async def _world(engine) -> None:
         await _outbox(conn, {"studentRef": "S-1", "name": "Ann"}, sent=True)
         await _outbox(conn, {"studentRef": "S-1", "peer": "S-10"}, sent=False)
         await _outbox(conn, {"studentRef": "S-2"}, sent=True)
+        # the same ref at another school: its unsent event is that student's, and goes out as it is
+        await _outbox(conn, {"schoolOrg": "school-other", "studentRef": "S-1"}, sent=False)
+        # export parts: one whose file names the student across a chunk boundary, one that does not name them
+        for job, chunks in (("1" * 32, [b'{"student_ref": "S', b'-1"}\n']), ("2" * 32, [b'{"student_ref": "S-2"}\n'])):
+            await conn.execute(
+                text(
+                    "INSERT INTO export_part (job_id, org, org_kind, state, requested_at, expires_at) "
+                    "VALUES (:job, 'school-er', 'school', 'ready', now(), now() + interval '1 day')"
+                ),
+                {"job": uuid.UUID(job)},
+            )
+            for seq, data in enumerate(chunks):
+                await conn.execute(
+                    text("INSERT INTO export_chunk (job_id, file, seq, data) VALUES (:job, 'p.jsonl', :seq, :data)"),
+                    {"job": uuid.UUID(job), "seq": seq, "data": data},
+                )
         for key, ref in (("k1", "S-1"), ("k2", "S-2")):
             await conn.execute(
                 text(
@@ -87,7 +104,7 @@ async def test_the_kernel_tables_forget_the_student_and_a_second_run_changes_not
     await _world(engine)
     async with engine.begin() as conn:
         rows = await erase_kernel_rows(conn, REQUEST)
-    assert rows == {"outbox": 2, "idempotency_key": 1, "import_job": 2, "audit_entry": 1}
+    assert rows == {"outbox": 2, "idempotency_key": 1, "import_job": 2, "audit_entry": 1, "export_part": 1}
     async with engine.connect() as conn:
         payloads = [
             json.loads(p) for p in (await conn.execute(text("SELECT payload FROM outbox ORDER BY position"))).scalars()
@@ -95,9 +112,16 @@ async def test_the_kernel_tables_forget_the_student_and_a_second_run_changes_not
         keys = (await conn.execute(text("SELECT key FROM idempotency_key"))).scalars().all()
         job = (await conn.execute(text("SELECT errors, upload FROM import_job"))).one()
         refs = (await conn.execute(text("SELECT subject_ref FROM audit_entry ORDER BY seq"))).scalars().all()
+        parts = (await conn.execute(text("SELECT job_id FROM export_part"))).scalars().all()
+        chunks = (await conn.execute(text("SELECT count(*) FROM export_chunk"))).scalar_one()
         assert (await AuditLog(conn).verify()).ok
     # the unsent event still goes out, under the pseudonym (another ref containing this one untouched)
-    assert payloads == [{"studentRef": REQUEST.pseudonym, "peer": "S-10"}, {"studentRef": "S-2"}]
+    assert payloads == [
+        {"studentRef": REQUEST.pseudonym, "peer": "S-10"},
+        {"studentRef": "S-2"},
+        {"schoolOrg": "school-other", "studentRef": "S-1"},
+    ]
+    assert (parts, chunks) == ([uuid.UUID("2" * 32)], 1)
     assert keys == ["k2"]
     assert (job.errors, job.upload) == ([{"row": 3, "message": "S-2: bad date"}], b"")
     assert refs == [None, "S-2"]
@@ -107,6 +131,7 @@ async def test_the_kernel_tables_forget_the_student_and_a_second_run_changes_not
             "idempotency_key": 0,
             "import_job": 0,
             "audit_entry": 0,
+            "export_part": 0,
         }
 
 
@@ -114,7 +139,10 @@ async def _stream_contents(bus: Bus, stream: str, subjects: str) -> list[tuple[i
     info = (await bus.js.stream_info(stream)).state
     out, seq = [], info.first_seq
     while seq <= info.last_seq:
-        msg = await bus.js.get_msg(stream, seq=seq, subject=subjects, next=True)
+        try:
+            msg = await bus.js.get_msg(stream, seq=seq, subject=subjects, next=True)
+        except NotFoundError:  # the last messages were deleted
+            break
         out.append((msg.seq, msg.subject, msg.data))
         seq = msg.seq + 1
     return out
@@ -130,18 +158,22 @@ async def test_the_scrub_deletes_the_messages_mentioning_the_ref_and_keeps_the_o
         ("a.c", b"{}", {"ce-subject": "student/S-1"}),
         ("keep.me", b'{"studentRef":"S-1"}', {}),
         ("a.b", b'{"name":"nobody"}', {}),
+        ("a.b", b'{"schoolOrg": "school-other", "studentRef": "S-1"}', {}),  # another school's S-1
+        ("a.b", b'{"schoolOrg": "school-er", "studentRef": "S-1"}', {}),
     ]
     for n, (subject, data, headers) in enumerate(sent):
         await bus.publish(f"{prefix}.svc.{subject}", data, headers={"Nats-Msg-Id": f"m{n}", **headers}, timeout=5)
-    deleted = await scrub_stream(bus, stream, subjects, "S-1", keep={f"{prefix}.svc.keep.me"})
-    assert deleted == [1, 3]
+    keep = {f"{prefix}.svc.keep.me"}
+    deleted = await scrub_stream(bus, stream, subjects, "S-1", keep=keep, school_org="school-er")
+    assert deleted == [1, 3, 7]
     left = await _stream_contents(bus, stream, subjects)
     assert [(seq, data) for seq, _, data in left] == [
         (2, b'{"studentRef":"S-2"}'),
         (4, b'{"studentRef":"S-1"}'),
         (5, b'{"name":"nobody"}'),
+        (6, b'{"schoolOrg": "school-other", "studentRef": "S-1"}'),
     ]
-    assert await scrub_stream(bus, stream, subjects, "S-1", keep={f"{prefix}.svc.keep.me"}) == []
+    assert await scrub_stream(bus, stream, subjects, "S-1", keep=keep, school_org="school-er") == []
 
 
 def _request_event() -> IntegrationEvent:
@@ -211,6 +243,7 @@ async def test_the_erasure_consumer_runs_the_hook_scrubs_the_stream_and_confirms
         "idempotency_key": 1,
         "import_job": 2,
         "audit_entry": 1,
+        "export_part": 1,
         "stream": 1,
     }
     assert await _stream_contents(bus, stream_name(prefix, "svc"), f"{prefix}.svc.>") == []
