@@ -48,6 +48,8 @@ WINDOW_SECONDS = 300.0  # evaluation windows open by date
 
 SPEC = ServiceSpec(
     name="internships",
+    consumes=frozenset({"mentors", "projects", "notifications"}),
+    coordinator=True,
     settings=Settings,
     migrations=MIGRATIONS,
     demo_path="/v1/agreements",

@@ -23,6 +23,7 @@ MIGRATIONS = Path(__file__).parent / "migrations"
 
 SPEC = ServiceSpec(
     name="mentors",
+    consumes=frozenset({"internships", "projects"}),
     settings=Settings,
     migrations=MIGRATIONS,
     unit=MentorsUnit,

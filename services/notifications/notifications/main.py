@@ -88,6 +88,7 @@ def mailer(rt: Runtime) -> Mailer:
 
 SPEC = ServiceSpec(
     name="notifications",
+    consumes=frozenset({"internships", "mentors"}),
     settings=Settings,
     migrations=MIGRATIONS,
     unit=NotificationsUnit,

@@ -18,6 +18,7 @@ MIGRATIONS = Path(__file__).parent / "migrations"
 
 SPEC = ServiceSpec(
     name="projects",
+    consumes=frozenset({"internships"}),
     settings=Settings,
     migrations=MIGRATIONS,
     unit=ProjectsUnit,
