@@ -4,7 +4,6 @@ other user's replies. Against the test plugin's NATS server, configured as every
 
 from __future__ import annotations
 
-import asyncio
 from datetime import UTC, datetime
 
 import nats
@@ -14,6 +13,7 @@ from nats.js.api import ConsumerConfig
 from praxis_common import registry
 from praxis_common.jetstream import Bus, service_streams, stream_name
 from praxis_common.service import Runtime
+from praxis_dev.testing.stack import eventually
 
 SERVICES = registry.service_names()
 
@@ -55,13 +55,11 @@ async def _as(server, user: str, errors: list[str]) -> Bus:
 async def _violation(errors: list[str], what: str) -> str:
     """The server's permissions-violation error naming `what` (waited for: it arrives asynchronously)."""
     what = what.lower()
-    try:
-        async with asyncio.timeout(10):
-            while not any(what in e for e in errors):
-                await asyncio.sleep(0.05)  # polling for the server's error, bounded by the timeout
-    except TimeoutError:
-        raise AssertionError(f"no error naming {what!r}; errors: {errors}") from None
-    found = next(e for e in errors if what in e)
+
+    async def named() -> str | None:
+        return next((e for e in errors if what in e), None)
+
+    found = await eventually(named, timeout=10, what=f"an error naming {what!r} (errors: {errors})")
     assert "permissions violation" in found, found
     return found
 
