@@ -29,6 +29,12 @@ MIN_PROD_PASSWORD_LENGTH = 24
 API = "$JS.API"
 
 
+def password_variable(user: str) -> str:
+    """The variable a deploy/ server config reads `user`'s password from, e.g. INTERNSHIPS_NATS_PASSWORD; its
+    compose secret is the same name in lower case."""
+    return user.upper().replace("-", "_") + "_NATS_PASSWORD"
+
+
 @dataclass(frozen=True)
 class BusUser:
     """A service's identity on the bus: its name, the producers it consumes, whether it coordinates."""
