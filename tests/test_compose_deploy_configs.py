@@ -31,7 +31,6 @@ from compose_files import (
 from praxis_common.bus_access import ADMIN_USER, password_variable
 from praxis_common.registry import bus_users
 
-
 # What the servers' environment holds in compose and Kubernetes: each user's password (docs/security.md, "The bus").
 USER_PASSWORDS = {
     password_variable(user): "0123456789abcdef" * 4 for user in [ADMIN_USER, *(u.service for u in bus_users())]

@@ -32,7 +32,7 @@ def _ready(port: int) -> bool:
 
 
 async def _bus_answer(url: str, **credentials: str) -> str:
-    """"connected", or the server's refusal."""
+    """ "connected", or the server's refusal."""
     try:
         nc = await nats.connect(url, allow_reconnect=False, connect_timeout=5, **credentials)
     except nats.errors.Error as exc:
