@@ -19,9 +19,10 @@ from pathlib import Path
 from typing import TypeVar
 
 from praxis_common import registry
+from praxis_common.jetstream import Bus, service_streams
 from praxis_common.processes import wait_until
 from praxis_dev.testing.nats import LocalNatsCluster, NatsServer
-from praxis_dev.testing.servers import free_port
+from praxis_dev.testing.servers import free_port, run_coro_blocking
 from praxis_dev.tokens import PUBLIC_KEY, generate_keypair, mint_token
 
 SERVICES = registry.service_names()  # the installed services (entry points), sorted
@@ -136,6 +137,7 @@ class Stack:
         testing/databases.py); with migrate=False, against empty databases, returning once they are alive
         (/healthz) rather than ready."""
         self.nats.allow_prefix(self.prefix)
+        run_coro_blocking(self._provision_streams())
         for name in names:
             prefix = _env_prefix(name)
             access = self.nats.access
@@ -166,6 +168,19 @@ class Stack:
             else:
                 self.services[name].wait_alive()
         return self
+
+    async def _provision_streams(self) -> None:
+        """Every installed service's stream, made as the admin before the services start, as if every producer had
+        run: a consumer may not create its producer's stream (docs/security.md, "The bus"), and a stack often runs
+        without some of its producers."""
+        bus = Bus(self.nats.url, name="stack-setup")
+        await bus.connect()
+        try:
+            replicas = int(self.settings.get("STREAM_REPLICAS", 1))
+            streams = {s.name: s for name in SERVICES for s in service_streams(self.prefix, name, replicas)}
+            await bus.ensure_streams(list(streams.values()))
+        finally:
+            await bus.close()
 
     def migrate(self, names: tuple[str, ...] = SERVICES) -> None:
         """`praxis migrate` for each service, in parallel."""
