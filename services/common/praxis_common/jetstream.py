@@ -120,6 +120,7 @@ class Bus:
         # Set when the connection drops: publishes in flight then fail at once instead of waiting out
         # their timeout for an ack that the old connection will never deliver (nats.py #529).
         self._lost = asyncio.Event()
+        self._last_error: Exception | None = None  # the last the client reported (e.g. a refused password)
         self._up = asyncio.Event()  # set while connected: consumers wait on it instead of queueing pull requests
 
     async def connect(self, *, timeout: float = 30.0) -> None:
@@ -151,7 +152,9 @@ class Bus:
                 break
             except Exception as exc:
                 if loop.time() > deadline:
-                    raise ConnectionError(f"cannot reach NATS at {redacted(self.url)}: {exc!r}") from exc
+                    # nats-py retries a refused connect itself until our timeout: the refusal came to error_cb.
+                    cause = self._last_error if isinstance(exc, TimeoutError) and self._last_error else exc
+                    raise ConnectionError(f"cannot reach NATS at {redacted(self.url)}: {cause!r}") from exc
                 await asyncio.sleep(0.5)  # retry back-off, not synchronisation
         self.js = self.nc.jetstream(timeout=5)
         self._up.set()
@@ -175,6 +178,7 @@ class Bus:
             log.warning("nats disconnected", extra={"url": redacted(self.url)})
 
     async def _on_error(self, exc: Exception) -> None:
+        self._last_error = exc
         log.debug("nats error: %s", exc)
 
     @property
