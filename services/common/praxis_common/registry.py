@@ -15,9 +15,8 @@ from collections.abc import Mapping
 from importlib.metadata import entry_points
 from typing import TYPE_CHECKING
 
-from praxis_common.bus_access import BusUser
-
 if TYPE_CHECKING:  # importing the service machinery is left to load(): listing services stays cheap
+    from praxis_common.bus_access import BusUser
     from praxis_common.service import ServiceSpec
 
 GROUP = "praxis.services"
@@ -67,6 +66,8 @@ def peer_environment(spec: ServiceSpec, grpc_targets: Mapping[str, str]) -> dict
 
 def bus_user(spec: ServiceSpec) -> BusUser:
     """The service's identity on the bus, from what its spec declares."""
+    from praxis_common.bus_access import BusUser
+
     return BusUser(spec.name, frozenset(spec.consumes), spec.coordinator)
 
 
