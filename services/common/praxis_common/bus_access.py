@@ -1,13 +1,13 @@
 """Who may do what on the bus: one NATS user per service, its permissions derived from its ServiceSpec.
 
 A service may publish only its own events (`<prefix>.<service>.>`) and its own dead letters
-(`<prefix>.dlq.<service>.>`); it may run the JetStream API on its own stream (create, update, info, message
-get/delete, direct get: the erasure feature deletes a student's messages), create and read the shared
-dead-letter stream, create, read and pull its durable consumers on the streams of the services it declares in
-`ServiceSpec.consumes` (and on its own), and ack what it pulled. Replies come to an inbox of its own
+(`<prefix>.dlq.<service>.>`); it may run the JetStream API on its own stream (create, update, info, purge, read
+and delete messages, scan it with short-lived consumers: the erasure feature deletes a student's messages), create
+the shared dead-letter stream and look it up, create, look up and pull its durable consumers on the streams of the
+services it declares in `ServiceSpec.consumes`, and ack what it pulled. Replies come to an inbox of its own
 (`_INBOX_<service>.>`), so no service reads the answers another gets. It subscribes to nothing else: every
-consumer is a pull consumer. The services' `coordinator` (internships) may also update the dead-letter stream
-and delete messages from it (erasure). The admin user (operators' `praxis dlq|outbox`, the test suite) has no
+consumer is a pull consumer. The services' `coordinator` (internships) may also update the dead-letter stream,
+read it and delete messages from it (erasure). The admin user (operators' `praxis dlq|outbox`, the test suite) has no
 restrictions.
 
 The same function renders the permissions for every configuration we ship (`praxis up`, the test servers,
@@ -51,23 +51,41 @@ def service_permissions(prefixes: Iterable[str], user: BusUser) -> dict[str, dic
         own = stream_name(prefix, user.service)
         dlq = dead_letter_stream(prefix)
         publish += [f"{prefix}.{user.service}.>", f"{prefix}.dlq.{user.service}.>"]
-        publish += [f"{API}.STREAM.{op}.{own}" for op in ("CREATE", "UPDATE", "INFO", "MSG.GET", "MSG.DELETE")]
-        publish += [f"{API}.DIRECT.GET.{own}", f"{API}.DIRECT.GET.{own}.>"]
-        publish += [f"{API}.STREAM.CREATE.{dlq}", f"{API}.STREAM.INFO.{dlq}"]
-        if user.coordinator:
-            publish += [f"{API}.STREAM.UPDATE.{dlq}", f"{API}.STREAM.MSG.DELETE.{dlq}"]
-        for source in sorted(user.consumes | {user.service}):
-            stream = stream_name(prefix, source)
-            if source != user.service:
-                publish.append(f"{API}.STREAM.INFO.{stream}")
-            publish += [
-                f"{API}.CONSUMER.CREATE.{stream}.>",
-                f"{API}.CONSUMER.DURABLE.CREATE.{stream}.>",
-                f"{API}.CONSUMER.INFO.{stream}.>",
-                f"{API}.CONSUMER.MSG.NEXT.{stream}.>",
-                f"$JS.ACK.{stream}.>",
-            ]
+        publish += _keeping(own, "CREATE", "UPDATE", "INFO", "PURGE", "MSG.DELETE") + _reading(own)
+        publish += _keeping(dlq, "CREATE", "INFO")
+        if user.coordinator:  # erasure finds and deletes the dead letters about a student
+            publish += _keeping(dlq, "UPDATE", "MSG.DELETE") + _reading(dlq)
+        for source in sorted(user.consumes):
+            publish += _keeping(stream_name(prefix, source), "INFO") + _consuming(stream_name(prefix, source))
     return {"publish": {"allow": publish}, "subscribe": {"allow": [f"{inbox_prefix(user.service)}.>"]}}
+
+
+def _keeping(stream: str, *operations: str) -> list[str]:
+    return [f"{API}.STREAM.{op}.{stream}" for op in operations]
+
+
+def _consuming(stream: str) -> list[str]:
+    """Durable pull consumers on `stream`: create, look up, pull, and settle what was pulled."""
+    return [
+        f"{API}.CONSUMER.CREATE.{stream}.>",
+        f"{API}.CONSUMER.DURABLE.CREATE.{stream}.>",
+        f"{API}.CONSUMER.INFO.{stream}.>",
+        f"{API}.CONSUMER.MSG.NEXT.{stream}.>",
+        f"$JS.ACK.{stream}.>",
+    ]
+
+
+def _reading(stream: str) -> list[str]:
+    """All of `stream`, as a whole: messages by sequence or subject, and short-lived consumers to scan it."""
+    return [
+        f"{API}.STREAM.MSG.GET.{stream}",
+        f"{API}.DIRECT.GET.{stream}",
+        f"{API}.DIRECT.GET.{stream}.>",
+        f"{API}.CONSUMER.CREATE.{stream}",
+        f"{API}.CONSUMER.DELETE.{stream}.>",
+        f"$JS.FC.{stream}.>",
+        *_consuming(stream),
+    ]
 
 
 def authorization_block(
