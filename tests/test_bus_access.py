@@ -11,6 +11,7 @@ import pytest
 from nats.js.api import ConsumerConfig
 
 from praxis_common import registry
+from praxis_common.bus_access import service_permissions
 from praxis_common.jetstream import Bus, service_streams, stream_name
 from praxis_common.service import Runtime
 from praxis_dev.testing.stack import eventually
@@ -32,6 +33,43 @@ def test_every_subscription_reads_a_stream_its_service_declares():
                 "ServiceSpec.consumes"
             )
         assert name not in spec.consumes, f"{name}: its own stream is always readable, do not declare it"
+
+
+def _matches(pattern: str, subject: str) -> bool:
+    """NATS subject matching: `*` one token, `>` one or more at the end."""
+    wanted, tokens = pattern.split("."), subject.split(".")
+    for i, token in enumerate(wanted):
+        if token == ">":
+            return len(tokens) > i
+        if i >= len(tokens) or token not in ("*", tokens[i]):
+            return False
+    return len(tokens) == len(wanted)
+
+
+@pytest.mark.parametrize("other", SERVICES)
+@pytest.mark.parametrize("name", SERVICES)
+def test_no_user_may_publish_as_another_service_or_read_what_it_does_not_consume(name, other):
+    """Every pair of services, from the generated permissions (the server enforces them: the tests below)."""
+    if name == other:
+        return
+    user = registry.bus_user(registry.load(name))
+    allowed = service_permissions(["praxis"], user)["publish"]["allow"]
+    stream = stream_name("praxis", other)
+    forbidden = [
+        f"praxis.{other}.placement.confirmed.v1",
+        f"praxis.dlq.{other}.{other}-mentoring",
+        f"$JS.API.STREAM.UPDATE.{stream}",
+        f"$JS.API.STREAM.CREATE.{stream}",
+        f"$JS.API.STREAM.PURGE.{stream}",
+        f"$JS.API.STREAM.MSG.DELETE.{stream}",
+        f"$JS.API.STREAM.MSG.GET.{stream}",
+        f"$JS.API.DIRECT.GET.{stream}",
+    ]
+    if other not in user.consumes:
+        forbidden += [f"$JS.API.CONSUMER.DURABLE.CREATE.{stream}.{name}-x", f"$JS.ACK.{stream}.{name}-x.1.1.1.1.1"]
+    for subject in forbidden:
+        assert not any(_matches(p, subject) for p in allowed), f"{name} may publish to {subject}"
+    assert service_permissions(["praxis"], user)["subscribe"]["allow"] == [f"_INBOX_{name}.>"]
 
 
 @pytest.fixture(scope="module")
