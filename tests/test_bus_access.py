@@ -161,3 +161,26 @@ async def test_a_service_reads_only_the_streams_it_consumes(bus_server, event_pr
     finally:
         await projects.close()
         await admin.close()
+
+
+async def test_a_service_reads_scans_and_deletes_in_its_own_stream(bus_server, event_prefix):
+    """What erasure needs of a service's own stream: messages by sequence, a scan with an ordered consumer, deletes."""
+    admin = Bus(bus_server.url, name="access-test-admin")
+    await admin.connect()
+    own = stream_name(event_prefix, "mentors")
+    await admin.ensure_streams(service_streams(event_prefix, "mentors"))
+    await admin.close()
+    errors: list[str] = []
+    mentors = await _as(bus_server, "mentors", errors)
+    try:
+        subject = f"{event_prefix}.mentors.assignment.made.v1"
+        await mentors.publish(subject, b'{"student": "s-erase"}', headers={}, timeout=5)
+        last = (await mentors.js.stream_info(own)).state.last_seq
+        assert (await mentors.js.get_msg(own, last)).data == b'{"student": "s-erase"}'
+        scan = await mentors.js.subscribe(subject, stream=own, ordered_consumer=True)
+        assert (await scan.next_msg(timeout=5)).data
+        await scan.unsubscribe()
+        assert await mentors.js.delete_msg(own, last)
+        assert errors == []
+    finally:
+        await mentors.close()
