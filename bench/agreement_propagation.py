@@ -86,7 +86,7 @@ def main() -> None:
     pg, nats = start_local_postgres(), start_local_nats()
     database = Databases(pg, "bench")  # migrated databases are clones of a template, as in the tests
 
-    stack = Stack(nats.url, "bench", Path(tempfile.mkdtemp()), database)
+    stack = Stack(nats, "bench", Path(tempfile.mkdtemp()), database)
     try:
         stack.start()
         asyncio.run(run(stack, args.agreements))

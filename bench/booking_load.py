@@ -161,7 +161,7 @@ def main() -> None:
     database = Databases(pg, "bench")  # migrated databases are clones of a template, as in the tests
 
     workdir = Path(tempfile.mkdtemp(prefix="praxis-bench-"))
-    stack = Stack(nats.url, "bench", workdir, database)
+    stack = Stack(nats, "bench", workdir, database)
     try:
         stack.start(("internships",))
         if args.processes == 2:

@@ -137,7 +137,7 @@ def main() -> None:
     args = parser.parse_args()
     pg, nats = start_local_postgres(), start_local_nats()
     database = Databases(pg, "bench")
-    stack = Stack(nats.url, "bench", Path(tempfile.mkdtemp(prefix="praxis-bench-")), database)
+    stack = Stack(nats, "bench", Path(tempfile.mkdtemp(prefix="praxis-bench-")), database)
     try:
         stack.start(("internships", "mentors"))
         asyncio.run(run(stack, args))

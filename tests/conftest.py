@@ -48,7 +48,7 @@ def read_event(stack: Stack):
 def shared_stack(nats_server, session_event_prefix, session_database_factory, tmp_path_factory) -> Iterator[Stack]:
     """The one stack of the session that every module not marked `destructive` talks to (over REST, gRPC and the
     event stream only): modules keep apart by using organisations of their own."""
-    s = Stack(nats_server.url, session_event_prefix, tmp_path_factory.mktemp("shared-stack"), session_database_factory)
+    s = Stack(nats_server, session_event_prefix, tmp_path_factory.mktemp("shared-stack"), session_database_factory)
     try:
         yield s.start()
     finally:
@@ -67,7 +67,7 @@ def stack(request: pytest.FixtureRequest) -> Iterator[Stack]:
         return
     nats_server = request.getfixturevalue("nats_server")
     prefix, databases = request.getfixturevalue("event_prefix"), request.getfixturevalue("database_factory")
-    s = Stack(nats_server.url, prefix, request.getfixturevalue("tmp_path_factory").mktemp("stack"), databases)
+    s = Stack(nats_server, prefix, request.getfixturevalue("tmp_path_factory").mktemp("stack"), databases)
     try:
         yield s.start()
     finally:

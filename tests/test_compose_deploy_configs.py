@@ -28,6 +28,14 @@ from compose_files import (
     settings_class,
 )
 
+from praxis_common.bus_access import ADMIN_USER, password_variable
+from praxis_common.registry import bus_users
+
+# What the servers' environment holds in compose and Kubernetes: each user's password (docs/security.md, "The bus").
+USER_PASSWORDS = {
+    password_variable(user): "0123456789abcdef" * 4 for user in [ADMIN_USER, *(u.service for u in bus_users())]
+}
+
 
 def test_every_shipped_nats_config_syncs_always():
     configs = sorted(DEPLOY.rglob("*.conf"))
@@ -66,13 +74,13 @@ def test_nats_configs_parse_with_nats_server(tmp_path):
             capture_output=True,
             text=True,
             timeout=30,
-            env={**os.environ, "SERVER_NAME": "nats-0"},
+            env={**os.environ, "SERVER_NAME": "nats-0", **USER_PASSWORDS},
         )
         assert proc.returncode == 0, f"nats-server rejects {where}:\n{proc.stdout}{proc.stderr}"
 
 
 @pytest.mark.parametrize("svc", SERVICES)
-def test_k8s_manifests_match_settings(svc, monkeypatch):
+def test_k8s_manifests_match_settings(svc, monkeypatch, tmp_path):
     cls = settings_class(svc)
     docs = {(d["kind"], d["metadata"]["name"]): d for _, d in k8s_documents()}
     config = docs.get(("ConfigMap", f"{svc}-config"))
@@ -91,6 +99,13 @@ def test_k8s_manifests_match_settings(svc, monkeypatch):
         if key.upper().startswith(env_prefix(cls)):
             monkeypatch.delenv(key)
     placeholders = {var: "s" * 64 for var in secret_vars}  # what the Secret holds, e.g. PAGE_TOKEN_SECRET
+    password_var = env_name(cls, "nats_password_file")
+    mounts = {m["mountPath"]: m["name"] for m in container.get("volumeMounts") or []}
+    volumes = {v["name"]: v for v in deployment["spec"]["template"]["spec"]["volumes"]}
+    mounted = volumes[mounts[str(Path(env[password_var]).parent)]]
+    assert mounted["secret"]["secretName"] == f"{svc}-nats", f"deploy/k8s {svc}: its NATS password is Secret {svc}-nats"
+    (tmp_path / "password").write_text("s" * 64)  # what the Secret holds
+    env[password_var] = str(tmp_path / "password")
     for key, value in {**env, **placeholders, url_var: f"postgresql+asyncpg://{svc}:x@db:5432/{svc}"}.items():
         monkeypatch.setenv(key, value)
     try:

@@ -18,7 +18,7 @@ PULLS = 20 * CONSUMERS  # about twenty empty fetches per consumer
 
 @pytest.fixture
 def mentors(restartable_nats, event_prefix, database_factory, tmp_path):
-    s = Stack(restartable_nats.url, event_prefix, tmp_path, database_factory)
+    s = Stack(restartable_nats, event_prefix, tmp_path, database_factory)
     try:
         yield s.start(("mentors",))["mentors"], restartable_nats
     finally:

@@ -22,7 +22,7 @@ pytestmark = [pytest.mark.slow, pytest.mark.destructive]  # stops PostgreSQL: a 
 @pytest.fixture(scope="module")
 def stack(restartable_postgres, nats_server, event_prefix, tmp_path_factory):
     s = Stack(
-        nats_server.url, event_prefix, tmp_path_factory.mktemp("stack"), Databases(restartable_postgres, event_prefix)
+        nats_server, event_prefix, tmp_path_factory.mktemp("stack"), Databases(restartable_postgres, event_prefix)
     )
     try:
         yield s.start(("internships",))

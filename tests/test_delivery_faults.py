@@ -23,7 +23,7 @@ pytestmark = [pytest.mark.slow, pytest.mark.destructive]  # restarts NATS and SI
 
 @pytest.fixture
 def faulty_stack(restartable_nats, event_prefix, database_factory, tmp_path):
-    s = Stack(restartable_nats.url, event_prefix, tmp_path, database_factory)
+    s = Stack(restartable_nats, event_prefix, tmp_path, database_factory)
     try:
         yield s.start(), restartable_nats
     finally:
@@ -162,7 +162,7 @@ async def _has_all(stack: Stack, service: str, ids: set[str]) -> bool:
 @pytest.fixture
 def internships_alone(nats_server, event_prefix, database_factory, tmp_path) -> Iterator[Stack]:
     """A stack of the internships process only (the SIGTERM test looks at nothing else)."""
-    s = Stack(nats_server.url, event_prefix, tmp_path, database_factory)
+    s = Stack(nats_server, event_prefix, tmp_path, database_factory)
     try:
         yield s.start(("internships",))
     finally:

@@ -20,7 +20,7 @@ SCHOOL, STUDENTS = "school-restart", 50_000
 @pytest.fixture(scope="module")
 def stack(nats_server, event_prefix, database_factory, tmp_path_factory):
     s = Stack(
-        nats_server.url,
+        nats_server,
         event_prefix,
         tmp_path_factory.mktemp("stack"),
         database_factory,

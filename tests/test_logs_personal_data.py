@@ -33,7 +33,7 @@ WAIT = 30
 @pytest.fixture(scope="module")
 def stack(nats_server, event_prefix, database_factory, tmp_path_factory, smtp_sink):
     s = Stack(
-        nats_server.url,
+        nats_server,
         event_prefix,
         tmp_path_factory.mktemp("stack"),
         database_factory,

@@ -17,7 +17,7 @@ pytestmark = [pytest.mark.slow, pytest.mark.destructive]  # stops a NATS node; s
 @pytest.fixture
 def cluster_stack(nats_cluster, event_prefix, database_factory, tmp_path):
     nats_cluster.nodes[0].stop()  # the first server of NATS_URL
-    s = Stack(nats_cluster.url, event_prefix, tmp_path, database_factory, settings={"STREAM_REPLICAS": "3"})
+    s = Stack(nats_cluster, event_prefix, tmp_path, database_factory, settings={"STREAM_REPLICAS": "3"})
     try:
         yield s.start()
     finally:

@@ -11,6 +11,7 @@ import pytest
 from praxis_command import praxis
 
 from praxis.events.v1 import placements_pb2
+from praxis_common.bus_access import ADMIN_USER
 from praxis_common.events import IntegrationEvent
 from praxis_common.jetstream import Bus
 from praxis_dev.testing.stack import eventually
@@ -19,10 +20,14 @@ pytestmark = pytest.mark.destructive  # publishes a forged event and reads the w
 
 
 def deployment_env(stack) -> dict[str, str]:
-    """Every service's variables, as an operator's shell beside the deployment has them (no PRAXIS_ overrides)."""
+    """Every service's variables, as an operator's shell beside the deployment has them (no PRAXIS_ overrides), and
+    the NATS admin's user and password file, which `dlq` connects with (docs/security.md, "The bus")."""
     env: dict[str, str] = {}
     for service in stack.services.values():
         env.update(service.env)
+    if stack.nats.access is not None:
+        admin = stack.nats.access.password_file(ADMIN_USER)
+        env.update(PRAXIS_NATS_USER=ADMIN_USER, PRAXIS_NATS_PASSWORD_FILE=str(admin))
     return env
 
 

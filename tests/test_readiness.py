@@ -24,7 +24,7 @@ SERVING, NOT_SERVING = health_pb2.HealthCheckResponse.SERVING, health_pb2.Health
 
 @pytest.fixture
 def unmigrated(nats_server, event_prefix, database_factory, tmp_path):
-    s = Stack(nats_server.url, event_prefix, tmp_path, database_factory)
+    s = Stack(nats_server, event_prefix, tmp_path, database_factory)
     try:
         yield s.start(("mentors",), migrate=False)
     finally:

@@ -40,7 +40,7 @@ pytestmark = [pytest.mark.destructive, pytest.mark.serial]
 @pytest.fixture(scope="module")
 def stack(nats_server, event_prefix, database_factory, tmp_path_factory):
     s = Stack(
-        nats_server.url,
+        nats_server,
         event_prefix,
         tmp_path_factory.mktemp("stack"),
         database_factory,

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 import os
 import signal
@@ -12,6 +13,7 @@ import subprocess
 import sys
 import urllib.request
 
+import nats
 import psutil
 import pytest
 
@@ -27,6 +29,16 @@ def _ready(port: int) -> bool:
             return r.status == 200
     except OSError:
         return False
+
+
+async def _bus_answer(url: str, **credentials: str) -> str:
+    """ "connected", or the server's refusal."""
+    try:
+        nc = await nats.connect(url, allow_reconnect=False, connect_timeout=5, **credentials)
+    except nats.errors.Error as exc:
+        return str(exc)
+    await nc.close()
+    return "connected"
 
 
 def test_praxis_up_serves_every_service_and_ctrl_c_stops_everything(tmp_path):
@@ -51,6 +63,12 @@ def test_praxis_up_serves_every_service_and_ctrl_c_stops_everything(tmp_path):
             assert f"REST http://127.0.0.1:{http}  gRPC 127.0.0.1:{grpc}" in text
             assert _ready(http), name
         assert "school-demo admin:" in text
+        # The bus takes only the services and the operators' admin (docs/security.md, "The bus").
+        bus = f"nats://127.0.0.1:{env['PRAXIS_NATS_PORT']}"
+        assert "Authorization Violation" in asyncio.run(_bus_answer(bus))
+        admin = tmp_path / "state" / "nats" / "credentials" / "praxis-admin.password"
+        assert f"PRAXIS_NATS_USER=praxis-admin PRAXIS_NATS_PASSWORD_FILE={admin}" in text
+        assert asyncio.run(_bus_answer(bus, user="praxis-admin", password=admin.read_text().strip())) == "connected"
         # The first request printed works as printed (it once used an undefined $TOKEN in single quotes).
         hint = text.split("Try:\n", 1)[1].split("Public key", 1)[0]
         tried = subprocess.run(["bash", "-c", hint], capture_output=True, text=True, timeout=60)

@@ -27,7 +27,7 @@ START = date.today() + timedelta(days=14)
 @pytest.fixture(scope="module")
 def stack(nats_server, event_prefix, database_factory, tmp_path_factory):
     s = Stack(
-        nats_server.url,
+        nats_server,
         event_prefix,
         tmp_path_factory.mktemp("stack"),
         database_factory,

@@ -98,7 +98,8 @@ class Consumer:
 
     async def provision(self) -> None:
         assert self.bus.js is not None
-        # The producer owns its stream; creating it here too (same settings) lets services start in any order.
+        # The producer owns its stream. A service's bus user may not create another's (bus_access.py): until the
+        # producer has made it, this fails and the loop tries again; only the admin (tests) creates it here.
         await self.bus.recreate_missing_streams(service_streams(self.prefix, self.sub.source, self.replicas))
         await self.bus.js.add_consumer(
             self.stream,

@@ -5,6 +5,10 @@ acknowledged writes with the default lazy fsync). The duplicate window (10 min) 
 outbox relay's retry horizon (backoff capped at 30 s), so a re-sent row is dropped by the server;
 consumers dedupe with their inbox regardless.
 
+A service connects as its own NATS user (`BusCredentials`; what it may do: bus_access.py), its replies coming
+to an inbox of its own. A URL may carry credentials itself (nats://user:password@host:4222, the test servers'
+admin URLs); logs and errors show it without them.
+
 The connection takes a list of servers (a cluster's seeds, comma-separated as every NATS client
 takes them) and moves between them on its own. A stream is re-created only when JetStream says
 definitely that it does not exist: during a leader election the API answers "no responders" or
@@ -15,6 +19,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import re
 from dataclasses import dataclass
 
 import nats
@@ -43,6 +48,26 @@ def server_urls(urls: str | list[str]) -> list[str]:
         if not sep or scheme not in SCHEMES or not rest:
             raise ValueError(f"not a NATS server URL: {url!r} (expected e.g. nats://host:4222)")
     return servers
+
+
+def redacted(url: str) -> str:
+    """The URL(s) without any password, for logs and errors."""
+    return re.sub(r"://[^/@,]*@", "://***@", url)
+
+
+def inbox_prefix(user: str) -> str:
+    """Where the replies to `user`'s requests arrive (nats-py's `inbox_prefix`; the server lets the user read only
+    there, bus_access.py)."""
+    return f"_INBOX_{user}"
+
+
+@dataclass(frozen=True)
+class BusCredentials:
+    user: str
+    password: str
+
+    def __repr__(self) -> str:  # never the password
+        return f"BusCredentials(user={self.user!r})"
 
 
 def stream_name(prefix: str, service: str) -> str:
@@ -75,9 +100,18 @@ def service_streams(prefix: str, service: str, replicas: int = 1) -> list[Stream
 class Bus:
     """One NATS connection per process; reconnects forever, and tells listeners when it did."""
 
-    def __init__(self, url: str | list[str], *, name: str, drain_timeout: float = 5.0) -> None:
+    def __init__(
+        self,
+        url: str | list[str],
+        *,
+        name: str,
+        drain_timeout: float = 5.0,
+        credentials: BusCredentials | None = None,
+    ) -> None:
         self.servers = server_urls(url)
         self.url = ",".join(self.servers)
+        self.credentials = credentials
+        self.inbox_prefix = inbox_prefix(credentials.user) if credentials else "_INBOX"
         self.name = name
         self.drain_timeout = drain_timeout
         self.nc: Client | None = None
@@ -86,6 +120,7 @@ class Bus:
         # Set when the connection drops: publishes in flight then fail at once instead of waiting out
         # their timeout for an ack that the old connection will never deliver (nats.py #529).
         self._lost = asyncio.Event()
+        self._last_error: Exception | None = None  # the last the client reported (e.g. a refused password)
         self._up = asyncio.Event()  # set while connected: consumers wait on it instead of queueing pull requests
 
     async def connect(self, *, timeout: float = 30.0) -> None:
@@ -100,6 +135,9 @@ class Bus:
                     self.nc = await nats.connect(
                         self.servers,
                         name=self.name,
+                        user=self.credentials.user if self.credentials else None,
+                        password=self.credentials.password if self.credentials else None,
+                        inbox_prefix=self.inbox_prefix,
                         max_reconnect_attempts=-1,
                         reconnect_time_wait=0.5,
                         connect_timeout=2,
@@ -114,7 +152,9 @@ class Bus:
                 break
             except Exception as exc:
                 if loop.time() > deadline:
-                    raise ConnectionError(f"cannot reach NATS at {self.url}: {exc!r}") from exc
+                    # nats-py retries a refused connect itself until our timeout: the refusal came to error_cb.
+                    cause = self._last_error if isinstance(exc, TimeoutError) and self._last_error else exc
+                    raise ConnectionError(f"cannot reach NATS at {redacted(self.url)}: {cause!r}") from exc
                 await asyncio.sleep(0.5)  # retry back-off, not synchronisation
         self.js = self.nc.jetstream(timeout=5)
         self._up.set()
@@ -135,9 +175,10 @@ class Bus:
         self._up.clear()
         self._lost.set()
         if self.nc is not None and not (self.nc.is_closed or self.nc.is_draining):  # not our own close()
-            log.warning("nats disconnected", extra={"url": self.url})
+            log.warning("nats disconnected", extra={"url": redacted(self.url)})
 
     async def _on_error(self, exc: Exception) -> None:
+        self._last_error = exc
         log.debug("nats error: %s", exc)
 
     @property
@@ -147,7 +188,7 @@ class Bus:
     @property
     def connected_url(self) -> str | None:
         server = self.nc.connected_url if self.nc is not None else None
-        return server.geturl() if server is not None else None
+        return redacted(server.geturl()) if server is not None else None
 
     async def wait_connected(self, timeout: float) -> bool:
         """Wait up to `timeout` for the connection to be up; True if it is. Always suspends while it is down: nats-py

@@ -16,11 +16,12 @@ import os
 import re
 from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import click
 
 from praxis_common import registry
-from praxis_common.jetstream import Bus
+from praxis_common.jetstream import Bus, BusCredentials, redacted
 from praxis_common.settings import DEFAULT_NATS_URL
 
 DEFAULT_PREFIX = "praxis"
@@ -74,16 +75,35 @@ def run(work: Callable[[], Awaitable[int | None]]) -> None:
         raise SystemExit(code)
 
 
+def operator_credentials() -> BusCredentials | None:
+    """The operator's NATS user (the admin, docs/security.md "The bus"): PRAXIS_NATS_USER and the file
+    PRAXIS_NATS_PASSWORD_FILE names; None without them (the URL may carry credentials itself)."""
+    user, password_file = os.environ.get("PRAXIS_NATS_USER"), os.environ.get("PRAXIS_NATS_PASSWORD_FILE")
+    if not (user and password_file):
+        return None
+    try:
+        return BusCredentials(user, Path(password_file).read_text().strip())
+    except OSError as exc:
+        raise click.ClickException(f"cannot read PRAXIS_NATS_PASSWORD_FILE: {exc}") from None
+
+
 async def connect(nats_url: str | None) -> Bus:
     url = nats_url or from_services("NATS_URL") or DEFAULT_NATS_URL
     try:
-        bus = Bus(url, name="praxis-cli", drain_timeout=2.0)
+        bus = Bus(url, name="praxis-cli", drain_timeout=2.0, credentials=operator_credentials())
     except ValueError as exc:
         raise click.ClickException(str(exc)) from None
     try:
         await bus.connect(timeout=CONNECT_SECONDS)
-    except Exception:
-        raise click.ClickException(f"cannot reach NATS at {bus.url} (within {CONNECT_SECONDS:.0f} s)") from None
+    except Exception as exc:
+        if "authorization violation" in repr(exc).lower():
+            raise click.ClickException(
+                f"NATS at {redacted(bus.url)} refused the credentials: set PRAXIS_NATS_USER and "
+                'PRAXIS_NATS_PASSWORD_FILE to the admin\'s (docs/security.md, "The bus")'
+            ) from None
+        raise click.ClickException(
+            f"cannot reach NATS at {redacted(bus.url)} (within {CONNECT_SECONDS:.0f} s)"
+        ) from None
     return bus
 
 
@@ -125,7 +145,7 @@ def _nats_errors(bus_work):
         except click.ClickException:
             raise
         except Exception as exc:
-            raise click.ClickException(f"NATS at {bus.url} failed: {type(exc).__name__}: {exc}") from None
+            raise click.ClickException(f"NATS at {redacted(bus.url)} failed: {type(exc).__name__}: {exc}") from None
         finally:
             await bus.close()
 

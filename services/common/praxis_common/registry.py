@@ -16,6 +16,7 @@ from importlib.metadata import entry_points
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # importing the service machinery is left to load(): listing services stays cheap
+    from praxis_common.bus_access import BusUser
     from praxis_common.service import ServiceSpec
 
 GROUP = "praxis.services"
@@ -61,3 +62,15 @@ def peer_environment(spec: ServiceSpec, grpc_targets: Mapping[str, str]) -> dict
     return {
         prefix + setting.upper(): grpc_targets[peer] for setting, peer in spec.peers.items() if peer in grpc_targets
     }
+
+
+def bus_user(spec: ServiceSpec) -> BusUser:
+    """The service's identity on the bus, from what its spec declares."""
+    from praxis_common.bus_access import BusUser
+
+    return BusUser(spec.name, frozenset(spec.consumes), spec.coordinator)
+
+
+def bus_users() -> list[BusUser]:
+    """Every installed service's bus identity (what the NATS server configs are generated from)."""
+    return [bus_user(load(name)) for name in service_names()]

@@ -83,6 +83,12 @@ class ServiceSpec:
     # Its settings class (env_prefix <NAME>_, default ports): `praxis serve` and `praxis migrate` read them.
     settings: type[ServiceSettings]
     subscriptions: Callable[[Runtime], list[Subscription]] = lambda rt: []
+    # The producers whose streams its subscriptions read (besides its own): the bus grants it consumers there and
+    # nowhere else (bus_access.py). Declared, so the server's permissions are known without running the service;
+    # tests/test_bus_access.py checks every subscription's source is in it.
+    consumes: frozenset[str] = frozenset()
+    # It coordinates the others (erasure): it may also update the dead-letter stream and delete messages from it.
+    coordinator: bool = False
     # gRPC methods taking bulk input (the twins of REST routes declaring a larger max_body_size): name -> bytes.
     grpc_message_limits: dict[str, int] = field(default_factory=dict)
     # Periodic jobs (e.g. time-driven state changes): each runs until the stop event is set.
@@ -113,7 +119,7 @@ async def build_runtime(
 ) -> Runtime:
     pages.configure(settings.page_token_key())
     engine = create_engine(settings.database_url, pool_size=settings.database_pool_size)
-    bus = Bus(settings.nats_url, name=f"praxis-{name}")
+    bus = Bus(settings.nats_url, name=f"praxis-{name}", credentials=settings.nats_credentials())
     await bus.connect()
     return Runtime(
         settings=settings,
@@ -205,7 +211,9 @@ async def _serve(spec: ServiceSpec, rt: Runtime, stop: asyncio.Event) -> None:
     """Edges, relay, consumers and workers until `stop`; then they stop in order (edges drain first)."""
     settings = rt.settings
     streams = service_streams(settings.event_prefix, spec.name, settings.stream_replicas)
-    await rt.bus.ensure_streams(streams)
+    # Its own stream it owns; the shared dead-letter stream only the coordinator may bring in line (bus_access.py).
+    await rt.bus.ensure_streams(streams[:1])
+    await rt.bus.ensure_streams(streams[1:], owner=spec.coordinator)
 
     app = create_app(
         title=f"Praxis {spec.name}",

@@ -9,7 +9,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from pydantic import Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
-from praxis_common.jetstream import server_urls
+from praxis_common.bus_access import DEV_PASSWORD_PREFIX, MIN_PROD_PASSWORD_LENGTH
+from praxis_common.jetstream import BusCredentials, server_urls
 from praxis_common.pages import DEV_SECRET
 
 # The embedded default's NATS port: 4222 is often taken by a system nats-server.
@@ -31,6 +32,9 @@ class ServiceSettings(BaseSettings):
     database_pool_size: int = Field(20, ge=1, le=500)
     # One server, or a cluster's servers comma-separated (nats://a:4222,nats://b:4222): any one reachable will do.
     nats_url: str = DEFAULT_NATS_URL
+    # The service's NATS user and the file holding its password (a mounted secret; docs/security.md, "The bus").
+    nats_user: str | None = None
+    nats_password_file: Path | None = None
     # Subject/stream namespace. Tests give each module its own so runs never see each other.
     event_prefix: str = "praxis"
     # JetStream replicas of the streams this service provisions (3 on a NATS cluster).
@@ -91,13 +95,25 @@ class ServiceSettings(BaseSettings):
                 f"set exactly one of {prefix}JWT_JWKS_URL, {prefix}JWT_PUBLIC_KEY, "
                 f"{prefix}JWT_PUBLIC_KEY_FILE (found {len(sources)})"
             )
+        if bool(self.nats_user) != bool(self.nats_password_file):
+            raise ValueError(f"set both {prefix}NATS_USER and {prefix}NATS_PASSWORD_FILE, or neither")
         if self.environment == "prod":
             self._refuse_development_secrets(str(prefix))
         return self
 
+    def nats_credentials(self) -> BusCredentials | None:
+        """The service's NATS user and password (read from its file), or None without them."""
+        if not (self.nats_user and self.nats_password_file):
+            return None
+        try:
+            password = self.nats_password_file.read_text().strip()
+        except OSError as exc:
+            raise ValueError(f"cannot read the NATS password file {self.nats_password_file}: {exc}") from None
+        return BusCredentials(self.nats_user, password)
+
     def _refuse_development_secrets(self, prefix: str) -> None:
-        """Prod's start-up refusals (one place for them): the development issuer and signing key, and a missing or
-        development page-token secret."""
+        """Prod's start-up refusals (one place for them): the development issuer and signing key, a missing or
+        development page-token secret, and NATS without credentials or with development ones."""
         if self.jwt_issuer == "praxis-dev":
             raise ValueError(f"{prefix}JWT_ISSUER must name your identity provider in prod")
         if self.jwt_public_key_file and (self.jwt_public_key_file.parent / DEV_KEY_MARKER).exists():
@@ -110,6 +126,21 @@ class ServiceSettings(BaseSettings):
             raise ValueError(
                 f"{prefix}PAGE_TOKEN_SECRET must be set in prod: at least 32 random characters, the same for "
                 "every process of the service (e.g. `openssl rand -hex 32`)"
+            )
+        self._refuse_development_bus(prefix)
+
+    def _refuse_development_bus(self, prefix: str) -> None:
+        credentials = self.nats_credentials()
+        if credentials is None:
+            raise ValueError(
+                f"{prefix}NATS_USER and {prefix}NATS_PASSWORD_FILE must be set in prod: the bus refuses anonymous "
+                'clients (docs/security.md, "The bus")'
+            )
+        password = credentials.password
+        if password.startswith(DEV_PASSWORD_PREFIX) or len(password) < MIN_PROD_PASSWORD_LENGTH:
+            raise ValueError(
+                f"{prefix}NATS_PASSWORD_FILE holds a development or short password: use at least "
+                f"{MIN_PROD_PASSWORD_LENGTH} random characters (e.g. `openssl rand -hex 32`) in prod"
             )
 
     @field_validator("cors_allow_origins", mode="before")

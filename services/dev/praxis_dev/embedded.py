@@ -26,14 +26,17 @@ import urllib.request
 from pathlib import Path
 
 from praxis_common import registry
+from praxis_common.bus_access import ADMIN_USER
 from praxis_common.processes import ensure_ports_free, nats_server_binary, wait_until
+from praxis_common.settings import ServiceSettings
 from praxis_dev import mail_sink
+from praxis_dev.bus_config import EMBEDDED_ROUNDS, DevBusAccess
 from praxis_dev.tokens import generate_keypair, mint_token
 
 NATS_PORT_VAR = "PRAXIS_NATS_PORT"
 DEFAULT_NATS_PORT = 4250
 
-NATS_CONF = """# Written by `praxis up`.
+NATS_CONF = """# Written by `praxis up`: a user per service, the passwords in credentials/ (bus_config.py).
 listen: 127.0.0.1:{port}
 jetstream {{
   store_dir: "{store}"
@@ -148,7 +151,12 @@ def run_embedded(state: Path, *, demo: bool = True) -> None:
     try:
         (state / "nats").mkdir(exist_ok=True)
         conf = state / "nats" / "nats.conf"
-        conf.write_text(NATS_CONF.format(port=nats_port, store=state / "nats" / "jetstream"))
+        bus = DevBusAccess(
+            state / "nats" / "credentials",
+            [ServiceSettings.model_fields["event_prefix"].default],
+            rounds=EMBEDDED_ROUNDS,
+        )
+        conf.write_text(NATS_CONF.format(port=nats_port, store=state / "nats" / "jetstream") + bus.authorization())
         nats_log = open(state / "nats" / "nats.log", "ab")
         # Own sessions: Ctrl-C reaches only us, and we stop the children in order (services, then NATS).
         nats = subprocess.Popen(
@@ -157,6 +165,11 @@ def run_embedded(state: Path, *, demo: bool = True) -> None:
         children.append(nats)
         wait_until(lambda: _port_open(nats_port), timeout=15, what=f"nats-server on port {nats_port}")
         print(f"nats-server       nats://127.0.0.1:{nats_port} (JetStream in {state / 'nats'})", flush=True)
+        print(
+            f"  operators (praxis dlq|outbox): PRAXIS_NATS_USER={ADMIN_USER} "
+            f"PRAXIS_NATS_PASSWORD_FILE={bus.password_file(ADMIN_USER)}",
+            flush=True,
+        )
 
         pg, admin_uri = start_postgres(state, list(specs))
         print(f"postgresql        {admin_uri}", flush=True)
@@ -172,6 +185,7 @@ def run_embedded(state: Path, *, demo: bool = True) -> None:
                 **os.environ,
                 prefix + "DATABASE_URL": async_url(admin_uri, name),
                 prefix + "NATS_URL": f"nats://127.0.0.1:{nats_port}",
+                **bus.service_environment(prefix, name),
                 prefix + "JWT_PUBLIC_KEY_FILE": str(public_key),
                 prefix + "PAGE_TOKEN_SECRET": page_secret,
                 prefix + "ACTION_LINK_SECRET": link_secret,

@@ -26,6 +26,7 @@ MIGRATIONS = Path(__file__).parent / "migrations"
 SPEC = ServiceSpec(
     name="mentors",
     exports=exports.RESOURCES,  # what an organisation owns here, for its export (docs/export.md)
+    consumes=frozenset({"internships", "projects"}),
     settings=Settings,
     migrations=MIGRATIONS,
     unit=MentorsUnit,

@@ -91,6 +91,7 @@ def mailer(rt: Runtime) -> Mailer:
 SPEC = ServiceSpec(
     name="notifications",
     exports=exports.RESOURCES,  # what an organisation owns here, for its export (docs/export.md)
+    consumes=frozenset({"internships", "mentors"}),
     settings=Settings,
     migrations=MIGRATIONS,
     unit=NotificationsUnit,

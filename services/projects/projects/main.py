@@ -21,6 +21,7 @@ MIGRATIONS = Path(__file__).parent / "migrations"
 SPEC = ServiceSpec(
     name="projects",
     exports=exports.RESOURCES,  # what an organisation owns here, for its export (docs/export.md)
+    consumes=frozenset({"internships"}),
     settings=Settings,
     migrations=MIGRATIONS,
     unit=ProjectsUnit,

@@ -178,11 +178,15 @@ async def _drained(relay) -> bool:
     return await relay.unsent() == 0
 
 
-async def test_an_unreachable_server_is_one_clear_line_and_a_failing_status(k):
+async def test_an_unreachable_server_is_one_clear_line_and_a_failing_status(k, nats_server):
     nowhere = f"nats://127.0.0.1:{free_port()}"
     listed = await praxis("dlq", "list", "--nats-url", nowhere)
     assert listed.returncode == 1
     assert f"cannot reach NATS at {nowhere}" in listed.stderr and "Traceback" not in listed.stderr, listed.stderr
+    if nats_server.access is not None:  # our server: it refuses an operator without the admin's credentials
+        anonymous = await praxis("dlq", "list", "--nats-url", nats_server.bare_url)
+        assert anonymous.returncode == 1 and "Traceback" not in anonymous.stderr
+        assert f"NATS at {nats_server.bare_url} refused the credentials" in anonymous.stderr, anonymous.stderr
     url = f"postgresql+asyncpg://praxis:secret@127.0.0.1:{free_port()}/internships"
     status = await praxis("outbox", "status", "--service", "internships", INTERNSHIPS_DATABASE_URL=url)
     assert status.returncode == 1

@@ -75,8 +75,10 @@ class _Settings(ServiceSettings):
     grpc_port: int = 2
 
 
-def test_prod_refuses_to_start_without_a_page_token_secret():
+def test_prod_refuses_to_start_without_a_page_token_secret(tmp_path):
+    (tmp_path / "nats").write_text("n" * 40)
     common = {"database_url": "postgresql+asyncpg://x@h/db", "jwt_public_key": "k", "jwt_issuer": "https://idp"}
+    common |= {"nats_user": "pagetest", "nats_password_file": tmp_path / "nats"}
     with pytest.raises(ValidationError, match="PAGETEST_PAGE_TOKEN_SECRET"):
         _Settings(environment="prod", **common)
     with pytest.raises(ValidationError, match="PAGETEST_PAGE_TOKEN_SECRET"):

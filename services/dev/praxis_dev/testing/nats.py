@@ -1,5 +1,11 @@
 """A real NATS JetStream server (or a 3-node cluster) for integration tests: from the environment, Docker, or the
-`nats-server` binary of the venv (see servers.py)."""
+`nats-server` binary of the venv (see servers.py).
+
+The servers we start run with authentication, as every configuration we ship: a user per service with the
+permissions its spec declares (praxis_dev.bus_config), and an admin. ``url`` carries the admin's credentials (the
+tests' own clients use it); ``bare_url`` carries none (what a service gets, with its own user and password file).
+A stack calls ``allow_prefix`` with its event prefix before its services start. A server given by the environment
+is used as it is (``access`` is None)."""
 
 from __future__ import annotations
 
@@ -17,6 +23,7 @@ from pathlib import Path
 
 from praxis_common.processes import nats_server_binary as nats_binary
 from praxis_common.processes import wait_until
+from praxis_dev.bus_config import DevBusAccess
 from praxis_dev.testing.servers import (
     NATS_URL_ENV,
     _Closer,
@@ -46,13 +53,29 @@ jetstream {
 class NatsServer:
     """A running NATS server with JetStream at ``url``. ``kind``: "env", "docker" or "local"."""
 
-    def __init__(self, url: str, *, kind: str, close: Callable[[], None] | None = None) -> None:
-        self.url = url
+    def __init__(
+        self,
+        url: str,
+        *,
+        kind: str,
+        close: Callable[[], None] | None = None,
+        access: DevBusAccess | None = None,
+        reload: Callable[[], None] | None = None,
+    ) -> None:
+        self.access = access
+        self.bare_url = url
+        self.url = access.admin_url(url) if access and url else url
         self.kind = kind
+        self._reload = reload
         self._closer = _Closer(close)
 
+    def allow_prefix(self, prefix: str) -> None:
+        """Let the services' users work under the event prefix `prefix` too (reloads the server's config)."""
+        if self.access is not None and self.access.add_prefix(prefix) and self._reload is not None:
+            self._reload()
+
     def __repr__(self) -> str:
-        return f"{type(self).__name__}(kind={self.kind!r}, url={self.url!r})"
+        return f"{type(self).__name__}(kind={self.kind!r}, url={self.bare_url!r})"
 
     def close(self) -> None:
         """Stop the server if this module started it (no-op for an env URL)."""
@@ -101,6 +124,7 @@ class LocalNatsServer(NatsServer):
         owned: bool = False,
         port: int | None = None,
         cluster: str = "",
+        access: DevBusAccess | None = None,
     ) -> None:
         self.workdir = Path(workdir)
         self.workdir.mkdir(parents=True, exist_ok=True)
@@ -114,7 +138,35 @@ class LocalNatsServer(NatsServer):
         self.cluster = cluster
         self._proc: subprocess.Popen | None = None
         self._owned = owned
-        super().__init__(f"nats://{self.host}:{port}" if port else "", kind="local", close=self._close)
+        access = access or DevBusAccess(self.workdir / "credentials")
+        super().__init__(
+            f"nats://{self.host}:{port}" if port else "",
+            kind="local",
+            close=self._close,
+            access=access,
+            reload=self.reload,
+        )
+
+    def _set_port(self, port: int) -> None:
+        self.port = port
+        self.bare_url = f"nats://{self.host}:{port}"
+        self.url = self.access.admin_url(self.bare_url)
+
+    def _write_config(self) -> None:
+        self.config_file.write_text(NATS_CONFIG + self.cluster + self.access.authorization())
+
+    def reload(self, timeout: float = 30) -> None:
+        """Re-write the config and have the running server load it; returns once it has."""
+        self._write_config()
+        if not self.running:
+            return
+        before = self.monitor("/varz").get("config_load_time")
+        self._proc.send_signal(signal.SIGHUP)
+        wait_until(
+            lambda: self.monitor("/varz").get("config_load_time") != before,
+            timeout=timeout,
+            what=f"nats-server on port {self.port} to reload its config",
+        )
 
     @property
     def monitor_url(self) -> str:
@@ -133,12 +185,10 @@ class LocalNatsServer(NatsServer):
         """Start (or start again, on the same port with the same store dir)."""
         if self.running:
             return
-        self.config_file.write_text(NATS_CONFIG + self.cluster)
+        self._write_config()
         first = self.port is None
         for attempt in range(1, (3 if first else 1) + 1):
-            if first:
-                self.port = free_port(self.host)
-            self.url = f"nats://{self.host}:{self.port}"
+            self._set_port(free_port(self.host) if first else self.port)
             cmd = [
                 self.binary,
                 "-c",
@@ -227,6 +277,7 @@ class LocalNatsCluster:
 
     def __init__(self, size: int = 3, tmpdir: str | Path | None = None) -> None:
         self.workdir, self._owned = _make_workdir(tmpdir, "praxis-test-nats-cluster-")
+        self.access = DevBusAccess(self.workdir / "credentials")  # one set of users for every node
         host = "127.0.0.1"
         ports = [free_port(host) for _ in range(size)]
         routes = [free_port(host) for _ in range(size)]
@@ -235,13 +286,24 @@ class LocalNatsCluster:
                 self.workdir / f"n{i}",
                 port=ports[i],
                 cluster=_cluster_config(f"n{i}", host, routes[i], [r for r in routes if r != routes[i]]),
+                access=self.access,
             )
             for i in range(size)
         ]
 
     @property
     def url(self) -> str:
+        """Every node, with the admin's credentials."""
         return ",".join(node.url for node in self.nodes)
+
+    @property
+    def bare_url(self) -> str:
+        return ",".join(node.bare_url for node in self.nodes)
+
+    def allow_prefix(self, prefix: str) -> None:
+        if self.access.add_prefix(prefix):
+            for node in self.nodes:
+                node.reload()
 
     def node(self, server_name: str) -> LocalNatsServer:
         return next(n for n in self.nodes if n.workdir.name == server_name)
@@ -284,18 +346,45 @@ cluster {{
 
 
 def start_docker_nats(image: str = NATS_IMAGE, timeout: float = 60) -> NatsServer:
+    """A container of the official image, with the same generated config (mounted) as a local server."""
     from testcontainers.core.container import DockerContainer
 
-    container = DockerContainer(image).with_command("-js").with_exposed_ports(4222)
+    workdir, _ = _make_workdir(None, "praxis-test-nats-docker-")
+    access = DevBusAccess(workdir / "credentials")
+    config = workdir / "nats.conf"
+    config.write_text(NATS_CONFIG + access.authorization())
+    container = (
+        DockerContainer(image)
+        .with_volume_mapping(str(workdir), "/etc/praxis-nats", "rw")
+        .with_command("-js -m 8222 -c /etc/praxis-nats/nats.conf")
+        .with_exposed_ports(4222, 8222)
+    )
     container.start()
+
+    def loaded_at() -> str | None:
+        monitor = f"http://{container.get_container_host_ip()}:{container.get_exposed_port(8222)}/varz"
+        with urllib.request.urlopen(monitor, timeout=5) as r:
+            return json.loads(r.read()).get("config_load_time")
+
+    def reload() -> None:
+        before = loaded_at()
+        config.write_text(NATS_CONFIG + access.authorization())
+        container.get_wrapped_container().kill(signal="SIGHUP")
+        wait_until(lambda: loaded_at() != before, timeout=timeout, what=f"{image} container to reload its config")
+
+    def close() -> None:
+        container.stop()
+        shutil.rmtree(workdir, ignore_errors=True)
+
     try:
         host = container.get_container_host_ip()
         port = int(container.get_exposed_port(4222))
         wait_until(lambda: _nats_ready(host, port), timeout=timeout, what=f"{image} container")
     except BaseException:
-        container.stop()
+        close()
         raise
-    return NatsServer(f"nats://{host}:{port}", kind="docker", close=container.stop)
+    server = NatsServer(f"nats://{host}:{port}", kind="docker", close=close, access=access, reload=reload)
+    return server
 
 
 def provision_nats() -> NatsServer:

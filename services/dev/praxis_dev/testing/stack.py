@@ -19,8 +19,10 @@ from pathlib import Path
 from typing import TypeVar
 
 from praxis_common import registry
+from praxis_common.jetstream import Bus, service_streams
 from praxis_common.processes import wait_until
-from praxis_dev.testing.servers import free_port
+from praxis_dev.testing.nats import LocalNatsCluster, NatsServer
+from praxis_dev.testing.servers import free_port, run_coro_blocking
 from praxis_dev.tokens import PUBLIC_KEY, generate_keypair, mint_token
 
 SERVICES = registry.service_names()  # the installed services (entry points), sorted
@@ -111,7 +113,7 @@ class ServiceProcess:
 
 @dataclass
 class Stack:
-    nats_url: str
+    nats: NatsServer | LocalNatsCluster  # each service connects as its own user; the tests' clients as the admin
     prefix: str
     workdir: Path
     database_factory: Callable[..., str]  # (name_hint, *, migrated=None) -> URL: testing.databases.Databases
@@ -125,16 +127,25 @@ class Stack:
         # `praxis up`: tests mint links with it.
         self.action_link_secret = secrets.token_hex(32)
 
+    @property
+    def nats_url(self) -> str:
+        """The NATS server(s) with the admin's credentials: what the tests' own clients connect with."""
+        return self.nats.url
+
     def start(self, names: tuple[str, ...] = SERVICES, *, migrate: bool = True) -> Stack:
         """Start the services on migrated databases (clones of the session's migrated templates, see
         testing/databases.py); with migrate=False, against empty databases, returning once they are alive
         (/healthz) rather than ready."""
+        self.nats.allow_prefix(self.prefix)
+        run_coro_blocking(self._provision_streams())
         for name in names:
             prefix = _env_prefix(name)
+            access = self.nats.access
             env = {
                 **os.environ,
                 prefix + "DATABASE_URL": self.database_factory(name, migrated=name if migrate else None),
-                prefix + "NATS_URL": self.nats_url,
+                prefix + "NATS_URL": self.nats.bare_url,
+                **(access.service_environment(prefix, name) if access else {}),
                 prefix + "EVENT_PREFIX": self.prefix,
                 prefix + "HTTP_PORT": str(free_port()),
                 prefix + "GRPC_PORT": str(free_port()),
@@ -157,6 +168,19 @@ class Stack:
             else:
                 self.services[name].wait_alive()
         return self
+
+    async def _provision_streams(self) -> None:
+        """Every installed service's stream, made as the admin before the services start, as if every producer had
+        run: a consumer may not create its producer's stream (docs/security.md, "The bus"), and a stack often runs
+        without some of its producers."""
+        bus = Bus(self.nats.url, name="stack-setup")
+        await bus.connect()
+        try:
+            replicas = int(self.settings.get("STREAM_REPLICAS", 1))
+            streams = {s.name: s for name in SERVICES for s in service_streams(self.prefix, name, replicas)}
+            await bus.ensure_streams(list(streams.values()))
+        finally:
+            await bus.close()
 
     def migrate(self, names: tuple[str, ...] = SERVICES) -> None:
         """`praxis migrate` for each service, in parallel."""

@@ -17,8 +17,10 @@ def test_an_action_link_secret_is_long_enough_or_none():
 
 
 @pytest.mark.parametrize("secret", [None, "s" * 31, DEV_UNSUBSCRIBE_SECRET])
-def test_prod_refuses_a_missing_short_or_development_unsubscribe_secret(secret):
+def test_prod_refuses_a_missing_short_or_development_unsubscribe_secret(secret, tmp_path):
+    (tmp_path / "nats").write_text("n" * 40)
     prod = {**BASE, "environment": "prod", "jwt_issuer": "https://idp.example", "page_token_secret": "p" * 40}
+    prod |= {"nats_user": "notifications", "nats_password_file": tmp_path / "nats"}
     with pytest.raises(ValidationError, match="NOTIFICATIONS_UNSUBSCRIBE_SECRET"):
         Settings(**prod, unsubscribe_secret=secret)
     assert Settings(**prod, unsubscribe_secret="u" * 40).unsubscribe_key == "u" * 40
