@@ -4,8 +4,8 @@
 - JSON (event payloads, outbox rows, stream messages, dead letters, cached responses, export JSON Lines): the ref is
   a whole JSON string value, so the JSON-encoded ref with its quotes (`"S-1"`) is looked for; `1` never matches the
   number 1 nor `"P-1"`, and `S-1` never matches `"S-10"`.
-- Headers (CloudEvents `ce-subject` = `<aggregate>/<id>`, a cached response's `Location`): a value that is the ref or
-  ends with `/<ref>`.
+- Headers: those naming a resource (an event's `ce-subject` = `<aggregate>/<id>`, a cached response's `Location`)
+  whose value is the ref or ends with `/<ref>`; no other header (`ce-source` is `/praxis/<service>`) names a student.
 - Free text (import errors, a hook's text columns through erasure_sql.scrub, an upload's cells): the ref as a whole
   token: no ref character (letter, digit, `_`, `-`) on either side; a `.` or `:` next to it ends the token unless a
   ref character follows it (`S-1.` and `S-1:` are the ref; `S-1.5` and `2024.S-1` are not).
@@ -45,13 +45,16 @@ def json_mentions(data: bytes | None, ref: str) -> bool:
     return any(v.encode() in (data or b"") for v in json_values(ref))
 
 
-def header_mentions(value: str, ref: str) -> bool:
-    return value == ref or value.endswith("/" + ref)
+RESOURCE_HEADERS = ("ce-subject", "location")  # lower-case
+
+
+def header_mentions(name: str, value: str, ref: str) -> bool:
+    return name.lower() in RESOURCE_HEADERS and (value == ref or value.endswith("/" + ref))
 
 
 def message_mentions(data: bytes | None, headers: Mapping[str, str] | None, ref: str) -> bool:
     """A stored message (JSON data, headers) names the ref."""
-    return json_mentions(data, ref) or any(header_mentions(v, ref) for v in (headers or {}).values())
+    return json_mentions(data, ref) or any(header_mentions(k, v, ref) for k, v in (headers or {}).items())
 
 
 def text_mentions(text: str | None, ref: str) -> bool:
@@ -82,11 +85,14 @@ def sql_json_mentions(column: str) -> str:
     return f"EXISTS (SELECT 1 FROM unnest(CAST(:json_needles AS bytea[])) nd WHERE position(nd IN {column}) > 0)"
 
 
+SQL_RESOURCE_HEADERS = "(" + ", ".join(f"'{h}'" for h in RESOURCE_HEADERS) + ")"
+
+
 def sql_header_mentions(column: str) -> str:
     """A jsonb column of headers (name -> value) with a value naming the ref."""
     return (
-        f"EXISTS (SELECT 1 FROM jsonb_each_text({column}) hd "
-        "WHERE hd.value = :ref OR right(hd.value, :suffix_length) = :suffix)"
+        f"EXISTS (SELECT 1 FROM jsonb_each_text({column}) hd WHERE lower(hd.key) IN {SQL_RESOURCE_HEADERS} "
+        "AND (hd.value = :ref OR right(hd.value, :suffix_length) = :suffix))"
     )
 
 

@@ -63,6 +63,28 @@ def test_a_message_names_the_ref_as_a_whole_json_value_or_a_header_ending_in_it(
     assert message_mentions(b'{"name":"J\\u00f6rg"}', {}, "Jörg")  # protobuf's JSON escapes what is not ASCII
     assert not message_mentions(b'{"studentRef":"S-10"}', {"ce-subject": "student/S-10"}, "S-1")
     assert not message_mentions(b'{"positionId":"P-1","seats":1}', {"ce-subject": "position/P-1"}, "1")
+    assert not message_mentions(b"{}", {"ce-source": "/praxis/mentors"}, "mentors")  # only headers naming a resource
+
+
+async def test_an_unsent_event_goes_out_under_the_pseudonym_in_its_payload_subject_and_aggregate(engine):
+    request = ErasureRequest(uuid.uuid4(), "school-er", "S-1")
+    async with engine.begin() as conn:
+        await conn.execute(
+            text(
+                "INSERT INTO outbox (id, subject, aggregate_type, aggregate_id, headers, payload, occurred_at) "
+                "VALUES (:id, 's', 'student', 'S-1', CAST(:h AS jsonb), :p, now())"
+            ),
+            {
+                "id": uuid.uuid4(),
+                "h": json.dumps({"ce-subject": "student/S-1", "ce-source": "/praxis/S-1"}),
+                "p": json.dumps({"schoolOrg": "school-er", "studentRef": "S-1", "peers": ["S-10"]}).encode(),
+            },
+        )
+        assert (await erase_kernel_rows(conn, request))["outbox"] == 1
+        row = (await conn.execute(text("SELECT aggregate_id, headers, payload FROM outbox"))).one()
+    assert row.aggregate_id == request.pseudonym
+    assert row.headers == {"ce-subject": f"student/{request.pseudonym}", "ce-source": "/praxis/S-1"}
+    assert json.loads(row.payload) == {"schoolOrg": "school-er", "studentRef": request.pseudonym, "peers": ["S-10"]}
 
 
 async def test_the_kernel_tables_keep_other_schools_rows_and_refs_that_only_contain_this_one(engine):
@@ -81,7 +103,7 @@ async def test_the_kernel_tables_keep_other_schools_rows_and_refs_that_only_cont
                     text(
                         "INSERT INTO outbox (id, subject, aggregate_type, aggregate_id, headers, payload, "
                         "occurred_at, sent_at) VALUES (:id, 's', 'student', 'S-10', "
-                        "'{\"ce-subject\": \"student/S-10\"}'::jsonb, :p, now(), :sent)"
+                        '\'{"ce-subject": "student/S-10"}\'::jsonb, :p, now(), :sent)'
                     ),
                     {"id": uuid.uuid4(), "p": json.dumps(payload).encode(), "sent": sent},
                 )
