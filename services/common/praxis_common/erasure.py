@@ -17,10 +17,13 @@ service that was down consumes the request when it returns (a durable consumer o
 
 from __future__ import annotations
 
+import asyncio
+import json
 import logging
 import re
+import time
 import uuid
-from collections.abc import Awaitable, Callable, Collection
+from collections.abc import AsyncIterator, Awaitable, Callable, Collection
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
@@ -31,10 +34,12 @@ from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from praxis.events.v1 import erasure_pb2
+from praxis_common import erasure_match as match
 from praxis_common.audit import AuditLog
 from praxis_common.consumer import Subscription
 from praxis_common.errors import InvalidInput
 from praxis_common.events import IntegrationEvent, ReceivedEvent
+from praxis_common.exports.parts import EXPORT_CLAIM_LOCK
 from praxis_common.jetstream import Bus, stream_name
 
 if TYPE_CHECKING:
@@ -48,7 +53,7 @@ PSEUDONYM_PREFIX = "erased-"
 REQUESTED = "student.erasure_requested"
 ERASED = "student.erased"
 MAX_REF_LENGTH = 128
-READ_TIMEOUT_SECONDS = 2.0  # a stream read that gets nothing for this long has read everything
+READ_TIMEOUT_SECONDS = 2.0  # a stream read that gets nothing for this long before the last message failed
 
 
 @dataclass(frozen=True)
@@ -108,72 +113,98 @@ def erased_event(service: str, request: ErasureRequest, rows: dict[str, int]) ->
 # ---- the kernel's tables
 
 
-def _bounded(ref: str) -> str:
-    """A PostgreSQL regular expression matching the ref as a whole token (not inside a longer ref: S-1 in S-10)."""
-    return r"(?<![A-Za-z0-9_.:\-])" + re.sub(r"([^A-Za-z0-9])", r"\\\1", ref) + r"(?![A-Za-z0-9_.:\-])"
-
-
 # An event's school, as protobuf's JSON mapping writes it (`"schoolOrg": "<org>"`).
 _SCHOOL_FIELD = r'"schoolOrg":\s*'
 _TABLES = (
     "SELECT to_regclass('outbox'), to_regclass('idempotency_key'), to_regclass('import_job'), "
     "to_regclass('audit_entry'), to_regclass('export_part')"
 )
-
-# Unsent events about the student still go out (other services keep their counts), under the pseudonym; sent ones
-# (kept for the outbox report and pruned after outbox_retention_hours) are deleted. Unsent first: a row the relay
-# is publishing right now is locked; once the relay committed it as sent, the DELETE takes it. An event naming only
-# another school (`"schoolOrg": "<other>"`) is about that school's student of the same ref and is left as it is.
-_OUTBOX_UNSENT = text(
-    "UPDATE outbox SET "
-    "payload = convert_to(regexp_replace(convert_from(payload, 'UTF8'), :pattern, :pseudonym, 'g'), 'UTF8'), "
-    "headers = regexp_replace(headers::text, :pattern, :pseudonym, 'g')::jsonb, "
-    "aggregate_id = regexp_replace(aggregate_id, :pattern, :pseudonym, 'g') "
-    "WHERE sent_at IS NULL AND position(:needle IN payload) + position(:ref IN headers::text || aggregate_id) > 0 "
-    "AND (convert_from(payload, 'UTF8') ~ :pattern OR headers::text ~ :pattern OR aggregate_id ~ :pattern) "
+# Which rows name the student: the one rule of erasure_match (a whole JSON value, a header ending in /<ref>, a whole
+# token of free text). An event naming only another school (`"schoolOrg": "<other>"`) is about that school's student
+# of the same ref and is left as it is, sent or not.
+_OUTBOX_MENTIONS = (
+    f"({match.sql_json_mentions('payload')} OR {match.sql_header_mentions('headers')} OR aggregate_id = :ref) "
     "AND (convert_from(payload, 'UTF8') !~ :any_school OR convert_from(payload, 'UTF8') ~ :our_school)"
 )
-_OUTBOX_SENT = text(
-    "DELETE FROM outbox WHERE sent_at IS NOT NULL AND (position(:needle IN payload) > 0 "
-    "OR position(:ref IN headers::text) > 0 OR position(:ref IN aggregate_id) > 0)"
+# Unsent events about the student still go out (other services keep their counts), under the pseudonym; the consumer
+# waits for the relay to send them before it scrubs the stream. Sent ones (kept for the outbox report and pruned after
+# outbox_retention_hours) are deleted. Unsent first: a row the relay is publishing right now is locked; once the
+# relay committed it as sent, the DELETE takes it.
+_OUTBOX_UNSENT = text(
+    "UPDATE outbox SET "
+    "payload = convert_to(replace(replace(convert_from(payload, 'UTF8'), :json_a, :pseudonym_json), "
+    ":json_u, :pseudonym_json), 'UTF8'), "
+    "headers = coalesce((SELECT jsonb_object_agg(hd.key, CASE "
+    f"WHEN lower(hd.key) NOT IN {match.SQL_RESOURCE_HEADERS} THEN hd.value "
+    "WHEN hd.value = :ref THEN :pseudonym WHEN right(hd.value, :suffix_length) = :suffix "
+    "THEN left(hd.value, length(hd.value) - :suffix_length) || '/' || :pseudonym ELSE hd.value END) "
+    "FROM jsonb_each_text(headers) hd), '{}'::jsonb), "
+    "aggregate_id = CASE WHEN aggregate_id = :ref THEN :pseudonym ELSE aggregate_id END "
+    f"WHERE sent_at IS NULL AND {_OUTBOX_MENTIONS}"
 )
-# A cached response naming the student: a retry with its key then runs again instead of replaying it.
+_OUTBOX_SENT = text(f"DELETE FROM outbox WHERE sent_at IS NOT NULL AND {_OUTBOX_MENTIONS}")
+# Events under the pseudonym the relay has not sent yet (step 1 rewrote them): the stream is scrubbed after them.
+_OUTBOX_PENDING = text(
+    "SELECT count(*) FROM outbox WHERE sent_at IS NULL AND "
+    f"({match.sql_json_mentions('payload')} OR {match.sql_header_mentions('headers')} OR aggregate_id = :ref)"
+)
+# A cached response of the school naming the student: a retry with its key then runs again instead of replaying it.
 _IDEMPOTENCY = text(
-    "DELETE FROM idempotency_key WHERE position(:needle IN body) > 0 OR position(:ref IN headers::text) > 0"
+    "DELETE FROM idempotency_key WHERE org = :school "
+    f"AND ({match.sql_json_mentions('body')} OR {match.sql_header_mentions('headers')})"
 )
-# Import reports: the row errors naming the student go; a finished job's upload naming it is emptied.
+# The school's import reports: the row errors naming the student go (any string in the error, as free text); a
+# finished job's upload naming it (a whole cell, whatever the file's encoding) is emptied.
+_ERROR_MENTIONS = (
+    "EXISTS (SELECT 1 FROM jsonb_path_query(e, 'strict $.**') v "
+    "WHERE jsonb_typeof(v) = 'string' AND (v #>> '{}') ~ :token)"
+)
 _IMPORT_ERRORS = text(
     "UPDATE import_job SET errors = (SELECT coalesce(jsonb_agg(e ORDER BY n), '[]'::jsonb) "
-    "FROM jsonb_array_elements(errors) WITH ORDINALITY AS x(e, n) WHERE position(:ref IN e::text) = 0), "
-    "detail = CASE WHEN position(:ref IN coalesce(detail, '')) > 0 THEN NULL ELSE detail END "
-    "WHERE position(:ref IN errors::text) > 0 OR position(:ref IN coalesce(detail, '')) > 0"
-)
-# Export parts not yet expired (docs/export.md) are copies of the tables just erased: a part whose files mention
-# the student is deleted whole, with its chunks, whichever organisation it is for (an enterprise's part lists its
-# placements too); its job then says the part is gone and the organisation exports again. A needle cut by a chunk
-# boundary is found in the chunk joined with the head of the next one.
-_EXPORT_PARTS = text(
-    "DELETE FROM export_part p WHERE EXISTS (SELECT 1 FROM export_chunk c LEFT JOIN export_chunk n "
-    "ON n.job_id = c.job_id AND n.file = c.file AND n.seq = c.seq + 1 WHERE c.job_id = p.job_id "
-    "AND position(:needle IN c.data || substring(coalesce(n.data, ''::bytea) FROM 1 FOR :needle_length)) > 0)"
+    f"FROM jsonb_array_elements(errors) WITH ORDINALITY AS x(e, n) WHERE NOT {_ERROR_MENTIONS}), "
+    f"detail = CASE WHEN {match.sql_text_mentions('detail')} THEN NULL ELSE detail END "
+    f"WHERE org = :school AND (EXISTS (SELECT 1 FROM jsonb_array_elements(errors) AS x(e) WHERE {_ERROR_MENTIONS}) "
+    f"OR {match.sql_text_mentions('detail')})"
 )
 _IMPORT_UPLOADS = text(
-    "UPDATE import_job SET upload = ''::bytea WHERE finished_at IS NOT NULL AND position(:needle IN upload) > 0"
+    "UPDATE import_job SET upload = ''::bytea WHERE org = :school AND finished_at IS NOT NULL "
+    "AND encode(upload, 'escape') ~ :bytes_token"
 )
+# Export parts not yet expired (docs/export.md) are copies of the tables just erased. A part being built (or waiting)
+# read its snapshot before this transaction commits: it goes back to the queue, unclaimed, and is built again after
+# the erasure (its builder's finish_part then finds its claim gone and drops what it wrote); claims wait for this
+# transaction (EXPORT_CLAIM_LOCK). A stored part whose files name the student is deleted whole, with its chunks,
+# whichever organisation it is for (an enterprise's part lists its placements too); its job then says the part is
+# gone and the organisation exports again. A needle cut by a chunk boundary is found in the chunk joined with the
+# head of the next one.
+_EXPORT_CLAIMS = text(f"SELECT pg_advisory_xact_lock({EXPORT_CLAIM_LOCK})")
+_EXPORT_REQUEUE = text("UPDATE export_part SET state = 'queued', heartbeat_at = NULL WHERE state = 'building'")
+_EXPORT_PARTS = text(
+    "DELETE FROM export_part p WHERE EXISTS (SELECT 1 FROM export_chunk c LEFT JOIN export_chunk nx "
+    "ON nx.job_id = c.job_id AND nx.file = c.file AND nx.seq = c.seq + 1 WHERE c.job_id = p.job_id AND "
+    + match.sql_json_mentions("(c.data || substring(coalesce(nx.data, ''::bytea) FROM 1 FOR :json_needle_length))")
+    + ")"
+)
+
+
+def _params(request: ErasureRequest) -> dict[str, Any]:
+    params = match.sql_params(request.student_ref)
+    json_a, *rest = match.json_values(request.student_ref)
+    params.update(
+        json_a=json_a,
+        json_u=rest[0] if rest else json_a,
+        pseudonym=request.pseudonym,
+        pseudonym_json=json.dumps(request.pseudonym),
+        school=request.school_org,
+        any_school=_SCHOOL_FIELD + '"',
+        our_school=_SCHOOL_FIELD + '"' + re.sub(r"([^A-Za-z0-9])", r"\\\1", request.school_org) + '"',
+    )
+    return params
 
 
 async def erase_kernel_rows(conn: AsyncConnection, request: ErasureRequest) -> dict[str, int]:
     """The kernel's tables of this service's database, in the caller's transaction: table -> rows changed."""
-    ref = request.student_ref
-    params: dict[str, Any] = {
-        "ref": ref,
-        "needle": ref.encode(),
-        "pattern": _bounded(ref),
-        "pseudonym": request.pseudonym,
-        "any_school": _SCHOOL_FIELD + '"',
-        "our_school": _SCHOOL_FIELD + '"' + re.sub(r"([^A-Za-z0-9])", r"\\\1", request.school_org) + '"',
-        "needle_length": len(ref.encode()),
-    }
+    params = _params(request)
     outbox, idempotency, import_job, audit, export_part = (await conn.execute(text(_TABLES))).one()
     rows: dict[str, int] = {}
     if outbox:
@@ -185,20 +216,27 @@ async def erase_kernel_rows(conn: AsyncConnection, request: ErasureRequest) -> d
         rows["import_job"] = (await conn.execute(_IMPORT_ERRORS, params)).rowcount
         rows["import_job"] += (await conn.execute(_IMPORT_UPLOADS, params)).rowcount
     if audit:
-        rows["audit_entry"] = await AuditLog(conn).forget_student(request.school_org, ref)
+        rows["audit_entry"] = await AuditLog(conn).forget_student(request.school_org, request.student_ref)
     if export_part:
-        rows["export_part"] = (await conn.execute(_EXPORT_PARTS, params)).rowcount
+        await conn.execute(_EXPORT_CLAIMS)
+        rows["export_part"] = (await conn.execute(_EXPORT_REQUEUE)).rowcount
+        rows["export_part"] += (await conn.execute(_EXPORT_PARTS, params)).rowcount
     return rows
+
+
+async def unsent_under_pseudonym(conn: AsyncConnection, request: ErasureRequest) -> int:
+    """Events naming the erasure's pseudonym that the relay has not sent yet."""
+    if not (await conn.execute(text("SELECT to_regclass('outbox')"))).scalar():
+        return 0
+    return (await conn.execute(_OUTBOX_PENDING, match.sql_params(request.pseudonym))).scalar_one()
 
 
 # ---- the stream
 
 
-def mentions(msg: Any, needle: bytes) -> bool:
-    """A stored message's data or headers hold the needle."""
-    if needle in (msg.data or b""):
-        return True
-    return any(needle in f"{k}:{v}".encode() for k, v in (msg.headers or {}).items())
+def mentions(msg: Any, ref: str) -> bool:
+    """A stored message's data (JSON) or headers name the ref (erasure_match)."""
+    return match.message_mentions(msg.data, msg.headers, ref)
 
 
 _SCHOOL_VALUE = re.compile(rb'"schoolOrg":\s*"((?:[^"\\]|\\.)*)"')
@@ -213,20 +251,42 @@ def another_schools(msg: Any, school_org: str | None) -> bool:
     return bool(named) and school_org.encode() not in named
 
 
+class StreamNotRead(Exception):
+    """The stream's retained messages could not all be read (a read timed out before the last one): nothing may be
+    confirmed; the request is redelivered."""
+
+
+async def read_retained(next_msg: Callable[[float], Awaitable[Any]], last_seq: int) -> AsyncIterator[Any]:
+    """The messages an ordered consumer delivers, up to the stream's `last_seq` when the read began. It stops at that
+    sequence or at a message with nothing pending after it, never on a timeout: a read that times out before (a slow
+    server, a stalled consumer) raises StreamNotRead."""
+    while True:
+        try:
+            msg = await next_msg(READ_TIMEOUT_SECONDS)
+        except TimeoutError:  # nats' TimeoutError is one too
+            raise StreamNotRead(f"no message for {READ_TIMEOUT_SECONDS} s before sequence {last_seq}") from None
+        seq = msg.metadata.sequence.stream
+        if seq > last_seq:
+            return
+        yield msg
+        if seq == last_seq or not msg.metadata.num_pending:
+            return
+
+
 async def scrub_stream(
     bus: Bus,
     stream: str,
     subjects: str,
-    needle: str,
+    ref: str,
     *,
     keep: Collection[str] = (),
     school_org: str | None = None,
 ) -> list[int]:
-    """Delete every retained message of `stream` (on `subjects`, a filter such as `<prefix>.mentors.>`) whose data
-    or headers mention `needle`, except those on a subject in `keep` and, given `school_org`, those naming only
-    other schools (`another_schools`); the sequences deleted. The server overwrites
-    a deleted message's bytes (secure erase, the default of STREAM.MSG.DELETE). Reads the messages there were when
-    it started through an ephemeral ordered consumer (docs/erasure.md has the cost)."""
+    """Delete every retained message of `stream` (on `subjects`, a filter such as `<prefix>.mentors.>`) that names
+    `ref` (erasure_match: a whole JSON value, a header ending in /<ref>), except those on a subject in `keep` and,
+    given `school_org`, those naming only other schools (`another_schools`); the sequences deleted. The server
+    overwrites a deleted message's bytes (secure erase, the default of STREAM.MSG.DELETE). Reads the messages there
+    were when it started through an ephemeral ordered consumer (docs/erasure.md has the cost)."""
     assert bus.js is not None
     try:
         state = (await bus.js.stream_info(stream)).state
@@ -234,31 +294,44 @@ async def scrub_stream(
         return []
     if not state.messages:
         return []
-    raw, deleted = needle.encode(), []
+    deleted: list[int] = []
     sub = await bus.js.subscribe(subjects, stream=stream, ordered_consumer=True, deliver_policy=DeliverPolicy.ALL)
     try:
-        while True:
-            try:
-                msg = await sub.next_msg(timeout=READ_TIMEOUT_SECONDS)
-            except TimeoutError:  # nothing more on these subjects (nats' TimeoutError is one too)
-                break
-            seq = msg.metadata.sequence.stream
-            if seq > state.last_seq:
-                break
-            if msg.subject not in keep and mentions(msg, raw) and not another_schools(msg, school_org):
+        info = await sub.consumer_info()
+        if not info.num_pending and not info.delivered.consumer_seq:
+            return []  # nothing retained on these subjects
+        async for msg in read_retained(lambda timeout: sub.next_msg(timeout=timeout), state.last_seq):
+            if msg.subject not in keep and mentions(msg, ref) and not another_schools(msg, school_org):
+                seq = msg.metadata.sequence.stream
                 try:
                     await bus.js.delete_msg(stream, seq)
                 except NotFoundError:
                     pass  # deleted meanwhile (expired, or another replica's scrub)
                 deleted.append(seq)
-            if seq == state.last_seq or not msg.metadata.num_pending:
-                break
     finally:
         await sub.unsubscribe()
     return deleted
 
 
 # ---- the consumer
+
+
+class RelayBehind(Exception):
+    """Events rewritten under the pseudonym are still unsent after the wait: the request is redelivered."""
+
+
+async def wait_for_relay(uow: UowFactory, request: ErasureRequest, *, timeout: float, poll: float = 0.2) -> None:
+    """Until the relay has sent every event step 1 rewrote (they name the pseudonym): the stream is scrubbed only
+    after them, so nothing published about the student is left behind the scrub."""
+    deadline = time.monotonic() + timeout
+    while True:
+        async with uow() as u:
+            left = await unsent_under_pseudonym(u.connection, request)
+        if not left:
+            return
+        if time.monotonic() >= deadline:
+            raise RelayBehind(f"{left} events under the pseudonym still unsent after {timeout} s")
+        await asyncio.sleep(poll)  # polling the outbox with a deadline, not synchronisation
 
 
 def subscription(rt: Any, service: str, hook: EraseStudent) -> Subscription:
@@ -272,6 +345,7 @@ def subscription(rt: Any, service: str, hook: EraseStudent) -> Subscription:
     async def handle(event: ReceivedEvent, uow: UowFactory) -> None:
         request = ErasureRequest.from_event(event)
         rows = await erase(rt.uow, hook, request)
+        await wait_for_relay(rt.uow, request, timeout=settings.erasure_relay_wait_seconds)
         scrubbed = await scrub_stream(
             rt.bus,
             stream_name(prefix, service),

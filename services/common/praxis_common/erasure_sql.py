@@ -7,8 +7,8 @@ from collections.abc import Iterable
 
 from sqlalchemy import Column, ColumnElement, Table, Update, case, func, literal, or_, update
 
-# The ref as a whole token (S-1 is not inside S-10): the rule the kernel's own part uses on its tables.
-from praxis_common.erasure import _bounded as ref_pattern
+# The ref as a whole token of free text (S-1 is not inside S-10, `S-1.` ends a sentence): erasure_match's rule.
+from praxis_common.erasure_match import token_pattern as ref_pattern
 
 
 def scrub(

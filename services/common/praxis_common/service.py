@@ -332,6 +332,8 @@ def subscriptions(spec: ServiceSpec, rt: Runtime) -> list[Subscription]:
     if spec.erase_student is not None:
         subs.append(erasure.subscription(rt, spec.name, spec.erase_student))
     return subs
+
+
 def export_grpc_services(spec: ServiceSpec, rt: Runtime) -> list[tuple]:
     """ExportPartsService, for a service that exports (the coordinator reads its parts there)."""
     return [export_rpc.grpc_service(rt)] if spec.exports else []

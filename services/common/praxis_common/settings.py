@@ -78,6 +78,9 @@ class ServiceSettings(BaseSettings):
     # The service that coordinates erasures of a student (docs/erasure.md): every service with an erasure hook
     # consumes its `student.erasure_requested` events.
     erasure_coordinator: str = "internships"
+    # How long an erasure waits for the relay to send the events it rewrote under the pseudonym before it scrubs the
+    # stream; past it the request fails and is redelivered.
+    erasure_relay_wait_seconds: float = Field(60.0, ge=1.0, le=600.0)
     # A running import job not heard of for this long lost its process: another worker takes it over (imports/).
     import_stale_seconds: float = Field(120.0, ge=1.0, le=3600.0)
     # Organisation exports (exports/): how often the part builder looks for requested parts, and when a part being

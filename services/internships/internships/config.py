@@ -42,6 +42,8 @@ class Settings(ServiceSettings):
     # The services that erase a student and must confirm it (docs/erasure.md), comma-separated; each request keeps
     # the list it was made with.
     erasure_services: str = "internships,mentors,notifications,projects"
+    # At most this many erasures pending per school; one more is a 409 until some completed.
+    erasure_max_pending: int = Field(default=100, ge=1, le=100_000)
 
     @field_validator("compliance_policy")
     @classmethod

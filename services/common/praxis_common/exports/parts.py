@@ -37,6 +37,10 @@ from praxis_common.db import new_metadata
 from praxis_common.exports import ExportResource
 
 CHUNK_BYTES = 1 << 20
+# An erasure holds this advisory lock (exclusive) while it sends the parts being built back to the queue; a claim takes
+# it shared, so a part claimed while an erasure runs is claimed after it committed and built from a snapshot without
+# the student (erasure.py).
+EXPORT_CLAIM_LOCK = 0x70726178  # "prax"
 # COPY's CSV format with a quote and a delimiter that JSON text never holds raw (it escapes control characters):
 # each row is then its JSON exactly, one line, where the text format would double every backslash.
 _COPY_OPTIONS = {"format": "csv", "delimiter": "\x02", "quote": "\x01"}
@@ -162,9 +166,10 @@ class Part:
     files: list[dict]
     taken_at: datetime | None
     expires_at: datetime
+    heartbeat_at: datetime | None = None  # the claim: the builder's last heartbeat (finish_part compares it)
 
 
-_PART_COLUMNS = "job_id, org, org_kind, state, files, taken_at, expires_at"
+_PART_COLUMNS = "job_id, org, org_kind, state, files, taken_at, expires_at, heartbeat_at"
 
 
 async def request_part(conn, *, job_id: uuid.UUID, org: str, org_kind: str, requested_at, expires_at) -> None:
@@ -179,11 +184,13 @@ async def request_part(conn, *, job_id: uuid.UUID, org: str, org_kind: str, requ
 
 
 async def claim_part(conn, stale_seconds: float) -> Part | None:
-    """The oldest queued part (or one whose builder went silent for `stale_seconds`), now building and ours."""
+    """The oldest queued part (or one whose builder went silent for `stale_seconds`), now building and ours: the
+    `heartbeat_at` it returns is the claim, which `heartbeat` renews and `finish_part` checks."""
+    await conn.execute(text(f"SELECT pg_advisory_xact_lock_shared({EXPORT_CLAIM_LOCK})"))
     row = (
         await conn.execute(
             text(f"""
-                UPDATE export_part SET state = 'building', heartbeat_at = now()
+                UPDATE export_part SET state = 'building', heartbeat_at = clock_timestamp()
                 WHERE job_id = (
                     SELECT job_id FROM export_part
                     WHERE expires_at > now() AND (state = 'queued'
@@ -197,14 +204,40 @@ async def claim_part(conn, stale_seconds: float) -> Part | None:
     return Part(**row._mapping) if row else None
 
 
-async def finish_part(conn, job_id: uuid.UUID, *, state: str, files: list[dict], taken_at, detail=None) -> None:
-    await conn.execute(
+async def heartbeat(conn, job_id: uuid.UUID, claim: datetime) -> datetime | None:
+    """Renew the claim `claim` of a part still building: its new value, or None when the part is no longer ours (an
+    erasure sent it back to the queue, or another builder took it over)."""
+    return (
+        await conn.execute(
+            text(
+                "UPDATE export_part SET heartbeat_at = clock_timestamp() "
+                "WHERE job_id = :job AND state = 'building' AND heartbeat_at = :claim RETURNING heartbeat_at"
+            ),
+            {"job": job_id, "claim": claim},
+        )
+    ).scalar()
+
+
+async def finish_part(
+    conn, job_id: uuid.UUID, claim: datetime, *, state: str, files: list[dict], taken_at, detail=None
+) -> bool:
+    """Mark the part `state` if it is still the one claimed with `claim` (compare-and-set); False: it is not (the
+    caller then drops what it wrote)."""
+    result = await conn.execute(
         text(
             "UPDATE export_part SET state = :state, files = CAST(:files AS jsonb), taken_at = :taken, "
-            "detail = :detail WHERE job_id = :job"
+            "detail = :detail WHERE job_id = :job AND state = 'building' AND heartbeat_at = :claim"
         ),
-        {"job": job_id, "state": state, "files": json.dumps(files), "taken": taken_at, "detail": detail},
+        {
+            "job": job_id,
+            "claim": claim,
+            "state": state,
+            "files": json.dumps(files),
+            "taken": taken_at,
+            "detail": detail,
+        },
     )
+    return result.rowcount == 1
 
 
 async def get_part(conn, job_id: uuid.UUID) -> Part | None:

@@ -23,6 +23,7 @@ from praxis_common.consumer import Consumer
 from praxis_common.erasure import ErasureRequest, erase, erase_kernel_rows, scrub_stream, subscription
 from praxis_common.events import IntegrationEvent
 from praxis_common.jetstream import Bus, service_streams, stream_name
+from praxis_common.outbox import OutboxRelay
 from praxis_common.uow import UnitOfWorkFactory
 from praxis_dev.testing.stack import eventually
 
@@ -45,23 +46,30 @@ async def bus(nats_server):
     await bus.close()
 
 
-async def _outbox(conn, payload: dict, *, sent: bool) -> None:
+async def _outbox(conn, payload: dict, *, sent: bool, subject: str = "s") -> None:
     await conn.execute(
         text(
             "INSERT INTO outbox (id, subject, aggregate_type, aggregate_id, headers, payload, occurred_at, sent_at) "
-            "VALUES (:id, 's', 'a', 'x', '{}'::jsonb, :payload, now(), :sent)"
+            "VALUES (:id, :subject, 'a', 'x', CAST(:headers AS jsonb), :payload, now(), :sent)"
         ),
-        {"id": uuid.uuid4(), "payload": json.dumps(payload).encode(), "sent": NOW if sent else None},
+        {
+            "id": (id := uuid.uuid4()),
+            "subject": subject,
+            "headers": json.dumps({"Nats-Msg-Id": str(id), "ce-id": str(id)}),
+            "payload": json.dumps(payload).encode(),
+            "sent": NOW if sent else None,
+        },
     )
 
 
-async def _world(engine) -> None:
+async def _world(engine, subject: str = "s") -> None:
+    """`subject`: where the relay publishes the unsent events (a test running one gives a subject of a stream)."""
     async with engine.begin() as conn:
-        await _outbox(conn, {"studentRef": "S-1", "name": "Ann"}, sent=True)
-        await _outbox(conn, {"studentRef": "S-1", "peer": "S-10"}, sent=False)
-        await _outbox(conn, {"studentRef": "S-2"}, sent=True)
+        await _outbox(conn, {"studentRef": "S-1", "name": "Ann"}, sent=True, subject=subject)
+        await _outbox(conn, {"studentRef": "S-1", "peer": "S-10"}, sent=False, subject=subject)
+        await _outbox(conn, {"studentRef": "S-2"}, sent=True, subject=subject)
         # the same ref at another school: its unsent event is that student's, and goes out as it is
-        await _outbox(conn, {"schoolOrg": "school-other", "studentRef": "S-1"}, sent=False)
+        await _outbox(conn, {"schoolOrg": "school-other", "studentRef": "S-1"}, sent=False, subject=subject)
         # export parts: one whose file names the student across a chunk boundary, one that does not name them
         for job, chunks in (("1" * 32, [b'{"student_ref": "S', b'-1"}\n']), ("2" * 32, [b'{"student_ref": "S-2"}\n'])):
             await conn.execute(
@@ -192,6 +200,11 @@ def _request_event() -> IntegrationEvent:
 class _Settings:
     event_prefix: str
     erasure_coordinator: str = "coord"
+    erasure_relay_wait_seconds: float = 15.0
+
+
+def _relay(engine, bus: Bus, uow: UnitOfWorkFactory) -> OutboxRelay:
+    return OutboxRelay(engine, bus, wakeup=uow.committed, poll_seconds=0.1)
 
 
 async def _hook(uow, request: ErasureRequest) -> dict[str, int]:
@@ -206,7 +219,7 @@ async def test_the_erasure_consumer_runs_the_hook_scrubs_the_stream_and_confirms
     prefix = "er" + uuid.uuid4().hex[:8]
     uow = UnitOfWorkFactory(engine, event_prefix=prefix)
     await bus.ensure_streams(service_streams(prefix, "svc") + service_streams(prefix, "coord"))
-    await _world(engine)
+    await _world(engine, subject=f"{prefix}.svc.thing.queued")
     await bus.publish(f"{prefix}.svc.thing.done", b'{"studentRef":"S-1"}', headers={"Nats-Msg-Id": "t"}, timeout=5)
     row = _request_event().outbox_row(prefix)
     for msg_id in ("first", "again"):  # delivered twice: applied and confirmed once
@@ -227,9 +240,13 @@ async def test_the_erasure_consumer_runs_the_hook_scrubs_the_stream_and_confirms
             )
 
     async with running(consumer):
-        await eventually(confirmations, timeout=15, what="the confirmation in the outbox")
-        # the second delivery is acknowledged without a second confirmation
-        await eventually(lambda: _acked(bus, prefix), timeout=15, what="both deliveries of the request acknowledged")
+        # the relay starts once the request rewrote the unsent event: the consumer waits for it to be sent
+        await eventually(lambda: _under_pseudonym(engine), timeout=15, what="the unsent event rewritten")
+        assert await confirmations() == []
+        async with running(_relay(engine, bus, uow)):
+            await eventually(confirmations, timeout=15, what="the confirmation in the outbox")
+            # the second delivery is acknowledged without a second confirmation
+            await eventually(lambda: _acked(bus, prefix), timeout=15, what="both deliveries acknowledged")
     (payload,) = await confirmations()
     assert b"S-1" not in payload
     confirmed = json_format.Parse(payload, erasure_pb2.StudentErased())
@@ -246,7 +263,12 @@ async def test_the_erasure_consumer_runs_the_hook_scrubs_the_stream_and_confirms
         "export_part": 1,
         "stream": 1,
     }
-    assert await _stream_contents(bus, stream_name(prefix, "svc"), f"{prefix}.svc.>") == []
+    # the unsent events went out before the scrub: the student's under the pseudonym, the other school's S-1 as it was
+    left = await _stream_contents(bus, stream_name(prefix, "svc"), f"{prefix}.svc.>")
+    assert [json.loads(data) for _, subject, data in left if subject.endswith(".thing.queued")] == [
+        {"studentRef": REQUEST.pseudonym, "peer": "S-10"},
+        {"schoolOrg": "school-other", "studentRef": "S-1"},
+    ]
 
 
 async def _acked(bus: Bus, prefix: str) -> bool:
@@ -254,7 +276,7 @@ async def _acked(bus: Bus, prefix: str) -> bool:
     return info.ack_floor.stream_seq == 2 and info.num_ack_pending == 0
 
 
-async def test_a_ref_with_dots_and_colons_is_replaced_only_as_a_whole_token(engine):
+async def test_a_ref_with_dots_and_colons_is_replaced_only_as_a_whole_value(engine):
     request = ErasureRequest(uuid.uuid4(), "school-er", "2024.s:7")
     async with engine.begin() as conn:
         await _outbox(conn, {"a": "2024.s:7", "b": "2024Xs:7", "c": "2024.s:70", "d": "x/2024.s:7"}, sent=False)
@@ -265,7 +287,7 @@ async def test_a_ref_with_dots_and_colons_is_replaced_only_as_a_whole_token(engi
         "a": request.pseudonym,
         "b": "2024Xs:7",  # a regex metacharacter in the ref matches only itself
         "c": "2024.s:70",
-        "d": f"x/{request.pseudonym}",
+        "d": "x/2024.s:7",  # not the whole value: a JSON value names the ref only as a whole
     }
 
 
@@ -275,12 +297,12 @@ async def test_a_run_stopped_after_its_transaction_is_completed_by_the_redeliver
     prefix = "er" + uuid.uuid4().hex[:8]
     uow = UnitOfWorkFactory(engine, event_prefix=prefix)
     await bus.ensure_streams(service_streams(prefix, "svc") + service_streams(prefix, "coord"))
-    await _world(engine)
+    await _world(engine, subject=f"{prefix}.svc.thing.queued")
     await bus.publish(f"{prefix}.svc.thing.done", b'{"studentRef":"S-1"}', headers={"Nats-Msg-Id": "t"}, timeout=5)
     assert (await erase(uow, _hook, REQUEST))["outbox"] == 2  # the first run's transaction
     row = _request_event().outbox_row(prefix)
     await bus.publish(row["subject"], row["payload"], headers=row["headers"], timeout=5)
-    rt = SimpleNamespace(settings=_Settings(prefix), uow=uow, bus=bus)
+    rt = SimpleNamespace(settings=_Settings(prefix, erasure_relay_wait_seconds=1.0), uow=uow, bus=bus)
     consumer = Consumer(bus, uow, subscription(rt, "svc", _hook), service="svc", prefix=prefix)
 
     async def confirmation():
@@ -290,7 +312,32 @@ async def test_a_run_stopped_after_its_transaction_is_completed_by_the_redeliver
             )
             return found.scalar_one_or_none()
 
+    # the redelivered run waits for the events the first one rewrote, which no relay has sent yet
     async with running(consumer):
+        await eventually(lambda: _redelivered(bus, prefix), timeout=15, what="the request failing while unsent")
+        assert await confirmation() is None
+    async with running(consumer, _relay(engine, bus, uow)):
         payload = await eventually(confirmation, timeout=15, what="the confirmation in the outbox")
     assert dict(json_format.Parse(payload, erasure_pb2.StudentErased()).rows_changed) == {"stream": 1}
-    assert await _stream_contents(bus, stream_name(prefix, "svc"), f"{prefix}.svc.>") == []
+    left = await _stream_contents(bus, stream_name(prefix, "svc"), f"{prefix}.svc.>")
+    assert [json.loads(data)["studentRef"] for _, subject, data in left if not subject.endswith(".erased")] == [
+        REQUEST.pseudonym,
+        "S-1",  # the other school's
+    ]
+
+
+async def _under_pseudonym(engine) -> bool:
+    async with engine.connect() as conn:
+        found = await conn.execute(
+            text("SELECT 1 FROM outbox WHERE position(:p IN payload) > 0"), {"p": REQUEST.pseudonym.encode()}
+        )
+        return found.first() is not None
+
+
+async def _redelivered(bus: Bus, prefix: str) -> bool:
+    """The request was delivered again: its first run failed."""
+    try:
+        info = await bus.js.consumer_info(stream_name(prefix, "coord"), "svc-erasure")
+    except NotFoundError:  # the consumer is not there yet
+        return False
+    return info.num_redelivered > 0

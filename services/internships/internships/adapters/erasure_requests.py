@@ -6,7 +6,7 @@ from __future__ import annotations
 import uuid
 from datetime import datetime
 
-from sqlalchemy import insert, select, tuple_, update
+from sqlalchemy import func, insert, select, text, tuple_, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.ext.asyncio import AsyncConnection
 
@@ -66,6 +66,20 @@ class ErasureRequestRepository:
             )
         ).first()
         return (await self._with_services([row]))[0] if row else None
+
+    async def count_pending(self, school_org: str) -> int:
+        """The school's pending requests, counted under a lock of the school's requests (held to the commit), so two
+        concurrent requests cannot both pass a cap."""
+        await self.connection.execute(
+            text("SELECT pg_advisory_xact_lock(hashtext('erasure_request:' || :school))"), {"school": school_org}
+        )
+        return (
+            await self.connection.execute(
+                select(func.count())
+                .select_from(req_t)
+                .where(req_t.c.school_org == school_org, req_t.c.state == "pending")
+            )
+        ).scalar_one()
 
     async def of_school(
         self, school_org: str, *, after: tuple[datetime, uuid.UUID] | None, limit: int

@@ -38,7 +38,7 @@ def _subscription(rt: Runtime, service: str) -> Subscription:
         )
         if r is None or not r.all_confirmed or r.student_ref is None:
             return
-        deleted = await forget_in_streams(rt, r.student_ref)
+        deleted = await forget_in_streams(rt, r.student_ref, r.school_org)
         if await erasures.complete(erasure_id, uow=uow, clock=rt.clock):
             log.info("erasure completed", extra={"erasure_id": str(erasure_id), "messages_deleted": deleted})
 
@@ -47,10 +47,15 @@ def _subscription(rt: Runtime, service: str) -> Subscription:
     )
 
 
-async def forget_in_streams(rt: Runtime, student_ref: str) -> int:
+async def forget_in_streams(rt: Runtime, student_ref: str, school_org: str) -> int:
     """This service's stream (the request itself, and anything published about the student since its own scrub)
-    and the dead-letter stream: every retained message mentioning the student, deleted."""
+    and the dead-letter stream: every retained message naming the school's student, deleted (a message naming only
+    other schools is about their student of the same ref, and stays)."""
     prefix = rt.settings.event_prefix
-    own = await erasure.scrub_stream(rt.bus, stream_name(prefix, SERVICE), f"{prefix}.{SERVICE}.>", student_ref)
-    letters = await erasure.scrub_stream(rt.bus, dead_letter_stream(prefix), f"{prefix}.dlq.>", student_ref)
+    own = await erasure.scrub_stream(
+        rt.bus, stream_name(prefix, SERVICE), f"{prefix}.{SERVICE}.>", student_ref, school_org=school_org
+    )
+    letters = await erasure.scrub_stream(
+        rt.bus, dead_letter_stream(prefix), f"{prefix}.dlq.>", student_ref, school_org=school_org
+    )
     return len(own) + len(letters)

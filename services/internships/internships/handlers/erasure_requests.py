@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from internships.domain.erasure_requests import ErasureRequest, ErasureState
 from internships.outgoing.erasure_requests import erasure_requested
 from praxis_common.auth import Principal
-from praxis_common.errors import Forbidden, NotFound
+from praxis_common.errors import Conflict, Forbidden, NotFound
 from praxis_common.pages import decode_page_token, next_page
 from praxis_common.uow import Clock, UowFactory
 
@@ -30,16 +30,27 @@ class Requested:
 
 
 async def request_erasure(
-    student_ref: str, principal: Principal, *, uow: UowFactory, clock: Clock, services: Sequence[str]
+    student_ref: str,
+    principal: Principal,
+    *,
+    uow: UowFactory,
+    clock: Clock,
+    services: Sequence[str],
+    max_pending: int,
 ) -> Requested:
     """Start erasing the student from every service in `services` (INTERNSHIPS_ERASURE_SERVICES); while a request
     for the student is pending, asking again answers it. The student needs no record here: the school may hold
-    data about them in other services."""
+    data about them in other services. A school has at most `max_pending` requests pending at once
+    (INTERNSHIPS_ERASURE_MAX_PENDING): every one costs each service a read of its stream."""
     _school_admin(principal)
     async with uow() as u:
         found = await u.erasure_requests.pending(principal.org, student_ref)
         if found is not None:
             return Requested(found, False)
+        if await u.erasure_requests.count_pending(principal.org) >= max_pending:
+            raise Conflict(
+                f"the school has {max_pending} erasures pending, the most at once; ask again when some completed"
+            )
         r = ErasureRequest.new(principal.org, student_ref, by=principal.sub, at=clock(), services=list(services))
         if not await u.erasure_requests.add(r):  # a concurrent request for the student committed first
             return Requested(await u.erasure_requests.pending(principal.org, student_ref), False)

@@ -32,7 +32,12 @@ def router(rt: Runtime) -> APIRouter:
         student, asking again answers that one. Export what the school keeps as record holder first: erasure
         cannot be undone."""
         found = await erasures.request_erasure(
-            student_ref, principal, uow=rt.uow, clock=rt.clock, services=rt.settings.erasure_service_names
+            student_ref,
+            principal,
+            uow=rt.uow,
+            clock=rt.clock,
+            services=rt.settings.erasure_service_names,
+            max_pending=rt.settings.erasure_max_pending,
         )
         response.headers["Location"] = f"/v1/erasures/{found.erasure.id}"
         return ErasureRead.of(found.erasure)

@@ -38,6 +38,7 @@ class ErasureServicer(Servicer, pb_grpc.ErasureServiceServicer):
             uow=self.rt.uow,
             clock=self.rt.clock,
             services=self.rt.settings.erasure_service_names,
+            max_pending=self.rt.settings.erasure_max_pending,
         )
         return pb.RequestStudentErasureResponse(erasure=erasure_to_pb(found.erasure))
 

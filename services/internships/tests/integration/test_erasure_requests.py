@@ -16,7 +16,7 @@ from internships.adapters.unit_of_work import InternshipsUnit
 from internships.handlers import erasure_requests as erasures
 from internships.main import MIGRATIONS
 from praxis_common.auth import Principal
-from praxis_common.errors import Forbidden, NotFound
+from praxis_common.errors import Conflict, Forbidden, NotFound
 from praxis_common.uow import UnitOfWorkFactory
 
 T0 = datetime(2030, 2, 1, 8, tzinfo=UTC)
@@ -47,8 +47,10 @@ async def uow(database_url):
     await engine.dispose()
 
 
-async def _request(uow, ref: str, principal: Principal = ADMIN):
-    return await erasures.request_erasure(ref, principal, uow=uow, clock=clock, services=SERVICES)
+async def _request(uow, ref: str, principal: Principal = ADMIN, max_pending: int = 100):
+    return await erasures.request_erasure(
+        ref, principal, uow=uow, clock=clock, services=SERVICES, max_pending=max_pending
+    )
 
 
 async def test_the_request_and_its_event_commit_together_and_asking_again_answers_the_same(uow):
@@ -141,3 +143,18 @@ async def test_completion_waits_for_every_service(uow):
     await erasures.record_confirmation(made.id, "mentors", SCHOOL, {}, uow=uow, clock=clock)
     assert not await erasures.complete(made.id, uow=uow, clock=clock)
     assert (await erasures.get_erasure(made.id, ADMIN, uow=uow)).student_ref == "stu-erq-5"
+
+
+async def test_a_school_has_at_most_the_cap_of_requests_pending(uow):
+    admin = person("school-cap", "school", "admin", sub="school-cap:dpo")
+    first = (await _request(uow, "stu-cap-1", admin, max_pending=2)).erasure
+    await _request(uow, "stu-cap-2", admin, max_pending=2)
+    with pytest.raises(Conflict):
+        await _request(uow, "stu-cap-3", admin, max_pending=2)
+    assert not (await _request(uow, "stu-cap-1", admin, max_pending=2)).created  # a pending one still answers
+    other = person("school-cap-2", "school", "admin")
+    assert (await _request(uow, "stu-cap-3", other, max_pending=2)).created  # another school's cap is its own
+    for service in SERVICES:
+        await erasures.record_confirmation(first.id, service, "school-cap", {}, uow=uow, clock=clock)
+    assert await erasures.complete(first.id, uow=uow, clock=clock)
+    assert (await _request(uow, "stu-cap-3", admin, max_pending=2)).created  # room again
