@@ -177,3 +177,16 @@ async def test_a_part_erased_after_it_was_reported_makes_the_job_stale_not_unava
         got = await exports.get_export(job.id, admin, uow=uow)
         assert got.state(datetime.now(UTC)) == "stale" and got.service_states() == {"internships": "gone"}
     await exports.start_export(admin, uow=uow, policy=policy)  # a stale job is no ready one: a new export may start
+
+
+async def test_an_expired_job_reads_expired_and_its_archive_is_not_found_before_it_is_pruned(uow, admin):
+    job = await exports.start_export(admin, uow=uow, policy=POLICY)
+    await finish(uow, job)
+    async with uow() as u:
+        await u.connection.execute(
+            text("UPDATE export_job SET expires_at = now() - interval '1 second' WHERE id = :j"), {"j": job.id}
+        )
+        await u.commit()
+    assert (await exports.get_export(job.id, admin, uow=uow)).state(datetime.now(UTC)) == "expired"
+    with pytest.raises(NotFound):
+        await exports.export_archive(job.id, admin, token="t", uow=uow, sources=None)
