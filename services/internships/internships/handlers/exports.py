@@ -13,7 +13,7 @@ from typing import IO, Any
 from internships.domain.exports import EXPIRED, READY, STALE, ExportJob, ReportedPart
 from internships.outgoing.exports import export_requested
 from praxis_common.auth import Principal
-from praxis_common.errors import Conflict, NotFound
+from praxis_common.errors import Conflict, NotFound, Unavailable
 from praxis_common.events import payload_time
 from praxis_common.exports import archive
 from praxis_common.exports.access import PartGone, may_export
@@ -152,7 +152,12 @@ async def export_archive(
     try:
         if sources.own in parts:
             await sources.check_own(job.id)  # its chunks would read as empty files, failing their hashes
-        return job, await archive.write_archive(the_manifest, parts, sources.reader(token, str(job.id), own_files))
+        try:
+            return job, await archive.write_archive(the_manifest, parts, sources.reader(token, str(job.id), own_files))
+        except Unavailable as exc:
+            if exc.extensions.get("dependency") == sources.own:
+                await sources.check_own(job.id)  # erased while it was read: gone, not unavailable
+            raise
     except PartGone as gone:  # erased: the job is stale for good, and says so
         async with uow() as u:
             await u.export_jobs.mark_gone(job.id, gone.service)
