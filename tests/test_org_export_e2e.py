@@ -16,7 +16,7 @@ from datetime import date, timedelta
 
 import grpc
 import pytest
-from export_world import RESOURCES, auth, entries, organisation, run_export, scalar, settled
+from export_world import RESOURCES, auth, database_counts, entries, organisation, run_export, scalar, settled
 
 from praxis.exports.v1 import exports_pb2 as parts_pb
 from praxis.exports.v1 import exports_pb2_grpc as parts_grpc
@@ -97,6 +97,20 @@ async def test_2_the_schools_export_holds_every_resource_it_owns_and_nothing_of_
     everything = got.content + b"".join(files.values())
     for value in {OTHER_SCHOOL, OTHER_ENTERPRISE, OTHER_STUDENT, *steps["theirs"].values()}:
         assert value.encode() not in everything, f"the other school's {value!r} is in the archive"
+
+
+async def test_2b_the_schools_id_under_the_other_kind_selects_none_of_its_rows(stack, steps):
+    """Every resource's query filters on the organisation's kind: an enterprise whose id is the school's would export
+    nothing of it. Notifications keys organisations by id alone (docs/export.md, a known gap): left out here."""
+    assert steps["counts"]["internships"]["placements"]  # the school has rows to leak
+    leaked = {
+        (service, name): n
+        for service, counts in (await database_counts(stack, SCHOOL, "enterprise")).items()
+        if service != "notifications"
+        for name, n in counts.items()
+        if n
+    }
+    assert leaked == {}
 
 
 async def test_3_the_grpc_twins_answer_the_same_job_and_archive(stack, steps):
