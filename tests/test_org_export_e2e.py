@@ -16,13 +16,14 @@ from datetime import date, timedelta
 
 import grpc
 import pytest
-from export_world import RESOURCES, auth, entries, organisation, run_export, scalar, settled
+from export_world import RESOURCES, auth, database_counts, entries, organisation, run_export, scalar, settled
 
 from praxis.exports.v1 import exports_pb2 as parts_pb
 from praxis.exports.v1 import exports_pb2_grpc as parts_grpc
 from praxis.internships.v1 import exports_pb2 as pb
 from praxis.internships.v1 import exports_pb2_grpc as pb_grpc
 from praxis_common.exports import archive
+from praxis_dev.testing.stack import eventually
 
 SCHOOL, ENTERPRISE, STUDENT = "school-exp", "ent-exp", "stu-exp-1"
 OTHER_SCHOOL, OTHER_ENTERPRISE, OTHER_STUDENT = "school-exp-else", "ent-exp-else", "stu-exp-else"
@@ -98,6 +99,20 @@ async def test_2_the_schools_export_holds_every_resource_it_owns_and_nothing_of_
         assert value.encode() not in everything, f"the other school's {value!r} is in the archive"
 
 
+async def test_2b_the_schools_id_under_the_other_kind_selects_none_of_its_rows(stack, steps):
+    """Every resource's query filters on the organisation's kind: an enterprise whose id is the school's would export
+    nothing of it. Notifications keys organisations by id alone (docs/export.md, a known gap): left out here."""
+    assert steps["counts"]["internships"]["placements"]  # the school has rows to leak
+    leaked = {
+        (service, name): n
+        for service, counts in (await database_counts(stack, SCHOOL, "enterprise")).items()
+        if service != "notifications"
+        for name, n in counts.items()
+        if n
+    }
+    assert leaked == {}
+
+
 async def test_3_the_grpc_twins_answer_the_same_job_and_archive(stack, steps):
     job = steps["job"]
     admin = meta(stack, SCHOOL, "school", "admin")
@@ -170,6 +185,67 @@ async def test_5_each_service_hands_its_part_to_the_owning_organisation_only(sta
             with pytest.raises(grpc.aio.AioRpcError) as refused:
                 [c async for c in stub.ReadExportPart(request, metadata=meta(stack, org, kind, role))]
             assert refused.value.code() == GRPC_CODES[status], (org, kind, role)
+
+
+async def test_5b_one_export_of_an_organisation_is_written_at_a_time(stack, steps, internships):
+    """A second start while the first is being written is a 409 naming the running job, over REST and gRPC alike."""
+    admin = auth(stack, SCHOOL, "school", "admin")
+    async with internships.client() as c:
+        started = await c.post("/v1/exports", headers=admin)
+        assert started.status_code == 202, started.text
+        running = started.json()["id"]
+        again = await c.post("/v1/exports", headers=admin)
+        async with grpc.aio.insecure_channel(stack["internships"].grpc_target) as ch:
+            with pytest.raises(grpc.aio.AioRpcError) as refused:
+                await pb_grpc.ExportsServiceStub(ch).StartExport(
+                    pb.StartExportRequest(), metadata=meta(stack, SCHOOL, "school", "admin")
+                )
+        assert again.status_code == 409 and again.headers["content-type"] == "application/problem+json"
+        assert again.json()["type"] == "urn:praxis:problem:export-running" and again.json()["running_job"] == running
+        assert refused.value.code() == grpc.StatusCode.FAILED_PRECONDITION and running in refused.value.details()
+
+        async def ready():
+            got = (await c.get(f"/v1/exports/{running}", headers=admin)).json()
+            return got if got["state"] == "ready" else None
+
+        steps["second_job"] = (await eventually(ready, timeout=60, what="the second export to be ready"))["id"]
+
+
+async def test_5c_a_part_erased_after_it_was_written_makes_the_export_stale_not_unavailable(stack, steps, internships):
+    """An erasure deletes every part mentioning the student (docs/erasure.md); the archive of that export is then a
+    409 telling the organisation to export again, and the job reads stale with the part gone."""
+    job = steps["second_job"]
+    admin = auth(stack, SCHOOL, "school", "admin")
+    assert await scalar(stack, "notifications", "DELETE FROM export_part WHERE job_id = $1 RETURNING org", job)
+    async with internships.client() as c:
+        got = await c.get(f"/v1/exports/{job}/archive", headers=admin)
+        assert got.status_code == 409 and got.headers["content-type"] == "application/problem+json", got.text
+        assert got.json()["type"] == "urn:praxis:problem:export-incomplete" and got.json()["service"] == "notifications"
+        state = (await c.get(f"/v1/exports/{job}", headers=admin)).json()
+        assert state["state"] == "stale" and state["services"]["notifications"] == "gone"
+        assert (await c.get(f"/v1/exports/{steps['job']['id']}/archive", headers=admin)).status_code == 200
+    async with grpc.aio.insecure_channel(stack["internships"].grpc_target) as ch:
+        with pytest.raises(grpc.aio.AioRpcError) as refused:
+            stream = pb_grpc.ExportsServiceStub(ch).GetExportArchive(
+                pb.GetExportArchiveRequest(job_id=job), metadata=meta(stack, SCHOOL, "school", "admin")
+            )
+            [c async for c in stream]
+        assert refused.value.code() == grpc.StatusCode.FAILED_PRECONDITION
+
+
+async def test_5d_a_malformed_job_id_is_invalid_input_over_rest_and_grpc(stack, internships):
+    admin = meta(stack, SCHOOL, "school", "admin")
+    async with internships.client() as c:
+        for path in ("/v1/exports/not-a-uuid", "/v1/exports/not-a-uuid/archive"):
+            assert (await c.get(path, headers=auth(stack, SCHOOL, "school", "admin"))).status_code == 422
+    async with grpc.aio.insecure_channel(stack["internships"].grpc_target) as ch:
+        stub = pb_grpc.ExportsServiceStub(ch)
+        with pytest.raises(grpc.aio.AioRpcError) as refused:
+            await stub.GetExport(pb.GetExportRequest(job_id="not-a-uuid"), metadata=admin)
+        assert refused.value.code() == grpc.StatusCode.INVALID_ARGUMENT
+        with pytest.raises(grpc.aio.AioRpcError) as refused:
+            [c async for c in stub.GetExportArchive(pb.GetExportArchiveRequest(job_id="not-a-uuid"), metadata=admin)]
+        assert refused.value.code() == grpc.StatusCode.INVALID_ARGUMENT
 
 
 async def test_6_bookings_racing_an_export_do_not_tear_it(stack, internships):

@@ -132,12 +132,19 @@ async def scalar(stack: Stack, service: str, sql: str, *args):
         await conn.close()
 
 
+_DUE_UNFIRED = "SELECT count(*) FROM reminder_fact WHERE fired_at IS NULL AND due_at <= now()"
+
+
 async def settled(stack: Stack, org: str, kind: str) -> dict[str, dict[str, int]]:
-    """The counts once the events of the set-up have landed (two readings a moment apart agree)."""
+    """The counts once the events of the set-up have landed (two readings a moment apart agree) and every reminder
+    they made due has become its notifications."""
     last: dict = {}
 
     async def steady():
         nonlocal last
+        # A reminder already due becomes notifications only at the mailer's next poll (seconds apart): not settled.
+        if await scalar(stack, "notifications", _DUE_UNFIRED):
+            return None
         now = await database_counts(stack, org, kind)
         same, last = now == last, now
         return now if same else None

@@ -36,6 +36,9 @@ class Settings(ServiceSettings):
     notifications_grpc_target: str = "127.0.0.1:50104"
     export_part_deadline_seconds: float = Field(default=120.0, gt=0, le=3600)
     export_ttl_hours: float = Field(default=168.0, gt=0, le=24 * 90)
+    # At most this many ready (downloadable, not expired) exports per organisation; one more is refused until one
+    # expires. One export per organisation is written at a time whatever this says.
+    export_max_ready: int = Field(default=10, ge=1, le=1000)
     # Verifies action links (docs/action-links.md): the same secret as NOTIFICATIONS_ACTION_LINK_SECRET, which mails
     # them. Unset: the link pages answer 503 and log why.
     action_link_secret: SecretStr | None = None

@@ -13,8 +13,9 @@ import grpc
 
 from praxis.exports.v1 import exports_pb2 as pb
 from praxis.exports.v1 import exports_pb2_grpc as pb_grpc
-from praxis_common.errors import Conflict, Unavailable
-from praxis_common.exports.parts import read_chunks
+from praxis_common.errors import Unavailable
+from praxis_common.exports.access import PartGone, usable
+from praxis_common.exports.parts import get_part, read_chunks
 
 
 class PartSources:
@@ -23,6 +24,14 @@ class PartSources:
         self.own = own  # this service's name: its part is read from its database
         self.targets = dict(targets)  # other service -> its gRPC address
         self.deadline_seconds = deadline_seconds
+
+    async def check_own(self, job_id: uuid.UUID) -> None:
+        """Raises PartGone unless this service's part of the job is there, ready and not expired (an erasure deletes
+        a part mentioning the student; its chunks would read as empty files)."""
+        async with self.engine.connect() as conn:
+            part = await get_part(conn, job_id)
+        if not usable(part):
+            raise PartGone(self.own)
 
     def reader(self, token: str, job_id: str, own_files: list[dict] | None = None):
         """service -> its part's (file, bytes) in order, for archive.write_archive."""
@@ -52,7 +61,8 @@ class PartSources:
                     yield chunk.file, chunk.data
             except grpc.aio.AioRpcError as exc:
                 if exc.code() in (grpc.StatusCode.NOT_FOUND, grpc.StatusCode.FAILED_PRECONDITION):
-                    raise Conflict(f"the {service} service no longer has its part: {exc.details()}") from exc
+                    raise PartGone(service, f"the {service} service no longer has its part of this export "
+                                   f"({exc.details()}); start a new export") from exc
                 raise Unavailable(
                     f"the {service} service did not hand over its part ({exc.code().name}); try again later",
                     dependency=service,

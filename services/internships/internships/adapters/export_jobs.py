@@ -59,12 +59,15 @@ class ExportJobRepository:
         by_id = {j.id: j for j in jobs}
         rows = await self.connection.execute(
             text(
-                "SELECT job_id, service, files, taken_at, failed_reason FROM export_job_part WHERE job_id = ANY(:ids)"
+                "SELECT job_id, service, files, taken_at, failed_reason, gone_at FROM export_job_part "
+                "WHERE job_id = ANY(:ids)"
             ),
             {"ids": list(by_id)},
         )
         for r in rows:
-            by_id[r.job_id].parts[r.service] = ReportedPart(r.service, r.files, r.taken_at, r.failed_reason)
+            by_id[r.job_id].parts[r.service] = ReportedPart(
+                r.service, r.files, r.taken_at, r.failed_reason, r.gone_at is not None
+            )
 
     async def add_part(self, job_id: uuid.UUID, part: ReportedPart) -> bool:
         """Record a service's part once (a redelivered report changes nothing); False when the job is unknown (it
@@ -89,6 +92,49 @@ class ExportJobRepository:
         await self.connection.execute(
             text("UPDATE export_job SET ready_at = :at WHERE id = :id AND ready_at IS NULL"), {"id": job_id, "at": at}
         )
+
+    async def mark_gone(self, job_id: uuid.UUID, service: str) -> None:
+        """The service's reported part was found gone (erased): the job is stale."""
+        await self.connection.execute(
+            text(
+                "UPDATE export_job_part SET gone_at = now() "
+                "WHERE job_id = :job AND service = :service AND gone_at IS NULL"
+            ),
+            {"job": job_id, "service": service},
+        )
+
+    async def lock_org(self, org: str, org_kind: str) -> None:
+        """Serialise starts of one organisation's exports until the transaction ends (the limits below hold)."""
+        await self.connection.execute(
+            text("SELECT pg_advisory_xact_lock(hashtextextended('export_job:' || :kind || ':' || :org, 0))"),
+            {"org": org, "kind": org_kind},
+        )
+
+    async def running_job(self, org: str, org_kind: str, now) -> uuid.UUID | None:
+        """The organisation's job still being written, if any: not expired, not ready, no part failed."""
+        return (
+            await self.connection.execute(
+                text(
+                    "SELECT id FROM export_job j WHERE org = :org AND org_kind = :kind AND expires_at > :now "
+                    "AND ready_at IS NULL AND NOT EXISTS (SELECT 1 FROM export_job_part p "
+                    "WHERE p.job_id = j.id AND p.failed_reason IS NOT NULL) ORDER BY created_at LIMIT 1"
+                ),
+                {"org": org, "kind": org_kind, "now": now},
+            )
+        ).scalar()
+
+    async def count_ready(self, org: str, org_kind: str, now) -> int:
+        """The organisation's downloadable jobs: ready, not expired, no part gone."""
+        return (
+            await self.connection.execute(
+                text(
+                    "SELECT count(*) FROM export_job j WHERE org = :org AND org_kind = :kind AND expires_at > :now "
+                    "AND ready_at IS NOT NULL AND NOT EXISTS (SELECT 1 FROM export_job_part p "
+                    "WHERE p.job_id = j.id AND p.gone_at IS NOT NULL)"
+                ),
+                {"org": org, "kind": org_kind, "now": now},
+            )
+        ).scalar()
 
     async def prune(self) -> int:
         """Forget expired jobs (their reported parts go with them)."""

@@ -16,7 +16,9 @@ class ExportSetup:
 
     def policy(self) -> ExportPolicy:
         s = self._rt.settings
-        return ExportPolicy(services=s.export_service_names, ttl=timedelta(hours=s.export_ttl_hours))
+        return ExportPolicy(
+            services=s.export_service_names, ttl=timedelta(hours=s.export_ttl_hours), max_ready=s.export_max_ready
+        )
 
     def sources(self) -> PartSources:
         s = self._rt.settings

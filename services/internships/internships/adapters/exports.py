@@ -81,8 +81,12 @@ RESOURCES = [
     R("programme_requirements", 1, f"SELECT * FROM programme_requirement WHERE {SCHOOL} ORDER BY id"),
     R("credit_ledger", 1, f"SELECT * FROM credit_ledger_entry WHERE {SCHOOL} ORDER BY student_ref, source_id"),
     R("ministry_report_downloads", 1, f"SELECT * FROM ministry_report_download WHERE {SCHOOL} ORDER BY id"),
-    # Rounds the organisation owns (a co-owning school's students are its own: round_students below).
-    R("allocation_rounds", 1, "SELECT * FROM allocation_round WHERE owner_org = $1 ORDER BY created_at, id"),
+    # Rounds the school owns (only a school owns one; a co-owning school's students are its own: round_students below).
+    R(
+        "allocation_rounds",
+        1,
+        "SELECT * FROM allocation_round WHERE $2 = 'school' AND owner_org = $1 ORDER BY created_at, id",
+    ),
     R("round_students", 1, f"SELECT * FROM round_student WHERE {SCHOOL} ORDER BY round_id, student_ref"),
     R("round_matches", 1, f"SELECT * FROM round_match WHERE {SCHOOL} ORDER BY run_id, student_ref"),
     R("round_positions", 1, f"SELECT * FROM round_position WHERE {ENTERPRISE} ORDER BY round_id, position_id"),

@@ -34,5 +34,6 @@ export_job_part = Table(
     Column("files", JSONB, nullable=False, server_default=text("'[]'::jsonb")),
     Column("taken_at", DateTime(timezone=True)),  # none when the part failed
     Column("failed_reason", Text),
+    Column("gone_at", DateTime(timezone=True)),  # found gone (erased) when the archive was assembled
     ForeignKeyConstraint(["job_id"], ["export_job.id"], ondelete="CASCADE"),
 )

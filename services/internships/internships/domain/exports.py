@@ -7,8 +7,8 @@ import uuid
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-RUNNING, READY, FAILED, EXPIRED = "running", "ready", "failed", "expired"
-PART_REQUESTED, PART_READY, PART_FAILED = "requested", "ready", "failed"
+RUNNING, READY, FAILED, STALE, EXPIRED = "running", "ready", "failed", "stale", "expired"
+PART_REQUESTED, PART_READY, PART_FAILED, PART_GONE = "requested", "ready", "failed", "gone"
 
 
 @dataclass(frozen=True)
@@ -19,6 +19,7 @@ class ReportedPart:
     files: list[dict]  # name, count, sha256, schema_version, bytes
     taken_at: datetime | None
     failed_reason: str | None = None
+    gone: bool = False  # reported ready, then found gone when the archive was assembled (an erasure deleted it)
 
 
 @dataclass
@@ -50,11 +51,17 @@ class ExportJob:
             return EXPIRED
         if any(p.failed_reason for p in self.parts.values()):
             return FAILED
+        if self.gone_services:
+            return STALE
         return READY if self.complete else RUNNING
 
     @property
     def complete(self) -> bool:
         return all(s in self.parts and not self.parts[s].failed_reason for s in self.services)
+
+    @property
+    def gone_services(self) -> list[str]:
+        return sorted(s for s, p in self.parts.items() if p.gone)
 
     def service_states(self) -> dict[str, str]:
         return {s: self._part_state(s) for s in self.services}
@@ -63,7 +70,9 @@ class ExportJob:
         part = self.parts.get(service)
         if part is None:
             return PART_REQUESTED
-        return PART_FAILED if part.failed_reason else PART_READY
+        if part.failed_reason:
+            return PART_FAILED
+        return PART_GONE if part.gone else PART_READY
 
     @property
     def progress(self) -> float:

@@ -10,34 +10,60 @@ from dataclasses import dataclass
 from datetime import timedelta
 from typing import IO, Any
 
-from internships.domain.exports import EXPIRED, READY, ExportJob, ReportedPart
+from internships.domain.exports import EXPIRED, READY, STALE, ExportJob, ReportedPart
 from internships.outgoing.exports import export_requested
 from praxis_common.auth import Principal
-from praxis_common.errors import Conflict, NotFound
+from praxis_common.errors import Conflict, NotFound, Unavailable
 from praxis_common.events import payload_time
 from praxis_common.exports import archive
-from praxis_common.exports.access import may_export
+from praxis_common.exports.access import PartGone, may_export
 from praxis_common.pages import DEFAULT_PAGE_SIZE, decode_page_token, next_page
 from praxis_common.uow import Clock, UowFactory, utc_clock
+from praxis_common.validation import parse_uuid
 
 
 @dataclass(frozen=True)
 class ExportPolicy:
     services: list[str]  # every service expected to write a part
     ttl: timedelta  # how long parts and the job are kept
+    max_ready: int = 10  # ready, unexpired jobs an organisation may hold
+
+
+class ExportRunning(Conflict):
+    code, title = "export-running", "An export of the organisation is being written"
+
+
+class TooManyExports(Conflict):
+    code, title = "too-many-exports", "The organisation holds as many ready exports as it may"
 
 
 async def start_export(principal: Principal, *, uow: UowFactory, policy: ExportPolicy, clock: Clock = utc_clock):
+    """A new job, unless one of the organisation's is still being written or it holds `policy.max_ready` ready ones
+    (each export makes every service copy all the organisation owns and keep it until it expires)."""
     may_export(principal)
+    now = clock()
     job = ExportJob.start(
         org=principal.org,
         org_kind=principal.org_kind,
         by=principal.sub,
         services=policy.services,
-        now=clock(),
+        now=now,
         ttl=policy.ttl,
     )
     async with uow() as u:
+        await u.export_jobs.lock_org(principal.org, principal.org_kind)
+        running = await u.export_jobs.running_job(principal.org, principal.org_kind, now)
+        if running is not None:
+            raise ExportRunning(
+                f"export {running} of the organisation is still being written; follow it at /v1/exports/{running}",
+                running_job=str(running),
+            )
+        if await u.export_jobs.count_ready(principal.org, principal.org_kind, now) >= policy.max_ready:
+            raise TooManyExports(
+                f"the organisation holds {policy.max_ready} ready exports, the most it may; download one of them, "
+                "or start a new one when one expires",
+                max_ready=policy.max_ready,
+            )
         await u.export_jobs.add(job)
         u.emit(export_requested(job))
         await u.commit()
@@ -47,10 +73,7 @@ async def start_export(principal: Principal, *, uow: UowFactory, policy: ExportP
 async def get_export(job_id: uuid.UUID | str, principal: Principal, *, uow: UowFactory) -> ExportJob:
     """The caller's organisation's job; another organisation's, or one pruned, is not found."""
     may_export(principal)
-    try:
-        key = job_id if isinstance(job_id, uuid.UUID) else uuid.UUID(job_id)
-    except ValueError:
-        raise NotFound("no such export") from None
+    key = job_id if isinstance(job_id, uuid.UUID) else parse_uuid(job_id, "job_id")
     async with uow() as u:
         job = await u.export_jobs.get(key)
     if job is None or (job.org, job.org_kind) != (principal.org, principal.org_kind):
@@ -113,6 +136,8 @@ async def export_archive(
     state = job.state(clock())
     if state == EXPIRED:
         raise NotFound("no such export")
+    if state == STALE:
+        raise PartGone(job.gone_services[0])
     if state != READY:
         raise Conflict(f"the export is {state}: {job.progress:.0%} of its parts are written; see its services")
     parts = {s: {"taken_at": p.taken_at.isoformat(), "files": p.files} for s, p in job.parts.items()}
@@ -124,7 +149,20 @@ async def export_archive(
         parts=parts,
     )
     own_files = parts.get(sources.own, {}).get("files", [])
-    return job, await archive.write_archive(the_manifest, parts, sources.reader(token, str(job.id), own_files))
+    try:
+        if sources.own in parts:
+            await sources.check_own(job.id)  # its chunks would read as empty files, failing their hashes
+        try:
+            return job, await archive.write_archive(the_manifest, parts, sources.reader(token, str(job.id), own_files))
+        except Unavailable as exc:
+            if exc.extensions.get("dependency") == sources.own:
+                await sources.check_own(job.id)  # erased while it was read: gone, not unavailable
+            raise
+    except PartGone as gone:  # erased: the job is stale for good, and says so
+        async with uow() as u:
+            await u.export_jobs.mark_gone(job.id, gone.service)
+            await u.commit()
+        raise
 
 
 async def prune_exports(*, uow: UowFactory) -> int:

@@ -13,8 +13,8 @@ from praxis_common.pages import Page
 
 class ExportJobRead(BaseModel):
     id: uuid.UUID
-    state: str = Field(description="running | ready | failed | expired")
-    services: dict[str, str] = Field(description="Each service's part: requested | ready | failed")
+    state: str = Field(description="running | ready | failed | stale (a part is gone: export again) | expired")
+    services: dict[str, str] = Field(description="Each service's part: requested | ready | failed | gone")
     progress: float = Field(description="The share of services whose part is written, 0 to 1")
     requested_by: str
     created_at: datetime

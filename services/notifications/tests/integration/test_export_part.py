@@ -22,7 +22,7 @@ from notifications.adapters.unit_of_work import NotificationsUnit
 from notifications.handlers import directory
 from notifications.main import MIGRATIONS
 from praxis_common.auth import Principal
-from praxis_common.errors import Conflict, Forbidden, NotFound, Unavailable
+from praxis_common.errors import Conflict, Forbidden, InvalidInput, NotFound, Unavailable
 from praxis_common.exports import ExportResource, archive
 from praxis_common.exports.access import ready_part
 from praxis_common.exports.client import PartSources
@@ -113,12 +113,24 @@ async def test_only_an_admin_of_the_owning_organisation_reads_a_part(rt):
     await PartBuilder(rt, "notifications", exports.RESOURCES).build_next()
     with pytest.raises(NotFound):
         await ready_part(rt.engine, str(job), OTHER)
-    with pytest.raises(NotFound):
+    with pytest.raises(InvalidInput):  # gRPC's INVALID_ARGUMENT, as REST's 422
         await ready_part(rt.engine, "not-a-uuid", ADMIN)
     with pytest.raises(Forbidden):
         await ready_part(
             rt.engine, str(job), Principal(sub="s", org=ADMIN.org, org_kind="enterprise", roles=frozenset({"hr"}))
         )
+
+
+async def test_an_expired_part_is_not_read_even_before_it_is_pruned(rt):
+    job = await request(rt, ADMIN, datetime.now(UTC) + timedelta(days=1))
+    await PartBuilder(rt, "notifications", exports.RESOURCES).build_next()
+    assert (await ready_part(rt.engine, str(job), ADMIN)).state == "ready"
+    async with rt.engine.begin() as conn:
+        await conn.execute(
+            text("UPDATE export_part SET expires_at = now() - interval '1 second' WHERE job_id = :j"), {"j": job}
+        )
+    with pytest.raises(NotFound):
+        await ready_part(rt.engine, str(job), ADMIN)
 
 
 async def test_expired_parts_are_pruned_with_their_chunks(rt):
