@@ -12,7 +12,7 @@ from praxis_dev.testing.stack import Stack, eventually
 
 pytestmark = [pytest.mark.slow, pytest.mark.destructive]  # restarts NATS under its own mentors process
 
-CONSUMERS = 3  # mentors' durables: partnerships, placements, project teams
+CONSUMERS = 5  # mentors' durables: partnerships, placements, project teams, export requests, erasure requests
 PULLS = 20 * CONSUMERS  # about twenty empty fetches per consumer
 
 

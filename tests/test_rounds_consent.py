@@ -55,8 +55,11 @@ async def test_an_invited_co_owner_sees_nothing_until_it_accepts(stack, internsh
         await rounds.add_students(c, INVITED, rid, {"inv-1": []})
         await rounds.add_positions(c, INVITED, rid, position["id"])
         assert (await c.get("/v1/rounds/invitations", headers=invited)).json()["items"] == []
-        again = await c.post(f"/v1/rounds/{rid}/accept", headers=invited)
-        assert again.status_code == 404 and again.headers["content-type"] == "application/problem+json"
+        # A school of the round sees it: accepting again, or the owner accepting, is a conflict, not "no such round".
+        for school in (invited, rounds.school(OWNER)):
+            again = await c.post(f"/v1/rounds/{rid}/accept", headers=school)
+            assert again.status_code == 409 and again.headers["content-type"] == "application/problem+json"
+            assert again.json()["type"] == "urn:praxis:problem:conflict", again.text
 
 
 async def test_a_co_owner_may_decline_and_accepts_only_while_the_round_is_open(stack, internships, rounds):

@@ -82,6 +82,8 @@ def schemathesis_findings(stack, service: str, tmp_path: Path) -> None:
     ]
     # In the test's own directory: schemathesis keeps a cache of crashes there, which must not leak between runs.
     run = subprocess.run(command, env=env, capture_output=True, text=True, timeout=900, cwd=tmp_path)
-    summary = run.stdout[-6000:]
+    # The findings come before the warnings and the statistics: show them first, then the tail.
+    found = run.stdout.find("FAILURES")
+    summary = (run.stdout[found : found + 8000] + "\n…\n" if found >= 0 else "") + run.stdout[-3000:]
     assert run.returncode == 0, f"schemathesis found problems in {service}:\n{summary}\n{run.stderr[-2000:]}"
     assert "generated" in summary and "passed" in summary, summary

@@ -99,7 +99,7 @@ def router(rt: Runtime) -> APIRouter:
         operation_id="declineRound",
         status_code=204,
         summary="Decline a co-owner invitation (invited school)",
-        responses={404: {"description": "no invitation of your school to this round"}},
+        responses={404: {"description": "no invitation of your school to this round"}, **CONFLICTS},
     )
     async def decline(round_id: uuid.UUID, principal: PrincipalDep) -> Response:
         """The invited school's admin or coordinator turns the invitation down: the round stays invisible to it."""

@@ -20,6 +20,7 @@ from internships.handlers.rounds.access import (
 from praxis_common import pages
 from praxis_common.auth import Principal
 from praxis_common.errors import (
+    Conflict,
     NotFound,
 )
 from praxis_common.uow import Clock, UowFactory, utc_clock
@@ -59,7 +60,11 @@ async def create_round(
 async def _invited_round(repo, round_id: uuid.UUID, principal: Principal) -> Round:
     """The round inviting the caller's school (its manager: the caller passed policy.manager); NotFound otherwise."""
     rnd = await repo.get(round_id, lock="update")
-    if rnd is None or principal.org_kind != "school" or not rnd.is_invited(principal.org):
+    if rnd is None or principal.org_kind != "school":
+        raise NotFound("no such round")
+    if rnd.has_school(principal.org):  # it sees the round already: nothing to answer
+        raise Conflict("your school already takes part in this round (its owner or a co-owner that accepted)")
+    if not rnd.is_invited(principal.org):
         raise NotFound("no such round")
     return rnd
 
