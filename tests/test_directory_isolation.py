@@ -32,6 +32,7 @@ async def owned(stack: Stack) -> str:
 OUTSIDERS = {
     "another enterprise's admin": (("ent-iso-dir-other", "enterprise", "admin"), 404),
     "a school's admin": (("sch-iso-dir", "school", "admin"), 404),
+    "a school with the owner's id": ((OWNER, "school", "admin"), 404),
     "a mentor of the owner": ((OWNER, "enterprise", "mentor"), 403),
     "a student of a school": (("sch-iso-dir", "school", "student"), 403),
 }
@@ -61,7 +62,10 @@ async def test_outsiders_neither_see_nor_change_a_directory_user(stack, owned, w
 @pytest.mark.asyncio(loop_scope="module")
 async def test_preferences_are_the_callers_own(stack):
     li = stack.auth(OWNER, "enterprise", "hr", sub="li")
-    namesake = stack.auth("ent-iso-dir-other", "enterprise", "hr", sub="li")
+    namesakes = [
+        stack.auth("ent-iso-dir-other", "enterprise", "hr", sub="li"),
+        stack.auth(OWNER, "school", "admin", sub="li"),  # a school with the owner's id
+    ]
     async with client(stack) as n:
         put = await n.put(
             "/v1/notification-preferences/me",
@@ -70,8 +74,9 @@ async def test_preferences_are_the_callers_own(stack):
         )
         assert put.status_code == 200, put.text
         assert put.json()["categories"]["hold_expiring"] is False and put.json()["delivery"] == "daily_digest"
-        theirs = await n.get("/v1/notification-preferences/me", headers=namesake)
-        assert theirs.json()["categories"]["hold_expiring"] is True and theirs.json()["delivery"] == "immediate"
+        for namesake in namesakes:
+            theirs = await n.get("/v1/notification-preferences/me", headers=namesake)
+            assert theirs.json()["categories"]["hold_expiring"] is True and theirs.json()["delivery"] == "immediate"
 
 
 @pytest.mark.asyncio(loop_scope="module")
@@ -94,6 +99,26 @@ async def test_bad_input_is_a_problem_naming_the_field(stack, path, body, field)
     assert r.status_code == 422, r.text
     assert r.headers["content-type"] == "application/problem+json"
     assert any(e["field"].split(".")[0] == field for e in r.json()["errors"]), r.text
+
+
+@pytest.mark.asyncio(loop_scope="module")
+@pytest.mark.parametrize("who", [w for w, (_, status) in OUTSIDERS.items() if status == 404])
+async def test_over_grpc_outsiders_find_nothing_either(stack, owned, who):
+    (org, kind, role), _ = OUTSIDERS[who]
+    theirs = (("authorization", f"Bearer {stack.token(org, kind, role, sub=owned)}"),)
+    async with grpc.aio.insecure_channel(stack["notifications"].grpc_target) as channel:
+        api = pb_grpc.NotificationsServiceStub(channel)
+        for method, request in {
+            "GetDirectoryUser": pb.GetDirectoryUserRequest(account=owned),
+            "DeleteDirectoryUser": pb.DeleteDirectoryUserRequest(account=owned),
+        }.items():
+            with pytest.raises(grpc.aio.AioRpcError) as refused:
+                await getattr(api, method)(request, metadata=theirs, timeout=10)
+            assert refused.value.code() == grpc.StatusCode.NOT_FOUND, method
+        listed = await api.ListDirectoryUsers(pb.ListDirectoryUsersRequest(), metadata=theirs, timeout=10)
+        assert list(listed.users) == []
+        prefs = await api.GetMyPreferences(pb.GetMyPreferencesRequest(), metadata=theirs, timeout=10)
+        assert all(prefs.preferences.categories.values())  # their own (the owner's li keeps theirs)
 
 
 @pytest.mark.asyncio(loop_scope="module")

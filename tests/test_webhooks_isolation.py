@@ -43,6 +43,7 @@ async def owned(stack: Stack, internships):
 OUTSIDERS = {
     "another enterprise's admin": (("ent-iso-other", "enterprise", "admin"), 404),
     "the placement's school admin": ((SCHOOL, "school", "admin"), 404),
+    "a school with the owner's id": ((OWNER, "school", "admin"), 404),
     "a non-admin of the owner": ((OWNER, "enterprise", "hr"), 403),
     "a mentor of the owner": ((OWNER, "enterprise", "mentor"), 403),
 }
@@ -81,6 +82,40 @@ async def test_outsiders_neither_see_nor_change_an_endpoint(stack, owned, who):
         # The owner still has it, unchanged.
         mine = await n.get(f"/v1/webhooks/{hook}", headers=stack.auth(OWNER, "enterprise", "admin"))
         assert mine.status_code == 200 and mine.json()["status"] == "enabled"
+
+
+def grpc_calls(hook: str, delivery: str) -> dict:
+    """Each webhook method naming the owner's endpoint or delivery: NOT_FOUND for anyone else."""
+    return {
+        "GetWebhook": pb.GetWebhookRequest(id=hook),
+        "UpdateWebhook": pb.UpdateWebhookRequest(id=hook, enabled=False),
+        "DeleteWebhook": pb.DeleteWebhookRequest(id=hook),
+        "RotateWebhookSecret": pb.RotateWebhookSecretRequest(id=hook),
+        "SendWebhookTest": pb.SendWebhookTestRequest(id=hook),
+        "ListWebhookDeliveries": pb.ListWebhookDeliveriesRequest(id=hook),
+        "ReplayWebhookDeliveries": pb.ReplayWebhookDeliveriesRequest(id=hook, since="2020-01-01T00:00:00Z"),
+        "ReplayWebhookDelivery": pb.ReplayWebhookDeliveryRequest(delivery_id=delivery),
+    }
+
+
+@pytest.mark.asyncio(loop_scope="module")
+@pytest.mark.parametrize("who", [w for w, (_, status) in OUTSIDERS.items() if status == 404])
+async def test_over_grpc_outsiders_find_nothing_either(stack, owned, who):
+    (org, kind, role), _ = OUTSIDERS[who]
+    hook, delivery = owned
+    theirs = (("authorization", f"Bearer {stack.token(org, kind, role)}"),)
+    owner = (("authorization", f"Bearer {stack.token(OWNER, 'enterprise', 'admin')}"),)
+    async with grpc.aio.insecure_channel(stack["notifications"].grpc_target) as channel:
+        api = pb_grpc.NotificationsServiceStub(channel)
+        for method, request in grpc_calls(hook, delivery).items():
+            with pytest.raises(grpc.aio.AioRpcError) as refused:
+                await getattr(api, method)(request, metadata=theirs, timeout=10)
+            assert refused.value.code() == grpc.StatusCode.NOT_FOUND, method
+        assert list((await api.ListWebhooks(pb.ListWebhooksRequest(), metadata=theirs, timeout=10)).webhooks) == []
+        notices = await api.ListWebhookNotices(pb.ListWebhookNoticesRequest(), metadata=theirs, timeout=10)
+        assert list(notices.notices) == []
+        mine = await api.GetWebhook(pb.GetWebhookRequest(id=hook), metadata=owner, timeout=10)
+        assert mine.webhook.status == "enabled"
 
 
 @pytest.mark.asyncio(loop_scope="module")

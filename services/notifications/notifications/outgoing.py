@@ -19,6 +19,7 @@ def integration_event(event: EndpointChanged) -> IntegrationEvent:
         payload=webhooks_pb2.WebhookEndpointChanged(
             endpoint_id=str(e.id),
             org=e.org,
+            org_kind=e.org_kind,
             url=e.url,
             event_types=e.event_types,
             status=e.status.value,

@@ -4,7 +4,8 @@
 Everything this service keeps about a student only serves the person, so it is deleted: their directory entry and
 preferences (a student's account is their student_ref at their school), the reminder facts and notifications about
 them or to them, and the webhook deliveries whose payload names them. A row is the school's when it names the
-school: a directory entry, preference or notification by its `org` (the recipient's organisation), a fact or a
+school: a directory entry, preference or notification by its `org` and `org_kind` (the recipient's organisation,
+a school), a fact or a
 notification about the student by its context's `school_org` (a context written before contexts named the school
 counts as the school's: the ref alone decides), a webhook delivery by its payload's `school_org`.
 """
@@ -19,9 +20,11 @@ from notifications.adapters.orm import (
     directory_user,
     notification,
     notification_preference,
+    owned,
     reminder_fact,
     webhook_delivery,
 )
+from notifications.domain.orgs import SCHOOL, Org
 
 
 def _about(context, school_org: str, student_ref: str):
@@ -44,14 +47,14 @@ class ErasureRepository:
     async def delete_account(self, school_org: str, student_ref: str) -> dict[str, int]:
         """The student's directory entry (name, e-mail) and their preferences."""
         return {
-            t.name: await self._count(delete(t).where(t.c.org == school_org, t.c.account == student_ref))
+            t.name: await self._count(delete(t).where(owned(t, Org(school_org, SCHOOL)), t.c.account == student_ref))
             for t in (directory_user, notification_preference)
         }
 
     async def delete_notifications(self, school_org: str, student_ref: str) -> int:
         """Mails to the student, and mails to anyone about the student (their context names them)."""
         n = notification
-        to_them = and_(n.c.org == school_org, n.c.account == student_ref)
+        to_them = and_(owned(n, Org(school_org, SCHOOL)), n.c.account == student_ref)
         return await self._count(delete(n).where(or_(to_them, _about(n.c.context, school_org, student_ref))))
 
     async def delete_facts(self, school_org: str, student_ref: str) -> int:

@@ -21,11 +21,18 @@ from praxis_common.exports.parts import export_part_tables
 
 metadata = new_metadata()
 
+
+def owned(table: Table, org):
+    """The rows of an organisation (domain/orgs.py `Org`): its id and its kind, never the id alone."""
+    return (table.c.org == org.id) & (table.c.org_kind == org.kind)
+
+
 webhook_endpoint = Table(
     "webhook_endpoint",
     metadata,
     Column("id", UUID(as_uuid=True), primary_key=True),
     Column("org", String(64), nullable=False),
+    Column("org_kind", String(16), nullable=False),
     Column("url", String(2048), nullable=False),
     Column("description", String(500), nullable=False),
     Column("event_types", ARRAY(String(255)), nullable=False),
@@ -37,7 +44,7 @@ webhook_endpoint = Table(
     Column("last_success_at", DateTime(timezone=True)),
     Column("created_at", DateTime(timezone=True), nullable=False),
     Column("updated_at", DateTime(timezone=True), nullable=False),
-    Index("ix_webhook_endpoint_org", "org"),
+    Index("ix_webhook_endpoint_org", "org", "org_kind"),
 )
 
 webhook_delivery = Table(
@@ -46,6 +53,7 @@ webhook_delivery = Table(
     Column("id", UUID(as_uuid=True), primary_key=True),
     Column("endpoint_id", UUID(as_uuid=True), ForeignKey("webhook_endpoint.id", ondelete="CASCADE"), nullable=False),
     Column("org", String(64), nullable=False),
+    Column("org_kind", String(16), nullable=False),
     Column("event_id", String(64), nullable=False),
     Column("event_type", String(255), nullable=False),
     Column("body", Text, nullable=False),
@@ -75,18 +83,23 @@ webhook_notice = Table(
     metadata,
     Column("id", UUID(as_uuid=True), primary_key=True),
     Column("org", String(64), nullable=False),
+    Column("org_kind", String(16), nullable=False),
     Column("endpoint_id", UUID(as_uuid=True), nullable=False),
     Column("kind", String(32), nullable=False),
     Column("message", String(1000), nullable=False),
     Column("created_at", DateTime(timezone=True), nullable=False),
-    Index("ix_webhook_notice_org", "org", "created_at"),
+    Index("ix_webhook_notice_org", "org", "org_kind", "created_at"),
 )
+
+# Every table an organisation owns keys it by `org` and `org_kind` (domain/orgs.py); placement_mentor's `side` is
+# its `org`'s kind, and a reminder fact's audiences carry theirs in the JSON.
 
 # The organisation's users, as mail recipients (account: the `sub` they sign in with).
 directory_user = Table(
     "directory_user",
     metadata,
     Column("org", String(64), nullable=False),
+    Column("org_kind", String(16), nullable=False),
     Column("account", String(255), nullable=False),
     Column("email", String(320), nullable=False),
     Column("display_name", String(200), nullable=False),
@@ -96,19 +109,20 @@ directory_user = Table(
     Column("self_registered", Boolean, nullable=False),
     Column("created_at", DateTime(timezone=True), nullable=False),
     Column("updated_at", DateTime(timezone=True), nullable=False),
-    PrimaryKeyConstraint("org", "account"),
+    PrimaryKeyConstraint("org", "org_kind", "account"),
 )
 
 notification_preference = Table(
     "notification_preference",
     metadata,
     Column("org", String(64), nullable=False),
+    Column("org_kind", String(16), nullable=False),
     Column("account", String(255), nullable=False),
     Column("disabled", ARRAY(String(32)), nullable=False),
     Column("delivery", String(16), nullable=False),
     Column("language", String(8)),
     Column("updated_at", DateTime(timezone=True), nullable=False),
-    PrimaryKeyConstraint("org", "account"),
+    PrimaryKeyConstraint("org", "org_kind", "account"),
 )
 
 # Facts that come due (read models of other services' events): fired once into notification rows.
@@ -131,6 +145,7 @@ notification = Table(
     metadata,
     Column("id", UUID(as_uuid=True), primary_key=True),
     Column("org", String(64), nullable=False),
+    Column("org_kind", String(16), nullable=False),
     Column("account", String(255), nullable=False),
     Column("email", String(320), nullable=False),
     Column("category", String(32), nullable=False),
@@ -145,7 +160,7 @@ notification = Table(
     Column("first_attempt_at", DateTime(timezone=True)),
     Column("last_error", String(500)),
     Column("sent_at", DateTime(timezone=True)),
-    UniqueConstraint("org", "account", "fact_key"),
+    UniqueConstraint("org", "org_kind", "account", "fact_key"),
     Index("ix_notification_due", "next_attempt_at", postgresql_where=text("status = 'pending'")),
     Index("ix_notification_fact", "fact_key"),
 )

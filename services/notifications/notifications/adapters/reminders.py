@@ -9,8 +9,9 @@ from sqlalchemy import delete, func, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from notifications.adapters.orm import notification, reminder_fact, webhook_attempt, webhook_delivery
+from notifications.adapters.orm import notification, owned, reminder_fact, webhook_attempt, webhook_delivery
 from notifications.domain.directory import Delivery
+from notifications.domain.orgs import Org
 from notifications.domain.reminders import Audience, Fact, Notification, NotificationStatus
 
 SETTLED = [s.value for s in NotificationStatus if s is not NotificationStatus.PENDING]
@@ -133,10 +134,10 @@ class NotificationRepository:
             )
         )
 
-    async def of_recipient(self, org: str, account: str) -> list[Notification]:
+    async def of_recipient(self, org: Org, account: str) -> list[Notification]:
         query = (
             select(notification)
-            .where(notification.c.org == org, notification.c.account == account)
+            .where(owned(notification, org), notification.c.account == account)
             .order_by(notification.c.created_at)
         )
         return [_notification(r) for r in await self.connection.execute(query)]

@@ -10,8 +10,9 @@ from sqlalchemy import delete, insert, select, tuple_, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from notifications.adapters.orm import webhook_attempt, webhook_delivery, webhook_endpoint, webhook_notice
+from notifications.adapters.orm import owned, webhook_attempt, webhook_delivery, webhook_endpoint, webhook_notice
 from notifications.domain.deliveries import Attempt, Delivery, DeliveryStatus
+from notifications.domain.orgs import Org
 from notifications.domain.webhooks import Endpoint, EndpointStatus, Notice
 
 ENDPOINT_COLUMNS = [c.name for c in webhook_endpoint.columns]
@@ -39,9 +40,9 @@ class EndpointRepository:
         await self.connection.execute(insert(webhook_endpoint).values(_endpoint_row(e)))
         self.track(e)
 
-    async def get(self, org: str, endpoint_id: uuid.UUID, *, for_update: bool = False) -> Endpoint | None:
-        """The organisation's endpoint; None for another organisation's, as for none."""
-        query = select(webhook_endpoint).where(webhook_endpoint.c.id == endpoint_id, webhook_endpoint.c.org == org)
+    async def get(self, org: Org, endpoint_id: uuid.UUID, *, for_update: bool = False) -> Endpoint | None:
+        """The organisation's endpoint; None for another organisation's (of either kind), as for none."""
+        query = select(webhook_endpoint).where(webhook_endpoint.c.id == endpoint_id, owned(webhook_endpoint, org))
         row = (await self.connection.execute(query.with_for_update() if for_update else query)).first()
         return _endpoint(row) if row else None
 
@@ -51,17 +52,17 @@ class EndpointRepository:
         ).first()
         return _endpoint(row) if row else None
 
-    async def of_org(self, org: str) -> list[Endpoint]:
+    async def of_org(self, org: Org) -> list[Endpoint]:
         query = (
             select(webhook_endpoint)
-            .where(webhook_endpoint.c.org == org)
+            .where(owned(webhook_endpoint, org))
             .order_by(webhook_endpoint.c.created_at, webhook_endpoint.c.id)
         )
         return [_endpoint(r) for r in await self.connection.execute(query)]
 
-    async def receiving(self, org: str, event_type: str) -> list[Endpoint]:
+    async def receiving(self, org: Org, event_type: str) -> list[Endpoint]:
         query = select(webhook_endpoint).where(
-            webhook_endpoint.c.org == org,
+            owned(webhook_endpoint, org),
             webhook_endpoint.c.status == EndpointStatus.ENABLED.value,
             webhook_endpoint.c.event_types.contains([event_type]),
         )
@@ -115,8 +116,8 @@ class DeliveryRepository:
         attempts = await self._attempts([r.id for r in rows])
         return [_delivery(r, attempts[r.id]) for r in rows]
 
-    async def get(self, org: str, delivery_id: uuid.UUID, *, for_update: bool = False) -> Delivery | None:
-        query = select(webhook_delivery).where(webhook_delivery.c.id == delivery_id, webhook_delivery.c.org == org)
+    async def get(self, org: Org, delivery_id: uuid.UUID, *, for_update: bool = False) -> Delivery | None:
+        query = select(webhook_delivery).where(webhook_delivery.c.id == delivery_id, owned(webhook_delivery, org))
         found = await self._many(query.with_for_update() if for_update else query)
         return found[0] if found else None
 
@@ -180,19 +181,25 @@ class NoticeRepository:
     def __init__(self, connection: AsyncConnection) -> None:
         self.connection = connection
 
-    async def add(self, *, org: str, endpoint_id: uuid.UUID, kind: str, message: str, at: datetime) -> uuid.UUID:
+    async def add(self, *, org: Org, endpoint_id: uuid.UUID, kind: str, message: str, at: datetime) -> uuid.UUID:
         notice_id = uuid.uuid4()
         await self.connection.execute(
             insert(webhook_notice).values(
-                id=notice_id, org=org, endpoint_id=endpoint_id, kind=kind, message=message, created_at=at
+                id=notice_id,
+                org=org.id,
+                org_kind=org.kind,
+                endpoint_id=endpoint_id,
+                kind=kind,
+                message=message,
+                created_at=at,
             )
         )
         return notice_id
 
-    async def of_org(self, org: str, *, after: tuple[datetime, uuid.UUID] | None, limit: int) -> list[Notice]:
+    async def of_org(self, org: Org, *, after: tuple[datetime, uuid.UUID] | None, limit: int) -> list[Notice]:
         """The organisation's notices, newest first (after `after`: a notice's time and id)."""
         key = (webhook_notice.c.created_at, webhook_notice.c.id)
-        query = select(webhook_notice).where(webhook_notice.c.org == org)
+        query = select(webhook_notice).where(owned(webhook_notice, org))
         if after is not None:
             query = query.where(tuple_(*key) < tuple_(*after))
         query = query.order_by(*(c.desc() for c in key)).limit(limit)

@@ -60,6 +60,7 @@ class Delivery:
     id: uuid.UUID
     endpoint_id: uuid.UUID
     org: str
+    org_kind: str
     event_id: str
     event_type: str
     body: str  # the CloudEvents JSON sent, byte for byte the same on every attempt and replay

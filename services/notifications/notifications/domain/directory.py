@@ -49,6 +49,7 @@ def language_of(value: str | None) -> str | None:
 @dataclass
 class DirectoryUser:
     org: str
+    org_kind: str
     account: str
     email: str
     display_name: str
@@ -63,6 +64,7 @@ class DirectoryUser:
 @dataclass
 class Preferences:
     org: str
+    org_kind: str
     account: str
     disabled: list[str] = field(default_factory=list)  # categories turned off
     delivery: Delivery = Delivery.IMMEDIATE

@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from notifications.domain.orgs import ENTERPRISE, SCHOOL, Org
 from praxis_common.errors import InvalidInput
 
 PLACEMENT_FIELDS = (
@@ -55,7 +56,7 @@ AGREEMENT_ENDED_FIELDS = (
 
 @dataclass(frozen=True)
 class Addressed:
-    org: str
+    org: Org  # the receiver, its kind that of the event's field naming it (school_org: a school)
     data: dict
 
 
@@ -63,11 +64,11 @@ def _picked(payload: dict, names: tuple[str, ...]) -> dict:
     return {n: payload[n] for n in names if n in payload}
 
 
-def _parties(payload: dict) -> list[str]:
-    orgs = [payload.get("school_org") or "", payload.get("enterprise_org") or ""]
-    if not all(orgs):
+def _parties(payload: dict) -> list[Org]:
+    orgs = [Org(payload.get("school_org") or "", SCHOOL), Org(payload.get("enterprise_org") or "", ENTERPRISE)]
+    if not all(o.id for o in orgs):
         raise InvalidInput("event names no school_org or enterprise_org")
-    return list(dict.fromkeys(orgs))
+    return orgs
 
 
 def _placement(payload: dict) -> list[Addressed]:

@@ -21,15 +21,17 @@ from notifications.domain.directory import Delivery, DirectoryUser, Preferences,
 
 @dataclass(frozen=True)
 class Audience:
-    """Directory users of `org` having any of `roles`, or one of `accounts` / `mentor_ids`."""
+    """Directory users of the organisation (`org`, `org_kind`) having any of `roles`, or one of `accounts` /
+    `mentor_ids`."""
 
     org: str
+    org_kind: str
     roles: tuple[str, ...] = ()
     accounts: tuple[str, ...] = ()
     mentor_ids: tuple[str, ...] = ()
 
     def includes(self, user: DirectoryUser) -> bool:
-        return user.org == self.org and (
+        return (user.org, user.org_kind) == (self.org, self.org_kind) and (
             bool(set(user.roles) & set(self.roles))
             or user.account in self.accounts
             or (user.mentor_id is not None and str(user.mentor_id) in self.mentor_ids)
@@ -38,6 +40,7 @@ class Audience:
     def as_json(self) -> dict:
         return {
             "org": self.org,
+            "org_kind": self.org_kind,
             "roles": list(self.roles),
             "accounts": list(self.accounts),
             "mentor_ids": list(self.mentor_ids),
@@ -47,6 +50,7 @@ class Audience:
     def of_json(cls, data: dict) -> Audience:
         return cls(
             org=data["org"],
+            org_kind=data["org_kind"],
             roles=tuple(data.get("roles", ())),
             accounts=tuple(data.get("accounts", ())),
             mentor_ids=tuple(data.get("mentor_ids", ())),
@@ -76,6 +80,7 @@ class NotificationStatus(StrEnum):
 class Notification:
     id: uuid.UUID
     org: str
+    org_kind: str
     account: str
     email: str
     category: str
@@ -118,7 +123,7 @@ def next_digest(now: datetime, *, period: timedelta, offset: timedelta) -> datet
 def notifications_of(
     fact: Fact,
     users: list[DirectoryUser],
-    prefs: dict[tuple[str, str], Preferences],
+    prefs: dict[tuple[str, str, str], Preferences],
     *,
     now: datetime,
     digest_at: datetime,
@@ -134,6 +139,7 @@ def notifications_of(
                 _row(
                     fact,
                     audience.org,
+                    audience.org_kind,
                     "",
                     "",
                     default_language,
@@ -144,23 +150,24 @@ def notifications_of(
                 )
             )
         for user in recipients:
-            pref = prefs.get((user.org, user.account))
+            pref = prefs.get((user.org, user.org_kind, user.account))
             delivery = pref.delivery if pref else Delivery.IMMEDIATE
             status = (
                 NotificationStatus.PENDING if (pref is None or pref.wants(fact.category)) else NotificationStatus.OFF
             )
             when = digest_at if delivery is Delivery.DAILY_DIGEST else now
             language = recipient_language(pref, user, default_language)
-            row = _row(fact, user.org, user.account, user.email, language, status, delivery, now, when)
+            row = _row(fact, user.org, user.org_kind, user.account, user.email, language, status, delivery, now, when)
             row.context = {**fact.context, "recipient_name": user.display_name}
             found.append(row)
     return found
 
 
-def _row(fact, org, account, email, language, status, delivery, now, when) -> Notification:
+def _row(fact, org, org_kind, account, email, language, status, delivery, now, when) -> Notification:
     return Notification(
         id=uuid.uuid4(),
         org=org,
+        org_kind=org_kind,
         account=account,
         email=email,
         category=fact.category,

@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 
+from notifications.domain.orgs import ENTERPRISE, SCHOOL
 from notifications.domain.reminders import Audience, Fact
 
 REVIEWERS = ("hr", "admin")
@@ -56,7 +57,7 @@ def placement(kind: str, p: dict, rules: Rules) -> Triggered:
         "starts_on": p.get("starts_on", ""),
         "hold_expires_at": expires.isoformat(),
     }
-    audience = Audience(org=p["enterprise_org"], roles=REVIEWERS)
+    audience = Audience(p["enterprise_org"], ENTERPRISE, roles=REVIEWERS)
     return Triggered(facts=(Fact(key, "hold_expiring", expires - rules.hold_before, [audience], context),))
 
 
@@ -70,10 +71,13 @@ def logbook(kind: str, w: dict, rules: Rules) -> Triggered:
     account, mentor = w.get("mentor_account", ""), w.get("mentor_id", "")
     if account or mentor:
         audience = Audience(
-            org=w["enterprise_org"], accounts=(account,) if account else (), mentor_ids=(mentor,) if mentor else ()
+            w["enterprise_org"],
+            ENTERPRISE,
+            accounts=(account,) if account else (),
+            mentor_ids=(mentor,) if mentor else (),
         )
     else:
-        audience = Audience(org=w["enterprise_org"], roles=REVIEWERS)
+        audience = Audience(w["enterprise_org"], ENTERPRISE, roles=REVIEWERS)
     context = {
         "placement_id": w["placement_id"],
         "student_ref": w["student_ref"],
@@ -95,7 +99,10 @@ def agreement(kind: str, a: dict, rules: Rules, *, now: datetime) -> Triggered:
         return Triggered()
     valid_to = date.fromisoformat(a["valid_to"])
     ends = datetime.combine(valid_to, time(), tzinfo=UTC)
-    audiences = [Audience(org=a["school_org"], roles=ADMINS), Audience(org=a["enterprise_org"], roles=ADMINS)]
+    audiences = [
+        Audience(a["school_org"], SCHOOL, roles=ADMINS),
+        Audience(a["enterprise_org"], ENTERPRISE, roles=ADMINS),
+    ]
     facts = []
     for before in rules.agreement_before:
         due = ends - before
@@ -117,7 +124,7 @@ class PlacementMentor:
     """A placement's mentor on one side, as the mentors service last assigned it."""
 
     placement_id: str
-    side: str  # school | enterprise
+    side: str  # school | enterprise: the kind of `org`, the side's organisation
     org: str
     mentor_id: str
     mentor_account: str
@@ -125,7 +132,7 @@ class PlacementMentor:
     @property
     def audience(self) -> Audience:
         accounts = (self.mentor_account,) if self.mentor_account else ()
-        return Audience(org=self.org, accounts=accounts, mentor_ids=(self.mentor_id,))
+        return Audience(self.org, self.side, accounts=accounts, mentor_ids=(self.mentor_id,))
 
 
 def mentor_assigned(m: dict, *, now: datetime) -> tuple[PlacementMentor | None, Triggered]:
@@ -145,7 +152,7 @@ def mentor_assigned(m: dict, *, now: datetime) -> tuple[PlacementMentor | None, 
         "mentor_name": m.get("mentor_name", ""),
     }
     key = f"mentor_assigned:{a['assignment_id']}:{m['mentor_id']}"
-    audience = Audience(org=a["org"], accounts=accounts, mentor_ids=(m["mentor_id"],))
+    audience = Audience(a["org"], a["side"], accounts=accounts, mentor_ids=(m["mentor_id"],))
     return mentor, Triggered(facts=(Fact(key, "mentor_assigned", now, [audience], context),))
 
 
@@ -159,7 +166,7 @@ def evaluation_due(e: dict, mentors: list[PlacementMentor], *, now: datetime) ->
     audiences = []
     for party in e.get("parties", []):
         if party == "self":
-            audiences.append(Audience(org=e["school_org"], accounts=(e["student_ref"],)))
+            audiences.append(Audience(e["school_org"], SCHOOL, accounts=(e["student_ref"],)))
         elif EVALUATORS.get(party) in by_side:
             audiences.append(by_side[EVALUATORS[party]].audience)
     context = {
@@ -179,9 +186,15 @@ def guidance_overdue(g: dict, mentors: list[PlacementMentor], *, now: datetime) 
     mentor who owes the visit, the placement's school mentor, and the school's admins."""
     a = g["assignment"]
     accounts = (g["mentor_account"],) if g.get("mentor_account") else ()
-    audiences = [Audience(org=a["org"], accounts=accounts, mentor_ids=(g["mentor_id"],) if g.get("mentor_id") else ())]
+    owes = Audience(
+        a["org"],
+        a.get("side") or ENTERPRISE,
+        accounts=accounts,
+        mentor_ids=(g["mentor_id"],) if g.get("mentor_id") else (),
+    )
+    audiences = [owes]
     audiences += [m.audience for m in mentors if m.side == "school"]
-    audiences.append(Audience(org=a["school_org"], roles=ADMINS))
+    audiences.append(Audience(a["school_org"], SCHOOL, roles=ADMINS))
     context = {
         "student_ref": a["student_ref"],
         "context_kind": a.get("context_kind", ""),
@@ -205,7 +218,7 @@ def weekly_report(kind: str, r: dict, mentors: list[PlacementMentor], rules: Rul
         return Triggered()
     submitted = _time(r["occurred_at"])
     school = [m.audience for m in mentors if m.side == "school"]
-    audiences = school or [Audience(org=r["school_org"], roles=ADMINS)]
+    audiences = school or [Audience(r["school_org"], SCHOOL, roles=ADMINS)]
     context = {
         "placement_id": r["placement_id"],
         "student_ref": r["student_ref"],

@@ -15,6 +15,7 @@ PURPOSE = "unsubscribe"
 @dataclass(frozen=True)
 class Unsubscribe:
     org: str
+    org_kind: str  # "" in a link minted before links named the kind (handlers/directory.py resolves it)
     account: str
     category: str
 
@@ -24,7 +25,7 @@ class UnsubscribeLinks:
         self.secret, self.base = secret, public_url.rstrip("/")
 
     def token(self, u: Unsubscribe) -> str:
-        claims = {"purpose": PURPOSE, "org": u.org, "acc": u.account, "cat": u.category}
+        claims = {"purpose": PURPOSE, "org": u.org, "kind": u.org_kind, "acc": u.account, "cat": u.category}
         return jwt.encode(claims, self.secret, algorithm="HS256")
 
     def url(self, u: Unsubscribe) -> str:
@@ -38,4 +39,7 @@ class UnsubscribeLinks:
             raise NotFound("no such unsubscribe link") from exc
         if claims.get("purpose") != PURPOSE or not all(isinstance(claims.get(k), str) for k in ("org", "acc", "cat")):
             raise NotFound("no such unsubscribe link")
-        return Unsubscribe(org=claims["org"], account=claims["acc"], category=claims["cat"])
+        kind = claims.get("kind", "")
+        if not isinstance(kind, str):
+            raise NotFound("no such unsubscribe link")
+        return Unsubscribe(org=claims["org"], org_kind=kind, account=claims["acc"], category=claims["cat"])

@@ -16,6 +16,7 @@ from datetime import datetime, timedelta
 from enum import StrEnum
 from urllib.parse import urlsplit
 
+from notifications.domain.orgs import Org
 from notifications.domain.projections import PROJECTIONS
 from praxis_common.errors import FieldError, InvalidInput
 
@@ -97,6 +98,7 @@ class Notice:
 
     id: uuid.UUID
     org: str
+    org_kind: str
     endpoint_id: uuid.UUID
     kind: str  # endpoint_disabled
     message: str
@@ -113,6 +115,7 @@ class EndpointChanged:
 class Endpoint:
     id: uuid.UUID
     org: str
+    org_kind: str
     url: str
     description: str
     event_types: list[str]
@@ -127,11 +130,16 @@ class Endpoint:
     deleted: bool = False
     events: list[EndpointChanged] = field(default_factory=list, repr=False, compare=False)
 
+    @property
+    def owner(self) -> Org:
+        return Org(self.org, self.org_kind)
+
     @classmethod
-    def register(cls, *, org: str, url: str, description: str, event_types: list[str], now: datetime) -> Endpoint:
+    def register(cls, *, org: Org, url: str, description: str, event_types: list[str], now: datetime) -> Endpoint:
         e = cls(
             id=uuid.uuid4(),
-            org=org,
+            org=org.id,
+            org_kind=org.kind,
             url=url,
             description=description,
             event_types=check_event_types(event_types),

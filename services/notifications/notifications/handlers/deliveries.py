@@ -65,7 +65,8 @@ async def queue_event(event: EventIn, *, uow: UowFactory, clock: Clock = utc_clo
                 delivery = Delivery(
                     id=uuid.uuid4(),
                     endpoint_id=endpoint.id,
-                    org=target.org,
+                    org=target.org.id,
+                    org_kind=target.org.kind,
                     event_id=event.id,
                     event_type=event.type,
                     body=body,
@@ -138,7 +139,8 @@ async def send_test(
         delivery = Delivery(
             id=uuid.uuid4(),
             endpoint_id=endpoint.id,
-            org=org,
+            org=org.id,
+            org_kind=org.kind,
             event_id=event.id,
             event_type=event.type,
             body=envelope(event, data),
@@ -210,17 +212,17 @@ async def attempt(
         if tried.succeeded:
             await u.endpoints.succeeded(endpoint.id, now)
         elif current.status is DeliveryStatus.FAILED and sent is not DISABLED:
-            locked = await u.endpoints.get(endpoint.org, endpoint.id, for_update=True)
+            locked = await u.endpoints.get(endpoint.owner, endpoint.id, for_update=True)
             first = current.first_attempt_at or now
             if locked and locked.status is EndpointStatus.ENABLED and (locked.last_success_at or first) <= first:
                 reason = f"no successful delivery since {first.isoformat()}; delivery {current.id} failed"
                 locked.disable_for_failure(now=now, reason=reason)
                 await u.endpoints.save(locked)
                 notice = await u.notices.add(
-                    org=locked.org, endpoint_id=locked.id, kind="endpoint_disabled", message=reason, at=now
+                    org=locked.owner, endpoint_id=locked.id, kind="endpoint_disabled", message=reason, at=now
                 )
                 fact = notice_fact(
-                    org=locked.org,
+                    org=locked.owner,
                     notice_id=str(notice),
                     endpoint_id=str(locked.id),
                     url=locked.url,

@@ -10,8 +10,9 @@ import uuid
 from dataclasses import dataclass
 
 from notifications.domain.directory import ALL, CATEGORIES, Delivery, DirectoryUser, Preferences, language_of
+from notifications.domain.orgs import Org
 from notifications.domain.unsubscribe import Unsubscribe, UnsubscribeLinks
-from notifications.policy import require_directory_manager
+from notifications.policy import own_org, require_directory_manager
 from praxis_common import pages
 from praxis_common.auth import Principal
 from praxis_common.errors import FieldError, InvalidInput, NotFound
@@ -51,7 +52,8 @@ async def put_user(cmd: PutUser, principal: Principal, *, uow: UowFactory, clock
     async with uow() as u:
         existing = await u.directory.get(org, cmd.account, for_update=True)
         user = DirectoryUser(
-            org=org,
+            org=org.id,
+            org_kind=org.kind,
             account=cmd.account,
             email=cmd.email,
             display_name=cmd.display_name,
@@ -104,11 +106,12 @@ async def register_me(
     if not email:
         why = "give your e-mail address (your token carries none)"
         raise InvalidInput(why, errors=[FieldError("email", why)])
-    now = clock()
+    now, org = clock(), own_org(principal)
     async with uow() as u:
-        existing = await u.directory.get(principal.org, principal.sub, for_update=True)
+        existing = await u.directory.get(org, principal.sub, for_update=True)
         user = DirectoryUser(
-            org=principal.org,
+            org=org.id,
+            org_kind=org.kind,
             account=principal.sub,
             email=email,
             display_name=cmd.display_name or principal.name or (existing.display_name if existing else email),
@@ -126,9 +129,10 @@ async def register_me(
 
 async def get_my_preferences(principal: Principal, *, uow: UowFactory) -> Preferences:
     """The caller's preferences (every category on, mail at once, the directory's language until they set any)."""
+    org = own_org(principal)
     async with uow() as u:
-        found = await u.preferences.get(principal.org, principal.sub)
-    return found or Preferences(org=principal.org, account=principal.sub)
+        found = await u.preferences.get(org, principal.sub)
+    return found or Preferences(org=org.id, org_kind=org.kind, account=principal.sub)
 
 
 async def set_my_preferences(
@@ -138,8 +142,10 @@ async def set_my_preferences(
     if unknown:
         why = f"unknown categories {unknown}; known: {', '.join(CATEGORIES)}"
         raise InvalidInput(why, errors=[FieldError("disabled", why)])
+    org = own_org(principal)
     prefs = Preferences(
-        org=principal.org,
+        org=org.id,
+        org_kind=org.kind,
         account=principal.sub,
         disabled=sorted(set(cmd.disabled)),
         delivery=cmd.delivery,
@@ -161,12 +167,16 @@ def unsubscribe_target(token: str, *, links: UnsubscribeLinks) -> Unsubscribe:
 
 
 async def unsubscribe(token: str, *, links: UnsubscribeLinks, uow: UowFactory, clock: Clock = utc_clock) -> Unsubscribe:
-    """Turn the link's category off for its recipient (repeating it changes nothing)."""
+    """Turn the link's category off for its recipient (repeating it changes nothing). A link minted before links
+    named the organisation's kind counts for the organisations of that id whose directory lists the account."""
     target = unsubscribe_target(token, links=links)
     async with uow() as u:
-        prefs = await u.preferences.get(target.org, target.account, for_update=True)
-        prefs = prefs or Preferences(org=target.org, account=target.account)
-        prefs.turn_off(target.category, clock())
-        await u.preferences.put(prefs)
+        kinds = [target.org_kind] if target.org_kind else await u.directory.kinds_of(target.org, target.account)
+        for kind in kinds:
+            org = Org(target.org, kind)
+            prefs = await u.preferences.get(org, target.account, for_update=True)
+            prefs = prefs or Preferences(org=org.id, org_kind=org.kind, account=target.account)
+            prefs.turn_off(target.category, clock())
+            await u.preferences.put(prefs)
         await u.commit()
     return target

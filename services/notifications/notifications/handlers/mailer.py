@@ -65,10 +65,10 @@ def compose(
         return {**n.context, "unsubscribe_url": unsubscribe, "approve_url": approve_url}
 
     if first.delivery is Delivery.IMMEDIATE:
-        unsubscribe = links.url(Unsubscribe(first.org, first.account, first.category))
+        unsubscribe = links.url(Unsubscribe(first.org, first.org_kind, first.account, first.category))
         rendered = templates.render(first.category, first.language, context(first, unsubscribe))
     else:
-        unsubscribe = links.url(Unsubscribe(first.org, first.account, ALL))
+        unsubscribe = links.url(Unsubscribe(first.org, first.org_kind, first.account, ALL))
         items = [templates.render(n.category, n.language, context(n, unsubscribe)) for n in batch]
         context = {"recipient_name": name, "items": items, "unsubscribe_url": unsubscribe}
         rendered = templates.render("digest", first.language, context)
@@ -85,11 +85,11 @@ def compose(
 
 def batches(claimed: list[Notification]) -> list[list[Notification]]:
     """Immediate notifications one by one; a digest recipient's together."""
-    digests: dict[tuple[str, str], list[Notification]] = defaultdict(list)
+    digests: dict[tuple[str, str, str], list[Notification]] = defaultdict(list)
     found = []
     for n in claimed:
         if n.delivery is Delivery.DAILY_DIGEST:
-            digests[(n.org, n.account)].append(n)
+            digests[(n.org, n.org_kind, n.account)].append(n)
         else:
             found.append([n])
     return found + list(digests.values())

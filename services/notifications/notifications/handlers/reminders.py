@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
+from notifications.domain.orgs import Org
 from notifications.domain.reminders import Audience, Fact, next_digest, notifications_of
 from notifications.domain.triggers import ADMINS, Triggered
 from praxis_common.uow import Clock, UowFactory, utc_clock
@@ -32,7 +33,7 @@ async def fire_due(
     now = clock()
     async with uow() as u:
         facts = await u.facts.claim_due(now, limit=limit)
-        orgs = {a.org for f in facts for a in f.audiences}
+        orgs = {Org(a.org, a.org_kind) for f in facts for a in f.audiences}
         users = [user for org in sorted(orgs) for user in await u.directory.of_org(org)]
         prefs = {k: v for org in sorted(orgs) for k, v in (await u.preferences.of_org(org)).items()}
         digest_at = next_digest(now, period=digest_period, offset=digest_offset)
@@ -45,7 +46,9 @@ async def fire_due(
     return len(facts)
 
 
-def notice_fact(*, org: str, notice_id: str, endpoint_id: str, url: str, reason: str, at: datetime) -> Fact:
+def notice_fact(*, org: Org, notice_id: str, endpoint_id: str, url: str, reason: str, at: datetime) -> Fact:
     """A disabled webhook endpoint, to be mailed to the organisation's admins at once."""
     context = {"endpoint_id": endpoint_id, "url": url, "reason": reason, "disabled_at": at.isoformat()}
-    return Fact(f"webhook_disabled:{notice_id}", "webhook_disabled", at, [Audience(org=org, roles=ADMINS)], context)
+    return Fact(
+        f"webhook_disabled:{notice_id}", "webhook_disabled", at, [Audience(org.id, org.kind, roles=ADMINS)], context
+    )

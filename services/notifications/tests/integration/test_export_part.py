@@ -33,6 +33,7 @@ from praxis_dev.testing.servers import free_port
 
 ADMIN = Principal(sub="admin-x", org="ent-export-1", org_kind="enterprise", roles=frozenset({"admin"}))
 OTHER = Principal(sub="admin-y", org="ent-export-2", org_kind="enterprise", roles=frozenset({"admin"}))
+TWIN = Principal(sub="admin-z", org=ADMIN.org, org_kind="school", roles=frozenset({"admin"}))  # a school, same id
 TRICKY = 'Zhāng "Wěi" \\ 张伟 \n next line'
 
 
@@ -80,6 +81,7 @@ async def request(rt, principal: Principal, expires_at: datetime) -> uuid.UUID:
 async def test_a_part_holds_exactly_the_organisations_rows_with_counts_and_hashes(rt):
     await add_users(rt, ADMIN, 3, TRICKY)
     await add_users(rt, OTHER, 2)
+    await add_users(rt, TWIN, 2, "Twin")
     job = await request(rt, ADMIN, datetime.now(UTC) + timedelta(days=1))
     builder = PartBuilder(rt, "notifications", exports.RESOURCES)
     assert await builder.build_next() is True
@@ -95,7 +97,7 @@ async def test_a_part_holds_exactly_the_organisations_rows_with_counts_and_hashe
         assert hashlib.sha256(body).hexdigest() == f["sha256"] and len(body) == f["bytes"]
         assert body.count(b"\n") == f["count"]
     users = [json.loads(line) for line in data["directory_users"].splitlines()]
-    assert len(users) == 3 and {u["org"] for u in users} == {ADMIN.org}
+    assert len(users) == 3 and {(u["org"], u["org_kind"]) for u in users} == {(ADMIN.org, "enterprise")}
     assert all(u["display_name"] == TRICKY for u in users)
     assert b"ent-export-2" not in b"".join(data.values())
 

@@ -18,6 +18,7 @@ from notifications.adapters.templates import Templates
 from notifications.adapters.unit_of_work import NotificationsUnit
 from notifications.domain.deliveries import Backoff
 from notifications.domain.directory import CATEGORIES, Delivery
+from notifications.domain.orgs import Org
 from notifications.domain.reminders import NotificationStatus
 from notifications.domain.triggers import Rules, Triggered, logbook, placement
 from notifications.domain.unsubscribe import UnsubscribeLinks
@@ -239,7 +240,7 @@ async def test_smtp_failures_are_retried_with_back_off(uow, smtp_sink):
     m = mailer(uow, smtp_sink, clock)
     assert await m.pass_once() == 0
     async with uow() as u:
-        [row] = await u.notifications.of_recipient(org, "hr")
+        [row] = await u.notifications.of_recipient(Org(org, "enterprise"), "hr")
     assert row.status is NotificationStatus.PENDING and row.attempts == 1 and "451" in row.last_error
     assert row.next_attempt_at > T0
     assert await m.pass_once() == 0  # not due again yet

@@ -37,7 +37,7 @@ PLACEMENT = {
 )
 def test_a_placement_event_goes_to_its_school_and_enterprise_only_with_the_shared_profile(kind):
     found = addressed(f"praxis.internships.placement.{kind}.v1", PLACEMENT)
-    assert [a.org for a in found] == ["school-1", "ent-1"]
+    assert [a.org for a in found] == [("school-1", "school"), ("ent-1", "enterprise")]
     for a in found:
         assert set(a.data) == {*PLACEMENT_FIELDS, "position_competencies", "profile"}
         assert a.data["profile"] == {"competencies": ["data-analysis"], "languages": ["en"]}
@@ -56,7 +56,7 @@ def test_agreement_events_go_to_both_parties():
         "internal_note": "never",
     }
     found = addressed("praxis.internships.agreement.activated.v1", activated)
-    assert [a.org for a in found] == ["s", "e"] and "internal_note" not in found[0].data
+    assert [a.org for a in found] == [("s", "school"), ("e", "enterprise")] and "internal_note" not in found[0].data
     ended = addressed(
         "praxis.internships.agreement.ended.v1",
         {"agreement_id": "a1", "school_org": "s", "enterprise_org": "e", "reason": "AGREEMENT_END_REASON_EXPIRED"},

@@ -11,6 +11,7 @@ from standardwebhooks.webhooks import Webhook
 
 from notifications.adapters.sender import signature
 from notifications.domain.deliveries import Attempt, Backoff, Delivery, DeliveryStatus
+from notifications.domain.orgs import Org
 from notifications.domain.webhooks import Endpoint, check_event_types, check_url
 from praxis_common.errors import InvalidInput
 
@@ -52,7 +53,9 @@ def test_event_types_must_be_known_and_subscribable():
 
 
 def test_a_rotated_secret_signs_alongside_the_new_one_for_the_grace_period():
-    e = Endpoint.register(org="ent", url="https://hr.example.com", description="", event_types=[REQUESTED], now=NOW)
+    e = Endpoint.register(
+        org=Org("ent", "enterprise"), url="https://hr.example.com", description="", event_types=[REQUESTED], now=NOW
+    )
     old = e.secret
     assert old.startswith("whsec_") and e.signing_secrets(NOW) == [old]
     e.rotate(now=NOW, grace=timedelta(hours=24))
@@ -72,6 +75,7 @@ def _delivery() -> Delivery:
         id=uuid.uuid4(),
         endpoint_id=uuid.uuid4(),
         org="ent",
+        org_kind="enterprise",
         event_id="e1",
         event_type=REQUESTED,
         body="{}",
@@ -118,7 +122,7 @@ async def test_in_prod_a_delivery_to_a_private_address_is_refused_before_connect
             msg_id="msg_1",
             secrets=[
                 Endpoint.register(
-                    org="o", url="https://x.example", description="", event_types=[REQUESTED], now=NOW
+                    org=Org("o", "school"), url="https://x.example", description="", event_types=[REQUESTED], now=NOW
                 ).secret
             ],
             body="{}",

@@ -24,7 +24,7 @@ _sym_db = _symbol_database.Default()
 
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x1fpraxis/events/v1/webhooks.proto\x12\x10praxis.events.v1\"\x9a\x01\n\x16WebhookEndpointChanged\x12\x13\n\x0b\x65ndpoint_id\x18\x01 \x01(\t\x12\x0b\n\x03org\x18\x02 \x01(\t\x12\x0b\n\x03url\x18\x03 \x01(\t\x12\x13\n\x0b\x65vent_types\x18\x04 \x03(\t\x12\x0e\n\x06status\x18\x05 \x01(\t\x12\x17\n\x0f\x64isabled_reason\x18\x06 \x01(\t\x12\x13\n\x0boccurred_at\x18\x07 \x01(\tb\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x1fpraxis/events/v1/webhooks.proto\x12\x10praxis.events.v1\"\xac\x01\n\x16WebhookEndpointChanged\x12\x13\n\x0b\x65ndpoint_id\x18\x01 \x01(\t\x12\x0b\n\x03org\x18\x02 \x01(\t\x12\x0b\n\x03url\x18\x03 \x01(\t\x12\x13\n\x0b\x65vent_types\x18\x04 \x03(\t\x12\x0e\n\x06status\x18\x05 \x01(\t\x12\x17\n\x0f\x64isabled_reason\x18\x06 \x01(\t\x12\x13\n\x0boccurred_at\x18\x07 \x01(\t\x12\x10\n\x08org_kind\x18\x08 \x01(\tb\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -32,5 +32,5 @@ _builder.BuildTopDescriptorsAndMessages(DESCRIPTOR, 'praxis.events.v1.webhooks_p
 if not _descriptor._USE_C_DESCRIPTORS:
   DESCRIPTOR._loaded_options = None
   _globals['_WEBHOOKENDPOINTCHANGED']._serialized_start=54
-  _globals['_WEBHOOKENDPOINTCHANGED']._serialized_end=208
+  _globals['_WEBHOOKENDPOINTCHANGED']._serialized_end=226
 # @@protoc_insertion_point(module_scope)

@@ -7,7 +7,7 @@ from typing import ClassVar as _ClassVar, Optional as _Optional
 DESCRIPTOR: _descriptor.FileDescriptor
 
 class WebhookEndpointChanged(_message.Message):
-    __slots__ = ("endpoint_id", "org", "url", "event_types", "status", "disabled_reason", "occurred_at")
+    __slots__ = ("endpoint_id", "org", "url", "event_types", "status", "disabled_reason", "occurred_at", "org_kind")
     ENDPOINT_ID_FIELD_NUMBER: _ClassVar[int]
     ORG_FIELD_NUMBER: _ClassVar[int]
     URL_FIELD_NUMBER: _ClassVar[int]
@@ -15,6 +15,7 @@ class WebhookEndpointChanged(_message.Message):
     STATUS_FIELD_NUMBER: _ClassVar[int]
     DISABLED_REASON_FIELD_NUMBER: _ClassVar[int]
     OCCURRED_AT_FIELD_NUMBER: _ClassVar[int]
+    ORG_KIND_FIELD_NUMBER: _ClassVar[int]
     endpoint_id: str
     org: str
     url: str
@@ -22,4 +23,5 @@ class WebhookEndpointChanged(_message.Message):
     status: str
     disabled_reason: str
     occurred_at: str
-    def __init__(self, endpoint_id: _Optional[str] = ..., org: _Optional[str] = ..., url: _Optional[str] = ..., event_types: _Optional[_Iterable[str]] = ..., status: _Optional[str] = ..., disabled_reason: _Optional[str] = ..., occurred_at: _Optional[str] = ...) -> None: ...
+    org_kind: str
+    def __init__(self, endpoint_id: _Optional[str] = ..., org: _Optional[str] = ..., url: _Optional[str] = ..., event_types: _Optional[_Iterable[str]] = ..., status: _Optional[str] = ..., disabled_reason: _Optional[str] = ..., occurred_at: _Optional[str] = ..., org_kind: _Optional[str] = ...) -> None: ...
