@@ -156,7 +156,7 @@ async def test_a_replay_sends_the_same_message_again(stack, receiver, flaky):
         replayed = await n.post(f"/v1/webhook-deliveries/{items[0]['id']}/replay", headers=admin)
         assert replayed.status_code == 200, replayed.text
         again = await eventually(
-            lambda: _async(receiver.at("/flaky", 200)[1:]), timeout=15, what="the replayed delivery"
+            lambda: _async(receiver.at("/flaky", 200)[1:]), timeout=30, what="the replayed delivery"
         )
         assert again[0].headers["webhook-id"] == first.headers["webhook-id"]
         assert verified(hook["secret"], again[0]) == verified(hook["secret"], first)
@@ -164,7 +164,7 @@ async def test_a_replay_sends_the_same_message_again(stack, receiver, flaky):
         since = (datetime.now(UTC) - timedelta(hours=1)).isoformat()
         r = await n.post(f"/v1/webhooks/{hook['id']}/replay", headers=admin, json={"since": since})
         assert r.json() == {"replayed": 1}
-        await eventually(lambda: _async(len(receiver.at("/flaky", 200)) == 3), timeout=15, what="the second replay")
+        await eventually(lambda: _async(len(receiver.at("/flaky", 200)) == 3), timeout=30, what="the second replay")
 
 
 @pytest.mark.asyncio(loop_scope="module")
