@@ -34,8 +34,11 @@ def create_engine(url: str, *, pool_size: int = 20) -> AsyncEngine:
 
 
 # SQLSTATE classes that mean "the server cannot serve now", not "this statement is wrong": connection exceptions,
-# insufficient resources (too many connections), operator intervention (shutdown, starting up).
-_UNAVAILABLE_SQLSTATES = ("08", "53", "57P")
+# insufficient resources (too many connections), operator intervention (shutdown, starting up), and 55000 as the
+# server answers a new connection to a database that does not accept connections now (ALLOW_CONNECTIONS false,
+# a database being dropped or restored): without it, a consumer counted that as the event's failure whenever the
+# database was back before its readiness check ran.
+_UNAVAILABLE_SQLSTATES = ("08", "53", "57P", "55000")
 
 
 def unreachable(exc: BaseException) -> bool:
