@@ -31,6 +31,7 @@ from dataclasses import dataclass
 from nats.js.api import AckPolicy, ConsumerConfig, DeliverPolicy
 from sqlalchemy.exc import DataError
 
+from praxis_common import inbox
 from praxis_common.db import database_ready, unreachable
 from praxis_common.errors import InvalidInput
 from praxis_common.events import ReceivedEvent
@@ -61,6 +62,11 @@ class Subscription:
     source: str  # the producing service, whose stream this reads
     topics: list[str]  # subjects without the deployment prefix, e.g. "<producer>.<aggregate>.>"
     handler: Handler
+    # A handler that waits on other things between its writes (NATS, the relay) opens its own units of work and
+    # claims the event (unit.claim_event) in its last one, so no transaction stays open across the wait: an open
+    # writing transaction holds back every change feed of the database server (praxis_common.feeds). Its steps
+    # must be idempotent; a delivery whose event was claimed already is acknowledged without calling it.
+    own_transactions: bool = False
 
 
 class Consumer:
@@ -193,10 +199,16 @@ class Consumer:
         """Apply one message. False when our own infrastructure failed (the message waits; nothing counts)."""
         try:
             event = ReceivedEvent.from_message(msg.headers, msg.data)
-            async with self.uow() as unit:
-                if await unit.claim_event(self.sub.durable, event.id, event.type):
-                    await self.sub.handler(event, joining(unit))
-                await unit.commit()
+            if self.sub.own_transactions:
+                async with self.uow() as unit:
+                    applied = await inbox.claimed(unit.connection, self.sub.durable, event.id)
+                if not applied:
+                    await self.sub.handler(event, self.uow)
+            else:
+                async with self.uow() as unit:
+                    if await unit.claim_event(self.sub.durable, event.id, event.type):
+                        await self.sub.handler(event, joining(unit))
+                    await unit.commit()
         except (InvalidInput, DataError) as exc:  # this event can never apply
             detail = exc.detail if isinstance(exc, InvalidInput) else error_summary(exc)
             await self.dead_letter(msg, f"poison: {detail}")

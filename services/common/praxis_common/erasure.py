@@ -356,12 +356,19 @@ def subscription(rt: Any, service: str, hook: EraseStudent) -> Subscription:
         )
         rows["stream"] = len(scrubbed)
         async with uow() as u:  # the request's inbox claim and the confirmation commit together
-            u.emit(erased_event(service, request, rows))
+            if await u.claim_event(durable, event.id, event.type):
+                u.emit(erased_event(service, request, rows))
             await u.commit()
         log.info("student erased", extra={"erasure_id": str(request.erasure_id), "rows": rows})
 
+    durable = f"{service}-erasure"
+    # Its own transactions: no transaction stays open while it waits for the relay and reads its stream.
     return Subscription(
-        durable=f"{service}-erasure", source=coordinator, topics=[requested_topic(coordinator)], handler=handle
+        durable=durable,
+        source=coordinator,
+        topics=[requested_topic(coordinator)],
+        handler=handle,
+        own_transactions=True,
     )
 
 

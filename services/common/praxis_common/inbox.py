@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Column, DateTime, MetaData, PrimaryKeyConstraint, String, Table, func, text
+from sqlalchemy import Column, DateTime, MetaData, PrimaryKeyConstraint, String, Table, func, select, text
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncConnection
 
@@ -19,6 +19,14 @@ inbox = Table(
 )
 
 _PRUNE = text("DELETE FROM inbox WHERE processed_at < now() - make_interval(hours => :hours)")
+
+
+async def claimed(conn: AsyncConnection, consumer: str, event_id: str) -> bool:
+    """Has `consumer` applied the event already (a read: it gives the transaction no id)?"""
+    found = await conn.execute(
+        select(inbox.c.event_id).where(inbox.c.consumer == consumer, inbox.c.event_id == event_id)
+    )
+    return found.first() is not None
 
 
 async def claim(session: AsyncConnection, consumer: str, event_id: str, event_type: str) -> bool:

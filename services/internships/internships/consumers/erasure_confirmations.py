@@ -34,16 +34,24 @@ def _subscription(rt: Runtime, service: str) -> Subscription:
             raise InvalidInput(f"event {event.id}: a confirmation of {e.service!r} in {service}'s stream")
         erasure_id = uuid_of(event, "erasure_id", e.erasure_id)
         r = await erasures.record_confirmation(
-            erasure_id, service, e.school_org, dict(e.rows_changed), uow=rt.uow, clock=rt.clock
+            erasure_id, service, e.school_org, dict(e.rows_changed), uow=uow, clock=rt.clock
         )
-        if r is None or not r.all_confirmed or r.student_ref is None:
-            return
-        deleted = await forget_in_streams(rt, r.student_ref, r.school_org)
-        if await erasures.complete(erasure_id, uow=uow, clock=rt.clock):
-            log.info("erasure completed", extra={"erasure_id": str(erasure_id), "messages_deleted": deleted})
+        if r is not None and r.all_confirmed and r.student_ref is not None:
+            deleted = await forget_in_streams(rt, r.student_ref, r.school_org)
+            if await erasures.complete(erasure_id, uow=uow, clock=rt.clock):
+                log.info("erasure completed", extra={"erasure_id": str(erasure_id), "messages_deleted": deleted})
+        async with uow() as u:  # applied: every step above is idempotent, so a crash before this repeats them
+            await u.claim_event(durable, event.id, event.type)
+            await u.commit()
 
+    durable = f"{SERVICE}-erasure-{service}"
+    # Its own transactions: none stays open while it deletes from the streams (praxis_common.consumer).
     return Subscription(
-        durable=f"{SERVICE}-erasure-{service}", source=service, topics=[erasure.erased_topic(service)], handler=handle
+        durable=durable,
+        source=service,
+        topics=[erasure.erased_topic(service)],
+        handler=handle,
+        own_transactions=True,
     )
 
 
