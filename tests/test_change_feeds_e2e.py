@@ -6,6 +6,7 @@ updated_since. Agreements and placements are never deleted: their tombstones are
 
 from __future__ import annotations
 
+import asyncio
 from datetime import date, timedelta
 
 import grpc
@@ -36,6 +37,18 @@ async def world(stack: Stack, internships) -> dict:
     return {"agreement": agreement, "other_agreement": other, "placements": placements}
 
 
+async def drain_after(c, path: str, headers: dict, cursor: str = "0", *, count: int, **params):
+    """`drain` as a reader polls after a write: a feed shows a change once every older transaction of the database
+    server has ended (praxis_common.feeds), and the stack's background work may hold one a moment. Polls until
+    `count` changes came (then asserts on exactly what came), within a deadline."""
+    deadline = asyncio.get_running_loop().time() + 15
+    while True:
+        items, next_cursor = await drain(c, path, headers, cursor, **params)
+        if len(items) >= count or asyncio.get_running_loop().time() > deadline:
+            return items, next_cursor
+        await asyncio.sleep(0.2)  # polling the feed with a deadline, as its readers do
+
+
 async def drain(c, path: str, headers: dict, cursor: str = "0", **params) -> tuple[list[dict], str]:
     """Every change after `cursor`, page by page (page_size 1: the most pages), and the cursor to poll with next."""
     items: list[dict] = []
@@ -54,7 +67,7 @@ async def test_a_placement_feed_lists_each_row_once_then_only_what_changed(stack
     school = stack.auth(SCHOOL, "school", "admin")
     hr = stack.auth(ENTERPRISE, "enterprise", "hr")
     async with internships.client() as c:
-        items, cursor = await drain(c, "/v1/placements", school)
+        items, cursor = await drain_after(c, "/v1/placements", school, count=len(world["placements"]))
         assert [i["id"] for i in items] == world["placements"]  # oldest change first, each once
         assert all(i["status"] == "requested" and "deleted" not in i for i in items)
         nothing, same = await drain(c, "/v1/placements", school, cursor)
@@ -62,7 +75,7 @@ async def test_a_placement_feed_lists_each_row_once_then_only_what_changed(stack
 
         rejected = await c.post(f"/v1/placements/{world['placements'][0]}/reject", headers=hr, json={})
         assert rejected.status_code == 200, rejected.text
-        changed, _ = await drain(c, "/v1/placements", school, cursor)
+        changed, _ = await drain_after(c, "/v1/placements", school, cursor, count=1)
         assert [(i["id"], i["status"]) for i in changed] == [(world["placements"][0], "rejected")]
         # The enterprise's feed saw the same rows, and sees the change too.
         theirs, _ = await drain(c, "/v1/placements", hr)
@@ -173,14 +186,14 @@ async def test_a_position_feed_shows_what_the_search_shows_and_a_closed_one_leav
     async with internships.client() as c:
         agreement = await internships.agreement(c, school_org, enterprise_org, quota=5)
         position = (await internships.position(c, enterprise_org, agreement, seats=2, starts_on=START))["id"]
-        seen_by_school, school_cursor = await drain(c, "/v1/positions", school)
-        seen_by_hr, hr_cursor = await drain(c, "/v1/positions", hr)
+        seen_by_school, school_cursor = await drain_after(c, "/v1/positions", school, count=1)
+        seen_by_hr, hr_cursor = await drain_after(c, "/v1/positions", hr, count=1)
         assert [p["id"] for p in seen_by_school] == [position] == [p["id"] for p in seen_by_hr]
         assert position not in {p["id"] for p in (await drain(c, "/v1/positions", outsider))[0]}
 
         closed = await c.post(f"/v1/positions/{position}/close", headers=hr)
         assert closed.status_code == 200, closed.text
-        school_now, _ = await drain(c, "/v1/positions", school, school_cursor)
+        school_now, _ = await drain_after(c, "/v1/positions", school, school_cursor, count=1)
         assert school_now == [{"id": position, "deleted": True, "changed_at": school_now[0]["changed_at"]}]
         hr_now, _ = await drain(c, "/v1/positions", hr, hr_cursor)
         assert [(p["id"], p["status"]) for p in hr_now] == [(position, "closed")]
@@ -207,12 +220,12 @@ async def test_a_logbook_feed_lists_filed_weeks_then_the_reviewed_one_again(stac
             ]
             filed = await c.put(f"{path}/{week}", headers=student, json={"lines": lines})
             assert filed.status_code == 200, filed.text
-        items, cursor = await drain(c, path, student)
+        items, cursor = await drain_after(c, path, student, count=len(weeks))
         assert [(w["week_start"], w["status"]) for w in items] == [(w.isoformat(), "submitted") for w in weeks]
 
         approved = await c.post(f"{path}/{weeks[0]}/approve", headers=hr, json={"on_behalf_of_mentor": True})
         assert approved.status_code == 200, approved.text
-        items, _ = await drain(c, path, hr, cursor)
+        items, _ = await drain_after(c, path, hr, cursor, count=1)
         assert [(w["week_start"], w["status"]) for w in items] == [(weeks[0].isoformat(), "approved")]
 
         # Outsiders see no logbook, and no feed of it.
