@@ -6,7 +6,6 @@ updated_since. Agreements and placements are never deleted: their tombstones are
 
 from __future__ import annotations
 
-import asyncio
 from datetime import date, timedelta
 
 import grpc
@@ -15,7 +14,7 @@ import pytest_asyncio
 
 from praxis.internships.v1 import internships_pb2 as pb
 from praxis.internships.v1 import internships_pb2_grpc as pb_grpc
-from praxis_dev.testing.stack import Stack
+from praxis_dev.testing.stack import Stack, eventually
 
 START = date.today() + timedelta(days=30)
 SCHOOL, ENTERPRISE = "school-feed", "ent-feed"
@@ -40,13 +39,13 @@ async def world(stack: Stack, internships) -> dict:
 async def drain_after(c, path: str, headers: dict, cursor: str = "0", *, count: int, **params):
     """`drain` as a reader polls after a write: a feed shows a change once every older transaction of the database
     server has ended (praxis_common.feeds), and the stack's background work may hold one a moment. Polls until
-    `count` changes came (then asserts on exactly what came), within a deadline."""
-    deadline = asyncio.get_running_loop().time() + 15
-    while True:
+    `count` changes came (the caller then asserts on exactly what came)."""
+
+    async def came():
         items, next_cursor = await drain(c, path, headers, cursor, **params)
-        if len(items) >= count or asyncio.get_running_loop().time() > deadline:
-            return items, next_cursor
-        await asyncio.sleep(0.2)  # polling the feed with a deadline, as its readers do
+        return (items, next_cursor) if len(items) >= count else None
+
+    return await eventually(came, timeout=15, what=f"{count} change(s) in the feed of {path}", interval=0.2)
 
 
 async def drain(c, path: str, headers: dict, cursor: str = "0", **params) -> tuple[list[dict], str]:
