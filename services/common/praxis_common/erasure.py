@@ -171,14 +171,17 @@ _IMPORT_UPLOADS = text(
     "AND encode(upload, 'escape') ~ :bytes_token"
 )
 # Export parts not yet expired (docs/export.md) are copies of the tables just erased. A part being built (or waiting)
-# read its snapshot before this transaction commits: it goes back to the queue, unclaimed, and is built again after
-# the erasure (its builder's finish_part then finds its claim gone and drops what it wrote); claims wait for this
-# transaction (EXPORT_CLAIM_LOCK). A stored part whose files name the student is deleted whole, with its chunks,
+# read its snapshot before this transaction commits: it goes back to the queue, unclaimed, without the chunks it
+# stored so far, and is built again after the erasure (its builder finds its claim gone at its next chunk and stores
+# nothing more; one being stored is waited for: parts.ClaimedPart); claims wait for this transaction
+# (EXPORT_CLAIM_LOCK). A stored part whose files name the student is deleted whole, with its chunks,
 # whichever organisation it is for (an enterprise's part lists its placements too); its job then says the part is
 # gone and the organisation exports again. A needle cut by a chunk boundary is found in the chunk joined with the
 # head of the next one.
 _EXPORT_CLAIMS = text(f"SELECT pg_advisory_xact_lock({EXPORT_CLAIM_LOCK})")
+# The requeue waits for a chunk being stored; the deletion after it (a new statement, a new snapshot) sees that chunk.
 _EXPORT_REQUEUE = text("UPDATE export_part SET state = 'queued', heartbeat_at = NULL WHERE state = 'building'")
+_EXPORT_UNBUILT = text("DELETE FROM export_chunk c USING export_part p WHERE p.job_id = c.job_id AND p.state = 'queued'")
 _EXPORT_PARTS = text(
     "DELETE FROM export_part p WHERE EXISTS (SELECT 1 FROM export_chunk c LEFT JOIN export_chunk nx "
     "ON nx.job_id = c.job_id AND nx.file = c.file AND nx.seq = c.seq + 1 WHERE c.job_id = p.job_id AND "
@@ -220,6 +223,7 @@ async def erase_kernel_rows(conn: AsyncConnection, request: ErasureRequest) -> d
     if export_part:
         await conn.execute(_EXPORT_CLAIMS)
         rows["export_part"] = (await conn.execute(_EXPORT_REQUEUE)).rowcount
+        await conn.execute(_EXPORT_UNBUILT)
         rows["export_part"] += (await conn.execute(_EXPORT_PARTS, params)).rowcount
     return rows
 

@@ -3,12 +3,16 @@ in chunks of at most CHUNK_BYTES), and the build that writes it in one snapshot.
 
 The build reads every resource in ONE `REPEATABLE READ, READ ONLY` transaction (one snapshot: a parent and its
 children agree, whatever commits meanwhile), each with `COPY (SELECT row_to_json(r) FROM (<query>) r) TO STDOUT`
-straight from asyncpg, hashing and counting the bytes as they stream; a second connection stores them as chunks and
-commits them, the part marked ready and its `<service>.export.part_ready` event (outbox) in one transaction.
+straight from asyncpg, hashing and counting the bytes as they stream. Each chunk is stored in a short transaction of
+its own, only while the claim is still the builder's (`ClaimedPart`): a build of a large part must not hold a
+transaction id for its whole length, since every change feed of the database server waits for the oldest running
+one (feeds.py). Chunks are read only once their part is ready: the part marked ready and its
+`<service>.export.part_ready` event (outbox) are one last transaction.
 """
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import json
 import uuid
@@ -104,7 +108,7 @@ class FileWritten:
 
 @dataclass
 class _Sink:
-    """Takes COPY's output as it streams: hashes and counts it, stores it in chunks on the writing connection."""
+    """Takes COPY's output as it streams: hashes and counts it, stores it in chunks."""
 
     store: Callable[[str, int, bytes], Awaitable[None]]  # (file, seq, data): one chunk stored
     written: FileWritten
@@ -133,25 +137,68 @@ class _Sink:
         return self.written
 
 
-async def write_snapshot(
-    reader, writer, resources: list[ExportResource], *, job_id: uuid.UUID, org: str, org_kind: str
-) -> tuple[datetime, list[FileWritten]]:
-    """Every resource of `org`, read on `reader` (an asyncpg connection) in one REPEATABLE READ, READ ONLY snapshot
-    and stored as chunks of `job_id` through `writer` (a SQLAlchemy connection in the caller's transaction).
-    Returns the snapshot's time and the files."""
+class PartLost(Exception):
+    """The claim on a part being built is gone (an erasure sent it back to the queue, or another builder took it
+    over): what the build read is not stored."""
 
-    async def store(file: str, seq: int, data: bytes) -> None:
-        await writer.execute(
-            text("INSERT INTO export_chunk (job_id, file, seq, data) VALUES (:job, :file, :seq, :data)"),
-            {"job": job_id, "file": file, "seq": seq, "data": data},
+
+class ClaimedPart:
+    """A part this builder holds. Each chunk is stored in its own transaction, which first locks the part's row
+    `FOR SHARE` with the claim unchanged: an erasure's requeue (or a takeover) waits for a chunk being stored and
+    then deletes it, and no chunk is stored after it. The claim is renewed under the same lock, so a chunk never
+    checks a claim that its own builder has just replaced."""
+
+    def __init__(self, engine, part: Part) -> None:
+        self.engine = engine
+        self.job_id = part.job_id
+        self.claim = part.heartbeat_at
+        self._lock = asyncio.Lock()
+
+    async def _in_claim(self, statement: str, params: dict) -> None:
+        async with self._lock, self.engine.begin() as conn:
+            ours = await conn.execute(
+                text(
+                    "SELECT 1 FROM export_part WHERE job_id = :job AND state = 'building' AND heartbeat_at = :claim "
+                    "FOR SHARE"
+                ),
+                {"job": self.job_id, "claim": self.claim},
+            )
+            if ours.first() is None:
+                raise PartLost(str(self.job_id))
+            await conn.execute(text(statement), {"job": self.job_id, **params})
+
+    async def clear(self) -> None:
+        """Drop the chunks of an earlier build of this part (one taken over, or that failed)."""
+        await self._in_claim("DELETE FROM export_chunk WHERE job_id = :job", {})
+
+    async def store(self, file: str, seq: int, data: bytes) -> None:
+        await self._in_claim(
+            "INSERT INTO export_chunk (job_id, file, seq, data) VALUES (:job, :file, :seq, :data)",
+            {"file": file, "seq": seq, "data": data},
         )
 
-    await writer.execute(text("DELETE FROM export_chunk WHERE job_id = :job"), {"job": job_id})  # a build retried
+    async def renew(self) -> bool:
+        """Renew the claim; False when it is no longer ours."""
+        async with self._lock:
+            async with self.engine.begin() as conn:
+                renewed = await heartbeat(conn, self.job_id, self.claim)
+            if renewed is None:
+                return False
+            self.claim = renewed
+            return True
+
+
+async def write_snapshot(
+    reader, part: ClaimedPart, resources: list[ExportResource], *, org: str, org_kind: str
+) -> tuple[datetime, list[FileWritten]]:
+    """Every resource of `org`, read on `reader` (an asyncpg connection) in one REPEATABLE READ, READ ONLY snapshot
+    and stored as the chunks of `part`. Returns the snapshot's time and the files; PartLost once the claim is gone."""
+    await part.clear()
     files: list[FileWritten] = []
     async with reader.transaction(isolation="repeatable_read", readonly=True):
         taken_at = await reader.fetchval("SELECT now()")  # the transaction's start: the snapshot's time
         for resource in resources:
-            sink = _Sink(store, FileWritten(resource.name, resource.schema_version))
+            sink = _Sink(part.store, FileWritten(resource.name, resource.schema_version))
             await reader.copy_from_query(resource.copy_query(), org, org_kind, output=sink.write, **_COPY_OPTIONS)
             files.append(await sink.close())
     return taken_at, files
@@ -221,8 +268,8 @@ async def heartbeat(conn, job_id: uuid.UUID, claim: datetime) -> datetime | None
 async def finish_part(
     conn, job_id: uuid.UUID, claim: datetime, *, state: str, files: list[dict], taken_at, detail=None
 ) -> bool:
-    """Mark the part `state` if it is still the one claimed with `claim` (compare-and-set); False: it is not (the
-    caller then drops what it wrote)."""
+    """Mark the part `state` if it is still the one claimed with `claim` (compare-and-set); False: it is not (what
+    the build stored is then the next builder's to clear). A failed part keeps no chunk."""
     result = await conn.execute(
         text(
             "UPDATE export_part SET state = :state, files = CAST(:files AS jsonb), taken_at = :taken, "
@@ -237,7 +284,11 @@ async def finish_part(
             "detail": detail,
         },
     )
-    return result.rowcount == 1
+    if result.rowcount != 1:
+        return False
+    if state == "failed":
+        await conn.execute(text("DELETE FROM export_chunk WHERE job_id = :job"), {"job": job_id})
+    return True
 
 
 async def get_part(conn, job_id: uuid.UUID) -> Part | None:

@@ -18,9 +18,10 @@ from praxis_common.consumer import Subscription
 from praxis_common.events import IntegrationEvent, ReceivedEvent, payload_time
 from praxis_common.exports import ExportResource
 from praxis_common.exports.parts import (
+    ClaimedPart,
+    PartLost,
     claim_part,
     finish_part,
-    heartbeat,
     prune_parts,
     request_part,
     write_snapshot,
@@ -72,55 +73,55 @@ class PartBuilder:
         self.resources = resources
 
     async def build_next(self) -> bool:
-        """Claim and build one part; False when none waits. The part is stored only if it is still ours when the
-        build ends (finish_part compares the claim): an erasure meanwhile sends it back to the queue, since its
-        snapshot may hold the erased student, and what this build wrote is dropped."""
+        """Claim and build one part; False when none waits. Its chunks are stored while the claim is ours
+        (parts.ClaimedPart): an erasure meanwhile sends the part back to the queue, since its snapshot may hold the
+        erased student, and this build stops there (PartLost) and stores nothing more."""
         rt = self.rt
         async with rt.engine.begin() as conn:
-            part = await claim_part(conn, rt.settings.export_stale_seconds)
-        if part is None:
+            claimed = await claim_part(conn, rt.settings.export_stale_seconds)
+        if claimed is None:
             return False
-        claim = [part.heartbeat_at]
+        part = ClaimedPart(rt.engine, claimed)
         stop = asyncio.Event()
-        beating = asyncio.create_task(self._beat(part.job_id, claim, stop))
-
-        async def stop_beating():
-            stop.set()
-            await beating  # not cancelled mid-UPDATE: the claim read below is the one in the row
-
+        beating = asyncio.create_task(self._beat(part, stop))
         try:
-            async with rt.engine.connect() as reading, rt.uow() as u:
+            async with rt.engine.connect() as reading:
                 reader = (await reading.get_raw_connection()).driver_connection
                 taken_at, files = await write_snapshot(
-                    reader, u.connection, self.resources, job_id=part.job_id, org=part.org, org_kind=part.org_kind
+                    reader, part, self.resources, org=claimed.org, org_kind=claimed.org_kind
                 )
-                await stop_beating()
-                written = [f.as_json() for f in files]
+            stop.set()
+            await beating  # not cancelled mid-UPDATE: the claim compared below is the one in the row
+            written = [f.as_json() for f in files]
+            async with rt.uow() as u:
                 if not await finish_part(
-                    u.connection, part.job_id, claim[0], state="ready", files=written, taken_at=taken_at
+                    u.connection, part.job_id, part.claim, state="ready", files=written, taken_at=taken_at
                 ):
-                    log.info("export part dropped: no longer ours", extra={"job": str(part.job_id)})
-                    return True  # the unit of work rolls back the chunks
-                u.emit(self._ready_event(part, written, taken_at))
+                    raise PartLost(str(part.job_id))
+                u.emit(self._ready_event(claimed, written, taken_at))
                 await u.commit()
             log.info("export part written", extra={"job": str(part.job_id), "files": len(files)})
+        except PartLost:
+            log.info("export part dropped: no longer ours", extra={"job": str(part.job_id)})
         except Exception as exc:
-            await stop_beating()
+            stop.set()
+            await beating
             log.exception("export part failed", extra={"job": str(part.job_id)})
             reason = f"{type(exc).__name__} while writing the part; see the {self.service} service's log"
             async with rt.uow() as u:
                 if await finish_part(
-                    u.connection, part.job_id, claim[0], state="failed", files=[], taken_at=None, detail=reason
+                    u.connection, part.job_id, part.claim, state="failed", files=[], taken_at=None, detail=reason
                 ):
-                    u.emit(self._failed_event(part, reason))
+                    u.emit(self._failed_event(claimed, reason))
                     await u.commit()
         finally:
-            await stop_beating()
+            stop.set()
+            await beating
         return True
 
-    async def _beat(self, job_id: uuid.UUID, claim: list, stop: asyncio.Event) -> None:
+    async def _beat(self, part: ClaimedPart, stop: asyncio.Event) -> None:
         """Renew the claim while the part builds (a long build is not taken to be lost); stops when the claim is
-        gone: finish_part then drops the build."""
+        gone: the next chunk stored then ends the build."""
         interval = self.rt.settings.export_stale_seconds / 3
         while True:
             try:
@@ -129,14 +130,10 @@ class PartBuilder:
             except TimeoutError:
                 pass
             try:
-                async with self.rt.engine.begin() as conn:
-                    renewed = await heartbeat(conn, job_id, claim[0])
+                if not await part.renew():
+                    return
             except Exception:
-                log.exception("export part heartbeat failed", extra={"job": str(job_id)})
-                continue
-            if renewed is None:
-                return
-            claim[0] = renewed
+                log.exception("export part heartbeat failed", extra={"job": str(part.job_id)})
 
     def _failed_event(self, part, reason: str) -> IntegrationEvent:
         payload = exports_pb2.ExportPartFailed(

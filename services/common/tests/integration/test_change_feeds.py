@@ -15,6 +15,7 @@ from sqlalchemy.ext.asyncio import create_async_engine
 
 from praxis_common import feeds
 from praxis_common.errors import InvalidInput
+from praxis_dev.testing.stack import eventually
 
 
 @pytest.fixture
@@ -31,6 +32,17 @@ async def engine(database_factory):
 async def page(engine, cursor: str, limit: int = 50, org: str = "org-a") -> feeds.FeedPage:
     async with engine.connect() as conn:
         return await feeds.changes_since(conn, "item", [org], cursor, limit)
+
+
+async def settled(engine, cursor: str, limit: int = 50, org: str = "org-a") -> feeds.FeedPage:
+    """The next page once something has settled, read as a feed's readers read: a change shows once every older
+    transaction of the database server has ended, and other tests' services share this server."""
+
+    async def some():
+        got = await page(engine, cursor, limit, org)
+        return got if got.changes else None
+
+    return await eventually(some, timeout=15, what="a change to settle")
 
 
 async def insert(conn, org: str = "org-a") -> uuid.UUID:
@@ -53,7 +65,7 @@ async def test_a_transaction_committing_late_is_delivered_after_it_commits(engin
 
     await early.commit()
     await early.close()
-    second = await page(engine, first.next_cursor)
+    second = await settled(engine, first.next_cursor)
     assert [c.row_id for c in second.changes] == [a, b]
     assert (await page(engine, second.next_cursor)).changes == []
 
@@ -130,11 +142,11 @@ async def test_pages_read_while_writers_run_deliver_every_change_once(engine):
 async def test_deletions_are_tombstones_and_orgs_see_only_their_rows(engine):
     async with engine.begin() as conn:
         mine, theirs = await insert(conn, "org-a"), await insert(conn, "org-b")
-    start = await page(engine, feeds.BEGINNING)
+    start = await settled(engine, feeds.BEGINNING)
     assert [(c.row_id, c.deleted) for c in start.changes] == [(mine, False)]
     async with engine.begin() as conn:
         await conn.execute(text("DELETE FROM item WHERE id IN (:a, :b)"), {"a": mine, "b": theirs})
-    after = await page(engine, start.next_cursor)
+    after = await settled(engine, start.next_cursor)
     assert [(c.row_id, c.deleted) for c in after.changes] == [(mine, True)]
     assert [c.row_id for c in (await page(engine, feeds.BEGINNING, org="org-b")).changes] == [theirs]
 
@@ -142,17 +154,17 @@ async def test_deletions_are_tombstones_and_orgs_see_only_their_rows(engine):
 async def test_a_row_moved_to_another_org_reaches_the_old_one_as_a_change(engine):
     async with engine.begin() as conn:
         row = await insert(conn, "org-a")
-    start = await page(engine, feeds.BEGINNING)
+    start = await settled(engine, feeds.BEGINNING)
     async with engine.begin() as conn:
         await conn.execute(text("UPDATE item SET org = 'org-b' WHERE id = :id"), {"id": row})
     # The old owner hears of it (its list no longer shows the row: the service's load makes it a tombstone).
-    assert [c.row_id for c in (await page(engine, start.next_cursor)).changes] == [row]
+    assert [c.row_id for c in (await settled(engine, start.next_cursor)).changes] == [row]
 
 
 async def test_a_page_ends_where_the_next_begins(engine):
     async with engine.begin() as conn:
         ids = [await insert(conn) for _ in range(5)]
-    first = await page(engine, feeds.BEGINNING, limit=2)
+    first = await settled(engine, feeds.BEGINNING, limit=2)
     second = await page(engine, first.next_cursor, limit=2)
     third = await page(engine, second.next_cursor, limit=2)
     assert (first.has_more, second.has_more, third.has_more) == (True, True, False)
@@ -170,7 +182,7 @@ async def test_a_cursor_not_issued_by_this_feed_names_updated_since(engine, curs
 async def test_an_altered_cursor_is_refused(engine):
     async with engine.begin() as conn:
         await insert(conn)
-    cursor = (await page(engine, feeds.BEGINNING)).next_cursor
+    cursor = (await settled(engine, feeds.BEGINNING)).next_cursor
     payload, _, mac = cursor.partition(".")
     with pytest.raises(InvalidInput):
         await page(engine, f"{payload}.{mac[::-1]}")

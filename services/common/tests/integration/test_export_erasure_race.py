@@ -1,6 +1,7 @@
 """An export part being built while a student is erased (docs/erasure.md, docs/export.md), on a real PostgreSQL (a
-migrated mentors database: it has the kernel's export tables): the build whose snapshot predates the erasure is
-dropped and the part built again after it, without the student; a builder whose claim was taken over cannot store
+migrated mentors database: it has the kernel's export tables): a build stores its chunks without holding a
+transaction open; the build whose snapshot predates the erasure is dropped, what it stored deleted, and the part built
+again after it, without the student; a builder whose claim was taken over cannot store
 its result over the new builder's."""
 
 from __future__ import annotations
@@ -78,6 +79,14 @@ async def test_a_part_whose_snapshot_predates_an_erasure_is_built_again_after_it
     building = asyncio.create_task(builder.build_next())
     try:
         await eventually(lambda: _waiting_at_the_gate(rt), timeout=15, what="the build past its snapshot")
+        # The students' file is stored, and the build holds no transaction id while it reads on: every change feed
+        # of the database server waits for the oldest running one (praxis_common.feeds).
+        assert (await _part(rt, job))[1].startswith(b'{"ref":"S-1"')
+        async with rt.engine.connect() as conn:
+            holding = await conn.execute(
+                text("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND backend_xid IS NOT NULL")
+            )
+            assert holding.scalar() == 0
         # the erasure commits while the build holds a snapshot with the student
         async with rt.engine.begin() as conn:
             await conn.execute(text("UPDATE race_student SET ref = :p, name = '' WHERE ref = 'S-1'"), {"p": "erased-x"})
