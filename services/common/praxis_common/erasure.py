@@ -181,7 +181,9 @@ _IMPORT_UPLOADS = text(
 _EXPORT_CLAIMS = text(f"SELECT pg_advisory_xact_lock({EXPORT_CLAIM_LOCK})")
 # The requeue waits for a chunk being stored; the deletion after it (a new statement, a new snapshot) sees that chunk.
 _EXPORT_REQUEUE = text("UPDATE export_part SET state = 'queued', heartbeat_at = NULL WHERE state = 'building'")
-_EXPORT_UNBUILT = text("DELETE FROM export_chunk c USING export_part p WHERE p.job_id = c.job_id AND p.state = 'queued'")
+_EXPORT_UNBUILT = text(
+    "DELETE FROM export_chunk c USING export_part p WHERE p.job_id = c.job_id AND p.state = 'queued'"
+)
 _EXPORT_PARTS = text(
     "DELETE FROM export_part p WHERE EXISTS (SELECT 1 FROM export_chunk c LEFT JOIN export_chunk nx "
     "ON nx.job_id = c.job_id AND nx.file = c.file AND nx.seq = c.seq + 1 WHERE c.job_id = p.job_id AND "

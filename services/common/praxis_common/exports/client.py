@@ -61,8 +61,11 @@ class PartSources:
                     yield chunk.file, chunk.data
             except grpc.aio.AioRpcError as exc:
                 if exc.code() in (grpc.StatusCode.NOT_FOUND, grpc.StatusCode.FAILED_PRECONDITION):
-                    raise PartGone(service, f"the {service} service no longer has its part of this export "
-                                   f"({exc.details()}); start a new export") from exc
+                    raise PartGone(
+                        service,
+                        f"the {service} service no longer has its part of this export "
+                        f"({exc.details()}); start a new export",
+                    ) from exc
                 raise Unavailable(
                     f"the {service} service did not hand over its part ({exc.code().name}); try again later",
                     dependency=service,

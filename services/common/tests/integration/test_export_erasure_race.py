@@ -84,7 +84,9 @@ async def test_a_part_whose_snapshot_predates_an_erasure_is_built_again_after_it
         assert (await _part(rt, job))[1].startswith(b'{"ref":"S-1"')
         async with rt.engine.connect() as conn:
             holding = await conn.execute(
-                text("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND backend_xid IS NOT NULL")
+                text(
+                    "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND backend_xid IS NOT NULL"
+                )
             )
             assert holding.scalar() == 0
         # the erasure commits while the build holds a snapshot with the student
