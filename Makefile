@@ -13,6 +13,11 @@ SOURCES := constraints.txt requirements-test.txt proto/pyproject.toml services/c
 
 .PHONY: run test test-fast proto lint format clean
 
+# Byte-code caches on, whatever the machine says (these machines set PYTHONDONTWRITEBYTECODE=1): without them every
+# service process, `praxis` command and pytest worker compiles the project's sources (and pytest rewrites every test
+# module) again, a fifth of a service's start-up and half of a collection (docs/testing.md).
+export PYTHONDONTWRITEBYTECODE :=
+
 $(STAMP): $(SOURCES)
 	@test -n "$(PYTHON)" || { echo "Python >= 3.11 is required"; exit 1; }
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)

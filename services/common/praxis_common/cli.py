@@ -10,12 +10,13 @@ praxis completion bash|zsh|fish   the shell completion script
 Commands registered under the entry-point group `praxis.commands` (each a Click command) join these: the dev
 package (praxis_dev, not in service images) adds `praxis up`, `praxis keygen` and `praxis token`.
 Click rather than Typer: it is already in every image (uvicorn depends on it), so the CLI adds no package, and a
-plugin command is a plain `click.Command` added with `add_command`.
+plugin command is a plain `click.Command`, imported when it runs (`Commands`).
 """
 
 from __future__ import annotations
 
 import asyncio
+import importlib
 import sys
 from importlib.metadata import entry_points
 from typing import TYPE_CHECKING
@@ -24,9 +25,10 @@ import click
 
 from praxis_common import registry
 from praxis_common.logs import configure_logging
-from praxis_common.operator_commands import dlq, outbox
 
 COMMANDS = "praxis.commands"
+# The kernel's own commands that are imported only when they run, as the installed packages' are (Commands).
+_OPERATOR_COMMANDS = {"dlq": "praxis_common.operator_commands:dlq", "outbox": "praxis_common.operator_commands:outbox"}
 SHELLS = ("bash", "zsh", "fish")
 
 if TYPE_CHECKING:  # the service machinery is imported by the commands that run a service only
@@ -75,7 +77,28 @@ class ServiceName(click.ParamType):
 SERVICE = ServiceName()
 
 
-@click.group(help=__doc__.split("\n\n")[0], context_settings={"help_option_names": ["-h", "--help"]})
+class Commands(click.Group):
+    """The group's own commands, the operator commands and those of installed packages (entry points), each of the
+    last two imported only when it runs or is listed: `praxis serve <service>`, started for every service process,
+    imports none of the others' code."""
+
+    @staticmethod
+    def _lazy() -> dict[str, str]:
+        found = {e.name: e.value for e in entry_points(group=COMMANDS)}
+        return {**found, **_OPERATOR_COMMANDS}
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*super().list_commands(ctx), *self._lazy()})
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        command = super().get_command(ctx, name)
+        if command is None and name in (lazy := self._lazy()):
+            module, _, attr = lazy[name].partition(":")
+            command = getattr(importlib.import_module(module), attr)
+        return command
+
+
+@click.group(cls=Commands, help=__doc__.split("\n\n")[0], context_settings={"help_option_names": ["-h", "--help"]})
 def main() -> None:
     pass
 
@@ -112,12 +135,6 @@ def completion(shell: str) -> None:
 
     cls = get_completion_class(shell)
     click.echo(cls(main, {}, "praxis", "_PRAXIS_COMPLETE").source())
-
-
-main.add_command(dlq)
-main.add_command(outbox)
-for _command in sorted(entry_points(group=COMMANDS), key=lambda e: e.name):
-    main.add_command(_command.load(), _command.name)
 
 
 if __name__ == "__main__":

@@ -12,8 +12,11 @@ from praxis_common.cli import main
 
 
 def commands(group: click.Group, path: tuple[str, ...] = ()) -> list[tuple[str, ...]]:
+    """Every command as Click finds it (the ones of installed packages are loaded by name when asked for)."""
     found = [path]
-    for name, command in group.commands.items():
+    ctx = click.Context(group)
+    for name in group.list_commands(ctx):
+        command = group.get_command(ctx, name)
         if isinstance(command, click.Group):
             found += commands(command, (*path, name))
         else:
