@@ -48,10 +48,19 @@ async def test_assignments_reach_the_feeds_once_and_a_taken_one_comes_again(
         ours = next(i["id"] for i in pending if i["side"] == "enterprise")
 
         await assign_mentor(placement, "mentor-feed-m")
-        again, _ = await drain(m, hr, hr_cursor)
-        assert [(i["id"], i["status"]) for i in again if i["id"] == ours] == [(ours, "active")]
-        gone, _ = await drain(m, hr, pending_cursor, status="pending")
-        assert {"id": ours, "deleted": True} in [{k: i[k] for k in ("id", "deleted")} for i in gone if "deleted" in i]
+
+        # A change shows once every older transaction of the database server has ended (docs/change-feeds.md).
+        async def taken() -> list | None:
+            again, _ = await drain(m, hr, hr_cursor)
+            return [(i["id"], i["status"]) for i in again if i["id"] == ours] or None
+
+        assert await eventually(taken, timeout=15, what="the taken assignment again") == [(ours, "active")]
+
+        async def tombstones() -> list | None:
+            gone, _ = await drain(m, hr, pending_cursor, status="pending")
+            return [{k: i[k] for k in ("id", "deleted")} for i in gone if "deleted" in i] or None
+
+        assert {"id": ours, "deleted": True} in await eventually(tombstones, timeout=15, what="the pending tombstone")
 
         schools_view, _ = await drain(m, school)
         assert {i["id"] for i in schools_view} == {i["id"] for i in items}

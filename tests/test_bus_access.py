@@ -12,7 +12,7 @@ from nats.js.api import ConsumerConfig
 
 from praxis_common import registry
 from praxis_common.bus_access import service_permissions
-from praxis_common.jetstream import Bus, service_streams, stream_name
+from praxis_common.jetstream import Bus, BusCredentials, BusRefused, service_streams, stream_name
 from praxis_common.service import Runtime
 from praxis_dev.testing.stack import eventually
 
@@ -106,6 +106,15 @@ async def test_a_client_without_credentials_or_with_a_wrong_password_is_refused(
     for options in ({}, {"user": "internships", "password": "guessed"}, {"user": "praxis-admin", "password": ""}):
         with pytest.raises(nats.errors.Error, match="Authorization Violation"):
             await nats.connect(bus_server.bare_url, allow_reconnect=False, connect_timeout=5, **options)
+
+
+async def test_the_bus_client_gives_up_on_refused_credentials_at_once_and_says_so(bus_server):
+    """A refused password is not retried until the deadline as an unreachable server is (nats-py would retry it
+    forever): BusRefused, naming the user, long before the 60 s deadline would end it as "cannot reach"."""
+    for credentials in (None, BusCredentials("internships", "guessed")):
+        bus = Bus(bus_server.bare_url, name="refused-test", credentials=credentials)
+        with pytest.raises(BusRefused, match="refused the credentials of (an anonymous client|internships)"):
+            await bus.connect(timeout=60)
 
 
 async def test_a_service_publishes_its_own_events_but_not_another_services(bus_server, event_prefix):

@@ -19,17 +19,8 @@ import httpx
 import pytest
 import pytest_asyncio
 from evaluation_world import SCHOOL_RUBRIC, evaluated_placement
+from grades_isolation_rpcs import CODES, rpcs
 
-from praxis.internships.v1 import (
-    credits_pb2,
-    credits_pb2_grpc,
-    evaluation_pb2,
-    evaluation_pb2_grpc,
-    outcomes_pb2,
-    outcomes_pb2_grpc,
-    tiers_pb2,
-    tiers_pb2_grpc,
-)
 from praxis_dev.testing.apps import build_app
 from praxis_dev.testing.stack import Stack, eventually
 
@@ -317,73 +308,6 @@ async def test_the_parties_still_read_what_the_outsiders_may_not(stack: Stack, o
             assert summary.status_code == 200 and summary.json()["entry_count"] == 1, summary.text
 
 
-def rpcs(channel: grpc.aio.Channel, ids: dict) -> list[tuple[str, object, object, str]]:
-    """(method, stub method, request, kind of object named): the gRPC twins of the table's routes that name an
-    owned object (the same handlers, so the same answers)."""
-    grades, evaluation = (
-        credits_pb2_grpc.CreditsServiceStub(channel),
-        evaluation_pb2_grpc.EvaluationServiceStub(channel),
-    )
-    outcomes, feedback = outcomes_pb2_grpc.OutcomesServiceStub(channel), tiers_pb2_grpc.FeedbackServiceStub(channel)
-    tiers, pid, aid, bid = tiers_pb2_grpc.BaseTiersServiceStub(channel), ids["placement"], ids["agreement"], ids["base"]
-    return [
-        ("ListRubrics", evaluation.ListRubrics, evaluation_pb2.ListRubricsRequest(agreement_id=aid), "agreement_read"),
-        (
-            "GetRubric",
-            evaluation.GetRubric,
-            evaluation_pb2.GetRubricRequest(agreement_id=aid, version=ids["version"]),
-            "agreement_read",
-        ),
-        (
-            "GetPlacementScorecard",
-            evaluation.GetPlacementScorecard,
-            evaluation_pb2.GetPlacementScorecardRequest(placement_id=pid),
-            "placement",
-        ),
-        (
-            "GetPlacementGrade",
-            grades.GetPlacementGrade,
-            credits_pb2.GetPlacementGradeRequest(placement_id=pid),
-            "placement",
-        ),
-        (
-            "AmendPlacementGrade",
-            grades.AmendPlacementGrade,
-            credits_pb2.AmendPlacementGradeRequest(placement_id=pid, total="100", reason="outsider"),
-            "placement",
-        ),
-        (
-            "GetStudentCredits",
-            grades.GetStudentCredits,
-            credits_pb2.GetStudentCreditsRequest(student_ref=STUDENT),
-            "student",
-        ),
-        (
-            "GetAgreementValue",
-            outcomes.GetAgreementValue,
-            outcomes_pb2.GetAgreementValueRequest(agreement_id=aid),
-            "agreement_write",
-        ),
-        ("GetFeedback", feedback.GetFeedback, tiers_pb2.GetFeedbackRequest(placement_id=pid), "placement"),
-        (
-            "ConfirmBaseTier",
-            tiers.ConfirmBaseTier,
-            tiers_pb2.ConfirmBaseTierRequest(base_id=bid, tier=1, reason="ours"),
-            "base_write",
-        ),
-        (
-            "GetBaseTierEvidence",
-            tiers.GetBaseTierEvidence,
-            tiers_pb2.GetBaseTierEvidenceRequest(base_id=bid),
-            "base_read",
-        ),
-        ("GetBaseTierHistory", tiers.GetBaseTierHistory, tiers_pb2.GetBaseTierHistoryRequest(base_id=bid), "base_read"),
-    ]
-
-
-CODES = {200: grpc.StatusCode.OK, 403: grpc.StatusCode.PERMISSION_DENIED, 404: grpc.StatusCode.NOT_FOUND}
-
-
 @pytest.mark.parametrize("outsider", list(OUTSIDERS))
 async def test_outsiders_get_the_same_refusals_over_grpc(stack: Stack, owned: dict, outsider: str):
     (org, kind, role, sub), allowed = OUTSIDERS[outsider]
@@ -391,7 +315,7 @@ async def test_outsiders_get_the_same_refusals_over_grpc(stack: Stack, owned: di
     secrets = secrets_for(owned, outsider)
     wrong = []
     async with grpc.aio.insecure_channel(stack["internships"].grpc_target) as channel:
-        for method, call, request, named in rpcs(channel, owned):
+        for method, call, request, named in rpcs(channel, owned, STUDENT):
             try:
                 answer, code = str(await call(request, metadata=metadata, timeout=10)), grpc.StatusCode.OK
             except grpc.aio.AioRpcError as e:

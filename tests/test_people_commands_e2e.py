@@ -150,7 +150,12 @@ async def test_export_follows_a_feed_across_pages_with_a_tombstone_and_resumes_b
             f"/v1/placements/{placements[0]}/reject", headers=stack.auth(ENTERPRISE, "enterprise", "hr"), json={}
         )
         assert rejected.status_code == 200, rejected.text
-    since = await praxis(*feed, env=school)  # to stdout, from the kept cursor
+
+    async def since_the_rejection():  # to stdout, from the kept cursor, once the change has settled
+        done = await praxis(*feed, env=school)
+        return done if done.returncode != 0 or done.stdout else None
+
+    since = await eventually(since_the_rejection, timeout=30, what="the rejection in the feed")
     assert since.returncode == 0, since.stderr
     [tombstone] = json_lines(since.stdout)
     assert tombstone == {"id": placements[0], "deleted": True, "changed_at": tombstone["changed_at"]}

@@ -18,6 +18,7 @@ times out for a few seconds, and creating the stream then only stalls until the 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import re
 from dataclasses import dataclass
@@ -97,6 +98,10 @@ def service_streams(prefix: str, service: str, replicas: int = 1) -> list[Stream
     ]
 
 
+class BusRefused(ConnectionError):
+    """A NATS server refused the credentials (user and password) at connect."""
+
+
 class Bus:
     """One NATS connection per process; reconnects forever, and tells listeners when it did."""
 
@@ -122,9 +127,11 @@ class Bus:
         self._lost = asyncio.Event()
         self._last_error: Exception | None = None  # the last the client reported (e.g. a refused password)
         self._up = asyncio.Event()  # set while connected: consumers wait on it instead of queueing pull requests
+        self._refused = asyncio.Event()  # set when a server refused the credentials during the first connection
 
     async def connect(self, *, timeout: float = 30.0) -> None:
-        """Connect to any of the servers, retrying until `timeout` (they may still be starting)."""
+        """Connect to any of the servers, retrying until `timeout` (they may still be starting); BusRefused at once
+        when a server refuses the credentials (no retry changes them)."""
         loop = asyncio.get_running_loop()
         deadline = loop.time() + timeout
         while True:
@@ -132,24 +139,10 @@ class Bus:
                 # nats-py walks the server list itself; it would walk it forever (max_reconnect_attempts=-1),
                 # so the deadline is ours.
                 async with asyncio.timeout(max(1.0, deadline - loop.time())):
-                    self.nc = await nats.connect(
-                        self.servers,
-                        name=self.name,
-                        user=self.credentials.user if self.credentials else None,
-                        password=self.credentials.password if self.credentials else None,
-                        inbox_prefix=self.inbox_prefix,
-                        max_reconnect_attempts=-1,
-                        reconnect_time_wait=0.5,
-                        connect_timeout=2,
-                        allow_reconnect=True,
-                        # Shorter than any wait around close(): nats-py then ends the drain itself; cancelling it
-                        # from outside left its gather's CancelledError unretrieved (an ERROR at every shutdown).
-                        drain_timeout=self.drain_timeout,
-                        reconnected_cb=self._on_reconnected,
-                        disconnected_cb=self._on_disconnected,
-                        error_cb=self._on_error,
-                    )
+                    self.nc = await self._first_connection()
                 break
+            except BusRefused:
+                raise
             except Exception as exc:
                 if loop.time() > deadline:
                     # nats-py retries a refused connect itself until our timeout: the refusal came to error_cb.
@@ -158,6 +151,43 @@ class Bus:
                 await asyncio.sleep(0.5)  # retry back-off, not synchronisation
         self.js = self.nc.jetstream(timeout=5)
         self._up.set()
+
+    async def _first_connection(self) -> Client:
+        """nats-py's connect, ended as soon as a server refuses the credentials (it would retry them forever)."""
+        self._refused = asyncio.Event()
+        attempt = asyncio.ensure_future(
+            nats.connect(
+                self.servers,
+                name=self.name,
+                user=self.credentials.user if self.credentials else None,
+                password=self.credentials.password if self.credentials else None,
+                inbox_prefix=self.inbox_prefix,
+                max_reconnect_attempts=-1,
+                reconnect_time_wait=0.5,
+                connect_timeout=2,
+                allow_reconnect=True,
+                # Shorter than any wait around close(): nats-py then ends the drain itself; cancelling it from
+                # outside left its gather's CancelledError unretrieved (an ERROR at every shutdown).
+                drain_timeout=self.drain_timeout,
+                reconnected_cb=self._on_reconnected,
+                disconnected_cb=self._on_disconnected,
+                error_cb=self._on_error,
+            )
+        )
+        refused = asyncio.ensure_future(self._refused.wait())
+        try:
+            await asyncio.wait({attempt, refused}, return_when=asyncio.FIRST_COMPLETED)
+        finally:
+            refused.cancel()
+            refused_first = not attempt.done()
+            if refused_first:
+                attempt.cancel()  # (or the caller's deadline ended the wait: its CancelledError goes on)
+        if not refused_first:
+            return attempt.result()  # connected, or nats-py's own error
+        with contextlib.suppress(asyncio.CancelledError):
+            await attempt
+        who = self.credentials.user if self.credentials else "an anonymous client"
+        raise BusRefused(f"NATS at {redacted(self.url)} refused the credentials of {who}: {self._last_error!r}")
 
     def on_reconnect(self) -> asyncio.Event:
         event = asyncio.Event()
@@ -180,6 +210,8 @@ class Bus:
     async def _on_error(self, exc: Exception) -> None:
         self._last_error = exc
         log.debug("nats error: %s", exc)
+        if not self._up.is_set() and "authorization violation" in repr(exc).lower():
+            self._refused.set()
 
     @property
     def connected(self) -> bool:

@@ -21,7 +21,7 @@ from pathlib import Path
 import click
 
 from praxis_common import registry
-from praxis_common.jetstream import Bus, BusCredentials, redacted
+from praxis_common.jetstream import Bus, BusCredentials, BusRefused, redacted
 from praxis_common.settings import DEFAULT_NATS_URL
 
 DEFAULT_PREFIX = "praxis"
@@ -95,12 +95,12 @@ async def connect(nats_url: str | None) -> Bus:
         raise click.ClickException(str(exc)) from None
     try:
         await bus.connect(timeout=CONNECT_SECONDS)
-    except Exception as exc:
-        if "authorization violation" in repr(exc).lower():
-            raise click.ClickException(
-                f"NATS at {redacted(bus.url)} refused the credentials: set PRAXIS_NATS_USER and "
-                'PRAXIS_NATS_PASSWORD_FILE to the admin\'s (docs/security.md, "The bus")'
-            ) from None
+    except BusRefused:
+        raise click.ClickException(
+            f"NATS at {redacted(bus.url)} refused the credentials: set PRAXIS_NATS_USER and "
+            'PRAXIS_NATS_PASSWORD_FILE to the admin\'s (docs/security.md, "The bus")'
+        ) from None
+    except Exception:
         raise click.ClickException(
             f"cannot reach NATS at {redacted(bus.url)} (within {CONNECT_SECONDS:.0f} s)"
         ) from None

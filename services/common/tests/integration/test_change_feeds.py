@@ -70,9 +70,16 @@ async def test_a_transaction_committing_late_is_delivered_after_it_commits(engin
     assert (await page(engine, second.next_cursor)).changes == []
 
 
+async def settled_past(engine, xid: int) -> bool:
+    async with engine.connect() as conn:
+        horizon = await conn.execute(text("SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint"))
+        return horizon.scalar() > xid
+
+
 async def test_pages_read_while_writers_run_deliver_every_change_once(engine):
     truth: dict[uuid.UUID, int | None] = {}  # row -> its committed n (None: deleted)
     writers_done = asyncio.Event()
+    last_xid = [0]  # the writers' newest transaction id
 
     async def writer(seed: int) -> None:
         rng = random.Random(seed)
@@ -80,6 +87,8 @@ async def test_pages_read_while_writers_run_deliver_every_change_once(engine):
         for _ in range(40):
             async with engine.connect() as conn:
                 await conn.begin()
+                xid = (await conn.execute(text("SELECT pg_current_xact_id()::text::bigint"))).scalar()
+                last_xid[0] = max(last_xid[0], xid)
                 staged: dict[uuid.UUID, int | None] = {}
                 for _ in range(rng.randint(1, 3)):
                     if mine and rng.random() < 0.5:
@@ -115,7 +124,9 @@ async def test_pages_read_while_writers_run_deliver_every_change_once(engine):
     cursor, deadline = feeds.BEGINNING, time.monotonic() + 120
     while True:
         assert time.monotonic() < deadline, "the feed did not catch up with the writers"
-        done = writers_done.is_set()  # read before the page: a page after the last commit follows
+        # Read before the page: a page after every writer's transaction has settled follows (a change shows once
+        # every older transaction of the server has ended; the session's services share this server).
+        done = writers_done.is_set() and await settled_past(engine, last_xid[0])
         got = await page(engine, cursor, limit=7)
         async with engine.connect() as conn:
             rows = dict(
