@@ -29,10 +29,10 @@ run: $(STAMP)  ## NATS + PostgreSQL + every service + an SMTP sink (.praxis/mail
 	$(BIN)/praxis up
 
 # The suite in two parts (docs/testing.md): test modules spread over TEST_WORKERS processes (most tests wait on
-# services, servers and timeouts, so more workers than cores), then the modules marked `serial`, which measure
-# latency or memory under a load of their own, alone. Exit status 5 (nothing collected, e.g. a PYTEST_ARGS path
-# with no serial test) is not a failure.
-TEST_WORKERS ?= 4
+# services, servers and timeouts, so one worker more than cores; each worker also starts servers and a stack of its
+# own, so not more), then the modules marked `serial`, which measure latency or memory under a load of their own,
+# alone. Exit status 5 (nothing collected, e.g. a PYTEST_ARGS path with no serial test) is not a failure.
+TEST_WORKERS ?= $(shell echo $$(( $$(nproc 2>/dev/null || echo 2) + 1 )))
 
 test: $(STAMP)  ## the whole suite against real PostgreSQL and NATS (started by the test plugin); docs/testing.md
 	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadfile -m "not serial" $(PYTEST_ARGS) || [ $$? -eq 5 ]

@@ -46,7 +46,7 @@ Handler = Callable[[ReceivedEvent, UowFactory], Awaitable[None]]
 
 
 ACK_WAIT_SECONDS = 5.0  # a handler is one short transaction; longer ones are kept alive (in-progress acks)
-FETCH_SECONDS = 1.0
+FETCH_SECONDS = 1.0  # how long an idle pull request waits for messages
 MAX_RETRY_SECONDS = 5.0  # back-off cap after a loop error (e.g. JetStream electing a leader)
 FAILURE_MEMORY = 10_000  # events with failures remembered; beyond that the oldest count starts again
 # A batch is kept alive this long at most: a handler stuck beyond it lets JetStream hand the batch's messages to
@@ -82,8 +82,10 @@ class Consumer:
         ack_wait: float = ACK_WAIT_SECONDS,
         batch: int = 64,
         replicas: int = 1,
+        fetch_seconds: float = FETCH_SECONDS,
     ) -> None:
         self.replicas = replicas
+        self.fetch_seconds = fetch_seconds
         self.bus = bus
         self.uow = uow  # its commits wake the local relay, for the events a handler emitted
         self.engine = uow.engine
@@ -143,7 +145,7 @@ class Consumer:
 
     async def _step(self, stop: asyncio.Event) -> None:
         """Make sure there is a subscription, then fetch and apply one batch."""
-        if not await self.bus.wait_connected(FETCH_SECONDS):
+        if not await self.bus.wait_connected(self.fetch_seconds):
             return  # no pull request now: nats-py would queue it until the reconnect (see the module docstring)
         if self._reconnected.is_set():
             self._reconnected.clear()
@@ -154,7 +156,7 @@ class Consumer:
         if self._psub is None:
             self._psub = await self.bus.js.pull_subscribe_bind(self.sub.durable, stream=self.stream)
         try:
-            msgs = await self._psub.fetch(self.batch, timeout=FETCH_SECONDS)
+            msgs = await self._psub.fetch(self.batch, timeout=self.fetch_seconds)
         except TimeoutError:  # no messages (nats' TimeoutError is a TimeoutError too)
             return
         except Exception:

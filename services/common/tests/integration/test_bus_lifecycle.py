@@ -69,7 +69,10 @@ async def idle_consumers(nats, n: int = 3) -> AsyncIterator[Bus]:
     stop = asyncio.Event()
     tasks = [
         asyncio.create_task(
-            Consumer(bus, UnitOfWorkFactory(None, event_prefix=prefix), sub, service="t", prefix=prefix).run(stop)
+            # Short idle pulls: what is counted is pull requests, however long each waits.
+            Consumer(
+                bus, UnitOfWorkFactory(None, event_prefix=prefix), sub, service="t", prefix=prefix, fetch_seconds=0.25
+            ).run(stop)
         )
         for sub in subs
     ]
