@@ -39,11 +39,12 @@ test: $(STAMP)  ## the whole suite against real PostgreSQL and NATS (started by 
 	$(BIN)/python -m pytest -m serial $(PYTEST_ARGS) || [ $$? -eq 5 ]
 
 # Unit tests of every package and the services' handler-integration tests (a migrated database each, no service
-# processes), leaving out those marked slow: the loop to run while changing a service, under a minute.
+# processes), leaving out those marked slow, over the same workers: the loop to run while changing a service, under
+# a minute.
 FAST_TESTS := services/common/tests/unit services/evaluation/tests services/internships/tests services/mentors/tests services/projects/tests services/notifications/tests services/cli/tests services/dev/tests
 
 test-fast: $(STAMP)  ## unit and handler-integration tests (no service processes), under a minute
-	$(BIN)/python -m pytest $(FAST_TESTS) -m "not slow" $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadfile $(FAST_TESTS) -m "not slow" $(PYTEST_ARGS)
 
 proto: $(STAMP)  ## regenerate proto/python from proto/praxis/**/*.proto
 	$(BIN)/python proto/generate.py
