@@ -35,7 +35,7 @@ run: $(STAMP)  ## NATS + PostgreSQL + every service + an SMTP sink (.praxis/mail
 TEST_WORKERS ?= $(shell echo $$(( $$(nproc 2>/dev/null || echo 2) + 1 )))
 
 test: $(STAMP)  ## the whole suite against real PostgreSQL and NATS (started by the test plugin); docs/testing.md
-	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadfile -m "not serial" $(PYTEST_ARGS) || [ $$? -eq 5 ]
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadfile --no-loadscope-reorder -m "not serial" $(PYTEST_ARGS) || [ $$? -eq 5 ]
 	$(BIN)/python -m pytest -m serial $(PYTEST_ARGS) || [ $$? -eq 5 ]
 
 # Unit tests of every package and the services' handler-integration tests (a migrated database each, no service
@@ -44,7 +44,7 @@ test: $(STAMP)  ## the whole suite against real PostgreSQL and NATS (started by 
 FAST_TESTS := services/common/tests/unit services/evaluation/tests services/internships/tests services/mentors/tests services/projects/tests services/notifications/tests services/cli/tests services/dev/tests
 
 test-fast: $(STAMP)  ## unit and handler-integration tests (no service processes), under a minute
-	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadfile $(FAST_TESTS) -m "not slow" $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadfile --no-loadscope-reorder $(FAST_TESTS) -m "not slow" $(PYTEST_ARGS)
 
 proto: $(STAMP)  ## regenerate proto/python from proto/praxis/**/*.proto
 	$(BIN)/python proto/generate.py

@@ -16,9 +16,8 @@ plugin command is a plain `click.Command`, imported when it runs (`Commands`).
 from __future__ import annotations
 
 import asyncio
-import importlib
 import sys
-from importlib.metadata import entry_points
+from importlib.metadata import EntryPoint, entry_points
 from typing import TYPE_CHECKING
 
 import click
@@ -27,8 +26,12 @@ from praxis_common import registry
 from praxis_common.logs import configure_logging
 
 COMMANDS = "praxis.commands"
-# The kernel's own commands that are imported only when they run, as the installed packages' are (Commands).
-_OPERATOR_COMMANDS = {"dlq": "praxis_common.operator_commands:dlq", "outbox": "praxis_common.operator_commands:outbox"}
+# The kernel's own commands that are imported only when they run, as the installed packages' are (Commands); they
+# win over an installed package's command of the same name.
+_OPERATOR_COMMANDS = [
+    EntryPoint("dlq", "praxis_common.operator_commands:dlq", COMMANDS),
+    EntryPoint("outbox", "praxis_common.operator_commands:outbox", COMMANDS),
+]
 SHELLS = ("bash", "zsh", "fish")
 
 if TYPE_CHECKING:  # the service machinery is imported by the commands that run a service only
@@ -83,9 +86,8 @@ class Commands(click.Group):
     imports none of the others' code."""
 
     @staticmethod
-    def _lazy() -> dict[str, str]:
-        found = {e.name: e.value for e in entry_points(group=COMMANDS)}
-        return {**found, **_OPERATOR_COMMANDS}
+    def _lazy() -> dict[str, EntryPoint]:
+        return {e.name: e for e in [*entry_points(group=COMMANDS), *_OPERATOR_COMMANDS]}
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted({*super().list_commands(ctx), *self._lazy()})
@@ -93,8 +95,7 @@ class Commands(click.Group):
     def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
         command = super().get_command(ctx, name)
         if command is None and name in (lazy := self._lazy()):
-            module, _, attr = lazy[name].partition(":")
-            command = getattr(importlib.import_module(module), attr)
+            command = lazy[name].load()
         return command
 
 

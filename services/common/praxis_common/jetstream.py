@@ -18,7 +18,6 @@ times out for a few seconds, and creating the stream then only stalls until the 
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 import re
 from dataclasses import dataclass
@@ -98,6 +97,19 @@ def service_streams(prefix: str, service: str, replicas: int = 1) -> list[Stream
     ]
 
 
+async def _abandon(nc: Client, attempt: asyncio.Future) -> None:
+    """Stop a first connection attempt and close its client, whatever state it reached."""
+    attempt.cancel()
+    await asyncio.wait({attempt})  # never raises: a cancel aimed at the caller is not swallowed here
+    if not attempt.cancelled():
+        attempt.exception()  # retrieved, so asyncio does not log it as never retrieved
+    try:
+        async with asyncio.timeout(2):
+            await nc.close()
+    except Exception:
+        log.debug("closing an abandoned nats client failed", exc_info=True)
+
+
 class BusRefused(ConnectionError):
     """A NATS server refused the credentials (user and password) at connect."""
 
@@ -127,7 +139,8 @@ class Bus:
         self._lost = asyncio.Event()
         self._last_error: Exception | None = None  # the last the client reported (e.g. a refused password)
         self._up = asyncio.Event()  # set while connected: consumers wait on it instead of queueing pull requests
-        self._refused = asyncio.Event()  # set when a server refused the credentials during the first connection
+        self._refused = asyncio.Event()  # set when the servers refused the credentials during the first connection
+        self._refusals = 0
 
     async def connect(self, *, timeout: float = 30.0) -> None:
         """Connect to any of the servers, retrying until `timeout` (they may still be starting); BusRefused at once
@@ -150,13 +163,17 @@ class Bus:
                     raise ConnectionError(f"cannot reach NATS at {redacted(self.url)}: {cause!r}") from exc
                 await asyncio.sleep(0.5)  # retry back-off, not synchronisation
         self.js = self.nc.jetstream(timeout=5)
+        self._lost = asyncio.Event()  # an abandoned attempt's close may have set it
         self._up.set()
 
     async def _first_connection(self) -> Client:
-        """nats-py's connect, ended as soon as a server refuses the credentials (it would retry them forever)."""
-        self._refused = asyncio.Event()
+        """nats-py's connect, ended once every server refused the credentials (nats-py would retry them forever;
+        a server of a cluster that has not loaded a user yet is passed over while another accepts it). A client
+        whose attempt is abandoned (a refusal, the caller's deadline, an error) is closed, never left reconnecting."""
+        self._refused, self._refusals = asyncio.Event(), 0
+        nc = Client()
         attempt = asyncio.ensure_future(
-            nats.connect(
+            nc.connect(
                 self.servers,
                 name=self.name,
                 user=self.credentials.user if self.credentials else None,
@@ -177,15 +194,15 @@ class Bus:
         refused = asyncio.ensure_future(self._refused.wait())
         try:
             await asyncio.wait({attempt, refused}, return_when=asyncio.FIRST_COMPLETED)
+            if attempt.done():
+                attempt.result()  # nats-py's own error, if it gave up
+                return nc
+        except BaseException:
+            await _abandon(nc, attempt)
+            raise
         finally:
             refused.cancel()
-            refused_first = not attempt.done()
-            if refused_first:
-                attempt.cancel()  # (or the caller's deadline ended the wait: its CancelledError goes on)
-        if not refused_first:
-            return attempt.result()  # connected, or nats-py's own error
-        with contextlib.suppress(asyncio.CancelledError):
-            await attempt
+        await _abandon(nc, attempt)
         who = self.credentials.user if self.credentials else "an anonymous client"
         raise BusRefused(f"NATS at {redacted(self.url)} refused the credentials of {who}: {self._last_error!r}")
 
@@ -211,7 +228,11 @@ class Bus:
         self._last_error = exc
         log.debug("nats error: %s", exc)
         if not self._up.is_set() and "authorization violation" in repr(exc).lower():
-            self._refused.set()
+            self._refusals += (
+                1  # nats-py tries the servers in turn: each has refused once when this reaches their number
+            )
+            if self._refusals >= len(self.servers):
+                self._refused.set()
 
     @property
     def connected(self) -> bool:

@@ -34,13 +34,13 @@ async def page(engine, cursor: str, limit: int = 50, org: str = "org-a") -> feed
         return await feeds.changes_since(conn, "item", [org], cursor, limit)
 
 
-async def settled(engine, cursor: str, limit: int = 50, org: str = "org-a") -> feeds.FeedPage:
-    """The next page once something has settled, read as a feed's readers read: a change shows once every older
-    transaction of the database server has ended, and other tests' services share this server."""
+async def settled(engine, cursor: str, limit: int = 50, org: str = "org-a", *, count: int = 1) -> feeds.FeedPage:
+    """The next page once `count` changes have settled, read as a feed's readers read: a change shows once every
+    older transaction of the database server has ended, and other tests' services share this server."""
 
     async def some():
         got = await page(engine, cursor, limit, org)
-        return got if got.changes else None
+        return got if len(got.changes) >= count else None
 
     return await eventually(some, timeout=15, what="a change to settle")
 
@@ -65,7 +65,7 @@ async def test_a_transaction_committing_late_is_delivered_after_it_commits(engin
 
     await early.commit()
     await early.close()
-    second = await settled(engine, first.next_cursor)
+    second = await settled(engine, first.next_cursor, count=2)
     assert [c.row_id for c in second.changes] == [a, b]
     assert (await page(engine, second.next_cursor)).changes == []
 
@@ -175,7 +175,7 @@ async def test_a_row_moved_to_another_org_reaches_the_old_one_as_a_change(engine
 async def test_a_page_ends_where_the_next_begins(engine):
     async with engine.begin() as conn:
         ids = [await insert(conn) for _ in range(5)]
-    first = await settled(engine, feeds.BEGINNING, limit=2)
+    first = await settled(engine, feeds.BEGINNING, limit=2, count=2)
     second = await page(engine, first.next_cursor, limit=2)
     third = await page(engine, second.next_cursor, limit=2)
     assert (first.has_more, second.has_more, third.has_more) == (True, True, False)
