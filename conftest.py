@@ -23,7 +23,7 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     """The long modules first: those with a test marked `slow` (schemathesis, restarts, service processes) or
     `destructive` (a stack of their own). `--dist loadfile --no-loadscope-reorder` (the Makefile) hands the workers
     modules in this order, so the many short modules fill in at the end instead of a long one starting last and
-    running alone (xdist's own order, most tests first, put each one-test schemathesis module last). Within a module the order
-    stays (a scenario's steps run in file order)."""
+    running alone (xdist's own order, most tests first, put each one-test schemathesis module last). Within a
+    module the order stays (a scenario's steps run in file order)."""
     long = {item.path for item in items if item.get_closest_marker("slow") or item.get_closest_marker("destructive")}
     items.sort(key=lambda item: item.path not in long)

@@ -228,9 +228,8 @@ class Bus:
         self._last_error = exc
         log.debug("nats error: %s", exc)
         if not self._up.is_set() and "authorization violation" in repr(exc).lower():
-            self._refusals += (
-                1  # nats-py tries the servers in turn: each has refused once when this reaches their number
-            )
+            # nats-py tries the servers in turn: each has refused once when this reaches their number.
+            self._refusals += 1
             if self._refusals >= len(self.servers):
                 self._refused.set()
 

@@ -45,6 +45,7 @@ CHUNK_BYTES = 1 << 20
 # it shared, so a part claimed while an erasure runs is claimed after it committed and built from a snapshot without
 # the student (erasure.py).
 EXPORT_CLAIM_LOCK = 0x70726178  # "prax"
+_DELETE_CHUNKS = "DELETE FROM export_chunk WHERE job_id = :job"  # a build started again, or failed
 # COPY's CSV format with a quote and a delimiter that JSON text never holds raw (it escapes control characters):
 # each row is then its JSON exactly, one line, where the text format would double every backslash.
 _COPY_OPTIONS = {"format": "csv", "delimiter": "\x02", "quote": "\x01"}
@@ -169,7 +170,7 @@ class ClaimedPart:
 
     async def clear(self) -> None:
         """Drop the chunks of an earlier build of this part (one taken over, or that failed)."""
-        await self._in_claim("DELETE FROM export_chunk WHERE job_id = :job", {})
+        await self._in_claim(_DELETE_CHUNKS, {})
 
     async def store(self, file: str, seq: int, data: bytes) -> None:
         await self._in_claim(
@@ -287,7 +288,7 @@ async def finish_part(
     if result.rowcount != 1:
         return False
     if state == "failed":
-        await conn.execute(text("DELETE FROM export_chunk WHERE job_id = :job"), {"job": job_id})
+        await conn.execute(text(_DELETE_CHUNKS), {"job": job_id})
     return True
 
 

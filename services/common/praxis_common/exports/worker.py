@@ -84,14 +84,18 @@ class PartBuilder:
         part = ClaimedPart(rt.engine, claimed)
         stop = asyncio.Event()
         beating = asyncio.create_task(self._beat(part, stop))
+
+        async def stop_beating():
+            stop.set()
+            await beating  # not cancelled mid-UPDATE: the claim compared after it is the one in the row
+
         try:
             async with rt.engine.connect() as reading:
                 reader = (await reading.get_raw_connection()).driver_connection
                 taken_at, files = await write_snapshot(
                     reader, part, self.resources, org=claimed.org, org_kind=claimed.org_kind
                 )
-            stop.set()
-            await beating  # not cancelled mid-UPDATE: the claim compared below is the one in the row
+            await stop_beating()
             written = [f.as_json() for f in files]
             async with rt.uow() as u:
                 if not await finish_part(
@@ -104,8 +108,7 @@ class PartBuilder:
         except PartLost:
             log.info("export part dropped: no longer ours", extra={"job": str(part.job_id)})
         except Exception as exc:
-            stop.set()
-            await beating
+            await stop_beating()
             log.exception("export part failed", extra={"job": str(part.job_id)})
             reason = f"{type(exc).__name__} while writing the part; see the {self.service} service's log"
             async with rt.uow() as u:
@@ -115,8 +118,7 @@ class PartBuilder:
                     u.emit(self._failed_event(claimed, reason))
                     await u.commit()
         finally:
-            stop.set()
-            await beating
+            await stop_beating()
         return True
 
     async def _beat(self, part: ClaimedPart, stop: asyncio.Event) -> None:
