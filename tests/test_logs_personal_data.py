@@ -2,7 +2,8 @@
 user's name and e-mail address in notifications' directory, a mentor's name in the mentors service, a student's
 weekly report text and a mentor's review comment in internships — including requests refused 422 with those values
 in their bodies and a reminder mail the SMTP server first refuses (the mailer logs the failure), then a scan of every
-service's log file for the values (docs/security.md, "Personal data in logs").
+service's log file for the values (docs/security.md, "Personal data in logs"), and a check that every line says what
+it belongs to: a request's id, or a background task's name (docs/observability.md).
 
 A stack of its own (destructive: its settings make hold reminders due at once, retry mail quickly, and point
 notifications at a real SMTP server started here)."""
@@ -125,3 +126,18 @@ async def test_an_end_to_end_run_leaves_none_of_its_profile_values_in_any_servic
     }
     assert all(service.log_path.stat().st_size > 0 for service in stack.services.values())
     assert leaks == {name: [] for name in stack.services}
+
+    records = {name: service.log_records() for name, service in stack.services.items()}
+    unplaced = {
+        name: [r for r in rs if not (r.get("request_id") or (r.get("task") and not r["task"].startswith("Task-")))]
+        for name, rs in records.items()
+    }
+    assert unplaced == {name: [] for name in stack.services}
+    assert not any("\x1b" in service.log_path.read_text(errors="replace") for service in stack.services.values())
+    # One access line per request, by the route's template: the refused 422s and the mentor renamed over REST.
+    mentors_access = [r for r in records["mentors"] if r.get("logger") == "praxis.access"]
+    assert {(r["method"], r["route"], r["status"]) for r in mentors_access} >= {
+        ("PATCH", "/v1/mentors/{mentor_id}", 422),
+        ("PATCH", "/v1/mentors/{mentor_id}", 200),
+    }
+    assert all(r["request_id"] and r["duration_ms"] >= 0 for r in mentors_access)

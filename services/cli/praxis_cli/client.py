@@ -27,7 +27,7 @@ def service_url(service: str) -> str:
     if configured:
         return configured.rstrip("/")
     try:
-        http_port, _ = registry.default_ports(registry.load(service))
+        http_port = registry.default_ports(registry.load(service))["HTTP_PORT"]
     except (registry.UnknownService, TypeError):
         raise click.ClickException(
             f"where is the {service} service? set PRAXIS_{service.upper()}_URL (e.g. https://host/{service})"

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import time
 from collections import OrderedDict
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
@@ -31,7 +32,7 @@ from dataclasses import dataclass
 from nats.js.api import AckPolicy, ConsumerConfig, DeliverPolicy
 from sqlalchemy.exc import DataError
 
-from praxis_common import inbox
+from praxis_common import inbox, metrics, tracing
 from praxis_common.db import database_ready, unreachable
 from praxis_common.errors import InvalidInput
 from praxis_common.events import ReceivedEvent
@@ -198,7 +199,19 @@ class Consumer:
             await _quietly(psub.unsubscribe())
 
     async def handle(self, msg) -> bool:
-        """Apply one message. False when our own infrastructure failed (the message waits; nothing counts)."""
+        """Apply one message, in a span continuing its publisher's trace, counted by outcome. False when our own
+        infrastructure failed (the message waits; nothing counts)."""
+        durable, started = self.sub.durable, time.perf_counter()
+        if _delivered_before(msg):
+            metrics.consumer_redeliveries.labels(durable).inc()
+        with tracing.consuming(msg.subject, msg.headers, durable):
+            outcome = await self._handle(msg)
+        metrics.consumer_events.labels(durable, outcome).inc()
+        metrics.consumer_seconds.labels(durable).observe(time.perf_counter() - started)
+        return outcome != "waiting"
+
+    async def _handle(self, msg) -> str:
+        """Apply one message: its outcome (see metrics.consumer_events)."""
         try:
             event = ReceivedEvent.from_message(msg.headers, msg.data)
             if self.sub.own_transactions:
@@ -206,15 +219,17 @@ class Consumer:
                     applied = await inbox.claimed(unit.connection, self.sub.durable, event.id)
                 if not applied:
                     await self.sub.handler(event, self.uow)
+                outcome = "duplicate" if applied else "applied"
             else:
                 async with self.uow() as unit:
-                    if await unit.claim_event(self.sub.durable, event.id, event.type):
+                    claimed = await unit.claim_event(self.sub.durable, event.id, event.type)
+                    if claimed:
                         await self.sub.handler(event, joining(unit))
                     await unit.commit()
+                outcome = "applied" if claimed else "duplicate"
         except (InvalidInput, DataError) as exc:  # this event can never apply
             detail = exc.detail if isinstance(exc, InvalidInput) else error_summary(exc)
-            await self.dead_letter(msg, f"poison: {detail}")
-            return True
+            return await self.dead_letter(msg, f"poison: {detail}")
         except Exception as exc:
             if unreachable(exc) or not await database_ready(self.engine):
                 # Our database (or the way to it) is down: not the event's fault, so this delivery must
@@ -224,20 +239,19 @@ class Consumer:
                     extra={"durable": self.sub.durable, "error": error_summary(exc)},
                 )
                 await _quietly(msg.nak(delay=2.0))
-                return False
+                return "waiting"
             failures = self._count_failure(msg)
             if failures >= self.max_deliver:
-                await self.dead_letter(msg, f"gave up after {failures} handler failures: {error_summary(exc)}")
-            else:
-                log.warning(
-                    "event handling failed, will retry",
-                    extra={"durable": self.sub.durable, "failures": failures, "error": error_summary(exc)},
-                )
-                await _quietly(msg.nak(delay=min(30.0, 0.5 * 2**failures)))
-            return True
+                return await self.dead_letter(msg, f"gave up after {failures} handler failures: {error_summary(exc)}")
+            log.warning(
+                "event handling failed, will retry",
+                extra={"durable": self.sub.durable, "failures": failures, "error": error_summary(exc)},
+            )
+            await _quietly(msg.nak(delay=min(30.0, 0.5 * 2**failures)))
+            return "retried"
         await _quietly(msg.ack())  # if this ack is lost, the redelivery is a no-op thanks to the inbox
         self._forget(msg)
-        return True
+        return outcome
 
     def _count_failure(self, msg) -> int:
         seq = msg.metadata.sequence.stream
@@ -255,9 +269,9 @@ class Consumer:
         while not stop.is_set() and not await database_ready(self.engine):
             await _wait_for(stop, 1.0)
 
-    async def dead_letter(self, msg, reason: str) -> None:
-        """Publish the message to the dead-letter subject and terminate it; if that publish fails, the message
-        stays (nak) and its failure count with it."""
+    async def dead_letter(self, msg, reason: str) -> str:
+        """Publish the message to the dead-letter subject and terminate it ("dead_lettered"); if that publish fails,
+        the message stays (nak) and its failure count with it ("retried")."""
         headers = dict(msg.headers or {})
         headers.pop("Nats-Msg-Id", None)
         headers["praxis-dlq-reason"] = reason[:500]
@@ -272,9 +286,25 @@ class Consumer:
         except Exception:
             log.exception("dead-letter publish failed; leaving the message for redelivery")
             await _quietly(msg.nak(delay=5))
-            return
+            return "retried"
         await _quietly(msg.term())
         self._forget(msg)
+        return "dead_lettered"
+
+    async def refresh_lag(self) -> None:
+        """Read the consumer's lag from JetStream into the metrics (at scrape time)."""
+        if self.bus.js is None or not self._provisioned:
+            return
+        info = await self.bus.js.consumer_info(self.stream, self.sub.durable, timeout=1.0)
+        metrics.consumer_pending.labels(self.sub.durable).set(info.num_pending or 0)
+        metrics.consumer_ack_pending.labels(self.sub.durable).set(info.num_ack_pending or 0)
+
+
+def _delivered_before(msg) -> bool:
+    try:
+        return msg.metadata.num_delivered > 1
+    except Exception:  # not a JetStream message (a test's own)
+        return False
 
 
 async def _quietly(aw: Awaitable) -> None:

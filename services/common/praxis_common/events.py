@@ -14,6 +14,7 @@ from typing import TypeVar
 from google.protobuf import json_format
 from google.protobuf.message import Message
 
+from praxis_common import tracing
 from praxis_common.errors import InvalidInput
 
 CONTENT_TYPE = "application/json"
@@ -61,7 +62,7 @@ class IntegrationEvent:
             "subject": f"{prefix}.{self.topic}",
             "aggregate_type": self.aggregate_type,
             "aggregate_id": self.aggregate_id,
-            "headers": self.headers(),
+            "headers": tracing.inject(self.headers()),  # the trace it was made in, for the relay to carry on
             # Compact: with an indent the json module falls back to its pure-Python encoder (a tenth of a booking's CPU).
             "payload": json_format.MessageToJson(self.payload, sort_keys=True, indent=None).encode(),
             "occurred_at": self.time,

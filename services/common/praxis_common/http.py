@@ -26,9 +26,10 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.cors import CORSMiddleware
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-from praxis_common import audit, errors, idempotency, openapi, principals, problems
+from praxis_common import audit, errors, idempotency, openapi, principals, problems, tracing
 from praxis_common.auth import Principal, TokenVerifier
 from praxis_common.db import unreachable
+from praxis_common.edge_telemetry import REQUEST_ID_HEADER, RequestTelemetry
 from praxis_common.http_gate import Gate, allowed_methods
 from praxis_common.idempotency import StoredResponse
 from praxis_common.logs import error_summary
@@ -39,8 +40,15 @@ from praxis_common.validation import field_errors
 log = logging.getLogger("praxis.http")
 
 # Headers a browser portal may send and read across origins.
-CORS_REQUEST_HEADERS = ["Authorization", "Content-Type", "Idempotency-Key"]
-CORS_RESPONSE_HEADERS = ["Location", "Idempotent-Replayed", "Retry-After"]
+CORS_REQUEST_HEADERS = [
+    "Authorization",
+    "Content-Type",
+    "Idempotency-Key",
+    REQUEST_ID_HEADER,
+    "traceparent",
+    "tracestate",
+]
+CORS_RESPONSE_HEADERS = ["Location", "Idempotent-Replayed", "Retry-After", REQUEST_ID_HEADER]
 
 
 def _problem(request: Request, exc: errors.PraxisError) -> errors.Problem:
@@ -181,6 +189,8 @@ def create_app(
             expose_headers=CORS_RESPONSE_HEADERS,
             max_age=600,
         )
+    tracing.instrument_app(app)  # its server span around everything below
+    app.add_middleware(RequestTelemetry)  # outermost: every answer, a preflight's too, has its request id and line
     return app
 
 

@@ -1,5 +1,10 @@
 """JSON structured logs on stderr: one object per line, with the service name and any extras.
 
+Every line says what it belongs to: a request's lines carry its `request_id` (praxis_common.edge_telemetry sets it
+per REST and gRPC request) and, while a trace is being recorded, its `trace_id` and `span_id`; any other line is a
+background task's and carries the task's name (`task`: "outbox-relay", "consumer:mentors-placements", "main", ...).
+uvicorn's loggers write through the same formatter, so nothing is printed in another format or with colour codes.
+
 Logs carry no personal data (docs/security.md, "Personal data in logs"): log calls name ids and refs, never names,
 addresses or texts; an exception's text goes in through `error_summary`, which keeps what an operator needs (its
 kind, the database's SQLSTATE) and drops what may quote a request's values.
@@ -7,11 +12,19 @@ kind, the database's SQLSTATE) and drops what may quote a request's values.
 
 from __future__ import annotations
 
+import asyncio
+import contextvars
 import json
 import logging
 import sys
+import threading
 import traceback
 from datetime import UTC, datetime
+
+from opentelemetry import trace
+
+# The request being served in this context (REST or gRPC), set by praxis_common.edge_telemetry.
+current_request_id: contextvars.ContextVar[str | None] = contextvars.ContextVar("current_request_id", default=None)
 
 
 def error_summary(exc: BaseException) -> str:
@@ -55,7 +68,9 @@ def _traceback(exc: BaseException, seen: set[int]) -> list[str]:
     return lines
 
 
-_RESERVED = set(vars(logging.LogRecord("", 0, "", 0, "", None, None))) | {"message", "asctime"}
+# Not copied into a line: the record's own attributes, and uvicorn's `color_message` (the message again, with ANSI
+# colour codes).
+_RESERVED = set(vars(logging.LogRecord("", 0, "", 0, "", None, None))) | {"message", "asctime", "color_message"}
 
 
 class JsonFormatter(logging.Formatter):
@@ -71,6 +86,7 @@ class JsonFormatter(logging.Formatter):
             "logger": record.name,
             "message": record.getMessage(),
         }
+        entry.update(_context())
         entry.update({k: v for k, v in vars(record).items() if k not in _RESERVED})
         if record.exc_info:
             entry["exception"] = self.formatException(record.exc_info)
@@ -78,6 +94,24 @@ class JsonFormatter(logging.Formatter):
 
     def formatException(self, ei) -> str:  # noqa: N802 (logging's name)
         return "".join(_traceback(ei[1], set())).rstrip("\n") if ei[1] is not None else super().formatException(ei)
+
+
+def _context() -> dict[str, str]:
+    """The request (and trace) a line belongs to, or the background task (or thread) that wrote it."""
+    found: dict[str, str] = {}
+    request_id = current_request_id.get()
+    if request_id is not None:
+        found["request_id"] = request_id
+    else:
+        try:
+            task = asyncio.current_task()
+        except RuntimeError:  # no event loop in this thread
+            task = None
+        found["task"] = task.get_name() if task is not None else threading.current_thread().name
+    span = trace.get_current_span().get_span_context()
+    if span.is_valid:
+        found["trace_id"], found["span_id"] = format(span.trace_id, "032x"), format(span.span_id, "016x")
+    return found
 
 
 def configure_logging(service: str, level: str = "INFO") -> None:

@@ -41,6 +41,8 @@ from sqlalchemy import (
 from sqlalchemy.dialects.postgresql import JSONB, UUID
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from praxis_common import metrics, tracing
+
 log = logging.getLogger("praxis.outbox")
 
 MAX_BACKOFF_SECONDS = 30.0
@@ -104,7 +106,7 @@ def rows_json(rows: list[dict]) -> list[dict]:
 # The oldest unsent row of each aggregate that is due, locked; rows another relay holds are skipped
 # and, through NOT EXISTS, so are their successors.
 _CLAIM = text("""
-    SELECT o.position, o.id, o.subject, o.headers, o.payload, o.attempts
+    SELECT o.position, o.id, o.subject, o.headers, o.payload, o.attempts, o.created_at
     FROM outbox o
     WHERE o.sent_at IS NULL
       AND (o.next_attempt_at IS NULL OR o.next_attempt_at <= now())
@@ -123,7 +125,17 @@ _MARK_FAILED = text("""
     WHERE position = :position
 """)
 _PRUNE = text("DELETE FROM outbox WHERE sent_at < now() - make_interval(hours => :hours)")
-_UNSENT = text("SELECT count(*) FROM outbox WHERE sent_at IS NULL")
+_BACKLOG = text("""
+    SELECT count(*), coalesce(extract(epoch FROM clock_timestamp() - min(created_at)), 0)
+    FROM outbox WHERE sent_at IS NULL
+""")
+
+
+async def backlog(engine: AsyncEngine) -> tuple[int, float]:
+    """(unsent rows, age in seconds of the oldest), for the metrics."""
+    async with engine.connect() as conn:
+        count, age = (await conn.execute(_BACKLOG)).one()
+    return int(count), max(0.0, float(age))
 
 
 async def prune(conn, hours: int) -> None:
@@ -169,14 +181,10 @@ class OutboxRelay:
             rows = (await conn.execute(_CLAIM, {"limit": self.batch_size})).all()
             if not rows:
                 return 0, False
-            results = await asyncio.gather(
-                *(
-                    self.bus.publish(r.subject, r.payload, headers=r.headers, timeout=PUBLISH_TIMEOUT_SECONDS)
-                    for r in rows
-                ),
-                return_exceptions=True,
-            )
+            results = await asyncio.gather(*(self._publish(r) for r in rows), return_exceptions=True)
             sent = [r.position for r, res in zip(rows, results, strict=True) if not isinstance(res, BaseException)]
+            metrics.outbox_published.inc(len(sent))
+            metrics.outbox_failures.inc(len(rows) - len(sent))
             if sent:
                 await conn.execute(_MARK_SENT, {"positions": sent})
             for r, res in zip(rows, results, strict=True):
@@ -204,6 +212,15 @@ class OutboxRelay:
                     )
             return len(sent), any(isinstance(f, NO_STREAM) for f in failures)
 
+    async def _publish(self, row) -> None:
+        """Publish one row, in a span continuing the trace its event was made in; timed from the publish and from
+        the row's commit."""
+        started = time.perf_counter()
+        with tracing.publishing(row.subject, row.headers) as headers:
+            await self.bus.publish(row.subject, row.payload, headers=headers, timeout=PUBLISH_TIMEOUT_SECONDS)
+        metrics.outbox_publish_seconds.observe(time.perf_counter() - started)
+        metrics.outbox_delay_seconds.observe(max(0.0, time.time() - row.created_at.timestamp()))
+
     async def _check_streams(self) -> None:
         """Re-create a stream JetStream says it does not have; wait out anything less definite."""
         now = time.monotonic()
@@ -224,8 +241,7 @@ class OutboxRelay:
             log.warning("streams were missing and are re-created", extra={"streams": created})
 
     async def unsent(self) -> int:
-        async with self.engine.connect() as conn:
-            return int((await conn.execute(_UNSENT)).scalar_one())
+        return (await backlog(self.engine))[0]
 
     async def run(self, stop: asyncio.Event) -> None:
         while not stop.is_set():

@@ -49,10 +49,14 @@ def env_prefix(spec: ServiceSpec) -> str:
     return str(spec.settings.model_config.get("env_prefix", ""))
 
 
-def default_ports(spec: ServiceSpec) -> tuple[int, int]:
-    """(HTTP, gRPC) ports the service listens on unless told otherwise (its settings' defaults)."""
+PORTS = ("HTTP_PORT", "GRPC_PORT", "METRICS_PORT")
+
+
+def default_ports(spec: ServiceSpec) -> dict[str, int]:
+    """The ports the service listens on unless told otherwise (its settings' defaults), by the variable that sets
+    each without its prefix: HTTP_PORT, GRPC_PORT, METRICS_PORT."""
     fields = spec.settings.model_fields
-    return fields["http_port"].default, fields["grpc_port"].default
+    return {port: fields[port.lower()].default for port in PORTS}
 
 
 def peer_environment(spec: ServiceSpec, grpc_targets: Mapping[str, str]) -> dict[str, str]:

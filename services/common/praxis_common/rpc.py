@@ -17,6 +17,7 @@ from grpc_reflection.v1alpha import reflection
 from praxis_common import audit, errors, idempotency, principals
 from praxis_common.auth import Principal, TokenVerifier, bearer_token
 from praxis_common.db import unreachable
+from praxis_common.edge_telemetry import GrpcTelemetry, note_caller
 from praxis_common.idempotency import StoredResponse
 from praxis_common.logs import error_summary
 from praxis_common.uow import UowFactory
@@ -220,6 +221,7 @@ class AuthInterceptor(grpc.aio.ServerInterceptor):
                 metadata = dict(context.invocation_metadata() or ())
                 principal = await self.verifier.verify(bearer_token(metadata.get("authorization")))
                 principals.admit_grpc(principal, details.method, self.service_methods, self.authority_methods)
+                note_caller(principal.org)
                 token = current_principal.set(principal)
                 route = audit.current_route.set(details.method)
                 try:
@@ -235,6 +237,7 @@ class AuthInterceptor(grpc.aio.ServerInterceptor):
                 metadata = dict(context.invocation_metadata() or ())
                 principal = await self.verifier.verify(bearer_token(metadata.get("authorization")))
                 principals.admit_grpc(principal, details.method, self.service_methods, self.authority_methods)
+                note_caller(principal.org)
                 token = current_principal.set(principal)
                 route = audit.current_route.set(details.method)
                 try:
@@ -265,10 +268,15 @@ class GrpcServer:
         as REST bodies are: a message over the largest limit is refused with RESOURCE_EXHAUSTED before it is decoded,
         one over its method's limit right after."""
         limits = method_limits or {}
-        # Error mapping outermost, so authentication failures map to UNAUTHENTICATED too.
+        # Telemetry outermost (it sees the status every call ends with), then error mapping, so authentication
+        # failures map to UNAUTHENTICATED too.
         self.auth = AuthInterceptor(verifier)
         self.server = grpc.aio.server(
-            interceptors=[ErrorInterceptor(max_message_bytes=max_message_bytes, method_limits=limits), self.auth],
+            interceptors=[
+                GrpcTelemetry(),
+                ErrorInterceptor(max_message_bytes=max_message_bytes, method_limits=limits),
+                self.auth,
+            ],
             options=[
                 ("grpc.max_receive_message_length", max([max_message_bytes, *limits.values()])),
                 # gRPC binds with SO_REUSEPORT by default: a second process given the same port would then share it

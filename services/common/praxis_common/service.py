@@ -29,7 +29,7 @@ from fastapi import APIRouter
 from grpc_health.v1 import health_pb2
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from praxis_common import erasure, idempotency, inbox, outbox, pages
+from praxis_common import erasure, idempotency, inbox, metrics, outbox, pages, tracing
 from praxis_common.auth import TokenVerifier
 from praxis_common.consumer import Consumer, Subscription
 from praxis_common.db import create_engine
@@ -119,6 +119,7 @@ async def build_runtime(
 ) -> Runtime:
     pages.configure(settings.page_token_key())
     engine = create_engine(settings.database_url, pool_size=settings.database_pool_size)
+    tracing.instrument_engine(engine)
     bus = Bus(settings.nats_url, name=f"praxis-{name}", credentials=settings.nats_credentials())
     await bus.connect()
     return Runtime(
@@ -148,7 +149,13 @@ def every(seconds: float, job: Callable[[], Awaitable[object]], *, name: str):
             except TimeoutError:
                 pass
 
+    run.__name__ = name  # the task's name in its log lines
     return run
+
+
+def _worker_name(worker: Callable) -> str:
+    owner = getattr(worker, "__self__", None)  # a bound method: its object's kind says more than "run"
+    return type(owner).__name__ if owner is not None else getattr(worker, "__name__", "worker")
 
 
 HOUSEKEEPING_SECONDS = 600
@@ -172,8 +179,17 @@ async def run(spec: ServiceSpec, settings: ServiceSettings, *, stop: asyncio.Eve
         [
             (settings.http_host, settings.http_port, f"{prefix}HTTP_PORT"),
             (settings.grpc_host, settings.grpc_port, f"{prefix}GRPC_PORT"),
+            *(
+                [(settings.metrics_host, settings.metrics_port, f"{prefix}METRICS_PORT")]
+                if settings.metrics_port
+                else []
+            ),
         ]
     )
+    current = asyncio.current_task()
+    if current is not None:
+        current.set_name("main")  # the name its log lines carry (praxis_common.logs)
+    stop_tracing = tracing.configure(spec.name)
 
     stop = stop or asyncio.Event()
     loop = asyncio.get_running_loop()
@@ -190,6 +206,8 @@ async def run(spec: ServiceSpec, settings: ServiceSettings, *, stop: asyncio.Eve
     finally:
         await rt.bus.close()
         await rt.engine.dispose()
+        if stop_tracing is not None:
+            await asyncio.to_thread(stop_tracing)  # exports the spans still buffered
         log.info("stopped")
 
 
@@ -236,6 +254,7 @@ async def _serve(spec: ServiceSpec, rt: Runtime, stop: asyncio.Event) -> None:
         )
     )
     http.install_signal_handlers = lambda: None  # we own the signals (older uvicorn)
+    metrics_http = _metrics_server(settings, refresh=lambda: refresh_metrics())
 
     grpc_server = GrpcServer(
         rt.verifier,
@@ -272,6 +291,17 @@ async def _serve(spec: ServiceSpec, rt: Runtime, stop: asyncio.Event) -> None:
         for sub in subscriptions(spec, rt)
     ]
 
+    async def refresh_metrics() -> None:
+        """The state gauges, read at scrape time: the outbox's backlog, each consumer's lag, the pool."""
+        pool = rt.engine.pool
+        metrics.db_pool_size.set(pool.size())
+        metrics.db_pool_connections.labels("in_use").set(pool.checkedout())
+        metrics.db_pool_connections.labels("idle").set(pool.checkedin())
+        unsent, oldest = await outbox.backlog(rt.engine)
+        metrics.outbox_unsent.set(unsent)
+        metrics.outbox_oldest_age.set(oldest)
+        await asyncio.gather(*(c.refresh_lag() for c in consumers))
+
     async def follow_readiness(stop: asyncio.Event) -> None:
         while not stop.is_set():
             state = await rt.readiness()
@@ -288,17 +318,22 @@ async def _serve(spec: ServiceSpec, rt: Runtime, stop: asyncio.Event) -> None:
     gc.freeze()
     tasks = [
         asyncio.create_task(http.serve(), name="http"),
+        *([asyncio.create_task(metrics_http.serve(), name="metrics")] if metrics_http else []),
         asyncio.create_task(housekeeping(rt)(workers_stop), name="housekeeping"),
         asyncio.create_task(follow_readiness(workers_stop), name="health"),
         asyncio.create_task(relay.run(workers_stop), name="outbox-relay"),
         *(asyncio.create_task(c.run(workers_stop), name=f"consumer:{c.sub.durable}") for c in consumers),
-        *(asyncio.create_task(w(workers_stop), name="worker") for w in [*spec.workers(rt), *export_workers(spec, rt)]),
+        *(
+            asyncio.create_task(w(workers_stop), name=f"worker:{_worker_name(w)}")
+            for w in [*spec.workers(rt), *export_workers(spec, rt)]
+        ),
     ]
     log.info(
         "service started",
         extra={
             "http": f"{settings.http_host}:{settings.http_port}",
             "grpc": grpc_server.address,
+            "metrics": f"{settings.metrics_host}:{settings.metrics_port}" if metrics_http else None,
             "consumers": [c.sub.durable for c in consumers],
         },
     )
@@ -316,6 +351,8 @@ async def _serve(spec: ServiceSpec, rt: Runtime, stop: asyncio.Event) -> None:
     finally:
         log.info("shutting down")
         http.should_exit = True
+        if metrics_http:
+            metrics_http.should_exit = True
         await grpc_server.stop(settings.shutdown_grace_seconds)
         workers_stop.set()
         _, stuck = await asyncio.wait(tasks, timeout=settings.shutdown_grace_seconds)
@@ -323,6 +360,24 @@ async def _serve(spec: ServiceSpec, rt: Runtime, stop: asyncio.Event) -> None:
             log.warning("task did not stop in time; cancelling", extra={"task": t.get_name()})
             t.cancel()
         await asyncio.gather(*stuck, return_exceptions=True)
+
+
+def _metrics_server(settings: ServiceSettings, refresh: metrics.Refresh) -> uvicorn.Server | None:
+    """GET /metrics on the metrics port (none when it is 0)."""
+    if not settings.metrics_port:
+        return None
+    server = uvicorn.Server(
+        uvicorn.Config(
+            metrics.metrics_app(refresh),
+            host=settings.metrics_host,
+            port=settings.metrics_port,
+            log_config=None,
+            access_log=False,
+            lifespan="off",
+        )
+    )
+    server.install_signal_handlers = lambda: None
+    return server
 
 
 def subscriptions(spec: ServiceSpec, rt: Runtime) -> list[Subscription]:

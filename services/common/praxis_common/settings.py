@@ -52,6 +52,10 @@ class ServiceSettings(BaseSettings):
     cors_allow_origins: Annotated[list[str], NoDecode] = []
     grpc_host: str = "127.0.0.1"
     grpc_port: int
+    # Prometheus metrics (GET /metrics) on a port of their own, never the public API's (each service's settings
+    # give its default port); 0: not served.
+    metrics_host: str = "127.0.0.1"
+    metrics_port: int = Field(0, ge=0, le=65535)
 
     # Exactly one way to get the verification key: a JWKS URL (production) or a PEM.
     jwt_jwks_url: str | None = None

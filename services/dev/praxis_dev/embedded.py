@@ -126,12 +126,10 @@ def run_embedded(state: Path, *, demo: bool = True) -> None:
     ports = {}
     for name, spec in specs.items():
         prefix = registry.env_prefix(spec)
-        http, grpc = registry.default_ports(spec)
-        ports[name] = (int(os.environ.get(f"{prefix}HTTP_PORT", http)), int(os.environ.get(f"{prefix}GRPC_PORT", grpc)))
-        wanted += [
-            ("127.0.0.1", ports[name][0], f"{prefix}HTTP_PORT"),
-            ("127.0.0.1", ports[name][1], f"{prefix}GRPC_PORT"),
-        ]
+        ports[name] = {
+            var: int(os.environ.get(prefix + var, default)) for var, default in registry.default_ports(spec).items()
+        }
+        wanted += [("127.0.0.1", port, prefix + var) for var, port in ports[name].items()]
     ensure_ports_free(wanted)  # every taken port in one message, not one per attempt
     private_key, public_key = generate_keypair(state / "keys")
     page_secret = page_token_secret(state)
@@ -178,8 +176,9 @@ def run_embedded(state: Path, *, demo: bool = True) -> None:
             f"mail (SMTP sink)  smtp://127.0.0.1:{smtp_port} -> {state / 'mail'} (read: praxis mail list)", flush=True
         )
 
-        grpc_targets = {name: f"127.0.0.1:{grpc}" for name, (_, grpc) in ports.items()}
-        for name, (http, grpc) in ports.items():
+        grpc_targets = {name: f"127.0.0.1:{p['GRPC_PORT']}" for name, p in ports.items()}
+        for name, service_ports in ports.items():
+            http = service_ports["HTTP_PORT"]
             prefix = registry.env_prefix(specs[name])
             env = {
                 **os.environ,
@@ -190,12 +189,12 @@ def run_embedded(state: Path, *, demo: bool = True) -> None:
                 prefix + "PAGE_TOKEN_SECRET": page_secret,
                 prefix + "ACTION_LINK_SECRET": link_secret,
                 prefix + "ENVIRONMENT": "dev",
-                prefix + "HTTP_PORT": str(http),
-                prefix + "GRPC_PORT": str(grpc),
+                **{prefix + var: str(port) for var, port in service_ports.items()},
                 prefix + "SMTP_HOST": "127.0.0.1",
                 prefix + "SMTP_PORT": str(smtp_port),
                 prefix + "PUBLIC_URL": f"http://127.0.0.1:{http}",
-                prefix + "INTERNSHIPS_PUBLIC_URL": f"http://127.0.0.1:{ports.get('internships', (8101,))[0]}",
+                prefix
+                + "INTERNSHIPS_PUBLIC_URL": f"http://127.0.0.1:{ports.get('internships', {}).get('HTTP_PORT', 8101)}",
                 **registry.peer_environment(specs[name], grpc_targets),
             }
             cli = [sys.executable, "-m", "praxis_common.cli"]
@@ -206,13 +205,21 @@ def run_embedded(state: Path, *, demo: bool = True) -> None:
             children.append(
                 subprocess.Popen([*cli, "serve", name], env=env, stdout=log, stderr=log, start_new_session=True)
             )
-        for name, (http, grpc) in ports.items():
-            wait_until(lambda port=http: _ready(port) or stopping, timeout=60, what=f"{name} (log: {state / name}.log)")
-            print(f"{name:<17} REST http://127.0.0.1:{http}  gRPC 127.0.0.1:{grpc}", flush=True)
+        for name, p in ports.items():
+            wait_until(
+                lambda port=p["HTTP_PORT"]: _ready(port) or stopping,
+                timeout=60,
+                what=f"{name} (log: {state / name}.log)",
+            )
+            print(
+                f"{name:<17} REST http://127.0.0.1:{p['HTTP_PORT']}  gRPC 127.0.0.1:{p['GRPC_PORT']}  "
+                f"metrics http://127.0.0.1:{p['METRICS_PORT']}/metrics",
+                flush=True,
+            )
         print(f"Logs: {state / 'nats' / 'nats.log'}, " + ", ".join(str(state / f"{n}.log") for n in ports), flush=True)
         tour = next((name for name, spec in specs.items() if spec.demo_path), None)
         if demo and tour:
-            print(demo_text(private_key, public_key, ports[tour][0], specs[tour].demo_path))
+            print(demo_text(private_key, public_key, ports[tour]["HTTP_PORT"], specs[tour].demo_path))
         print("\nPraxis is up. Ctrl-C stops everything.", flush=True)
         while not stopping:
             for child in children:

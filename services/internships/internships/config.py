@@ -16,6 +16,7 @@ class Settings(ServiceSettings):
 
     http_port: int = 8101
     grpc_port: int = 50101
+    metrics_port: int = 9101
     # How long an enterprise has to answer a placement request before it expires and frees the seat.
     placement_hold_hours: float = Field(default=72.0, gt=0)
     # The rules bookings, starts and logbooks are checked against: cn-vocational-2021 (default) or none.

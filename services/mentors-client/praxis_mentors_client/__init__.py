@@ -26,6 +26,7 @@ import grpc
 
 from praxis.mentors.v1 import mentors_pb2 as pb
 from praxis.mentors.v1 import mentors_pb2_grpc as pb_grpc
+from praxis_common.edge_telemetry import call_metadata
 from praxis_common.errors import InvalidInput, Unavailable
 
 log = logging.getLogger("praxis.mentors_client")
@@ -74,7 +75,7 @@ class MentorsClient:
         if self._stub is None:
             raise RuntimeError("the mentors client is not open (use it as `async with MentorsClient(...)`)")
         request = pb.IsMentorOfRequest(student_ref=student_ref, context_kind=_CONTEXTS[context], context_id=context_id)
-        metadata = (("authorization", f"Bearer {token}"),)
+        metadata = call_metadata(token)
         loop = asyncio.get_running_loop()
         deadline = loop.time() + self.deadline_seconds
         last: grpc.StatusCode | None = None

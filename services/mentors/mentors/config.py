@@ -22,6 +22,7 @@ class Settings(ServiceSettings):
 
     http_port: int = 8102
     grpc_port: int = 50102
+    metrics_port: int = 9102
 
     # The dual-qualified rule: at least this many 30-day months of enterprise practice ...
     dual_qualified_min_months: int = Field(default=6, ge=0, le=120)

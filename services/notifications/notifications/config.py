@@ -22,6 +22,7 @@ class Settings(ServiceSettings):
 
     http_port: int = 8104
     grpc_port: int = 50104
+    metrics_port: int = 9104
 
     # One attempt's limit, connect + read (a slow endpoint costs its own slot, never another endpoint's).
     webhook_timeout_seconds: float = Field(default=10.0, gt=0, le=60)

@@ -13,6 +13,7 @@ class Settings(ServiceSettings):
 
     http_port: int = 8103
     grpc_port: int = 50103
+    metrics_port: int = 9103
 
     # The mentors service's gRPC address (host:port), asked whether a reviewer or evaluator is the team's mentor.
     mentors_grpc_target: str = "127.0.0.1:50102"

@@ -13,6 +13,7 @@ import grpc
 
 from praxis.exports.v1 import exports_pb2 as pb
 from praxis.exports.v1 import exports_pb2_grpc as pb_grpc
+from praxis_common.edge_telemetry import call_metadata
 from praxis_common.errors import Unavailable
 from praxis_common.exports.access import PartGone, usable
 from praxis_common.exports.parts import get_part, read_chunks
@@ -53,7 +54,7 @@ class PartSources:
         async with grpc.aio.insecure_channel(target) as channel:
             stream = pb_grpc.ExportPartsServiceStub(channel).ReadExportPart(
                 pb.ReadExportPartRequest(job_id=job_id),
-                metadata=(("authorization", f"Bearer {token}"),),
+                metadata=call_metadata(token),
                 timeout=self.deadline_seconds,
             )
             try:

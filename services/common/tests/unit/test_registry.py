@@ -18,6 +18,7 @@ class ClientSettings(ServiceSettings):
 
     http_port: int = 8199
     grpc_port: int = 50199
+    metrics_port: int = 9199
     server_grpc_target: str = "127.0.0.1:50198"
 
 
@@ -29,7 +30,7 @@ def spec(**kwargs) -> ServiceSpec:
 
 def test_a_spec_tells_its_environment_prefix_and_default_ports():
     assert registry.env_prefix(spec()) == "CLIENT_"
-    assert registry.default_ports(spec()) == (8199, 50199)
+    assert registry.default_ports(spec()) == {"HTTP_PORT": 8199, "GRPC_PORT": 50199, "METRICS_PORT": 9199}
 
 
 def test_peers_are_pointed_at_the_running_ones_only():

@@ -53,6 +53,10 @@ class ServiceProcess:
         return f"http://127.0.0.1:{self.http_port}"
 
     @property
+    def metrics_url(self) -> str:
+        return f"http://127.0.0.1:{self.env[f'{self.prefix}METRICS_PORT']}/metrics"
+
+    @property
     def database_url(self) -> str:
         return self.env[f"{self.prefix}DATABASE_URL"]
 
@@ -120,6 +124,8 @@ class Stack:
     services: dict[str, ServiceProcess] = field(default_factory=dict)
     # More settings for every service, without the prefix: {"STREAM_REPLICAS": "3", "CORS_ALLOW_ORIGINS": "https://a.example"}.
     settings: dict[str, str] = field(default_factory=dict)
+    # Variables of every service's process that no prefix names (OTEL_EXPORTER_OTLP_ENDPOINT, ...).
+    environment: dict[str, str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.private_key, self.public_key = generate_keypair(self.workdir / "keys")
@@ -143,12 +149,14 @@ class Stack:
             access = self.nats.access
             env = {
                 **os.environ,
+                **self.environment,
                 prefix + "DATABASE_URL": self.database_factory(name, migrated=name if migrate else None),
                 prefix + "NATS_URL": self.nats.bare_url,
                 **(access.service_environment(prefix, name) if access else {}),
                 prefix + "EVENT_PREFIX": self.prefix,
                 prefix + "HTTP_PORT": str(free_port()),
                 prefix + "GRPC_PORT": str(free_port()),
+                prefix + "METRICS_PORT": str(free_port()),
                 prefix + "JWT_PUBLIC_KEY_FILE": str(self.workdir / "keys" / PUBLIC_KEY),
                 prefix + "ENVIRONMENT": "test",
                 prefix + "ACTION_LINK_SECRET": self.action_link_secret,
@@ -202,7 +210,10 @@ class Stack:
         """Another process of a running service: same database and NATS, its own ports."""
         original = self.services[name]
         prefix = original.prefix
-        env = {**original.env, prefix + "HTTP_PORT": str(free_port()), prefix + "GRPC_PORT": str(free_port())}
+        env = {
+            **original.env,
+            **{prefix + port: str(free_port()) for port in ("HTTP_PORT", "GRPC_PORT", "METRICS_PORT")},
+        }
         replica = ServiceProcess(name, env, self.workdir / f"{name}-{len(self.services)}.log")
         self.services[f"{name}#{len(self.services)}"] = replica
         replica.start()

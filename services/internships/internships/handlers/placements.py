@@ -25,8 +25,9 @@ from internships.domain.roster import shared_profile
 from internships.handlers import grading, milestones
 from internships.handlers.audit import audited_read
 from internships.outgoing import integration_event
+from praxis_common import metrics
 from praxis_common.auth import Principal
-from praxis_common.errors import FieldError, InvalidInput, NotFound
+from praxis_common.errors import FieldError, InvalidInput, NotFound, PraxisError
 from praxis_common.pages import decode_page_token, encode_page_token
 from praxis_common.uow import Clock, UowFactory, utc_clock
 
@@ -64,7 +65,19 @@ async def book_placement(
     the rules no count can change are checked here (domain/booking.py); then one statement (the `book_placement`
     database function) takes the seat, counts the intern at the base and against the agreement's quota under the
     policy's caps, checks the student holds nothing overlapping, and records the request with its event — or
-    changes nothing."""
+    changes nothing. Counted by outcome: booked, or the refusal's problem code (metrics.bookings)."""
+    try:
+        placement = await _book(cmd, principal, uow=uow, clock=clock, hold=hold, compliance=compliance)
+    except PraxisError as exc:
+        metrics.bookings.labels(exc.code).inc()
+        raise
+    metrics.bookings.labels("booked").inc()
+    return placement
+
+
+async def _book(
+    cmd: BookPlacement, principal: Principal, *, uow: UowFactory, clock: Clock, hold: timedelta, compliance
+) -> Placement:
     policy.manager(principal, "school")
     async with uow() as u:
         await u.autocommit()  # the one change is the book_placement statement

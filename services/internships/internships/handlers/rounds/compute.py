@@ -19,7 +19,7 @@ from internships.domain.rounds import (
     student_key,
 )
 from internships.handlers.rounds.access import party, school_round, shown
-from praxis_common import pages
+from praxis_common import metrics, pages
 from praxis_common.auth import Principal
 from praxis_common.bulk import bulk_step
 from praxis_common.errors import (
@@ -142,7 +142,8 @@ async def compute_round(round_id: uuid.UUID, principal: Principal, *, uow: UowFa
         rnd = await school_round(repo, round_id, principal, lock="update", owner=True)
         rnd.require_computable()
         positions, students = await repo.positions(round_id), await u.round_students.students(round_id)
-        computed = await asyncio.to_thread(_compute, rnd, positions, students)
+        with metrics.allocation_runs.time():
+            computed = await asyncio.to_thread(_compute, rnd, positions, students)
         if computed.violations:
             log.error(
                 "allocation failed its stability check",
