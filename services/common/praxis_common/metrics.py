@@ -14,6 +14,7 @@ import asyncio
 import logging
 from collections.abc import Awaitable, Callable
 
+import uvicorn
 from prometheus_client import REGISTRY, Counter, Gauge, Histogram, make_asgi_app
 from starlette.types import Receive, Scope, Send
 
@@ -84,7 +85,15 @@ scrape_failures = Counter(
 Refresh = Callable[[], Awaitable[None]]
 
 
-def metrics_app(refresh: Refresh):
+def server(host: str, port: int, refresh: Refresh) -> uvicorn.Server:
+    """The metrics port's server (run with `serve()` on the service's loop; the service owns the signals)."""
+    config = uvicorn.Config(_app(refresh), host=host, port=port, log_config=None, access_log=False, lifespan="off")
+    served = uvicorn.Server(config)
+    served.install_signal_handlers = lambda: None
+    return served
+
+
+def _app(refresh: Refresh):
     """An ASGI app answering GET /metrics (Prometheus's text format, or OpenMetrics when asked) after `refresh` has
     read the state gauges, for at most REFRESH_SECONDS; any other path is a 404."""
     exposition = make_asgi_app(REGISTRY)

@@ -268,15 +268,11 @@ class GrpcServer:
         as REST bodies are: a message over the largest limit is refused with RESOURCE_EXHAUSTED before it is decoded,
         one over its method's limit right after."""
         limits = method_limits or {}
-        # Telemetry outermost (it sees the status every call ends with), then error mapping, so authentication
-        # failures map to UNAUTHENTICATED too.
+        # Telemetry outermost (it sees every call's final status), then error mapping (auth failures map too).
         self.auth = AuthInterceptor(verifier)
+        errors_mapped = ErrorInterceptor(max_message_bytes=max_message_bytes, method_limits=limits)
         self.server = grpc.aio.server(
-            interceptors=[
-                GrpcTelemetry(),
-                ErrorInterceptor(max_message_bytes=max_message_bytes, method_limits=limits),
-                self.auth,
-            ],
+            interceptors=[GrpcTelemetry(), errors_mapped, self.auth],
             options=[
                 ("grpc.max_receive_message_length", max([max_message_bytes, *limits.values()])),
                 # gRPC binds with SO_REUSEPORT by default: a second process given the same port would then share it

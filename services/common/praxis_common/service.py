@@ -254,7 +254,6 @@ async def _serve(spec: ServiceSpec, rt: Runtime, stop: asyncio.Event) -> None:
         )
     )
     http.install_signal_handlers = lambda: None  # we own the signals (older uvicorn)
-    metrics_http = _metrics_server(settings, refresh=lambda: refresh_metrics())
 
     grpc_server = GrpcServer(
         rt.verifier,
@@ -301,6 +300,10 @@ async def _serve(spec: ServiceSpec, rt: Runtime, stop: asyncio.Event) -> None:
         metrics.outbox_unsent.set(unsent)
         metrics.outbox_oldest_age.set(oldest)
         await asyncio.gather(*(c.refresh_lag() for c in consumers))
+
+    metrics_http = (
+        metrics.server(settings.metrics_host, settings.metrics_port, refresh_metrics) if settings.metrics_port else None
+    )
 
     async def follow_readiness(stop: asyncio.Event) -> None:
         while not stop.is_set():
@@ -360,24 +363,6 @@ async def _serve(spec: ServiceSpec, rt: Runtime, stop: asyncio.Event) -> None:
             log.warning("task did not stop in time; cancelling", extra={"task": t.get_name()})
             t.cancel()
         await asyncio.gather(*stuck, return_exceptions=True)
-
-
-def _metrics_server(settings: ServiceSettings, refresh: metrics.Refresh) -> uvicorn.Server | None:
-    """GET /metrics on the metrics port (none when it is 0)."""
-    if not settings.metrics_port:
-        return None
-    server = uvicorn.Server(
-        uvicorn.Config(
-            metrics.metrics_app(refresh),
-            host=settings.metrics_host,
-            port=settings.metrics_port,
-            log_config=None,
-            access_log=False,
-            lifespan="off",
-        )
-    )
-    server.install_signal_handlers = lambda: None
-    return server
 
 
 def subscriptions(spec: ServiceSpec, rt: Runtime) -> list[Subscription]:
