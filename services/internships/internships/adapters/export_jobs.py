@@ -4,12 +4,29 @@ from __future__ import annotations
 
 import json
 import uuid
+from datetime import datetime
 
 from sqlalchemy import text
 
 from internships.domain.exports import ExportJob, ReportedPart
 
 _COLUMNS = "id, org, org_kind, services, requested_by, created_at, expires_at, ready_at"
+# A job and its reported parts in one statement (one snapshot).
+_READ = f"""
+    SELECT {_COLUMNS}, (
+        SELECT coalesce(json_agg(json_build_object(
+            'service', p.service, 'files', p.files, 'taken_at', p.taken_at, 'failed_reason', p.failed_reason,
+            'gone', p.gone_at IS NOT NULL)), '[]')
+        FROM export_job_part p WHERE p.job_id = j.id) AS parts
+    FROM export_job j"""
+
+
+def _job(row) -> ExportJob:
+    job = ExportJob(**{k: v for k, v in row._mapping.items() if k != "parts"})
+    for p in row.parts:
+        taken = datetime.fromisoformat(p["taken_at"]) if p["taken_at"] else None
+        job.parts[p["service"]] = ReportedPart(p["service"], p["files"], taken, p["failed_reason"], p["gone"])
+    return job
 
 
 class ExportJobRepository:
@@ -29,45 +46,22 @@ class ExportJobRepository:
         )
 
     async def get(self, job_id: uuid.UUID, *, for_update: bool = False) -> ExportJob | None:
-        lock = " FOR UPDATE" if for_update else ""
-        row = (
-            await self.connection.execute(
-                text(f"SELECT {_COLUMNS} FROM export_job WHERE id = :id{lock}"), {"id": job_id}
-            )
-        ).first()
-        if row is None:
-            return None
-        job = ExportJob(**row._mapping)
-        await self._attach_parts([job])
-        return job
+        """The job with its reported parts, read in one statement: one snapshot, so a job whose last part just
+        committed is never seen with every part and without its ready time. With `for_update`, the job's row is
+        locked first and then read (a fresh snapshot, with whatever the lock waited for)."""
+        if for_update:
+            await self.connection.execute(text("SELECT 1 FROM export_job WHERE id = :id FOR UPDATE"), {"id": job_id})
+        row = (await self.connection.execute(text(f"{_READ} WHERE id = :id"), {"id": job_id})).first()
+        return _job(row) if row is not None else None
 
     async def list_for(self, org: str, org_kind: str, *, after: tuple | None, limit: int) -> list[ExportJob]:
         """The organisation's jobs, newest first."""
         where = "org = :org AND org_kind = :kind" + (" AND (created_at, id) < (:at, :id)" if after else "")
         params = {"org": org, "kind": org_kind, "limit": limit, **({"at": after[0], "id": after[1]} if after else {})}
         rows = await self.connection.execute(
-            text(f"SELECT {_COLUMNS} FROM export_job WHERE {where} ORDER BY created_at DESC, id DESC LIMIT :limit"),
-            params,
+            text(f"{_READ} WHERE {where} ORDER BY created_at DESC, id DESC LIMIT :limit"), params
         )
-        jobs = [ExportJob(**r._mapping) for r in rows]
-        await self._attach_parts(jobs)
-        return jobs
-
-    async def _attach_parts(self, jobs: list[ExportJob]) -> None:
-        if not jobs:
-            return
-        by_id = {j.id: j for j in jobs}
-        rows = await self.connection.execute(
-            text(
-                "SELECT job_id, service, files, taken_at, failed_reason, gone_at FROM export_job_part "
-                "WHERE job_id = ANY(:ids)"
-            ),
-            {"ids": list(by_id)},
-        )
-        for r in rows:
-            by_id[r.job_id].parts[r.service] = ReportedPart(
-                r.service, r.files, r.taken_at, r.failed_reason, r.gone_at is not None
-            )
+        return [_job(r) for r in rows]
 
     async def add_part(self, job_id: uuid.UUID, part: ReportedPart) -> bool:
         """Record a service's part once (a redelivered report changes nothing); False when the job is unknown (it

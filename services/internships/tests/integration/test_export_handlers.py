@@ -12,8 +12,9 @@ import uuid
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from sqlalchemy import text
+from sqlalchemy import event, text
 from sqlalchemy.ext.asyncio import create_async_engine
+from sqlalchemy.util import await_only
 
 from internships.adapters.unit_of_work import InternshipsUnit
 from internships.handlers import exports
@@ -190,3 +191,29 @@ async def test_an_expired_job_reads_expired_and_its_archive_is_not_found_before_
     assert (await exports.get_export(job.id, admin, uow=uow)).state(datetime.now(UTC)) == "expired"
     with pytest.raises(NotFound):
         await exports.export_archive(job.id, admin, token="t", uow=uow, sources=None)
+
+
+async def test_a_reader_never_sees_every_part_ready_without_the_jobs_ready_time(uow, admin):
+    """The last part and the job's ready time commit together; a read whose statements meet that commit (it
+    commits right before the reader's statement that reads the parts) must not show the job ready without its
+    ready time."""
+    job = await exports.start_export(admin, uow=uow, policy=POLICY)
+    await exports.part_ready(str(job.id), "mentors", FILES, datetime.now(UTC).isoformat(), uow=uow)
+    sync_engine = uow.engine.sync_engine
+    interleaved = []
+
+    def last_part_commits_now(conn, cursor, statement, parameters, context, executemany):
+        if "FROM export_job_part" in statement and not interleaved:
+            interleaved.append(statement)
+            report = exports.part_ready(str(job.id), "internships", [], datetime.now(UTC).isoformat(), uow=uow)
+            await_only(report)  # on other connections, committed before the reader's statement runs
+
+    event.listen(sync_engine, "before_cursor_execute", last_part_commits_now)
+    try:
+        got = await exports.get_export(job.id, admin, uow=uow)
+    finally:
+        event.remove(sync_engine, "before_cursor_execute", last_part_commits_now)
+    assert interleaved
+    assert (got.state(datetime.now(UTC)), got.ready_at is not None) in {("running", False), ("ready", True)}
+    again = await exports.get_export(job.id, admin, uow=uow)
+    assert again.state(datetime.now(UTC)) == "ready" and again.ready_at is not None
