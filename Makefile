@@ -11,7 +11,7 @@ SOURCES := constraints.txt requirements-test.txt proto/pyproject.toml services/c
            services/partnerships/pyproject.toml services/evaluation/pyproject.toml services/mentors-client/pyproject.toml services/internships/pyproject.toml services/mentors/pyproject.toml \
            services/projects/pyproject.toml services/notifications/pyproject.toml services/cli/pyproject.toml services/dev/pyproject.toml
 
-.PHONY: run test test-fast proto lint format clean
+.PHONY: run test test-fast proto lint deploy-check format clean
 
 # Byte-code caches on, whatever the machine says (these machines set PYTHONDONTWRITEBYTECODE=1): without them every
 # service process, `praxis` command and pytest worker compiles the project's sources (and pytest rewrites every test
@@ -52,6 +52,30 @@ proto: $(STAMP)  ## regenerate proto/python from proto/praxis/**/*.proto
 lint: $(STAMP)  ## ruff, and the architecture contracts of .importlinter (layers, a pure domain, independent services)
 	$(BIN)/ruff check .
 	$(BIN)/lint-imports
+
+# The Kubernetes manifests, as `kubectl apply -k` would send them: the base and both overlays rendered by kustomize,
+# validated against the API schemas of Kubernetes 1.29 and 1.37 (strict: unknown fields fail), and policy-checked by
+# checkov (deploy/checkov.yaml names the findings left and why). The tools live in a venv of their own.
+DEPLOY_TOOLS := $(VENV)/deploy-tools
+K8S_VERSIONS := 1.29.0 1.37.0
+
+$(DEPLOY_TOOLS)/.installed: requirements-deploy-check.txt
+	@test -n "$(PYTHON)" || { echo "Python >= 3.11 is required"; exit 1; }
+	@test -x $(DEPLOY_TOOLS)/bin/python || $(PYTHON) -m venv $(DEPLOY_TOOLS)
+	$(DEPLOY_TOOLS)/bin/python -m pip install --quiet -r requirements-deploy-check.txt
+	@touch $@
+
+deploy-check: $(DEPLOY_TOOLS)/.installed  ## render, schema-validate and policy-check deploy/k8s and its overlays
+	@for dir in deploy/k8s deploy/k8s-overlays/dev deploy/k8s-overlays/prod; do \
+	  out=$$(mktemp --suffix=.yaml) && \
+	  $(DEPLOY_TOOLS)/bin/kubectl kustomize $$dir > $$out && \
+	  for version in $(K8S_VERSIONS); do \
+	    $(DEPLOY_TOOLS)/bin/kubernetes-validate --strict --quiet -k $$version $$out || exit 1; \
+	  done && \
+	  $(DEPLOY_TOOLS)/bin/checkov --config-file deploy/checkov.yaml -f $$out > $$out.checkov || { cat $$out.checkov; exit 1; }; \
+	  echo "$$dir: $$(grep -c '^kind:' $$out) objects valid for Kubernetes $(K8S_VERSIONS); checkov: $$(grep -o 'Passed checks: [0-9]*, Failed checks: [0-9]*' $$out.checkov)"; \
+	  rm -f $$out $$out.checkov; \
+	done
 
 format: $(STAMP)
 	$(BIN)/ruff format services tests proto/generate.py

@@ -116,7 +116,12 @@ def test_k8s_manifests_match_settings(svc, monkeypatch, tmp_path):
         f"deploy/k8s {svc}: hosts must be 0.0.0.0"
     )
     ports = {p["containerPort"] for p in container.get("ports") or []}
-    assert {settings.http_port, settings.grpc_port} <= ports, f"deploy/k8s {svc}: containerPorts {ports}"
+    assert {settings.http_port, settings.grpc_port, settings.metrics_port} <= ports, f"deploy/k8s {svc}: ports {ports}"
+    assert settings.metrics_host == "0.0.0.0", f"deploy/k8s {svc}: Prometheus must reach the metrics port"
+    nats = docs[("StatefulSet", "nats")]
+    assert settings.stream_replicas == nats["spec"]["replicas"] == 3, (
+        f"deploy/k8s {svc}: its streams must keep a replica on each of the 3 NATS nodes"
+    )
     assert container["readinessProbe"]["grpc"]["port"] == settings.grpc_port, f"deploy/k8s {svc}: gRPC readiness port"
     assert container["livenessProbe"]["httpGet"] == {"path": "/healthz", "port": settings.http_port}, (
         f"deploy/k8s {svc}: liveness must be GET /healthz on {settings.http_port}"
