@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import signal
 import socket
@@ -21,6 +22,7 @@ import urllib.request
 from collections.abc import Callable
 from pathlib import Path
 
+from praxis_common.bus_access import ADMIN_USER, password_variable
 from praxis_common.processes import nats_server_binary as nats_binary
 from praxis_common.processes import wait_until
 from praxis_dev.bus_config import DevBusAccess
@@ -136,6 +138,8 @@ class LocalNatsServer(NatsServer):
         self.port: int | None = port
         self.monitor_port = free_port(self.host)
         self.cluster = cluster
+        self.env: dict[str, str] | None = None  # the process's environment (None: ours)
+        self.config_text: str | None = None  # a whole configuration of its own, instead of ours (ShippedNatsCluster)
         self._proc: subprocess.Popen | None = None
         self._owned = owned
         access = access or DevBusAccess(self.workdir / "credentials")
@@ -153,7 +157,7 @@ class LocalNatsServer(NatsServer):
         self.url = self.access.admin_url(self.bare_url)
 
     def _write_config(self) -> None:
-        self.config_file.write_text(NATS_CONFIG + self.cluster + self.access.authorization())
+        self.config_file.write_text(self.config_text or NATS_CONFIG + self.cluster + self.access.authorization())
 
     def reload(self, timeout: float = 30) -> None:
         """Re-write the config and have the running server load it; returns once it has."""
@@ -189,20 +193,10 @@ class LocalNatsServer(NatsServer):
         first = self.port is None
         for attempt in range(1, (3 if first else 1) + 1):
             self._set_port(free_port(self.host) if first else self.port)
-            cmd = [
-                self.binary,
-                "-c",
-                str(self.config_file),
-                "-js",
-                "-sd",
-                str(self.store_dir),
-                "-a",
-                self.host,
-                "-p",
-                str(self.port),
-                "-m",
-                str(self.monitor_port),
-            ]
+            cmd = [self.binary, "-c", str(self.config_file)]
+            if self.config_text is None:  # a configuration of its own names its addresses and store itself
+                cmd += ["-js", "-sd", str(self.store_dir), "-a", self.host, "-p", str(self.port)]
+                cmd += ["-m", str(self.monitor_port)]
             with open(self.logfile, "ab") as out:
                 self._proc = subprocess.Popen(
                     cmd,
@@ -212,6 +206,7 @@ class LocalNatsServer(NatsServer):
                     stderr=subprocess.STDOUT,
                     start_new_session=True,
                     preexec_fn=_pdeathsig_preexec(signal.SIGTERM),
+                    env=self.env,
                 )
             proc, port = self._proc, self.port
 
@@ -331,6 +326,43 @@ class LocalNatsCluster:
             n.close()
         if self._owned:
             shutil.rmtree(self.workdir, ignore_errors=True)
+
+
+class ShippedNatsCluster(LocalNatsCluster):
+    """A 3-node cluster running the shipped cluster configuration (deploy/nats/cluster/nats.conf, the file the
+    Kubernetes StatefulSet mounts) as it is, but for the addresses: each node listens, routes and stores on a port
+    and a directory of its own here instead of nats-<i>.nats-headless:4222/6222/8222 and /data, and takes its name
+    (SERVER_NAME=nats-<i>) and the users' passwords from its environment, as a pod does. Its users are the shipped
+    ones, for the event prefix `praxis` only."""
+
+    PREFIX = "praxis"
+
+    def __init__(self, config: Path, tmpdir: str | Path | None = None) -> None:
+        self.workdir, self._owned = _make_workdir(tmpdir, "praxis-test-nats-shipped-")
+        self.access = DevBusAccess(self.workdir / "credentials", [self.PREFIX])
+        host, shipped = "127.0.0.1", config.read_text()
+        names = re.findall(r"nats://(nats-\d+)\.nats-headless:6222", shipped)
+        routes = {name: free_port(host) for name in names}
+        passwords = {
+            password_variable(user): self.access.password_file(user).read_text().strip()
+            for user in [ADMIN_USER, *(u.service for u in self.access.users)]
+        }
+        self.nodes = []
+        for name in names:
+            node = LocalNatsServer(self.workdir / name, port=free_port(host), access=self.access)
+            text = shipped.replace("listen: 0.0.0.0:4222", f"listen: {host}:{node.port}")
+            text = text.replace("http: 0.0.0.0:8222", f"http: {host}:{node.monitor_port}")
+            text = text.replace('store_dir: "/data"', f'store_dir: "{node.store_dir}"')
+            text = text.replace("listen: 0.0.0.0:6222", f"listen: {host}:{routes[name]}")
+            for peer, port in routes.items():
+                text = text.replace(f"nats://{peer}.nats-headless:6222", f"nats://{host}:{port}")
+            node.config_text = text
+            node.env = {**os.environ, "SERVER_NAME": name, **passwords}
+            self.nodes.append(node)
+
+    def allow_prefix(self, prefix: str) -> None:
+        if prefix != self.PREFIX:
+            raise ValueError(f"the shipped NATS users publish under {self.PREFIX!r} only, not {prefix!r}")
 
 
 def _cluster_config(name: str, host: str, route_port: int, peers: list[int]) -> str:
