@@ -27,6 +27,7 @@ from compose_files import (
     env_name,
     env_prefix,
     healthcheck_text,
+    interpolate,
     migrate_service_name,
     parse_ports,
     service_env,
@@ -182,8 +183,18 @@ def test_service_image_and_command(compose, svc):
     )
     assert build.get("dockerfile") == f"services/{svc}/Dockerfile", f"{svc}: dockerfile is {build.get('dockerfile')!r}"
     assert (ROOT / build["dockerfile"]).is_file(), f"{build['dockerfile']} does not exist"
+    # The official image unless PRAXIS_BASE_IMAGE names another (the compose check's local one).
+    args = {k: interpolate(v, f"{svc} build arg {k}") for k, v in (build.get("args") or {}).items()}
+    assert args == {"BASE_IMAGE": "python:3.11-slim"}, f"{svc}: build args {build.get('args')}"
     command = command_list(service.get("command"))
     assert command in ([], ["praxis", "serve", svc]), f"{svc}: command is {command}, expected praxis serve {svc}"
+
+
+def test_the_file_is_read_by_compose_v2_and_by_debians_docker_compose_1_29(compose):
+    assert "name" not in compose, "a top-level name: is refused by docker-compose 1.29 (use -p praxis)"
+    assert set(compose) <= {"services", "volumes", "networks", "secrets", "configs"} | {
+        k for k in compose if k.startswith("x-")
+    }
 
 
 @pytest.mark.parametrize("svc", SERVICES)
@@ -191,15 +202,24 @@ def test_dockerfile(svc):
     cls = settings_class(svc)
     text = (ROOT / "services" / svc / "Dockerfile").read_text()
     final = text.split("\nFROM ")[-1]  # the runtime stage
-    assert re.match(r"python:3\.11-slim\b", final), (
-        f"services/{svc}/Dockerfile: runtime stage should be python:3.11-slim"
+    assert re.search(r"(?m)^ARG BASE_IMAGE=python:3\.11-slim$", text) and final.startswith("${BASE_IMAGE}"), (
+        f"services/{svc}/Dockerfile: both stages FROM ${{BASE_IMAGE}}, python:3.11-slim unless told otherwise"
     )
+    # Exactly the pinned versions, and the dependencies in a layer of their own, before any source is copied.
+    build = text.split("\nFROM ")[1]
+    first_install = build.index("pip install -c constraints.txt ")
+    assert "COPY constraints.txt" in build[:first_install], f"services/{svc}/Dockerfile: no constraints.txt"
+    copied = re.findall(r"(?m)^COPY (\S+)", build[:first_install])
+    assert all(c == "constraints.txt" or c.endswith("/pyproject.toml") for c in copied), (
+        f"services/{svc}/Dockerfile copies {copied} before installing the dependencies"
+    )
+    assert "RUN pip install --no-deps" in build[first_install:], f"services/{svc}/Dockerfile: sources reinstall deps"
     user = re.findall(r"(?m)^USER\s+(\S+)", final)
     assert user and user[-1].split(":")[0] not in ("root", "0"), (
         f"services/{svc}/Dockerfile must run as a non-root USER"
     )
     exposed = {int(p.split("/")[0]) for line in re.findall(r"(?m)^EXPOSE\s+(.+)$", final) for p in line.split()}
-    defaults = {cls.model_fields["http_port"].default, cls.model_fields["grpc_port"].default}
+    defaults = {cls.model_fields[f"{port}_port"].default for port in ("http", "grpc", "metrics")}
     assert defaults <= exposed, f"services/{svc}/Dockerfile EXPOSEs {sorted(exposed)}, expected {sorted(defaults)}"
     assert re.search(rf'(?m)^CMD \["praxis", "serve", "{svc}"\]', final), (
         f"services/{svc}/Dockerfile: CMD must be praxis serve {svc}"
