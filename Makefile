@@ -11,7 +11,7 @@ SOURCES := constraints.txt requirements-test.txt proto/pyproject.toml services/c
            services/partnerships/pyproject.toml services/evaluation/pyproject.toml services/mentors-client/pyproject.toml services/internships/pyproject.toml services/mentors/pyproject.toml \
            services/projects/pyproject.toml services/notifications/pyproject.toml services/cli/pyproject.toml services/dev/pyproject.toml
 
-.PHONY: run test test-fast proto lint deploy-check format clean
+.PHONY: run test test-fast proto lint deploy-check compose-check format clean
 
 # Byte-code caches on, whatever the machine says (these machines set PYTHONDONTWRITEBYTECODE=1): without them every
 # service process, `praxis` command and pytest worker compiles the project's sources (and pytest rewrites every test
@@ -35,8 +35,8 @@ run: $(STAMP)  ## NATS + PostgreSQL + every service + an SMTP sink (.praxis/mail
 TEST_WORKERS ?= $(shell echo $$(( $$(nproc 2>/dev/null || echo 2) + 1 )))
 
 test: $(STAMP)  ## the whole suite against real PostgreSQL and NATS (started by the test plugin); docs/testing.md
-	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadfile --no-loadscope-reorder -m "not serial" $(PYTEST_ARGS) || [ $$? -eq 5 ]
-	$(BIN)/python -m pytest -m serial $(PYTEST_ARGS) || [ $$? -eq 5 ]
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadfile --no-loadscope-reorder -m "not serial and not compose" $(PYTEST_ARGS) || [ $$? -eq 5 ]
+	$(BIN)/python -m pytest -m "serial and not compose" $(PYTEST_ARGS) || [ $$? -eq 5 ]
 
 # Unit tests of every package and the services' handler-integration tests (a migrated database each, no service
 # processes), leaving out those marked slow, over the same workers: the loop to run while changing a service, under
@@ -76,6 +76,12 @@ deploy-check: $(DEPLOY_TOOLS)/.installed  ## render, schema-validate and policy-
 	  echo "$$dir: $$(grep -c '^kind:' $$out) objects valid for Kubernetes $(K8S_VERSIONS); checkov: $$(grep -o 'Passed checks: [0-9]*, Failed checks: [0-9]*' $$out.checkov)"; \
 	  rm -f $$out $$out.checkov; \
 	done
+
+# The compose stack for real (tests/test_compose_stack.py): a Docker engine (started, and stopped again, if none
+# answers), images on a base built from Debian's packages, `docker compose up --build`, the agreement flow, database
+# roles kept apart, a NATS restart, `down -v`. About 10 minutes on a fresh machine (docs/testing.md).
+compose-check: $(STAMP)  ## build the images and run the compose stack's checks against a real Docker engine
+	$(BIN)/python -m pytest -m compose tests/test_compose_stack.py $(PYTEST_ARGS)
 
 format: $(STAMP)
 	$(BIN)/ruff format services tests proto/generate.py
