@@ -1,12 +1,14 @@
-"""One trace across services (docs/observability.md): a booking's confirmation over REST in internships, its
-outbox row published by the relay, and the mentors consumer opening the placement's mentor assignment, all under
-one trace id in the spans the services export over OTLP/HTTP to a real receiver started here.
+"""One trace across services (docs/observability.md): a booking and its confirmation over REST in internships (both
+carrying the calling portal's W3C traceparent), the confirmation's outbox row published by the relay, and the mentors
+consumer opening the placement's mentor assignment, all under one trace id in the spans the services export over
+OTLP/HTTP to a real receiver started here.
 
 A stack of its own (destructive: its services are configured to export spans, with the standard OTEL_* variables).
 """
 
 from __future__ import annotations
 
+import secrets
 from datetime import date, timedelta
 
 import pytest
@@ -17,7 +19,7 @@ from praxis_dev.testing.stack import Stack, eventually
 pytestmark = pytest.mark.destructive
 SCHOOL, ENTERPRISE = "school-trace", "ent-trace"
 WAIT = 30
-CONFIRM = "POST /v1/placements/{placement_id}/confirm"
+BOOK, CONFIRM = "POST /v1/placements", "POST /v1/placements/{placement_id}/confirm"
 
 
 @pytest.fixture(scope="module")
@@ -51,34 +53,40 @@ def _ancestors(span: Span, by_id: dict[str, Span]) -> list[Span]:
 
 @pytest.mark.asyncio(loop_scope="module")
 async def test_a_confirmation_and_the_assignment_it_causes_share_one_trace(stack: Stack, internships, sink):
+    # The portal traces the user's journey itself: the booking and the confirmation carry its trace (W3C traceparent).
+    journey = secrets.token_hex(16)
+
+    def traced(headers: dict[str, str]) -> dict[str, str]:
+        return {**headers, "traceparent": f"00-{journey}-{secrets.token_hex(8)}-01"}
+
     async with internships.client() as c:
         agreement = await internships.agreement(c, SCHOOL, ENTERPRISE)
         position = await internships.position(c, ENTERPRISE, agreement, seats=1, starts_on=date.today() + timedelta(30))
-        booked = await internships.book(c, SCHOOL, position["id"], "stu-trace", birth_date="2004-01-01")
+        booked = await c.post(
+            "/v1/placements",
+            headers=traced(stack.auth(SCHOOL, "school", "admin")),
+            json={"position_id": position["id"], "student_ref": "stu-trace", "birth_date": "2004-01-01"},
+        )
         assert booked.status_code == 201, booked.text
         placement = booked.json()["id"]
         confirmed = await c.post(
-            f"/v1/placements/{placement}/confirm", headers=stack.auth(ENTERPRISE, "enterprise", "hr")
+            f"/v1/placements/{placement}/confirm", headers=traced(stack.auth(ENTERPRISE, "enterprise", "hr"))
         )
         assert confirmed.status_code == 200, confirmed.text
     subject = f"{stack.prefix}.internships.placement.confirmed"
 
-    def trace_of_confirmation() -> list[Span] | None:
-        spans = sink.spans()
-        request = next((s for s in spans if s.name == CONFIRM and s.kind == "SERVER"), None)
-        if request is None:
-            return None
-        trace = [s for s in spans if s.trace_id == request.trace_id]
+    async def found() -> list[Span] | None:
+        trace = [s for s in sink.spans() if s.trace_id == journey]
         consumed = any(s.service == "praxis-mentors" and s.name == f"process {subject}" for s in trace)
         return trace if consumed else None
 
-    async def found() -> list[Span] | None:
-        return trace_of_confirmation()
-
-    trace = await eventually(found, timeout=WAIT, what="the confirmation's trace to reach the mentors consumer")
+    trace = await eventually(found, timeout=WAIT, what="the journey's trace to reach the mentors consumer")
     by_id = {s.span_id: s for s in trace}
-    request = next(s for s in trace if s.name == CONFIRM)
-    assert request.service == "praxis-internships" and request.parent_span_id == ""  # the trace starts here
+    # Both requests continue the portal's trace, each under the span its traceparent named.
+    requests = {s.name: s for s in trace if s.kind == "SERVER"}
+    assert {BOOK, CONFIRM} <= set(requests), sorted(requests)
+    assert all(requests[n].service == "praxis-internships" and requests[n].parent_span_id for n in (BOOK, CONFIRM))
+    request = requests[CONFIRM]
 
     # The relay's publish continues the request's trace (the outbox row carried it), in internships.
     publish = next(s for s in trace if s.kind == "PRODUCER" and s.name == f"publish {subject}")
