@@ -28,7 +28,7 @@ from praxis_common.processes import nats_server_binary, wait_until
 from praxis_dev.testing.stack import eventually
 from praxis_dev.tokens import generate_keypair, mint_token
 
-pytestmark = pytest.mark.compose
+pytestmark = [pytest.mark.compose, pytest.mark.timeout(1800)]  # images are built in the fixtures: minutes
 ROOT = Path(__file__).resolve().parent.parent
 CHECK = ROOT / "deploy" / "compose-check"
 PROJECT = "praxis-check"
