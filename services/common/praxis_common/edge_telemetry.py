@@ -19,7 +19,6 @@ from dataclasses import dataclass
 
 import grpc
 from fastapi.routing import iter_route_contexts
-from starlette.routing import Match
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from praxis_common import metrics
@@ -109,10 +108,25 @@ def _route(scope: Scope) -> str:
     """The template of the route that took the request; for one refused before routing (401, 413), the route that
     would have; "unmatched" for a path no route has."""
     route = scope.get("route")
-    if route is None and scope.get("app") is not None:
-        routes = iter_route_contexts(list(scope["app"].routes))
-        route = next((r for r in routes if r.matches(scope)[0] in (Match.FULL, Match.PARTIAL)), None)
-    return getattr(route, "path", None) or "unmatched"
+    if route is not None:
+        return route.path
+    app = scope.get("app")
+    path = scope["path"]
+    return next((template for regex, template in _templates(app) if regex.match(path)), "unmatched")
+
+
+def _templates(app) -> list[tuple[re.Pattern, str]]:
+    """Each route's path pattern and template, gathered once per app (a request refused before routing looks its
+    route up here, not by asking every route)."""
+    if app is None:
+        return []
+    found = getattr(app.state, "route_templates", None)
+    if found is None:
+        found = [
+            (r.path_regex, r.path) for r in iter_route_contexts(list(app.routes)) if getattr(r, "path_regex", None)
+        ]
+        app.state.route_templates = found
+    return found
 
 
 class GrpcTelemetry(grpc.aio.ServerInterceptor):
