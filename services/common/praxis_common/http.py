@@ -29,7 +29,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 from praxis_common import audit, errors, idempotency, openapi, principals, problems, tracing
 from praxis_common.auth import Principal, TokenVerifier
 from praxis_common.db import unreachable
-from praxis_common.edge_telemetry import REQUEST_ID_HEADER, RequestTelemetry
+from praxis_common.edge_telemetry import REQUEST_ID_HEADER, RequestTelemetry, gather_route_templates
 from praxis_common.http_gate import Gate, allowed_methods
 from praxis_common.idempotency import StoredResponse
 from praxis_common.logs import error_summary
@@ -191,6 +191,7 @@ def create_app(
         )
     tracing.instrument_app(app)  # its server span around everything below
     app.add_middleware(RequestTelemetry)  # outermost: every answer, a preflight's too, has its request id and line
+    gather_route_templates(app)  # last: every route is in
     return app
 
 
