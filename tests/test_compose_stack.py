@@ -12,17 +12,20 @@ docker-compose 1.29 (installed if neither is there)."""
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import os
 import shutil
 import signal
+import socket
 import subprocess
 import tempfile
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import httpx
 import pytest
+from compose_files import settings_class
 
 from praxis_common.processes import nats_server_binary, wait_until
 from praxis_dev.testing.stack import eventually
@@ -34,6 +37,12 @@ CHECK = ROOT / "deploy" / "compose-check"
 PROJECT = "praxis-check"
 BASE, POSTGRES, NATS = "praxis-base:bookworm", "praxis-check-postgres:local", "praxis-check-nats:local"
 SERVICES = {"internships": 8101, "mentors": 8102, "projects": 8103, "notifications": 8104}
+# Published on 127.0.0.1 at ports Docker picks: the default ports may be held on the machine (on CI, 50104 was).
+PUBLISH = {
+    "PRAXIS_BASE_IMAGE": BASE,
+    "PRAXIS_PUBLISH_ADDRESS": "127.0.0.1",
+    **{f"PRAXIS_{name.upper()}_{api}_PORT": "" for name in SERVICES for api in ("HTTP", "GRPC")},
+}
 WAIT = 120
 
 
@@ -146,11 +155,11 @@ class ComposeStack:
     command: list[str]
     private_key: bytes
     seconds: dict[str, float]
+    addresses: dict[str, str] = field(default_factory=dict)
 
     def compose(self, *args: str, **kwargs) -> subprocess.CompletedProcess:
         files = ["-p", PROJECT, "-f", "docker-compose.yml", "-f", str(CHECK / "override.yml")]
-        env = {**os.environ, "PRAXIS_BASE_IMAGE": BASE}
-        return run(*self.command, *files, *args, cwd=ROOT, env=env, **kwargs)
+        return run(*self.command, *files, *args, cwd=ROOT, env={**os.environ, **PUBLISH}, **kwargs)
 
     def container(self, service: str) -> str:
         return self.compose("ps", "-q", service).stdout.strip()
@@ -162,13 +171,33 @@ class ComposeStack:
         token = mint_token(self.private_key, org=org, org_kind=kind, roles=list(roles), sub=sub)
         return {"Authorization": f"Bearer {token}"}
 
+    def published(self, service: str) -> str:
+        """Where Docker published the service's REST port: `127.0.0.1:<port>`, as `compose port` prints it."""
+        return self.compose("port", service, str(SERVICES[service])).stdout.strip()
+
     def __getitem__(self, service: str):
-        return _Service(f"http://127.0.0.1:{SERVICES[service]}")
+        return _Service(f"http://{self.addresses[service]}")
 
 
 @dataclass
 class _Service:
     base_url: str
+
+
+@contextlib.contextmanager
+def holding_default_ports():
+    """Listens on every service's default ports that are free, as another stack on the machine would: the check's
+    own stack must come up all the same."""
+    with contextlib.ExitStack() as held:
+        fields = [settings_class(name).model_fields for name in SERVICES]
+        for port in [f[api].default for f in fields for api in ("http_port", "grpc_port")]:
+            s = held.enter_context(socket.socket())
+            try:
+                s.bind(("0.0.0.0", port))
+                s.listen()
+            except OSError:
+                pass  # held already
+        yield
 
 
 @pytest.fixture(scope="module")
@@ -179,11 +208,14 @@ def stack(images):
     public.chmod(0o644)  # the services run as uid 10001
     s = ComposeStack(compose_command(), private.read_bytes(), dict(images))
     try:
+        s.compose("down", "-v", "--remove-orphans", check=False)  # what an interrupted run left
         started = time.monotonic()
-        s.compose("up", "-d", "--build", timeout=1800)
+        with holding_default_ports():
+            s.compose("up", "-d", "--build", timeout=1800)
         s.seconds["up --build"] = time.monotonic() - started
         wait_until(lambda: all(s.health(name) == "healthy" for name in SERVICES), timeout=WAIT, what="healthy")
         s.seconds["healthy"] = time.monotonic() - started
+        s.addresses.update({name: s.published(name) for name in SERVICES})
         yield s
     finally:
         if "healthy" not in s.seconds:  # what the services said, for the failure's report
