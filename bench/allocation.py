@@ -7,9 +7,10 @@ as UUID strings. Enterprises rank all their applicants by a common merit plus th
 give tie groups (merit bands of ten) and a fifth give no ranking, so the default competency-fit ranking
 applies there.
 
-This bench covers the computation, in process, on a round already in memory: `allocate` (the input
-checks, ids to ints, the lottery, the ranking dicts, deferred acceptance, the matches), best and median
-of 3, and its phases; then, each timed once, explaining every student, `input_hash` and `check_stable`
+This bench covers the computation, in process, on a round already in memory: `allocate` under the tie rule
+`lottery` (the input checks, ids to ints, the lottery, the ranking dicts, deferred acceptance, the matches), best
+and median of 3, and its phases; `allocate` under `lottery-then-improvement-cycles` (the same, then stable
+improvement cycles), best and median of 3, how many students the cycles moved up and the time they added; then, each timed once, explaining every student, `input_hash` and `check_stable`
 on the result. Reading the round from the database and publishing placements are outside it. Peak
 memory: tracemalloc over one `allocate` (Python allocations) and the process's ru_maxrss (which also
 counts the generated round). The baseline, in the same run on the same round: a textbook deferred
@@ -23,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import collections
+import dataclasses
 import gc
 import os
 import platform
@@ -39,6 +41,7 @@ from internships.domain.allocation import (
     Instance,
     Position,
     Student,
+    TieRule,
     _compile,
     _deferred_acceptance,
     allocate,
@@ -183,12 +186,13 @@ def main() -> None:
         f"{len(instance.positions) - len(demand):,} with none  (generated in {t_gen:.1f} s)"
     )
 
+    improving, instance = instance, dataclasses.replace(instance, tie_rule=TieRule.LOTTERY)
     times, result = timed(lambda: allocate(instance), args.runs)
     rss_after_allocate = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
     best, middle = min(times), statistics.median(times)
     matched = sum(1 for pid in result.matches.values() if pid is not None)
     print(
-        f"allocate: best {best * 1000:.0f} ms, median {middle * 1000:.0f} ms of {args.runs} "
+        f"allocate (tie rule lottery): best {best * 1000:.0f} ms, median {middle * 1000:.0f} ms of {args.runs} "
         f"({', '.join(f'{t * 1000:.0f}' for t in times)} ms); matched {matched:,} of {len(result.matches):,}"
     )
 
@@ -197,6 +201,25 @@ def main() -> None:
     print(
         f"  phases: checks + ids -> ints + lottery + ranking dicts {t_compile * 1000:.0f} ms, "
         f"deferred acceptance {t_da * 1000:.0f} ms"
+    )
+    improved_times, improved = timed(lambda: allocate(improving), args.runs)
+    better = sum(
+        1
+        for s in improving.students
+        if improved.matches[s.id] != result.matches[s.id]
+        and (
+            result.matches[s.id] is None
+            or s.preferences.index(improved.matches[s.id]) < s.preferences.index(result.matches[s.id])
+        )
+    )
+    improved_middle = statistics.median(improved_times)
+    improved_violations = check_stable(improving, improved.matches)
+    print(
+        f"allocate (tie rule lottery-then-improvement-cycles): best {min(improved_times) * 1000:.0f} ms, median "
+        f"{improved_middle * 1000:.0f} ms ({', '.join(f'{t * 1000:.0f}' for t in improved_times)} ms); "
+        f"{improved.improved:,} students moved up ({better:,} to a position they prefer, "
+        f"{improved.improved / max(matched, 1):.1%} of the matched), {(improved_middle - middle) * 1000:.0f} ms "
+        f"added (medians); stable for the rankings as given: {not improved_violations}"
     )
     t_validate, _ = once(lambda: validate(instance))
     print(f"validate (the field-by-field checks, run by allocate only on bad input): {t_validate * 1000:.0f} ms")
@@ -241,6 +264,10 @@ def main() -> None:
         f"target: computation < 1 s and < 1 GiB -> {'met' if met else 'NOT met'} "
         f"(median {middle * 1000:.0f} ms; peak {max(traced_peak, rss_after_allocate) / 2**20:.0f} MiB; "
         f"stable: {not violations}; load average now {os.getloadavg()[0]:.2f})"
+    )
+    met = improved_middle < 2.0 and not improved_violations and better == improved.improved
+    print(
+        f"target: with improvement cycles < 2 s -> {'met' if met else 'NOT met'} (median {improved_middle * 1000:.0f} ms)"
     )
 
 

@@ -53,11 +53,14 @@ async def test_a_round_over_grpc_from_lists_to_placements(stack, internships, st
                 seed=11,
                 list_limit=2,
                 placement_status_on_publish=pb.PLACEMENT_STATUS_CONFIRMED,
+                tie_rule="lottery",
             ),
         )
     ).round
     assert created.status == pb.ROUND_STATUS_OPEN and created.seed == 11 and list(created.schools) == [SCHOOL]
-    assert created.placement_status_on_publish == pb.PLACEMENT_STATUS_CONFIRMED
+    assert created.placement_status_on_publish == pb.PLACEMENT_STATUS_CONFIRMED and created.tie_rule == "lottery"
+    unknown_rule = await refused(call("CreateRound", pb.CreateRoundRequest(title="t", tie_rule="coin-toss")))
+    assert unknown_rule.code() == grpc.StatusCode.INVALID_ARGUMENT and "tie_rule" in unknown_rule.details()
     rid = created.id
     for pid in (p1, p2):
         added = await call("AddRoundPosition", pb.AddRoundPositionRequest(round_id=rid, position_id=pid))

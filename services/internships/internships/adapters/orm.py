@@ -262,6 +262,7 @@ allocation_round = Table(
     Column("list_limit", SmallInteger, nullable=False),
     Column("publish_as", String(16), nullable=False),
     Column("seed", BigInteger, nullable=False),
+    Column("tie_rule", String(40), nullable=False),  # domain.allocation.TieRule
     Column("status", String(16), nullable=False),
     Column("created_at", DateTime(timezone=True), nullable=False),
     Column("created_by", String(255), nullable=False),
@@ -273,6 +274,7 @@ allocation_round = Table(
     Column("version", Integer, nullable=False),
     CheckConstraint("status IN ('open','closed','computed','published')", name="status"),
     CheckConstraint("publish_as IN ('requested','confirmed')", name="publish_as"),
+    CheckConstraint("tie_rule IN ('lottery','lottery-then-improvement-cycles')", name="tie_rule"),
     CheckConstraint("list_limit BETWEEN 1 AND 50", name="list_limit"),
     CheckConstraint("seed >= 0", name="seed"),
     Index("ix_allocation_round_schools", "schools", postgresql_using="gin"),

@@ -31,6 +31,7 @@ from internships.adapters.orm import round_position as rp_t
 from internships.adapters.orm import round_student as rs_t
 from internships.adapters.round_students import all_rows, lists
 from internships.domain.agreements import Status
+from internships.domain.allocation import TieRule
 from internships.domain.round_views import CoveringAgreement, RoundPosition
 from internships.domain.rounds import PublishAs, Round, RoundStatus
 
@@ -41,6 +42,7 @@ def _round(row) -> Round:
     m = row._mapping
     data = {name: m[name] for name in _ROUND_FIELDS}
     data["status"] = RoundStatus(data["status"])
+    data["tie_rule"] = TieRule(data["tie_rule"])
     data["schools"] = list(data["schools"])
     data["invited_schools"] = list(data["invited_schools"])
     return Round(**data, publish_as=PublishAs(m["publish_as"]))
@@ -49,6 +51,7 @@ def _round(row) -> Round:
 def _round_row(r: Round) -> dict:
     row = {name: getattr(r, name) for name in _ROUND_FIELDS}
     row["status"] = r.status.value
+    row["tie_rule"] = r.tie_rule.value
     row["publish_as"] = r.publish_as.value
     return row
 

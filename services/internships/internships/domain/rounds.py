@@ -34,6 +34,7 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Generic, TypeVar
 
+from internships.domain.allocation import TieRule
 from praxis_common.errors import Conflict, FieldError, InvalidInput, PraxisError, capped
 
 MAX_LIST_LIMIT = 50  # longest ranked list a round may allow
@@ -136,6 +137,7 @@ class Round:
     published_run_id: uuid.UUID | None = None
     version: int = 0
     invited_schools: list[str] = field(default_factory=list)  # co-owners invited, not (yet) accepted
+    tie_rule: TieRule = TieRule.IMPROVED  # what follows the lottery (domain.allocation)
     events: list[RoundPublishedEvent] = field(default_factory=list, repr=False, compare=False)
 
     @classmethod
@@ -150,6 +152,7 @@ class Round:
         list_limit: int,
         publish_as: PublishAs | str = PublishAs.REQUESTED,
         seed: int | None = None,
+        tie_rule: TieRule | str = TieRule.IMPROVED,
         now: datetime,
     ) -> Round:
         problems = []
@@ -169,6 +172,8 @@ class Round:
             problems.append(FieldError("seed", f"must be between 0 and {MAX_SEED}"))
         if publish_as not in {p.value for p in PublishAs}:
             problems.append(FieldError("placement_status_on_publish", "must be requested or confirmed"))
+        if tie_rule not in {r.value for r in TieRule}:
+            problems.append(FieldError("tie_rule", f"must be one of {[r.value for r in TieRule]}"))
         if problems:
             raise InvalidInput("the round cannot be created", errors=problems)
         round_id = uuid.uuid4()
@@ -182,6 +187,7 @@ class Round:
             list_limit=list_limit,
             publish_as=PublishAs(publish_as),
             seed=default_seed(round_id) if seed is None else seed,
+            tie_rule=TieRule(tie_rule),
             created_at=now,
             created_by=created_by,
         )

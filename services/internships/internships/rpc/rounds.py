@@ -33,6 +33,7 @@ def round_to_pb(r: Round, *, positions: int | None = None, students: int | None 
         invited_schools=r.invited_schools,
         enterprise_org=r.enterprise_org or "",
         list_limit=r.list_limit,
+        tie_rule=r.tie_rule.value,
         placement_status_on_publish=PLACEMENT_STATUS_TO_PB[PlacementStatus(r.publish_as.value)],
         seed=r.seed,
         status=ROUND_STATUS_TO_PB[r.status],
@@ -70,6 +71,7 @@ class RoundsServicer(Servicer):
                 "list_limit": optional(request, "list_limit"),
                 "placement_status_on_publish": publish_as,
                 "seed": optional(request, "seed"),
+                **({"tie_rule": request.tie_rule} if request.tie_rule else {}),
             },
         )
 

@@ -65,6 +65,12 @@ class RoundCreate(BaseModel):
     seed: Annotated[StrictInt, Field(ge=0, le=2**63 - 1)] | None = Field(
         default=None, description="Seed of the tie-breaking lottery (default: derived from the round's id)"
     )
+    tie_rule: Literal["lottery", "lottery-then-improvement-cycles"] = Field(
+        default="lottery-then-improvement-cycles",
+        description="lottery-then-improvement-cycles: ties are broken by the lottery, then students trade seats "
+        "inside tie bands while that makes some better off and nobody worse off (stable improvement cycles); "
+        "lottery: the lottery's deferred acceptance alone (docs/allocation.md)",
+    )
 
     def to_command(self) -> CreateRound:
         return CreateRound(
@@ -74,6 +80,7 @@ class RoundCreate(BaseModel):
             list_limit=self.list_limit,
             publish_as=self.placement_status_on_publish,
             seed=self.seed,
+            tie_rule=self.tie_rule,
         )
 
 
@@ -93,6 +100,7 @@ class RoundRead(BaseModel):
         description="Seed of the tie-breaking lottery: shown to the staff of the round's schools only (null to "
         "students and enterprises)"
     )
+    tie_rule: str = Field(description="lottery-then-improvement-cycles or lottery (docs/allocation.md)")
     status: str = Field(description="open → closed → computed → published (reopen: closed/computed → open)")
     created_at: datetime
     closed_at: datetime | None

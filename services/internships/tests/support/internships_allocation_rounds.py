@@ -9,7 +9,7 @@ from collections.abc import Mapping
 from hypothesis import settings
 from hypothesis import strategies as st
 
-from internships.domain.allocation import Instance, Position, Student, preference_keys, strict_ranking
+from internships.domain.allocation import Instance, Position, Student, TieRule, preference_keys, strict_ranking
 
 # database=None: no example database under .hypothesis/ (Hypothesis still caches source constants there).
 PROPERTIES = settings(max_examples=250, database=None, deadline=None)
@@ -64,6 +64,27 @@ def instances(draw, max_students: int = 9, max_positions: int = 5, max_capacity:
                 ranking=draw(rankings(student_ids, applicants)),
             )
         )
+    tie_rule = draw(st.sampled_from(TieRule))
+    return Instance(tuple(students), tuple(positions), seed=draw(st.integers(0, 2**32)), tie_rule=tie_rule)
+
+
+@st.composite
+def tied_rounds(draw) -> Instance:
+    """Tiny dense rounds with coarse ties (every ranking in one or two groups, or the default ranking): the rounds
+    where the lottery's matching can most often be improved."""
+    position_ids = [f"p{j}" for j in range(draw(st.integers(2, 3)))]
+    student_ids = [f"s{i}" for i in range(draw(st.integers(2, 5)))]
+    students = [
+        Student(sid, tuple(draw(st.permutations(position_ids)))[: draw(st.integers(1, len(position_ids)))])
+        for sid in student_ids
+    ]
+    positions = []
+    for pid in position_ids:
+        order = draw(st.permutations(student_ids))
+        cut = draw(st.integers(0, len(order)))
+        ranking = tuple(g for g in (tuple(order[:cut]), tuple(order[cut:])) if g)
+        tags = draw(st.frozensets(st.sampled_from(COMPETENCIES)))
+        positions.append(Position(pid, draw(st.integers(1, 2)), tags, draw(st.sampled_from([ranking, None]))))
     return Instance(tuple(students), tuple(positions), seed=draw(st.integers(0, 2**32)))
 
 
@@ -93,7 +114,7 @@ def shuffled(instance: Instance, data: st.DataObject) -> Instance:
 
     students = data.draw(st.permutations(instance.students))
     positions = [reorder_ranking(p) for p in data.draw(st.permutations(instance.positions))]
-    return Instance(tuple(students), tuple(positions), instance.seed)
+    return Instance(tuple(students), tuple(positions), instance.seed, instance.tie_rule)
 
 
 def rank_in_list(instance: Instance, student_id: str, position_id: str | None) -> int:
@@ -102,9 +123,12 @@ def rank_in_list(instance: Instance, student_id: str, position_id: str | None) -
     return len(prefs) if position_id is None else prefs.index(position_id)
 
 
-def stable_matchings(instance: Instance):
-    """Every stable matching, by enumerating every assignment of students to positions they could hold."""
+def stable_matchings(instance: Instance, *, by_band: bool = False):
+    """Every stable matching, by enumerating every assignment of students to positions they could hold: stable for
+    the lottery's orders, or (`by_band`) for the orders as the round gave them, ties and all."""
     keys = preference_keys(instance)
+    if by_band:  # a student's standing without the lottery: their tie group or competency fit
+        keys = {pid: {sid: key[0] for sid, key in standing.items()} for pid, standing in keys.items()}
     capacity = {p.id: p.capacity for p in instance.positions}
     options = [
         [None] + [pid for pid in s.preferences if s.id in keys[pid] and capacity[pid] > 0] for s in instance.students
@@ -158,3 +182,80 @@ def round_of(
         for pid, order in rankings.items()
     )
     return Instance(students, positions)
+
+
+# ---- stable improvement cycles, from their definition ----
+
+
+def has_improvement_cycle(instance: Instance, matching: Mapping[str, str | None]) -> bool:
+    """Whether the matching admits a stable improvement cycle (Erdil & Ergin 2008), decided from the definition and
+    independently of the allocation's own search: a position points to each position one of its holders would
+    rather have and is among the best-placed (by band, no lottery) students who would; a cycle of pointers exists
+    iff a topological order of the positions does not (Kahn's algorithm)."""
+    keys = preference_keys(instance)
+    capacity = {p.id: p.capacity for p in instance.positions}
+    desirers: dict[str, list[str]] = {p.id: [] for p in instance.positions}
+    for student in instance.students:
+        prefs, match = student.preferences, matching.get(student.id)
+        above = prefs if match is None else prefs[: prefs.index(match)]
+        for pid in above:
+            if student.id in keys[pid] and capacity[pid] > 0:
+                desirers[pid].append(student.id)
+    points_to: dict[str, set[str]] = {p.id: set() for p in instance.positions}
+    for pid, wanting in desirers.items():
+        if wanting:
+            best = min(keys[pid][sid][0] for sid in wanting)
+            for sid in wanting:
+                if keys[pid][sid][0] == best and matching.get(sid) is not None:
+                    points_to[matching[sid]].add(pid)
+    indegree = {pid: 0 for pid in points_to}
+    for targets in points_to.values():
+        for pid in targets:
+            indegree[pid] += 1
+    ready = [pid for pid, d in indegree.items() if d == 0]
+    removed = 0
+    while ready:
+        pid = ready.pop()
+        removed += 1
+        for target in points_to[pid]:
+            indegree[target] -= 1
+            if indegree[target] == 0:
+                ready.append(target)
+    return removed < len(points_to)
+
+
+def large_tied_round(rng, students: int = 5_000, positions: int = 500) -> Instance:
+    """A round at scale where ties matter: lists of 5 skewed toward popular positions, enterprise rankings of a
+    common merit in bands of 25 students (ties inside a band), a fifth of the positions on the default ranking."""
+    student_ids = [f"s{i:05}" for i in range(students)]
+    position_ids = [f"p{j:04}" for j in range(positions)]
+    popularity = list(itertools.accumulate(1 / (rank + 1) ** 0.8 for rank in range(positions)))
+    merit = {sid: rng.random() for sid in student_ids}
+    lists = {sid: [] for sid in student_ids}
+    for sid in student_ids:
+        while len(lists[sid]) < 5:
+            pid = rng.choices(position_ids, cum_weights=popularity)[0]
+            if pid not in lists[sid]:
+                lists[sid].append(pid)
+    applicants: dict[str, list[str]] = {pid: [] for pid in position_ids}
+    for sid, listed in lists.items():
+        for pid in listed:
+            applicants[pid].append(sid)
+    built = []
+    for pid in position_ids:
+        tags = frozenset(rng.sample(COMPETENCIES, 2))
+        if rng.random() < 0.2:
+            built.append(Position(pid, rng.randint(1, 15), tags))
+            continue
+        ordered = sorted(applicants[pid], key=lambda sid: -merit[sid])
+        built.append(
+            Position(
+                pid, rng.randint(1, 15), tags, tuple(tuple(ordered[i : i + 25]) for i in range(0, len(ordered), 25))
+            )
+        )
+    competencies = {sid: frozenset(rng.sample(COMPETENCIES, rng.randint(0, 3))) for sid in student_ids}
+    return Instance(
+        tuple(Student(sid, tuple(lists[sid]), competencies[sid]) for sid in student_ids),
+        tuple(built),
+        seed=rng.randrange(2**32),
+    )

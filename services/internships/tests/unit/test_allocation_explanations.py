@@ -6,7 +6,7 @@ from __future__ import annotations
 from hypothesis import given
 from internships_allocation_rounds import PROPERTIES, assert_standing, instances, rank_in_list
 
-from internships.domain.allocation import Instance, Position, Reason, Student, allocate, preference_keys
+from internships.domain.allocation import Instance, Position, Reason, Student, TieRule, allocate, preference_keys
 
 
 @PROPERTIES
@@ -35,7 +35,10 @@ def test_every_explanation_is_true(instance):
             assert r.reason is Reason.FULL
             held = holders[position.id]
             assert len(held) == position.capacity > 0
-            assert all(keys[position.id][h] < keys[position.id][student.id] for h in held)
+            if instance.tie_rule is TieRule.LOTTERY:  # every holder won against the student, lottery included
+                assert all(keys[position.id][h] < keys[position.id][student.id] for h in held)
+            else:  # improvement cycles trade seats inside a band: no holder is in a worse band than the student
+                assert all(keys[position.id][h][0] <= keys[position.id][student.id][0] for h in held)
             last = max(held, key=keys[position.id].__getitem__)
             assert_standing(r.cutoff, instance, position, last)
             assert_standing(r.you, instance, position, student.id)

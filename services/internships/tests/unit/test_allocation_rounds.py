@@ -55,7 +55,7 @@ def test_a_tie_is_broken_by_the_lottery_and_the_loser_is_told_so():
     result = allocate(instance)
     assert result.matches == {winner: "P", loser: None}
     (rejection,) = result.explain(loser)
-    assert rejection.lost_on_draw and "lost its lottery" in rejection.describe()
+    assert rejection.lost_on_draw and "lost its tie-break" in rejection.describe()
     assert rejection.you == rejection.cutoff == (1, None)  # the band, not who in it won
 
 

@@ -942,7 +942,7 @@ class GetPlacementReportResponse(_message.Message):
     def __init__(self, by_status: _Optional[_Mapping[str, int]] = ..., by_tier: _Optional[_Mapping[int, int]] = ..., by_country: _Optional[_Mapping[str, int]] = ..., positions: _Optional[_Iterable[_Union[PositionFill, _Mapping]]] = ..., core_share_buckets: _Optional[_Mapping[str, int]] = ..., core_share_mean: _Optional[str] = ..., placements_without_approved_hours: _Optional[int] = ..., agreements_without_placements: _Optional[_Iterable[str]] = ..., by_proposed_tier: _Optional[_Mapping[int, int]] = ...) -> None: ...
 
 class Round(_message.Message):
-    __slots__ = ("id", "title", "owner_org", "schools", "enterprise_org", "list_limit", "placement_status_on_publish", "seed", "status", "created_at", "closed_at", "computed_at", "published_at", "latest_run_id", "published_run_id", "positions", "students", "invited_schools")
+    __slots__ = ("id", "title", "owner_org", "schools", "enterprise_org", "list_limit", "placement_status_on_publish", "seed", "status", "created_at", "closed_at", "computed_at", "published_at", "latest_run_id", "published_run_id", "positions", "students", "invited_schools", "tie_rule")
     ID_FIELD_NUMBER: _ClassVar[int]
     TITLE_FIELD_NUMBER: _ClassVar[int]
     OWNER_ORG_FIELD_NUMBER: _ClassVar[int]
@@ -961,6 +961,7 @@ class Round(_message.Message):
     POSITIONS_FIELD_NUMBER: _ClassVar[int]
     STUDENTS_FIELD_NUMBER: _ClassVar[int]
     INVITED_SCHOOLS_FIELD_NUMBER: _ClassVar[int]
+    TIE_RULE_FIELD_NUMBER: _ClassVar[int]
     id: str
     title: str
     owner_org: str
@@ -979,7 +980,8 @@ class Round(_message.Message):
     positions: int
     students: int
     invited_schools: _containers.RepeatedScalarFieldContainer[str]
-    def __init__(self, id: _Optional[str] = ..., title: _Optional[str] = ..., owner_org: _Optional[str] = ..., schools: _Optional[_Iterable[str]] = ..., enterprise_org: _Optional[str] = ..., list_limit: _Optional[int] = ..., placement_status_on_publish: _Optional[_Union[PlacementStatus, str]] = ..., seed: _Optional[int] = ..., status: _Optional[_Union[RoundStatus, str]] = ..., created_at: _Optional[str] = ..., closed_at: _Optional[str] = ..., computed_at: _Optional[str] = ..., published_at: _Optional[str] = ..., latest_run_id: _Optional[str] = ..., published_run_id: _Optional[str] = ..., positions: _Optional[int] = ..., students: _Optional[int] = ..., invited_schools: _Optional[_Iterable[str]] = ...) -> None: ...
+    tie_rule: str
+    def __init__(self, id: _Optional[str] = ..., title: _Optional[str] = ..., owner_org: _Optional[str] = ..., schools: _Optional[_Iterable[str]] = ..., enterprise_org: _Optional[str] = ..., list_limit: _Optional[int] = ..., placement_status_on_publish: _Optional[_Union[PlacementStatus, str]] = ..., seed: _Optional[int] = ..., status: _Optional[_Union[RoundStatus, str]] = ..., created_at: _Optional[str] = ..., closed_at: _Optional[str] = ..., computed_at: _Optional[str] = ..., published_at: _Optional[str] = ..., latest_run_id: _Optional[str] = ..., published_run_id: _Optional[str] = ..., positions: _Optional[int] = ..., students: _Optional[int] = ..., invited_schools: _Optional[_Iterable[str]] = ..., tie_rule: _Optional[str] = ...) -> None: ...
 
 class RoundInvitation(_message.Message):
     __slots__ = ("id", "title", "owner_org", "enterprise_org", "status", "created_at")
@@ -1184,20 +1186,22 @@ class PositionPlacements(_message.Message):
     def __init__(self, position_id: _Optional[str] = ..., placements: _Optional[int] = ...) -> None: ...
 
 class CreateRoundRequest(_message.Message):
-    __slots__ = ("title", "co_owner_schools", "enterprise_org", "list_limit", "placement_status_on_publish", "seed")
+    __slots__ = ("title", "co_owner_schools", "enterprise_org", "list_limit", "placement_status_on_publish", "seed", "tie_rule")
     TITLE_FIELD_NUMBER: _ClassVar[int]
     CO_OWNER_SCHOOLS_FIELD_NUMBER: _ClassVar[int]
     ENTERPRISE_ORG_FIELD_NUMBER: _ClassVar[int]
     LIST_LIMIT_FIELD_NUMBER: _ClassVar[int]
     PLACEMENT_STATUS_ON_PUBLISH_FIELD_NUMBER: _ClassVar[int]
     SEED_FIELD_NUMBER: _ClassVar[int]
+    TIE_RULE_FIELD_NUMBER: _ClassVar[int]
     title: str
     co_owner_schools: _containers.RepeatedScalarFieldContainer[str]
     enterprise_org: str
     list_limit: int
     placement_status_on_publish: PlacementStatus
     seed: int
-    def __init__(self, title: _Optional[str] = ..., co_owner_schools: _Optional[_Iterable[str]] = ..., enterprise_org: _Optional[str] = ..., list_limit: _Optional[int] = ..., placement_status_on_publish: _Optional[_Union[PlacementStatus, str]] = ..., seed: _Optional[int] = ...) -> None: ...
+    tie_rule: str
+    def __init__(self, title: _Optional[str] = ..., co_owner_schools: _Optional[_Iterable[str]] = ..., enterprise_org: _Optional[str] = ..., list_limit: _Optional[int] = ..., placement_status_on_publish: _Optional[_Union[PlacementStatus, str]] = ..., seed: _Optional[int] = ..., tie_rule: _Optional[str] = ...) -> None: ...
 
 class CreateRoundResponse(_message.Message):
     __slots__ = ("round",)

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from internships import policy
+from internships.domain.allocation import TieRule
 from internships.domain.round_views import Match, RoundPosition, Run
 from internships.domain.rounds import (
     PublishAs,
@@ -35,6 +36,7 @@ class CreateRound:
     list_limit: int | None = None  # None: the deployment's default
     publish_as: str = PublishAs.REQUESTED.value
     seed: int | None = None  # None: derived from the round's id
+    tie_rule: str = TieRule.IMPROVED.value
 
 
 @dataclass(frozen=True)

@@ -74,6 +74,7 @@ def decide_offered_seats(
             demand[pid] += 1
             demand_of[(s.school_org, pid)] += 1
     by_id = {p.position_id: p for p in positions}
+    index = booking.AgreementIndex(agreements)
     free: dict[uuid.UUID, tuple[int, SeatLimit]] = {}
     at_base: dict[uuid.UUID, dict[uuid.UUID, int]] = defaultdict(dict)
     base_left: dict[uuid.UUID, int] = {}
@@ -95,7 +96,7 @@ def decide_offered_seats(
         if pid not in by_id:
             continue
         p = by_id[pid]
-        agreement = booking.covering_agreement(agreements, school, p.enterprise_org, p.starts_on)
+        agreement = index.covering(school, p.enterprise_org, p.starts_on)
         if agreement is None:
             free[pid] = (0, SeatLimit.NOT_BOOKABLE)
             continue

@@ -43,6 +43,7 @@ def round_inputs(rnd: Round, positions: Sequence[RoundPosition], students: Seque
 
     return {
         "seed": rnd.seed,
+        "tie_rule": rnd.tie_rule.value,
         "students": sorted(
             [
                 student_key(s.school_org, s.student_ref),
@@ -65,6 +66,7 @@ def instance_of(inputs: dict) -> allocation.Instance:
             for pid, seats, tags, r in inputs["positions"]
         ),
         seed=inputs["seed"],
+        tie_rule=inputs.get("tie_rule", allocation.TieRule.LOTTERY),  # runs stored before tie rules: the lottery
     )
 
 

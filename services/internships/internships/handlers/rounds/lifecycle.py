@@ -44,6 +44,7 @@ async def create_round(
         list_limit=cmd.list_limit if cmd.list_limit is not None else default_list_limit,
         publish_as=cmd.publish_as,
         seed=cmd.seed,
+        tie_rule=cmd.tie_rule,
         now=clock(),
     )
     async with uow() as u:

@@ -59,7 +59,7 @@ async def publish_round(
         # Building and checking tens of thousands of placements, and their events, is CPU work: a worker thread
         # does it while the event loop serves other requests (the unit of work is not touched meanwhile).
         bookings, refusals = await asyncio.to_thread(
-            _bookings, rnd, matches, positions, students, agreements, compliance, now, hold
+            _bookings, rnd, matches, positions, students, booking.AgreementIndex(agreements), compliance, now, hold
         )
         if refusals:
             raise _publish_refused(refusals)
@@ -98,7 +98,7 @@ def _bookings(
     matches: Sequence[Match],
     positions: dict[uuid.UUID, RoundPosition],
     students: Sequence[RoundStudent],
-    agreements: Sequence[CoveringAgreement],
+    agreements: booking.AgreementIndex[CoveringAgreement],
     compliance: CompliancePolicy,
     now: datetime,
     hold: timedelta,
@@ -115,7 +115,7 @@ def _bookings(
             continue
         placement = Placement.request(
             position_id=p.position_id,
-            agreement_id=booking.covering_agreement(agreements, m.school_org, p.enterprise_org, p.starts_on).id,
+            agreement_id=agreements.covering(m.school_org, p.enterprise_org, p.starts_on).id,
             school_org=m.school_org,
             enterprise_org=p.enterprise_org,
             student_ref=m.student_ref,
@@ -147,7 +147,7 @@ def _refusal_before_booking(
     p: RoundPosition,
     s: RoundStudent | None,
     m: Match,
-    agreements: Sequence[CoveringAgreement],
+    agreements: booking.AgreementIndex[CoveringAgreement],
     compliance: CompliancePolicy,
     today: date,
 ) -> booking.Refusal | None:
@@ -159,7 +159,7 @@ def _refusal_before_booking(
         compliance,
         p,
         base_staff=p.base_staff,
-        agreement_found=booking.covering_agreement(agreements, m.school_org, p.enterprise_org, p.starts_on) is not None,
+        agreement_found=agreements.covering(m.school_org, p.enterprise_org, p.starts_on) is not None,
         student=booking.Student(s.birth_date, s.study_year),
         today=today,
     )

@@ -104,7 +104,7 @@ async def compare_runs(
             raise NotFound("no such run")
         a, b = runs
         own = policy.own_student_ref(principal)
-        if all(r.algorithm_version == allocation.ALGORITHM_VERSION for r in runs):
+        if all(r.algorithm_version in allocation.ALGORITHM_VERSIONS.values() for r in runs):
             inputs = [await u.runs.run_inputs(r.id) for r in runs]
         else:
             inputs = None
