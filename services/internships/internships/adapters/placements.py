@@ -6,10 +6,11 @@ from __future__ import annotations
 import asyncio
 import json
 import uuid
+from collections import Counter
 from datetime import date, datetime
 
 from sqlalchemy import and_, bindparam, exists, insert, or_, select, text, update
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from internships.adapters.agreements import SCHOOL_BOOKINGS
@@ -19,10 +20,9 @@ from internships.adapters.orm import position as pos_t
 from internships.adapters.orm import practice_base as base_t
 from internships.adapters.positions import _position
 from internships.domain.agreements import Status
-from internships.domain.booking import BookingTarget
+from internships.domain.booking import BookingTarget, QuotaCounters, SeatCounters, Statement, decide_statements
 from internships.domain.placements import HOLDING, Placement, PlacementStatus
 from praxis_common import locks, outbox
-from praxis_common.errors import Unavailable
 
 
 class PlacementRepository:
@@ -129,28 +129,75 @@ class PlacementRepository:
         ).one()
         return row.refusal, row.interns_at_base, row.interns_in_post
 
-    async def book_many(
-        self, bookings: list[tuple[Placement, list[dict], int | None, int | None]], *, today: date
-    ) -> list[tuple]:
-        """`book` for many placements in one statement and in the caller's transaction: the same `book_placement`
-        function runs once per (placement, its outbox rows, max_at_base, max_in_post), in order. The caller must
-        hold the booking locks of the placements' schools exclusively (RoundRepository.lock_for_booking). A refused booking
-        changes nothing and the rest still run, so one call reports every refusal; the caller rolls back if any.
-        Returns (refusal or None, interns at the base, interns in the post) per booking."""
+    async def book_batch(
+        self, bookings: list[tuple[Placement, int | None, int | None]], outbox_rows: list[dict], *, today: date
+    ) -> list[str | None]:
+        """The atomic step for many placements (placement, max_at_base, max_in_post) at once, in the caller's
+        transaction, which holds their schools' booking locks and their positions', bases' and agreements' rows
+        (lock_for_booking). Their rows and the students' holding placements are read in four statements;
+        domain.booking.decide_statements decides every booking in order, as `book_placement` called once each
+        would; and if none is refused each counter row is updated once, the placements are copied in (COPY) and
+        `outbox_rows` (their events, UnitOfWork.outbox_rows) appended in one statement. Returns each booking's
+        refusal or None; when any is refused nothing is written."""
         if not bookings:
             return []
-        # Tens of thousands of rows as one JSON document: serialised in a worker thread, off the event loop.
-        rows = await asyncio.to_thread(_booking_rows_json, bookings)
-        try:
-            result = await self.connection.execute(_BOOK_MANY, {"rows": rows, "today": today})
-        except DBAPIError as exc:
-            if getattr(exc.orig, "sqlstate", None) == "53200":  # out of shared memory: the lock table is full
-                raise Unavailable(
-                    f"publishing {len(bookings)} placements in one transaction needs more lock slots than the "
-                    "database has; raise max_locks_per_transaction"
-                ) from exc
-            raise
-        return [tuple(r) for r in result]
+        placements = [p for p, _, _ in bookings]
+        c = self.connection
+        rows = await c.execute(
+            select(
+                pos_t.c.id, pos_t.c.status, pos_t.c.seats, pos_t.c.seats_taken, pos_t.c.interns_current, pos_t.c.base_id
+            ).where(pos_t.c.id.in_(sorted({p.position_id for p in placements})))
+        )
+        positions = {r.id: SeatCounters(r.status, r.seats, r.seats_taken, r.interns_current, r.base_id) for r in rows}
+        base_ids = sorted({s.base_id for s in positions.values()})
+        bases = {
+            r.id: [r.interns_current]
+            for r in await c.execute(select(base_t.c.id, base_t.c.interns_current).where(base_t.c.id.in_(base_ids)))
+        }
+        rows = await c.execute(
+            select(
+                agr_t.c.id,
+                agr_t.c.status,
+                agr_t.c.valid_from,
+                agr_t.c.valid_to,
+                agr_t.c.interns_placed,
+                agr_t.c.intern_quota,
+            ).where(agr_t.c.id.in_(sorted({p.agreement_id for p in placements})))
+        )
+        agreements = {
+            r.id: QuotaCounters(r.status, r.valid_from, r.valid_to, r.interns_placed, r.intern_quota) for r in rows
+        }
+        students = sorted({(p.school_org, p.student_ref) for p in placements})
+        holding: dict[tuple[str, str], list[tuple[date, date]]] = {}
+        for r in await c.execute(
+            _HOLDING_OF,
+            {
+                "schools": [s for s, _ in students],
+                "refs": [ref for _, ref in students],
+                "holding": sorted(s.value for s in HOLDING),
+            },
+        ):
+            holding.setdefault((r.school_org, r.student_ref), []).append((r.starts_on, r.ends_on))
+        # Tens of thousands of bookings: decided, and their rows laid out, in a worker thread (off the event loop).
+        decided = await asyncio.to_thread(_decide, bookings, positions, bases, agreements, holding, today)
+        if any(d is not None for d in decided):
+            return decided
+        per_position = Counter(p.position_id for p in placements)
+        per_base = Counter(positions[p.position_id].base_id for p in placements)
+        per_agreement = Counter(p.agreement_id for p in placements)
+        for statement, counts in (
+            (_ADD_TO_POSITIONS, per_position),
+            (_ADD_TO_BASES, per_base),
+            (_ADD_TO_AGREEMENTS, per_agreement),
+        ):
+            ids = sorted(counts)
+            await c.execute(statement, {"ids": ids, "counts": [counts[k] for k in ids]})
+        columns, records = await asyncio.to_thread(_copy_records, placements)
+        raw = (await c.get_raw_connection()).driver_connection
+        await raw.copy_records_to_table(pl_t.name, records=records, columns=columns)
+        rows = await asyncio.to_thread(lambda: json.dumps(outbox.rows_json(outbox_rows), default=str))
+        await c.execute(_APPEND_OUTBOX, {"rows": rows})
+        return decided
 
     async def lock_for_booking(
         self,
@@ -198,19 +245,6 @@ class PlacementRepository:
         return [_placement(r) for r in rows]
 
 
-def _booking_rows_json(bookings: list[tuple[Placement, list[dict], int | None, int | None]]) -> str:
-    rows = [
-        {
-            "placement": _placement_row(p),
-            "outbox": outbox.rows_json(outbox_rows),
-            "max_at_base": max_at_base,
-            "max_in_post": max_in_post,
-        }
-        for p, outbox_rows, max_at_base, max_in_post in bookings
-    ]
-    return json.dumps(rows, default=str)
-
-
 _active_agreement = and_(
     agr_t.c.school_org == bindparam("school"),
     agr_t.c.enterprise_org == pos_t.c.enterprise_org,
@@ -238,15 +272,46 @@ _BOOK = text(
     "book_placement(CAST(:placement AS jsonb), CAST(:outbox AS jsonb), :max_at_base, :max_in_post, "
     "booking_day => :today)"
 )
-_BOOK_MANY = text(
-    "SELECT b.refusal, b.interns_at_base, b.interns_in_post "
-    "FROM jsonb_array_elements(CAST(:rows AS jsonb)) WITH ORDINALITY AS r(item, ord) "
-    "CROSS JOIN LATERAL book_placement(r.item->'placement', r.item->'outbox', "
-    "(r.item->>'max_at_base')::integer, (r.item->>'max_in_post')::integer, school_locked => true, "
-    "booking_day => :today) AS b "
-    "ORDER BY r.ord"
-)
 _END_HOLD = text("SELECT end_hold(:position_id, :agreement_id, :seat)")
+_APPEND_OUTBOX = text("SELECT outbox_append(CAST(:rows AS jsonb))")  # the kernel's (praxis_common.outbox)
+_HOLDING_OF = text(
+    "SELECT p.school_org, p.student_ref, p.starts_on, p.ends_on FROM placement p "
+    "JOIN unnest(CAST(:schools AS text[]), CAST(:refs AS text[])) AS s(school_org, student_ref) "
+    "USING (school_org, student_ref) WHERE p.status = ANY(CAST(:holding AS text[]))"
+)
+# A round's publish counts each row once (book_batch); the CHECK constraints stay the last word.
+_ADD_TO_POSITIONS = text(
+    "UPDATE position SET seats_taken = position.seats_taken + d.n, interns_current = position.interns_current + d.n "
+    "FROM unnest(CAST(:ids AS uuid[]), CAST(:counts AS integer[])) AS d(id, n) WHERE position.id = d.id"
+)
+_ADD_TO_BASES = text(
+    "UPDATE practice_base SET interns_current = practice_base.interns_current + d.n "
+    "FROM unnest(CAST(:ids AS uuid[]), CAST(:counts AS integer[])) AS d(id, n) WHERE practice_base.id = d.id"
+)
+_ADD_TO_AGREEMENTS = text(
+    "UPDATE agreement SET interns_placed = agreement.interns_placed + d.n "
+    "FROM unnest(CAST(:ids AS uuid[]), CAST(:counts AS integer[])) AS d(id, n) WHERE agreement.id = d.id"
+)
+
+
+def _decide(bookings, positions, bases, agreements, holding, today: date) -> list[str | None]:
+    statements = [
+        Statement(p.position_id, p.agreement_id, p.school_org, p.student_ref, p.starts_on, p.ends_on, at_base, in_post)
+        for p, at_base, in_post in bookings
+    ]
+    return decide_statements(statements, positions, bases, agreements, holding, today)
+
+
+def _copy_records(placements: list[Placement]) -> tuple[list[str], list[tuple]]:
+    """The placements' rows as COPY takes them: the columns, and a tuple per row (JSONB as text: the driver's
+    codec for it takes text)."""
+    columns = [col.name for col in pl_t.columns]
+    as_json = {col.name for col in pl_t.columns if isinstance(col.type, JSONB)}
+    records = [
+        tuple(json.dumps(row[name]) if name in as_json else row[name] for name in columns)
+        for row in map(_placement_row, placements)
+    ]
+    return columns, records
 
 
 def _placement_row(p: Placement) -> dict:

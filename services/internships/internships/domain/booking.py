@@ -7,11 +7,14 @@ check the same rules early (handlers/rounds/positions.py, students.py).
 
 A booking is decided in two steps. `refusal_before_booking` holds the rules no concurrent booking can change (the
 position bookable, its term not over, an agreement covering its start, the compliance rules with this student
-counted). Then the `book_placement` database function (migrations/sql/book_placement_v*.sql) does the atomic step
-on locked rows: a free seat, the intern caps (`caps`, passed in), the agreement still in force with quota left, and
-no overlapping placement of the student; it refuses with one of `STATEMENT_REFUSALS` and changes nothing. The
+counted). Then the atomic step on locked rows: a free seat, the intern caps (`caps`, passed in), the agreement
+still in force with quota left, and no overlapping placement of the student; it refuses with one of
+`STATEMENT_REFUSALS` and changes nothing. A single booking takes it in the `book_placement` database function
+(migrations/sql/book_placement_v*.sql: one round trip); a round's publish, tens of thousands at once, decides it
+here (`decide_statements`) on rows it locked and read in a few statements, then writes every change set-based. The
 function cannot import this module, so it writes the state sets and codes as literals;
-tests/unit/test_booking_sql.py checks they are these.
+tests/unit/test_booking_sql.py checks they are these, and tests/integration/test_booking_statements.py that both
+decide alike.
 """
 
 from __future__ import annotations
@@ -145,6 +148,95 @@ class AgreementIndex(Generic[C]):
 def covering_agreement(agreements: Iterable[C], school: str, enterprise: str, day: date) -> C | None:
     """`AgreementIndex.covering` for one question (`agreements` are active ones)."""
     return AgreementIndex(agreements).covering(school, enterprise, day)
+
+
+# ---- the atomic step for many bookings at once (a round's publish) ----
+
+
+@dataclass
+class SeatCounters:
+    """A position's row as the atomic step reads and counts it (locked)."""
+
+    status: str
+    seats: int
+    seats_taken: int
+    interns_current: int
+    base_id: uuid.UUID
+
+
+@dataclass
+class QuotaCounters:
+    """An agreement's row as the atomic step reads and counts it (locked)."""
+
+    status: str
+    valid_from: date
+    valid_to: date
+    interns_placed: int
+    intern_quota: int
+
+
+@dataclass(frozen=True)
+class Statement:
+    """One booking's atomic step: what `book_placement` reads of its placement, and its caps."""
+
+    position_id: uuid.UUID
+    agreement_id: uuid.UUID
+    school_org: str
+    student_ref: str
+    starts_on: date
+    ends_on: date
+    max_at_base: int | None
+    max_in_post: int | None
+
+
+def decide_statements(
+    statements: Iterable[Statement],
+    positions: dict[uuid.UUID, SeatCounters],
+    bases: dict[uuid.UUID, list[int]],
+    agreements: dict[uuid.UUID, QuotaCounters],
+    holding: dict[tuple[str, str], list[tuple[date, date]]],
+    booking_day: date,
+) -> list[str | None]:
+    """`book_placement`'s atomic step (migrations/sql/book_placement_v*.sql) for many bookings, one after the other,
+    on rows the caller has locked: each booking's refusal, or None where it books. `bases` holds each base's
+    current interns in a one-item list, `holding` each student's holding placements as (starts_on, ends_on); a
+    booking that books is counted in all of them, in place, so the next one sees it, as the function's next call
+    would. tests/integration/test_booking_statements.py holds this against the function on the same rows."""
+    decided: list[str | None] = []
+    for st in statements:
+        spans = holding.setdefault((st.school_org, st.student_ref), [])
+        if any(starts <= st.ends_on and ends >= st.starts_on for starts, ends in spans):
+            decided.append(OVERLAPPING_PLACEMENT)
+            continue
+        pos = positions.get(st.position_id)
+        if pos is None or pos.status != BOOKABLE_POSITION or pos.seats_taken >= pos.seats:
+            decided.append(SEATS_EXHAUSTED)
+            continue
+        at_base = bases[pos.base_id]
+        if (st.max_at_base is not None and at_base[0] >= st.max_at_base) or (
+            st.max_in_post is not None and pos.interns_current >= st.max_in_post
+        ):
+            decided.append(INTERN_CAP)
+            continue
+        agr = agreements.get(st.agreement_id)
+        if (
+            agr is None
+            or agr.status != AGREEMENT_IN_FORCE
+            or booking_day > agr.valid_to
+            or not agr.valid_from <= st.starts_on <= agr.valid_to
+        ):
+            decided.append(AGREEMENT_NOT_ACTIVE)
+            continue
+        if agr.interns_placed >= agr.intern_quota:
+            decided.append(QUOTA_EXHAUSTED)
+            continue
+        pos.seats_taken += 1
+        pos.interns_current += 1
+        at_base[0] += 1
+        agr.interns_placed += 1
+        spans.append((st.starts_on, st.ends_on))
+        decided.append(None)
+    return decided
 
 
 def caps(

@@ -11,35 +11,24 @@ import asyncio
 import itertools
 import time
 import uuid
-from datetime import UTC, date, datetime, timedelta
-from decimal import Decimal
+from datetime import timedelta
 
 import pytest
-from internships_profiles import register
+from internships_booking_world import START, T0, active_agreement, at, published_position
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import create_async_engine
 
-from internships import handlers
 from internships.adapters.unit_of_work import InternshipsUnit
-from internships.domain import commands
 from internships.domain.booking import covering_agreement
-from internships.domain.positions import Duty, DutyKind
 from internships.domain.rounds import PublishRefused
 from internships.handlers import rounds
 from internships.handlers.placements import AgreementNotActive, BookPlacement, book_placement
-from internships.handlers.positions import CreateBase, CreatePosition, change_position, create_base, create_position
 from internships.main import MIGRATIONS
 from praxis_common.auth import Principal
 from praxis_common.errors import Conflict
 from praxis_common.uow import UnitOfWorkFactory
 
-START = date(2030, 3, 1)
-T0 = datetime(2030, 2, 1, 8, tzinfo=UTC)
 _worlds = itertools.count(1)
-
-
-def at(day: date):
-    return lambda: datetime(day.year, day.month, day.day, 8, tzinfo=UTC)
 
 
 @pytest.fixture(scope="module")
@@ -55,28 +44,6 @@ async def uow(database_url):
     await engine.dispose()
 
 
-async def active_agreement(uow, school: str, enterprise: Principal, valid_days: int):
-    admin = Principal(sub="adm", org=school, org_kind="school", roles=frozenset({"admin"}))
-    clock = at(T0.date())
-    await register(uow, (school, "school"), (enterprise.org, "enterprise"))
-    agreement = await handlers.draft_agreement(
-        commands.DraftAgreement(
-            school_org=school,
-            enterprise_org=enterprise.org,
-            title="",
-            valid_from=START - timedelta(days=60),
-            valid_to=START - timedelta(days=60) + timedelta(days=valid_days),
-            intern_quota=10,
-        ),
-        admin,
-        uow=uow,
-        clock=clock,
-    )
-    for who in (admin, enterprise):
-        await handlers.sign_agreement(commands.SignAgreement(agreement.id), who, uow=uow, clock=clock)
-    return agreement
-
-
 async def world(uow, *, valid_days: int = 365):
     """A school coordinator, an enterprise, an active agreement between them (from START - 60 days, for
     `valid_days`) and one published position of 3 seats from START to START + 30 days (a shorter agreement
@@ -88,38 +55,6 @@ async def world(uow, *, valid_days: int = 365):
     if valid_days < 90:
         await active_agreement(uow, f"fs{n}-other", enterprise, 365)
     return school, agreement.id, await published_position(uow, enterprise, agreement.id, seats=3)
-
-
-async def published_position(uow, enterprise: Principal, agreement_id: uuid.UUID, *, seats: int) -> uuid.UUID:
-    """A published position from START to START + 30 days at a new base of the agreement."""
-    clock = at(T0.date())
-    base = await create_base(
-        CreateBase(agreement_id, "Hub", 1, "CN", "Shenzhen", capacity=100, staff=10_000),
-        enterprise,
-        uow=uow,
-        clock=clock,
-    )
-    position = await create_position(
-        CreatePosition(
-            base_id=base.id,
-            title="Store operations",
-            description="",
-            seats=seats,
-            starts_on=START,
-            ends_on=START + timedelta(days=30),
-            languages=["en"],
-            competencies=[],
-            duties=[Duty("listings", DutyKind.CORE)],
-            post_staff=5_000,
-            monthly_pay=Decimal("4000"),
-            reference_monthly_wage=Decimal("4500"),
-        ),
-        enterprise,
-        uow=uow,
-        clock=clock,
-    )
-    await change_position(position.id, "publish", enterprise, uow=uow, clock=clock)
-    return position.id
 
 
 async def scalar(uow, sql: str, **params):

@@ -35,9 +35,10 @@ async def publish_round(
     hold: timedelta = DEFAULT_HOLD,
     compliance: CompliancePolicy = CompliancePolicy.CN_VOCATIONAL_2021,
 ) -> Published:
-    """Turn the latest run's matches into placements, all in one transaction or none, through the booking path:
-    the same compliance checks and caps, and the same `book_placement` database function per placement (seat,
-    intern counters, quota, overlap, placement and events). Placements are `requested` (the enterprise confirms
+    """Turn the latest run's matches into placements, all in one transaction or none, through the booking rules:
+    the same compliance checks and caps, and the same atomic step decided for every placement in order on locked
+    rows (domain.booking.decide_statements: seat, intern counters, quota, overlap), then written set-based (each
+    counter row once, the placements by COPY, their events in one statement). Placements are `requested` (the enterprise confirms
     within `hold`) or `confirmed`, as the round says. When any match can no longer be booked (a seat taken since
     closing, a quota used, the student placed elsewhere meanwhile, a term over…) nothing is created and the
     answer (409 round-publish-refused) lists each one; the owner can reopen, close (deciding the seats afresh)
@@ -70,9 +71,9 @@ async def publish_round(
             [p.base_id for _, p in bookings],
             [pl.agreement_id for pl, _ in bookings],
         )
-        batch = await asyncio.to_thread(_booking_batch, bookings, u, compliance)
-        outcomes = await u.placements.book_many(batch, today=now.date())
-        for (placement, _), (refusal, _, _) in zip(bookings, outcomes, strict=True):
+        batch, outbox_rows = await asyncio.to_thread(_booking_batch, bookings, u, compliance)
+        outcomes = await u.placements.book_batch(batch, outbox_rows, today=now.date())
+        for (placement, _), refusal in zip(bookings, outcomes, strict=True):
             if refusal is not None:
                 refusals.append(_refused_placement(placement, refusal, booking.PUBLISH_REFUSALS.get(refusal, refusal)))
         if refusals:
@@ -133,14 +134,15 @@ def _bookings(
     return bookings, refusals
 
 
-def _booking_batch(bookings: list[tuple[Placement, RoundPosition]], u, compliance: CompliancePolicy) -> list[tuple]:
-    """Each placement with its outbox rows and intern caps, as `book_many` takes them."""
+def _booking_batch(
+    bookings: list[tuple[Placement, RoundPosition]], u, compliance: CompliancePolicy
+) -> tuple[list[tuple], list[dict]]:
+    """Each placement with its intern caps, and their events as outbox rows, as `book_batch` takes them."""
     batch = []
     for placement, p in bookings:
         u.emit(*(integration_event(e, position_competencies=p.competencies) for e in placement.pull_events()))
-        caps = booking.caps(compliance, base_staff=p.base_staff, post_staff=p.post_staff)
-        batch.append((placement, u.outbox_rows(), *caps))
-    return batch
+        batch.append((placement, *booking.caps(compliance, base_staff=p.base_staff, post_staff=p.post_staff)))
+    return batch, u.outbox_rows()
 
 
 def _refusal_before_booking(
