@@ -613,7 +613,7 @@ def _improve(c: _Compiled, held: list[int], at: list[int]) -> int:
         forget(s, desires[s].index(b))
         holders[held[s]].remove(s)
         bisect.insort(holders[b], s, key=c.draw_place.__getitem__)
-        at[s] = start[s] + [targets[i] for i in range(start[s], start[s + 1])].index(b)
+        at[s] = targets.index(b, start[s], start[s + 1])
         held[s] = b
 
     moved: set[int] = set()

@@ -17,6 +17,7 @@ from sqlalchemy.ext.asyncio import create_async_engine
 
 from internships.adapters.placements import PlacementRepository
 from internships.adapters.unit_of_work import InternshipsUnit
+from internships.domain.booking import QuotaCounters, SeatCounters, Statement, decide_statements
 from internships.domain.placements import Placement
 from internships.main import MIGRATIONS
 from praxis_common.auth import Principal
@@ -151,8 +152,6 @@ async def test_the_batch_decides_every_booking_as_the_database_function_does(uow
 def test_a_students_bookings_in_one_batch_see_each_other():
     """The pure step alone: the second of two overlapping bookings of one student is refused, a later one that does
     not overlap books, and every counter counts what booked."""
-    from internships.domain.booking import QuotaCounters, SeatCounters, Statement, decide_statements
-
     base, pos, agr = uuid.uuid4(), uuid.uuid4(), uuid.uuid4()
     positions = {pos: SeatCounters("published", 5, 0, 0, base)}
     bases = {base: [0]}

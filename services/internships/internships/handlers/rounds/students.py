@@ -138,7 +138,9 @@ async def set_preferences(
         )
         by_id = {p.position_id: p for p in listed}
         check_preferences([str(p) for p in positions], in_round={str(p) for p in by_id}, limit=rnd.list_limit)
-        agreements = await repo.active_agreements([principal.org], sorted({p.enterprise_org for p in listed}))
+        agreements = booking.AgreementIndex(
+            await repo.active_agreements([principal.org], sorted({p.enterprise_org for p in listed}))
+        )
         today, errors = clock().date(), []
         for i, pid in enumerate(positions):
             p = by_id[pid]
@@ -146,8 +148,7 @@ async def set_preferences(
                 compliance,
                 p,
                 base_staff=p.base_staff,
-                agreement_found=booking.covering_agreement(agreements, principal.org, p.enterprise_org, p.starts_on)
-                is not None,
+                agreement_found=agreements.covering(principal.org, p.enterprise_org, p.starts_on) is not None,
                 student=booking.Student(student.birth_date, student.study_year),
                 today=today,
             )
