@@ -88,7 +88,14 @@ RESOURCES = [
         "SELECT * FROM allocation_round WHERE $2 = 'school' AND owner_org = $1 ORDER BY created_at, id",
     ),
     R("round_students", 1, f"SELECT * FROM round_student WHERE {SCHOOL} ORDER BY round_id, student_ref"),
-    R("round_matches", 1, f"SELECT * FROM round_match WHERE {SCHOOL} ORDER BY run_id, student_ref"),
+    # 2: the stored explanation became what builds it, the positions passed over and the bands (migration 0039)
+    R("round_matches", 2, f"SELECT * FROM round_match WHERE {SCHOOL} ORDER BY run_id, student_ref"),
+    R(
+        "round_run_positions",  # the facts of the positions the school's students were passed over at
+        1,
+        "SELECT f.* FROM round_run_position f WHERE (f.run_id, f.position_id) IN (SELECT run_id, unnest(passed_over) "
+        f"FROM round_match WHERE {SCHOOL}) ORDER BY f.run_id, f.position_id",
+    ),
     R("round_positions", 1, f"SELECT * FROM round_position WHERE {ENTERPRISE} ORDER BY round_id, position_id"),
     R(
         "audit_reads",

@@ -343,8 +343,23 @@ round_match = Table(
     Column("student_ref", String(128), primary_key=True),
     Column("position_id", UUID(as_uuid=True)),  # NULL: unmatched
     Column("choice", SmallInteger),  # 1-based place of the match in the student's list
-    Column("explanation", JSONB, nullable=False),  # why not each position listed above the match
+    # Each position listed above the match (all, if unmatched), and the student's band there (NULL: not accepted):
+    # with round_run_position, what the student's explanation is built from when read (domain.allocation.rejection).
+    Column("passed_over", ARRAY(UUID(as_uuid=True)), nullable=False),
+    Column("bands", ARRAY(Integer), nullable=False),
     Index("ix_round_match_position", "run_id", "position_id"),
+)
+
+# A run's facts of each position of its round: what explanations need (domain.allocation.PositionFacts).
+round_run_position = Table(
+    "round_run_position",
+    metadata,
+    Column("run_id", UUID(as_uuid=True), ForeignKey("round_run.id"), primary_key=True),
+    Column("position_id", UUID(as_uuid=True), primary_key=True),
+    Column("seats", Integer, nullable=False),  # offered in the round
+    Column("tags", SmallInteger, nullable=False),
+    Column("ranked", Boolean, nullable=False),  # by its enterprise; else the default competency-fit ranking
+    Column("cutoff", Integer),  # the band of its lowest-ranked holder; NULL unless every seat was taken
 )
 
 

@@ -334,6 +334,42 @@ class Rejection(NamedTuple):
         return f"{text}; the last band it admitted: {cutoff.describe(tags)}, yours: {you.describe(tags)}"
 
 
+class PositionFacts(NamedTuple):
+    """What a run keeps of a position to explain it: seats, tag count, whether its enterprise ranked, and its cutoff
+    band (the band of its lowest-ranked holder: a 0-based tie group, or the tags a holder lacks under the default
+    ranking; None unless every seat was taken)."""
+
+    seats: int
+    tags: int
+    ranked: bool
+    cutoff: int | None
+
+
+def rejection(position_id: PositionId, position: PositionFacts, band: int | None) -> Rejection:
+    """Why a position a student listed above their match did not take them, from the position's facts and the
+    student's band there (None: the position does not accept them), as `Allocation.passed_over` gives it."""
+    if band is None:
+        return Rejection(position_id, Reason.NOT_RANKED, position.seats, position.tags)
+    if position.seats == 0:
+        return Rejection(position_id, Reason.NO_SEATS, position.seats, position.tags)
+    assert position.cutoff is not None, "a position turned a student away with a seat free"
+    return Rejection(
+        position_id,
+        Reason.FULL,
+        position.seats,
+        position.tags,
+        _standing(position, band),
+        _standing(position, position.cutoff),
+    )
+
+
+def _standing(position: PositionFacts, band: int) -> Standing:
+    """A band at a position as the student is told it: the tie group (1-based) or the tags shared."""
+    if position.ranked:
+        return Standing(band + 1, None)
+    return Standing(None, position.tags - band)
+
+
 # ---- the fast path ----
 
 
@@ -509,39 +545,47 @@ class Allocation:
         s = c.student_index[student_id]
         return tuple(c.position_ids[j] for j in c.targets[c.start[s] : c.start[s + 1]])
 
+    def passed_over(self, student_id: StudentId) -> tuple[tuple[PositionId, int | None], ...]:
+        """Each position the student listed above their match (all of them, if unmatched), with the student's band
+        there (None where it does not accept them): with `positions()`, all that `rejection` needs, so a stored
+        run keeps these and builds a student's explanation when it is read."""
+        c = self._compiled
+        return tuple((c.position_ids[j], band) for j, band in self._above(c.student_index[student_id]))
+
+    def positions(self) -> dict[PositionId, PositionFacts]:
+        """What an explanation needs of every position of the round (its cutoff band among it)."""
+        return {pid: self._facts(j) for j, pid in enumerate(self._compiled.position_ids)}
+
     def explain(self, student_id: StudentId) -> tuple[Rejection, ...]:
         """Why each position the student listed above their match (all of them, if unmatched) did not take them."""
         c = self._compiled
-        s = c.student_index[student_id]
+        return tuple(
+            rejection(c.position_ids[j], self._facts(j), band) for j, band in self._above(c.student_index[student_id])
+        )
+
+    def _above(self, s: int) -> list[tuple[int, int | None]]:
+        c = self._compiled
         stop = self._matched_at[s] if self._matched_at[s] >= 0 else c.start[s + 1]
-        rejections = []
+        above: list[tuple[int, int | None]] = []
         for j in c.targets[c.start[s] : stop]:
-            pid, seats, tags = c.position_ids[j], c.capacities[j], c.tag_counts[j]
-            key = _key(c, s, j)
-            if key < 0:
-                rejections.append(Rejection(pid, Reason.NOT_RANKED, seats, tags))
-            elif seats == 0:
-                rejections.append(Rejection(pid, Reason.NO_SEATS, seats, tags))
-            else:
+            band = _band(c, s, j)
+            if band < 0:
+                above.append((j, None))
+                continue
+            if c.capacities[j]:
                 cutoff = self._cutoffs[j]
-                assert 0 <= cutoff and cutoff // c.n <= key // c.n, "a position turned away a student it prefers"
-                rejections.append(
-                    Rejection(pid, Reason.FULL, seats, tags, _standing(c, j, key), _standing(c, j, cutoff))
-                )
-        return tuple(rejections)
+                assert 0 <= cutoff and cutoff // c.n <= band, "a position turned away a student it prefers"
+            above.append((j, band))
+        return above
+
+    def _facts(self, j: int) -> PositionFacts:
+        c, cutoff = self._compiled, self._cutoffs[j]
+        return PositionFacts(c.capacities[j], c.tag_counts[j], c.rankings[j] is not None, None if cutoff < 0 else cutoff // c.n)
 
     def explanations(self) -> dict[StudentId, tuple[Rejection, ...]]:
         """`explain` for every student of the round."""
         with _collector_paused():
             return {sid: self.explain(sid) for sid in self._compiled.student_ids}
-
-
-def _standing(c: _Compiled, j: int, key: int) -> Standing:
-    """The band of a standing key at position j: its place, without the lottery (`key % n`)."""
-    place = key // c.n
-    if c.rankings[j] is not None:
-        return Standing(place + 1, None)
-    return Standing(None, c.tag_counts[j] - place)
 
 
 def _improve(c: _Compiled, held: list[int], at: list[int]) -> int:

@@ -73,8 +73,11 @@ class Match:
     student_ref: str
     position_id: uuid.UUID | None
     choice: int | None
-    explanation: list[dict] | None  # None: not shown to this reader (enterprises; handlers.rounds.get_result)
     profile: dict
+    # The positions listed above the match (all, if unmatched) with the student's band at each (None: not accepted
+    # there), as stored (domain.allocation.Allocation.passed_over); read for schools and students only.
+    passed_over: tuple[tuple[uuid.UUID, int | None], ...] = ()
+    explanation: list[dict] | None = None  # built from passed_over when read; None: not shown to this reader
 
 
 @dataclass(frozen=True)

@@ -31,6 +31,10 @@ def test_downgrade_to_before_rounds_and_upgrade_again(database_factory):
     assert asyncio.run(migrations.schema_drift(metadata, url)) == {}
 
 
+def _quoted(text: str) -> str:
+    return text.replace("'", "''")
+
+
 def _sql(url: str, *statements: str) -> list:
     """Run statements on the database; the rows of the last one."""
     import asyncpg
@@ -124,3 +128,58 @@ def test_stored_explanations_lose_their_lottery_places(database_factory):
     command.downgrade(migrations.alembic_config(MIGRATIONS, url), "0015_round_invitations")
     (row,) = _sql(url, "SELECT explanation FROM round_match WHERE student_ref = 'a'")
     assert json.loads(row["explanation"])[0]["last_admitted"] == {"group": 1, "shared_tags": None, "draw": 0}
+
+
+def test_stored_explanations_become_what_builds_them_and_back(database_factory):
+    """Runs computed before stored each student's explanation; the migration keeps what they were built from (the
+    positions passed over with the student's band, each position's facts), the explanation built from it when read
+    is the one stored, and the downgrade writes the same explanations back, texts included."""
+    import json
+
+    from internships.domain.allocation import PositionFacts, Reason, Rejection, Standing
+    from internships.domain.round_views import Match
+    from internships.handlers.rounds.results import explained, rejection_json
+
+    url = database_factory("internships_explanations_when_read")
+    migrations.upgrade(MIGRATIONS, url, "0038_round_tie_rule")
+    rnd, run = "00000000-0000-0000-0000-0000000000c1", "00000000-0000-0000-0000-0000000000c2"
+    ranked, fit, none, unranking = (f"00000000-0000-0000-0000-00000000010{i}" for i in range(4))
+    stored = {
+        "a": [
+            Rejection(ranked, Reason.FULL, 3, 2, Standing(4, None), Standing(2, None)),  # group 4, cutoff group 2
+            Rejection(fit, Reason.FULL, 1, 5, Standing(None, 3), Standing(None, 3)),  # lost the tie-break at 3/5
+            Rejection(none, Reason.NO_SEATS, 0, 1),
+            Rejection(unranking, Reason.NOT_RANKED, 2, 0),
+        ],
+        "b": [Rejection(fit, Reason.FULL, 1, 5, Standing(None, 2), Standing(None, 3))],
+        "c": [],
+    }
+    stored = {ref: [rejection_json(r) for r in rejections] for ref, rejections in stored.items()}
+    _sql(
+        url,
+        _ROUND.format(id=rnd, schools="{s1}", status="computed")
+        .replace("created_by, version)", "created_by, version, invited_schools, tie_rule)")
+        .replace("'u', 0)", "'u', 0, '{}', 'lottery')"),
+        "INSERT INTO round_run (id, round_id, seq, input_hash, algorithm_version, seed, computed_at, computed_by, "
+        f"students, matched, inputs) VALUES ('{run}', '{rnd}', 1, 'h', 'v', 7, now(), 'u', 3, 0, '{{}}')",
+        *(
+            "INSERT INTO round_match (run_id, school_org, student_ref, explanation) VALUES "
+            f"('{run}', 's1', '{ref}', '{_quoted(json.dumps(explanation))}')"
+            for ref, explanation in stored.items()
+        ),
+        "SELECT 1",
+    )
+    migrations.upgrade(MIGRATIONS, url, "0039_explanations_when_read")
+    rows = _sql(url, f"SELECT student_ref, passed_over, bands FROM round_match WHERE run_id = '{run}'")
+    facts = _sql(url, f"SELECT position_id, seats, tags, ranked, cutoff FROM round_run_position WHERE run_id = '{run}'")
+    facts = {f["position_id"]: PositionFacts(f["seats"], f["tags"], f["ranked"], f["cutoff"]) for f in facts}
+    assert {
+        r["student_ref"]: explained(
+            Match("s1", r["student_ref"], None, None, {}, tuple(zip(r["passed_over"], r["bands"], strict=True))),
+            facts,
+        )
+        for r in rows
+    } == stored
+    command.downgrade(migrations.alembic_config(MIGRATIONS, url), "0038_round_tie_rule")
+    rows = _sql(url, "SELECT student_ref, explanation FROM round_match")
+    assert {r["student_ref"]: json.loads(r["explanation"]) for r in rows} == stored

@@ -35,7 +35,7 @@ from internships.handlers.rounds.access import (
     shown,
 )
 from internships.handlers.rounds.close import close_round, decide_offered_seats
-from internships.handlers.rounds.compute import compute_round, instance_of, list_runs, rejection_json, round_inputs
+from internships.handlers.rounds.compute import compute_round, instance_of, list_runs, round_inputs
 from internships.handlers.rounds.lifecycle import (
     accept_round,
     create_round,
@@ -87,7 +87,6 @@ __all__ = [
     "list_runs",
     "list_students",
     "publish_round",
-    "rejection_json",
     "remove_position",
     "remove_student",
     "reopen_round",

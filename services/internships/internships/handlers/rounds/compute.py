@@ -75,58 +75,36 @@ class _Computed:
     input_hash: str
     algorithm_version: str
     inputs_json: str
-    rows_json: str  # the matches with their explanations
+    matches: list[tuple]  # (school_org, student_ref, position_id, choice, passed_over, bands): RunRepository.add_run
+    positions: list[tuple]  # (position_id, seats, tags, ranked, cutoff): domain.allocation.PositionFacts
     students: int
     matched: int
     violations: list[str]
 
 
-def _standing(s: allocation.Standing | None) -> dict | None:
-    return None if s is None else {"group": s.group, "shared_tags": s.shared_tags}
-
-
-def rejection_json(r: allocation.Rejection) -> dict:
-    return {
-        "position_id": r.position_id,
-        "reason": r.reason.value,
-        "seats": r.seats,
-        "position_tags": r.position_tags,
-        "you": _standing(r.you),
-        "cutoff": _standing(r.cutoff),
-        "lost_on_draw": r.lost_on_draw,
-        "text": r.describe(),
-    }
-
-
 def _compute(rnd: Round, positions: Sequence[RoundPosition], students: Sequence[RoundStudent]) -> _Computed:
-    """The CPU-bound part, run off the event loop: lay out the inputs, allocate, verify independently, explain,
-    and serialise what is stored."""
+    """The CPU-bound part, run off the event loop: lay out the inputs, allocate, verify independently, and lay out
+    what is stored: each student's match with the positions they were passed over at and their band there, and
+    each position's facts. A student's explanation is built from these when it is read (results.explained)."""
     inputs = round_inputs(rnd, positions, students)
     instance = instance_of(inputs)
     result = allocation.allocate(instance)
     violations = allocation.check_stable(instance, result.matches)
-    explanations = result.explanations()
-    rows, matched = [], 0
+    matches, matched = [], 0
     for sid, pid in result.matches.items():
         school, ref = split_student_key(sid)
+        above = result.passed_over(sid)
         choice = None
         if pid is not None:
             matched += 1
-            choice = result.preferences(sid).index(pid) + 1
-        rows.append(
-            {
-                "school_org": school,
-                "student_ref": ref,
-                "position_id": pid,
-                "choice": choice,
-                "explanation": [rejection_json(r) for r in explanations[sid]],
-            }
-        )
+            choice = len(above) + 1
+        matches.append((school, ref, pid, choice, [p for p, _ in above], [band for _, band in above]))
     return _Computed(
         allocation.input_hash(instance),
         result.algorithm_version,
         json.dumps(inputs),
-        json.dumps(rows),
+        matches,
+        [(pid, *facts) for pid, facts in result.positions().items()],
         len(instance.students),
         matched,
         violations,
@@ -136,7 +114,7 @@ def _compute(rnd: Round, positions: Sequence[RoundPosition], students: Sequence[
 @bulk_step
 async def compute_round(round_id: uuid.UUID, principal: Principal, *, uow: UowFactory, clock: Clock = utc_clock) -> Run:
     """Run the allocation on the frozen inputs and store the run: its input hash, the algorithm version, the seed,
-    the matches and the explanations. Every result is re-verified by the independent stability checker; a
+    the matches and what explains them. Every result is re-verified by the independent stability checker; a
     failure is a bug, logged and answered 500, and nothing is stored."""
     policy.manager(principal, "school")
     async with uow() as u:
@@ -172,7 +150,7 @@ async def compute_round(round_id: uuid.UUID, principal: Principal, *, uow: UowFa
             students=computed.students,
             matched=computed.matched,
         )
-        await u.runs.add_run(run, computed.inputs_json, computed.rows_json)
+        await u.runs.add_run(run, computed.inputs_json, computed.matches, computed.positions)
         rnd.computed(run.id, now=now)
         await repo.save(rnd)
         await u.commit()

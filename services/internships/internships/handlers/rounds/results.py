@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from internships import policy
 from internships.domain import allocation
-from internships.domain.round_views import Run
+from internships.domain.round_views import Match, Run
 from internships.domain.rounds import (
     RoundNotComputed,
     split_student_key,
@@ -57,17 +57,20 @@ async def get_result(
         run = await u.runs.run(round_id, run_id)
         if run is None:
             raise NotFound("no such run")
-        if side == "school":
+        if side == "school":  # explanations are the schools' and students' only (see the package's docstring)
             own = policy.own_student_ref(principal)
-            matches = await u.runs.matches(run, school=principal.org, student_ref=own, after=after, limit=page_size + 1)
+            matches = await u.runs.matches(
+                run, school=principal.org, student_ref=own, passed_over=True, after=after, limit=page_size + 1
+            )
+            matches, token = pages.next_page(matches, page_size, lambda m: (m.school_org, m.student_ref))
+            facts = await u.runs.positions(run.id, sorted({pid for m in matches for pid, _ in m.passed_over}))
+            matches = [replace(m, explanation=explained(m, facts)) for m in matches]
             positions = await repo.positions(round_id, visible_to_school=principal.org, with_ranking=False)
         else:
             matches = await u.runs.matches(run, enterprise=principal.org, after=after, limit=page_size + 1)
+            matches, token = pages.next_page(matches, page_size, lambda m: (m.school_org, m.student_ref))
             positions = await repo.positions(round_id, enterprise=principal.org, with_ranking=False)
         filled = await u.runs.filled(run.id)
-    matches, token = pages.next_page(matches, page_size, lambda m: (m.school_org, m.student_ref))
-    if side != "school":  # explanations are the schools' and students' only (see the package's docstring)
-        matches = [replace(m, explanation=None) for m in matches]
     return Result(
         round=shown(principal, rnd),
         run=shown(principal, run),
@@ -76,6 +79,28 @@ async def get_result(
         positions=[PositionFill(p, filled.get(p.position_id, 0)) for p in positions],
         next_page_token=token,
     )
+
+
+def explained(m: Match, positions: dict[uuid.UUID, allocation.PositionFacts]) -> list[dict]:
+    """The student's explanation, built from what their run stored: why not each position listed above the match."""
+    return [rejection_json(allocation.rejection(str(pid), positions[pid], band)) for pid, band in m.passed_over]
+
+
+def rejection_json(r: allocation.Rejection) -> dict:
+    return {
+        "position_id": r.position_id,
+        "reason": r.reason.value,
+        "seats": r.seats,
+        "position_tags": r.position_tags,
+        "you": _standing(r.you),
+        "cutoff": _standing(r.cutoff),
+        "lost_on_draw": r.lost_on_draw,
+        "text": r.describe(),
+    }
+
+
+def _standing(s: allocation.Standing | None) -> dict | None:
+    return None if s is None else {"group": s.group, "shared_tags": s.shared_tags}
 
 
 @bulk_step
