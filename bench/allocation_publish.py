@@ -7,12 +7,13 @@ rank all the applicants of each of their positions (merit bands of five as tie g
 ranking (the default competency-fit ranking applies). Then, timed one after the other, each one REST call:
 
 * close   - freezes the inputs and decides every position's offered seats (seats, caps, quota split);
-* compute - deferred acceptance + the independent stability check + explanations, stored as a run;
-* publish - every match becomes a placement in ONE transaction through `book_placement` (the booking function),
-            with its outbox event and round.published.
+* compute - deferred acceptance (+ improvement cycles) + the independent stability check, stored as a run with
+            what explains it;
+* publish - every match becomes a placement in ONE transaction through the booking rules, set-based
+            (PlacementRepository.book_batch), with its outbox event and round.published.
 
-Printed: each call's time, placements/s of publish, the close -> publish total, and the service process's peak
-resident memory. Afterwards the database is checked: per position, seats_taken equals the placements the round
+Printed: each call's time, placements/s of publish, the close -> publish total, the first pages of the round's
+list endpoints, and the service process's peak resident memory. Afterwards the database is checked: per position, seats_taken equals the placements the round
 created there and the published run's matches; the agreements' interns_placed equal their placements.
 
     .venv/bin/python bench/allocation_publish.py [--students 5000] [--positions 500] [--enterprises 10]
@@ -190,6 +191,7 @@ async def setup_round(
             applicants, token = applicants + page["items"], page["next_page_token"]
             if token is None:
                 break
+        p["applicants"] = len(applicants)
         ordered = sorted(applicants, key=lambda a: -merit[a["student_ref"]])
         groups = [
             [{"school_org": a["school_org"], "student_ref": a["student_ref"]} for a in ordered[i : i + 5]]
@@ -249,6 +251,41 @@ async def timed(c: httpx.AsyncClient, path: str, headers: dict, status: int) -> 
     return elapsed, ok(r, status)
 
 
+async def time_pages(c: httpx.AsyncClient, stack: Stack, rid: str, positions: list[dict], result: dict) -> dict:
+    """Milliseconds per list endpoint of the round, as its readers call them: the median of 3 first pages (and the
+    result's second page); the applicants of the most applied-for position an enterprise ranks, as that enterprise."""
+    s = stack.auth(SCHOOL, "school", "admin")
+    popular = max((p for p in positions if p["ranks"]), key=lambda p: p.get("applicants", 0))
+    first = ok(await c.get(f"/v1/rounds/{rid}/result", headers=s))
+    calls = {
+        "rounds": ("/v1/rounds", s, {}),
+        "students": (f"/v1/rounds/{rid}/students", s, {}),
+        "positions": (f"/v1/rounds/{rid}/positions", s, {}),
+        "applicants": (
+            f"/v1/rounds/{rid}/positions/{popular['id']}/applicants",
+            stack.auth(popular["enterprise"], "enterprise", "hr"),
+            {},
+        ),
+        "runs": (f"/v1/rounds/{rid}/runs", s, {}),
+        "result": (f"/v1/rounds/{rid}/result", s, {}),
+        "result page 2": (f"/v1/rounds/{rid}/result", s, {"page_token": first["next_page_token"]}),
+        "result as an enterprise": (
+            f"/v1/rounds/{rid}/result",
+            stack.auth(popular["enterprise"], "enterprise", "hr"),
+            {},
+        ),
+    }
+    timings = {}
+    for name, (path, headers, params) in calls.items():
+        samples = []
+        for _ in range(3):
+            started = time.perf_counter()
+            ok(await c.get(path, headers=headers, params=params))
+            samples.append((time.perf_counter() - started) * 1000)
+        timings[name] = sorted(samples)[1]
+    return timings
+
+
 async def verify(dsn: str, round_id: str, run_id: str) -> tuple[int, int, int]:
     """(positions whose seats_taken differ from the round's placements or matches, agreements whose
     interns_placed differ from their placements, placements created)."""
@@ -301,6 +338,7 @@ async def run(stack: Stack, args: argparse.Namespace) -> None:
         started = time.perf_counter()
         result = ok(await c.get(f"/v1/rounds/{rid}/result", headers=s, params={"page_size": 5000}))
         result_s = time.perf_counter() - started
+        pages = await time_pages(c, stack, rid, positions, result)
         if profiler is not None:
             profiler.send_signal(signal.SIGINT)
             profiler.wait(timeout=60)
@@ -321,11 +359,15 @@ async def run(stack: Stack, args: argparse.Namespace) -> None:
     print(f"close    {close_s * 1000:8.0f} ms   offered seats decided for {len(positions)} positions")
     print(
         f"compute  {compute_s * 1000:8.0f} ms   run {run_['seq']}: {run_['matched']} of {run_['students']} students "
-        f"matched, checked stable, explained and stored"
+        f"matched, checked stable and stored"
     )
     print(f"publish  {publish_s * 1000:8.0f} ms   {n} placements in one transaction: {n / publish_s:,.0f} placements/s")
     print(f"close -> compute -> publish: {close_s + compute_s + publish_s:.2f} s")
     print(f"result page of {len(result['items'])} students with explanations: {result_s * 1000:.0f} ms")
+    print(
+        "first pages of the round's lists (default page size; each the median of 3): "
+        + ", ".join(f"{name} {ms:.0f} ms" for name, ms in pages.items())
+    )
     print(f"internships process peak RSS: {peak_rss_mib(service.proc.pid):.0f} MiB")
     print(
         f"longest /healthz answer during close, compute and publish (the event loop's longest stall): {longest[0] * 1000:.0f} ms"

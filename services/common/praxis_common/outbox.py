@@ -17,6 +17,7 @@ and the relay asks again later, also with back-off.
 from __future__ import annotations
 
 import asyncio
+import json
 import logging
 import time
 
@@ -39,7 +40,7 @@ from sqlalchemy import (
     text,
 )
 from sqlalchemy.dialects.postgresql import JSONB, UUID
-from sqlalchemy.ext.asyncio import AsyncEngine
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from praxis_common import metrics, tracing
 
@@ -96,6 +97,33 @@ LANGUAGE sql AS $$
 $$
 """
 DROP_APPEND_FUNCTION = "DROP FUNCTION outbox_append(jsonb)"
+
+
+_COPIED = ("id", "subject", "aggregate_type", "aggregate_id", "headers", "payload", "occurred_at")
+
+
+async def copy_rows(connection: AsyncConnection, rows: list[dict]) -> None:
+    """Append many outbox rows (UnitOfWork.outbox_rows) in the connection's transaction with one COPY: a bulk
+    change's events (a published round's placements), laid out in a worker thread so the event loop stays free."""
+    records = await asyncio.to_thread(_records, rows)
+    raw = (await connection.get_raw_connection()).driver_connection
+    await raw.copy_records_to_table(outbox.name, records=records, columns=_COPIED)
+
+
+def _records(rows: list[dict]) -> list[tuple]:
+    """COPY's tuples, JSONB as text (the driver's codec for it takes text)."""
+    return [
+        (
+            r["id"],
+            r["subject"],
+            r["aggregate_type"],
+            r["aggregate_id"],
+            json.dumps(r["headers"]),
+            r["payload"],
+            r["occurred_at"],
+        )
+        for r in rows
+    ]
 
 
 def rows_json(rows: list[dict]) -> list[dict]:

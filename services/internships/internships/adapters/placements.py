@@ -137,7 +137,7 @@ class PlacementRepository:
         (lock_for_booking). Their rows and the students' holding placements are read in four statements;
         domain.booking.decide_statements decides every booking in order, as `book_placement` called once each
         would; and if none is refused each counter row is updated once, the placements are copied in (COPY) and
-        `outbox_rows` (their events, UnitOfWork.outbox_rows) appended in one statement. Returns each booking's
+        `outbox_rows` (their events, UnitOfWork.outbox_rows) copied in too (outbox.copy_rows). Returns each booking's
         refusal or None; when any is refused nothing is written."""
         if not bookings:
             return []
@@ -195,8 +195,7 @@ class PlacementRepository:
         columns, records = await asyncio.to_thread(_copy_records, placements)
         raw = (await c.get_raw_connection()).driver_connection
         await raw.copy_records_to_table(pl_t.name, records=records, columns=columns)
-        rows = await asyncio.to_thread(lambda: json.dumps(outbox.rows_json(outbox_rows), default=str))
-        await c.execute(_APPEND_OUTBOX, {"rows": rows})
+        await outbox.copy_rows(c, outbox_rows)
         return decided
 
     async def lock_for_booking(
@@ -273,7 +272,6 @@ _BOOK = text(
     "booking_day => :today)"
 )
 _END_HOLD = text("SELECT end_hold(:position_id, :agreement_id, :seat)")
-_APPEND_OUTBOX = text("SELECT outbox_append(CAST(:rows AS jsonb))")  # the kernel's (praxis_common.outbox)
 _HOLDING_OF = text(
     "SELECT p.school_org, p.student_ref, p.starts_on, p.ends_on FROM placement p "
     "JOIN unnest(CAST(:schools AS text[]), CAST(:refs AS text[])) AS s(school_org, student_ref) "

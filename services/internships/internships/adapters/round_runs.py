@@ -58,8 +58,13 @@ class RunRepository:
     async def positions(self, run_id: uuid.UUID, ids: list[uuid.UUID]) -> dict[uuid.UUID, PositionFacts]:
         """What the run keeps of these positions to explain them."""
         rows = await self.connection.execute(
-            select(position_t.c.position_id, position_t.c.seats, position_t.c.tags, position_t.c.ranked, position_t.c.cutoff)
-            .where(position_t.c.run_id == run_id, position_t.c.position_id == func.any(cast(ids, ARRAY(UUID))))
+            select(
+                position_t.c.position_id,
+                position_t.c.seats,
+                position_t.c.tags,
+                position_t.c.ranked,
+                position_t.c.cutoff,
+            ).where(position_t.c.run_id == run_id, position_t.c.position_id == func.any(cast(ids, ARRAY(UUID))))
         )
         return {r.position_id: PositionFacts(r.seats, r.tags, r.ranked, r.cutoff) for r in rows}
 
@@ -111,17 +116,14 @@ class RunRepository:
             )
             .scalar_subquery()
         )
-        query = (
-            select(
-                match_t.c.school_org,
-                match_t.c.student_ref,
-                match_t.c.position_id,
-                match_t.c.choice,
-                *((match_t.c.passed_over, match_t.c.bands) if passed_over else ()),
-                func.coalesce(profile, literal_column("'{}'::jsonb")).label("profile"),
-            )
-            .where(match_t.c.run_id == run.id)
-        )
+        query = select(
+            match_t.c.school_org,
+            match_t.c.student_ref,
+            match_t.c.position_id,
+            match_t.c.choice,
+            *((match_t.c.passed_over, match_t.c.bands) if passed_over else ()),
+            func.coalesce(profile, literal_column("'{}'::jsonb")).label("profile"),
+        ).where(match_t.c.run_id == run.id)
         if school is not None:
             query = query.where(match_t.c.school_org == school)
         if student_ref is not None:

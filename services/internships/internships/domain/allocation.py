@@ -580,7 +580,9 @@ class Allocation:
 
     def _facts(self, j: int) -> PositionFacts:
         c, cutoff = self._compiled, self._cutoffs[j]
-        return PositionFacts(c.capacities[j], c.tag_counts[j], c.rankings[j] is not None, None if cutoff < 0 else cutoff // c.n)
+        return PositionFacts(
+            c.capacities[j], c.tag_counts[j], c.rankings[j] is not None, None if cutoff < 0 else cutoff // c.n
+        )
 
     def explanations(self) -> dict[StudentId, tuple[Rejection, ...]]:
         """`explain` for every student of the round."""

@@ -43,7 +43,9 @@ def upgrade() -> None:
         "round_match",
         sa.Column("passed_over", postgresql.ARRAY(postgresql.UUID(as_uuid=True)), nullable=False, server_default="{}"),
     )
-    op.add_column("round_match", sa.Column("bands", postgresql.ARRAY(sa.Integer()), nullable=False, server_default="{}"))
+    op.add_column(
+        "round_match", sa.Column("bands", postgresql.ARRAY(sa.Integer()), nullable=False, server_default="{}")
+    )
     # Each position once per run, from an element that shows its cutoff where there is one ("full").
     op.execute(
         "INSERT INTO round_run_position (run_id, position_id, seats, tags, ranked, cutoff) "
