@@ -1,7 +1,8 @@
 """Benchmark: an allocation round's whole path over REST, against a real internships process and PostgreSQL.
 
-A synthetic round is set up over REST (not timed): E enterprises, each with an active agreement with the school
-and P/E published positions of 1-20 seats at a few practice bases; S students with shared competencies from a
+A synthetic round is set up over REST (not timed): E enterprises, each with an active agreement with each of the
+round's schools (one, or with --schools N a joint round of N: the students spread over them) and P/E published
+positions of 1-20 seats at a few practice bases; S students with shared competencies from a
 pool of 30 tags, each listing L distinct positions drawn with a Zipf-like popularity skew; half the enterprises
 rank all the applicants of each of their positions (merit bands of five as tie groups), the other half give no
 ranking (the default competency-fit ranking applies). Then, timed one after the other, each one REST call:
@@ -17,7 +18,7 @@ list endpoints, and the service process's peak resident memory. Afterwards the d
 created there and the published run's matches; the agreements' interns_placed equal their placements.
 
     .venv/bin/python bench/allocation_publish.py [--students 5000] [--positions 500] [--enterprises 10]
-                                                 [--list-length 10] [--seed 1]
+                                                 [--list-length 10] [--seed 1] [--schools 1]
 
 The test PostgreSQL runs with fsync / synchronous_commit off (praxis_dev.testing.postgres); the service,
 PostgreSQL and this client share the machine's cores.
@@ -74,36 +75,20 @@ def ok(r: httpx.Response, status: int = 200) -> dict | list:
 
 async def setup_positions(c: httpx.AsyncClient, stack: Stack, args, rng: random.Random) -> list[dict]:
     """Agreements, bases and published positions; returns [{id, enterprise, ranks}] in creation order."""
-    s = stack.auth(SCHOOL, "school", "admin")
     per = args.positions // args.enterprises
     positions: list[dict] = []
     for e in range(args.enterprises):
         enterprise = f"bench-ent-{e:02d}"
         h = stack.auth(enterprise, "enterprise", "hr")
-        await ensure_partners(c, stack, SCHOOL, enterprise)
-        agreement = ok(
-            await c.post(
-                "/v1/agreements",
-                headers=s,
-                json={
-                    "school_org": SCHOOL,
-                    "enterprise_org": enterprise,
-                    "valid_from": TODAY.isoformat(),
-                    "valid_to": (TODAY + timedelta(days=365)).isoformat(),
-                    "intern_quota": 100_000,
-                },
-            ),
-            201,
-        )["id"]
-        for headers in (s, h):
-            ok(await c.post(f"/v1/agreements/{agreement}/sign", headers=headers))
+        agreements = [await agreement(c, stack, school, enterprise) for school in bench_schools(args.schools)]
+        agreement_id = agreements[0]  # the owner school's: the bases are under it
         bases = [
             ok(
                 await c.post(
                     "/v1/bases",
                     headers=h,
                     json={
-                        "agreement_id": agreement,
+                        "agreement_id": agreement_id,
                         "name": f"Hub {b}",
                         "tier": 1 + b % 3,
                         "country": "CN",
@@ -144,24 +129,57 @@ async def setup_positions(c: httpx.AsyncClient, stack: Stack, args, rng: random.
     return positions
 
 
+def bench_schools(n: int) -> list[str]:
+    """The round's schools: the owner first, then its co-owners (a joint round)."""
+    return [SCHOOL] + [f"{SCHOOL}-{k:02d}" for k in range(1, n)]
+
+
+async def agreement(c: httpx.AsyncClient, stack: Stack, school: str, enterprise: str) -> str:
+    """An active agreement between the school and the enterprise, with a quota no round reaches."""
+    s, h = stack.auth(school, "school", "admin"), stack.auth(enterprise, "enterprise", "hr")
+    await ensure_partners(c, stack, school, enterprise)
+    made = ok(
+        await c.post(
+            "/v1/agreements",
+            headers=s,
+            json={
+                "school_org": school,
+                "enterprise_org": enterprise,
+                "valid_from": TODAY.isoformat(),
+                "valid_to": (TODAY + timedelta(days=365)).isoformat(),
+                "intern_quota": 100_000,
+            },
+        ),
+        201,
+    )["id"]
+    for headers in (s, h):
+        ok(await c.post(f"/v1/agreements/{made}/sign", headers=headers))
+    return made
+
+
 async def setup_round(
     c: httpx.AsyncClient, stack: Stack, args, positions: list[dict], rng: random.Random, phases: dict[str, float]
 ) -> str:
-    s = stack.auth(SCHOOL, "school", "admin")
-    rid = ok(
-        await c.post("/v1/rounds", headers=s, json={"title": "Bench round", "list_limit": args.list_length, "seed": 1}),
-        201,
-    )["id"]
+    schools = bench_schools(args.schools)
+    auth = {school: stack.auth(school, "school", "admin") for school in schools}
+    s = auth[SCHOOL]
+    body = {"title": "Bench round", "list_limit": args.list_length, "seed": 1}
+    rid = ok(await c.post("/v1/rounds", headers=s, json={**body, "co_owner_schools": schools[1:]}), 201)["id"]
+    for school in schools[1:]:
+        ok(await c.post(f"/v1/rounds/{rid}/accept", headers=auth[school]))
     started = time.perf_counter()
     await gather_limited(c.put(f"/v1/rounds/{rid}/positions/{p['id']}", headers=s) for p in positions)
-    refs = [f"stu-{i:06d}" for i in range(args.students)]
-    for chunk in (refs[i : i + 1000] for i in range(0, len(refs), 1000)):
-        body = {
-            "students": [
-                {"student_ref": ref, "profile": {"competencies": rng.sample(TAGS, rng.randint(0, 4))}} for ref in chunk
-            ]
-        }
-        ok(await c.post(f"/v1/rounds/{rid}/students", headers=s, json=body))
+    refs = [(schools[i % len(schools)], f"stu-{i:06d}") for i in range(args.students)]  # (school, student_ref)
+    for school in schools:
+        own = [ref for at, ref in refs if at == school]
+        for chunk in (own[i : i + 1000] for i in range(0, len(own), 1000)):
+            body = {
+                "students": [
+                    {"student_ref": ref, "profile": {"competencies": rng.sample(TAGS, rng.randint(0, 4))}}
+                    for ref in chunk
+                ]
+            }
+            ok(await c.post(f"/v1/rounds/{rid}/students", headers=auth[school], json=body))
     # Zipf-like popularity: position k is wanted with weight 1 / (k + 1) ** 0.8.
     ids = [p["id"] for p in positions]
     rng.shuffle(ids)
@@ -173,14 +191,14 @@ async def setup_round(
             chosen[ids[bisect.bisect(cumulative, rng.random() * cumulative[-1])]] = None
         return list(chosen)
 
-    lists = {ref: pick_list() for ref in refs}
+    lists = {key: pick_list() for key in refs}
     phases["positions and students into the round"] = time.perf_counter() - started
     started = time.perf_counter()
     await gather_limited(
-        c.put(f"/v1/rounds/{rid}/students/{ref}/preferences", headers=s, json={"positions": prefs})
-        for ref, prefs in lists.items()
+        c.put(f"/v1/rounds/{rid}/students/{ref}/preferences", headers=auth[school], json={"positions": prefs})
+        for (school, ref), prefs in lists.items()
     )
-    merit = {ref: rng.random() for ref in refs}
+    merit = {key: rng.random() for key in refs}
 
     async def rank(p: dict) -> None:
         h = stack.auth(p["enterprise"], "enterprise", "hr")
@@ -192,7 +210,7 @@ async def setup_round(
             if token is None:
                 break
         p["applicants"] = len(applicants)
-        ordered = sorted(applicants, key=lambda a: -merit[a["student_ref"]])
+        ordered = sorted(applicants, key=lambda a: -merit[a["school_org"], a["student_ref"]])
         groups = [
             [{"school_org": a["school_org"], "student_ref": a["student_ref"]} for a in ordered[i : i + 5]]
             for i in range(0, len(ordered), 5)
@@ -286,7 +304,7 @@ async def time_pages(c: httpx.AsyncClient, stack: Stack, rid: str, positions: li
     return timings
 
 
-async def verify(dsn: str, round_id: str, run_id: str) -> tuple[int, int, int]:
+async def verify(dsn: str, round_id: str, run_id: str, schools: list[str]) -> tuple[int, int, int]:
     """(positions whose seats_taken differ from the round's placements or matches, agreements whose
     interns_placed differ from their placements, placements created)."""
     conn = await asyncpg.connect(dsn)
@@ -303,11 +321,11 @@ async def verify(dsn: str, round_id: str, run_id: str) -> tuple[int, int, int]:
             run,
         )
         bad_agreements = await conn.fetchval(
-            "SELECT count(*) FROM agreement a WHERE a.school_org = $1 AND a.interns_placed <> "
+            "SELECT count(*) FROM agreement a WHERE a.school_org = ANY($1) AND a.interns_placed <> "
             "(SELECT count(*) FROM placement pl WHERE pl.agreement_id = a.id)",
-            SCHOOL,
+            schools,
         )
-        placements = await conn.fetchval("SELECT count(*) FROM placement WHERE school_org = $1", SCHOOL)
+        placements = await conn.fetchval("SELECT count(*) FROM placement WHERE school_org = ANY($1)", schools)
         return bad_positions, bad_agreements, placements
     finally:
         await conn.close()
@@ -343,11 +361,11 @@ async def run(stack: Stack, args: argparse.Namespace) -> None:
             profiler.send_signal(signal.SIGINT)
             profiler.wait(timeout=60)
             print(f"py-spy profile of the timed calls (raw collapsed stacks): {out}")
-    bad_positions, bad_agreements, placements = await verify(dsn, rid, run_["id"])
+    bad_positions, bad_agreements, placements = await verify(dsn, rid, run_["id"], bench_schools(args.schools))
     n = published["placements"]
     listed = args.students * args.list_length
     print(
-        f"cores: {os.cpu_count()}  students: {args.students}  positions: {len(positions)} of {args.enterprises} "
+        f"cores: {os.cpu_count()}  schools: {args.schools}  students: {args.students}  positions: {len(positions)} of {args.enterprises} "
         f"enterprises ({sum(p['ranks'] for p in positions)} ranked by their enterprise)  lists: {args.list_length} long "
         f"({listed} entries)"
     )
@@ -388,6 +406,7 @@ def main() -> None:
     parser.add_argument("--enterprises", type=int, default=10)
     parser.add_argument("--list-length", type=int, default=10)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--schools", type=int, default=1, help="schools in the round (a joint round when above 1)")
     parser.add_argument(
         "--py-spy",
         nargs="?",

@@ -245,7 +245,13 @@ async def book_sql(conn: asyncpg.Connection, position_id: uuid.UUID, student_ref
         "status": "requested",
         "version": 0,
         "student_birth_date": BIRTH_DATE,
-        "forced": False,  # every column the table requires: jsonb_populate_record applies no defaults
+        # every column the table requires, as the service's placement row has them: jsonb_populate_record applies
+        # no defaults
+        "forced": False,
+        "internship_type": "post_internship",
+        "organisation_form": "dispersed",
+        "internship_mode": "on_site",
+        "hours_milestone": 0,
     }
     headers = {
         "Nats-Msg-Id": str(event_id),
