@@ -350,9 +350,13 @@ async def run(stack: Stack, args: argparse.Namespace) -> None:
             profiler = start_profiler(args.py_spy, service.proc.pid, out)
             await asyncio.sleep(1.0)  # let py-spy attach before the timed calls
         with healthz_watch(service.base_url) as longest:
+            peaks = {"set-up": peak_rss_mib(service.proc.pid)}
             close_s, _ = await timed(c, f"/v1/rounds/{rid}/close", s, 200)
+            peaks["close"] = peak_rss_mib(service.proc.pid)
             compute_s, run_ = await timed(c, f"/v1/rounds/{rid}/compute", s, 201)
+            peaks["compute"] = peak_rss_mib(service.proc.pid)
             publish_s, published = await timed(c, f"/v1/rounds/{rid}/publish", s, 200)
+            peaks["publish"] = peak_rss_mib(service.proc.pid)
         started = time.perf_counter()
         result = ok(await c.get(f"/v1/rounds/{rid}/result", headers=s, params={"page_size": 5000}))
         result_s = time.perf_counter() - started
@@ -386,7 +390,11 @@ async def run(stack: Stack, args: argparse.Namespace) -> None:
         "first pages of the round's lists (default page size; each the median of 3): "
         + ", ".join(f"{name} {ms:.0f} ms" for name, ms in pages.items())
     )
-    print(f"internships process peak RSS: {peak_rss_mib(service.proc.pid):.0f} MiB")
+    print(
+        f"internships process peak RSS: {peak_rss_mib(service.proc.pid):.0f} MiB (after "
+        + ", ".join(f"{phase} {mib:.0f}" for phase, mib in peaks.items())
+        + ")"
+    )
     print(
         f"longest /healthz answer during close, compute and publish (the event loop's longest stall): {longest[0] * 1000:.0f} ms"
     )

@@ -7,6 +7,7 @@ import asyncio
 import json
 import uuid
 from collections import Counter
+from collections.abc import Awaitable
 from datetime import date, datetime
 
 from sqlalchemy import and_, bindparam, exists, insert, or_, select, text, update
@@ -130,15 +131,20 @@ class PlacementRepository:
         return row.refusal, row.interns_at_base, row.interns_in_post
 
     async def book_batch(
-        self, bookings: list[tuple[Placement, int | None, int | None]], outbox_rows: list[dict], *, today: date
+        self,
+        bookings: list[tuple[Placement, int | None, int | None]],
+        outbox_rows: Awaitable[list[dict]],
+        *,
+        today: date,
     ) -> list[str | None]:
         """The atomic step for many placements (placement, max_at_base, max_in_post) at once, in the caller's
         transaction, which holds their schools' booking locks and their positions', bases' and agreements' rows
         (lock_for_booking). Their rows and the students' holding placements are read in four statements;
         domain.booking.decide_statements decides every booking in order, as `book_placement` called once each
         would; and if none is refused each counter row is updated once, the placements are copied in (COPY) and
-        `outbox_rows` (their events, UnitOfWork.outbox_rows) copied in too (outbox.copy_rows). Returns each booking's
-        refusal or None; when any is refused nothing is written."""
+        `outbox_rows` (their events, UnitOfWork.outbox_rows) copied in too (outbox.copy_rows): awaited only then, so
+        the caller can lay them out in a worker thread while the database books. Returns each booking's refusal or
+        None; when any is refused nothing is written."""
         if not bookings:
             return []
         placements = [p for p, _, _ in bookings]
@@ -195,7 +201,7 @@ class PlacementRepository:
         columns, records = await asyncio.to_thread(_copy_records, placements)
         raw = (await c.get_raw_connection()).driver_connection
         await raw.copy_records_to_table(pl_t.name, records=records, columns=columns)
-        await outbox.copy_rows(c, outbox_rows)
+        await outbox.copy_rows(c, await outbox_rows)
         return decided
 
     async def lock_for_booking(

@@ -8,14 +8,16 @@ from sqlalchemy import Text, and_, cast, func, insert, literal, literal_column, 
 from sqlalchemy.dialects.postgresql import ARRAY, JSONB, UUID
 from sqlalchemy.ext.asyncio import AsyncConnection
 
+from internships.adapters.orm import position as pos_t
 from internships.adapters.orm import round_match as match_t
 from internships.adapters.orm import round_position as rp_t
 from internships.adapters.orm import round_run as run_t
 from internships.adapters.orm import round_run_position as position_t
 from internships.adapters.orm import round_student as rs_t
 from internships.adapters.round_students import all_rows
+from internships.adapters.rounds import visible_to
 from internships.domain.allocation import PositionFacts
-from internships.domain.round_views import Match, Run
+from internships.domain.round_views import Match, RoundPositionFill, Run
 
 
 def _match(row) -> Match:
@@ -150,10 +152,33 @@ class RunRepository:
             query = query.limit(limit)
         return await all_rows(self.connection, query, _match)
 
-    async def filled(self, run_id: uuid.UUID) -> dict[uuid.UUID, int]:
-        rows = await self.connection.execute(
-            select(match_t.c.position_id, func.count())
-            .where(match_t.c.run_id == run_id, match_t.c.position_id.is_not(None))
+    async def fill(
+        self, run: Run, *, school: str | None = None, enterprise: str | None = None
+    ) -> list[RoundPositionFill]:
+        """The seats offered and filled in the run at each position of the round a school sees (visible_to), or
+        at one enterprise's, by position id: one statement, only the columns shown."""
+        filled = (
+            select(match_t.c.position_id, func.count().label("filled"))
+            .where(match_t.c.run_id == run.id, match_t.c.position_id.is_not(None))
             .group_by(match_t.c.position_id)
+            .subquery()
         )
-        return {pid: n for pid, n in rows}
+        query = (
+            select(
+                rp_t.c.position_id,
+                rp_t.c.enterprise_org,
+                pos_t.c.title,
+                rp_t.c.offered_seats,
+                rp_t.c.offered_limit,
+                func.coalesce(filled.c.filled, 0).label("filled"),
+            )
+            .join(pos_t, pos_t.c.id == rp_t.c.position_id)
+            .outerjoin(filled, filled.c.position_id == rp_t.c.position_id)
+            .where(rp_t.c.round_id == run.round_id)
+            .order_by(rp_t.c.position_id)
+        )
+        if school is not None:
+            query = query.where(visible_to(school))
+        if enterprise is not None:
+            query = query.where(rp_t.c.enterprise_org == enterprise)
+        return await all_rows(self.connection, query, lambda r: RoundPositionFill(*r))

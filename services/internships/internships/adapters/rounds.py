@@ -61,6 +61,15 @@ _applicants = (
 )
 
 
+def visible_to(school: str):
+    """A round position a school sees: one of an enterprise it holds an active agreement with."""
+    return exists().where(
+        agr_t.c.school_org == school,
+        agr_t.c.enterprise_org == rp_t.c.enterprise_org,
+        agr_t.c.status == Status.ACTIVE.value,
+    )
+
+
 def _positions_query(with_ranking: bool):
     """The round's positions with their post and base; a ranking (up to 50,000 students) only when asked for."""
     ranking = rp_t.c.ranking if with_ranking else null().label("ranking")
@@ -228,13 +237,7 @@ class RoundRepository:
         if enterprise is not None:
             query = query.where(rp_t.c.enterprise_org == enterprise)
         if visible_to_school is not None:
-            query = query.where(
-                exists().where(
-                    agr_t.c.school_org == visible_to_school,
-                    agr_t.c.enterprise_org == rp_t.c.enterprise_org,
-                    agr_t.c.status == Status.ACTIVE.value,
-                )
-            )
+            query = query.where(visible_to(visible_to_school))
         if after is not None:
             query = query.where(rp_t.c.position_id > after)
         query = query.order_by(rp_t.c.position_id)

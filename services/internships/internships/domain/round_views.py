@@ -81,6 +81,18 @@ class Match:
 
 
 @dataclass(frozen=True)
+class RoundPositionFill:
+    """A position's seats in a run, as a result shows them: offered at close, and filled by the run's matches."""
+
+    position_id: uuid.UUID
+    enterprise_org: str
+    title: str
+    offered_seats: int | None
+    offered_limit: str | None
+    filled: int
+
+
+@dataclass(frozen=True)
 class CoveringAgreement:
     id: uuid.UUID
     school_org: str

@@ -65,11 +65,11 @@ def result_to_pb(result: round_handlers.Result) -> pb.GetRoundResultResponse:
         ],
         positions=[
             pb.RoundPositionFill(
-                position_id=str(f.position.position_id),
-                enterprise_org=f.position.enterprise_org,
-                title=f.position.title,
-                offered_seats=f.position.offered_seats,
-                offered_limit=f.position.offered_limit or "",
+                position_id=str(f.position_id),
+                enterprise_org=f.enterprise_org,
+                title=f.title,
+                offered_seats=f.offered_seats,
+                offered_limit=f.offered_limit or "",
                 filled=f.filled,
             )
             for f in result.positions

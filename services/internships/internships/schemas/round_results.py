@@ -113,11 +113,11 @@ class ResultRead(Page[MatchRead]):
             ],
             positions=[
                 PositionFillRead(
-                    position_id=f.position.position_id,
-                    enterprise_org=f.position.enterprise_org,
-                    title=f.position.title,
-                    offered_seats=f.position.offered_seats,
-                    offered_limit=f.position.offered_limit,
+                    position_id=f.position_id,
+                    enterprise_org=f.enterprise_org,
+                    title=f.title,
+                    offered_seats=f.offered_seats,
+                    offered_limit=f.offered_limit,
                     filled=f.filled,
                 )
                 for f in result.positions

@@ -190,7 +190,7 @@ async def test_preferences_in_result_out_then_placements_that_agree(uow):
     why = {m.student_ref: m.explanation for m in result.matches}
     assert [(r["position_id"], r["reason"]) for r in why["ed"]] == [(str(p2), "not-ranked")]
     assert why["ana"] == [] and why["di"] == []
-    assert {f.position.position_id: f.filled for f in result.positions} == {p1: 2, p2: 1, p3: 1}
+    assert {f.position_id: f.filled for f in result.positions} == {p1: 2, p2: 1, p3: 1}
     assert {m.student_ref: m.choice for m in result.matches} == {"ana": 1, "bo": 1, "cy": 1, "di": 1, "ed": None}
 
     # The run matches the pure algorithm on the stored inputs, and passes the independent checker.

@@ -8,7 +8,7 @@ from datetime import date, timedelta
 
 from internships import policy
 from internships.domain.allocation import TieRule
-from internships.domain.round_views import Match, RoundPosition, Run
+from internships.domain.round_views import Match, RoundPositionFill, Run
 from internships.domain.rounds import (
     PublishAs,
     Round,
@@ -55,18 +55,12 @@ class RoundView:
 
 
 @dataclass(frozen=True)
-class PositionFill:
-    position: RoundPosition
-    filled: int
-
-
-@dataclass(frozen=True)
 class Result:
     round: Round
     run: Run
     published: bool  # the run is the published one
     matches: list[Match]
-    positions: list[PositionFill]
+    positions: list[RoundPositionFill]
     next_page_token: str | None
 
 

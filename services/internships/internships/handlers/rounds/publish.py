@@ -71,8 +71,14 @@ async def publish_round(
             [p.base_id for _, p in bookings],
             [pl.agreement_id for pl, _ in bookings],
         )
-        batch, outbox_rows = await asyncio.to_thread(_booking_batch, bookings, u, compliance)
-        outcomes = await u.placements.book_batch(batch, outbox_rows, today=now.date())
+        batch = await asyncio.to_thread(_batch, bookings, compliance)
+        # Their events are laid out in a worker thread while the database books (the unit's connection is not
+        # touched there); the rows are awaited once the placements are written, and always before the unit closes.
+        outbox_rows = asyncio.ensure_future(asyncio.to_thread(_outbox_rows, bookings, u))
+        try:
+            outcomes = await u.placements.book_batch(batch, outbox_rows, today=now.date())
+        finally:
+            await outbox_rows
         for (placement, _), refusal in zip(bookings, outcomes, strict=True):
             if refusal is not None:
                 refusals.append(_refused_placement(placement, refusal, booking.PUBLISH_REFUSALS.get(refusal, refusal)))
@@ -134,15 +140,19 @@ def _bookings(
     return bookings, refusals
 
 
-def _booking_batch(
-    bookings: list[tuple[Placement, RoundPosition]], u, compliance: CompliancePolicy
-) -> tuple[list[tuple], list[dict]]:
-    """Each placement with its intern caps, and their events as outbox rows, as `book_batch` takes them."""
-    batch = []
+def _batch(bookings: list[tuple[Placement, RoundPosition]], compliance: CompliancePolicy) -> list[tuple]:
+    """Each placement with its intern caps, as `book_batch` takes them."""
+    return [
+        (placement, *booking.caps(compliance, base_staff=p.base_staff, post_staff=p.post_staff))
+        for placement, p in bookings
+    ]
+
+
+def _outbox_rows(bookings: list[tuple[Placement, RoundPosition]], u) -> list[dict]:
+    """The placements' events as outbox rows, as `book_batch` takes them."""
     for placement, p in bookings:
         u.emit(*(integration_event(e, position_competencies=p.competencies) for e in placement.pull_events()))
-        batch.append((placement, *booking.caps(compliance, base_staff=p.base_staff, post_staff=p.post_staff)))
-    return batch, u.outbox_rows()
+    return u.outbox_rows()
 
 
 def _refusal_before_booking(

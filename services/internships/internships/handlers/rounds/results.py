@@ -14,7 +14,7 @@ from internships.domain.rounds import (
     split_student_key,
     student_key,
 )
-from internships.handlers.rounds.access import PositionFill, Result, party, shown
+from internships.handlers.rounds.access import Result, party, shown
 from internships.handlers.rounds.compute import instance_of
 from praxis_common import pages
 from praxis_common.auth import Principal
@@ -65,18 +65,17 @@ async def get_result(
             matches, token = pages.next_page(matches, page_size, lambda m: (m.school_org, m.student_ref))
             facts = await u.runs.positions(run.id, sorted({pid for m in matches for pid, _ in m.passed_over}))
             matches = [replace(m, explanation=explained(m, facts)) for m in matches]
-            positions = await repo.positions(round_id, visible_to_school=principal.org, with_ranking=False)
+            positions = await u.runs.fill(run, school=principal.org)
         else:
             matches = await u.runs.matches(run, enterprise=principal.org, after=after, limit=page_size + 1)
             matches, token = pages.next_page(matches, page_size, lambda m: (m.school_org, m.student_ref))
-            positions = await repo.positions(round_id, enterprise=principal.org, with_ranking=False)
-        filled = await u.runs.filled(run.id)
+            positions = await u.runs.fill(run, enterprise=principal.org)
     return Result(
         round=shown(principal, rnd),
         run=shown(principal, run),
         published=run.id == rnd.published_run_id,
         matches=matches,
-        positions=[PositionFill(p, filled.get(p.position_id, 0)) for p in positions],
+        positions=positions,
         next_page_token=token,
     )
 
