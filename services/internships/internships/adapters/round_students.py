@@ -36,6 +36,7 @@ def lists(position_id):
 def _student(row) -> RoundStudent:
     data = dict(row._mapping)
     data["preferences"] = list(data.get("preferences") or [])
+    data.setdefault("profile", {})
     return RoundStudent(**data)
 
 
@@ -76,12 +77,16 @@ class RoundStudentRepository:
         refs: list[str] | None = None,
         applicants_of: uuid.UUID | None = None,
         with_preferences: bool = True,
+        with_profiles: bool = True,
         after: tuple[str, str] | None = None,
         limit: int | None = None,
     ) -> list[RoundStudent]:
-        """The round's students by school and reference (after `after`, at most `limit`); without their lists
-        (left empty) when not needed, which saves decoding every array."""
-        columns = rs_t.columns if with_preferences else [c for c in rs_t.columns if c.name != "preferences"]
+        """The round's students by school and reference (after `after`, at most `limit`); without their lists or
+        profiles (left empty) when not needed, which saves decoding (and holding) every one of them."""
+        left_out = {
+            name for name, wanted in (("preferences", with_preferences), ("profile", with_profiles)) if not wanted
+        }
+        columns = [c for c in rs_t.columns if c.name not in left_out]
         query = select(*columns).where(rs_t.c.round_id == round_id)
         if school is not None:
             query = query.where(rs_t.c.school_org == school)

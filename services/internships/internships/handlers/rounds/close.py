@@ -40,8 +40,8 @@ async def close_round(
         rnd = await school_round(repo, round_id, principal, lock="update", owner=True)
         now = clock()
         rnd.close(now=now)
-        positions = await repo.positions(round_id)
-        students = await u.round_students.students(round_id)
+        positions = await repo.positions(round_id, with_ranking=False)
+        students = await u.round_students.students(round_id, with_profiles=False)
         agreements = await repo.active_agreements(rnd.schools, sorted({p.enterprise_org for p in positions}))
         offered = await asyncio.to_thread(  # half a million list entries at national scale
             decide_offered_seats, positions, students, agreements, compliance=compliance, today=now.date()

@@ -32,13 +32,16 @@ log = logging.getLogger("praxis.internships.rounds")
 
 def round_inputs(rnd: Round, positions: Sequence[RoundPosition], students: Sequence[RoundStudent]) -> dict:
     """The frozen inputs as stored with a run (JSON), sorted so equal inputs give equal documents. A ranked
-    student who has left the round is dropped from the ranking (and a group left empty with them)."""
-    members = {student_key(s.school_org, s.student_ref) for s in students}
+    student who has left the round is dropped from the ranking (and a group left empty with them). Each student's key
+    and each position's id is one string however often it appears (half a million list entries, a quarter million
+    ranking entries on a national round)."""
+    members = {(s.school_org, s.student_ref): student_key(s.school_org, s.student_ref) for s in students}
+    ids = {p.position_id: str(p.position_id) for p in positions}
 
     def ranking(stored):
         if stored is None:
             return None
-        groups = [[k for k in (student_key(*entry) for entry in group) if k in members] for group in stored]
+        groups = [[k for k in (members.get(tuple(entry)) for entry in group) if k is not None] for group in stored]
         return [sorted(g) for g in groups if g]
 
     return {
@@ -46,8 +49,8 @@ def round_inputs(rnd: Round, positions: Sequence[RoundPosition], students: Seque
         "tie_rule": rnd.tie_rule.value,
         "students": sorted(
             [
-                student_key(s.school_org, s.student_ref),
-                [str(p) for p in s.preferences],
+                members[s.school_org, s.student_ref],
+                [ids.get(p) or str(p) for p in s.preferences],
                 sorted(s.profile.get("competencies", [])),
             ]
             for s in students
@@ -82,11 +85,10 @@ class _Computed:
     violations: list[str]
 
 
-def _compute(rnd: Round, positions: Sequence[RoundPosition], students: Sequence[RoundStudent]) -> _Computed:
-    """The CPU-bound part, run off the event loop: lay out the inputs, allocate, verify independently, and lay out
-    what is stored: each student's match with the positions they were passed over at and their band there, and
+def _compute(inputs: dict) -> _Computed:
+    """The CPU-bound part, run off the event loop: allocate the inputs (round_inputs), verify independently, and lay
+    out what is stored: each student's match with the positions they were passed over at and their band there, and
     each position's facts. A student's explanation is built from these when it is read (results.explained)."""
-    inputs = round_inputs(rnd, positions, students)
     instance = instance_of(inputs)
     result = allocation.allocate(instance)
     violations = allocation.check_stable(instance, result.matches)
@@ -123,7 +125,9 @@ async def compute_round(round_id: uuid.UUID, principal: Principal, *, uow: UowFa
         rnd.require_computable()
         positions, students = await repo.positions(round_id), await u.round_students.students(round_id)
         with metrics.allocation_runs.time():
-            computed = await asyncio.to_thread(_compute, rnd, positions, students)
+            inputs = await asyncio.to_thread(round_inputs, rnd, positions, students)
+            del positions, students  # the rows as read: not kept while the round is allocated
+            computed = await asyncio.to_thread(_compute, inputs)
         if computed.violations:
             log.error(
                 "allocation failed its stability check",
