@@ -69,6 +69,19 @@ _ROUND = (
 )
 
 
+def _computed_round(rnd: str, run: str, *, students: int, columns: dict[str, str]) -> tuple[str, str]:
+    """A computed round of school s1 with one run, as the schema at some revision stores it (`columns`: the round's
+    columns that revision adds, with their SQL values)."""
+    names, values = "".join(f", {c}" for c in columns), "".join(f", {v}" for v in columns.values())
+    return (
+        _ROUND.format(id=rnd, schools="{s1}", status="computed")
+        .replace("created_by, version)", f"created_by, version{names})")
+        .replace("'u', 0)", f"'u', 0{values})"),
+        "INSERT INTO round_run (id, round_id, seq, input_hash, algorithm_version, seed, computed_at, computed_by, "
+        f"students, matched, inputs) VALUES ('{run}', '{rnd}', 1, 'h', 'v', 7, now(), 'u', {students}, 0, '{{}}')",
+    )
+
+
 def test_existing_co_owners_that_took_no_part_become_invited(database_factory):
     """Rounds created before co-owners had to accept: a co-owner that added a student (or a position) took part and
     stays; one that did nothing is invited now. The downgrade makes both co-owners again."""
@@ -115,11 +128,7 @@ def test_stored_explanations_lose_their_lottery_places(database_factory):
     not_ranked = {**full, "reason": "not-ranked", "you": None, "last_admitted": None, "lost_on_draw": False}
     _sql(
         url,
-        _ROUND.format(id=rnd, schools="{s1}", status="computed")
-        .replace("created_by, version)", "created_by, version, invited_schools)")
-        .replace("'u', 0)", "'u', 0, '{}')"),
-        "INSERT INTO round_run (id, round_id, seq, input_hash, algorithm_version, seed, computed_at, computed_by, "
-        f"students, matched, inputs) VALUES ('{run}', '{rnd}', 1, 'h', 'v', 7, now(), 'u', 2, 0, '{{}}')",
+        *_computed_round(rnd, run, students=2, columns={"invited_schools": "'{}'"}),
         "INSERT INTO round_match (run_id, school_org, student_ref, explanation) VALUES "
         f"('{run}', 's1', 'a', '{json.dumps([full, not_ranked])}'), ('{run}', 's1', 'b', '[]')",
         "SELECT 1",
@@ -169,11 +178,7 @@ def test_stored_explanations_become_what_builds_them_and_back(database_factory):
     stored = {ref: [rejection_json(r) for r in rejections] for ref, rejections in stored.items()}
     _sql(
         url,
-        _ROUND.format(id=rnd, schools="{s1}", status="computed")
-        .replace("created_by, version)", "created_by, version, invited_schools, tie_rule)")
-        .replace("'u', 0)", "'u', 0, '{}', 'lottery')"),
-        "INSERT INTO round_run (id, round_id, seq, input_hash, algorithm_version, seed, computed_at, computed_by, "
-        f"students, matched, inputs) VALUES ('{run}', '{rnd}', 1, 'h', 'v', 7, now(), 'u', 3, 0, '{{}}')",
+        *_computed_round(rnd, run, students=3, columns={"invited_schools": "'{}'", "tie_rule": "'lottery'"}),
         *(
             "INSERT INTO round_match (run_id, school_org, student_ref, explanation) VALUES "
             f"('{run}', 's1', '{ref}', '{_quoted(json.dumps(explanation))}')"
