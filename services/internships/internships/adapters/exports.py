@@ -91,10 +91,11 @@ RESOURCES = [
     # 2: the stored explanation became what builds it, the positions passed over and the bands (migration 0039)
     R("round_matches", 2, f"SELECT * FROM round_match WHERE {SCHOOL} ORDER BY run_id, student_ref"),
     R(
-        "round_run_positions",  # the facts of the positions the school's students were passed over at
+        "round_run_positions",  # the facts of positions that passed over a student of the school they accept
         1,
-        "SELECT f.* FROM round_run_position f WHERE (f.run_id, f.position_id) IN (SELECT run_id, unnest(passed_over) "
-        f"FROM round_match WHERE {SCHOOL}) ORDER BY f.run_id, f.position_id",
+        "SELECT f.* FROM round_run_position f WHERE (f.run_id, f.position_id) IN (SELECT m.run_id, u.pid "
+        "FROM round_match m CROSS JOIN LATERAL unnest(m.passed_over, m.bands) AS u(pid, band) "
+        f"WHERE {SCHOOL} AND u.band IS NOT NULL) ORDER BY f.run_id, f.position_id",
     ),
     R("round_positions", 1, f"SELECT * FROM round_position WHERE {ENTERPRISE} ORDER BY round_id, position_id"),
     R(

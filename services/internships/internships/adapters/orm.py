@@ -343,10 +343,14 @@ round_match = Table(
     Column("student_ref", String(128), primary_key=True),
     Column("position_id", UUID(as_uuid=True)),  # NULL: unmatched
     Column("choice", SmallInteger),  # 1-based place of the match in the student's list
-    # Each position listed above the match (all, if unmatched), and the student's band there (NULL: not accepted):
+    # Each position listed above the match (all, if unmatched), and the student's band there (NULL: not accepted; 0
+    # where the round offered no seats):
     # with round_run_position, what the student's explanation is built from when read (domain.allocation.rejection).
-    Column("passed_over", ARRAY(UUID(as_uuid=True)), nullable=False),
-    Column("bands", ARRAY(Integer), nullable=False),
+    Column("passed_over", ARRAY(UUID(as_uuid=True)), nullable=False, server_default="{}"),
+    Column("bands", ARRAY(Integer), nullable=False, server_default="{}"),
+    # What the previous release stored and still reads while this one rolls out (migration 0039, an expand step);
+    # this release writes none ('[]') and reads none. Dropped in the next release, its rows converted first.
+    Column("explanation", JSONB, nullable=False, server_default=text("'[]'::jsonb")),
     Index("ix_round_match_position", "run_id", "position_id"),
 )
 

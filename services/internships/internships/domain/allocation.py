@@ -547,8 +547,8 @@ class Allocation:
 
     def passed_over(self, student_id: StudentId) -> tuple[tuple[PositionId, int | None], ...]:
         """Each position the student listed above their match (all of them, if unmatched), with the student's band
-        there (None where it does not accept them): with `positions()`, all that `rejection` needs, so a stored
-        run keeps these and builds a student's explanation when it is read."""
+        there (None where it does not accept them, 0 where it offered no seats): with `positions()`, all that
+        `rejection` needs, so a stored run keeps these and builds a student's explanation when it is read."""
         c = self._compiled
         return tuple((c.position_ids[j], band) for j, band in self._above(c.student_index[student_id]))
 
@@ -572,9 +572,11 @@ class Allocation:
             if band < 0:
                 above.append((j, None))
                 continue
-            if c.capacities[j]:
-                cutoff = self._cutoffs[j]
-                assert 0 <= cutoff and cutoff // c.n <= band, "a position turned away a student it prefers"
+            if not c.capacities[j]:
+                above.append((j, 0))  # no seats: the explanation shows no band, so none is kept
+                continue
+            cutoff = self._cutoffs[j]
+            assert 0 <= cutoff and cutoff // c.n <= band, "a position turned away a student it prefers"
             above.append((j, band))
         return above
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import uuid
 
 import pytest
 from alembic import command
@@ -153,8 +154,9 @@ def test_stored_explanations_lose_their_lottery_places(database_factory):
 
 def test_stored_explanations_become_what_builds_them_and_back(database_factory):
     """Runs computed before stored each student's explanation; the migration keeps what they were built from (the
-    positions passed over with the student's band, each position's facts), the explanation built from it when read
-    is the one stored, and the downgrade writes the same explanations back, texts included."""
+    positions passed over with the student's band, each position's facts), and the explanation built from it when
+    read is the one stored. The previous release still writes as it did while this one rolls out (an expand step);
+    the downgrade keeps the stored explanations and writes those of runs this release computed, texts included."""
     import json
 
     from internships.domain.allocation import PositionFacts, Reason, Rejection, Standing
@@ -190,13 +192,26 @@ def test_stored_explanations_become_what_builds_them_and_back(database_factory):
     rows = _sql(url, f"SELECT student_ref, passed_over, bands FROM round_match WHERE run_id = '{run}'")
     facts = _sql(url, f"SELECT position_id, seats, tags, ranked, cutoff FROM round_run_position WHERE run_id = '{run}'")
     facts = {f["position_id"]: PositionFacts(f["seats"], f["tags"], f["ranked"], f["cutoff"]) for f in facts}
+
+    def built(ref: str, passed_over) -> list[dict]:
+        return explained(Match("s1", ref, None, None, {}, tuple(passed_over)), facts)
+
     assert {
-        r["student_ref"]: explained(
-            Match("s1", r["student_ref"], None, None, {}, tuple(zip(r["passed_over"], r["bands"], strict=True))),
-            facts,
-        )
-        for r in rows
-    } == stored
+        r["student_ref"]: built(r["student_ref"], zip(r["passed_over"], r["bands"], strict=True)) for r in rows
+    } == (stored)
+    # A student of a run this release computes (no explanation stored), and one an old process writes meanwhile.
+    new = built("d", [(uuid.UUID(fit), 1), (uuid.UUID(unranking), None)])
+    _sql(
+        url,
+        "INSERT INTO round_match (run_id, school_org, student_ref, passed_over, bands) VALUES "
+        f"('{run}', 's1', 'd', ARRAY['{fit}', '{unranking}']::uuid[], ARRAY[1, NULL]::int[])",
+        f"INSERT INTO round_match (run_id, school_org, student_ref, explanation) VALUES ('{run}', 's1', 'e', '[]')",
+        "SELECT 1",
+    )
     command.downgrade(migrations.alembic_config(MIGRATIONS, url), "0038_round_tie_rule")
     rows = _sql(url, "SELECT student_ref, explanation FROM round_match")
-    assert {r["student_ref"]: json.loads(r["explanation"]) for r in rows} == stored
+    assert {r["student_ref"]: json.loads(r["explanation"]) for r in rows} == {**stored, "d": new, "e": []}
+    assert new == [
+        rejection_json(Rejection(fit, Reason.FULL, 1, 5, Standing(None, 4), Standing(None, 3))),
+        rejection_json(Rejection(unranking, Reason.NOT_RANKED, 2, 0)),
+    ]

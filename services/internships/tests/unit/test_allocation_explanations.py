@@ -6,7 +6,16 @@ from __future__ import annotations
 from hypothesis import given
 from internships_allocation_rounds import PROPERTIES, assert_standing, instances, rank_in_list
 
-from internships.domain.allocation import Instance, Position, Reason, Student, TieRule, allocate, preference_keys
+from internships.domain.allocation import (
+    Instance,
+    Position,
+    Reason,
+    Student,
+    TieRule,
+    allocate,
+    preference_keys,
+    rejection,
+)
 
 
 @PROPERTIES
@@ -64,6 +73,25 @@ def test_no_explanation_singles_out_a_student(instance):
                 cutoffs.setdefault(r.position_id, set()).add(r.cutoff)
     assert all(len(same) == 1 for same in told.values()), told
     assert all(len(same) == 1 for same in cutoffs.values()), cutoffs
+
+
+@PROPERTIES
+@given(instances())
+def test_a_run_keeps_no_more_than_its_explanations_show(instance):
+    """What a stored run keeps to explain a student (Allocation.passed_over, with positions()) rebuilds the student's
+    explanation exactly, and keeps no band the explanation does not show: none where the position does not accept
+    the student, 0 where it offered no seats (the student's place in an enterprise's ranking is not told there)."""
+    result = allocate(instance)
+    facts = result.positions()
+    for student in instance.students:
+        kept = result.passed_over(student.id)
+        rebuilt = tuple(rejection(pid, facts[pid], band) for pid, band in kept)
+        assert rebuilt == result.explain(student.id)
+        for (_, band), r in zip(kept, rebuilt, strict=True):
+            if r.reason is Reason.NOT_RANKED:
+                assert band is None
+            elif r.reason is Reason.NO_SEATS:
+                assert band == 0
 
 
 def test_students_who_lose_the_same_tie_are_told_the_same():

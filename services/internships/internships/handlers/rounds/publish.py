@@ -77,8 +77,8 @@ async def publish_round(
         outbox_rows = asyncio.ensure_future(asyncio.to_thread(_outbox_rows, bookings, u))
         try:
             outcomes = await u.placements.book_batch(batch, outbox_rows, today=now.date())
-        finally:
-            await outbox_rows
+        finally:  # the worker thread done before the unit closes; a refusal or a database error is what is raised
+            await asyncio.wait([outbox_rows])
         for (placement, _), refusal in zip(bookings, outcomes, strict=True):
             if refusal is not None:
                 refusals.append(_refused_placement(placement, refusal, booking.PUBLISH_REFUSALS.get(refusal, refusal)))

@@ -3,8 +3,16 @@ match and the student's band at each (round_match.passed_over, .bands), per posi
 ranked and its cutoff band (round_run_position). The explanation, ~2 KB of JSON per student (about 100 MB on a
 national round), is built when read (domain.allocation.rejection).
 
-The upgrade derives both from the stored explanations, which hold every fact they were built from; the downgrade
-rebuilds the explanations, texts included, as domain.allocation.Rejection.describe words them.
+An expand step (docs/operations.md, "Roll out a new release"): the previous release still reads and writes
+`round_match.explanation` while this one rolls out, so the column stays, with a default for the rows this release
+writes (an old process shows no explanation for them), and the new columns default to empty for the rows an old
+process writes. The contract step, in the next release, converts the rows old processes wrote meanwhile as this
+upgrade converts the earlier ones (passed_over empty, explanation not) and drops the column.
+
+The upgrade derives the new columns from the stored explanations, which hold every fact they were built from (a
+position that only ever appears as "no-seats" is recorded as unranked: no explanation shows it either way); the
+explanations themselves stay as they were. The downgrade rebuilds the explanations of the runs this release computed,
+texts included, as domain.allocation.Rejection.describe words them.
 
 Revision ID: 0039_explanations_when_read
 Revises: 0038_round_tie_rule
@@ -46,6 +54,7 @@ def upgrade() -> None:
     op.add_column(
         "round_match", sa.Column("bands", postgresql.ARRAY(sa.Integer()), nullable=False, server_default="{}")
     )
+    op.alter_column("round_match", "explanation", server_default=sa.text("'[]'::jsonb"))
     # Each position once per run, from an element that shows its cutoff where there is one ("full").
     op.execute(
         "INSERT INTO round_run_position (run_id, position_id, seats, tags, ranked, cutoff) "
@@ -64,9 +73,6 @@ def upgrade() -> None:
         "GROUP BY run_id, school_org, student_ref) AS x "
         "WHERE (m.run_id, m.school_org, m.student_ref) = (x.run_id, x.school_org, x.student_ref)"
     )
-    op.drop_column("round_match", "explanation")
-    op.alter_column("round_match", "passed_over", server_default=None)
-    op.alter_column("round_match", "bands", server_default=None)
 
 
 def _standing(band: str) -> tuple[str, str]:
@@ -83,10 +89,6 @@ def _standing(band: str) -> tuple[str, str]:
 
 
 def downgrade() -> None:
-    op.add_column(
-        "round_match",
-        sa.Column("explanation", postgresql.JSONB(), nullable=False, server_default=sa.text("'[]'::jsonb")),
-    )
     you, you_words = _standing("x.band")
     cutoff, cutoff_words = _standing("f.cutoff")
     full = (
@@ -109,7 +111,8 @@ def downgrade() -> None:
         "CROSS JOIN LATERAL unnest(passed_over, bands) WITH ORDINALITY AS u(pid, band, n)) AS x "
         "JOIN round_run_position f ON (f.run_id, f.position_id) = (x.run_id, x.pid) "
         "GROUP BY x.run_id, x.school_org, x.student_ref) AS y "
-        "WHERE (m.run_id, m.school_org, m.student_ref) = (y.run_id, y.school_org, y.student_ref)"
+        "WHERE (m.run_id, m.school_org, m.student_ref) = (y.run_id, y.school_org, y.student_ref) "
+        "AND m.explanation = '[]'::jsonb"  # a run this release computed: the runs before keep theirs
     )
     op.alter_column("round_match", "explanation", server_default=None)
     op.drop_column("round_match", "bands")

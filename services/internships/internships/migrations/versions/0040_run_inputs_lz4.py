@@ -26,4 +26,4 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    op.execute(_IF_LZ4.format(method="pglz"))
+    op.execute(_IF_LZ4.format(method="default"))
