@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Iterable, Sequence
 
 from sqlalchemy import MetaData, text
 from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
-from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, create_async_engine
 
 # Stable constraint names so alembic autogenerate and hand-written migrations agree.
 NAMING_CONVENTION = {
@@ -21,6 +22,13 @@ NAMING_CONVENTION = {
 
 def new_metadata() -> MetaData:
     return MetaData(naming_convention=NAMING_CONVENTION)
+
+
+async def copy_in(connection: AsyncConnection, table: str, columns: Sequence[str], records: Iterable[tuple]) -> None:
+    """Rows into `table` with PostgreSQL's COPY, in the connection's open transaction: the way bulk writes (tens of
+    thousands of rows) go in. JSONB values are given as text (the driver's codec for it takes text)."""
+    raw = (await connection.get_raw_connection()).driver_connection
+    await raw.copy_records_to_table(table, records=records, columns=list(columns))
 
 
 def create_engine(url: str, *, pool_size: int = 20) -> AsyncEngine:

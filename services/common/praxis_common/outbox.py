@@ -42,7 +42,7 @@ from sqlalchemy import (
 from sqlalchemy.dialects.postgresql import JSONB, UUID
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
-from praxis_common import metrics, tracing
+from praxis_common import db, metrics, tracing
 
 log = logging.getLogger("praxis.outbox")
 
@@ -105,13 +105,11 @@ _COPIED = ("id", "subject", "aggregate_type", "aggregate_id", "headers", "payloa
 async def copy_rows(connection: AsyncConnection, rows: list[dict]) -> None:
     """Append many outbox rows (UnitOfWork.outbox_rows) in the connection's transaction with one COPY: a bulk
     change's events (a published round's placements), laid out in a worker thread so the event loop stays free."""
-    records = await asyncio.to_thread(_records, rows)
-    raw = (await connection.get_raw_connection()).driver_connection
-    await raw.copy_records_to_table(outbox.name, records=records, columns=_COPIED)
+    await db.copy_in(connection, outbox.name, _COPIED, await asyncio.to_thread(_records, rows))
 
 
 def _records(rows: list[dict]) -> list[tuple]:
-    """COPY's tuples, JSONB as text (the driver's codec for it takes text)."""
+    """COPY's tuples (db.copy_in)."""
     return [
         (
             r["id"],

@@ -24,6 +24,7 @@ from internships.domain.agreements import Status
 from internships.domain.booking import BookingTarget, QuotaCounters, SeatCounters, Statement, decide_statements
 from internships.domain.placements import HOLDING, Placement, PlacementStatus
 from praxis_common import locks, outbox
+from praxis_common.db import copy_in
 
 
 class PlacementRepository:
@@ -184,7 +185,7 @@ class PlacementRepository:
             },
         ):
             holding.setdefault((r.school_org, r.student_ref), []).append((r.starts_on, r.ends_on))
-        # Tens of thousands of bookings: decided, and their rows laid out, in a worker thread (off the event loop).
+        # Tens of thousands of bookings: decided in a worker thread (off the event loop), as their rows are laid out.
         decided = await asyncio.to_thread(_decide, bookings, positions, bases, agreements, holding, today)
         if any(d is not None for d in decided):
             return decided
@@ -199,8 +200,7 @@ class PlacementRepository:
             ids = sorted(counts)
             await c.execute(statement, {"ids": ids, "counts": [counts[k] for k in ids]})
         columns, records = await asyncio.to_thread(_copy_records, placements)
-        raw = (await c.get_raw_connection()).driver_connection
-        await raw.copy_records_to_table(pl_t.name, records=records, columns=columns)
+        await copy_in(c, pl_t.name, columns, records)
         await outbox.copy_rows(c, await outbox_rows)
         return decided
 
@@ -307,8 +307,7 @@ def _decide(bookings, positions, bases, agreements, holding, today: date) -> lis
 
 
 def _copy_records(placements: list[Placement]) -> tuple[list[str], list[tuple]]:
-    """The placements' rows as COPY takes them: the columns, and a tuple per row (JSONB as text: the driver's
-    codec for it takes text)."""
+    """The placements' rows as COPY takes them (praxis_common.db.copy_in): the columns, and a tuple per row."""
     columns = [col.name for col in pl_t.columns]
     as_json = {col.name for col in pl_t.columns if isinstance(col.type, JSONB)}
     records = [

@@ -18,6 +18,7 @@ from internships.adapters.round_students import all_rows
 from internships.adapters.rounds import visible_to
 from internships.domain.allocation import PositionFacts
 from internships.domain.round_views import Match, RoundPositionFill, Run
+from praxis_common.db import copy_in
 
 
 def _match(row) -> Match:
@@ -45,16 +46,17 @@ class RunRepository:
         await self.connection.execute(
             insert(run_t).values({**run.__dict__, "inputs": cast(literal(inputs_json, Text), JSONB)})
         )
-        raw = (await self.connection.get_raw_connection()).driver_connection
-        await raw.copy_records_to_table(
+        await copy_in(
+            self.connection,
             match_t.name,
-            records=((run.id, *m) for m in matches),
-            columns=["run_id", "school_org", "student_ref", "position_id", "choice", "passed_over", "bands"],
+            ["run_id", "school_org", "student_ref", "position_id", "choice", "passed_over", "bands"],
+            ((run.id, *m) for m in matches),
         )
-        await raw.copy_records_to_table(
+        await copy_in(
+            self.connection,
             position_t.name,
-            records=((run.id, *p) for p in positions),
-            columns=["run_id", "position_id", "seats", "tags", "ranked", "cutoff"],
+            ["run_id", "position_id", "seats", "tags", "ranked", "cutoff"],
+            ((run.id, *p) for p in positions),
         )
 
     async def positions(self, run_id: uuid.UUID, ids: list[uuid.UUID]) -> dict[uuid.UUID, PositionFacts]:

@@ -38,7 +38,7 @@ async def publish_round(
     """Turn the latest run's matches into placements, all in one transaction or none, through the booking rules:
     the same compliance checks and caps, and the same atomic step decided for every placement in order on locked
     rows (domain.booking.decide_statements: seat, intern counters, quota, overlap), then written set-based (each
-    counter row once, the placements by COPY, their events in one statement). Placements are `requested` (the enterprise confirms
+    counter row once, the placements and their events by COPY). Placements are `requested` (the enterprise confirms
     within `hold`) or `confirmed`, as the round says. When any match can no longer be booked (a seat taken since
     closing, a quota used, the student placed elsewhere meanwhile, a term over…) nothing is created and the
     answer (409 round-publish-refused) lists each one; the owner can reopen, close (deciding the seats afresh)
