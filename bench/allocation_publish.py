@@ -81,6 +81,49 @@ def healthz_watch(base_url: str):
         thread.join(timeout=60)
 
 
+def _rss_kib(pid: int) -> int:
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1])
+    except OSError:  # the process has just exited
+        pass
+    return 0
+
+
+def _tree(pid: int) -> list[int]:
+    """The process and all its descendants (the service's fork server and its computation workers)."""
+    found, i = [pid], 0
+    while i < len(found):
+        for task in Path(f"/proc/{found[i]}/task").glob("*/children"):
+            try:
+                found.extend(int(c) for c in task.read_text().split())
+            except OSError:
+                pass
+        i += 1
+    return found
+
+
+@contextmanager
+def tree_rss_watch(pid: int):
+    """Samples, every 10 ms from a thread of its own, the resident memory of the process and its descendants
+    together; yields [the largest sum seen, in MiB]. (A worker process's own peak is gone once it exits.)"""
+    largest = [0.0]
+    stop = threading.Event()
+
+    def sample() -> None:
+        while not stop.wait(0.01):
+            largest[0] = max(largest[0], sum(_rss_kib(p) for p in _tree(pid)) / 1024)
+
+    thread = threading.Thread(target=sample, daemon=True)
+    thread.start()
+    try:
+        yield largest
+    finally:
+        stop.set()
+        thread.join(timeout=60)
+
+
 def peak_rss_mib(pid: int) -> float:
     for line in Path(f"/proc/{pid}/status").read_text().splitlines():
         if line.startswith("VmHWM:"):
@@ -176,7 +219,7 @@ async def run(stack: Stack, args: argparse.Namespace) -> None:
             out = Path(tempfile.mkdtemp(prefix="praxis-bench-")) / "py-spy-internships.txt"
             profiler = start_profiler(args.py_spy, service.proc.pid, out)
             await asyncio.sleep(1.0)  # let py-spy attach before the timed calls
-        with healthz_watch(service.base_url) as longest:
+        with healthz_watch(service.base_url) as longest, tree_rss_watch(service.proc.pid) as tree_peak:
             peaks = {"set-up": peak_rss_mib(service.proc.pid)}
             close_s, _ = await timed(c, f"/v1/rounds/{rid}/close", s, 200)
             peaks["close"] = peak_rss_mib(service.proc.pid)
@@ -221,6 +264,10 @@ async def run(stack: Stack, args: argparse.Namespace) -> None:
         f"internships process peak RSS: {peak_rss_mib(service.proc.pid):.0f} MiB (after "
         + ", ".join(f"{phase} {mib:.0f}" for phase, mib in peaks.items())
         + ")"
+    )
+    print(
+        f"the service's processes together (the service, its fork server and computation workers), the largest "
+        f"resident memory sampled every 10 ms during close, compute and publish: {tree_peak[0]:.0f} MiB"
     )
     print(
         f"longest /healthz answer during close, compute and publish (the event loop's longest stall): {longest[0] * 1000:.0f} ms"

@@ -6,12 +6,14 @@ the .proto files stay the one source of truth while messages remain readable on 
 
 from __future__ import annotations
 
+import json
 import uuid
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import TypeVar
 
 from google.protobuf import json_format
+from google.protobuf.descriptor import FieldDescriptor
 from google.protobuf.message import Message
 
 from praxis_common import tracing
@@ -63,10 +65,53 @@ class IntegrationEvent:
             "aggregate_type": self.aggregate_type,
             "aggregate_id": self.aggregate_id,
             "headers": tracing.inject(self.headers()),  # the trace it was made in, for the relay to carry on
-            # Compact: with an indent the json module falls back to its pure-Python encoder (a tenth of a booking's CPU).
-            "payload": json_format.MessageToJson(self.payload, sort_keys=True, indent=None).encode(),
+            "payload": payload_json(self.payload),
             "occurred_at": self.time,
         }
+
+
+# Field types whose protobuf JSON form is the Python value itself (strings, booleans, 32-bit integers).
+_AS_IS = frozenset(
+    {
+        FieldDescriptor.TYPE_STRING,
+        FieldDescriptor.TYPE_BOOL,
+        FieldDescriptor.TYPE_INT32,
+        FieldDescriptor.TYPE_SINT32,
+        FieldDescriptor.TYPE_SFIXED32,
+        FieldDescriptor.TYPE_UINT32,
+        FieldDescriptor.TYPE_FIXED32,
+    }
+)
+# Per message type: its fields as (JSON name, attribute, repeated) sorted by JSON name, or None for the printer.
+_plans: dict[type, tuple[tuple[str, str, bool], ...] | None] = {}
+
+
+def _plan(message_type: type) -> tuple[tuple[str, str, bool], ...] | None:
+    d = message_type.DESCRIPTOR
+    plain = not d.full_name.startswith("google.protobuf.") and all(  # well-known types have JSON forms of their own
+        f.type in _AS_IS and not f.has_presence and f.containing_oneof is None for f in d.fields
+    )
+    return tuple(sorted((f.json_name, f.name, f.is_repeated) for f in d.fields)) if plain else None
+
+
+def payload_json(message: Message) -> bytes:
+    """The payload in the protobuf JSON mapping, keys sorted, compact: json_format.MessageToJson's bytes. Its
+    printer walks every field in Python (about half of a placement event's cost, 46,000 of them when a national
+    round publishes). A message whose fields are all strings, booleans, 32-bit integers or lists of them, without
+    presence (every event payload today), is written here: its set fields (a field without presence is set when it
+    is not its default), in JSON-name order, in one json.dumps. Any other goes to the printer. (Compact: with an
+    indent the json module falls back to its pure-Python encoder.)"""
+    message_type = type(message)
+    if message_type not in _plans:
+        _plans[message_type] = _plan(message_type)
+    plan = _plans[message_type]
+    if plan is None:
+        return json_format.MessageToJson(message, sort_keys=True, indent=None).encode()
+    js = {}
+    for json_name, name, repeated in plan:
+        if value := getattr(message, name):
+            js[json_name] = list(value) if repeated else value
+    return json.dumps(js).encode()
 
 
 @dataclass(frozen=True)

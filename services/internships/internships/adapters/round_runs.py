@@ -103,11 +103,13 @@ class RunRepository:
         enterprise: str | None = None,
         matched_only: bool = False,
         passed_over: bool = False,
+        with_profiles: bool = True,
         after: tuple[str, str] | None = None,
         limit: int | None = None,
     ) -> list[Match]:
-        """The run's matches with the students' shared profiles, by school and student: one school's students,
-        or the students matched to one enterprise's positions; with `passed_over`, what explains each."""
+        """The run's matches with the students' shared profiles (empty without `with_profiles`), by school and
+        student: one school's students, or the students matched to one enterprise's positions; with `passed_over`,
+        what explains each."""
         # The profile by a subquery per row, which looks the student up by the whole key whatever the planner
         # believes of the tables' sizes: as a join, with no statistics yet (a run just copied in), it chose a nested
         # loop scanning the school's students for every match (3.7 s for 5,000, quadratic in the round).
@@ -126,7 +128,11 @@ class RunRepository:
             match_t.c.position_id,
             match_t.c.choice,
             *((match_t.c.passed_over, match_t.c.bands) if passed_over else ()),
-            func.coalesce(profile, literal_column("'{}'::jsonb")).label("profile"),
+            (
+                func.coalesce(profile, literal_column("'{}'::jsonb"))
+                if with_profiles
+                else literal_column("'{}'::jsonb")
+            ).label("profile"),
         ).where(match_t.c.run_id == run.id)
         if school is not None:
             query = query.where(match_t.c.school_org == school)

@@ -62,12 +62,10 @@ matching from scratch, independently of the fast path.
 from __future__ import annotations
 
 import bisect
-import gc
 import hashlib
 import json
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from enum import StrEnum
 from heapq import heappush, heapreplace
@@ -231,44 +229,25 @@ def validate(instance: Instance) -> None:
 # ---- reproducibility ----
 
 
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while a whole round is compiled, hashed or explained in one go.
-
-    Compiling, hashing or explaining 50,000 students makes hundreds of thousands of small containers,
-    none in a reference cycle; every full collection they trigger rescans every live object, the
-    round's input included, which doubled `input_hash` and tripled `explanations` in
-    bench/allocation.py. Reference counting still frees everything as usual.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
 def input_hash(instance: Instance) -> str:
     """sha256 (hex) of a canonical JSON form of the inputs, the seed and the algorithm version.
 
     Canonical: students and positions sorted by id; competencies, tags and each tie group sorted; the
     order of a student's list and of a ranking's groups kept (it is meaningful).
     """
-    with _collector_paused():
-        students = sorted(((s.id, s.preferences, sorted(s.competencies)) for s in instance.students), key=itemgetter(0))
-        positions = sorted(
-            (
-                (p.id, p.capacity, sorted(p.tags), None if p.ranking is None else list(map(sorted, p.ranking)))
-                for p in instance.positions
-            ),
-            key=itemgetter(0),
-        )
-        text = json.dumps(
-            (ALGORITHM_VERSIONS[instance.tie_rule], instance.seed, students, positions),
-            ensure_ascii=False,
-            separators=(",", ":"),
-        )
+    students = sorted(((s.id, s.preferences, sorted(s.competencies)) for s in instance.students), key=itemgetter(0))
+    positions = sorted(
+        (
+            (p.id, p.capacity, sorted(p.tags), None if p.ranking is None else list(map(sorted, p.ranking)))
+            for p in instance.positions
+        ),
+        key=itemgetter(0),
+    )
+    text = json.dumps(
+        (ALGORITHM_VERSIONS[instance.tie_rule], instance.seed, students, positions),
+        ensure_ascii=False,
+        separators=(",", ":"),
+    )
     return hashlib.sha256(text.encode()).hexdigest()
 
 
@@ -588,8 +567,7 @@ class Allocation:
 
     def explanations(self) -> dict[StudentId, tuple[Rejection, ...]]:
         """`explain` for every student of the round."""
-        with _collector_paused():
-            return {sid: self.explain(sid) for sid in self._compiled.student_ids}
+        return {sid: self.explain(sid) for sid in self._compiled.student_ids}
 
 
 def _improve(c: _Compiled, held: list[int], at: list[int]) -> int:
@@ -709,15 +687,14 @@ def allocate(instance: Instance) -> Allocation:
 
     Raises InvalidInput, with one field error per problem, when the round is inconsistent (`validate`).
     """
-    with _collector_paused():
-        c = _compile(instance)
-        heaps, nxt = _deferred_acceptance(c)
-        held, at = [-1] * c.n, [-1] * c.n
-        for j, heap in enumerate(heaps):
-            for negated in heap:
-                s = c.by_draw[-negated % c.n]
-                held[s], at[s] = j, nxt[s] - 1
-        improved = _improve(c, held, at) if instance.tie_rule is TieRule.IMPROVED else 0
+    c = _compile(instance)
+    heaps, nxt = _deferred_acceptance(c)
+    held, at = [-1] * c.n, [-1] * c.n
+    for j, heap in enumerate(heaps):
+        for negated in heap:
+            s = c.by_draw[-negated % c.n]
+            held[s], at[s] = j, nxt[s] - 1
+    improved = _improve(c, held, at) if instance.tie_rule is TieRule.IMPROVED else 0
     matches: dict[StudentId, PositionId | None] = dict.fromkeys(c.student_ids)
     cutoffs = [-1] * len(heaps)
     for s, j in enumerate(held):

@@ -17,7 +17,7 @@ from sqlalchemy.ext.asyncio import create_async_engine
 
 from internships import handlers
 from internships.adapters.unit_of_work import InternshipsUnit
-from internships.domain import allocation, commands
+from internships.domain import allocation, commands, round_computation
 from internships.domain.agreements import Status
 from internships.domain.positions import Duty, DutyKind
 from internships.domain.rounds import PublishRefused, RoundNotClosed, RoundNotOpen, RoundPublished
@@ -196,7 +196,7 @@ async def test_preferences_in_result_out_then_placements_that_agree(uow):
     # The run matches the pure algorithm on the stored inputs, and passes the independent checker.
     async with uow() as u:
         inputs = await u.connection.scalar(text("SELECT inputs FROM round_run WHERE id = :id"), {"id": run.id})
-    instance = rounds.instance_of(inputs)
+    instance = round_computation.instance_of(inputs)
     pure = allocation.allocate(instance)
     assert {k.split("/", 1)[1]: v for k, v in pure.matches.items()} == {k: v and str(v) for k, v in got.items()}
     assert allocation.check_stable(instance, pure.matches) == []

@@ -35,7 +35,7 @@ from internships.handlers.rounds.access import (
     shown,
 )
 from internships.handlers.rounds.close import close_round, decide_offered_seats
-from internships.handlers.rounds.compute import compute_round, instance_of, list_runs, round_inputs
+from internships.handlers.rounds.compute import compute_round, list_runs, round_inputs
 from internships.handlers.rounds.lifecycle import (
     accept_round,
     create_round,
@@ -79,7 +79,6 @@ __all__ = [
     "decline_round",
     "get_result",
     "get_round",
-    "instance_of",
     "list_applicants",
     "list_invitations",
     "list_positions",

@@ -3,21 +3,14 @@
 from __future__ import annotations
 
 import asyncio
-import json
 import logging
 import uuid
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from internships import policy
-from internships.domain import allocation
+from internships.domain import round_computation
 from internships.domain.round_views import RoundPosition, RoundStudent, Run
-from internships.domain.rounds import (
-    Round,
-    UnstableAllocation,
-    split_student_key,
-    student_key,
-)
+from internships.domain.rounds import Round, UnstableAllocation, student_key
 from internships.handlers.rounds.access import party, school_round, shown
 from praxis_common import metrics, pages
 from praxis_common.auth import Principal
@@ -26,6 +19,7 @@ from praxis_common.errors import (
     Forbidden,
 )
 from praxis_common.uow import Clock, UowFactory, utc_clock
+from praxis_common.worker_process import in_worker_process
 
 log = logging.getLogger("praxis.internships.rounds")
 
@@ -61,58 +55,6 @@ def round_inputs(rnd: Round, positions: Sequence[RoundPosition], students: Seque
     }
 
 
-def instance_of(inputs: dict) -> allocation.Instance:
-    return allocation.Instance(
-        students=tuple(allocation.Student(sid, tuple(prefs), frozenset(c)) for sid, prefs, c in inputs["students"]),
-        positions=tuple(
-            allocation.Position(pid, seats, frozenset(tags), None if r is None else tuple(map(tuple, r)))
-            for pid, seats, tags, r in inputs["positions"]
-        ),
-        seed=inputs["seed"],
-        tie_rule=inputs.get("tie_rule", allocation.TieRule.LOTTERY),  # runs stored before tie rules: the lottery
-    )
-
-
-@dataclass(frozen=True)
-class _Computed:
-    input_hash: str
-    algorithm_version: str
-    inputs_json: str
-    matches: list[tuple]  # (school_org, student_ref, position_id, choice, passed_over, bands): RunRepository.add_run
-    positions: list[tuple]  # (position_id, seats, tags, ranked, cutoff): domain.allocation.PositionFacts
-    students: int
-    matched: int
-    violations: list[str]
-
-
-def _compute(inputs: dict) -> _Computed:
-    """The CPU-bound part, run off the event loop: allocate the inputs (round_inputs), verify independently, and lay
-    out what is stored: each student's match with the positions they were passed over at and their band there, and
-    each position's facts. A student's explanation is built from these when it is read (results.explained)."""
-    instance = instance_of(inputs)
-    result = allocation.allocate(instance)
-    violations = allocation.check_stable(instance, result.matches)
-    matches, matched = [], 0
-    for sid, pid in result.matches.items():
-        school, ref = split_student_key(sid)
-        above = result.passed_over(sid)
-        choice = None
-        if pid is not None:
-            matched += 1
-            choice = len(above) + 1
-        matches.append((school, ref, pid, choice, [p for p, _ in above], [band for _, band in above]))
-    return _Computed(
-        allocation.input_hash(instance),
-        result.algorithm_version,
-        json.dumps(inputs),
-        matches,
-        [(pid, *facts) for pid, facts in result.positions().items()],
-        len(instance.students),
-        matched,
-        violations,
-    )
-
-
 @bulk_step
 async def compute_round(round_id: uuid.UUID, principal: Principal, *, uow: UowFactory, clock: Clock = utc_clock) -> Run:
     """Run the allocation on the frozen inputs and store the run: its input hash, the algorithm version, the seed,
@@ -127,7 +69,7 @@ async def compute_round(round_id: uuid.UUID, principal: Principal, *, uow: UowFa
         with metrics.allocation_runs.time():
             inputs = await asyncio.to_thread(round_inputs, rnd, positions, students)
             del positions, students  # the rows as read: not kept while the round is allocated
-            computed = await asyncio.to_thread(_compute, inputs)
+            computed = await in_worker_process(round_computation.compute, inputs)
         if computed.violations:
             log.error(
                 "allocation failed its stability check",

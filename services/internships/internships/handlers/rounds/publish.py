@@ -49,7 +49,7 @@ async def publish_round(
         rnd = await school_round(repo, round_id, principal, lock="update", owner=True)
         rnd.require_publishable()
         run = await u.runs.run(round_id, rnd.latest_run_id)
-        matches = await u.runs.matches(run, matched_only=True)
+        matches = await u.runs.matches(run, matched_only=True, with_profiles=False)  # the students' are read below
         position_ids = sorted({m.position_id for m in matches})
         positions = {p.position_id: p for p in await repo.positions(round_id, ids=position_ids, with_ranking=False)}
         agreements = await repo.active_agreements(

@@ -7,7 +7,7 @@ import uuid
 from dataclasses import replace
 
 from internships import policy
-from internships.domain import allocation
+from internships.domain import allocation, round_computation
 from internships.domain.round_views import Match, Run
 from internships.domain.rounds import (
     RoundNotComputed,
@@ -15,7 +15,6 @@ from internships.domain.rounds import (
     student_key,
 )
 from internships.handlers.rounds.access import Result, party, shown
-from internships.handlers.rounds.compute import instance_of
 from praxis_common import pages
 from praxis_common.auth import Principal
 from praxis_common.bulk import bulk_step
@@ -25,6 +24,7 @@ from praxis_common.errors import (
     NotFound,
 )
 from praxis_common.uow import UowFactory
+from praxis_common.worker_process import in_worker_process
 
 
 @bulk_step
@@ -134,7 +134,7 @@ async def compare_runs(
             inputs = None
             stored = [await u.runs.matches(r, school=principal.org, student_ref=own) for r in runs]
     if inputs is not None:
-        moves = await asyncio.to_thread(_compare, *inputs)
+        moves = await in_worker_process(round_computation.compare, *inputs)
     else:
         before = {(m.school_org, m.student_ref): m.position_id for m in stored[0]}
         after = {(m.school_org, m.student_ref): m.position_id for m in stored[1]}
@@ -163,7 +163,3 @@ def _moves_page(
             mine.append(m)
     mine.sort(key=lambda m: m.student_id)
     return pages.page_of(mine, page_size, page_token, lambda m: (m.student_id,), str)
-
-
-def _compare(inputs_a: dict, inputs_b: dict) -> list[allocation.Move]:
-    return allocation.compare(allocation.allocate(instance_of(inputs_a)), allocation.allocate(instance_of(inputs_b)))
