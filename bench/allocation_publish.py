@@ -61,16 +61,17 @@ def start_profiler(py_spy: str, pid: int, out: Path) -> subprocess.Popen:
 
 @contextmanager
 def healthz_watch(base_url: str):
-    """Polls /healthz back to back from a thread of its own; yields [the longest answer, in seconds]."""
-    longest = [0.0]
+    """Polls /healthz back to back from a thread of its own; yields {phase: the longest answer in it, in seconds},
+    the phase being what the caller last put under the key None."""
+    longest: dict = {None: "set-up"}
     stop = threading.Event()
 
     def poll() -> None:
         with httpx.Client(base_url=base_url, timeout=60) as c:
             while not stop.is_set():
-                started = time.perf_counter()
+                phase, started = longest[None], time.perf_counter()
                 c.get("/healthz")
-                longest[0] = max(longest[0], time.perf_counter() - started)
+                longest[phase] = max(longest.get(phase, 0.0), time.perf_counter() - started)
 
     thread = threading.Thread(target=poll, daemon=True)
     thread.start()
@@ -221,10 +222,13 @@ async def run(stack: Stack, args: argparse.Namespace) -> None:
             await asyncio.sleep(1.0)  # let py-spy attach before the timed calls
         with healthz_watch(service.base_url) as longest, tree_rss_watch(service.proc.pid) as tree_peak:
             peaks = {"set-up": peak_rss_mib(service.proc.pid)}
+            longest[None] = "close"
             close_s, _ = await timed(c, f"/v1/rounds/{rid}/close", s, 200)
             peaks["close"] = peak_rss_mib(service.proc.pid)
+            longest[None] = "compute"
             compute_s, run_ = await timed(c, f"/v1/rounds/{rid}/compute", s, 201)
             peaks["compute"] = peak_rss_mib(service.proc.pid)
+            longest[None] = "publish"
             publish_s, published = await timed(c, f"/v1/rounds/{rid}/publish", s, 200)
             peaks["publish"] = peak_rss_mib(service.proc.pid)
         started = time.perf_counter()
@@ -261,7 +265,7 @@ async def run(stack: Stack, args: argparse.Namespace) -> None:
         + ", ".join(f"{name} {ms:.0f} ms" for name, ms in pages.items())
     )
     print(
-        f"internships process peak RSS: {peak_rss_mib(service.proc.pid):.0f} MiB (after "
+        f"internships process alone, peak RSS: {peak_rss_mib(service.proc.pid):.0f} MiB (after "
         + ", ".join(f"{phase} {mib:.0f}" for phase, mib in peaks.items())
         + ")"
     )
@@ -269,8 +273,12 @@ async def run(stack: Stack, args: argparse.Namespace) -> None:
         f"the service's processes together (the service, its fork server and computation workers), the largest "
         f"resident memory sampled every 10 ms during close, compute and publish: {tree_peak[0]:.0f} MiB"
     )
+    stalls = {phase: seconds for phase, seconds in longest.items() if phase in ("close", "compute", "publish")}
     print(
-        f"longest /healthz answer during close, compute and publish (the event loop's longest stall): {longest[0] * 1000:.0f} ms"
+        f"longest /healthz answer during close, compute and publish (the event loop's longest stall): "
+        f"{max(stalls.values()) * 1000:.0f} ms ("
+        + ", ".join(f"{phase} {seconds * 1000:.0f}" for phase, seconds in stalls.items())
+        + ")"
     )
     print(
         f"check: placements {placements} = published {n} = matched {run_['matched']}; positions whose seats_taken "

@@ -17,12 +17,15 @@ objects form no cycles that outlive it, and the system takes its whole heap back
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import gc
 import multiprocessing
+import pickle
 import threading
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
-from typing import TypeVar
+from dataclasses import dataclass
+from typing import Any, TypeVar
 
 T = TypeVar("T")
 
@@ -31,23 +34,62 @@ _preloaded: set[str] = {__name__}
 _lock = threading.Lock()
 
 
-def _run(fn: Callable[..., T], args: tuple) -> T:
+# Entries of a long list pickled in one call: pickling holds the GIL for the whole call (a national round's inputs,
+# 0.5 s in one piece on a slow core), so long lists cross to and from the worker as slices pickled one at a time.
+SLICE = 2_000
+
+
+@dataclass(frozen=True)
+class _Slices:
+    pickled: list[bytes]
+
+
+def _pack(value: Any) -> Any:
+    """`value` with each long list in it (at its top, in a dict's values or a dataclass's fields) as pickled slices."""
+    if isinstance(value, list) and len(value) > SLICE:
+        return _Slices(
+            [pickle.dumps(value[i : i + SLICE], pickle.HIGHEST_PROTOCOL) for i in range(0, len(value), SLICE)]
+        )
+    if isinstance(value, dict):
+        return {k: _pack(v) for k, v in value.items()}
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return dataclasses.replace(value, **{f.name: _pack(getattr(value, f.name)) for f in dataclasses.fields(value)})
+    return value
+
+
+def _unpack(value: Any) -> Any:
+    if isinstance(value, _Slices):
+        return [entry for piece in value.pickled for entry in pickle.loads(piece)]
+    if isinstance(value, dict):
+        return {k: _unpack(v) for k, v in value.items()}
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return dataclasses.replace(
+            value, **{f.name: _unpack(getattr(value, f.name)) for f in dataclasses.fields(value)}
+        )
+    return value
+
+
+def _run(fn: Callable[..., T], packed: tuple) -> T:
     gc.disable()  # this process lives for this one call (see the module docstring)
-    return fn(*args)
+    return _pack(fn(*(_unpack(a) for a in packed)))
 
 
 async def in_worker_process(fn: Callable[..., T], *args: object) -> T:
     """`fn(*args)` in a fresh worker process, awaited without blocking the event loop. `fn` must be a module-level
-    function and its arguments and result picklable; its module is imported once into the fork server. An
-    exception raised by `fn` is raised here; a worker that dies (killed, out of memory) raises BrokenProcessPool."""
+    function and its arguments and result picklable; its module is imported once into the fork server. Long lists
+    among the arguments and in the result (at the top, in a dict or a dataclass) cross as slices (`SLICE`), packed
+    and unpacked in a worker thread. An exception raised by `fn` is raised here; a worker that dies (killed, out of
+    memory) raises BrokenProcessPool."""
     with _lock:
         if fn.__module__ not in _preloaded:  # only modules named before the fork server starts are preloaded
             _preloaded.add(fn.__module__)
             _context.set_forkserver_preload(sorted(_preloaded))
+    packed = await asyncio.to_thread(lambda: tuple(_pack(a) for a in args))
     pool = ProcessPoolExecutor(max_workers=1, mp_context=_context, max_tasks_per_child=1)
     try:
         # Submitting starts the worker, which waits on the fork server (the first time, on its imports): a thread's
         # wait, not the event loop's.
-        return await asyncio.wrap_future(await asyncio.to_thread(pool.submit, _run, fn, args))
+        result = await asyncio.wrap_future(await asyncio.to_thread(pool.submit, _run, fn, packed))
     finally:
         pool.shutdown(wait=False)
+    return await asyncio.to_thread(_unpack, result)

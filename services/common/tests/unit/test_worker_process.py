@@ -6,10 +6,23 @@ import asyncio
 import gc
 import os
 import time
+from dataclasses import dataclass
 
 import pytest
 
-from praxis_common.worker_process import in_worker_process
+from praxis_common.worker_process import SLICE, in_worker_process
+
+
+@dataclass(frozen=True)
+class Totals:
+    rows: list[tuple]
+    name: str
+
+
+def totals(inputs: dict) -> Totals:
+    """Long lists in (in a dict) and out (in a dataclass)."""
+    shared = inputs["rows"][0][1]
+    return Totals([(i, ids, ids is shared) for i, ids in inputs["rows"]], inputs["name"])
 
 
 def where_and_collector(n: int) -> tuple[int, bool, int]:
@@ -35,6 +48,14 @@ async def test_the_computation_runs_in_a_process_of_its_own_without_the_collecto
     assert gc.isenabled()  # the caller's collector untouched
     again, _, _ = await in_worker_process(where_and_collector, 1)
     assert again != pid  # a fresh process for each call: the memory a call touched goes back with it
+
+
+async def test_long_lists_cross_to_the_worker_and_back_whole_and_in_order():
+    ids = ["a", "b"]  # one object in every row: shared within a slice on the way
+    rows = [(i, ids) for i in range(3 * SLICE + 7)]
+    got = await in_worker_process(totals, {"rows": rows, "name": "round"})
+    assert got.name == "round" and [(i, x) for i, x, _ in got.rows] == rows
+    assert all(same for _, _, same in got.rows[:SLICE])
 
 
 async def test_an_exception_in_the_computation_is_raised_to_the_caller():
