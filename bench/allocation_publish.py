@@ -37,6 +37,7 @@ import tempfile
 import threading
 import time
 import uuid
+from collections.abc import Callable
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -60,32 +61,39 @@ def start_profiler(py_spy: str, pid: int, out: Path) -> subprocess.Popen:
 
 
 @contextmanager
+def in_background(step: Callable[[threading.Event], None]):
+    """`step(stop)` in a daemon thread of its own until the block ends (then `stop` is set and the thread joined)."""
+    stop = threading.Event()
+    thread = threading.Thread(target=step, args=(stop,), daemon=True)
+    thread.start()
+    try:
+        yield
+    finally:
+        stop.set()
+        thread.join(timeout=60)
+
+
+@contextmanager
 def healthz_watch(base_url: str):
     """Polls /healthz back to back from a thread of its own; yields {phase: the longest answer in it, in seconds},
     the phase being what the caller last put under the key None."""
     longest: dict = {None: "set-up"}
-    stop = threading.Event()
 
-    def poll() -> None:
+    def poll(stop: threading.Event) -> None:
         with httpx.Client(base_url=base_url, timeout=60) as c:
             while not stop.is_set():
                 phase, started = longest[None], time.perf_counter()
                 c.get("/healthz")
                 longest[phase] = max(longest.get(phase, 0.0), time.perf_counter() - started)
 
-    thread = threading.Thread(target=poll, daemon=True)
-    thread.start()
-    try:
+    with in_background(poll):
         yield longest
-    finally:
-        stop.set()
-        thread.join(timeout=60)
 
 
-def _rss_kib(pid: int) -> int:
+def _status_kib(pid: int, field: str) -> int:
     try:
         for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-            if line.startswith("VmRSS:"):
+            if line.startswith(f"{field}:"):
                 return int(line.split()[1])
     except OSError:  # the process has just exited
         pass
@@ -110,26 +118,17 @@ def tree_rss_watch(pid: int):
     """Samples, every 10 ms from a thread of its own, the resident memory of the process and its descendants
     together; yields [the largest sum seen, in MiB]. (A worker process's own peak is gone once it exits.)"""
     largest = [0.0]
-    stop = threading.Event()
 
-    def sample() -> None:
+    def sample(stop: threading.Event) -> None:
         while not stop.wait(0.01):
-            largest[0] = max(largest[0], sum(_rss_kib(p) for p in _tree(pid)) / 1024)
+            largest[0] = max(largest[0], sum(_status_kib(p, "VmRSS") for p in _tree(pid)) / 1024)
 
-    thread = threading.Thread(target=sample, daemon=True)
-    thread.start()
-    try:
+    with in_background(sample):
         yield largest
-    finally:
-        stop.set()
-        thread.join(timeout=60)
 
 
 def peak_rss_mib(pid: int) -> float:
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmHWM:"):
-            return int(line.split()[1]) / 1024
-    return float("nan")
+    return _status_kib(pid, "VmHWM") / 1024
 
 
 async def timed(c: httpx.AsyncClient, path: str, headers: dict, status: int) -> tuple[float, dict]:
