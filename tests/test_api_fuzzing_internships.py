@@ -3,11 +3,10 @@ and what counts as a finding)."""
 
 from __future__ import annotations
 
-import pytest
 import pytest_asyncio
-from schemathesis_run import agree, schemathesis_run
+from schemathesis_run import FUZZING, agree, schemathesis_run
 
-pytestmark = pytest.mark.slow
+pytestmark = FUZZING
 
 
 @pytest_asyncio.fixture(scope="module", loop_scope="module")

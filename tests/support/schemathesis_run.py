@@ -18,9 +18,17 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+import pytest
+
 HERE = Path(__file__).parent.parent / "fuzzing"
 SEED = 20261130
 MAX_EXAMPLES = 10
+
+# One run's budget: about 3 minutes alone on a slow 2-core machine, over 5 beside the suite's other workers there
+# (the suite's default timeout of 300 s cut it short).
+RUN_SECONDS = 900
+# The marks of a fuzzing module: slow, and the run's budget instead of the suite's default timeout.
+FUZZING = [pytest.mark.slow, pytest.mark.timeout(RUN_SECONDS + 60)]
 
 
 def organisations(service: str) -> tuple[str, str]:
@@ -94,7 +102,7 @@ def schemathesis_run(stack, service: str, tmp_path: Path) -> Run:
         str(tmp_path),
     ]
     # In the test's own directory: schemathesis keeps a cache of crashes there, which must not leak between runs.
-    run = subprocess.run(command, env=env, capture_output=True, text=True, timeout=900, cwd=tmp_path)
+    run = subprocess.run(command, env=env, capture_output=True, text=True, timeout=RUN_SECONDS, cwd=tmp_path)
     # The findings come before the warnings and the statistics: show them first, then the tail.
     found = run.stdout.find("FAILURES")
     summary = (run.stdout[found : found + 8000] + "\n…\n" if found >= 0 else "") + run.stdout[-3000:]
