@@ -24,8 +24,7 @@ import pickle
 import threading
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 T = TypeVar("T")
 
@@ -39,34 +38,40 @@ _lock = threading.Lock()
 SLICE = 2_000
 
 
-@dataclass(frozen=True)
-class _Slices:
+class _Slices(NamedTuple):
     pickled: list[bytes]
 
 
-def _pack(value: Any) -> Any:
-    """`value` with each long list in it (at its top, in a dict's values or a dataclass's fields) as pickled slices."""
+def _walk(value: Any, leaf: Callable[[Any], Any]) -> Any:
+    """`value` with `leaf` applied at its top, to a dict's values and to a dataclass's fields."""
+    if isinstance(value, dict):
+        return {k: _walk(v, leaf) for k, v in value.items()}
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return dataclasses.replace(
+            value, **{f.name: _walk(getattr(value, f.name), leaf) for f in dataclasses.fields(value)}
+        )
+    return leaf(value)
+
+
+def _slice(value: Any) -> Any:
     if isinstance(value, list) and len(value) > SLICE:
         return _Slices(
             [pickle.dumps(value[i : i + SLICE], pickle.HIGHEST_PROTOCOL) for i in range(0, len(value), SLICE)]
         )
-    if isinstance(value, dict):
-        return {k: _pack(v) for k, v in value.items()}
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return dataclasses.replace(value, **{f.name: _pack(getattr(value, f.name)) for f in dataclasses.fields(value)})
     return value
+
+
+def _join(value: Any) -> Any:
+    return [entry for piece in value.pickled for entry in pickle.loads(piece)] if isinstance(value, _Slices) else value
+
+
+def _pack(value: Any) -> Any:
+    """`value` with each long list in it (at its top, in a dict's values or a dataclass's fields) as pickled slices."""
+    return _walk(value, _slice)
 
 
 def _unpack(value: Any) -> Any:
-    if isinstance(value, _Slices):
-        return [entry for piece in value.pickled for entry in pickle.loads(piece)]
-    if isinstance(value, dict):
-        return {k: _unpack(v) for k, v in value.items()}
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return dataclasses.replace(
-            value, **{f.name: _unpack(getattr(value, f.name)) for f in dataclasses.fields(value)}
-        )
-    return value
+    return _walk(value, _join)
 
 
 def _run(fn: Callable[..., T], packed: tuple) -> T:

@@ -69,7 +69,7 @@ async def test_the_event_loop_keeps_serving_while_a_computation_runs():
     longest, ticks = 0.0, 0
     while not computation.done():
         t0 = time.perf_counter()
-        await asyncio.sleep(0.005)
+        await asyncio.sleep(0.005)  # the loop's responsiveness is what is measured, not a wait for the worker
         longest, ticks = max(longest, time.perf_counter() - t0), ticks + 1
     assert computation.result() > 0
     assert ticks > 50 and longest < 0.25, (ticks, longest)
