@@ -18,6 +18,8 @@ inbox = Table(
     PrimaryKeyConstraint("consumer", "event_id", name="pk_inbox"),
 )
 
+# Built once: building it per event cost more CPU than the insert's round trip.
+_CLAIM = insert(inbox).on_conflict_do_nothing().returning(inbox.c.event_id)
 _PRUNE = text("DELETE FROM inbox WHERE processed_at < now() - make_interval(hours => :hours)")
 
 
@@ -31,12 +33,7 @@ async def claimed(conn: AsyncConnection, consumer: str, event_id: str) -> bool:
 
 async def claim(session: AsyncConnection, consumer: str, event_id: str, event_type: str) -> bool:
     """Record the event for this consumer inside the caller's transaction; False if already applied."""
-    result = await session.execute(
-        insert(inbox)
-        .values(consumer=consumer, event_id=event_id, event_type=event_type)
-        .on_conflict_do_nothing()
-        .returning(inbox.c.event_id)
-    )
+    result = await session.execute(_CLAIM, {"consumer": consumer, "event_id": event_id, "event_type": event_type})
     return result.first() is not None
 
 
