@@ -6,10 +6,10 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 PACKAGES := -e proto -e services/common -e services/dev -e services/partnerships -e services/evaluation -e services/mentors-client \
-            -e services/internships -e services/mentors -e services/projects -e services/notifications -e services/cli
+            -e services/internships -e services/mentors -e services/projects -e services/notifications -e services/credentials -e services/cli
 SOURCES := constraints.txt requirements-test.txt proto/pyproject.toml services/common/pyproject.toml \
            services/partnerships/pyproject.toml services/evaluation/pyproject.toml services/mentors-client/pyproject.toml services/internships/pyproject.toml services/mentors/pyproject.toml \
-           services/projects/pyproject.toml services/notifications/pyproject.toml services/cli/pyproject.toml services/dev/pyproject.toml
+           services/projects/pyproject.toml services/notifications/pyproject.toml services/credentials/pyproject.toml services/cli/pyproject.toml services/dev/pyproject.toml
 
 .PHONY: run test test-fast proto lint deploy-check compose-check format clean
 
@@ -41,7 +41,7 @@ test: $(STAMP)  ## the whole suite against real PostgreSQL and NATS (started by 
 # Unit tests of every package and the services' handler-integration tests (a migrated database each, no service
 # processes), leaving out those marked slow, over the same workers: the loop to run while changing a service, under
 # a minute.
-FAST_TESTS := services/common/tests/unit services/evaluation/tests services/internships/tests services/mentors/tests services/projects/tests services/notifications/tests services/cli/tests services/dev/tests
+FAST_TESTS := services/common/tests/unit services/evaluation/tests services/internships/tests services/mentors/tests services/projects/tests services/notifications/tests services/credentials/tests services/cli/tests services/dev/tests
 
 test-fast: $(STAMP)  ## unit and handler-integration tests (no service processes), under a minute
 	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadfile --no-loadscope-reorder $(FAST_TESTS) -m "not slow" $(PYTEST_ARGS)

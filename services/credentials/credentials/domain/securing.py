@@ -1,0 +1,293 @@
+"""How a credential is secured and checked: one JWS over the credential, signed by the school and countersigned by
+the host enterprise (RFC 7515's General JSON Serialization carries several signatures over one payload).
+
+The payload is the credential (open_badges.py) with the JWT claims Open Badges 3.0's VC-JWT format asks for (`iss`,
+`jti`, `nbf`, `sub` when the subject has an id): the school's signature alone, written compactly
+(`header.payload.signature`), is a standard Open Badges VC-JWT. The enterprise's signature covers the same bytes; its
+key must belong to the credential's `credentialSubject.source`. Keys are named by DID URL (`kid`) and found in the
+signers' DID documents (did.py), so anyone can check a credential offline, given those documents and the school's
+status list. Signing and checking are joserfc's (RFC 7515/7518); nothing here computes a signature by hand.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+from joserfc import jws
+from joserfc.errors import JoseError
+from joserfc.jwk import KeySet, RSAKey
+
+from credentials.domain import did as dids
+from credentials.domain import status_list
+from credentials.domain.keys import ALGORITHM, SigningKey
+from praxis_common.errors import InvalidInput
+
+ISSUER, COUNTERSIGNER = "issuer", "countersigner"
+MAX_CREDENTIAL_BYTES = 256 * 1024
+
+
+def payload_of(credential: dict) -> bytes:
+    claims = {"iss": credential["issuer"]["id"], "jti": credential["id"], "nbf": _epoch(credential["validFrom"])}
+    if isinstance(credential["credentialSubject"].get("id"), str):
+        claims["sub"] = credential["credentialSubject"]["id"]
+    return json.dumps({**credential, **claims}, ensure_ascii=False, separators=(",", ":")).encode()
+
+
+def sign(credential: dict, key: SigningKey) -> dict:
+    """The school's signature: a JWS (General JSON Serialization) with one signature, awaiting the countersignature."""
+    if dids.controller_of(key.kid) != credential["issuer"]["id"]:
+        raise ValueError(f"{key.kid} is not a key of the issuer {credential['issuer']['id']}")
+    return _signed(payload_of(credential), key)
+
+
+def countersign(secured: dict, key: SigningKey) -> dict:
+    """The enterprise's signature over the same payload, added to the school's."""
+    credential = json.loads(_payload_bytes(secured))
+    if dids.controller_of(key.kid) != _source_of(credential):
+        raise ValueError(f"{key.kid} is not a key of the achievement's source {_source_of(credential)}")
+    own = _signed(_payload_bytes(secured), key)
+    if own["payload"] != secured["payload"]:
+        raise ValueError("the countersignature's payload differs")  # the same bytes give the same encoding
+    return {"payload": secured["payload"], "signatures": [*secured["signatures"], *own["signatures"]]}
+
+
+def sign_status_list(list_credential: dict, key: SigningKey) -> str:
+    """The school's status list as the VC-JWT it publishes (status_list.list_credential, signed by its key)."""
+    if dids.controller_of(key.kid) != list_credential["issuer"]:
+        raise ValueError(f"{key.kid} is not a key of the list's issuer {list_credential['issuer']}")
+    claims = {
+        "iss": list_credential["issuer"],
+        "jti": list_credential["id"],
+        "nbf": _epoch(list_credential["validFrom"]),
+    }
+    payload = json.dumps({**list_credential, **claims}, separators=(",", ":")).encode()
+    return jws.serialize_compact(
+        {"alg": ALGORITHM, "typ": "JWT", "kid": key.kid}, payload, RSAKey.import_key(key.private_jwk)
+    )
+
+
+def read_status_list(token: str, *, url: str, issuer: str, documents: dict[str, dict]) -> bytes:
+    """The bits of a published status list, trusted only when the credential's issuer signed it with a published key
+    and it is the list the credential names. InvalidInput says why not."""
+    if not isinstance(token, str) or len(token) > status_list.MAX_ENCODED + 4096:
+        raise InvalidInput("the status list is not a VC-JWT")
+    try:
+        header = json.loads(_b64(token.split(".", 1)[0]))
+        kid = header.get("kid") if isinstance(header, dict) else None
+    except (ValueError, UnicodeDecodeError):
+        raise InvalidInput("the status list is not a VC-JWT") from None
+    published = [k for k in dids.keys_of(documents.get(issuer, {}), issuer) if k["kid"] == kid]
+    if not published:
+        raise InvalidInput(f"the status list is not signed by a published key of {issuer}")
+    try:
+        claims = json.loads(
+            jws.deserialize_compact(token, RSAKey.import_key(published[0]), algorithms=[ALGORITHM]).payload
+        )
+    except (JoseError, ValueError, UnicodeDecodeError):
+        raise InvalidInput(f"the status list's signature does not match ({issuer})") from None
+    subject = claims.get("credentialSubject") if isinstance(claims, dict) else None
+    if claims.get("id") != url or claims.get("issuer") != issuer or not isinstance(subject, dict):
+        raise InvalidInput(f"{url} is not {issuer}'s status list")
+    if subject.get("statusPurpose") != status_list.PURPOSE:
+        raise InvalidInput(f"{url} is not a revocation list")
+    return status_list.decode(subject.get("encodedList"))
+
+
+def compact(secured: dict, index: int = 0) -> str:
+    """One signature written compactly: the school's (index 0) is the credential as an Open Badges VC-JWT."""
+    s = secured["signatures"][index]
+    return f"{s['protected']}.{secured['payload']}.{s['signature']}"
+
+
+@dataclass
+class Check:
+    """What verification found: `valid` only when every check passed; `problems` says what failed, in words."""
+
+    credential: dict | None = None
+    signers: dict[str, str] = field(default_factory=dict)  # role -> kid, for the signatures that verified
+    problems: list[str] = field(default_factory=list)
+    revoked: bool = False
+    status_list: str | None = None
+
+    @property
+    def valid(self) -> bool:
+        return not self.problems and set(self.signers) == {ISSUER, COUNTERSIGNER}
+
+
+def parse(value: object) -> dict:
+    """A secured credential as sent (its JSON, as text or already parsed): shape checked, else InvalidInput."""
+    if isinstance(value, (str, bytes)):
+        if len(value) > MAX_CREDENTIAL_BYTES:
+            raise InvalidInput(f"a credential is at most {MAX_CREDENTIAL_BYTES} bytes")
+        try:
+            value = json.loads(value)
+        except (ValueError, UnicodeDecodeError):
+            raise InvalidInput("the credential is not JSON") from None
+    if (
+        not isinstance(value, dict)
+        or not isinstance(value.get("payload"), str)
+        or not isinstance(value.get("signatures"), list)
+        or not value["signatures"]
+        or len(value["signatures"]) > 4
+        or not all(
+            isinstance(s, dict) and isinstance(s.get("protected"), str) and isinstance(s.get("signature"), str)
+            for s in value["signatures"]
+        )
+    ):
+        raise InvalidInput("not a secured credential: a JWS in General JSON Serialization (payload, signatures)")
+    try:
+        credential = json.loads(_payload_bytes(value))
+    except (ValueError, UnicodeDecodeError):
+        raise InvalidInput("the credential's payload is not base64url JSON") from None
+    if not isinstance(credential, dict) or not isinstance(credential.get("issuer"), dict):
+        raise InvalidInput("the payload is not a credential with an issuer profile")
+    return value
+
+
+def signer_dids(secured: dict) -> set[str]:
+    """The DIDs whose documents a verifier needs (the signatures' key ids)."""
+    kids = set()
+    for s in secured["signatures"]:
+        try:
+            kids.add(dids.controller_of(str(_header(s).get("kid", ""))))
+        except InvalidInput:
+            continue
+    return kids
+
+
+def status_url(secured: dict) -> str | None:
+    status = json.loads(_payload_bytes(secured)).get("credentialStatus")
+    return status.get("statusListCredential") if isinstance(status, dict) else None
+
+
+def verify(
+    secured: dict,
+    *,
+    documents: dict[str, dict],
+    status_bits: bytes | None,
+    now: datetime,
+) -> Check:
+    """Check a secured credential: each signature with its signer's published key (from `documents`, DID ->
+    DID document), the school's as issuer and the enterprise's as the achievement's source; the validity period;
+    and the status list's bit (`status_bits`, status_list.decode of the school's list; None when it could not be
+    had, which fails the check: revocation unknown is not valid)."""
+    check = Check()
+    try:
+        credential = json.loads(_payload_bytes(secured))
+    except (ValueError, UnicodeDecodeError):
+        check.problems.append("the payload is not base64url JSON")
+        return check
+    check.credential = credential
+    if not isinstance(credential, dict):
+        check.problems.append("the payload is not a credential")
+        return check
+    expected = {ISSUER: _issuer_of(credential), COUNTERSIGNER: _source_of(credential)}
+    for s in secured["signatures"]:
+        header = _header(s)
+        kid, alg = header.get("kid"), header.get("alg")
+        role = next((r for r, d in expected.items() if d and isinstance(kid, str) and kid.startswith(d + "#")), None)
+        if role is None:
+            check.problems.append(f"a signature by {str(kid)[:120]!r}, who is neither the issuer nor the source")
+            continue
+        if alg != ALGORITHM:
+            check.problems.append(f"the {role}'s signature uses {str(alg)[:20]!r}, not {ALGORITHM}")
+            continue
+        keys = [k for k in dids.keys_of(documents.get(expected[role], {}), expected[role]) if k["kid"] == kid]
+        if not keys:
+            check.problems.append(f"the {role}'s key {kid} is not published in {expected[role]}'s DID document")
+            continue
+        try:
+            jws.deserialize_json(
+                {"payload": secured["payload"], "signatures": [s]},
+                KeySet([RSAKey.import_key(keys[0])]),
+                algorithms=[ALGORITHM],
+            )
+        except (JoseError, ValueError):
+            check.problems.append(f"the {role}'s signature does not match the credential")
+            continue
+        check.signers[role] = kid
+    for role in (ISSUER, COUNTERSIGNER):
+        if role not in check.signers and not any(role in p for p in check.problems):
+            check.problems.append(f"no signature by the {role} ({expected[role] or 'not named'})")
+    _check_period(credential, now, check)
+    _check_status(credential, status_bits, check)
+    return check
+
+
+def _check_period(credential: dict, now: datetime, check: Check) -> None:
+    try:
+        valid_from = _instant(credential.get("validFrom"))
+        valid_until = credential.get("validUntil")
+        if valid_from > now:
+            check.problems.append(f"not valid before {credential['validFrom']}")
+        if valid_until is not None and _instant(valid_until) < now:
+            check.problems.append(f"expired at {valid_until}")
+    except (TypeError, ValueError):
+        check.problems.append("validFrom / validUntil are not dates and times")
+
+
+def _check_status(credential: dict, bits: bytes | None, check: Check) -> None:
+    status = credential.get("credentialStatus")
+    if status is None:
+        return
+    if not isinstance(status, dict) or status.get("type") != "BitstringStatusListEntry":
+        check.problems.append("its credentialStatus is not a BitstringStatusListEntry")
+        return
+    check.status_list = str(status.get("statusListCredential"))
+    if bits is None:
+        check.problems.append(f"its status list {check.status_list} could not be read: revocation unknown")
+        return
+    try:
+        index = int(status.get("statusListIndex"))
+        check.revoked = status_list.is_set(bits, index)
+    except (TypeError, ValueError, InvalidInput):
+        check.problems.append("its statusListIndex is not an index of the list")
+        return
+    if check.revoked:
+        check.problems.append("revoked by its issuer")
+
+
+def _issuer_of(credential: dict) -> str:
+    issuer = credential.get("issuer")
+    return issuer.get("id", "") if isinstance(issuer, dict) else issuer if isinstance(issuer, str) else ""
+
+
+def _source_of(credential: dict) -> str:
+    subject = credential.get("credentialSubject")
+    source = subject.get("source") if isinstance(subject, dict) else None
+    return source.get("id", "") if isinstance(source, dict) else ""
+
+
+def _signed(payload: bytes, key: SigningKey) -> dict:
+    header = {"alg": ALGORITHM, "typ": "JWT", "kid": key.kid}
+    return dict(jws.serialize_json([{"protected": header}], payload, RSAKey.import_key(key.private_jwk)))
+
+
+def _payload_bytes(secured: dict) -> bytes:
+    return _b64(secured["payload"])
+
+
+def _header(signature: dict) -> dict:
+    try:
+        header = json.loads(_b64(signature["protected"]))
+    except (ValueError, UnicodeDecodeError):
+        return {}
+    return header if isinstance(header, dict) else {}
+
+
+def _b64(text: str) -> bytes:
+    return base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
+
+
+def _epoch(instant: str) -> int:
+    return int(_instant(instant).timestamp())
+
+
+def _instant(text: object) -> datetime:
+    if not isinstance(text, str):
+        raise TypeError("not a date-time")
+    t = datetime.fromisoformat(text.replace("Z", "+00:00"))
+    return t if t.tzinfo else t.replace(tzinfo=UTC)
