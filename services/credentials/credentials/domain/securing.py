@@ -158,8 +158,13 @@ def signer_dids(secured: dict) -> set[str]:
     return kids
 
 
+def credential_of(secured: dict) -> dict:
+    """The credential a parsed secured credential carries (its payload), unchecked."""
+    return json.loads(_payload_bytes(secured))
+
+
 def status_url(secured: dict) -> str | None:
-    status = json.loads(_payload_bytes(secured)).get("credentialStatus")
+    status = credential_of(secured).get("credentialStatus")
     return status.get("statusListCredential") if isinstance(status, dict) else None
 
 
