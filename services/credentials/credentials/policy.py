@@ -1,0 +1,49 @@
+"""Who may do what to a credential (docs/roles.md): only the two parties see it, a student of the school sees their
+own, anyone else is told it does not exist (404). Signing commits an organisation: a school's admin signs and
+revokes for the school (as for an agreement), an enterprise's admin or hr for the enterprise."""
+
+from __future__ import annotations
+
+from credentials.domain.issuance import Credential, Passed
+from praxis_common.auth import Principal
+from praxis_common.errors import Forbidden, NotFound
+
+SCHOOL_SIGNERS = ("admin",)
+ENTERPRISE_SIGNERS = ("admin", "hr")
+SCHOOL_READERS = ("admin", "coordinator", "teacher", "mentor")
+ENTERPRISE_READERS = ("admin", "hr", "mentor")
+
+
+def party_of(principal: Principal, c: Credential | Passed) -> str | None:
+    """Which party of the credential the caller's organisation is: school, enterprise, or None."""
+    if principal.org_kind == "school" and principal.org == c.school_org:
+        return "school"
+    if principal.org_kind == "enterprise" and principal.org == c.enterprise_org:
+        return "enterprise"
+    return None
+
+
+def may_see(principal: Principal, c: Credential | Passed) -> bool:
+    party = party_of(principal, c)
+    if party == "school":
+        return principal.has_any_role(*SCHOOL_READERS) or (
+            principal.has_any_role("student") and principal.sub == c.student_ref
+        )
+    return party == "enterprise" and principal.has_any_role(*ENTERPRISE_READERS)
+
+
+def visible(principal: Principal, c: Credential | Passed | None, what: str = "credential") -> Credential | Passed:
+    """`c` if the caller may see it; otherwise it does not exist (404), whoever holds it."""
+    if c is None or not may_see(principal, c):
+        raise NotFound(f"no such {what}")
+    return c
+
+
+def require_signer(principal: Principal, c: Credential | Passed, party: str) -> None:
+    """The caller signs (or revokes) for `party` of `c`: its organisation is that party and holds a signing role."""
+    visible(principal, c)
+    if party_of(principal, c) != party:
+        raise Forbidden(f"only the {party} of this {c.kind.value} may do this")
+    roles = SCHOOL_SIGNERS if party == "school" else ENTERPRISE_SIGNERS
+    if not principal.has_any_role(*roles):
+        raise Forbidden(f"only the {party}'s {' or '.join(roles)} sign or revoke its credentials")
