@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import base64
 import gzip
+import random
 import zlib
 
 from praxis_common.errors import InvalidInput
@@ -51,6 +52,18 @@ def is_set(bits: bytes, index: int) -> bool:
     if not 0 <= index < len(bits) * 8:
         raise InvalidInput(f"status index {index} is outside the list of {len(bits) * 8} bits")
     return bool(bits[index // 8] & (0x80 >> (index % 8)))
+
+
+def random_index(taken: set[int], rng: random.Random, size: int = SIZE) -> int:
+    """A free index chosen at random (the specification's privacy advice: indexes given in order tell a verifier who
+    was issued when). ValueError when the list is full."""
+    if len(taken) >= size:
+        raise ValueError(f"the status list's {size} indexes are all taken")
+    if len(taken) < size // 2:
+        while (index := rng.randrange(size)) in taken:
+            pass
+        return index
+    return rng.choice(sorted(set(range(size)) - taken))  # a crowded list: choose among what is left
 
 
 def entry(list_url: str, index: int) -> dict:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import gzip
+import random
 from datetime import UTC, datetime
 
 import pytest
@@ -109,3 +110,16 @@ def test_a_malformed_short_or_inflating_list_is_refused():
         status_list.decode(bomb)
     with pytest.raises(InvalidInput):
         status_list.is_set(status_list.decode(status_list.encode(set())), status_list.SIZE)
+
+
+def test_indexes_are_given_at_random_and_never_twice():
+    rng = random.Random(7)
+    taken: set[int] = set()
+    for _ in range(200):
+        taken.add(status_list.random_index(taken, rng))
+    assert len(taken) == 200
+    assert sorted(taken) != list(range(min(taken), min(taken) + 200))  # not handed out in order
+    small = set(range(15))
+    assert status_list.random_index(small, rng, size=16) == 15  # a crowded list still finds the free one
+    with pytest.raises(ValueError, match="all taken"):
+        status_list.random_index(set(range(16)), rng, size=16)
