@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import sys
+import time
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -53,44 +54,48 @@ def verify(file, document_files: tuple[Path, ...], status_file: Path | None, tim
         for path in document_files:
             doc = json.loads(path.read_text())
             documents[doc["id"]] = doc
-    except (InvalidInput, ValueError, KeyError, TypeError, OSError) as exc:
+    except (InvalidInput, ValueError, KeyError, TypeError, OSError, RecursionError) as exc:
         click.echo(f"not a credential this command can check: {getattr(exc, 'detail', exc)}", err=True)
         sys.exit(2)
+    now = datetime.now(UTC)
     notes: list[str] = []
-    credential_ = securing.credential_of(secured)
-    issuer = credential_["issuer"]["id"] if isinstance(credential_.get("issuer"), dict) else ""
+    issuer = securing.credential_of(secured)["issuer"]["id"]
     with httpx.Client(timeout=timeout, follow_redirects=False) as http:
-        for d in sorted((securing.signer_dids(secured) | {issuer}) - set(documents) - {""}):
+        for d in sorted((securing.signer_dids(secured) | {issuer}) - set(documents)):
             try:
-                documents[d] = json.loads(_fetch(http, dids.document_url(d)))
-            except (InvalidInput, httpx.HTTPError, ValueError) as exc:
+                documents[d] = json.loads(_fetch(http, dids.document_url(d), timeout))
+            except (InvalidInput, httpx.HTTPError, httpx.InvalidURL, ValueError, RecursionError) as exc:
                 notes.append(f"{d}'s DID document could not be read: {getattr(exc, 'detail', exc)}")
         bits, url = None, securing.status_url(secured)
-        if url:
+        signed = securing.verify(secured, documents=documents, status_bits=None, now=now)
+        if url and securing.ISSUER in signed.signers:  # fetch only what the issuer signed for: never a forger's URL
             try:
-                token = status_file.read_text().strip() if status_file else _fetch(http, url).decode().strip()
-                bits = securing.read_status_list(token, url=url, issuer=issuer, documents=documents)
-            except (InvalidInput, httpx.HTTPError, ValueError, OSError) as exc:
+                token = status_file.read_text().strip() if status_file else _fetch(http, url, timeout).decode().strip()
+                bits = securing.read_status_list(token, url=url, issuer=issuer, documents=documents, now=now)
+            except (InvalidInput, httpx.HTTPError, httpx.InvalidURL, ValueError, OSError) as exc:
                 notes.append(f"the status list could not be trusted: {getattr(exc, 'detail', exc)}")
-    check = securing.verify(secured, documents=documents, status_bits=bits, now=datetime.now(UTC))
+    check = securing.verify(secured, documents=documents, status_bits=bits, now=now)
     problems = notes + check.problems
+    credential_ = check.credential or {}
+    parties = {
+        "issuer": _party(credential_.get("issuer")),
+        "source": _party((credential_.get("credentialSubject") or {}).get("source")),
+    }
     if as_json:
-        click.echo(
-            json.dumps(
-                {
-                    "valid": check.valid,
-                    "revoked": check.revoked,
-                    "signers": check.signers,
-                    "problems": problems,
-                    "credential_id": (check.credential or {}).get("id"),
-                },
-                ensure_ascii=False,
-                indent=2,
-            )
-        )
+        out = {
+            "valid": check.valid,
+            "revoked": check.revoked,
+            "signers": check.signers,
+            "parties": parties,
+            "problems": problems,
+            "credential_id": credential_.get("id"),
+        }
+        click.echo(json.dumps(out, ensure_ascii=False, indent=2))
     else:
-        c = check.credential or {}
-        click.echo(f"{'VALID' if check.valid else 'NOT VALID'}: {c.get('name', '?')} ({c.get('id', '?')})")
+        click.echo(
+            f"{'VALID' if check.valid else 'NOT VALID'}: {credential_.get('name', '?')} ({credential_.get('id', '?')})"
+        )
+        click.echo(f"  issued by {parties['issuer']}; assessed and countersigned by {parties['source']}")
         for role, kid in sorted(check.signers.items()):
             click.echo(f"  signed by the {role}: {kid}")
         for p in problems:
@@ -98,7 +103,16 @@ def verify(file, document_files: tuple[Path, ...], status_file: Path | None, tim
     sys.exit(0 if check.valid else 1)
 
 
-def _fetch(http: httpx.Client, url: str) -> bytes:
+def _party(profile: object) -> str:
+    """A profile as "name (DID)": who a credential says it is from, to be read beside the signatures' DIDs."""
+    if not isinstance(profile, dict):
+        return "(not named)"
+    return f"{str(profile.get('name', '?'))[:200]} ({str(profile.get('id', '?'))[:300]})"
+
+
+def _fetch(http: httpx.Client, url: str, seconds: float) -> bytes:
+    """GET `url`: at most MAX_FETCH_BYTES, and the whole answer within `seconds` (a slow sender cannot hold it)."""
+    deadline = time.monotonic() + seconds
     with http.stream("GET", url, headers={"Accept": "application/json, application/jwt"}) as r:
         r.raise_for_status()
         body = b""
@@ -106,4 +120,6 @@ def _fetch(http: httpx.Client, url: str) -> bytes:
             body += chunk
             if len(body) > MAX_FETCH_BYTES:
                 raise InvalidInput(f"{url} answered more than {MAX_FETCH_BYTES} bytes")
+            if time.monotonic() > deadline:
+                raise InvalidInput(f"{url} took more than {seconds} s to answer")
         return body

@@ -10,13 +10,20 @@ signed before a rotation still verifies.
 from __future__ import annotations
 
 import re
-from urllib.parse import quote, unquote, urlsplit
+from urllib.parse import quote, urlsplit
 
 from praxis_common.errors import FieldError, InvalidInput
 
 DID_CONTEXT = ["https://www.w3.org/ns/did/v1", "https://w3id.org/security/suites/jws-2020/v1"]
 ORG_SEGMENT = "orgs"
 _ORG = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$")
+# What a did:web may say (stricter than a URL: the method percent-encodes only the port's colon): a host name, an
+# optional port, path segments of unreserved characters. Anything else is refused, never decoded into another host.
+_HOST = re.compile(
+    r"^(?P<name>[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*)(?:%3a(?P<port>[0-9]{1,5}))?$"
+)
+_SEGMENT = re.compile(r"^[A-Za-z0-9._~-]{1,128}$")
+LOCAL_HOSTS = ("localhost", "127.0.0.1")  # served over http: a test or a laptop (outside the method, knowingly)
 
 
 def did_of(public_url: str, org: str) -> str:
@@ -33,17 +40,21 @@ def did_of(public_url: str, org: str) -> str:
 
 def document_url(did: str) -> str:
     """Where a did:web's document lives: `did:web:host:a:b` -> `https://host/a/b/did.json`; `did:web:host` ->
-    `https://host/.well-known/did.json` (http for localhost, as a test or a laptop runs it)."""
-    method_id = did.split("#", 1)[0]
-    if not method_id.startswith("did:web:"):
+    `https://host/.well-known/did.json` (http for localhost and 127.0.0.1, as a test or a laptop runs it)."""
+    method_id = did.split("#", 1)[0] if isinstance(did, str) else ""
+    if not method_id.startswith("did:web:") or len(method_id) > 1000:
         raise InvalidInput(f"not a did:web identifier: {method_id[:80]!r}")
     host, *path = method_id[len("did:web:") :].split(":")
-    host = unquote(host)
-    if not host or "/" in host:
+    found = _HOST.match(host.lower())
+    if found is None or not all(_SEGMENT.match(p) for p in path) or any(p in (".", "..") for p in path):
         raise InvalidInput(f"not a did:web identifier: {method_id[:80]!r}")
-    scheme = "http" if host.split(":")[0] in ("localhost", "127.0.0.1") else "https"
-    tail = "/".join(unquote(p) for p in path) + "/did.json" if path else ".well-known/did.json"
-    return f"{scheme}://{host}/{tail}"
+    name, port = found["name"], found["port"]
+    if port is not None and not 0 < int(port) < 65536:
+        raise InvalidInput(f"not a did:web identifier: {method_id[:80]!r}")
+    scheme = "http" if name in LOCAL_HOSTS else "https"
+    authority = f"{name}:{int(port)}" if port else name
+    tail = "/".join(path) + "/did.json" if path else ".well-known/did.json"
+    return f"{scheme}://{authority}/{tail}"
 
 
 def controller_of(kid: str) -> str:
@@ -80,9 +91,12 @@ def keys_of(doc: dict, did: str) -> list[dict]:
     def absolute(ref):  # a method id may be relative to the document ("#key-1")
         return did + ref if isinstance(ref, str) and ref.startswith("#") else ref
 
-    methods = {absolute(m.get("id")): m for m in doc.get("verificationMethod") or [] if isinstance(m, dict)}
+    listed, refs = doc.get("verificationMethod"), doc.get("assertionMethod")
+    if not isinstance(listed, list) or not isinstance(refs, list):
+        return []
+    methods = {absolute(m["id"]): m for m in listed if isinstance(m, dict) and isinstance(m.get("id"), str)}
     keys = []
-    for ref in doc.get("assertionMethod") or []:
+    for ref in refs:
         method = methods.get(absolute(ref)) if isinstance(ref, str) else ref if isinstance(ref, dict) else None
         if not isinstance(method, dict) or method.get("controller") != did:
             continue

@@ -69,15 +69,16 @@ def sign_status_list(list_credential: dict, key: SigningKey) -> str:
     )
 
 
-def read_status_list(token: str, *, url: str, issuer: str, documents: dict[str, dict]) -> bytes:
-    """The bits of a published status list, trusted only when the credential's issuer signed it with a published key
-    and it is the list the credential names. InvalidInput says why not."""
+def read_status_list(token: str, *, url: str, issuer: str, documents: dict[str, dict], now: datetime) -> bytes:
+    """The bits of a published status list, trusted only when the credential's issuer signed it with a published key,
+    it is the list the credential names, and it is in force at `now` (a list is published with a short validUntil:
+    an old copy, from before a revocation, must not pass). InvalidInput says why not."""
     if not isinstance(token, str) or len(token) > status_list.MAX_ENCODED + 4096:
         raise InvalidInput("the status list is not a VC-JWT")
     try:
         header = json.loads(_b64(token.split(".", 1)[0]))
         kid = header.get("kid") if isinstance(header, dict) else None
-    except (ValueError, UnicodeDecodeError):
+    except (ValueError, UnicodeDecodeError, RecursionError):
         raise InvalidInput("the status list is not a VC-JWT") from None
     published = [k for k in dids.keys_of(documents.get(issuer, {}), issuer) if k["kid"] == kid]
     if not published:
@@ -86,13 +87,21 @@ def read_status_list(token: str, *, url: str, issuer: str, documents: dict[str, 
         claims = json.loads(
             jws.deserialize_compact(token, RSAKey.import_key(published[0]), algorithms=[ALGORITHM]).payload
         )
-    except (JoseError, ValueError, UnicodeDecodeError):
+    except (JoseError, ValueError, UnicodeDecodeError, RecursionError):
         raise InvalidInput(f"the status list's signature does not match ({issuer})") from None
     subject = claims.get("credentialSubject") if isinstance(claims, dict) else None
     if claims.get("id") != url or claims.get("issuer") != issuer or not isinstance(subject, dict):
         raise InvalidInput(f"{url} is not {issuer}'s status list")
     if subject.get("statusPurpose") != status_list.PURPOSE:
         raise InvalidInput(f"{url} is not a revocation list")
+    try:
+        valid_from, valid_until = _instant(claims.get("validFrom")), _instant(claims.get("validUntil"))
+    except (TypeError, ValueError):
+        raise InvalidInput(f"the status list {url} does not say when it is valid (validFrom, validUntil)") from None
+    if not valid_from <= now <= valid_until:
+        raise InvalidInput(
+            f"the status list {url} is valid from {claims['validFrom']} to {claims['validUntil']}, not now"
+        )
     return status_list.decode(subject.get("encodedList"))
 
 
@@ -124,7 +133,7 @@ def parse(value: object) -> dict:
             raise InvalidInput(f"a credential is at most {MAX_CREDENTIAL_BYTES} bytes")
         try:
             value = json.loads(value)
-        except (ValueError, UnicodeDecodeError):
+        except (ValueError, UnicodeDecodeError, RecursionError):
             raise InvalidInput("the credential is not JSON") from None
     if (
         not isinstance(value, dict)
@@ -140,10 +149,15 @@ def parse(value: object) -> dict:
         raise InvalidInput("not a secured credential: a JWS in General JSON Serialization (payload, signatures)")
     try:
         credential = json.loads(_payload_bytes(value))
-    except (ValueError, UnicodeDecodeError):
+    except (ValueError, UnicodeDecodeError, RecursionError):
         raise InvalidInput("the credential's payload is not base64url JSON") from None
-    if not isinstance(credential, dict) or not isinstance(credential.get("issuer"), dict):
-        raise InvalidInput("the payload is not a credential with an issuer profile")
+    if (
+        not isinstance(credential, dict)
+        or not isinstance(credential.get("issuer"), dict)
+        or not isinstance(credential["issuer"].get("id"), str)
+        or not isinstance(credential.get("credentialSubject"), dict)
+    ):
+        raise InvalidInput("the payload is not a credential with an issuer profile and a subject")
     return value
 
 
@@ -164,8 +178,10 @@ def credential_of(secured: dict) -> dict:
 
 
 def status_url(secured: dict) -> str | None:
-    status = credential_of(secured).get("credentialStatus")
-    return status.get("statusListCredential") if isinstance(status, dict) else None
+    """The revocation list a credential names, when it names one at an http(s) address."""
+    entry = _revocation_entry(credential_of(secured))
+    url = entry.get("statusListCredential") if entry else None
+    return url if isinstance(url, str) and url.startswith(("https://", "http://")) and len(url) <= 2000 else None
 
 
 def verify(
@@ -182,7 +198,7 @@ def verify(
     check = Check()
     try:
         credential = json.loads(_payload_bytes(secured))
-    except (ValueError, UnicodeDecodeError):
+    except (ValueError, UnicodeDecodeError, RecursionError):
         check.problems.append("the payload is not base64url JSON")
         return check
     check.credential = credential
@@ -234,21 +250,32 @@ def _check_period(credential: dict, now: datetime, check: Check) -> None:
         check.problems.append("validFrom / validUntil are not dates and times")
 
 
-def _check_status(credential: dict, bits: bytes | None, check: Check) -> None:
+def _revocation_entry(credential: dict) -> dict | None:
+    """The credential's revocation entry: its `credentialStatus`, or the revocation one of several (VC 2.0 allows a
+    list)."""
     status = credential.get("credentialStatus")
-    if status is None:
+    entries = status if isinstance(status, list) else [status]
+    found = [e for e in entries if isinstance(e, dict) and e.get("statusPurpose") == status_list.PURPOSE]
+    return found[0] if found else None
+
+
+def _check_status(credential: dict, bits: bytes | None, check: Check) -> None:
+    if credential.get("credentialStatus") is None:
         return
-    if not isinstance(status, dict) or status.get("type") != "BitstringStatusListEntry":
-        check.problems.append("its credentialStatus is not a BitstringStatusListEntry")
+    status = _revocation_entry(credential)
+    if status is None or status.get("type") != "BitstringStatusListEntry":
+        check.problems.append("its credentialStatus has no BitstringStatusListEntry for revocation")
         return
-    check.status_list = str(status.get("statusListCredential"))
+    check.status_list = str(status.get("statusListCredential"))[:2000]
     if bits is None:
         check.problems.append(f"its status list {check.status_list} could not be read: revocation unknown")
         return
+    index = status.get("statusListIndex")
     try:
-        index = int(status.get("statusListIndex"))
-        check.revoked = status_list.is_set(bits, index)
-    except (TypeError, ValueError, InvalidInput):
+        if not isinstance(index, str) or not (index.isascii() and index.isdigit()) or len(index) > 12:
+            raise InvalidInput("not a decimal index")
+        check.revoked = status_list.is_set(bits, int(index))
+    except InvalidInput:
         check.problems.append("its statusListIndex is not an index of the list")
         return
     if check.revoked:
@@ -278,7 +305,7 @@ def _payload_bytes(secured: dict) -> bytes:
 def _header(signature: dict) -> dict:
     try:
         header = json.loads(_b64(signature["protected"]))
-    except (ValueError, UnicodeDecodeError):
+    except (ValueError, UnicodeDecodeError, RecursionError):
         return {}
     return header if isinstance(header, dict) else {}
 

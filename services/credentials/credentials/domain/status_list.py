@@ -38,9 +38,14 @@ def decode(encoded: str) -> bytes:
     body = encoded[1:]
     try:
         compressed = base64.urlsafe_b64decode(body + "=" * (-len(body) % 4))
-        bits = zlib.decompressobj(wbits=16 + zlib.MAX_WBITS).decompress(compressed, MAX_BITS // 8 + 1)
+        inflate = zlib.decompressobj(wbits=16 + zlib.MAX_WBITS)
+        bits = inflate.decompress(compressed, MAX_BITS // 8 + 1)
     except (ValueError, zlib.error) as exc:
         raise InvalidInput(f"the status list's encodedList does not decode: {exc}") from None
+    if len(bits) <= MAX_BITS // 8 and (not inflate.eof or inflate.unused_data):
+        raise InvalidInput(
+            "the status list's encodedList is not one whole GZIP stream (cut short, or followed by more)"
+        )
     if len(bits) * 8 < SIZE:
         raise InvalidInput(f"the status list holds {len(bits) * 8} bits, fewer than {SIZE}")
     if len(bits) > MAX_BITS // 8:
@@ -77,14 +82,16 @@ def entry(list_url: str, index: int) -> dict:
     }
 
 
-def list_credential(list_url: str, issuer_did: str, encoded: str, valid_from: str) -> dict:
-    """The status list as the credential its school signs and publishes at `list_url`."""
+def list_credential(list_url: str, issuer_did: str, encoded: str, valid_from: str, valid_until: str) -> dict:
+    """The status list as the credential its school signs and publishes at `list_url`, in force for a short while
+    (`valid_until`): a verifier refuses an old copy, which could predate a revocation."""
     return {
         "@context": ["https://www.w3.org/ns/credentials/v2"],
         "id": list_url,
         "type": ["VerifiableCredential", "BitstringStatusListCredential"],
         "issuer": issuer_did,
         "validFrom": valid_from,
+        "validUntil": valid_until,
         "credentialSubject": {
             "id": f"{list_url}#list",
             "type": "BitstringStatusList",

@@ -84,9 +84,12 @@ def world(tmp_path: Path):
             did.document(d, keys.published([k]))
         ).encode()
 
-    def publish_list(revoked: set[int]) -> str:
+    def publish_list(revoked: set[int], *, at: datetime | None = None) -> str:
+        at = at or datetime.now(UTC) - timedelta(minutes=5)
         token = securing.sign_status_list(
-            status_list.list_credential(list_url, school_did, status_list.encode(revoked), "2026-01-01T00:00:00Z"),
+            status_list.list_credential(
+                list_url, school_did, status_list.encode(revoked), _iso(at), _iso(at + timedelta(days=1))
+            ),
             school,
         )
         web.files["/orgs/sz-poly/status/1"] = token.encode()
@@ -97,6 +100,10 @@ def world(tmp_path: Path):
     path.write_text(json.dumps(secured))
     yield web, path, secured, publish_list
     web.close()
+
+
+def _iso(t: datetime) -> str:
+    return t.strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def run(*args: str):
@@ -152,10 +159,59 @@ def test_offline_from_files_with_the_publisher_gone(world, tmp_path):
     assert any("could not be read" in p for p in json.loads(unreachable.output)["problems"])
 
 
-def test_not_a_credential_is_exit_status_2(tmp_path):
+def test_an_old_copy_of_the_list_from_before_the_revocation_does_not_pass(world, tmp_path):
+    _, path, _, publish_list = world
+    old = tmp_path / "old-status.jwt"
+    old.write_text(publish_list(set(), at=datetime.now(UTC) - timedelta(days=3)))  # kept from before
+    publish_list({3})  # then revoked
+    result = run(str(path), "--status-list", str(old), "--json")
+    assert result.exit_code == 1
+    problems = json.loads(result.output)["problems"]
+    assert any("is valid from" in p and "not now" in p for p in problems), problems
+    assert any("revocation unknown" in p for p in problems)
+
+
+def _secured(payload: object) -> str:
+    raw = payload if isinstance(payload, bytes) else json.dumps(payload).encode()
+    encoded = base64.urlsafe_b64encode(raw).decode().rstrip("=")
+    return json.dumps({"payload": encoded, "signatures": [{"protected": "e30", "signature": "AA"}]})
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        '{"hello": "world"}',
+        "[" * 100_000,
+        _secured(b"[" * 100_000),
+        _secured({"issuer": {}, "credentialSubject": {}}),
+        _secured({"issuer": {"id": ["x"]}, "credentialSubject": {}}),
+        _secured({"issuer": {"id": 5}, "credentialSubject": {}}),
+    ],
+)
+def test_not_a_credential_is_exit_status_2(tmp_path, content):
     bad = tmp_path / "bad.json"
-    bad.write_text('{"hello": "world"}')
+    bad.write_text(content)
     assert run(str(bad)).exit_code == 2
+
+
+@pytest.mark.parametrize(
+    "credential_",
+    [
+        {"issuer": {"id": "did:web:" + "a" * 70_000}, "credentialSubject": {}},
+        {"issuer": {"id": "did:web:localhost%3A1%40127.0.0.1%3A9:orgs:x"}, "credentialSubject": {}},
+        {
+            "issuer": {"id": "did:web:127.0.0.1%3A9:orgs:x"},
+            "credentialSubject": {"source": "x"},
+            "credentialStatus": {"statusPurpose": "revocation", "statusListCredential": 5, "statusListIndex": 1e309},
+        },
+    ],
+)
+def test_hostile_credentials_are_refused_without_a_traceback(tmp_path, credential_):
+    bad = tmp_path / "bad.json"
+    bad.write_text(_secured(credential_))
+    result = run(str(bad), "--timeout", "1", "--json")
+    assert result.exit_code == 1
+    assert json.loads(result.output)["valid"] is False
 
 
 def test_the_praxis_command_runs_it(world):

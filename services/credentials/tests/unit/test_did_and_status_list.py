@@ -50,7 +50,22 @@ def test_a_domain_of_its_own_resolves_to_its_well_known_document():
     assert did.document_url("did:web:hr.acme.example") == "https://hr.acme.example/.well-known/did.json"
 
 
-@pytest.mark.parametrize("bad", ["did:key:z6Mk", "https://x", "did:web:", "did:web:a%2Fb"])
+@pytest.mark.parametrize(
+    "bad",
+    [
+        "did:key:z6Mk",
+        "https://x",
+        "did:web:",
+        "did:web:a%2Fb",
+        "did:web:praxis.example.edu%40evil.com:orgs:sz-poly",  # would be fetched from evil.com
+        "did:web:localhost%3A1%40127.0.0.1%3A8080:orgs:x",
+        "did:web:praxis.example.edu:%2F..%2F..:admin",
+        "did:web:praxis.example.edu:..:admin",
+        "did:web:praxis.example.edu%3A99999",
+        "did:web:" + "a" * 70_000,
+        "did:web:exa mple.com",
+    ],
+)
 def test_what_is_not_a_did_web_is_invalid_input(bad):
     with pytest.raises(InvalidInput):
         did.document_url(bad)
@@ -102,7 +117,16 @@ def test_a_malformed_short_or_inflating_list_is_refused():
     def multibase(data: bytes) -> str:
         return "u" + base64.urlsafe_b64encode(data).decode().rstrip("=")
 
-    for bad in ["", "zabc", "u!!!", multibase(b"not gzip"), multibase(gzip.compress(bytes(100)))]:
+    whole = gzip.compress(bytes(status_list.SIZE // 8))
+    for bad in [
+        "",
+        "zabc",
+        "u!!!",
+        multibase(b"not gzip"),
+        multibase(gzip.compress(bytes(100))),
+        multibase(whole[:-6]),  # cut short: its length and CRC never read
+        multibase(whole + b"more"),
+    ]:
         with pytest.raises(InvalidInput):
             status_list.decode(bad)
     bomb = multibase(gzip.compress(bytes(status_list.MAX_BITS // 8 + 1024)))  # ~1 MB inflating from ~1 KB

@@ -224,24 +224,56 @@ def _unb64(text: str) -> bytes:
 
 def test_the_published_status_list_is_trusted_only_when_its_school_signed_it(org_keys):
     school = keys.signing_key(org_keys[SCHOOL_DID])
-    listed = status_list.list_credential(LIST_URL, SCHOOL_DID, status_list.encode({77}), "2026-07-02T00:00:00Z")
+    listed = status_list.list_credential(
+        LIST_URL, SCHOOL_DID, status_list.encode({77}), "2026-07-02T00:00:00Z", "2026-07-03T00:00:00Z"
+    )
     token = securing.sign_status_list(listed, school)
     docs = documents(org_keys)
-    bits = securing.read_status_list(token, url=LIST_URL, issuer=SCHOOL_DID, documents=docs)
+    at = datetime(2026, 7, 2, 12, tzinfo=UTC)
+    bits = securing.read_status_list(token, url=LIST_URL, issuer=SCHOOL_DID, documents=docs, now=at)
     result = securing.verify(issued(org_keys, index=77), documents=docs, status_bits=bits, now=NOW)
     assert result.revoked and result.problems == ["revoked by its issuer"]
 
     enterprise = keys.signing_key(org_keys[ENTERPRISE_DID])
     by_enterprise = securing.sign_status_list({**listed, "issuer": ENTERPRISE_DID}, enterprise)
     with pytest.raises(InvalidInput, match="not signed by a published key"):
-        securing.read_status_list(by_enterprise, url=LIST_URL, issuer=SCHOOL_DID, documents=docs)
+        securing.read_status_list(by_enterprise, url=LIST_URL, issuer=SCHOOL_DID, documents=docs, now=at)
     with pytest.raises(InvalidInput, match="is not"):
-        securing.read_status_list(token, url=LIST_URL + "0", issuer=SCHOOL_DID, documents=docs)
+        securing.read_status_list(token, url=LIST_URL + "0", issuer=SCHOOL_DID, documents=docs, now=at)
+    for stale_or_early in (datetime(2026, 7, 3, 0, 1, tzinfo=UTC), datetime(2026, 7, 1, 23, tzinfo=UTC)):
+        with pytest.raises(InvalidInput, match="not now"):
+            securing.read_status_list(token, url=LIST_URL, issuer=SCHOOL_DID, documents=docs, now=stale_or_early)
     head, payload, signature = token.split(".")
     cleared = base64.urlsafe_b64encode(
         _unb64(payload).replace(status_list.encode({77}).encode(), status_list.encode(set()).encode())
     )
     with pytest.raises(InvalidInput, match="signature does not match"):
         securing.read_status_list(
-            f"{head}.{cleared.decode().rstrip('=')}.{signature}", url=LIST_URL, issuer=SCHOOL_DID, documents=docs
+            f"{head}.{cleared.decode().rstrip('=')}.{signature}",
+            url=LIST_URL,
+            issuer=SCHOOL_DID,
+            documents=docs,
+            now=at,
         )
+
+
+@pytest.mark.parametrize("index", ["Infinity", "1e3", "-1", "", " 5", "99999999999999999999", 5, None, [5], "５"])
+def test_a_status_index_that_is_not_a_decimal_index_is_a_problem_not_a_crash(org_keys, index):
+    secured = issued(org_keys)
+    credential = securing.credential_of(secured)
+    credential["credentialStatus"]["statusListIndex"] = index
+    forged = {**secured, "payload": base64.urlsafe_b64encode(json.dumps(credential).encode()).decode().rstrip("=")}
+    result = check(forged, org_keys)
+    assert not result.valid
+    assert "its statusListIndex is not an index of the list" in result.problems
+
+
+def test_a_status_list_among_several_entries_is_found_by_its_purpose(org_keys):
+    credential = securing.credential_of(issued(org_keys, index=12))
+    entry = credential["credentialStatus"]
+    credential["credentialStatus"] = [{**entry, "statusPurpose": "suspension", "statusListIndex": "13"}, entry]
+    school = keys.signing_key(org_keys[SCHOOL_DID])
+    secured = securing.countersign(securing.sign(credential, school), keys.signing_key(org_keys[ENTERPRISE_DID]))
+    assert securing.status_url(secured) == LIST_URL
+    assert check(secured, org_keys, revoked={13}).valid
+    assert check(secured, org_keys, revoked={12}).problems == ["revoked by its issuer"]
