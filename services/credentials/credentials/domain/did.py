@@ -1,8 +1,9 @@
 """Organisations' identifiers and their published keys: did:web (https://w3c-ccg.github.io/did-method-web/).
 
 An organisation without a domain of its own is given one under Praxis's public address: with the public URL
-`https://praxis.example.edu`, the school `sz-poly` is `did:web:praxis.example.edu:orgs:sz-poly`, whose DID document
-is served at `https://praxis.example.edu/orgs/sz-poly/did.json`. A port is percent-encoded (`localhost%3A8080`), as
+`https://praxis.example.edu`, the school `sz-poly` is `did:web:praxis.example.edu:orgs:school:sz-poly`, whose DID
+document is served at `https://praxis.example.edu/orgs/school/sz-poly/did.json` (an organisation is its id and its
+kind: a school and an enterprise may share an id). A port is percent-encoded (`localhost%3A8080`), as
 the method says. The document lists every key the organisation signed with and has not withdrawn, so a credential
 signed before a rotation still verifies.
 """
@@ -16,6 +17,7 @@ from praxis_common.errors import FieldError, InvalidInput
 
 DID_CONTEXT = ["https://www.w3.org/ns/did/v1", "https://w3id.org/security/suites/jws-2020/v1"]
 ORG_SEGMENT = "orgs"
+KINDS = ("school", "enterprise")
 _ORG = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$")
 # What a did:web may say (stricter than a URL: the method percent-encodes only the port's colon): a host name, an
 # optional port, path segments of unreserved characters. Anything else is refused, never decoded into another host.
@@ -26,16 +28,19 @@ _SEGMENT = re.compile(r"^[A-Za-z0-9._~-]{1,128}$")
 LOCAL_HOSTS = ("localhost", "127.0.0.1")  # served over http: a test or a laptop (outside the method, knowingly)
 
 
-def did_of(public_url: str, org: str) -> str:
-    """The did:web of an organisation hosted by the Praxis at `public_url` (an https URL, or http on localhost)."""
+def did_of(public_url: str, kind: str, org: str) -> str:
+    """The did:web of an organisation (`kind` school or enterprise: an id names an organisation only with its kind)
+    hosted by the Praxis at `public_url` (an https URL, or http on localhost)."""
     parts = urlsplit(public_url.rstrip("/"))
     if parts.scheme not in ("https", "http") or not parts.hostname:
         raise ValueError(f"not an http(s) URL: {public_url!r}")
+    if kind not in KINDS:
+        raise InvalidInput("not an organisation kind", errors=[FieldError("kind", "school or enterprise")])
     if not _ORG.match(org):
         raise InvalidInput("not an organisation id", errors=[FieldError("org", "letters, digits, '.', '_', '-'")])
     host = parts.hostname + (quote(f":{parts.port}", safe="") if parts.port else "")
     path = [quote(p, safe="") for p in parts.path.split("/") if p]
-    return ":".join(["did", "web", host, *path, ORG_SEGMENT, org])
+    return ":".join(["did", "web", host, *path, ORG_SEGMENT, kind, org])
 
 
 def document_url(did: str) -> str:

@@ -57,9 +57,12 @@ class Published:
 @pytest.fixture
 def world(tmp_path: Path):
     web = Published()
-    school_did, enterprise_did = did.did_of(web.public_url, "sz-poly"), did.did_of(web.public_url, "acme")
+    school_did, enterprise_did = (
+        did.did_of(web.public_url, "school", "sz-poly"),
+        did.did_of(web.public_url, "enterprise", "acme"),
+    )
     school, enterprise = keys.new_key(school_did, "sz-poly", 1, NOW), keys.new_key(enterprise_did, "acme", 1, NOW)
-    list_url = f"{web.public_url}/orgs/sz-poly/status/1"
+    list_url = f"{web.public_url}/orgs/school/sz-poly/status/1"
     unsigned = open_badges.credential(
         open_badges.Achievement(
             kind=open_badges.Kind.PROJECT,
@@ -92,7 +95,7 @@ def world(tmp_path: Path):
             ),
             school,
         )
-        web.files["/orgs/sz-poly/status/1"] = token.encode()
+        web.files["/orgs/school/sz-poly/status/1"] = token.encode()
         return token
 
     publish_list(set())

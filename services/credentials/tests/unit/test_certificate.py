@@ -22,8 +22,8 @@ def credential(name: str = "李伟") -> dict:
             kind=open_badges.Kind.PLACEMENT,
             source_id="p-1",
             title="Store operations intern",
-            school=open_badges.Party("did:web:praxis.example.edu:orgs:sz-poly", "深圳职业技术大学"),
-            enterprise=open_badges.Party("did:web:praxis.example.edu:orgs:acme", "Acme Cross-border"),
+            school=open_badges.Party("did:web:praxis.example.edu:orgs:school:sz-poly", "深圳职业技术大学"),
+            enterprise=open_badges.Party("did:web:praxis.example.edu:orgs:enterprise:acme", "Acme Cross-border"),
             student_ref="S2024-0042",
             starts_on=date(2026, 3, 1),
             ends_on=date(2026, 6, 30),
@@ -37,14 +37,14 @@ def credential(name: str = "李伟") -> dict:
         credential_id="urn:uuid:2b0f4c1e-0d5a-4c7b-8a43-5c2e9d7f1a10",
         issued_at=datetime(2026, 7, 1, tzinfo=UTC),
         salt="c2FsdA",
-        status=status_list.entry("https://praxis.example.edu/orgs/sz-poly/status/1", 5),
+        status=status_list.entry("https://praxis.example.edu/orgs/school/sz-poly/status/1", 5),
         student_name=name,
     )
 
 
 SIGNERS = {
-    "issuer": "did:web:praxis.example.edu:orgs:sz-poly#key-1",
-    "countersigner": "did:web:praxis.example.edu:orgs:acme#key-1",
+    "issuer": "did:web:praxis.example.edu:orgs:school:sz-poly#key-1",
+    "countersigner": "did:web:praxis.example.edu:orgs:enterprise:acme#key-1",
 }
 
 

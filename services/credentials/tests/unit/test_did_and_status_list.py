@@ -16,32 +16,35 @@ NOW = datetime(2026, 7, 1, tzinfo=UTC)
 
 
 @pytest.mark.parametrize(
-    ("public_url", "org", "expected_did", "expected_url"),
+    ("public_url", "kind", "org", "expected_did", "expected_url"),
     [
         (
             "https://praxis.example.edu",
+            "school",
             "sz-poly",
-            "did:web:praxis.example.edu:orgs:sz-poly",
-            "https://praxis.example.edu/orgs/sz-poly/did.json",
+            "did:web:praxis.example.edu:orgs:school:sz-poly",
+            "https://praxis.example.edu/orgs/school/sz-poly/did.json",
         ),
         (
             "https://example.edu/praxis/",
+            "enterprise",
             "acme",
-            "did:web:example.edu:praxis:orgs:acme",
-            "https://example.edu/praxis/orgs/acme/did.json",
+            "did:web:example.edu:praxis:orgs:enterprise:acme",
+            "https://example.edu/praxis/orgs/enterprise/acme/did.json",
         ),
         (
             "http://localhost:8080",
+            "enterprise",
             "acme",
-            "did:web:localhost%3A8080:orgs:acme",
-            "http://localhost:8080/orgs/acme/did.json",
+            "did:web:localhost%3A8080:orgs:enterprise:acme",
+            "http://localhost:8080/orgs/enterprise/acme/did.json",
         ),
     ],
 )
 def test_an_organisation_hosted_by_praxis_has_a_did_web_that_resolves_to_praxis(
-    public_url, org, expected_did, expected_url
+    public_url, kind, org, expected_did, expected_url
 ):
-    assert did.did_of(public_url, org) == expected_did
+    assert did.did_of(public_url, kind, org) == expected_did
     assert did.document_url(expected_did) == expected_url
     assert did.document_url(expected_did + "#key-3") == expected_url
 
@@ -72,13 +75,13 @@ def test_what_is_not_a_did_web_is_invalid_input(bad):
 
 
 def test_the_document_publishes_public_keys_only_and_reads_back():
-    d = did.did_of("https://praxis.example.edu", "sz-poly")
+    d = did.did_of("https://praxis.example.edu", "school", "sz-poly")
     ks = [keys.new_key(d, "sz-poly", 1, NOW), keys.new_key(d, "sz-poly", 2, NOW)]
     doc = did.document(d, keys.published(ks))
     assert doc["id"] == d and doc["assertionMethod"] == [f"{d}#key-1", f"{d}#key-2"]
     assert all("d" not in m["publicKeyJwk"] and m["publicKeyJwk"]["kty"] == "RSA" for m in doc["verificationMethod"])
     assert [k["kid"] for k in did.keys_of(doc, d)] == [f"{d}#key-1", f"{d}#key-2"]
-    assert did.keys_of(doc, did.did_of("https://praxis.example.edu", "other")) == []  # another DID's document
+    assert did.keys_of(doc, did.did_of("https://praxis.example.edu", "school", "other")) == []  # another DID's document
 
 
 def test_relative_method_ids_and_foreign_controllers():

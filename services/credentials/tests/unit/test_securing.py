@@ -21,8 +21,8 @@ from praxis_common.errors import InvalidInput
 
 PUBLIC = "https://praxis.example.edu"
 NOW = datetime(2026, 7, 1, 9, 30, tzinfo=UTC)
-SCHOOL_DID, ENTERPRISE_DID = did.did_of(PUBLIC, "sz-poly"), did.did_of(PUBLIC, "acme")
-LIST_URL = f"{PUBLIC}/orgs/sz-poly/status/1"
+SCHOOL_DID, ENTERPRISE_DID = did.did_of(PUBLIC, "school", "sz-poly"), did.did_of(PUBLIC, "enterprise", "acme")
+LIST_URL = f"{PUBLIC}/orgs/school/sz-poly/status/1"
 
 
 @pytest.fixture(scope="module")
@@ -150,7 +150,7 @@ def test_without_the_countersignature_it_is_not_valid(org_keys):
 
 
 def test_a_signature_by_another_enterprise_is_refused(org_keys):
-    other_did = did.did_of(PUBLIC, "not-the-host")
+    other_did = did.did_of(PUBLIC, "enterprise", "not-the-host")
     other = keys.new_key(other_did, "not-the-host", 1, NOW)
     secured = issued(org_keys)
     with pytest.raises(ValueError, match="not a key of the achievement's source"):

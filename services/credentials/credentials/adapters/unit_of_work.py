@@ -1,0 +1,24 @@
+"""The credentials service's unit of work: keys, achievements and credentials on one transaction; a credential's
+changes become integration events at commit (credentials.outgoing)."""
+
+from __future__ import annotations
+
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+from credentials.adapters.repositories import AchievementRepository, CredentialRepository, KeyRepository
+from credentials.outgoing import integration_event
+from praxis_common.uow import UnitOfWork
+
+
+class CredentialsUnit(UnitOfWork):
+    """`u.keys`, `u.achievements`, `u.credentials`."""
+
+    keys: KeyRepository
+    achievements: AchievementRepository
+    credentials: CredentialRepository
+    integration_event = staticmethod(integration_event)
+
+    def _bind(self, connection: AsyncConnection) -> None:
+        self.keys = KeyRepository(connection)
+        self.achievements = AchievementRepository(connection)
+        self.credentials = CredentialRepository(connection, track=self.track)
