@@ -47,3 +47,14 @@ def require_signer(principal: Principal, c: Credential | Passed, party: str) -> 
     roles = SCHOOL_SIGNERS if party == "school" else ENTERPRISE_SIGNERS
     if not principal.has_any_role(*roles):
         raise Forbidden(f"only the {party}'s {' or '.join(roles)} sign or revoke its credentials")
+
+
+def listing(principal: Principal) -> tuple[str, str | None]:
+    """Whose credentials the caller lists: (the side's column, the student they are limited to, if a student)."""
+    if principal.org_kind == "school" and principal.has_any_role(*SCHOOL_READERS):
+        return "school_org", None
+    if principal.org_kind == "school" and principal.has_any_role("student"):
+        return "school_org", principal.sub
+    if principal.org_kind == "enterprise" and principal.has_any_role(*ENTERPRISE_READERS):
+        return "enterprise_org", None
+    raise Forbidden("only a school's or an enterprise's staff, or a student, list credentials")

@@ -234,6 +234,14 @@ class CredentialRepository:
         )
         return found is not None
 
+    async def of_source(self, kind: Kind, source_id: str) -> list[Credential]:
+        rows = await self.connection.execute(
+            select(credential)
+            .where(credential.c.kind == kind.value, credential.c.source_id == source_id)
+            .with_for_update()
+        )
+        return [_credential(r) for r in rows]
+
     async def taken_indexes(self, school_org: str) -> set[int]:
         rows = await self.connection.execute(
             select(credential.c.status_index).where(credential.c.school_org == school_org)

@@ -18,7 +18,7 @@ from praxis_common.errors import FieldError, InvalidInput
 DID_CONTEXT = ["https://www.w3.org/ns/did/v1", "https://w3id.org/security/suites/jws-2020/v1"]
 ORG_SEGMENT = "orgs"
 KINDS = ("school", "enterprise")
-_ORG = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$")
+ORG_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$")
 # What a did:web may say (stricter than a URL: the method percent-encodes only the port's colon): a host name, an
 # optional port, path segments of unreserved characters. Anything else is refused, never decoded into another host.
 _HOST = re.compile(
@@ -36,7 +36,7 @@ def did_of(public_url: str, kind: str, org: str) -> str:
         raise ValueError(f"not an http(s) URL: {public_url!r}")
     if kind not in KINDS:
         raise InvalidInput("not an organisation kind", errors=[FieldError("kind", "school or enterprise")])
-    if not _ORG.match(org):
+    if not ORG_PATTERN.match(org):
         raise InvalidInput("not an organisation id", errors=[FieldError("org", "letters, digits, '.', '_', '-'")])
     host = parts.hostname + (quote(f":{parts.port}", safe="") if parts.port else "")
     path = [quote(p, safe="") for p in parts.path.split("/") if p]

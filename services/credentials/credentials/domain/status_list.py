@@ -22,13 +22,18 @@ MAX_ENCODED = 2_000_000  # characters of encodedList read at most
 MAX_BITS = 64 * SIZE  # a list may be larger than the minimum, not unboundedly (a small gzip can inflate hugely)
 
 
-def encode(revoked: set[int], size: int = SIZE) -> str:
+def bits_of(revoked: set[int], size: int = SIZE) -> bytes:
+    """The bitstring with `revoked` set."""
     bits = bytearray(size // 8)
     for index in revoked:
         if not 0 <= index < size:
             raise ValueError(f"index {index} is outside a list of {size} bits")
         bits[index // 8] |= 0x80 >> (index % 8)
-    return "u" + base64.urlsafe_b64encode(gzip.compress(bytes(bits), mtime=0)).decode().rstrip("=")
+    return bytes(bits)
+
+
+def encode(revoked: set[int], size: int = SIZE) -> str:
+    return "u" + base64.urlsafe_b64encode(gzip.compress(bits_of(revoked, size), mtime=0)).decode().rstrip("=")
 
 
 def decode(encoded: str) -> bytes:

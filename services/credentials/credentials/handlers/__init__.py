@@ -1,0 +1,1 @@
+"""Use cases of the credentials service: each `handler(command, principal, uow=...)`, as every edge calls them."""

@@ -1,0 +1,140 @@
+"""A credential's use cases: the school asks (and signs), the enterprise countersigns or declines, either revokes;
+the parties list and read them (docs/credentials.md)."""
+
+from __future__ import annotations
+
+import random
+import secrets
+import uuid
+from dataclasses import dataclass
+from datetime import datetime
+
+from credentials import policy
+from credentials.domain import open_badges, securing, status_list
+from credentials.domain.issuance import Credential
+from credentials.domain.open_badges import Kind, Party
+from credentials.handlers.custody import Custody, signing_key
+from praxis_common.auth import Principal
+from praxis_common.errors import Conflict
+from praxis_common.uow import Clock, UowFactory, utc_clock
+
+_RANDOM = random.SystemRandom()
+MAX_NAME = 200
+
+
+@dataclass(frozen=True)
+class RequestCredential:
+    kind: Kind
+    source_id: str  # the placement's id, or the project credit's
+    student_name: str = ""  # printed on the certificate when given
+
+
+@dataclass(frozen=True)
+class EndCredential:
+    credential_id: uuid.UUID
+    reason: str
+
+
+@dataclass(frozen=True)
+class ListCredentials:
+    page_size: int = 50
+    after: tuple[datetime, uuid.UUID] | None = None
+
+
+async def request_credential(
+    cmd: RequestCredential, principal: Principal, *, uow: UowFactory, custody: Custody, clock: Clock = utc_clock
+) -> Credential:
+    """The school's admin asks for a credential for a student's passed achievement: the school signs it at once, and
+    it awaits the host enterprise's countersignature."""
+    now = clock()
+    async with uow() as u:
+        passed = policy.visible(principal, await u.achievements.get(cmd.kind, cmd.source_id), "achievement")
+        policy.require_signer(principal, passed, "school")
+        key = await signing_key(u, custody, "school", passed.school_org, now)  # locks the school's keys: one at a time
+        school = Party(
+            custody.did("school", passed.school_org), await u.achievements.name_of(passed.school_org, "school")
+        )
+        enterprise = Party(
+            custody.did("enterprise", passed.enterprise_org),
+            await u.achievements.name_of(passed.enterprise_org, "enterprise"),
+        )
+        live = await u.credentials.live_for(cmd.kind, cmd.source_id)
+        credential_id = uuid.uuid4()
+        try:
+            index = status_list.random_index(await u.credentials.taken_indexes(passed.school_org), _RANDOM)
+        except ValueError:
+            raise Conflict("the school's status list is full: no credential can be issued") from None
+        unsigned = open_badges.credential(
+            passed.achievement(school, enterprise),
+            credential_id=f"urn:uuid:{credential_id}",
+            issued_at=now,
+            salt=secrets.token_urlsafe(16),
+            status=status_list.entry(custody.status_list_url(passed.school_org), index),
+            student_name=" ".join(cmd.student_name.split())[:MAX_NAME],
+            verify_url=custody.verification_url(credential_id),
+        )
+        c = Credential.request(
+            passed,
+            credential_id=credential_id,
+            status_index=index,
+            secured=securing.sign(unsigned, key),
+            by=principal.sub,
+            now=now,
+            live=live,
+        )
+        await u.credentials.add(c)
+        await u.commit()
+    return c
+
+
+async def countersign(
+    credential_id: uuid.UUID, principal: Principal, *, uow: UowFactory, custody: Custody, clock: Clock = utc_clock
+) -> Credential:
+    """The host enterprise's admin or hr countersigns: the credential is issued."""
+    now = clock()
+    async with uow() as u:
+        c = policy.visible(principal, await u.credentials.get(credential_id, lock=True))
+        policy.require_signer(principal, c, "enterprise")
+        key = await signing_key(u, custody, "enterprise", c.enterprise_org, now)
+        c.countersign(securing.countersign(c.secured, key), by=principal.sub, now=now)
+        await u.credentials.save(c)
+        await u.commit()
+    return c
+
+
+async def decline(cmd: EndCredential, principal: Principal, *, uow: UowFactory, clock: Clock = utc_clock) -> Credential:
+    """The host enterprise will not countersign (with its reason): the credential is never issued."""
+    async with uow() as u:
+        c = policy.visible(principal, await u.credentials.get(cmd.credential_id, lock=True))
+        policy.require_signer(principal, c, "enterprise")
+        c.decline(by=principal.sub, reason=cmd.reason, now=clock())
+        await u.credentials.save(c)
+        await u.commit()
+    return c
+
+
+async def revoke(cmd: EndCredential, principal: Principal, *, uow: UowFactory, clock: Clock = utc_clock) -> Credential:
+    """Either party withdraws the credential, with a reason: the school's status list says so from now on."""
+    async with uow() as u:
+        c = policy.visible(principal, await u.credentials.get(cmd.credential_id, lock=True))
+        party = policy.party_of(principal, c)
+        policy.require_signer(principal, c, party)
+        c.revoke(party=party, by=principal.sub, reason=cmd.reason, now=clock())
+        await u.credentials.save(c)
+        await u.commit()
+    return c
+
+
+async def get_credential(credential_id: uuid.UUID, principal: Principal, *, uow: UowFactory) -> Credential:
+    async with uow() as u:
+        return policy.visible(principal, await u.credentials.get(credential_id))
+
+
+async def list_credentials(cmd: ListCredentials, principal: Principal, *, uow: UowFactory) -> list[Credential]:
+    """The caller's side's credentials, newest first: a school's staff see the school's, a student their own, an
+    enterprise's readers the enterprise's."""
+    side, student = policy.listing(principal)
+    async with uow() as u:
+        return await u.credentials.of_party(
+            side, principal.org, student_ref=student, after=cmd.after, limit=cmd.page_size
+        )

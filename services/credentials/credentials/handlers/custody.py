@@ -1,0 +1,40 @@
+"""What signing needs besides the database: how private keys are sealed and opened (the service's key store), where
+the organisations' DIDs and status lists live (the public URL), and how long a published status list is in force."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from credentials.domain import did as dids
+from credentials.domain import keys as org_keys
+from credentials.domain.keys import SigningKey
+
+
+@dataclass(frozen=True)
+class Custody:
+    seal: Callable[[dict], bytes]
+    open: Callable[[bytes], dict]
+    public_url: str
+    status_list_lifetime: timedelta = timedelta(hours=24)
+
+    def did(self, kind: str, org: str) -> str:
+        return dids.did_of(self.public_url, kind, org)
+
+    def status_list_url(self, school_org: str) -> str:
+        return f"{self.public_url.rstrip('/')}/orgs/school/{school_org}/status/1"
+
+    def verification_url(self, credential_id) -> str:
+        return f"{self.public_url.rstrip('/')}/v1/credentials/{credential_id}/verification"
+
+
+async def signing_key(u, custody: Custody, kind: str, org: str, now: datetime) -> SigningKey:
+    """The organisation's key that signs now, made on its first signature (locked: two first signatures or a
+    rotation never race)."""
+    held = await u.keys.of(org, kind, custody.open, lock=True)
+    key = org_keys.signing_key(held)
+    if key is None:
+        key = org_keys.new_key(custody.did(kind, org), org, max((k.number for k in held), default=0) + 1, now)
+        await u.keys.add(key, kind, custody.seal)
+    return key

@@ -1,0 +1,129 @@
+"""What anyone may ask, without a token: an organisation's DID document, a school's signed status list, and the check
+of a credential (one sent, or one stored, which the certificate's QR code leads to).
+
+The check resolves only what this Praxis hosts (DIDs under its public URL, its schools' status lists), from its own
+database: it never fetches an address a credential names (a public endpoint that did would let anyone make the
+service request any address). A credential of another issuer is checked with `praxis credential verify`.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from credentials.domain import did as dids
+from credentials.domain import keys as org_keys
+from credentials.domain import securing, status_list
+from credentials.handlers.custody import Custody
+from praxis_common.errors import NotFound
+from praxis_common.uow import Clock, UowFactory, utc_clock
+
+
+@dataclass
+class Verification:
+    valid: bool
+    problems: list[str]
+    signers: dict[str, str]
+    revoked: bool
+    reason: str | None  # why it was revoked or declined, when this Praxis issued it
+    credential: dict | None = field(default=None)
+
+
+async def did_document(kind: str, org: str, *, uow: UowFactory, custody: Custody) -> dict:
+    async with uow() as u:
+        published = await u.keys.published(org, kind)
+    if not published:
+        raise NotFound("no such organisation signs credentials here")
+    return dids.document(custody.did(kind, org), published)
+
+
+async def status_list_token(school_org: str, *, uow: UowFactory, custody: Custody, clock: Clock = utc_clock) -> str:
+    """The school's revocation list as the VC-JWT it signs, in force for the configured while."""
+    now = clock()
+    async with uow() as u:
+        key = org_keys.signing_key(await u.keys.of(school_org, "school", custody.open))
+        if key is None:  # never signed here, or every key withdrawn (a rotation makes a new one)
+            raise NotFound("no such school signs credentials here")
+        revoked = await u.credentials.revoked_indexes(school_org)
+    listed = status_list.list_credential(
+        custody.status_list_url(school_org),
+        custody.did("school", school_org),
+        status_list.encode(revoked),
+        _iso(now),
+        _iso(now + custody.status_list_lifetime),
+    )
+    return securing.sign_status_list(listed, key)
+
+
+async def verify(value: object, *, uow: UowFactory, custody: Custody, clock: Clock = utc_clock) -> Verification:
+    """Check a credential sent as its JSON: InvalidInput (a 422) when it is not one."""
+    secured = securing.parse(value)
+    return await _check(secured, uow=uow, custody=custody, now=clock())
+
+
+async def verification_of(credential_id: uuid.UUID, *, uow: UowFactory, custody: Custody, clock: Clock = utc_clock):
+    """The check of a credential this Praxis holds (the certificate's QR code): awaiting ones are not shown."""
+    async with uow() as u:
+        c = await u.credentials.get(credential_id)
+    if c is None or c.countersigned_at is None:
+        raise NotFound("no such credential")
+    return await _check(c.secured, uow=uow, custody=custody, now=clock())
+
+
+async def _check(secured: dict, *, uow: UowFactory, custody: Custody, now: datetime) -> Verification:
+    credential = securing.credential_of(secured)
+    issuer = credential["issuer"]["id"]
+    notes: list[str] = []
+    documents: dict[str, dict] = {}
+    bits, reason = None, None
+    async with uow() as u:
+        for d in sorted(securing.signer_dids(secured) | {issuer}):
+            hosted = _hosted(d, custody)
+            if hosted is None:
+                notes.append(f"{d} is not an organisation of this Praxis: check it with `praxis credential verify`")
+                continue
+            published = await u.keys.published(hosted[1], hosted[0])
+            if published:
+                documents[d] = dids.document(d, published)
+        hosted_issuer = _hosted(issuer, custody)
+        url = securing.status_url(secured)
+        if hosted_issuer and hosted_issuer[0] == "school" and url == custody.status_list_url(hosted_issuer[1]):
+            bits = status_list.bits_of(await u.credentials.revoked_indexes(hosted_issuer[1]))
+        held = await u.credentials.get(_uuid_of(credential.get("id")) or uuid.UUID(int=0))
+        if held is not None and held.school_org == (hosted_issuer or ("", ""))[1]:
+            reason = held.end_reason
+    check = securing.verify(secured, documents=documents, status_bits=bits, now=now)
+    problems = notes + check.problems
+    if check.revoked and reason:
+        problems = [p if p != "revoked by its issuer" else f"revoked by its issuer: {reason}" for p in problems]
+    return Verification(
+        valid=check.valid and not notes,
+        problems=problems,
+        signers=check.signers,
+        revoked=check.revoked,
+        reason=reason if check.revoked else None,
+        credential=check.credential,
+    )
+
+
+def _hosted(did: str, custody: Custody) -> tuple[str, str] | None:
+    """(kind, org) when `did` is an organisation this Praxis hosts."""
+    for kind in dids.KINDS:
+        prefix = custody.did(kind, "x")[: -len("x")]
+        if did.startswith(prefix) and dids.ORG_PATTERN.match(did[len(prefix) :]):
+            return kind, did[len(prefix) :]
+    return None
+
+
+def _uuid_of(urn: object) -> uuid.UUID | None:
+    if isinstance(urn, str) and urn.startswith("urn:uuid:"):
+        try:
+            return uuid.UUID(urn[len("urn:uuid:") :])
+        except ValueError:
+            return None
+    return None
+
+
+def _iso(t: datetime) -> str:
+    return t.strftime("%Y-%m-%dT%H:%M:%SZ")
