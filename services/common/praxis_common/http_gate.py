@@ -4,9 +4,10 @@ FastAPI parses a request body before any dependency checks the token, so a 43 MB
 held the event loop for seconds and grew the process by hundreds of MiB. The gate, a plain ASGI middleware in
 front of the app, runs first:
 
-* a request to anything but the public paths (health, readiness, the API documents, and action links' pages
-  under /links/, whose signed token in the path is their credential) must carry a valid bearer token, or it is
-  answered 401 at once, unread; the principal is handed on in the request's state;
+* a request to anything but the public paths (health, readiness, the API documents, action links' pages under
+  /links/, whose signed token in the path is their credential, and what a service publishes for anyone under
+  /public/) must carry a valid bearer token, or it is answered 401 at once, unread; the principal is handed on in
+  the request's state;
 * a body may be at most the app's limit (the `MAX_REQUEST_BYTES` setting, 1 MiB by default) unless its route
   declares a larger one with FastAPI's own `max_body_size=` on its decorator; a declared Content-Length over the
   limit is answered 413 at once, a streamed body is read only up to the limit. (FastAPI would enforce those
@@ -34,10 +35,12 @@ DOCS_STATIC = "/static-offline-docs"
 PUBLIC_PATHS = frozenset({"/healthz", "/readyz", "/docs", "/docs/oauth2-redirect", "/openapi.json"})
 # An action link's page carries its own credential, the signed link token in its path (action_links.py).
 ACTION_LINKS = "/links"
+# What a service publishes for anyone, without a token (e.g. organisations' DID documents, a credential's check).
+PUBLIC_PREFIX = "/public"
 
 
 def is_public(path: str) -> bool:
-    return path in PUBLIC_PATHS or path.startswith((DOCS_STATIC + "/", ACTION_LINKS + "/"))
+    return path in PUBLIC_PATHS or path.startswith((DOCS_STATIC + "/", ACTION_LINKS + "/", PUBLIC_PREFIX + "/"))
 
 
 def allowed_methods(routes: Iterable[BaseRoute], path: str) -> list[str]:

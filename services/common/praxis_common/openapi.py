@@ -15,6 +15,7 @@ from fastapi import FastAPI
 from fastapi.openapi.utils import get_openapi
 from fastapi.routing import APIRoute, iter_route_contexts
 
+from praxis_common.http_gate import is_public
 from praxis_common.problems import PROBLEM_JSON
 
 BODY_LIMIT_KEY = "x-max-body-bytes"
@@ -120,8 +121,10 @@ def _document(app: FastAPI) -> dict:
     doc["security"] = [{"bearerAuth": []}]
     limits = _body_limits(app)
     _links(doc.get("paths", {}))
-    for operations in doc.get("paths", {}).values():
+    for path, operations in doc.get("paths", {}).items():
         for method, op in operations.items():
+            if is_public(path):
+                op["security"] = []  # what a service publishes for anyone (http_gate.is_public)
             statuses = dict(ERRORS)
             if method != "get":
                 statuses |= WRITE_ERRORS

@@ -161,6 +161,11 @@ def parse(value: object) -> dict:
     return value
 
 
+def key_ids(secured: dict) -> list[str]:
+    """The signatures' key ids, in order (the school's first): what a certificate names as its signers."""
+    return [str(_header(s).get("kid", "")) for s in secured["signatures"]]
+
+
 def signer_dids(secured: dict) -> set[str]:
     """The DIDs whose documents a verifier needs (the signatures' key ids)."""
     kids = set()
@@ -170,6 +175,11 @@ def signer_dids(secured: dict) -> set[str]:
         except InvalidInput:
             continue
     return kids
+
+
+def dumps(secured: dict) -> bytes:
+    """A secured credential as the JSON file handed out."""
+    return json.dumps({"payload": secured["payload"], "signatures": secured["signatures"]}, indent=2).encode()
 
 
 def credential_of(secured: dict) -> dict:

@@ -7,13 +7,13 @@ import random
 import secrets
 import uuid
 from dataclasses import dataclass
-from datetime import datetime
 
 from credentials import policy
-from credentials.domain import open_badges, securing, status_list
-from credentials.domain.issuance import Credential
+from credentials.domain import certificate, open_badges, securing, status_list
+from credentials.domain.issuance import Credential, Stage
 from credentials.domain.open_badges import Kind, Party
 from credentials.handlers.custody import Custody, signing_key
+from praxis_common import pages
 from praxis_common.auth import Principal
 from praxis_common.errors import Conflict
 from praxis_common.uow import Clock, UowFactory, utc_clock
@@ -38,7 +38,7 @@ class EndCredential:
 @dataclass(frozen=True)
 class ListCredentials:
     page_size: int = 50
-    after: tuple[datetime, uuid.UUID] | None = None
+    page_token: str | None = None
 
 
 async def request_credential(
@@ -130,11 +130,37 @@ async def get_credential(credential_id: uuid.UUID, principal: Principal, *, uow:
         return policy.visible(principal, await u.credentials.get(credential_id))
 
 
-async def list_credentials(cmd: ListCredentials, principal: Principal, *, uow: UowFactory) -> list[Credential]:
-    """The caller's side's credentials, newest first: a school's staff see the school's, a student their own, an
-    enterprise's readers the enterprise's."""
+async def list_credentials(
+    cmd: ListCredentials, principal: Principal, *, uow: UowFactory
+) -> tuple[list[Credential], str | None]:
+    """The caller's side's credentials, newest first, and the next page's token: a school's staff see the school's,
+    a student their own, an enterprise's readers the enterprise's."""
     side, student = policy.listing(principal)
+    after = pages.decode_page_token(cmd.page_token) if cmd.page_token else None
     async with uow() as u:
-        return await u.credentials.of_party(
-            side, principal.org, student_ref=student, after=cmd.after, limit=cmd.page_size
+        found = await u.credentials.of_party(
+            side, principal.org, student_ref=student, after=after, limit=cmd.page_size + 1
         )
+    more, found = len(found) > cmd.page_size, found[: cmd.page_size]
+    return found, pages.encode_page_token(found[-1].requested_at, found[-1].id) if more else None
+
+
+async def download(credential_id: uuid.UUID, principal: Principal, *, uow: UowFactory) -> Credential:
+    """An issued credential, for its JSON, its VC-JWT or its certificate: what is not issued is not handed out."""
+    c = await get_credential(credential_id, principal, uow=uow)
+    if c.stage is not Stage.ISSUED:
+        raise Conflict(f"the credential is {c.stage.value}: only an issued credential is downloaded")
+    return c
+
+
+async def certificate_pdf(
+    credential_id: uuid.UUID, principal: Principal, *, uow: UowFactory, custody: Custody
+) -> bytes:
+    """The printable certificate of an issued credential, whose QR code leads to its public check."""
+    c = await download(credential_id, principal, uow=uow)
+    issuer, countersigner = securing.key_ids(c.secured)[:2]
+    return certificate.render(
+        securing.credential_of(c.secured),
+        signers={"issuer": issuer, "countersigner": countersigner},
+        verify_url=custody.verification_url(c.id),
+    )

@@ -10,6 +10,7 @@ from datetime import datetime, timedelta
 from credentials.domain import did as dids
 from credentials.domain import keys as org_keys
 from credentials.domain.keys import SigningKey
+from praxis_common.http_gate import PUBLIC_PREFIX
 
 
 @dataclass(frozen=True)
@@ -19,14 +20,19 @@ class Custody:
     public_url: str
     status_list_lifetime: timedelta = timedelta(hours=24)
 
+    @property
+    def public_base(self) -> str:
+        """Where what anyone may read lives: the kernel serves paths under /public without a token."""
+        return f"{self.public_url.rstrip('/')}{PUBLIC_PREFIX}"
+
     def did(self, kind: str, org: str) -> str:
-        return dids.did_of(self.public_url, kind, org)
+        return dids.did_of(self.public_base, kind, org)
 
     def status_list_url(self, school_org: str) -> str:
-        return f"{self.public_url.rstrip('/')}/orgs/school/{school_org}/status/1"
+        return f"{self.public_base}/orgs/school/{school_org}/status/1"
 
     def verification_url(self, credential_id) -> str:
-        return f"{self.public_url.rstrip('/')}/v1/credentials/{credential_id}/verification"
+        return f"{self.public_base}/credentials/{credential_id}/verification"
 
 
 async def signing_key(u, custody: Custody, kind: str, org: str, now: datetime) -> SigningKey:

@@ -113,14 +113,17 @@ async def test_a_passed_placement_gets_a_cosigned_credential_that_checks_out(uow
     assert c.stage is Stage.ISSUED and c.countersigned_by == "e-hr"
     result = await public.verify(json.dumps(c.secured), uow=uow, custody=custody)
     assert result.valid, result.problems
-    school_did, host_did = did.did_of(PUBLIC, "school", "sz-poly"), did.did_of(PUBLIC, "enterprise", "acme")
+    school_did, host_did = (
+        did.did_of(PUBLIC + "/public", "school", "sz-poly"),
+        did.did_of(PUBLIC + "/public", "enterprise", "acme"),
+    )
     assert result.signers == {"issuer": f"{school_did}#key-1", "countersigner": f"{host_did}#key-1"}
     said = result.credential
     assert said["issuer"]["name"] == "深圳职业技术大学 / Shenzhen Polytechnic"
     assert said["credentialSubject"]["source"]["name"] == "Acme Cross-border"
     assert said["credentialSubject"]["achievement"]["tag"] == ["platform-operation"]
     assert "78 approved hours (64% of them core work)" in said["evidence"][0]["narrative"]
-    assert said["description"] == f"Verify at {PUBLIC}/v1/credentials/{c.id}/verification"
+    assert said["description"] == f"Verify at {PUBLIC}/public/credentials/{c.id}/verification"
 
     # A second implementation: PyJWT checks the school's signature with the key its published DID document lists.
     document = await public.did_document("school", "sz-poly", uow=uow, custody=custody)
@@ -159,13 +162,17 @@ async def test_revoked_it_fails_with_the_reason_in_the_signed_status_list(uow, c
     # Anyone checking offline: the school's signed list, read back, has the bit set.
     token = await public.status_list_token("sz-poly", uow=uow, custody=custody)
     documents = {
-        did.did_of(PUBLIC, "school", "sz-poly"): await public.did_document(
+        did.did_of(PUBLIC + "/public", "school", "sz-poly"): await public.did_document(
             "school", "sz-poly", uow=uow, custody=custody
         )
     }
     url = securing.status_url(c.secured)
     bits = securing.read_status_list(
-        token, url=url, issuer=did.did_of(PUBLIC, "school", "sz-poly"), documents=documents, now=datetime.now(UTC)
+        token,
+        url=url,
+        issuer=did.did_of(PUBLIC + "/public", "school", "sz-poly"),
+        documents=documents,
+        now=datetime.now(UTC),
     )
     offline = securing.verify(
         c.secured,
@@ -248,11 +255,12 @@ async def test_only_the_parties_see_or_act(uow, custody):
 
 async def _listed(uow, principal):
     try:
-        return await credentials.list_credentials(credentials.ListCredentials(page_size=500), principal, uow=uow)
+        found, _ = await credentials.list_credentials(credentials.ListCredentials(page_size=500), principal, uow=uow)
+        return found
     except Forbidden:
         return []
 
 
 async def _host_document(uow, custody) -> dict:
-    host = did.did_of(PUBLIC, "enterprise", "acme")
+    host = did.did_of(PUBLIC + "/public", "enterprise", "acme")
     return {host: await public.did_document("enterprise", "acme", uow=uow, custody=custody)}

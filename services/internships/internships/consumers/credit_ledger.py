@@ -7,11 +7,11 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from decimal import Decimal
 
-from internships.consumers.fields import MAX_REF_LENGTH, day_of, decimal_of, org_of, text_of, uuid_of
 from internships.domain.credit_ledger import LedgerEntry, SourceKind
 from internships.handlers import credit_ledger
 from praxis.events.v1 import grades_pb2, projects_pb2
 from praxis_common.consumer import Subscription
+from praxis_common.event_fields import MAX_REF_LENGTH, day_of, decimal_of, org_of, text_of, uuid_of
 from praxis_common.events import ReceivedEvent, payload_time
 from praxis_common.uow import UowFactory
 from praxis_evaluation import quantize

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import logging
 
-from internships.consumers.fields import uuid_of
 from internships.handlers import erasure_requests as erasures
 from praxis.events.v1 import erasure_pb2
 from praxis_common import erasure
 from praxis_common.consumer import Subscription
 from praxis_common.errors import InvalidInput
+from praxis_common.event_fields import uuid_of
 from praxis_common.events import ReceivedEvent
 from praxis_common.jetstream import dead_letter_stream, stream_name
 from praxis_common.service import Runtime

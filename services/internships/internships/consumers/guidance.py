@@ -4,13 +4,13 @@ kept once for the partnership value ledger's guidance minutes and the base tiers
 
 from __future__ import annotations
 
-from internships.consumers.fields import MAX_REF_LENGTH, day_of, one_of, org_of, uuid_of, when
 from internships.domain import guidance
 from internships.domain.mentoring import SIDES
 from internships.handlers.guidance import record_guidance
 from praxis.events.v1 import guidance_pb2
 from praxis_common.consumer import Subscription
 from praxis_common.errors import InvalidInput
+from praxis_common.event_fields import MAX_REF_LENGTH, day_of, one_of, org_of, uuid_of, when
 from praxis_common.events import ReceivedEvent
 from praxis_common.uow import UowFactory
 

@@ -9,13 +9,13 @@ week is then approved by the placement's assigned enterprise mentor, matched by 
 
 from __future__ import annotations
 
-from internships.consumers.fields import org_of, uuid_of, when
 from internships.domain.mentoring import SIDES, Assignment, RecordAssigned, RecordMentorAccount, RecordReleased
 from internships.handlers import mentoring
 from praxis.events.v1 import mentors_pb2
 from praxis_common.auth import MAX_SUB_LENGTH
 from praxis_common.consumer import Subscription
 from praxis_common.errors import InvalidInput
+from praxis_common.event_fields import org_of, uuid_of, when
 from praxis_common.events import ReceivedEvent
 from praxis_common.uow import UowFactory
 

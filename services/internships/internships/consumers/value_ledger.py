@@ -7,7 +7,11 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from internships.consumers.fields import (
+from internships.domain import outcomes
+from internships.handlers.outcomes import record_ledger_fact
+from praxis.events.v1 import outcomes_pb2, placements_pb2, projects_pb2
+from praxis_common.consumer import Subscription
+from praxis_common.event_fields import (
     MAX_REF_LENGTH,
     day_of,
     decimal_of,
@@ -18,10 +22,6 @@ from internships.consumers.fields import (
     uuid_of,
     when,
 )
-from internships.domain import outcomes
-from internships.handlers.outcomes import record_ledger_fact
-from praxis.events.v1 import outcomes_pb2, placements_pb2, projects_pb2
-from praxis_common.consumer import Subscription
 from praxis_common.events import ReceivedEvent
 from praxis_common.uow import UowFactory
 

@@ -1,5 +1,6 @@
-"""Reading an event's fields into checked values: a field that is missing, too long or malformed makes the event
-poison (InvalidInput: the consumer terminates it and dead-letters it, visibly), never a half-applied change."""
+"""Reading an event's fields into checked values, for every service's consumers: a field that is missing, too long or
+malformed makes the event poison (InvalidInput: the consumer terminates it and dead-letters it, visibly), never a
+half-applied change."""
 
 from __future__ import annotations
 

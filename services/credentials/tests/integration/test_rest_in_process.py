@@ -1,0 +1,190 @@
+"""The REST edge, in-process: the app as the kernel assembles it (gate, problem+json, OpenAPI) over a real, migrated
+PostgreSQL, with real tokens. The school asks, the enterprise countersigns, the student's school downloads the JSON,
+the VC-JWT and the certificate; anyone, without a token, reads the DID documents and the signed status list and
+checks the credential; tenant routes without a token are 401, garbage is 422, another organisation gets 404."""
+
+from __future__ import annotations
+
+import io
+import json
+import uuid
+from datetime import UTC, date, datetime, timedelta
+from decimal import Decimal
+from pathlib import Path
+
+import httpx
+import pytest
+from pypdf import PdfReader
+from sqlalchemy.ext.asyncio import create_async_engine
+
+from credentials.adapters.unit_of_work import CredentialsUnit
+from credentials.config import Settings
+from credentials.domain import did, securing
+from credentials.domain.issuance import Passed
+from credentials.domain.open_badges import Kind
+from credentials.handlers import facts
+from credentials.main import MIGRATIONS, routers
+from praxis_common.auth import TokenVerifier
+from praxis_common.http import create_app
+from praxis_common.service import Runtime
+from praxis_common.uow import UnitOfWorkFactory
+from praxis_dev.tokens import generate_keypair, mint_token
+
+PUBLIC = "https://praxis.example.edu"
+
+
+@pytest.fixture(scope="module")
+def database_url(database_factory):
+    return database_factory("credentials", migrated=MIGRATIONS)
+
+
+@pytest.fixture(scope="module")
+def keypair(tmp_path_factory) -> tuple[bytes, str]:
+    private, public = generate_keypair(tmp_path_factory.mktemp("jwt"))
+    return Path(private).read_bytes(), Path(public).read_text()
+
+
+@pytest.fixture
+async def api(database_url, keypair):
+    engine = create_async_engine(database_url, pool_size=5, max_overflow=0)
+    settings = Settings(database_url=database_url, environment="test", public_url=PUBLIC, jwt_public_key=keypair[1])
+    verifier = TokenVerifier(issuer="praxis-dev", audience="praxis", public_key=keypair[1])
+    uow = UnitOfWorkFactory(engine, event_prefix="t", unit=CredentialsUnit)
+    rt = Runtime(settings=settings, engine=engine, uow=uow, bus=None, verifier=verifier)
+    app = create_app(title="credentials", verifier=verifier, routers=routers(rt), readiness=None)
+    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url=PUBLIC) as client:
+        yield client, uow
+    await engine.dispose()
+
+
+def auth(keypair, org: str, kind: str, *roles: str, sub: str = "u-1") -> dict:
+    token = mint_token(keypair[0], org=org, org_kind=kind, roles=list(roles), sub=sub)
+    return {"Authorization": f"Bearer {token}"}
+
+
+async def a_passed_placement(uow) -> str:
+    placement_id = str(uuid.uuid4())
+    await facts.record_organisation("sz-poly", "school", "", "Shenzhen Polytechnic", 1, uow=uow)
+    await facts.record_passed(
+        Passed(
+            kind=Kind.PLACEMENT,
+            source_id=placement_id,
+            school_org="sz-poly",
+            enterprise_org="acme",
+            student_ref="S-42",
+            title="Store operations intern",
+            passed=True,
+            credits=Decimal("4"),
+            grade="A",
+            starts_on=date(2026, 3, 1),
+            ends_on=date(2026, 6, 30),
+        ),
+        updated_at=datetime.now(UTC) - timedelta(days=1),
+        uow=uow,
+    )
+    return placement_id
+
+
+async def test_issued_over_rest_and_checked_by_anyone(api, keypair):
+    client, uow = api
+    school = auth(keypair, "sz-poly", "school", "admin", sub="t-admin")
+    host = auth(keypair, "acme", "enterprise", "hr", sub="e-hr")
+    placement_id = await a_passed_placement(uow)
+
+    asked = await client.post(
+        "/v1/credentials",
+        headers={**school, "Idempotency-Key": "ask-1"},
+        json={"kind": "placement", "source_id": placement_id, "student_name": "Li Wei"},
+    )
+    assert asked.status_code == 201, asked.text
+    credential_id = asked.json()["id"]
+    assert asked.headers["Location"] == f"/v1/credentials/{credential_id}"
+    assert asked.json()["stage"] == "awaiting_countersignature"
+    again = await client.post(
+        "/v1/credentials",
+        headers={**school, "Idempotency-Key": "ask-1"},
+        json={"kind": "placement", "source_id": placement_id, "student_name": "Li Wei"},
+    )
+    assert again.status_code == 201 and again.json()["id"] == credential_id  # a retry, not a second credential
+    early = await client.get(f"/v1/credentials/{credential_id}/credential.json", headers=school)
+    assert early.status_code == 409 and early.headers["content-type"].startswith("application/problem+json")
+
+    signed = await client.post(f"/v1/credentials/{credential_id}/countersign", headers=host)
+    assert signed.status_code == 200 and signed.json()["stage"] == "issued"
+
+    as_json = await client.get(f"/v1/credentials/{credential_id}/credential.json", headers=school)
+    assert as_json.status_code == 200 and "attachment" in as_json.headers["content-disposition"]
+    as_jwt = await client.get(f"/v1/credentials/{credential_id}/credential.jwt", headers=school)
+    assert as_jwt.headers["content-type"] == "application/jwt" and as_jwt.text.count(".") == 2
+    pdf = await client.get(f"/v1/credentials/{credential_id}/certificate.pdf", headers=school)
+    assert pdf.headers["content-type"] == "application/pdf"
+    page = "".join(PdfReader(io.BytesIO(pdf.content)).pages[0].extract_text().split())
+    assert "LiWei" in page and "Internship:Storeoperationsintern" in page and "ShenzhenPolytechnic" in page
+
+    # Anyone, no token: the documents, the list, and the check (sent, or by the QR code's address).
+    school_did = did.did_of(PUBLIC + "/public", "school", "sz-poly")
+    document = await client.get("/public/orgs/school/sz-poly/did.json")
+    assert document.status_code == 200 and document.json()["id"] == school_did
+    assert document.headers["content-type"] == "application/did+json"
+    status = await client.get("/public/orgs/school/sz-poly/status/1")
+    assert status.status_code == 200 and status.headers["content-type"] == "application/jwt"
+    checked = await client.post("/public/verifications", content=as_json.content)
+    assert checked.status_code == 200 and checked.json()["valid"] is True, checked.json()
+    assert set(checked.json()["signers"]) == {"issuer", "countersigner"}
+
+    revoked = await client.post(f"/v1/credentials/{credential_id}/revoke", headers=school, json={"reason": "error"})
+    assert revoked.status_code == 200 and revoked.json()["stage"] == "revoked"
+    qr = await client.get(f"/public/credentials/{credential_id}/verification")
+    assert qr.status_code == 200
+    assert qr.json()["valid"] is False and qr.json()["problems"] == ["revoked by its issuer: error"]
+    # The signed list a verifier fetches now has the bit set.
+    token = (await client.get("/public/orgs/school/sz-poly/status/1")).text
+    bits = securing.read_status_list(
+        token,
+        url=securing.status_url(json.loads(as_json.content)),
+        issuer=school_did,
+        documents={school_did: document.json()},
+        now=datetime.now(UTC),
+    )
+    index = int(securing.credential_of(json.loads(as_json.content))["credentialStatus"]["statusListIndex"])
+    assert bits[index // 8] & (0x80 >> (index % 8))
+
+
+async def test_refusals_are_problems(api, keypair):
+    client, uow = api
+    placement_id = await a_passed_placement(uow)
+    school = auth(keypair, "sz-poly", "school", "admin")
+    assert (await client.get("/v1/credentials")).status_code == 401
+    assert (
+        await client.post("/v1/credentials", json={"kind": "placement", "source_id": placement_id})
+    ).status_code == 401
+    garbage = await client.post("/public/verifications", content=b'{"payload": 5}')
+    assert garbage.status_code == 422 and garbage.headers["content-type"].startswith("application/problem+json")
+    assert (await client.post("/public/verifications", content=b"[" * 50_000)).status_code == 422
+    assert (await client.get("/public/orgs/school/nobody/did.json")).status_code == 404
+    assert (await client.get("/public/orgs/club/sz-poly/did.json")).status_code == 422
+    asked = await client.post("/v1/credentials", headers=school, json={"kind": "placement", "source_id": placement_id})
+    credential_id = asked.json()["id"]
+    outsider = auth(keypair, "globex", "enterprise", "admin")
+    assert (await client.get(f"/v1/credentials/{credential_id}", headers=outsider)).status_code == 404
+    assert (await client.post(f"/v1/credentials/{credential_id}/countersign", headers=outsider)).status_code == 404
+    blank = await client.post(f"/v1/credentials/{credential_id}/revoke", headers=school, json={"reason": ""})
+    assert blank.status_code == 422
+    unknown = await client.post(
+        "/v1/credentials", headers=school, json={"kind": "placement", "source_id": placement_id, "extra": 1}
+    )
+    assert unknown.status_code == 422
+    keys = await client.get("/v1/signing-keys", headers=school)
+    assert keys.status_code == 200 and keys.json()["items"][0]["signs"] is True
+    rotated = await client.post("/v1/signing-keys/rotate", headers=school)
+    assert rotated.status_code == 200 and rotated.json()["number"] == keys.json()["items"][-1]["number"] + 1
+    teacher = auth(keypair, "sz-poly", "school", "teacher")
+    assert (await client.post("/v1/signing-keys/rotate", headers=teacher)).status_code == 403
+
+
+async def test_the_openapi_document_says_which_routes_need_no_token(api):
+    client, _ = api
+    paths = (await client.get("/openapi.json")).json()["paths"]
+    assert paths["/public/verifications"]["post"]["security"] == []
+    assert paths["/public/orgs/{kind}/{org}/did.json"]["get"]["security"] == []
+    assert "security" not in paths["/v1/credentials"]["post"]  # the document's default: a bearer token
