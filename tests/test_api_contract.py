@@ -13,6 +13,7 @@ import grpc
 import httpx
 import pytest_asyncio
 
+from praxis.credentials.v1 import credentials_pb2 as cpb
 from praxis.internships.v1 import internships_pb2 as ipb
 from praxis.internships.v1 import internships_pb2_grpc as ipb_grpc
 from praxis.mentors.v1 import mentors_pb2 as mpb
@@ -32,7 +33,7 @@ def _schema(spec: dict, schema: dict) -> dict:
 
 
 def test_every_rest_list_is_one_paginated_page_shape():
-    for service in ("internships", "mentors", "projects", "notifications"):
+    for service in ("internships", "mentors", "projects", "notifications", "credentials"):
         spec = build_app(service)[0].openapi()  # the document `praxis serve` serves, built in-process
         for path, operations in spec["paths"].items():
             for method, op in operations.items():
@@ -51,7 +52,7 @@ def test_every_rest_list_is_one_paginated_page_shape():
 
 
 def test_every_grpc_list_takes_a_page_and_answers_the_next_token():
-    for module in (ipb, mpb, ppb):
+    for module in (ipb, mpb, ppb, cpb):
         for service in module.DESCRIPTOR.services_by_name.values():
             for method in service.methods:
                 request, response = method.input_type, method.output_type

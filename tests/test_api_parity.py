@@ -29,6 +29,7 @@ SERVICES = {
     "mentors": "MentorsService",
     "projects": "ProjectsService",
     "notifications": "NotificationsService",
+    "credentials": "CredentialsService",
 }
 HTTP_METHODS = {"get", "put", "post", "delete", "patch", "options", "head", "trace"}
 KERNEL = "every service"  # the table's section for the routes every service's app has (probes, docs)

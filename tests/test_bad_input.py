@@ -159,7 +159,7 @@ def bad_credentials(stack, foreign_key) -> dict[str, dict[str, str]]:
 
 async def test_bad_credentials_are_401_problems_on_rest(stack, foreign_key):
     lists = {"internships": "/v1/agreements", "notifications": "/v1/webhooks"}
-    for service in ("internships", "mentors", "projects", "notifications"):
+    for service in ("internships", "mentors", "projects", "notifications", "credentials"):
         path = lists.get(service, "/v1/partnerships")
         async with httpx.AsyncClient(base_url=stack[service].base_url) as client:
             for case, headers in bad_credentials(stack, foreign_key).items():

@@ -36,7 +36,7 @@ ROOT = Path(__file__).resolve().parent.parent
 CHECK = ROOT / "deploy" / "compose-check"
 PROJECT = "praxis-check"
 BASE, POSTGRES, NATS = "praxis-base:bookworm", "praxis-check-postgres:local", "praxis-check-nats:local"
-SERVICES = {"internships": 8101, "mentors": 8102, "projects": 8103, "notifications": 8104}
+SERVICES = {"internships": 8101, "mentors": 8102, "projects": 8103, "notifications": 8104, "credentials": 8105}
 # Published on 127.0.0.1 at ports Docker picks: the default ports may be held on the machine (on CI, 50104 was).
 PUBLISH = {
     "PRAXIS_BASE_IMAGE": BASE,

@@ -14,17 +14,25 @@ PostgreSQL), driven through REST only, as a school's academic office would see i
 7. a project of the same enterprise, a team of the same school with the same student, scored by the team's mentors
    and completed: the student earns its 2 credits;
 8. the school's credit ledger lists both entries, and the list, the CSV and JSON exports, the OneRoster ZIP and the
-   student's summary agree on them and on the student's total of 6 credits."""
+   student's summary agree on them and on the student's total of 6 credits;
+9. (issue 18) the passed placement's credential: asked and signed by the school, countersigned by the host
+   enterprise, seen by no one else; it verifies with `praxis credential verify` and with PyJWT, fails with one byte
+   changed, and once revoked fails with the school's reason."""
 
 from __future__ import annotations
 
+import base64
 import csv
 import io
+import json
+import subprocess
+import sys
 import zipfile
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
 import httpx
+import jwt
 from evaluation_world import ENTERPRISE_RUBRIC, SCHOOL_RUBRIC
 from weekly_report_world import FIRST, school_mentor_known
 
@@ -388,3 +396,102 @@ async def test_7_every_view_of_the_schools_ledger_lists_both_with_the_same_total
     in_comments = {item: Decimal(r["comment"].split()[1].rstrip(";")) for item, r in mine.items()}
     assert in_comments == {f"{kind}-{source}": credits for (source, kind), credits in expected.items()}
     assert sum(in_comments.values()) == Decimal(6)
+
+
+async def test_8_the_passed_placement_gets_a_credential_both_parties_sign(stack, steps):
+    """Issue 18, over the same processes: the school's admin asks for the passed placement's credential (once the
+    credentials service has the grade from its event), the school signs it, the host enterprise countersigns; the
+    parties download it as JSON, as the school's VC-JWT and as the certificate; outsiders see and do nothing."""
+    steps.after("grade")
+    pid, p = steps["placement"]["id"], people(stack)
+    ask = {"kind": "placement", "source_id": pid, "student_name": "Chen Jie"}
+    async with client(stack, "credentials") as cr:
+
+        async def asked():  # 404 until the credentials service has the placement's grade from its event
+            r = await cr.post("/v1/credentials", headers={**p["school"], "Idempotency-Key": f"cred-{pid}"}, json=ask)
+            return r if r.status_code == 201 else None
+
+        credential = ok(await eventually(asked, timeout=WAIT, what="the grade in the credentials service"), 201)
+        assert credential["stage"] == "awaiting_countersignature"
+        cid = credential["id"]
+        outsiders = {
+            "another school": stack.auth("school-other", "school", "admin"),
+            "another enterprise": stack.auth("ent-other", "enterprise", "hr"),
+            "another student": stack.auth(SCHOOL, "school", "student", sub="stu-acc-2"),
+        }
+        for who, headers in outsiders.items():
+            assert (await cr.get(f"/v1/credentials/{cid}", headers=headers)).status_code == 404, who
+            assert (await cr.post(f"/v1/credentials/{cid}/countersign", headers=headers)).status_code == 404, who
+            revoke = await cr.post(f"/v1/credentials/{cid}/revoke", headers=headers, json={"reason": "x"})
+            assert revoke.status_code == 404, who
+        for who in ("another school", "another enterprise"):  # no one else asks for (issues) this one
+            assert (await cr.post("/v1/credentials", headers=outsiders[who], json=ask)).status_code == 404, who
+        signed = ok(await cr.post(f"/v1/credentials/{cid}/countersign", headers=p["enterprise"]))
+        assert signed["stage"] == "issued" and signed["countersigned_by"] != credential["requested_by"]
+        mine = ok(await cr.get(f"/v1/credentials/{cid}", headers=p["self"]))  # the student sees their own
+        assert mine["id"] == cid
+        as_json = await cr.get(f"/v1/credentials/{cid}/credential.json", headers=p["school"])
+        as_jwt = await cr.get(f"/v1/credentials/{cid}/credential.jwt", headers=p["school"])
+        pdf = await cr.get(f"/v1/credentials/{cid}/certificate.pdf", headers=p["self"])
+    assert as_json.status_code == as_jwt.status_code == pdf.status_code == 200
+    assert pdf.content.startswith(b"%PDF")
+    said = json.loads(base64.urlsafe_b64decode(json.loads(as_json.content)["payload"] + "=="))
+    subject = said["credentialSubject"]
+    assert (subject["result"][0]["value"], subject["creditsEarned"]) == (steps["grade"], 4.0)
+    assert subject["source"]["id"].endswith(f":orgs:enterprise:{ENTERPRISE}")
+    assert "approved hours" in said["evidence"][0]["narrative"]  # from the approved logbook weeks' events
+    steps["credential"] = {"id": cid, "json": as_json.content, "jwt": as_jwt.text}
+
+
+async def test_9_anyone_verifies_it_and_a_revocation_shows_with_its_reason(stack, steps, tmp_path):
+    """With `praxis credential verify` (a process of its own, fetching the DID documents and the status list from the
+    service over HTTP) and with PyJWT, an independent implementation: valid; one byte changed: not valid; revoked
+    by the school: not valid, the service's check giving the reason."""
+    steps.after("credential")
+    cid, p = steps["credential"]["id"], people(stack)
+    path = tmp_path / "credential.json"
+    path.write_bytes(steps["credential"]["json"])
+
+    def verify(file) -> tuple[int, dict]:
+        done = subprocess.run(
+            [sys.executable, "-m", "praxis_common.cli", "credential", "verify", str(file), "--json", "--timeout", "60"],
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+        assert done.returncode in (0, 1), done.stderr
+        return done.returncode, json.loads(done.stdout)
+
+    code, out = verify(path)
+    assert (code, out["valid"], sorted(out["signers"])) == (0, True, ["countersigner", "issuer"]), out
+
+    async with client(stack, "credentials") as cr:
+        school_did = json.loads(base64.urlsafe_b64decode(json.loads(path.read_bytes())["payload"] + "=="))["issuer"][
+            "id"
+        ]
+        document = ok(await cr.get(f"/public/orgs/school/{SCHOOL}/did.json"))
+        assert document["id"] == school_did
+        jwk = document["verificationMethod"][-1]["publicKeyJwk"]
+        claims = jwt.decode(
+            steps["credential"]["jwt"],
+            jwt.PyJWK(jwk, algorithm="RS256").key,
+            algorithms=["RS256"],
+            options={"verify_aud": False},
+        )
+        assert claims["iss"] == school_did and claims["jti"] == f"urn:uuid:{cid}"
+
+        secured = json.loads(path.read_bytes())
+        payload = base64.urlsafe_b64decode(secured["payload"] + "==")
+        forged = payload.replace(b'"creditsEarned":4.0', b'"creditsEarned":5.0')
+        assert forged != payload
+        tampered = tmp_path / "tampered.json"
+        tampered.write_text(json.dumps({**secured, "payload": base64.urlsafe_b64encode(forged).decode().rstrip("=")}))
+        code, out = verify(tampered)
+        assert code == 1 and "the issuer's signature does not match the credential" in out["problems"]
+
+        reason = "the enterprise's attendance records were found to be copied"
+        ok(await cr.post(f"/v1/credentials/{cid}/revoke", headers=p["school"], json={"reason": reason}))
+        code, out = verify(path)
+        assert (code, out["revoked"]) == (1, True) and "revoked by its issuer" in out["problems"], out
+        checked = ok(await cr.get(f"/public/credentials/{cid}/verification"))  # where the QR code leads, no token
+        assert checked["valid"] is False and checked["problems"] == [f"revoked by its issuer: {reason}"]

@@ -14,7 +14,7 @@ from fastapi.routing import iter_route_contexts
 from praxis_common import validation
 from praxis_dev.testing.apps import build_app
 
-SERVICES = ("internships", "mentors", "projects", "notifications")
+SERVICES = ("internships", "mentors", "projects", "notifications", "credentials")
 CONTAINERS = ("list", "set", "tuple", "nullable", "default", "dict")
 
 

@@ -13,7 +13,7 @@ from praxis_dev.testing.apps import build_app
 
 
 def test_every_operation_has_a_summary_and_every_body_an_example():
-    for service in ("internships", "mentors", "projects", "notifications"):
+    for service in ("internships", "mentors", "projects", "notifications", "credentials"):
         spec = build_app(service)[0].openapi()  # the document `praxis serve` serves, built in-process
         schemas = spec["components"]["schemas"]
         for path, operations in spec["paths"].items():
@@ -28,7 +28,7 @@ def test_every_operation_has_a_summary_and_every_body_an_example():
 
 # The documents as the API behaves (issue 10, item 16).
 
-SERVICES = ("internships", "mentors", "projects", "notifications")
+SERVICES = ("internships", "mentors", "projects", "notifications", "credentials")
 
 
 @pytest.mark.parametrize("service", SERVICES)

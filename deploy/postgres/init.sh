@@ -6,7 +6,7 @@
 #
 # The postgres image runs this once, from /docker-entrypoint-initdb.d, when the data volume is
 # empty. Passwords come from INTERNSHIPS_DB_PASSWORD / MENTORS_DB_PASSWORD / PROJECTS_DB_PASSWORD /
-# NOTIFICATIONS_DB_PASSWORD
+# NOTIFICATIONS_DB_PASSWORD / CREDENTIALS_DB_PASSWORD
 # (docker-compose.yml passes them, with dev-only defaults). Changing them later needs
 # `ALTER ROLE ... PASSWORD ...` or a fresh volume (`docker compose down -v`).
 set -euo pipefail
@@ -29,6 +29,7 @@ create_service_database internships "${INTERNSHIPS_DB_PASSWORD:?INTERNSHIPS_DB_P
 create_service_database mentors     "${MENTORS_DB_PASSWORD:?MENTORS_DB_PASSWORD is not set}"
 create_service_database projects    "${PROJECTS_DB_PASSWORD:?PROJECTS_DB_PASSWORD is not set}"
 create_service_database notifications "${NOTIFICATIONS_DB_PASSWORD:?NOTIFICATIONS_DB_PASSWORD is not set}"
+create_service_database credentials "${CREDENTIALS_DB_PASSWORD:?CREDENTIALS_DB_PASSWORD is not set}"
 
 # The service roles have no business in the maintenance database either.
 psql --no-psqlrc -v ON_ERROR_STOP=1 --username "${POSTGRES_USER:-postgres}" \

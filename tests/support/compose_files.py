@@ -14,7 +14,7 @@ import yaml
 ROOT = Path(__file__).resolve().parents[2]
 COMPOSE_FILE = ROOT / "docker-compose.yml"
 DEPLOY = ROOT / "deploy"
-SERVICES = ("internships", "mentors", "projects", "notifications")
+SERVICES = ("internships", "mentors", "projects", "notifications", "credentials")
 JWT_KEY_FIELDS = ("jwt_jwks_url", "jwt_public_key", "jwt_public_key_file")
 
 

@@ -1,13 +1,13 @@
-"""Bootstrap of the credentials service: what runs in its process, and its migrations.
-
-Not yet registered with the kernel (no `praxis.services` entry point in pyproject.toml): its gRPC edge, export and
-erasure parts and deployment entries come first (docs/credentials.md, "Next")."""
+"""Bootstrap of the credentials service: what runs in its process, and its migrations."""
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from datetime import timedelta
 from pathlib import Path
 
+from credentials import rpc
 from credentials.adapters.key_store import KeyStore
 from credentials.adapters.unit_of_work import CredentialsUnit
 from credentials.config import Settings
@@ -20,6 +20,7 @@ MIGRATIONS = Path(__file__).parent / "migrations"
 
 
 def custody(settings: Settings) -> Custody:
+    """How this service holds organisations' keys: sealed under the key-encryption key, DIDs under its public URL."""
     store = KeyStore(settings.encryption_key)
     return Custody(
         seal=store.seal,
@@ -29,9 +30,14 @@ def custody(settings: Settings) -> Custody:
     )
 
 
+@asynccontextmanager
+async def held_keys(rt: Runtime) -> AsyncIterator[Custody]:
+    """`rt.resources` while the service runs: the edges sign and check through it."""
+    yield custody(rt.settings)
+
+
 def routers(rt: Runtime) -> list:
-    held = custody(rt.settings)
-    return [credentials.router(rt, held), credentials.keys_router(rt, held), public.router(rt, held)]
+    return [credentials.router(rt), credentials.keys_router(rt), public.router(rt)]
 
 
 SPEC = ServiceSpec(
@@ -41,6 +47,7 @@ SPEC = ServiceSpec(
     migrations=MIGRATIONS,
     unit=CredentialsUnit,
     routers=routers,
-    grpc_services=lambda rt: [],  # next: the gRPC twin of every REST operation (docs/credentials.md)
+    grpc_services=rpc.services,
+    resources=held_keys,
     subscriptions=lambda rt: achievements.subscriptions(),
 )

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from credentials.domain import keys as org_keys
 from credentials.handlers.custody import Custody, signing_key
+from praxis_common import pages
 from praxis_common.auth import Principal
 from praxis_common.errors import Forbidden
 from praxis_common.uow import Clock, UowFactory, utc_clock
@@ -30,11 +31,16 @@ def _admin(principal: Principal) -> str:
     return principal.org_kind
 
 
-async def list_keys(principal: Principal, *, uow: UowFactory, custody: Custody) -> list[KeyView]:
+async def list_keys(
+    principal: Principal, *, uow: UowFactory, custody: Custody, page_size: int = 50, page_token: str | None = None
+) -> tuple[list[KeyView], str | None]:
+    """The organisation's keys, oldest first, a page at a time, and the next page's token."""
     kind = _admin(principal)
+    after = pages.decode_page_token(page_token, int)[0] if page_token else 0
     async with uow() as u:
-        held = await u.keys.of(principal.org, kind, custody.open)
-    return [_view(k) for k in held]
+        held = [k for k in await u.keys.of(principal.org, kind, custody.open) if k.number > after]
+    found = held[:page_size]
+    return [_view(k) for k in found], pages.encode_page_token(found[-1].number) if len(held) > page_size else None
 
 
 async def rotate_key(principal: Principal, *, uow: UowFactory, custody: Custody, clock: Clock = utc_clock) -> KeyView:

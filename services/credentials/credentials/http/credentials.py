@@ -13,7 +13,7 @@ from credentials.schemas.credentials import (
     CredentialCreate,
     CredentialPage,
     CredentialRead,
-    KeyList,
+    KeyPage,
     KeyRead,
     KidIn,
     ReasonIn,
@@ -26,7 +26,8 @@ JWT = "application/jwt"
 PDF = "application/pdf"
 
 
-def router(rt: Runtime, custody: Custody) -> APIRouter:
+def router(rt: Runtime) -> APIRouter:
+    custody: Custody = rt.resources  # the service's key custody (main.py)
     r = APIRouter(prefix="/v1/credentials", tags=["credentials"])
 
     @r.post(
@@ -58,7 +59,12 @@ def router(rt: Runtime, custody: Custody) -> APIRouter:
         )
         return CredentialPage(items=[CredentialRead.of(c) for c in found], next_page_token=token)
 
-    @r.get("/{credential_id}", operation_id="getCredential", response_model=CredentialRead, summary="One credential")
+    @r.get(
+        "/{credential_id}",
+        operation_id="getCredential",
+        response_model=CredentialRead,
+        summary="One credential, as its parties see it",
+    )
     async def get(credential_id: uuid.UUID, principal: PrincipalDep) -> CredentialRead:
         return CredentialRead.of(await credentials.get_credential(credential_id, principal, uow=rt.uow))
 
@@ -126,13 +132,17 @@ def router(rt: Runtime, custody: Custody) -> APIRouter:
     return r
 
 
-def keys_router(rt: Runtime, custody: Custody) -> APIRouter:
+def keys_router(rt: Runtime) -> APIRouter:
+    custody: Custody = rt.resources
     r = APIRouter(prefix="/v1/signing-keys", tags=["signing keys"])
 
-    @r.get("", operation_id="listSigningKeys", response_model=KeyList, summary="Your organisation's signing keys")
-    async def list_(principal: PrincipalDep) -> KeyList:
-        """A school's admin, an enterprise's admin or hr. The private halves never leave the service."""
-        return KeyList(items=[KeyRead.of(k) for k in await keys.list_keys(principal, uow=rt.uow, custody=custody)])
+    @r.get("", operation_id="listSigningKeys", response_model=KeyPage, summary="Your organisation's signing keys")
+    async def list_(principal: PrincipalDep, page_size: PageSize = 50, page_token: PageToken = None) -> KeyPage:
+        """Oldest first. A school's admin, an enterprise's admin or hr. The private halves never leave the service."""
+        found, token = await keys.list_keys(
+            principal, uow=rt.uow, custody=custody, page_size=page_size, page_token=page_token
+        )
+        return KeyPage(items=[KeyRead.of(k) for k in found], next_page_token=token)
 
     @r.post("/rotate", operation_id="rotateSigningKey", response_model=KeyRead, summary="Sign with a new key")
     async def rotate(principal: PrincipalDep) -> KeyRead:

@@ -10,7 +10,6 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Path, Request, Response
 
 from credentials.domain.did import ORG_PATTERN
-from credentials.domain.securing import MAX_CREDENTIAL_BYTES
 from credentials.handlers import public
 from credentials.handlers.custody import Custody
 from credentials.schemas.credentials import VerificationRead
@@ -22,7 +21,8 @@ Org = Annotated[str, Path(min_length=1, max_length=128, pattern=ORG_PATTERN.patt
 JWT = "application/jwt"
 
 
-def router(rt: Runtime, custody: Custody) -> APIRouter:
+def router(rt: Runtime) -> APIRouter:
+    custody: Custody = rt.resources  # the service's key custody (main.py)
     r = APIRouter(prefix=PUBLIC_PREFIX, tags=["public"])
 
     @r.get(
@@ -53,14 +53,23 @@ def router(rt: Runtime, custody: Custody) -> APIRouter:
         openapi_extra={
             "requestBody": {
                 "required": True,
-                "content": {"application/json": {"schema": {"type": "object", "description": "the credential's JSON"}}},
+                "content": {
+                    "application/json": {
+                        "schema": {
+                            "type": "object",
+                            "description": "the credential's JSON: a JWS in General JSON Serialization",
+                            "examples": [
+                                {"payload": "eyJAY29udGV4dCI6…", "signatures": [{"protected": "…", "signature": "…"}]}
+                            ],
+                        }
+                    }
+                },
             }
         },
-        max_body_size=MAX_CREDENTIAL_BYTES,
     )
     async def verify(request: Request) -> VerificationRead:
         """Only credentials of organisations this Praxis hosts are resolved here; others are checked with `praxis
-        credential verify`. 422 for what is not a credential."""
+        credential verify`. 422 for what is not a credential (at most 256 KiB)."""
         body = await request.body()
         if not body:
             raise InvalidInput("send the credential's JSON")

@@ -106,11 +106,16 @@ class KeyRead(BaseModel):
         return cls(**vars(k))
 
 
-class KeyList(BaseModel):
-    items: list[KeyRead]
+class KeyPage(Page[KeyRead]):
+    pass
 
 
 class KidIn(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={"examples": [{"kid": "did:web:praxis.example.edu:public:orgs:school:sz-poly#key-1"}]},
+    )
+
     kid: Annotated[Text, Field(min_length=1, max_length=400)]
 
 

@@ -23,7 +23,7 @@ from credentials.domain import did, securing
 from credentials.domain.issuance import Passed
 from credentials.domain.open_badges import Kind
 from credentials.handlers import facts
-from credentials.main import MIGRATIONS, routers
+from credentials.main import MIGRATIONS, custody, routers
 from praxis_common.auth import TokenVerifier
 from praxis_common.http import create_app
 from praxis_common.service import Runtime
@@ -50,7 +50,7 @@ async def api(database_url, keypair):
     settings = Settings(database_url=database_url, environment="test", public_url=PUBLIC, jwt_public_key=keypair[1])
     verifier = TokenVerifier(issuer="praxis-dev", audience="praxis", public_key=keypair[1])
     uow = UnitOfWorkFactory(engine, event_prefix="t", unit=CredentialsUnit)
-    rt = Runtime(settings=settings, engine=engine, uow=uow, bus=None, verifier=verifier)
+    rt = Runtime(settings=settings, engine=engine, uow=uow, bus=None, verifier=verifier, resources=custody(settings))
     app = create_app(title="credentials", verifier=verifier, routers=routers(rt), readiness=None)
     async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url=PUBLIC) as client:
         yield client, uow

@@ -147,6 +147,7 @@ class Stack:
         for name in names:
             prefix = _env_prefix(name)
             access = self.nats.access
+            http_port = free_port()
             env = {
                 **os.environ,
                 **self.environment,
@@ -154,7 +155,8 @@ class Stack:
                 prefix + "NATS_URL": self.nats.bare_url,
                 **(access.service_environment(prefix, name) if access else {}),
                 prefix + "EVENT_PREFIX": self.prefix,
-                prefix + "HTTP_PORT": str(free_port()),
+                prefix + "HTTP_PORT": str(http_port),
+                prefix + "PUBLIC_URL": f"http://127.0.0.1:{http_port}",  # its own REST URL, as `praxis up` sets it
                 prefix + "GRPC_PORT": str(free_port()),
                 prefix + "METRICS_PORT": str(free_port()),
                 prefix + "JWT_PUBLIC_KEY_FILE": str(self.workdir / "keys" / PUBLIC_KEY),

@@ -103,7 +103,7 @@ def upgrade() -> None:
         sa.Column("ended_at", sa.DateTime(timezone=True)),
         sa.Column("end_reason", sa.String(500)),
         sa.PrimaryKeyConstraint("id", name="pk_credential"),
-        sa.UniqueConstraint("school_org", "status_index", name="uq_credential_school_org_status_index"),
+        sa.UniqueConstraint("school_org", "status_index", name="uq_credential_school_org"),
     )
     op.create_index(
         "ix_credential_live",
