@@ -13,6 +13,7 @@ from credentials.adapters.unit_of_work import CredentialsUnit
 from credentials.config import Settings
 from credentials.consumers import achievements
 from credentials.handlers.custody import Custody
+from credentials.handlers.erasure import erase_student
 from credentials.http import credentials, public
 from praxis_common.service import Runtime, ServiceSpec
 
@@ -49,5 +50,6 @@ SPEC = ServiceSpec(
     routers=routers,
     grpc_services=rpc.services,
     resources=held_keys,
+    erase_student=erase_student,  # its part in erasing a student (docs/erasure.md)
     subscriptions=lambda rt: achievements.subscriptions(),
 )

@@ -45,7 +45,7 @@ class Settings(ServiceSettings):
     action_link_secret: SecretStr | None = None
     # The services that erase a student and must confirm it (docs/erasure.md), comma-separated; each request keeps
     # the list it was made with.
-    erasure_services: str = "internships,mentors,notifications,projects"
+    erasure_services: str = "internships,mentors,notifications,projects,credentials"
     # At most this many erasures pending per school; one more is a 409 until some completed.
     erasure_max_pending: int = Field(default=100, ge=1, le=100_000)
 

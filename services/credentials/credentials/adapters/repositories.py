@@ -77,18 +77,24 @@ class KeyRepository:
         )
         return [r.public_jwk for r in rows]
 
-    async def add(self, key: SigningKey, org_kind: str, seal: Callable[[dict], bytes]) -> None:
-        await self.connection.execute(
-            insert(signing_key).values(
-                org=key.org,
-                org_kind=org_kind,
-                number=key.number,
-                kid=key.kid,
-                public_jwk=key.public_jwk(),
-                private_jwk=seal(key.private_jwk),
-                created_at=key.created_at,
-            )
+    async def add(
+        self, key: SigningKey, org_kind: str, seal: Callable[[dict], bytes], *, if_absent: bool = False
+    ) -> None:
+        """Store a new key; `if_absent`: unless the organisation already has a key of that number (two first
+        signatures at once: one key wins, the caller reads it back)."""
+        statement = pg_insert(signing_key) if if_absent else insert(signing_key)
+        statement = statement.values(
+            org=key.org,
+            org_kind=org_kind,
+            number=key.number,
+            kid=key.kid,
+            public_jwk=key.public_jwk(),
+            private_jwk=seal(key.private_jwk),
+            created_at=key.created_at,
         )
+        if if_absent:
+            statement = statement.on_conflict_do_nothing()
+        await self.connection.execute(statement)
 
     async def save_states(self, keys: list[SigningKey], org_kind: str) -> None:
         for k in keys:

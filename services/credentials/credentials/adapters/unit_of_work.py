@@ -5,20 +5,23 @@ from __future__ import annotations
 
 from sqlalchemy.ext.asyncio import AsyncConnection
 
+from credentials.adapters.erasure import ErasureRepository
 from credentials.adapters.repositories import AchievementRepository, CredentialRepository, KeyRepository
 from credentials.outgoing import integration_event
 from praxis_common.uow import UnitOfWork
 
 
 class CredentialsUnit(UnitOfWork):
-    """`u.keys`, `u.achievements`, `u.credentials`."""
+    """`u.keys`, `u.achievements`, `u.credentials`, `u.erasure`."""
 
     keys: KeyRepository
     achievements: AchievementRepository
     credentials: CredentialRepository
+    erasure: ErasureRepository  # erasing a student (handlers/erasure.py)
     integration_event = staticmethod(integration_event)
 
     def _bind(self, connection: AsyncConnection) -> None:
         self.keys = KeyRepository(connection)
         self.achievements = AchievementRepository(connection)
         self.credentials = CredentialRepository(connection, track=self.track)
+        self.erasure = ErasureRepository(connection)

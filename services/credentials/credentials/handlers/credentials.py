@@ -15,7 +15,7 @@ from credentials.domain.open_badges import Kind, Party
 from credentials.handlers.custody import Custody, signing_key
 from praxis_common import pages
 from praxis_common.auth import Principal
-from praxis_common.errors import Conflict
+from praxis_common.errors import Conflict, NotFound
 from praxis_common.uow import Clock, UowFactory, utc_clock
 
 _RANDOM = random.SystemRandom()
@@ -95,6 +95,8 @@ async def countersign(
     async with uow() as u:
         c = policy.visible(principal, await u.credentials.get(credential_id, lock=True))
         policy.require_signer(principal, c, "enterprise")
+        if not c.secured:
+            raise Conflict("the credential's student was erased: there is nothing to countersign")
         key = await signing_key(u, custody, "enterprise", c.enterprise_org, now)
         c.countersign(securing.countersign(c.secured, key), by=principal.sub, now=now)
         await u.credentials.save(c)
@@ -148,6 +150,8 @@ async def list_credentials(
 async def download(credential_id: uuid.UUID, principal: Principal, *, uow: UowFactory) -> Credential:
     """An issued credential, for its JSON, its VC-JWT or its certificate: what is not issued is not handed out."""
     c = await get_credential(credential_id, principal, uow=uow)
+    if not c.secured:
+        raise NotFound("no such credential: its student's data was erased")
     if c.stage is not Stage.ISSUED:
         raise Conflict(f"the credential is {c.stage.value}: only an issued credential is downloaded")
     return c

@@ -40,7 +40,8 @@ async def signing_key(u, custody: Custody, kind: str, org: str, now: datetime) -
     rotation never race)."""
     held = await u.keys.of(org, kind, custody.open, lock=True)
     key = org_keys.signing_key(held)
-    if key is None:
-        key = org_keys.new_key(custody.did(kind, org), org, max((k.number for k in held), default=0) + 1, now)
-        await u.keys.add(key, kind, custody.seal)
+    if key is None:  # the first (or, every key withdrawn, the next): a concurrent first signature may make it too
+        made = org_keys.new_key(custody.did(kind, org), org, max((k.number for k in held), default=0) + 1, now)
+        await u.keys.add(made, kind, custody.seal, if_absent=True)
+        key = org_keys.signing_key(await u.keys.of(org, kind, custody.open, lock=True))
     return key

@@ -66,7 +66,7 @@ async def verification_of(credential_id: uuid.UUID, *, uow: UowFactory, custody:
     """The check of a credential this Praxis holds (the certificate's QR code): awaiting ones are not shown."""
     async with uow() as u:
         c = await u.credentials.get(credential_id)
-    if c is None or c.countersigned_at is None:
+    if c is None or c.countersigned_at is None or not c.secured:  # awaiting, or its student erased
         raise NotFound("no such credential")
     return await _check(c.secured, uow=uow, custody=custody, now=clock())
 

@@ -9,28 +9,12 @@ import uuid
 
 import pytest
 from google.protobuf import json_format
-from sqlalchemy.ext.asyncio import create_async_engine
 
-from credentials.adapters.unit_of_work import CredentialsUnit
 from credentials.consumers.achievements import apply_internships_event, apply_projects_event
 from credentials.domain.open_badges import Kind
-from credentials.main import MIGRATIONS
 from praxis.events.v1 import grades_pb2, organisations_pb2, placements_pb2, projects_pb2
 from praxis_common.errors import InvalidInput
 from praxis_common.events import ReceivedEvent
-from praxis_common.uow import UnitOfWorkFactory
-
-
-@pytest.fixture(scope="module")
-def database_url(database_factory):
-    return database_factory("credentials", migrated=MIGRATIONS)
-
-
-@pytest.fixture
-async def uow(database_url):
-    engine = create_async_engine(database_url, pool_size=5, max_overflow=0)
-    yield UnitOfWorkFactory(engine, event_prefix="t", unit=CredentialsUnit)
-    await engine.dispose()
 
 
 def event(kind: str, message) -> ReceivedEvent:

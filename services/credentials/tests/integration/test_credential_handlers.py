@@ -6,6 +6,7 @@ acts on it."""
 
 from __future__ import annotations
 
+import asyncio
 import base64
 import json
 import uuid
@@ -16,10 +17,8 @@ from pathlib import Path
 import jwt
 import pytest
 from joserfc.jwk import RSAKey
-from sqlalchemy.ext.asyncio import create_async_engine
 
 from credentials.adapters.key_store import KeyStore
-from credentials.adapters.unit_of_work import CredentialsUnit
 from credentials.config import DEV_KEY_ENCRYPTION_KEY
 from credentials.domain import did, securing
 from credentials.domain.issuance import Passed, Stage
@@ -28,7 +27,6 @@ from credentials.handlers import credentials, facts, keys, public
 from credentials.handlers.custody import Custody
 from praxis_common.auth import Principal
 from praxis_common.errors import Conflict, Forbidden, InvalidInput, NotFound
-from praxis_common.uow import UnitOfWorkFactory
 
 MIGRATIONS = Path(__file__).resolve().parents[2] / "credentials" / "migrations"
 PUBLIC = "https://praxis.example.edu"
@@ -43,18 +41,6 @@ SCHOOL, TEACHER = who("sz-poly", "school", "admin", sub="t-admin"), who("sz-poly
 STUDENT, OTHER_STUDENT = who("sz-poly", "school", "student", sub="S-42"), who("sz-poly", "school", "student", sub="S-7")
 HOST, HOST_MENTOR = who("acme", "enterprise", "hr", sub="e-hr"), who("acme", "enterprise", "mentor")
 OTHER_SCHOOL, OTHER_ENTERPRISE = who("gz-tech", "school", "admin"), who("globex", "enterprise", "admin")
-
-
-@pytest.fixture(scope="module")
-def database_url(database_factory):
-    return database_factory("credentials", migrated=MIGRATIONS)
-
-
-@pytest.fixture
-async def uow(database_url):
-    engine = create_async_engine(database_url, pool_size=5, max_overflow=0)
-    yield UnitOfWorkFactory(engine, event_prefix="t", unit=CredentialsUnit)
-    await engine.dispose()
 
 
 @pytest.fixture(scope="module")
@@ -266,3 +252,19 @@ async def _listed(uow, principal):
 async def _host_document(uow, custody) -> dict:
     host = did.did_of(PUBLIC + "/public", "enterprise", "acme")
     return {host: await public.did_document("enterprise", "acme", uow=uow, custody=custody)}
+
+
+async def test_a_schools_first_two_signatures_at_once_share_its_first_key(uow, custody):
+    """Two admins ask at once for the first credentials of a school that has no key yet: one key is made, both sign
+    with it, no request fails."""
+    asks = []
+    for _ in range(2):
+        placement_id = str(uuid.uuid4())
+        p = passed_placement(placement_id)
+        await facts.record_passed(Passed(**{**vars(p), "school_org": "first-time-school"}), updated_at=T0, uow=uow)
+        asks.append(credentials.RequestCredential(Kind.PLACEMENT, placement_id))
+    school = who("first-time-school", "school", "admin")
+    made = await asyncio.gather(*(credentials.request_credential(a, school, uow=uow, custody=custody) for a in asks))
+    kids = {json.loads(base64.urlsafe_b64decode(c.secured["signatures"][0]["protected"] + "=="))["kid"] for c in made}
+    assert len(made) == 2 and len(kids) == 1 and kids.pop().endswith("#key-1")
+    assert len({c.status_index for c in made}) == 2

@@ -23,7 +23,7 @@ from credentials.domain import did, securing
 from credentials.domain.issuance import Passed
 from credentials.domain.open_badges import Kind
 from credentials.handlers import facts
-from credentials.main import MIGRATIONS, custody, routers
+from credentials.main import custody, routers
 from praxis_common.auth import TokenVerifier
 from praxis_common.http import create_app
 from praxis_common.service import Runtime
@@ -31,11 +31,6 @@ from praxis_common.uow import UnitOfWorkFactory
 from praxis_dev.tokens import generate_keypair, mint_token
 
 PUBLIC = "https://praxis.example.edu"
-
-
-@pytest.fixture(scope="module")
-def database_url(database_factory):
-    return database_factory("credentials", migrated=MIGRATIONS)
 
 
 @pytest.fixture(scope="module")
