@@ -71,10 +71,12 @@ def verify(file, document_files: tuple[Path, ...], status_file: Path | None, tim
         if url and securing.ISSUER in signed.signers:  # fetch only what the issuer signed for: never a forger's URL
             try:
                 token = status_file.read_text().strip() if status_file else _fetch(http, url, timeout).decode().strip()
-                bits = securing.read_status_list(token, url=url, issuer=issuer, documents=documents, now=now)
+                bits = securing.read_status_list(
+                    token, url=url, issuer=issuer, documents=documents, now=datetime.now(UTC)
+                )
             except (InvalidInput, httpx.HTTPError, httpx.InvalidURL, ValueError, OSError) as exc:
                 notes.append(f"the status list could not be trusted: {getattr(exc, 'detail', exc)}")
-    check = securing.verify(secured, documents=documents, status_bits=bits, now=now)
+    check = securing.verify(secured, documents=documents, status_bits=bits, now=datetime.now(UTC))
     problems = notes + check.problems
     credential_ = check.credential or {}
     parties = {

@@ -160,12 +160,11 @@ class AchievementRepository:
         names = [n for n in (row or ("", "")) if n]
         return " / ".join(dict.fromkeys(names)) or org
 
-    async def get(self, kind: Kind, source_id: str) -> Passed | None:
-        row = (
-            await self.connection.execute(
-                select(achievement).where(achievement.c.kind == kind.value, achievement.c.source_id == source_id)
-            )
-        ).first()
+    async def get(self, kind: Kind, source_id: str, *, lock: bool = False) -> Passed | None:
+        """The achievement with its competencies and hours; `lock`: held (FOR UPDATE) until the transaction ends, so
+        a credential asked for and an amended grade (or an erasure) apply one after the other."""
+        query = select(achievement).where(achievement.c.kind == kind.value, achievement.c.source_id == source_id)
+        row = (await self.connection.execute(query.with_for_update() if lock else query)).first()
         if row is None:
             return None
         competencies: list[str] = []

@@ -31,7 +31,7 @@ REQUESTED = "praxis.internships.placement.requested.v1"
 APPROVED = "praxis.internships.logbook.approved.v1"
 PROFILE = "praxis.internships.organisation.profile_updated.v1"
 CREDIT = "praxis.projects.credit.awarded.v1"
-MAX_HOURS = Decimal(99_999)
+MAX_HOURS = Decimal(168)  # a week's
 MAX_SCORE = Decimal(100)
 MAX_CREDITS = Decimal(1000)
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 import base64
 import json
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 from joserfc import jws
 from joserfc.errors import JoseError
@@ -26,6 +26,11 @@ from credentials.domain.keys import ALGORITHM, SigningKey
 from praxis_common.errors import InvalidInput
 
 ISSUER, COUNTERSIGNER = "issuer", "countersigner"
+# Clocks differ between an issuer and a verifier (and a verifier may read its clock before it fetches): a list or a
+# credential signed "now" is taken as valid from this much earlier, as JWT verifiers allow for `nbf`.
+CLOCK_LEEWAY = timedelta(minutes=5)
+# What a signature's protected header holds here; anything else (`crit`, `b64`, `jku`, ...) is refused unread.
+PLAIN_HEADER = frozenset({"alg", "typ", "kid", "cty"})
 MAX_CREDENTIAL_BYTES = 256 * 1024
 
 
@@ -83,11 +88,13 @@ def read_status_list(token: str, *, url: str, issuer: str, documents: dict[str, 
     published = [k for k in dids.keys_of(documents.get(issuer, {}), issuer) if k["kid"] == kid]
     if not published:
         raise InvalidInput(f"the status list is not signed by a published key of {issuer}")
+    if set(header) - PLAIN_HEADER or header.get("alg") != ALGORITHM:
+        raise InvalidInput("the status list's header is not a plain RS256 one")
     try:
         claims = json.loads(
             jws.deserialize_compact(token, RSAKey.import_key(published[0]), algorithms=[ALGORITHM]).payload
         )
-    except (JoseError, ValueError, UnicodeDecodeError, RecursionError):
+    except (JoseError, ValueError, TypeError, KeyError, UnicodeDecodeError, RecursionError):
         raise InvalidInput(f"the status list's signature does not match ({issuer})") from None
     subject = claims.get("credentialSubject") if isinstance(claims, dict) else None
     if claims.get("id") != url or claims.get("issuer") != issuer or not isinstance(subject, dict):
@@ -98,7 +105,7 @@ def read_status_list(token: str, *, url: str, issuer: str, documents: dict[str, 
         valid_from, valid_until = _instant(claims.get("validFrom")), _instant(claims.get("validUntil"))
     except (TypeError, ValueError):
         raise InvalidInput(f"the status list {url} does not say when it is valid (validFrom, validUntil)") from None
-    if not valid_from <= now <= valid_until:
+    if not valid_from - CLOCK_LEEWAY <= now <= valid_until:
         raise InvalidInput(
             f"the status list {url} is valid from {claims['validFrom']} to {claims['validUntil']}, not now"
         )
@@ -226,6 +233,9 @@ def verify(
         if alg != ALGORITHM:
             check.problems.append(f"the {role}'s signature uses {str(alg)[:20]!r}, not {ALGORITHM}")
             continue
+        if set(header) - PLAIN_HEADER:
+            check.problems.append(f"the {role}'s signature has header members this format never uses")
+            continue
         keys = [k for k in dids.keys_of(documents.get(expected[role], {}), expected[role]) if k["kid"] == kid]
         if not keys:
             check.problems.append(f"the {role}'s key {kid} is not published in {expected[role]}'s DID document")
@@ -236,7 +246,7 @@ def verify(
                 KeySet([RSAKey.import_key(keys[0])]),
                 algorithms=[ALGORITHM],
             )
-        except (JoseError, ValueError):
+        except (JoseError, ValueError, TypeError, KeyError):  # whatever joserfc makes of a hostile header
             check.problems.append(f"the {role}'s signature does not match the credential")
             continue
         check.signers[role] = kid
@@ -252,7 +262,7 @@ def _check_period(credential: dict, now: datetime, check: Check) -> None:
     try:
         valid_from = _instant(credential.get("validFrom"))
         valid_until = credential.get("validUntil")
-        if valid_from > now:
+        if valid_from - CLOCK_LEEWAY > now:
             check.problems.append(f"not valid before {credential['validFrom']}")
         if valid_until is not None and _instant(valid_until) < now:
             check.problems.append(f"expired at {valid_until}")

@@ -15,6 +15,7 @@ from credentials.domain.open_badges import Kind, Party
 from credentials.handlers.custody import Custody, signing_key
 from praxis_common import pages
 from praxis_common.auth import Principal
+from praxis_common.erasure import PSEUDONYM_PREFIX
 from praxis_common.errors import Conflict, NotFound
 from praxis_common.uow import Clock, UowFactory, utc_clock
 
@@ -48,7 +49,10 @@ async def request_credential(
     it awaits the host enterprise's countersignature."""
     now = clock()
     async with uow() as u:
-        passed = policy.visible(principal, await u.achievements.get(cmd.kind, cmd.source_id), "achievement")
+        found = await u.achievements.get(cmd.kind, cmd.source_id, lock=True)  # an amendment or erasure waits
+        if found is not None and found.student_ref.startswith(PSEUDONYM_PREFIX):
+            found = None  # its student was erased: no credential names them again
+        passed = policy.visible(principal, found, "achievement")
         policy.require_signer(principal, passed, "school")
         key = await signing_key(u, custody, "school", passed.school_org, now)  # locks the school's keys: one at a time
         school = Party(

@@ -4,7 +4,7 @@ the organisations' DIDs and status lists live (the public URL), and how long a p
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from credentials.domain import did as dids
@@ -19,6 +19,9 @@ class Custody:
     open: Callable[[bytes], dict]
     public_url: str
     status_list_lifetime: timedelta = timedelta(hours=24)
+    # Each school's last signed status list, reused while nothing changed for a minute: a public GET then costs a
+    # query, not a key's decryption and an RSA signature (school -> (revoked indexes, signing kid, signed at, token)).
+    signed_lists: dict[str, tuple[frozenset[int], str, datetime, str]] = field(default_factory=dict, compare=False)
 
     @property
     def public_base(self) -> str:

@@ -18,20 +18,21 @@ CHANGED = "the grade was amended"
 async def record_passed(p: Passed, *, updated_at: datetime, reason: str = "", uow: UowFactory) -> None:
     """A placement's grade (its latest revision stands) or a project's credit."""
     async with uow() as u:
-        before = await u.achievements.get(p.kind, p.source_id)
+        before = await u.achievements.get(p.kind, p.source_id, lock=True)
         await u.achievements.record_graded(p, updated_at)
-        now_ = await u.achievements.get(p.kind, p.source_id)
-        if now_ is not None and before is not None and before.passed and not now_.passed:
+        after = await u.achievements.get(p.kind, p.source_id)
+        if before is not None and after is not None and _record(before) != _record(after):
+            why = f"{AMENDED if not after.passed else CHANGED}{f': {reason}' if reason else ''}"[:500]
             for c in await u.credentials.of_source(p.kind, p.source_id):
                 if c.stage in LIVE:
-                    c.revoke(
-                        party="school",
-                        by="system",
-                        reason=f"{AMENDED}{f': {reason}' if reason else ''}"[:500],
-                        now=updated_at,
-                    )
+                    c.revoke(party="school", by="system", reason=why, now=updated_at)
                     await u.credentials.save(c)
         await u.commit()
+
+
+def _record(p: Passed) -> tuple:
+    """What a credential says of a grade: a change to any of it takes the credential back."""
+    return (p.passed, p.grade, p.total, p.credits)
 
 
 async def record_competencies(placement_id: str, competencies: list[str], *, uow: UowFactory) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from credentials.domain import did as dids
 from credentials.domain import keys as org_keys
@@ -18,6 +18,8 @@ from credentials.domain import securing, status_list
 from credentials.handlers.custody import Custody
 from praxis_common.errors import NotFound
 from praxis_common.uow import Clock, UowFactory, utc_clock
+
+REUSE_SIGNED_LIST = timedelta(seconds=60)
 
 
 @dataclass
@@ -39,13 +41,18 @@ async def did_document(kind: str, org: str, *, uow: UowFactory, custody: Custody
 
 
 async def status_list_token(school_org: str, *, uow: UowFactory, custody: Custody, clock: Clock = utc_clock) -> str:
-    """The school's revocation list as the VC-JWT it signs, in force for the configured while."""
+    """The school's revocation list as the VC-JWT it signs, in force for the configured while (the same token again
+    within a minute when nothing changed: custody.signed_lists)."""
     now = clock()
     async with uow() as u:
+        revoked = frozenset(await u.credentials.revoked_indexes(school_org))
+        cached = custody.signed_lists.get(school_org)
+        if cached and cached[0] == revoked and timedelta(0) <= now - cached[2] < REUSE_SIGNED_LIST:
+            if cached[1] in {k["kid"] for k in await u.keys.published(school_org, "school")}:
+                return cached[3]
         key = org_keys.signing_key(await u.keys.of(school_org, "school", custody.open))
-        if key is None:  # never signed here, or every key withdrawn (a rotation makes a new one)
-            raise NotFound("no such school signs credentials here")
-        revoked = await u.credentials.revoked_indexes(school_org)
+    if key is None:  # never signed here, or every key withdrawn (a rotation makes a new one)
+        raise NotFound("no such school signs credentials here")
     listed = status_list.list_credential(
         custody.status_list_url(school_org),
         custody.did("school", school_org),
@@ -53,7 +60,9 @@ async def status_list_token(school_org: str, *, uow: UowFactory, custody: Custod
         _iso(now),
         _iso(now + custody.status_list_lifetime),
     )
-    return securing.sign_status_list(listed, key)
+    token = securing.sign_status_list(listed, key)
+    custody.signed_lists[school_org] = (revoked, key.kid, now, token)
+    return token
 
 
 async def verify(value: object, *, uow: UowFactory, custody: Custody, clock: Clock = utc_clock) -> Verification:
@@ -91,9 +100,15 @@ async def _check(secured: dict, *, uow: UowFactory, custody: Custody, now: datet
         if hosted_issuer and hosted_issuer[0] == "school" and url == custody.status_list_url(hosted_issuer[1]):
             bits = status_list.bits_of(await u.credentials.revoked_indexes(hosted_issuer[1]))
         held = await u.credentials.get(_uuid_of(credential.get("id")) or uuid.UUID(int=0))
-        if held is not None and held.school_org == (hosted_issuer or ("", ""))[1]:
-            reason = held.end_reason
     check = securing.verify(secured, documents=documents, status_bits=bits, now=now)
+    if (  # the reason is told only for the very credential this Praxis issued and holds, its school's signature good
+        held is not None
+        and held.countersigned_at is not None
+        and held.secured
+        and held.secured.get("payload") == secured["payload"]
+        and securing.ISSUER in check.signers
+    ):
+        reason = held.end_reason
     problems = notes + check.problems
     if check.revoked and reason:
         problems = [p if p != "revoked by its issuer" else f"revoked by its issuer: {reason}" for p in problems]

@@ -39,7 +39,8 @@ def credential_to_pb(c: Credential) -> pb.Credential:
         ended_for=c.ended_for or "",
         ended_at=_time(c.ended_at),
         end_reason=c.end_reason or "",
-        credential_json=json.dumps(c.secured),
+        credential_json=json.dumps(c.secured) if c.countersigned_at is not None and c.secured else "",
+        content_json=json.dumps(securing.credential_of(c.secured)) if c.secured else "",
     )
 
 

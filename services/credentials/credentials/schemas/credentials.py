@@ -8,6 +8,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from credentials.domain import securing
 from credentials.domain.issuance import Credential
 from credentials.domain.open_badges import Kind
 from credentials.handlers.credentials import EndCredential, RequestCredential
@@ -64,7 +65,11 @@ class CredentialRead(BaseModel):
     ended_for: Literal["school", "enterprise"] | None
     ended_at: datetime | None
     end_reason: str | None
-    credential: dict = Field(description="the signed JWS (General JSON Serialization): payload and signatures")
+    content: dict = Field(description="what the credential says (its payload): what the enterprise countersigns")
+    credential: dict | None = Field(
+        description="the signed JWS (General JSON Serialization), both signatures: once countersigned (never the "
+        "school's signature alone, which would pass for the credential without the enterprise's)"
+    )
 
     @classmethod
     def of(cls, c: Credential) -> CredentialRead:
@@ -84,7 +89,8 @@ class CredentialRead(BaseModel):
             ended_for=c.ended_for,
             ended_at=c.ended_at,
             end_reason=c.end_reason,
-            credential=c.secured,
+            content=securing.credential_of(c.secured) if c.secured else {},
+            credential=c.secured if c.countersigned_at is not None and c.secured else None,
         )
 
 

@@ -115,6 +115,9 @@ async def test_a_passed_project_from_its_credit(uow):
 @pytest.mark.parametrize(
     "bad",
     [
+        placements_pb2.LogbookApproved(
+            placement_id=str(uuid.uuid4()), week_start="2026-03-02", total_hours="500", core_hours="20"
+        ),
         grades_pb2.PlacementGraded(placement_id="not-a-uuid", school_org="s", enterprise_org="e", student_ref="x"),
         grades_pb2.PlacementGraded(
             placement_id=str(uuid.uuid4()),
@@ -130,5 +133,10 @@ async def test_a_passed_project_from_its_credit(uow):
     ],
 )
 async def test_a_malformed_event_is_poison(uow, bad):
+    kind = (
+        "internships.logbook.approved"
+        if isinstance(bad, placements_pb2.LogbookApproved)
+        else "internships.placement.graded"
+    )
     with pytest.raises(InvalidInput):
-        await apply_internships_event(event("internships.placement.graded", bad), uow)
+        await apply_internships_event(event(kind, bad), uow)

@@ -268,3 +268,41 @@ async def test_a_schools_first_two_signatures_at_once_share_its_first_key(uow, c
     kids = {json.loads(base64.urlsafe_b64decode(c.secured["signatures"][0]["protected"] + "=="))["kid"] for c in made}
     assert len(made) == 2 and len(kids) == 1 and kids.pop().endswith("#key-1")
     assert len({c.status_index for c in made}) == 2
+
+
+async def test_an_amended_grade_that_still_passes_takes_the_credential_back_too(uow, custody):
+    placement_id, c = await issued(uow, custody)
+    await facts.record_passed(
+        passed_placement(placement_id, grade="良", revision=2), updated_at=T0 + timedelta(days=1), uow=uow
+    )
+    after = await credentials.get_credential(c.id, SCHOOL, uow=uow)
+    assert after.stage is Stage.REVOKED and after.end_reason == "the grade was amended"
+    again = await credentials.request_credential(
+        credentials.RequestCredential(Kind.PLACEMENT, placement_id), SCHOOL, uow=uow, custody=custody
+    )
+    assert (
+        json.loads(base64.urlsafe_b64decode(again.secured["payload"] + "=="))["credentialSubject"]["result"][0]["value"]
+        == "良"
+    )
+
+
+async def test_the_public_check_tells_a_reason_only_for_the_credential_itself(uow, custody):
+    """A made-up payload naming a revoked credential's id and its set status bit learns no reason (nor validity)."""
+    _, c = await issued(uow, custody)
+    await credentials.revoke(credentials.EndCredential(c.id, "a private matter"), SCHOOL, uow=uow)
+    made_up = securing.credential_of(c.secured)
+    made_up["name"] = "something else"
+    forged = {**c.secured, "payload": base64.urlsafe_b64encode(json.dumps(made_up).encode()).decode().rstrip("=")}
+    result = await public.verify(forged, uow=uow, custody=custody)
+    assert result.revoked and not result.valid and result.reason is None
+    assert not any("a private matter" in p for p in result.problems)
+    real = await public.verify(c.secured, uow=uow, custody=custody)
+    assert real.reason == "a private matter"
+
+
+async def test_a_school_signed_list_is_reused_until_something_changes(uow, custody):
+    _, c = await issued(uow, custody)
+    first = await public.status_list_token("sz-poly", uow=uow, custody=custody)
+    assert await public.status_list_token("sz-poly", uow=uow, custody=custody) == first
+    await credentials.revoke(credentials.EndCredential(c.id, "changed"), SCHOOL, uow=uow)
+    assert await public.status_list_token("sz-poly", uow=uow, custody=custody) != first

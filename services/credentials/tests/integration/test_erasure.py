@@ -94,3 +94,11 @@ async def test_the_student_is_erased_and_what_verifiers_rely_on_stays(uow, datab
         await credentials.download(kept.id, admin("sz-poly", "school", "admin"), uow=uow)
 
     assert set((await kernel_erase(uow, erase_student, request)).values()) == {0}
+    # Asked again after the erasure, the pseudonymised achievement gives no new credential naming the student.
+    with pytest.raises(NotFound):
+        await credentials.request_credential(
+            credentials.RequestCredential(Kind.PLACEMENT, kept.source_id, student_name=NAME),
+            admin("sz-poly", "school", "admin"),
+            uow=uow,
+            custody=custody,
+        )

@@ -95,6 +95,10 @@ async def test_issued_over_rest_and_checked_by_anyone(api, keypair):
     credential_id = asked.json()["id"]
     assert asked.headers["Location"] == f"/v1/credentials/{credential_id}"
     assert asked.json()["stage"] == "awaiting_countersignature"
+    # Before the countersignature: what it says, to read, but not the school's signature alone (a VC-JWT already).
+    assert (
+        asked.json()["credential"] is None and asked.json()["content"]["name"] == "Internship: Store operations intern"
+    )
     again = await client.post(
         "/v1/credentials",
         headers={**school, "Idempotency-Key": "ask-1"},
@@ -106,6 +110,7 @@ async def test_issued_over_rest_and_checked_by_anyone(api, keypair):
 
     signed = await client.post(f"/v1/credentials/{credential_id}/countersign", headers=host)
     assert signed.status_code == 200 and signed.json()["stage"] == "issued"
+    assert len(signed.json()["credential"]["signatures"]) == 2
 
     as_json = await client.get(f"/v1/credentials/{credential_id}/credential.json", headers=school)
     assert as_json.status_code == 200 and "attachment" in as_json.headers["content-disposition"]

@@ -193,7 +193,8 @@ def test_rotation_keeps_old_credentials_valid_and_withdrawal_does_not(org_keys):
 
 
 def test_not_valid_before_it_was_issued(org_keys):
-    result = check(issued(org_keys), org_keys, now=NOW - timedelta(minutes=1))
+    assert check(issued(org_keys), org_keys, now=NOW - timedelta(minutes=1)).valid  # within the clocks' leeway
+    result = check(issued(org_keys), org_keys, now=NOW - timedelta(minutes=10))
     assert not result.valid and result.problems == ["not valid before 2026-07-01T09:30:00Z"]
 
 
@@ -240,6 +241,9 @@ def test_the_published_status_list_is_trusted_only_when_its_school_signed_it(org
         securing.read_status_list(by_enterprise, url=LIST_URL, issuer=SCHOOL_DID, documents=docs, now=at)
     with pytest.raises(InvalidInput, match="is not"):
         securing.read_status_list(token, url=LIST_URL + "0", issuer=SCHOOL_DID, documents=docs, now=at)
+    # Signed a moment after the verifier read its clock (or by a clock slightly ahead): still in force.
+    just_before = datetime(2026, 7, 1, 23, 58, tzinfo=UTC)
+    assert securing.read_status_list(token, url=LIST_URL, issuer=SCHOOL_DID, documents=docs, now=just_before)
     for stale_or_early in (datetime(2026, 7, 3, 0, 1, tzinfo=UTC), datetime(2026, 7, 1, 23, tzinfo=UTC)):
         with pytest.raises(InvalidInput, match="not now"):
             securing.read_status_list(token, url=LIST_URL, issuer=SCHOOL_DID, documents=docs, now=stale_or_early)
@@ -277,3 +281,15 @@ def test_a_status_list_among_several_entries_is_found_by_its_purpose(org_keys):
     assert securing.status_url(secured) == LIST_URL
     assert check(secured, org_keys, revoked={13}).valid
     assert check(secured, org_keys, revoked={12}).problems == ["revoked by its issuer"]
+
+
+@pytest.mark.parametrize("crit", [None, [1], [{}], [["a"]], ["exp"], "b64"])
+def test_a_hostile_header_is_a_problem_not_a_crash(org_keys, crit):
+    """joserfc raised TypeError on some `crit` values: a header member this format never uses is refused unread."""
+    secured = issued(org_keys)
+    header = json.loads(_unb64(secured["signatures"][1]["protected"]))
+    hostile = base64.urlsafe_b64encode(json.dumps({**header, "crit": crit}).encode()).decode().rstrip("=")
+    forged = {**secured, "signatures": [secured["signatures"][0], {**secured["signatures"][1], "protected": hostile}]}
+    result = check(forged, org_keys)
+    assert not result.valid
+    assert "the countersigner's signature has header members this format never uses" in result.problems

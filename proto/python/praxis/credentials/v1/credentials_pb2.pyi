@@ -7,7 +7,7 @@ from typing import ClassVar as _ClassVar, Optional as _Optional, Union as _Union
 DESCRIPTOR: _descriptor.FileDescriptor
 
 class Credential(_message.Message):
-    __slots__ = ("id", "kind", "source_id", "school_org", "enterprise_org", "student_ref", "stage", "requested_by", "requested_at", "countersigned_by", "countersigned_at", "ended_by", "ended_for", "ended_at", "end_reason", "credential_json")
+    __slots__ = ("id", "kind", "source_id", "school_org", "enterprise_org", "student_ref", "stage", "requested_by", "requested_at", "countersigned_by", "countersigned_at", "ended_by", "ended_for", "ended_at", "end_reason", "credential_json", "content_json")
     ID_FIELD_NUMBER: _ClassVar[int]
     KIND_FIELD_NUMBER: _ClassVar[int]
     SOURCE_ID_FIELD_NUMBER: _ClassVar[int]
@@ -24,6 +24,7 @@ class Credential(_message.Message):
     ENDED_AT_FIELD_NUMBER: _ClassVar[int]
     END_REASON_FIELD_NUMBER: _ClassVar[int]
     CREDENTIAL_JSON_FIELD_NUMBER: _ClassVar[int]
+    CONTENT_JSON_FIELD_NUMBER: _ClassVar[int]
     id: str
     kind: str
     source_id: str
@@ -40,7 +41,8 @@ class Credential(_message.Message):
     ended_at: str
     end_reason: str
     credential_json: str
-    def __init__(self, id: _Optional[str] = ..., kind: _Optional[str] = ..., source_id: _Optional[str] = ..., school_org: _Optional[str] = ..., enterprise_org: _Optional[str] = ..., student_ref: _Optional[str] = ..., stage: _Optional[str] = ..., requested_by: _Optional[str] = ..., requested_at: _Optional[str] = ..., countersigned_by: _Optional[str] = ..., countersigned_at: _Optional[str] = ..., ended_by: _Optional[str] = ..., ended_for: _Optional[str] = ..., ended_at: _Optional[str] = ..., end_reason: _Optional[str] = ..., credential_json: _Optional[str] = ...) -> None: ...
+    content_json: str
+    def __init__(self, id: _Optional[str] = ..., kind: _Optional[str] = ..., source_id: _Optional[str] = ..., school_org: _Optional[str] = ..., enterprise_org: _Optional[str] = ..., student_ref: _Optional[str] = ..., stage: _Optional[str] = ..., requested_by: _Optional[str] = ..., requested_at: _Optional[str] = ..., countersigned_by: _Optional[str] = ..., countersigned_at: _Optional[str] = ..., ended_by: _Optional[str] = ..., ended_for: _Optional[str] = ..., ended_at: _Optional[str] = ..., end_reason: _Optional[str] = ..., credential_json: _Optional[str] = ..., content_json: _Optional[str] = ...) -> None: ...
 
 class RequestCredentialRequest(_message.Message):
     __slots__ = ("kind", "source_id", "student_name")
