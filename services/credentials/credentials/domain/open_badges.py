@@ -112,7 +112,7 @@ def credential(
         "type": ["VerifiableCredential", "OpenBadgeCredential"],
         "name": _name(a),
         "issuer": a.school.profile(),
-        "validFrom": _instant(issued_at),
+        "validFrom": instant(issued_at),
         "credentialSubject": subject,
         "evidence": _evidence(a),
         "credentialStatus": status,
@@ -162,5 +162,6 @@ def _evidence(a: Achievement) -> list[dict]:
     return [{"type": ["Evidence"], "name": "Praxis record", "narrative": " ".join(lines)}]
 
 
-def _instant(t: datetime) -> str:
+def instant(t: datetime) -> str:
+    """A time as credentials write it: UTC, to the second, `Z` (whatever zone the clock reads in)."""
     return t.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")

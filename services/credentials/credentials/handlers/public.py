@@ -14,7 +14,7 @@ from datetime import datetime, timedelta
 
 from credentials.domain import did as dids
 from credentials.domain import keys as org_keys
-from credentials.domain import securing, status_list
+from credentials.domain import open_badges, securing, status_list
 from credentials.handlers.custody import Custody
 from praxis_common.errors import NotFound
 from praxis_common.uow import Clock, UowFactory, utc_clock
@@ -57,8 +57,8 @@ async def status_list_token(school_org: str, *, uow: UowFactory, custody: Custod
         custody.status_list_url(school_org),
         custody.did("school", school_org),
         status_list.encode(revoked),
-        _iso(now),
-        _iso(now + custody.status_list_lifetime),
+        open_badges.instant(now),
+        open_badges.instant(now + custody.status_list_lifetime),
     )
     token = securing.sign_status_list(listed, key)
     custody.signed_lists[school_org] = (revoked, key.kid, now, token)
@@ -138,7 +138,3 @@ def _uuid_of(urn: object) -> uuid.UUID | None:
         except ValueError:
             return None
     return None
-
-
-def _iso(t: datetime) -> str:
-    return t.strftime("%Y-%m-%dT%H:%M:%SZ")

@@ -10,7 +10,8 @@ import asyncio
 import base64
 import json
 import uuid
-from datetime import UTC, date, datetime, timedelta
+from dataclasses import replace
+from datetime import UTC, date, datetime, timedelta, timezone
 from decimal import Decimal
 from pathlib import Path
 
@@ -306,3 +307,18 @@ async def test_a_school_signed_list_is_reused_until_something_changes(uow, custo
     assert await public.status_list_token("sz-poly", uow=uow, custody=custody) == first
     await credentials.revoke(credentials.EndCredential(c.id, "changed"), SCHOOL, uow=uow)
     assert await public.status_list_token("sz-poly", uow=uow, custody=custody) != first
+
+
+async def test_a_status_list_signed_on_a_clock_in_another_zone_is_in_force_now(uow, custody):
+    """The deployment's clock reads in its zone (rt.clock, e.g. Asia/Shanghai): the list says UTC, not that wall time."""
+    _, c = await issued(uow, custody)
+    shanghai = timezone(timedelta(hours=8))
+    token = await public.status_list_token(
+        "sz-poly", uow=uow, custody=replace(custody, signed_lists={}), clock=lambda: datetime.now(shanghai)
+    )
+    school = did.did_of(PUBLIC + "/public", "school", "sz-poly")
+    documents = {school: await public.did_document("school", "sz-poly", uow=uow, custody=custody)}
+    bits = securing.read_status_list(
+        token, url=securing.status_url(c.secured), issuer=school, documents=documents, now=datetime.now(UTC)
+    )
+    assert len(bits) * 8 >= 131_072
