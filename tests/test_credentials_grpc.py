@@ -1,4 +1,5 @@
 """Credentials through gRPC (CredentialsService), against the real service: the same use cases and refusals as REST.
+Achievements brought in: a student presents a badge, a tampered one is INVALID_ARGUMENT, the staff weigh it.
 Signing keys: an enterprise's hr rotates its own (its first signature's key retired, the new one signing), a
 mentor may not; another organisation's credential is NOT_FOUND; a credential's JSON that is not one is
 INVALID_ARGUMENT; a check of a forged credential answers why it fails."""
@@ -8,6 +9,7 @@ from __future__ import annotations
 import base64
 import json
 import uuid
+from datetime import UTC, datetime, timedelta
 
 import grpc
 import httpx
@@ -15,6 +17,7 @@ import pytest
 
 from praxis.credentials.v1 import credentials_pb2 as pb
 from praxis.credentials.v1 import credentials_pb2_grpc as pb_grpc
+from praxis_dev.testing.outside_issuer import OutsideIssuer
 from praxis_dev.testing.stack import Stack
 
 ENTERPRISE = "ent-gcred"
@@ -88,3 +91,37 @@ async def test_a_forged_credential_is_checked_and_found_wanting(stack, stub):
     )
     assert not checked.valid and not checked.signers
     assert any("is not published" in p for p in checked.problems), list(checked.problems)
+
+
+async def test_achievements_are_brought_in_over_grpc_as_over_rest(stack, stub):
+    student_ref = "S-gcred-1"
+    student = (("authorization", f"Bearer {stack.token('school-gcred', 'school', 'student', sub=student_ref)}"),)
+    staff = meta(stack, "school-gcred", "school", "coordinator")
+    outside = OutsideIssuer()
+    token = outside.badge("Skills contest, 2nd prize", awarded=datetime.now(UTC) - timedelta(days=2))
+    request = pb.PresentBadgeRequest(student_ref=student_ref, credential=token)
+    recorded = (await stub.PresentBadge(request, metadata=student, timeout=10)).achievement
+    assert (recorded.kind, recorded.issuer_id, recorded.points) == ("badge", outside.did, "0.00")
+    header, payload, signature = token.split(".")
+    forged = base64.urlsafe_b64decode(payload + "==").replace(b"2nd prize", b"1st prize")
+    tampered = f"{header}.{base64.urlsafe_b64encode(forged).decode().rstrip('=')}.{signature}"
+    err = await refused(
+        stub.PresentBadge(
+            pb.PresentBadgeRequest(student_ref=student_ref, credential=tampered), metadata=student, timeout=10
+        )
+    )
+    assert err.code() == grpc.StatusCode.INVALID_ARGUMENT and "does not match" in err.details()
+    weighed = pb.WeighAchievementRequest(achievement_id=recorded.id, points="25", credits="1")
+    assert (await stub.WeighAchievement(weighed, metadata=staff, timeout=10)).achievement.credits == "1.00"
+    err = await refused(stub.WeighAchievement(weighed, metadata=student, timeout=10))
+    assert err.code() == grpc.StatusCode.PERMISSION_DENIED
+    listed = await stub.ListAchievements(pb.ListAchievementsRequest(kind="badge"), metadata=student, timeout=10)
+    assert [a.id for a in listed.achievements] == [recorded.id]
+    other = meta(stack, "school-gcred-2", "school", "admin")
+    err = await refused(
+        stub.GetAchievement(pb.GetAchievementRequest(achievement_id=recorded.id), metadata=other, timeout=10)
+    )
+    assert err.code() == grpc.StatusCode.NOT_FOUND
+    bad = pb.RecordAchievementRequest(student_ref=student_ref, kind="diploma", title="t", issuer_name="i")
+    err = await refused(stub.RecordAchievement(bad, metadata=staff, timeout=10))
+    assert err.code() == grpc.StatusCode.INVALID_ARGUMENT and "kind" in err.details()

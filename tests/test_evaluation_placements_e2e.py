@@ -165,9 +165,10 @@ async def test_agreed_rubric_scores_from_both_mentors_and_the_student_make_the_s
         "hours": Decimal("33.33"),  # 40 approved of 120 required
         "core_work": Decimal("100.00"),  # all of it listings, a core duty
         "weekly_reports": Decimal("100.00"),  # one reviewed, accepted
+        "achievements": Decimal("0.00"),  # measured, though this rubric has no such indicator
     }
     parts = {p["party"]: p for p in card["parts"]}
-    data_score = q(sum(data.values()) / 4)  # four data indicators of equal weight
+    data_score = q(sum(data.values()) / 4)  # four data indicators of equal weight (achievements: 0, unused)
     assert Decimal(parts["data"]["score"]) == data_score and parts["data"]["given_by"] == ["platform"]
     assert (parts["school_mentor"]["score"], parts["enterprise_mentor"]["score"], parts["self"]["score"]) == (
         "85.00",

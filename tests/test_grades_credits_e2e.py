@@ -17,7 +17,9 @@ PostgreSQL), driven through REST only, as a school's academic office would see i
    student's summary agree on them and on the student's total of 6 credits;
 9. (issue 18) the passed placement's credential: asked and signed by the school, countersigned by the host
    enterprise, seen by no one else; it verifies with `praxis credential verify` and with PyJWT, fails with one byte
-   changed, and once revoked fails with the school's reason."""
+   changed, and once revoked fails with the school's reason;
+10. (issue 18) a competition badge from outside, verified and recorded (a tampered one refused with a 422),
+   weighed by the school: in the credit ledger, in the placement's `achievements` measure, and in a rubric."""
 
 from __future__ import annotations
 
@@ -28,14 +30,15 @@ import json
 import subprocess
 import sys
 import zipfile
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
 import httpx
 import jwt
-from evaluation_world import ENTERPRISE_RUBRIC, SCHOOL_RUBRIC
+from evaluation_world import ENTERPRISE_RUBRIC, SCHOOL_RUBRIC, indicator
 from weekly_report_world import FIRST, school_mentor_known
 
+from praxis_dev.testing.outside_issuer import OutsideIssuer
 from praxis_dev.testing.stack import Stack, eventually
 
 TODAY = date.today()
@@ -206,6 +209,7 @@ async def test_4_the_scorecard_is_the_weighted_sum_of_every_indicator(stack, ste
         "hours": q(min(Decimal(100), approved * 100 / REQUIRED_HOURS)),
         "core_work": q(core * 100 / approved),
         "weekly_reports": Decimal("100.00"),
+        "achievements": Decimal("0.00"),  # none recorded for the student (measured whether a rubric uses it or not)
     }
 
     # Σ indicator weight × indicator score, over the agreed version's indicators: the final scores as posted, the
@@ -492,6 +496,69 @@ async def test_9_anyone_verifies_it_and_a_revocation_shows_with_its_reason(stack
         reason = "the enterprise's attendance records were found to be copied"
         ok(await cr.post(f"/v1/credentials/{cid}/revoke", headers=p["school"], json={"reason": reason}))
         code, out = verify(path)
-        assert (code, out["revoked"]) == (1, True) and "revoked by its issuer" in out["problems"], "; ".join(out["problems"])
+        assert (code, out["revoked"]) == (1, True) and "revoked by its issuer" in out["problems"], "; ".join(
+            out["problems"]
+        )
         checked = ok(await cr.get(f"/public/credentials/{cid}/verification"))  # where the QR code leads, no token
         assert checked["valid"] is False and checked["problems"] == [f"revoked by its issuer: {reason}"]
+
+
+async def test_10_an_outside_badge_is_verified_recorded_weighed_and_counted(stack, steps):
+    """Issue 18, bringing credentials in: the student presents a competition badge an outside issuer signed with its
+    own key (did:jwk, PyJWT): verified and recorded with its issuer; the same badge with one byte changed is a 422
+    naming what failed. The academic office gives it 30 rubric points and 1 credit: the school's ledger gains the
+    entry (7 credits in all) and the placement's `achievements` measure reads 30 (awarded within its period); a
+    rubric may now weigh it (a data indicator `achievements` is accepted)."""
+    steps.after("grade")
+    pid, p = steps["placement"]["id"], people(stack)
+    outside = OutsideIssuer("Provincial Vocational Skills Contest Committee")
+    badge = outside.badge("Cross-border e-commerce contest, provincial, 2nd prize", awarded=datetime.now(UTC))
+    header, payload, signature = badge.split(".")
+    forged = base64.urlsafe_b64decode(payload + "==").replace(b"2nd prize", b"1st prize")
+    tampered = f"{header}.{base64.urlsafe_b64encode(forged).decode().rstrip('=')}.{signature}"
+    async with client(stack, "credentials") as cr:
+        refused = await cr.post(
+            "/v1/presented-badges", headers=p["self"], json={"student_ref": STUDENT, "credential": tampered}
+        )
+        assert refused.status_code == 422 and refused.headers["content-type"] == "application/problem+json"
+        assert "does not match the credential" in refused.json()["errors"][0]["message"], refused.json()
+        recorded = ok(
+            await cr.post(
+                "/v1/presented-badges", headers=p["self"], json={"student_ref": STUDENT, "credential": badge}
+            ),
+            201,
+        )
+        assert (recorded["issuer_id"], recorded["issuer_name"]) == (outside.did, outside.name)
+        assert recorded["points"] == recorded["credits"] == "0.00"  # a student's own: weighed by the school
+        weighed = await cr.put(
+            f"/v1/achievements/{recorded['id']}/weight", headers=p["office"], json={"points": "30", "credits": "1"}
+        )
+        assert ok(weighed)["revision"] == 2
+        others = await cr.get(f"/v1/achievements/{recorded['id']}", headers=stack.auth(ENTERPRISE, "enterprise", "hr"))
+        assert others.status_code == 404  # the school's record: not the enterprise's to see
+    async with client(stack) as c:
+
+        async def counted():
+            ledger = ok(await c.get("/v1/credit-ledger", headers=p["office"], params={"student_ref": STUDENT}))
+            card = ok(await c.get(f"/v1/placements/{pid}/scorecard", headers=p["school"]))
+            entry = [e for e in ledger["items"] if e["source_kind"] == "achievement"]
+            return (ledger, entry, card) if entry and Decimal(card["data"]["achievements"]) == 30 else None
+
+        ledger, [entry], card = await eventually(counted, timeout=WAIT, what="the badge in the ledger and the measure")
+        assert (entry["source_id"], Decimal(entry["credits"]), entry["title"]) == (
+            recorded["id"],
+            Decimal(1),
+            "Cross-border e-commerce contest, provincial, 2nd prize",
+        )
+        assert ledger["totals"] == [{"student_ref": STUDENT, "credits": "7.00", "entries": 3, "passed": 3}]
+        # The school's next rubric weighs achievements (its reflection indicator's weight moved onto them).
+        weighs_them = {
+            "internship_type": "post_internship",
+            "indicators": [
+                *[i for i in SCHOOL_RUBRIC["indicators"] if i["key"] != "reflection"],
+                indicator("achievements", "data", "0.10"),
+            ],
+        }
+        agreement = steps["placement"]["agreement_id"]
+        proposed = ok(await c.post(f"/v1/agreements/{agreement}/rubrics", headers=p["school"], json=weighs_them), 201)
+        assert {i["key"]: i["scorer"] for i in proposed["indicators"]}["achievements"] == "data"

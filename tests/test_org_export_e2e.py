@@ -53,6 +53,9 @@ async def test_1_both_schools_have_data_in_every_service(stack, steps, internshi
     assert counts["mentors"]["mentors"] == 1 and counts["mentors"]["assignments"] >= 1
     assert counts["projects"]["teams"] == 1 and counts["projects"]["team_members"] == 1
     assert counts["notifications"]["directory_users"] == 1 and counts["notifications"]["webhook_endpoints"] == 1
+    assert counts["credentials"]["recorded_achievements"] == 1
+    # ... and its credit, in internships' ledger (the credentials service's event, kept there).
+    assert counts["internships"]["student_achievements"] == 1 and counts["internships"]["credit_ledger"] == 1
     steps["counts"] = counts
 
 
@@ -60,7 +63,8 @@ async def test_2_the_schools_export_holds_every_resource_it_owns_and_nothing_of_
     admin = auth(stack, SCHOOL, "school", "admin")
     async with internships.client() as c:
         job = await run_export(c, admin)
-        assert job["services"] == {s: "ready" for s in ("internships", "mentors", "notifications", "projects")}
+        services = ("internships", "mentors", "notifications", "projects", "credentials")
+        assert job["services"] == {s: "ready" for s in services}
         assert job["progress"] == 1.0 and job["ready_at"] is not None
         got = await c.get(f"/v1/exports/{job['id']}/archive", headers=admin)
         assert got.status_code == 200, got.text

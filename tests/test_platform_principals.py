@@ -18,6 +18,7 @@ import pytest_asyncio
 from google.protobuf.message_factory import GetMessageClass
 
 from internships.rpc import FEATURE_SERVICES
+from praxis.credentials.v1 import credentials_pb2
 from praxis.exports.v1 import exports_pb2 as export_parts_pb2
 from praxis.internships.v1 import exports_pb2, internships_pb2
 from praxis.mentors.v1 import mentors_pb2
@@ -45,6 +46,7 @@ AUTHORITY_METHODS = {
 }
 # Answered without a token to anyone: probes and the API's own description.
 PUBLIC = {"/healthz", "/readyz", "/docs", "/docs/oauth2-redirect", "/redoc", "/openapi.json"}
+PUBLIC_PREFIX = "/public/"  # what anyone may read (credentials' DID documents, status lists, checks): no tenant data
 SERVICE_METHODS = {"/praxis.mentors.v1.MentorsService/GetAssignments", "/praxis.mentors.v1.MentorsService/IsMentorOf"}
 EXPORT_PARTS = export_parts_pb2.DESCRIPTOR.services_by_name["ExportPartsService"]  # every service's
 GRPC_SERVICES = {
@@ -57,6 +59,7 @@ GRPC_SERVICES = {
     "mentors": [mentors_pb2.DESCRIPTOR.services_by_name["MentorsService"], EXPORT_PARTS],
     "projects": [projects_pb2.DESCRIPTOR.services_by_name["ProjectsService"], EXPORT_PARTS],
     "notifications": [notifications_pb2.DESCRIPTOR.services_by_name["NotificationsService"], EXPORT_PARTS],
+    "credentials": [credentials_pb2.DESCRIPTOR.services_by_name["CredentialsService"], EXPORT_PARTS],
 }
 
 
@@ -184,6 +187,19 @@ async def world(stack: Stack, internships, mentors, rounds) -> dict[str, str]:
         # an erasure of a student the world does not otherwise use (docs/erasure.md)
         erasure = await i.post("/v1/students/stu-plat-erased/erasure", headers=school)
         assert erasure.status_code == 202, erasure.text
+    async with httpx.AsyncClient(base_url=stack["credentials"].base_url, timeout=30) as r:
+        recorded = await r.post(
+            "/v1/achievements",
+            headers=school,
+            json={
+                "student_ref": STUDENT,
+                "kind": "certificate",
+                "title": "Forklift operation, intermediate",
+                "issuer_name": "Vocational skills authority",
+                "awarded_on": (TODAY - timedelta(days=10)).isoformat(),
+            },
+        )
+        assert recorded.status_code == 201, recorded.text
     async with httpx.AsyncClient(base_url=stack["internships"].base_url, timeout=30) as c:
         export = await c.post("/v1/exports", headers=school)
         assert export.status_code == 202, export.text
@@ -224,6 +240,8 @@ async def world(stack: Stack, internships, mentors, rounds) -> dict[str, str]:
         "job_id": imported.json()["id"],  # an import job
         "stage": "market-research",
         "erasure_id": erasure.json()["id"],
+        "achievement_id": recorded.json()["id"],  # a student's certificate the school recorded
+        "credential_id": str(uuid.uuid4()),  # a credential (none exists: refused before it is looked up)
     }
 
 
@@ -251,7 +269,7 @@ def _without_instance(body: str) -> str:
     return re.sub(r'"instance":"[^"]*"', "", body.replace(": ", ":"))
 
 
-@pytest.mark.parametrize("service", ["internships", "mentors", "projects", "notifications"])
+@pytest.mark.parametrize("service", ["internships", "mentors", "projects", "notifications", "credentials"])
 @pytest.mark.parametrize("who", list(PLATFORM_PRINCIPALS))
 async def test_every_rest_route_refuses_platform_principals(stack, world, service, who):
     org, kind, *roles = PLATFORM_PRINCIPALS[who]
@@ -260,7 +278,9 @@ async def test_every_rest_route_refuses_platform_principals(stack, world, servic
         spec = (await client.get("/openapi.json")).json()
         answered, leaks = 0, []
         for template, operations in spec["paths"].items():
-            if template in PUBLIC or (who == "a platform authority" and template in AUTHORITY_ROUTES):
+            if template in PUBLIC or template.startswith(PUBLIC_PREFIX):
+                continue
+            if who == "a platform authority" and template in AUTHORITY_ROUTES:
                 continue  # the authority's own routes: tests/test_tiers_e2e.py
             names = re.findall(r"{([^}:]+)(?::[^}]*)?}", template)
             missing = [n for n in names if n not in world]
@@ -280,7 +300,7 @@ async def test_every_rest_route_refuses_platform_principals(stack, world, servic
     assert leaks == [], f"{who} on {service}: {len(leaks)} of {answered} operations not refused: {leaks}"
 
 
-@pytest.mark.parametrize("service", ["internships", "mentors", "projects", "notifications"])
+@pytest.mark.parametrize("service", ["internships", "mentors", "projects", "notifications", "credentials"])
 @pytest.mark.parametrize("who", list(PLATFORM_PRINCIPALS))
 async def test_every_grpc_method_refuses_platform_principals_but_the_declared_service_questions(
     stack, world, service, who

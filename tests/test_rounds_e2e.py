@@ -123,7 +123,10 @@ async def test_4_the_computed_matching_is_the_algorithms_on_the_rounds_inputs_an
         assert computed.status_code == 201, computed.text
         run = computed.json()
         assert (run["seq"], run["students"], run["seed"]) == (1, 7, SEED)
-        assert run["algorithm_version"] == allocation.ALGORITHM_VERSIONS[allocation.TieRule.IMPROVED] and len(run["input_hash"]) == 64
+        assert (
+            run["algorithm_version"] == allocation.ALGORITHM_VERSIONS[allocation.TieRule.IMPROVED]
+            and len(run["input_hash"]) == 64
+        )
 
         view_a = (await c.get(f"/v1/rounds/{round_id}/result", headers=rounds.school(A))).json()
         view_b = (await c.get(f"/v1/rounds/{round_id}/result", headers=rounds.school(B))).json()

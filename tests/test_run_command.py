@@ -42,7 +42,10 @@ async def _bus_answer(url: str, **credentials: str) -> str:
 
 
 def test_praxis_up_serves_every_service_and_ctrl_c_stops_everything(tmp_path):
-    ports = {name: (free_port(), free_port()) for name in ("internships", "mentors", "projects", "notifications", "credentials")}
+    ports = {
+        name: (free_port(), free_port())
+        for name in ("internships", "mentors", "projects", "notifications", "credentials")
+    }
     smtp = free_port()
     env = {
         **os.environ,

@@ -1,6 +1,6 @@
 """What the organisation export tests share: an organisation's data in every service (a placement with its logbook,
 a school mentor with the placement's and the team's assignments, a project shared with the school and a team, a
-directory user and a webhook endpoint), the export run to its archive, and the databases' own counts."""
+directory user and a webhook endpoint, a certificate recorded for the student), the export run to its archive, and the databases' own counts."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from datetime import date, timedelta
 import asyncpg
 import httpx
 
+from credentials.adapters import exports as credentials_exports
 from internships.adapters import exports as internships_exports
 from mentors.adapters import exports as mentors_exports
 from notifications.adapters import exports as notifications_exports
@@ -22,6 +23,7 @@ RESOURCES = {
     "mentors": mentors_exports.RESOURCES,
     "notifications": notifications_exports.RESOURCES,
     "projects": projects_exports.RESOURCES,
+    "credentials": credentials_exports.RESOURCES,
 }
 MONDAY = date.today() - timedelta(days=date.today().weekday() + 14)
 
@@ -90,6 +92,20 @@ async def organisation(stack: Stack, internships, start_placement, school: str, 
             json={"url": f"http://127.0.0.1:9/{school}", "event_types": ["praxis.internships.placement.requested.v1"]},
         )
         assert user.status_code == 200 and hook.status_code == 201, (user.text, hook.text)
+    async with httpx.AsyncClient(base_url=stack["credentials"].base_url, timeout=30) as r:
+        certificate = await r.post(
+            "/v1/achievements",
+            headers=admin,
+            json={
+                "student_ref": student,
+                "kind": "certificate",
+                "title": "E-commerce data analysis (1+X), junior",
+                "issuer_name": "1+X certificate body",
+                "awarded_on": (date.today() - timedelta(days=20)).isoformat(),
+                "credits": "1",
+            },
+        )
+        assert certificate.status_code == 201, certificate.text
     return {
         "org": school,
         "student": student,
@@ -100,6 +116,7 @@ async def organisation(stack: Stack, internships, start_placement, school: str, 
         "project": project,
         "team": team.json()["id"],
         "webhook": hook.json()["id"],
+        "certificate": certificate.json()["id"],
     }
 
 

@@ -8,13 +8,14 @@ from datetime import timedelta
 from pathlib import Path
 
 from credentials import rpc
+from credentials.adapters import exports
 from credentials.adapters.key_store import KeyStore
 from credentials.adapters.unit_of_work import CredentialsUnit
 from credentials.config import Settings
 from credentials.consumers import achievements
 from credentials.handlers.custody import Custody
 from credentials.handlers.erasure import erase_student
-from credentials.http import credentials, public
+from credentials.http import brought_in, credentials, public
 from praxis_common.service import Runtime, ServiceSpec
 
 MIGRATIONS = Path(__file__).parent / "migrations"
@@ -38,7 +39,7 @@ async def held_keys(rt: Runtime) -> AsyncIterator[Custody]:
 
 
 def routers(rt: Runtime) -> list:
-    return [credentials.router(rt), credentials.keys_router(rt), public.router(rt)]
+    return [credentials.router(rt), credentials.keys_router(rt), brought_in.router(rt), public.router(rt)]
 
 
 SPEC = ServiceSpec(
@@ -51,5 +52,6 @@ SPEC = ServiceSpec(
     grpc_services=rpc.services,
     resources=held_keys,
     erase_student=erase_student,  # its part in erasing a student (docs/erasure.md)
+    exports=exports.RESOURCES,  # what an organisation owns here, for its export (docs/export.md)
     subscriptions=lambda rt: achievements.subscriptions(),
 )

@@ -4,6 +4,7 @@ revokes for the school (as for an agreement), an enterprise's admin or hr for th
 
 from __future__ import annotations
 
+from credentials.domain.brought_in import RecordedAchievement
 from credentials.domain.issuance import Credential, Passed
 from praxis_common.auth import Principal
 from praxis_common.errors import Forbidden, NotFound
@@ -58,3 +59,48 @@ def listing(principal: Principal) -> tuple[str, str | None]:
     if principal.org_kind == "enterprise" and principal.has_any_role(*ENTERPRISE_READERS):
         return "enterprise_org", None
     raise Forbidden("only a school's or an enterprise's staff, or a student, list credentials")
+
+
+# Achievements brought in (domain/brought_in.py) are the school's records: its staff record, weigh and withdraw them,
+# its readers see them, a student sees their own and presents their own badges. An enterprise sees none.
+SCHOOL_RECORDERS = ("admin", "coordinator")
+
+
+def recording_school(principal: Principal, student_ref: str) -> bool:
+    """Whether the caller records `student_ref`'s achievement as the school's staff (True) or presents their own
+    badge as the student (False); anyone else is refused."""
+    if principal.org_kind == "school" and principal.has_any_role(*SCHOOL_RECORDERS):
+        return True
+    if principal.org_kind == "school" and principal.has_any_role("student") and principal.sub == student_ref:
+        return False
+    raise Forbidden("a school's admin or coordinator records its students' achievements; a student presents their own")
+
+
+def visible_record(principal: Principal, a: RecordedAchievement | None) -> RecordedAchievement:
+    """A recorded achievement, if the caller may see it; otherwise it does not exist (404)."""
+    if a is None or principal.org_kind != "school" or principal.org != a.school_org:
+        raise NotFound("no such recorded achievement")
+    if principal.has_any_role(*SCHOOL_READERS) or (
+        principal.has_any_role("student") and principal.sub == a.student_ref
+    ):
+        return a
+    raise NotFound("no such recorded achievement")
+
+
+def require_recorder(principal: Principal, a: RecordedAchievement | None) -> RecordedAchievement:
+    a = visible_record(principal, a)
+    if not principal.has_any_role(*SCHOOL_RECORDERS):
+        raise Forbidden("only the school's admin or coordinator weighs or withdraws a recorded achievement")
+    return a
+
+
+def listing_records(principal: Principal, student_ref: str | None) -> str | None:
+    """Whose records the caller lists within its school: the student asked for (None: all) for its staff, always
+    their own for a student."""
+    if principal.org_kind == "school" and principal.has_any_role(*SCHOOL_READERS):
+        return student_ref
+    if principal.org_kind == "school" and principal.has_any_role("student"):
+        if student_ref not in (None, principal.sub):
+            raise NotFound("no such student's achievements")
+        return principal.sub
+    raise Forbidden("only a school's staff, or a student, list its recorded achievements")

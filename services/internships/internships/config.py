@@ -32,9 +32,10 @@ class Settings(ServiceSettings):
     # Organisation exports (docs/export.md): the services writing a part of every export, the other services' gRPC
     # addresses (the archive reads their parts there), how long reading one part may take, and how long a job and
     # its parts are kept.
-    export_services: str = "internships,mentors,notifications,projects"  # comma-separated
+    export_services: str = "internships,mentors,notifications,projects,credentials"  # comma-separated
     projects_grpc_target: str = "127.0.0.1:50103"
     notifications_grpc_target: str = "127.0.0.1:50104"
+    credentials_grpc_target: str = "127.0.0.1:50105"
     export_part_deadline_seconds: float = Field(default=120.0, gt=0, le=3600)
     export_ttl_hours: float = Field(default=168.0, gt=0, le=24 * 90)
     # At most this many ready (downloadable, not expired) exports per organisation; one more is refused until one
@@ -79,6 +80,7 @@ class Settings(ServiceSettings):
             "mentors": self.mentors_grpc_target,
             "projects": self.projects_grpc_target,
             "notifications": self.notifications_grpc_target,
+            "credentials": self.credentials_grpc_target,
         }
         return {name: known[name] for name in self.export_service_names if name in known}
 

@@ -67,11 +67,13 @@ SPEC = ServiceSpec(
     demo_path="/v1/agreements",
     unit=InternshipsUnit,
     resources=open_client,  # the mentors client, shared by REST and gRPC
-    # Projects and notifications: their export parts, read for an export's archive.
+    # Mentors (also asked about mentors), projects, notifications, credentials: their export parts, read for an
+    # export's archive.
     peers={
         "mentors_grpc_target": "mentors",
         "projects_grpc_target": "projects",
         "notifications_grpc_target": "notifications",
+        "credentials_grpc_target": "credentials",
     },
     routers=lambda rt: [
         agreements.router(rt),

@@ -5,7 +5,8 @@ The school's records stay under the pseudonym, as internships keeps its grades: 
 revoked for every verifier. What names the student goes: the stored copy of each credential (its JSON carries the
 student's name and the salted hash of their reference) is emptied; the student holds their own copy, which still
 checks out against the organisations' keys and the school's status list, but Praxis no longer shows or verifies
-one it kept.
+one it kept. The achievements the school recorded from outside stay under the pseudonym too (the credit the
+school awarded for them stands), but a presented badge's copy, which names the student, goes.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from sqlalchemy import and_, literal, update
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from credentials.adapters.orm import achievement, credential
+from credentials.adapters.orm import achievement, credential, recorded_achievement
 from praxis_common.erasure_sql import scrub
 
 
@@ -38,4 +39,13 @@ class ErasureRepository:
             update(c)
             .where(and_(c.c.school_org == school_org, c.c.student_ref == student_ref))
             .values(student_ref=pseudonym, secured=literal({}, JSONB))
+        )
+
+    async def pseudonymise_recorded(self, school_org: str, student_ref: str, pseudonym: str) -> int:
+        """The student's recorded achievements: the ref -> the pseudonym, a presented badge's copy -> NULL."""
+        r = recorded_achievement
+        return await self._count(
+            update(r)
+            .where(and_(r.c.school_org == school_org, r.c.student_ref == student_ref))
+            .values(student_ref=pseudonym, presented=None)
         )

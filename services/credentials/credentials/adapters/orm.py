@@ -12,12 +12,14 @@ from sqlalchemy import (
     PrimaryKeyConstraint,
     String,
     Table,
+    Text,
     UniqueConstraint,
     text,
 )
 from sqlalchemy.dialects.postgresql import JSONB, UUID
 
 from praxis_common.db import new_metadata
+from praxis_common.exports.parts import export_part_tables
 
 metadata = new_metadata()
 
@@ -120,3 +122,38 @@ credential = Table(
     Index("ix_credential_school", "school_org", "requested_at"),
     Index("ix_credential_enterprise", "enterprise_org", "requested_at"),
 )
+
+# Achievements a school recorded for its students from outside (domain/brought_in.py): certificates, competition
+# results, presented badges (`presented`: as the student handed it in, verified).
+recorded_achievement = Table(
+    "recorded_achievement",
+    metadata,
+    Column("id", UUID(as_uuid=True), primary_key=True),
+    Column("school_org", String(64), nullable=False),
+    Column("student_ref", String(128), nullable=False),
+    Column("kind", String(16), nullable=False),
+    Column("title", String(500), nullable=False),
+    Column("issuer_name", String(200), nullable=False),
+    Column("issuer_id", String(2000), nullable=False),
+    Column("signed_by", String(2000), nullable=False),
+    Column("awarded_on", Date, nullable=False),
+    Column("expires_on", Date),
+    Column("level", String(64), nullable=False),
+    Column("reference", String(100), nullable=False),
+    Column("points", Numeric(5, 2), nullable=False),
+    Column("credits", Numeric(5, 2), nullable=False),
+    Column("presented", Text),
+    Column("revision", Integer, nullable=False),
+    Column("recorded_by", String(255), nullable=False),
+    Column("recorded_at", DateTime(timezone=True), nullable=False),
+    Column("weighed_by", String(255)),
+    Column("weighed_at", DateTime(timezone=True)),
+    Column("withdrawn_by", String(255)),
+    Column("withdrawn_at", DateTime(timezone=True)),
+    Column("withdraw_reason", String(500)),
+    Index("ix_recorded_achievement_student", "school_org", "student_ref", "awarded_on"),
+    Index("ix_recorded_achievement_school", "school_org", "recorded_at", "id"),
+)
+
+# Organisation exports (docs/export.md): this service's parts, the kernel's tables.
+export_part, export_chunk = export_part_tables(metadata)

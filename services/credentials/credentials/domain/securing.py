@@ -102,7 +102,7 @@ def read_status_list(token: str, *, url: str, issuer: str, documents: dict[str, 
     if subject.get("statusPurpose") != status_list.PURPOSE:
         raise InvalidInput(f"{url} is not a revocation list")
     try:
-        valid_from, valid_until = _instant(claims.get("validFrom")), _instant(claims.get("validUntil"))
+        valid_from, valid_until = parse_instant(claims.get("validFrom")), parse_instant(claims.get("validUntil"))
     except (TypeError, ValueError):
         raise InvalidInput(f"the status list {url} does not say when it is valid (validFrom, validUntil)") from None
     if not valid_from - CLOCK_LEEWAY <= now <= valid_until:
@@ -196,7 +196,7 @@ def credential_of(secured: dict) -> dict:
 
 def status_url(secured: dict) -> str | None:
     """The revocation list a credential names, when it names one at an http(s) address."""
-    entry = _revocation_entry(credential_of(secured))
+    entry = revocation_entry(credential_of(secured))
     url = entry.get("statusListCredential") if entry else None
     return url if isinstance(url, str) and url.startswith(("https://", "http://")) and len(url) <= 2000 else None
 
@@ -253,24 +253,24 @@ def verify(
     for role in (ISSUER, COUNTERSIGNER):
         if role not in check.signers and not any(role in p for p in check.problems):
             check.problems.append(f"no signature by the {role} ({expected[role] or 'not named'})")
-    _check_period(credential, now, check)
-    _check_status(credential, status_bits, check)
+    check_period(credential, now, check)
+    check_status(credential, status_bits, check)
     return check
 
 
-def _check_period(credential: dict, now: datetime, check: Check) -> None:
+def check_period(credential: dict, now: datetime, check: Check) -> None:
     try:
-        valid_from = _instant(credential.get("validFrom"))
+        valid_from = parse_instant(credential.get("validFrom"))
         valid_until = credential.get("validUntil")
         if valid_from - CLOCK_LEEWAY > now:
             check.problems.append(f"not valid before {credential['validFrom']}")
-        if valid_until is not None and _instant(valid_until) < now:
+        if valid_until is not None and parse_instant(valid_until) < now:
             check.problems.append(f"expired at {valid_until}")
     except (TypeError, ValueError):
         check.problems.append("validFrom / validUntil are not dates and times")
 
 
-def _revocation_entry(credential: dict) -> dict | None:
+def revocation_entry(credential: dict) -> dict | None:
     """The credential's revocation entry: its `credentialStatus`, or the revocation one of several (VC 2.0 allows a
     list)."""
     status = credential.get("credentialStatus")
@@ -279,10 +279,10 @@ def _revocation_entry(credential: dict) -> dict | None:
     return found[0] if found else None
 
 
-def _check_status(credential: dict, bits: bytes | None, check: Check) -> None:
+def check_status(credential: dict, bits: bytes | None, check: Check) -> None:
     if credential.get("credentialStatus") is None:
         return
-    status = _revocation_entry(credential)
+    status = revocation_entry(credential)
     if status is None or status.get("type") != "BitstringStatusListEntry":
         check.problems.append("its credentialStatus has no BitstringStatusListEntry for revocation")
         return
@@ -335,10 +335,10 @@ def _b64(text: str) -> bytes:
 
 
 def _epoch(instant: str) -> int:
-    return int(_instant(instant).timestamp())
+    return int(parse_instant(instant).timestamp())
 
 
-def _instant(text: object) -> datetime:
+def parse_instant(text: object) -> datetime:
     if not isinstance(text, str):
         raise TypeError("not a date-time")
     t = datetime.fromisoformat(text.replace("Z", "+00:00"))

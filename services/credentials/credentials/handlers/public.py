@@ -83,23 +83,16 @@ async def verification_of(credential_id: uuid.UUID, *, uow: UowFactory, custody:
 async def _check(secured: dict, *, uow: UowFactory, custody: Custody, now: datetime) -> Verification:
     credential = securing.credential_of(secured)
     issuer = credential["issuer"]["id"]
-    notes: list[str] = []
-    documents: dict[str, dict] = {}
-    bits, reason = None, None
+    reason = None
     async with uow() as u:
-        for d in sorted(securing.signer_dids(secured) | {issuer}):
-            hosted = _hosted(d, custody)
-            if hosted is None:
-                notes.append(f"{d} is not an organisation of this Praxis: check it with `praxis credential verify`")
-                continue
-            published = await u.keys.published(hosted[1], hosted[0])
-            if published:
-                documents[d] = dids.document(d, published)
-        hosted_issuer = _hosted(issuer, custody)
-        url = securing.status_url(secured)
-        if hosted_issuer and hosted_issuer[0] == "school" and url == custody.status_list_url(hosted_issuer[1]):
-            bits = status_list.bits_of(await u.credentials.revoked_indexes(hosted_issuer[1]))
+        wanted = securing.signer_dids(secured) | {issuer}
+        documents, bits = await hosted_evidence(u, custody, wanted, issuer, securing.status_url(secured))
         held = await u.credentials.get(_uuid_of(credential.get("id")) or uuid.UUID(int=0))
+    notes = [
+        f"{d} is not an organisation of this Praxis: check it with `praxis credential verify`"
+        for d in sorted(wanted)
+        if _hosted(d, custody) is None
+    ]
     check = securing.verify(secured, documents=documents, status_bits=bits, now=now)
     if (  # the reason is told only for the very credential this Praxis issued and holds, its school's signature good
         held is not None
@@ -120,6 +113,23 @@ async def _check(secured: dict, *, uow: UowFactory, custody: Custody, now: datet
         reason=reason if check.revoked else None,
         credential=check.credential,
     )
+
+
+async def hosted_evidence(
+    u, custody: Custody, wanted: set[str], issuer: str, status_url: str | None
+) -> tuple[dict[str, dict], bytes | None]:
+    """What this Praxis itself holds to check a credential: the DID documents of the `wanted` DIDs it hosts, and the
+    bits of `status_url` when it is the list of `issuer`, a school hosted here (None otherwise). Nothing is fetched."""
+    documents: dict[str, dict] = {}
+    for d in sorted(wanted):
+        hosted = _hosted(d, custody)
+        published = await u.keys.published(hosted[1], hosted[0]) if hosted else None
+        if published:
+            documents[d] = dids.document(d, published)
+    hosted_issuer = _hosted(issuer, custody)
+    if hosted_issuer and hosted_issuer[0] == "school" and status_url == custody.status_list_url(hosted_issuer[1]):
+        return documents, status_list.bits_of(await u.credentials.revoked_indexes(hosted_issuer[1]))
+    return documents, None
 
 
 def _hosted(did: str, custody: Custody) -> tuple[str, str] | None:

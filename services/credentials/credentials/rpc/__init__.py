@@ -3,13 +3,14 @@ handler REST calls (and never imports from http/)."""
 
 from __future__ import annotations
 
+from credentials.rpc.brought_in import AchievementMethods
 from credentials.rpc.credentials import CredentialMethods, KeyMethods
 from praxis.credentials.v1 import credentials_pb2 as pb
 from praxis.credentials.v1 import credentials_pb2_grpc as pb_grpc
 from praxis_common.service import Runtime
 
 
-class CredentialsServicer(CredentialMethods, KeyMethods, pb_grpc.CredentialsServiceServicer):
+class CredentialsServicer(CredentialMethods, KeyMethods, AchievementMethods, pb_grpc.CredentialsServiceServicer):
     def __init__(self, rt: Runtime) -> None:
         self.rt = rt
 

@@ -7,6 +7,7 @@ changes nothing."""
 from __future__ import annotations
 
 import base64
+import json
 import uuid
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
@@ -17,7 +18,7 @@ from credentials.adapters.key_store import KeyStore
 from credentials.config import DEV_KEY_ENCRYPTION_KEY
 from credentials.domain.issuance import Passed, Stage
 from credentials.domain.open_badges import Kind
-from credentials.handlers import credentials, facts, public
+from credentials.handlers import brought_in, credentials, facts, public
 from credentials.handlers.custody import Custody
 from credentials.handlers.erasure import erase_student
 from praxis_common.auth import Principal
@@ -62,24 +63,38 @@ async def test_the_student_is_erased_and_what_verifiers_rely_on_stays(uow, datab
     custody = Custody(seal=store.seal, open=store.open, public_url="https://praxis.example.edu")
     kept = await credential_of(uow, custody, "sz-poly", revoke=True)
     other = await credential_of(uow, custody, "gz-tech", revoke=False)  # another school's student, the same ref
+    # Each school also recorded a badge the student presented (its copy names them): the one they sent sz-poly.
+    for school in ("sz-poly", "gz-tech"):
+        await brought_in.present_badge(
+            brought_in.PresentBadge(REF, json.dumps(other.secured)),
+            admin(school, "school", "admin"),
+            uow=uow,
+            custody=custody,
+        )
     assert (await public.verification_of(other.id, uow=uow, custody=custody)).valid
 
     request = ErasureRequest(uuid.uuid4(), "sz-poly", REF)
     changed = await kernel_erase(uow, erase_student, request)
 
-    assert {k: v for k, v in changed.items() if k in ("achievement", "credential")} == {
+    assert {k: v for k, v in changed.items() if k in ("achievement", "credential", "recorded_achievement")} == {
         "achievement": 1,
         "credential": 1,
+        "recorded_achievement": 1,
     }
     hits = await scan_database(database_url, [REF, NAME])
     assert not [h for h in hits if h.table == "public.outbox" and h.needle != REF], hits
     left = sorted({(h.table, h.needle) for h in hits if h.table != "public.outbox"})
-    assert left == [("public.achievement", REF), ("public.credential", REF)]  # the other school's student's rows
+    # the other school's student's rows
+    assert left == [("public.achievement", REF), ("public.credential", REF), ("public.recorded_achievement", REF)]
     # The name is inside the stored credentials' base64 payloads, out of the scan's sight: read them.
     async with uow() as u:
         stored = [await u.credentials.get(c.id) for c in (kept, other)]
     payloads = [base64.urlsafe_b64decode(c.secured["payload"] + "==") if c.secured else b"" for c in stored]
     assert NAME.encode() not in payloads[0] and NAME.encode() in payloads[1]
+    erased_records, _ = await brought_in.list_recorded(
+        brought_in.ListRecorded(request.pseudonym), admin("sz-poly", "school", "admin"), uow=uow
+    )
+    assert [r.presented for r in erased_records] == [None]  # the presented copy (naming the student) is gone
     async with uow() as u:
         erased = await u.credentials.get(kept.id)
         untouched = await u.credentials.get(other.id)

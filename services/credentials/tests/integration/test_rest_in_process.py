@@ -28,6 +28,7 @@ from praxis_common.auth import TokenVerifier
 from praxis_common.http import create_app
 from praxis_common.service import Runtime
 from praxis_common.uow import UnitOfWorkFactory
+from praxis_dev.testing.outside_issuer import OutsideIssuer
 from praxis_dev.tokens import generate_keypair, mint_token
 
 PUBLIC = "https://praxis.example.edu"
@@ -188,3 +189,70 @@ async def test_the_openapi_document_says_which_routes_need_no_token(api):
     assert paths["/public/verifications"]["post"]["security"] == []
     assert paths["/public/orgs/{kind}/{org}/did.json"]["get"]["security"] == []
     assert "security" not in paths["/v1/credentials"]["post"]  # the document's default: a bearer token
+
+
+async def test_achievements_brought_in_over_rest(api, keypair):
+    client, _ = api
+    staff = auth(keypair, "sz-poly", "school", "coordinator", sub="coord")
+    student = auth(keypair, "sz-poly", "school", "student", sub="S-77")
+    outside = OutsideIssuer()
+    badge = outside.badge("Provincial skills contest, 1st prize", awarded=datetime.now(UTC) - timedelta(days=3))
+
+    presented = await client.post(
+        "/v1/presented-badges", headers=student, json={"student_ref": "S-77", "credential": badge}
+    )
+    assert presented.status_code == 201, presented.text
+    assert presented.json()["issuer_id"] == outside.did and presented.json()["kind"] == "badge"
+    assert presented.headers["Location"] == f"/v1/achievements/{presented.json()['id']}"
+    header, payload, signature = badge.split(".")
+    tampered = f"{header}.{payload[:-4]}{'AAAA' if payload[-4:] != 'AAAA' else 'BBBB'}.{signature}"
+    refused = await client.post(
+        "/v1/presented-badges", headers=student, json={"student_ref": "S-77", "credential": tampered}
+    )
+    assert refused.status_code == 422 and refused.headers["content-type"].startswith("application/problem+json")
+    assert refused.json()["errors"][0]["field"] == "credential", refused.json()
+
+    weighed = await client.put(
+        f"/v1/achievements/{presented.json()['id']}/weight", headers=staff, json={"points": "30", "credits": "1.5"}
+    )
+    assert weighed.status_code == 200 and (weighed.json()["points"], weighed.json()["credits"]) == ("30.00", "1.50")
+    recorded = await client.post(
+        "/v1/achievements",
+        headers={**staff, "Idempotency-Key": "cert-1"},
+        json={
+            "student_ref": "S-77",
+            "kind": "certificate",
+            "title": "Cloud platform operations (1+X), intermediate",
+            "issuer_name": "1+X certificate body",
+            "awarded_on": "2026-06-20",
+            "credits": "2",
+        },
+    )
+    assert recorded.status_code == 201, recorded.text
+    listed = await client.get("/v1/achievements", headers=student, params={"kind": "certificate"})
+    assert [a["id"] for a in listed.json()["items"]] == [recorded.json()["id"]]
+    assert (
+        await client.post("/v1/achievements", headers=student, json=json.loads(recorded.request.content))
+    ).status_code == 403
+    enterprise = auth(keypair, "acme", "enterprise", "admin")
+    assert (await client.get("/v1/achievements", headers=enterprise)).status_code == 403
+    assert (await client.get(f"/v1/achievements/{recorded.json()['id']}", headers=enterprise)).status_code == 404
+    for bad in ({"points": "101"}, {"credits": "-1"}, {"points": "abc"}):
+        put = await client.put(f"/v1/achievements/{recorded.json()['id']}/weight", headers=staff, json=bad)
+        assert put.status_code == 422, bad
+    future = await client.post(
+        "/v1/achievements",
+        headers=staff,
+        json={
+            "student_ref": "S-77",
+            "kind": "competition",
+            "title": "t",
+            "issuer_name": "i",
+            "awarded_on": "2999-01-01",
+        },
+    )
+    assert future.status_code == 422
+    withdrawn = await client.post(
+        f"/v1/achievements/{recorded.json()['id']}/withdraw", headers=staff, json={"reason": "duplicate"}
+    )
+    assert withdrawn.status_code == 200 and withdrawn.json()["withdrawn_at"] is not None

@@ -1,6 +1,8 @@
 """Tables of grades and the credit ledger (SQLAlchemy Core, on the service's one `metadata`; alembic owns the schema):
-every revision of a placement's grade, and the school's credit ledger, a read model fed by events (placement.graded
-of this service, credit.awarded of projects)."""
+every revision of a placement's grade, the school's credit ledger, a read model fed by events (placement.graded
+of this service, credit.awarded of projects, achievement.recorded/withdrawn of credentials), and the students'
+recorded achievements (a read model of credentials' events: the ledger's achievement entries and the `achievements`
+data measure are decided from it)."""
 
 from sqlalchemy import (
     Boolean,
@@ -53,21 +55,45 @@ credit_ledger_entry = Table(
     "credit_ledger_entry",
     metadata,
     Column("school_org", String(64), nullable=False),
-    Column("source_kind", String(16), nullable=False),  # placement | project
-    Column("source_id", UUID(as_uuid=True), nullable=False),  # the placement's or the project's id
+    Column("source_kind", String(16), nullable=False),  # placement | project | achievement
+    Column("source_id", UUID(as_uuid=True), nullable=False),  # the placement's, the project's or the achievement's id
     Column("student_ref", String(128), nullable=False),
-    Column("title", Text, nullable=False),  # the position's or the project's title
-    Column("enterprise_org", String(64), nullable=False),
+    Column("title", Text, nullable=False),  # the position's, the project's or the achievement's title
+    Column("enterprise_org", String(64), nullable=False),  # "" for an achievement
     Column("credits", Numeric(5, 2), nullable=False),
     Column("score", Numeric(5, 2)),  # the weighted total, 0–100
-    Column("grade", String(16)),  # on the school's scale (placements); NULL for projects
+    Column("grade", String(16)),  # on the school's scale (placements); NULL for projects and achievements
     Column("passed", Boolean, nullable=False),
     Column("awarded_on", Date, nullable=False),
     Column("revision", Integer, nullable=False),
     Column("updated_at", DateTime(timezone=True), nullable=False),
     PrimaryKeyConstraint("school_org", "source_kind", "source_id", "student_ref", name="pk_credit_ledger_entry"),
-    CheckConstraint("source_kind IN ('placement','project')", name="source_kind"),
+    CheckConstraint("source_kind IN ('placement','project','achievement')", name="source_kind"),
     CheckConstraint("credits >= 0", name="credits"),
     Index("ix_credit_ledger_entry_student", "school_org", "student_ref", "awarded_on"),
     Index("ix_credit_ledger_entry_awarded", "school_org", "awarded_on", "source_id"),
+)
+
+# The achievements the school recorded for its students (credentials' achievement.recorded/withdrawn): one row per
+# achievement, its highest revision (withdrawn ones stay, so an older revision never brings them back).
+student_achievement = Table(
+    "student_achievement",
+    metadata,
+    Column("school_org", String(64), nullable=False),
+    Column("achievement_id", UUID(as_uuid=True), nullable=False),
+    Column("student_ref", String(128), nullable=False),
+    Column("kind", String(16), nullable=False),  # certificate | competition | badge
+    Column("title", Text, nullable=False),
+    Column("issuer_name", Text, nullable=False),  # who awarded it
+    Column("awarded_on", Date, nullable=False),
+    Column("points", Numeric(5, 2), nullable=False),  # its weight in the `achievements` data measure, 0–100
+    Column("credits", Numeric(5, 2), nullable=False),  # the credit the school awards for it; 0: none
+    Column("withdrawn", Boolean, nullable=False),
+    Column("revision", Integer, nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+    PrimaryKeyConstraint("achievement_id", name="pk_student_achievement"),
+    CheckConstraint("kind IN ('certificate','competition','badge')", name="kind"),
+    CheckConstraint("points >= 0 AND points <= 100 AND credits >= 0", name="figures"),
+    CheckConstraint("revision >= 1", name="revision"),
+    Index("ix_student_achievement_student", "school_org", "student_ref", "awarded_on"),
 )

@@ -75,6 +75,7 @@ STATEMENTS: tuple[tuple[str, str], ...] = (
         f"UPDATE placement_feedback SET student_ref = :pseudonym, comment = NULL, {_by('given_by')} WHERE {_OF_STUDENT}",
     ),
     ("credit_ledger_entry", f"UPDATE credit_ledger_entry SET student_ref = :pseudonym WHERE {_OF_STUDENT}"),
+    ("student_achievement", f"UPDATE student_achievement SET student_ref = :pseudonym WHERE {_OF_STUDENT}"),
     ("guidance_record", f"UPDATE guidance_record SET student_ref = :pseudonym WHERE {_OF_STUDENT}"),
     ("hire", f"UPDATE hire SET student_ref = :pseudonym WHERE {_OF_STUDENT}"),
     ("ledger_placement", f"UPDATE ledger_placement SET student_ref = :pseudonym WHERE {_OF_STUDENT}"),

@@ -1,10 +1,12 @@
 """What an organisation owns in the internships service, for its export (docs/export.md): one resource per table,
 each a SELECT of the organisation's rows ($1 its id, $2 its kind). A school owns its students' placements and all
-recorded about them (logbooks, weekly reports, attendance, evaluations, grades, documents, feedback, credits), its
-roster, programmes and rounds; an enterprise its positions, insurance and hires, and the placements with it as it
-sees them (without the profile and consents the school holds). Agreements and practice bases belong to both sides.
-Left out: read models of other services' events (mentor accounts and assignments, the outcomes ledger, guidance
-records), the change log of feeds, import jobs and used action links (machinery, not records)."""
+recorded about them (logbooks, weekly reports, attendance, evaluations, grades, documents, feedback, credits, and the
+achievements it recorded for them, as credentials' events brought them), its roster, programmes and rounds; an
+enterprise its positions, insurance and hires, and the placements with it as it sees them (without the profile and
+consents the school holds). Agreements and practice bases belong to both sides. Left out: read models of other
+services' events (mentor accounts and assignments, the outcomes ledger, guidance records; the credit ledger and the
+recorded achievements are in, as the school's grading record), the change log of feeds, import jobs and used action
+links (machinery, not records)."""
 
 from __future__ import annotations
 
@@ -80,6 +82,11 @@ RESOURCES = [
     R("programmes", 1, f"SELECT * FROM programme WHERE {SCHOOL} ORDER BY cohort"),
     R("programme_requirements", 1, f"SELECT * FROM programme_requirement WHERE {SCHOOL} ORDER BY id"),
     R("credit_ledger", 1, f"SELECT * FROM credit_ledger_entry WHERE {SCHOOL} ORDER BY student_ref, source_id"),
+    R(
+        "student_achievements",
+        1,
+        f"SELECT * FROM student_achievement WHERE {SCHOOL} ORDER BY student_ref, achievement_id",
+    ),
     R("ministry_report_downloads", 1, f"SELECT * FROM ministry_report_download WHERE {SCHOOL} ORDER BY id"),
     # Rounds the school owns (only a school owns one; a co-owning school's students are its own: round_students below).
     R(

@@ -4,7 +4,8 @@
 - guidance        the mentors service's guidance sessions → value ledger minutes, base tiers' on-site guidance
 - value_ledger    placements, logbook weeks, hires, positions and the projects service's teams and projects → the
                   partnership value ledger and the yearly outcomes
-- credit_ledger   placement.graded and the projects service's credit.awarded → the school's credit ledger
+- credit_ledger   placement.graded, the projects service's credit.awarded and the credentials service's
+                  achievement.recorded/withdrawn → the school's credit ledger, the students' recorded achievements
 
 Each is applied once per event id through the kernel's inbox; `fields` reads an event's fields into checked values.
 """

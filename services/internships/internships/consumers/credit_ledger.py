@@ -1,17 +1,19 @@
 """The school's credit ledger, kept from events: this service's placement.graded (durable
-`internships-credit-ledger`; the highest revision per placement stands) and the projects service's credit.awarded
-(durable `internships-projects-credits`); adapters/credit_ledger.py."""
+`internships-credit-ledger`; the highest revision per placement stands), the projects service's credit.awarded
+(durable `internships-projects-credits`), and the credentials service's achievement.recorded and
+achievement.withdrawn (durable `internships-achievements`: the student's achievement kept at its highest revision,
+with its ledger entry while it earns credit); adapters/credit_ledger.py."""
 
 from __future__ import annotations
 
 from datetime import UTC, datetime
 from decimal import Decimal
 
-from internships.domain.credit_ledger import LedgerEntry, SourceKind
+from internships.domain.credit_ledger import ACHIEVEMENT_KINDS, Achievement, LedgerEntry, SourceKind
 from internships.handlers import credit_ledger
-from praxis.events.v1 import grades_pb2, projects_pb2
+from praxis.events.v1 import credentials_pb2, grades_pb2, projects_pb2
 from praxis_common.consumer import Subscription
-from praxis_common.event_fields import MAX_REF_LENGTH, day_of, decimal_of, org_of, text_of, uuid_of
+from praxis_common.event_fields import MAX_REF_LENGTH, day_of, decimal_of, one_of, org_of, text_of, uuid_of
 from praxis_common.events import ReceivedEvent, payload_time
 from praxis_common.uow import UowFactory
 from praxis_evaluation import quantize
@@ -24,6 +26,9 @@ def _score(event: ReceivedEvent, name: str, value: str) -> Decimal:
 
 GRADED = "praxis.internships.placement.graded.v1"
 CREDIT_AWARDED = "praxis.projects.credit.awarded.v1"
+ACHIEVEMENT_RECORDED = "praxis.credentials.achievement.recorded.v1"
+ACHIEVEMENT_WITHDRAWN = "praxis.credentials.achievement.withdrawn.v1"
+ACHIEVEMENTS_DURABLE = "internships-achievements"
 MAX_STUDENT_REF = 128
 
 
@@ -76,6 +81,30 @@ async def apply_credit_awarded(event: ReceivedEvent, uow: UowFactory) -> None:
     )
 
 
+async def apply_achievement(event: ReceivedEvent, uow: UowFactory) -> None:
+    """An achievement the school recorded, changed or withdrew -> the kept achievement and its ledger entry."""
+    if event.type not in (ACHIEVEMENT_RECORDED, ACHIEVEMENT_WITHDRAWN):
+        return
+    e = event.parse(credentials_pb2.AchievementRecorded)
+    await credit_ledger.record_achievement(
+        Achievement(
+            school_org=org_of(event, e.school_org),
+            achievement_id=uuid_of(event, "achievement_id", e.achievement_id),
+            student_ref=text_of(event, "student_ref", e.student_ref, MAX_REF_LENGTH),
+            kind=one_of(event, "kind", e.kind, ACHIEVEMENT_KINDS),
+            title=e.title[:500],
+            issuer_name=e.issuer_name[:500],
+            awarded_on=day_of(event, "awarded_on", e.awarded_on[:10]),
+            points=_score(event, "points", e.points or "0"),
+            credits=_score(event, "credits", e.credits or "0"),
+            withdrawn=e.withdrawn or event.type == ACHIEVEMENT_WITHDRAWN,
+            revision=max(e.revision, 1),
+            updated_at=payload_time(e.occurred_at) or payload_time(event.time) or datetime.now(UTC),
+        ),
+        uow=uow,
+    )
+
+
 def subscriptions() -> list[Subscription]:
     return [
         Subscription(
@@ -89,5 +118,11 @@ def subscriptions() -> list[Subscription]:
             source="projects",
             topics=["projects.credit.awarded"],
             handler=apply_credit_awarded,
+        ),
+        Subscription(
+            durable=ACHIEVEMENTS_DURABLE,
+            source="credentials",
+            topics=["credentials.achievement.recorded", "credentials.achievement.withdrawn"],
+            handler=apply_achievement,
         ),
     ]

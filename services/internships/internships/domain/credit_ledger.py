@@ -1,10 +1,14 @@
-"""The school's one credit ledger: what each of its students earned in placements (graded here) and projects (awarded
-by the projects service), kept from events as a read model, listed, totalled per student and exported.
+"""The school's one credit ledger: what each of its students earned in placements (graded here), projects (awarded
+by the projects service) and achievements brought in from outside (recorded by the school in the credentials
+service), kept from events as a read model, listed, totalled per student and exported.
 
-An entry is one source (a placement or a project) of one student. A placement's entry follows its grade: the highest
-revision seen wins, so an amendment replaces it, and an amendment to a fail keeps the entry with 0 credits and
-passed = false (the record says it was graded and failed). A project's entry is its credit.awarded (projects award
-credits only to those who passed; projects record no grade on a school scale, so `grade` is empty).
+An entry is one source (a placement, a project or an achievement) of one student. A placement's entry follows its
+grade: the highest revision seen wins, so an amendment replaces it, and an amendment to a fail keeps the entry with 0
+credits and passed = false (the record says it was graded and failed). A project's entry is its credit.awarded
+(projects award credits only to those who passed; projects record no grade on a school scale, so `grade` is empty).
+An achievement's entry follows the highest revision of the achievement (`Achievement`, kept whole as a read model of
+its own): it is in the ledger while the school awards credit for it (credits > 0, not withdrawn), without a score,
+a grade or an enterprise, and leaves it when a later revision takes the credit back.
 """
 
 from __future__ import annotations
@@ -25,6 +29,10 @@ from praxis_common.spreadsheet import text_cell
 class SourceKind(StrEnum):
     PLACEMENT = "placement"
     PROJECT = "project"
+    ACHIEVEMENT = "achievement"
+
+
+ACHIEVEMENT_KINDS = ("certificate", "competition", "badge")
 
 
 @dataclass(frozen=True)
@@ -47,6 +55,48 @@ class LedgerEntry:
     def order_key(self) -> tuple[date, str, uuid.UUID, str]:
         """The ledger's order (award date, then source and student): pages and export batches continue after it."""
         return (self.awarded_on, self.source_kind.value, self.source_id, self.student_ref)
+
+
+@dataclass(frozen=True)
+class Achievement:
+    """An achievement a student brought in from outside (an industry certificate, a competition result, a verified
+    Open Badges credential), as the school recorded it in the credentials service: the latest revision seen. `points`
+    (0–100) is its weight in the `achievements` data measure (domain/placement_data.py); `credits` what the school
+    awards for it (0: none). A withdrawn one weighs nothing and earns nothing."""
+
+    school_org: str
+    achievement_id: uuid.UUID
+    student_ref: str
+    kind: str  # ACHIEVEMENT_KINDS
+    title: str
+    issuer_name: str
+    awarded_on: date
+    points: Decimal
+    credits: Decimal
+    withdrawn: bool
+    revision: int
+    updated_at: datetime
+
+    def ledger_entry(self) -> LedgerEntry | None:
+        """Its entry in the credit ledger while the school awards credit for it, else None (the ledger lists credit
+        awarded only)."""
+        if self.withdrawn or self.credits <= 0:
+            return None
+        return LedgerEntry(
+            school_org=self.school_org,
+            source_kind=SourceKind.ACHIEVEMENT,
+            source_id=self.achievement_id,
+            student_ref=self.student_ref,
+            title=self.title,
+            enterprise_org="",  # brought in from outside: no host enterprise
+            credits=self.credits,
+            score=None,
+            grade=None,
+            passed=True,
+            awarded_on=self.awarded_on,
+            revision=self.revision,
+            updated_at=self.updated_at,
+        )
 
 
 @dataclass(frozen=True)

@@ -1,12 +1,13 @@
 """The credit ledger as a OneRoster 1.2 gradebook in its CSV binding: a ZIP of manifest.csv, categories.csv,
 lineItems.csv and results.csv, which a school's SIS or LMS imports.
 
-- one lineItem per source (a placement or a project): sourcedId `placement-<id>` / `project-<id>`, its title,
-  assign and due date the award date, classSourcedId the same id (the school's SIS rosters the class; the roster
-  files are marked absent), its category `praxis-placement` or `praxis-project`, results from 0 to 100;
+- one lineItem per source (a placement, a project or an achievement): sourcedId `placement-<id>` / `project-<id>` /
+  `achievement-<id>`, its title, assign and due date the award date, classSourcedId the same id (the school's SIS
+  rosters the class; the roster files are marked absent), its category `praxis-placement`, `praxis-project` or
+  `praxis-achievement`, results from 0 to 100;
 - one result per ledger entry: the student's sourcedId is the school's student_ref, scoreStatus "fully graded",
-  score = the total, textScore = the grade (empty for projects), scoreDate = the award date, and the credits in
-  the comment;
+  score = the total (empty for achievements), textScore = the grade (empty for projects and achievements),
+  scoreDate = the award date, and the credits in the comment;
 - bulk files: status and dateLastModified are left empty, as the binding asks of bulk files.
 Columns follow the binding's tables in their order; what the binding marks as a file this set does not carry is
 `absent` in the manifest.
@@ -74,7 +75,11 @@ RESULT_COLUMNS = (
     "scoreDate",
     "comment",
 )
-CATEGORIES = {"placement": "Internship placement (岗位实习)", "project": "Enterprise project"}
+CATEGORIES = {
+    "placement": "Internship placement (岗位实习)",
+    "project": "Enterprise project",
+    "achievement": "Achievement brought in (certificate, competition, badge)",
+}
 
 
 def line_item_id(e: LedgerEntry) -> str:
@@ -105,7 +110,7 @@ def files(entries: list[LedgerEntry]) -> dict[str, str]:
                 "",
                 "",
                 e.title,
-                f"{e.source_kind.value} with {e.enterprise_org}",
+                f"{e.source_kind.value} with {e.enterprise_org}" if e.enterprise_org else e.source_kind.value,
                 e.awarded_on.isoformat(),
                 e.awarded_on.isoformat(),
                 line_item_id(e),

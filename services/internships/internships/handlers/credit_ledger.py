@@ -1,6 +1,7 @@
 """Credit ledger use cases: record an entry from an event (placement.graded of this service, credit.awarded of
-projects), list a school's ledger with per-student totals, a student's summary, and the exports (CSV, JSON,
-OneRoster 1.2).
+projects), record an achievement from credentials' achievement.recorded/withdrawn (the kept achievement and its
+ledger entry in one unit of work), list a school's ledger with per-student totals, a student's summary, and the
+exports (CSV, JSON, OneRoster 1.2).
 
 Who: the ledger is the school's record. Its staff see every student of the school; a student sees their own entries
 only (a filter for another student finds nothing, another student's summary is 404); an enterprise, or any other
@@ -16,7 +17,7 @@ from datetime import date
 from decimal import Decimal
 
 from internships import policy
-from internships.domain.credit_ledger import LedgerEntry, LedgerFilter, StudentTotal
+from internships.domain.credit_ledger import Achievement, LedgerEntry, LedgerFilter, StudentTotal
 from internships.domain.oneroster import zip_of
 from praxis_common.auth import Principal
 from praxis_common.errors import Forbidden, NotFound
@@ -67,6 +68,19 @@ async def record_entry(entry: LedgerEntry, *, uow: UowFactory) -> bool:
         changed = await u.credit_ledger.record(entry)
         await u.commit()
     return changed
+
+
+async def record_achievement(achievement: Achievement, *, uow: UowFactory) -> bool:
+    """Keep the achievement unless a revision as high is kept already (events arrive at least once and possibly out
+    of order); when kept, its ledger entry follows it in the same unit of work: there while the school awards credit
+    for it, gone when a later revision has 0 credits or withdraws it. An older revision changes neither (the kept
+    achievement remembers its revision also when its entry is gone). Whether it changed anything."""
+    async with uow() as u:
+        kept = await u.credit_ledger.record_achievement(achievement)
+        if kept is not None:
+            await u.credit_ledger.follow_achievement(kept)
+        await u.commit()
+    return kept is not None
 
 
 async def list_ledger(query: ListLedger, principal: Principal, *, uow: UowFactory) -> LedgerPage:

@@ -1,7 +1,7 @@
 """Internships' part in erasing a student (praxis_common.erasure, docs/erasure.md "## internships"): the hook the
 kernel's erasure consumer calls in its open transaction, for every row about the student in the requesting school.
 
-What each table holds of the student, and what happens to it (tables from migrations 0001-0033):
+What each table holds of the student, and what happens to it (tables from migrations 0001-0041):
 
 - student_roster (display name, programme, competencies, languages, study year): the row is deleted.
 - placement (student_ref, the shared profile snapshot, birth date, study year, the withdraw/terminate reason):
@@ -19,8 +19,9 @@ What each table holds of the student, and what happens to it (tables from migrat
 - placement_evaluation (comments, recorded_by for a self-assessment): comments emptied, scores stay.
   placement_grade (an amendment's reason): emptied; totals, grades and credits stay.
 - placement_feedback (student_ref, comment, given_by): ratings stay under the pseudonym (tier evidence).
-- credit_ledger_entry, guidance_record, hire, ledger_placement, ledger_hire (student_ref): kept under the
-  pseudonym (credits, guidance minutes, outcomes).
+- credit_ledger_entry, student_achievement, guidance_record, hire, ledger_placement, ledger_hire (student_ref): kept
+  under the pseudonym (credits, achievements' points, guidance minutes, outcomes). A later revision of an
+  achievement keeps the pseudonym (adapters/credit_ledger.py).
 - round_student (student_ref, profile, birth date, study year, preferences): pseudonymised, profile emptied;
   round_match (student_ref; explanations name positions only): pseudonymised; round_position.ranking and
   round_run.inputs (the student's round key among others'): the key renamed in place.

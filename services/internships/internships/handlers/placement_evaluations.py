@@ -200,12 +200,16 @@ async def rubric_of(u, placement: Placement, *, lock_versions: bool = False) -> 
 
 
 async def data_measures(u, placement: Placement, now: datetime) -> DataMeasures:
-    """The measures of the placement's own records behind its data score (domain/placement_data.py)."""
+    """The measures of the placement's own records behind its data score, and the points of the achievements its
+    school recorded for its student within its period (domain/placement_data.py)."""
     attendance = summarise(
         placement, await u.attendance.days(placement.id), await u.attendance.weeks(placement.id), now=now
     )
     progress = await progress_of(u, placement)
     accepted, returned = await u.evaluations.report_reviews(placement.id)
+    points = await u.credit_ledger.achievement_points(
+        placement.school_org, placement.student_ref, placement.starts_on, placement.ends_on
+    )
     return DataMeasures(
         attendance_rate=attendance.rate,
         approved_hours=progress.approved_hours,
@@ -213,6 +217,7 @@ async def data_measures(u, placement: Placement, now: datetime) -> DataMeasures:
         core_share=core_work_share(await u.logbooks.weeks(placement.id)),
         reports_accepted=accepted,
         reports_returned=returned,
+        achievement_points=tuple(points),
     )
 
 

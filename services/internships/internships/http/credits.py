@@ -28,7 +28,10 @@ from praxis_common.queries import PageSize, PageToken
 from praxis_common.service import Runtime
 from praxis_common.validation import Date, OrgId, StudentRef, validate
 
-FILTERS = "filters: student_ref, source_kind (placement|project), from / to (award dates, inclusive), enterprise_org"
+FILTERS = (
+    "filters: student_ref, source_kind (placement|project|achievement), from / to (award dates, inclusive), "
+    "enterprise_org"
+)
 
 
 def _query(**values) -> LedgerQuery:
@@ -187,9 +190,9 @@ def router(rt: Runtime) -> APIRouter:
         to: Date | None = None,
         enterprise_org: OrgId | None = None,
     ) -> Response:
-        """One lineItem per placement or project, one result per entry (score = the total, textScore = the grade,
-        scoreStatus "fully graded"); the student's sourcedId is the school's student_ref. Same readers and filters
-        as the list."""
+        """One lineItem per placement, project or achievement, one result per entry (score = the total, textScore =
+        the grade, scoreStatus "fully graded"); the student's sourcedId is the school's student_ref. Same readers and
+        filters as the list."""
         query = _query(
             student_ref=student_ref, source_kind=source_kind, to=to, enterprise_org=enterprise_org, **{"from": from_}
         )

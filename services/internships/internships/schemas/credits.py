@@ -104,7 +104,7 @@ class LedgerQuery(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     student_ref: StudentRef | None = None
-    source_kind: SourceKind | None = Field(default=None, description="placement or project")
+    source_kind: SourceKind | None = Field(default=None, description="placement, project or achievement")
     from_: Date | None = Field(default=None, alias="from", description="awarded on or after")
     to: Date | None = Field(default=None, description="awarded on or before")
     enterprise_org: OrgId | None = None
@@ -122,15 +122,17 @@ class LedgerEntryRead(BaseModel):
     school_org: str
     student_ref: str
     source_kind: SourceKind
-    source_id: uuid.UUID = Field(description="the placement's or the project's id")
-    title: str = Field(description="the position's or the project's title")
+    source_id: uuid.UUID = Field(description="the placement's, the project's or the achievement's id")
+    title: str = Field(description="the position's, the project's or the achievement's title")
     enterprise_org: str
     credits: Decimal
-    score: Decimal | None = Field(description="the weighted total, 0–100")
-    grade: str | None = Field(description="on the school's scale (placements); null for projects")
+    score: Decimal | None = Field(description="the weighted total, 0–100; null for achievements")
+    grade: str | None = Field(description="on the school's scale (placements); null for projects and achievements")
     passed: bool
     awarded_on: date
-    revision: int = Field(description="the grade's revision (placements; 1 for projects)")
+    revision: int = Field(
+        description="the grade's revision (placements), the achievement's (achievements); 1 for projects"
+    )
     updated_at: datetime
 
     @classmethod

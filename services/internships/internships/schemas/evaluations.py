@@ -41,7 +41,8 @@ class IndicatorIn(BaseModel):
     name_en: Name
     scorer: Scorer = Field(
         description="school_mentor | enterprise_mentor | self | data | expert; peer is refused (placements have no "
-        "peer scoring); a data indicator's key is its measure: attendance, hours, core_work or weekly_reports"
+        "peer scoring); a data indicator's key is its measure: attendance, hours, core_work, weekly_reports or "
+        "achievements"
     )
     weight: Decimal = Field(description="0 to 1; the indicators' weights sum to 1")
     levels: Annotated[list[LevelIn], Field(max_length=10)] = []

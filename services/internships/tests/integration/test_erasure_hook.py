@@ -35,8 +35,8 @@ RECORD_TABLES = {
     "public.student_roster", "public.placement", "public.placement_document", "public.placement_signature",
     "public.logbook_week", "public.weekly_report", "public.weekly_report_comment", "public.attendance_day",
     "public.attendance_week", "public.leave_request", "public.placement_evaluation", "public.placement_grade",
-    "public.placement_feedback", "public.credit_ledger_entry", "public.guidance_record", "public.hire",
-    "public.ledger_placement", "public.ledger_hire", "public.round_student", "public.round_match",
+    "public.placement_feedback", "public.credit_ledger_entry", "public.student_achievement", "public.guidance_record",
+    "public.hire", "public.ledger_placement", "public.ledger_hire", "public.round_student", "public.round_match",
     "public.round_position", "public.round_run", "public.ministry_report_download",
 }  # fmt: skip
 AGGREGATES = """
@@ -49,6 +49,7 @@ AGGREGATES = """
     UNION ALL SELECT 'disputed ' || id, jsonb_array_length(disputed_days)::text FROM attendance_week
     UNION ALL SELECT 'grade ' || placement_id || ' ' || revision, total || grade || credits FROM placement_grade
     UNION ALL SELECT 'credits ' || school_org, count(*) || '/' || sum(credits) FROM credit_ledger_entry GROUP BY 1
+    UNION ALL SELECT 'achievements ' || school_org, count(*) || '/' || sum(points) FROM student_achievement GROUP BY 1
     UNION ALL SELECT 'scores ' || placement_id, sum(score)::text FROM placement_evaluation GROUP BY 1
     UNION ALL SELECT 'survey ' || placement_id, work_match || '/' || guidance_quality FROM placement_feedback
     UNION ALL SELECT 'guidance ' || school_org, sum(minutes)::text FROM guidance_record GROUP BY 1
@@ -158,7 +159,7 @@ async def test_erasure_leaves_nothing_of_the_student_and_keeps_the_counts_and_ev
             text("SELECT count(*) FROM credit_ledger_entry WHERE student_ref = :p"), {"p": request.pseudonym}
         )
     assert (kept.student_ref, kept.profile, kept.status) == (request.pseudonym, {}, "completed")
-    assert ledger == 1  # the credits stay, under the pseudonym
+    assert ledger == 2  # the credits stay (the placement's, the achievement's), under the pseudonym
     # The school still reads its signed agreement's record: who signed which version, and no student in it.
     view, pdf = await get_document_pdf(placement_id, school.school_admin, uow=uow)
     assert (view.document.body, len(view.signatures)) == ("", 3)

@@ -1,8 +1,9 @@
 """A student's whole record in internships, made through the service's handlers and consumers, for the erasure
 hook's test: roster entry, placement booked from the roster, signed agreement, insurance, both mentors, a logbook
 week with the mentor's comment, a weekly report reviewed and commented, attendance (an absence, a disputed day, a
-leave request), a self-assessment, the grade and its amendment, the survey, a hire, guidance, the credit and value
-ledgers (from the service's own events), a round with an enterprise ranking and a run, and the ministry report.
+leave request), a self-assessment, the grade and its amendment, the survey, a hire, guidance, an achievement the
+school recorded in credentials (with credit), the credit and value ledgers (from the service's own events), a round
+with an enterprise ranking and a run, and the ministry report.
 
 Every free text a student's record gets names the student (`texts(name)`), so a scan for it finds each of them.
 """
@@ -19,7 +20,7 @@ from internships_attendance_world import END, START, World, at, who
 from internships_course_start import ready_to_start
 from sqlalchemy import text
 
-from internships.consumers.credit_ledger import apply_graded
+from internships.consumers.credit_ledger import ACHIEVEMENT_RECORDED, apply_achievement, apply_graded
 from internships.consumers.mentoring import apply_mentors_event
 from internships.consumers.value_ledger import LEDGER_DURABLE, apply_ledger_event
 from internships.domain.attendance import DayStatus, DisputedDay
@@ -40,7 +41,7 @@ from internships.handlers.evaluation_windows import open_windows
 from internships.handlers.guidance import record_guidance
 from internships.handlers.placements import BookPlacement, book_placement, change_placement
 from internships.handlers.roster import apply_roster_batch
-from praxis.events.v1 import mentors_pb2
+from praxis.events.v1 import credentials_pb2, mentors_pb2
 from praxis_common.events import ReceivedEvent
 
 PROGRAMME = "Cross-border e-commerce"
@@ -175,7 +176,22 @@ async def record(w: World, ref: str, name: str) -> uuid.UUID:
         WEEK2, at(WEEK2)(),
     )  # fmt: skip
     await record_guidance(RecordGuidance(session), uow=uow)
+    await achievement(w, ref)
     return pid
+
+
+async def achievement(w: World, ref: str) -> None:
+    """A certificate the school recorded for `ref` in the credentials service, weighed and credited, as it arrives."""
+    message = credentials_pb2.AchievementRecorded(
+        achievement_id=str(uuid.uuid4()), school_org=w.school_org, student_ref=ref, kind="certificate",
+        title="Cross-border e-commerce operations, level 2", issuer_name="Ministry of Commerce training centre",
+        awarded_on=WEEK2.isoformat(), points="20", credits="1", revision=1, occurred_at=at(WEEK2)().isoformat(),
+    )  # fmt: skip
+    received = ReceivedEvent(
+        id=str(uuid.uuid4()), type=ACHIEVEMENT_RECORDED, source="credentials", subject="", time="",
+        data=json_format.MessageToJson(message).encode(),
+    )  # fmt: skip
+    await apply_achievement(received, w.uow)
 
 
 async def round_with(w: World, students: dict[str, str]) -> uuid.UUID:

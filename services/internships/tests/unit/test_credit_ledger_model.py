@@ -1,5 +1,6 @@
-"""The credit ledger as plain objects: totals per student, the CSV and JSON rows, and the OneRoster 1.2 gradebook
-files (manifest, categories, one lineItem per source, one result per entry)."""
+"""The credit ledger as plain objects: totals per student, the CSV and JSON rows, the OneRoster 1.2 gradebook files
+(manifest, categories, one lineItem per source, one result per entry), and an achievement's entry (there while it
+earns credit)."""
 
 import csv
 import io
@@ -9,10 +10,19 @@ import zipfile
 from datetime import UTC, date, datetime
 from decimal import Decimal
 
-from internships.domain.credit_ledger import COLUMNS, LedgerEntry, SourceKind, csv_header, csv_line, json_item, totals
+from internships.domain.credit_ledger import (
+    COLUMNS,
+    Achievement,
+    LedgerEntry,
+    SourceKind,
+    csv_header,
+    csv_line,
+    json_item,
+    totals,
+)
 from internships.domain.oneroster import LINE_ITEM_COLUMNS, RESULT_COLUMNS, files, zip_of
 
-PLACEMENT, PROJECT = uuid.uuid4(), uuid.uuid4()
+PLACEMENT, PROJECT, ACHIEVEMENT = uuid.uuid4(), uuid.uuid4(), uuid.uuid4()
 
 
 def entry(kind: SourceKind, source: uuid.UUID, student: str, credits: str, **fields) -> LedgerEntry:
@@ -98,3 +108,55 @@ def test_a_title_a_spreadsheet_would_run_as_a_formula_is_written_as_text_in_ever
     item = next(r for r in csv.DictReader(io.StringIO(files([hostile])["lineItems.csv"])))
     assert item["title"] == "'" + hostile.title
     assert json.loads(json_item(hostile))["title"] == hostile.title  # JSON is data, not a sheet: kept as given
+
+
+def achievement(**fields) -> Achievement:
+    return Achievement(
+        school_org="s",
+        achievement_id=ACHIEVEMENT,
+        student_ref="stu-1",
+        kind="certificate",
+        title="AWS Certified Cloud Practitioner",
+        issuer_name="Amazon Web Services",
+        awarded_on=date(2030, 5, 2),
+        points=Decimal(20),
+        credits=fields.pop("credits", Decimal(1)),
+        withdrawn=fields.pop("withdrawn", False),
+        revision=fields.pop("revision", 2),
+        updated_at=datetime(2030, 5, 3, tzinfo=UTC),
+    )
+
+
+def test_an_achievement_is_in_the_ledger_while_it_earns_credit():
+    e = achievement().ledger_entry()
+    assert e is not None
+    assert (e.source_kind, e.source_id, e.student_ref, e.title, e.enterprise_org) == (
+        SourceKind.ACHIEVEMENT,
+        ACHIEVEMENT,
+        "stu-1",
+        "AWS Certified Cloud Practitioner",
+        "",
+    )
+    assert (e.credits, e.score, e.grade, e.passed, e.awarded_on, e.revision) == (
+        Decimal(1),
+        None,
+        None,
+        True,
+        date(2030, 5, 2),
+        2,
+    )
+    assert achievement(credits=Decimal(0)).ledger_entry() is None  # weighed, but no credit awarded
+    assert achievement(withdrawn=True).ledger_entry() is None
+
+
+def test_oneroster_has_an_achievements_category_and_line_item():
+    entries = [*ENTRIES, achievement().ledger_entry()]
+    out = files(entries)
+    items = {i["sourcedId"]: i for i in csv.DictReader(io.StringIO(out["lineItems.csv"]))}
+    item = items[f"achievement-{ACHIEVEMENT}"]
+    assert (item["categorySourcedId"], item["description"]) == ("praxis-achievement", "achievement")
+    categories = {c["sourcedId"] for c in csv.DictReader(io.StringIO(out["categories.csv"]))}
+    assert categories == {"praxis-placement", "praxis-project", "praxis-achievement"}
+    results = csv.DictReader(io.StringIO(out["results.csv"]))
+    [result] = [r for r in results if r["lineItemSourcedId"] == f"achievement-{ACHIEVEMENT}"]
+    assert (result["score"], result["textScore"], result["comment"]) == ("", "", "credits 1; passed")

@@ -13,7 +13,7 @@ import pytest
 
 from internships.domain.course import InternshipType
 from internships.domain.evaluation_windows import Window, WindowNotOpen, check_open, due, windows_of
-from internships.domain.placement_data import DataMeasures, measure_scores
+from internships.domain.placement_data import MEASURES, DataMeasures, measure_scores
 from internships.domain.placement_evaluations import PlacementEvaluation, placement_scorecard
 from internships.domain.placements import Placement, PlacementStatus
 from internships.domain.rubric_defaults import DEFAULT_RUBRICS
@@ -206,9 +206,21 @@ def test_data_measures_map_to_the_scale():
         "hours": D("100.00"),
         "core_work": D("62.50"),
         "weekly_reports": D("75.00"),
+        "achievements": D("0.00"),
     }
     empty = measure_scores(DataMeasures(None, D(0), None, None, 0, 0))
-    assert set(empty.values()) == {None}
+    assert {k for k, v in empty.items() if v is not None} == {"achievements"}  # no achievement is an input: 0
+
+
+def test_the_achievements_measure_sums_the_points_at_most_100_and_is_0_without_any():
+    def achievements(*points: str) -> Decimal | None:
+        return measure_scores(DataMeasures(None, D(0), None, None, 0, 0, tuple(D(p) for p in points)))["achievements"]
+
+    assert achievements("30", "25.5") == D("55.50")
+    assert achievements("60", "45", "10") == D("100.00")  # capped
+    assert achievements("100") == D("100.00")
+    assert achievements() == D("0.00")
+    assert "achievements" in MEASURES  # a rubric's data indicator may use it
 
 
 def evaluation(p, rubric, window, scorer, scores, at) -> PlacementEvaluation:

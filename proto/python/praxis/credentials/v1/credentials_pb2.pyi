@@ -236,3 +236,161 @@ class WithdrawSigningKeyResponse(_message.Message):
     KEY_FIELD_NUMBER: _ClassVar[int]
     key: SigningKey
     def __init__(self, key: _Optional[_Union[SigningKey, _Mapping]] = ...) -> None: ...
+
+class RecordedAchievement(_message.Message):
+    __slots__ = ("id", "school_org", "student_ref", "kind", "title", "issuer_name", "issuer_id", "signed_by", "awarded_on", "expires_on", "level", "reference", "points", "credits", "revision", "recorded_by", "recorded_at", "weighed_by", "weighed_at", "withdrawn_by", "withdrawn_at", "withdraw_reason")
+    ID_FIELD_NUMBER: _ClassVar[int]
+    SCHOOL_ORG_FIELD_NUMBER: _ClassVar[int]
+    STUDENT_REF_FIELD_NUMBER: _ClassVar[int]
+    KIND_FIELD_NUMBER: _ClassVar[int]
+    TITLE_FIELD_NUMBER: _ClassVar[int]
+    ISSUER_NAME_FIELD_NUMBER: _ClassVar[int]
+    ISSUER_ID_FIELD_NUMBER: _ClassVar[int]
+    SIGNED_BY_FIELD_NUMBER: _ClassVar[int]
+    AWARDED_ON_FIELD_NUMBER: _ClassVar[int]
+    EXPIRES_ON_FIELD_NUMBER: _ClassVar[int]
+    LEVEL_FIELD_NUMBER: _ClassVar[int]
+    REFERENCE_FIELD_NUMBER: _ClassVar[int]
+    POINTS_FIELD_NUMBER: _ClassVar[int]
+    CREDITS_FIELD_NUMBER: _ClassVar[int]
+    REVISION_FIELD_NUMBER: _ClassVar[int]
+    RECORDED_BY_FIELD_NUMBER: _ClassVar[int]
+    RECORDED_AT_FIELD_NUMBER: _ClassVar[int]
+    WEIGHED_BY_FIELD_NUMBER: _ClassVar[int]
+    WEIGHED_AT_FIELD_NUMBER: _ClassVar[int]
+    WITHDRAWN_BY_FIELD_NUMBER: _ClassVar[int]
+    WITHDRAWN_AT_FIELD_NUMBER: _ClassVar[int]
+    WITHDRAW_REASON_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    school_org: str
+    student_ref: str
+    kind: str
+    title: str
+    issuer_name: str
+    issuer_id: str
+    signed_by: str
+    awarded_on: str
+    expires_on: str
+    level: str
+    reference: str
+    points: str
+    credits: str
+    revision: int
+    recorded_by: str
+    recorded_at: str
+    weighed_by: str
+    weighed_at: str
+    withdrawn_by: str
+    withdrawn_at: str
+    withdraw_reason: str
+    def __init__(self, id: _Optional[str] = ..., school_org: _Optional[str] = ..., student_ref: _Optional[str] = ..., kind: _Optional[str] = ..., title: _Optional[str] = ..., issuer_name: _Optional[str] = ..., issuer_id: _Optional[str] = ..., signed_by: _Optional[str] = ..., awarded_on: _Optional[str] = ..., expires_on: _Optional[str] = ..., level: _Optional[str] = ..., reference: _Optional[str] = ..., points: _Optional[str] = ..., credits: _Optional[str] = ..., revision: _Optional[int] = ..., recorded_by: _Optional[str] = ..., recorded_at: _Optional[str] = ..., weighed_by: _Optional[str] = ..., weighed_at: _Optional[str] = ..., withdrawn_by: _Optional[str] = ..., withdrawn_at: _Optional[str] = ..., withdraw_reason: _Optional[str] = ...) -> None: ...
+
+class RecordAchievementRequest(_message.Message):
+    __slots__ = ("student_ref", "kind", "title", "issuer_name", "awarded_on", "level", "reference", "expires_on", "points", "credits")
+    STUDENT_REF_FIELD_NUMBER: _ClassVar[int]
+    KIND_FIELD_NUMBER: _ClassVar[int]
+    TITLE_FIELD_NUMBER: _ClassVar[int]
+    ISSUER_NAME_FIELD_NUMBER: _ClassVar[int]
+    AWARDED_ON_FIELD_NUMBER: _ClassVar[int]
+    LEVEL_FIELD_NUMBER: _ClassVar[int]
+    REFERENCE_FIELD_NUMBER: _ClassVar[int]
+    EXPIRES_ON_FIELD_NUMBER: _ClassVar[int]
+    POINTS_FIELD_NUMBER: _ClassVar[int]
+    CREDITS_FIELD_NUMBER: _ClassVar[int]
+    student_ref: str
+    kind: str
+    title: str
+    issuer_name: str
+    awarded_on: str
+    level: str
+    reference: str
+    expires_on: str
+    points: str
+    credits: str
+    def __init__(self, student_ref: _Optional[str] = ..., kind: _Optional[str] = ..., title: _Optional[str] = ..., issuer_name: _Optional[str] = ..., awarded_on: _Optional[str] = ..., level: _Optional[str] = ..., reference: _Optional[str] = ..., expires_on: _Optional[str] = ..., points: _Optional[str] = ..., credits: _Optional[str] = ...) -> None: ...
+
+class RecordAchievementResponse(_message.Message):
+    __slots__ = ("achievement",)
+    ACHIEVEMENT_FIELD_NUMBER: _ClassVar[int]
+    achievement: RecordedAchievement
+    def __init__(self, achievement: _Optional[_Union[RecordedAchievement, _Mapping]] = ...) -> None: ...
+
+class PresentBadgeRequest(_message.Message):
+    __slots__ = ("student_ref", "credential", "points", "credits")
+    STUDENT_REF_FIELD_NUMBER: _ClassVar[int]
+    CREDENTIAL_FIELD_NUMBER: _ClassVar[int]
+    POINTS_FIELD_NUMBER: _ClassVar[int]
+    CREDITS_FIELD_NUMBER: _ClassVar[int]
+    student_ref: str
+    credential: str
+    points: str
+    credits: str
+    def __init__(self, student_ref: _Optional[str] = ..., credential: _Optional[str] = ..., points: _Optional[str] = ..., credits: _Optional[str] = ...) -> None: ...
+
+class PresentBadgeResponse(_message.Message):
+    __slots__ = ("achievement",)
+    ACHIEVEMENT_FIELD_NUMBER: _ClassVar[int]
+    achievement: RecordedAchievement
+    def __init__(self, achievement: _Optional[_Union[RecordedAchievement, _Mapping]] = ...) -> None: ...
+
+class ListAchievementsRequest(_message.Message):
+    __slots__ = ("student_ref", "kind", "page_size", "page_token")
+    STUDENT_REF_FIELD_NUMBER: _ClassVar[int]
+    KIND_FIELD_NUMBER: _ClassVar[int]
+    PAGE_SIZE_FIELD_NUMBER: _ClassVar[int]
+    PAGE_TOKEN_FIELD_NUMBER: _ClassVar[int]
+    student_ref: str
+    kind: str
+    page_size: int
+    page_token: str
+    def __init__(self, student_ref: _Optional[str] = ..., kind: _Optional[str] = ..., page_size: _Optional[int] = ..., page_token: _Optional[str] = ...) -> None: ...
+
+class ListAchievementsResponse(_message.Message):
+    __slots__ = ("achievements", "next_page_token")
+    ACHIEVEMENTS_FIELD_NUMBER: _ClassVar[int]
+    NEXT_PAGE_TOKEN_FIELD_NUMBER: _ClassVar[int]
+    achievements: _containers.RepeatedCompositeFieldContainer[RecordedAchievement]
+    next_page_token: str
+    def __init__(self, achievements: _Optional[_Iterable[_Union[RecordedAchievement, _Mapping]]] = ..., next_page_token: _Optional[str] = ...) -> None: ...
+
+class GetAchievementRequest(_message.Message):
+    __slots__ = ("achievement_id",)
+    ACHIEVEMENT_ID_FIELD_NUMBER: _ClassVar[int]
+    achievement_id: str
+    def __init__(self, achievement_id: _Optional[str] = ...) -> None: ...
+
+class GetAchievementResponse(_message.Message):
+    __slots__ = ("achievement",)
+    ACHIEVEMENT_FIELD_NUMBER: _ClassVar[int]
+    achievement: RecordedAchievement
+    def __init__(self, achievement: _Optional[_Union[RecordedAchievement, _Mapping]] = ...) -> None: ...
+
+class WeighAchievementRequest(_message.Message):
+    __slots__ = ("achievement_id", "points", "credits")
+    ACHIEVEMENT_ID_FIELD_NUMBER: _ClassVar[int]
+    POINTS_FIELD_NUMBER: _ClassVar[int]
+    CREDITS_FIELD_NUMBER: _ClassVar[int]
+    achievement_id: str
+    points: str
+    credits: str
+    def __init__(self, achievement_id: _Optional[str] = ..., points: _Optional[str] = ..., credits: _Optional[str] = ...) -> None: ...
+
+class WeighAchievementResponse(_message.Message):
+    __slots__ = ("achievement",)
+    ACHIEVEMENT_FIELD_NUMBER: _ClassVar[int]
+    achievement: RecordedAchievement
+    def __init__(self, achievement: _Optional[_Union[RecordedAchievement, _Mapping]] = ...) -> None: ...
+
+class WithdrawAchievementRequest(_message.Message):
+    __slots__ = ("achievement_id", "reason")
+    ACHIEVEMENT_ID_FIELD_NUMBER: _ClassVar[int]
+    REASON_FIELD_NUMBER: _ClassVar[int]
+    achievement_id: str
+    reason: str
+    def __init__(self, achievement_id: _Optional[str] = ..., reason: _Optional[str] = ...) -> None: ...
+
+class WithdrawAchievementResponse(_message.Message):
+    __slots__ = ("achievement",)
+    ACHIEVEMENT_FIELD_NUMBER: _ClassVar[int]
+    achievement: RecordedAchievement
+    def __init__(self, achievement: _Optional[_Union[RecordedAchievement, _Mapping]] = ...) -> None: ...

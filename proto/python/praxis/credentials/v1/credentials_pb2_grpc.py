@@ -99,6 +99,36 @@ class CredentialsServiceStub:
                 request_serializer=praxis_dot_credentials_dot_v1_dot_credentials__pb2.WithdrawSigningKeyRequest.SerializeToString,
                 response_deserializer=praxis_dot_credentials_dot_v1_dot_credentials__pb2.WithdrawSigningKeyResponse.FromString,
                 _registered_method=True)
+        self.RecordAchievement = channel.unary_unary(
+                '/praxis.credentials.v1.CredentialsService/RecordAchievement',
+                request_serializer=praxis_dot_credentials_dot_v1_dot_credentials__pb2.RecordAchievementRequest.SerializeToString,
+                response_deserializer=praxis_dot_credentials_dot_v1_dot_credentials__pb2.RecordAchievementResponse.FromString,
+                _registered_method=True)
+        self.PresentBadge = channel.unary_unary(
+                '/praxis.credentials.v1.CredentialsService/PresentBadge',
+                request_serializer=praxis_dot_credentials_dot_v1_dot_credentials__pb2.PresentBadgeRequest.SerializeToString,
+                response_deserializer=praxis_dot_credentials_dot_v1_dot_credentials__pb2.PresentBadgeResponse.FromString,
+                _registered_method=True)
+        self.ListAchievements = channel.unary_unary(
+                '/praxis.credentials.v1.CredentialsService/ListAchievements',
+                request_serializer=praxis_dot_credentials_dot_v1_dot_credentials__pb2.ListAchievementsRequest.SerializeToString,
+                response_deserializer=praxis_dot_credentials_dot_v1_dot_credentials__pb2.ListAchievementsResponse.FromString,
+                _registered_method=True)
+        self.GetAchievement = channel.unary_unary(
+                '/praxis.credentials.v1.CredentialsService/GetAchievement',
+                request_serializer=praxis_dot_credentials_dot_v1_dot_credentials__pb2.GetAchievementRequest.SerializeToString,
+                response_deserializer=praxis_dot_credentials_dot_v1_dot_credentials__pb2.GetAchievementResponse.FromString,
+                _registered_method=True)
+        self.WeighAchievement = channel.unary_unary(
+                '/praxis.credentials.v1.CredentialsService/WeighAchievement',
+                request_serializer=praxis_dot_credentials_dot_v1_dot_credentials__pb2.WeighAchievementRequest.SerializeToString,
+                response_deserializer=praxis_dot_credentials_dot_v1_dot_credentials__pb2.WeighAchievementResponse.FromString,
+                _registered_method=True)
+        self.WithdrawAchievement = channel.unary_unary(
+                '/praxis.credentials.v1.CredentialsService/WithdrawAchievement',
+                request_serializer=praxis_dot_credentials_dot_v1_dot_credentials__pb2.WithdrawAchievementRequest.SerializeToString,
+                response_deserializer=praxis_dot_credentials_dot_v1_dot_credentials__pb2.WithdrawAchievementResponse.FromString,
+                _registered_method=True)
 
 
 class CredentialsServiceServicer:
@@ -189,6 +219,46 @@ class CredentialsServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def RecordAchievement(self, request, context):
+        """Achievements brought in (REST /v1/achievements): the school's admin or coordinator records a certificate or a
+        competition result; a student presents their own Open Badges credential (or the staff one for a student),
+        verified before it is recorded (INVALID_ARGUMENT naming what failed); the staff weigh or withdraw a record.
+        The record and the badge honour `idempotency-key` metadata.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def PresentBadge(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListAchievements(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetAchievement(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def WeighAchievement(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def WithdrawAchievement(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_CredentialsServiceServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -256,6 +326,36 @@ def add_CredentialsServiceServicer_to_server(servicer, server):
                     servicer.WithdrawSigningKey,
                     request_deserializer=praxis_dot_credentials_dot_v1_dot_credentials__pb2.WithdrawSigningKeyRequest.FromString,
                     response_serializer=praxis_dot_credentials_dot_v1_dot_credentials__pb2.WithdrawSigningKeyResponse.SerializeToString,
+            ),
+            'RecordAchievement': grpc.unary_unary_rpc_method_handler(
+                    servicer.RecordAchievement,
+                    request_deserializer=praxis_dot_credentials_dot_v1_dot_credentials__pb2.RecordAchievementRequest.FromString,
+                    response_serializer=praxis_dot_credentials_dot_v1_dot_credentials__pb2.RecordAchievementResponse.SerializeToString,
+            ),
+            'PresentBadge': grpc.unary_unary_rpc_method_handler(
+                    servicer.PresentBadge,
+                    request_deserializer=praxis_dot_credentials_dot_v1_dot_credentials__pb2.PresentBadgeRequest.FromString,
+                    response_serializer=praxis_dot_credentials_dot_v1_dot_credentials__pb2.PresentBadgeResponse.SerializeToString,
+            ),
+            'ListAchievements': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListAchievements,
+                    request_deserializer=praxis_dot_credentials_dot_v1_dot_credentials__pb2.ListAchievementsRequest.FromString,
+                    response_serializer=praxis_dot_credentials_dot_v1_dot_credentials__pb2.ListAchievementsResponse.SerializeToString,
+            ),
+            'GetAchievement': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetAchievement,
+                    request_deserializer=praxis_dot_credentials_dot_v1_dot_credentials__pb2.GetAchievementRequest.FromString,
+                    response_serializer=praxis_dot_credentials_dot_v1_dot_credentials__pb2.GetAchievementResponse.SerializeToString,
+            ),
+            'WeighAchievement': grpc.unary_unary_rpc_method_handler(
+                    servicer.WeighAchievement,
+                    request_deserializer=praxis_dot_credentials_dot_v1_dot_credentials__pb2.WeighAchievementRequest.FromString,
+                    response_serializer=praxis_dot_credentials_dot_v1_dot_credentials__pb2.WeighAchievementResponse.SerializeToString,
+            ),
+            'WithdrawAchievement': grpc.unary_unary_rpc_method_handler(
+                    servicer.WithdrawAchievement,
+                    request_deserializer=praxis_dot_credentials_dot_v1_dot_credentials__pb2.WithdrawAchievementRequest.FromString,
+                    response_serializer=praxis_dot_credentials_dot_v1_dot_credentials__pb2.WithdrawAchievementResponse.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -609,6 +709,168 @@ class CredentialsService:
             '/praxis.credentials.v1.CredentialsService/WithdrawSigningKey',
             praxis_dot_credentials_dot_v1_dot_credentials__pb2.WithdrawSigningKeyRequest.SerializeToString,
             praxis_dot_credentials_dot_v1_dot_credentials__pb2.WithdrawSigningKeyResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def RecordAchievement(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/praxis.credentials.v1.CredentialsService/RecordAchievement',
+            praxis_dot_credentials_dot_v1_dot_credentials__pb2.RecordAchievementRequest.SerializeToString,
+            praxis_dot_credentials_dot_v1_dot_credentials__pb2.RecordAchievementResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def PresentBadge(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/praxis.credentials.v1.CredentialsService/PresentBadge',
+            praxis_dot_credentials_dot_v1_dot_credentials__pb2.PresentBadgeRequest.SerializeToString,
+            praxis_dot_credentials_dot_v1_dot_credentials__pb2.PresentBadgeResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListAchievements(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/praxis.credentials.v1.CredentialsService/ListAchievements',
+            praxis_dot_credentials_dot_v1_dot_credentials__pb2.ListAchievementsRequest.SerializeToString,
+            praxis_dot_credentials_dot_v1_dot_credentials__pb2.ListAchievementsResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetAchievement(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/praxis.credentials.v1.CredentialsService/GetAchievement',
+            praxis_dot_credentials_dot_v1_dot_credentials__pb2.GetAchievementRequest.SerializeToString,
+            praxis_dot_credentials_dot_v1_dot_credentials__pb2.GetAchievementResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def WeighAchievement(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/praxis.credentials.v1.CredentialsService/WeighAchievement',
+            praxis_dot_credentials_dot_v1_dot_credentials__pb2.WeighAchievementRequest.SerializeToString,
+            praxis_dot_credentials_dot_v1_dot_credentials__pb2.WeighAchievementResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def WithdrawAchievement(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/praxis.credentials.v1.CredentialsService/WithdrawAchievement',
+            praxis_dot_credentials_dot_v1_dot_credentials__pb2.WithdrawAchievementRequest.SerializeToString,
+            praxis_dot_credentials_dot_v1_dot_credentials__pb2.WithdrawAchievementResponse.FromString,
             options,
             channel_credentials,
             insecure,

@@ -24,7 +24,7 @@ _sym_db = _symbol_database.Default()
 
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\"praxis/events/v1/credentials.proto\x12\x10praxis.events.v1\"\xd3\x01\n\x11\x43redentialChanged\x12\x15\n\rcredential_id\x18\x01 \x01(\t\x12\x0c\n\x04kind\x18\x02 \x01(\t\x12\x11\n\tsource_id\x18\x03 \x01(\t\x12\x12\n\nschool_org\x18\x04 \x01(\t\x12\x16\n\x0e\x65nterprise_org\x18\x05 \x01(\t\x12\x13\n\x0bstudent_ref\x18\x06 \x01(\t\x12\r\n\x05stage\x18\x07 \x01(\t\x12\x11\n\tended_for\x18\x08 \x01(\t\x12\x0e\n\x06reason\x18\t \x01(\t\x12\x13\n\x0boccurred_at\x18\n \x01(\tb\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\"praxis/events/v1/credentials.proto\x12\x10praxis.events.v1\"\xd3\x01\n\x11\x43redentialChanged\x12\x15\n\rcredential_id\x18\x01 \x01(\t\x12\x0c\n\x04kind\x18\x02 \x01(\t\x12\x11\n\tsource_id\x18\x03 \x01(\t\x12\x12\n\nschool_org\x18\x04 \x01(\t\x12\x16\n\x0e\x65nterprise_org\x18\x05 \x01(\t\x12\x13\n\x0bstudent_ref\x18\x06 \x01(\t\x12\r\n\x05stage\x18\x07 \x01(\t\x12\x11\n\tended_for\x18\x08 \x01(\t\x12\x0e\n\x06reason\x18\t \x01(\t\x12\x13\n\x0boccurred_at\x18\n \x01(\t\"\xf7\x01\n\x13\x41\x63hievementRecorded\x12\x16\n\x0e\x61\x63hievement_id\x18\x01 \x01(\t\x12\x12\n\nschool_org\x18\x02 \x01(\t\x12\x13\n\x0bstudent_ref\x18\x03 \x01(\t\x12\x0c\n\x04kind\x18\x04 \x01(\t\x12\r\n\x05title\x18\x05 \x01(\t\x12\x13\n\x0bissuer_name\x18\x06 \x01(\t\x12\x12\n\nawarded_on\x18\x07 \x01(\t\x12\x0e\n\x06points\x18\x08 \x01(\t\x12\x0f\n\x07\x63redits\x18\t \x01(\t\x12\x11\n\twithdrawn\x18\n \x01(\x08\x12\x10\n\x08revision\x18\x0b \x01(\x05\x12\x13\n\x0boccurred_at\x18\x0c \x01(\tb\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -33,4 +33,6 @@ if not _descriptor._USE_C_DESCRIPTORS:
   DESCRIPTOR._loaded_options = None
   _globals['_CREDENTIALCHANGED']._serialized_start=57
   _globals['_CREDENTIALCHANGED']._serialized_end=268
+  _globals['_ACHIEVEMENTRECORDED']._serialized_start=271
+  _globals['_ACHIEVEMENTRECORDED']._serialized_end=518
 # @@protoc_insertion_point(module_scope)

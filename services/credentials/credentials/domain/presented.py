@@ -1,0 +1,295 @@
+"""The check of an Open Badges 3.0 credential a student presents to be recorded (brought_in.py): it must be a
+credential describing an achievement, signed by its issuer with a key the issuer is known to hold, unaltered, in
+its validity period and not revoked. Anything else is refused with what failed, in words (InvalidInput: a 422).
+
+Accepted as presented: the VC-JWT (`header.payload.signature`, the payload the credential itself or, VC 1.1 style,
+under `vc`), or a JWS in JSON (general or flattened: a Praxis credential's file). Data Integrity proofs need RDF
+canonicalisation, which this service does not do (docs/credentials.md); such a credential is refused with that.
+
+Whose key: a signature proves only that the holder of some key signed. Praxis takes a key as the issuer's when
+  - the issuer is a `did:jwk` (the identifier is the public key itself), or
+  - the key is published in the DID document of an organisation this Praxis hosts (`documents`).
+A key the credential carries in its own header (`jwk`) for an issuer named otherwise proves nothing about the
+issuer (anyone can re-sign an altered credential with a key of their own), and a DID document at another address
+is not fetched (a request to any address a student names would let anyone make the service call it): both are
+refused, saying so.
+
+Signing and checking are joserfc's (RFC 7515/7518), with RS256 or ES256, the key's type matching its algorithm.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from joserfc import jws
+from joserfc.errors import JoseError
+from joserfc.jwk import ECKey, RSAKey
+
+from credentials.domain import did as dids
+from credentials.domain import securing
+from praxis_common.errors import FieldError, InvalidInput
+
+# The algorithms a presented credential may use, each with the key type it needs.
+ALGORITHMS = {"RS256": RSAKey, "ES256": ECKey}
+# A presented signature's protected header may also carry the key (`jwk`), which is then compared, never trusted.
+HEADER = securing.PLAIN_HEADER | {"jwk"}
+OB3_TYPES = {"OpenBadgeCredential", "AchievementCredential"}
+MAX_TEXT = 500
+
+
+@dataclass(frozen=True)
+class Presented:
+    """What a verified badge says: enough to record it (brought_in.Description) and to show whose word it is."""
+
+    credential: dict
+    issuer_id: str
+    issuer_name: str
+    title: str
+    awarded_on: date
+    expires_on: date | None
+    signed_by: str  # the key id (or the did:jwk) whose signature held
+
+
+def signed_dids(value: object) -> set[str]:
+    """The DIDs a presented credential's signatures name (its keys' controllers), whose documents `verify` needs; a
+    value that is no credential names none (verify says why)."""
+    try:
+        signatures, _ = _jws_parts(value)
+    except InvalidInput:
+        return set()
+    found = set()
+    for s in signatures:
+        kid = _header(s).get("kid")
+        if isinstance(kid, str) and kid.startswith("did:") and "#" in kid:
+            found.add(kid.split("#", 1)[0])
+    return found
+
+
+def claimed_issuer(value: object) -> str:
+    """The issuer a presented credential names, unchecked ("" when it names none): whose records `verify` needs."""
+    try:
+        return _issuer_id(_unwrapped(_jws_parts(value)[1])[1])
+    except InvalidInput:
+        return ""
+
+
+def status_url(value: object) -> str | None:
+    """The revocation list a presented credential names, unchecked (its bits are `verify`'s `status_bits`)."""
+    try:
+        credential = _unwrapped(_jws_parts(value)[1])[1]
+    except InvalidInput:
+        return None
+    entry = securing.revocation_entry(credential)
+    url = entry.get("statusListCredential") if entry else None
+    return url if isinstance(url, str) and len(url) <= 2000 else None
+
+
+def verify(value: object, *, documents: dict[str, dict], status_bits: bytes | None, now: datetime) -> Presented:
+    """The presented credential checked (see the module): its description when it holds, else InvalidInput naming
+    every problem found."""
+    signatures, payload = _jws_parts(value)
+    claims, credential = _unwrapped(payload)
+    problems = _shape_problems(credential)
+    if problems:
+        raise _refused(*problems)
+    issuer_id = _issuer_id(credential)
+    if isinstance(claims.get("iss"), str) and claims["iss"] != issuer_id:
+        raise _refused(f"its `iss` claim ({claims['iss'][:120]}) is not its issuer ({issuer_id[:120]})")
+    signed_by, problems = _issuer_signature(signatures, payload, issuer_id, documents)
+    check = securing.Check(credential=credential)
+    securing.check_period(credential, now, check)
+    securing.check_status(credential, status_bits, check)
+    problems += check.problems
+    if problems:
+        raise _refused(*problems)
+    issuer = credential["issuer"]
+    subject = credential["credentialSubject"]
+    valid_until = credential.get("validUntil") or credential.get("expirationDate")
+    return Presented(
+        credential=credential,
+        issuer_id=issuer_id,
+        issuer_name=_text(issuer.get("name") if isinstance(issuer, dict) else "") or issuer_id[:200],
+        title=_text(subject["achievement"].get("name")),
+        awarded_on=_awarded_on(credential, subject),
+        expires_on=securing.parse_instant(valid_until).date() if valid_until else None,
+        signed_by=signed_by,
+    )
+
+
+def _jws_parts(value: object) -> tuple[list[dict], str]:
+    """(the signatures, each {protected, signature}; the payload) of a VC-JWT or a JWS in JSON."""
+    if isinstance(value, str):
+        text = value.strip()
+        if len(text) > securing.MAX_CREDENTIAL_BYTES:
+            raise _refused(f"a credential is at most {securing.MAX_CREDENTIAL_BYTES} bytes")
+        if text.count(".") == 2 and not text.startswith("{"):
+            protected, payload, signature = text.split(".")
+            return [{"protected": protected, "signature": signature}], payload
+        try:
+            value = json.loads(text)
+        except (ValueError, RecursionError):
+            raise _refused("it is neither a VC-JWT nor JSON") from None
+    if isinstance(value, dict) and isinstance(value.get("proof"), (dict, list)):
+        raise _refused("it is secured with a Data Integrity proof, which Praxis does not check: present its VC-JWT")
+    if isinstance(value, dict) and isinstance(value.get("protected"), str) and isinstance(value.get("payload"), str):
+        value = {"payload": value["payload"], "signatures": [value]}  # the flattened JSON serialization
+    if (
+        not isinstance(value, dict)
+        or not isinstance(value.get("payload"), str)
+        or not isinstance(value.get("signatures"), list)
+        or not 1 <= len(value["signatures"]) <= 4
+        or not all(
+            isinstance(s, dict) and isinstance(s.get("protected"), str) and isinstance(s.get("signature"), str)
+            for s in value["signatures"]
+        )
+    ):
+        raise _refused("it is not a signed credential: a VC-JWT, or a JWS in JSON (payload, signatures)")
+    return value["signatures"], value["payload"]
+
+
+def _unwrapped(payload: str) -> tuple[dict, dict]:
+    """(the JWT's claims, the credential): the payload itself, or its `vc` claim (VC 1.1's VC-JWT)."""
+    try:
+        claims = json.loads(_b64(payload))
+    except (ValueError, UnicodeDecodeError, RecursionError):
+        raise _refused("its payload is not base64url JSON") from None
+    if not isinstance(claims, dict):
+        raise _refused("its payload is not a credential")
+    credential = claims["vc"] if isinstance(claims.get("vc"), dict) else claims
+    return claims, credential
+
+
+def _shape_problems(credential: dict) -> list[str]:
+    problems = []
+    types = credential.get("type")
+    if not (isinstance(types, list) and OB3_TYPES & {t for t in types if isinstance(t, str)}):
+        problems.append("it is not an Open Badges credential (type OpenBadgeCredential)")
+    issuer = credential.get("issuer")
+    if not _issuer_id(credential):
+        problems.append("it names no issuer")
+    elif isinstance(issuer, dict) and issuer.get("name") is not None and not isinstance(issuer["name"], str):
+        problems.append("its issuer's name is not text")
+    subject = credential.get("credentialSubject")
+    achievement = subject.get("achievement") if isinstance(subject, dict) else None
+    if (
+        not isinstance(achievement, dict)
+        or not isinstance(achievement.get("name"), str)
+        or not _text(achievement["name"])
+    ):
+        problems.append("its credentialSubject names no achievement (achievement.name)")
+    return problems
+
+
+def _issuer_signature(
+    signatures: list[dict], payload: str, issuer_id: str, documents: dict[str, dict]
+) -> tuple[str, list[str]]:
+    """(the key id whose signature by the issuer held, []) or ("", why none did)."""
+    problems = []
+    for s in signatures:
+        header = _header(s)
+        alg, kid = header.get("alg"), header.get("kid")
+        if set(header) - HEADER:
+            problems.append("a signature's header has members a credential's never needs (crit, b64, jku, ...)")
+            continue
+        if alg not in ALGORITHMS:
+            problems.append(f"a signature uses {str(alg)[:20]!r}: Praxis checks {' or '.join(ALGORITHMS)}")
+            continue
+        key, named, why = _issuer_key(header, issuer_id, documents)
+        if key is None:
+            problems.append(why)
+            continue
+        try:
+            imported = ALGORITHMS[alg].import_key(key)
+            jws.deserialize_compact(f"{s['protected']}.{payload}.{s['signature']}", imported, algorithms=[alg])
+        except (JoseError, ValueError, TypeError, KeyError):
+            problems.append(f"the issuer's signature ({str(kid or named)[:120]}) does not match the credential")
+            continue
+        return named, []
+    return "", problems or ["no signature by its issuer"]
+
+
+def _issuer_key(header: dict, issuer_id: str, documents: dict[str, dict]) -> tuple[dict | None, str, str]:
+    """(the issuer's public JWK for this signature, its name, "") or (None, "", why it is not known)."""
+    kid = header.get("kid")
+    if issuer_id.startswith("did:jwk:"):
+        key = _did_jwk(issuer_id)
+        if key is None:
+            return None, "", f"its issuer {issuer_id[:80]}… is not a did:jwk holding a public key"
+        if isinstance(kid, str) and kid.split("#", 1)[0] != issuer_id:
+            return None, "", f"a signature by {kid[:120]!r}, not by its issuer"
+        if isinstance(header.get("jwk"), dict) and _public(header["jwk"]) != _public(key):
+            return None, "", "a signature's embedded key is not its issuer's (did:jwk)"
+        return key, issuer_id, ""
+    if isinstance(kid, str) and kid.startswith(issuer_id + "#"):
+        published = [k for k in dids.keys_of(documents.get(issuer_id, {}), issuer_id) if k.get("kid") == kid]
+        if published:
+            return published[0], kid, ""
+        if issuer_id in documents:
+            return None, "", f"its issuer's key {kid[:200]} is not published in the issuer's DID document"
+    return (
+        None,
+        "",
+        f"its issuer {issuer_id[:200]}'s key cannot be confirmed: Praxis accepts a did:jwk issuer or an organisation "
+        "it hosts, and fetches no other address (a key the credential carries itself proves nothing about its issuer)",
+    )
+
+
+def _did_jwk(did: str) -> dict | None:
+    """The public key a `did:jwk:<base64url JSON>` is (https://github.com/quartzjer/did-jwk/blob/main/spec.md)."""
+    if len(did) > 2000:
+        return None
+    try:
+        key = json.loads(_b64(did[len("did:jwk:") :].split("#", 1)[0]))
+    except (ValueError, UnicodeDecodeError, RecursionError):
+        return None
+    if not isinstance(key, dict) or "d" in key or key.get("kty") not in ("RSA", "EC"):
+        return None  # a private key in an identifier is no public key
+    return key
+
+
+def _public(jwk: dict) -> dict:
+    return {k: v for k, v in jwk.items() if k in ("kty", "crv", "x", "y", "n", "e")}
+
+
+def _issuer_id(credential: dict) -> str:
+    issuer = credential.get("issuer")
+    found = issuer.get("id") if isinstance(issuer, dict) else issuer
+    return found if isinstance(found, str) and 0 < len(found) <= 2000 else ""
+
+
+def _awarded_on(credential: dict, subject: dict) -> date:
+    """When it was awarded: the subject's activity end, else the credential's validFrom (issuanceDate in VC 1.1)."""
+    for value in (subject.get("activityEndDate"), credential.get("validFrom"), credential.get("issuanceDate")):
+        try:
+            return securing.parse_instant(value).date()
+        except (TypeError, ValueError):
+            continue
+    raise _refused("it says not when it was awarded (validFrom)")
+
+
+def _header(signature: dict) -> dict:
+    try:
+        header = json.loads(_b64(signature["protected"]))
+    except (ValueError, UnicodeDecodeError, RecursionError, KeyError, TypeError):
+        return {}
+    return header if isinstance(header, dict) else {}
+
+
+def _b64(text: str) -> bytes:
+    if not isinstance(text, str) or not text.isascii():
+        raise ValueError("not base64url")
+    return base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
+
+
+def _text(value: object) -> str:
+    return " ".join(value.split())[:MAX_TEXT] if isinstance(value, str) else ""
+
+
+def _refused(*problems: str) -> InvalidInput:
+    return InvalidInput(
+        "the credential presented could not be verified: " + "; ".join(problems),
+        errors=[FieldError("credential", p) for p in problems],
+    )

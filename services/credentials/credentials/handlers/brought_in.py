@@ -1,0 +1,191 @@
+"""Achievements brought in (domain/brought_in.py): the school's staff record a certificate or a competition result, a
+student or the staff present an Open Badges credential (verified before it is recorded: domain/presented.py), the
+staff weigh a record (rubric points, credit) or withdraw it; the school's readers and the student list and read them.
+Each change is sent as an event (credentials.achievement.recorded / withdrawn) that the internships service counts
+in rubrics and in the credit ledger."""
+
+from __future__ import annotations
+
+import json
+import uuid
+from dataclasses import dataclass
+from datetime import date
+
+from credentials import policy
+from credentials.domain import presented as presentation
+from credentials.domain.brought_in import AchievementKind, Description, RecordedAchievement, Weight
+from credentials.handlers.custody import Custody
+from credentials.handlers.public import hosted_evidence
+from praxis_common import pages
+from praxis_common.auth import Principal
+from praxis_common.erasure import PSEUDONYM_PREFIX
+from praxis_common.errors import FieldError, Forbidden, InvalidInput
+from praxis_common.uow import Clock, UowFactory, utc_clock
+
+
+@dataclass(frozen=True)
+class RecordAchievement:
+    student_ref: str
+    kind: AchievementKind  # certificate | competition
+    title: str
+    issuer_name: str
+    awarded_on: date
+    level: str = ""
+    reference: str = ""
+    expires_on: date | None = None
+    weight: Weight = Weight()
+
+
+@dataclass(frozen=True)
+class PresentBadge:
+    student_ref: str
+    credential: str | dict  # the VC-JWT, or the JWS in JSON
+    weight: Weight = Weight()
+
+
+@dataclass(frozen=True)
+class WeighAchievement:
+    achievement_id: uuid.UUID
+    weight: Weight
+
+
+@dataclass(frozen=True)
+class WithdrawAchievement:
+    achievement_id: uuid.UUID
+    reason: str
+
+
+@dataclass(frozen=True)
+class ListRecorded:
+    student_ref: str | None = None
+    kind: AchievementKind | None = None
+    page_size: int = 50
+    page_token: str | None = None
+
+
+async def record_achievement(
+    cmd: RecordAchievement, principal: Principal, *, uow: UowFactory, clock: Clock = utc_clock
+) -> RecordedAchievement:
+    """The school's staff record a certificate or a competition result for one of its students."""
+    if cmd.kind is AchievementKind.BADGE:
+        raise InvalidInput(
+            "a badge is presented, to be verified", errors=[FieldError("kind", "certificate or competition")]
+        )
+    if not policy.recording_school(principal, _student(cmd.student_ref)):
+        raise Forbidden("a student presents their badges; the school's staff record certificates and results")
+    description = Description(
+        kind=cmd.kind,
+        title=cmd.title,
+        issuer_name=cmd.issuer_name,
+        awarded_on=cmd.awarded_on,
+        level=cmd.level,
+        reference=cmd.reference,
+        expires_on=cmd.expires_on,
+    )
+    return await _add(principal, cmd.student_ref, description, cmd.weight, None, uow=uow, now=clock())
+
+
+async def present_badge(
+    cmd: PresentBadge, principal: Principal, *, uow: UowFactory, custody: Custody, clock: Clock = utc_clock
+) -> RecordedAchievement:
+    """An Open Badges credential the student holds, verified and recorded with its issuer: a student presents their
+    own (it weighs nothing until the staff weigh it), the school's staff present one for a student (weighed at
+    once). One that does not verify is refused with what failed (422) and nothing is recorded."""
+    staff = policy.recording_school(principal, _student(cmd.student_ref))
+    if not staff and cmd.weight != Weight():
+        raise Forbidden("the school's staff weigh an achievement; present it without points or credits")
+    text = cmd.credential if isinstance(cmd.credential, str) else json.dumps(cmd.credential, ensure_ascii=False)
+    now = clock()
+    async with uow() as u:  # only this Praxis's own records are read: nothing is fetched (domain/presented.py)
+        issuer = presentation.claimed_issuer(cmd.credential)
+        documents, bits = await hosted_evidence(
+            u,
+            custody,
+            presentation.signed_dids(cmd.credential) | {issuer},
+            issuer,
+            presentation.status_url(cmd.credential),
+        )
+    badge = presentation.verify(cmd.credential, documents=documents, status_bits=bits, now=now)
+    description = Description(
+        kind=AchievementKind.BADGE,
+        title=badge.title,
+        issuer_name=badge.issuer_name,
+        awarded_on=badge.awarded_on,
+        expires_on=badge.expires_on if badge.expires_on and badge.expires_on >= badge.awarded_on else None,
+        issuer_id=badge.issuer_id,
+        signed_by=badge.signed_by,
+    )
+    return await _add(principal, cmd.student_ref, description, cmd.weight, text, uow=uow, now=now)
+
+
+async def weigh(
+    cmd: WeighAchievement, principal: Principal, *, uow: UowFactory, clock: Clock = utc_clock
+) -> RecordedAchievement:
+    """The school's points (its weight in a rubric) and credit for a record, replacing what it gave before."""
+    async with uow() as u:
+        a = policy.require_recorder(principal, await u.recorded.get(cmd.achievement_id, lock=True))
+        a.weigh(cmd.weight, by=principal.sub, now=clock())
+        await u.recorded.save(a)
+        await u.commit()
+    return a
+
+
+async def withdraw(
+    cmd: WithdrawAchievement, principal: Principal, *, uow: UowFactory, clock: Clock = utc_clock
+) -> RecordedAchievement:
+    async with uow() as u:
+        a = policy.require_recorder(principal, await u.recorded.get(cmd.achievement_id, lock=True))
+        a.withdraw(by=principal.sub, reason=cmd.reason, now=clock())
+        await u.recorded.save(a)
+        await u.commit()
+    return a
+
+
+async def get_recorded(achievement_id: uuid.UUID, principal: Principal, *, uow: UowFactory) -> RecordedAchievement:
+    async with uow() as u:
+        return policy.visible_record(principal, await u.recorded.get(achievement_id))
+
+
+async def list_recorded(
+    cmd: ListRecorded, principal: Principal, *, uow: UowFactory
+) -> tuple[list[RecordedAchievement], str | None]:
+    """The school's records, newest first: its staff see every student's (or the one asked for), a student their own."""
+    student = policy.listing_records(principal, cmd.student_ref)
+    after = pages.decode_page_token(cmd.page_token) if cmd.page_token else None
+    async with uow() as u:
+        found = await u.recorded.of_school(
+            principal.org, student_ref=student, kind=cmd.kind, after=after, limit=cmd.page_size + 1
+        )
+    return pages.next_page(found, cmd.page_size, lambda a: (a.recorded_at, a.id))
+
+
+async def _add(
+    principal: Principal,
+    student_ref: str,
+    description: Description,
+    weight: Weight,
+    presented: str | None,
+    *,
+    uow: UowFactory,
+    now,
+) -> RecordedAchievement:
+    a = RecordedAchievement.record(
+        achievement_id=uuid.uuid4(),
+        school_org=principal.org,
+        student_ref=student_ref,
+        description=description,
+        weight=weight,
+        by=principal.sub,
+        now=now,
+        presented=presented,
+    )
+    async with uow() as u:
+        await u.recorded.add(a)
+        await u.commit()
+    return a
+
+
+def _student(student_ref: str) -> str:
+    if student_ref.startswith(PSEUDONYM_PREFIX):
+        raise InvalidInput("no such student", errors=[FieldError("student_ref", "the student's data was erased")])
+    return student_ref
