@@ -136,6 +136,8 @@ recorded_achievement = Table(
     Column("issuer_name", String(200), nullable=False),
     Column("issuer_id", String(2000), nullable=False),
     Column("signed_by", String(2000), nullable=False),
+    Column("issuer_known", Boolean, nullable=False),
+    Column("credential_ref", String(500), nullable=False),
     Column("awarded_on", Date, nullable=False),
     Column("expires_on", Date),
     Column("level", String(64), nullable=False),
@@ -153,6 +155,13 @@ recorded_achievement = Table(
     Column("withdraw_reason", String(500)),
     Index("ix_recorded_achievement_student", "school_org", "student_ref", "awarded_on"),
     Index("ix_recorded_achievement_school", "school_org", "recorded_at", "id"),
+    Index(
+        "ix_recorded_achievement_badge",
+        "school_org",
+        "credential_ref",
+        unique=True,
+        postgresql_where=text("withdrawn_at IS NULL AND credential_ref <> ''"),
+    ),
 )
 
 # Organisation exports (docs/export.md): this service's parts, the kernel's tables.

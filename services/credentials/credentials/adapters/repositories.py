@@ -11,6 +11,7 @@ from decimal import Decimal
 
 from sqlalchemy import func, insert, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from credentials.adapters.orm import (
@@ -26,6 +27,7 @@ from credentials.domain.brought_in import AchievementKind, Description, Recorded
 from credentials.domain.issuance import LIVE, Credential, Passed, Stage
 from credentials.domain.keys import SigningKey
 from credentials.domain.open_badges import Kind
+from praxis_common.errors import Conflict
 
 
 # Built once, executed with a dict of values (docs/measured.md, "Applying events: statements built once").
@@ -320,7 +322,15 @@ class RecordedRepository:
         self._track = track
 
     async def add(self, a: RecordedAchievement) -> None:
-        await self.connection.execute(insert(recorded_achievement).values(_recorded_row(a)))
+        """Conflict when the same badge already has a standing record at the school (a presentation racing another
+        meets the unique index)."""
+        try:
+            async with self.connection.begin_nested():
+                await self.connection.execute(insert(recorded_achievement).values(_recorded_row(a)))
+        except IntegrityError:
+            raise Conflict(
+                "this badge is recorded for the school already (withdraw that record to record it again)"
+            ) from None
         self._track(a)
 
     async def save(self, a: RecordedAchievement) -> None:
@@ -366,6 +376,8 @@ def _recorded_row(a: RecordedAchievement) -> dict:
         "issuer_name": d.issuer_name,
         "issuer_id": d.issuer_id,
         "signed_by": d.signed_by,
+        "issuer_known": d.issuer_known,
+        "credential_ref": d.credential_ref,
         "awarded_on": d.awarded_on,
         "expires_on": d.expires_on,
         "level": d.level,
@@ -400,6 +412,8 @@ def _recorded(row) -> RecordedAchievement:
             expires_on=m["expires_on"],
             issuer_id=m["issuer_id"],
             signed_by=m["signed_by"],
+            issuer_known=m["issuer_known"],
+            credential_ref=m["credential_ref"],
         ),
         weight=Weight(m["points"], m["credits"]),
         recorded_by=m["recorded_by"],

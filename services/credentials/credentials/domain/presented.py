@@ -21,8 +21,9 @@ from __future__ import annotations
 
 import base64
 import json
+import unicodedata
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime, timedelta
 
 from joserfc import jws
 from joserfc.errors import JoseError
@@ -38,6 +39,7 @@ ALGORITHMS = {"RS256": RSAKey, "ES256": ECKey}
 HEADER = securing.PLAIN_HEADER | {"jwk"}
 OB3_TYPES = {"OpenBadgeCredential", "AchievementCredential"}
 MAX_TEXT = 500
+MAX_NAME = 200
 
 
 @dataclass(frozen=True)
@@ -51,6 +53,8 @@ class Presented:
     awarded_on: date
     expires_on: date | None
     signed_by: str  # the key id (or the did:jwk) whose signature held
+    issuer_known: bool  # an organisation this Praxis hosts signed it; False: a did:jwk, whose name is its own claim
+    credential_ref: str  # the credential's own id (`id`, else the JWT's `jti`): one badge is recorded once
 
 
 def signed_dids(value: object) -> set[str]:
@@ -99,23 +103,28 @@ def verify(value: object, *, documents: dict[str, dict], status_bits: bytes | No
     if isinstance(claims.get("iss"), str) and claims["iss"] != issuer_id:
         raise _refused(f"its `iss` claim ({claims['iss'][:120]}) is not its issuer ({issuer_id[:120]})")
     signed_by, problems = _issuer_signature(signatures, payload, issuer_id, documents)
+    valid_from, valid_until, period_problems = _period(claims, credential, now)
     check = securing.Check(credential=credential)
-    securing.check_period(credential, now, check)
     securing.check_status(credential, status_bits, check)
-    problems += check.problems
+    problems += period_problems + check.problems
+    subject = credential["credentialSubject"]
+    awarded_on = _awarded_on(subject, valid_from)
+    if awarded_on > now.date() + timedelta(days=1):  # a day's grace: the issuer's date may be a zone ahead
+        problems.append(f"it says it was awarded on {awarded_on}, which has not come yet")
     if problems:
         raise _refused(*problems)
     issuer = credential["issuer"]
-    subject = credential["credentialSubject"]
-    valid_until = credential.get("validUntil") or credential.get("expirationDate")
+    own_id = credential.get("id") if isinstance(credential.get("id"), str) else claims.get("jti")
     return Presented(
         credential=credential,
         issuer_id=issuer_id,
-        issuer_name=_text(issuer.get("name") if isinstance(issuer, dict) else "") or issuer_id[:200],
-        title=_text(subject["achievement"].get("name")),
-        awarded_on=_awarded_on(credential, subject),
-        expires_on=securing.parse_instant(valid_until).date() if valid_until else None,
+        issuer_name=_text(issuer.get("name") if isinstance(issuer, dict) else "", MAX_NAME) or issuer_id[:MAX_NAME],
+        title=_text(subject["achievement"].get("name"), MAX_TEXT),
+        awarded_on=awarded_on,
+        expires_on=valid_until.date() if valid_until and valid_until.date() >= awarded_on else None,
         signed_by=signed_by,
+        issuer_known=not issuer_id.startswith("did:jwk:"),
+        credential_ref=_text(own_id, MAX_TEXT),
     )
 
 
@@ -174,11 +183,7 @@ def _shape_problems(credential: dict) -> list[str]:
         problems.append("its issuer's name is not text")
     subject = credential.get("credentialSubject")
     achievement = subject.get("achievement") if isinstance(subject, dict) else None
-    if (
-        not isinstance(achievement, dict)
-        or not isinstance(achievement.get("name"), str)
-        or not _text(achievement["name"])
-    ):
+    if not isinstance(achievement, dict) or not _text(achievement.get("name"), MAX_TEXT):
         problems.append("its credentialSubject names no achievement (achievement.name)")
     return problems
 
@@ -194,7 +199,7 @@ def _issuer_signature(
         if set(header) - HEADER:
             problems.append("a signature's header has members a credential's never needs (crit, b64, jku, ...)")
             continue
-        if alg not in ALGORITHMS:
+        if not isinstance(alg, str) or alg not in ALGORITHMS:
             problems.append(f"a signature uses {str(alg)[:20]!r}: Praxis checks {' or '.join(ALGORITHMS)}")
             continue
         key, named, why = _issuer_key(header, issuer_id, documents)
@@ -260,14 +265,52 @@ def _issuer_id(credential: dict) -> str:
     return found if isinstance(found, str) and 0 < len(found) <= 2000 else ""
 
 
-def _awarded_on(credential: dict, subject: dict) -> date:
-    """When it was awarded: the subject's activity end, else the credential's validFrom (issuanceDate in VC 1.1)."""
-    for value in (subject.get("activityEndDate"), credential.get("validFrom"), credential.get("issuanceDate")):
-        try:
-            return securing.parse_instant(value).date()
-        except (TypeError, ValueError):
-            continue
-    raise _refused("it says not when it was awarded (validFrom)")
+def _period(claims: dict, credential: dict, now: datetime) -> tuple[datetime | None, datetime | None, list[str]]:
+    """(valid from, valid until, what is wrong with them): the credential's validFrom / validUntil (VC 1.1:
+    issuanceDate / expirationDate) and the JWT's nbf / exp, each in force at `now` (with the clocks' leeway)."""
+    problems: list[str] = []
+
+    def instant(*names: str) -> datetime | None:
+        for name in names:
+            if credential.get(name) is not None:
+                try:
+                    return securing.parse_instant(credential[name])
+                except (TypeError, ValueError):
+                    problems.append(f"its {name} is not a date and time")
+                    return None
+        return None
+
+    def epoch(name: str) -> datetime | None:
+        value = claims.get(name)
+        if value is None:
+            return None
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            problems.append(f"its `{name}` claim is not a time")
+            return None
+        if not securing.EARLIEST.timestamp() <= value <= securing.LATEST.timestamp():
+            problems.append(f"its `{name}` claim is out of range")
+            return None
+        return datetime.fromtimestamp(value, UTC)
+
+    valid_from, valid_until = instant("validFrom", "issuanceDate"), instant("validUntil", "expirationDate")
+    not_before, expires = epoch("nbf"), epoch("exp")
+    if valid_from is None and not problems:
+        problems.append("it says not when it was issued (validFrom)")
+    for start in (valid_from, not_before):
+        if start is not None and start - securing.CLOCK_LEEWAY > now:
+            problems.append(f"not valid before {start.isoformat()}")
+    for end in (valid_until, expires):
+        if end is not None and end < now:
+            problems.append(f"expired at {end.isoformat()}")
+    return valid_from, valid_until, problems
+
+
+def _awarded_on(subject: dict, valid_from: datetime | None) -> date:
+    """When it was awarded: the subject's activity end when it says one, else when the credential was issued."""
+    try:
+        return securing.parse_instant(subject.get("activityEndDate")).date()
+    except (TypeError, ValueError):
+        return valid_from.date() if valid_from else date.min
 
 
 def _header(signature: dict) -> dict:
@@ -284,8 +327,12 @@ def _b64(text: str) -> bytes:
     return base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
 
 
-def _text(value: object) -> str:
-    return " ".join(value.split())[:MAX_TEXT] if isinstance(value, str) else ""
+def _text(value: object, most: int) -> str:
+    """Words as a person reads them: no control characters (NUL and the like), spaces collapsed, at most `most`."""
+    if not isinstance(value, str):
+        return ""
+    printable = "".join(" " if unicodedata.category(c) in ("Cc", "Cs") else c for c in value)
+    return " ".join(printable.split())[:most]
 
 
 def _refused(*problems: str) -> InvalidInput:

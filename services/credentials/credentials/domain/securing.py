@@ -338,8 +338,21 @@ def _epoch(instant: str) -> int:
     return int(parse_instant(instant).timestamp())
 
 
+# The instants a credential may name: anything else (year 1, year 9999) is no date of a credential, and near the
+# ends of datetime's range the leeway's arithmetic would overflow.
+EARLIEST, LATEST = datetime(1900, 1, 1, tzinfo=UTC), datetime(9000, 1, 1, tzinfo=UTC)
+
+
 def parse_instant(text: object) -> datetime:
-    if not isinstance(text, str):
+    """An RFC 3339 date-time (UTC when it names no zone); ValueError when it is none or out of range."""
+    if not isinstance(text, str) or len(text) > 64:
         raise TypeError("not a date-time")
     t = datetime.fromisoformat(text.replace("Z", "+00:00"))
-    return t if t.tzinfo else t.replace(tzinfo=UTC)
+    t = t if t.tzinfo else t.replace(tzinfo=UTC)
+    try:
+        in_range = EARLIEST <= t <= LATEST
+    except OverflowError:  # year 9999 at -23:59 is past datetime's range in UTC
+        in_range = False
+    if not in_range:
+        raise ValueError(f"{text[:40]} is out of range")
+    return t

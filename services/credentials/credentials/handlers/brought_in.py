@@ -19,7 +19,7 @@ from credentials.handlers.public import hosted_evidence
 from praxis_common import pages
 from praxis_common.auth import Principal
 from praxis_common.erasure import PSEUDONYM_PREFIX
-from praxis_common.errors import FieldError, Forbidden, InvalidInput
+from praxis_common.errors import Conflict, FieldError, Forbidden, InvalidInput
 from praxis_common.uow import Clock, UowFactory, utc_clock
 
 
@@ -111,9 +111,11 @@ async def present_badge(
         title=badge.title,
         issuer_name=badge.issuer_name,
         awarded_on=badge.awarded_on,
-        expires_on=badge.expires_on if badge.expires_on and badge.expires_on >= badge.awarded_on else None,
+        expires_on=badge.expires_on,
         issuer_id=badge.issuer_id,
         signed_by=badge.signed_by,
+        issuer_known=badge.issuer_known,
+        credential_ref=badge.credential_ref,
     )
     return await _add(principal, cmd.student_ref, description, cmd.weight, text, uow=uow, now=now)
 
@@ -123,7 +125,7 @@ async def weigh(
 ) -> RecordedAchievement:
     """The school's points (its weight in a rubric) and credit for a record, replacing what it gave before."""
     async with uow() as u:
-        a = policy.require_recorder(principal, await u.recorded.get(cmd.achievement_id, lock=True))
+        a = _standing(policy.require_recorder(principal, await u.recorded.get(cmd.achievement_id, lock=True)))
         a.weigh(cmd.weight, by=principal.sub, now=clock())
         await u.recorded.save(a)
         await u.commit()
@@ -134,7 +136,7 @@ async def withdraw(
     cmd: WithdrawAchievement, principal: Principal, *, uow: UowFactory, clock: Clock = utc_clock
 ) -> RecordedAchievement:
     async with uow() as u:
-        a = policy.require_recorder(principal, await u.recorded.get(cmd.achievement_id, lock=True))
+        a = _standing(policy.require_recorder(principal, await u.recorded.get(cmd.achievement_id, lock=True)))
         a.withdraw(by=principal.sub, reason=cmd.reason, now=clock())
         await u.recorded.save(a)
         await u.commit()
@@ -182,6 +184,13 @@ async def _add(
     async with uow() as u:
         await u.recorded.add(a)
         await u.commit()
+    return a
+
+
+def _standing(a: RecordedAchievement) -> RecordedAchievement:
+    """A record whose student was not erased: an erased student's credit stands as it was (docs/erasure.md)."""
+    if a.student_ref.startswith(PSEUDONYM_PREFIX):
+        raise Conflict("the achievement's student was erased: their record stands as it was")
     return a
 
 

@@ -27,6 +27,7 @@ def achievement_to_pb(a: RecordedAchievement) -> pb.RecordedAchievement:
         issuer_name=d.issuer_name,
         issuer_id=d.issuer_id,
         signed_by=d.signed_by,
+        issuer_known=d.issuer_known,
         awarded_on=d.awarded_on.isoformat(),
         expires_on=text(d.expires_on),
         level=d.level,

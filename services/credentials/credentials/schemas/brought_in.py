@@ -152,6 +152,10 @@ class RecordedRead(BaseModel):
     issuer_name: str
     issuer_id: str = Field(description="a badge's issuer, as verified (its DID); empty for a record")
     signed_by: str = Field(description="the key whose signature held (a badge); empty for a record")
+    issuer_known: bool = Field(
+        description="a badge's issuer is an organisation this Praxis hosts; false for a did:jwk issuer (known only by "
+        "its key: its name is its own claim) and for what the staff record"
+    )
     awarded_on: date
     expires_on: date | None
     level: str
@@ -179,6 +183,7 @@ class RecordedRead(BaseModel):
             issuer_name=d.issuer_name,
             issuer_id=d.issuer_id,
             signed_by=d.signed_by,
+            issuer_known=d.issuer_known,
             awarded_on=d.awarded_on,
             expires_on=d.expires_on,
             level=d.level,

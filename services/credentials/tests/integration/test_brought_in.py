@@ -5,6 +5,7 @@ change an event for the credit ledger and the rubrics; only the school's people 
 
 from __future__ import annotations
 
+import asyncio
 import base64
 import uuid
 from datetime import UTC, date, datetime, timedelta
@@ -21,8 +22,11 @@ from credentials.domain.issuance import Passed
 from credentials.domain.open_badges import Kind
 from credentials.handlers import brought_in, credentials, facts
 from credentials.handlers.custody import Custody
+from credentials.handlers.erasure import erase_student
 from praxis.events.v1 import credentials_pb2
 from praxis_common.auth import Principal
+from praxis_common.erasure import ErasureRequest
+from praxis_common.erasure import erase as kernel_erase
 from praxis_common.errors import Conflict, Forbidden, InvalidInput, NotFound
 from praxis_dev.testing.outside_issuer import OutsideIssuer
 
@@ -129,6 +133,7 @@ async def test_a_credential_issued_here_is_accepted_and_a_revoked_one_is_not(uow
     )
     assert a.description.issuer_id == custody.did("school", "gz-tech")
     assert a.description.signed_by == custody.did("school", "gz-tech") + "#key-1"
+    assert a.description.issuer_known is True  # an organisation this Praxis hosts signed it
     assert a.weight == Weight(Decimal(20), Decimal(1))
     await credentials.revoke(credentials.EndCredential(issued.id, "grade amended"), OTHER_SCHOOL, uow=uow)
     with pytest.raises(InvalidInput, match="revoked by its issuer"):
@@ -217,3 +222,37 @@ async def test_the_list_pages_newest_first_and_filters_by_kind(uow, custody, out
     assert [r.id for r in first + rest] == [badge.id, *reversed([m.id for m in made])] and last is None
     badges, _ = await brought_in.list_recorded(brought_in.ListRecorded("S-300", AchievementKind.BADGE), STAFF, uow=uow)
     assert [b.id for b in badges] == [badge.id]
+
+
+async def test_a_badge_is_recorded_once_while_its_record_stands(uow, custody, outside):
+    badge = outside.badge("Contest, 3rd prize", awarded=AWARDED)
+    first = await brought_in.present_badge(brought_in.PresentBadge("S-500", badge), STAFF, uow=uow, custody=custody)
+    assert first.description.issuer_known is False  # a did:jwk: known by its key only, its name its own claim
+    with pytest.raises(Conflict, match="recorded for the school already"):
+        await brought_in.present_badge(brought_in.PresentBadge("S-500", badge), STAFF, uow=uow, custody=custody)
+    # Two presentations at once: one record.
+    racing = outside.badge("Race", awarded=AWARDED)
+    results = await asyncio.gather(
+        *(
+            brought_in.present_badge(brought_in.PresentBadge("S-501", racing), STAFF, uow=uow, custody=custody)
+            for _ in range(2)
+        ),
+        return_exceptions=True,
+    )
+    assert sorted(type(r).__name__ for r in results) == ["Conflict", "RecordedAchievement"]
+    await brought_in.withdraw(
+        brought_in.WithdrawAchievement(first.id, "recorded for the wrong student"), STAFF, uow=uow
+    )
+    again = await brought_in.present_badge(brought_in.PresentBadge("S-502", badge), STAFF, uow=uow, custody=custody)
+    assert again.id != first.id
+
+
+async def test_an_erased_students_record_stands_as_it_was(uow):
+    a = await brought_in.record_achievement(certificate("S-600", credits=Decimal(2)), STAFF, uow=uow)
+    await kernel_erase(uow, erase_student, ErasureRequest(uuid.uuid4(), "sz-poly", "S-600"))
+    for change in (
+        brought_in.weigh(brought_in.WeighAchievement(a.id, Weight(Decimal(5))), STAFF, uow=uow),
+        brought_in.withdraw(brought_in.WithdrawAchievement(a.id, "gone"), STAFF, uow=uow),
+    ):
+        with pytest.raises(Conflict, match="erased"):
+            await change

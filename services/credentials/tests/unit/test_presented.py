@@ -12,7 +12,7 @@ import jwt
 import pytest
 from cryptography.hazmat.primitives.asymmetric import ec
 
-from credentials.domain import presented
+from credentials.domain import presented, securing
 from praxis_common.errors import InvalidInput
 from praxis_dev.testing.outside_issuer import OutsideIssuer
 
@@ -112,3 +112,51 @@ def test_a_did_jwk_holding_a_private_key_is_no_issuer(issuer):
     credential = issuer.credential("Contest", awarded=AWARDED)
     credential["issuer"]["id"] = did
     assert "holding a public key" in refused(issuer.sign(credential, headers={"kid": f"{did}#0"}))
+
+
+def test_the_jwt_claims_and_the_vc_1_1_dates_bound_it_too(issuer):
+    """exp / nbf of the JWT, issuanceDate / expirationDate of a VC 1.1 credential: each is checked, not only the
+    VC 2.0 names."""
+    credential = issuer.credential("Certificate", awarded=AWARDED)
+    past, future = int((NOW - timedelta(hours=1)).timestamp()), int((NOW + timedelta(days=3)).timestamp())
+    assert "expired" in refused(
+        jwt.encode({**credential, "exp": past}, issuer.key, "ES256", {"kid": f"{issuer.did}#0"})
+    )
+    assert "not valid before" in refused(
+        jwt.encode({**credential, "nbf": future}, issuer.key, "ES256", {"kid": f"{issuer.did}#0"})
+    )
+    vc11 = {k: v for k, v in credential.items() if k != "validFrom"}
+    vc11["issuanceDate"] = AWARDED.strftime("%Y-%m-%dT%H:%M:%SZ")
+    wrapped = {"vc": vc11, "iss": issuer.did}
+    ok = jwt.encode(wrapped, issuer.key, "ES256", {"kid": f"{issuer.did}#0"})
+    assert check(ok).awarded_on == AWARDED.date()
+    vc11["expirationDate"] = (NOW - timedelta(days=1)).strftime("%Y-%m-%dT%H:%M:%SZ")
+    assert "expired" in refused(jwt.encode(wrapped, issuer.key, "ES256", {"kid": f"{issuer.did}#0"}))
+
+
+def test_hostile_values_are_refused_or_cleaned_never_a_crash(issuer):
+    credential = issuer.credential("Contest", awarded=AWARDED)
+    _, payload, signature = issuer.sign(credential).split(".")
+    for alg in (["ES256"], {"a": 1}, None):  # a header no JOSE library would write: refused, not a TypeError
+        header = base64.urlsafe_b64encode(json.dumps({"alg": alg, "kid": f"{issuer.did}#0"}).encode()).decode()
+        assert "Praxis checks" in refused(f"{header.rstrip('=')}.{payload}.{signature}")
+    ancient = {**credential, "validFrom": "0001-01-01T00:00:00Z"}
+    assert "validFrom is not a date and time" in refused(
+        jwt.encode({**ancient, "iss": issuer.did}, issuer.key, "ES256", {"kid": f"{issuer.did}#0"})
+    )
+    future = issuer.credential("Contest", awarded=AWARDED)
+    future["credentialSubject"]["activityEndDate"] = "2999-01-01T00:00:00Z"
+    assert "has not come yet" in refused(issuer.sign(future))
+    noisy = issuer.credential("Contest\x00 2nd\tprize", awarded=AWARDED)
+    noisy["issuer"]["name"] = "Committee\x00" + "x" * 300
+    badge = check(issuer.sign(noisy))
+    assert badge.title == "Contest 2nd prize" and "\x00" not in badge.issuer_name and len(badge.issuer_name) == 200
+    assert badge.issuer_known is False and badge.credential_ref == noisy["id"]
+
+
+def test_a_check_of_an_out_of_range_date_is_a_problem_not_an_overflow():
+    """securing's period check (the public verification endpoint's) meets year 1 and year 9999 at -23:59."""
+    for instant in ("0001-01-01T00:00:00Z", "9999-12-31T23:59:59-23:59"):
+        found = securing.Check()
+        securing.check_period({"validFrom": instant}, NOW, found)
+        assert found.problems == ["validFrom / validUntil are not dates and times"], instant

@@ -238,7 +238,7 @@ class WithdrawSigningKeyResponse(_message.Message):
     def __init__(self, key: _Optional[_Union[SigningKey, _Mapping]] = ...) -> None: ...
 
 class RecordedAchievement(_message.Message):
-    __slots__ = ("id", "school_org", "student_ref", "kind", "title", "issuer_name", "issuer_id", "signed_by", "awarded_on", "expires_on", "level", "reference", "points", "credits", "revision", "recorded_by", "recorded_at", "weighed_by", "weighed_at", "withdrawn_by", "withdrawn_at", "withdraw_reason")
+    __slots__ = ("id", "school_org", "student_ref", "kind", "title", "issuer_name", "issuer_id", "signed_by", "awarded_on", "expires_on", "level", "reference", "points", "credits", "revision", "recorded_by", "recorded_at", "weighed_by", "weighed_at", "withdrawn_by", "withdrawn_at", "withdraw_reason", "issuer_known")
     ID_FIELD_NUMBER: _ClassVar[int]
     SCHOOL_ORG_FIELD_NUMBER: _ClassVar[int]
     STUDENT_REF_FIELD_NUMBER: _ClassVar[int]
@@ -261,6 +261,7 @@ class RecordedAchievement(_message.Message):
     WITHDRAWN_BY_FIELD_NUMBER: _ClassVar[int]
     WITHDRAWN_AT_FIELD_NUMBER: _ClassVar[int]
     WITHDRAW_REASON_FIELD_NUMBER: _ClassVar[int]
+    ISSUER_KNOWN_FIELD_NUMBER: _ClassVar[int]
     id: str
     school_org: str
     student_ref: str
@@ -283,7 +284,8 @@ class RecordedAchievement(_message.Message):
     withdrawn_by: str
     withdrawn_at: str
     withdraw_reason: str
-    def __init__(self, id: _Optional[str] = ..., school_org: _Optional[str] = ..., student_ref: _Optional[str] = ..., kind: _Optional[str] = ..., title: _Optional[str] = ..., issuer_name: _Optional[str] = ..., issuer_id: _Optional[str] = ..., signed_by: _Optional[str] = ..., awarded_on: _Optional[str] = ..., expires_on: _Optional[str] = ..., level: _Optional[str] = ..., reference: _Optional[str] = ..., points: _Optional[str] = ..., credits: _Optional[str] = ..., revision: _Optional[int] = ..., recorded_by: _Optional[str] = ..., recorded_at: _Optional[str] = ..., weighed_by: _Optional[str] = ..., weighed_at: _Optional[str] = ..., withdrawn_by: _Optional[str] = ..., withdrawn_at: _Optional[str] = ..., withdraw_reason: _Optional[str] = ...) -> None: ...
+    issuer_known: bool
+    def __init__(self, id: _Optional[str] = ..., school_org: _Optional[str] = ..., student_ref: _Optional[str] = ..., kind: _Optional[str] = ..., title: _Optional[str] = ..., issuer_name: _Optional[str] = ..., issuer_id: _Optional[str] = ..., signed_by: _Optional[str] = ..., awarded_on: _Optional[str] = ..., expires_on: _Optional[str] = ..., level: _Optional[str] = ..., reference: _Optional[str] = ..., points: _Optional[str] = ..., credits: _Optional[str] = ..., revision: _Optional[int] = ..., recorded_by: _Optional[str] = ..., recorded_at: _Optional[str] = ..., weighed_by: _Optional[str] = ..., weighed_at: _Optional[str] = ..., withdrawn_by: _Optional[str] = ..., withdrawn_at: _Optional[str] = ..., withdraw_reason: _Optional[str] = ..., issuer_known: _Optional[bool] = ...) -> None: ...
 
 class RecordAchievementRequest(_message.Message):
     __slots__ = ("student_ref", "kind", "title", "issuer_name", "awarded_on", "level", "reference", "expires_on", "points", "credits")

@@ -26,6 +26,8 @@ def upgrade() -> None:
         sa.Column("issuer_name", sa.String(200), nullable=False),
         sa.Column("issuer_id", sa.String(2000), nullable=False),
         sa.Column("signed_by", sa.String(2000), nullable=False),
+        sa.Column("issuer_known", sa.Boolean, nullable=False),
+        sa.Column("credential_ref", sa.String(500), nullable=False),
         sa.Column("awarded_on", sa.Date, nullable=False),
         sa.Column("expires_on", sa.Date),
         sa.Column("level", sa.String(64), nullable=False),
@@ -47,6 +49,13 @@ def upgrade() -> None:
         "ix_recorded_achievement_student", "recorded_achievement", ["school_org", "student_ref", "awarded_on"]
     )
     op.create_index("ix_recorded_achievement_school", "recorded_achievement", ["school_org", "recorded_at", "id"])
+    op.create_index(  # a badge is recorded once while its record stands
+        "ix_recorded_achievement_badge",
+        "recorded_achievement",
+        ["school_org", "credential_ref"],
+        unique=True,
+        postgresql_where=sa.text("withdrawn_at IS NULL AND credential_ref <> ''"),
+    )
 
 
 def downgrade() -> None:
