@@ -6,6 +6,7 @@ from __future__ import annotations
 import random
 import secrets
 import uuid
+from collections.abc import AsyncIterator
 from dataclasses import dataclass
 
 from credentials import policy
@@ -149,6 +150,32 @@ async def list_credentials(
         )
     more, found = len(found) > cmd.page_size, found[: cmd.page_size]
     return found, pages.encode_page_token(found[-1].requested_at, found[-1].id) if more else None
+
+
+EXPORT_BATCH = 500
+
+
+def export_credentials(principal: Principal, *, uow: UowFactory) -> AsyncIterator[Credential]:
+    """Every credential of the caller's side (as the list: a school's staff the school's, a student their own, an
+    enterprise the ones it hosted), newest first, read in batches while the caller writes them out. Who may read is
+    decided now (a refusal comes before the first byte); each batch is read in a short transaction of its own, so a
+    slow download holds no connection."""
+    side, student = policy.listing(principal)
+
+    async def credentials() -> AsyncIterator[Credential]:
+        after = None
+        while True:
+            async with uow() as u:
+                batch = await u.credentials.of_party(
+                    side, principal.org, student_ref=student, after=after, limit=EXPORT_BATCH
+                )
+            for c in batch:
+                yield c
+            if len(batch) < EXPORT_BATCH:
+                return
+            after = (batch[-1].requested_at, batch[-1].id)
+
+    return credentials()
 
 
 async def download(credential_id: uuid.UUID, principal: Principal, *, uow: UowFactory) -> Credential:

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import re
 import uuid
+from collections.abc import AsyncIterator
+from typing import Literal
 
 from fastapi import APIRouter, Request, Response
+from fastapi.responses import StreamingResponse
 
-from credentials.domain import securing
+from credentials.domain import register, securing
 from credentials.handlers import credentials, keys
 from credentials.handlers.custody import Custody
 from credentials.schemas.credentials import (
@@ -58,6 +62,45 @@ def router(rt: Runtime) -> APIRouter:
             credentials.ListCredentials(page_size, page_token), principal, uow=rt.uow
         )
         return CredentialPage(items=[CredentialRead.of(c) for c in found], next_page_token=token)
+
+    @r.get(
+        "/export",
+        operation_id="exportCredentials",
+        summary="Download your side's register of credentials as CSV or JSON",
+        response_class=Response,
+        responses={
+            200: {
+                "content": {"text/csv": {}, "application/json": {}},
+                "description": "format=csv: RFC 4180 CSV with a header row; format=json: an array of rows",
+            }
+        },
+    )
+    async def export(principal: PrincipalDep, format: Literal["csv", "json"] = "csv") -> Response:
+        """Every credential the list shows you, newest first, streamed: columns id, kind, source_id, title,
+        school_org, enterprise_org, student_ref, stage, requested_by, requested_at, countersigned_by,
+        countersigned_at, ended_for, ended_by, ended_at, end_reason (the signed documents: one by one, or in the
+        organisation's export)."""
+        found = credentials.export_credentials(principal, uow=rt.uow)
+
+        async def as_csv() -> AsyncIterator[bytes]:
+            yield register.csv_header().encode()
+            async for c in found:
+                yield register.csv_line(c).encode()
+
+        async def as_json() -> AsyncIterator[bytes]:
+            yield b"["
+            first = True
+            async for c in found:
+                yield (b"" if first else b",") + register.json_item(c).encode()
+                first = False
+            yield b"]"
+
+        name = f"credentials-{re.sub(r'[^A-Za-z0-9._-]', '_', principal.org)}-{rt.clock().date().isoformat()}.{format}"
+        return StreamingResponse(
+            as_csv() if format == "csv" else as_json(),
+            media_type="text/csv; charset=utf-8" if format == "csv" else "application/json",
+            headers={"Content-Disposition": f'attachment; filename="{name}"'},
+        )
 
     @r.get(
         "/{credential_id}",

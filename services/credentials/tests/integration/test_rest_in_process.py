@@ -5,6 +5,7 @@ checks the credential; tenant routes without a token are 401, garbage is 422, an
 
 from __future__ import annotations
 
+import csv
 import io
 import json
 import uuid
@@ -256,3 +257,37 @@ async def test_achievements_brought_in_over_rest(api, keypair):
         f"/v1/achievements/{recorded.json()['id']}/withdraw", headers=staff, json={"reason": "duplicate"}
     )
     assert withdrawn.status_code == 200 and withdrawn.json()["withdrawn_at"] is not None
+
+
+async def test_each_party_exports_its_register_and_no_one_else_s(api, keypair):
+    client, uow = api
+    school = auth(keypair, "sz-poly", "school", "admin", sub="t-admin")
+    placement_id = await a_passed_placement(uow)
+    asked = await client.post("/v1/credentials", headers=school, json={"kind": "placement", "source_id": placement_id})
+    credential_id = asked.json()["id"]
+    revoked = await client.post(
+        f"/v1/credentials/{credential_id}/revoke", headers=school, json={"reason": '=HYPERLINK("x") entered twice'}
+    )
+    assert revoked.status_code == 200
+    as_csv = await client.get("/v1/credentials/export", headers=school)
+    assert as_csv.status_code == 200 and as_csv.headers["content-type"].startswith("text/csv")
+    assert "attachment" in as_csv.headers["content-disposition"]
+    rows = {r["id"]: r for r in csv.DictReader(io.StringIO(as_csv.text))}
+    mine = rows[credential_id]
+    assert (mine["stage"], mine["kind"], mine["source_id"], mine["ended_for"]) == (
+        "revoked",
+        "placement",
+        placement_id,
+        "school",
+    )
+    assert mine["title"] == "Store operations intern"  # the achievement the credential describes
+    assert mine["end_reason"].startswith("'=")  # shown as text in a spreadsheet, never run as a formula
+    as_json = await client.get("/v1/credentials/export", headers=school, params={"format": "json"})
+    assert {r["id"] for r in as_json.json()} == set(rows)
+    host = await client.get("/v1/credentials/export", headers=auth(keypair, "acme", "enterprise", "hr"))
+    assert credential_id in host.text  # the host enterprise's register holds it too
+    for outsider in (auth(keypair, "gz-tech", "school", "admin"), auth(keypair, "globex", "enterprise", "admin")):
+        theirs = await client.get("/v1/credentials/export", headers=outsider)
+        assert theirs.status_code == 200 and credential_id not in theirs.text
+    assert (await client.get("/v1/credentials/export")).status_code == 401
+    assert (await client.get("/v1/credentials/export", headers=school, params={"format": "xml"})).status_code == 422
