@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from functools import lru_cache
+from pathlib import Path
 
 from pydantic import Field, SecretStr, model_validator
 from pydantic_settings import SettingsConfigDict
@@ -26,15 +27,31 @@ class Settings(ServiceSettings):
     # The Fernet key (32 bytes, url-safe base64) that encrypts organisations' private signing keys at rest: a
     # mounted secret in prod (`python -c "from cryptography.fernet import Fernet; print(Fernet.generate_key())"`).
     key_encryption_key: SecretStr | None = None
+    # ... or the file that holds it (a mounted secret's path), as the kernel's *_FILE settings: one of the two.
+    key_encryption_key_file: Path | None = None
     # How long a published status list is in force: a verifier refuses an older copy (it could predate a
     # revocation), so an offline check needs a list fetched within this time.
     status_list_hours: float = Field(default=24.0, gt=0, le=24 * 30)
 
     @model_validator(mode="after")
     def _key_in_prod(self) -> Settings:
+        if self.key_encryption_key and self.key_encryption_key_file:
+            raise ValueError("set CREDENTIALS_KEY_ENCRYPTION_KEY or CREDENTIALS_KEY_ENCRYPTION_KEY_FILE, not both")
+        if self.key_encryption_key_file:
+            try:
+                text = self.key_encryption_key_file.read_text().strip()
+            except OSError as exc:
+                raise ValueError(
+                    f"cannot read the key-encryption key file {self.key_encryption_key_file}: {exc}"
+                ) from None
+            if not text:
+                raise ValueError(f"the key-encryption key file {self.key_encryption_key_file} is empty")
+            self.key_encryption_key, self.key_encryption_key_file = SecretStr(text), None
         given = self.key_encryption_key.get_secret_value() if self.key_encryption_key else ""
         if self.environment == "prod" and given in ("", DEV_KEY_ENCRYPTION_KEY):
-            raise ValueError("CREDENTIALS_KEY_ENCRYPTION_KEY must be set in prod (a Fernet key)")
+            raise ValueError(
+                "CREDENTIALS_KEY_ENCRYPTION_KEY (or CREDENTIALS_KEY_ENCRYPTION_KEY_FILE) must be set in prod (a Fernet key)"
+            )
         return self
 
     @property

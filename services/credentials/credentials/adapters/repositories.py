@@ -53,9 +53,11 @@ class KeyRepository:
         self.connection = connection
 
     async def of(
-        self, org: str, org_kind: str, open_: Callable[[bytes], dict], *, lock: bool = False
+        self, org: str, org_kind: str, open_: Callable[[bytes], dict] | None = None, *, lock: bool = False
     ) -> list[SigningKey]:
-        """The organisation's keys, oldest first (locked for a change: two rotations never race)."""
+        """The organisation's keys, oldest first (locked for a change: two rotations never race). `open_`: the key
+        that signs is opened with it; a retired or withdrawn key's private half never is (nothing signs with it),
+        and without `open_` none is (a list, a change of states)."""
         query = select(signing_key).where(signing_key.c.org == org, signing_key.c.org_kind == org_kind)
         if lock:
             query = query.with_for_update()
@@ -65,7 +67,7 @@ class KeyRepository:
                 kid=r.kid,
                 org=r.org,
                 number=r.number,
-                private_jwk=open_(r.private_jwk),
+                private_jwk=open_(r.private_jwk) if open_ and r.retired_at is None and r.withdrawn_at is None else {},
                 created_at=r.created_at,
                 retired_at=r.retired_at,
                 withdrawn_at=r.withdrawn_at,

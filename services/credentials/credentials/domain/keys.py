@@ -24,7 +24,7 @@ class SigningKey:
     kid: str  # a DID URL: did:web:…:orgs:<org>#key-<n>
     org: str
     number: int
-    private_jwk: dict
+    private_jwk: dict  # empty when the store did not open it (a key that no longer signs, a list)
     created_at: datetime
     retired_at: datetime | None = None  # rotated out: signs nothing new, still published
     withdrawn_at: datetime | None = None  # no longer published: its signatures fail

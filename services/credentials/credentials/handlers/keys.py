@@ -38,7 +38,7 @@ async def list_keys(
     kind = _admin(principal)
     after = pages.decode_page_token(page_token, int)[0] if page_token else 0
     async with uow() as u:
-        held = [k for k in await u.keys.of(principal.org, kind, custody.open) if k.number > after]
+        held = [k for k in await u.keys.of(principal.org, kind) if k.number > after]  # no private half opened
     found = held[:page_size]
     return [_view(k) for k in found], pages.encode_page_token(found[-1].number) if len(held) > page_size else None
 
@@ -48,7 +48,7 @@ async def rotate_key(principal: Principal, *, uow: UowFactory, custody: Custody,
     kind, now = _admin(principal), clock()
     async with uow() as u:
         await signing_key(u, custody, kind, principal.org, now)  # the first key, if none yet (and the lock)
-        held = await u.keys.of(principal.org, kind, custody.open, lock=True)
+        held = await u.keys.of(principal.org, kind, lock=True)  # their states change; no private half is needed
         new = org_keys.rotate(custody.did(kind, principal.org), principal.org, held, now)
         await u.keys.save_states(held, kind)
         await u.keys.add(new, kind, custody.seal)
@@ -63,7 +63,7 @@ async def withdraw_key(
     uses a new key."""
     kind = _admin(principal)
     async with uow() as u:
-        held = await u.keys.of(principal.org, kind, custody.open, lock=True)
+        held = await u.keys.of(principal.org, kind, lock=True)
         withdrawn = org_keys.withdraw(held, kid, clock())
         await u.keys.save_states(held, kind)
         await u.commit()

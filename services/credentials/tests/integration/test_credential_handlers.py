@@ -180,10 +180,16 @@ async def test_keys_rotate_and_old_credentials_still_verify(uow, custody):
     )
     for c in (before, after):
         assert (await public.verify(c.secured, uow=uow, custody=custody)).valid
-    first, token = await keys.list_keys(SCHOOL, uow=uow, custody=custody, page_size=1)
-    rest, last = await keys.list_keys(SCHOOL, uow=uow, custody=custody, page_token=token)
+    # Listing keys opens no private half (a custody that cannot open any still lists them).
+    sealed = replace(custody, open=lambda _: pytest.fail("a private key was opened to list the keys"))
+    first, token = await keys.list_keys(SCHOOL, uow=uow, custody=sealed, page_size=1)
+    rest, last = await keys.list_keys(SCHOOL, uow=uow, custody=sealed, page_token=token)
     assert [(k.number, k.signs, k.published) for k in first + rest] == [(1, False, True), (2, True, True)]
     assert last is None
+    async with uow() as u:  # and signing opens only the key that signs
+        opened = []
+        held = await u.keys.of("sz-poly", "school", lambda sealed_key: opened.append(1) or custody.open(sealed_key))
+    assert len(opened) == 1 and [bool(k.private_jwk) for k in held] == [False, True]
     with pytest.raises(Forbidden):
         await keys.rotate_key(TEACHER, uow=uow, custody=custody)
 
