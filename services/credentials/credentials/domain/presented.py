@@ -23,7 +23,7 @@ import base64
 import json
 import unicodedata
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from joserfc import jws
 from joserfc.errors import JoseError
@@ -103,7 +103,7 @@ def verify(value: object, *, documents: dict[str, dict], status_bits: bytes | No
     if isinstance(claims.get("iss"), str) and claims["iss"] != issuer_id:
         raise _refused(f"its `iss` claim ({claims['iss'][:120]}) is not its issuer ({issuer_id[:120]})")
     signed_by, problems = _issuer_signature(signatures, payload, issuer_id, documents)
-    valid_from, valid_until, period_problems = _period(claims, credential, now)
+    valid_from, valid_until, period_problems = securing.period(credential, now, claims)
     check = securing.Check(credential=credential)
     securing.check_status(credential, status_bits, check)
     problems += period_problems + check.problems
@@ -263,46 +263,6 @@ def _issuer_id(credential: dict) -> str:
     issuer = credential.get("issuer")
     found = issuer.get("id") if isinstance(issuer, dict) else issuer
     return found if isinstance(found, str) and 0 < len(found) <= 2000 else ""
-
-
-def _period(claims: dict, credential: dict, now: datetime) -> tuple[datetime | None, datetime | None, list[str]]:
-    """(valid from, valid until, what is wrong with them): the credential's validFrom / validUntil (VC 1.1:
-    issuanceDate / expirationDate) and the JWT's nbf / exp, each in force at `now` (with the clocks' leeway)."""
-    problems: list[str] = []
-
-    def instant(*names: str) -> datetime | None:
-        for name in names:
-            if credential.get(name) is not None:
-                try:
-                    return securing.parse_instant(credential[name])
-                except (TypeError, ValueError):
-                    problems.append(f"its {name} is not a date and time")
-                    return None
-        return None
-
-    def epoch(name: str) -> datetime | None:
-        value = claims.get(name)
-        if value is None:
-            return None
-        if isinstance(value, bool) or not isinstance(value, (int, float)):
-            problems.append(f"its `{name}` claim is not a time")
-            return None
-        if not securing.EARLIEST.timestamp() <= value <= securing.LATEST.timestamp():
-            problems.append(f"its `{name}` claim is out of range")
-            return None
-        return datetime.fromtimestamp(value, UTC)
-
-    valid_from, valid_until = instant("validFrom", "issuanceDate"), instant("validUntil", "expirationDate")
-    not_before, expires = epoch("nbf"), epoch("exp")
-    if valid_from is None and not problems:
-        problems.append("it says not when it was issued (validFrom)")
-    for start in (valid_from, not_before):
-        if start is not None and start - securing.CLOCK_LEEWAY > now:
-            problems.append(f"not valid before {start.isoformat()}")
-    for end in (valid_until, expires):
-        if end is not None and end < now:
-            problems.append(f"expired at {end.isoformat()}")
-    return valid_from, valid_until, problems
 
 
 def _awarded_on(subject: dict, valid_from: datetime | None) -> date:

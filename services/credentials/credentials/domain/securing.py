@@ -259,15 +259,53 @@ def verify(
 
 
 def check_period(credential: dict, now: datetime, check: Check) -> None:
-    try:
-        valid_from = parse_instant(credential.get("validFrom"))
-        valid_until = credential.get("validUntil")
-        if valid_from - CLOCK_LEEWAY > now:
-            check.problems.append(f"not valid before {credential['validFrom']}")
-        if valid_until is not None and parse_instant(valid_until) < now:
-            check.problems.append(f"expired at {valid_until}")
-    except (TypeError, ValueError):
-        check.problems.append("validFrom / validUntil are not dates and times")
+    check.problems.extend(period(credential, now)[2])
+
+
+def period(
+    credential: dict, now: datetime, claims: dict | None = None
+) -> tuple[datetime | None, datetime | None, list[str]]:
+    """(valid from, valid until, what is wrong with them at `now`): the credential's validFrom / validUntil (VC 1.1:
+    issuanceDate / expirationDate) and, given the JWT's `claims`, its nbf / exp; a start is taken with the clocks'
+    leeway. A credential must say when it became valid."""
+    problems: list[str] = []
+
+    def instant(*names: str) -> tuple[datetime | None, str]:
+        for name in names:
+            if credential.get(name) is not None:
+                try:
+                    return parse_instant(credential[name]), str(credential[name])[:64]
+                except (TypeError, ValueError):
+                    problems.append(f"{name} is not a date and time")
+                    return None, ""
+        return None, ""
+
+    def epoch(name: str) -> tuple[datetime | None, str]:
+        value = (claims or {}).get(name)
+        if value is None:
+            return None, ""
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            problems.append(f"the `{name}` claim is not a time")
+            return None, ""
+        if not EARLIEST.timestamp() <= value <= LATEST.timestamp():
+            problems.append(f"the `{name}` claim is out of range")
+            return None, ""
+        at = datetime.fromtimestamp(value, UTC)
+        return at, at.strftime("%Y-%m-%dT%H:%M:%SZ")
+
+    (valid_from, said_from), (valid_until, said_until) = (
+        instant("validFrom", "issuanceDate"),
+        instant("validUntil", "expirationDate"),
+    )
+    if valid_from is None and not problems:
+        problems.append("it says not when it became valid (validFrom)")
+    for start, said in ((valid_from, said_from), epoch("nbf")):
+        if start is not None and start - CLOCK_LEEWAY > now:
+            problems.append(f"not valid before {said}")
+    for end, said in ((valid_until, said_until), epoch("exp")):
+        if end is not None and end < now:
+            problems.append(f"expired at {said}")
+    return valid_from, valid_until, problems
 
 
 def revocation_entry(credential: dict) -> dict | None:

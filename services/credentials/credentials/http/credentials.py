@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import re
 import uuid
-from collections.abc import AsyncIterator
 from typing import Literal
 
 from fastapi import APIRouter, Request, Response
-from fastapi.responses import StreamingResponse
 
 from credentials.domain import register, securing
 from credentials.handlers import credentials, keys
@@ -22,6 +20,7 @@ from credentials.schemas.credentials import (
     KidIn,
     ReasonIn,
 )
+from praxis_common.downloads import table_download
 from praxis_common.http import IdempotencyKey, PrincipalDep, created
 from praxis_common.queries import PageSize, PageToken
 from praxis_common.service import Runtime
@@ -80,26 +79,14 @@ def router(rt: Runtime) -> APIRouter:
         school_org, enterprise_org, student_ref, stage, requested_by, requested_at, countersigned_by,
         countersigned_at, ended_for, ended_by, ended_at, end_reason (the signed documents: one by one, or in the
         organisation's export)."""
-        found = credentials.export_credentials(principal, uow=rt.uow)
-
-        async def as_csv() -> AsyncIterator[bytes]:
-            yield register.csv_header().encode()
-            async for c in found:
-                yield register.csv_line(c).encode()
-
-        async def as_json() -> AsyncIterator[bytes]:
-            yield b"["
-            first = True
-            async for c in found:
-                yield (b"" if first else b",") + register.json_item(c).encode()
-                first = False
-            yield b"]"
-
         name = f"credentials-{re.sub(r'[^A-Za-z0-9._-]', '_', principal.org)}-{rt.clock().date().isoformat()}.{format}"
-        return StreamingResponse(
-            as_csv() if format == "csv" else as_json(),
-            media_type="text/csv; charset=utf-8" if format == "csv" else "application/json",
-            headers={"Content-Disposition": f'attachment; filename="{name}"'},
+        return table_download(
+            credentials.export_credentials(principal, uow=rt.uow),
+            format=format,
+            csv_header=register.csv_header(),
+            csv_line=register.csv_line,
+            json_item=register.json_item,
+            filename=name,
         )
 
     @r.get(

@@ -159,4 +159,4 @@ def test_a_check_of_an_out_of_range_date_is_a_problem_not_an_overflow():
     for instant in ("0001-01-01T00:00:00Z", "9999-12-31T23:59:59-23:59"):
         found = securing.Check()
         securing.check_period({"validFrom": instant}, NOW, found)
-        assert found.problems == ["validFrom / validUntil are not dates and times"], instant
+        assert found.problems == ["validFrom is not a date and time"], instant

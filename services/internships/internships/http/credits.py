@@ -5,11 +5,9 @@ from __future__ import annotations
 
 import re
 import uuid
-from collections.abc import AsyncIterator
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query, Request, Response
-from fastapi.responses import StreamingResponse
 
 from internships.domain.credit_ledger import SourceKind, csv_header, csv_line, json_item
 from internships.handlers import credit_ledger as ledger
@@ -23,6 +21,7 @@ from internships.schemas.credits import (
     StudentSummaryRead,
     StudentTotalRead,
 )
+from praxis_common.downloads import table_download
 from praxis_common.http import IdempotencyKey, PrincipalDep, created
 from praxis_common.queries import PageSize, PageToken
 from praxis_common.service import Runtime
@@ -151,26 +150,13 @@ def router(rt: Runtime) -> APIRouter:
         query = _query(
             student_ref=student_ref, source_kind=source_kind, to=to, enterprise_org=enterprise_org, **{"from": from_}
         )
-        entries = ledger.export_ledger(query.filter(), principal, uow=rt.uow)
-
-        async def as_csv() -> AsyncIterator[bytes]:
-            yield csv_header().encode()
-            async for e in entries:
-                yield csv_line(e).encode()
-
-        async def as_json() -> AsyncIterator[bytes]:
-            yield b"["
-            first = True
-            async for e in entries:
-                yield (b"" if first else b",") + json_item(e).encode()
-                first = False
-            yield b"]"
-
-        media = "text/csv; charset=utf-8" if kind == "csv" else "application/json"
-        return StreamingResponse(
-            as_csv() if kind == "csv" else as_json(),
-            media_type=media,
-            headers={"Content-Disposition": f'attachment; filename="{_filename(principal, kind)}"'},
+        return table_download(
+            ledger.export_ledger(query.filter(), principal, uow=rt.uow),
+            format=kind,
+            csv_header=csv_header(),
+            csv_line=csv_line,
+            json_item=json_item,
+            filename=_filename(principal, kind),
         )
 
     @r.get(
