@@ -32,6 +32,9 @@ class Settings(ServiceSettings):
     # How long a published status list is in force: a verifier refuses an older copy (it could predate a
     # revocation), so an offline check needs a list fetched within this time.
     status_list_hours: float = Field(default=24.0, gt=0, le=24 * 30)
+    # How long reading an outside issuer's DID document or status list may take (a badge presented: adapters/
+    # outside.py).
+    outside_timeout_seconds: float = Field(default=5.0, gt=0, le=30)
 
     @model_validator(mode="after")
     def _key_in_prod(self) -> Settings:
@@ -53,6 +56,11 @@ class Settings(ServiceSettings):
                 "CREDENTIALS_KEY_ENCRYPTION_KEY (or CREDENTIALS_KEY_ENCRYPTION_KEY_FILE) must be set in prod (a Fernet key)"
             )
         return self
+
+    @property
+    def allow_private_urls(self) -> bool:
+        """Dev and test read outside issuers at private and loopback addresses (local servers); prod never."""
+        return self.environment != "prod"
 
     @property
     def encryption_key(self) -> str:

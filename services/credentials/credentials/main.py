@@ -10,6 +10,7 @@ from pathlib import Path
 from credentials import rpc
 from credentials.adapters import exports
 from credentials.adapters.key_store import KeyStore
+from credentials.adapters.outside import OutsideSources
 from credentials.adapters.unit_of_work import CredentialsUnit
 from credentials.config import Settings
 from credentials.consumers import achievements
@@ -21,21 +22,28 @@ from praxis_common.service import Runtime, ServiceSpec
 MIGRATIONS = Path(__file__).parent / "migrations"
 
 
-def custody(settings: Settings) -> Custody:
-    """How this service holds organisations' keys: sealed under the key-encryption key, DIDs under its public URL."""
+def custody(settings: Settings, outside: OutsideSources | None = None) -> Custody:
+    """How this service holds organisations' keys: sealed under the key-encryption key, DIDs under its public URL;
+    and where it reads outside issuers."""
     store = KeyStore(settings.encryption_key)
     return Custody(
         seal=store.seal,
         open=store.open,
         public_url=settings.public_url,
         status_list_lifetime=timedelta(hours=settings.status_list_hours),
+        outside=outside,
     )
 
 
 @asynccontextmanager
 async def held_keys(rt: Runtime) -> AsyncIterator[Custody]:
-    """`rt.resources` while the service runs: the edges sign and check through it."""
-    yield custody(rt.settings)
+    """`rt.resources` while the service runs: the edges sign and check through it (its HTTP client for outside
+    issuers closed when the service stops)."""
+    outside = OutsideSources(timeout=rt.settings.outside_timeout_seconds, allow_private=rt.settings.allow_private_urls)
+    try:
+        yield custody(rt.settings, outside)
+    finally:
+        await outside.close()
 
 
 def routers(rt: Runtime) -> list:

@@ -8,11 +8,11 @@ canonicalisation, which this service does not do (docs/credentials.md); such a c
 
 Whose key: a signature proves only that the holder of some key signed. Praxis takes a key as the issuer's when
   - the issuer is a `did:jwk` (the identifier is the public key itself), or
-  - the key is published in the DID document of an organisation this Praxis hosts (`documents`).
+  - the key is published in the issuer's DID document (`documents`): an organisation this Praxis hosts, or a
+    did:web whose document its host serves (read by the caller, handlers/brought_in.py, from public addresses only).
 A key the credential carries in its own header (`jwk`) for an issuer named otherwise proves nothing about the
-issuer (anyone can re-sign an altered credential with a key of their own), and a DID document at another address
-is not fetched (a request to any address a student names would let anyone make the service call it): both are
-refused, saying so.
+issuer (anyone can re-sign an altered credential with a key of their own): refused, saying so; as is an issuer
+known by an https profile only (its keys are not read).
 
 Signing and checking are joserfc's (RFC 7515/7518), with RS256 or ES256, the key's type matching its algorithm.
 """
@@ -27,14 +27,12 @@ from datetime import date, datetime, timedelta
 
 from joserfc import jws
 from joserfc.errors import JoseError
-from joserfc.jwk import ECKey, RSAKey
 
 from credentials.domain import did as dids
 from credentials.domain import securing
 from praxis_common.errors import FieldError, InvalidInput
 
-# The algorithms a presented credential may use, each with the key type it needs.
-ALGORITHMS = {"RS256": RSAKey, "ES256": ECKey}
+ALGORITHMS = securing.ALGORITHMS  # what a presented credential may be signed with
 # A presented signature's protected header may also carry the key (`jwk`), which is then compared, never trusted.
 HEADER = securing.PLAIN_HEADER | {"jwk"}
 OB3_TYPES = {"OpenBadgeCredential", "AchievementCredential"}
@@ -53,7 +51,7 @@ class Presented:
     awarded_on: date
     expires_on: date | None
     signed_by: str  # the key id (or the did:jwk) whose signature held
-    issuer_known: bool  # an organisation this Praxis hosts signed it; False: a did:jwk, whose name is its own claim
+    issuer_known: bool  # its issuer's domain vouches for the key (did:web, hosted or not); False: a did:jwk
     credential_ref: str  # the credential's own id (`id`, else the JWT's `jti`): one badge is recorded once
 
 
@@ -237,8 +235,9 @@ def _issuer_key(header: dict, issuer_id: str, documents: dict[str, dict]) -> tup
     return (
         None,
         "",
-        f"its issuer {issuer_id[:200]}'s key cannot be confirmed: Praxis accepts a did:jwk issuer or an organisation "
-        "it hosts, and fetches no other address (a key the credential carries itself proves nothing about its issuer)",
+        f"its issuer {issuer_id[:200]}'s key cannot be confirmed: Praxis accepts a did:jwk issuer, a did:web one whose "
+        "DID document publishes the key, or an organisation it hosts (a key the credential carries itself proves "
+        "nothing about its issuer)",
     )
 
 

@@ -18,7 +18,7 @@ from datetime import UTC, datetime, timedelta
 
 from joserfc import jws
 from joserfc.errors import JoseError
-from joserfc.jwk import KeySet, RSAKey
+from joserfc.jwk import ECKey, KeySet, RSAKey
 
 from credentials.domain import did as dids
 from credentials.domain import status_list
@@ -32,6 +32,9 @@ CLOCK_LEEWAY = timedelta(minutes=5)
 # What a signature's protected header holds here; anything else (`crit`, `b64`, `jku`, ...) is refused unread.
 PLAIN_HEADER = frozenset({"alg", "typ", "kid", "cty"})
 MAX_CREDENTIAL_BYTES = 256 * 1024
+# What an outside issuer may sign with (a presented badge, its status list), each with the key type it needs;
+# Praxis itself signs with RS256.
+ALGORITHMS = {"RS256": RSAKey, "ES256": ECKey}
 
 
 def payload_of(credential: dict) -> bytes:
@@ -88,11 +91,12 @@ def read_status_list(token: str, *, url: str, issuer: str, documents: dict[str, 
     published = [k for k in dids.keys_of(documents.get(issuer, {}), issuer) if k["kid"] == kid]
     if not published:
         raise InvalidInput(f"the status list is not signed by a published key of {issuer}")
-    if set(header) - PLAIN_HEADER or header.get("alg") != ALGORITHM:
-        raise InvalidInput("the status list's header is not a plain RS256 one")
+    alg = header.get("alg")
+    if set(header) - PLAIN_HEADER or not isinstance(alg, str) or alg not in ALGORITHMS:
+        raise InvalidInput(f"the status list's header is not a plain {' or '.join(ALGORITHMS)} one")
     try:
         claims = json.loads(
-            jws.deserialize_compact(token, RSAKey.import_key(published[0]), algorithms=[ALGORITHM]).payload
+            jws.deserialize_compact(token, ALGORITHMS[alg].import_key(published[0]), algorithms=[alg]).payload
         )
     except (JoseError, ValueError, TypeError, KeyError, UnicodeDecodeError, RecursionError):
         raise InvalidInput(f"the status list's signature does not match ({issuer})") from None

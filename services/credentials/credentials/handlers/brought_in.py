@@ -9,12 +9,13 @@ from __future__ import annotations
 import json
 import uuid
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
 from credentials import policy
 from credentials.domain import presented as presentation
+from credentials.domain import securing
 from credentials.domain.brought_in import AchievementKind, Description, RecordedAchievement, Weight
-from credentials.handlers.custody import Custody
+from credentials.handlers.custody import Custody, OutsideUnreadable
 from credentials.handlers.public import hosted_evidence
 from praxis_common import pages
 from praxis_common.auth import Principal
@@ -96,16 +97,15 @@ async def present_badge(
         raise Forbidden("the school's staff weigh an achievement; present it without points or credits")
     text = cmd.credential if isinstance(cmd.credential, str) else json.dumps(cmd.credential, ensure_ascii=False)
     now = clock()
-    async with uow() as u:  # only this Praxis's own records are read: nothing is fetched (domain/presented.py)
-        issuer = presentation.claimed_issuer(cmd.credential)
+    issuer, url = presentation.claimed_issuer(cmd.credential), presentation.status_url(cmd.credential)
+    fetched, fetched_bits = await _outside_evidence(custody, issuer, url, now)  # before any transaction opens
+    async with uow() as u:
         documents, bits = await hosted_evidence(
-            u,
-            custody,
-            presentation.signed_dids(cmd.credential) | {issuer},
-            issuer,
-            presentation.status_url(cmd.credential),
+            u, custody, presentation.signed_dids(cmd.credential) | {issuer}, issuer, url
         )
-    badge = presentation.verify(cmd.credential, documents=documents, status_bits=bits, now=now)
+    badge = presentation.verify(
+        cmd.credential, documents=documents | fetched, status_bits=bits if bits is not None else fetched_bits, now=now
+    )
     description = Description(
         kind=AchievementKind.BADGE,
         title=badge.title,
@@ -185,6 +185,33 @@ async def _add(
         await u.recorded.add(a)
         await u.commit()
     return a
+
+
+async def _outside_evidence(
+    custody: Custody, issuer: str, status_url: str | None, now: datetime
+) -> tuple[dict[str, dict], bytes | None]:
+    """An outside did:web issuer's DID document and, when the badge names one, its status list's bits, read where the
+    issuer publishes them (custody.outside: public addresses only, a deadline, a size limit). What cannot be read
+    refuses the badge, saying why: a key not found cannot be the issuer's, a revocation not known is not a "no"."""
+    if custody.outside is None or not issuer.startswith("did:web:") or custody.hosted(issuer):
+        return {}, None
+    try:
+        documents = {issuer: await custody.outside.did_document(issuer)}
+    except OutsideUnreadable as exc:
+        raise _unverified(f"its issuer's DID document could not be read: {exc}") from None
+    if not status_url:
+        return documents, None
+    try:
+        token = await custody.outside.text(status_url)
+        return documents, securing.read_status_list(token, url=status_url, issuer=issuer, documents=documents, now=now)
+    except (OutsideUnreadable, InvalidInput) as exc:
+        raise _unverified(f"its status list could not be read, so its revocation is unknown: {exc}") from None
+
+
+def _unverified(problem: str) -> InvalidInput:
+    return InvalidInput(
+        f"the credential presented could not be verified: {problem}", errors=[FieldError("credential", problem)]
+    )
 
 
 def _standing(a: RecordedAchievement) -> RecordedAchievement:

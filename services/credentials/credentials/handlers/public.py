@@ -91,7 +91,7 @@ async def _check(secured: dict, *, uow: UowFactory, custody: Custody, now: datet
     notes = [
         f"{d} is not an organisation of this Praxis: check it with `praxis credential verify`"
         for d in sorted(wanted)
-        if _hosted(d, custody) is None
+        if custody.hosted(d) is None
     ]
     check = securing.verify(secured, documents=documents, status_bits=bits, now=now)
     if (  # the reason is told only for the very credential this Praxis issued and holds, its school's signature good
@@ -122,23 +122,14 @@ async def hosted_evidence(
     bits of `status_url` when it is the list of `issuer`, a school hosted here (None otherwise). Nothing is fetched."""
     documents: dict[str, dict] = {}
     for d in sorted(wanted):
-        hosted = _hosted(d, custody)
+        hosted = custody.hosted(d)
         published = await u.keys.published(hosted[1], hosted[0]) if hosted else None
         if published:
             documents[d] = dids.document(d, published)
-    hosted_issuer = _hosted(issuer, custody)
+    hosted_issuer = custody.hosted(issuer)
     if hosted_issuer and hosted_issuer[0] == "school" and status_url == custody.status_list_url(hosted_issuer[1]):
         return documents, status_list.bits_of(await u.credentials.revoked_indexes(hosted_issuer[1]))
     return documents, None
-
-
-def _hosted(did: str, custody: Custody) -> tuple[str, str] | None:
-    """(kind, org) when `did` is an organisation this Praxis hosts."""
-    for kind in dids.KINDS:
-        prefix = custody.did(kind, "x")[: -len("x")]
-        if did.startswith(prefix) and dids.ORG_PATTERN.match(did[len(prefix) :]):
-            return kind, did[len(prefix) :]
-    return None
 
 
 def _uuid_of(urn: object) -> uuid.UUID | None:

@@ -1,24 +1,20 @@
 """Outbound webhook requests: signed per the Standard Webhooks spec (the `standardwebhooks` library), sent with a
 timeout, refused when the host resolves to a private, loopback or link-local address (SSRF) unless allowed (dev).
 
-The address check runs at every attempt, since DNS may change after registration. What is left: a name that
-resolves differently between the check and httpx's own lookup (DNS rebinding within milliseconds).
+The address check (praxis_common.addresses) runs at every attempt, since DNS may change after registration.
 """
 
 from __future__ import annotations
 
 import asyncio
-import ipaddress
-import socket
 import time
 from datetime import UTC, datetime
-from urllib.parse import urlsplit
 
 import httpx
 from standardwebhooks.webhooks import Webhook
 
 from notifications.domain.deliveries import Sent
-from notifications.domain.webhooks import public_address, public_host
+from praxis_common.addresses import blocked
 
 USER_AGENT = "Praxis-Webhooks/1"
 
@@ -26,20 +22,6 @@ USER_AGENT = "Praxis-Webhooks/1"
 def signature(secrets: list[str], msg_id: str, at: datetime, body: str) -> str:
     """The `webhook-signature` header: one `v1,<base64>` per secret, space-separated (receivers accept any)."""
     return " ".join(Webhook(s).sign(msg_id, at, body) for s in secrets)
-
-
-async def _blocked(url: str) -> str | None:
-    host = urlsplit(url).hostname or ""
-    if not public_host(host):
-        return f"{host} is not a public address"
-    try:
-        infos = await asyncio.get_running_loop().getaddrinfo(host, None, type=socket.SOCK_STREAM)
-    except OSError as exc:
-        return f"cannot resolve {host}: {exc}"
-    for *_, sockaddr in infos:
-        if not public_address(ipaddress.ip_address(sockaddr[0])):
-            return f"{host} resolves to a non-public address"
-    return None
 
 
 class Sender:
@@ -56,12 +38,12 @@ class Sender:
     async def refused(self, url: str) -> str | None:
         """Why the URL may not be delivered to (its host resolves to a non-public address), or None; always None
         where private addresses are allowed (dev, test)."""
-        return None if self.allow_private else await _blocked(url)
+        return None if self.allow_private else await blocked(url)
 
     async def send(self, *, url: str, msg_id: str, secrets: list[str], body: str, at: datetime) -> Sent:
         at, started = at.astimezone(UTC), time.monotonic()
-        if not self.allow_private and (blocked := await _blocked(url)):
-            return Sent(None, 0, blocked)
+        if not self.allow_private and (why := await blocked(url)):
+            return Sent(None, 0, why)
         headers = {
             "content-type": "application/cloudevents+json",
             "user-agent": USER_AGENT,

@@ -8,7 +8,6 @@ a receiver can switch its secret at its own pace.
 from __future__ import annotations
 
 import base64
-import ipaddress
 import secrets
 import uuid
 from dataclasses import dataclass, field
@@ -18,6 +17,7 @@ from urllib.parse import urlsplit
 
 from notifications.domain.orgs import Org
 from notifications.domain.projections import PROJECTIONS
+from praxis_common.addresses import public_host
 from praxis_common.errors import FieldError, InvalidInput
 
 SECRET_PREFIX = "whsec_"
@@ -60,23 +60,6 @@ def check_url(url: str, *, allow_http: bool) -> str:
     if not allow_http and not public_host(parts.hostname):
         raise InvalidInput("url points at a private address", errors=[FieldError("url", "private or loopback address")])
     return url
-
-
-def public_host(host: str) -> bool:
-    """False for a literal address that is private, loopback, link-local, multicast or reserved, and for localhost;
-    a name is judged by what it resolves to, at delivery (adapters/sender.py)."""
-    if host.lower() in ("localhost", "localhost.localdomain") or host.lower().endswith(".localhost"):
-        return False
-    try:
-        return public_address(ipaddress.ip_address(host))
-    except ValueError:
-        return True
-
-
-def public_address(ip: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
-    return not (
-        ip.is_private or ip.is_loopback or ip.is_link_local or ip.is_multicast or ip.is_reserved or ip.is_unspecified
-    )
 
 
 def check_event_types(types: list[str]) -> list[str]:
