@@ -15,9 +15,16 @@ LOCAL_NAMES = ("localhost", "localhost.localdomain")
 
 
 def public_address(ip: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
-    return not (
-        ip.is_private or ip.is_loopback or ip.is_link_local or ip.is_multicast or ip.is_reserved or ip.is_unspecified
-    )
+    """Globally reachable unicast (not private, shared like 100.64.0.0/10, loopback, link-local, site-local,
+    reserved or multicast), and for an IPv6 address that carries an IPv4 one (mapped, 6to4, Teredo) that one too."""
+    if isinstance(ip, ipaddress.IPv6Address):
+        teredo = ip.teredo
+        for inner in (ip.ipv4_mapped, ip.sixtofour, teredo[1] if teredo else None):
+            if inner is not None and not public_address(inner):
+                return False
+        if ip.ipv4_mapped is not None:
+            return True
+    return ip.is_global and not ip.is_multicast and not getattr(ip, "is_site_local", False)
 
 
 def public_host(host: str) -> bool:
@@ -31,17 +38,20 @@ def public_host(host: str) -> bool:
         return True
 
 
-async def blocked(url: str) -> str | None:
-    """Why `url`'s host may not be called (it is, or resolves to, a non-public address, or does not resolve), or
-    None."""
+async def blocked(url: str, *, within: float = 5.0) -> str | None:
+    """Why `url`'s host may not be called (it is, or resolves to, a non-public address, or does not resolve within
+    `within` seconds), or None."""
     host = urlsplit(url).hostname or ""
     if not public_host(host):
         return f"{host} is not a public address"
     try:
-        infos = await asyncio.get_running_loop().getaddrinfo(host, None, type=socket.SOCK_STREAM)
+        async with asyncio.timeout(within):
+            infos = await asyncio.get_running_loop().getaddrinfo(host, None, type=socket.SOCK_STREAM)
+    except TimeoutError:
+        return f"cannot resolve {host} within {within:g} s"
     except OSError as exc:
         return f"cannot resolve {host}: {exc}"
     for *_, sockaddr in infos:
-        if not public_address(ipaddress.ip_address(sockaddr[0])):
+        if not public_address(ipaddress.ip_address(sockaddr[0].split("%", 1)[0])):
             return f"{host} resolves to a non-public address"
     return None

@@ -9,7 +9,6 @@ from typing import Literal, TypeVar
 from fastapi.responses import StreamingResponse
 
 T = TypeVar("T")
-FORMATS = ("csv", "json")
 
 
 def table_download(

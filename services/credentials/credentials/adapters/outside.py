@@ -43,25 +43,38 @@ class OutsideSources:
         return document
 
     async def text(self, url: str) -> str:
-        """The body at `url`, at most MAX_BYTES, within the deadline; OutsideUnreadable says why not."""
+        """The body at `url`, at most MAX_BYTES as sent (no content encoding: a small compressed body must not unfold
+        into a large one), within the deadline (the address check included); OutsideUnreadable says why not."""
+        try:
+            async with asyncio.timeout(self.timeout):
+                return await self._read(url)
+        except OutsideUnreadable:
+            raise
+        except TimeoutError:
+            raise OutsideUnreadable(f"{url[:200]} did not answer within {self.timeout:g} s") from None
+        except Exception as exc:  # whatever a hostile address makes of the URL parser, httpx or the socket
+            raise OutsideUnreadable(f"{url[:200]} could not be read ({type(exc).__name__})") from None
+
+    async def _read(self, url: str) -> str:
         parts = urlsplit(url)
         local = (parts.hostname or "") in dids.LOCAL_HOSTS
         if parts.scheme != "https" and not (parts.scheme == "http" and local):
             raise OutsideUnreadable(f"{url[:200]} is not an https address")
         if not self.allow_private and (why := await blocked(url)):
             raise OutsideUnreadable(why)
-        try:
-            async with asyncio.timeout(self.timeout):
-                async with self.client.stream("GET", url, headers={"user-agent": USER_AGENT}) as response:
-                    if response.status_code != 200:
-                        raise OutsideUnreadable(f"{url[:200]} answered {response.status_code}")
-                    body = bytearray()
-                    async for chunk in response.aiter_bytes():
-                        body += chunk
-                        if len(body) > MAX_BYTES:
-                            raise OutsideUnreadable(f"{url[:200]} sent more than {MAX_BYTES} bytes")
-        except (httpx.HTTPError, TimeoutError, OSError) as exc:
-            raise OutsideUnreadable(f"{url[:200]} could not be read ({type(exc).__name__})") from None
+        headers = {"user-agent": USER_AGENT, "accept-encoding": "identity"}
+        async with self.client.stream("GET", url, headers=headers) as response:
+            if response.status_code != 200:
+                raise OutsideUnreadable(f"{url[:200]} answered {response.status_code}")
+            if response.headers.get("content-encoding", "identity").lower() != "identity":
+                raise OutsideUnreadable(
+                    f"{url[:200]} sent an encoded body ({response.headers['content-encoding'][:20]})"
+                )
+            body = bytearray()
+            async for chunk in response.aiter_raw():
+                body += chunk
+                if len(body) > MAX_BYTES:
+                    raise OutsideUnreadable(f"{url[:200]} sent more than {MAX_BYTES} bytes")
         try:
             return body.decode()
         except UnicodeDecodeError:

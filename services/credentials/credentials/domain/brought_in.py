@@ -64,8 +64,8 @@ class Description:
     expires_on: date | None = None
     issuer_id: str = ""  # a badge's verified issuer (its DID or URL)
     signed_by: str = ""  # the key whose signature held (a badge)
-    # A badge's issuer is an organisation this Praxis hosts (True), or known only by its key (a did:jwk: its name is
-    # its own claim, and the school judges it). Always False for what the staff record.
+    # A badge's issuer is an organisation of this Praxis (True), or outside it (its name is its own claim; its DID
+    # says whose key or domain it is, and the school judges it). Always False for what the staff record.
     issuer_known: bool = False
     credential_ref: str = ""  # a badge's own id: a badge is recorded once while its record stands
 

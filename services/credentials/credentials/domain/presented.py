@@ -51,7 +51,7 @@ class Presented:
     awarded_on: date
     expires_on: date | None
     signed_by: str  # the key id (or the did:jwk) whose signature held
-    issuer_known: bool  # its issuer's domain vouches for the key (did:web, hosted or not); False: a did:jwk
+    issuer_known: bool  # an organisation of this Praxis signed it; False: an outside issuer, its name its own claim
     credential_ref: str  # the credential's own id (`id`, else the JWT's `jti`): one badge is recorded once
 
 
@@ -86,12 +86,30 @@ def status_url(value: object) -> str | None:
         return None
     entry = securing.revocation_entry(credential)
     url = entry.get("statusListCredential") if entry else None
-    return url if isinstance(url, str) and len(url) <= 2000 else None
+    return url if isinstance(url, str) and url.startswith(("https://", "http://")) and len(url) <= 2000 else None
 
 
-def verify(value: object, *, documents: dict[str, dict], status_bits: bytes | None, now: datetime) -> Presented:
+def signed_by_issuer(value: object, documents: dict[str, dict]) -> bool:
+    """Whether the presented credential's issuer signed it with a key `documents` publish: checked before anything
+    else it names (its status list) is read."""
+    try:
+        signatures, payload = _jws_parts(value)
+        issuer_id = _issuer_id(_unwrapped(payload)[1])
+    except InvalidInput:
+        return False
+    return bool(issuer_id) and bool(_issuer_signature(signatures, payload, issuer_id, documents)[0])
+
+
+def verify(
+    value: object,
+    *,
+    documents: dict[str, dict],
+    status_bits: bytes | None,
+    now: datetime,
+    hosted: frozenset[str] = frozenset(),
+) -> Presented:
     """The presented credential checked (see the module): its description when it holds, else InvalidInput naming
-    every problem found."""
+    every problem found. `hosted`: the DIDs of organisations this Praxis hosts (whose names are their own)."""
     signatures, payload = _jws_parts(value)
     claims, credential = _unwrapped(payload)
     problems = _shape_problems(credential)
@@ -121,7 +139,7 @@ def verify(value: object, *, documents: dict[str, dict], status_bits: bytes | No
         awarded_on=awarded_on,
         expires_on=valid_until.date() if valid_until and valid_until.date() >= awarded_on else None,
         signed_by=signed_by,
-        issuer_known=not issuer_id.startswith("did:jwk:"),
+        issuer_known=issuer_id in hosted,
         credential_ref=_text(own_id, MAX_TEXT),
     )
 

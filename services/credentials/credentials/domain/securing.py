@@ -77,10 +77,13 @@ def sign_status_list(list_credential: dict, key: SigningKey) -> str:
     )
 
 
-def read_status_list(token: str, *, url: str, issuer: str, documents: dict[str, dict], now: datetime) -> bytes:
+def read_status_list(
+    token: str, *, url: str, issuer: str, documents: dict[str, dict], now: datetime, fetched_now: bool = False
+) -> bytes:
     """The bits of a published status list, trusted only when the credential's issuer signed it with a published key,
     it is the list the credential names, and it is in force at `now` (a list is published with a short validUntil:
-    an old copy, from before a revocation, must not pass). InvalidInput says why not."""
+    an old copy, from before a revocation, must not pass; `fetched_now`: read from its issuer just now, so a list
+    that states no validUntil is current). InvalidInput says why not."""
     if not isinstance(token, str) or len(token) > status_list.MAX_ENCODED + 4096:
         raise InvalidInput("the status list is not a VC-JWT")
     try:
@@ -100,19 +103,21 @@ def read_status_list(token: str, *, url: str, issuer: str, documents: dict[str, 
         )
     except (JoseError, ValueError, TypeError, KeyError, UnicodeDecodeError, RecursionError):
         raise InvalidInput(f"the status list's signature does not match ({issuer})") from None
-    subject = claims.get("credentialSubject") if isinstance(claims, dict) else None
+    if not isinstance(claims, dict):
+        raise InvalidInput(f"{url} is not {issuer}'s status list")
+    subject = claims.get("credentialSubject")
     if claims.get("id") != url or claims.get("issuer") != issuer or not isinstance(subject, dict):
         raise InvalidInput(f"{url} is not {issuer}'s status list")
     if subject.get("statusPurpose") != status_list.PURPOSE:
         raise InvalidInput(f"{url} is not a revocation list")
     try:
-        valid_from, valid_until = parse_instant(claims.get("validFrom")), parse_instant(claims.get("validUntil"))
+        valid_from = parse_instant(claims.get("validFrom"))
+        until = claims.get("validUntil")
+        valid_until = parse_instant(until) if until is not None or not fetched_now else LATEST
     except (TypeError, ValueError):
         raise InvalidInput(f"the status list {url} does not say when it is valid (validFrom, validUntil)") from None
     if not valid_from - CLOCK_LEEWAY <= now <= valid_until:
-        raise InvalidInput(
-            f"the status list {url} is valid from {claims['validFrom']} to {claims['validUntil']}, not now"
-        )
+        raise InvalidInput(f"the status list {url} is valid from {claims['validFrom']} to {until}, not now")
     return status_list.decode(subject.get("encodedList"))
 
 

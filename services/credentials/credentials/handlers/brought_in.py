@@ -10,11 +10,13 @@ import json
 import uuid
 from dataclasses import dataclass
 from datetime import date, datetime
+from urllib.parse import urlsplit
 
 from credentials import policy
 from credentials.domain import presented as presentation
 from credentials.domain import securing
 from credentials.domain.brought_in import AchievementKind, Description, RecordedAchievement, Weight
+from credentials.domain.did import document_url as did_document_url
 from credentials.handlers.custody import Custody, OutsideUnreadable
 from credentials.handlers.public import hosted_evidence
 from praxis_common import pages
@@ -98,13 +100,17 @@ async def present_badge(
     text = cmd.credential if isinstance(cmd.credential, str) else json.dumps(cmd.credential, ensure_ascii=False)
     now = clock()
     issuer, url = presentation.claimed_issuer(cmd.credential), presentation.status_url(cmd.credential)
-    fetched, fetched_bits = await _outside_evidence(custody, issuer, url, now)  # before any transaction opens
+    fetched, fetched_bits = await _outside_evidence(custody, cmd.credential, issuer, url, now)  # no transaction open
     async with uow() as u:
         documents, bits = await hosted_evidence(
             u, custody, presentation.signed_dids(cmd.credential) | {issuer}, issuer, url
         )
     badge = presentation.verify(
-        cmd.credential, documents=documents | fetched, status_bits=bits if bits is not None else fetched_bits, now=now
+        cmd.credential,
+        documents=documents | fetched,
+        status_bits=bits if bits is not None else fetched_bits,
+        now=now,
+        hosted=frozenset({issuer} if custody.hosted(issuer) else ()),
     )
     description = Description(
         kind=AchievementKind.BADGE,
@@ -188,24 +194,38 @@ async def _add(
 
 
 async def _outside_evidence(
-    custody: Custody, issuer: str, status_url: str | None, now: datetime
+    custody: Custody, value: object, issuer: str, status_url: str | None, now: datetime
 ) -> tuple[dict[str, dict], bytes | None]:
     """An outside did:web issuer's DID document and, when the badge names one, its status list's bits, read where the
-    issuer publishes them (custody.outside: public addresses only, a deadline, a size limit). What cannot be read
-    refuses the badge, saying why: a key not found cannot be the issuer's, a revocation not known is not a "no"."""
+    issuer publishes them (custody.outside: public addresses only, a deadline, a size limit). The list is read only
+    once the issuer's signature holds, and only from the issuer's own host. What cannot be read refuses the badge,
+    saying why: a key not found cannot be the issuer's, a revocation not known is not a "no"."""
     if custody.outside is None or not issuer.startswith("did:web:") or custody.hosted(issuer):
         return {}, None
     try:
         documents = {issuer: await custody.outside.did_document(issuer)}
     except OutsideUnreadable as exc:
         raise _unverified(f"its issuer's DID document could not be read: {exc}") from None
-    if not status_url:
-        return documents, None
+    if not status_url or not presentation.signed_by_issuer(value, documents):
+        return documents, None  # no list, or a signature the check refuses anyway: nothing more is read
+    if not _on_host_of(status_url, issuer):
+        raise _unverified("its status list is not on its issuer's host")
     try:
         token = await custody.outside.text(status_url)
-        return documents, securing.read_status_list(token, url=status_url, issuer=issuer, documents=documents, now=now)
+        bits = securing.read_status_list(
+            token, url=status_url, issuer=issuer, documents=documents, now=now, fetched_now=True
+        )
+        return documents, bits
     except (OutsideUnreadable, InvalidInput) as exc:
         raise _unverified(f"its status list could not be read, so its revocation is unknown: {exc}") from None
+
+
+def _on_host_of(url: str, did: str) -> bool:
+    """Whether `url` is served by the host of the did:web `did` (its status list where its DID document is)."""
+    try:
+        return urlsplit(url).hostname == urlsplit(did_document_url(did)).hostname
+    except (ValueError, InvalidInput):
+        return False
 
 
 def _unverified(problem: str) -> InvalidInput:

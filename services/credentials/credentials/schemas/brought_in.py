@@ -153,8 +153,9 @@ class RecordedRead(BaseModel):
     issuer_id: str = Field(description="a badge's issuer, as verified (its DID); empty for a record")
     signed_by: str = Field(description="the key whose signature held (a badge); empty for a record")
     issuer_known: bool = Field(
-        description="a badge's issuer is an organisation this Praxis hosts; false for a did:jwk issuer (known only by "
-        "its key: its name is its own claim) and for what the staff record"
+        description="a badge's issuer is an organisation of this Praxis (its name is that organisation's); false for "
+        "an outside issuer (its name is its own claim: its DID says whose key or domain it is) and for what the "
+        "staff record"
     )
     awarded_on: date
     expires_on: date | None

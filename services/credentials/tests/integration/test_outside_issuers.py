@@ -5,6 +5,7 @@ where private addresses are not allowed) is refused saying why, and nothing is r
 
 from __future__ import annotations
 
+import gzip
 import json
 import threading
 from collections.abc import Iterator
@@ -33,17 +34,19 @@ REVOKED_INDEX, LIVE_INDEX = 7, 8
 
 
 class Served:
-    """A real HTTP server on 127.0.0.1: path -> (status, body)."""
+    """A real HTTP server on 127.0.0.1: path -> (status, body[, headers])."""
 
     def __init__(self) -> None:
-        self.pages: dict[str, tuple[int, bytes]] = {}
+        self.pages: dict[str, tuple] = {}
         pages = self.pages
 
         class Handler(BaseHTTPRequestHandler):
             def do_GET(self) -> None:  # noqa: N802 (the stdlib's name)
-                status, body = pages.get(self.path, (404, b"not here"))
+                status, body, *headers = pages.get(self.path, (404, b"not here"))
                 self.send_response(status)
                 self.send_header("content-length", str(len(body)))
+                for name, value in (headers[0] if headers else {}).items():
+                    self.send_header(name, value)
                 self.end_headers()
                 self.wfile.write(body)
 
@@ -113,7 +116,7 @@ async def test_a_did_web_issuers_badge_is_read_verified_and_recorded(uow, site):
         assert (a.description.issuer_id, a.description.signed_by, a.description.issuer_known) == (
             issuer.did,
             issuer.kid,
-            True,  # its domain serves the key
+            False,  # its domain serves the key; its name is its own claim (not an organisation of this Praxis)
         )
         with pytest.raises(InvalidInput, match="revoked by its issuer"):
             await present(uow, custody, issuer.badge("Skills contest, 2nd prize", index=REVOKED_INDEX))
@@ -138,13 +141,20 @@ async def test_what_cannot_be_read_is_refused_saying_why(uow, site):
     site.pages["/issuers/huge/did.json"] = (200, b" " * (MAX_BYTES + 1))
     listless = WebIssuer(site, "issuers:listless")
     site.pages.pop("/issuers/listless/status/1")
+    bomb = WebIssuer(site, "issuers:bomb")  # a small gzip that would unfold far past the limit: never unfolded
+    site.pages["/issuers/bomb/did.json"] = (200, gzip.compress(b" " * (64 * MAX_BYTES)), {"content-encoding": "gzip"})
+    elsewhere = WebIssuer(site, "issuers:elsewhere")  # names a list on another host than its DID document's
     try:
-        for issuer, why in ((gone, "answered 404"), (huge, f"more than {MAX_BYTES} bytes")):
+        for issuer, why in ((gone, "answered 404"), (huge, f"more than {MAX_BYTES} bytes"), (bomb, "encoded body")):
             with pytest.raises(InvalidInput, match="DID document could not be read") as caught:
                 await present(uow, custody, issuer.badge("Contest"), student="S-gone")
             assert why in str(caught.value)
         with pytest.raises(InvalidInput, match="status list could not be read"):
             await present(uow, custody, listless.badge("Contest", index=LIVE_INDEX), student="S-gone")
+        for url in (elsewhere.status_url.replace("127.0.0.1", "localhost"), "https://[::1/x", "https://h:99999/l"):
+            elsewhere.status_url = url
+            with pytest.raises(InvalidInput, match="not on its issuer's host"):
+                await present(uow, custody, elsewhere.badge("Contest", index=LIVE_INDEX), student="S-gone")
     finally:
         await outside.close()
     sealed, outside = await custody_reading(allow_private=False)  # prod: only public addresses are read

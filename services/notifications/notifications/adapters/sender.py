@@ -38,11 +38,11 @@ class Sender:
     async def refused(self, url: str) -> str | None:
         """Why the URL may not be delivered to (its host resolves to a non-public address), or None; always None
         where private addresses are allowed (dev, test)."""
-        return None if self.allow_private else await blocked(url)
+        return None if self.allow_private else await blocked(url, within=self.timeout)
 
     async def send(self, *, url: str, msg_id: str, secrets: list[str], body: str, at: datetime) -> Sent:
         at, started = at.astimezone(UTC), time.monotonic()
-        if not self.allow_private and (why := await blocked(url)):
+        if not self.allow_private and (why := await blocked(url, within=self.timeout)):
             return Sent(None, 0, why)
         headers = {
             "content-type": "application/cloudevents+json",
