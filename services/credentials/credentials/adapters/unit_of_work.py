@@ -6,12 +6,8 @@ from __future__ import annotations
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from credentials.adapters.erasure import ErasureRepository
-from credentials.adapters.repositories import (
-    AchievementRepository,
-    CredentialRepository,
-    KeyRepository,
-    RecordedRepository,
-)
+from credentials.adapters.recorded import RecordedRepository
+from credentials.adapters.repositories import AchievementRepository, CredentialRepository, KeyRepository
 from credentials.outgoing import integration_event
 from praxis_common.uow import UnitOfWork
 

@@ -29,7 +29,7 @@ from joserfc import jws
 from joserfc.errors import JoseError
 
 from credentials.domain import did as dids
-from credentials.domain import securing
+from credentials.domain import securing, validity
 from praxis_common.errors import FieldError, InvalidInput
 
 ALGORITHMS = securing.ALGORITHMS  # what a presented credential may be signed with
@@ -55,49 +55,46 @@ class Presented:
     credential_ref: str  # the credential's own id (`id`, else the JWT's `jti`): one badge is recorded once
 
 
-def signed_dids(value: object) -> set[str]:
-    """The DIDs a presented credential's signatures name (its keys' controllers), whose documents `verify` needs; a
-    value that is no credential names none (verify says why)."""
-    try:
-        signatures, _ = _jws_parts(value)
-    except InvalidInput:
-        return set()
-    found = set()
-    for s in signatures:
-        kid = _header(s).get("kid")
-        if isinstance(kid, str) and kid.startswith("did:") and "#" in kid:
-            found.add(kid.split("#", 1)[0])
-    return found
+@dataclass(frozen=True)
+class Presentation:
+    """A presented credential, read once: its signatures, its payload, the JWT's claims and the credential they carry
+    (unchecked: `verify` checks them)."""
+
+    signatures: list[dict]
+    payload: str
+    claims: dict
+    credential: dict
+
+    @property
+    def issuer(self) -> str:
+        """The issuer it names ("" when none): whose records and documents `verify` needs."""
+        return _issuer_id(self.credential)
+
+    @property
+    def signer_dids(self) -> set[str]:
+        """The DIDs its signatures' key ids name."""
+        kids = (_header(s).get("kid") for s in self.signatures)
+        return {k.split("#", 1)[0] for k in kids if isinstance(k, str) and k.startswith("did:") and "#" in k}
+
+    @property
+    def status_url(self) -> str | None:
+        """The revocation list it names (its bits are `verify`'s `status_bits`)."""
+        entry = securing.revocation_entry(self.credential)
+        url = entry.get("statusListCredential") if entry else None
+        return url if isinstance(url, str) and url.startswith(("https://", "http://")) and len(url) <= 2000 else None
+
+    def signed_by_issuer(self, documents: dict[str, dict]) -> bool:
+        """Whether its issuer signed it with a key `documents` publish: checked before anything else it names (its
+        status list) is read."""
+        return bool(self.issuer) and bool(_issuer_signature(self.signatures, self.payload, self.issuer, documents)[0])
 
 
-def claimed_issuer(value: object) -> str:
-    """The issuer a presented credential names, unchecked ("" when it names none): whose records `verify` needs."""
-    try:
-        return _issuer_id(_unwrapped(_jws_parts(value)[1])[1])
-    except InvalidInput:
-        return ""
-
-
-def status_url(value: object) -> str | None:
-    """The revocation list a presented credential names, unchecked (its bits are `verify`'s `status_bits`)."""
-    try:
-        credential = _unwrapped(_jws_parts(value)[1])[1]
-    except InvalidInput:
-        return None
-    entry = securing.revocation_entry(credential)
-    url = entry.get("statusListCredential") if entry else None
-    return url if isinstance(url, str) and url.startswith(("https://", "http://")) and len(url) <= 2000 else None
-
-
-def signed_by_issuer(value: object, documents: dict[str, dict]) -> bool:
-    """Whether the presented credential's issuer signed it with a key `documents` publish: checked before anything
-    else it names (its status list) is read."""
-    try:
-        signatures, payload = _jws_parts(value)
-        issuer_id = _issuer_id(_unwrapped(payload)[1])
-    except InvalidInput:
-        return False
-    return bool(issuer_id) and bool(_issuer_signature(signatures, payload, issuer_id, documents)[0])
+def read(value: object) -> Presentation:
+    """A presented credential as sent (its VC-JWT, or a JWS in JSON, as text or parsed): InvalidInput when it is
+    neither."""
+    signatures, payload = _jws_parts(value)
+    claims, credential = _unwrapped(payload)
+    return Presentation(signatures, payload, claims, credential)
 
 
 def verify(
@@ -108,10 +105,12 @@ def verify(
     now: datetime,
     hosted: frozenset[str] = frozenset(),
 ) -> Presented:
-    """The presented credential checked (see the module): its description when it holds, else InvalidInput naming
-    every problem found. `hosted`: the DIDs of organisations this Praxis hosts (whose names are their own)."""
-    signatures, payload = _jws_parts(value)
-    claims, credential = _unwrapped(payload)
+    """The presented credential (as sent, or `read`) checked (see the module): its description when it holds, else
+    InvalidInput naming every problem found. `hosted`: the DIDs of organisations this Praxis hosts (whose names are
+    their own)."""
+    presentation = value if isinstance(value, Presentation) else read(value)
+    signatures, payload = presentation.signatures, presentation.payload
+    claims, credential = presentation.claims, presentation.credential
     problems = _shape_problems(credential)
     if problems:
         raise _refused(*problems)
@@ -119,7 +118,7 @@ def verify(
     if isinstance(claims.get("iss"), str) and claims["iss"] != issuer_id:
         raise _refused(f"its `iss` claim ({claims['iss'][:120]}) is not its issuer ({issuer_id[:120]})")
     signed_by, problems = _issuer_signature(signatures, payload, issuer_id, documents)
-    valid_from, valid_until, period_problems = securing.period(credential, now, claims)
+    valid_from, valid_until, period_problems = validity.period(credential, now, claims)
     check = securing.Check(credential=credential)
     securing.check_status(credential, status_bits, check)
     problems += period_problems + check.problems
@@ -285,7 +284,7 @@ def _issuer_id(credential: dict) -> str:
 def _awarded_on(subject: dict, valid_from: datetime | None) -> date:
     """When it was awarded: the subject's activity end when it says one, else when the credential was issued."""
     try:
-        return securing.parse_instant(subject.get("activityEndDate")).date()
+        return validity.parse_instant(subject.get("activityEndDate")).date()
     except (TypeError, ValueError):
         return valid_from.date() if valid_from else date.min
 

@@ -14,21 +14,18 @@ from __future__ import annotations
 import base64
 import json
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import datetime
 
 from joserfc import jws
 from joserfc.errors import JoseError
 from joserfc.jwk import ECKey, KeySet, RSAKey
 
 from credentials.domain import did as dids
-from credentials.domain import status_list
+from credentials.domain import status_list, validity
 from credentials.domain.keys import ALGORITHM, SigningKey
 from praxis_common.errors import InvalidInput
 
 ISSUER, COUNTERSIGNER = "issuer", "countersigner"
-# Clocks differ between an issuer and a verifier (and a verifier may read its clock before it fetches): a list or a
-# credential signed "now" is taken as valid from this much earlier, as JWT verifiers allow for `nbf`.
-CLOCK_LEEWAY = timedelta(minutes=5)
 # What a signature's protected header holds here; anything else (`crit`, `b64`, `jku`, ...) is refused unread.
 PLAIN_HEADER = frozenset({"alg", "typ", "kid", "cty"})
 MAX_CREDENTIAL_BYTES = 256 * 1024
@@ -111,12 +108,12 @@ def read_status_list(
     if subject.get("statusPurpose") != status_list.PURPOSE:
         raise InvalidInput(f"{url} is not a revocation list")
     try:
-        valid_from = parse_instant(claims.get("validFrom"))
+        valid_from = validity.parse_instant(claims.get("validFrom"))
         until = claims.get("validUntil")
-        valid_until = parse_instant(until) if until is not None or not fetched_now else LATEST
+        valid_until = validity.parse_instant(until) if until is not None or not fetched_now else validity.LATEST
     except (TypeError, ValueError):
         raise InvalidInput(f"the status list {url} does not say when it is valid (validFrom, validUntil)") from None
-    if not valid_from - CLOCK_LEEWAY <= now <= valid_until:
+    if not valid_from - validity.CLOCK_LEEWAY <= now <= valid_until:
         raise InvalidInput(f"the status list {url} is valid from {claims['validFrom']} to {until}, not now")
     return status_list.decode(subject.get("encodedList"))
 
@@ -268,53 +265,7 @@ def verify(
 
 
 def check_period(credential: dict, now: datetime, check: Check) -> None:
-    check.problems.extend(period(credential, now)[2])
-
-
-def period(
-    credential: dict, now: datetime, claims: dict | None = None
-) -> tuple[datetime | None, datetime | None, list[str]]:
-    """(valid from, valid until, what is wrong with them at `now`): the credential's validFrom / validUntil (VC 1.1:
-    issuanceDate / expirationDate) and, given the JWT's `claims`, its nbf / exp; a start is taken with the clocks'
-    leeway. A credential must say when it became valid."""
-    problems: list[str] = []
-
-    def instant(*names: str) -> tuple[datetime | None, str]:
-        for name in names:
-            if credential.get(name) is not None:
-                try:
-                    return parse_instant(credential[name]), str(credential[name])[:64]
-                except (TypeError, ValueError):
-                    problems.append(f"{name} is not a date and time")
-                    return None, ""
-        return None, ""
-
-    def epoch(name: str) -> tuple[datetime | None, str]:
-        value = (claims or {}).get(name)
-        if value is None:
-            return None, ""
-        if isinstance(value, bool) or not isinstance(value, (int, float)):
-            problems.append(f"the `{name}` claim is not a time")
-            return None, ""
-        if not EARLIEST.timestamp() <= value <= LATEST.timestamp():
-            problems.append(f"the `{name}` claim is out of range")
-            return None, ""
-        at = datetime.fromtimestamp(value, UTC)
-        return at, at.strftime("%Y-%m-%dT%H:%M:%SZ")
-
-    (valid_from, said_from), (valid_until, said_until) = (
-        instant("validFrom", "issuanceDate"),
-        instant("validUntil", "expirationDate"),
-    )
-    if valid_from is None and not problems:
-        problems.append("it says not when it became valid (validFrom)")
-    for start, said in ((valid_from, said_from), epoch("nbf")):
-        if start is not None and start - CLOCK_LEEWAY > now:
-            problems.append(f"not valid before {said}")
-    for end, said in ((valid_until, said_until), epoch("exp")):
-        if end is not None and end < now:
-            problems.append(f"expired at {said}")
-    return valid_from, valid_until, problems
+    check.problems.extend(validity.period(credential, now)[2])
 
 
 def revocation_entry(credential: dict) -> dict | None:
@@ -382,24 +333,4 @@ def _b64(text: str) -> bytes:
 
 
 def _epoch(instant: str) -> int:
-    return int(parse_instant(instant).timestamp())
-
-
-# The instants a credential may name: anything else (year 1, year 9999) is no date of a credential, and near the
-# ends of datetime's range the leeway's arithmetic would overflow.
-EARLIEST, LATEST = datetime(1900, 1, 1, tzinfo=UTC), datetime(9000, 1, 1, tzinfo=UTC)
-
-
-def parse_instant(text: object) -> datetime:
-    """An RFC 3339 date-time (UTC when it names no zone); ValueError when it is none or out of range."""
-    if not isinstance(text, str) or len(text) > 64:
-        raise TypeError("not a date-time")
-    t = datetime.fromisoformat(text.replace("Z", "+00:00"))
-    t = t if t.tzinfo else t.replace(tzinfo=UTC)
-    try:
-        in_range = EARLIEST <= t <= LATEST
-    except OverflowError:  # year 9999 at -23:59 is past datetime's range in UTC
-        in_range = False
-    if not in_range:
-        raise ValueError(f"{text[:40]} is out of range")
-    return t
+    return int(validity.parse_instant(instant).timestamp())

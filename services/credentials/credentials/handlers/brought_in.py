@@ -99,14 +99,13 @@ async def present_badge(
         raise Forbidden("the school's staff weigh an achievement; present it without points or credits")
     text = cmd.credential if isinstance(cmd.credential, str) else json.dumps(cmd.credential, ensure_ascii=False)
     now = clock()
-    issuer, url = presentation.claimed_issuer(cmd.credential), presentation.status_url(cmd.credential)
-    fetched, fetched_bits = await _outside_evidence(custody, cmd.credential, issuer, url, now)  # no transaction open
+    presented = presentation.read(cmd.credential)
+    issuer, url = presented.issuer, presented.status_url
+    fetched, fetched_bits = await _outside_evidence(custody, presented, now)  # no transaction open
     async with uow() as u:
-        documents, bits = await hosted_evidence(
-            u, custody, presentation.signed_dids(cmd.credential) | {issuer}, issuer, url
-        )
+        documents, bits = await hosted_evidence(u, custody, presented.signer_dids | {issuer}, issuer, url)
     badge = presentation.verify(
-        cmd.credential,
+        presented,
         documents=documents | fetched,
         status_bits=bits if bits is not None else fetched_bits,
         now=now,
@@ -194,19 +193,20 @@ async def _add(
 
 
 async def _outside_evidence(
-    custody: Custody, value: object, issuer: str, status_url: str | None, now: datetime
+    custody: Custody, presented: presentation.Presentation, now: datetime
 ) -> tuple[dict[str, dict], bytes | None]:
     """An outside did:web issuer's DID document and, when the badge names one, its status list's bits, read where the
     issuer publishes them (custody.outside: public addresses only, a deadline, a size limit). The list is read only
     once the issuer's signature holds, and only from the issuer's own host. What cannot be read refuses the badge,
     saying why: a key not found cannot be the issuer's, a revocation not known is not a "no"."""
+    issuer, status_url = presented.issuer, presented.status_url
     if custody.outside is None or not issuer.startswith("did:web:") or custody.hosted(issuer):
         return {}, None
     try:
         documents = {issuer: await custody.outside.did_document(issuer)}
     except OutsideUnreadable as exc:
         raise _unverified(f"its issuer's DID document could not be read: {exc}") from None
-    if not status_url or not presentation.signed_by_issuer(value, documents):
+    if not status_url or not presented.signed_by_issuer(documents):
         return documents, None  # no list, or a signature the check refuses anyway: nothing more is read
     if not _on_host_of(status_url, issuer):
         raise _unverified("its status list is not on its issuer's host")

@@ -102,7 +102,7 @@ def test_expired_not_yet_valid_or_revocation_unknown_is_refused(issuer):
         "statusListCredential": "https://certs.example.com/status/1",
     }
     token = issuer.sign(listed)
-    assert presented.status_url(token) == "https://certs.example.com/status/1"
+    assert presented.read(token).status_url == "https://certs.example.com/status/1"
     assert "revocation unknown" in refused(token)
 
 
